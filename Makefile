@@ -1,0 +1,48 @@
+# chitieu: `make run` builds the database from corpus/ and serves it; `make test` runs the suite.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= output/chitieu.db
+PORT ?= 8001
+
+.PHONY: install run build serve test eval bench fuzz clean chromium
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian's chromium for the browser tests (Playwright's own download cannot work offline).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium could not be installed: browser tests will be skipped"; }
+
+build: install
+	$(BIN)/chitieu run --corpus corpus --db $(DB)
+
+serve: install
+	$(BIN)/chitieu serve --db $(DB) --port $(PORT)
+
+run: build serve
+
+test: install chromium
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/chitieu eval
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+fuzz: install
+	$(BIN)/python -m tests.fuzz
+
+clean:
+	rm -rf output/*.db output/*.db-* output/reports

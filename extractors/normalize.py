@@ -1,0 +1,59 @@
+"""Unicode normalization and diacritic folding for Vietnamese text."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement (hoà, thuý, Thanh Hoá) to the new style (hòa, thúy, Thanh Hóa).
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile(
+    "|".join(sorted(_OLD_TONES, key=len, reverse=True)) + "|" +
+    "|".join(k.upper() for k in _OLD_TONES) + "|" + "|".join(k.capitalize() for k in _OLD_TONES)
+)
+
+
+def nfc(text: str) -> str:
+    """NFC-normalize, so decomposed and composed diacritics compare equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def new_style_tones(text: str) -> str:
+    """Move tone marks to the new-style position: `Thanh Hoá` -> `Thanh Hóa`, `Uỷ ban` -> `Ủy ban`.
+
+    Only at the end of a syllable (`hoà` but not `hoàng`), where the two spellings differ.
+    """
+    def repl(m: re.Match) -> str:
+        s = m.group(0)
+        out = _OLD_TONES.get(s.lower(), s)
+        if s[0].isupper():
+            out = out[0].upper() + out[1:]
+        if s.isupper():
+            out = out.upper()
+        return out
+
+    result = []
+    pos = 0
+    for m in _OLD_TONE_RE.finditer(text):
+        end = m.end()
+        if end < len(text) and text[end].isalpha():
+            continue  # inside a longer syllable: `hoàng`, `quyết`
+        if m.start() > 0 and text[m.start() - 1].lower() == "q" and m.group(0)[0].lower() == "u":
+            # `quý`, `quỹ`: the u belongs to `qu`, the tone stays on y.
+            continue
+        result.append(text[pos:m.start()])
+        result.append(repl(m))
+        pos = end
+    result.append(text[pos:])
+    return "".join(result)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip every diacritic, `đ` included: `Hộ nghèo` -> `ho ngheo`."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped).lower()

@@ -1,0 +1,225 @@
+"""Reader for plain-text dumps of articles: title, dateline, byline, chrome, several articles a file.
+
+A dump is what an archive or a copy-paste of a page leaves: the title on the first line, perhaps a
+crawl date and a section name above the real dateline, the body in paragraphs, then site chrome
+(`Phản hồi`, `Các tin khác` …). Archives often put several such articles one after another in one
+file; each dateline or chrome block ends one article and a new title starts the next.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.normalize import nfc
+from pipeline.document import Document, InputError
+
+# Lines that are site furniture, never content.
+CHROME = {
+    "phản hồi", "các tin khác", "các tin đã đưa ngày:", "các tin đã đưa ngày", "mới nhất",
+    "xem nhiều nhất", "thư viện ảnh", "liên kết website", "tin liên quan", "bài viết liên quan",
+    "chia sẻ", "in bài", "gửi bài viết", "bình luận", "ý kiến bạn đọc", "tin mới", "tin đọc nhiều",
+    "video", "tags", "từ khóa", "từ khoá",
+}
+# After one of these the rest of the block is chrome (lists of other articles' titles).
+FOOTER_START = {"phản hồi", "các tin khác", "các tin đã đưa ngày:", "các tin đã đưa ngày",
+                "tin liên quan", "bài viết liên quan"}
+
+_WEEKDAY = r"(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+[Nn]hật|Thứ\s+[2-7])"
+_DMY = r"(\d{1,2})/(\d{1,2})/(\d{4})"
+_TIME = r"(\d{1,2})[:h](\d{2})(?:'|′)?(?:\s*\(GMT\+7\))?"
+# `Thứ Năm, 2/12/2021 10:24'(GMT+7)`, `10/01/2022`, `2/12/2021 - 10:24`, ` date 2022-01 `.
+DATELINE_RE = re.compile(
+    rf"^\s*(?:{_WEEKDAY}\s*,?\s*)?(?:ngày\s+)?{_DMY}(?:\s*[-–|,]?\s*{_TIME})?\s*(?:\(GMT\+7\))?\s*$",
+    re.IGNORECASE,
+)
+TIME_FIRST_RE = re.compile(rf"^\s*{_TIME}\s*[-–|,]?\s*(?:{_WEEKDAY}\s*,?\s*)?{_DMY}\s*$", re.IGNORECASE)
+DATE_PREFIX_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s+", re.IGNORECASE)
+# A byline: a short run of capitalized names (`Tuấn Anh`, `Thu Hà - Lê Tuấn`, `Quang Nam`).
+_NAME = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]*"
+BYLINE_RE = re.compile(rf"^(?:{_NAME}(?:\s+{_NAME}){{0,3}})(?:\s*[-–,]\s*{_NAME}(?:\s+{_NAME}){{0,3}})*$")
+CAPTION_RE = re.compile(r"\(?\s*Ảnh\s*:\s*[^.)]+\)?\.?\s*$")
+
+
+@dataclass
+class _Date:
+    iso: str
+    has_time: bool
+
+
+def _parse_dateline(line: str) -> _Date | None:
+    m = DATELINE_RE.match(line)
+    if m:
+        d, mo, y, hh, mm = m.groups()
+        return _make_date(y, mo, d, hh, mm)
+    m = TIME_FIRST_RE.match(line)
+    if m:
+        hh, mm, d, mo, y = m.groups()
+        return _make_date(y, mo, d, hh, mm)
+    return None
+
+
+def _make_date(y, mo, d, hh=None, mm=None) -> _Date | None:
+    y, mo, d = int(y), int(mo), int(d)
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 < y < 2200):
+        return None
+    iso = f"{y:04d}-{mo:02d}-{d:02d}"
+    if hh is not None:
+        iso += f"T{int(hh):02d}:{int(mm):02d}"
+    return _Date(iso, hh is not None)
+
+
+def _is_chrome(line: str) -> bool:
+    return line.strip().lower() in CHROME
+
+
+def _is_byline(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= 40 and len(s.split()) <= 7 and bool(BYLINE_RE.match(s))
+
+
+def _is_title_like(line: str) -> bool:
+    s = line.strip()
+    return 4 <= len(s.split()) <= 35 and not s.endswith((".", "!", "?", "…", ":", ";")) and not s.isupper()
+
+
+@dataclass
+class _Article:
+    lines: list[str]
+    dates: list[_Date]
+
+
+def _split_articles(lines: list[str]) -> list[_Article]:
+    """Cut the file's lines into articles at datelines (with the title above them) and chrome blocks."""
+    articles: list[_Article] = []
+    cur: list[str] = []
+    dates: list[_Date] = []
+    in_footer = False
+    body_started = False  # the current article has a paragraph beyond its header
+
+    def flush():
+        nonlocal cur, dates, body_started
+        if any(l.strip() for l in cur):
+            articles.append(_Article(cur, dates))
+        cur, dates, body_started = [], [], False
+
+    last_nonempty = ""
+    for line in lines:
+        s = line.strip()
+        if s and body_started and _is_byline(last_nonempty) and _is_title_like(s) \
+                and not _parse_dateline(s) and not DATE_PREFIX_RE.match(line):
+            # `… body. / Thu Hà - Lê Tuấn / Next article's title`: a byline closes an article.
+            flush()
+        if s:
+            last_nonempty = s
+        prefix = DATE_PREFIX_RE.match(line)
+        dl = _parse_dateline(s) if s else None
+        if in_footer:
+            if not s or _is_chrome(s):
+                continue
+            # First real line after a footer: a new article starts (its title), unless it is a
+            # list of other articles' titles, which we cannot tell apart; a dateline-led article
+            # is the common case, handled below.
+            in_footer = False
+            flush()
+        if s.lower() in FOOTER_START:
+            in_footer = True
+            continue
+        if prefix:
+            if body_started:
+                flush()
+            y, mo, d = prefix.groups()
+            dates.append(_Date(f"{y}-{mo}" + (f"-{d}" if d else ""), False))
+            line = line[prefix.end():]
+            s = line.strip()
+        elif dl:
+            if body_started:
+                # A dateline after body text starts a new article; its title is the last
+                # non-empty line(s) we have put in the current one.
+                title_lines = []
+                while cur and (not cur[-1].strip() or (not title_lines and _parse_dateline(cur[-1].strip()) is None)):
+                    l = cur.pop()
+                    if l.strip():
+                        title_lines.insert(0, l)
+                        break
+                flush()
+                cur.extend(title_lines)
+            dates.append(dl)
+            continue
+        if s:
+            cur.append(line)
+            non_header = [l for l in cur if l.strip()]
+            if len(non_header) >= 2:
+                body_started = True
+        else:
+            cur.append(line)
+    flush()
+    return articles
+
+
+def _clean(article: _Article) -> tuple[str | None, str | None, list[str]]:
+    """Title, author, and content paragraphs of one article, chrome and repeated captions dropped."""
+    paras = [nfc(l.strip()) for l in article.lines if l.strip() and not _is_chrome(l)]
+    # A short section name left above the real dateline (`Vĩnh Phúc`) is not the title.
+    while len(paras) > 1 and len(paras[0].split()) <= 3 and not paras[0].endswith((".", ":")) and \
+            len(paras[1].split()) > 3:
+        paras.pop(0)
+    deduped: list[str] = []
+    for p in paras:
+        if deduped and p == deduped[-1]:
+            continue  # a photo caption repeated by the page's lightbox
+        deduped.append(p)
+    author = None
+    if len(deduped) > 2 and _is_byline(deduped[-1]):
+        author = deduped.pop()
+    title = deduped.pop(0) if deduped else None
+    return title, author, deduped
+
+
+def read_dump_text(text: str, stem: str, source: str) -> list[Document]:
+    """Parse the text of a dump into one Document per article (ids `stem`, `stem-2`, …)."""
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    docs = []
+    for article in _split_articles(text.split("\n")):
+        title, author, paras = _clean(article)
+        if not title and not paras:
+            continue
+        body = "\n\n".join(([title] if title else []) + paras)
+        pick = next((d for d in article.dates if d.has_time), None) or \
+            (article.dates[-1] if article.dates else None)
+        n = len(docs) + 1
+        docs.append(Document(
+            id=stem if n == 1 else f"{stem}-{n}", source=source, text=body, title=title,
+            published=pick.iso if pick else None, author=author,
+        ))
+    return docs
+
+
+def read_dump(path: str | Path) -> list[Document]:
+    """Read a dump file. Raises InputError naming the file when it is empty, binary or not UTF-8."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+    return read_dump_bytes(raw, stem=path.stem, source=str(path))
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Decode bytes that should be UTF-8 text, with a clear error naming the input otherwise."""
+    if not raw.strip():
+        raise InputError(f"{name}: empty file")
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{name}: binary file (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from e
+
+
+def read_dump_bytes(raw: bytes, stem: str, source: str) -> list[Document]:
+    text = decode_text(raw, source)
+    docs = read_dump_text(text, stem=stem, source=source)
+    if not docs:
+        raise InputError(f"{source}: no article text found")
+    return docs

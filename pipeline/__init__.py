@@ -1,0 +1,1 @@
+"""Orchestration, CLI, storage and the Datasette configuration of chitieu."""

@@ -1,0 +1,136 @@
+"""The `chitieu` command: extract, run, serve, eval."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from extractors.record import RECORD_FIELDS
+from pipeline.document import InputError
+
+DEFAULT_DB = "output/chitieu.db"
+
+
+def _read_inputs(paths: list[str]):
+    """Yield (name, documents or InputError) for each input path; `-` is standard input."""
+    from extractors.textdump import read_dump, read_dump_bytes
+
+    for p in paths:
+        try:
+            if p == "-":
+                yield p, read_dump_bytes(sys.stdin.buffer.read(), stem="stdin", source="-")
+            else:
+                yield p, read_dump(p)
+        except InputError as e:
+            yield p, e
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".text", ".md")
+                  or (p.is_file() and p.suffix == "" and not p.name.startswith(".")))
+
+
+def cmd_extract(args) -> int:
+    from pipeline.extract import extract_document
+
+    out = sys.stdout
+    writer = None
+    if args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(RECORD_FIELDS))
+        writer.writeheader()
+    failed = 0
+    coverage_rows = []
+    for name, docs in _read_inputs(args.files):
+        if isinstance(docs, InputError):
+            print(f"chitieu: {docs}", file=sys.stderr)
+            failed += 1
+            continue
+        for doc in docs:
+            ex = extract_document(doc)
+            if args.coverage:
+                unread = [s for s in ex.skipped if s.reason == "unread"]
+                coverage_rows.append({"doc": doc.id, "mentions": len(ex.mentions),
+                                      "skipped": len(ex.skipped) - len(unread), "unread": len(unread),
+                                      "unread_numbers": [{"text": s.text, "start": s.start} for s in unread]})
+                continue
+            for m in ex.mentions:
+                rec = m.record()
+                if writer:
+                    writer.writerow(rec)
+                else:
+                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if args.coverage:
+        for r in coverage_rows:
+            if args.format == "jsonl":
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            else:
+                nums = " ".join(f"{u['text']}@{u['start']}" for u in r["unread_numbers"])
+                out.write(f"{r['doc']}: {r['mentions']} mentions, {r['skipped']} skipped, {r['unread']} unread"
+                          + (f" ({nums})" if nums else "") + "\n")
+    return 1 if failed and failed == len(args.files) else 0
+
+
+def cmd_run(args) -> int:
+    from pipeline.run import run_corpus
+
+    return run_corpus(Path(args.corpus), Path(args.db), quiet=args.quiet)
+
+
+def cmd_serve(args) -> int:
+    from pipeline.serve import serve
+
+    return serve(Path(args.db), host=args.host, port=args.port, public=args.public)
+
+
+def cmd_eval(args) -> int:
+    from pipeline.evaluate import main as eval_main
+
+    return eval_main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="chitieu", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    e = sub.add_parser("extract", help="print every mention of the given text files (`-` for stdin)")
+    e.add_argument("files", nargs="+")
+    e.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    e.add_argument("--coverage", action="store_true",
+                   help="per document: numbers read as mentions, skipped as non-mentions, and unread")
+    e.set_defaults(func=cmd_extract)
+
+    r = sub.add_parser("run", help="read a corpus folder, extract and load into the database")
+    r.add_argument("--corpus", default="corpus")
+    r.add_argument("--db", default=DEFAULT_DB)
+    r.add_argument("--quiet", action="store_true")
+    r.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("serve", help="serve the database with Datasette")
+    s.add_argument("--db", default=DEFAULT_DB)
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8001)
+    s.add_argument("--public", action="store_true", help="immutable, read-only settings for a public server")
+    s.set_defaults(func=cmd_serve)
+
+    v = sub.add_parser("eval", help="score the extractor against the gold set in tests/gold/")
+    v.add_argument("--gold", default=None, help="gold folder (default: tests/gold)")
+    v.add_argument("--misses", type=int, default=200, help="how many misses and wrong values to list")
+    v.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        print("chitieu: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""The SQLite database: tables, content-derived keys, idempotent loads, full-text search.
+
+Every document is loaded in one transaction: its old sentences, mentions and skipped numbers are
+replaced together, so a failed load leaves what was stored before untouched.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from extractors.attribution import indicator_key
+from extractors.gazetteer import provinces
+from extractors.normalize import fold
+from pipeline.extract import Extraction
+
+SCHEMA_VERSION = 1
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=30)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    if "documents" not in db.table_names():
+        db["documents"].create({
+            "id": str, "source": str, "url": str, "title": str, "published": str, "author": str,
+            "province": str, "province_new": str, "text": str, "sha256": str, "extractor_version": str,
+            "mentions": int, "loaded_at": str,
+        }, pk="id")
+    if "sentences" not in db.table_names():
+        db["sentences"].create({
+            "id": str, "document": str, "idx": int, "start": int, "end": int, "text": str, "text_folded": str,
+        }, pk="id", foreign_keys=[("document", "documents", "id")])
+        db["sentences"].create_index(["document"])
+    if "mentions" not in db.table_names():
+        db["mentions"].create({
+            "id": str, "doc": str, "sentence_id": str, "start": int, "end": int, "text": str, "kind": str,
+            "value": float, "low": float, "high": float, "denominator": float, "unit": str, "qualifier": str,
+            "indicator": str, "indicator_key": str, "entity": str, "province": str, "province_new": str,
+            "period": str, "status": str, "compared_to": str, "direction": str, "decimals": int,
+            "sentence": str,
+        }, pk="id", foreign_keys=[("doc", "documents", "id"), ("sentence_id", "sentences", "id")])
+        for cols in (["doc"], ["indicator_key"], ["entity"], ["province"], ["period"], ["kind"], ["status"],
+                     ["province_new"]):
+            db["mentions"].create_index(cols)
+    if "skipped" not in db.table_names():
+        db["skipped"].create({"id": str, "doc": str, "start": int, "end": int, "text": str, "reason": str},
+                             pk="id", foreign_keys=[("doc", "documents", "id")])
+        db["skipped"].create_index(["doc"])
+    if "runs" not in db.table_names():
+        db["runs"].create({
+            "id": int, "started": str, "finished": str, "command": str, "inputs": str, "documents_read": int,
+            "documents_new": int, "documents_changed": int, "documents_unchanged": int, "documents_failed": int,
+            "mentions_added": int, "errors": str,
+        }, pk="id")
+    if "run_errors" not in db.table_names():
+        db["run_errors"].create({"id": int, "run": int, "input": str, "error": str}, pk="id",
+                                foreign_keys=[("run", "runs", "id")])
+    if "provinces" not in db.table_names():
+        db["provinces"].insert_all(
+            ({"name": p.name, "gso_code": p.gso_code, "kind": p.kind, "new_province": p.new_province,
+              "aliases": "|".join(p.aliases)} for p in provinces()), pk="name")
+    if "sentences_fts" not in db.table_names():
+        db["sentences"].enable_fts(["text", "text_folded"], tokenize="unicode61 remove_diacritics 2",
+                                   create_triggers=True)
+    if "documents_fts" not in db.table_names():
+        db["documents"].enable_fts(["title", "text"], tokenize="unicode61 remove_diacritics 2",
+                                   create_triggers=True)
+    _create_views(db)
+
+
+def _create_views(db: sqlite_utils.Database) -> None:
+    views = {
+        "coverage": """
+            select d.id as document, d.title,
+              (select count(*) from mentions m where m.doc = d.id) as mentions,
+              (select count(*) from skipped s where s.doc = d.id and s.reason != 'unread') as skipped,
+              (select count(*) from skipped s where s.doc = d.id and s.reason = 'unread') as unread,
+              (select group_concat(s.text, ' | ') from skipped s where s.doc = d.id and s.reason = 'unread')
+                as unread_numbers
+            from documents d""",
+    }
+    for name, sql in views.items():
+        if name not in db.view_names():
+            db.create_view(name, sql)
+
+
+def _province_new(name: str | None) -> str | None:
+    if not name:
+        return None
+    for p in provinces():
+        if p.name == name:
+            return p.new_province
+    return None
+
+
+def mention_id(doc: str, m) -> str:
+    key = f"{doc}|{m.start}|{m.end}|{m.kind}|{m.value}|{m.low}|{m.high}|{m.denominator}|{m.unit}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def document_state(db: sqlite_utils.Database, doc_id: str) -> tuple[str, str] | None:
+    row = db.execute("select sha256, extractor_version from documents where id = ?", [doc_id]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def load(db: sqlite_utils.Database, ex: Extraction) -> str:
+    """Store one extraction. Returns `new`, `changed` or `unchanged`."""
+    doc = ex.document
+    state = document_state(db, doc.id)
+    if state == (doc.sha256, ex.version):
+        return "unchanged"
+    status = "new" if state is None else "changed"
+    prov_new = _province_new(doc.province)
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    with db.conn:  # one transaction: all of this document or none of it
+        for table, col in (("mentions", "doc"), ("skipped", "doc"), ("sentences", "document")):
+            db.execute(f"delete from [{table}] where [{col}] = ?", [doc.id])
+        db["documents"].upsert({
+            "id": doc.id, "source": doc.source, "url": doc.urls[0] if doc.urls else None, "title": doc.title,
+            "published": doc.published, "author": doc.author, "province": doc.province, "province_new": prov_new,
+            "text": doc.text, "sha256": doc.sha256, "extractor_version": ex.version,
+            "mentions": len(ex.mentions), "loaded_at": now,
+        }, pk="id")
+        db["sentences"].insert_all(({
+            "id": f"{doc.id}:{s.index}", "document": doc.id, "idx": s.index, "start": s.start, "end": s.end,
+            "text": s.text, "text_folded": fold(s.text),
+        } for s in ex.sentences), pk="id")
+        rows = []
+        for m in ex.mentions:
+            r = m.record()
+            r.update({
+                "id": mention_id(doc.id, m), "doc": doc.id,
+                "sentence_id": f"{doc.id}:{m.extra['sentence_index']}" if "sentence_index" in m.extra else None,
+                "indicator_key": indicator_key(m.indicator), "province": doc.province, "province_new": prov_new,
+                "direction": m.direction, "decimals": m.decimals,
+            })
+            rows.append(r)
+        db["mentions"].insert_all(rows, pk="id", replace=True)
+        db["skipped"].insert_all(({
+            "id": f"{doc.id}:{s.start}:{s.end}", "doc": doc.id, "start": s.start, "end": s.end, "text": s.text,
+            "reason": s.reason,
+        } for s in ex.skipped), pk="id", replace=True)
+    return status
+
+
+def start_run(db: sqlite_utils.Database, command: str, inputs: list[str]) -> int:
+    runs = db["runs"]
+    with db.conn:
+        runs.insert({"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                     "command": command, "inputs": json.dumps(inputs, ensure_ascii=False)})
+    return runs.last_pk
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, errors: list[tuple[str, str]]) -> None:
+    with db.conn:
+        db["runs"].update(run_id, {
+            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "errors": json.dumps([{"input": i, "error": e} for i, e in errors], ensure_ascii=False),
+            **counts,
+        })
+        db["run_errors"].insert_all(({"run": run_id, "input": i, "error": e} for i, e in errors), pk="id")

@@ -1,0 +1,1 @@
+"""Getting documents in: text dumps, web pages, reports."""
