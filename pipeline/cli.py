@@ -84,6 +84,12 @@ def cmd_serve(args) -> int:
     return serve(Path(args.db), host=args.host, port=args.port, public=args.public)
 
 
+def cmd_crawl(args) -> int:
+    from pipeline.crawl import crawl_command
+
+    return crawl_command(args)
+
+
 def cmd_eval(args) -> int:
     from pipeline.evaluate import main as eval_main
 
@@ -113,6 +119,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8001)
     s.add_argument("--public", action="store_true", help="immutable, read-only settings for a public server")
     s.set_defaults(func=cmd_serve)
+
+    c = sub.add_parser("crawl", help="discover, fetch, extract and store documents from web sites")
+    c.add_argument("urls", nargs="*", help="start URLs (the site profiles' start URLs when none)")
+    c.add_argument("--site", help="site profile name (scrapers/profiles/NAME.toml); generic when unknown")
+    c.add_argument("--max-pages", type=int, default=200)
+    c.add_argument("--since", help="only documents published on or after this date (YYYY-MM-DD)")
+    c.add_argument("--db", default=DEFAULT_DB)
+    c.add_argument("--config", help="crawler config file (user agent contact, delays, cache folder)")
+    c.add_argument("--quiet", action="store_true")
+    c.set_defaults(func=cmd_crawl)
 
     v = sub.add_parser("eval", help="score the extractor against the gold set in tests/gold/")
     v.add_argument("--gold", default=None, help="gold folder (default: tests/gold)")
