@@ -133,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("eval", help="score the extractor against the gold set in tests/gold/")
     v.add_argument("--gold", default=None, help="gold folder (default: tests/gold)")
     v.add_argument("--misses", type=int, default=200, help="how many misses and wrong values to list")
+    v.add_argument("--fields", action="store_true", help="also list every attribution field that disagrees")
     v.set_defaults(func=cmd_eval)
     return p
 
