@@ -17,6 +17,7 @@ from extractors.attribution import indicator_key
 from extractors.gazetteer import provinces
 from extractors.normalize import fold
 from pipeline.extract import Extraction
+from pipeline.views import create_views
 
 SCHEMA_VERSION = 1
 
@@ -78,23 +79,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if "documents_fts" not in db.table_names():
         db["documents"].enable_fts(["title", "text"], tokenize="unicode61 remove_diacritics 2",
                                    create_triggers=True)
-    _create_views(db)
-
-
-def _create_views(db: sqlite_utils.Database) -> None:
-    views = {
-        "coverage": """
-            select d.id as document, d.title,
-              (select count(*) from mentions m where m.doc = d.id) as mentions,
-              (select count(*) from skipped s where s.doc = d.id and s.reason != 'unread') as skipped,
-              (select count(*) from skipped s where s.doc = d.id and s.reason = 'unread') as unread,
-              (select group_concat(s.text, ' | ') from skipped s where s.doc = d.id and s.reason = 'unread')
-                as unread_numbers
-            from documents d""",
-    }
-    for name, sql in views.items():
-        if name not in db.view_names():
-            db.create_view(name, sql)
+    create_views(db)
 
 
 def _province_new(name: str | None) -> str | None:
