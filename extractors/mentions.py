@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
                                 NotANumber, decimals_of, read_digits, words_value)
 from extractors.record import Mention, Skipped
-from extractors.units import COUNTED, MEASURES, counted_noun
+from extractors.units import counted_noun, is_known_noun, per_unit
 
-_COUNTED_SET = {c.lower() for c in COUNTED}
-_MEASURE_SET = set(MEASURES)
 _WORD_UNITS_ONE = {"nửa"}
 # `đồng` followed by one of these is a word (`đồng chí`, `đồng thời`), not the currency.
 DONG_COMPOUNDS = {"chí", "bào", "thời", "bộ", "ý", "hành", "lòng", "đều", "loạt", "tâm", "nghiệp", "minh",
@@ -58,15 +56,21 @@ def tokenize(text: str) -> list[Tok]:
 # ---------------------------------------------------------------------------------------------
 # Pass 1: things that are not mentions
 # ---------------------------------------------------------------------------------------------
-_DOC_WORDS = (r"Quyết định|Nghị quyết|Chỉ thị|Kết luận|Quy định|Thông tư|Nghị định|Công văn|Luật|"
-              r"Văn bản|Thông báo|Tờ trình|Hướng dẫn|Quy chế|Đề án|Chương trình|Kế hoạch|Báo cáo|"
-              r"Pháp lệnh|Hiến pháp|Điều|Khoản|Chương|Mục|Phụ lục|Nghị quyết liên tịch")
+_DOC_WORDS = (r"Quyết định|Nghị quyết liên tịch|Nghị quyết|Chỉ thị|Kết luận|Quy định|Thông tư|Nghị định|"
+              r"Công văn|Luật|Văn bản|Thông báo|Tờ trình|Hướng dẫn|Quy chế|Đề án|Chương trình|Kế hoạch|"
+              r"Báo cáo|Pháp lệnh|Hiến pháp|Điều|Khoản|Chương|Mục|Phụ lục|Công điện|Chỉ thị")
+# The same words in lower case name a document only with `số` (`theo quyết định số 12`): bare,
+# they are ordinary words (`kỷ luật 09 đảng viên`, `kế hoạch 8%`, `điều 5`).
+_DOC_WORDS_LOWER = "|".join(w[0].lower() + w[1:] for w in _DOC_WORDS.split("|"))
 _ROMAN = r"(?:[IVXLC]+)"
+# A number that is not followed by a percent sign or more digits (`Kế hoạch 8%` is a figure).
+_NOT_FIGURE_TAIL = r"(?![\d.,]*\d)(?!\s*%)(?!\s*(?:phần trăm|điểm phần trăm)\b)"
 SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     # document codes: 371-QĐ/TU, 115/2020/QH14, 02/NQ-CP, 07-NQ/TU, 1532/QĐ-UBND
     ("code", re.compile(r"\b\d+(?:/\d{2,4})*[/-][A-ZĐ][A-ZĐa-zđ0-9]*(?:[/.-][A-ZĐ0-9][A-ZĐa-zđ0-9]*)*")),
-    # Quyết định số 1532, Nghị quyết số 07, Kết luận 42, Điều 5
-    ("code", re.compile(rf"(?:{_DOC_WORDS})\s+(?:số\s+)?\d+(?:[/-]\d+)*", re.IGNORECASE)),
+    # Quyết định số 1532, Nghị quyết số 07, Kết luận 42, Điều 5 (capitalized), quyết định số 12 (with số)
+    ("code", re.compile(rf"\b(?:{_DOC_WORDS})\s+(?:số\s+)?\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
+    ("code", re.compile(rf"\b(?:{_DOC_WORDS_LOWER})\s+số\s+\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
     ("code", re.compile(r"\bsố\s+hiệu\s+\d+|\b[Ss]ố\s+\d+/\d+(?:/\d+)?")),
     # phone numbers: 0211.3862.345, 0239 3855 123, +84 912 345 678, 0912345678
     ("phone", re.compile(r"(?:\+84|\b0)\d{1,3}(?:[ .]?\d{3,4}){2,3}\b")),
@@ -85,18 +89,27 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     # ordinals and names with numbers: kỳ họp thứ 7, lần thứ 12, khóa XV, Đại hội 13, COVID-19
     ("ordinal", re.compile(r"\b(?:kỳ họp|Kỳ họp|lần|Lần|đợt|Đợt|khóa|khoá|Khóa|Khoá|phiên|Phiên|tập|Tập|số báo|kỳ|Kỳ)"
                            r"\s+(?:thứ\s+)?\d+\b")),
+    ("ordinal", re.compile(r"\b[Gg]iai đoạn\s+(?:\d{1,2}|[IVX]+)\b(?![.,]\d)(?!\s*%)")),
     ("ordinal", re.compile(r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )\b(?:[Tt]hứ)\s+\d+\b(?!\s*/\s*\d)")),
+    # Names: capitalized proper names take any number after them (`Ban Chỉ đạo 35`, `Quốc lộ 1A`,
+    # `Hội nghị Trung ương 3, 4`, `Nghị quyết Trung ương 4`, `cột mốc 345/2`).
     ("name", re.compile(r"\b[A-Za-z]+-\d+\b|\b(?:Covid|COVID|covid|SARS-CoV|Seagame|SEA Games|SEAGames|Seagames|"
-                        r"Ban Chỉ đạo|Ban chỉ đạo|Đại hội|Hội nghị Trung ương|Hội nghị lần|Tổ|Đội|Lô|Khu phố|Tiểu khu|"
-                        r"Quốc lộ|QL|Tỉnh lộ|ĐT|ĐH|Đường|đường|tuyến|Tuyến|cột mốc|mốc|Mốc|phòng|Phòng|tầng|Tầng|"
+                        r"Ban Chỉ đạo|Ban chỉ đạo|Đại hội|Hội nghị Trung ương|Trung ương|Hội nghị lần|Tổ|Đội|Lô|"
+                        r"Khu phố|Tiểu khu|Quốc lộ|QL|Tỉnh lộ|ĐT|ĐH|Đường|Tuyến|cột mốc|Cột mốc|Phòng|Tầng|"
                         r"Trung đoàn|Sư đoàn|Quân khu|Quân đoàn|Lữ đoàn|Tiểu đoàn|Đại đội|Binh đoàn|Bệnh viện|"
-                        r"Trường|Nhà máy|Công ty|Top|TOP|Giải|Hội nghị Trung ương)\s*(?:số\s+)?\d+(?:[/,]\s*\d+)*\b")),
+                        r"Trường|Nhà máy|Công ty|Top|TOP|Giải|Vùng|vùng)\s*(?:số\s+)?\d+[A-Z]?(?:[/,]\s*\d+)*\b"
+                        + _NOT_FIGURE_TAIL)),
+    # ... lower-case ones only where no word follows the number (`đường 5 km` is a figure).
+    ("name", re.compile(r"\b(?:đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b(?![.,]\d)(?!\s*[^\W\d_%])")),
     ("address", re.compile(r"\b(?:số|Số)\s+\d+[A-Za-z]?(?:/\d+)*\s*(?:,\s*)?(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\b")),
     # list markers: (1), 1), a), 1. at the start of a line or after a semicolon
     ("list_marker", re.compile(r"\(\d{1,2}\)|(?:(?<=^)|(?<=\n)|(?<=;\s)|(?<=:\s))\d{1,2}[.)](?=\s)|\b[a-zđ]\)")),
 ]
 
 DURATION_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập kỷ", "thế kỷ", "quý", "buổi", "đêm"}
+# After `nửa`, these make a period or a duration (`nửa đầu năm`, `nửa tháng`), not a multiplier.
+_HALF_NOT_BEFORE = DURATION_UNITS | {"đầu", "cuối", "sau", "trước", "kia", "chừng", "vời", "đêm", "đời", "buổi",
+                                     "năm nay", "thế kỷ", "chặng", "vòng", "giờ"}
 DURATION_BEFORE = {"sau", "trong", "mất", "suốt", "hơn", "gần", "qua", "được", "kéo dài", "thời gian", "vòng",
                    "trước", "tới", "đầu", "cuối", "từ", "kế hoạch", "những"}
 
@@ -133,6 +146,9 @@ QUALIFIERS = [  # longest first; (words, qualifier, comparative?)
     ("khoảng", "approx", False), ("gần", "approx", False), ("chừng", "approx", False), ("tầm", "approx", False),
     ("độ", "approx", False), ("trên", "over", False), ("hơn", "over", False), ("dưới", "under", False),
 ]
+_QUALIFIER_MAP = {p: (q, c) for p, q, c in QUALIFIERS}
+# Verbs that may stand between a bound word and the number: `xấp xỉ đạt`, `gần bằng`, `khoảng là`.
+_QUAL_VERBS = {"đạt", "là", "bằng", "ở mức", "đạt mức", "lên tới", "lên đến"}
 CURRENCY_AFTER = [  # longest first: words after the number -> unit
     ("đô la Mỹ", "USD"), ("đô la mỹ", "USD"), ("đô-la", "USD"), ("đô la", "USD"), ("đô mỹ", "USD"),
     ("đô", "USD"), ("USD", "USD"), ("usd", "USD"), ("US$", "USD"), ("$", "USD"),
@@ -301,7 +317,7 @@ class Finder:
         while i < len(toks):
             t = toks[i]
             starts_number = t.kind == "num" or (t.kind == "word" and t.low in NUMBER_WORDS and t.low not in SCALES) \
-                or (t.kind == "word" and t.low == "gấp") or (t.kind == "sym" and t.text in "$€£") \
+                or (t.kind == "word" and t.low in ("gấp", "nửa")) or (t.kind == "sym" and t.text in "$€£") \
                 or (t.kind == "word" and t.text in ("USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"))
             if not starts_number or skip_at.covers(t.start):
                 i += 1
@@ -345,6 +361,10 @@ class Finder:
                 break
         if toks[k].kind == "word" and toks[k].low == "gấp":
             return self._multiplier_word(k)
+        if pre_unit is None and toks[k].kind == "word" and toks[k].low in ("một", "nửa"):
+            half = self._half(k)
+            if half is not None:
+                return half
         if toks[k].kind not in ("num", "word"):
             return None, i + 1
         num = self.read_num(k)
@@ -449,7 +469,14 @@ class Finder:
             if tail.word(0) in DURATION_UNITS or tail.phrase(2) in DURATION_UNITS:
                 return None, j  # `sau 1 năm`, `5 năm xây dựng`, `6 tháng đầu năm`: durations
             noun, nend = self._counted_noun(j)
-            if noun is None:
+            total = self._of_total(j if noun is None else nend + 1)
+            if total is not None:
+                # `415 trong tổng số 430 đảng viên`, `9 xã trong tổng số 12 xã`: a fraction
+                den, dend, dnext = total
+                den_noun, den_end = self._counted_noun(dnext)
+                kind, unit, denominator = "fraction", den_noun or noun, den.value
+                end_tok, j = (den_end, den_end + 1) if den_noun else (dend, dnext)
+            elif noun is None:
                 if num.has_words or self._is_year_like(num, start_tok):
                     return None, j
                 kind, unit = "quantity", None
@@ -466,20 +493,19 @@ class Finder:
             if cents is not None:
                 value += cents[0] / 100.0
                 end_tok, j = cents[1], cents[1] + 1
+        # units per unit: `19 tiêu chí/xã`, `67 triệu đồng/người/năm`, `8,5%/năm`, `12,8 bác sĩ/vạn dân`
+        while unit and j == end_tok + 1:
+            per = per_unit(toks, j, self.text)
+            if per is None:
+                break
+            unit = f"{unit}/{per[0]}"
+            end_tok, j = per[1], per[1] + 1
         # `từ … trở lên / trở xuống`
         if j + 1 < len(toks) and toks[j].low == "trở" and toks[j + 1].low in ("lên", "xuống") and \
                 start_tok > 0 and toks[text_start_tok - 1].low == "từ":
             qualifier = "at_least" if toks[j + 1].low == "lên" else "at_most"
             text_start_tok -= 1
             end_tok, j = j + 1, j + 2
-        # units per unit: `19 tiêu chí/xã`, `67 triệu đồng/người/năm`, `8,5%/năm`
-        while unit and j + 1 < len(toks) and toks[j].text == "/" and toks[j].start == toks[end_tok].end \
-                and toks[j + 1].kind == "word":
-            per, pend = self._counted_noun(j + 1)
-            if not per:
-                break
-            unit = f"{unit}/{per}"
-            end_tok, j = pend, pend + 1
         # a comparative before the figure with `so với` after it is a difference, not a bound
         if comparative and self._so_voi_after(j):
             qualifier = None
@@ -493,6 +519,51 @@ class Finder:
         if m.value is not None and (math.isnan(m.value) or math.isinf(m.value)):
             return None, j
         return m, j
+
+    HALF_AFTER_VERB = {"giảm", "tăng", "còn", "chiếm", "bằng", "đạt", "mất", "khoảng", "gần", "hơn", "xấp xỉ",
+                       "chừng", "tầm", "trên", "dưới", "gấp", "là", "có", "được", "thu hẹp", "rút ngắn", "cắt"}
+
+    def _half(self, k: int):
+        """`một nửa`, `gần một nửa`, `giảm nửa`: a multiplier of 0.5 (unit `times`).
+
+        A bare `nửa` is one only after a verb or qualifier (`giảm nửa`, `hơn nửa số hộ`); `nửa đầu
+        năm`, `nửa tháng`, `một nửa năm` are periods and durations, not figures.
+        """
+        toks = self.toks
+        i = k
+        if toks[k].low == "một":
+            if k + 1 >= len(toks) or toks[k + 1].low != "nửa" or self.gap(k, k + 1) not in (" ", "\u00a0"):
+                return None
+            k += 1
+        elif self._phrase_before(k, self.HALF_AFTER_VERB) is None:
+            return None
+        nxt = self.words_at(k + 1, 1)
+        nxt2 = self.words_at(k + 1, 2)
+        if nxt in _HALF_NOT_BEFORE or nxt2 in _HALF_NOT_BEFORE:
+            return None
+        q_tok, qualifier, comparative = self._qualifier_before(i)
+        start = q_tok if q_tok is not None else i
+        if comparative and self._so_voi_after(k + 1):
+            start, qualifier = i, None
+        m = Mention(toks[start].start, toks[k].end, "", "multiplier", value=0.5, unit="times", qualifier=qualifier,
+                    decimals=1)
+        return m, k + 1
+
+    OF_TOTAL = ("trong tổng số", "trên tổng số", "trong số", "trên tổng", "trong tổng")
+
+    def _of_total(self, j: int):
+        """`trong tổng số 430` after a count: (the total as a Num, its last token, next token)."""
+        for phrase in self.OF_TOTAL:
+            n = len(phrase.split())
+            if self.words_at(j, n) == phrase and j + n < len(self.toks) and self.toks[j + n].kind == "num" \
+                    and "\n" not in self.text[self.toks[j - 1].end:self.toks[j + n].start]:
+                den = self.read_num(j + n)
+                if den is None or self._is_year_like(den, j + n):
+                    return None
+                if self._after(den.j).pct or self._after(den.j).currency:
+                    return None
+                return den, den.j - 1, den.j
+        return None
 
     def _multiplier_word(self, k: int):
         """`gấp đôi`, `gấp rưỡi`, `gấp 4,45 lần`, `gấp ba lần`."""
@@ -528,10 +599,16 @@ class Finder:
         return None
 
     def _qualifier_before(self, i: int):
-        phrases = {p: (q, c) for p, q, c in QUALIFIERS}
+        phrases = _QUALIFIER_MAP
         hit = self._phrase_before(i, phrases)
         if hit is None:
-            return None, None, False
+            # `xấp xỉ đạt 40 ngàn tỷ đồng`, `khoảng trên 20%`: a bound word before the verb `đạt`/`là`
+            verb = self._phrase_before(i, _QUAL_VERBS)
+            if verb is None:
+                return None, None, False
+            hit = self._phrase_before(verb[0], phrases)
+            if hit is None or phrases[hit[1]][1] or hit[1] in ("trên", "hơn", "dưới", "độ"):
+                return None, None, False
         start, p = hit
         q, comp = phrases[p]
         if p == "khoảng chừng từ":
@@ -580,7 +657,7 @@ class Finder:
             return kind in ("money", "percent", "range") or (unit is not None and unit.lower() in _WORD_UNITS_ONE)
         if kind in ("money", "percent", "range", "multiplier", "rank", "fraction"):
             return True
-        return unit is not None and (unit.lower() in _COUNTED_SET or unit in _MEASURE_SET or len(words) > 1)
+        return unit is not None and (is_known_noun(unit) or len(words) > 1)
 
     def _is_year_like(self, num: Num, i: int) -> bool:
         return bool(re.fullmatch(r"(?:19|20)\d{2}", num.raw))

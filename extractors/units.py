@@ -1,78 +1,156 @@
 """Units and counted nouns: what a number counts (`xã`, `nhiệm vụ`, `quần chúng ưu tú`, `tấn`).
 
 ANNOTATION.md keeps the counted noun as written. Measurement units are one token (`tấn`, `ha`);
-counted nouns are the longest entry of the lexicon below, else the first word of the phrase.
+counted nouns are the longest entry of the lexicon below (`nhiệm vụ trọng tâm`, `quần chúng ưu tú`),
+a coordinated list of lexicon nouns as written (`huyện, thành phố`, `sở, ngành`), else the first
+word of underthesea's segmentation of what follows (cached: one call per distinct phrase).
+
+`counted_noun(toks, j, text)` works on the mention finder's tokens (objects with `kind`, `text`,
+`start`, `end`); `per_unit(toks, j, text)` reads the `/xã`, `/người/năm` tail of a unit.
 """
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 MEASURES = {
     "tấn", "kg", "tạ", "yến", "gam", "g", "ha", "héc-ta", "hécta", "km", "m", "m2", "m²", "m3", "m³", "cm", "mm",
     "lít", "l", "MW", "kW", "kWh", "GWh", "MWh", "km2", "km²", "sào", "mẫu", "con", "chiếc", "cái", "suất", "lượt",
-    "TEU", "triệu", "tỷ", "tấm", "căn", "ngôi", "bộ", "cuốn", "bản", "liều", "mũi", "giường", "phòng", "ô",
-    "điểm", "cây", "quả", "lô", "khẩu", "thửa", "m³/ngày", "kcal", "°C", "độ",
+    "TEU", "tấm", "căn", "ngôi", "bộ", "cuốn", "bản", "liều", "mũi", "giường", "phòng", "ô",
+    "điểm", "cây", "quả", "lô", "khẩu", "thửa", "kcal", "°C", "độ", "bậc", "MWp", "kWp", "GW", "Mbps", "m3/ngày",
+    "lượt", "km/h", "USD/tấn",
 }
-# Counted nouns of several syllables, as they appear in provincial reports.
+_MEASURE_LOW = {m.lower() for m in MEASURES}
+# Counted nouns, as they appear in provincial reports. Compounds that are themselves the counted
+# noun stay whole (`quần chúng ưu tú`, `nhiệm vụ trọng tâm`, `khâu đột phá`, `Giám đốc sở`).
 COUNTED = [
-    "quần chúng ưu tú", "tổ chức cơ sở đảng", "tổ chức đảng", "tổ chức chính trị - xã hội", "đảng viên mới",
-    "đảng viên", "người đứng đầu", "nhóm đối tượng", "cơ quan", "đơn vị", "nhiệm vụ", "chỉ tiêu", "tiêu chí",
-    "điểm cầu", "đại biểu", "khu dân cư", "vườn mẫu", "nghị quyết chuyên đề", "nghị quyết", "đảng bộ", "chi bộ",
-    "cá nhân", "tập thể", "loại rừng", "việc làm", "lao động", "doanh nghiệp", "dự án", "hộ nghèo", "hộ cận nghèo",
-    "hộ gia đình", "hộ dân", "hộ", "người", "lượt người", "lượt khách", "du khách", "khách", "thôn", "xóm", "bản",
-    "tổ dân phố", "trường", "trường học", "công trình", "học sinh", "sinh viên", "bác sĩ", "giường bệnh",
-    "cán bộ", "công chức", "viên chức", "hội viên", "đoàn viên", "thanh niên", "hợp tác xã", "cụm công nghiệp",
-    "khu công nghiệp", "sản phẩm OCOP", "sản phẩm", "ngôi nhà", "căn nhà", "nhà", "km đường", "tuyến đường",
-    "vụ", "vụ việc", "vụ án", "đối tượng", "bị can", "ý kiến", "kiến nghị", "đơn thư", "đơn", "cuộc", "cuộc thanh tra",
-    "cuộc kiểm tra", "văn bản", "thủ tục hành chính", "thủ tục", "hồ sơ", "tác phẩm", "giải", "huy chương",
-    "xã", "phường", "thị trấn", "huyện", "thị xã", "thành phố", "tỉnh", "huyện, thành phố", "huyện, thành, thị",
-    "sở", "ban", "ngành", "lớp", "lớp học", "buổi", "hội nghị", "đợt", "đoàn", "chương trình", "đề án", "mô hình",
-    "thành viên", "bằng khen", "giấy khen", "cờ thi đua", "khu", "điểm", "nhà văn hóa", "trạm y tế",
-    "trẻ em", "người lao động", "người dân", "nhân khẩu", "ca", "ca mắc", "bệnh nhân", "nhà đầu tư", "hợp đồng",
-    "con", "chiếc", "lượt", "suất", "phần quà", "suất quà", "căn hộ", "ô tô", "xe", "tàu", "phương tiện",
+    "quần chúng ưu tú", "tổ chức cơ sở đảng", "tổ chức đảng", "tổ chức chính trị - xã hội", "tổ chức",
+    "đảng viên mới", "đảng viên", "người đứng đầu", "nhóm đối tượng", "nhóm nhiệm vụ", "nhóm giải pháp", "nhóm",
+    "cơ quan", "đơn vị cấp huyện", "đơn vị cấp xã", "đơn vị hành chính", "đơn vị máu", "đơn vị",
+    "nhiệm vụ trọng tâm", "nhiệm vụ", "khâu đột phá", "khâu", "đột phá chiến lược", "giải pháp", "chỉ tiêu",
+    "tiêu chí", "điểm cầu", "đại biểu", "khu dân cư", "vườn mẫu", "nghị quyết quy phạm pháp luật",
+    "nghị quyết chuyên đề", "nghị quyết", "đảng bộ cơ sở", "đảng bộ", "chi bộ cơ sở", "chi bộ", "cá nhân",
+    "tập thể", "loại rừng", "việc làm", "người lao động", "lao động", "doanh nghiệp", "dự án", "hộ gia đình", "hộ",
+    "người dân", "người", "lượt người", "lượt khách", "du khách", "khách", "thôn", "xóm", "bản", "tổ dân phố",
+    "trường học", "trường hợp", "trường", "công trình", "học sinh", "sinh viên", "bác sĩ", "giường bệnh",
+    "cán bộ", "công chức", "viên chức", "hội viên", "đoàn viên thanh niên", "đoàn viên", "thanh niên",
+    "hợp tác xã", "cụm công nghiệp", "khu công nghiệp", "sản phẩm", "ngôi nhà", "căn nhà",
+    "nhà Đại đoàn kết", "nhà tình nghĩa", "nhà văn hóa cộng đồng", "nhà văn hóa", "nhà ở", "nhà",
+    "tuyến đường", "vụ việc", "vụ án", "vụ", "đối tượng", "bị can", "ý kiến", "kiến nghị", "đơn thư", "đơn",
+    "cuộc thanh tra", "cuộc kiểm tra", "cuộc", "văn bản", "thủ tục hành chính", "thủ tục", "hồ sơ", "tác phẩm",
+    "giải", "huy chương vàng", "huy chương bạc", "huy chương đồng", "huy chương", "xã", "phường", "thị trấn",
+    "huyện", "thị xã", "thành phố", "thành ủy", "thị ủy", "huyện ủy", "tỉnh", "sở", "ban", "ngành", "lớp học",
+    "lớp", "buổi", "hội nghị", "kỳ họp", "đợt", "đoàn", "chương trình", "đề án", "mô hình", "thành viên",
+    "bằng khen", "giấy khen", "cờ thi đua", "khu", "điểm", "trạm y tế", "trẻ em", "nhân khẩu", "ca mắc", "ca",
+    "bệnh nhân", "nhà đầu tư", "hợp đồng", "con", "chiếc", "lượt", "suất quà Tết", "xuất quà Tết", "suất quà",
+    "xuất quà", "suất", "phần quà", "căn hộ", "ô tô", "xe", "tàu", "phương tiện", "khoản chi", "khoản",
+    "câu lạc bộ", "địa phương", "đồng chí", "cơ chế", "chính sách", "cơ sở", "Giám đốc sở", "Giám đốc",
+    "Bí thư Đảng ủy khối", "Bí thư", "Chủ tịch", "Phó Chủ tịch", "em", "bậc", "làng nghề", "chợ", "siêu thị",
+    "cửa hàng", "ngân hàng", "hecta", "tiểu dự án", "gói thầu", "nhà máy", "cơ sở sản xuất", "giáo viên",
 ]
-_COUNTED_SPLIT = sorted((c.split() for c in COUNTED), key=len, reverse=True)
+_LEX_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+
+
+def _lex(phrase: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _LEX_TOKEN.findall(phrase))
+
+
+_COUNTED_TOKENS = sorted({_lex(c) for c in COUNTED}, key=len, reverse=True)
+COUNTED_SET = {" ".join(c) for c in _COUNTED_TOKENS} | {c.lower() for c in COUNTED}
+_MAX_LEX = max(len(c) for c in _COUNTED_TOKENS)
+# Nouns that are listed together as one counted group (`9 huyện, thành phố`, `12 sở, ngành`).
+COORDINABLE = {
+    "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "thành ủy", "thị ủy", "huyện ủy", "sở", "ngành",
+    "ban", "cơ quan", "đơn vị", "chỉ tiêu", "nhiệm vụ", "cơ chế", "chính sách", "đảng bộ", "chi bộ",
+    "chi bộ cơ sở", "đảng bộ cơ sở", "tập thể", "cá nhân", "địa phương", "doanh nghiệp", "hợp tác xã", "thôn",
+    "xóm", "tổ dân phố", "khu dân cư", "bản", "trường học", "chương trình", "đề án", "dự án", "tổ chức",
+    "hội", "đoàn thể", "giải pháp", "mặt trận",
+}
 # Words that never start a counted noun: verbs, prepositions, conjunctions.
 NOT_NOUN = {
     "so", "với", "và", "trong", "đến", "tới", "của", "là", "được", "đạt", "tăng", "giảm", "trên", "dưới", "hơn",
     "theo", "từ", "cho", "tại", "ở", "thì", "mà", "nhưng", "hoặc", "hay", "nên", "vì", "do", "để", "bằng", "về",
     "còn", "có", "đã", "sẽ", "đang", "vượt", "chiếm", "gồm", "như", "khi", "này", "đó", "nay", "lần", "trở",
-    "năm", "tháng", "ngày", "quý", "tuần", "giờ", "phút", "thứ", "the", "of", "và", "cùng", "kỳ", "nữa", "thêm",
+    "năm", "tháng", "ngày", "quý", "tuần", "giờ", "phút", "thứ", "the", "of", "cùng", "kỳ", "nữa", "thêm",
     "trước", "sau", "lên", "xuống", "ra", "vào", "ước", "dự", "kiến", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "trăm",
-    "mươi", "chục", "lẻ", "linh", "phần", "điểm", "đơn", "bình", "quân", "trung", "mỗi", "các", "những", "mọi",
+    "mươi", "chục", "lẻ", "linh", "phần", "đơn", "bình", "quân", "trung", "mỗi", "các", "những", "mọi",
+    "không", "chưa", "cũng", "đều", "vẫn", "rất", "nhất", "thì", "mới", "lại", "tiếp", "qua", "bị", "phải",
+    "cần", "nhằm", "gấp", "trở", "tại", "bao", "gần", "khoảng", "xấp", "xỉ", "tầm", "chừng", "ít", "nhiều",
+    "đây", "kia", "ấy", "nào", "gì", "hết", "hầu", "luôn", "vừa", "đầu", "cuối", "giữa", "ngoài", "sang",
+    "thuộc", "trực", "tổng", "số", "và", "hoàn", "thực", "đi", "lúc", "nếu", "tuy", "dù", "nhờ", "bởi",
+    "tức", "gồm", "kể", "riêng", "chỉ", "thấp", "cao", "lớn", "nhỏ", "tốt", "xấu", "vượt",
 }
+# What may follow a `/` in a unit: time units, `vạn dân`, and any counted noun or measure.
+PER_TIME = ("năm", "tháng", "ngày", "quý", "tuần", "giờ", "vụ", "ca", "lượt", "người", "hộ", "ha", "km", "xã")
+PER_POP = ("vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "100.000 dân", "10.000 dân", "1.000 người")
+_NBSP_GAPS = (" ", "\u00a0")
+
+
+def _gap(text: str, a, b) -> str:
+    return text[a.end:b.start]
+
+
+def _collect(toks, j: int, text: str, limit: int):
+    """Up to `limit` tokens from j that may make a noun phrase: words, and `,`/`-` inside it."""
+    k = j
+    out = []
+    while k < len(toks) and len(out) < limit:
+        t = toks[k]
+        if t.kind != "word" and not (t.text in (",", "-") and out):
+            break
+        if k > j and _gap(text, toks[k - 1], t) not in _NBSP_GAPS + ("",):
+            break
+        if "\n" in text[toks[k - 1].end:t.start] if k > j else False:
+            break
+        out.append(t.text.lower())
+        k += 1
+    return out
+
+
+def _lexicon_match(low: list[str]) -> int:
+    """Length in tokens of the longest lexicon noun at the start of `low` (0 if none)."""
+    for cand in _COUNTED_TOKENS:
+        n = len(cand)
+        if tuple(low[:n]) == cand:
+            return n
+    return 0
 
 
 def counted_noun(toks, j: int, text: str):
     """(noun as written, index of its last token) for the noun after token j-1, else (None, j-1)."""
     if j >= len(toks) or toks[j].kind != "word":
         return None, j - 1
-    gap = text[toks[j - 1].end:toks[j].start] if j > 0 else ""
-    if gap not in (" ", "\u00a0") and not (gap == "" and toks[j].text in MEASURES):
+    gap = _gap(text, toks[j - 1], toks[j]) if j > 0 else ""
+    if gap not in _NBSP_GAPS and not (gap == "" and toks[j].text in MEASURES):
         return None, j - 1
-    words = []
-    k = j
-    while k < len(toks) and len(words) < 5:
-        t = toks[k]
-        if t.kind != "word" and not (t.text in (",", "-") and words):
-            break
-        if k > j and text[toks[k - 1].end:t.start] not in (" ", ""):
-            break
-        words.append(t.text)
-        k += 1
-    low = [w.lower() for w in words]
-    for cand in _COUNTED_SPLIT:
-        n = len(cand)
-        if low[:n] == cand:
-            # `huyện, thành phố`: the lexicon has the comma form as tokens with commas
-            return text[toks[j].start:toks[j + n - 1].end], j + n - 1
-    first = words[0] if words else None
-    if not first or first in (",", "-"):
+    low = _collect(toks, j, text, _MAX_LEX + 4)
+    if not low:
         return None, j - 1
-    if first in MEASURES or first.lower() in MEASURES:
-        return first, j
-    if first.lower() in NOT_NOUN or first.isupper():
+    first = toks[j].text
+    n = _lexicon_match(low)
+    if low[0] in _MEASURE_LOW and n <= 1:
+        return first, j  # a measure unit (`tấn`, `ha`, `km`) is one token; `lượt khách` is a noun
+    if n:
+        last = j + n - 1
+        head = " ".join(low[:n])
+        # coordinated lists: `huyện, thành phố`, `sở, ngành`, `đảng bộ, chi bộ cơ sở`
+        while last + 2 < len(toks):
+            k = last + 1
+            if toks[k].text != "," or _gap(text, toks[last], toks[k]) != "" \
+                    or _gap(text, toks[k], toks[k + 1]) not in _NBSP_GAPS:
+                break
+            rest = _collect(toks, k + 1, text, _MAX_LEX)
+            m = _lexicon_match(rest)
+            nxt = " ".join(rest[:m])
+            if not m or head not in COORDINABLE or nxt not in COORDINABLE or nxt == head:
+                break
+            last, head = k + m, nxt
+        return text[toks[j].start:toks[last].end], last
+    if low[0] in NOT_NOUN or first.isupper() or len(first) == 1:
         return None, j - 1
     # Not in the lexicon: the first word of underthesea's segmentation of the phrase.
-    n = _first_word_syllables(" ".join(w for w in words if w not in (",", "-")))
+    words = [t for t in low[:5] if t not in (",", "-")]
+    n = _first_word_syllables(" ".join(words))
     if n == 0:
         return None, j - 1
     last = j + n - 1
@@ -82,6 +160,44 @@ def counted_noun(toks, j: int, text: str):
     return noun, last
 
 
+def per_unit(toks, j: int, text: str):
+    """The `/xã`, `/vạn dân`, `/năm` after a unit ending at token j-1: (`/xã` text, last token) or None."""
+    if j + 1 >= len(toks) or toks[j].text != "/" or toks[j].start != toks[j - 1].end \
+            or toks[j + 1].start != toks[j].end:
+        return None
+    nxt = toks[j + 1]
+    if nxt.kind == "num":
+        # `/1.000 dân`, `/vạn dân`
+        if j + 2 < len(toks) and text[nxt.start:toks[j + 2].end] in PER_POP:
+            return text[nxt.start:toks[j + 2].end], j + 2
+        return None
+    if nxt.kind != "word":
+        return None
+    two = text[nxt.start:toks[j + 2].end] if j + 2 < len(toks) else ""
+    if two.lower() in PER_POP:
+        return two, j + 2
+    if nxt.text.lower() in PER_TIME or nxt.text in MEASURES:
+        return nxt.text, j + 1
+    low = _collect(toks, j + 1, text, _MAX_LEX)
+    n = _lexicon_match(low)
+    if n:
+        return text[nxt.start:toks[j + n].end], j + n
+    return None
+
+
+def is_known_noun(unit: str | None) -> bool:
+    """A unit from the lexicon, the measures, or a list of lexicon nouns (`huyện, thành phố`)."""
+    if not unit:
+        return False
+    u = unit.lower().replace("\u00a0", " ")
+    if u in COUNTED_SET or unit in MEASURES or u in _MEASURE_LOW:
+        return True
+    base = u.split("/")[0]
+    parts = [p.strip() for p in base.split(",")]
+    return all(p in COUNTED_SET or p in _MEASURE_LOW for p in parts)
+
+
+@lru_cache(maxsize=65536)
 def _first_word_syllables(phrase: str) -> int:
     from underthesea import word_tokenize
     toks = word_tokenize(phrase)
