@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
                                 NotANumber, decimals_of, read_digits, words_value)
 from extractors.record import Mention, Skipped
-from extractors.units import counted_noun, is_known_noun, per_unit
+from extractors.units import COUNTED_SET, MEASURES, counted_noun, is_known_noun, per_unit
 
 _WORD_UNITS_ONE = {"nửa"}
 # `đồng` followed by one of these is a word (`đồng chí`, `đồng thời`), not the currency.
@@ -63,6 +63,8 @@ _DOC_WORDS = (r"Quyết định|Nghị quyết liên tịch|Nghị quyết|Chỉ
 # they are ordinary words (`kỷ luật 09 đảng viên`, `kế hoạch 8%`, `điều 5`).
 _DOC_WORDS_LOWER = "|".join(w[0].lower() + w[1:] for w in _DOC_WORDS.split("|"))
 _ROMAN = r"(?:[IVXLC]+)"
+# Any counted noun or measure of the lexicon, for lookaheads (`từ 1/7 tỉnh` is a fraction of provinces).
+_NOUN_ALT = "|".join(re.escape(w) for w in sorted(COUNTED_SET | {m.lower() for m in MEASURES}, key=len, reverse=True))
 # A number that is not followed by a percent sign or more digits (`Kế hoạch 8%` is a figure).
 _NOT_FIGURE_TAIL = r"(?![\d.,]*\d)(?!\s*%)(?!\s*(?:phần trăm|điểm phần trăm)\b)"
 SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -82,7 +84,10 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(rf"\b(?:quý|Quý|QUÝ)\s+(?:{_ROMAN}|\d)(?:\s*[/-]\s*(?:19|20)\d{{2}}|\s+năm\s+(?:19|20)\d{{2}})?\b")),
     ("date", re.compile(r"\b(?:ngày|Ngày|hôm|sáng|Sáng|chiều|Chiều|tối|Tối|trưa|Trưa|đêm|Đêm|rạng sáng|Rạng sáng)"
                         r"(?:\s+(?:nay|qua|mai|hôm nay|ngày))?\s*\(?\s*\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*(?:19|20)\d{2})?\b")),
-    ("date", re.compile(r"\b(?:từ|đến|tới|trước|sau|Từ|Đến|Trước|Sau)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}\b(?!\s*[^\W\d_])")),
+    # day/month without a year after a time word: `Tính đến 31-12`, `từ 1/7`, `trước 15/10`
+    ("date", re.compile(r"\b(?:từ|đến|tới|trước|sau|hết|Từ|Đến|Trước|Sau|Hết)\s+(?:ngày\s+)?"
+                        r"(?:0?[1-9]|[12]\d|3[01])\s?[/-]\s?(?:0?[1-9]|1[0-2])(?![\d.,]*\d)"
+                        rf"(?!\s*(?:%|(?:{_NOUN_ALT})(?![^\W\d_])))")),
     # terms and years: 2020-2025, (2016- 2020), năm 2022, giai đoạn 2021 – 2025
     ("term", re.compile(r"\b(?:19|20)\d{2}\s*[-–—‑]\s*(?:19|20)\d{2}\b")),
     ("year", re.compile(r"\b(?:năm|Năm|NĂM|niên độ|niên khóa|mùa vụ|vụ)\s+(?:19|20)\d{2}\b")),
@@ -182,8 +187,9 @@ class Num:
 
 
 class Finder:
-    def __init__(self, text: str, style: str | None = None):
+    def __init__(self, text: str, style: str | None = None, bare_numbers: bool = False):
         self.text = text
+        self.bare = bare_numbers
         self.toks = tokenize(text)
         self.style = style or number_style(text)
 
@@ -376,9 +382,12 @@ class Finder:
         start_tok = i
         sign = 1.0
         if i > 0 and toks[i - 1].text in ("-", "−") and (i < 2 or toks[i - 2].kind != "num") \
-                and toks[i - 1].end == toks[i].start and (i < 2 or self.gap(i - 2, i - 1) != ""):
+                and (toks[i - 1].end == toks[i].start or (self.bare and i == 1 and self.gap(0, 1) == " ")) \
+                and (i < 2 or self.gap(i - 2, i - 1) != ""):
+            # `-1,2%`; `- 1.200.000` only when reading a lone numeral (in running text `- ` is a bullet)
             sign, start_tok = -1.0, i - 1
-        elif i > 0 and toks[i - 1].low in ("âm", "trừ") and toks[i - 1].kind == "word":
+        elif i > 0 and toks[i - 1].kind == "word" and (toks[i - 1].low == "âm" or
+                                                        (self.bare and toks[i - 1].low == "trừ")):
             sign, start_tok = -1.0, i - 1
         value = sign * num.value
         qual_tok, qualifier, comparative = self._qualifier_before(start_tok)
@@ -477,15 +486,15 @@ class Finder:
                 kind, unit, denominator = "fraction", den_noun or noun, den.value
                 end_tok, j = (den_end, den_end + 1) if den_noun else (dend, dnext)
             elif noun is None:
-                if num.has_words or self._is_year_like(num, start_tok):
+                if not self.bare and (num.has_words or self._is_year_like(num, start_tok)):
                     return None, j
                 kind, unit = "quantity", None
             else:
                 kind, unit, end_tok, j = "quantity", noun, nend, nend + 1
             if num.has_words and len(num.raw.split()) == 1 and num.raw.lower() in ("một", "năm", "tư", "mười") \
-                    and unit is None:
+                    and unit is None and not self.bare:
                 return None, j
-        if num.has_words and not self._words_are_figure(num, kind, unit, end_tok):
+        if num.has_words and not self.bare and not self._words_are_figure(num, kind, unit, end_tok):
             return None, j
         # Duckling-style cents after a currency: `2 đô la và 23 xen`, `hai đô 23`
         if kind == "money" and unit in ("USD", "EUR", "INR", "GBP") and value is not None:
@@ -813,6 +822,23 @@ def number_style(text: str) -> str:
     return "en" if en > vi else "vi"
 
 
-def find(text: str, style: str | None = None) -> tuple[list[Mention], list[Skipped]]:
-    """Every mention and every skipped number in `text`."""
-    return Finder(text, style).find()
+def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tuple[list[Mention], list[Skipped]]:
+    """Every mention and every skipped number in `text`.
+
+    `style` forces `vi` or `en` number reading (default: guessed from the text, see `number_style`).
+    `bare_numbers=True` reads a numeral that stands alone (`hai mươi`, `trăm`, `- 1.200.000`) as a
+    quantity with no unit; running text keeps it False, where a lone number word is rarely a figure
+    (`một cách`, `năm gần đây`, `tư nhân`) and `- ` at a line start is a bullet.
+    """
+    return Finder(text, style, bare_numbers).find()
+
+
+def read_numeral(text: str, style: str | None = None) -> float | None:
+    """The value of `text` read as one numeral (`hai mươi mốt nghìn không trăm mười một`, `-1,2M`),
+    or None when the finder does not read the whole of it as one number."""
+    mentions, _ = find(text, style, bare_numbers=True)
+    stripped = text.strip().rstrip(".")
+    if len(mentions) == 1 and mentions[0].text == stripped and mentions[0].kind == "quantity" \
+            and mentions[0].unit is None:
+        return mentions[0].value
+    return None

@@ -170,3 +170,54 @@ def read_number_text(text: str, style: str = "vi") -> float | None:
             return None
     v = words_value(tokens)
     return None if v is None else sign * v
+
+
+# ---------------------------------------------------------------------------------------------
+# Ordinals: `thứ nhất`, `đầu tiên`, `thứ 1`, `thứ tư`, `hạng nhì`, `khóa XIII`
+# ---------------------------------------------------------------------------------------------
+ORDINAL_SPECIAL = {"nhất": 1, "nhì": 2, "tư": 4}
+ORDINAL_PREFIXES = ("thứ", "hạng", "lần thứ", "vị trí thứ", "vị trí số", "số")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def read_roman(s: str) -> int | None:
+    """`XIII` -> 13, `IV` -> 4; None when `s` is not a well-formed Roman numeral."""
+    if not s or not re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total
+
+
+def read_ordinal(text: str) -> int | None:
+    """The position an ordinal names, or None.
+
+    `đầu tiên` -> 1; `thứ nhất` -> 1; `thứ nhì` -> 2; `thứ tư` -> 4; `thứ 1` / `thứ 02` -> 1 / 2;
+    `thứ hai mươi mốt` -> 21; `hạng nhất`, `lần thứ 12`, `vị trí số 3`; a Roman numeral after `thứ`
+    or alone (`thứ XIII`, `XIII`) -> 13. The finder records ordinals as skipped numbers (reason
+    `ordinal`), not as mentions; ranks (`xếp thứ 5`) are mentions of kind `rank`.
+    """
+    s = " ".join(text.strip().split())
+    low = s.lower()
+    if low == "đầu tiên":
+        return 1
+    rest = None
+    for p in sorted(ORDINAL_PREFIXES, key=len, reverse=True):
+        if low.startswith(p + " "):
+            rest, low_rest = s[len(p) + 1:], low[len(p) + 1:]
+            break
+    if rest is None:
+        return read_roman(s)
+    if low_rest in ORDINAL_SPECIAL:
+        return ORDINAL_SPECIAL[low_rest]
+    if re.fullmatch(r"\d+", rest):
+        return int(rest)
+    r = read_roman(rest)
+    if r is not None:
+        return r
+    v = read_number_text(low_rest)
+    if v is None or v != int(v) or v < 0:
+        return None
+    return int(v)
