@@ -2,76 +2,217 @@
 
 For each mention: `indicator` (the phrase it measures), `entity` (the owning body or place),
 `period` (the time it is about), `status` (`actual`/`target`), `compared_to` (the base of a change)
-and a change `direction`. Rules read the mention's clause first, then its sentence, its paragraph
-and the document.
+and a change `direction`. Rules read the mention's clause first, then its sentence, then what the
+document has said so far (the running period of the section, a paragraph that sets out targets),
+then the document's own date.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from extractors.entities import find_bodies, find_national
 from extractors.gazetteer import find_provinces
-from extractors.normalize import fold, new_style_tones
+from extractors.normalize import fold
 from extractors.record import Mention
 from extractors.sentences import Sentence
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-TARGET_WORDS = ["mục tiêu", "phấn đấu", "kế hoạch", "chỉ tiêu giao", "được giao", "dự toán", "dự kiến",
-                "đặt ra", "đề ra", "định hướng", "hướng tới", "sẽ", "cần", "phải đạt", "tầm nhìn", "giao chỉ tiêu"]
-ACTUAL_WORDS = ["đạt", "ước đạt", "thực hiện", "hoàn thành", "còn", "có", "tăng", "giảm", "kết nạp", "thu",
-                "giải ngân", "đã", "được", "xếp", "đứng"]
-CHANGE_WORDS = {"tăng": "increase", "giảm": "decrease", "vượt": "exceed", "cao hơn": "increase",
-                "thấp hơn": "decrease", "gấp": "increase"}
+
+# --- status ------------------------------------------------------------------------------------
+_TARGET_CUE = re.compile(
+    r"(?<!\w)(?:mục tiêu|phấn đấu|dự toán|dự kiến|chỉ tiêu chủ yếu|chỉ tiêu lớn|chỉ tiêu giao|giao chỉ tiêu|"
+    r"đặt ra|đề ra|định hướng|hướng tới|sẽ|cần|phải đạt|kế hoạch(?! 5 năm)|xác định \d+ chỉ tiêu)(?!\w)",
+    re.IGNORECASE)
+# cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
+_TARGET_AS_RESULT = re.compile(
+    r"(?:vượt|đạt|hoàn thành|so với|bằng)\s+(?:\S+\s+){0,2}?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu)(?:\s+(?:đề ra|được giao|giao))?",
+    re.IGNORECASE)
+_ACTUAL_CUE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|thực hiện được|đạt được|kết quả|hoàn thành)(?!\w)",
+                         re.IGNORECASE)
+_PAREN_TARGET = re.compile(r"\(\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu)\s*$", re.IGNORECASE)
+
+# --- compared_to -------------------------------------------------------------------------------
 COMPARED = [
     (re.compile(r"so với\s+(?:cùng kỳ|cùng kì)"), "cùng kỳ"),
-    (re.compile(r"so với\s+(?:năm\s+)?((?:19|20)\d{2})"), None),
-    (re.compile(r"so với\s+(?:dự toán)"), "dự toán"),
-    (re.compile(r"so với\s+(?:kế hoạch)"), "kế hoạch"),
-    (re.compile(r"so với\s+(?:chỉ tiêu)"), "chỉ tiêu"),
-    (re.compile(r"so với\s+(?:mục tiêu)"), "mục tiêu"),
-    (re.compile(r"so với\s+(?:đầu năm)"), "đầu năm"),
-    (re.compile(r"so với\s+(?:bình quân|mức bình quân|trung bình)\s+(?:chung\s+)?(?:của\s+)?cả nước"),
-     "bình quân cả nước"),
+    (re.compile(r"so với\s+(?:năm\s+|cuối năm\s+|đầu năm\s+)?((?:19|20)\d{2})"), None),
+    (re.compile(r"so với\s+(?:\S+\s+){0,2}?dự toán"), "dự toán"),
+    (re.compile(r"so với\s+(?:\S+\s+){0,2}?kế hoạch"), "kế hoạch"),
+    (re.compile(r"so với\s+(?:\S+\s+){0,2}?chỉ tiêu"), "chỉ tiêu"),
+    (re.compile(r"so với\s+(?:\S+\s+){0,2}?mục tiêu"), "mục tiêu"),
+    (re.compile(r"so với\s+đầu năm"), "đầu năm"),
+    (re.compile(r"so với\s+(?:mức\s+)?(?:bình quân|trung bình)\s+(?:chung\s+)?(?:của\s+)?cả nước"), "bình quân cả nước"),
     (re.compile(r"so với\s+(?:năm trước|năm ngoái)"), "năm trước"),
-    (re.compile(r"so với\s+(?:nhiệm kỳ trước)"), "nhiệm kỳ trước"),
-    (re.compile(r"(?:vượt|đạt)\s+(?:\S+\s+){0,3}?so với\s+dự toán"), "dự toán"),
+    (re.compile(r"so với\s+(?:kết quả\s+(?:thực hiện\s+)?(?:của\s+)?)?(?:cả\s+)?nhiệm kỳ trước"), "nhiệm kỳ trước"),
 ]
+# a share of a total is not a comparison: `6,2% so với tổng số đảng viên`
+_SHARE_OF = re.compile(r"so với\s+tổng")
+CHANGE_WORDS = [("cao hơn", "increase"), ("thấp hơn", "decrease"), ("tăng", "increase"), ("giảm", "decrease"),
+                ("vượt", "exceed"), ("gấp", "increase")]
+
+# --- indicators --------------------------------------------------------------------------------
 # Indicators that recur in provincial reports; the key groups spellings of the same indicator.
 INDICATORS = [
     ("tốc độ tăng trưởng kinh tế", "grdp_growth"), ("tăng trưởng kinh tế", "grdp_growth"),
-    ("tăng trưởng grdp", "grdp_growth"), ("grdp bình quân đầu người", "grdp_per_capita"),
-    ("thu nhập bình quân đầu người", "income_per_capita"), ("tổng sản phẩm trên địa bàn", "grdp_growth"),
+    ("tăng trưởng grdp", "grdp_growth"), ("tốc độ tăng trưởng grdp", "grdp_growth"),
+    ("tổng sản phẩm trên địa bàn", "grdp_growth"), ("grdp bình quân đầu người", "grdp_per_capita"),
+    ("thu nhập bình quân đầu người", "income_per_capita"),
     ("tổng thu ngân sách nhà nước", "budget_revenue"), ("thu ngân sách nhà nước", "budget_revenue"),
-    ("thu ngân sách", "budget_revenue"), ("thu nội địa", "domestic_revenue"), ("chi ngân sách", "budget_spending"),
-    ("tỷ lệ hộ nghèo", "poverty_rate"), ("tỷ lệ hộ cận nghèo", "near_poverty_rate"), ("hộ nghèo", "poor_households"),
-    ("kết nạp đảng viên", "party_admissions"), ("kết nạp", "party_admissions"), ("phát triển đảng viên", "party_admissions"),
-    ("nông thôn mới nâng cao", "ntm_advanced"), ("nông thôn mới kiểu mẫu", "ntm_model"), ("nông thôn mới", "ntm"),
-    ("đạt chuẩn ntm", "ntm"), ("vốn fdi", "fdi"), ("thu hút đầu tư", "investment_attracted"),
-    ("vốn ddi", "ddi"), ("giải ngân vốn đầu tư công", "public_investment_disbursement"),
+    ("tổng thu ngân sách", "budget_revenue"), ("thu ngân sách", "budget_revenue"),
+    ("thu nội địa", "domestic_revenue"), ("chi ngân sách", "budget_spending"),
+    ("tỷ lệ hộ nghèo", "poverty_rate"), ("tỷ lệ hộ cận nghèo", "near_poverty_rate"),
+    ("kết nạp đảng viên", "party_admissions"), ("phát triển đảng viên", "party_admissions"),
+    ("vốn fdi", "fdi"), ("vốn ddi", "ddi"), ("thu hút đầu tư", "investment_attracted"),
+    ("giải ngân vốn đầu tư công", "public_investment_disbursement"),
     ("vốn đầu tư thực hiện toàn xã hội", "total_investment"), ("tỷ lệ dân số đô thị", "urbanization_rate"),
+    ("tỷ lệ đô thị hóa", "urbanization_rate"),
     ("tỷ lệ lao động qua đào tạo", "trained_labour_rate"), ("giải quyết việc làm", "jobs_created"),
-    ("việc làm mới", "jobs_created"), ("tạo việc làm", "jobs_created"), ("chỉ số pci", "pci_rank"),
-    ("pci", "pci_rank"), ("chỉ số par index", "par_index_rank"), ("chuyển đổi số", "digital_transformation"),
-    ("kim ngạch xuất khẩu", "exports"), ("xuất khẩu", "exports"), ("giá trị sản xuất công nghiệp", "industrial_output"),
-    ("chỉ số sản xuất công nghiệp", "iip"), ("tổng mức bán lẻ", "retail_sales"), ("khách du lịch", "tourists"),
-    ("tỷ lệ bao phủ bảo hiểm y tế", "health_insurance_coverage"), ("bảo hiểm y tế", "health_insurance_coverage"),
-    ("tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
+    ("tạo việc làm", "jobs_created"), ("chỉ số pci", "pci_rank"), ("chỉ số par index", "par_index_rank"),
+    ("kim ngạch xuất khẩu", "exports"), ("giá trị sản xuất công nghiệp", "industrial_output"),
+    ("chỉ số sản xuất công nghiệp", "iip"), ("tổng mức bán lẻ", "retail_sales"),
+    ("tỷ lệ bao phủ bảo hiểm y tế", "health_insurance_coverage"),
     ("tỷ lệ tccsđ hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
+    ("tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
     ("tỷ lệ chính quyền cơ sở hoàn thành tốt nhiệm vụ", "local_gov_good_rate"),
-    ("doanh nghiệp thành lập mới", "new_enterprises"), ("tổ chức đảng", "party_organisations"),
-    ("tỷ lệ đô thị hóa", "urbanization_rate"), ("tốt nghiệp thpt", "graduation_rate"),
     ("tỷ lệ che phủ rừng", "forest_cover"), ("sản lượng lương thực", "food_output"),
+    ("đạt chuẩn nông thôn mới nâng cao", "ntm_advanced"), ("đạt chuẩn nông thôn mới kiểu mẫu", "ntm_model"),
+    ("đạt chuẩn nông thôn mới", "ntm"), ("đạt chuẩn ntm", "ntm"),
 ]
 _INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
-BODY_RE = re.compile(
-    r"(?:Ban Thường vụ|BTV|Ban Chấp hành Đảng bộ|Ban chấp hành Đảng bộ|Ban Chấp hành|Thường trực)\s+(?:Tỉnh ủy|Thành ủy|Huyện ủy)"
-    r"(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)?"
-    r"|(?:Tỉnh ủy|Thành ủy|HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Công an|Bộ Chỉ huy Quân sự)"
-    r"\s+(?:tỉnh|thành phố|huyện|thị xã)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)*)?"
-    r"|Sở\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹa-zđà-ỹ][\wÀ-ỹ]*){0,5}?\s+tỉnh\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)?"
-    r"|(?:huyện|thị xã|thành phố|Huyện|Thị xã)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2}"
-)
-NATIONAL_RE = re.compile(r"\b(?:cả nước|toàn quốc|Việt Nam|nước ta|quốc gia)\b")
-CLAUSE_BREAK = re.compile(r"[;:]|\.\s|,\s(?=(?:trong đó|riêng|còn|và)\s)|\n")
+_INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
+# Verbs that, before a counted figure, name what was done: `hoàn thành 20/23 nhiệm vụ`.
+ACTION_VERBS = [
+    "thành lập mới", "thành lập", "hoàn thành", "kết nạp", "ban hành", "xây dựng", "phê duyệt", "giải quyết",
+    "thu hút", "giải ngân", "tiêm", "hỗ trợ", "đào tạo", "khen thưởng", "xử lý", "kiểm tra", "thi hành kỷ luật",
+    "kỷ luật", "tặng bằng khen cho", "tặng bằng khen", "trao", "tổ chức", "triển khai", "cấp", "sửa chữa",
+    "bàn giao", "trồng", "giới thiệu", "luân chuyển", "bổ nhiệm", "điều động", "tuyển dụng", "khởi công",
+    "đưa vào sử dụng", "thông qua", "tiếp nhận", "cấp mới", "đăng ký", "chi", "tạo", "duy trì", "có",
+]
+_VERBS_RE = re.compile(r"(?:^|\s)(" + "|".join(re.escape(v) for v in sorted(ACTION_VERBS, key=len, reverse=True))
+                       + r")(?:\s+(?:được|mới|thêm|cho|với))?\s*$", re.IGNORECASE)
+_COPULAS = re.compile(
+    r"\s*(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s+)*"
+    r"(?:đạt được|ước đạt|đạt|tăng thêm|tăng|giảm còn|giảm|còn|là|chiếm|lên|xuống|ở mức|vượt|với|có|khoảng|"
+    r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*$", re.IGNORECASE)
+_LEAD_TRIM = re.compile(
+    r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
+    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó)\s*,?\s*", re.IGNORECASE)
+
+
+# --- periods -----------------------------------------------------------------------------------
+@dataclass
+class _Period:
+    pos: int
+    value: str
+    kind: str  # year | term | quarter | half | nine | vision
+
+
+def find_periods(text: str) -> list[_Period]:
+    """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
+    out: list[_Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m, value, kind):
+        out.append(_Period(m.start(), value, kind))
+        taken.append((m.start(), m.end()))
+
+    for m in re.finditer(r"((?:19|20)\d{2})\s*[-–—‑]\s*((?:19|20)\d{2})", text):
+        pre = text[max(0, m.start() - 25):m.start()].lower()
+        if "so với" in pre[-15:]:
+            continue
+        add(m, f"{m.group(1)}-{m.group(2)}", "term")
+    for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])\s*(?:/|năm\s+)((?:19|20)\d{2})", text):
+        q = ROMAN.get(m.group(1)) or int(m.group(1))
+        add(m, f"{m.group(2)}-Q{q}", "quarter")
+    for m in re.finditer(r"(?:6|sáu) tháng(?: đầu)? năm\s*((?:19|20)\d{2})?", text):
+        add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
+    for m in re.finditer(r"(?:9|chín) tháng(?: đầu)?(?: năm)?\s*((?:19|20)\d{2})?", text):
+        add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
+    for m in re.finditer(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        pre = text[max(0, m.start() - 30):m.start()].lower()
+        if re.search(r"so với\s+(?:\S+\s+){0,2}$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+            continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
+        if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
+            add(m, m.group(1), "vision")
+            continue
+        if re.search(r"(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?năm\s+$", pre):
+            add(m, m.group(1), "deadline")  # `đến năm 2022, …`: holds for its own clause only
+            continue
+        add(m, m.group(1), "year")
+    out.sort(key=lambda p: p.pos)
+    return [p for p in out if p.kind != "vision"]
+
+
+def _pick_before(periods: list[_Period], upto: int) -> str | None:
+    before = [p for p in periods if p.pos < upto]
+    return before[-1].value if before else None
+
+
+# --- the document's context --------------------------------------------------------------------
+@dataclass
+class DocContext:
+    text: str
+    province: str | None
+    published: str | None
+    sentences: list[Sentence]
+    title: str | None = None
+    # per sentence: the periods of the last sentence before it that named one (what the document
+    # said last): `kết quả năm 2021; nhiệm vụ năm 2022` gives results 2021 and targets 2022
+    running: list[list[_Period]] = field(default_factory=list)
+    # per sentence: a target cue earlier in the paragraph (a paragraph that sets out targets)
+    para_target: list[bool] = field(default_factory=list)
+    sentence_periods: list[list[_Period]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
+              title: str | None = None) -> "DocContext":
+        ctx = cls(text, province, published, sentences, title)
+        current: list[_Period] = []
+        if title:
+            current = [p for p in find_periods(title) if p.kind != "deadline"]
+        target_in_para: dict[int, bool] = {}
+        for s in sentences:
+            ps = find_periods(s.text)
+            ctx.sentence_periods.append(ps)
+            ctx.running.append(current)
+            ctx.para_target.append(target_in_para.get(s.paragraph, False))
+            heading = _is_heading(s, ctx)  # a heading names the period of its section
+            carried = [p for p in ps if p.kind != "deadline" and (heading or _topical(s.text, p.pos))]
+            if carried:
+                current = carried
+            if _is_target_sentence(s.text):
+                target_in_para[s.paragraph] = True
+        return ctx
+
+    @property
+    def pub_year(self) -> int | None:
+        return int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+
+
+def _topical(sentence: str, pos: int) -> bool:
+    """A period that sets the time of what follows (`Năm 2021, …`, `Trong năm 2022, …`, `…, năm 2023,
+    Tỉnh đặt mục tiêu`), not one that qualifies a noun (`hậu quả thiên tai năm 2020`)."""
+    head = re.split(r"[,;:(]", sentence[:pos])[-1]
+    words = head.split()
+    return len(words) <= 3 and all(w.lower() in ("năm", "trong", "đến", "tới", "từ", "đầu", "cuối", "hết",
+                                                  "giai", "đoạn", "nhiệm", "kỳ", "thời", "quý", "tháng", "sau",
+                                                  "và", "riêng", "trong", "cả") for w in words)
+
+
+_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|hiện|tính đến nay|cho đến nay)(?!\w)", re.IGNORECASE)
+
+
+def _is_heading(sentence: Sentence, ctx: "DocContext") -> bool:
+    t = sentence.text.strip()
+    return not t.endswith((".", ";", "!", "?", "…", ":")) and len(t.split()) <= 25 and "\n" not in t
+
+
+def _is_target_sentence(s: str) -> bool:
+    cleaned = _TARGET_AS_RESULT.sub(" ", s)
+    return bool(re.search(r"(?<!\w)(?:đặt mục tiêu|mục tiêu|phấn đấu|chỉ tiêu chủ yếu|chỉ tiêu lớn|dự kiến)(?!\w)",
+                          cleaned, re.IGNORECASE))
 
 
 def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
@@ -79,148 +220,198 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     s = sentence.text
     rel_s, rel_e = start - sentence.start, end - sentence.start
     cs = 0
-    for m in re.finditer(r"[;:]|\n", s):
+    for m in re.finditer(r"[;:]\s|\n", s):
         if m.end() <= rel_s:
             cs = m.end()
     ce = len(s)
-    for m in re.finditer(r"[;]|\n", s):
+    for m in re.finditer(r";|\n", s):
         if m.start() >= rel_e:
             ce = m.start()
             break
     return sentence.start + cs, sentence.start + ce
 
 
-def find_period(text: str, upto: int | None = None) -> str | None:
-    """The period named in `text` (before `upto` if given, nearest first)."""
-    seg = text if upto is None else text[:upto]
-    cands: list[tuple[int, str]] = []
-    for m in re.finditer(r"(?:giai đoạn|nhiệm kỳ|thời kỳ|kế hoạch)?\s*\(?((?:19|20)\d{2})\s*[-–—‑]\s*((?:19|20)\d{2})", seg):
-        cands.append((m.start(), f"{m.group(1)}-{m.group(2)}"))
-    for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])\s*(?:/|năm\s+)((?:19|20)\d{2})", seg):
-        q = ROMAN.get(m.group(1)) or int(m.group(1))
-        cands.append((m.start(), f"{m.group(2)}-Q{q}"))
-    for m in re.finditer(r"(6|sáu) tháng đầu năm\s*((?:19|20)\d{2})?", seg):
-        cands.append((m.start(), f"{m.group(2)}-H1" if m.group(2) else "H1"))
-    for m in re.finditer(r"(9|chín) tháng(?: đầu)?(?: năm)?\s*((?:19|20)\d{2})?", seg):
-        cands.append((m.start(), f"{m.group(2)}-9M" if m.group(2) else "9M"))
-    for m in re.finditer(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/-])", seg):
-        if any(c[0] <= m.start() < c[0] + 40 and m.group(1) in c[1] for c in cands):
+def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
+    """Fill the attribution fields of every mention of one document, in place."""
+    from extractors.sentences import sentence_at
+
+    prev: Mention | None = None
+    for m in mentions:
+        s = sentence_at(ctx.sentences, m.start)
+        if s is None:
             continue
-        pre = seg[max(0, m.start() - 8):m.start()].lower()
-        if "so với" in seg[max(0, m.start() - 14):m.start()].lower():
-            continue  # `so với năm 2021` is the base, not the period
-        if "đến năm" in seg[max(0, m.start() - 10):m.start()].lower() or "tầm nhìn" in seg[max(0, m.start() - 25):m.start()]:
-            cands.append((m.start(), m.group(1)))
-            continue
-        cands.append((m.start(), m.group(1)))
-        del pre
-    if not cands:
+        attribute(m, s, ctx, prev)
+        prev = m
+
+
+def attribute(m: Mention, s: Sentence, ctx: DocContext, prev: Mention | None = None) -> None:
+    text = ctx.text
+    cs, ce = clause_bounds(s, m.start, m.end)
+    clause_before = text[cs:m.start]
+    clause_after = text[m.end:ce]
+    sent_before = text[s.start:m.start]
+
+    m.status = _status(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s)
+    m.compared_to = _compared_to(clause_after)
+    m.direction = _direction(clause_before)
+    m.period = _period(m, s, ctx, cs)
+    m.entity = _entity(text, cs, m.start, s, ctx)
+    m.indicator = _indicator(clause_before, clause_after, m, prev)
+
+
+def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,
+            s: Sentence) -> str | None:
+    if _is_heading(s, ctx):
+        return None  # a title or section heading states no result and no target
+    if _PAREN_TARGET.search(just_before):
+        return "target"
+    counts_targets = m.kind == "quantity" and (m.unit or "").lower().startswith(("chỉ tiêu", "nhiệm vụ", "mục tiêu"))
+    cb = _TARGET_AS_RESULT.sub(" ", clause_before)
+    sb = _TARGET_AS_RESULT.sub(" ", sent_before)
+    paren = sent_before.rfind("(")
+    if paren > sent_before.rfind(")") and _TARGET_CUE.search(sent_before[max(0, paren - 50):paren]):
+        return "target"  # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 đến 2,5 tỷ USD)`
+    if _TARGET_CUE.search(cb) and not counts_targets:
+        return "target"
+    colon = sb.rfind(":")
+    if colon > 0 and _TARGET_CUE.search(sb[:colon]) and not counts_targets and not re.search(r"(?<!\w)đã(?!\w)", cb):
+        return "target"  # `một số chỉ tiêu lớn là: … đạt trên 90%; …`
+    if _ACTUAL_CUE.search(cb):
+        return "actual"
+    if _TARGET_CUE.search(sb) and not _ACTUAL_CUE.search(sb[-60:]) and not counts_targets:
+        return "target"
+    if ctx.para_target[s.index] and not _ACTUAL_CUE.search(sb) and not re.search(r"(?<!\w)đạt(?!\w)", sb) \
+            and _future_period(s, ctx):
+        return "target"
+    if ctx.para_target[s.index] and not _ACTUAL_CUE.search(sb) and _future_period(s, ctx):
+        return "target"
+    return "actual"
+
+
+def _future_period(s: Sentence, ctx: DocContext) -> bool:
+    """The period in force is after the document's year (targets for the coming year), or unknown."""
+    ps = ctx.sentence_periods[s.index] or ctx.running[s.index]
+    per = ps[-1].value if ps else None
+    if per is None or ctx.pub_year is None:
+        return True
+    try:
+        return int(per[:4]) >= ctx.pub_year or "-" in per and int(per[-4:]) > ctx.pub_year
+    except ValueError:
+        return True
+
+
+def _compared_to(clause_after: str) -> str | None:
+    seg = clause_after[:90]
+    if _SHARE_OF.search(seg[:20]):
         return None
-    cands.sort()
-    # complete a bare `9M`/`H1` with a year named after it
-    if upto is None:
-        return cands[0][1]
-    return cands[-1][1]
-
-
-def attribute(m: Mention, sentence: Sentence, paragraph_text: str, doc_text: str, doc_province: str | None,
-              doc_published: str | None) -> None:
-    """Fill the attribution fields of `m` in place."""
-    s = sentence.text
-    rel_s, rel_e = m.start - sentence.start, m.end - sentence.start
-    cs, ce = clause_bounds(sentence, m.start, m.end)
-    clause_before = doc_text[cs:m.start]
-    clause_after = doc_text[m.end:ce]
-    low_before = clause_before.lower()
-
-    # status
-    status = None
-    tw = [w for w in TARGET_WORDS if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low_before)]
-    if tw or re.search(r"\((?:kế hoạch|KH|mục tiêu)\s", doc_text[max(cs, m.start - 15):m.start]) \
-            or re.search(r"^\s*(?:trở lên)?\s*(?:vào|đến|tới)? ?năm \d{4}", ""):
-        status = "target"
-    elif re.search(r"(?:mục tiêu|phấn đấu|kế hoạch|dự toán|dự kiến)", s[:rel_s].lower()) and \
-            not re.search(r"\b(?:đạt|hoàn thành|thực hiện được)\b", low_before):
-        status = "target"
-    else:
-        status = "actual"
-    if status == "target" and re.search(r"(?:vượt|đạt)\s+(?:\S+\s+){0,2}(?:kế hoạch|dự toán|chỉ tiêu)", low_before) \
-            and not re.search(r"mục tiêu|phấn đấu", low_before):
-        status = "actual"
-    m.status = status
-
-    # compared_to
-    m.compared_to = None
     for pat, label in COMPARED:
-        mm = pat.search(clause_after[:80])
+        mm = pat.search(seg)
         if mm:
-            m.compared_to = label or mm.group(1)
-            break
-    # direction
-    m.direction = None
-    for w, d in CHANGE_WORDS.items():
-        if re.search(rf"(?<!\w){w}(?:\s+\w+)?\s*$", low_before[-25:]):
-            m.direction = d
-            break
+            return label or mm.group(1)
+    return None
 
-    # period: clause, then sentence before, then sentence, paragraph, document date
-    period = find_period(clause_before, upto=None) if False else None
-    period = find_period(doc_text[cs:m.start], upto=m.start - cs) or find_period(doc_text[m.end:ce]) \
-        or find_period(s[:rel_s], upto=rel_s) or find_period(s) or find_period(paragraph_text, upto=None)
+
+def _direction(clause_before: str) -> str | None:
+    tail = clause_before.lower()[-30:]
+    for w, d in CHANGE_WORDS:
+        if re.search(rf"(?<!\w){w}(?:\s+(?:thêm|bình quân|hơn|khoảng|gần|trên))?\s*$", tail):
+            return d
+    return None
+
+
+def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str | None:
+    rel_cs, rel_m = cs - s.start, m.start - s.start
+    periods = ctx.sentence_periods[s.index]
+    in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
+    period = in_clause[-1].value if in_clause else None
+    if period is None:
+        period = _pick_before([p for p in periods if p.kind != "deadline"], rel_m)
+    if period is None and periods and not any(p.pos < rel_m for p in periods):
+        # a period after the figure in the same clause: `… đạt 5% trong năm 2023`
+        after = [p for p in periods if rel_m <= p.pos < (cs - s.start) + 400 and p.pos < len(s.text)]
+        clause_end = s.text.find(";", rel_m)
+        after = [p for p in after if (clause_end < 0 or p.pos < clause_end) and p.kind != "term"]
+        period = after[0].value if after else None
+    if period is None and ctx.pub_year and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx)):
+        period = str(ctx.pub_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date
+    if period is None and ctx.running[s.index]:
+        run = ctx.running[s.index]
+        # results take the earliest period the document named last, targets the latest
+        period = run[0].value if m.status == "actual" else run[-1].value
+        if m.status == "actual" and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year:
+            period = None
+        elif m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
+                and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
+            period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
     if period in ("H1", "9M"):
-        year = find_period(s) or (doc_published[:4] if doc_published else None)
-        period = f"{year}-{period}" if year and len(year) == 4 else period
-    if period is None and doc_published:
-        period = doc_published[:4]
-    m.period = period
-
-    # entity: a body or place named in the clause before the figure, nearest first; national words;
-    # else the document's province
-    entity = None
-    best = -1
-    for bm in BODY_RE.finditer(doc_text[cs:m.start]):
-        if bm.start() > best:
-            best, entity = bm.start(), _canonical_body(bm.group())
-    for ps, pe, p in find_provinces(doc_text[cs:m.start]):
-        if ps > best:
-            best, entity = ps, p.name
-    if entity is None and NATIONAL_RE.search(doc_text[cs:m.start]) and not re.search(r"so với|toàn quốc\)", clause_before):
-        entity = "Việt Nam"
-    if entity is None:
-        entity = doc_province
-    m.entity = entity
-
-    # indicator: a known indicator in the clause before the figure, else the noun phrase before the verb
-    m.indicator = _indicator(clause_before, clause_after, m)
+        year = next((p.value for p in periods if p.kind == "year"), None) or \
+            (str(ctx.pub_year) if ctx.pub_year else None)
+        period = f"{year}-{period}" if year else period
+    if period is None and ctx.pub_year:
+        period = str(ctx.pub_year)
+    return period
 
 
-def _canonical_body(s: str) -> str:
-    s = new_style_tones(re.sub(r"\s+", " ", s.strip()))
-    s = re.sub(r"^BTV\b", "Ban Thường vụ", s)
-    s = re.sub(r"^(Huyện|Thị xã)\b", lambda mm: mm.group(1).lower(), s)
-    return s
+def text_before_in_sentence(s: Sentence, m: Mention, ctx: DocContext) -> str:
+    return ctx.text[s.start:m.start]
 
 
-def _indicator(before: str, after: str, m: Mention) -> str | None:
+def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> str | None:
+    """The nearest owning body or place named in the clause before the figure, else the
+    sentence before it, else the document's province."""
+    for lo in (cs, s.start):
+        seg = text[lo:ms]
+        best = None
+        for b in find_bodies(seg, ctx.province):
+            if best is None or b.start >= best[0]:
+                best = (b.start, b.name)
+        for ps, pe, p in find_provinces(seg):
+            if best is None or ps > best[0]:
+                # `huyện X` of a body wins over the province inside it
+                if best is None or not (best[0] <= ps < best[0] + len(best[1]) + 5):
+                    best = (ps, p.name)
+        if best:
+            return best[1]
+        if find_national(seg):
+            return "Việt Nam"
+    return ctx.province
+
+
+def _indicator(before: str, after: str, m: Mention, prev: Mention | None) -> str | None:
     fb = fold(before)
+    # a known indicator named in the clause before the figure, nearest first
     best = None
-    for phrase in sorted(_INDICATOR_KEYS, key=len, reverse=True):
-        k = fb.rfind(phrase)
-        if k >= 0 and (best is None or k > best[0] + 3):
-            best = (k, phrase)
+    for phrase in _INDICATOR_PHRASES:
+        for mm in re.finditer(re.escape(phrase), fb):
+            k = mm.start()
+            if best is None or k > best[0] + 2:
+                best = (k, phrase)
     if best is not None:
         k, phrase = best
         return before[k:k + len(phrase)]
-    # fall back: the words of the clause before the figure, trimmed of verbs and connectives
-    seg = re.split(r"[,;:(]\s*", before)[-1] if before.strip() else ""
-    seg = re.sub(r"\b(?:đạt|đạt được|ước đạt|tăng|giảm|là|có|với|còn|chiếm|được|đã|thực hiện|hoàn thành|"
-                 r"khoảng|xấp xỉ|gần|trên|dưới|hơn|từ|bình quân|hằng năm|hàng năm|phấn đấu|mục tiêu|"
-                 r"xếp|thứ|đứng)\s*$", "", seg.strip(), flags=re.IGNORECASE).strip()
-    seg = re.sub(r"\b(?:đạt|đạt được|ước đạt|tăng|giảm|là|có|với|còn|chiếm|được|đã)\s*$", "", seg).strip()
+    # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same thing
+    if prev is not None and prev.kind == "fraction" and m.kind == "percent" and m.start - prev.end < 25 \
+            and prev.indicator:
+        return prev.indicator
+    seg = re.split(r"[,;:(]\s*|\s-\s", before)[-1] if before.strip() else ""
+    # counted figures: the action before the number and the counted noun (`hoàn thành … nhiệm vụ`)
+    if m.kind in ("quantity", "fraction") and m.unit and m.unit not in ("%",):
+        vm = _VERBS_RE.search(" " + seg)
+        noun = m.unit
+        if vm and vm.group(1).lower() not in ("có",):
+            return f"{vm.group(1)} {noun}"
+        return noun
+    # otherwise the noun phrase before the verb: `thu ngân sách đạt …`
+    seg = _COPULAS.sub("", seg).strip()
+    seg = _COPULAS.sub("", seg).strip()
+    prev_seg = None
+    while prev_seg != seg:
+        prev_seg = seg
+        seg = _LEAD_TRIM.sub("", seg).strip()
     words = seg.split()
     if not words:
         return None
-    return " ".join(words[-6:])
+    return " ".join(words[-8:])
 
 
 def indicator_key(indicator: str | None) -> str | None:
@@ -228,7 +419,7 @@ def indicator_key(indicator: str | None) -> str | None:
     if not indicator:
         return None
     f = fold(indicator)
-    for phrase in sorted(_INDICATOR_KEYS, key=len, reverse=True):
+    for phrase in _INDICATOR_PHRASES:
         if phrase in f:
             return _INDICATOR_KEYS[phrase]
     return re.sub(r"[^a-z0-9]+", "_", f).strip("_")[:60] or None

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors import EXTRACTOR_VERSION
-from extractors.attribution import attribute
+from extractors.attribution import DocContext, attribute_all
 from extractors.gazetteer import document_province
 from extractors.mentions import find
 from extractors.record import Mention, Skipped
@@ -26,16 +26,12 @@ def extract_document(doc: Document) -> Extraction:
         doc.province = document_province(doc.text, doc.title)
     sentences = split_sentences(doc.text)
     mentions, skipped = find(doc.text)
-    paragraphs: dict[int, str] = {}
-    for s in sentences:
-        paragraphs.setdefault(s.paragraph, "")
     for m in mentions:
         s = sentence_at(sentences, m.start)
-        if s is None:
-            continue
         m.doc = doc.id
-        m.sentence = s.text
-        m.extra["sentence_index"] = s.index
-        para_text = " ".join(x.text for x in sentences if x.paragraph == s.paragraph)
-        attribute(m, s, para_text, doc.text, doc.province, doc.published)
+        if s is not None:
+            m.sentence = s.text
+            m.extra["sentence_index"] = s.index
+    ctx = DocContext.build(doc.text, sentences, doc.province, doc.published, doc.title)
+    attribute_all(mentions, ctx)
     return Extraction(doc, sentences, mentions, skipped)

@@ -1,0 +1,154 @@
+"""Bodies and places that own figures: party committees, councils, departments, districts.
+
+Found by pattern and gazetteer, not by statistical NER: `Ban Thường vụ Tỉnh ủy`, `BTV Tỉnh ủy`,
+`HĐND tỉnh`, `UBND tỉnh Vĩnh Phúc`, `Sở Tài chính`, `Ban Tổ chức Tỉnh ủy`, `Đảng bộ huyện Lập Thạch`,
+`Huyện ủy Tam Dương`, `Công an tỉnh`, `Ủy ban MTTQ tỉnh`, `huyện Tam Đảo`. A body of the province
+named without the province (`HĐND tỉnh`) is completed with the document's province, so the canonical
+name says whose it is: `HĐND tỉnh Vĩnh Phúc`. Abbreviations are expanded to one canonical spelling.
+Districts come from underthesea's administrative-units data (old provinces, districts, wards).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.normalize import new_style_tones
+
+ABBREVIATIONS = {
+    "UBND": "UBND", "Ủy ban nhân dân": "UBND", "Uỷ ban nhân dân": "UBND",
+    "HĐND": "HĐND", "Hội đồng nhân dân": "HĐND",
+    "BTV": "Ban Thường vụ", "Ban Thường vụ": "Ban Thường vụ", "Ban thường vụ": "Ban Thường vụ",
+    "BCH": "Ban Chấp hành", "Ban Chấp hành": "Ban Chấp hành", "Ban chấp hành": "Ban Chấp hành",
+    "MTTQ": "MTTQ", "Mặt trận Tổ quốc": "MTTQ", "Ủy ban MTTQ": "Ủy ban MTTQ",
+}
+# Indicator abbreviations (not bodies), expanded when indicators are keyed.
+INDICATOR_ABBREVIATIONS = {"TCCSĐ": "tổ chức cơ sở đảng", "NTM": "nông thôn mới", "ĐV": "đảng viên",
+                           "KT-XH": "kinh tế - xã hội", "GRDP": "GRDP", "FDI": "FDI"}
+
+# Provincial departments (sở), longest first so `Văn hóa, Thể thao và Du lịch` wins over `Văn hóa`.
+DEPARTMENTS = sorted([
+    "Tài chính", "Kế hoạch và Đầu tư", "Tài nguyên và Môi trường", "Giáo dục và Đào tạo", "Y tế", "Xây dựng",
+    "Giao thông vận tải", "Giao thông Vận tải", "Công Thương", "Công thương", "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường", "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
+    "Nội vụ", "Tư pháp", "Văn hóa, Thể thao và Du lịch", "Văn hoá, Thể thao và Du lịch", "Văn hóa và Thể thao",
+    "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Ngoại vụ", "Dân tộc và Tôn giáo", "Du lịch",
+    "Văn hóa - Thể thao", "Thanh tra",
+], key=len, reverse=True)
+_UP = r"[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]"
+_WORD = rf"{_UP}[^\s,.;:()]*"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"     # a proper name: capitalized words
+_LEVEL = r"(?:tỉnh|Tỉnh|thành phố|Thành phố|huyện|Huyện|thị xã|Thị xã|xã|phường|thị trấn)"
+_COMMITTEE = r"(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ)"
+BODY_PATTERNS = [
+    # Ban Thường vụ Tỉnh ủy [Vĩnh Phúc], BTV Tỉnh ủy, Ban Chấp hành Đảng bộ tỉnh [Hà Tĩnh], Thường trực Tỉnh ủy
+    ("party", re.compile(rf"(?:Ban Thường vụ|Ban thường vụ|BTV|Ban Chấp hành|Ban chấp hành|BCH|Thường trực)\s+"
+                         rf"(?:{_COMMITTEE}|Đảng bộ\s+{_LEVEL})(?:\s+(?P<name>{_NAME}))?")),
+    # Ban Tổ chức Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy
+    ("party", re.compile(rf"(?:Ban (?:Tổ chức|Tuyên giáo|Dân vận|Nội chính|Kinh tế)|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|"
+                         rf"Văn phòng)\s+{_COMMITTEE}(?:\s+(?P<name>{_NAME}))?")),
+    # Tỉnh ủy Vĩnh Phúc, Huyện ủy Tam Dương, Đảng bộ huyện Lập Thạch, Đảng bộ tỉnh
+    ("party", re.compile(rf"(?:{_COMMITTEE}|Đảng bộ\s+{_LEVEL})(?:\s+(?P<name>{_NAME}))?")),
+    # HĐND tỉnh, UBND tỉnh Vĩnh Phúc, Hội đồng nhân dân huyện X, Ủy ban MTTQ tỉnh, Công an tỉnh
+    ("government", re.compile(rf"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban MTTQ|"
+                              rf"Uỷ ban MTTQ|MTTQ|Công an|Bộ Chỉ huy Quân sự|Thanh tra|Kho bạc Nhà nước|"
+                              rf"Cục Thống kê|Cục Thuế)\s+{_LEVEL}(?:\s+(?P<name>{_NAME}))?")),
+    # Sở Tài chính, Sở Kế hoạch và Đầu tư [tỉnh Vĩnh Phúc]
+    ("department", re.compile(rf"Sở\s+(?:{'|'.join(re.escape(d) for d in DEPARTMENTS)})"
+                              rf"(?:\s+(?:tỉnh|thành phố)\s+(?P<name>{_NAME}))?")),
+    # huyện Tam Đảo, thị xã Hồng Lĩnh, thành phố Vĩnh Yên
+    ("district", re.compile(rf"(?:huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|quận|Quận)\s+(?P<name>{_NAME})")),
+]
+NATIONAL_RE = re.compile(r"(?<!\w)(?:cả nước|toàn quốc|Việt Nam|nước ta|Chính phủ|Quốc hội|Trung ương)(?!\w)")
+
+
+@dataclass
+class Body:
+    start: int
+    end: int
+    name: str     # canonical
+    type: str     # party | government | department | district | province
+
+
+def _canonical(kind: str, surface: str, name: str | None, province: str | None) -> str:
+    s = new_style_tones(re.sub(r"\s+", " ", surface.strip()))
+    for short, full in (("BTV ", "Ban Thường vụ "), ("BCH ", "Ban Chấp hành "), ("Ban thường vụ", "Ban Thường vụ"),
+                        ("Ban chấp hành", "Ban Chấp hành"), ("Hội đồng nhân dân", "HĐND"),
+                        ("Ủy ban nhân dân", "UBND")):
+        if s.startswith(short):
+            s = full + s[len(short):]
+    if kind == "district":
+        head, _, rest = s.partition(" ")
+        return f"{head.lower()} {rest}"
+    if not name and province:
+        if re.search(r"(?:Tỉnh ủy|Đảng bộ tỉnh|tỉnh)$", s):
+            s = f"{s} {province}"
+        elif kind == "department":
+            s = f"{s} tỉnh {province}"
+    return s
+
+
+def find_bodies(text: str, province: str | None = None) -> list[Body]:
+    """Bodies and districts named in `text`, longest first where they overlap."""
+    found: list[Body] = []
+    for kind, pat in BODY_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.start(), m.end()
+            surface = m.group(0)
+            name = m.groupdict().get("name")
+            if name:
+                name = _trim_name(name)
+                surface = surface[:surface.rfind(m.group("name"))] + name if m.group("name") in surface else surface
+                e = s + len(surface)
+            if kind == "district" and (not name or name.split()[0] in ("Hồ",) and "Chí Minh" not in name):
+                pass
+            if any(b.start <= s < b.end for b in found):
+                continue
+            found.append(Body(s, e, _canonical(kind, surface, name, province), kind))
+    found.sort(key=lambda b: b.start)
+    return found
+
+
+_NAME_STOP = {"Đảng", "Nhà", "Nước", "Trung", "Ương"}
+
+
+def _trim_name(name: str) -> str:
+    """A name runs over capitalized words only; stop at a word that starts a new phrase."""
+    words = name.split()
+    out = []
+    for w in words:
+        if w in _NAME_STOP or w.isupper() and len(w) > 1 and out:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def find_national(text: str) -> bool:
+    return bool(NATIONAL_RE.search(text)) and not re.search(r"so với\s+(?:\S+\s+){0,4}cả nước|toàn quốc\)", text)
+
+
+@lru_cache(maxsize=1)
+def districts() -> dict[str, list[tuple[str, str]]]:
+    """Old districts by old province short name: {'Vĩnh Phúc': [('Huyện Tam Đảo', 'huyện'), …]}.
+
+    From underthesea's administrative-units mapping (shipped in its wheel); empty if absent.
+    """
+    try:
+        import underthesea.address as ua
+        path = Path(ua.__file__).parent / "data" / "mapping.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError):
+        return {}
+    short = {k: v["short"] for k, v in data.get("old_province_names", {}).items()}
+    out: dict[str, set[tuple[str, str]]] = {}
+    for rec in data.get("ward_mapping", []):
+        prov = short.get(rec.get("old_province_key"))
+        dist = rec.get("old_district")
+        if not prov or not dist:
+            continue
+        kind = dist.split()[0].lower()
+        kind = {"thị": "thị xã", "thành": "thành phố"}.get(kind, kind)
+        out.setdefault(new_style_tones(prov), set()).add((new_style_tones(dist), kind))
+    return {k: sorted(v) for k, v in out.items()}
