@@ -73,9 +73,10 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     # Quyết định số 1532, Nghị quyết số 07, Kết luận 42, Điều 5 (capitalized), quyết định số 12 (with số)
     ("code", re.compile(rf"\b(?:{_DOC_WORDS})\s+(?:số\s+)?\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
     ("code", re.compile(rf"\b(?:{_DOC_WORDS_LOWER})\s+số\s+\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
+    ("address", re.compile(r"\b(?:số|Số)\s+\d+[A-Za-z]?(?:/\d+)*\s*(?:,\s*)?(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\b")),
     ("code", re.compile(r"\bsố\s+hiệu\s+\d+|\b[Ss]ố\s+\d+/\d+(?:/\d+)?")),
     # phone numbers: 0211.3862.345, 0239 3855 123, +84 912 345 678, 0912345678
-    ("phone", re.compile(r"(?:\+84|\b0)\d{1,3}(?:[ .]?\d{3,4}){2,3}\b")),
+    ("phone", re.compile(r"(?:\+84[ .]?|(?<![\d.,])\b0)\d{1,3}(?:[ .]?\d{3,4}){2,3}\b(?![.,]\d)")),
     # times: 10:24, 10:24'(GMT+7), 8h30, 8 giờ 30, 14 giờ
     ("time", re.compile(r"\b\d{1,2}[:h]\d{2}(?:'|′)?(?:\s*\(GMT\+7\))?|\b\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?![^\W\d_])")),
     # full dates and month/year: 22/9/2021, 31-12-2022, 10.01.2022, 12/2022 after tháng
@@ -106,7 +107,6 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                         + _NOT_FIGURE_TAIL)),
     # ... lower-case ones only where no word follows the number (`đường 5 km` is a figure).
     ("name", re.compile(r"\b(?:đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b(?![.,]\d)(?!\s*[^\W\d_%])")),
-    ("address", re.compile(r"\b(?:số|Số)\s+\d+[A-Za-z]?(?:/\d+)*\s*(?:,\s*)?(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\b")),
     # list markers: (1), 1), a), 1. at the start of a line or after a semicolon
     ("list_marker", re.compile(r"\(\d{1,2}\)|(?:(?<=^)|(?<=\n)|(?<=;\s)|(?<=:\s))\d{1,2}[.)](?=\s)|\b[a-zđ]\)")),
 ]
@@ -658,6 +658,8 @@ class Finder:
         `không làm`, `năm gần đây`, `một số` are words, not figures.
         """
         words = num.raw.lower().split()
+        if words[0][0].isdigit():
+            return True  # `2 triệu rưỡi đồng`: digits lead, the words are scale and half
         if words[0] not in DIGIT_WORDS and words[0] not in ("mười", "trăm"):
             return False
         if words[0] in ("không", "tư", "lăm", "mốt", "nhăm") and len(words) == 1:

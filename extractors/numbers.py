@@ -24,62 +24,73 @@ NUMBER_WORDS = set(DIGIT_WORDS) | TEN_WORDS | TENS_WORDS | HUNDRED_WORDS | FILLE
 
 # A digit string as printed: `2.101`, `9,54`, `1.009.589`, `07`, `,77`, `1,234.5`.
 DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*|[.,]\d+")
-_VI_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_EN_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_AMBIGUOUS = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+_DIGIT_FORM = re.compile(r"\d*(?:[.,]\d+)*")
+# Vietnamese: dots group thousands (at least one group, or none), a comma marks decimals.
+_VI_FULL = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d*,\d+")
+_EN_FULL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+")
 
 
 class NotANumber(ValueError):
     pass
 
 
-def read_digits(s: str, style: str = "vi") -> float:
-    """Read a printed digit string. `style` is "vi" (`.` groups, `,` decimals) or "en".
+def parse_digits(s: str, style: str = "vi") -> tuple[float, int]:
+    """(value, decimals shown) of a printed digit string. `style` is "vi" (`.` groups, `,` decimals)
+    or "en" (`,` groups, `.` decimals).
 
-    A form that only one style can have is read that way whatever the style: `1.009.589` is
-    Vietnamese, `1,234.5` English. Ambiguous forms (`1,234`, `2.101`) follow `style`.
+    A form only one style can have is read that way whatever the style: `1.009.589` and `1.234,5`
+    are Vietnamese, `1,234,567` and `1,234.5` English, and a mark followed by other than three
+    digits cannot group thousands (`1.5`, `456.75`, `9,54`, `,77` are decimals). Only `2.101` and
+    `1,234` are ambiguous; they follow `style`.
     """
     s = s.strip()
-    if not s or not re.fullmatch(r"[\d.,]+", s) or not re.search(r"\d", s):
+    if not s or not _DIGIT_FORM.fullmatch(s):
         raise NotANumber(s)
-    if _VI_GROUPED.match(s) and not _EN_GROUPED.match(s):
-        return float(s.replace(".", "").replace(",", "."))
-    if _EN_GROUPED.match(s) and not _VI_GROUPED.match(s):
-        if style == "en" or "." in s:
-            return float(s.replace(",", ""))
-    if s.count(".") + s.count(",") == 0:
-        return float(s)
-    if style == "en":
-        if s.count(",") and s.count(".") <= 1 and re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", s):
-            return float(s.replace(",", ""))
-        if s.count(".") <= 1 and "," not in s:
-            return float(s)
-    # Vietnamese: a dot followed by exactly three digits groups thousands; a comma is the decimal mark.
-    if "," in s:
-        intpart, _, frac = s.rpartition(",")
-        if "," in intpart:
-            raise NotANumber(s)
-        intpart = intpart or "0"
-        if not re.fullmatch(r"\d{1,3}(?:\.\d{3})*|\d+", intpart):
-            raise NotANumber(s)
-        return float(intpart.replace(".", "") + "." + frac)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
-        return float(s.replace(".", ""))
-    if s.count(".") == 1:
-        return float(s if not s.startswith(".") else "0" + s)  # `1.5`: a decimal point
+    dots, commas = s.count("."), s.count(",")
+    if dots == 0 and commas == 0:
+        return float(s), 0
+    if _AMBIGUOUS.fullmatch(s):                     # `2.101`, `1,234`: the style decides
+        grouping = "." if style != "en" else ","
+        if grouping in s:
+            return float(s.replace(grouping, "")), 0
+        return float(s.replace(",", ".")), 3
+    if _VI_FULL.fullmatch(s):                       # 1.234,5  1.009.589  12,5
+        if "," in s:
+            intpart, frac = s.split(",")
+            return float(intpart.replace(".", "") + "." + frac), len(frac)
+        return float(s.replace(".", "")), 0
+    if _EN_FULL.fullmatch(s):                       # 1,234.5  1,234,567  12.5
+        if "." in s:
+            intpart, frac = s.split(".")
+            return float(intpart.replace(",", "") + "." + frac), len(frac)
+        return float(s.replace(",", "")), 0
+    if dots + commas == 1:                          # `1.5`, `9,54`, `,77`, `12.3456`
+        intpart, frac = re.split(r"[.,]", s)
+        return float((intpart or "0") + "." + frac), len(frac)
     raise NotANumber(s)
+
+
+def read_digits(s: str, style: str = "vi") -> float:
+    """The value of a printed digit string (see `parse_digits`): `read_digits("2.101") == 2101`,
+    `read_digits("9,54") == 9.54`, `read_digits("1,234.5") == 1234.5`."""
+    return parse_digits(s, style)[0]
 
 
 def decimals_of(s: str, style: str = "vi") -> int:
     """How many decimals a printed number shows: `86,96` -> 2, `87` -> 0 (the rounding tolerance)."""
-    mark = "," if style == "vi" else "."
-    if mark in s:
-        tail = s.rsplit(mark, 1)[1]
-        if style == "vi" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
-            return 0
-        return len(tail) if tail.isdigit() else 0
-    if style == "vi" and re.fullmatch(r"\d+\.\d{1,2}", s):
-        return len(s.split(".")[1])
-    return 0
+    try:
+        return parse_digits(s, style)[1]
+    except NotANumber:
+        return 0
+
+
+def rest_is_tenth(tokens: list, t) -> bool:
+    """After `trăm` (token t, the second to last), a lone digit word is the tens: `hai trăm rưỡi`
+    aside, `một trăm hai` is 120."""
+    return len(tokens) >= 2 and tokens[-2] is t and isinstance(tokens[-1], str) \
+        and tokens[-1] in DIGIT_WORDS and tokens[-1] != "không" and tokens.count(t) == 1 \
+        and all(isinstance(x, str) for x in tokens)
 
 
 def _below_thousand(tokens: list) -> float | None:
@@ -104,6 +115,9 @@ def _below_thousand(tokens: list) -> float | None:
             val += (tmp if tmp is not None else 1) * 100
             tmp = None
             last_unit = 100
+            if rest_is_tenth(tokens, t):
+                # `một trăm hai` = 120 (say `một trăm linh hai` for 102)
+                return val + DIGIT_WORDS[tokens[-1]] * 10
         elif t in FILLER_WORDS:
             continue
         elif t in HALF_WORDS:
@@ -140,6 +154,10 @@ def words_value(tokens: list) -> float | None:
     if right and isinstance(right[0], str) and right[0] in SCALES:
         # `nghìn tỷ` after a number: the smaller scale stacks on the left part (`40 ngàn tỷ`)
         pass
+    if len(right) == 1 and isinstance(right[0], str) and right[0] in DIGIT_WORDS and right[0] != "không":
+        # `một triệu hai` = 1,2 triệu, `ba nghìn rưỡi`'s sibling `ba nghìn tư` = 3.400: a lone digit
+        # word after a scale is its next-lower tenth (say `một triệu không trăm linh hai` for 1.000.002)
+        return lv * top + DIGIT_WORDS[right[0]] * top / 10
     rv = words_value(right) if right else 0.0
     if rv is None:
         return None
