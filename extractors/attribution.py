@@ -15,6 +15,7 @@ from extractors.entities import find_bodies, find_national
 from extractors.gazetteer import find_provinces
 from extractors.normalize import fold
 from extractors.record import Mention
+from extractors.units import MEASURES as _MEASURES
 from extractors.sentences import Sentence
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -377,37 +378,84 @@ def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> str | 
     return ctx.province
 
 
-def _indicator(before: str, after: str, m: Mention, prev: Mention | None) -> str | None:
+_TIME_PHRASES = re.compile(
+    r"(?:tính chung\s+)?(?:(?:6|sáu|9|chín) tháng(?: đầu)?(?: năm)?|quý [IVX\d]+(?:\s*/\s*\d{4})?|năm|giai đoạn|"
+    r"nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
+_OWNER_TAIL = re.compile(
+    r"\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
+    r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
+_AFTER_VP = re.compile(
+    r"^\s*(?:(?:đã|được|đều|cũng)\s+)?(?P<vp>(?:không\s+)?(?:đạt chuẩn|đạt|hoàn thành|được tặng|được|tham gia|thoát nghèo|"
+    r"có|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|đi làm việc|hoạt động)\b[^,;:.()]{0,80})")
+_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
+                          r"thấp|cao|nhiều|ít)\s*)*$", re.IGNORECASE)
+
+
+def _clean_np(seg: str) -> str:
+    seg = re.sub(r"\([^)]*\)?", " ", seg)          # `(GRDP)`, `(giá hiện hành)`
+    seg = _TIME_PHRASES.sub(" ", seg)
+    seg = re.sub(r"\s+", " ", seg).strip()
+    prev = None
+    while prev != seg:
+        prev = seg
+        seg = _OWNER_TAIL.sub("", seg).strip()
+        seg = _COPULAS.sub("", seg).strip()
+        seg = _LEAD_TRIM.sub("", seg).strip()
+    return seg
+
+
+def _known_indicator(before: str) -> str | None:
+    """A lexicon indicator in the part of the clause that leads to the figure, nearest first."""
+    last_part = len(before) - len(re.split(r"[,;:]\s*", before)[-1])
+    window = max(last_part, len(before) - 80)
     fb = fold(before)
-    # a known indicator named in the clause before the figure, nearest first
     best = None
     for phrase in _INDICATOR_PHRASES:
         for mm in re.finditer(re.escape(phrase), fb):
             k = mm.start()
+            if k < window and k + len(phrase) < last_part:
+                continue
             if best is None or k > best[0] + 2:
                 best = (k, phrase)
-    if best is not None:
-        k, phrase = best
-        return before[k:k + len(phrase)]
+    if best is None:
+        return None
+    k, phrase = best
+    return before[k:k + len(phrase)]
+
+
+def _indicator(before: str, after: str, m: Mention, prev: Mention | None) -> str | None:
+    known = _known_indicator(before)
+    if known:
+        return known
+    if m.kind == "money":
+        vm = re.match(r"\s*((?:vốn|nguồn vốn|kinh phí)\s+[^\s,;:.()]+)", after)
+        if vm:
+            return vm.group(1)  # `400 triệu USD vốn FDI`
+    same_sentence = prev is not None and prev.sentence == m.sentence
     # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same thing
-    if prev is not None and prev.kind == "fraction" and m.kind == "percent" and m.start - prev.end < 25 \
+    if same_sentence and prev.kind == "fraction" and m.kind == "percent" and m.start - prev.end < 25 \
             and prev.indicator:
         return prev.indicator
-    seg = re.split(r"[,;:(]\s*|\s-\s", before)[-1] if before.strip() else ""
-    # counted figures: the action before the number and the counted noun (`hoàn thành … nhiệm vụ`)
-    if m.kind in ("quantity", "fraction") and m.unit and m.unit not in ("%",):
+    counted = m.kind in ("quantity", "fraction", "range") and m.unit and m.unit not in ("%",) \
+        and m.unit.split("/")[0] not in _MEASURES
+    # `171/182 xã đạt chuẩn nông thôn mới`, `40% số xã đạt chuẩn …`: the predicate after the figure
+    am = _AFTER_VP.match(after)
+    if am and (counted or (m.kind == "percent" and re.match(r"\s*(?:số|các)\s", after) is None and False)):
+        return am.group("vp").strip()
+    if m.kind == "percent":
+        sm = re.match(r"\s*(số\s+[^,;:.()]{2,80})", after)
+        if sm:
+            return sm.group(1).strip()
+    seg = re.split(r"[,;:]\s*|\s-\s", before)[-1] if before.strip() else ""
+    if counted:
         vm = _VERBS_RE.search(" " + seg)
         noun = m.unit
         if vm and vm.group(1).lower() not in ("có",):
             return f"{vm.group(1)} {noun}"
         return noun
-    # otherwise the noun phrase before the verb: `thu ngân sách đạt …`
-    seg = _COPULAS.sub("", seg).strip()
-    seg = _COPULAS.sub("", seg).strip()
-    prev_seg = None
-    while prev_seg != seg:
-        prev_seg = seg
-        seg = _LEAD_TRIM.sub("", seg).strip()
+    seg = _clean_np(seg)
+    if (not seg or _FILLER_ONLY.match(seg)) and same_sentence and prev.indicator:
+        return prev.indicator  # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`: the same indicator
     words = seg.split()
     if not words:
         return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.gazetteer import find_provinces
 from extractors.normalize import new_style_tones
 
 ABBREVIATIONS = {
@@ -99,8 +100,12 @@ def find_bodies(text: str, province: str | None = None) -> list[Body]:
             surface = m.group(0)
             name = m.groupdict().get("name")
             if name:
-                name = _trim_name(name)
-                surface = surface[:surface.rfind(m.group("name"))] + name if m.group("name") in surface else surface
+                raw = m.group("name")
+                name = _trim_name(raw, kind)
+                if kind == "district" and not name:
+                    continue
+                surface = surface[:surface.rfind(raw)] + name
+                surface = surface.rstrip()
                 e = s + len(surface)
             if kind == "district" and (not name or name.split()[0] in ("Hồ",) and "Chí Minh" not in name):
                 pass
@@ -114,15 +119,30 @@ def find_bodies(text: str, province: str | None = None) -> list[Body]:
 _NAME_STOP = {"Đảng", "Nhà", "Nước", "Trung", "Ương"}
 
 
-def _trim_name(name: str) -> str:
-    """A name runs over capitalized words only; stop at a word that starts a new phrase."""
-    words = name.split()
-    out = []
-    for w in words:
-        if w in _NAME_STOP or w.isupper() and len(w) > 1 and out:
-            break
-        out.append(w)
-    return " ".join(out)
+def _trim_name(name: str, kind: str) -> str:
+    """The place a body's name ends with: a province or a known district at the start of the
+    capitalized words (`Tỉnh ủy Hà Tĩnh Hoàng Trung Dũng` is Tỉnh ủy Hà Tĩnh, then a person)."""
+    norm = new_style_tones(name)
+    hits = [h for h in find_provinces(norm) if h[0] == 0]
+    if hits:
+        return name[:hits[0][1]]
+    words = norm.split()
+    known = _district_names()
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[:n]) in known:
+            return " ".join(name.split()[:n])
+    if kind == "district":
+        return " ".join(name.split()[:2])
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _district_names() -> frozenset[str]:
+    names = set()
+    for items in districts().values():
+        for full, kind in items:
+            names.add(full.split(" ", len(kind.split()))[-1])
+    return frozenset(names)
 
 
 def find_national(text: str) -> bool:
