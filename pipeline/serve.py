@@ -1,4 +1,5 @@
-"""`chitieu serve`: Datasette over the database, with the metadata and canned queries beside it."""
+"""`chitieu serve`: Datasette over the database, with the metadata, canned queries, dashboards, the
+figure and search pages (plugins) and their templates beside it."""
 from __future__ import annotations
 
 import os
@@ -8,25 +9,62 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 METADATA = HERE / "metadata.yml"
+PLUGINS_DIR = HERE / "plugins"
+TEMPLATE_DIR = HERE / "templates"
+SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 1000, "default_page_size": 50}
 
 
-def datasette_args(db: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False) -> list[str]:
+def datasette_args(db: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False,
+                   inspect_file: Path | None = None) -> list[str]:
     args = [str(db) if not public else "-i", *([str(db)] if public else []),
-            "--metadata", str(METADATA), "--host", host, "--port", str(port),
-            "--setting", "sql_time_limit_ms", "3000", "--setting", "facet_time_limit_ms", "1000",
-            "--setting", "default_page_size", "50"]
+            "--metadata", str(METADATA), "--plugins-dir", str(PLUGINS_DIR), "--template-dir", str(TEMPLATE_DIR),
+            "--host", host, "--port", str(port)]
+    for k, v in SETTINGS.items():
+        args += ["--setting", k, str(v)]
     if public:
         args += ["--setting", "allow_download", "off", "--setting", "default_allow_sql", "on"]
+    if inspect_file:
+        args += ["--inspect-file", str(inspect_file)]
     return args
+
+
+def make_datasette(db: Path, immutable: bool = False, inspect_data: dict | None = None, **settings):
+    """The same Datasette `chitieu serve` runs, in-process (for tests and benchmarks)."""
+    import yaml
+    from datasette.app import Datasette
+
+    return Datasette([] if immutable else [str(db)], immutables=[str(db)] if immutable else [],
+                     metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
+                     plugins_dir=str(PLUGINS_DIR), template_dir=str(TEMPLATE_DIR),
+                     inspect_data=inspect_data, settings={**SETTINGS, **settings})
+
+
+def refresh_views(db: Path) -> None:
+    """Recreate the views, so they follow the code and tables added since the last run (e.g. checks)."""
+    from pipeline.store import open_db
+
+    try:
+        conn = open_db(db)
+        conn.conn.close()
+    except Exception as e:  # a read-only or locked file is still worth serving as it is
+        print(f"chitieu: views not refreshed ({type(e).__name__}: {e})", file=sys.stderr)
 
 
 def serve(db: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False) -> int:
     if not db.exists():
         print(f"chitieu: database not found: {db} (build it with `chitieu run`)", file=sys.stderr)
         return 2
+    refresh_views(db)
+    inspect_file = db.with_name(db.name + ".inspect.json")
     exe = shutil.which("datasette", path=str(Path(sys.executable).parent)) or shutil.which("datasette")
-    cmd = [exe or sys.executable, *([] if exe else ["-m", "datasette"]), "serve",
-           *datasette_args(db, host, port, public)]
+    base = [exe or sys.executable, *([] if exe else ["-m", "datasette"])]
+    if public and not (inspect_file.exists() and inspect_file.stat().st_mtime >= db.stat().st_mtime):
+        # row counts computed once for the immutable file, so table pages need not count 1M rows
+        import subprocess
+
+        subprocess.run([*base, "inspect", str(db), "--inspect-file", str(inspect_file)], check=False)
+    cmd = [*base, "serve", *datasette_args(db, host, port, public,
+                                           inspect_file if public and inspect_file.exists() else None)]
     print(f"chitieu: serving {db} at http://{host}:{port}/", flush=True)
     os.execv(cmd[0], cmd)
     return 0

@@ -1,10 +1,196 @@
-"""SQL views the database offers researchers and journalists (created or replaced on open)."""
+"""SQL views the database offers researchers and journalists (created or replaced on open).
+
+- `figures`: one row per figure with its indicator key, entity, provinces, period, status, value, unit
+  and source document: the tidy table researchers start from and `chitieu export` writes.
+- `series`: a time series per headline indicator and province; `targets_vs_results`: targets beside
+  the results for the same indicator, province and period.
+- `disagreements` / `inconsistent_by_source`: the same headline figure printed with different values.
+  When a `checks` table exists, `inconsistent_by_source` counts its `inconsistent` verdicts instead.
+- `province_centroids`, `province_map`: a marker per province (datasette-cluster-map reads the
+  latitude/longitude columns); `documents_per_month`; `indicators` (the headline indicator keys).
+
+Document fields in `figures` are scalar subqueries rather than a join, so SQLite drops them when a
+query does not use them: `count(*)` and facets over `figures` run on the `mentions` indexes alone.
+"""
 from __future__ import annotations
+
+import csv
+from pathlib import Path
 
 import sqlite_utils
 
-VIEWS = {
-    "coverage": """
+DATA = Path(__file__).parent / "data"
+CENTROIDS = DATA / "province_centroids.csv"
+
+
+def _q(s: str | None) -> str:
+    return "null" if s is None else "'" + str(s).replace("'", "''") + "'"
+
+
+def headline_indicators() -> list[tuple[str, str, str]]:
+    """(key, label, phrases) for the indicators the extractor names on purpose, in its order."""
+    from extractors.attribution import INDICATORS
+
+    out: dict[str, list[str]] = {}
+    for phrase, key in INDICATORS:
+        out.setdefault(key, []).append(phrase)
+    return [(k, ps[0], " | ".join(ps)) for k, ps in out.items()]
+
+
+def centroids() -> list[dict]:
+    with CENTROIDS.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _values_view(columns: list[str], rows: list[tuple]) -> str:
+    values = ",\n          ".join("(" + ", ".join(_lit(v) for v in r) + ")" for r in rows)
+    cols = ", ".join(f"column{i + 1} as [{c}]" for i, c in enumerate(columns))
+    return f"select {cols} from (values\n          {values})"
+
+
+def _lit(v) -> str:
+    if isinstance(v, (int, float)):
+        return repr(v)
+    return _q(v)
+
+
+PERIOD_KIND = """case
+      when {p} glob '[12][0-9][0-9][0-9]' then 'year'
+      when {p} glob '[12][0-9][0-9][0-9]-[12][0-9][0-9][0-9]' then 'term'
+      when {p} glob '[12][0-9][0-9][0-9]-Q[1-4]' then 'quarter'
+      when {p} glob '[12][0-9][0-9][0-9]-H[12]' then 'half'
+      when {p} glob '[12][0-9][0-9][0-9]-9M' then 'nine_months'
+      when {p} is null then null else 'other' end"""
+YEAR = """case when {p} glob '[12][0-9][0-9][0-9]' or {p} glob '[12][0-9][0-9][0-9]-[QH9]*'
+      then cast(substr({p}, 1, 4) as integer) end"""
+# The province a figure is about: its entity when that is a province (or Việt Nam), else the document's.
+PLACE = """case when m.entity = 'Việt Nam' then 'Việt Nam'
+      when m.entity in (select name from provinces) then m.entity else m.province end"""
+
+FIGURES = f"""
+    select m.id, m.indicator_key, m.indicator, m.entity, m.province, m.province_new,
+      {PLACE} as place,
+      case when m.entity = 'Việt Nam' then 'Việt Nam'
+        else coalesce((select p.new_province from provinces p where p.name = m.entity), m.province_new) end
+        as place_new,
+      m.period, {PERIOD_KIND.format(p='m.period')} as period_kind, {YEAR.format(p='m.period')} as year,
+      m.status, m.kind, m.value, m.low, m.high, m.denominator, m.unit, m.qualifier, m.compared_to,
+      m.direction, m.decimals, m.text, m.sentence, m.doc,
+      (select d.title from documents d where d.id = m.doc) as title,
+      (select d.published from documents d where d.id = m.doc) as published,
+      (select d.source from documents d where d.id = m.doc) as source,
+      (select d.url from documents d where d.id = m.doc) as url,
+      m.sentence_id, m.start, m.end
+    from mentions m"""
+
+# `latest` packs published date (16 chars) + mention id (16 hex) + value into one max() so the value and
+# the id come from the same, most recently published figure.
+SERIES = """
+    select indicator_key, place as province, place_new as province_new, period, period_kind, year, status,
+      unit, count(*) as figures, count(distinct doc) as documents,
+      cast(substr(max(substr(coalesce(published, '') || '                ', 1, 16) || id || value), 33)
+        as real) as value,
+      substr(max(substr(coalesce(published, '') || '                ', 1, 16) || id || value), 17, 16)
+        as latest_figure,
+      min(value) as min_value, max(value) as max_value,
+      count(distinct value) as distinct_values
+    from figures
+    where indicator_key in (select key from indicators) and value is not null and period is not null
+    group by indicator_key, place, place_new, period, period_kind, year, status, unit"""
+
+TARGETS_VS_RESULTS = """
+    select t.indicator_key, t.province, t.province_new, t.period, t.unit,
+      t.value as target, t.latest_figure as target_figure, t.figures as target_figures,
+      a.period as result_period, a.value as result, a.latest_figure as result_figure,
+      a.figures as result_figures,
+      case when a.value is not null and t.value != 0 then round(100.0 * a.value / t.value, 1) end
+        as achieved_pct,
+      round(a.value - t.value, 6) as difference
+    from series t
+    left join series a on a.indicator_key = t.indicator_key and a.province = t.province
+      and a.unit is t.unit and a.status = 'actual'
+      and (a.period = t.period or (t.period_kind = 'term' and a.period = substr(t.period, 6, 4)))
+    where t.status = 'target'"""
+
+DISAGREEMENTS = """
+    select indicator_key, place as province, period, status, unit, count(*) as figures,
+      count(distinct doc) as documents, count(distinct value) as distinct_values,
+      min(value) as min_value, max(value) as max_value,
+      case when min(value) != 0 then round(100.0 * (max(value) - min(value)) / abs(min(value)), 2) end
+        as spread_pct,
+      group_concat(distinct value) as all_values
+    from figures
+    where indicator_key in (select key from indicators) and value is not null and period is not null
+    group by indicator_key, place, period, status, unit
+    having count(distinct doc) > 1 and count(distinct value) > 1"""
+
+# Without a checks table: figures of a document that belong to a disagreement above.
+INCONSISTENT_BY_SOURCE_FALLBACK = """
+    select d.id as document, d.title, d.published, d.source, d.url,
+      (select count(*) from mentions m where m.doc = d.id) as figures,
+      count(*) as inconsistent, 'disagreements' as basis
+    from figures f
+    join disagreements g on g.indicator_key = f.indicator_key and g.province = f.place
+      and g.period = f.period and g.status = f.status and g.unit is f.unit
+    join documents d on d.id = f.doc
+    where f.indicator_key in (select key from indicators) and f.value is not null
+    group by d.id"""
+
+DOCUMENTS_PER_MONTH = """
+    select substr(published, 1, 7) as month, count(*) as documents, sum(mentions) as figures
+    from documents
+    where published glob '[12][0-9][0-9][0-9]-[01][0-9]*'
+    group by month"""
+
+PROVINCE_MAP = """
+    select c.province, c.gso_code, p.new_province, c.latitude, c.longitude,
+      (select count(*) from documents d where d.province = c.province) as documents,
+      (select count(*) from mentions m where m.province = c.province) as figures
+    from province_centroids c left join provinces p on p.name = c.province"""
+
+# Names a checks table might use for its verdict, its mention keys and its document.
+VERDICT_COLUMNS = ("verdict", "result", "status")
+MENTION_COLUMNS = ("mentions", "mention_ids", "mention_keys", "mention_id", "mention", "keys")
+DOC_COLUMNS = ("doc", "document", "document_id")
+
+
+def checks_columns(db: sqlite_utils.Database) -> dict[str, str | None] | None:
+    """Which columns of the `checks` table hold the verdict, the mention keys and the document."""
+    if "checks" not in db.table_names():
+        return None
+    cols = [c.name for c in db["checks"].columns]
+    lower = {c.lower(): c for c in cols}
+
+    def pick(names):
+        return next((lower[n] for n in names if n in lower), None)
+
+    return {"verdict": pick(VERDICT_COLUMNS), "mentions": pick(MENTION_COLUMNS), "doc": pick(DOC_COLUMNS)}
+
+
+def _checks_by_source(cc: dict[str, str | None]) -> str | None:
+    v, mc, dc = cc["verdict"], cc["mentions"], cc["doc"]
+    if not v or not (mc or dc):
+        return None
+    if dc:
+        per_doc = f"select c.[{dc}] as doc from checks c where c.[{v}] = 'inconsistent'"
+    else:
+        per_doc = f"""
+          select m.doc from checks c, json_each(case when json_valid(c.[{mc}]) and json_type(c.[{mc}]) = 'array'
+              then c.[{mc}] else json_array(c.[{mc}]) end) j
+            join mentions m on m.id = j.value
+          where c.[{v}] = 'inconsistent'"""
+    return f"""
+    select d.id as document, d.title, d.published, d.source, d.url,
+      (select count(*) from mentions m where m.doc = d.id) as figures,
+      count(*) as inconsistent, 'checks' as basis
+    from ({per_doc}) x join documents d on d.id = x.doc
+    group by d.id"""
+
+
+def views(db: sqlite_utils.Database | None = None) -> dict[str, str]:
+    """The views, in creation order (later views read earlier ones)."""
+    out = {
+        "coverage": """
         select d.id as document, d.title,
           (select count(*) from mentions m where m.doc = d.id) as mentions,
           (select count(*) from skipped s where s.doc = d.id and s.reason != 'unread') as skipped,
@@ -12,9 +198,37 @@ VIEWS = {
           (select group_concat(s.text, ' | ') from skipped s where s.doc = d.id and s.reason = 'unread')
             as unread_numbers
         from documents d""",
-}
+        "indicators": "select [key], label, phrases, "
+                      "(select count(*) from mentions m where m.indicator_key = i.[key]) as figures from ("
+                      + _values_view(["key", "label", "phrases"], headline_indicators()) + ") i",
+        "province_centroids": _values_view(
+            ["province", "gso_code", "latitude", "longitude"],
+            [(r["province"], r["gso_code"], float(r["latitude"]), float(r["longitude"])) for r in centroids()]),
+        "figures": FIGURES,
+        "series": SERIES,
+        "targets_vs_results": TARGETS_VS_RESULTS,
+        "disagreements": DISAGREEMENTS,
+        "inconsistent_by_source": INCONSISTENT_BY_SOURCE_FALLBACK,
+        "documents_per_month": DOCUMENTS_PER_MONTH,
+        "province_map": PROVINCE_MAP,
+    }
+    cc = checks_columns(db) if db is not None else None
+    if cc:
+        sql = _checks_by_source(cc)
+        if sql:
+            out["inconsistent_by_source"] = sql
+    return out
+
+
+# The views as first defined (without a database to look at); kept for readers of VIEWS.
+VIEWS = views()
 
 
 def create_views(db: sqlite_utils.Database) -> None:
-    for name, sql in VIEWS.items():
-        db.create_view(name, sql, replace=True)
+    defs = views(db)
+    # drop in reverse dependency order first, so a changed definition never meets a stale dependent
+    with db.conn:
+        for name in reversed(list(defs)):
+            db.execute(f"drop view if exists [{name}]")
+        for name, sql in defs.items():
+            db.execute(f"create view [{name}] as {sql}")

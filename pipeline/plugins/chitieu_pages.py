@@ -1,0 +1,356 @@
+"""Datasette pages of chitieu (loaded with `--plugins-dir pipeline/plugins`).
+
+- `/-/figure/<mention id>`: a figure's page: its sentence with the figure highlighted (every other
+  figure of the sentence marked too, displaCy style), the sentences around it, its document, the live
+  URL and the archived page when the scraper kept one, its checks when a `checks` table exists, and
+  the same indicator, place and period as other sources reported it.
+- `/-/search?q=…`: full-text search over titles and sentences, with or without diacritics (`ho ngheo`
+  finds `hộ nghèo`, `dau tu` finds `đầu tư`), ranked by BM25, each hit's figures linked to their pages.
+- `/-/archive/<sha256>`: an archived raw page (gzip under `<db folder>/archive/`), served sandboxed.
+- Figure ids in tables and views link to their figure pages.
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import itertools
+import re
+import unicodedata
+from pathlib import Path
+
+import markupsafe
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+
+FIGURE_ID_COLUMNS = {
+    "figures": {"id"},
+    "series": {"latest_figure"},
+    "targets_vs_results": {"target_figure", "result_figure"},
+}
+FIGURE_ID_RE = re.compile(r"^[0-9a-f]{16}$")
+SHA_RE = re.compile(r"^[0-9a-fA-F]{8,128}$")
+ARCHIVE_HASH_COLUMNS = ("archive_sha256", "raw_sha256", "html_sha256", "sha256", "archive", "archived",
+                        "content_sha256", "body_sha256")
+DOC_COLUMNS = ("doc", "document", "document_id")
+URL_COLUMNS = ("url", "final_url", "canonical_url")
+CHECK_MENTION_COLUMNS = ("mentions", "mention_ids", "mention_keys", "mention_id", "mention", "keys")
+MAX_TERMS = 8
+
+
+# --- text helpers -------------------------------------------------------------------------------
+def fold(s: str) -> str:
+    """Lower case without diacritics, đ as d (as `sentences.text_folded`)."""
+    s = s.lower().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
+
+
+def query_terms(q: str) -> list[str]:
+    return [t for t in re.findall(r"\w+", fold(q or ""))][:MAX_TERMS]
+
+
+def fts_query(q: str) -> str | None:
+    """An FTS5 query matching every word of `q` with or without diacritics.
+
+    The FTS tables fold tone marks (unicode61 remove_diacritics 2) but keep `đ`; titles have no folded
+    copy, so a `d` in a word also matches `đ` (`dau` OR `đau`)."""
+    parts = []
+    for t in query_terms(q):
+        idx = [i for i, c in enumerate(t) if c == "d"][:3]
+        variants = set()
+        for combo in itertools.product("dđ", repeat=len(idx)):
+            w = list(t)
+            for i, c in zip(idx, combo):
+                w[i] = c
+            variants.add("".join(w))
+        alts = " OR ".join(f'"{v}"' for v in sorted(variants))
+        parts.append(f"({alts})" if len(variants) > 1 else alts)
+    if not parts:
+        return None
+    terms = query_terms(q)
+    if len(terms) > 1:
+        # the words next to each other rank first: the phrase adds its score to rows that hold it
+        return '"' + " ".join(terms) + '" OR (' + " AND ".join(parts) + ")"
+    return parts[0]
+
+
+def render_sentence(text: str, figures: list[dict], offset: int, focus: str | None = None,
+                    terms: list[str] | None = None, link=None) -> markupsafe.Markup:
+    """The sentence as HTML: figures marked (the focal one strongly) and search terms in bold.
+
+    `figures` have doc offsets `start`/`end`; `offset` is the sentence's start in the document."""
+    spans = []
+    for f in figures:
+        s, e = (f["start"] or 0) - offset, (f["end"] or 0) - offset
+        if not (0 <= s < e <= len(text)) or text[s:e] != (f.get("text") or text[s:e]):
+            i = text.find(f.get("text") or "\0")
+            if i < 0:
+                continue
+            s, e = i, i + len(f["text"])
+        spans.append((s, e, f))
+    spans.sort(key=lambda x: (x[0], -x[1]))
+    out, pos = [], 0
+    term_set = set(terms or [])
+
+    def words(chunk: str) -> str:
+        if not term_set:
+            return html.escape(chunk)
+        res = []
+        for piece in re.split(r"(\w+)", chunk):
+            if piece and fold(piece) in term_set:
+                res.append(f"<b class=\"term\">{html.escape(piece)}</b>")
+            else:
+                res.append(html.escape(piece))
+        return "".join(res)
+
+    for s, e, f in spans:
+        if s < pos:
+            continue
+        out.append(words(text[pos:s]))
+        cls = "figure focus" if focus and f["id"] == focus else "figure"
+        inner = html.escape(text[s:e])
+        label = html.escape(f.get("kind") or "")
+        tag_open = f'<mark class="{cls}" data-figure="{html.escape(f["id"])}" title="{label}">'
+        body = f'{inner}<span class="label">{label}</span>'
+        if link and f["id"] != focus:
+            body = f'<a href="{html.escape(link(f["id"]))}">{body}</a>'
+        out.append(f"{tag_open}{body}</mark>")
+        pos = e
+    out.append(words(text[pos:]))
+    return markupsafe.Markup("".join(out))
+
+
+# --- database helpers ---------------------------------------------------------------------------
+def _db(datasette):
+    return datasette.get_database()
+
+
+async def _tables(db) -> set[str]:
+    return set(await db.table_names())
+
+
+async def _columns(db, table: str) -> list[str]:
+    return [r[1] for r in (await db.execute(f"select * from pragma_table_info('{table}')")).rows]
+
+
+def _pick(cols: list[str], names) -> str | None:
+    lower = {c.lower(): c for c in cols}
+    return next((lower[n] for n in names if n in lower), None)
+
+
+def archive_dir(db) -> Path | None:
+    return Path(db.path).parent / "archive" if db.path else None
+
+
+def find_archived(db, sha: str) -> Path | None:
+    """The archived page whose name starts with `sha` (any layout under archive/)."""
+    if not sha or not SHA_RE.match(sha):
+        return None
+    root = archive_dir(db)
+    if not root or not root.is_dir():
+        return None
+    for cand in (root / f"{sha}.html.gz", root / f"{sha}.gz", root / sha[:2] / f"{sha}.html.gz",
+                 root / sha[:2] / f"{sha}.gz"):
+        if cand.is_file():
+            return cand
+    for p in root.rglob(f"{sha}*"):
+        if p.is_file():
+            return p
+    return None
+
+
+async def document_links(datasette, db, doc: dict) -> list[dict]:
+    """Every known URL of the document, each with its archived copy if there is one."""
+    links, seen = [], set()
+    if doc.get("url"):
+        links.append({"url": doc["url"], "archive": None})
+        seen.add(doc["url"])
+    hashes = [doc.get("sha256")]
+    if "document_urls" in await _tables(db):
+        cols = await _columns(db, "document_urls")
+        dc, uc, hc = _pick(cols, DOC_COLUMNS), _pick(cols, URL_COLUMNS), _pick(cols, ARCHIVE_HASH_COLUMNS)
+        if dc:
+            rows = (await db.execute(f"select * from document_urls where [{dc}] = ?", [doc["id"]])).rows
+            for r in rows:
+                r = dict(r)
+                u, h = r.get(uc) if uc else None, r.get(hc) if hc else None
+                if u and u not in seen:
+                    links.append({"url": u, "archive": None, "hash": h})
+                    seen.add(u)
+                elif u:
+                    next(x for x in links if x["url"] == u)["hash"] = h
+                if h:
+                    hashes.append(h)
+    for link in links:
+        h = link.get("hash")
+        if h and find_archived(db, h):
+            link["archive"] = datasette.urls.path(f"/-/archive/{h}")
+    archived = [h for h in hashes if h and find_archived(db, h)]
+    if archived and not any(x["archive"] for x in links):
+        if links:
+            links[0]["archive"] = datasette.urls.path(f"/-/archive/{archived[0]}")
+        else:
+            links.append({"url": None, "archive": datasette.urls.path(f"/-/archive/{archived[0]}")})
+    return links
+
+
+async def figure_checks(db, mention_id: str) -> tuple[bool, list[str], list[dict]]:
+    """(checks table present, its columns, the checks naming this figure)."""
+    if "checks" not in await _tables(db):
+        return False, [], []
+    cols = await _columns(db, "checks")
+    mc = _pick(cols, CHECK_MENTION_COLUMNS)
+    if not mc:
+        return True, cols, []
+    rows = (await db.execute(f"select * from checks where instr([{mc}], ?) > 0 limit 100", [mention_id])).rows
+    return True, cols, [dict(r) for r in rows]
+
+
+# --- pages --------------------------------------------------------------------------------------
+async def figure_page(request, datasette):
+    mention_id = request.url_vars["id"]
+    db = _db(datasette)
+    rows = (await db.execute("select * from figures where id = ?", [mention_id])).rows
+    if not rows:
+        raise NotFound(f"No figure {mention_id}")
+    fig = dict(rows[0])
+    doc = dict((await db.execute("select id, title, published, source, url, sha256, province from documents "
+                                 "where id = ?", [fig["doc"]])).rows[0])
+    sentence, before, after = None, None, None
+    if fig.get("sentence_id"):
+        srows = (await db.execute("select * from sentences where id = ?", [fig["sentence_id"]])).rows
+        if srows:
+            sentence = dict(srows[0])
+            around = (await db.execute(
+                "select idx, text from sentences where document = ? and idx in (?, ?) order by idx",
+                [sentence["document"], sentence["idx"] - 1, sentence["idx"] + 1])).rows
+            for r in around:
+                if r["idx"] < sentence["idx"]:
+                    before = r["text"]
+                else:
+                    after = r["text"]
+    link = lambda i: datasette.urls.path(f"/-/figure/{i}")  # noqa: E731
+    if sentence:
+        others = [dict(r) for r in (await db.execute(
+            "select id, start, end, kind, text from mentions where doc = ? and sentence_id = ?",
+            [fig["doc"], fig["sentence_id"]])).rows]
+        rendered = render_sentence(sentence["text"], others, sentence["start"], focus=mention_id, link=link)
+    else:
+        rendered = render_sentence(fig.get("sentence") or fig["text"],
+                                   [{"id": mention_id, "start": -1, "end": -1, "kind": fig["kind"],
+                                     "text": fig["text"]}], 0, focus=mention_id)
+    same = []
+    if fig.get("indicator_key") and fig.get("period"):
+        same = [dict(r) for r in (await db.execute(
+            "select id, text, value, unit, status, entity, period, doc, title, published, source from figures "
+            "where indicator_key = ? and place is ? and period = ? and id != ? order by published desc limit 50",
+            [fig["indicator_key"], fig["place"], fig["period"], mention_id])).rows]
+    has_checks, check_cols, checks = await figure_checks(db, mention_id)
+    links = await document_links(datasette, db, doc)
+    return Response.html(await datasette.render_template("figure.html", {
+        "fig": fig, "doc": doc, "sentence": sentence, "rendered": rendered, "before": before, "after": after,
+        "same": same, "has_checks": has_checks, "check_cols": check_cols, "checks": checks, "links": links,
+        "database": db.name, "figure_link": link,
+        "fields": ["indicator_key", "indicator", "entity", "place", "place_new", "province", "province_new",
+                   "period", "period_kind", "status", "kind", "value", "low", "high", "denominator", "unit",
+                   "qualifier", "compared_to", "direction", "decimals"],
+    }, request=request))
+
+
+async def search_page(request, datasette):
+    q = (request.args.get("q") or "").strip()
+    db = _db(datasette)
+    try:
+        page = max(0, int(request.args.get("page") or 0))
+    except ValueError:
+        page = 0
+    size = 30
+    ctx = {"q": q, "titles": [], "sentences": [], "total": None, "page": page, "size": size,
+           "database": db.name, "error": None}
+    match = fts_query(q)
+    terms = query_terms(q)
+    if match:
+        try:
+            ctx["titles"] = [dict(r) for r in (await db.execute(
+                "select d.id, d.title, d.published, d.province, d.mentions, "
+                "highlight(documents_fts, 0, '<b class=\"term\">', '</b>') as title_html "
+                "from documents_fts join documents d on d.rowid = documents_fts.rowid "
+                "where documents_fts match ? order by rank limit 10",
+                ["{title} : (" + match + ")"])).rows]
+            ctx["total"] = (await db.execute(
+                "select count(*) from sentences_fts where sentences_fts match ?", [match])).rows[0][0]
+            hits = [dict(r) for r in (await db.execute(
+                "select s.id, s.document, s.start, s.text, d.title, d.published, d.province "
+                "from sentences_fts f join sentences s on s.rowid = f.rowid join documents d on d.id = s.document "
+                "where sentences_fts match ? order by f.rank limit ? offset ?",
+                [match, size, page * size])).rows]
+        except Exception as e:  # a query the FTS parser refuses, or a time limit
+            ctx["error"] = str(e)
+            hits = []
+        if hits:
+            docs = sorted({h["document"] for h in hits})
+            sids = [h["id"] for h in hits]
+            marks = ",".join("?" * len(docs))
+            smarks = ",".join("?" * len(sids))
+            figs = [dict(r) for r in (await db.execute(
+                f"select id, sentence_id, start, end, kind, text from mentions where doc in ({marks}) "
+                f"and sentence_id in ({smarks})", docs + sids)).rows]
+            by_sentence: dict[str, list] = {}
+            for f in figs:
+                by_sentence.setdefault(f["sentence_id"], []).append(f)
+            link = lambda i: datasette.urls.path(f"/-/figure/{i}")  # noqa: E731
+            for h in hits:
+                fs = by_sentence.get(h["id"], [])
+                h["figures"] = fs
+                h["html"] = render_sentence(h["text"], fs, h["start"], terms=terms, link=link)
+            ctx["sentences"] = hits
+    for t in ctx["titles"]:
+        t["title_html"] = markupsafe.Markup(_safe_highlight(t["title_html"] or ""))
+    return Response.html(await datasette.render_template("search.html", ctx, request=request))
+
+
+def _safe_highlight(s: str) -> str:
+    """Escape a highlight() result except for the <b class="term"> markers it added."""
+    parts = re.split(r'(<b class="term">|</b>)', s)
+    return "".join(p if p in ('<b class="term">', "</b>") else html.escape(p) for p in parts)
+
+
+async def archive_page(request, datasette):
+    sha = request.url_vars["sha"]
+    db = _db(datasette)
+    path = find_archived(db, sha)
+    if path is None:
+        raise NotFound("No archived page with that hash")
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    # the page is someone else's HTML: no scripts, no same-origin access
+    return Response(data, content_type="text/html; charset=utf-8", headers={
+        "Content-Security-Policy": "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+        "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/figure/(?P<id>[0-9A-Za-z_:.-]{1,80})$", figure_page),
+        (r"^/-/search$", search_page),
+        (r"^/-/archive/(?P<sha>[0-9a-fA-F]{8,128})$", archive_page),
+    ]
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    cols = FIGURE_ID_COLUMNS.get(table)
+    if cols and column in cols and isinstance(value, str) and FIGURE_ID_RE.match(value):
+        href = datasette.urls.path(f"/-/figure/{value}")
+        return markupsafe.Markup(f'<a href="{html.escape(href)}" title="figure page">{html.escape(value)}</a>')
+    return None
+
+
+@hookimpl
+def menu_links(datasette):
+    return [
+        {"href": datasette.urls.path("/-/search"), "label": "Search figures"},
+        {"href": datasette.urls.path("/-/dashboards/provinces"), "label": "Provinces dashboard"},
+        {"href": datasette.urls.table(_db(datasette).name, "province_map"), "label": "Map of provinces"},
+    ]
