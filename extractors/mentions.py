@@ -63,6 +63,7 @@ _DOC_WORDS = (r"Quyết định|Nghị quyết liên tịch|Nghị quyết|Chỉ
 # they are ordinary words (`kỷ luật 09 đảng viên`, `kế hoạch 8%`, `điều 5`).
 _DOC_WORDS_LOWER = "|".join(w[0].lower() + w[1:] for w in _DOC_WORDS.split("|"))
 _ROMAN = r"(?:[IVXLC]+)"
+_SCALE_ALT = "nghìn|ngàn|triệu|tỷ|tỉ|đồng|USD|VNĐ|VND|đô"
 # Any counted noun or measure of the lexicon, for lookaheads (`từ 1/7 tỉnh` is a fraction of provinces).
 _NOUN_ALT = "|".join(re.escape(w) for w in sorted(COUNTED_SET | {m.lower() for m in MEASURES}, key=len, reverse=True))
 # A number that is not followed by a percent sign or more digits (`Kế hoạch 8%` is a figure).
@@ -76,9 +77,14 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("address", re.compile(r"\b(?:số|Số)\s+\d+[A-Za-z]?(?:/\d+)*\s*(?:,\s*)?(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\b")),
     ("code", re.compile(r"\bsố\s+hiệu\s+\d+|\b[Ss]ố\s+\d+/\d+(?:/\d+)?")),
     # phone numbers: 0211.3862.345, 0239 3855 123, +84 912 345 678, 0912345678
+    ("phone", re.compile(r"\b(?:1900|1800)[ .]?\d{3,4}(?:[ .]?\d{2,3})?\b")),
     ("phone", re.compile(r"(?:\+84[ .]?|(?<![\d.,])\b0)\d{1,3}(?:[ .]?\d{3,4}){2,3}\b(?![.,]\d)")),
     # times: 10:24, 10:24'(GMT+7), 8h30, 8 giờ 30, 14 giờ
     ("time", re.compile(r"\b\d{1,2}[:h]\d{2}(?:'|′)?(?:\s*\(GMT\+7\))?|\b\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?![^\W\d_])")),
+    # a span of days in a month: `1-3/9`, `từ 28-30/12/2023`
+    ("date", re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
+                        r"(?:/(?:19|20)\d{2})?\b(?![.,]\d)"
+                        rf"(?!\s*(?:%|(?:{_NOUN_ALT}|{_SCALE_ALT})(?![^\W\d_])))")),
     # full dates and month/year: 22/9/2021, 31-12-2022, 10.01.2022, 12/2022 after tháng
     ("date", re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b")),
     ("date", re.compile(r"\b(?:tháng|Tháng|THÁNG)\s+\d{1,2}(?:\s*[/-]\s*(?:19|20)\d{2}|\s+năm\s+(?:19|20)\d{2})?\b")),
@@ -87,8 +93,8 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"(?:\s+(?:nay|qua|mai|hôm nay|ngày))?\s*\(?\s*\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*(?:19|20)\d{2})?\b")),
     # day/month without a year after a time word: `Tính đến 31-12`, `từ 1/7`, `trước 15/10`
     ("date", re.compile(r"\b(?:từ|đến|tới|trước|sau|hết|Từ|Đến|Trước|Sau|Hết)\s+(?:ngày\s+)?"
-                        r"(?:0?[1-9]|[12]\d|3[01])\s?[/-]\s?(?:0?[1-9]|1[0-2])(?![\d.,]*\d)"
-                        rf"(?!\s*(?:%|(?:{_NOUN_ALT})(?![^\W\d_])))")),
+                        r"(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2])(?![\d.,]*\d)"
+                        rf"(?!\s*(?:%|(?:{_NOUN_ALT}|{_SCALE_ALT})(?![^\W\d_])))")),
     # terms and years: 2020-2025, (2016- 2020), năm 2022, giai đoạn 2021 – 2025
     ("term", re.compile(r"\b(?:19|20)\d{2}\s*[-–—‑]\s*(?:19|20)\d{2}\b")),
     ("year", re.compile(r"\b(?:năm|Năm|NĂM|niên độ|niên khóa|mùa vụ|vụ)\s+(?:19|20)\d{2}\b")),
@@ -106,7 +112,11 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"Trường|Nhà máy|Công ty|Top|TOP|Giải|Vùng|vùng)\s*(?:số\s+)?\d+[A-Z]?(?:[/,]\s*\d+)*\b"
                         + _NOT_FIGURE_TAIL)),
     # ... lower-case ones only where no word follows the number (`đường 5 km` is a figure).
-    ("name", re.compile(r"\b(?:đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b(?![.,]\d)(?!\s*[^\W\d_%])")),
+    ("name", re.compile(r"\b(?:đường tỉnh|đường huyện|đường xã|đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b"
+                        r"(?![.,]\d)(?!\s*[^\W\d_%])")),
+    # villages and quarters named by number: `thôn 3`, `xóm 12`, `ấp 5`, `tổ dân phố 7`, `khu phố 2`
+    ("name", re.compile(r"\b(?:thôn|Thôn|xóm|Xóm|ấp|Ấp|khóm|Khóm|tổ dân phố|Tổ dân phố|khu phố|tiểu khu|buôn|Buôn)"
+                        r"\s+(?:số\s+)?\d+[A-Z]?\b(?![.,]\d)(?!\s*%)")),
     # list markers: (1), 1), a), 1. at the start of a line or after a semicolon
     ("list_marker", re.compile(r"\(\d{1,2}\)|(?:(?<=^)|(?<=\n)|(?<=;\s)|(?<=:\s))\d{1,2}[.)](?=\s)|\b[a-zđ]\)")),
 ]
@@ -238,8 +248,10 @@ class Finder:
             if j > i and ("\n" in self.gap(j - 1, j) or self.gap(j - 1, j).strip()):
                 break
             if t.kind == "num":
-                if parts and isinstance(parts[-1], float) and not (isinstance(parts[-1], str)):
-                    break  # two numbers side by side: `2 250`? stop
+                if parts and not (isinstance(parts[-1], str) and parts[-1] in SCALES):
+                    # digits follow only a scale word (`12.345 tỷ 250 triệu`); after digits or a
+                    # number word (`đầu tư 1.200 tỷ`: `tư` is a word here) a new number starts
+                    break
                 m = re.fullmatch(r"([\d.,]*\d)([kKMG]?)", t.text)
                 if not m:
                     break
