@@ -84,6 +84,12 @@ def cmd_serve(args) -> int:
     return serve(Path(args.db), host=args.host, port=args.port, public=args.public)
 
 
+def cmd_export(args) -> int:
+    from pipeline.export import export_command
+
+    return export_command(args)
+
+
 def cmd_crawl(args) -> int:
     from pipeline.crawl import crawl_command
 
@@ -119,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8001)
     s.add_argument("--public", action="store_true", help="immutable, read-only settings for a public server")
     s.set_defaults(func=cmd_serve)
+
+    x = sub.add_parser("export", help="write the tidy figures table as CSV or Parquet, with a data dictionary")
+    x.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    x.add_argument("--db", default=DEFAULT_DB)
+    x.add_argument("--out", default="output/export", help="a folder (figures.<format> inside) or a file path")
+    x.set_defaults(func=cmd_export)
 
     c = sub.add_parser("crawl", help="discover, fetch, extract and store documents from web sites")
     c.add_argument("urls", nargs="*", help="start URLs (the site profiles' start URLs when none)")
