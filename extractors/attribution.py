@@ -415,7 +415,8 @@ def _known_indicator(before: str) -> str | None:
             k = mm.start()
             if k < window and k + len(phrase) < last_part:
                 continue
-            if best is None or k > best[0] + 2:
+            inside = best is not None and best[0] <= k and k + len(phrase) <= best[0] + len(best[1])
+            if best is None or (k > best[0] + 2 and not inside):
                 best = (k, phrase)
     if best is None:
         return None

@@ -73,6 +73,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["provinces"].insert_all(
             ({"name": p.name, "gso_code": p.gso_code, "kind": p.kind, "new_province": p.new_province,
               "aliases": "|".join(p.aliases)} for p in provinces()), pk="name")
+    if "entities" not in db.table_names():
+        db["entities"].create({"name": str, "type": str, "gso_code": str, "province": str, "new_province": str,
+                               "aliases": str}, pk="name")
+        db["entities"].insert_all(entity_rows(), pk="name", replace=True)
     if "sentences_fts" not in db.table_names():
         db["sentences"].enable_fts(["text", "text_folded"], tokenize="unicode61 remove_diacritics 2",
                                    create_triggers=True)
@@ -80,6 +84,52 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].enable_fts(["title", "text"], tokenize="unicode61 remove_diacritics 2",
                                    create_triggers=True)
     create_views(db)
+
+
+def entity_rows():
+    """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
+    from extractors.entities import districts
+
+    rows = {}
+    new_codes = {}
+    for p in provinces():
+        rows[p.name] = {"name": p.name, "type": "province", "gso_code": p.gso_code, "province": p.name,
+                        "new_province": p.new_province, "aliases": "|".join(p.aliases)}
+        if p.name == p.new_province:
+            new_codes[p.name] = p.gso_code
+    for p in provinces():
+        name = f"{p.new_province} (từ 1/7/2025)"
+        rows.setdefault(name, {"name": name, "type": "province_2025", "gso_code": new_codes.get(p.new_province),
+                               "province": p.new_province, "new_province": p.new_province, "aliases": p.new_province})
+    for prov, items in districts().items():
+        new = _province_new(prov)
+        for full, kind in items:
+            canonical = f"{kind} {full.split(' ', len(kind.split()))[-1]}"
+            key = f"{canonical}, {prov}"
+            rows[key] = {"name": key, "type": "district", "gso_code": None, "province": prov,
+                         "new_province": new, "aliases": canonical}
+    return list(rows.values())
+
+
+def _add_entities(db: sqlite_utils.Database, mentions, province: str | None) -> None:
+    """Bodies named as owners of figures join the entities table (type from their first word)."""
+    names = {m.entity for m in mentions if m.entity} - {p.name for p in provinces()}
+    rows = []
+    for n in sorted(names):
+        if n == "Việt Nam":
+            kind = "country"
+        elif n.split()[0] in ("huyện", "thị", "thành", "quận"):
+            kind = "district"
+        elif n.startswith("Sở "):
+            kind = "department"
+        elif any(w in n for w in ("HĐND", "UBND", "MTTQ", "Công an", "Thanh tra")):
+            kind = "government"
+        else:
+            kind = "party"
+        rows.append({"name": n, "type": kind, "gso_code": None, "province": province,
+                     "new_province": _province_new(province), "aliases": None})
+    if rows:
+        db["entities"].insert_all(rows, pk="name", ignore=True)
 
 
 def _province_new(name: str | None) -> str | None:
@@ -134,6 +184,7 @@ def load(db: sqlite_utils.Database, ex: Extraction) -> str:
             })
             rows.append(r)
         db["mentions"].insert_all(rows, pk="id", replace=True)
+        _add_entities(db, ex.mentions, doc.province)
         db["skipped"].insert_all(({
             "id": f"{doc.id}:{s.start}:{s.end}", "doc": doc.id, "start": s.start, "end": s.end, "text": s.text,
             "reason": s.reason,
