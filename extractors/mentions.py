@@ -181,6 +181,8 @@ CURRENCY_BEFORE = [("VN$", "VND"), ("US$", "USD"), ("$", "USD"), ("USD", "USD"),
 RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
 MULT_BEFORE = {"gấp", "bằng", "tăng", "giảm", "cao gấp", "lớn gấp", "nhiều gấp", "hơn", "tăng gần", "tăng hơn",
                "tăng khoảng", "gần", "khoảng", "xấp xỉ", "trên"}
+# Before a number in words, these make it vague (`hàng nghìn câu lạc bộ`, `vài trăm người`).
+VAGUE_BEFORE = {"hàng", "vài", "mấy", "dăm", "nhiều", "mươi", "bao", "hằng", "hơn mười", "đôi", "một vài"}
 WORD_MULT = {"đôi": 2.0, "rưỡi": 1.5}
 
 
@@ -390,6 +392,9 @@ class Finder:
             return None, i + 1
         if skip_at.covers(toks[num.i].start):
             return None, num.j
+        if num.has_words and not self.bare and k > 0 and toks[k - 1].low in VAGUE_BEFORE \
+                and toks[k].kind == "word":
+            return None, num.j  # `hàng trăm hộ`, `vài nghìn người`: vague, not a figure
         # a lone number word (`một`, `năm`, `ba`) is a figure only before a counted noun or unit
         start_tok = i
         sign = 1.0

@@ -27,8 +27,8 @@ DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*|[.,]\d+")
 _AMBIGUOUS = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
 _DIGIT_FORM = re.compile(r"\d*(?:[.,]\d+)*")
 # Vietnamese: dots group thousands (at least one group, or none), a comma marks decimals.
-_VI_FULL = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d*,\d+")
-_EN_FULL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+")
+_VI_FULL = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*,\d+")
+_EN_FULL = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+")
 
 
 class NotANumber(ValueError):
@@ -85,51 +85,66 @@ def decimals_of(s: str, style: str = "vi") -> int:
         return 0
 
 
-def rest_is_tenth(tokens: list, t) -> bool:
-    """After `trăm` (token t, the second to last), a lone digit word is the tens: `hai trăm rưỡi`
-    aside, `một trăm hai` is 120."""
-    return len(tokens) >= 2 and tokens[-2] is t and isinstance(tokens[-1], str) \
-        and tokens[-1] in DIGIT_WORDS and tokens[-1] != "không" and tokens.count(t) == 1 \
-        and all(isinstance(x, str) for x in tokens)
+_UNIT_AFTER_TENS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "lăm": 5, "nhăm": 5, "sáu": 6, "bảy": 7,
+                    "bẩy": 7, "tám": 8, "chín": 9}
+_UNIT_ALONE = {w: v for w, v in DIGIT_WORDS.items() if w not in ("lăm", "nhăm", "mốt")}
+
+
+def _digit(t) -> float | None:
+    """A digit before `trăm`/`mươi`, or standing alone: a word (`hai`, `năm`) or an already-read number."""
+    if isinstance(t, (int, float)):
+        return float(t)
+    return _UNIT_ALONE.get(t)
 
 
 def _below_thousand(tokens: list) -> float | None:
-    """Value of a group under a thousand: `hai mươi mốt`, `không trăm mười một`, `trăm`, 250."""
+    """Value of a group under a thousand, by the grammar of Vietnamese numerals, else None.
+
+    group = [hundreds] [tens] [units]: `hai trăm`, `trăm`; `mười`, `hai mươi`/`hai chục`; after tens
+    a unit is `mốt`/`một`, `tư`/`bốn`, `lăm`/`nhăm` (never `năm`: `mười năm` is ten years); after
+    hundreds without tens, `linh`/`lẻ` + digit (`một trăm linh năm` = 105), a lone digit is the tens
+    (`một trăm hai` = 120), `rưỡi` is fifty. Two digits side by side (`hai năm`, `không một`) are
+    not a numeral.
+    """
+    n = len(tokens)
+    if n == 0:
+        return None
+    i = 0
     val = 0.0
-    tmp: float | None = None
-    last_unit = None  # the size of the last word's unit, for `rưỡi`
-    for t in tokens:
-        if isinstance(t, (int, float)):
-            tmp = (tmp or 0) + t
-            last_unit = 1
-        elif t in DIGIT_WORDS:
-            tmp = (tmp or 0) + DIGIT_WORDS[t]
-            last_unit = 1
-        elif t in TEN_WORDS:
-            tmp = (tmp or 0) + 10
-            last_unit = 10
-        elif t in TENS_WORDS:
-            tmp = (tmp if tmp is not None else 1) * 10
-            last_unit = 10
-        elif t in HUNDRED_WORDS:
-            val += (tmp if tmp is not None else 1) * 100
-            tmp = None
-            last_unit = 100
-            if rest_is_tenth(tokens, t):
-                # `một trăm hai` = 120 (say `một trăm linh hai` for 102)
-                return val + DIGIT_WORDS[tokens[-1]] * 10
-        elif t in FILLER_WORDS:
-            continue
-        elif t in HALF_WORDS:
-            if last_unit is None:
-                return None
-            val += last_unit * HALF_WORDS[t] if last_unit >= 100 else HALF_WORDS[t]
-        else:
+    hundreds = False
+    if tokens[0] in HUNDRED_WORDS:
+        val, i, hundreds = 100.0, 1, True
+    elif n >= 2 and tokens[1] in HUNDRED_WORDS and _digit(tokens[0]) is not None:
+        val, i, hundreds = _digit(tokens[0]) * 100, 2, True
+    if hundreds and i < n:
+        t = tokens[i]
+        if t in HALF_WORDS:
+            return val + 50 if i == n - 1 else None
+        if t in FILLER_WORDS:
+            if i + 2 == n and isinstance(tokens[i + 1], str) and tokens[i + 1] in _UNIT_ALONE:
+                return val + _UNIT_ALONE[tokens[i + 1]]
             return None
-    if tmp is None and val == 0 and not any(t in HUNDRED_WORDS for t in tokens):
-        if not tokens:
-            return None
-    return val + (tmp or 0)
+        if i + 1 == n and isinstance(t, str) and t in _UNIT_ALONE and t != "không":
+            return val + _UNIT_ALONE[t] * 10  # `một trăm hai` = 120
+    tens = False
+    if i < n and tokens[i] in TEN_WORDS:
+        val, i, tens = val + 10, i + 1, True
+    elif i + 1 < n and tokens[i + 1] in TENS_WORDS and _digit(tokens[i]) is not None:
+        val, i, tens = val + _digit(tokens[i]) * 10, i + 2, True
+    if i < n:
+        t = tokens[i]
+        if tens and isinstance(t, str) and t in _UNIT_AFTER_TENS:
+            if not (t == "mốt" and tokens[i - 1] in TEN_WORDS):
+                val += _UNIT_AFTER_TENS[t]
+                i += 1
+        elif not tens and not hundreds and _digit(t) is not None:
+            val += _digit(t)
+            i += 1
+    if i < n and tokens[i] in HALF_WORDS and i == n - 1 and i > 0:
+        return val + 0.5  # `hai rưỡi` = 2,5
+    if i != n:
+        return None
+    return val
 
 
 def words_value(tokens: list) -> float | None:
