@@ -22,7 +22,7 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 # --- status ------------------------------------------------------------------------------------
 _TARGET_CUE = re.compile(
-    r"(?<!\w)(?:mục tiêu|phấn đấu|dự toán|dự kiến|chỉ tiêu chủ yếu|chỉ tiêu lớn|chỉ tiêu giao|giao chỉ tiêu|"
+    r"(?<!\w)(?:mục tiêu|phấn đấu|dự toán|dự kiến|chỉ tiêu chủ yếu|chỉ tiêu lớn|"
     r"đặt ra|đề ra|định hướng|hướng tới|sẽ|cần|phải đạt|kế hoạch(?! 5 năm)|xác định \d+ chỉ tiêu)(?!\w)",
     re.IGNORECASE)
 # cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
@@ -162,6 +162,8 @@ class DocContext:
     # per sentence: the periods of the last sentence before it that named one (what the document
     # said last): `kết quả năm 2021; nhiệm vụ năm 2022` gives results 2021 and targets 2022
     running: list[list[_Period]] = field(default_factory=list)
+    # the same, counting only sentences that report results (a plan's year does not date results)
+    running_actual: list[list[_Period]] = field(default_factory=list)
     # per sentence: a target cue earlier in the paragraph (a paragraph that sets out targets)
     para_target: list[bool] = field(default_factory=list)
     sentence_periods: list[list[_Period]] = field(default_factory=list)
@@ -173,16 +175,20 @@ class DocContext:
         current: list[_Period] = []
         if title:
             current = [p for p in find_periods(title) if p.kind != "deadline"]
+        current_actual = current
         target_in_para: dict[int, bool] = {}
         for s in sentences:
             ps = find_periods(s.text)
             ctx.sentence_periods.append(ps)
             ctx.running.append(current)
+            ctx.running_actual.append(current_actual)
             ctx.para_target.append(target_in_para.get(s.paragraph, False))
             heading = _is_heading(s, ctx)  # a heading names the period of its section
             carried = [p for p in ps if p.kind != "deadline" and (heading or _topical(s.text, p.pos))]
             if carried:
                 current = carried
+                if heading or not _TARGET_CUE.search(_TARGET_AS_RESULT.sub(" ", s.text)):
+                    current_actual = carried
             if _is_target_sentence(s.text):
                 target_in_para[s.paragraph] = True
         return ctx
@@ -192,17 +198,31 @@ class DocContext:
         return int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
 
 
+_TIME_WORDS = {"năm", "trong", "đến", "tới", "từ", "đầu", "cuối", "hết", "giai", "đoạn", "nhiệm", "kỳ", "thời",
+               "quý", "tháng", "sau", "và", "riêng", "cả", "theo", "đó", "tính", "chung", "sáu", "chín", "6", "9"}
+
+
 def _topical(sentence: str, pos: int) -> bool:
     """A period that sets the time of what follows (`Năm 2021, …`, `Trong năm 2022, …`, `…, năm 2023,
-    Tỉnh đặt mục tiêu`), not one that qualifies a noun (`hậu quả thiên tai năm 2020`)."""
-    head = re.split(r"[,;:(]", sentence[:pos])[-1]
+    Tỉnh đặt mục tiêu`), not one that qualifies a noun (`hậu quả thiên tai năm 2020`,
+    `tổng kết 5 năm …, giai đoạn 2015 – 2020;`)."""
+    before = sentence[:pos]
+    head = re.split(r"[,;:(]", before)[-1]
     words = head.split()
-    return len(words) <= 3 and all(w.lower() in ("năm", "trong", "đến", "tới", "từ", "đầu", "cuối", "hết",
-                                                  "giai", "đoạn", "nhiệm", "kỳ", "thời", "quý", "tháng", "sau",
-                                                  "và", "riêng", "trong", "cả") for w in words)
+    if len(words) > 3 or not all(w.lower() in _TIME_WORDS for w in words):
+        return False
+    if len(before.split()) <= 6:
+        return True  # near the start of the sentence
+    # a parenthetical time adverbial: `…, năm 2022, Ban Thường vụ …`
+    tail = sentence[pos:]
+    m = re.match(r"[\d\s/–-]*(?:\d{4})?", tail)
+    rest = tail[m.end():] if m else tail
+    return before.rstrip().endswith((",", ":")) is False and rest.lstrip().startswith(",") and \
+        re.search(r",\s*(?:\S+\s+){0,2}$", before) is not None
 
 
-_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|hiện|tính đến nay|cho đến nay)(?!\w)", re.IGNORECASE)
+_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay)(?!\w)|^\s*Hiện\b",
+                           re.IGNORECASE)
 
 
 def _is_heading(sentence: Sentence, ctx: "DocContext") -> bool:
@@ -335,8 +355,8 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str | None:
         period = after[0].value if after else None
     if period is None and ctx.pub_year and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx)):
         period = str(ctx.pub_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date
-    if period is None and ctx.running[s.index]:
-        run = ctx.running[s.index]
+    run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
+    if period is None and run:
         # results take the earliest period the document named last, targets the latest
         period = run[0].value if m.status == "actual" else run[-1].value
         if m.status == "actual" and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year:
