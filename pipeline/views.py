@@ -67,8 +67,17 @@ YEAR = """case when {p} glob '[12][0-9][0-9][0-9]' or {p} glob '[12][0-9][0-9][0
 PLACE = """case when m.entity = 'Việt Nam' then 'Việt Nam'
       when m.entity in (select name from provinces) then m.entity else m.province end"""
 
+# Whose level the figure is at: a district's figure never joins its province's series.
+SCOPE = """case when m.entity is null then 'province'
+      when m.entity = 'Việt Nam' then 'country'
+      when m.entity in (select name from provinces) then 'province'
+      when m.entity glob '[Hh]uyện *' or m.entity glob '[Tt]hị xã *' or m.entity glob '[Qq]uận *'
+        or m.entity glob '[Tt]hành phố *' or m.entity glob '[Xx]ã *' or m.entity glob '[Pp]hường *'
+        then 'district'
+      else 'body' end"""
+
 FIGURES = f"""
-    select m.id, m.indicator_key, m.indicator, m.entity, m.province, m.province_new,
+    select m.id, m.indicator_key, m.indicator, m.entity, {SCOPE} as scope, m.province, m.province_new,
       {PLACE} as place,
       case when m.entity = 'Việt Nam' then 'Việt Nam'
         else coalesce((select p.new_province from provinces p where p.name = m.entity), m.province_new) end
@@ -96,6 +105,7 @@ SERIES = """
       count(distinct value) as distinct_values
     from figures
     where indicator_key in (select key from indicators) and value is not null and period is not null
+      and scope != 'district'
     group by indicator_key, place, place_new, period, period_kind, year, status, unit"""
 
 TARGETS_VS_RESULTS = """
@@ -121,6 +131,7 @@ DISAGREEMENTS = """
       group_concat(distinct value) as all_values
     from figures
     where indicator_key in (select key from indicators) and value is not null and period is not null
+      and scope != 'district'
     group by indicator_key, place, period, status, unit
     having count(distinct doc) > 1 and count(distinct value) > 1"""
 
@@ -133,7 +144,7 @@ INCONSISTENT_BY_SOURCE_FALLBACK = """
     join disagreements g on g.indicator_key = f.indicator_key and g.province = f.place
       and g.period = f.period and g.status = f.status and g.unit is f.unit
     join documents d on d.id = f.doc
-    where f.indicator_key in (select key from indicators) and f.value is not null
+    where f.indicator_key in (select key from indicators) and f.value is not null and f.scope != 'district'
     group by d.id"""
 
 DOCUMENTS_PER_MONTH = """
