@@ -31,6 +31,11 @@ _TARGET_AS_RESULT = re.compile(
     re.IGNORECASE)
 _ACTUAL_CUE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|thực hiện được|đạt được|kết quả|hoàn thành)(?!\w)",
                          re.IGNORECASE)
+_TARGET_RIGHT_BEFORE = re.compile(
+    r"(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán)(?:\s+(?:đề ra|được giao|giao|là|đặt ra))?\s*"
+    r"(?:từ|trên|dưới|khoảng|tối thiểu|ít nhất|tối đa|không quá|là|:)?\s*$", re.IGNORECASE)
+_BODY_WITH_CUE = re.compile(r"Sở Kế hoạch và Đầu tư|Bộ Kế hoạch và Đầu tư|Phòng Tài chính - Kế hoạch|"
+                            r"Phòng Tài chính – Kế hoạch|Ban Kinh tế - Ngân sách")
 _PAREN_TARGET = re.compile(r"\(\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu)\s*$", re.IGNORECASE)
 
 # --- compared_to -------------------------------------------------------------------------------
@@ -282,15 +287,23 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, prev: Mention | None = N
 
 def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,
             s: Sentence) -> str | None:
+    # names that hold cue words are not cues: `Sở Kế hoạch và Đầu tư`
+    clause_before, sent_before = (_BODY_WITH_CUE.sub(" ", x) for x in (clause_before, sent_before))
     if _is_heading(s, ctx):
-        return None  # a title or section heading states no result and no target
-    if _PAREN_TARGET.search(just_before):
-        return "target"
+        # a title or section heading states no result, but may announce targets
+        return "target" if _TARGET_CUE.search(_TARGET_AS_RESULT.sub(" ", sent_before)) else None
+    if _PAREN_TARGET.search(just_before) or _TARGET_RIGHT_BEFORE.search(just_before):
+        return "target"  # `(kế hoạch 8%)`, `chưa đạt mục tiêu từ 20% trở lên`
     counts_targets = m.kind == "quantity" and (m.unit or "").lower().startswith(("chỉ tiêu", "nhiệm vụ", "mục tiêu"))
+    if m.kind == "fraction":
+        # `giải ngân 5.230/6.100 tỷ đồng kế hoạch`: a share of the plan achieved is a result
+        cb = _TARGET_AS_RESULT.sub(" ", clause_before)
+        return "target" if re.search(r"(?<!\w)(?:phấn đấu|mục tiêu|dự kiến|sẽ)(?!\w)", cb) else "actual"
     cb = _TARGET_AS_RESULT.sub(" ", clause_before)
     sb = _TARGET_AS_RESULT.sub(" ", sent_before)
     paren = sent_before.rfind("(")
-    if paren > sent_before.rfind(")") and _TARGET_CUE.search(sent_before[max(0, paren - 50):paren]):
+    if paren > sent_before.rfind(")") and _TARGET_CUE.search(sent_before[max(0, paren - 50):paren]) \
+            and not counts_targets:
         return "target"  # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 đến 2,5 tỷ USD)`
     if _TARGET_CUE.search(cb) and not counts_targets:
         return "target"
