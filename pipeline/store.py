@@ -38,7 +38,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].create({
             "id": str, "source": str, "url": str, "title": str, "published": str, "author": str,
             "province": str, "province_new": str, "text": str, "sha256": str, "extractor_version": str,
-            "mentions": int, "loaded_at": str,
+            "mentions": int, "loaded_at": str, "view": str,
         }, pk="id")
     if "sentences" not in db.table_names():
         db["sentences"].create({
@@ -167,8 +167,8 @@ def load(db: sqlite_utils.Database, ex: Extraction) -> str:
             "id": doc.id, "source": doc.source, "url": doc.urls[0] if doc.urls else None, "title": doc.title,
             "published": doc.published, "author": doc.author, "province": doc.province, "province_new": prov_new,
             "text": doc.text, "sha256": doc.sha256, "extractor_version": ex.version,
-            "mentions": len(ex.mentions), "loaded_at": now,
-        }, pk="id")
+            "mentions": len(ex.mentions), "loaded_at": now, "view": f"/-/displacy/{doc.id}",
+        }, pk="id", alter=True)
         db["sentences"].insert_all(({
             "id": f"{doc.id}:{s.index}", "document": doc.id, "idx": s.index, "start": s.start, "end": s.end,
             "text": s.text, "text_folded": fold(s.text),

@@ -156,3 +156,16 @@ async def test_datasette_facets_on_attribution(built_db):
     assert {"indicator_key", "entity", "province", "province_new", "period", "status"} <= set(facets)
     statuses = {x["value"] for x in facets["status"]["results"]}
     assert {"actual", "target"} <= statuses
+
+
+async def test_document_links_to_its_displacy_view(built_db):
+    from pipeline.serve import make_datasette
+
+    ds = make_datasette(built_db)
+    r = await ds.client.get("/chitieu/documents/004_6f0c2117b7fe85f6.json?_shape=objects")
+    view = r.json()["rows"][0]["view"]
+    assert view == "/-/displacy/004_6f0c2117b7fe85f6"
+    page = await ds.client.get(view)
+    assert page.status_code == 200
+    assert "xếp" in page.text and "rank" in page.text and "PROVINCE" in page.text
+    assert (await ds.client.get("/-/displacy/nope")).status_code == 404
