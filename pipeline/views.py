@@ -92,33 +92,37 @@ FIGURES = f"""
       m.sentence_id, m.start, m.end
     from mentions m"""
 
-# `latest` packs published date (16 chars) + mention id (16 hex) + value into one max() so the value and
-# the id come from the same, most recently published figure.
+# `latest_figure` packs the published date (16 chars) and the mention id (16 hex) into one max(), so it
+# names the most recently published figure; its value (or range) is then read from mentions by key.
 SERIES = """
-    select indicator_key, place as province, place_new as province_new, period, period_kind, year, status,
-      unit, count(*) as figures, count(distinct doc) as documents,
-      cast(substr(max(substr(coalesce(published, '') || '                ', 1, 16) || id || value), 33)
-        as real) as value,
-      substr(max(substr(coalesce(published, '') || '                ', 1, 16) || id || value), 17, 16)
-        as latest_figure,
-      min(value) as min_value, max(value) as max_value,
-      count(distinct value) as distinct_values
-    from figures
-    where indicator_key in (select key from indicators) and value is not null and period is not null
-      and scope != 'district'
-    group by indicator_key, place, place_new, period, period_kind, year, status, unit"""
+    select g.indicator_key, g.province, g.province_new, g.period, g.period_kind, g.year, g.status, g.unit,
+      g.figures, g.documents, m.value, m.low, m.high, g.latest_figure, g.min_value, g.max_value,
+      g.distinct_values
+    from (
+      select indicator_key, place as province, place_new as province_new, period, period_kind, year, status,
+        unit, count(*) as figures, count(distinct doc) as documents,
+        substr(max(substr(coalesce(published, '') || '                ', 1, 16) || id), 17) as latest_figure,
+        min(coalesce(value, low)) as min_value, max(coalesce(value, high)) as max_value,
+        count(distinct printf('%s/%s/%s', value, low, high)) as distinct_values
+      from figures
+      where indicator_key in (select key from indicators) and (value is not null or low is not null)
+        and period is not null and scope != 'district'
+      group by indicator_key, place, place_new, period, period_kind, year, status, unit
+    ) g
+    left join mentions m on m.id = g.latest_figure"""
 
 TARGETS_VS_RESULTS = """
     select t.indicator_key, t.province, t.province_new, t.period, t.unit,
-      t.value as target, t.latest_figure as target_figure, t.figures as target_figures,
+      t.value as target, t.low as target_low, t.high as target_high,
+      t.latest_figure as target_figure, t.figures as target_figures,
       a.period as result_period, a.value as result, a.latest_figure as result_figure,
       a.figures as result_figures,
-      case when a.value is not null and t.value != 0 then round(100.0 * a.value / t.value, 1) end
-        as achieved_pct,
-      round(a.value - t.value, 6) as difference
+      case when a.value is not null and coalesce(t.value, t.low) != 0
+        then round(100.0 * a.value / coalesce(t.value, t.low), 1) end as achieved_pct,
+      round(a.value - coalesce(t.value, t.low), 6) as difference
     from series t
     left join series a on a.indicator_key = t.indicator_key and a.province = t.province
-      and a.unit is t.unit and a.status = 'actual'
+      and a.unit is t.unit and a.status = 'actual' and a.value is not null
       and (a.period = t.period or (t.period_kind = 'term' and a.period = substr(t.period, 6, 4)))
     where t.status = 'target'"""
 

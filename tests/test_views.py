@@ -4,7 +4,6 @@ import gzip
 import hashlib
 import json
 import re
-import shutil
 import sqlite3
 import urllib.parse
 
@@ -300,7 +299,10 @@ async def test_map_canned_query_has_coordinates(built_db):
 
 def test_views_survive_a_reopen_and_a_copy(built_db, tmp_path):
     dst = tmp_path / "chitieu.db"
-    shutil.copy(built_db, dst)
+    src, cp = sqlite3.connect(built_db), sqlite3.connect(dst)
+    src.backup(cp)
+    src.close()
+    cp.close()
     db = open_db(dst)
     create_views(db)
     create_views(db)

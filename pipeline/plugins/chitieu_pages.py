@@ -250,7 +250,7 @@ async def figure_page(request, datasette):
         "fig": fig, "doc": doc, "sentence": sentence, "rendered": rendered, "before": before, "after": after,
         "same": same, "has_checks": has_checks, "check_cols": check_cols, "checks": checks, "links": links,
         "database": db.name, "figure_link": link,
-        "fields": ["indicator_key", "indicator", "entity", "place", "place_new", "province", "province_new",
+        "fields": ["indicator_key", "indicator", "entity", "scope", "place", "place_new", "province", "province_new",
                    "period", "period_kind", "status", "kind", "value", "low", "high", "denominator", "unit",
                    "qualifier", "compared_to", "direction", "decimals"],
     }, request=request))
