@@ -75,7 +75,8 @@ def cmd_extract(args) -> int:
 def cmd_run(args) -> int:
     from pipeline.run import run_corpus
 
-    return run_corpus(Path(args.corpus), Path(args.db), quiet=args.quiet)
+    return run_corpus(Path(args.corpus), Path(args.db), quiet=args.quiet, executor=args.executor,
+                      workers=args.workers, scheduler=args.scheduler)
 
 
 def cmd_serve(args) -> int:
@@ -117,6 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--corpus", default="corpus")
     r.add_argument("--db", default=DEFAULT_DB)
     r.add_argument("--quiet", action="store_true")
+    r.add_argument("--executor", choices=["auto", "inline", "process", "dask"], default="auto",
+                   help="where extraction runs (auto: in-process for a few documents, else a process pool)")
+    r.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
+    r.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local Dask cluster)")
     r.set_defaults(func=cmd_run)
 
     s = sub.add_parser("serve", help="serve the database with Datasette")

@@ -1,4 +1,10 @@
-"""`chitieu run`: every document of a corpus folder through extraction into the database."""
+"""`chitieu run`: every document of a corpus folder through extraction into the database.
+
+Incremental: a document whose text (sha256) and extractor version are already stored is not
+extracted again. Resumable: each document is loaded in its own transaction, so a run killed at any
+moment leaves whole documents only, and the next run does the rest. Extraction runs on an executor
+(in-process, a process pool, or Dask); this process stays the single SQLite writer.
+"""
 from __future__ import annotations
 
 import sys
@@ -6,14 +12,18 @@ from pathlib import Path
 
 from pipeline.document import InputError
 
+AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (no pool start-up)
 
-def run_corpus(corpus: Path, db_path: Path, quiet: bool = False) -> int:
+
+def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str = "auto",
+               workers: int | None = None, scheduler: str | None = None) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from extractors import EXTRACTOR_VERSION
     from extractors.textdump import read_dump
     from pipeline.cli import corpus_files
-    from pipeline.extract import extract_document
-    from pipeline.store import finish_run, load, open_db, start_run
+    from pipeline.executors import get_executor
+    from pipeline.store import document_states, finish_run, load, open_db, start_run
 
     if not corpus.is_dir():
         print(f"chitieu: corpus folder not found: {corpus}", file=sys.stderr)
@@ -24,38 +34,84 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False) -> int:
     counts = {"documents_read": 0, "documents_new": 0, "documents_changed": 0, "documents_unchanged": 0,
               "documents_failed": 0, "mentions_added": 0}
     errors: list[tuple[str, str]] = []
+
+    def say(msg: str) -> None:
+        if not quiet:
+            print(f"chitieu: {msg}", file=sys.stderr)
+
+    docs, sources = [], []
+    for f in files:
+        try:
+            for d in read_dump(f):
+                docs.append(d)
+                sources.append(f)
+        except InputError as e:
+            errors.append((str(f), str(e)))
+            counts["documents_failed"] += 1
+            print(f"chitieu: {e}", file=sys.stderr)
+    counts["documents_read"] = len(docs)
+
+    states = document_states(db, [d.id for d in docs])
+    todo = []
+    stale_versions: dict[str, int] = {}
+    for d, f in zip(docs, sources):
+        state = states.get(d.id)
+        if state == (d.sha256, EXTRACTOR_VERSION):
+            counts["documents_unchanged"] += 1
+            continue
+        if state and state[0] == d.sha256:
+            stale_versions[state[1]] = stale_versions.get(state[1], 0) + 1
+        todo.append((d, f))
+    for old, n in stale_versions.items():
+        say(f"extractor version {old} -> {EXTRACTOR_VERSION}: re-extracting {n} unchanged document(s)")
+
+    kind = executor
+    if kind == "auto":
+        kind = "process" if len(todo) >= AUTO_POOL_THRESHOLD else "inline"
+    ex = get_executor(kind, workers, scheduler) if todo else None
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        disable=quiet, transient=False, console=None)
-    with progress:
-        task = progress.add_task("extracting", total=len(files))
-        for f in files:
-            progress.update(task, description=f"extracting {f.name}")
-            try:
-                docs = read_dump(f)
-            except InputError as e:
-                errors.append((str(f), str(e)))
-                counts["documents_failed"] += 1
-                print(f"chitieu: {e}", file=sys.stderr)
-                progress.advance(task)
-                continue
-            for doc in docs:
-                counts["documents_read"] += 1
+                        disable=quiet, transient=False)
+    try:
+        with progress:
+            task = progress.add_task(f"extracting ({kind}, {getattr(ex, 'workers', 1)} worker(s))", total=len(todo))
+            results = ex.map(d for d, _ in todo) if ex else iter(())
+            while True:
                 try:
-                    ex = extract_document(doc)
-                    status = load(db, ex)
-                except Exception as e:  # one bad document must not stop the run
-                    errors.append((f"{f}#{doc.id}", f"{type(e).__name__}: {e}"))
+                    i, extraction = next(results)
+                except StopIteration:
+                    break
+                except Exception as e:  # one document's failure, reported by the executor
+                    errors.append(("extraction", f"{type(e).__name__}: {e}"))
                     counts["documents_failed"] += 1
-                    print(f"chitieu: {f} ({doc.id}): {type(e).__name__}: {e}", file=sys.stderr)
+                    print(f"chitieu: extraction failed: {type(e).__name__}: {e}", file=sys.stderr)
+                    continue
+                d, f = todo[i]
+                try:
+                    status = load(db, extraction, run_id=run_id)
+                except Exception as e:
+                    errors.append((f"{f}#{d.id}", f"{type(e).__name__}: {e}"))
+                    counts["documents_failed"] += 1
+                    print(f"chitieu: {f} ({d.id}): {type(e).__name__}: {e}", file=sys.stderr)
                     continue
                 counts[f"documents_{status}"] += 1
                 if status != "unchanged":
-                    counts["mentions_added"] += len(ex.mentions)
-            progress.advance(task)
+                    counts["mentions_added"] += len(extraction.mentions)
+                progress.advance(task)
+    finally:
+        if ex is not None:
+            ex.close()
+    post_load(db)
     finish_run(db, run_id, counts, errors)
-    if not quiet:
-        print(f"chitieu: {counts['documents_read']} documents read ({counts['documents_new']} new, "
-              f"{counts['documents_changed']} changed, {counts['documents_unchanged']} unchanged, "
-              f"{counts['documents_failed']} failed), {counts['mentions_added']} mentions added -> {db_path}",
-              file=sys.stderr)
+    say(f"{counts['documents_read']} documents read ({counts['documents_new']} new, "
+        f"{counts['documents_changed']} changed, {counts['documents_unchanged']} unchanged, "
+        f"{counts['documents_failed']} failed), {counts['mentions_added']} mentions added -> {db_path}")
     return 0
+
+
+def post_load(db) -> None:
+    """Work over the whole database after a load: the checks, when that stage is installed."""
+    try:
+        from pipeline.checks_store import run_checks
+    except ImportError:
+        return
+    run_checks(db)

@@ -151,7 +151,35 @@ def document_state(db: sqlite_utils.Database, doc_id: str) -> tuple[str, str] | 
     return (row[0], row[1]) if row else None
 
 
-def load(db: sqlite_utils.Database, ex: Extraction) -> str:
+def document_states(db: sqlite_utils.Database, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """(sha256, extractor_version) of the stored documents among `ids`."""
+    out = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        q = f"select id, sha256, extractor_version from documents where id in ({','.join('?' * len(chunk))})"
+        for i, sha, ver in db.execute(q, chunk).fetchall():
+            out[i] = (sha, ver)
+    return out
+
+
+def _keep_history(db: sqlite_utils.Database, doc_id: str, run_id: int | None, new_ids: set[str]) -> None:
+    """Figures a changed document no longer has (the page was edited) move to `mention_history`,
+    with the run that saw them replaced, so a journalist can see what changed and when."""
+    rows = [dict(zip([c[0] for c in cur.description], r)) for cur in
+            [db.execute("select * from mentions where doc = ?", [doc_id])] for r in cur.fetchall()]
+    gone = [r for r in rows if r["id"] not in new_ids]
+    if not gone:
+        return
+    sha = db.execute("select sha256 from documents where id = ?", [doc_id]).fetchone()
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    for r in gone:
+        r["mention_id"] = r.pop("id")
+        r.update({"id": f"{r['mention_id']}:{sha[0][:12] if sha else ''}", "superseded_by_run": run_id,
+                  "superseded_at": now, "document_sha256": sha[0] if sha else None})
+    db["mention_history"].insert_all(gone, pk="id", replace=True, alter=True)
+
+
+def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -> str:
     """Store one extraction. Returns `new`, `changed` or `unchanged`."""
     doc = ex.document
     state = document_state(db, doc.id)
@@ -161,6 +189,8 @@ def load(db: sqlite_utils.Database, ex: Extraction) -> str:
     prov_new = _province_new(doc.province)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     with db.conn:  # one transaction: all of this document or none of it
+        if state is not None:
+            _keep_history(db, doc.id, run_id, {mention_id(doc.id, m) for m in ex.mentions})
         for table, col in (("mentions", "doc"), ("skipped", "doc"), ("sentences", "document")):
             db.execute(f"delete from [{table}] where [{col}] = ?", [doc.id])
         db["documents"].upsert({
