@@ -56,6 +56,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for cols in (["doc"], ["indicator_key"], ["entity"], ["province"], ["period"], ["kind"], ["status"],
                      ["province_new"]):
             db["mentions"].create_index(cols)
+    if "mention_history" not in db.table_names():
+        cols = {name: typ for name, typ in db["mentions"].columns_dict.items() if name != "id"}
+        db["mention_history"].create({"id": str, "mention_id": str, **cols, "superseded_by_run": int,
+                                      "superseded_at": str, "document_sha256": str}, pk="id")
+        db["mention_history"].create_index(["doc"])
     if "skipped" not in db.table_names():
         db["skipped"].create({"id": str, "doc": str, "start": int, "end": int, "text": str, "reason": str},
                              pk="id", foreign_keys=[("doc", "documents", "id")])
