@@ -51,9 +51,19 @@ def new_style_tones(text: str) -> str:
     return "".join(result)
 
 
+def _strip(c: str) -> str:
+    c = c.replace("đ", "d").replace("Đ", "D")
+    return "".join(x for x in unicodedata.normalize("NFD", c) if unicodedata.category(x) != "Mn")
+
+
+# Every precomposed Latin letter with diacritics (Vietnamese and others) to its bare letter.
+_FOLD_TABLE = {cp: _strip(chr(cp)) for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00))
+               if _strip(chr(cp)) != chr(cp)}
+
+
 def fold(text: str) -> str:
     """Lower-case and strip every diacritic, `đ` included: `Hộ nghèo` -> `ho ngheo`."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFC", stripped).lower()
+    out = text.translate(_FOLD_TABLE)
+    if not out.isascii():  # combining marks left (NFD input): the slow, complete path
+        out = _strip(unicodedata.normalize("NFC", out))
+    return out.lower()

@@ -1,7 +1,7 @@
 """The mention record of ANNOTATION.md, and the skipped-number record for coverage."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 KINDS = ("fraction", "percent", "range", "money", "quantity", "rank", "multiplier")
 RECORD_FIELDS = ("doc", "start", "end", "text", "kind", "value", "low", "high", "denominator", "unit",
@@ -35,8 +35,7 @@ class Mention:
 
     def record(self) -> dict:
         """Exactly the fields of ANNOTATION.md, in its order."""
-        d = asdict(self)
-        return {k: d[k] for k in RECORD_FIELDS}
+        return {k: getattr(self, k) for k in RECORD_FIELDS}
 
 
 @dataclass

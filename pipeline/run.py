@@ -16,7 +16,13 @@ AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (
 
 
 def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str = "auto",
-               workers: int | None = None, scheduler: str | None = None) -> int:
+               workers: int | None = None, scheduler: str | None = None, timings: dict | None = None) -> int:
+    """Run the corpus into the database; `timings`, if given, receives seconds per stage."""
+    import time
+
+    clock = time.perf_counter
+    t = timings if timings is not None else {}
+    t0 = clock()
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from extractors import EXTRACTOR_VERSION
@@ -50,7 +56,8 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
             counts["documents_failed"] += 1
             print(f"chitieu: {e}", file=sys.stderr)
     counts["documents_read"] = len(docs)
-
+    t["read"] = clock() - t0
+    t0 = clock()
     states = document_states(db, [d.id for d in docs])
     todo = []
     stale_versions: dict[str, int] = {}
@@ -65,10 +72,14 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
     for old, n in stale_versions.items():
         say(f"extractor version {old} -> {EXTRACTOR_VERSION}: re-extracting {n} unchanged document(s)")
 
+    t["compare"] = clock() - t0
     kind = executor
     if kind == "auto":
         kind = "process" if len(todo) >= AUTO_POOL_THRESHOLD else "inline"
     ex = get_executor(kind, workers, scheduler) if todo else None
+    t["extract+load"] = 0.0
+    t["load"] = 0.0
+    t0 = clock()
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         disable=quiet, transient=False)
     try:
@@ -86,6 +97,7 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
                     print(f"chitieu: extraction failed: {type(e).__name__}: {e}", file=sys.stderr)
                     continue
                 d, f = todo[i]
+                tl = clock()
                 try:
                     status = load(db, extraction, run_id=run_id)
                 except Exception as e:
@@ -93,6 +105,7 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
                     counts["documents_failed"] += 1
                     print(f"chitieu: {f} ({d.id}): {type(e).__name__}: {e}", file=sys.stderr)
                     continue
+                t["load"] += clock() - tl
                 counts[f"documents_{status}"] += 1
                 if status != "unchanged":
                     counts["mentions_added"] += len(extraction.mentions)
@@ -100,8 +113,13 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
     finally:
         if ex is not None:
             ex.close()
+    t["extract+load"] = clock() - t0
+    t["executor"], t["workers"] = kind, getattr(ex, "workers", 1)
+    t0 = clock()
     post_load(db)
+    t["checks"] = clock() - t0
     finish_run(db, run_id, counts, errors)
+    t["counts"] = dict(counts)
     say(f"{counts['documents_read']} documents read ({counts['documents_new']} new, "
         f"{counts['documents_changed']} changed, {counts['documents_unchanged']} unchanged, "
         f"{counts['documents_failed']} failed), {counts['mentions_added']} mentions added -> {db_path}")
