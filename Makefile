@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= output/chitieu.db
 PORT ?= 8001
 
-.PHONY: install run build serve test eval bench fuzz clean chromium
+.PHONY: install run build serve test eval bench bench-quick fuzz clean chromium monthly
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -39,7 +39,10 @@ eval: install
 	$(BIN)/chitieu eval
 
 bench: install
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.all
+
+bench-quick: install
+	$(BIN)/python -m benchmarks.all --quick
 
 fuzz: install
 	$(BIN)/python -m tests.fuzz
