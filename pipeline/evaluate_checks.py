@@ -1,0 +1,269 @@
+"""How often is an `inconsistent` verdict right? Precision of the checks on the gold documents.
+
+Three runs, each reporting every `inconsistent` flag with its worked sum:
+
+1. **Gold mentions** (tests/gold/*.jsonl, hand-annotated): the checks run over the annotated figures
+   of the seeds and the synthetic sentences, so the measure does not depend on extractor errors. The
+   documents are taken as internally consistent: a flag within a document is a false alarm unless it
+   is listed in `ADJUDICATED` (a real error of the source, with the reason). Across documents a flag
+   says that two gold documents print different values for the same annotated indicator, entity and
+   period, which is true by construction of the gold fields; those are reported apart.
+2. **Predicted mentions of the seeds** (the extractor's output): a flag is right when its figures
+   match gold figures (span overlap and kind) and the same check over those gold figures flags too.
+3. **Planted errors** (tests/gold/planted_checks.jsonl): sentences with a figure made wrong on purpose,
+   and their correct twins, each with the expected verdict of one check type, read by the extractor.
+   A flag is right when the line expects `inconsistent` for that check type.
+
+Precision = right flags / all flags; the target is ≥ 0.95 on each run.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.checks import INCONSISTENT, Check, check_across, check_document, mention_key
+from extractors.normalize import nfc
+from extractors.record import Mention
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+PLANTED = GOLD / "planted_checks.jsonl"
+TARGET_PRECISION = 0.95
+
+# Flags on gold documents that are real errors of the source text: (check type, doc, mention text).
+ADJUDICATED: dict[tuple[str, str, str], str] = {}
+
+
+def _direction(before: str) -> str | None:
+    t = before.lower()[-30:]
+    for w, d in (("cao hơn", "increase"), ("thấp hơn", "decrease"), ("tăng", "increase"), ("giảm", "decrease"),
+                 ("vượt", "exceed"), ("gấp", "increase")):
+        if re.search(rf"(?<!\w){w}(?:\s+(?:thêm|bình quân|hơn|khoảng|gần|trên))?\s*$", t):
+            return d
+    return None
+
+
+def _decimals(text: str) -> int:
+    from extractors.numbers import DIGITS_RE, NotANumber, parse_digits
+    nums = DIGITS_RE.findall(text)
+    if not nums:
+        return 0
+    try:
+        return parse_digits(nums[0])[1]
+    except NotANumber:
+        return 0
+
+
+def gold_mentions(gold_dir: Path = GOLD) -> tuple[dict[str, str], dict[str, dict], dict[str, list[Mention]]]:
+    """The annotated figures as mention records: texts, document metadata and mentions per document."""
+    from extractors.sentences import split_sentences
+    from pipeline.evaluate import load_gold
+
+    texts, meta, gold, _problems = load_gold(gold_dir)
+    per_doc: dict[str, list[Mention]] = defaultdict(list)
+    sents = {d: split_sentences(t) for d, t in texts.items()}
+    for g in gold:
+        if g.kind == "ignore":
+            continue
+        d = g.data
+        text = texts[g.doc]
+        ss = sents[g.doc]
+        s = next((x for x in ss if x.start <= g.start < x.end), None)
+        clause_start = s.start if s else 0
+        if s:
+            semi = text.rfind(";", s.start, g.start)
+            clause_start = semi + 1 if semi >= 0 else s.start
+        m = Mention(start=g.start, end=g.end, text=nfc(d["text"]), kind=d["kind"], value=d.get("value"),
+                    low=d.get("low"), high=d.get("high"), denominator=d.get("denominator"), unit=d.get("unit"),
+                    qualifier=d.get("qualifier"), indicator=d.get("indicator"), entity=d.get("entity"),
+                    period=d.get("period"), status=d.get("status"), compared_to=d.get("compared_to"),
+                    sentence=s.text if s else None, doc=g.doc, decimals=_decimals(d["text"]),
+                    direction=_direction(text[clause_start:g.start]))
+        m.extra["id"] = f"{g.doc}:{g.start}:{g.end}:{m.kind}"
+        if s:
+            m.extra["sentence_index"] = s.index
+        per_doc[g.doc].append(m)
+    return texts, meta, per_doc
+
+
+def run_all(texts: dict[str, str], per_doc: dict[str, list[Mention]], meta: dict[str, dict] | None = None,
+            sentences: dict | None = None) -> list[Check]:
+    checks: list[Check] = []
+    for doc, ms in per_doc.items():
+        checks += check_document(texts[doc], ms, (sentences or {}).get(doc))
+    checks += check_across([m for ms in per_doc.values() for m in ms], meta or {})
+    return checks
+
+
+@dataclass
+class Tally:
+    name: str
+    checks: int = 0
+    by_verdict: Counter = field(default_factory=Counter)
+    right: list = field(default_factory=list)      # (check, why)
+    wrong: list = field(default_factory=list)
+    missed: list = field(default_factory=list)     # planted errors not flagged
+
+    @property
+    def flags(self) -> int:
+        return len(self.right) + len(self.wrong)
+
+    @property
+    def precision(self) -> float | None:
+        return len(self.right) / self.flags if self.flags else None
+
+
+def _gold_key(c: Check) -> tuple:
+    return c.check_type, tuple(sorted((mention_key(m), role) for m, role in c.mentions))
+
+
+def evaluate_gold(gold_dir: Path = GOLD) -> tuple[Tally, Tally, list[Check]]:
+    """Gold mentions: (within documents, across documents, all checks)."""
+    texts, meta, per_doc = gold_mentions(gold_dir)
+    checks = run_all(texts, per_doc, meta)
+    within, across = Tally("gold mentions, within documents"), Tally("gold mentions, across documents")
+    for c in checks:
+        t = across if c.scope == "corpus" else within
+        t.checks += 1
+        t.by_verdict[c.verdict] += 1
+        if c.verdict != INCONSISTENT:
+            continue
+        if c.scope == "corpus":
+            t.right.append((c, "the gold documents print different values for the same annotated figure"))
+            continue
+        first = c.mentions[0][0]
+        why = ADJUDICATED.get((c.check_type, first.doc, first.text))
+        (t.right if why else t.wrong).append((c, why or "the gold document is taken as consistent"))
+    return within, across, checks
+
+
+def _overlap(p: Mention, g: Mention) -> bool:
+    return p.kind == g.kind and p.start < g.end and g.start < p.end
+
+
+def evaluate_predicted_seeds(gold_dir: Path = GOLD) -> Tally:
+    """Extractor mentions of the seed documents: a flag is right when the gold figures flag the same way."""
+    from extractors.textdump import read_dump
+    from pipeline.extract import extract_document
+
+    texts, meta, gold_per_doc = gold_mentions(gold_dir)
+    seeds = {d for d in texts if (ROOT / "corpus" / f"{d}.txt").exists()}
+    gold_checks = run_all({d: texts[d] for d in seeds}, {d: gold_per_doc.get(d, []) for d in seeds},
+                          {d: meta[d] for d in seeds})
+    gold_flags = {_gold_key(c) for c in gold_checks if c.verdict == INCONSISTENT}
+    per_doc, ptexts, pmeta, sents = {}, {}, {}, {}
+    for d in sorted(seeds):
+        doc = read_dump(ROOT / "corpus" / f"{d}.txt")[0]
+        ex = extract_document(doc)
+        for m in ex.mentions:
+            m.extra["id"] = f"pred:{d}:{m.start}:{m.end}:{m.kind}"
+        per_doc[d], ptexts[d], sents[d] = ex.mentions, doc.text, ex.sentences
+        pmeta[d] = {"published": doc.published, "source": doc.source, "url": doc.urls[0] if doc.urls else None}
+    checks = run_all(ptexts, per_doc, pmeta, sents)
+    t = Tally("predicted mentions of the seeds")
+    for c in checks:
+        t.checks += 1
+        t.by_verdict[c.verdict] += 1
+        if c.verdict != INCONSISTENT:
+            continue
+        mapped = []
+        for m, role in c.mentions:
+            g = next((g for g in gold_per_doc.get(m.doc, []) if _overlap(m, g)), None)
+            mapped.append((mention_key(g), role) if g else None)
+        if None in mapped:
+            t.wrong.append((c, "a figure of the check is not a gold figure of that kind"))
+            continue
+        key = (c.check_type, tuple(sorted(mapped)))
+        if key in gold_flags:
+            t.right.append((c, "the same check over the gold figures flags too"))
+        else:
+            t.wrong.append((c, "the same check over the gold figures does not flag"))
+    return t
+
+
+def load_planted(path: Path = PLANTED) -> list[dict]:
+    rows = []
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            rows.append(json.loads(line))
+    return rows
+
+
+def planted_checks(row: dict) -> list[Check]:
+    from pipeline.document import Document
+    from pipeline.extract import extract_document
+
+    doc = Document(id=row["id"], source=str(PLANTED.name), text=nfc(row["text"]), published=row.get("published"))
+    ex = extract_document(doc)
+    checks = check_document(doc.text, ex.mentions, ex.sentences)
+    checks += check_across(ex.mentions, {doc.id: {"published": doc.published, "source": doc.source}})
+    return checks
+
+
+def evaluate_planted(path: Path = PLANTED) -> tuple[Tally, list[tuple[dict, list[Check]]]]:
+    t = Tally("planted errors and their correct twins")
+    results = []
+    for row in load_planted(path):
+        checks = planted_checks(row)
+        results.append((row, checks))
+        of_type = [c for c in checks if c.check_type == row["check"]]
+        for c in checks:
+            t.checks += 1
+            t.by_verdict[c.verdict] += 1
+            if c.verdict != INCONSISTENT:
+                continue
+            if c.check_type == row["check"] and row["expected"] == INCONSISTENT:
+                t.right.append((c, f"{row['id']}: planted error"))
+            else:
+                t.wrong.append((c, f"{row['id']}: expected {row['expected']} for {row['check']}"))
+        if row["expected"] == INCONSISTENT and not any(c.verdict == INCONSISTENT for c in of_type):
+            t.missed.append(row)
+    return t, results
+
+
+def _fmt_p(p: float | None) -> str:
+    return "n/a (no flags)" if p is None else f"{p:.3f}"
+
+
+def print_tally(t: Tally, show: int = 50) -> None:
+    verdicts = ", ".join(f"{v} {n}" for v, n in sorted(t.by_verdict.items()))
+    print(f"{t.name}: {t.checks} checks ({verdicts}); inconsistent flags {t.flags}, right {len(t.right)}, "
+          f"wrong {len(t.wrong)}: precision {_fmt_p(t.precision)}")
+    for c, why in t.wrong[:show]:
+        print(f"  WRONG FLAG [{c.check_type}] {c.computation}  ({why})")
+    for row in t.missed[:show]:
+        print(f"  MISSED {row['id']} [{row['check']}] {row['text']}")
+
+
+def main(args=None) -> int:
+    gold_dir = Path(getattr(args, "gold", None) or GOLD) if args is not None else GOLD
+    print("\n== checks: precision of the `inconsistent` verdict ==")
+    within, across, _ = evaluate_gold(gold_dir)
+    pred = evaluate_predicted_seeds(gold_dir)
+    planted, _ = evaluate_planted(gold_dir / "planted_checks.jsonl" if (gold_dir / "planted_checks.jsonl").exists()
+                                  else PLANTED)
+    for t in (within, across, pred, planted):
+        print_tally(t)
+    flags = within.flags + pred.flags + planted.flags
+    right = len(within.right) + len(pred.right) + len(planted.right)
+    overall = right / flags if flags else None
+    print(f"overall (gold within documents + predicted seeds + planted): {right}/{flags} right: "
+          f"precision {_fmt_p(overall)} (target ≥ {TARGET_PRECISION}); planted errors flagged "
+          f"{len(planted.right)}, missed {len(planted.missed)}")
+    return 0
+
+
+def summary() -> dict:
+    """Numbers for scripts and tests."""
+    within, across, _ = evaluate_gold()
+    pred = evaluate_predicted_seeds()
+    planted, _ = evaluate_planted()
+    return {t.name: {"checks": t.checks, "flags": t.flags, "right": len(t.right), "precision": t.precision,
+                     "missed": len(t.missed)} for t in (within, across, pred, planted)}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
