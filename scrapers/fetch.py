@@ -171,7 +171,8 @@ class Fetcher:
                     self.stats.skip(current, "boundary", reason)
                 else:
                     result.error = f"redirect to {current} refused: {reason}"
-                    self.stats.fail(url, result.error) if count else None
+                    if count:
+                        self.stats.fail(url, result.error)
                 return result
             if check_robots and not self._robots_allow(current):
                 if hop == 0:
@@ -179,7 +180,8 @@ class Fetcher:
                     self.stats.skip(current, "robots", "disallowed by robots.txt")
                 else:
                     result.error = f"redirect to {current} is disallowed by robots.txt"
-                    self.stats.fail(url, result.error) if count else None
+                    if count:
+                        self.stats.fail(url, result.error)
                 return result
             resp = self._send_with_retries(method, current, data, result, max_bytes)
             if resp is None:

@@ -11,17 +11,20 @@ page for a "scan") and `make_docx`, so report fixtures are generated, not commit
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import threading
 import time
 import tomllib
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
+from urllib.parse import parse_qsl
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"
 LAST_MODIFIED = formatdate(1_700_000_000, usegmt=True)
@@ -227,25 +230,86 @@ def huge_body(total: int = 50 * 1024 * 1024, declare_length: bool = False, chunk
 # -- fixture sites from files ----------------------------------------------------------------------
 
 def load_site(name: str, server: FixtureServer | None = None, subs: dict[str, str] | None = None) -> FixtureServer:
-    """A server with the pages of `tests/fixtures/sites/<name>/site.toml` (not started)."""
+    """A server with the pages of `tests/fixtures/sites/<name>/site.toml` (not started).
+
+    `[[page]]`: path, file, title, encoding (bytes on the wire; windows-1258 supported), charset (the
+    label declared in the Content-Type header and a meta tag; default: the encoding), declare (false:
+    no charset anywhere), type, status, headers, validators. `[[redirect]]`: path, to, status.
+    `[[postback]]`: a WebForms listing — GET gives page 1, posting the form back with `target` as
+    __EVENTTARGET gives the next page (the page number rides in __VIEWSTATE).
+    """
     server = server or FixtureServer(name)
     root = FIXTURES / name
     spec = tomllib.loads((root / "site.toml").read_text(encoding="utf-8"))
     layout = (root / spec["layout"]).read_text(encoding="utf-8") if spec.get("layout") else None
     subs = {"{{BASE}}": server.url, **(subs or {})}
-    for p in spec.get("page", []):
-        text = (root / p["file"]).read_text(encoding="utf-8")
-        if layout and p.get("layout", p["file"].endswith(".html")):
-            text = layout.replace("{{MAIN}}", text).replace("{{TITLE}}", p.get("title", spec.get("name", "")))
+
+    def render(p: dict, file: str, viewstate: str = "") -> tuple[bytes, str]:
+        text = (root / file).read_text(encoding="utf-8")
+        encoding = p.get("encoding", "utf-8")
+        charset = p.get("charset", encoding)
+        declare = p.get("declare", True)
+        if layout and p.get("layout", file.endswith(".html")):
+            meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}" />' if declare else ""
+            text = (layout.replace("{{MAIN}}", text).replace("{{TITLE}}", p.get("title", spec.get("name", "")))
+                    .replace("{{META}}", meta).replace("{{VIEWSTATE}}", viewstate or "/wEPDwUKMTY1NDU2MTA1MmRk"))
         for k, v in subs.items():
             text = text.replace(k, v)
-        body = text.encode(p.get("encoding", "utf-8"))
-        ctype = p.get("type") or _type_of(p["file"], p.get("encoding", "utf-8"), p.get("declare", True))
+        body = to_cp1258(text) if encoding.lower() in ("windows-1258", "cp1258") else text.encode(encoding)
+        ctype = p.get("type") or _type_of(file, charset, declare)
+        return body, ctype
+
+    for p in spec.get("page", []):
+        body, ctype = render(p, p["file"])
         server.page(p["path"], body, ctype, p.get("status", 200), p.get("headers"), p.get("validators", True))
+    for r in spec.get("redirect", []):
+        server.route(r["path"], redirect(r["to"], r.get("status", 302)))
+    for pb in spec.get("postback", []):
+        pages = [render(pb, f, base64.b64encode(f"page={i}".encode()).decode()) for i, f in enumerate(pb["pages"], 1)]
+        server.route(pb["path"], _postback(pages, pb["target"]))
     return server
 
 
-def _type_of(file: str, encoding: str, declare: bool) -> str:
+def _postback(pages: list[tuple[bytes, str]], target: str):
+    def fn(server, h, hit):
+        n = 1
+        if hit.method == "POST":
+            form = dict(parse_qsl(hit.body.decode("utf-8", "replace"), keep_blank_values=True))
+            try:
+                n = int(base64.b64decode(form.get("__VIEWSTATE", "")).decode().split("=", 1)[1])
+            except (ValueError, IndexError, UnicodeDecodeError):
+                return server.respond(h, hit, 500, b"<h1>Invalid viewstate</h1>")
+            if form.get("__EVENTTARGET") == target:
+                n += 1
+            elif form.get("__EVENTTARGET", "").endswith("lnkPrev"):
+                n -= 1
+        n = max(1, min(n, len(pages)))
+        body, ctype = pages[n - 1]
+        server.respond(h, hit, 200, body, {"Content-Type": ctype, "Cache-Control": "private"})
+    return fn
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode as windows-1258 does: letters with their vowel marks precomposed where the code page has
+    them, tone marks as combining characters after them."""
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+            continue
+        except UnicodeEncodeError:
+            pass
+        d = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES))
+        tones = "".join(c for c in d if c in _TONES)
+        out.append((base + tones).encode("cp1258"))
+    return b"".join(out)
+
+
+def _type_of(file: str, charset: str, declare: bool) -> str:
     if file.endswith((".rss", ".xml", ".atom")):
         base = "application/rss+xml" if file.endswith(".rss") else \
             "application/atom+xml" if file.endswith(".atom") else "application/xml"
@@ -253,7 +317,7 @@ def _type_of(file: str, encoding: str, declare: bool) -> str:
         base = "text/plain"
     else:
         base = "text/html"
-    return f"{base}; charset={encoding}" if declare else base
+    return f"{base}; charset={charset}" if declare else base
 
 
 # -- report fixtures -------------------------------------------------------------------------------

@@ -1,0 +1,278 @@
+"""`chitieu crawl`: web pages and reports into the database, in the order the data travels —
+
+    sites (profiles.py) -> fetch (fetch.py: boundary, robots, retries, cache, throttle, size cap)
+      -> discover (spider.py: feeds, sitemaps, listings, links) -> archive the raw bytes (archive.py)
+      -> extract (article.py, reports.py) -> find near-duplicates (dedup.py)
+      -> extract mentions and load (pipeline.extract, pipeline.store) -> URLs, report cells (webstore.py)
+
+Each run is a row of `runs` (and `crawl_runs` for the fetch counts); every failure is a row of
+`run_errors` naming the URL and the reason. Progress and a summary go to stderr.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from extractors.gazetteer import document_province
+from pipeline.document import Document
+
+SINCE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def crawl_command(args) -> int:
+    from rich.console import Console
+
+    from scrapers.profiles import resolve_sites
+    from scrapers.settings import ConfigError, load_config
+
+    console = Console(stderr=True, quiet=False)
+
+    def warn(msg: str) -> None:
+        console.print(f"chitieu: {msg}", style="yellow", highlight=False)
+
+    try:
+        config = load_config(args.config)
+        since = getattr(args, "since", None)
+        if since and not SINCE_RE.match(since):
+            raise ConfigError(f"--since {since!r}: expected a date as YYYY-MM-DD")
+        sites = resolve_sites(list(args.urls or []), getattr(args, "site", None), config.profiles,
+                              config.allow_private, warn)
+    except ConfigError as e:
+        console.print(f"chitieu: {e}", style="red", highlight=False)
+        return 2
+    if not any(s.start_urls for s in sites):
+        console.print("chitieu: nothing to crawl: give start URLs or a --site whose profile has start_urls",
+                      style="red", highlight=False)
+        return 2
+    if not config.contact and not args.quiet:
+        warn("no contact address configured: set `contact` under [crawl] in a --config file so site "
+             "owners can reach you (it goes into the User-Agent)")
+    crawl = Crawl(config, sites, Path(args.db), max_pages=args.max_pages, since=since, quiet=args.quiet,
+                  console=console)
+    return crawl.run()
+
+
+class Crawl:
+    def __init__(self, config, sites, db_path: Path, max_pages: int = 200, since: str | None = None,
+                 quiet: bool = False, console=None):
+        self.config = config
+        self.sites = sites
+        self.db_path = db_path
+        self.max_pages = max_pages
+        self.since = since
+        self.quiet = quiet
+        self.console = console
+        self.counts = {"documents_read": 0, "documents_new": 0, "documents_changed": 0,
+                       "documents_unchanged": 0, "documents_failed": 0, "mentions_added": 0}
+        self.extra: Counter[str] = Counter()
+        self.errors: list[tuple[str, str]] = []
+
+    # -- the run ---------------------------------------------------------------------------------------
+    def run(self) -> int:
+        from scrapers.archive import Archive
+        from scrapers.boundary import Boundary
+        from scrapers.fetch import Fetcher
+        from scrapers.spider import Spider
+        from scrapers.webstore import WebStore
+        from pipeline.store import finish_run, open_db, start_run
+
+        db = open_db(self.db_path)
+        self.db = db
+        self.store = WebStore(db, self.config.duplicate_distance, self.config.duplicate_jaccard)
+        self.archive = Archive(self.config.archive_path(self.db_path))
+        boundary = Boundary()
+        for site in self.sites:
+            boundary.allow(site.hosts, site.allow_private)
+        fetcher = Fetcher(self.config, boundary, self.config.cache_path(self.db_path))
+        for site in self.sites:
+            if site.profile.delay:
+                for h in site.hosts:
+                    fetcher.throttle.set_delay(h, float(site.profile.delay))
+        inputs = [u for s in self.sites for u in s.start_urls]
+        run_id = start_run(db, "crawl", inputs)
+        started = time.monotonic()
+        progress, task = self._progress()
+        spider = Spider(fetcher, self.sites, self.max_pages, self.since, self.config.max_depth,
+                        self.config.concurrency, on_event=lambda kind, url: self._event(progress, task, fetcher,
+                                                                                         kind, url))
+        self.spider = spider
+        try:
+            with progress:
+                for page in spider.run():
+                    try:
+                        self._process(page)
+                    except Exception as e:  # noqa: BLE001 - one bad page must not stop the crawl
+                        self.counts["documents_failed"] += 1
+                        self.errors.append((page.url, f"{type(e).__name__}: {e}"))
+                    self._event(progress, task, fetcher, "stored", page.url)
+        finally:
+            fetcher.close()
+        fetch_errors = list(fetcher.stats.failures)
+        self.counts["documents_failed"] += spider.counts["failed_documents"]
+        errors = fetch_errors + spider.errors + self.errors
+        finish_run(db, run_id, self.counts, errors)
+        fc = fetcher.stats.counts
+        summary = {
+            "sites": ", ".join(s.name for s in self.sites), "requests": fc["requests"], "fetched": fc["fetched"],
+            "from_cache": fc["from_cache"], "not_modified": fc["not_modified"],
+            "skipped_robots": fc["skipped_robots"], "skipped_boundary": fc["skipped_boundary"],
+            "failed": fc["failed"], "retries": fc["retries"], "duplicates": self.extra["duplicates"],
+            "reports": self.extra["reports"], "scanned": self.extra["scanned"],
+            "not_articles": self.extra["not_articles"],
+            "older_than_since": self.extra["older_than_since"] + spider.counts["older_than_since"],
+        }
+        self.store.record_run(run_id, summary)
+        self.summary = summary
+        if not self.quiet:
+            self._print_summary(summary, fetch_errors + spider.errors + self.errors, spider,
+                                time.monotonic() - started)
+        got = fc["fetched"] + fc["from_cache"] + fc["not_modified"]
+        return 1 if got == 0 and (fc["failed"] or fc["skipped_robots"] or fc["skipped_boundary"]) else 0
+
+    # -- one page ----------------------------------------------------------------------------------------
+    def _process(self, page) -> None:
+        if page.kind == "report":
+            self._process_report(page)
+        else:
+            self._process_article(page)
+
+    def _process_article(self, page) -> None:
+        from scrapers.article import extract_article
+        from scrapers.dedup import simhash
+        from scrapers.urls import url_id
+
+        site = page.site
+        art = extract_article(page.html, page.url, site.profile)
+        if art is None:
+            self.extra["not_articles"] += 1
+            return
+        if self.since and art.published and art.published[:10] < self.since:
+            self.extra["older_than_since"] += 1
+            return
+        canonical = art.canonical if art.canonical and site.owns(art.canonical) else page.url
+        doc_id = url_id(canonical)
+        rel = self.archive.save(page.result.content or b"", "html")
+        fp = simhash(art.body)
+        self.counts["documents_read"] += 1
+        dup = self.store.find_duplicate(doc_id, art.body, fp)
+        if dup:
+            self.extra["duplicates"] += 1
+            self.counts["documents_unchanged"] += 1
+            for u in {canonical, page.url}:
+                self.store.record_url(dup, u, site.name, "duplicate", rel, fp)
+            return
+        doc = Document(id=doc_id, source=page.url, text=art.text, title=art.title, published=art.published,
+                       author=art.author, urls=[canonical] + ([page.url] if page.url != canonical else []),
+                       meta={"site": site.name, "archive": rel, "encoding": page.encoding, "method": art.method})
+        doc.province = document_province(doc.text, doc.title) or site.profile.province or None
+        self._load(doc)
+        self.store.record_url(doc_id, canonical, site.name, "canonical", rel, fp)
+        if page.url != canonical:
+            self.store.record_url(doc_id, page.url, site.name, "alias", rel, None)
+
+    def _process_report(self, page) -> None:
+        from scrapers.reports import ReportError, read_report
+        from scrapers.urls import url_id
+
+        site, req = page.site, page.request
+        rel = self.archive.save(page.result.content or b"", _report_kind(page.result.content or b""))
+        doc_id = url_id(page.url)
+        self.counts["documents_read"] += 1
+        same = self.store.document_for_archive(rel)
+        if same and same != doc_id:
+            self.extra["duplicates"] += 1
+            self.counts["documents_unchanged"] += 1
+            self.store.record_url(same, page.url, site.name, "duplicate", rel, None)
+            return
+        try:
+            rep = read_report(page.result.content or b"", page.url, page.result.content_type)
+        except ReportError as e:
+            self.counts["documents_failed"] += 1
+            self.errors.append((page.url, str(e)))
+            return
+        self.extra["reports"] += 1
+        if not rep.text_layer:
+            self.extra["scanned"] += 1
+        published = req.meta.get("published") or (self.store.published_of_url(req.meta["referer"])
+                                                  if req.meta.get("referer") else None)
+        if self.since and published and published[:10] < self.since:
+            self.extra["older_than_since"] += 1
+            return
+        title = rep.title or req.meta.get("link_text") or unquote(urlsplit(page.url).path.rsplit("/", 1)[-1])
+        doc = Document(id=doc_id, source=page.url, text=rep.text, title=title, published=published,
+                       urls=[page.url], meta={"site": site.name, "archive": rel, "format": rep.format})
+        doc.province = document_province(doc.text, doc.title) or site.profile.province or None
+        self._load(doc)
+        self.store.record_url(doc_id, page.url, site.name, "canonical", rel, None)
+        self.store.record_report(doc_id, page.url, rep)
+
+    def _load(self, doc: Document) -> None:
+        from pipeline.extract import extract_document
+        from pipeline.store import load
+
+        ex = extract_document(doc)
+        status = load(self.db, ex)
+        self.counts[f"documents_{status}"] += 1
+        if status != "unchanged":
+            self.counts["mentions_added"] += len(ex.mentions)
+
+    # -- terminal ----------------------------------------------------------------------------------------
+    def _progress(self):
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(SpinnerColumn(), TextColumn("{task.fields[stats]}"), TextColumn("[dim]{task.description}"),
+                            TimeElapsedColumn(), console=self.console, disable=self.quiet, transient=True)
+        task = progress.add_task("starting", total=None, stats="")
+        return progress, task
+
+    def _event(self, progress, task, fetcher, kind: str, url: str) -> None:
+        if self.quiet:
+            return
+        c = fetcher.stats.counts
+        stats = (f"fetched {c['fetched']} · cached {c['from_cache'] + c['not_modified']} · failed {c['failed']} · "
+                 f"queued {self.spider.pending() if hasattr(self, 'spider') else 0} · "
+                 f"stored {self.counts['documents_new'] + self.counts['documents_changed']}")
+        short = url if len(url) < 70 else url[:67] + "…"
+        progress.update(task, description=f"{kind} {short}", stats=stats)
+
+    def _print_summary(self, s: dict, errors: list, spider, seconds: float) -> None:
+        from rich.markup import escape
+        from rich.table import Table
+
+        c = self.counts
+        t = Table(title=f"chitieu crawl: {s['sites']} ({seconds:.1f} s)", show_header=False, box=None,
+                  title_justify="left")
+        t.add_column(style="bold")
+        t.add_column(justify="right")
+        rows = [
+            ("pages fetched", s["fetched"]), ("from cache", s["from_cache"]),
+            ("not modified (304)", s["not_modified"]), ("skipped by robots.txt", s["skipped_robots"]),
+            ("refused (outside the sites)", s["skipped_boundary"]),
+            ("links to other hosts, not followed", spider.counts["links_offsite"]),
+            ("failed", s["failed"]), ("retries", s["retries"]),
+            ("documents new / changed / unchanged", f"{c['documents_new']} / {c['documents_changed']} / "
+                                                    f"{c['documents_unchanged']}"),
+            ("duplicates stored once", s["duplicates"]), ("reports (scanned)", f"{s['reports']} ({s['scanned']})"),
+            ("pages without an article", s["not_articles"]), ("older than --since", s["older_than_since"]),
+            ("mentions added", c["mentions_added"]),
+        ]
+        if spider.counts["left_in_frontier"]:
+            rows.append(("left unfetched (--max-pages reached)", spider.counts["left_in_frontier"]))
+        for k, v in rows:
+            t.add_row(k, str(v))
+        self.console.print(t)
+        for url, reason in errors[:30]:
+            self.console.print(f"  [red]failed[/red] {escape(url)}: {escape(reason)}", highlight=False)
+        if len(errors) > 30:
+            self.console.print(f"  … and {len(errors) - 30} more (see run_errors)")
+        self.console.print(f"chitieu: -> {self.db_path}", highlight=False)
+
+
+def _report_kind(content: bytes) -> str:
+    from scrapers.reports import sniff
+
+    return sniff(content) or "bin"

@@ -1,0 +1,118 @@
+"""The crawler's own tables, beside the pipeline's (created here with sqlite-utils when missing):
+
+- `document_urls`: every URL a document was found at — its canonical URL, and the URLs of syndicated
+  copies stored once — with the site, when first and last seen, the archived raw page and the text's
+  simhash (for near-duplicate detection on later crawls);
+- `reports`: one row per PDF/DOCX document — format, pages, tables, whether it has a text layer;
+- `report_cells`: every non-empty cell of a report's tables, with page, table, row, column, row and
+  column labels, text and numeric value (a `Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ` table gives one
+  row per plan, result and ratio);
+- `crawl_runs`: the fetch summary of each `chitieu crawl` run (joined to `runs` by id).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from scrapers.dedup import DuplicateIndex
+from scrapers.reports import Report
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def ensure_tables(db: sqlite_utils.Database) -> None:
+    names = set(db.table_names())
+    if "document_urls" not in names:
+        db["document_urls"].create({
+            "url": str, "document": str, "site": str, "role": str, "first_seen": str, "last_seen": str,
+            "archive": str, "simhash": str,
+        }, pk="url", foreign_keys=[("document", "documents", "id")])
+        db["document_urls"].create_index(["document"])
+        db["document_urls"].create_index(["archive"])
+    if "reports" not in names:
+        db["reports"].create({
+            "document": str, "url": str, "format": str, "pages": int, "tables": int, "cells": int,
+            "text_layer": int, "note": str,
+        }, pk="document", foreign_keys=[("document", "documents", "id")])
+    if "report_cells" not in names:
+        db["report_cells"].create({
+            "id": str, "document": str, "page": int, "table_index": int, "row": int, "col": int,
+            "row_label": str, "column_label": str, "text": str, "value": float, "unit": str,
+        }, pk="id", foreign_keys=[("document", "documents", "id")])
+        db["report_cells"].create_index(["document"])
+    if "crawl_runs" not in names:
+        db["crawl_runs"].create({
+            "run": int, "sites": str, "requests": int, "fetched": int, "from_cache": int, "not_modified": int,
+            "skipped_robots": int, "skipped_boundary": int, "failed": int, "retries": int, "duplicates": int,
+            "reports": int, "scanned": int, "not_articles": int, "older_than_since": int,
+        }, pk="run", foreign_keys=[("run", "runs", "id")])
+
+
+class WebStore:
+    def __init__(self, db: sqlite_utils.Database, max_distance: int = 10, min_jaccard: float = 0.6):
+        self.db = db
+        ensure_tables(db)
+        self.index = DuplicateIndex(max_distance, min_jaccard)
+        for doc, fp in db.execute("select document, simhash from document_urls where simhash is not null "
+                                  "and role = 'canonical'").fetchall():
+            self.index.add(doc, int(fp, 16))
+
+    def text_of(self, doc_id: str) -> str | None:
+        row = self.db.execute("select text from documents where id = ?", [doc_id]).fetchone()
+        return row[0] if row else None
+
+    def document_for_url(self, url: str) -> str | None:
+        row = self.db.execute("select document from document_urls where url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def document_for_archive(self, archive: str) -> str | None:
+        row = self.db.execute("select document from document_urls where archive = ? limit 1", [archive]).fetchone()
+        return row[0] if row else None
+
+    def published_of_url(self, url: str) -> str | None:
+        row = self.db.execute("select d.published from document_urls u join documents d on d.id = u.document "
+                              "where u.url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def find_duplicate(self, doc_id: str, text: str, fingerprint: int) -> str | None:
+        found = self.index.find(text, fingerprint, lambda d: None if d == doc_id else self.text_of(d))
+        return found if found != doc_id else None
+
+    def record_url(self, doc_id: str, url: str, site: str, role: str, archive: str | None,
+                   fingerprint: int | None) -> None:
+        now = _now()
+        fp = f"{fingerprint:016x}" if fingerprint is not None else None
+        with self.db.conn:
+            row = self.db.execute("select first_seen from document_urls where url = ?", [url]).fetchone()
+            self.db["document_urls"].upsert({
+                "url": url, "document": doc_id, "site": site, "role": role,
+                "first_seen": row[0] if row else now, "last_seen": now, "archive": archive, "simhash": fp,
+            }, pk="url")
+        if role == "canonical" and fingerprint is not None:
+            self.index.add(doc_id, fingerprint)
+
+    def urls_of(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "select url from document_urls where document = ? order by role = 'canonical' desc, first_seen, url",
+            [doc_id]).fetchall()]
+
+    def record_report(self, doc_id: str, url: str, report: Report) -> None:
+        with self.db.conn:
+            self.db.execute("delete from report_cells where document = ?", [doc_id])
+            self.db["reports"].upsert({
+                "document": doc_id, "url": url, "format": report.format, "pages": report.pages,
+                "tables": report.tables, "cells": len(report.cells), "text_layer": int(report.text_layer),
+                "note": report.note or None,
+            }, pk="document")
+            self.db["report_cells"].insert_all(({
+                "id": f"{doc_id}:{c.page or 0}:{c.table}:{c.row}:{c.column}", "document": doc_id, "page": c.page,
+                "table_index": c.table, "row": c.row, "col": c.column, "row_label": c.row_label,
+                "column_label": c.column_label, "text": c.text, "value": c.value, "unit": c.unit,
+            } for c in report.cells), pk="id", replace=True)
+
+    def record_run(self, run_id: int, values: dict) -> None:
+        with self.db.conn:
+            self.db["crawl_runs"].upsert({"run": run_id, **values}, pk="run")
