@@ -262,15 +262,17 @@ def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
     from extractors.sentences import sentence_at
 
     prev: Mention | None = None
-    for m in mentions:
+    for k, m in enumerate(mentions):
         s = sentence_at(ctx.sentences, m.start)
         if s is None:
             continue
-        attribute(m, s, ctx, prev)
+        nxt = mentions[k + 1].start if k + 1 < len(mentions) else None
+        attribute(m, s, ctx, prev, nxt)
         prev = m
 
 
-def attribute(m: Mention, s: Sentence, ctx: DocContext, prev: Mention | None = None) -> None:
+def attribute(m: Mention, s: Sentence, ctx: DocContext, prev: Mention | None = None,
+              next_start: int | None = None) -> None:
     text = ctx.text
     cs, ce = clause_bounds(s, m.start, m.end)
     clause_before = text[cs:m.start]
@@ -278,7 +280,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, prev: Mention | None = N
     sent_before = text[s.start:m.start]
 
     m.status = _status(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s)
-    m.compared_to = _compared_to(clause_after)
+    m.compared_to = _compared_to(m, clause_after, next_start)
     m.direction = _direction(clause_before)
     m.period = _period(m, s, ctx, cs)
     m.entity = _entity(text, cs, m.start, s, ctx)
@@ -334,10 +336,32 @@ def _future_period(s: Sentence, ctx: DocContext) -> bool:
         return True
 
 
-def _compared_to(clause_after: str) -> str | None:
+_BASE_RIGHT_AFTER = re.compile(
+    r"^\s*(?:(?:so với|của|bằng)\s+)?(?:(?:mức\s+)?(?:bình quân|trung bình)\s+(?:chung\s+)?(?:của\s+)?cả nước|"
+    r"dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ|năm trước|(?:năm\s+)?(?:19|20)\d{2})")
+
+
+def _compared_to(m: Mention, clause_after: str, next_start: int | None) -> str | None:
+    """The base the figure is compared with, stated after it in its clause and before any other
+    figure (`đạt 21,6 tỷ USD, tăng 15% so với năm 2022`: the base belongs to the 15%)."""
     seg = clause_after[:90]
+    if next_start is not None:
+        seg = seg[:max(0, next_start - m.end)]
     if _SHARE_OF.search(seg[:20]):
         return None
+    if m.kind in ("percent", "multiplier"):
+        # `đạt 108% dự toán`, `gấp 3 lần bình quân cả nước`
+        mm = _BASE_RIGHT_AFTER.match(seg)
+        if mm:
+            base = mm.group(0).strip()
+            base = re.sub(r"^(?:so với|của|bằng)\s+", "", base)
+            year = re.search(r"(?:19|20)\d{2}", base)
+            if year:
+                return year.group(0)
+            for pat, label in COMPARED:
+                if label and label.split()[0] in base:
+                    return label
+            return "bình quân cả nước" if "cả nước" in base else base
     for pat, label in COMPARED:
         mm = pat.search(seg)
         if mm:
