@@ -481,6 +481,32 @@ def _known_indicator(before: str) -> str | None:
     return before[k:k + len(phrase)]
 
 
+_PREPOSITION_CUT = re.compile(
+    r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
+    r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh)\b.*$", re.IGNORECASE)
+_SUBJECT_LEAD = re.compile(
+    r"^(?:(?:tỉnh|thành phố|huyện|thị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
+    r"toàn quốc)\s+)")
+_VP_STOP = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc", "từ", "đến",
+            "tới", "theo", "về", "khoảng", "gần", "hơn", "trên", "dưới", "được", "đã", "đạt", "còn", "tổng", "số"}
+_AFTER_MODIFIER = re.compile(
+    r"^\s*(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|"
+    r"được tặng|được hỗ trợ|được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|"
+    r"đi làm việc|hoạt động|mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu)\b[^,;:.()]{0,80})")
+
+
+def _subject(seg: str) -> str:
+    """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
+    từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
+    từ hoạt động thương mại điện tử`."""
+    seg = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)[-1]   # `… 54 dự án với tổng số vốn đăng ký`
+    seg = _clean_np(seg)
+    seg = _SUBJECT_LEAD.sub("", seg).strip()
+    seg = _PREPOSITION_CUT.sub("", seg).strip()
+    seg = _COPULAS.sub("", seg).strip()
+    return seg
+
+
 def _indicator(before: str, after: str, m: Mention, prev: Mention | None) -> str | None:
     known = _known_indicator(before)
     if known:
@@ -494,30 +520,39 @@ def _indicator(before: str, after: str, m: Mention, prev: Mention | None) -> str
     if same_sentence and prev.kind == "fraction" and m.kind == "percent" and m.start - prev.end < 25 \
             and prev.indicator:
         return prev.indicator
-    counted = m.kind in ("quantity", "fraction", "range") and m.unit and m.unit not in ("%",) \
-        and m.unit.split("/")[0] not in _MEASURES
-    # `171/182 xã đạt chuẩn nông thôn mới`, `40% số xã đạt chuẩn …`: the predicate after the figure
-    am = _AFTER_VP.match(after)
-    if am and (counted or (m.kind == "percent" and re.match(r"\s*(?:số|các)\s", after) is None and False)):
+    # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
+    rm = re.match(r"\s*(?:(?:cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30})\s+)?về\s+([^,;:.()]{3,80})",
+                  after)
+    if rm and m.kind in ("rank", "percent", "quantity", "money"):
+        return rm.group(1).strip()
+    unit = (m.unit or "").split("/")[0]
+    counted = m.kind in ("quantity", "fraction", "range") and unit and unit != "%" and unit not in _MEASURES
+    measured = m.kind in ("quantity", "range") and unit in _MEASURES
+    # `171/182 xã đạt chuẩn nông thôn mới`, `có 5 ca tử vong`: the predicate after the figure
+    am = _AFTER_MODIFIER.match(after)
+    if am and counted:
         return am.group("vp").strip()
     if m.kind == "percent":
         sm = re.match(r"\s*(số\s+[^,;:.()]{2,80})", after)
         if sm:
             return sm.group(1).strip()
+    if measured:
+        nm = re.match(r"\s*([a-zđà-ỹ][^,;:.()]{2,70})", after)  # `64.000 ha đất sản xuất nông nghiệp …`
+        if nm and nm.group(1).split()[0].lower() not in _VP_STOP:
+            return _PREPOSITION_CUT.sub("", nm.group(1)).strip()
     seg = re.split(r"[,;:]\s*|\s-\s", before)[-1] if before.strip() else ""
     if counted:
         vm = _VERBS_RE.search(" " + seg)
-        noun = m.unit
         if vm and vm.group(1).lower() not in ("có",):
-            return f"{vm.group(1)} {noun}"
-        return noun
-    seg = _clean_np(seg)
-    if (not seg or _FILLER_ONLY.match(seg)) and same_sentence and prev.indicator:
+            return f"{vm.group(1)} {m.unit}"
+        return m.unit
+    subject = _subject(seg)
+    if (not subject or _FILLER_ONLY.match(subject)) and same_sentence and prev.indicator:
         return prev.indicator  # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`: the same indicator
-    words = seg.split()
+    words = subject.split()
     if not words:
         return None
-    return " ".join(words[-8:])
+    return " ".join(words[:10])
 
 
 def indicator_key(indicator: str | None) -> str | None:
