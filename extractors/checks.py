@@ -50,6 +50,7 @@ CHECK_TYPES = ("fraction_percent", "share_of_total", "target_share", "parts_tota
                "rank", "range", "figure_versions", "result_target")
 CANONICAL_KEYS = frozenset(k for _, k in INDICATORS)
 TARGET_BASES = frozenset({"kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu"})
+GROWTH_KEYS = frozenset({"grdp_growth"})  # `tăng 7,2%` and `đạt 7,2%` say the same of a growth rate
 APPROX_REL = 0.02       # `xấp xỉ 87%` may be 2 % of its value away, on top of rounding
 RATIO_GUARD = 3.0       # versions more than 3× apart are taken for different figures, not a discrepancy
 INF = math.inf
@@ -182,8 +183,27 @@ def _printed(m: Mention, which: int) -> tuple[float, int] | None:
     return best[1], best[2]
 
 
+_MEASURES = ("tấn", "tạ", "kg", "ha", "km", "m", "m2", "m²", "m3", "m³", "kwh", "mw", "kw", "lít", "héc-ta", "hecta")
+
+
+def is_count(m: Mention, which: int = 0) -> bool:
+    """A whole count printed in full (`55 dự án`, `28/60 nhiệm vụ`): exact, no rounding."""
+    if m.kind not in ("quantity", "fraction", "rank", "range") or m.qualifier == "approx":
+        return False
+    u = (m.unit or "").strip().lower()
+    if not u or u in ("%", "điểm phần trăm", "times", "điểm") or "/" in u or u.split()[0] in _MEASURES:
+        return False
+    if u.split()[0] in ("vnd", "usd") or (len(u) == 3 and (m.unit or "").isupper()):
+        return False
+    p = _printed(m, which)
+    return p is not None and p[0] == 1.0 and p[1] == 0
+
+
 def half_unit(m: Mention, which: int = 0) -> float:
-    """Half of the last printed place, in base units: `9,54%` -> 0,005; `16.916 tỷ đồng` -> 0,5 tỷ."""
+    """Half of the last printed place, in base units: `9,54%` -> 0,005; `16.916 tỷ đồng` -> 0,5 tỷ;
+    0 for a whole count printed in full (`55 dự án`)."""
+    if is_count(m, which):
+        return 0.0
     p = _printed(m, which)
     if p is None:
         scale, dec = 1.0, m.decimals or 0
@@ -220,10 +240,12 @@ def _meets(x: float, e: float, iv: tuple[float, float]) -> bool:
 
 
 def _tol_words(m: Mention, h: float, e: float, unit_word: str = "") -> str:
-    parts = [f"±{vn(h, 4)}{unit_word} rounding"]
+    money = m.kind in ("money", "range") and (m.unit or "").split("/")[0] in ("VND", "USD")
+    show = (lambda x, nd: show_amount(x, m.unit)) if money else (lambda x, nd: f"{vn(x, nd)}{unit_word}")
+    parts = [f"±{show(h, 4)} rounding"]
     if m.qualifier == "approx":
         v = m.value if m.value is not None else (m.high or 0)
-        parts.append(f"±{vn(slack(m, v, h), 2)}{unit_word} for “{_qual_word(m)}”")
+        parts.append(f"±{show(slack(m, v, h), 2)} for “{_qual_word(m)}”")
     if e:
         parts.append(f"±{vn(e, 3)}{unit_word} from the other figures' rounding")
     if m.qualifier in ("over", "at_least", "under", "at_most"):
@@ -376,6 +398,7 @@ def check_document(text: str, mentions: list[Mention], sentences: list | None = 
         out += _change_pp(dt, ms)
         out += _change_rel(dt, ms)
         out += _rank_and_range(ms)
+        out += _result_target_in_sentence(dt, ms)
     out += _share_of_named_total(dt)
     out += _target_share(dt)
     out += _change_base_in_document(dt, out)
@@ -415,7 +438,7 @@ def _fraction_percent(dt: DocText, ms: list[Mention]) -> list[Check]:
             a, b = f.value, f.denominator
             ha, hb = half_unit(f, 0), half_unit(f, 1)
             share = 100.0 * a / b
-            e = share * (ha / abs(a) + hb / abs(b)) if a and (ha > 0.5 or hb > 0.5) else 0.0
+            e = share * (ha / abs(a) + hb / abs(b)) if a else 0.0
             computed = share - 100.0 if exceed else share
             iv = interval(p)
             h = half_unit(p)
@@ -474,7 +497,7 @@ def _share_of_total(dt: DocText, ms: list[Mention]) -> list[Check]:
 def _share_check(c: Mention, t: Mention, p: Mention, scope: str, full: bool) -> Check:
     hc, ht = half_unit(c), half_unit(t)
     share = 100.0 * c.value / t.value
-    e = share * (hc / abs(c.value) + ht / abs(t.value)) if c.value and (hc > 0.5 or ht > 0.5) else 0.0
+    e = share * (hc / abs(c.value) + ht / abs(t.value)) if c.value else 0.0
     if c.qualifier or t.qualifier:  # an approximate or bounded count or total widens the share
         ivc, ivt = interval(c), interval(t)
         lo = 100.0 * max(ivc[0], 0.0) / ivt[1] if 0 < ivt[1] < INF else 0.0
@@ -849,6 +872,23 @@ def _change_base_in_document(dt: DocText, already: list[Check]) -> list[Check]:
     return out
 
 
+_TARGET_BEFORE = re.compile(r"(?<!\w)(?:giao chỉ tiêu|chỉ tiêu giao|được giao|kế hoạch|dự toán|mục tiêu|phấn đấu|"
+                            r"chỉ tiêu)(?!\w)[^,;]{0,40}$", re.IGNORECASE)
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    """The same entity, or two bodies of the same province (`Tỉnh ủy Bắc Giang`, `Đảng bộ tỉnh Bắc Giang`)."""
+    if _same_entity(a, b):
+        return True
+    from extractors.gazetteer import find_province
+    pa = find_province(a.entity or "") if a.entity else None
+    pb = find_province(b.entity or "") if b.entity else None
+    pa = pa.name if pa else a.extra.get("province")
+    pb = pb.name if pb else b.extra.get("province")
+    return bool(pa) and pa == pb and not re.search(r"(?<!\w)(?:huyện|thành phố|thị xã|quận|xã|phường)(?!\w)",
+                                                   (a.entity or "") + " " + (b.entity or ""), re.IGNORECASE)
+
+
 def _target_share(dt: DocText) -> list[Check]:
     """`kết nạp 2.101 đảng viên, đạt 105% kế hoạch` against the plan (2.000) stated in the document."""
     out = []
@@ -874,9 +914,10 @@ def _target_share(dt: DocText) -> list[Check]:
                                                             dt.before(t, 40), re.IGNORECASE))]
         key = ikey(a)
         earlier = [t for t in ms[:i - 1] if t.extra.get("sentence_index") != a.extra.get("sentence_index")
-                   and t.status == "target" and _same_unit(t, a) and t.kind == a.kind and t.value
+                   and (t.status == "target" or _TARGET_BEFORE.search(dt.text[dt.clause(t)[0]:t.start]))
+                   and _same_unit(t, a) and t.kind == a.kind and t.value
                    and key and ikey(t) == key and (not t.period or not a.period or t.period == a.period)
-                   and _same_entity(a, t)]
+                   and _same_place(a, t)]
         if same_sentence:
             t, full, scope = same_sentence[-1], True, "sentence"
         elif len({t.value for t in earlier}) == 1:
@@ -885,7 +926,7 @@ def _target_share(dt: DocText) -> list[Check]:
             continue
         ha, ht = half_unit(a), half_unit(t)
         share = 100.0 * a.value / t.value
-        e = share * (ha / a.value + ht / t.value) if (ha > 0.5 or ht > 0.5) else 0.0
+        e = share * (ha / a.value + ht / t.value)
         computed = share - 100.0 if exceed else share
         iv = interval(p)
         h = half_unit(p)
@@ -896,6 +937,30 @@ def _target_share(dt: DocText) -> list[Check]:
                          f"{calc}; stated {p.text} ({_tol_words(p, h, e)}): {verdict}",
                          [(a, "result"), (t, "target"), (p, "percent")], tolerance=_tol_value(p, h, e),
                          stated=p.value, computed=computed, difference=computed - p.value, unit="%", scope=scope))
+    return out
+
+
+_PLAN_BETWEEN = re.compile(r"^\s*[,;]?\s*(?:\(|trong khi\s+|so với\s+)?\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu|dự toán|kịch bản)"
+                           r"(?:\s+(?:năm|đề ra|đặt ra|giao|được giao|là|của tỉnh))*\s*(?:là|:)?\s*$", re.IGNORECASE)
+
+
+def _result_target_in_sentence(dt: DocText, ms: list[Mention]) -> list[Check]:
+    """A result followed by its plan in the same breath: `đạt 6,2% (kế hoạch 7,5%)`."""
+    out = []
+    for i, r in enumerate(ms[:-1]):
+        t = ms[i + 1]
+        if r.value is None or r.kind in ("rank", "multiplier", "range") or r.direction or r.compared_to:
+            continue
+        if _unit_class(r) is None or _unit_class(r) != _unit_class(t) or t.kind in ("rank", "multiplier"):
+            continue
+        if not _PLAN_BETWEEN.match(dt.gap(r, t)):
+            continue
+        t_as_target = t if t.status == "target" else None
+        if t_as_target is None:
+            continue
+        c = _result_target(r, t, ikey(r) or "", {}, tied=True)
+        if c:
+            out.append(c)
     return out
 
 
@@ -990,7 +1055,8 @@ def _figure_versions(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
             kc = "pct"
         else:
             kc = "amount"
-        groups[(sp[0], ent, m.period, m.status, kc, uc, m.compared_to or "", m.direction or "")].append(m)
+        dirn = "" if sp[0] in GROWTH_KEYS and m.direction == "increase" else (m.direction or "")
+        groups[(sp[0], ent, m.period, m.status, kc, uc, m.compared_to or "", dirn)].append(m)
     out = []
     for (key, ent, period, status, kc, uc, cmp, dirn), ms in sorted(groups.items()):
         docset = {m.doc for m in ms}
@@ -1118,13 +1184,14 @@ def _results_targets(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
         targets = [m for m in ms if m.status == "target"]
         for r in results:
             for t in targets:
-                c = _result_target(r, t, key, docs)
+                c = _result_target(r, t, key, docs, tied=r.doc == t.doc and (
+                    r.extra.get("sentence_index") == t.extra.get("sentence_index") or key in CANONICAL_KEYS))
                 if c:
                     out.append(c)
     return out
 
 
-def _result_target(r: Mention, t: Mention, key: str, docs: dict[str, dict]) -> Check | None:
+def _result_target(r: Mention, t: Mention, key: str, docs: dict[str, dict], tied: bool = False) -> Check | None:
     rs, ts = _year_span(r.period), _year_span(t.period)
     if rs is None or ts is None:
         return None
@@ -1191,8 +1258,6 @@ def _result_target(r: Mention, t: Mention, key: str, docs: dict[str, dict]) -> C
         elif claim == "not met" and pol:
             good = "above" if pol == 1 else "below"
             verdict = INCONSISTENT if strict_rel == good else CONSISTENT if strict_rel != "at" else CANNOT_TELL
-        tied = r.doc == t.doc and (r.extra.get("sentence_index") == t.extra.get("sentence_index")
-                                   or key in CANONICAL_KEYS)
         if verdict == INCONSISTENT and not tied:
             verdict = CANNOT_TELL
     tshow = t.text

@@ -144,26 +144,32 @@ def _overlap(p: Mention, g: Mention) -> bool:
     return p.kind == g.kind and p.start < g.end and g.start < p.end
 
 
-def evaluate_predicted_seeds(gold_dir: Path = GOLD) -> Tally:
-    """Extractor mentions of the seed documents: a flag is right when the gold figures flag the same way."""
+def evaluate_predicted(gold_dir: Path = GOLD, which: str = "seeds") -> Tally:
+    """Extractor mentions of the seed documents (`seeds`) or of the synthetic sentences (`synthetic`):
+    a flag is right when its figures are gold figures and the same check over them flags too."""
     from extractors.textdump import read_dump
+    from pipeline.document import Document
     from pipeline.extract import extract_document
 
     texts, meta, gold_per_doc = gold_mentions(gold_dir)
-    seeds = {d for d in texts if (ROOT / "corpus" / f"{d}.txt").exists()}
-    gold_checks = run_all({d: texts[d] for d in seeds}, {d: gold_per_doc.get(d, []) for d in seeds},
-                          {d: meta[d] for d in seeds})
+    is_seed = {d: (ROOT / "corpus" / f"{d}.txt").exists() for d in texts}
+    docs = sorted(d for d in texts if is_seed[d] == (which == "seeds"))
+    gold_checks = run_all({d: texts[d] for d in docs}, {d: gold_per_doc.get(d, []) for d in docs},
+                          {d: meta[d] for d in docs})
     gold_flags = {_gold_key(c) for c in gold_checks if c.verdict == INCONSISTENT}
     per_doc, ptexts, pmeta, sents = {}, {}, {}, {}
-    for d in sorted(seeds):
-        doc = read_dump(ROOT / "corpus" / f"{d}.txt")[0]
+    for d in docs:
+        if is_seed[d]:
+            doc = read_dump(ROOT / "corpus" / f"{d}.txt")[0]
+        else:
+            doc = Document(id=d, source=meta[d]["source"], text=texts[d], published=meta[d].get("published"))
         ex = extract_document(doc)
         for m in ex.mentions:
             m.extra["id"] = f"pred:{d}:{m.start}:{m.end}:{m.kind}"
         per_doc[d], ptexts[d], sents[d] = ex.mentions, doc.text, ex.sentences
         pmeta[d] = {"published": doc.published, "source": doc.source, "url": doc.urls[0] if doc.urls else None}
     checks = run_all(ptexts, per_doc, pmeta, sents)
-    t = Tally("predicted mentions of the seeds")
+    t = Tally(f"predicted mentions of the {'seeds' if which == 'seeds' else 'synthetic sentences'}")
     for c in checks:
         t.checks += 1
         t.by_verdict[c.verdict] += 1
@@ -184,6 +190,10 @@ def evaluate_predicted_seeds(gold_dir: Path = GOLD) -> Tally:
     return t
 
 
+def evaluate_predicted_seeds(gold_dir: Path = GOLD) -> Tally:
+    return evaluate_predicted(gold_dir, "seeds")
+
+
 def load_planted(path: Path = PLANTED) -> list[dict]:
     rows = []
     for line in path.open(encoding="utf-8"):
@@ -193,17 +203,28 @@ def load_planted(path: Path = PLANTED) -> list[dict]:
 
 
 def planted_checks(row: dict) -> list[Check]:
+    """The checks of one planted line: one text, or several `documents` (for figure versions)."""
     from pipeline.document import Document
     from pipeline.extract import extract_document
 
-    doc = Document(id=row["id"], source=str(PLANTED.name), text=nfc(row["text"]), published=row.get("published"))
-    ex = extract_document(doc)
-    checks = check_document(doc.text, ex.mentions, ex.sentences)
-    checks += check_across(ex.mentions, {doc.id: {"published": doc.published, "source": doc.source}})
+    parts = row.get("documents") or [{"id": row["id"], "text": row["text"], "published": row.get("published")}]
+    checks: list[Check] = []
+    mentions: list[Mention] = []
+    meta: dict[str, dict] = {}
+    for part in parts:
+        doc = Document(id=part["id"], source=f"{PLANTED.name}#{part['id']}", text=nfc(part["text"]),
+                       published=part.get("published"))
+        ex = extract_document(doc)
+        checks += check_document(doc.text, ex.mentions, ex.sentences)
+        mentions += ex.mentions
+        meta[doc.id] = {"published": doc.published, "source": doc.source}
+    checks += check_across(mentions, meta)
     return checks
 
 
 def evaluate_planted(path: Path = PLANTED) -> tuple[Tally, list[tuple[dict, list[Check]]]]:
+    """Each line expects one verdict (`consistent`, `inconsistent`, `cannot tell`) of one check type, or
+    `none`: no check of that type (the figures are not comparable)."""
     t = Tally("planted errors and their correct twins")
     results = []
     for row in load_planted(path):
@@ -224,6 +245,15 @@ def evaluate_planted(path: Path = PLANTED) -> tuple[Tally, list[tuple[dict, list
     return t, results
 
 
+def planted_outcome(row: dict, checks: list[Check]) -> bool:
+    """Did the checks give the verdict the line expects?"""
+    of_type = [c for c in checks if c.check_type == row["check"]]
+    if row["expected"] == "none":
+        return not of_type
+    return any(c.verdict == row["expected"] for c in of_type) and \
+        not any(c.verdict == INCONSISTENT for c in of_type if row["expected"] != INCONSISTENT)
+
+
 def _fmt_p(p: float | None) -> str:
     return "n/a (no flags)" if p is None else f"{p:.3f}"
 
@@ -235,22 +265,24 @@ def print_tally(t: Tally, show: int = 50) -> None:
     for c, why in t.wrong[:show]:
         print(f"  WRONG FLAG [{c.check_type}] {c.computation}  ({why})")
     for row in t.missed[:show]:
-        print(f"  MISSED {row['id']} [{row['check']}] {row['text']}")
+        print(f"  MISSED {row['id']} [{row['check']}] {row.get('text') or row['documents'][-1]['text']}")
 
 
 def main(args=None) -> int:
     gold_dir = Path(getattr(args, "gold", None) or GOLD) if args is not None else GOLD
     print("\n== checks: precision of the `inconsistent` verdict ==")
     within, across, _ = evaluate_gold(gold_dir)
-    pred = evaluate_predicted_seeds(gold_dir)
+    pred = evaluate_predicted(gold_dir, "seeds")
+    pred_syn = evaluate_predicted(gold_dir, "synthetic")
     planted, _ = evaluate_planted(gold_dir / "planted_checks.jsonl" if (gold_dir / "planted_checks.jsonl").exists()
                                   else PLANTED)
-    for t in (within, across, pred, planted):
+    for t in (within, across, pred, pred_syn, planted):
         print_tally(t)
-    flags = within.flags + pred.flags + planted.flags
-    right = len(within.right) + len(pred.right) + len(planted.right)
+    runs = (within, pred, pred_syn, planted)
+    flags = sum(t.flags for t in runs)
+    right = sum(len(t.right) for t in runs)
     overall = right / flags if flags else None
-    print(f"overall (gold within documents + predicted seeds + planted): {right}/{flags} right: "
+    print(f"overall (gold within documents + predicted seeds and synthetic + planted): {right}/{flags} right: "
           f"precision {_fmt_p(overall)} (target ≥ {TARGET_PRECISION}); planted errors flagged "
           f"{len(planted.right)}, missed {len(planted.missed)}")
     return 0
@@ -259,10 +291,11 @@ def main(args=None) -> int:
 def summary() -> dict:
     """Numbers for scripts and tests."""
     within, across, _ = evaluate_gold()
-    pred = evaluate_predicted_seeds()
+    pred = evaluate_predicted(GOLD, "seeds")
+    pred_syn = evaluate_predicted(GOLD, "synthetic")
     planted, _ = evaluate_planted()
     return {t.name: {"checks": t.checks, "flags": t.flags, "right": len(t.right), "precision": t.precision,
-                     "missed": len(t.missed)} for t in (within, across, pred, planted)}
+                     "missed": len(t.missed)} for t in (within, across, pred, pred_syn, planted)}
 
 
 if __name__ == "__main__":
