@@ -153,7 +153,20 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--misses", type=int, default=200, help="how many misses and wrong values to list")
     v.add_argument("--fields", action="store_true", help="also list every attribution field that disagrees")
     v.set_defaults(func=cmd_eval)
+
+    k = sub.add_parser("check", help="find the stored figures that support or contradict a claim")
+    k.add_argument("claim", help='a sentence with a figure, e.g. "Vĩnh Phúc tăng trưởng 9,54% năm 2022"')
+    k.add_argument("--db", default=DEFAULT_DB)
+    k.add_argument("--format", choices=["text", "json"], default="text")
+    k.add_argument("--limit", type=int, default=20, help="at most this many stored figures per claim figure")
+    k.set_defaults(func=cmd_check)
     return p
+
+
+def cmd_check(args) -> int:
+    from pipeline.claim import main as check_main
+
+    return check_main(args)
 
 
 def main(argv: list[str] | None = None) -> int:
