@@ -10,6 +10,7 @@ Two passes over the text:
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -37,16 +38,20 @@ TOKEN_RE = re.compile(
 DASHES = {"-", "–", "—", "‑", "‐", "−"}
 
 
-@dataclass
 class Tok:
-    kind: str   # num | word | sym
-    text: str
-    start: int
-    end: int
+    """A token: kind `num` | `word` | `sym`, its text, lower-cased text and offsets."""
+    __slots__ = ("kind", "text", "start", "end", "low")
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __init__(self, kind: str, text: str, start: int, end: int):
+        self.kind, self.text, self.start, self.end = kind, text, start, end
+        self.low = text.lower()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.kind!r}, {self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Tok) and (self.kind, self.text, self.start, self.end) == \
+            (other.kind, other.text, other.start, other.end)
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -130,19 +135,46 @@ DURATION_BEFORE = {"sau", "trong", "mất", "suốt", "hơn", "gần", "qua", "�
 
 
 def find_skips(text: str) -> list[Skipped]:
+    """Every non-mention by SKIP_PATTERNS, earlier patterns first; a later match that overlaps an
+    earlier one is dropped."""
     skips: list[Skipped] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []   # taken spans, sorted and disjoint
+    ends: list[int] = []
+    windows = _digit_windows(text)
     for reason, pat in SKIP_PATTERNS:
-        for m in pat.finditer(text):
-            if not re.search(r"\d", m.group()):
-                continue
+        for m in (m for ws, we in windows for m in pat.finditer(text, ws, we)):
             s, e = m.start(), m.end()
-            if any(s < te and ts < e for ts, te in taken):
+            if not _HAS_DIGIT(m.group()):
                 continue
-            taken.append((s, e))
+            k = bisect.bisect_left(starts, e)          # spans starting before e
+            if k > 0 and ends[k - 1] > s:
+                continue
+            starts.insert(k, s)
+            ends.insert(k, e)
             skips.append(Skipped(s, e, m.group(), reason))
     skips.sort(key=lambda k: k.start)
     return skips
+
+
+_HAS_DIGIT = re.compile(r"\d").search
+_DIGIT_RUN = re.compile(r"\d+")
+# Every skip pattern's match holds a digit, starts less than this many characters before it and
+# ends (lookaheads included) less than this many after it; so the patterns need only run on the
+# stretches of text around digits, which is what makes pass 1 cheap on long documents.
+_WINDOW = 120
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint (start, end) stretches of `text` holding every digit with _WINDOW characters each side."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in _DIGIT_RUN.finditer(text):
+        s, e = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
+        if out and s <= out[-1][1] + _WINDOW:
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,9 +207,15 @@ CURRENCY_AFTER = [  # longest first: words after the number -> unit
     ("CNY", "CNY"), ("won", "KRW"), ("KRW", "KRW"), ("SGD", "SGD"), ("AUD", "AUD"),
     ("xen", "cent"), ("xu", "cent"), ("cent", "cent"), ("cents", "cent"),
 ]
+# by first token: [(words, unit, token texts)], longest first
+_CURRENCY_AFTER_TOKS: dict[str, list] = {}
+for _w, _u in CURRENCY_AFTER:
+    _t = tuple(m.group() for m in re.finditer(r"[^\W\d_]+|\d+|\S", _w))
+    _CURRENCY_AFTER_TOKS.setdefault(_t[0], []).append((_w, _u, _t))
 CURRENCY_BEFORE = [("VN$", "VND"), ("US$", "USD"), ("$", "USD"), ("USD", "USD"), ("VND", "VND"), ("VNĐ", "VND"),
                    ("EUR", "EUR"), ("€", "EUR"), ("GBP", "GBP"), ("£", "GBP"), ("INR", "INR"), ("Rs.", "INR"),
                    ("Rs", "INR")]
+_CURRENCY_BEFORE_N = [(sym, unit, len(re.findall(r"[^\W\d_]+|\d+|\S", sym))) for sym, unit in CURRENCY_BEFORE]
 RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
 MULT_BEFORE = {"gấp", "bằng", "tăng", "giảm", "cao gấp", "lớn gấp", "nhiều gấp", "hơn", "tăng gần", "tăng hơn",
                "tăng khoảng", "gần", "khoảng", "xấp xỉ", "trên"}
@@ -198,23 +236,37 @@ class Num:
     raw: str
 
 
+# Words that may start a mention: number words (not scale words), `gấp`, `nửa`; currency codes before a number.
+_START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa"}
+_START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
+
+
 class Finder:
     def __init__(self, text: str, style: str | None = None, bare_numbers: bool = False):
         self.text = text
         self.bare = bare_numbers
         self.toks = tokenize(text)
         self.style = style or number_style(text)
+        toks = self.toks
+        # linked[k]: token k is no number and is followed on the same line, at most two spaces on,
+        # by a token that is no number either (so words_at can test a phrase without slicing text)
+        self._linked = [a.kind != "num" and b.kind != "num" and b.start - a.end <= 2
+                        and "\n" not in text[a.end:b.start] for a, b in zip(toks, toks[1:])]
+        self._phrases: dict = {}
 
     # --- token helpers -------------------------------------------------------------------------
     def words_at(self, i: int, n: int) -> str | None:
         """The n tokens from i as a lower-cased phrase, if they are adjacent words on one line."""
-        toks = self.toks[i:i + n]
-        if len(toks) < n or any(t.kind == "num" for t in toks):
-            return None
-        for a, b in zip(toks, toks[1:]):
-            if "\n" in self.text[a.end:b.start] or b.start - a.end > 2:
-                return None
-        return self.text[toks[0].start:toks[-1].end].lower()
+        key = (i, n)
+        hit = self._phrases.get(key, 0)
+        if hit != 0:
+            return hit
+        toks = self.toks
+        out = None
+        if i >= 0 and i + n <= len(toks) and toks[i].kind != "num" and all(self._linked[i:i + n - 1]):
+            out = self.text[toks[i].start:toks[i + n - 1].end].lower()
+        self._phrases[key] = out
+        return out
 
     def match_before(self, i: int, phrases) -> tuple[int, str] | None:
         """Longest phrase among `phrases` ending right before token i: (start token, phrase)."""
@@ -336,9 +388,8 @@ class Finder:
         toks = self.toks
         while i < len(toks):
             t = toks[i]
-            starts_number = t.kind == "num" or (t.kind == "word" and t.low in NUMBER_WORDS and t.low not in SCALES) \
-                or (t.kind == "word" and t.low in ("gấp", "nửa")) or (t.kind == "sym" and t.text in "$€£") \
-                or (t.kind == "word" and t.text in ("USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"))
+            starts_number = t.kind == "num" or (t.kind == "word" and (t.low in _START_WORDS or t.text in _START_CODES)) \
+                or (t.kind == "sym" and t.text in "$€£")
             if not starts_number or skip_at.covers(t.start):
                 i += 1
                 continue
@@ -351,14 +402,14 @@ class Finder:
             i = max(nxt, i + 1)
         # numbers inside neither a mention nor a skip: recorded as skipped `unread`, for coverage
         taken = _SpanIndex([(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in skips])
-        for t in toks:
+        for k, t in enumerate(toks):
             if t.kind == "num" and not taken.covers(t.start):
-                skips.append(Skipped(t.start, t.end, t.text, self._why_not(t)))
+                skips.append(Skipped(t.start, t.end, t.text, self._why_not(k)))
         skips.sort(key=lambda s: s.start)
         return mentions, skips
 
-    def _why_not(self, t: Tok) -> str:
-        k = self.toks.index(t)
+    def _why_not(self, k: int) -> str:
+        t = self.toks[k]
         nxt = self.words_at(k + 1, 1) if k + 1 < len(self.toks) else None
         if nxt in DURATION_UNITS:
             return "duration"
@@ -371,8 +422,7 @@ class Finder:
         # currency before the number: $10, USD1,23, VN$1000, Rs. 20
         pre_unit = None
         k = i
-        for sym, unit in CURRENCY_BEFORE:
-            n = len(tokenize(sym))
+        for sym, unit, n in _CURRENCY_BEFORE_N:
             seg = toks[k:k + n]
             if len(seg) == n and "".join(x.text for x in seg) == sym and k + n < len(toks) \
                     and toks[k + n].kind == "num" and self.text[seg[-1].end:toks[k + n].start].strip() in ("", "."):
@@ -793,10 +843,10 @@ class _Tail:
             elif same_line and f.words_at(j, 2) == "phần trăm":
                 self.pct, self.pct_end = "%", j + 1
             if same_line and self.pct is None:
-                for words, unit in CURRENCY_AFTER:
-                    n = len(tokenize(words))
+                for words, unit, wtoks in _CURRENCY_AFTER_TOKS.get(t.text, ()):
+                    n = len(wtoks)
                     seg = toks[j:j + n]
-                    if len(seg) == n and " ".join(x.text for x in seg) == " ".join(x.text for x in tokenize(words)):
+                    if len(seg) == n and all(x.text == w for x, w in zip(seg, wtoks)):
                         if words == "đ" and j + 1 < len(toks) and toks[j + 1].start == seg[-1].end \
                                 and toks[j + 1].kind == "word":
                             continue

@@ -107,9 +107,16 @@ def _collect(toks, j: int, text: str, limit: int):
     return out
 
 
+_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _c in _COUNTED_TOKENS:            # longest first within each first token
+    _BY_FIRST.setdefault(_c[0], []).append(_c)
+
+
 def _lexicon_match(low: list[str]) -> int:
     """Length in tokens of the longest lexicon noun at the start of `low` (0 if none)."""
-    for cand in _COUNTED_TOKENS:
+    if not low:
+        return 0
+    for cand in _BY_FIRST.get(low[0], ()):
         n = len(cand)
         if tuple(low[:n]) == cand:
             return n
