@@ -8,6 +8,7 @@ file; each dateline or chrome block ends one article and a new title starts the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,18 +196,81 @@ def read_dump_text(text: str, stem: str, source: str) -> list[Document]:
     return docs
 
 
-def read_dump(path: str | Path) -> list[Document]:
-    """Read a dump file. Raises InputError naming the file when it is empty, binary or not UTF-8."""
+MAX_DUMP_BYTES = 32 * 1024 * 1024  # a text dump larger than this is refused, not read into memory
+
+
+def read_dump(path: str | Path, max_bytes: int = MAX_DUMP_BYTES) -> list[Document]:
+    """Read a dump file. Raises InputError naming the file when it is empty, binary, too large, in a
+    legacy Vietnamese encoding, or not UTF-8."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: too large ({size / 1e6:.0f} MB > {max_bytes / 1e6:.0f} MB); "
+                             f"split it into smaller files")
+        with path.open("rb") as f:
+            raw = f.read(max_bytes + 1)
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+    if len(raw) > max_bytes:  # grew while we read it
+        raise InputError(f"{path}: too large (> {max_bytes / 1e6:.0f} MB)")
     return read_dump_bytes(raw, stem=path.stem, source=str(path))
 
 
+# Legacy 8-bit Vietnamese encodings that old archives hold. TCVN3 (ABC) puts the lower-case letters
+# with diacritics in 0xA8-0xFE (đ = 0xAE, ư = 0xAD, ơ = 0xAC, ô = 0xAB, ê = 0xAA, â = 0xA9, ă = 0xA8);
+# VNI-Windows writes a base letter followed by a mark byte (đ = 0xF1 `ñ`, ê = e + 0xE2 …).
+_TCVN3_BYTES = set(range(0xA8, 0xAF)) | set(range(0xB5, 0xBA)) | set(range(0xBB, 0xFF))
+_TCVN3_CORE = set(range(0xA8, 0xAF)) | set(range(0xB5, 0xBA))
+
+
+def legacy_encoding(raw: bytes) -> str | None:
+    """`TCVN3 (ABC)` or `VNI-Windows` when the bytes look like one of them, else None."""
+    high = [b for b in raw if b >= 0x80]
+    if len(high) < 5:
+        return None
+    # VNI's mark bytes follow the vowel they mark; TCVN3's letters stand in for the vowel itself
+    after_vowel = sum(1 for i, b in enumerate(raw) if b >= 0x80 and i and
+                      (raw[i - 1] in b"aeiouyAEIOUY" or raw[i - 1] >= 0x80))
+    if after_vowel >= 0.45 * len(high):
+        return "VNI-Windows"
+    core = sum(1 for b in high if b in _TCVN3_CORE)  # ă â ê ô ơ ư đ and the a-row tones
+    if sum(1 for b in high if b in _TCVN3_BYTES) >= 0.8 * len(high) and core >= 0.2 * len(high):
+        return "TCVN3 (ABC)"
+    return None
+
+
+def _viet_letters() -> frozenset[str]:
+    out = set("đĐ")
+    for base in "aăâeêioôơuưy":
+        for tone in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"):
+            c = unicodedata.normalize("NFC", base + tone)
+            out.update((c, c.upper()))
+    return frozenset(out)
+
+
+VIET_LETTERS = _viet_letters()
+
+
+def _windows_1258(raw: bytes) -> str | None:
+    """windows-1258 text (Vietnamese with combining tone marks), NFC-normalized, or None when the
+    decoded text has letters Vietnamese does not use (`ö`, `ñ`, `®`: another encoding)."""
+    try:
+        text = nfc(raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    non_ascii = [c for c in text if ord(c) > 0x7F and not c.isspace()]
+    if not non_ascii:
+        return text
+    foreign = sum(1 for c in non_ascii if c not in VIET_LETTERS and c not in "–—‘’“”…•·°€")
+    return text if foreign <= 0.01 * len(non_ascii) else None
+
+
 def decode_text(raw: bytes, name: str) -> str:
-    """Decode bytes that should be UTF-8 text, with a clear error naming the input otherwise."""
+    """Decode bytes that should be text, with a clear error naming the input otherwise.
+
+    UTF-8 (with or without BOM) is read as it is; windows-1258 is recognized and converted; TCVN3 and
+    VNI-Windows, which need a conversion table, are refused with a message that says so."""
     if not raw.strip():
         raise InputError(f"{name}: empty file")
     if b"\x00" in raw[:8192]:
@@ -214,6 +278,13 @@ def decode_text(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        text = _windows_1258(raw)
+        if text is not None:
+            return text
+        legacy = legacy_encoding(raw)
+        if legacy:
+            raise InputError(f"{name}: legacy Vietnamese encoding ({legacy}), not Unicode; convert it to "
+                             f"UTF-8 first (for example with UniKey's converter)") from e
         raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from e
 
 
