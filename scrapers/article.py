@@ -251,7 +251,9 @@ def extract_article(html: str, url: str, profile: Profile) -> Article | None:
     title = _title(soup, profile)
     paras, byline = _clean_paragraphs(paras, title)
     body = "\n\n".join(paras)
-    if len(body) < profile.min_chars:
+    # an article has prose: enough text in paragraphs of a sentence or more (a listing or a menu has
+    # titles and links, which trafilatura returns when it finds no main text)
+    if sum(len(p) for p in paras if len(p.split()) >= 12) < profile.min_chars:
         return None
     author = None
     if profile.selectors.author:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from extractors.textdump import _parse_dateline
 
@@ -22,7 +23,11 @@ _TIME_RE = re.compile(r"(?<!\d)(\d{1,2})[:h](\d{2})(?!\d)")
 
 def _iso(y, mo, d, hh=None, mm=None) -> str | None:
     y, mo, d = int(y), int(mo), int(d)
-    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 < y < 2200):
+    if not 1900 < y < 2200:
+        return None
+    try:
+        date(y, mo, d)
+    except ValueError:
         return None
     out = f"{y:04d}-{mo:02d}-{d:02d}"
     if hh is not None and (int(hh), int(mm)) != (0, 0) and int(hh) < 24 and int(mm) < 60:

@@ -55,7 +55,7 @@ def jaccard(a: set[int], b: set[int]) -> float:
 class DuplicateIndex:
     """Simhashes of stored documents, searched linearly (fine for tens of thousands of documents)."""
 
-    def __init__(self, max_distance: int = 10, min_jaccard: float = 0.6):
+    def __init__(self, max_distance: int = 18, min_jaccard: float = 0.6):
         self.max_distance = max_distance
         self.min_jaccard = min_jaccard
         self._items: list[tuple[int, str]] = []

@@ -66,6 +66,12 @@ def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
         if not codec:
             continue
         if codec in ("cp1252", "latin_1", "iso8859-1", "ascii"):
+            # a Latin label on a Vietnamese page is usually wrong: UTF-8 that decodes, or windows-1258
+            try:
+                if any(b >= 0x80 for b in raw):
+                    return nfc(raw.decode("utf-8")), "utf-8"
+            except UnicodeDecodeError:
+                pass
             legacy = _try_1258(raw)
             if legacy is not None:
                 return legacy, "cp1258"

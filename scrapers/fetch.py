@@ -177,7 +177,8 @@ class Fetcher:
             if check_robots and not self._robots_allow(current):
                 if hop == 0:
                     result.skipped = "robots"
-                    self.stats.skip(current, "robots", "disallowed by robots.txt")
+                    rules = self.robots.rules(current)
+                    self.stats.skip(current, "robots", "disallowed by robots.txt" if rules.parser else rules.note)
                 else:
                     result.error = f"redirect to {current} is disallowed by robots.txt"
                     if count:

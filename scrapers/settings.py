@@ -51,7 +51,7 @@ class CrawlConfig:
     allow_private: bool = False
     profiles: list[str] = field(default_factory=list)
     max_depth: int = 3                 # link hops from a start URL for pages that are not articles
-    duplicate_distance: int = 10       # simhash bits that may differ between near-duplicates
+    duplicate_distance: int = 18       # simhash bits that may differ between candidate near-duplicates
     duplicate_jaccard: float = 0.6     # shingle overlap that confirms a near-duplicate
 
     @property

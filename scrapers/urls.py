@@ -9,7 +9,8 @@ TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "zarsrc", "zalo_", "_gl")
 
 
 def normalize_url(url: str, base: str | None = None) -> str | None:
-    """An absolute http(s) URL without fragment, tracking parameters or default port; None otherwise."""
+    """An absolute http(s) URL without fragment, tracking parameters or default port; None otherwise
+    (other schemes, credentials in the URL, unparseable ports)."""
     if url is None:
         return None
     url = url.strip().replace("\\", "/")
@@ -23,8 +24,8 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    if scheme not in DEFAULT_PORTS or not parts.hostname:
-        return None
+    if scheme not in DEFAULT_PORTS or not parts.hostname or parts.username is not None:
+        return None  # user:password@host links are not followed (nor is `site.vn@elsewhere`)
     host = parts.hostname.lower().rstrip(".")
     if ":" in host:
         host = f"[{host}]"

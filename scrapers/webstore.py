@@ -52,7 +52,7 @@ def ensure_tables(db: sqlite_utils.Database) -> None:
 
 
 class WebStore:
-    def __init__(self, db: sqlite_utils.Database, max_distance: int = 10, min_jaccard: float = 0.6):
+    def __init__(self, db: sqlite_utils.Database, max_distance: int = 18, min_jaccard: float = 0.6):
         self.db = db
         ensure_tables(db)
         self.index = DuplicateIndex(max_distance, min_jaccard)
