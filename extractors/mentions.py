@@ -468,6 +468,17 @@ class Finder:
         decimals = num.decimals
         text_start_tok = qual_tok if qual_tok is not None else start_tok
 
+        # ---- a fraction in words: `hai phần ba`, `một phần tư` (not `phần trăm`: a percent) ----
+        if unit is None and num.has_words and not tail.pct and tail.word(0) == "phần" and j + 1 < len(toks) \
+                and toks[j + 1].kind == "word" and (toks[j + 1].low in DIGIT_WORDS or toks[j + 1].low == "mười") \
+                and self.gap(j, j + 1) == " ":
+            den = self.read_num(j + 1)
+            if den is not None and den.value >= 2 and den.value > num.value and den.value == int(den.value):
+                m = Mention(toks[start_tok].start, toks[den.j - 1].end, "", "fraction", value=value,
+                            denominator=den.value)
+                if qual_tok is not None:
+                    m.start, m.qualifier = toks[qual_tok].start, qualifier
+                return m, den.j
         # ---- percent ----
         if unit is None and tail.pct:
             kind, unit, end_tok = "percent", tail.pct, tail.pct_end
@@ -545,7 +556,7 @@ class Finder:
             if tail.word(0) in DURATION_UNITS or tail.phrase(2) in DURATION_UNITS:
                 return None, j  # `sau 1 năm`, `5 năm xây dựng`, `6 tháng đầu năm`: durations
             noun, nend = self._counted_noun(j)
-            total = self._of_total(j if noun is None else nend + 1)
+            total = self._of_total(j if noun is None else nend + 1, allow_tren=noun is None)
             if total is not None:
                 # `415 trong tổng số 430 đảng viên`, `9 xã trong tổng số 12 xã`: a fraction
                 den, dend, dnext = total
@@ -627,9 +638,12 @@ class Finder:
 
     OF_TOTAL = ("trong tổng số", "trên tổng số", "trong số", "trên tổng", "trong tổng")
 
-    def _of_total(self, j: int):
-        """`trong tổng số 430` after a count: (the total as a Num, its last token, next token)."""
-        for phrase in self.OF_TOTAL:
+    def _of_total(self, j: int, allow_tren: bool = False):
+        """`trong tổng số 430` after a count: (the total as a Num, its last token, next token).
+
+        `3 trên 5 chỉ tiêu` too, where the count has no noun of its own (`trên` before a number is
+        otherwise the qualifier `over`)."""
+        for phrase in self.OF_TOTAL + (("trên",) if allow_tren else ()):
             n = len(phrase.split())
             if self.words_at(j, n) == phrase and j + n < len(self.toks) and self.toks[j + n].kind == "num" \
                     and "\n" not in self.text[self.toks[j - 1].end:self.toks[j + n].start]:
@@ -653,8 +667,16 @@ class Finder:
         if num is None:
             return None, k + 1
         end = num.j - 1
-        if num.j < len(toks) and toks[num.j].low == "lần":
-            end = num.j
+        j = num.j
+        if j + 1 < len(toks) and (toks[j].text in DASHES or toks[j].low in ("đến", "tới")) \
+                and "\n" not in self.text[toks[j - 1].end:toks[j + 1].start]:
+            # `gấp 1,5-2 lần`, `gấp 2 đến 3 lần`: a range of multipliers
+            num2 = self.read_num(j + 1)
+            if num2 is not None and num2.value >= num.value and num2.j < len(toks) and toks[num2.j].low == "lần":
+                return Mention(toks[k].start, toks[num2.j].end, "", "range", low=num.value, high=num2.value,
+                               unit="times", decimals=max(num.decimals, num2.decimals)), num2.j + 1
+        if j < len(toks) and toks[j].low == "lần":
+            end = j
         return Mention(toks[k].start, toks[end].end, "", "multiplier", value=num.value, unit="times",
                        decimals=num.decimals), end + 1
 

@@ -110,6 +110,9 @@ def test_numbers_in_text(text, expected):
     ("có 415 trong tổng số 430 đảng viên", [frac("415 trong tổng số 430 đảng viên", 415, 430, "đảng viên")]),
     ("có 1.035 trong tổng số 1.560 khu dân cư", [frac("1.035 trong tổng số 1.560 khu dân cư", 1035, 1560, "khu dân cư")]),
     ("12 xã trong số 15 xã", [frac("12 xã trong số 15 xã", 12, 15, "xã")]),
+    ("3 trên 5 chỉ tiêu", [frac("3 trên 5 chỉ tiêu", 3, 5, "chỉ tiêu")]),
+    ("hai phần ba số xã", [frac("hai phần ba", 2, 3, None)]),
+    ("năm mươi phần trăm số hộ", [pct("năm mươi phần trăm", 50)]),
     # ranks
     ("xếp thứ 32/63 tỉnh", [rank("xếp thứ 32/63 tỉnh", 32, 63, "tỉnh")]),
     ("chỉ số PCI xếp thứ 5", [rank("xếp thứ 5", 5)]),
@@ -127,6 +130,8 @@ def test_numbers_in_text(text, expected):
     ("giảm gần một nửa", [mult("gần một nửa", 0.5, "approx")]),
     ("chiếm khoảng một nửa tổng số", [mult("khoảng một nửa", 0.5, "approx")]),
     ("giảm nửa", [mult("nửa", 0.5)]),
+    ("gấp 1,5-2 lần", [rng("gấp 1,5-2 lần", 1.5, 2, "times")]),
+    ("gấp 2 đến 3 lần", [rng("gấp 2 đến 3 lần", 2, 3, "times")]),
     # percents and percentage points
     ("cao hơn 0,5 điểm phần trăm so với năm 2022", [pct("0,5 điểm phần trăm", 0.5, unit="điểm phần trăm")]),
     ("tăng 2 điểm %", [pct("2 điểm %", 2, unit="điểm phần trăm")]),
