@@ -8,7 +8,7 @@ repetition r has its figures perturbed from a seed r: each digit of a grouped or
 is redrawn, formats kept, so no two copies are identical and every figure is still a figure.
 Dates, years, codes are left as written.
 
-    python -m benchmarks.extractor [--mb 5] [--repeat 1]
+    python -m benchmarks.extractor [--mb 5] [--repeat 1] [--quick]
 
 prints a small table: documents, MB of text, mentions and skipped numbers found, seconds of CPU
 time, mentions per second and MB per second. The process is pinned to one CPU where the OS allows.
@@ -112,8 +112,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Mention finder throughput on one core.")
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     ap.add_argument("--repeat", type=int, default=1, help="timed passes; the fastest is reported")
+    ap.add_argument("--quick", action="store_true", help="a 0.5 MB corpus, to check the benchmark works")
     args = ap.parse_args(argv)
-    r = run(args.mb, args.repeat)
+    r = run(0.5 if args.quick else args.mb, args.repeat)
     rows = [
         ("documents", f"{r['documents']:,}"),
         ("text (MB, UTF-8)", f"{r['mb']:.2f}"),
