@@ -47,6 +47,7 @@ COUNTED = [
     "câu lạc bộ", "địa phương", "đồng chí", "cơ chế", "chính sách", "cơ sở", "Giám đốc sở", "Giám đốc",
     "Bí thư Đảng ủy khối", "Bí thư", "Chủ tịch", "Phó Chủ tịch", "em", "bậc", "làng nghề", "chợ", "siêu thị",
     "cửa hàng", "ngân hàng", "hecta", "tiểu dự án", "gói thầu", "nhà máy", "cơ sở sản xuất", "giáo viên",
+    "giấy chứng nhận", "giấy phép", "lượt tàu", "tàu cá", "héc ta",
 ]
 _LEX_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 
@@ -136,7 +137,9 @@ def counted_noun(toks, j: int, text: str):
     first = toks[j].text
     n = _lexicon_match(low)
     if low[0] in _MEASURE_LOW and n <= 1:
-        return first, j  # a measure unit (`tấn`, `ha`, `km`) is one token; `lượt khách` is a noun
+        # a measure unit (`tấn`, `ha`, `km`) is one token, `km2`/`m3` two; `lượt khách` is a noun
+        last = _power_suffix(toks, j)
+        return text[toks[j].start:toks[last].end], last
     if n:
         last = j + n - 1
         head = " ".join(low[:n])
@@ -184,12 +187,22 @@ def per_unit(toks, j: int, text: str):
     if two.lower() in PER_POP:
         return two, j + 2
     if nxt.text.lower() in PER_TIME or nxt.text in MEASURES:
-        return nxt.text, j + 1
+        last = _power_suffix(toks, j + 1) if nxt.text in MEASURES else j + 1
+        return text[nxt.start:toks[last].end], last
     low = _collect(toks, j + 1, text, _MAX_LEX)
     n = _lexicon_match(low)
     if n:
         return text[nxt.start:toks[j + n].end], j + n
     return None
+
+
+def _power_suffix(toks, j: int) -> int:
+    """`km2`, `m3` are tokenized `km` + `2`: the last token of the unit starting at token j."""
+    if toks[j].text in ("m", "km", "cm", "mm", "dm") and j + 1 < len(toks) and toks[j + 1].start == toks[j].end \
+            and toks[j + 1].text in ("2", "3") and (j + 2 >= len(toks) or toks[j + 2].start > toks[j + 1].end
+                                                    or toks[j + 2].kind == "sym"):
+        return j + 1
+    return j
 
 
 def is_known_noun(unit: str | None) -> bool:

@@ -156,6 +156,8 @@ def test_kinds(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("17,8 tiêu chí/xã", [q("17,8 tiêu chí/xã", 17.8, "tiêu chí/xã")]),
     ("67,5 tạ/ha", [q("67,5 tạ/ha", 67.5, "tạ/ha")]),
+    ("mật độ 450 người/km2", [q("450 người/km2", 450, "người/km2")]),
+    ("diện tích 1.200 m2 sàn", [q("1.200 m2", 1200, "m2")]),
     ("12,8 bác sĩ/vạn dân", [q("12,8 bác sĩ/vạn dân", 12.8, "bác sĩ/vạn dân")]),
     ("75,2 triệu đồng/người/năm", [money("75,2 triệu đồng/người/năm", 7.52e7, "VND/người/năm")]),
     ("4.680.000 đồng/tháng", [money("4.680.000 đồng/tháng", 4.68e6, "VND/tháng")]),
