@@ -120,7 +120,10 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("name", re.compile(r"\b(?:đường tỉnh|đường huyện|đường xã|đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b"
                         r"(?![.,]\d)(?!\s*[^\W\d_%])")),
     # villages and quarters named by number: `thôn 3`, `xóm 12`, `ấp 5`, `tổ dân phố 7`, `khu phố 2`
-    ("name", re.compile(r"\b(?:thôn|Thôn|xóm|Xóm|ấp|Ấp|khóm|Khóm|tổ dân phố|Tổ dân phố|khu phố|tiểu khu|buôn|Buôn)"
+    # kilometre posts: `km 15+200`, `Km15+200`
+    ("address", re.compile(r"\b[Kk]m\s?\d+\s?\+\s?\d+\b")),
+    ("name", re.compile(r"\b(?:thôn|Thôn|xóm|Xóm|ấp|Ấp|khóm|Khóm|tổ dân phố|Tổ dân phố|khu phố|tiểu khu|buôn|Buôn|"
+                        r"lớp|Lớp|khối lớp|Khối lớp)"
                         r"\s+(?:số\s+)?\d+[A-Z]?\b(?![.,]\d)(?!\s*%)")),
     # list markers: (1), 1), a), 1. at the start of a line or after a semicolon
     ("list_marker", re.compile(r"\(\d{1,2}\)|(?:(?<=^)|(?<=\n)|(?<=;\s)|(?<=:\s))\d{1,2}[.)](?=\s)|\b[a-zđ]\)")),

@@ -273,6 +273,8 @@ def test_ranges(text, expected):
     ("Nghị quyết Trung ương 4 khóa XII.", [("Trung ương 4", "name")]),
     ("Hội nghị Trung ương 3, 4 khóa XIII.", [("Hội nghị Trung ương 3, 4", "name")]),
     ("trú tại thôn 3, xã B.", [("thôn 3", "name")]),
+    ("học sinh lớp 12 dự thi", [("lớp 12", "name")]),
+    ("tai nạn tại km 15+200 Quốc lộ 1A", [("km 15+200", "address"), ("Quốc lộ 1A", "name")]),
     ("Quốc lộ 1A và đường tỉnh 8B.", [("Quốc lộ 1A", "name"), ("đường tỉnh 8B", "name")]),
     # list markers
     ("(1) Tăng trưởng; (2) Phát triển.", [("(1)", "list_marker"), ("(2)", "list_marker")]),
