@@ -222,6 +222,10 @@ _CURRENCY_BEFORE_N = [(sym, unit, len(re.findall(r"[^\W\d_]+|\d+|\S", sym))) for
 RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
 MULT_BEFORE = {"gấp", "bằng", "tăng", "giảm", "cao gấp", "lớn gấp", "nhiều gấp", "hơn", "tăng gần", "tăng hơn",
                "tăng khoảng", "gần", "khoảng", "xấp xỉ", "trên"}
+# Verbs that state a figure: after one, a number with no unit is still a quantity (`PAPI đạt 43,5`).
+FIGURE_VERBS = {"đạt", "là", "còn", "tăng", "giảm", "lên", "xuống", "mức", "bằng", "chiếm", "đạt mức",
+                "ở mức", "tăng lên", "giảm xuống", "giảm còn", "ước đạt", "đạt được", "tổng cộng", "tổng số",
+                "tổng", "lên tới", "lên đến", "tăng thêm", "giảm bớt", "điểm", "chỉ số", ":", "="}
 # Before a number in words, these make it vague (`hàng nghìn câu lạc bộ`, `vài trăm người`).
 VAGUE_BEFORE = {"hàng", "vài", "mấy", "dăm", "nhiều", "mươi", "bao", "hằng", "hơn mười", "đôi", "một vài"}
 WORD_MULT = {"đôi": 2.0, "rưỡi": 1.5}
@@ -413,6 +417,14 @@ class Finder:
 
     def _why_not(self, k: int) -> str:
         t = self.toks[k]
+        toks = self.toks
+        # `lễ 30-4`, `Quốc khánh 2-9`: a day-month written with a dash
+        for a, b in ((k - 2, k), (k, k + 2)):
+            if 0 <= a and b < len(toks) and toks[a].kind == toks[b].kind == "num" and toks[a + 1].text in DASHES \
+                    and toks[a].end == toks[a + 1].start and toks[a + 1].end == toks[b].start \
+                    and toks[a].text.isdigit() and toks[b].text.isdigit() \
+                    and 1 <= int(toks[a].text) <= 31 and 1 <= int(toks[b].text) <= 12:
+                return "date"
         nxt = self.words_at(k + 1, 1) if k + 1 < len(self.toks) else None
         if nxt in DURATION_UNITS:
             return "duration"
@@ -568,6 +580,11 @@ class Finder:
                 end_tok, j = (den_end, den_end + 1) if den_noun else (dend, dnext)
             elif noun is None:
                 if not self.bare and (num.has_words or self._is_year_like(num, start_tok)):
+                    return None, j
+                if not self.bare and qual_tok is None and sign == 1.0 \
+                        and self._phrase_before(start_tok, FIGURE_VERBS) is None:
+                    # a number with no unit, no qualifier and no verb that states a figure before
+                    # it (`lễ 30-4`, `tỷ số 3-1`, `đường dây nóng 113`) is left unread
                     return None, j
                 kind, unit = "quantity", None
             else:

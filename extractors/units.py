@@ -47,7 +47,7 @@ COUNTED = [
     "câu lạc bộ", "địa phương", "đồng chí", "cơ chế", "chính sách", "cơ sở", "Giám đốc sở", "Giám đốc",
     "Bí thư Đảng ủy khối", "Bí thư", "Chủ tịch", "Phó Chủ tịch", "em", "bậc", "làng nghề", "chợ", "siêu thị",
     "cửa hàng", "ngân hàng", "hecta", "tiểu dự án", "gói thầu", "nhà máy", "cơ sở sản xuất", "giáo viên",
-    "giấy chứng nhận", "giấy phép", "lượt tàu", "tàu cá", "héc ta",
+    "giấy chứng nhận", "giấy phép", "tàu cá", "héc ta",
 ]
 _LEX_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 

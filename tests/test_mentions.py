@@ -331,6 +331,20 @@ def test_mixed(text, expected, skips):
     assert [(s.text, s.reason) for s in skipped] == skips
 
 
+@pytest.mark.parametrize("text,skips", [
+    ("Dịp nghỉ lễ 30-4 và 1-5.", [("30", "date"), ("4", "date"), ("1", "date"), ("5", "date")]),
+    ("Đường dây nóng 113.", [("113", "unread")]),
+])
+def test_bare_numbers_are_not_figures(text, skips):
+    ms, skipped = mentions_of(text)
+    assert ms == []
+    assert [(s.text, s.reason) for s in skipped] == skips
+
+
+def test_bare_number_after_a_figure_verb():
+    check("Chỉ số PAPI đạt 43,5; chỉ số PCI là 65,2.", [q("43,5", 43.5, None), q("65,2", 65.2, None)])
+
+
 def test_unread_numbers_are_recorded():
     # a number that is neither a mention nor a known non-mention is recorded `unread`, for coverage
     _, skipped = mentions_of("mã 12a3 xyz")
