@@ -195,6 +195,11 @@ QUALIFIERS = [  # longest first; (words, qualifier, comparative?)
     ("ít hơn", "under", True), ("kém hơn", "under", True), ("thấp hơn", "under", True), ("nhỏ hơn", "under", True),
     ("khoảng", "approx", False), ("gần", "approx", False), ("chừng", "approx", False), ("tầm", "approx", False),
     ("độ", "approx", False), ("trên", "over", False), ("hơn", "over", False), ("dưới", "under", False),
+    ("trên dưới", "approx", False), ("vào khoảng", "approx", False), ("ngót", "approx", False),
+    ("ngót nghét", "approx", False), ("xấp xỉ khoảng", "approx", False), ("chưa đầy", "under", False),
+    ("không đầy", "under", False), ("tối thiểu là", "at_least", False), ("tối đa là", "at_most", False),
+    ("nhiều nhất", "at_most", False), ("nhiều nhất là", "at_most", False), ("vượt ngưỡng", "over", False),
+    ("ước tính khoảng", "approx", False), ("khoảng hơn", "over", False), ("khoảng trên", "over", False),
 ]
 _QUALIFIER_MAP = {p: (q, c) for p, q, c in QUALIFIERS}
 # Verbs that may stand between a bound word and the number: `xấp xỉ đạt`, `gần bằng`, `khoảng là`.

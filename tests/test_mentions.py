@@ -195,6 +195,9 @@ def test_units(text, expected):
     ("không quá 5 tỷ đồng", [money("không quá 5 tỷ đồng", 5e9, qualifier="at_most")]),
     ("tối đa 20%", [pct("tối đa 20%", 20, "at_most")]),
     ("từ 7000 đồng trở xuống", [money("từ 7000 đồng trở xuống", 7000, qualifier="at_most")]),
+    ("trên dưới 100 người", [q("trên dưới 100 người", 100, "người", "approx")]),
+    ("ngót 2 tỷ đồng", [money("ngót 2 tỷ đồng", 2e9, qualifier="approx")]),
+    ("chưa đầy 5%", [pct("chưa đầy 5%", 5, "under")]),
     # a comparative that gives a difference is no bound: `cao hơn … so với`
     ("cao hơn 1,02 điểm phần trăm so với bình quân cả nước",
      [pct("1,02 điểm phần trăm", 1.02, unit="điểm phần trăm")]),
