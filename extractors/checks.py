@@ -443,18 +443,33 @@ def _fraction_percent(dt: DocText, ms: list[Mention]) -> list[Check]:
             iv = interval(p)
             h = half_unit(p)
             ok = _meets(computed, e, iv)
+            # `9/10 huyện, đạt 112% kế hoạch`: the plan need not be the denominator of a count; a percentage
+            # of another named whole (`5% tổng số xã cả nước`) is not the fraction's share either
+            money = (f.unit or "").split("/")[0] in ("VND", "USD")
+            unsure = (p.compared_to in TARGET_BASES and not money) or _names_other_whole(dt, p, f.unit)
             what = f.text if _unit_class(f) and (f.unit or "").split("/")[0] in ("VND", "USD") else f"{vn(a)}/{vn(b)}"
             if exceed:
                 calc = f"{what} = {vn(share)} %, an excess of {vn(computed)} %"
             else:
                 calc = f"{what} = {vn(share)} %"
-            verdict = _verdict(ok)
+            verdict = _verdict(ok) if ok or not unsure else CANNOT_TELL
+            note = "" if verdict != CANNOT_TELL else " (the percentage may be of another whole than the fraction's)"
             out.append(Check("fraction_percent", verdict,
                              f"{calc}; stated {'vượt ' if exceed and 'vượt' not in p.text else ''}{p.text} "
-                             f"({_tol_words(p, h, e)}): {verdict}",
+                             f"({_tol_words(p, h, e)}): {verdict}{note}",
                              [(f, "fraction"), (p, "percent")], tolerance=_tol_value(p, h, e), stated=p.value,
                              computed=computed, difference=computed - p.value, unit="%"))
     return out
+
+
+def _names_other_whole(dt: DocText, p: Mention, unit: str | None) -> bool:
+    """The percentage names its whole (`chiếm 5% tổng số xã cả nước`), and not as just the unit (`tổng số xã`)."""
+    after = fold(dt.after(p, 50)).lstrip()
+    if not re.match(r"(?:so voi\s+)?(?:tong|cua|trong|tren)(?!\w)", after):
+        return False
+    u = re.escape(fold(unit or "").strip())
+    return not (u and re.match(rf"(?:so voi\s+)?(?:tong so|tong)\s+(?:cac\s+|so\s+)?{u}\s*(?:$|[,.;)(]|toan tinh|cua tinh|tren dia ban)",
+                               after))
 
 
 _SUBSET = re.compile(r"(?<!\w)(?:trong đó|trong số|trong tổng số|trên tổng số)(?!\w)", re.IGNORECASE)
@@ -490,7 +505,7 @@ def _share_of_total(dt: DocText, ms: list[Mention]) -> list[Check]:
         c, t = pair
         if not t.value or not c.value:
             continue
-        out.append(_share_check(c, t, p, "sentence", full=True))
+        out.append(_share_check(c, t, p, "sentence", full=not _names_other_whole(dt, p, t.unit)))
     return out
 
 
@@ -507,7 +522,7 @@ def _share_check(c: Mention, t: Mention, p: Mention, scope: str, full: bool) -> 
     h = half_unit(p)
     ok = _meets(share, e, iv)
     verdict = _verdict(ok) if (ok or full) else CANNOT_TELL
-    note = "" if full or ok else " (the total was found in another sentence: it may be a different total)"
+    note = "" if full or ok else " (the percentage may be of another whole than the stated total)"
     return Check("share_of_total", verdict,
                  f"{c.text} of {t.text} = {vn(share)} %; stated {p.text} ({_tol_words(p, h, e)}): {verdict}{note}",
                  [(c, "part"), (t, "total"), (p, "percent")], tolerance=_tol_value(p, h, e), stated=p.value,
@@ -594,8 +609,12 @@ def _parts_total(dt: DocText, ms: list[Mention]) -> list[Check]:
         if exhaustive:
             ok = hi >= tiv[0] and lo <= tiv[1]
             verdict = _verdict(ok)
+            note = ""
+            if not ok and hi < tiv[0] and paren >= 0 and not _EXHAUSTIVE.search(gap):
+                verdict = CANNOT_TELL  # a list in parentheses may leave some parts out
+                note = ", short of the stated total; the list in parentheses may leave parts out"
             calc = (f"{listed} = {show_amount(total_sum, t.unit) if t.kind == 'money' else vn(total_sum)}; "
-                    f"stated total {t.text}: {verdict}")
+                    f"stated total {t.text}{note}: {verdict}")
         else:
             too_big = [x for x in parts if interval(x)[0] > tiv[1]]
             if too_big:
@@ -631,7 +650,10 @@ def _complement(dt: DocText, ms: list[Mention]) -> list[Check]:
                 continue
             nxt = dt.after(c, 50)
             own = re.split(r"[,;.]", nxt)[0]
-            if not (_NEGATION.search(own) or _NEGATION.search(dt.before(c, 12))):
+            pred = dt.after(f, 50).lower()
+            neg = re.search(r"(?<!\w)(?:không|chưa)\s+(\w+)", own.lower())
+            rest = re.search(r"(?<!\w)còn lại(?!\w)", own.lower() + " " + dt.before(c, 12).lower())
+            if not ((neg and re.search(rf"(?<!\w){re.escape(neg.group(1))}(?!\w)", pred)) or rest):
                 continue
             a, b, k = f.value, f.denominator, c.value
             s = a + k
@@ -656,8 +678,11 @@ def _shares_sum(dt: DocText, ms: list[Mention]) -> list[Check]:
         return []
     shares = [m for m in ms if _pct(m) and not m.direction and not m.compared_to
               and re.search(r"chiếm\s*(?:\S+\s*)?$", dt.before(m, 20), re.IGNORECASE)]
-    if len(shares) < 3:
+    if not 3 <= len(shares) <= 6:
         return []
+    between = dt.text[shares[0].end:shares[-1].start]
+    if _YEARISH.search(between) or re.search(r"(?<!\w)(?:trong đó|bao gồm|gồm|riêng)(?!\w)", between, re.IGNORECASE):
+        return []  # shares of two years, or nested shares
     total = sum(m.value for m in shares)
     tol = sum(_tol_value(m, half_unit(m), 0.0) for m in shares)
     listed = " + ".join(m.text for m in shares)
@@ -716,7 +741,9 @@ def _change_pp(dt: DocText, ms: list[Mention]) -> list[Check]:
     return out
 
 
-_BASE_AFTER = re.compile(r"\([^(),;]{0,30}$|so với\s+[^,;()]{0,30}?\s(?:là|:|ở mức|đạt)\s*$", re.IGNORECASE)
+_BASE_WORDS = r"(?:cùng kỳ(?:\s+năm\s+(?:trước|(?:19|20)\d{2}))?|(?:năm\s+)?(?:19|20)\d{2}|năm trước|năm ngoái|đầu năm)"
+_BASE_AFTER = re.compile(rf"\(\s*(?:{_BASE_WORDS}\s*(?:là|đạt|tăng|giảm|:|ở mức|chỉ)?\s*)?$|"
+                         rf"so với\s+(?:mức\s+)?{_BASE_WORDS}\s*(?:là|:|ở mức|đạt|\()\s*$", re.IGNORECASE)
 
 
 def _rel_change_check(a: Mention, r: Mention, b: Mention, scope: str, full: bool, before: str = "") -> Check | None:
@@ -753,7 +780,7 @@ def _rel_change_check(a: Mention, r: Mention, b: Mention, scope: str, full: bool
                             ha + hb + slack(a, a.value, ha) + slack(b, b.value, hb)))
     iv = interval(r)
     h = half_unit(r)
-    matches = [x for x in interps if _meets(x[1], x[2], iv)]
+    matches = sorted((x for x in interps if _meets(x[1], x[2], iv)), key=lambda x: abs(x[1] - r.value))
     ok = bool(matches)
     verdict = _verdict(ok) if (ok or full) else CANNOT_TELL
     label, computed, e = (matches or interps)[0]
@@ -919,18 +946,28 @@ def _target_share(dt: DocText) -> list[Check]:
                    and key and ikey(t) == key and (not t.period or not a.period or t.period == a.period)
                    and _same_place(a, t)]
         if same_sentence:
-            t, full, scope = same_sentence[-1], True, "sentence"
+            cands, full, scope = same_sentence[::-1], len({t.value for t in same_sentence}) == 1, "sentence"
         elif len({t.value for t in earlier}) == 1:
-            t, full, scope = earlier[-1], key in CANONICAL_KEYS, "document"
+            cands, full, scope = [earlier[-1]], key in CANONICAL_KEYS, "document"
         else:
             continue
-        ha, ht = half_unit(a), half_unit(t)
-        share = 100.0 * a.value / t.value
-        e = share * (ha / a.value + ht / t.value)
-        computed = share - 100.0 if exceed else share
         iv = interval(p)
         h = half_unit(p)
-        ok = _meets(computed, e, iv)
+        ha = half_unit(a)
+        for t in cands:  # the first plan the figures agree with; else the nearest
+            ht = half_unit(t)
+            share = 100.0 * a.value / t.value
+            e = share * (ha / a.value + ht / t.value)
+            computed = share - 100.0 if exceed else share
+            ok = _meets(computed, e, iv)
+            if ok:
+                break
+        if not ok:
+            t = cands[0]
+            ht = half_unit(t)
+            share = 100.0 * a.value / t.value
+            e = share * (ha / a.value + ht / t.value)
+            computed = share - 100.0 if exceed else share
         verdict = _verdict(ok) if (ok or full) else CANNOT_TELL
         calc = f"{a.text} ÷ {t.text} = {vn(share)} %" + (f", an excess of {vn(computed)} %" if exceed else "")
         out.append(Check("target_share", verdict,
@@ -970,13 +1007,15 @@ def _rank_and_range(ms: list[Mention]) -> list[Check]:
         if m.kind == "rank" and m.denominator and m.value is not None and m.denominator >= 2:
             ok = 1 <= m.value <= m.denominator
             verdict = _verdict(ok)
+            if not ok and m.denominator <= 12 and m.value <= 31:
+                verdict = CANNOT_TELL  # `thứ 7/1` may be a day and month
             out.append(Check("rank", verdict,
                              f"rank {vn(m.value)} of {vn(m.denominator)}: 1 ≤ {vn(m.value)} ≤ {vn(m.denominator)} "
                              f"{'holds' if ok else 'does not hold'}: {verdict}",
                              [(m, "rank")], tolerance=0.0, stated=m.value, computed=m.denominator,
                              difference=m.value - m.denominator if m.value > m.denominator else 0.0, unit=m.unit))
         if m.kind == "range" and m.low is not None and m.high is not None:
-            ok = m.low <= m.high
+            ok = m.low <= m.high or (m.low < 0 and m.high < 0 and abs(m.low) <= abs(m.high))
             verdict = _verdict(ok)
             shown = (vn(m.low), vn(m.high)) if m.unit == "%" or not m.unit else \
                 (show_amount(m.low, m.unit), show_amount(m.high, m.unit))
@@ -1082,6 +1121,9 @@ def _figure_versions(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
             verdict, note = CANNOT_TELL, "the versions differ, but the indicator is not a known one: they may be different figures"
         elif spread > RATIO_GUARD:
             verdict, note = CANNOT_TELL, f"the versions differ {vn(spread, 1)}-fold: probably different figures"
+        elif not all(_period_explicit(ms[x]) and _period_explicit(ms[y]) for x, y in disagree):
+            verdict, note = CANNOT_TELL, ("the versions differ, but the period of one was inferred from its "
+                                          "context, not named in its sentence")
         else:
             verdict, note = INCONSISTENT, "the sources report different values"
         unit = "%" if kc == "pct" else (ms[0].unit or "")
@@ -1097,6 +1139,12 @@ def _figure_versions(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
                          [(m, "version") for m in ms], tolerance=None, stated=fin[0] if fin else None,
                          computed=fin[-1] if fin else None, difference=diff, unit=unit, scope="corpus"))
     return out
+
+
+def _period_explicit(m: Mention) -> bool:
+    """The sentence names the figure's period (its years), so the version is not about another time."""
+    years = re.findall(r"(?:19|20)\d{2}", m.period or "")
+    return bool(years) and all(y in (m.sentence or "") for y in years)
 
 
 def _point(m: Mention) -> float | None:
@@ -1183,12 +1231,29 @@ def _results_targets(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
         results = [m for m in ms if m.status == "actual" and m.kind != "range" and m.value is not None]
         targets = [m for m in ms if m.status == "target"]
         for r in results:
+            best: dict[str, tuple[float, Check]] = {}
             for t in targets:
                 c = _result_target(r, t, key, docs, tied=r.doc == t.doc and (
                     r.extra.get("sentence_index") == t.extra.get("sentence_index") or key in CANONICAL_KEYS))
-                if c:
+                if c is None:
+                    continue
+                if t.doc == r.doc:
                     out.append(c)
+                    continue
+                # from other documents, one target per period: the one published closest to the result
+                gap = _months_apart(docs.get(r.doc, {}).get("published"), docs.get(t.doc, {}).get("published"))
+                if t.period not in best or gap < best[t.period][0]:
+                    best[t.period] = (gap, c)
+            out += [c for _, c in best.values()]
     return out
+
+
+def _months_apart(a: str | None, b: str | None) -> float:
+    def months(s):
+        mm = re.match(r"((?:19|20)\d{2})(?:-(\d{2}))?", s or "")
+        return int(mm.group(1)) * 12 + int(mm.group(2) or 6) if mm else None
+    x, y = months(a), months(b)
+    return abs(x - y) if x is not None and y is not None else 1e6
 
 
 def _result_target(r: Mention, t: Mention, key: str, docs: dict[str, dict], tied: bool = False) -> Check | None:

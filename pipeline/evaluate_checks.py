@@ -223,8 +223,9 @@ def planted_checks(row: dict) -> list[Check]:
 
 
 def evaluate_planted(path: Path = PLANTED) -> tuple[Tally, list[tuple[dict, list[Check]]]]:
-    """Each line expects one verdict (`consistent`, `inconsistent`, `cannot tell`) of one check type, or
-    `none`: no check of that type (the figures are not comparable)."""
+    """Each line expects one verdict (`consistent`, `inconsistent`, `cannot tell`) of one check type,
+    `none` (no check of that type: the figures are not comparable) or `no flag` (a realistic sentence
+    that must not be flagged `inconsistent`)."""
     t = Tally("planted errors and their correct twins")
     results = []
     for row in load_planted(path):
@@ -250,6 +251,8 @@ def planted_outcome(row: dict, checks: list[Check]) -> bool:
     of_type = [c for c in checks if c.check_type == row["check"]]
     if row["expected"] == "none":
         return not of_type
+    if row["expected"] == "no flag":  # a realistic sentence that must not be flagged, whatever else is said
+        return not any(c.verdict == INCONSISTENT for c in of_type)
     return any(c.verdict == row["expected"] for c in of_type) and \
         not any(c.verdict == INCONSISTENT for c in of_type if row["expected"] != INCONSISTENT)
 
