@@ -155,8 +155,31 @@ def find_skips(text: str) -> list[Skipped]:
             starts.insert(k, s)
             ends.insert(k, e)
             skips.append(Skipped(s, e, m.group(), reason))
+    # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
+    for reason, pat in WORD_SKIP_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.start(), m.end()
+            k = bisect.bisect_left(starts, e)
+            if k > 0 and ends[k - 1] > s:
+                continue
+            starts.insert(k, s)
+            ends.insert(k, e)
+            skips.append(Skipped(s, e, m.group(), reason))
     skips.sort(key=lambda k: k.start)
     return skips
+
+
+_ORDINAL_WORDS = r"(?:nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín))?)"
+_NOT_RANK = r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )(?<!Xếp )(?<!Đứng )"
+WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("date", re.compile(r"\b(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ\s+[Nn]hật)"
+                        r"(?=\s*,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})")),
+    ("name", re.compile(r"\b(?:Đại hội|Hội nghị Trung ương|Hội nghị lần thứ|Đại hội lần thứ)(?:\s+[^\W\d_]+){0,4}?"
+                        r"\s+(?:lần thứ\s+)?[IVXL]+\b(?![^\W\d_])")),
+    ("ordinal", re.compile(r"\b(?:khóa|khoá|Khóa|Khoá|kỳ họp thứ|Kỳ họp thứ|nhiệm kỳ|lần thứ|Lần thứ)\s+"
+                           r"(?:[IVXL]+\b(?![^\W\d_])|" + _ORDINAL_WORDS + r"\b)")),
+    ("ordinal", re.compile(_NOT_RANK + r"\b(?:[Tt]hứ\s+" + _ORDINAL_WORDS + r"|đầu tiên)\b(?!\s*/)")),
+]
 
 
 _HAS_DIGIT = re.compile(r"\d").search
@@ -249,7 +272,7 @@ class Num:
 
 
 # Words that may start a mention: number words (not scale words), `gấp`, `nửa`; currency codes before a number.
-_START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa"}
+_START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
 _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
 
 
@@ -451,6 +474,15 @@ class Finder:
                 break
         if toks[k].kind == "word" and toks[k].low == "gấp":
             return self._multiplier_word(k)
+        if toks[k].low in ("nhất", "nhì") and k > 0:
+            # `xếp thứ nhất`, `đứng thứ nhì`, `xếp hạng nhì`
+            if toks[k - 1].low == "thứ":
+                rb = self._phrase_before(k - 1, RANK_BEFORE)
+            else:
+                rb = self._phrase_before(k, {"xếp hạng", "hạng"})
+            if rb is None:
+                return None, i + 1
+            return Mention(toks[rb[0]].start, toks[k].end, "", "rank", value=1.0 if toks[k].low == "nhất" else 2.0), k + 1
         if pre_unit is None and toks[k].kind == "word" and toks[k].low in ("một", "nửa"):
             half = self._half(k)
             if half is not None:

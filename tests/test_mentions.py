@@ -118,6 +118,9 @@ def test_numbers_in_text(text, expected):
     ("chỉ số PCI xếp thứ 5", [rank("xếp thứ 5", 5)]),
     ("đứng thứ 02/11 tỉnh", [rank("đứng thứ 02/11 tỉnh", 2, 11, "tỉnh")]),
     ("đứng thứ 9 cả nước", [rank("đứng thứ 9", 9)]),
+    ("đứng thứ hai cả nước", [rank("đứng thứ hai", 2)]),
+    ("xếp thứ nhất toàn quốc", [rank("xếp thứ nhất", 1)]),
+    ("xếp hạng nhì", [rank("xếp hạng nhì", 2)]),
     # multipliers
     ("gấp 4,45 lần so với năm 2021", [mult("gấp 4,45 lần", 4.45)]),
     ("tăng 1,13 lần so với năm 2022", [mult("1,13 lần", 1.13)]),
@@ -245,7 +248,6 @@ def test_ranges(text, expected):
     ("Tính đến 31-12, toàn tỉnh hoàn thành.", [("đến 31-12", "date")]),
     ("Đến hết tháng 12/2022 hoàn thành.", [("tháng 12/2022", "date")]),
     ("Trong quý II/2024 hoàn thành.", [("quý II/2024", "date")]),
-    ("Thứ Năm, 2/12/2021 hoàn thành.", [("2/12/2021", "date")]),
     ("Trong 3 ngày 1-3/9 hoàn thành.", [("3", "duration"), ("1-3/9", "date")]),
     ("Từ 1/7, áp dụng mức mới.", [("Từ 1/7", "date")]),
     # times
@@ -273,8 +275,13 @@ def test_ranges(text, expected):
     # names with numbers
     ("Đại dịch COVID-19.", [("COVID-19", "name")]),
     ("Ban Chỉ đạo 35 và Seagame 31.", [("Ban Chỉ đạo 35", "name"), ("Seagame 31", "name")]),
-    ("Nghị quyết Trung ương 4 khóa XII.", [("Trung ương 4", "name")]),
-    ("Hội nghị Trung ương 3, 4 khóa XIII.", [("Hội nghị Trung ương 3, 4", "name")]),
+    ("Nghị quyết Trung ương 4 khóa XII.", [("Trung ương 4", "name"), ("khóa XII", "ordinal")]),
+    ("Hội nghị Trung ương 3, 4 khóa XIII.", [("Hội nghị Trung ương 3, 4", "name"), ("khóa XIII", "ordinal")]),
+    # ordinals and names without digits are recorded too
+    ("Đại hội XIII của Đảng, Quốc hội khóa XV.", [("Đại hội XIII", "name"), ("khóa XV", "ordinal")]),
+    ("Thứ nhất, tăng cường; lần thứ tư; kỳ họp thứ mười.",
+     [("Thứ nhất", "ordinal"), ("lần thứ tư", "ordinal"), ("kỳ họp thứ mười", "ordinal")]),
+    ("Thứ Năm, 2/12/2021 hoàn thành.", [("Thứ Năm", "date"), ("2/12/2021", "date")]),
     ("trú tại thôn 3, xã B.", [("thôn 3", "name")]),
     ("học sinh lớp 12 dự thi", [("lớp 12", "name")]),
     ("tai nạn tại km 15+200 Quốc lộ 1A", [("km 15+200", "address"), ("Quốc lộ 1A", "name")]),
@@ -304,7 +311,7 @@ def test_non_mentions(text, skips):
     "Kinh tế tư nhân phát triển linh hoạt trong những năm gần đây.",
     "Một số xã còn khó khăn; một trong những địa phương dẫn đầu.",
     "Tỉnh đã có một bước tiến dài, một cách vững chắc.",
-    "Hai năm liền tỉnh xếp thứ nhất; mười năm qua; đầu tư công.",
+    "Hai năm liền tỉnh dẫn đầu; mười năm qua; đầu tư công.",
     "Hàng trăm hộ dân, hàng nghìn người, vài trăm người.",
     "không một ai bị bỏ lại phía sau",
     "nửa đầu năm nay, nửa tháng qua",
@@ -319,7 +326,7 @@ def test_words_that_are_not_figures(text):
 @pytest.mark.parametrize("text,expected,skips", [
     ("thi hành kỷ luật 09 đảng viên", [q("09 đảng viên", 9, "đảng viên")], []),
     ("tăng 7,2% (kế hoạch 8%)", [pct("7,2%", 7.2), pct("8%", 8)], []),
-    ("Nghị quyết Trung ương 4 khóa XII, 5 xã", [q("5 xã", 5, "xã")], [("Trung ương 4", "name")]),
+    ("Nghị quyết Trung ương 4 khóa XII, 5 xã", [q("5 xã", 5, "xã")], [("Trung ương 4", "name"), ("khóa XII", "ordinal")]),
     ("Dự án có tổng mức đầu tư 1.200 tỷ đồng.", [money("1.200 tỷ đồng", 1.2e12)], []),
     ("Năm 2023, tỉnh có 3/4 chỉ tiêu không đạt.", [frac("3/4 chỉ tiêu", 3, 4, "chỉ tiêu")], [("Năm 2023", "year")]),
     ("Theo Nghị định 100/2019/NĐ-CP, mức phạt từ 4 - 6 triệu đồng.",
