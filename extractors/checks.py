@@ -1127,7 +1127,9 @@ def _figure_versions(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
         else:
             verdict, note = INCONSISTENT, "the sources report different values"
         unit = "%" if kc == "pct" else (ms[0].unit or "")
-        listed = "; ".join(f"{m.text} ({_doc_words(m, docs)})" for m in ms)
+        listed = "; ".join(f"{m.text} ({_doc_words(m, docs)})" for m in ms[:8])
+        if len(ms) > 8:
+            listed += f"; and {len(ms) - 8} more versions (see check_mentions)"
         fin = [p for p in points if p is not None]
         diff = (max(fin) - min(fin)) if fin else None
         diff_words = ""

@@ -48,6 +48,30 @@ create table if not exists [check_mentions] (
 )"""
 
 
+# Canned queries for Datasette (metadata.yml `queries:`), kept here so the tests run the same SQL.
+CANNED_QUERIES = {
+    "inconsistent_figures": """select c.check_type, c.computation, l.role, m.text as figure, m.sentence, d.id as document,
+  d.title, d.published, d.source, d.url, c.id as check_id
+from checks c
+  join check_mentions l on l.check_id = c.id
+  join mentions m on m.id = l.mention_id
+  join documents d on d.id = m.doc
+where c.verdict = 'inconsistent' and (:check_type = '' or c.check_type = :check_type)
+order by c.check_type, abs(c.difference) desc, c.id, l.position""",
+    "figure_versions": """select c.verdict, c.indicator_key, c.entity, c.period, c.difference as largest_difference,
+  c.unit, m.text as figure, m.value, m.low, m.high, m.status, m.sentence, d.title, d.published,
+  d.source, d.url, c.id as check_id
+from checks c
+  join check_mentions l on l.check_id = c.id
+  join mentions m on m.id = l.mention_id
+  join documents d on d.id = m.doc
+where c.check_type = 'figure_versions'
+  and (:indicator_key = '' or c.indicator_key = :indicator_key)
+  and (:verdict = '' or c.verdict = :verdict)
+order by c.verdict = 'inconsistent' desc, c.difference desc, c.id, d.published""",
+}
+
+
 def ensure_tables(db: sqlite_utils.Database) -> None:
     db.execute(_CHECKS_DDL)
     db.execute(_LINKS_DDL)

@@ -554,3 +554,50 @@ def test_reloading_a_document_drops_its_links(checked_db, tmp_path):
     c.execute("delete from mentions where doc = ?", [doc_id])
     c.commit()
     assert c.execute("select count(*) from check_mentions where doc = ?", [doc_id]).fetchone()[0] == 0
+
+
+def test_canned_queries_run(checked_db, tmp_path):
+    from pipeline.checks_store import CANNED_QUERIES
+
+    path, _ = checked_db
+    c = sqlite3.connect(path)
+    rows = c.execute(CANNED_QUERIES["inconsistent_figures"], {"check_type": ""}).fetchall()
+    assert rows == []  # the seeds add up
+    c.execute(CANNED_QUERIES["figure_versions"], {"indicator_key": "", "verdict": ""}).fetchall()
+    # a planted disagreement between two documents shows every version with its source and date
+    from extractors.textdump import read_dump_text
+    from pipeline.checks_store import run_checks
+    from pipeline.extract import extract_document
+    from pipeline.store import load, open_db
+
+    p = copy_db(path, tmp_path / "v.db")
+    db = open_db(p)
+    for i, (date, value) in enumerate((("2024-01-05", "6,2"), ("2024-02-10", "6,8"))):
+        text = f"Tăng trưởng Hà Tĩnh {i}\n\n{date}\n\nNăm 2023, tốc độ tăng trưởng kinh tế của tỉnh Hà Tĩnh đạt {value}%."
+        for d in read_dump_text(text, stem=f"v{i}", source=f"v{i}.txt"):
+            d.published = date
+            load(db, extract_document(d))
+    run_checks(db)
+    rows = sqlite3.connect(p).execute(CANNED_QUERIES["figure_versions"],
+                                      {"indicator_key": "grdp_growth", "verdict": "inconsistent"}).fetchall()
+    assert {r[6] for r in rows} == {"6,2%", "6,8%"} and {r[13] for r in rows} == {"2024-01-05", "2024-02-10"}
+    rows = sqlite3.connect(p).execute(CANNED_QUERIES["inconsistent_figures"], {"check_type": "figure_versions"}).fetchall()
+    assert len(rows) == 2
+
+
+def test_checks_in_datasette(checked_db):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    path, counts = checked_db
+
+    async def go():
+        ds = Datasette(files=[str(path)])
+        r = await ds.client.get(f"/{path.stem}/checks.json?_facet=verdict&_facet=check_type&_shape=objects")
+        assert r.status_code == 200
+        data = r.json()
+        assert any("86,96" in row["computation"] for row in data["rows"])
+        assert {f["value"] for f in data["facet_results"]["verdict"]["results"]} <= {"consistent", "inconsistent",
+                                                                                      "cannot tell"}
+    asyncio.run(go())
