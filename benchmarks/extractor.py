@@ -82,8 +82,6 @@ def pin_one_core() -> tuple[str, set | None]:
 
 
 def run(min_mb: float = 5.0, repeat: int = 1) -> dict:
-    from extractors.mentions import find
-
     pinned, restore = pin_one_core()
     try:
         return _run(min_mb, repeat, pinned)

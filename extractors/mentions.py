@@ -303,22 +303,6 @@ class Finder:
         self._phrases[key] = out
         return out
 
-    def match_before(self, i: int, phrases) -> tuple[int, str] | None:
-        """Longest phrase among `phrases` ending right before token i: (start token, phrase)."""
-        best = None
-        for n in (4, 3, 2, 1):
-            if i - n < 0:
-                continue
-            p = self.words_at(i - n, n)
-            if p is None:
-                continue
-            if self.text[self.toks[i - 1].end:self.toks[i].start].strip() not in ("", "(") if i < len(self.toks) else False:
-                return None
-            if p in phrases:
-                best = (i - n, p)
-                break
-        return best
-
     def gap(self, a: int, b: int) -> str:
         """Text between the end of token a and the start of token b."""
         return self.text[self.toks[a].end:self.toks[b].start]
@@ -654,8 +638,6 @@ class Finder:
         if comparative and self._so_voi_after(j):
             qualifier = None
             text_start_tok = start_tok
-        if kind == "money" and unit == "cent":
-            pass
         # scale for quantities written with scale words: `1 nghìn lao động` = 1000
         m = Mention(start=toks[text_start_tok].start, end=toks[end_tok].end, text="", kind=kind,
                     value=value, low=low, high=high, denominator=denominator, unit=unit,
@@ -833,9 +815,6 @@ class Finder:
         if i > 0 and toks[i - 1].low in ("từ", "giữa") and toks[i - 1].kind == "word":
             r_start = i - 1
         k = j
-        # `từ 1000 đồng đến 2000 đồng`: a unit may sit on the first end too
-        if k < len(toks) and k >= 1:
-            pass
         if k >= len(toks):
             return None
         t = toks[k]
@@ -853,10 +832,8 @@ class Finder:
         if "\n" in self.text[toks[k - 1].end:t.end]:
             return None
         k2 = k + 1
-        # VND1000-VND2000
-        pre2 = None
+        # VND1000-VND2000: the currency may stand before the second end too
         if k2 < len(toks) and toks[k2].text in ("VND", "USD", "$", "VNĐ"):
-            pre2 = k2
             k2 += 1
         if k2 >= len(toks) or toks[k2].kind not in ("num", "word"):
             return None
@@ -891,8 +868,6 @@ class Finder:
                 if re.fullmatch(r"\d{1,2}", num.raw) and re.fullmatch(r"\d{1,2}", num2.raw):
                     return None
             r_kind = "range"
-        if r_kind != "range" and r_kind is not None:
-            pass
         if low > high:
             return None
         dec = num2.decimals
