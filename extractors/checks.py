@@ -36,7 +36,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from extractors.attribution import INDICATORS
 from extractors.attribution import indicator_key as _indicator_key

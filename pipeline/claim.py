@@ -20,8 +20,7 @@ import sys
 from pathlib import Path
 
 from extractors.attribution import find_periods, indicator_key
-from extractors.checks import (CANNOT_TELL, CONSISTENT, INCONSISTENT, _tol_words, half_unit, interval, show_amount,
-                               slack, vn)
+from extractors.checks import CANNOT_TELL, CONSISTENT, INCONSISTENT, _tol_words, half_unit, interval, vn
 from extractors.normalize import fold, nfc
 from extractors.record import Mention
 
@@ -184,7 +183,8 @@ def find_matches(conn: sqlite3.Connection, cm: Mention, limit: int = 20) -> list
             notes.append(f"the claim names no period; this figure is for {sm.period or 'an unknown period'}")
         if how == "words" or how == "none":
             notes.append("the indicator matches only loosely")
-        if agree and not notes[:1] or agree and all(n.startswith("the claim names no period") for n in notes):
+        blocking = [n for n in notes if not n.startswith("the claim names no period")]
+        if agree and not blocking:
             verdict = CONSISTENT
         elif not agree and not notes:
             verdict = INCONSISTENT

@@ -21,7 +21,7 @@ def doc(text, *specs, doc_id="d1", province=None):
         end = start + len(piece) + (1 if k < text.count(". ") else 0)
         sents.append(Sentence(k, start, min(end, len(text)), text[start:min(end, len(text))], 0))
         start = start + len(piece) + 2
-    ms, last = [], {}
+    ms = []
     for spec in specs:
         span, occ, fields = (spec[0], 0, spec[1]) if len(spec) == 2 else spec
         k = -1
