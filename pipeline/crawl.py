@@ -70,6 +70,10 @@ class Crawl:
                        "documents_unchanged": 0, "documents_failed": 0, "mentions_added": 0}
         self.extra: Counter[str] = Counter()
         self.errors: list[tuple[str, str]] = []
+        from extractors import EXTRACTOR_VERSION
+        from scrapers.settings import READER_VERSION
+
+        self.version = f"{READER_VERSION}+{EXTRACTOR_VERSION}"
 
     # -- the run ---------------------------------------------------------------------------------------
     def run(self) -> int:
@@ -109,6 +113,10 @@ class Crawl:
                         self.counts["documents_failed"] += 1
                         self.errors.append((page.url, f"{type(e).__name__}: {e}"))
                     self._event(progress, task, fetcher, "stored", page.url)
+        except KeyboardInterrupt:
+            # what was stored stays stored (one transaction a document); the run says it was cut short
+            finish_run(db, run_id, self.counts, [*fetcher.stats.failures, *self.errors, ("crawl", "interrupted")])
+            raise
         finally:
             fetcher.close()
         fetch_errors = list(fetcher.stats.failures)
@@ -140,17 +148,31 @@ class Crawl:
         else:
             self._process_article(page)
 
+    def _already_read(self, page, kind: str) -> bool:
+        """True (and counted) when these very bytes were read into a document by this reader before —
+        a re-crawl's 304s and unchanged pages cost no extraction."""
+        rel = self.archive.name_for(page.result.content or b"", kind)
+        if self.store.unchanged(page.url, rel, self.version) is None:
+            return False
+        self.store.touch(page.url)
+        self.counts["documents_read"] += 1
+        self.counts["documents_unchanged"] += 1
+        return True
+
     def _process_article(self, page) -> None:
         from scrapers.article import extract_article
         from scrapers.dedup import simhash
         from scrapers.urls import url_id
 
-        site = page.site
+        site, meta = page.site, page.request.meta
+        if self._already_read(page, "html"):
+            return
         art = extract_article(page.html, page.url, site.profile)
         if art is None:
             self.extra["not_articles"] += 1
             return
-        if self.since and art.published and art.published[:10] < self.since:
+        published = art.published or meta.get("published")  # the feed's date when the page shows none
+        if self.since and published and published[:10] < self.since:
             self.extra["older_than_since"] += 1
             return
         canonical = art.canonical if art.canonical and site.owns(art.canonical) else page.url
@@ -163,30 +185,34 @@ class Crawl:
             self.extra["duplicates"] += 1
             self.counts["documents_unchanged"] += 1
             for u in {canonical, page.url}:
-                self.store.record_url(dup, u, site.name, "duplicate", rel, fp)
+                self.store.record_url(dup, u, site.name, "duplicate", rel, fp, self.version)
             return
-        doc = Document(id=doc_id, source=page.url, text=art.text, title=art.title, published=art.published,
-                       author=art.author, urls=[canonical] + ([page.url] if page.url != canonical else []),
+        doc = Document(id=doc_id, source=page.url, text=art.text, title=art.title or meta.get("title"),
+                       published=published, author=art.author,
+                       urls=[canonical] + ([page.url] if page.url != canonical else []),
                        meta={"site": site.name, "archive": rel, "encoding": page.encoding, "method": art.method})
         doc.province = document_province(doc.text, doc.title) or site.profile.province or None
         self._load(doc)
-        self.store.record_url(doc_id, canonical, site.name, "canonical", rel, fp)
+        self.store.record_url(doc_id, canonical, site.name, "canonical", rel, fp, self.version)
         if page.url != canonical:
-            self.store.record_url(doc_id, page.url, site.name, "alias", rel, None)
+            self.store.record_url(doc_id, page.url, site.name, "alias", rel, None, self.version)
 
     def _process_report(self, page) -> None:
         from scrapers.reports import ReportError, read_report
         from scrapers.urls import url_id
 
         site, req = page.site, page.request
-        rel = self.archive.save(page.result.content or b"", _report_kind(page.result.content or b""))
+        kind = _report_kind(page.result.content or b"")
+        if self._already_read(page, kind):
+            return
+        rel = self.archive.save(page.result.content or b"", kind)
         doc_id = url_id(page.url)
         self.counts["documents_read"] += 1
         same = self.store.document_for_archive(rel)
         if same and same != doc_id:
             self.extra["duplicates"] += 1
             self.counts["documents_unchanged"] += 1
-            self.store.record_url(same, page.url, site.name, "duplicate", rel, None)
+            self.store.record_url(same, page.url, site.name, "duplicate", rel, None, self.version)
             return
         try:
             rep = read_report(page.result.content or b"", page.url, page.result.content_type)
@@ -207,7 +233,7 @@ class Crawl:
                        urls=[page.url], meta={"site": site.name, "archive": rel, "format": rep.format})
         doc.province = document_province(doc.text, doc.title) or site.profile.province or None
         self._load(doc)
-        self.store.record_url(doc_id, page.url, site.name, "canonical", rel, None)
+        self.store.record_url(doc_id, page.url, site.name, "canonical", rel, None, self.version)
         self.store.record_report(doc_id, page.url, rep)
 
     def _load(self, doc: Document) -> None:

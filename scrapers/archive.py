@@ -17,10 +17,15 @@ class Archive:
     def __init__(self, root: str | Path):
         self.root = Path(root)
 
+    @staticmethod
+    def name_for(content: bytes, kind: str = "html") -> str:
+        """Where `content` is (or would be) filed, relative to the archive root."""
+        digest = hashlib.sha256(content).hexdigest()
+        return f"{digest[:2]}/{digest}.{EXTENSIONS.get(kind, 'bin')}.gz"
+
     def save(self, content: bytes, kind: str = "html") -> str:
         """Store `content`; return its path relative to the archive root."""
-        digest = hashlib.sha256(content).hexdigest()
-        rel = Path(digest[:2]) / f"{digest}.{EXTENSIONS.get(kind, 'bin')}.gz"
+        rel = Path(self.name_for(content, kind))
         path = self.root / rel
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)

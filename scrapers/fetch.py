@@ -122,18 +122,17 @@ class Fetcher:
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
         self.robots = Robots(self._get_robots)
-        self._wire_by_request: dict[int, WireEntry] = {}
 
     # -- transport hooks -------------------------------------------------------------------------
-    def _on_send(self, request) -> None:
+    def _on_send(self, request) -> WireEntry:
         cond = "If-None-Match" in request.headers or "If-Modified-Since" in request.headers
         entry = WireEntry(time.monotonic(), request.method, request.url, conditional=cond)
-        self._wire_by_request[id(request)] = entry
         self.stats.sent(entry)
+        return entry
 
-    def _on_response(self, request, resp) -> None:
-        entry = self._wire_by_request.pop(id(request), None)
-        if entry:
+    @staticmethod
+    def _on_response(entry: WireEntry | None, resp) -> None:
+        if entry is not None:
             entry.status = resp.status_code
 
     # -- robots ----------------------------------------------------------------------------------

@@ -23,6 +23,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 VERSION = "0.1.0"
+# Bumped whenever a change to how pages and reports are read can change a stored document's text or
+# metadata: a re-crawl re-reads unchanged pages stored with an older reader version.
+READER_VERSION = "1"
 
 
 class ConfigError(ValueError):

@@ -87,11 +87,10 @@ class GuardedAdapter(HTTPAdapter):
         if reason:
             raise Blocked(reason)
         with self.throttle.slot(host_key(request.url)):
-            if self.on_send:
-                self.on_send(request)
+            token = self.on_send(request) if self.on_send else None
             resp = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=None)
+            if self.on_response:
+                self.on_response(token, resp)
             cap = getattr(self._local, "max_bytes", None) or self.max_bytes
             read_capped(resp, cap, time.monotonic() + self.total_timeout)
-            if self.on_response:
-                self.on_response(request, resp)
             return resp

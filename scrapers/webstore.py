@@ -1,8 +1,9 @@
 """The crawler's own tables, beside the pipeline's (created here with sqlite-utils when missing):
 
-- `document_urls`: every URL a document was found at — its canonical URL, and the URLs of syndicated
-  copies stored once — with the site, when first and last seen, the archived raw page and the text's
-  simhash (for near-duplicate detection on later crawls);
+- `document_urls`: every URL a document was found at — its canonical URL (`role` canonical), an alias
+  it was fetched at, and the URLs of syndicated copies stored once (`duplicate`) — with the site, when
+  first and last seen, the archived raw page, the text's simhash (for near-duplicate detection on later
+  crawls) and the reader version (a page whose bytes and reader are unchanged is not read again);
 - `reports`: one row per PDF/DOCX document — format, pages, tables, whether it has a text layer;
 - `report_cells`: every non-empty cell of a report's tables, with page, table, row, column, row and
   column labels, text and numeric value (a `Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ` table gives one
@@ -28,10 +29,12 @@ def ensure_tables(db: sqlite_utils.Database) -> None:
     if "document_urls" not in names:
         db["document_urls"].create({
             "url": str, "document": str, "site": str, "role": str, "first_seen": str, "last_seen": str,
-            "archive": str, "simhash": str,
+            "archive": str, "simhash": str, "version": str,
         }, pk="url", foreign_keys=[("document", "documents", "id")])
         db["document_urls"].create_index(["document"])
         db["document_urls"].create_index(["archive"])
+    elif "version" not in db["document_urls"].columns_dict:
+        db["document_urls"].add_column("version", str)
     if "reports" not in names:
         db["reports"].create({
             "document": str, "url": str, "format": str, "pages": int, "tables": int, "cells": int,
@@ -81,8 +84,19 @@ class WebStore:
         found = self.index.find(text, fingerprint, lambda d: None if d == doc_id else self.text_of(d))
         return found if found != doc_id else None
 
+    def unchanged(self, url: str, archive: str, version: str) -> str | None:
+        """The document stored from these very bytes at `url` by this reader version, if any."""
+        row = self.db.execute(
+            "select u.document from document_urls u join documents d on d.id = u.document "
+            "where u.url = ? and u.archive = ? and u.version = ?", [url, archive, version]).fetchone()
+        return row[0] if row else None
+
+    def touch(self, url: str) -> None:
+        with self.db.conn:
+            self.db.execute("update document_urls set last_seen = ? where url = ?", [_now(), url])
+
     def record_url(self, doc_id: str, url: str, site: str, role: str, archive: str | None,
-                   fingerprint: int | None) -> None:
+                   fingerprint: int | None, version: str | None = None) -> None:
         now = _now()
         fp = f"{fingerprint:016x}" if fingerprint is not None else None
         with self.db.conn:
@@ -90,6 +104,7 @@ class WebStore:
             self.db["document_urls"].upsert({
                 "url": url, "document": doc_id, "site": site, "role": role,
                 "first_seen": row[0] if row else now, "last_seen": now, "archive": archive, "simhash": fp,
+                "version": version,
             }, pk="url")
         if role == "canonical" and fingerprint is not None:
             self.index.add(doc_id, fingerprint)

@@ -93,7 +93,9 @@ def test_unknown_site_with_the_generic_profile(serve, tmp_path, capsys):
     assert "pages fetched" in err and "not modified (304)" in err and "skipped by robots.txt" in err
 
 
-def test_a_recrawl_sends_conditional_requests_and_stores_only_changes(serve, tmp_path):
+def test_a_recrawl_sends_conditional_requests_and_stores_only_changes(serve, tmp_path, monkeypatch):
+    import scrapers.article
+
     site = serve("generic")
     rc, c = crawl(tmp_path, site.url + "/")
     first = c.execute("select id, sha256 from documents order by id").fetchall()
@@ -101,8 +103,12 @@ def test_a_recrawl_sends_conditional_requests_and_stores_only_changes(serve, tmp
     path = "/kinh-te/kim-ngach-xuat-khau-tang-25-3-phan-tram-1024.html"
     page = site.routes[path]
     page.body = page.body.replace("ước đạt 6,1 tỷ USD".encode(), "ước đạt 6,2 tỷ USD".encode())
+    read = []
+    real = scrapers.article.extract_article
+    monkeypatch.setattr(scrapers.article, "extract_article", lambda html, url, p: read.append(url) or real(html, url, p))
     rc, c = crawl(tmp_path, site.url + "/")
     assert rc == 0
+    assert read == [site.url + path]  # the 304s are not read again
     article_hits = [h for h in site.hits if h.path.endswith(".html")]
     assert len(article_hits) == 5 and all(h.conditional for h in article_hits)
     assert sorted(h.status for h in article_hits) == [200, 304, 304, 304, 304]

@@ -55,14 +55,19 @@ def test_sitemap_index_and_urlset():
     assert entries[1].lastmod == "2022-01-19" and entries[0].lastmod is None
 
 
-def test_gzipped_text_and_hostile_sitemaps():
+def test_gzipped_text_and_hostile_sitemaps(monkeypatch):
     xml = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/a-b-c-d-1.html</loc></url></urlset>'
     assert parse_sitemap(gzip.compress(xml), BASE)[1][0].url == BASE + "/a-b-c-d-1.html"
     assert [e.url for e in parse_sitemap(b"http://127.0.0.1:8080/x\n/y\n", BASE)[1]] == [BASE + "/x", BASE + "/y"]
     with pytest.raises(SitemapError, match="refused"):
         parse_sitemap(BOMB.replace(b"rss", b"urlset"), BASE)
+    import scrapers.sitemaps
+
+    monkeypatch.setattr(scrapers.sitemaps, "MAX_INFLATED", 1_000_000)
+    bomb = gzip.compress(b"<urlset>" + b" " * 5_000_000 + b"</urlset>")
+    assert len(bomb) < 10_000
     with pytest.raises(SitemapError, match="inflates"):
-        parse_sitemap(gzip.compress(b"<urlset>" + b" " * 60_000_000 + b"</urlset>"), BASE)
+        parse_sitemap(bomb, BASE)
 
 
 def test_every_shipped_profile_loads_and_matches_its_hosts():
