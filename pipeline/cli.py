@@ -76,7 +76,7 @@ def cmd_run(args) -> int:
     from pipeline.run import run_corpus
 
     return run_corpus(Path(args.corpus), Path(args.db), quiet=args.quiet, executor=args.executor,
-                      workers=args.workers, scheduler=args.scheduler)
+                      workers=args.workers, scheduler=args.scheduler, report=args.report)
 
 
 def cmd_serve(args) -> int:
@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
     r.add_argument("--scheduler", default=None,
                    help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local Dask cluster)")
+    r.add_argument("--report", nargs="?", const="", default=None, metavar="NAME",
+                   help="write an HTML report of the run to output/reports/NAME.html (default name: run-ID)")
     r.set_defaults(func=cmd_run)
 
     s = sub.add_parser("serve", help="serve the database with Datasette")

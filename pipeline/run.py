@@ -16,7 +16,8 @@ AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (
 
 
 def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str = "auto",
-               workers: int | None = None, scheduler: str | None = None, timings: dict | None = None) -> int:
+               workers: int | None = None, scheduler: str | None = None, timings: dict | None = None,
+               report: str | None = None) -> int:
     """Run the corpus into the database; `timings`, if given, receives seconds per stage."""
     import time
 
@@ -120,6 +121,11 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
     t["checks"] = clock() - t0
     finish_run(db, run_id, counts, errors)
     t["counts"] = dict(counts)
+    if report is not None:
+        from pipeline.report import write_report
+
+        path = write_report(db, run_id, db_path.parent / "reports", report or f"run-{run_id}")
+        say(f"report: {path}")
     say(f"{counts['documents_read']} documents read ({counts['documents_new']} new, "
         f"{counts['documents_changed']} changed, {counts['documents_unchanged']} unchanged, "
         f"{counts['documents_failed']} failed), {counts['mentions_added']} mentions added -> {db_path}")

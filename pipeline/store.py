@@ -41,7 +41,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].create({
             "id": str, "source": str, "url": str, "title": str, "published": str, "author": str,
             "province": str, "province_new": str, "text": str, "sha256": str, "extractor_version": str,
-            "mentions": int, "loaded_at": str, "view": str,
+            "mentions": int, "loaded_at": str, "view": str, "first_seen_run": int, "changed_run": int,
         }, pk="id")
     if "sentences" not in db.table_names():
         db["sentences"].create({
@@ -72,7 +72,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["runs"].create({
             "id": int, "started": str, "finished": str, "command": str, "inputs": str, "documents_read": int,
             "documents_new": int, "documents_changed": int, "documents_unchanged": int, "documents_failed": int,
-            "mentions_added": int, "errors": str,
+            "mentions_added": int, "errors": str, "report": str,
         }, pk="id")
     if "run_errors" not in db.table_names():
         db["run_errors"].create({"id": int, "run": int, "input": str, "error": str}, pk="id",
@@ -206,6 +206,7 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
             "published": doc.published, "author": doc.author, "province": doc.province, "province_new": prov_new,
             "text": doc.text, "sha256": doc.sha256, "extractor_version": ex.version,
             "mentions": len(ex.mentions), "loaded_at": now, "view": f"/-/displacy/{doc.id}",
+            "changed_run": run_id, **({"first_seen_run": run_id} if state is None else {}),
         }, pk="id", alter=True)
         db["sentences"].insert_all(({
             "id": f"{doc.id}:{s.index}", "document": doc.id, "idx": s.index, "start": s.start, "end": s.end,

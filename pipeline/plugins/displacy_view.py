@@ -59,3 +59,24 @@ def render_cell(value, column, table):
     if table == "documents" and column == "view" and isinstance(value, str) and value.startswith("/-/displacy/"):
         return markupsafe.Markup(f'<a href="{markupsafe.escape(value)}">displaCy view</a>')
     return None
+
+
+async def report_page(datasette, request):
+    """`/-/reports/<name>`: a run report written by `chitieu run --report`, from beside the database."""
+    from pathlib import Path
+
+    name = request.url_vars["name"]
+    db = datasette.get_database()
+    rows = (await db.execute("select report from runs where report like ? order by id desc limit 1",
+                             [f"%/{name}.html"])).rows
+    if not rows or not rows[0]["report"]:
+        raise NotFound(f"No report {name}")
+    path = Path(rows[0]["report"])
+    if not path.is_file():
+        raise NotFound(f"Report file missing: {path.name}")
+    return Response.html(path.read_text(encoding="utf-8"))
+
+
+@hookimpl(specname="register_routes")
+def register_report_routes():
+    return [(r"^/-/reports/(?P<name>[\w.-]+)$", report_page)]
