@@ -231,7 +231,11 @@ _HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính 
 
 
 def _is_heading(sentence: Sentence, ctx: "DocContext") -> bool:
+    """A title or section heading: a short paragraph of its own without final punctuation, in a
+    document of several paragraphs (a one-line claim pasted by a journalist is not a heading)."""
     t = sentence.text.strip()
+    if not ctx.sentences or ctx.sentences[-1].paragraph == 0:
+        return False
     return not t.endswith((".", ";", "!", "?", "…", ":")) and len(t.split()) <= 25 and "\n" not in t
 
 
@@ -352,6 +356,8 @@ def _compared_to(m: Mention, clause_after: str, next_start: int | None) -> str |
     if m.kind in ("percent", "multiplier"):
         # `đạt 108% dự toán`, `gấp 3 lần bình quân cả nước`
         mm = _BASE_RIGHT_AFTER.match(seg)
+        if mm and m.kind == "percent" and re.fullmatch(r"\s*(?:năm\s+)?(?:19|20)\d{2}", mm.group(0)):
+            mm = None  # `tăng trưởng 9,54% năm 2022`: the year is the period; `gấp 2 lần năm 2020` a base
         if mm:
             base = mm.group(0).strip()
             base = re.sub(r"^(?:so với|của|bằng)\s+", "", base)
@@ -502,6 +508,9 @@ def _subject(seg: str) -> str:
     seg = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)[-1]   # `… 54 dự án với tổng số vốn đăng ký`
     seg = _clean_np(seg)
     seg = _SUBJECT_LEAD.sub("", seg).strip()
+    lead = [h for h in find_provinces(seg) if h[0] == 0]
+    if lead:  # `Vĩnh Phúc tăng trưởng …`: the owner, not the indicator
+        seg = seg[lead[0][1]:].strip()
     seg = _PREPOSITION_CUT.sub("", seg).strip()
     seg = _COPULAS.sub("", seg).strip()
     return seg
@@ -516,6 +525,8 @@ def _indicator(before: str, after: str, m: Mention, prev: Mention | None) -> str
         if vm:
             return vm.group(1)  # `400 triệu USD vốn FDI`
     same_sentence = prev is not None and prev.sentence == m.sentence
+    if same_sentence and prev.indicator and _PAREN_TARGET.search(before[-20:]):
+        return prev.indicator  # `tăng 7,2% (kế hoạch 8%)`
     # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same thing
     if same_sentence and prev.kind == "fraction" and m.kind == "percent" and m.start - prev.end < 25 \
             and prev.indicator:
