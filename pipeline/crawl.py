@@ -32,7 +32,7 @@ def crawl_command(args) -> int:
     console = Console(stderr=True, quiet=False)
 
     def warn(msg: str) -> None:
-        console.print(f"chitieu: {msg}", style="yellow", highlight=False)
+        console.print(f"chitieu: {msg}", style="yellow", highlight=False, markup=False)
 
     try:
         config = load_config(args.config)
@@ -42,11 +42,11 @@ def crawl_command(args) -> int:
         sites = resolve_sites(list(args.urls or []), getattr(args, "site", None), config.profiles,
                               config.allow_private, warn)
     except ConfigError as e:
-        console.print(f"chitieu: {e}", style="red", highlight=False)
+        console.print(f"chitieu: {e}", style="red", highlight=False, markup=False)
         return 2
     if not any(s.start_urls for s in sites):
         console.print("chitieu: nothing to crawl: give start URLs or a --site whose profile has start_urls",
-                      style="red", highlight=False)
+                      style="red", highlight=False, markup=False)
         return 2
     if not config.contact and not args.quiet:
         warn("no contact address configured: set `contact` under [crawl] in a --config file so site "
@@ -262,15 +262,17 @@ class Crawl:
         stats = (f"fetched {c['fetched']} · cached {c['from_cache'] + c['not_modified']} · failed {c['failed']} · "
                  f"queued {self.spider.pending() if hasattr(self, 'spider') else 0} · "
                  f"stored {self.counts['documents_new'] + self.counts['documents_changed']}")
+        from rich.markup import escape
+
         short = url if len(url) < 70 else url[:67] + "…"
-        progress.update(task, description=f"{kind} {short}", stats=stats)
+        progress.update(task, description=escape(f"{kind} {short}"), stats=stats)
 
     def _print_summary(self, s: dict, errors: list, spider, seconds: float) -> None:
         from rich.markup import escape
         from rich.table import Table
 
         c = self.counts
-        t = Table(title=f"chitieu crawl: {s['sites']} ({seconds:.1f} s)", show_header=False, box=None,
+        t = Table(title=escape(f"chitieu crawl: {s['sites']} ({seconds:.1f} s)"), show_header=False, box=None,
                   title_justify="left")
         t.add_column(style="bold")
         t.add_column(justify="right")
@@ -295,7 +297,7 @@ class Crawl:
             self.console.print(f"  [red]failed[/red] {escape(url)}: {escape(reason)}", highlight=False)
         if len(errors) > 30:
             self.console.print(f"  … and {len(errors) - 30} more (see run_errors)")
-        self.console.print(f"chitieu: -> {self.db_path}", highlight=False)
+        self.console.print(f"chitieu: -> {self.db_path}", highlight=False, markup=False)
 
 
 def _report_kind(content: bytes) -> str:

@@ -202,13 +202,13 @@ def _date(soup: BeautifulSoup, root, html: str, url: str, profile: Profile, titl
     return meta or line
 
 
-def _htmldate(html: str, url: str, extensive: bool = False) -> str | None:
+def _htmldate(html: str, url: str) -> str | None:
     """htmldate on the page's metadata (meta tags, JSON-LD, <time>, the URL); its extensive search
     over the text is left out: it calls dateparser, seconds a page, and the datelines are read above."""
     try:
         from htmldate import find_date
 
-        return find_date(html, url=url, extensive_search=extensive, original_date=True)
+        return find_date(html, url=url, extensive_search=False, original_date=True)
     except Exception:  # noqa: BLE001 - htmldate on a broken page: no date rather than no article
         return None
 
@@ -238,7 +238,6 @@ def extract_article(html: str, url: str, profile: Profile) -> Article | None:
     root = parse_html(cleaned)
     method = "trafilatura"
     paras: list[str] = []
-    traf = None
     body_el = soup.select_one(profile.selectors.body) if profile.selectors.body else None
     if body_el is not None:
         paras = _block_paragraphs(body_el)
