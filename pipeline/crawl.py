@@ -119,7 +119,10 @@ class Crawl:
             raise
         finally:
             fetcher.close()
-        fetch_errors = list(fetcher.stats.failures)
+        # refused URLs are errors too (a start URL, feed or sitemap at a refused address); robots.txt
+        # skips are the site's wish and only counted
+        fetch_errors = list(fetcher.stats.failures) + [(u, f"refused: {why}") for u, kind, why in
+                                                       fetcher.stats.skipped if kind == "boundary"]
         self.counts["documents_failed"] += spider.counts["failed_documents"]
         errors = fetch_errors + spider.errors + self.errors
         finish_run(db, run_id, self.counts, errors)

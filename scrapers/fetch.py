@@ -73,7 +73,7 @@ class FetchStats:
         self._lock = threading.Lock()
         self.counts: Counter[str] = Counter()
         self.failures: list[tuple[str, str]] = []
-        self.skipped: list[tuple[str, str]] = []
+        self.skipped: list[tuple[str, str, str]] = []   # (url, robots|boundary, reason)
         self.wire: list[WireEntry] = []
 
     def add(self, key: str, n: int = 1) -> None:
@@ -88,7 +88,7 @@ class FetchStats:
     def skip(self, url: str, kind: str, reason: str) -> None:
         with self._lock:
             self.counts[f"skipped_{kind}"] += 1
-            self.skipped.append((url, reason))
+            self.skipped.append((url, kind, reason))
 
     def sent(self, entry: WireEntry) -> None:
         with self._lock:

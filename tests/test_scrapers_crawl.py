@@ -32,8 +32,10 @@ def serve():
 def crawl(tmp_path, *args, quiet=True, **options):
     opts = {"contact": '"mailto:test@example.org"', "delay": 0.05, "allow_private": "true", "retries": 1,
             "backoff": 0.05, "read_timeout": 1.0, "retry_after_cap": 5}
-    opts.update({k: (f'"{v}"' if isinstance(v, str) else str(v).lower() if isinstance(v, bool) else v)
+    opts.update({k: (f'"{v}"' if isinstance(v, str) else str(v).lower() if isinstance(v, bool) else
+                     "[" + ", ".join(f'"{x}"' for x in v) + "]" if isinstance(v, list) else v)
                  for k, v in options.items()})
+    tmp_path.mkdir(parents=True, exist_ok=True)
     cfg = tmp_path / "crawl.toml"
     cfg.write_text("[crawl]\n" + "".join(f"{k} = {v}\n" for k, v in opts.items()))
     db = tmp_path / "out" / "chitieu.db"
@@ -305,3 +307,19 @@ def test_usage_errors_and_unreachable_sites(tmp_path, capsys):
     assert rc == 1
     assert c.execute("select count(*) from runs").fetchone()[0] == 1
     capsys.readouterr()
+
+
+def test_loopback_needs_an_explicit_allowance_from_a_profile_or_the_config(serve, tmp_path):
+    site = serve("liferay")
+    rc, c = crawl(tmp_path / "refused", site.url + "/", allow_private=False)
+    assert rc == 1 and site.hits == []  # not even robots.txt: a loopback address is refused before connecting
+    assert "private or loopback" in c.execute("select group_concat(error) from run_errors").fetchone()[0]
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    (profiles / "tinhuy_fixture.toml").write_text(
+        'name = "tinhuy_fixture"\nprovince = "Vĩnh Phúc"\n'
+        f'hosts = ["127.0.0.1:{site.port}"]\nstart_urls = ["{site.url}/"]\nallow_private = true\n'
+        "[urls]\narticle = ['/-/asset_publisher/[^/]+/content/']\n[pagination]\nparams = '_cur$'\n")
+    rc, c = crawl(tmp_path / "allowed", "--site", "tinhuy_fixture", allow_private=False, profiles=[str(profiles)])
+    assert rc == 0
+    assert c.execute("select count(*) from documents").fetchone()[0] == 3

@@ -209,7 +209,7 @@ def test_a_name_that_resolves_to_loopback_is_refused_unless_the_site_allows_priv
     f = Fetcher(load_config(None, delay=0.01, retries=0), boundary, tmp_path / "c1.sqlite")
     r = f.fetch(f"http://localhost:{site.port}/")
     assert r.skipped == "robots"  # robots.txt itself was refused, so the host is skipped
-    ((url, reason),) = f.stats.skipped
+    ((url, kind, reason),) = f.stats.skipped
     assert "private or loopback" in reason and "127.0.0.1" in reason
     r = f.fetch(f"http://localhost:{site.port}/", check_robots=False)
     assert not r.ok and "private or loopback" in r.error
