@@ -111,20 +111,37 @@ SERIES = """
     ) g
     left join mentions m on m.id = g.latest_figure"""
 
+# Each target row of `series` with the result of the same indicator, province and unit: for the same
+# period, else (for a term such as 2021-2025) for the term's final year. Window functions over one
+# computation of `series` (a self-join would compute it twice).
 TARGETS_VS_RESULTS = """
-    select t.indicator_key, t.province, t.province_new, t.period, t.unit,
-      t.value as target, t.low as target_low, t.high as target_high,
-      t.latest_figure as target_figure, t.figures as target_figures,
-      a.period as result_period, a.value as result, a.latest_figure as result_figure,
-      a.figures as result_figures,
-      case when a.value is not null and coalesce(t.value, t.low) != 0
-        then round(100.0 * a.value / coalesce(t.value, t.low), 1) end as achieved_pct,
-      round(a.value - coalesce(t.value, t.low), 6) as difference
-    from series t
-    left join series a on a.indicator_key = t.indicator_key and a.province = t.province
-      and a.unit is t.unit and a.status = 'actual' and a.value is not null
-      and (a.period = t.period or (t.period_kind = 'term' and a.period = substr(t.period, 6, 4)))
-    where t.status = 'target'"""
+    select indicator_key, province, province_new, period, unit,
+      value as target, low as target_low, high as target_high,
+      latest_figure as target_figure, figures as target_figures,
+      case when r1 is not null then period when r2 is not null then final_year end as result_period,
+      coalesce(r1, r2) as result, coalesce(r1_figure, r2_figure) as result_figure,
+      case when r1 is not null then r1_figures else r2_figures end as result_figures,
+      case when coalesce(r1, r2) is not null and coalesce(value, low) != 0
+        then round(100.0 * coalesce(r1, r2) / coalesce(value, low), 1) end as achieved_pct,
+      round(coalesce(r1, r2) - coalesce(value, low), 6) as difference
+    from (
+      select s.*,
+        max(case when status = 'actual' then value end) over same_period as r1,
+        max(case when status = 'actual' and value is not null then latest_figure end) over same_period as r1_figure,
+        max(case when status = 'actual' and value is not null then figures end) over same_period as r1_figures,
+        case when period_kind = 'term' then max(case when status = 'actual' then value end) over final_year
+          end as r2,
+        case when period_kind = 'term' then max(case when status = 'actual' and value is not null
+          then latest_figure end) over final_year end as r2_figure,
+        case when period_kind = 'term' then max(case when status = 'actual' and value is not null
+          then figures end) over final_year end as r2_figures
+      from (select *, case when status = 'target' and period_kind = 'term' then substr(period, 6, 4)
+                      when status = 'actual' and period_kind = 'year' then period end as final_year
+            from series) s
+      window same_period as (partition by indicator_key, province, unit, period),
+             final_year as (partition by indicator_key, province, unit, final_year)
+    )
+    where status = 'target'"""
 
 DISAGREEMENTS = """
     select indicator_key, place as province, period, status, unit, count(*) as figures,
@@ -139,17 +156,22 @@ DISAGREEMENTS = """
     group by indicator_key, place, period, status, unit
     having count(distinct doc) > 1 and count(distinct value) > 1"""
 
-# Without a checks table: figures of a document that belong to a disagreement above.
+# Without a checks table: figures of a document that belong to a disagreement (the same headline
+# indicator, province, period, status and unit with different values from different documents).
 INCONSISTENT_BY_SOURCE_FALLBACK = """
     select d.id as document, d.title, d.published, d.source, d.url,
       (select count(*) from mentions m where m.doc = d.id) as figures,
-      count(*) as inconsistent, 'disagreements' as basis
-    from figures f
-    join disagreements g on g.indicator_key = f.indicator_key and g.province = f.place
-      and g.period = f.period and g.status = f.status and g.unit is f.unit
-    join documents d on d.id = f.doc
-    where f.indicator_key in (select key from indicators) and f.value is not null and f.scope != 'district'
-    group by d.id"""
+      x.inconsistent, 'disagreements' as basis
+    from (
+      select doc, count(*) as inconsistent from (
+        select doc, min(value) over w as lo, max(value) over w as hi, min(doc) over w as d0, max(doc) over w as d1
+        from figures
+        where indicator_key in (select key from indicators) and value is not null and period is not null
+          and scope != 'district'
+        window w as (partition by indicator_key, place, period, status, unit))
+      where lo != hi and d0 != d1
+      group by doc) x
+    join documents d on d.id = x.doc"""
 
 DOCUMENTS_PER_MONTH = """
     select substr(published, 1, 7) as month, count(*) as documents, sum(mentions) as figures
@@ -159,9 +181,11 @@ DOCUMENTS_PER_MONTH = """
 
 PROVINCE_MAP = """
     select c.province, c.gso_code, p.new_province, c.latitude, c.longitude,
-      (select count(*) from documents d where d.province = c.province) as documents,
-      (select count(*) from mentions m where m.province = c.province) as figures
-    from province_centroids c left join provinces p on p.name = c.province"""
+      coalesce(d.n, 0) as documents, coalesce(m.n, 0) as figures
+    from province_centroids c
+    left join provinces p on p.name = c.province
+    left join (select province, count(*) as n from documents group by province) d on d.province = c.province
+    left join (select province, count(*) as n from mentions group by province) m on m.province = c.province"""
 
 # Names a checks table might use for its verdict, its mention keys and its document.
 VERDICT_COLUMNS = ("verdict", "result", "status")
@@ -170,9 +194,15 @@ DOC_COLUMNS = ("doc", "document", "document_id")
 
 
 def checks_columns(db: sqlite_utils.Database) -> dict[str, str | None] | None:
-    """Which columns of the `checks` table hold the verdict, the mention keys and the document."""
-    if "checks" not in db.table_names():
+    """Which columns of the `checks` table hold the verdict, the mention keys and the document
+    (`links`: a `check_mentions` table of check_id, mention_id, doc, when there is one)."""
+    tables = db.table_names()
+    if "checks" not in tables:
         return None
+    if "check_mentions" in tables:
+        lcols = {c.name for c in db["check_mentions"].columns}
+        if {"check_id", "mention_id"} <= lcols and "verdict" in {c.name for c in db["checks"].columns}:
+            return {"verdict": "verdict", "mentions": None, "doc": None, "links": "doc" if "doc" in lcols else ""}
     cols = [c.name for c in db["checks"].columns]
     lower = {c.lower(): c for c in cols}
 
@@ -184,6 +214,20 @@ def checks_columns(db: sqlite_utils.Database) -> dict[str, str | None] | None:
 
 def _checks_by_source(cc: dict[str, str | None]) -> str | None:
     v, mc, dc = cc["verdict"], cc["mentions"], cc["doc"]
+    if cc.get("links") is not None:
+        # every figure of an inconsistent check counts for its own document (a check across sources
+        # counts in each source it involves)
+        doc = "coalesce(l.doc, m.doc)" if cc["links"] else "m.doc"
+        per_doc = f"""
+          select {doc} as doc, l.mention_id from check_mentions l join checks c on c.id = l.check_id
+            left join mentions m on m.id = l.mention_id
+          where c.verdict = 'inconsistent'"""
+        return f"""
+    select d.id as document, d.title, d.published, d.source, d.url,
+      (select count(*) from mentions m where m.doc = d.id) as figures,
+      x.inconsistent, 'checks' as basis
+    from (select doc, count(distinct mention_id) as inconsistent from ({per_doc}) group by doc) x
+    join documents d on d.id = x.doc"""
     if not v or not (mc or dc):
         return None
     if dc:

@@ -310,3 +310,29 @@ def test_views_survive_a_reopen_and_a_copy(built_db, tmp_path):
     db.conn.close()
     assert {"figures", "series", "targets_vs_results", "province_map", "documents_per_month",
             "inconsistent_by_source", "disagreements", "indicators", "province_centroids", "coverage"} <= names
+
+
+def _add_linked_checks(path, ids):
+    """checks + check_mentions as pipeline.checks_store writes them."""
+    checks_store = pytest.importorskip("pipeline.checks_store")
+    db = open_db(path)
+    checks_store.ensure_tables(db)
+    db["checks"].insert({"id": "c1", "check_type": "figure_versions", "verdict": "inconsistent",
+                         "computation": "5,02% và 5,1%: lệch 0,08 điểm", "scope": "corpus", "documents": 2,
+                         "mentions": json.dumps(ids)})
+    db["check_mentions"].insert_all([{"check_id": "c1", "mention_id": i, "role": "version", "position": k,
+                                      "doc": d} for k, (i, d) in enumerate(zip(ids, ("ht-1", "ht-2")))])
+    create_views(db)
+    db.conn.close()
+
+
+async def test_checks_from_check_mentions(mini_db):
+    ids = [r["id"] for r in q(mini_db, "select id from mentions where text in ('5,02%', '5,1%') order by text")]
+    _add_linked_checks(mini_db, ids)
+    rows = {r["document"]: r for r in q(mini_db, "select * from inconsistent_by_source")}
+    assert set(rows) == {"ht-1", "ht-2"} and all(r["basis"] == "checks" and r["inconsistent"] == 1
+                                                 for r in rows.values())
+    r = await make_datasette(mini_db).client.get(f"/-/figure/{ids[0]}")
+    assert "5,02% và 5,1%" in r.text and "verdict-inconsistent" in r.text
+    assert f'href="/-/figure/{ids[1]}">5,1%</a> <small>(version)</small>' in r.text
+    assert 'href="/chitieu/checks/c1"' in r.text

@@ -193,11 +193,32 @@ async def document_links(datasette, db, doc: dict) -> list[dict]:
     return links
 
 
+LINKED_CHECK_COLUMNS = ["check_type", "verdict", "role", "computation", "outcome"]
+
+
 async def figure_checks(db, mention_id: str) -> tuple[bool, list[str], list[dict]]:
-    """(checks table present, its columns, the checks naming this figure)."""
-    if "checks" not in await _tables(db):
+    """(checks table present, the columns to show, the checks naming this figure)."""
+    tables = await _tables(db)
+    if "checks" not in tables:
         return False, [], []
     cols = await _columns(db, "checks")
+    if "check_mentions" in tables and {"check_id", "mention_id", "role"} <= set(await _columns(db, "check_mentions")):
+        show = [c for c in LINKED_CHECK_COLUMNS if c == "role" or c in cols]
+        rows = [dict(r) for r in (await db.execute(
+            "select c.*, l.role from check_mentions l join checks c on c.id = l.check_id where l.mention_id = ? "
+            "order by c.verdict = 'inconsistent' desc, c.id limit 100", [mention_id])).rows]
+        if rows:
+            ids = [r["id"] for r in rows]
+            others = (await db.execute(
+                f"select l.check_id, l.mention_id, l.role, m.text from check_mentions l "
+                f"join mentions m on m.id = l.mention_id where l.check_id in ({','.join('?' * len(ids))}) "
+                f"and l.mention_id != ? order by l.position", [*ids, mention_id])).rows
+            by_check: dict[str, list] = {}
+            for o in others:
+                by_check.setdefault(o["check_id"], []).append(dict(o))
+            for r in rows:
+                r["_others"] = by_check.get(r["id"], [])
+        return True, show, rows
     mc = _pick(cols, CHECK_MENTION_COLUMNS)
     if not mc:
         return True, cols, []
