@@ -192,3 +192,20 @@ def test_webforms_next_link_is_a_form_post():
         assert next_pages(root3, url, page_links(root3, url), load_profile("generic"), page_no=3) == []
     finally:
         site.stop()
+
+
+def test_robots_txt_read_as_rfc_9309():
+    from scrapers.robots import RobotsFile
+
+    r = RobotsFile.parse("User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /*.pdf$\nDisallow: /tim-kiem\n"
+                         "Allow: /tim-kiem/huong-dan\nCrawl-delay: 0.5\nSitemap: https://x.vn/s.xml\n\n"
+                         "User-agent: Googlebot\nDisallow: /\n")
+    allowed = {p: r.allowed("https://x.vn" + p) for p in
+               ("/", "/admin/x", "/bao-cao.pdf", "/bao-cao.pdf?v=2", "/tim-kiem?q=1", "/tim-kiem/huong-dan",
+                "/ad%6Din/x", "/robots.txt")}
+    assert allowed == {"/": True, "/admin/x": False, "/bao-cao.pdf": False, "/bao-cao.pdf?v=2": True,
+                       "/tim-kiem?q=1": False, "/tim-kiem/huong-dan": True, "/ad%6Din/x": False,
+                       "/robots.txt": True}
+    assert r.crawl_delay == 0.5 and r.sitemaps == ["https://x.vn/s.xml"]
+    own = RobotsFile.parse("User-agent: chitieu\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n")
+    assert own.allowed("https://x.vn/a") and not own.allowed("https://x.vn/private/1")
