@@ -271,6 +271,9 @@ class Num:
     raw: str
 
 
+# The longest numeral read (`bảy trăm hai mươi mốt nghìn không trăm mười hai tỷ …`); a longer run of
+# number words (`một một một …`) is no numeral, and the cap keeps reading it linear.
+MAX_NUMBER_TOKENS = 24
 # Words that may start a mention: number words (not scale words), `gấp`, `nửa`; currency codes before a number.
 _START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
 _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
@@ -316,7 +319,7 @@ class Finder:
         decimals = 0
         has_words = False
         scale = 1.0
-        while j < len(toks):
+        while j < len(toks) and j - i < MAX_NUMBER_TOKENS:
             t = toks[j]
             if j > i and ("\n" in self.gap(j - 1, j) or self.gap(j - 1, j).strip()):
                 break
@@ -365,6 +368,8 @@ class Finder:
                 if w in NUMBER_WORDS and w not in SCALES:
                     if parts and isinstance(parts[-1], float) and w not in HALF_WORDS:
                         break
+                    if parts and w in DIGIT_WORDS and isinstance(parts[-1], str) and parts[-1] in DIGIT_WORDS:
+                        break  # two digit words side by side (`hai năm`, `một một`) never make one numeral
                     parts.append(w)
                     has_words = True
                     j += 1

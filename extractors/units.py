@@ -131,7 +131,7 @@ def counted_noun(toks, j: int, text: str):
     gap = _gap(text, toks[j - 1], toks[j]) if j > 0 else ""
     if gap not in _NBSP_GAPS and not (gap == "" and toks[j].text in MEASURES):
         return None, j - 1
-    low = _collect(toks, j, text, _MAX_LEX + 4)
+    low = _collect(toks, j, text, max(_MAX_LEX, 5))
     if not low:
         return None, j - 1
     first = toks[j].text
