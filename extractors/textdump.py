@@ -48,7 +48,8 @@ class _Date:
     has_time: bool
 
 
-def _parse_dateline(line: str) -> _Date | None:
+def parse_dateline(line: str) -> _Date | None:
+    """A Vietnamese dateline (`Thứ Năm, 2/12/2021 10:24'(GMT+7)`, `10/01/2022`) as an ISO date, or None."""
     m = DATELINE_RE.match(line)
     if m:
         d, mo, y, hh, mm = m.groups()
@@ -108,13 +109,13 @@ def _split_articles(lines: list[str]) -> list[_Article]:
     for line in lines:
         s = line.strip()
         if s and body_started and _is_byline(last_nonempty) and _is_title_like(s) \
-                and not _parse_dateline(s) and not DATE_PREFIX_RE.match(line):
+                and not parse_dateline(s) and not DATE_PREFIX_RE.match(line):
             # `… body. / Thu Hà - Lê Tuấn / Next article's title`: a byline closes an article.
             flush()
         if s:
             last_nonempty = s
         prefix = DATE_PREFIX_RE.match(line)
-        dl = _parse_dateline(s) if s else None
+        dl = parse_dateline(s) if s else None
         if in_footer:
             if not s or _is_chrome(s):
                 continue
@@ -138,7 +139,7 @@ def _split_articles(lines: list[str]) -> list[_Article]:
                 # A dateline after body text starts a new article; its title is the last
                 # non-empty line(s) we have put in the current one.
                 title_lines = []
-                while cur and (not cur[-1].strip() or (not title_lines and _parse_dateline(cur[-1].strip()) is None)):
+                while cur and (not cur[-1].strip() or (not title_lines and parse_dateline(cur[-1].strip()) is None)):
                     l = cur.pop()
                     if l.strip():
                         title_lines.insert(0, l)
@@ -294,3 +295,4 @@ def read_dump_bytes(raw: bytes, stem: str, source: str) -> list[Document]:
     if not docs:
         raise InputError(f"{source}: no article text found")
     return docs
+

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.textdump import _parse_dateline
+from extractors.textdump import parse_dateline
 
 _PREFIX_RE = re.compile(
     r"^\s*(?:cập\s+nhật(?:\s+lúc)?|ngày\s+đăng|đăng\s+(?:lúc|ngày)|ngày\s+cập\s+nhật|thời\s+gian|xuất\s+bản|"
@@ -44,7 +44,7 @@ def parse_date_text(value: str | None) -> str | None:
     if m:
         return _iso(*m.groups())
     s = _PREFIX_RE.sub("", s)
-    d = _parse_dateline(s)
+    d = parse_dateline(s)
     if d:
         return d.iso
     m = _DMY_RE.search(s)
