@@ -6,7 +6,6 @@ and per stage, then a second run over the unchanged corpus.
 from __future__ import annotations
 
 import argparse
-import shutil
 import time
 from pathlib import Path
 

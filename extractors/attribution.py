@@ -447,9 +447,6 @@ _TIME_PHRASES = re.compile(
 _OWNER_TAIL = re.compile(
     r"\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
-_AFTER_VP = re.compile(
-    r"^\s*(?:(?:đã|được|đều|cũng)\s+)?(?P<vp>(?:không\s+)?(?:đạt chuẩn|đạt|hoàn thành|được tặng|được|tham gia|thoát nghèo|"
-    r"có|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|đi làm việc|hoạt động)\b[^,;:.()]{0,80})")
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
                           r"thấp|cao|nhiều|ít)\s*)*$", re.IGNORECASE)
 
@@ -493,8 +490,6 @@ _PREPOSITION_CUT = re.compile(
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:tỉnh|thành phố|huyện|thị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+)")
-_VP_STOP = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc", "từ", "đến",
-            "tới", "theo", "về", "khoảng", "gần", "hơn", "trên", "dưới", "được", "đã", "đạt", "còn", "tổng", "số"}
 _AFTER_MODIFIER = re.compile(
     r"^\s*(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|"
     r"được tặng|được hỗ trợ|được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|"

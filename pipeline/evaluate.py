@@ -8,7 +8,6 @@ indicator and entity when one contains the other after lower-casing and NFC.
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
