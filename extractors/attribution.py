@@ -490,6 +490,10 @@ _PREPOSITION_CUT = re.compile(
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:tỉnh|thành phố|huyện|thị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+)")
+# Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
+_NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
+                     "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
+                     "còn", "tổng", "số"}
 _AFTER_MODIFIER = re.compile(
     r"^\s*(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|"
     r"được tặng|được hỗ trợ|được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|"
@@ -544,7 +548,7 @@ def _indicator(before: str, after: str, m: Mention, prev: Mention | None) -> str
             return sm.group(1).strip()
     if measured:
         nm = re.match(r"\s*([a-zđà-ỹ][^,;:.()]{2,70})", after)  # `64.000 ha đất sản xuất nông nghiệp …`
-        if nm and nm.group(1).split()[0].lower() not in _VP_STOP:
+        if nm and nm.group(1).split()[0].lower() not in _NOT_A_NOUN_START:
             return _PREPOSITION_CUT.sub("", nm.group(1)).strip()
     seg = re.split(r"[,;:]\s*|\s-\s", before)[-1] if before.strip() else ""
     if counted:
