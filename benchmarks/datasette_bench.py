@@ -38,11 +38,17 @@ sys.path.insert(0, str(ROOT))
 
 # Indexes that help at size (candidates for store.py), created in the `indexed` set-up.
 BENCH_INDEXES = {
+    # series, targets and disagreements group headline figures by these columns: read from the index alone
+    "bench_idx_mentions_series": "create index if not exists bench_idx_mentions_series on mentions"
+                                 "(indicator_key, entity, province, period, status, unit, value, low, high, doc, id)",
+    # each figure's publication date (the latest value of a series) without reading the document row
+    "bench_idx_documents_id_published":
+        "create index if not exists bench_idx_documents_id_published on documents(id, published)",
+    # documents per province (the map) without reading document rows
     "bench_idx_documents_province": "create index if not exists bench_idx_documents_province on documents(province)",
-    "bench_idx_documents_published": "create index if not exists bench_idx_documents_published on documents(published)",
+    # a province facet within one indicator
     "bench_idx_mentions_indicator_key_province":
         "create index if not exists bench_idx_mentions_indicator_key_province on mentions(indicator_key, province)",
-    "bench_idx_mentions_sentence_id": "create index if not exists bench_idx_mentions_sentence_id on mentions(sentence_id)",
 }
 
 # --- the corpus ---------------------------------------------------------------------------------

@@ -39,7 +39,12 @@ def make_datasette(db: Path, immutable: bool = False, inspect_data: dict | None 
     return Datasette([] if immutable else [str(db)], immutables=[str(db)] if immutable else [],
                      metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
                      plugins_dir=str(PLUGINS_DIR), template_dir=str(TEMPLATE_DIR),
-                     inspect_data=inspect_data, settings={**SETTINGS, **settings})
+                     inspect_data=inspect_data, settings={**_typed(SETTINGS), **settings})
+
+
+def _typed(settings: dict) -> dict:
+    """The settings as Python values (the command line says on/off, the constructor wants booleans)."""
+    return {k: {"on": True, "off": False}.get(v, v) if isinstance(v, str) else v for k, v in settings.items()}
 
 
 def refresh_views(db: Path) -> None:

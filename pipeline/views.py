@@ -54,14 +54,19 @@ def _lit(v) -> str:
     return _q(v)
 
 
+# Periods are written by the extractor as 2022, 2021-2025, 2023-Q4, 2021-H1, 2022-9M (substr is much
+# cheaper than glob over a million rows).
 PERIOD_KIND = """case
-      when {p} glob '[12][0-9][0-9][0-9]' then 'year'
-      when {p} glob '[12][0-9][0-9][0-9]-[12][0-9][0-9][0-9]' then 'term'
-      when {p} glob '[12][0-9][0-9][0-9]-Q[1-4]' then 'quarter'
-      when {p} glob '[12][0-9][0-9][0-9]-H[12]' then 'half'
-      when {p} glob '[12][0-9][0-9][0-9]-9M' then 'nine_months'
-      when {p} is null then null else 'other' end"""
-YEAR = """case when {p} glob '[12][0-9][0-9][0-9]' or {p} glob '[12][0-9][0-9][0-9]-[QH9]*'
+      when {p} is null then null
+      when substr({p}, 1, 2) not in ('19', '20') then 'other'
+      when length({p}) = 4 then 'year'
+      when length({p}) = 9 and substr({p}, 5, 1) = '-' then 'term'
+      when length({p}) = 7 and substr({p}, 6, 1) = 'Q' then 'quarter'
+      when length({p}) = 7 and substr({p}, 6, 1) = 'H' then 'half'
+      when length({p}) = 7 and substr({p}, 6, 2) = '9M' then 'nine_months'
+      else 'other' end"""
+YEAR = """case when substr({p}, 1, 2) in ('19', '20') and (length({p}) = 4
+      or (length({p}) = 7 and substr({p}, 5, 1) = '-' and substr({p}, 6, 1) in ('Q', 'H', '9')))
       then cast(substr({p}, 1, 4) as integer) end"""
 # The province a figure is about: its entity when that is a province (or Việt Nam), else the document's.
 PLACE = """case when m.entity = 'Việt Nam' then 'Việt Nam'
@@ -71,8 +76,8 @@ PLACE = """case when m.entity = 'Việt Nam' then 'Việt Nam'
 SCOPE = """case when m.entity is null then 'province'
       when m.entity = 'Việt Nam' then 'country'
       when m.entity in (select name from provinces) then 'province'
-      when m.entity glob '[Hh]uyện *' or m.entity glob '[Tt]hị xã *' or m.entity glob '[Qq]uận *'
-        or m.entity glob '[Tt]hành phố *' or m.entity glob '[Xx]ã *' or m.entity glob '[Pp]hường *'
+      when m.entity like 'huyện %' or m.entity like 'thị xã %' or m.entity like 'quận %'
+        or m.entity like 'thành phố %' or m.entity like 'xã %' or m.entity like 'phường %'
         then 'district'
       else 'body' end"""
 
@@ -94,20 +99,23 @@ FIGURES = f"""
 
 # `latest_figure` packs the published date (16 chars) and the mention id (16 hex) into one max(), so it
 # names the most recently published figure; its value (or range) is then read from mentions by key.
-SERIES = """
-    select g.indicator_key, g.province, g.province_new, g.period, g.period_kind, g.year, g.status, g.unit,
-      g.figures, g.documents, m.value, m.low, m.high, g.latest_figure, g.min_value, g.max_value,
-      g.distinct_values
+SERIES = f"""
+    select g.indicator_key, g.province,
+      case when g.province = 'Việt Nam' then 'Việt Nam'
+        else (select p.new_province from provinces p where p.name = g.province) end as province_new,
+      g.period, {PERIOD_KIND.format(p='g.period')} as period_kind, {YEAR.format(p='g.period')} as year,
+      g.status, g.unit, g.figures, g.documents, m.value, m.low, m.high, g.latest_figure, g.min_value,
+      g.max_value, g.distinct_values
     from (
-      select indicator_key, place as province, place_new as province_new, period, period_kind, year, status,
-        unit, count(*) as figures, count(distinct doc) as documents,
+      select indicator_key, place as province, period, status, unit, count(*) as figures,
+        count(distinct doc) as documents,
         substr(max(substr(coalesce(published, '') || '                ', 1, 16) || id), 17) as latest_figure,
         min(coalesce(value, low)) as min_value, max(coalesce(value, high)) as max_value,
         count(distinct printf('%s/%s/%s', value, low, high)) as distinct_values
       from figures
       where indicator_key in (select key from indicators) and (value is not null or low is not null)
         and period is not null and scope != 'district'
-      group by indicator_key, place, place_new, period, period_kind, year, status, unit
+      group by indicator_key, place, period, status, unit
     ) g
     left join mentions m on m.id = g.latest_figure"""
 
