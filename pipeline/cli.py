@@ -75,8 +75,23 @@ def cmd_extract(args) -> int:
 def cmd_run(args) -> int:
     from pipeline.run import run_corpus
 
-    return run_corpus(Path(args.corpus), Path(args.db), quiet=args.quiet, executor=args.executor,
-                      workers=args.workers, scheduler=args.scheduler, report=args.report)
+    if args.month:
+        from pipeline.monthly import monthly_command
+
+        return monthly_command(args)
+    if args.sites or args.config:
+        print("chitieu: --sites and --config go with --month (the monthly batch)", file=sys.stderr)
+        return 2
+
+    def build(db: Path) -> int:
+        return run_corpus(Path(args.corpus or "corpus"), db, quiet=args.quiet, executor=args.executor,
+                          workers=args.workers, scheduler=args.scheduler, report=args.report)
+
+    if args.swap:
+        from pipeline.monthly import swap_build
+
+        return swap_build(Path(args.db), build, say=lambda m: args.quiet or print(f"chitieu: {m}", file=sys.stderr))
+    return build(Path(args.db))
 
 
 def cmd_serve(args) -> int:
@@ -114,8 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="per document: numbers read as mentions, skipped as non-mentions, and unread")
     e.set_defaults(func=cmd_extract)
 
-    r = sub.add_parser("run", help="read a corpus folder, extract and load into the database")
-    r.add_argument("--corpus", default="corpus")
+    r = sub.add_parser("run", help="read a corpus folder, extract and load into the database; with --month, "
+                                   "the monthly batch (crawl the configured sites, extract, check, load, report)")
+    r.add_argument("--corpus", default=None, help="corpus folder (default: corpus; with --month: none unless given)")
     r.add_argument("--db", default=DEFAULT_DB)
     r.add_argument("--quiet", action="store_true")
     r.add_argument("--executor", choices=["auto", "inline", "process", "dask"], default="auto",
@@ -125,6 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local Dask cluster)")
     r.add_argument("--report", nargs="?", const="", default=None, metavar="NAME",
                    help="write an HTML report of the run to output/reports/NAME.html (default name: run-ID)")
+    r.add_argument("--month", metavar="YYYY-MM",
+                   help="the monthly batch: crawl the configured sites since their last monthly run, then the "
+                        "--corpus if given; report output/reports/YYYY-MM.html")
+    r.add_argument("--sites", nargs="+", metavar="NAME",
+                   help="site profiles to crawl with --month (default: [monthly] sites in --config)")
+    r.add_argument("--config", help="config file with [crawl] and [monthly] tables (with --month)")
+    r.add_argument("--swap", action="store_true",
+                   help="build into a copy next to the database, check it, then swap it in atomically")
     r.set_defaults(func=cmd_run)
 
     s = sub.add_parser("serve", help="serve the database with Datasette")
