@@ -304,6 +304,21 @@ def run_timings(db_path: Path, repeat: int, setups: list[str]) -> dict[str, dict
     return out
 
 
+def run_checks(db_path: Path) -> dict:
+    try:
+        from pipeline.checks_store import run_checks as checks
+    except ImportError as e:
+        return {"skipped": str(e)}
+    from pipeline.store import open_db
+
+    db = open_db(db_path)
+    t0 = time.perf_counter()
+    counts = checks(db)
+    secs = round(time.perf_counter() - t0, 1)
+    db.conn.close()
+    return {"seconds": secs, "checks": counts.get("checks"), "inconsistent": counts.get("inconsistent")}
+
+
 def print_table(results: dict[str, dict], setups: list[str]) -> str:
     names = [n for n in results[setups[0]] if not n.startswith("_")]
     w = max(len(n) for n in names) + 2
@@ -328,6 +343,9 @@ def main(argv=None) -> int:
     p.add_argument("--reuse", action="store_true", help="time the database at --db without rebuilding it")
     p.add_argument("--setups", default="built,indexed,immutable")
     p.add_argument("--export", action="store_true", help="also time `chitieu export` (csv and parquet)")
+    p.add_argument("--checks", action="store_true",
+                   help="run the checks stage after the build, as `chitieu run` does (timed; figure pages and "
+                        "inconsistent_by_source then read the checks tables)")
     p.add_argument("--json", default=None, help="write the results here (default: beside the database)")
     args = p.parse_args(argv)
     db_path = Path(args.db)
@@ -346,6 +364,9 @@ def main(argv=None) -> int:
               flush=True)
         report["build"] = build(db_path, args.mentions, args.workers)
         print(f"built: {report['build']}")
+    if args.checks:
+        report["checks"] = run_checks(db_path)
+        print(f"checks: {report['checks']}")
     report["timings"] = run_timings(db_path, args.repeat, setups)
     print()
     print(f"Datasette timings at {report['build']['mentions']:,} mentions, "

@@ -207,7 +207,9 @@ async def test_figure_page_shows_checks_and_archive(mini_db):
     arch.mkdir(parents=True)
     (arch / f"{sha}.html.gz").write_bytes(gzip.compress(raw))
     db = open_db(mini_db)
-    db["document_urls"].insert({"document": "ht-1", "url": "https://baohatinh.vn/x-post1.html", "sha256": sha})
+    # as scrapers/webstore.py records it: the archive column is the path under archive/
+    db["document_urls"].insert({"url": "https://baohatinh.vn/x-post1.html", "document": "ht-1", "site": "baohatinh",
+                                "role": "canonical", "archive": f"{sha[:2]}/{sha}.html.gz"}, pk="url")
     db.conn.close()
     ds = make_datasette(mini_db)
     r = await ds.client.get(f"/-/figure/{ids[0]}")

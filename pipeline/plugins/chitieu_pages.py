@@ -141,17 +141,35 @@ def archive_dir(db) -> Path | None:
     return Path(db.path).parent / "archive" if db.path else None
 
 
+HASH_IN_RE = re.compile(r"[0-9a-f]{64}")
+CONTENT_TYPES = {"html": "text/html; charset=utf-8", "htm": "text/html; charset=utf-8", "pdf": "application/pdf",
+                 "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 "xml": "text/plain; charset=utf-8"}
+
+
+def archive_hash(value) -> str | None:
+    """The SHA-256 in an archive reference: a bare hash or a path such as `ab/<sha>.html.gz`."""
+    if not value or not isinstance(value, str):
+        return None
+    if SHA_RE.match(value):
+        return value.lower()
+    m = HASH_IN_RE.search(value)
+    return m.group(0) if m else None
+
+
 def find_archived(db, sha: str) -> Path | None:
-    """The archived page whose name starts with `sha` (any layout under archive/)."""
+    """The archived page whose name starts with `sha` (`archive/ab/<sha>.html.gz` as scrapers/archive.py
+    files them, or any other layout under archive/)."""
     if not sha or not SHA_RE.match(sha):
         return None
     root = archive_dir(db)
     if not root or not root.is_dir():
         return None
-    for cand in (root / f"{sha}.html.gz", root / f"{sha}.gz", root / sha[:2] / f"{sha}.html.gz",
-                 root / sha[:2] / f"{sha}.gz"):
-        if cand.is_file():
-            return cand
+    for folder in (root / sha[:2], root):
+        if folder.is_dir():
+            for p in sorted(folder.glob(f"{sha}*")):
+                if p.is_file():
+                    return p
     for p in root.rglob(f"{sha}*"):
         if p.is_file():
             return p
@@ -169,15 +187,17 @@ async def document_links(datasette, db, doc: dict) -> list[dict]:
         cols = await _columns(db, "document_urls")
         dc, uc, hc = _pick(cols, DOC_COLUMNS), _pick(cols, URL_COLUMNS), _pick(cols, ARCHIVE_HASH_COLUMNS)
         if dc:
-            rows = (await db.execute(f"select * from document_urls where [{dc}] = ?", [doc["id"]])).rows
+            order = "order by [role] = 'canonical' desc" if "role" in cols else ""
+            rows = (await db.execute(f"select * from document_urls where [{dc}] = ? {order}", [doc["id"]])).rows
             for r in rows:
                 r = dict(r)
-                u, h = r.get(uc) if uc else None, r.get(hc) if hc else None
+                u, h = r.get(uc) if uc else None, archive_hash(r.get(hc)) if hc else None
                 if u and u not in seen:
-                    links.append({"url": u, "archive": None, "hash": h})
+                    links.append({"url": u, "archive": None, "hash": h, "role": r.get("role")})
                     seen.add(u)
                 elif u:
-                    next(x for x in links if x["url"] == u)["hash"] = h
+                    x = next(x for x in links if x["url"] == u)
+                    x["hash"], x["role"] = h, r.get("role")
                 if h:
                     hashes.append(h)
     for link in links:
@@ -344,8 +364,10 @@ async def archive_page(request, datasette):
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
+    parts = path.name.split(".")
+    kind = parts[-2] if len(parts) > 2 and parts[-1] == "gz" else parts[-1] if len(parts) > 1 else "html"
     # the page is someone else's HTML: no scripts, no same-origin access
-    return Response(data, content_type="text/html; charset=utf-8", headers={
+    return Response(data, content_type=CONTENT_TYPES.get(kind.lower(), "text/html; charset=utf-8"), headers={
         "Content-Security-Policy": "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
         "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
 
