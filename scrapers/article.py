@@ -8,6 +8,10 @@ and a repeated title or dateline are dropped, a trailing byline becomes the auth
 The date: the profile's date selector; else the Vietnamese dateline printed under the title (the
 site header's "today" comes before the title and is passed over); else the page's metadata date
 (htmldate: meta tags, JSON-LD, <time>, the URL), refined by a dateline elsewhere that agrees with it.
+
+Limits: a page with more than `MAX_TAGS` tags or elements nested deeper than `MAX_DEPTH` is refused
+with `PageError` (naming the URL) before the readers walk it — tag soup of that size is a hostile or
+broken page, and it would cost the parsers unbounded time, memory or stack.
 """
 from __future__ import annotations
 
@@ -25,6 +29,31 @@ from scrapers.profiles import Profile
 BLOCKS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
           "blockquote", "table", "tr", "td", "th", "tbody", "thead", "figure", "figcaption", "header", "footer",
           "pre", "dl", "dt", "dd", "center", "aside", "nav", "form", "br"}
+MAX_TAGS = 100_000   # start tags in a page (a news page has a few thousand)
+MAX_DEPTH = 512      # elements nested in each other (libxml2's HTML parser itself stops at 256)
+_TAG_RE = re.compile(r"<[A-Za-z]")
+
+
+class PageError(ValueError):
+    """A page refused by the limits above: the message names the URL and the limit."""
+
+
+def _check_size(html: str, url: str) -> None:
+    for n, _ in enumerate(_TAG_RE.finditer(html), 1):
+        if n > MAX_TAGS:
+            raise PageError(f"{url}: more than {MAX_TAGS:,} tags: not read (tag soup or a hostile page)")
+
+
+def _check_depth(soup: BeautifulSoup, url: str) -> None:
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise PageError(f"{url}: elements nested more than {MAX_DEPTH} deep: not read "
+                            f"(broken or hostile markup)")
+        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tag))
+
+
 _TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—:]\s+[^-|–—]{2,60}$")
 _SOURCE_LINE_RE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s+[^.]{2,80}\)?\.?$", re.IGNORECASE)
 
@@ -226,8 +255,11 @@ def _trafilatura(html: str, url: str):
 
 
 def extract_article(html: str, url: str, profile: Profile) -> Article | None:
-    """The article on the page, or None when the page has too little main text to be one."""
+    """The article on the page, or None when the page has too little main text to be one. Raises
+    PageError for a page over the limits (`MAX_TAGS`, `MAX_DEPTH`)."""
+    _check_size(html, url)
     soup = BeautifulSoup(html, "lxml")
+    _check_depth(soup, url)
     for el in soup(["script", "style", "noscript", "template"]):
         el.decompose()
     for sel in profile.selectors.remove:

@@ -1,5 +1,7 @@
 """Bytes of a page to NFC text: the declared encoding when it decodes, else UTF-8, else a Vietnamese
 legacy code page detected from the bytes (windows-1258 first), NFC-normalized either way.
+Bytes that are valid UTF-8 are read as UTF-8 whatever 8-bit encoding the page declares (a page declared
+windows-1258 but written in UTF-8 is common, and legacy text is almost never valid UTF-8 by chance).
 
 windows-1258 writes most toned letters as a base letter plus a combining tone mark (0xEC is U+0301,
 …), so decoding it gives decomposed text; NFC composes it into the same characters a UTF-8 page
@@ -65,13 +67,15 @@ def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
     for codec in (http, doc):
         if not codec:
             continue
-        if codec in ("cp1252", "latin_1", "iso8859-1", "ascii"):
-            # a Latin label on a Vietnamese page is usually wrong: UTF-8 that decodes, or windows-1258
+        if not codec.startswith("utf") and any(b >= 0x80 for b in raw):
+            # an 8-bit label (windows-1258, Latin-1 …) on bytes that are valid UTF-8 is a wrong label: legacy
+            # 8-bit text almost never forms valid UTF-8 sequences by chance
             try:
-                if any(b >= 0x80 for b in raw):
-                    return nfc(raw.decode("utf-8")), "utf-8"
+                return nfc(raw.decode("utf-8")), "utf-8"
             except UnicodeDecodeError:
                 pass
+        if codec in ("cp1252", "latin_1", "iso8859-1", "ascii"):
+            # a Latin label on a Vietnamese page is usually wrong: windows-1258 is tried first
             legacy = _try_1258(raw)
             if legacy is not None:
                 return legacy, "cp1258"

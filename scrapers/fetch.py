@@ -247,6 +247,10 @@ class Fetcher:
             except requests.ConnectionError as e:
                 inner = e.args[0] if e.args else e
                 why = "timed out (read)" if "timed out" in str(inner).lower() else f"connection failed: {_short(inner)}"
+            except requests.exceptions.ChunkedEncodingError as e:
+                # the connection closed before the body's declared length or last chunk: a network drop
+                # mid-page, retried like one; the partial body is dropped, never stored
+                why = f"connection dropped mid-body: {_short(e.args[0] if e.args else e)}"
             except requests.RequestException as e:
                 result.error = f"request failed: {_short(e)}"
                 return None

@@ -7,19 +7,34 @@ number — a table `Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ` beco
 
 A PDF whose pages carry no text layer (a scan) is recorded as such: `text_layer` False, no text;
 OCR is not attempted (tesseract is not installed here).
+
+Limits, so a hostile file costs bounded memory and time: a PDF is read page by page, at most
+`MAX_PAGES` pages and `MAX_PDF_SECONDS` (the pages beyond are never even listed); every compressed
+stream is inflated under a cap (`MAX_STREAM_BYTES` a stream, `MAX_PDF_INFLATED` a file), so a
+decompression bomb is refused instead of filling memory. A DOCX is refused by its declared unzipped
+sizes before anything is parsed (zipfile never inflates a member past its declared size).
 """
 from __future__ import annotations
 
 import io
+import math
 import re
+import threading
+import time
 import zipfile
+import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from extractors.normalize import nfc
 from extractors.numbers import NotANumber, read_digits
 
 MAX_PAGES = 500
-MAX_DOCX_UNZIPPED = 100_000_000
+MAX_PDF_SECONDS = 60.0
+MAX_STREAM_BYTES = 32_000_000      # one inflated PDF stream
+MAX_PDF_INFLATED = 256_000_000     # all the inflated streams of one PDF
+MAX_DOCX_UNZIPPED = 100_000_000    # all the parts of a DOCX (images included)
+MAX_DOCX_XML = 20_000_000          # its XML parts, which are parsed into memory
 HEADER_WORDS = ("chỉ tiêu", "kế hoạch", "thực hiện", "tỷ lệ", "ước", "so sánh", "đơn vị", "stt", "nội dung",
                 "năm", "kết quả", "mục tiêu")
 _NUM_RE = re.compile(r"^\s*([<>≥≤~]?)\s*([+-]?\d[\d.,]*)\s*(%|‰)?\s*$")
@@ -82,6 +97,8 @@ def _value(text: str) -> tuple[float | None, str | None]:
         v = read_digits(m.group(2).lstrip("+-"))
     except NotANumber:
         return None, None
+    if not math.isfinite(v):
+        return None, None  # hundreds of digits: not a figure
     if m.group(2).startswith("-"):
         v = -v
     return v, m.group(3)
@@ -128,17 +145,129 @@ def _cell_text(c) -> str:
     return " ".join(nfc(str(c)).split()) if c is not None else ""
 
 
+class InflateLimit(Exception):
+    """A compressed PDF stream inflated past a cap (a decompression bomb)."""
+
+
+_budget = threading.local()
+
+
+class _Inflater:
+    """zlib.decompressobj() that counts what it inflates against the stream and file caps."""
+
+    def __init__(self, *args):
+        self._d = zlib.decompressobj(*args)
+        self.total = 0
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        out = self._d.decompress(data, MAX_STREAM_BYTES + 1 - self.total)
+        self._count(len(out))
+        if self._d.unconsumed_tail:
+            raise InflateLimit(f"a compressed stream inflates past {MAX_STREAM_BYTES:,} bytes")
+        return out
+
+    def flush(self, *args) -> bytes:
+        out = self._d.flush(*args)
+        self._count(len(out))
+        return out
+
+    def _count(self, n: int) -> None:
+        self.total += n
+        if self.total > MAX_STREAM_BYTES:
+            raise InflateLimit(f"a compressed stream inflates past {MAX_STREAM_BYTES:,} bytes")
+        left = getattr(_budget, "left", None)
+        if left is not None:
+            _budget.left = left - n
+            if _budget.left < 0:
+                raise InflateLimit(f"the compressed streams inflate past {MAX_PDF_INFLATED:,} bytes")
+
+    def __getattr__(self, name):
+        return getattr(self._d, name)
+
+
+class _BoundedZlib:
+    """What pdfminer sees as `zlib`: the same, with inflation capped (pdfminer inflates whole streams)."""
+    error = zlib.error
+
+    def __getattr__(self, name):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompressobj(*args):
+        return _Inflater(*args)
+
+    @staticmethod
+    def decompress(data: bytes, *args) -> bytes:
+        d = _Inflater(*args[:1])
+        out = d.decompress(data) + d.flush()
+        if not d.eof:
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return out
+
+
+def _bound_pdfminer() -> None:
+    import pdfminer.pdftypes
+
+    if not isinstance(pdfminer.pdftypes.zlib, _BoundedZlib):
+        pdfminer.pdftypes.zlib = _BoundedZlib()
+
+
+@contextmanager
+def _inflate_budget(limit: int):
+    old = getattr(_budget, "left", None)
+    _budget.left = limit
+    try:
+        yield
+    finally:
+        _budget.left = old
+
+
+def _causes(e: BaseException):
+    seen = set()
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        yield e
+        e = e.__cause__ or e.__context__ or (e.args[0] if e.args and isinstance(e.args[0], BaseException) else None)
+
+
+def _declared_pages(pdf) -> int | None:
+    try:
+        from pdfminer.pdftypes import resolve1
+
+        n = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+        return n if isinstance(n, int) and n >= 0 else None
+    except Exception:  # noqa: BLE001 - a missing or broken /Count: unknown
+        return None
+
+
 def read_pdf(content: bytes, name: str) -> Report:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
 
+    _bound_pdfminer()
     texts, cells, tables = [], [], 0
+    stopped, n, chars = "", 0, 0
+    deadline = time.monotonic() + MAX_PDF_SECONDS
     try:
-        with pdfplumber.open(io.BytesIO(content)) as pdf:
+        # not `with pdfplumber.open(…)`: its close() builds every page of the file to close them
+        with _inflate_budget(MAX_PDF_INFLATED):
+            pdf = pdfplumber.open(io.BytesIO(content))
             meta = pdf.metadata or {}
-            n = len(pdf.pages)
-            chars = 0
-            for pno, page in enumerate(pdf.pages[:MAX_PAGES], 1):
+            declared = _declared_pages(pdf)
+            doctop = 0
+            # page by page from the page tree, never pdfplumber's `pages` (which builds every page first)
+            for pno, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
+                if pno > MAX_PAGES:
+                    stopped = f"first {MAX_PAGES} of {max(declared or 0, pno)}{'' if declared else '+'} pages read"
+                    break
+                if time.monotonic() > deadline:
+                    stopped = f"time limit of {MAX_PDF_SECONDS:.0f} s reached: first {pno - 1} pages read"
+                    break
+                page = Page(pdf, page_obj, page_number=pno, initial_doctop=doctop)
+                doctop += page.height
+                n = pno
                 chars += len(page.chars)
                 t = page.extract_text() or ""
                 if t.strip():
@@ -147,16 +276,25 @@ def read_pdf(content: bytes, name: str) -> Report:
                     cells.extend(table_cells(tb, pno, tables))
                     tables += 1
                 page.flush_cache()
-    except PDFPasswordIncorrect as e:
-        raise ReportError(f"{name}: encrypted PDF, cannot be read without its password") from e
+                page.close()
+            if stopped and declared and declared > n:
+                n = declared
     except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds on broken files
+        causes = list(_causes(e))
+        if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
+            raise ReportError(f"{name}: encrypted PDF, cannot be read without its password") from e
+        bomb = next((c for c in causes if isinstance(c, InflateLimit)), None)
+        if bomb is not None:
+            raise ReportError(f"{name}: refused: {bomb} (a decompression bomb, or a PDF too large to read)") from e
+        if any(isinstance(c, RecursionError) for c in causes):
+            raise ReportError(f"{name}: unreadable PDF (its objects nest or refer to each other too deeply)") from e
         raise ReportError(f"{name}: unreadable PDF ({type(e).__name__}: {e})") from e
     title = _pdf_title(meta)
     if chars == 0:
         return Report("pdf", title, "", n, 0, [], text_layer=False,
-                      note=f"scanned PDF: {n} page(s) with no text layer; OCR not attempted")
-    note = f"first {MAX_PAGES} of {n} pages read" if n > MAX_PAGES else ""
-    return Report("pdf", title, "\n\n".join(texts), n, tables, cells, note=note)
+                      note=f"scanned PDF: {n} page(s) with no text layer; OCR not attempted"
+                           + (f" ({stopped})" if stopped else ""))
+    return Report("pdf", title, "\n\n".join(texts), n, tables, cells, note=stopped)
 
 
 def _pdf_title(meta: dict) -> str | None:
@@ -177,8 +315,17 @@ def read_docx(content: bytes, name: str) -> Report:
 
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as z:
-            if sum(i.file_size for i in z.infolist()) > MAX_DOCX_UNZIPPED:
-                raise ReportError(f"{name}: DOCX unzips past {MAX_DOCX_UNZIPPED:,} bytes: refused")
+            # declared sizes bound what zipfile inflates (a member is cut at its declared size and fails
+            # its CRC), so they can be checked before anything is unzipped
+            infos = z.infolist()
+            total = sum(i.file_size for i in infos)
+            xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+            if total > MAX_DOCX_UNZIPPED:
+                raise ReportError(f"{name}: DOCX unzips to {total:,} bytes, past {MAX_DOCX_UNZIPPED:,}: refused "
+                                  f"(a zip bomb, or a document too large to read)")
+            if xml > MAX_DOCX_XML:
+                raise ReportError(f"{name}: DOCX's XML unzips to {xml:,} bytes, past {MAX_DOCX_XML:,}: refused "
+                                  f"(a zip bomb, or a document too large to read)")
         d = docx.Document(io.BytesIO(content))
     except ReportError:
         raise
