@@ -438,9 +438,10 @@ class MonthlyRun:
             self.console.print(f"chitieu: {msg}", highlight=False, markup=False)
 
     def run(self) -> int:
-        if self.swap:
-            return swap_build(self.db_path, self.run_into, self.say)
-        return self.run_into(self.db_path)
+        rc = swap_build(self.db_path, self.run_into, self.say) if self.swap else self.run_into(self.db_path)
+        if not self.quiet and self.summary:
+            self._print_summary()
+        return rc
 
     # one attempt, into `work` (the database itself, or the swap copy)
     def run_into(self, work: Path) -> int:
@@ -534,9 +535,8 @@ class MonthlyRun:
             db["monthly_runs"].update(attempt, {"status": status, "finished": _now(), "report": str(report),
                                                 "error": "; ".join(failed_stages) or None})
         self.summary = self._summary(db, run_id, counts, fetch, report, time.monotonic() - started)
+        self.summary["failed"] = failed_stages
         db.conn.close()
-        if not self.quiet:
-            self._print_summary(failed_stages)
         return 1 if failed_stages else 0
 
     def _crawl(self, db, work: Path, run_id: int, attempt: int):
@@ -618,32 +618,30 @@ class MonthlyRun:
                 "sites": [{"site": s, "since": since, "status": st} for s, since, st in sites],
                 "db": str(self.db_path)}
 
-    def _print_summary(self, failed_stages: list[str]) -> None:
+    def _print_summary(self) -> None:
         from rich.markup import escape
-        from rich.table import Table
 
         s = self.summary
-        t = Table(title=escape(f"chitieu monthly {s['month']} (run {s['run']}, {s['seconds']} s)"), show_header=False,
-                  box=None, title_justify="left")
-        t.add_column(style="bold")
-        t.add_column(justify="right")
+        lines = [f"[bold]chitieu monthly {s['month']}[/bold] (run {s['run']}, {s['seconds']} s)"]
         for site in s["sites"]:
-            t.add_row(f"site {site['site']}", f"{site['status']}, since {site['since'] or 'the beginning'}")
-        rows = [
-            ("pages fetched / not modified (304) / failed", f"{s['pages_fetched']} / {s['not_modified']} / "
-                                                            f"{s['fetch_failed']}"),
-            ("documents new / changed (this month)", f"{s['documents_new']} / {s['documents_changed']}"),
-            ("documents unchanged / failed (this run)", f"{s['documents_unchanged']} / {s['documents_failed']}"),
-            ("mentions added", s["mentions_added"]), ("figures changed (mention_history)", s["figures_changed"]),
-            ("new inconsistencies", s["new_inconsistencies"]), ("report", s["report"]),
+            color = "green" if site["status"] == "ok" else "red"
+            lines.append(f"  site {escape(site['site'])}: [{color}]{site['status']}[/{color}], "
+                         f"since {site['since'] or 'the beginning'}")
+        lines += [
+            f"  pages: {s['pages_fetched']} fetched, {s['not_modified']} not modified (304), "
+            f"{s['from_cache']} from cache, {s['fetch_failed']} failed",
+            f"  documents this month: {s['documents_new']} new, {s['documents_changed']} changed; this run: "
+            f"{s['documents_unchanged']} unchanged, {s['documents_failed']} failed",
+            f"  mentions added: {s['mentions_added']}; figures changed: {s['figures_changed']} (mention_history); "
+            f"new inconsistencies: {s['new_inconsistencies']}",
+            f"  report: {escape(s['report'])}",
         ]
-        for k, v in rows:
-            t.add_row(k, escape(str(v)))
-        self.console.print(t)
-        if failed_stages:
-            self.console.print(f"chitieu: [red]failed[/red]: {escape(', '.join(failed_stages))} (see run_errors; "
-                               "the next run retries them)", highlight=False)
-        self.console.print(f"chitieu: -> {s['db']}", highlight=False, markup=False)
+        if s.get("failed"):
+            lines.append(f"  [red]failed[/red]: {escape(', '.join(s['failed']))} (see run_errors; the next run "
+                         "retries them)")
+        lines.append(f"chitieu: -> {escape(s['db'])}")
+        for line in lines:
+            self.console.print(line, highlight=False, soft_wrap=True)
 
 
 def monthly_command(args) -> int:
