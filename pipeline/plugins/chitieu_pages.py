@@ -73,6 +73,15 @@ def fts_query(q: str) -> str | None:
     return parts[0]
 
 
+def display_number(v) -> str:
+    """27398000000000.0 as 27,398,000,000,000 and 5.02 as 5.02."""
+    if isinstance(v, float):
+        return f"{v:,.6f}".rstrip("0").rstrip(".")
+    if isinstance(v, int):
+        return f"{v:,}"
+    return "" if v is None else str(v)
+
+
 def render_sentence(text: str, figures: list[dict], offset: int, focus: str | None = None,
                     terms: list[str] | None = None, link=None) -> markupsafe.Markup:
     """The sentence as HTML: figures marked (the focal one strongly) and search terms in bold.
@@ -290,7 +299,7 @@ async def figure_page(request, datasette):
     return Response.html(await datasette.render_template("figure.html", {
         "fig": fig, "doc": doc, "sentence": sentence, "rendered": rendered, "before": before, "after": after,
         "same": same, "has_checks": has_checks, "check_cols": check_cols, "checks": checks, "links": links,
-        "database": db.name, "figure_link": link,
+        "database": db.name, "figure_link": link, "number": display_number,
         "fields": ["indicator_key", "indicator", "entity", "scope", "place", "place_new", "province", "province_new",
                    "period", "period_kind", "status", "kind", "value", "low", "high", "denominator", "unit",
                    "qualifier", "compared_to", "direction", "decimals"],
