@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= output/chitieu.db
 PORT ?= 8001
+CONFIG ?= crawl.toml
+MONTHLY_ARGS ?=
 
 .PHONY: install run build serve test eval bench bench-quick fuzz clean chromium monthly
 
@@ -34,6 +36,11 @@ run: build serve
 
 test: install chromium
 	$(BIN)/python -m pytest -q
+
+# The monthly batch: the sites named under [monthly] in $(CONFIG), since their last run; output/reports/YYYY-MM.html.
+# Options: MONTHLY_ARGS="--swap --corpus corpus --executor dask --scheduler tcp://HOST:8786". See docs/scheduling.md.
+monthly: install
+	$(BIN)/chitieu run --month $$(date +%Y-%m) --db $(DB) $(if $(wildcard $(CONFIG)),--config $(CONFIG)) $(MONTHLY_ARGS)
 
 eval: install
 	$(BIN)/chitieu eval

@@ -129,6 +129,10 @@ def ensure_tables(db) -> None:
             "id": int, "monthly_run": int, "site": str, "since": str, "crawl_run": int, "status": str,
         }, pk="id", foreign_keys=[("monthly_run", "monthly_runs", "id"), ("crawl_run", "runs", "id")])
         db["monthly_sites"].create_index(["site", "status"])
+    # the month's questions of `documents` (which are stale, which did this run store) without reading
+    # every row: the columns sit after `text`, so a scan would read every article
+    for col in ("extractor_version", "changed_run", "first_seen_run"):
+        db["documents"].create_index([col], if_not_exists=True)
 
 
 def last_success(db, site: str) -> str | None:

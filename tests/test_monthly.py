@@ -263,6 +263,20 @@ def test_swap_never_leaves_a_partial_database(site, tmp_path, monkeypatch):
     assert snapshot(db)["documents"] != old["documents"]
 
 
+def test_a_local_corpus_only_and_swap_for_a_plain_run(corpus_copy, tmp_path):
+    db = tmp_path / "out" / "chitieu.db"
+    assert main(["run", "--month", "2026-11", "--corpus", str(corpus_copy), "--db", str(db), "--quiet"]) == 0
+    run, = q(db, "select run from monthly_runs")[0]
+    n = q(db, "select count(*) from documents")[0][0]
+    assert n and q(db, "select count(*) from documents where first_seen_run = ?", run) == [(n,)]
+    assert q(db, "select count(*) from monthly_sites") == [(0,)]
+    assert (db.parent / "reports" / "2026-11.html").exists()
+    before = snapshot(db)
+    assert main(["run", "--corpus", str(corpus_copy), "--db", str(db), "--quiet", "--swap"]) == 0
+    assert snapshot(db) == before and not db.with_name(db.name + "-swap").exists()
+    assert q(db, "select command, documents_unchanged from runs order by id desc limit 1") == [("run", n)]
+
+
 def test_usage_errors_and_the_lock(site, tmp_path, capsys):
     cfg, db = setup(tmp_path, site)
     assert main(["run", "--month", "2026-13", "--db", str(db)]) == 2
