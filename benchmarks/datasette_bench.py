@@ -200,6 +200,7 @@ def requests(db_path: Path) -> list[tuple[str, str]]:
         ("view: series grdp_growth", "/chitieu/series.json?indicator_key=grdp_growth"),
         ("view: series (all)", "/chitieu/series.json"),
         ("view: targets_vs_results grdp_growth", "/chitieu/targets_vs_results.json?indicator_key=grdp_growth"),
+        ("canned: targets_results grdp_growth", "/chitieu/targets_results.json?indicator=grdp_growth"),
         ("view: disagreements", "/chitieu/disagreements.json"),
         ("view: inconsistent_by_source", "/chitieu/inconsistent_by_source.json"),
         ("view: documents_per_month", "/chitieu/documents_per_month.json"),

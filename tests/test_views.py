@@ -338,3 +338,14 @@ async def test_checks_from_check_mentions(mini_db):
     assert "5,02% và 5,1%" in r.text and "verdict-inconsistent" in r.text
     assert f'href="/-/figure/{ids[1]}">5,1%</a> <small>(version)</small>' in r.text
     assert 'href="/chitieu/checks/c1"' in r.text
+
+
+async def test_targets_results_canned_query_is_the_view_for_one_indicator(mini_db):
+    ds = make_datasette(mini_db)
+    r = await ds.client.get("/chitieu/targets_results.json?indicator=grdp_growth&_shape=array")
+    assert r.status_code == 200
+    canned = r.json()
+    view = q(mini_db, "select * from targets_vs_results where indicator_key = 'grdp_growth'")
+    assert canned == view and len(view) == 1
+    r = await ds.client.get("/chitieu/targets_results?indicator=grdp_growth")
+    assert f'href="/-/figure/{view[0]["target_figure"]}"' in r.text

@@ -390,9 +390,13 @@ def register_routes():
     ]
 
 
+# In query results (canned or arbitrary SQL) these column names hold figure ids.
+QUERY_FIGURE_ID_COLUMNS = {"latest_figure", "target_figure", "result_figure", "mention_id", "figure_id"}
+
+
 @hookimpl
 def render_cell(value, column, table, database, datasette):
-    cols = FIGURE_ID_COLUMNS.get(table)
+    cols = FIGURE_ID_COLUMNS.get(table) if table else QUERY_FIGURE_ID_COLUMNS
     if cols and column in cols and isinstance(value, str) and FIGURE_ID_RE.match(value):
         href = datasette.urls.path(f"/-/figure/{value}")
         return markupsafe.Markup(f'<a href="{html.escape(href)}" title="figure page">{html.escape(value)}</a>')
