@@ -52,7 +52,7 @@ bench-quick: install
 	$(BIN)/python -m benchmarks.all --quick
 
 fuzz: install
-	$(BIN)/python -m tests.fuzz
+	$(BIN)/python tests/fuzz_harness.py --seconds $${FUZZ_SECONDS:-60}
 
 clean:
 	rm -rf output/*.db output/*.db-* output/reports
