@@ -349,3 +349,13 @@ async def test_targets_results_canned_query_is_the_view_for_one_indicator(mini_d
     assert canned == view and len(view) == 1
     r = await ds.client.get("/chitieu/targets_results?indicator=grdp_growth")
     assert f'href="/-/figure/{view[0]["target_figure"]}"' in r.text
+
+
+async def test_figure_page_never_links_a_script_url(mini_db):
+    c = sqlite3.connect(mini_db)
+    c.execute("update documents set url = 'javascript:alert(1)' where id = 'ht-2'")
+    c.commit()
+    c.close()
+    mid = q(mini_db, "select id from mentions where text = '7%'")[0]["id"]
+    r = await make_datasette(mini_db).client.get(f"/-/figure/{mid}")
+    assert r.status_code == 200 and 'href="javascript:' not in r.text and "<code>javascript:alert(1)</code>" in r.text

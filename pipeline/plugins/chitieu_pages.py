@@ -209,7 +209,9 @@ async def document_links(datasette, db, doc: dict) -> list[dict]:
                     x["hash"], x["role"] = h, r.get("role")
                 if h:
                     hashes.append(h)
-    for link in links:
+    for link in links:  # only web addresses become links (never javascript: or data: from a hostile page)
+        if link["url"] and not re.match(r"^https?://", link["url"], re.I):
+            link["text_only"] = True
         h = link.get("hash")
         if h and find_archived(db, h):
             link["archive"] = datasette.urls.path(f"/-/archive/{h}")
@@ -263,8 +265,10 @@ async def figure_page(request, datasette):
     if not rows:
         raise NotFound(f"No figure {mention_id}")
     fig = dict(rows[0])
-    doc = dict((await db.execute("select id, title, published, source, url, sha256, province from documents "
-                                 "where id = ?", [fig["doc"]])).rows[0])
+    drows = (await db.execute("select id, title, published, source, url, sha256, province from documents "
+                              "where id = ?", [fig["doc"]])).rows
+    doc = dict(drows[0]) if drows else {"id": fig["doc"], "title": None, "published": None, "source": None,
+                                        "url": None, "sha256": None, "province": fig.get("province")}
     sentence, before, after = None, None, None
     if fig.get("sentence_id"):
         srows = (await db.execute("select * from sentences where id = ?", [fig["sentence_id"]])).rows
