@@ -177,8 +177,8 @@ class MonthlyCrawl(Crawl):
             rid = self.db.execute("select max(id) from runs where command = 'crawl'").fetchone()[0]
         self.run_id = rid
         with self.db.conn:
-            self.db.execute(f"update monthly_sites set crawl_run = ? where id in ({','.join('?' * len(self.site_rows))})",
-                            [rid, *self.site_rows])
+            marks = ",".join("?" * len(self.site_rows))
+            self.db.execute(f"update monthly_sites set crawl_run = ? where id in ({marks})", [rid, *self.site_rows])
         return super()._progress()
 
     def _known(self, page) -> bool:
@@ -502,7 +502,8 @@ class MonthlyRun:
                 stage.update(t.get("counts", {}))
                 if rc != 0:
                     failed_stages.append("corpus")
-                changed = False  # run_corpus ran the checks over everything stored so far
+                if rc == 0:
+                    changed = False  # run_corpus ran the checks over everything stored so far
             # 3. documents of an older extractor version
             c, e = refresh_stale(db, run_id, self.executor, self.workers, self.scheduler, self.quiet, self.say)
             stage.update(c)
@@ -572,7 +573,7 @@ class MonthlyRun:
             crawl = MonthlyCrawl(cfg, sites, work, max_pages=self.settings.max_pages, since=since,
                                  quiet=self.quiet, console=self.console, load_run=run_id, site_rows=rows)
             try:
-                rc = crawl.run()
+                crawl.run()
             finally:
                 if getattr(crawl, "db", None) is not None:
                     crawl.db.conn.close()
@@ -580,13 +581,15 @@ class MonthlyRun:
             changed |= bool(crawl.counts["documents_new"] or crawl.counts["documents_changed"])
             for k in ("fetched", "from_cache", "not_modified", "failed"):
                 fetch[k] += getattr(crawl, "summary", {}).get(k, 0)
-            failed_inputs = {u for (u,) in db.execute("select input from run_errors where run = ?",
-                                                      [crawl.run_id]).fetchall()} if crawl.run_id else set()
-            errors += db.execute("select input, error from run_errors where run = ?", [crawl.run_id]).fetchall() \
-                if crawl.run_id else []
+            if crawl.run_id:
+                errors += db.execute("select input, error from run_errors where run = ?", [crawl.run_id]).fetchall()
+            # a site was reached when one of its hosts answered a request with a page, a redirect or a 304
+            # (refused connections, 5xx everywhere or an unreachable robots.txt are not)
+            fetcher = getattr(getattr(crawl, "spider", None), "fetcher", None)
+            wire = list(fetcher.stats.wire) if fetcher is not None else []
             with db.conn:
                 for s, row in zip(sites, rows):
-                    reached = rc == 0 and not (s.start_urls and all(u in failed_inputs for u in s.start_urls))
+                    reached = any(e.status is not None and e.status < 400 and s.owns(e.url) for e in wire)
                     ok[s.name] = ok.get(s.name, True) and reached
                     db["monthly_sites"].update(row, {"status": "ok" if reached else "failed"})
         return counts, errors, fetch, ok, changed

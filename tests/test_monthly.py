@@ -263,6 +263,29 @@ def test_swap_never_leaves_a_partial_database(site, tmp_path, monkeypatch):
     assert snapshot(db)["documents"] != old["documents"]
 
 
+def test_a_site_that_cannot_be_reached_keeps_its_since(site, tmp_path):
+    import socket
+
+    cfg, db = setup(tmp_path, site)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed once the block ends: connections are refused
+    (tmp_path / "profiles" / "down.toml").write_text(
+        f'name = "down"\nhosts = ["127.0.0.1:{port}"]\nstart_urls = ["http://127.0.0.1:{port}/"]\n'
+        'allow_private = true\n', encoding="utf-8")
+    assert monthly(cfg, db, "2026-10", "--sites", "fixture", "down") == 1
+    assert q(db, "select status from monthly_runs") == [("failed",)]
+    assert q(db, "select site, since, status from monthly_sites order by site") == [
+        ("down", None, "failed"), ("fixture", None, "ok")]
+    assert q(db, "select count(*) from documents") == [(5,)]  # the reachable site is stored all the same
+    # next month: the site that was reached is crawled since then, the other from where it stood
+    assert monthly(cfg, db, "2026-11", "--sites", "fixture", "down") == 1
+    today = datetime.now(timezone.utc).date().isoformat()
+    assert q(db, "select site, since, status from monthly_sites where monthly_run = 2 order by site") == [
+        ("down", None, "failed"), ("fixture", today, "ok")]
+    assert len(set(q(db, "select crawl_run from monthly_sites where monthly_run = 2"))) == 2  # one crawl per since
+
+
 def test_a_local_corpus_only_and_swap_for_a_plain_run(corpus_copy, tmp_path):
     db = tmp_path / "out" / "chitieu.db"
     assert main(["run", "--month", "2026-11", "--corpus", str(corpus_copy), "--db", str(db), "--quiet"]) == 0
