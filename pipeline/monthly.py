@@ -61,7 +61,7 @@ def _now() -> str:
 @dataclass
 class MonthlySettings:
     crawl: CrawlConfig
-    sites: list[str] = field(default_factory=list)
+    sites: list[str] | None = None      # None: not configured (every site profile, unless --corpus is given)
     max_pages: int = DEFAULT_MAX_PAGES
     first_since: str | None = None      # `since` for a site no successful monthly run has crawled yet
 
@@ -102,8 +102,8 @@ def load_settings(path: str | Path | None) -> MonthlySettings:
     for k, typ in MONTHLY_KEYS.items():
         if k in monthly and not isinstance(monthly[k], typ):
             raise ConfigError(f"{p}: [monthly] {k} must be a {typ.__name__}")
-    sites = monthly.get("sites", [])
-    if not all(isinstance(s, str) for s in sites):
+    sites = monthly.get("sites")
+    if sites is not None and not all(isinstance(s, str) for s in sites):
         raise ConfigError(f"{p}: [monthly] sites must be a list of site profile names")
     first = monthly.get("first_since")
     if first is not None and not SINCE_RE.match(first):
@@ -111,7 +111,7 @@ def load_settings(path: str | Path | None) -> MonthlySettings:
     max_pages = monthly.get("max_pages", DEFAULT_MAX_PAGES)
     if max_pages < 1:
         raise ConfigError(f"{p}: [monthly] max_pages must be positive")
-    return MonthlySettings(crawl, list(sites), max_pages, first)
+    return MonthlySettings(crawl, sites, max_pages, first)
 
 
 # -- the monthly tables -----------------------------------------------------------------------------
@@ -671,9 +671,10 @@ def monthly_command(args) -> int:
         settings = load_settings(getattr(args, "config", None))
         available = profile_paths(settings.crawl.profiles)
         corpus = Path(args.corpus) if getattr(args, "corpus", None) else None
-        names = list(getattr(args, "sites", None) or settings.sites)
-        if not names and corpus is None:
-            names = [n for n in available if n != "generic"]
+        names = getattr(args, "sites", None) or settings.sites
+        if names is None:
+            names = [] if corpus is not None else [n for n in available if n != "generic"]
+        names = list(dict.fromkeys(names))
         unknown = [n for n in names if n not in available]
         if unknown:
             raise ConfigError(f"no site profile named {', '.join(map(repr, unknown))} "
