@@ -255,7 +255,7 @@ VIET_LETTERS = _viet_letters()
 
 def _windows_1258(raw: bytes) -> str | None:
     """windows-1258 text (Vietnamese with combining tone marks), NFC-normalized, or None when the
-    decoded text has letters Vietnamese does not use (`ö`, `ñ`, `®`: another encoding)."""
+    decoded text has letters Vietnamese does not use (`ö`, `ñ`, `Ø`: another encoding)."""
     try:
         text = nfc(raw.decode("cp1258"))
     except UnicodeDecodeError:
@@ -263,7 +263,8 @@ def _windows_1258(raw: bytes) -> str | None:
     non_ascii = [c for c in text if ord(c) > 0x7F and not c.isspace()]
     if not non_ascii:
         return text
-    foreign = sum(1 for c in non_ascii if c not in VIET_LETTERS and c not in "–—‘’“”…•·°€")
+    # only letters count: a `©` or `®` in a footer is no sign of another encoding
+    foreign = sum(1 for c in non_ascii if c.isalpha() and c not in VIET_LETTERS)
     return text if foreign <= 0.01 * len(non_ascii) else None
 
 

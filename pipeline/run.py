@@ -7,6 +7,7 @@ moment leaves whole documents only, and the next run does the rest. Extraction r
 """
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -30,14 +31,18 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
     from extractors.textdump import read_dump
     from pipeline.cli import corpus_files
     from pipeline.executors import get_executor
-    from pipeline.store import document_states, finish_run, load, open_db, start_run
+    from pipeline.store import StoreError, document_states, finish_run, load, open_db, start_run, store_problem
 
     if not corpus.is_dir():
         print(f"chitieu: corpus folder not found: {corpus}", file=sys.stderr)
         return 2
     files = corpus_files(corpus)
-    db = open_db(db_path)
-    run_id = start_run(db, "run", [str(f) for f in files])
+    try:
+        db = open_db(db_path)
+        run_id = start_run(db, "run", [str(f) for f in files])
+    except sqlite3.Error as e:  # read-only, disk full, not a database: nothing was written
+        print(f"chitieu: {e if isinstance(e, StoreError) else store_problem(db_path, e)}", file=sys.stderr)
+        return 1
     counts = {"documents_read": 0, "documents_new": 0, "documents_changed": 0, "documents_unchanged": 0,
               "documents_failed": 0, "mentions_added": 0}
     errors: list[tuple[str, str]] = []
@@ -83,6 +88,8 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
     t0 = clock()
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         disable=quiet, transient=False)
+    fatal = None  # the database cannot be written (disk full, read-only): every later document would fail too
+    before = dict(counts)
     try:
         with progress:
             task = progress.add_task(f"extracting ({kind}, {getattr(ex, 'workers', 1)} worker(s))", total=len(todo))
@@ -101,6 +108,9 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
                 tl = clock()
                 try:
                     status = load(db, extraction, run_id=run_id)
+                except sqlite3.OperationalError as e:  # the database's problem, not the document's
+                    fatal = store_problem(db_path, e)
+                    break
                 except Exception as e:
                     errors.append((f"{f}#{d.id}", f"{type(e).__name__}: {e}"))
                     counts["documents_failed"] += 1
@@ -116,10 +126,27 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
             ex.close()
     t["extract+load"] = clock() - t0
     t["executor"], t["workers"] = kind, getattr(ex, "workers", 1)
+    if fatal:
+        # the failed document's transaction was rolled back: what is stored is whole documents only
+        stored = counts["documents_new"] + counts["documents_changed"]
+        handled = sum(counts[k] - before[k] for k in ("documents_new", "documents_changed", "documents_unchanged",
+                                                       "documents_failed"))
+        counts["documents_failed"] += len(todo) - handled  # the one that failed and those never loaded
+        errors.append((str(db_path), fatal))
+        try:
+            finish_run(db, run_id, counts, errors)
+        except sqlite3.Error:
+            pass  # a full disk cannot take the run's record either: it stays unfinished in `runs`
+        print(f"chitieu: {fatal}; the run stopped with {stored} of {len(todo)} documents stored", file=sys.stderr)
+        return 1
     t0 = clock()
-    post_load(db)
-    t["checks"] = clock() - t0
-    finish_run(db, run_id, counts, errors)
+    try:
+        post_load(db)
+        t["checks"] = clock() - t0
+        finish_run(db, run_id, counts, errors)
+    except sqlite3.OperationalError as e:
+        print(f"chitieu: {store_problem(db_path, e)}; the documents stored are whole", file=sys.stderr)
+        return 1
     t["counts"] = dict(counts)
     if report is not None:
         from pipeline.report import write_report
@@ -133,9 +160,9 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
 
 
 def post_load(db) -> None:
-    """Work over the whole database after a load: the checks, when that stage is installed."""
-    try:
-        from pipeline.checks_store import run_checks
-    except ImportError:
-        return
+    """Work over the whole database after a load: the checks, then the views (some read the checks)."""
+    from pipeline.checks_store import run_checks
+    from pipeline.views import create_views
+
     run_checks(db)
+    create_views(db)

@@ -5,8 +5,10 @@ replaced together, so a failed load leaves what was stored before untouched.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,17 +24,53 @@ from pipeline.views import create_views
 SCHEMA_VERSION = 1
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
+class StoreError(sqlite3.OperationalError):
+    """The database cannot be opened or written (disk full, read-only, not a database …): the message
+    names the file and says what to do."""
+
+
+def store_problem(path: str | Path, e: BaseException) -> str:
+    """`e`, a database or file error, as a message naming the database file and the likely cause."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=30)
-    db = sqlite_utils.Database(conn)
-    db.execute("PRAGMA journal_mode=WAL")
-    # WAL with synchronous=NORMAL: a killed process never corrupts the file or half-writes a
-    # document (each is one transaction); only a power cut may lose the last commits.
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA foreign_keys=ON")
-    ensure_schema(db)
+    msg = str(e) or type(e).__name__
+    low = msg.lower()
+    no = getattr(e, "errno", None)
+    read_only = [p for p in (path, path.parent) if p.exists() and not os.access(p, os.W_OK)]
+    if "full" in low or no == errno.ENOSPC:
+        hint = "the disk is full: free some space and run again; the documents stored so far are whole"
+    elif read_only or "readonly" in low or "read-only" in low or no in (errno.EROFS, errno.EACCES, errno.EPERM):
+        hint = (f"{read_only[0] if read_only else 'the file or its folder'} is read-only: chitieu writes the "
+                f"database and its -wal/-shm files beside it; use a writable copy")
+    elif "unable to open" in low:
+        hint = "the file cannot be opened: check that its folder exists and can be written"
+    elif "not a database" in low or "malformed" in low:
+        hint = "the file is not a SQLite database, or it is damaged"
+    elif "locked" in low or "busy" in low:
+        hint = "another process holds the database: wait for it or stop it"
+    else:
+        hint = ""
+    return f"{path}: {msg}" + (f" ({hint})" if hint else "")
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """The database at `path`, created when missing. Raises StoreError naming the file when it cannot
+    be opened or written."""
+    path = Path(path)
+    conn = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=30)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL: a killed process never corrupts the file or half-writes a
+        # document (each is one transaction); only a power cut may lose the last commits.
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        ensure_schema(db)
+    except (sqlite3.Error, OSError) as e:
+        if conn is not None:
+            conn.close()
+        raise StoreError(store_problem(path, e)) from e
     return db
 
 
@@ -43,6 +81,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             "province": str, "province_new": str, "text": str, "sha256": str, "extractor_version": str,
             "mentions": int, "loaded_at": str, "view": str, "first_seen_run": int, "changed_run": int,
         }, pk="id")
+    db["documents"].create_index(["id", "published"], if_not_exists=True)
+    db["documents"].create_index(["province"], if_not_exists=True)
     if "sentences" not in db.table_names():
         db["sentences"].create({
             "id": str, "document": str, "idx": int, "start": int, "end": int, "text": str, "text_folded": str,
@@ -56,9 +96,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             "period": str, "status": str, "compared_to": str, "direction": str, "decimals": int,
             "sentence": str,
         }, pk="id", foreign_keys=[("doc", "documents", "id"), ("sentence_id", "sentences", "id")])
-        for cols in (["doc"], ["indicator_key"], ["entity"], ["province"], ["period"], ["kind"], ["status"],
-                     ["province_new"]):
-            db["mentions"].create_index(cols)
+    for cols in (["doc"], ["indicator_key"], ["entity"], ["province"], ["period"], ["kind"], ["status"],
+                 ["province_new"], ["indicator_key", "province"],
+                 # covering index of the series and targets views at a million figures
+                 ["indicator_key", "entity", "province", "period", "status", "unit", "value", "low", "high",
+                  "doc", "id"]):
+        db["mentions"].create_index(cols, if_not_exists=True)
     if "mention_history" not in db.table_names():
         cols = {name: typ for name, typ in db["mentions"].columns_dict.items() if name != "id"}
         db["mention_history"].create({"id": str, "mention_id": str, **cols, "superseded_by_run": int,

@@ -101,6 +101,25 @@ def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
     return nfc(raw.decode("cp1258", errors="replace")), "cp1258"
 
 
+def legacy_vietnamese(raw: bytes) -> str | None:
+    """`TCVN3 (ABC)` or `VNI-Windows` when the bytes are in one of the legacy 8-bit Vietnamese encodings
+    (font encodings that need a conversion table: read in any code page they give garbage), else None.
+    UTF-8 and windows-1258 bytes are never legacy."""
+    from extractors.textdump import _windows_1258, legacy_encoding
+
+    if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    sample = raw[:1_000_000]
+    if _windows_1258(sample) is not None:
+        return None
+    return legacy_encoding(sample)
+
+
 def _try_1258(raw: bytes, threshold: float = 0.05) -> str | None:
     """The text if the bytes read as Vietnamese in windows-1258 (tone marks, ă ơ ư đ …)."""
     if not any(b >= 0x80 for b in raw):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 from urllib.parse import urljoin
 
-from scrapers.encoding import decode
+from scrapers.encoding import decode, legacy_vietnamese
 from scrapers.feeds import FeedError, looks_like_feed, parse_feed
 from scrapers.fetch import FetchResult, Fetcher
 from scrapers.links import feed_links, next_pages, page_links, parse_html
@@ -201,6 +201,11 @@ class Spider:
         root = parse_html(html)
         self._follow(req, root, final)
         if req.kind == "article":
+            legacy = legacy_vietnamese(content) if enc != "utf-8" else None
+            if legacy:  # read in any code page it is garbage with figures in it: refused, not stored
+                self.errors.append((final, f"legacy Vietnamese encoding ({legacy}), not Unicode: not read"))
+                self.counts["failed_documents"] += 1
+                return
             yield Page(req, result, "article", html, enc)
 
     def _robots_sitemaps(self, req: Request) -> None:
