@@ -98,6 +98,7 @@ class Crawl:
                     fetcher.throttle.set_delay(h, float(site.profile.delay))
         inputs = [u for s in self.sites for u in s.start_urls]
         run_id = start_run(db, "crawl", inputs)
+        self.run_id = run_id
         started = time.monotonic()
         progress, task = self._progress()
         spider = Spider(fetcher, self.sites, self.max_pages, self.since, self.config.max_depth,
@@ -244,7 +245,7 @@ class Crawl:
         from pipeline.store import load
 
         ex = extract_document(doc)
-        status = load(self.db, ex)
+        status = load(self.db, ex, run_id=getattr(self, "run_id", None))
         self.counts[f"documents_{status}"] += 1
         if status != "unchanged":
             self.counts["mentions_added"] += len(ex.mentions)

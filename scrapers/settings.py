@@ -80,7 +80,7 @@ def load_config(path: str | Path | None = None, **overrides) -> CrawlConfig:
             raise ConfigError(f"{p}: cannot read: {e.strerror or e}") from e
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(f"{p}: not valid TOML: {e}") from e
-        unknown_tables = set(data) - {"crawl"}
+        unknown_tables = set(data) - {"crawl", "monthly"}  # [monthly] is read by `chitieu run --month`
         if unknown_tables:
             raise ConfigError(f"{p}: unknown table(s) {sorted(unknown_tables)}; the options go under [crawl]")
         values.update(data.get("crawl", {}))
