@@ -1,0 +1,376 @@
+"""Faults: a disk that fills up mid-run, a read-only database, a network that drops mid-page.
+
+Each ends with a clear error naming the database or the URL, `PRAGMA integrity_check` ok, and whole
+documents only: every stored document has exactly the sentences and mentions a clean run gives it.
+A process killed mid-write (SIGKILL during `chitieu run`, then a resumed run) is covered by
+tests/test_executors.py::test_sigkill_mid_run_then_resume.
+
+The disk-full and read-only cases use a real tmpfs when the tests run as root (a 4 MB filesystem
+filled to the last byte; a filesystem remounted read-only); otherwise the disk-full case uses SQLite's
+`PRAGMA max_page_count`, which fails writes with the same SQLITE_FULL, and the read-only case file
+permissions.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+import pipeline.store
+from pipeline.run import run_corpus
+from sitefixtures import FixtureServer
+
+from conftest import CORPUS
+
+ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+@contextmanager
+def tmpfs(path: Path, size: str = "4m"):
+    """A tmpfs of `size` mounted at `path` (skips the test when mounting is not possible)."""
+    path.mkdir(parents=True, exist_ok=True)
+    if not ROOT_USER or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True)
+    if r.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode(errors='replace').strip()}")
+    try:
+        yield path
+    finally:
+        gc.collect()  # run_corpus leaves its connection to the garbage collector
+        if subprocess.run(["umount", str(path)], capture_output=True).returncode:
+            subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def permissions_enforced(tmp_path: Path) -> bool:
+    probe = tmp_path / "probe"
+    probe.write_text("x")
+    probe.chmod(0o444)
+    try:
+        with open(probe, "a"):
+            return False
+    except PermissionError:
+        return True
+    finally:
+        probe.chmod(0o644)
+        probe.unlink()
+
+
+def remount(path: Path, mode: str) -> None:
+    gc.collect()
+    subprocess.run(["mount", "-o", f"remount,{mode}", str(path)], check=True, capture_output=True)
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write a file until the filesystem has no byte left."""
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    block = b"\0" * 65536
+    try:
+        while True:
+            try:
+                os.write(fd, block)
+            except OSError:
+                if len(block) == 1:
+                    break
+                block = block[: len(block) // 2]
+    finally:
+        os.close(fd)
+    return filler
+
+
+def corpus_of(tmp_path: Path, names: list[str]) -> Path:
+    d = tmp_path / "corpus"
+    d.mkdir(exist_ok=True)
+    for n in names:
+        if not (d / n).exists():
+            (d / n).write_bytes((CORPUS / n).read_bytes())
+    return d
+
+
+def per_document(db: Path) -> dict[str, tuple]:
+    """Each document's sha256 and its numbers of sentences, mentions and skipped numbers."""
+    c = sqlite3.connect(db)
+    try:
+        return {d: (sha, c.execute("select count(*) from sentences where document = ?", [d]).fetchone()[0],
+                    c.execute("select count(*) from mentions where doc = ?", [d]).fetchone()[0],
+                    c.execute("select count(*) from skipped where doc = ?", [d]).fetchone()[0])
+                for d, sha in c.execute("select id, sha256 from documents")}
+    finally:
+        c.close()
+
+
+def check_whole(db: Path, reference: dict[str, tuple]) -> dict[str, tuple]:
+    c = sqlite3.connect(db)
+    try:
+        assert c.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert c.execute("pragma foreign_key_check").fetchall() == []
+        # nothing stored for a document that is not there, no sentence or mention without its document
+        assert c.execute("select count(*) from mentions where doc not in (select id from documents)").fetchone() == (0,)
+        assert c.execute("select count(*) from sentences where document not in (select id from documents)"
+                         ).fetchone() == (0,)
+    finally:
+        c.close()
+    got = per_document(db)
+    for doc, state in got.items():
+        assert state == reference[doc], f"{doc} is not whole: {state} != {reference[doc]}"
+    return got
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> dict[str, tuple]:
+    """What a clean run of the whole corpus stores for each document."""
+    db = tmp_path_factory.mktemp("ref") / "ref.db"
+    assert run_corpus(CORPUS, db, quiet=True, executor="inline") == 0
+    gc.collect()
+    return per_document(db)
+
+
+FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
+
+
+# -- disk full ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("how", ["tmpfs", "max_page_count"])
+def test_disk_full_mid_run_stops_with_the_database_named_and_whole_documents_only(how, tmp_path, reference,
+                                                                                 monkeypatch, capsys):
+    folder = tmp_path / "disk"
+    ctx = tmpfs(folder, "4m") if how == "tmpfs" else contextmanager(lambda: (yield folder.mkdir() or folder))()
+    with ctx:
+        db = folder / "chitieu.db"
+        corpus = corpus_of(tmp_path, FILES[:2])
+        assert run_corpus(corpus, db, quiet=True, executor="inline") == 0
+        gc.collect()
+        before = per_document(db)
+        assert len(before) == 2
+        corpus_of(tmp_path, FILES)  # three more documents for the second run
+        real_load, loads, filled = pipeline.store.load, [], []
+
+        def load_then_fill(conn, ex, run_id=None):
+            status = real_load(conn, ex, run_id=run_id)
+            loads.append(ex.document.id)
+            if not filled:  # the disk fills up after the first document of the run
+                if how == "tmpfs":
+                    filled.append(fill_disk(folder))
+                else:
+                    pages = conn.execute("pragma page_count").fetchone()[0]
+                    conn.execute(f"pragma max_page_count = {pages}")
+                    filled.append(pages)
+            return status
+
+        monkeypatch.setattr(pipeline.store, "load", load_then_fill)
+        capsys.readouterr()
+        rc = run_corpus(corpus, db, quiet=True, executor="inline")
+        err = capsys.readouterr().err
+        assert rc == 1
+        assert str(db) in err and "disk is full" in err and "1 of 3 documents stored" in err
+        assert len(loads) == 1
+        if how == "tmpfs":
+            filled[0].unlink()
+        gc.collect()
+        after = check_whole(db, reference)
+        assert set(after) == set(before) | set(loads)  # the documents before, the one loaded: no half of another
+        c = sqlite3.connect(db)
+        run = c.execute("select id, finished, documents_new, documents_failed from runs order by id desc").fetchone()
+        errors = c.execute("select input, error from run_errors where run = ?", [run[0]]).fetchall()
+        c.close()
+        assert run[0] == 2
+        if run[1] is not None:  # the run's record fitted on the disk: it names the database
+            assert run[2:] == (1, 2) and errors == [(str(db), err.split("chitieu: ")[1].split("; the run")[0])]
+        else:  # it did not: the run stays unfinished, as an interrupted one
+            assert how == "tmpfs" and errors == []
+        # with space again, the next run does the rest
+        monkeypatch.setattr(pipeline.store, "load", real_load)
+        assert run_corpus(corpus, db, quiet=True, executor="inline") == 0
+        gc.collect()
+        assert set(check_whole(db, reference)) == set(reference)
+
+
+def test_a_full_disk_before_the_run_is_named_and_nothing_is_written(tmp_path, capsys):
+    with tmpfs(tmp_path / "disk", "2m") as folder:
+        db = folder / "chitieu.db"
+        assert run_corpus(corpus_of(tmp_path, FILES[:1]), db, quiet=True, executor="inline") == 0
+        gc.collect()
+        size = db.stat().st_size
+        filler = fill_disk(folder)
+        capsys.readouterr()
+        assert run_corpus(corpus_of(tmp_path, FILES), db, quiet=True, executor="inline") == 1
+        err = capsys.readouterr().err
+        assert str(db) in err and "disk is full" in err
+        filler.unlink()
+        gc.collect()
+        c = sqlite3.connect(db)
+        assert c.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert c.execute("select count(*) from runs").fetchone() == (1,)
+        assert c.execute("select count(*) from documents").fetchone() == (1,)
+        c.close()
+        assert db.stat().st_size == size
+
+
+# -- read-only ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("how", ["read-only filesystem", "read-only file and folder"])
+def test_a_read_only_database_is_named_and_left_as_it_was(how, tmp_path, reference, capsys):
+    folder = tmp_path / "ro"
+    if how == "read-only filesystem":
+        ctx = tmpfs(folder, "8m")
+    else:
+        if not permissions_enforced(tmp_path):
+            pytest.skip("this user writes through file permissions (root); the read-only filesystem case covers it")
+        ctx = contextmanager(lambda: (yield folder.mkdir() or folder))()
+    with ctx:
+        db = folder / "chitieu.db"
+        corpus = corpus_of(tmp_path, FILES[:2])
+        assert run_corpus(corpus, db, quiet=True, executor="inline") == 0
+        gc.collect()
+        before = per_document(db)
+        corpus_of(tmp_path, FILES)
+        if how == "read-only filesystem":
+            remount(folder, "ro")
+        else:
+            db.chmod(0o444)
+            folder.chmod(0o555)
+        try:
+            capsys.readouterr()
+            assert run_corpus(corpus, db, quiet=True, executor="inline") == 1
+            err = capsys.readouterr().err
+            assert str(db) in err and "read-only" in err
+            assert "Traceback" not in err
+        finally:
+            if how == "read-only filesystem":
+                remount(folder, "rw")
+            else:
+                folder.chmod(0o755)
+                db.chmod(0o644)
+        gc.collect()
+        assert check_whole(db, reference) == before
+        c = sqlite3.connect(db)
+        assert c.execute("select count(*) from runs").fetchone() == (1,)
+        c.close()
+
+
+def test_a_file_that_is_not_a_database_is_named(tmp_path, capsys):
+    db = tmp_path / "chitieu.db"
+    db.write_bytes(b"this is a text file, not SQLite\n" * 200)
+    assert run_corpus(corpus_of(tmp_path, FILES[:1]), db, quiet=True, executor="inline") == 1
+    err = capsys.readouterr().err
+    assert str(db) in err and "not a SQLite database" in err
+    assert db.read_bytes() == b"this is a text file, not SQLite\n" * 200
+
+
+def test_open_db_raises_a_store_error_naming_the_file(tmp_path):
+    from pipeline.store import StoreError, open_db
+
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError) as e:
+        open_db(tmp_path / "file" / "chitieu.db")  # its folder is a file
+    assert str(tmp_path / "file" / "chitieu.db") in str(e.value)
+    assert isinstance(e.value, sqlite3.OperationalError)  # callers that catch sqlite3 errors still do
+
+
+# -- a network that drops mid-page ----------------------------------------------------------------------
+ARTICLE = ("<html><head><title>{t}</title></head><body><article><h1>{t}</h1><p>Thứ Hai, 10/1/2022 08:00</p>"
+           "<p>Năm 2021, tổng thu ngân sách nhà nước trên địa bàn đạt 16.916 tỷ đồng, vượt dự toán được giao, "
+           "tăng 12,5% so với năm 2020; giải ngân vốn đầu tư công đạt 87,6% kế hoạch vốn giao.</p>"
+           "<p>Toàn tỉnh đã có 171/182 xã đạt chuẩn nông thôn mới, 19 xã đạt chuẩn nông thôn mới nâng cao; "
+           "GRDP bình quân đầu người đạt 67 triệu đồng, tăng 4,2 triệu đồng so với năm trước.</p>"
+           "<p>{last}</p></article></body></html>")
+
+
+OTHER = ["Kim ngạch xuất khẩu ước đạt 6,1 tỷ USD, tăng 25,3% so với cùng kỳ; nhập khẩu đạt 4,8 tỷ USD.",
+         "Tổng vốn đầu tư toàn xã hội đạt 38.500 tỷ đồng, bằng 34,5% GRDP; thu hút 36 dự án đầu tư mới.",
+         "Giá trị sản xuất nông nghiệp tăng 3,8%; sản lượng lương thực đạt 350 nghìn tấn, vượt 2,1% kế hoạch.",
+         "Tỷ lệ tham gia bảo hiểm y tế đạt 94,2%; toàn tỉnh tạo việc làm mới cho 21.500 lao động trong năm."]
+
+
+def article(title: str, last: str, i: int = 0) -> bytes:
+    """An article page; `i` gives it a paragraph of its own, so pages are not near-duplicates of each other."""
+    return ARTICLE.format(t=title, last=OTHER[i] + "</p><p>" + last).encode()
+
+
+def drop_mid_body(body: bytes, chunked: bool = False, times: int | None = None):
+    """Send the headers and half the body, then close the connection (`times` times; then the page)."""
+    count = {"n": 0}
+
+    def fn(server, h, hit):
+        count["n"] += 1
+        hit.status = 200
+        full = times is not None and count["n"] > times
+        half = body if full else body[: len(body) // 2]
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html; charset=utf-8")
+        if chunked:
+            h.send_header("Transfer-Encoding", "chunked")
+        else:
+            h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(b"%x\r\n%s\r\n" % (len(half), half) if chunked else half)
+        if full and chunked:
+            h.wfile.write(b"0\r\n\r\n")
+        h.wfile.flush()
+        hit.sent = len(half)
+        h.close_connection = True
+        if not full:
+            try:
+                h.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+    return fn
+
+
+def crawl(tmp_path: Path, *urls: str, **options) -> tuple[int, sqlite3.Connection]:
+    from pipeline.cli import main
+
+    opts = {"contact": '"mailto:test@example.org"', "delay": 0.02, "allow_private": "true", "retries": 1,
+            "backoff": 0.05, "read_timeout": 2.0, **options}
+    cfg = tmp_path / "crawl.toml"
+    cfg.write_text("[crawl]\n" + "".join(f"{k} = {v}\n" for k, v in opts.items()))
+    db = tmp_path / "out" / "chitieu.db"
+    rc = main(["crawl", *urls, "--db", str(db), "--config", str(cfg), "--quiet"])
+    c = sqlite3.connect(db)
+    c.row_factory = sqlite3.Row
+    return rc, c
+
+
+def test_a_network_drop_mid_page_fails_that_page_with_a_reason_and_stores_nothing_of_it(tmp_path):
+    pages = {
+        "/tin/bai-tron-ven-1.html": ("Bài trọn vẹn về thu ngân sách", None),
+        "/tin/bai-dut-giua-chung-2.html": ("Bài bị cắt giữa chừng", drop_mid_body),
+        "/tin/bai-dut-chunked-3.html": ("Bài bị cắt khi gửi từng khúc", lambda b: drop_mid_body(b, chunked=True)),
+        "/tin/bai-dut-mot-lan-4.html": ("Bài đứt một lần rồi tải lại được", lambda b: drop_mid_body(b, times=1)),
+    }
+    last = "Đoạn cuối cùng của bài: tỷ lệ hộ nghèo giảm còn 1,05%, thấp nhất từ trước đến nay."
+    site = FixtureServer("drops")
+    site.page("/", "<html><body><h1>Trang chủ</h1>" + "".join(f'<a href="{p}">{t}</a>' for p, (t, _) in pages.items())
+              + "</body></html>")
+    site.page("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
+    for i, (path, (title, how)) in enumerate(pages.items()):
+        body = article(title, last, i)
+        if how is None:
+            site.page(path, body)
+        else:
+            site.route(path, how(body))
+    with site:
+        rc, c = crawl(tmp_path, site.url + "/")
+    assert rc == 0
+    titles = {r["title"]: r["text"] for r in c.execute("select title, text from documents")}
+    assert set(titles) == {"Bài trọn vẹn về thu ngân sách", "Bài đứt một lần rồi tải lại được"}
+    assert all(t.endswith(last) for t in titles.values())  # the retried page is stored whole, not its half
+    errors = {r["input"]: r["error"] for r in c.execute("select input, error from run_errors")}
+    for path in ("/tin/bai-dut-giua-chung-2.html", "/tin/bai-dut-chunked-3.html"):
+        assert "connection dropped mid-body" in errors[site.url + path] and "after 2 attempts" in errors[site.url + path]
+        assert len(site.hits_for(path)) == 2  # retried once, like any dropped connection
+        assert c.execute("select count(*) from document_urls where url = ?", [site.url + path]).fetchone()[0] == 0
+    whole = len(article(pages["/tin/bai-dut-mot-lan-4.html"][0], last, 3))
+    assert [h.sent for h in site.hits_for("/tin/bai-dut-mot-lan-4.html")] == [whole // 2, whole]
+    run = c.execute("select documents_new, documents_failed from runs").fetchone()
+    assert tuple(run) == (2, 2)
+    assert c.execute("pragma integrity_check").fetchone()[0] == "ok"
+    archived = sorted(p.name for p in (tmp_path / "out" / "archive").rglob("*.gz"))
+    assert len(archived) == 2  # only the two whole pages' bytes were archived
