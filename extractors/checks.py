@@ -1162,7 +1162,8 @@ def _version_interval(m: Mention) -> tuple[float, float]:
 _LOWER_BETTER = ("ho ngheo", "ho can ngheo", "that nghiep", "no xau", "suy dinh duong", "tai nan", "chi so gia",
                  "lam phat", "ty le sinh", "o nhiem", "thieu viec lam", "toi pham", "vi pham", "tu vong", "ty suat chet",
                  "chi phi", "thoi gian giai quyet")
-_CLAIM_MET = re.compile(r"(?<!không )(?<!chưa )(?:đạt và vượt|hoàn thành vượt|vượt|đạt|hoàn thành)\s+(?:\S+\s+){0,2}?"
+# `đạt kế hoạch` claims the plan met; `đạt 17,5% kế hoạch` only states a share of it (no number between)
+_CLAIM_MET = re.compile(r"(?<!không )(?<!chưa )(?:đạt và vượt|hoàn thành vượt|vượt|đạt|hoàn thành)\s+(?:[^\s\d]+\s+){0,2}?"
                         r"(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán|kịch bản)", re.IGNORECASE)
 _CLAIM_NOT_MET = re.compile(r"(?:chưa|không)\s+(?:đạt|hoàn thành)\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)",
                             re.IGNORECASE)
