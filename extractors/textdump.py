@@ -268,6 +268,16 @@ def _windows_1258(raw: bytes) -> str | None:
     return text if foreign <= 0.01 * len(non_ascii) else None
 
 
+def mostly_utf8(raw: bytes) -> bool:
+    """True when bytes that are not valid UTF-8 are still UTF-8 text with a few damaged bytes (a file cut
+    off mid-character, a corrupted byte) rather than text in another encoding: nearly all of their
+    non-ASCII characters decode. Legacy 8-bit text almost never forms valid UTF-8 sequences."""
+    text = raw[:1_000_000].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    return good >= 3 and bad <= max(1, good // 20)
+
+
 def decode_text(raw: bytes, name: str) -> str:
     """Decode bytes that should be text, with a clear error naming the input otherwise.
 
@@ -280,6 +290,10 @@ def decode_text(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        if e.end == len(raw) and e.reason == "unexpected end of data":
+            raise InputError(f"{name}: truncated: the file ends in the middle of a UTF-8 character") from e
+        if mostly_utf8(raw):
+            raise InputError(f"{name}: damaged UTF-8 text (invalid byte at offset {e.start})") from e
         text = _windows_1258(raw)
         if text is not None:
             return text

@@ -14,6 +14,7 @@ import codecs
 import re
 
 from extractors.normalize import nfc
+from extractors.textdump import mostly_utf8
 
 _META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _XML_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
@@ -73,7 +74,8 @@ def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
             try:
                 return nfc(raw.decode("utf-8")), "utf-8"
             except UnicodeDecodeError:
-                pass
+                if mostly_utf8(raw):
+                    return nfc(raw.decode("utf-8", errors="replace")), "utf-8"
         if codec in ("cp1252", "latin_1", "iso8859-1", "ascii"):
             # a Latin label on a Vietnamese page is usually wrong: windows-1258 is tried first
             legacy = _try_1258(raw)
@@ -87,6 +89,8 @@ def decode(raw: bytes, content_type: str | None = None) -> tuple[str, str]:
         return nfc(raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(raw):  # UTF-8 with a few damaged bytes (a page cut mid-character): not another encoding
+        return nfc(raw.decode("utf-8", errors="replace")), "utf-8"
     legacy = _try_1258(raw, threshold=0.02)
     if legacy is not None:
         return legacy, "cp1258"
@@ -113,7 +117,8 @@ def legacy_vietnamese(raw: bytes) -> str | None:
         raw.decode("utf-8")
         return None
     except UnicodeDecodeError:
-        pass
+        if mostly_utf8(raw):
+            return None
     sample = raw[:1_000_000]
     if _windows_1258(sample) is not None:
         return None

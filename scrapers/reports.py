@@ -12,7 +12,8 @@ Limits, so a hostile file costs bounded memory and time: a PDF is read page by p
 `MAX_PAGES` pages and `MAX_PDF_SECONDS` (the pages beyond are never even listed); every compressed
 stream is inflated under a cap (`MAX_STREAM_BYTES` a stream, `MAX_PDF_INFLATED` a file), so a
 decompression bomb is refused instead of filling memory. A DOCX is refused by its declared unzipped
-sizes before anything is parsed (zipfile never inflates a member past its declared size).
+sizes before anything is parsed, and its parts are unzipped a megabyte at a time, never past what they
+declare (a zip that lies about its sizes fails its CRC), before python-docx reads them.
 """
 from __future__ import annotations
 
@@ -308,24 +309,43 @@ def _pdf_title(meta: dict) -> str | None:
     return t or None
 
 
+def _repacked_docx(content: bytes, name: str) -> bytes:
+    """The DOCX's parts unzipped under the limits and packed again uncompressed, for python-docx.
+
+    The declared sizes are checked first; then each part is inflated a megabyte at a time, which
+    zipfile stops at the part's declared size (a part whose data inflates further — a zip bomb that lies
+    about its size — then fails its CRC). python-docx itself would inflate a part in one call, whatever
+    it declares, so it only ever sees the repacked, stored copy."""
+    with zipfile.ZipFile(io.BytesIO(content)) as z:
+        infos = z.infolist()
+        total = sum(i.file_size for i in infos)
+        xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+        if total > MAX_DOCX_UNZIPPED:
+            raise ReportError(f"{name}: DOCX unzips to {total:,} bytes, past {MAX_DOCX_UNZIPPED:,}: refused "
+                              f"(a zip bomb, or a document too large to read)")
+        if xml > MAX_DOCX_XML:
+            raise ReportError(f"{name}: DOCX's XML unzips to {xml:,} bytes, past {MAX_DOCX_XML:,}: refused "
+                              f"(a zip bomb, or a document too large to read)")
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as w:
+            for info in infos:
+                if info.is_dir():
+                    continue
+                buf = bytearray()
+                with z.open(info) as f:
+                    while chunk := f.read(1 << 20):
+                        buf += chunk
+                w.writestr(info.filename, bytes(buf))
+    return out.getvalue()
+
+
 def read_docx(content: bytes, name: str) -> Report:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as z:
-            # declared sizes bound what zipfile inflates (a member is cut at its declared size and fails
-            # its CRC), so they can be checked before anything is unzipped
-            infos = z.infolist()
-            total = sum(i.file_size for i in infos)
-            xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
-            if total > MAX_DOCX_UNZIPPED:
-                raise ReportError(f"{name}: DOCX unzips to {total:,} bytes, past {MAX_DOCX_UNZIPPED:,}: refused "
-                                  f"(a zip bomb, or a document too large to read)")
-            if xml > MAX_DOCX_XML:
-                raise ReportError(f"{name}: DOCX's XML unzips to {xml:,} bytes, past {MAX_DOCX_XML:,}: refused "
-                                  f"(a zip bomb, or a document too large to read)")
+        content = _repacked_docx(content, name)
         d = docx.Document(io.BytesIO(content))
     except ReportError:
         raise
