@@ -250,7 +250,9 @@ class Fetcher:
             except requests.exceptions.ChunkedEncodingError as e:
                 # the connection closed before the body's declared length or last chunk: a network drop
                 # mid-page, retried like one; the partial body is dropped, never stored
-                why = f"connection dropped mid-body: {_short(e.args[0] if e.args else e)}"
+                inner = e.args[0] if e.args else e
+                inner = inner.args[0] if getattr(inner, "args", None) and isinstance(inner.args[0], str) else inner
+                why = f"connection dropped mid-body ({_short(inner)})"
             except requests.RequestException as e:
                 result.error = f"request failed: {_short(e)}"
                 return None
