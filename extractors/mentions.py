@@ -656,8 +656,8 @@ class Finder:
         m = Mention(start=toks[text_start_tok].start, end=toks[end_tok].end, text="", kind=kind,
                     value=value, low=low, high=high, denominator=denominator, unit=unit,
                     qualifier=qualifier, decimals=decimals)
-        if m.value is not None and (math.isnan(m.value) or math.isinf(m.value)):
-            return None, j
+        if any(v is not None and not math.isfinite(v) for v in (m.value, m.low, m.high, m.denominator)):
+            return None, j  # hundreds of digits times a scale word: not a figure anyone printed
         return m, j
 
     HALF_AFTER_VERB = {"giảm", "tăng", "còn", "chiếm", "bằng", "đạt", "mất", "khoảng", "gần", "hơn", "xấp xỉ",

@@ -197,8 +197,13 @@ def cmd_check(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from pipeline.store import StoreError
+
     try:
         return args.func(args) or 0
+    except StoreError as e:  # read-only, full, or not a database: the message names the file
+        print(f"chitieu: {e}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("chitieu: interrupted", file=sys.stderr)
         return 130
