@@ -1233,9 +1233,24 @@ def _results_targets(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
     for (key, ent, uc, cmp), ms in sorted(by_key.items()):
         results = [m for m in ms if m.status == "actual" and m.kind != "range" and m.value is not None]
         targets = [m for m in ms if m.status == "target"]
+        # a corpus repeats the same indicator in many documents: compare each result with the targets of
+        # its own document and, per target period, the few published closest to it (the nearest one that
+        # fits is kept below), so the work grows with the corpus, not with its square
+        same_doc: dict[str, list[Mention]] = defaultdict(list)
+        by_period: dict[str, list[tuple[float, Mention]]] = defaultdict(list)
+        for t in targets:
+            same_doc[t.doc].append(t)
+            by_period[t.period].append((_month_number(docs.get(t.doc, {}).get("published")), t))
+        for lst in by_period.values():
+            lst.sort(key=lambda x: (x[0], x[1].doc or "", x[1].start))
         for r in results:
             best: dict[str, tuple[float, Check]] = {}
-            for t in targets:
+            r_month = _month_number(docs.get(r.doc, {}).get("published"))
+            candidates = list(same_doc.get(r.doc, []))
+            for lst in by_period.values():
+                k = bisect.bisect_left(lst, r_month, key=lambda x: x[0])
+                candidates += [t for _, t in lst[max(0, k - _NEAREST_TARGETS):k + _NEAREST_TARGETS] if t.doc != r.doc]
+            for t in candidates:
                 c = _result_target(r, t, key, docs, tied=r.doc == t.doc and (
                     r.extra.get("sentence_index") == t.extra.get("sentence_index") or key in CANONICAL_KEYS))
                 if c is None:
@@ -1249,6 +1264,14 @@ def _results_targets(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
                     best[t.period] = (gap, c)
             out += [c for _, c in best.values()]
     return out
+
+
+_NEAREST_TARGETS = 4
+
+
+def _month_number(s: str | None) -> float:
+    mm = re.match(r"((?:19|20)\d{2})(?:-(\d{2}))?", s or "")
+    return int(mm.group(1)) * 12 + int(mm.group(2) or 6) if mm else 1e6
 
 
 def _months_apart(a: str | None, b: str | None) -> float:
