@@ -79,11 +79,7 @@ class Check:
 
     @property
     def docs(self) -> list[str]:
-        out: list[str] = []
-        for m, _ in self.mentions:
-            if m.doc not in out:
-                out.append(m.doc)
-        return out
+        return list(dict.fromkeys(m.doc for m, _ in self.mentions))  # in order, once each
 
     def row(self) -> dict:
         first = self.mentions[0][0]

@@ -146,8 +146,9 @@ def run_checks(db: sqlite_utils.Database | str | Path) -> dict:
         r = c.row()
         r["mentions"] = json.dumps(r["mentions"], ensure_ascii=False)
         rows.append(r)
+        cid = r["id"]  # computed once: a figure seen in thousands of documents makes a long check
         for pos, (m, role) in enumerate(c.mentions):
-            links.append({"check_id": c.id, "mention_id": mention_key(m), "role": role, "position": pos,
+            links.append({"check_id": cid, "mention_id": mention_key(m), "role": role, "position": pos,
                           "doc": m.doc})
     with db.conn:
         db.execute("delete from [check_mentions]")
