@@ -31,14 +31,13 @@ import re
 import sqlite3
 import sys
 import time
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from pipeline.crawl import SINCE_RE, Crawl
-from scrapers.settings import ConfigError, CrawlConfig, load_config
+from scrapers.settings import ConfigError, CrawlConfig, load_config, read_toml
 
 MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
 DEFAULT_MAX_PAGES = 500        # pages fetched per crawl (304s included); [monthly] max_pages
@@ -77,12 +76,7 @@ def load_settings(path: str | Path | None) -> MonthlySettings:
     if not path:
         return MonthlySettings(load_config(None))
     p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except OSError as e:
-        raise ConfigError(f"{p}: cannot read: {e.strerror or e}") from e
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{p}: not valid TOML: {e}") from e
+    data = read_toml(p)
     monthly = data.pop("monthly", None)
     if monthly is None:
         return MonthlySettings(load_config(p))

@@ -69,17 +69,22 @@ class CrawlConfig:
         return Path(self.archive) if self.archive else Path(db_path).parent / "archive"
 
 
+def read_toml(p: Path) -> dict:
+    """A config file's tables, with a ConfigError naming the file when it cannot be read or parsed."""
+    try:
+        return tomllib.loads(p.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"{p}: cannot read: {e.strerror or e}") from e
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{p}: not valid TOML: {e}") from e
+
+
 def load_config(path: str | Path | None = None, **overrides) -> CrawlConfig:
     """The defaults, then the `[crawl]` table of `path`, then keyword overrides (for tests)."""
     values: dict = {}
     if path:
         p = Path(path)
-        try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except OSError as e:
-            raise ConfigError(f"{p}: cannot read: {e.strerror or e}") from e
-        except tomllib.TOMLDecodeError as e:
-            raise ConfigError(f"{p}: not valid TOML: {e}") from e
+        data = read_toml(p)
         unknown_tables = set(data) - {"crawl", "monthly"}  # [monthly] is read by `chitieu run --month`
         if unknown_tables:
             raise ConfigError(f"{p}: unknown table(s) {sorted(unknown_tables)}; the options go under [crawl]")
