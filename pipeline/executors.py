@@ -1,7 +1,8 @@
 """Where extraction runs: in-process, a local process pool, or a Dask distributed cluster.
 
 Every executor maps `extract_document` over documents and yields `(index, Extraction)` as results
-arrive; the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
+arrive — or `(index, exception)` for a document whose extraction failed, so one bad document never
+stops the others; the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
 (a process pool's initializer; a Dask worker plugin), and results are identical whatever the executor,
 since extraction is a pure function of the document.
 """
@@ -30,6 +31,14 @@ def _extract(doc: Document):
     return extract_document(doc)
 
 
+def _outcome(future):
+    """The future's extraction, or the exception it raised (returned, not raised)."""
+    try:
+        return future.result()
+    except Exception as e:  # noqa: BLE001 - reported per document by the caller
+        return e
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -43,7 +52,10 @@ class InlineExecutor:
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         for i, d in enumerate(docs):
-            yield i, _extract(d)
+            try:
+                yield i, _extract(d)
+            except Exception as e:  # noqa: BLE001 - reported per document by the caller
+                yield i, e
 
     def close(self) -> None:
         pass
@@ -65,11 +77,11 @@ class ProcessExecutor:
             if len(pending) >= limit:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
-                    yield pending.pop(f), f.result()
+                    yield pending.pop(f), _outcome(f)
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for f in done:
-                yield pending.pop(f), f.result()
+                yield pending.pop(f), _outcome(f)
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -109,9 +121,9 @@ class DaskExecutor:
             ac.add(f)
             if ac.count() >= limit:
                 f = next(ac)
-                yield futures.pop(f), f.result()
+                yield futures.pop(f), _outcome(f)
         for f in ac:
-            yield futures.pop(f), f.result()
+            yield futures.pop(f), _outcome(f)
 
     def close(self) -> None:
         self.client.close()

@@ -245,12 +245,9 @@ def refresh_stale(db, run_id: int, executor: str = "auto", workers: int | None =
             task = progress.add_task(f"re-extracting ({kind}, {getattr(ex, 'workers', 1)} worker(s))",
                                      total=len(ids))
             results = ex.map(documents())
-            while True:
-                try:
-                    _, extraction = next(results)
-                except StopIteration:
-                    break
-                except Exception as e:  # one document's failure, reported by the executor
+            for _, extraction in results:
+                if isinstance(extraction, Exception):  # this document's failure; the others go on
+                    e = extraction
                     errors.append(("re-extraction", f"{type(e).__name__}: {e}"))
                     counts["documents_failed"] += 1
                     progress.advance(task)

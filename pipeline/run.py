@@ -94,17 +94,15 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
         with progress:
             task = progress.add_task(f"extracting ({kind}, {getattr(ex, 'workers', 1)} worker(s))", total=len(todo))
             results = ex.map(d for d, _ in todo) if ex else iter(())
-            while True:
-                try:
-                    i, extraction = next(results)
-                except StopIteration:
-                    break
-                except Exception as e:  # one document's failure, reported by the executor
-                    errors.append(("extraction", f"{type(e).__name__}: {e}"))
-                    counts["documents_failed"] += 1
-                    print(f"chitieu: extraction failed: {type(e).__name__}: {e}", file=sys.stderr)
-                    continue
+            for i, extraction in results:
                 d, f = todo[i]
+                if isinstance(extraction, Exception):  # this document's failure; the others go on
+                    e = extraction
+                    errors.append((f"{f}#{d.id}", f"extraction failed: {type(e).__name__}: {e}"))
+                    counts["documents_failed"] += 1
+                    print(f"chitieu: {f} ({d.id}): extraction failed: {type(e).__name__}: {e}", file=sys.stderr)
+                    progress.advance(task)
+                    continue
                 tl = clock()
                 try:
                     status = load(db, extraction, run_id=run_id)

@@ -100,3 +100,22 @@ def test_sigkill_mid_run_then_resume(tmp_path):
     assert per_doc["doc_0000"] == per_doc["doc_0005"]  # same seed, same figures: none lost, none twice
     last = c.execute("select documents_new, documents_unchanged from runs order by id desc").fetchone()
     assert last[0] + last[1] == 60 and last[1] >= 5
+
+
+@pytest.mark.parametrize("kind", ["inline", "process", "dask"])
+def test_a_failing_document_does_not_stop_the_others(docs, kind):
+    """A document whose extraction raises comes back as its exception; the rest are extracted."""
+    from pipeline.document import Document
+
+    if kind == "dask":
+        pytest.importorskip("distributed")
+    broken = Document(id="broken", source="broken", text=None)  # extraction raises a TypeError
+    batch = [docs[0], broken, docs[1]]
+    ex = get_executor(kind, workers=2)
+    try:
+        out = dict(ex.map(batch))
+    finally:
+        ex.close()
+    assert sorted(out) == [0, 1, 2]
+    assert isinstance(out[1], Exception)
+    assert out[0].document.id == docs[0].id and out[2].document.id == docs[1].id
