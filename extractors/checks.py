@@ -398,12 +398,15 @@ def check_document(text: str, mentions: list[Mention], sentences: list | None = 
     out += _share_of_named_total(dt)
     out += _target_share(dt)
     out += _change_base_in_document(dt, out)
-    seen, uniq = set(), []
-    for c in out:
-        if c.id not in seen:
-            seen.add(c.id)
-            uniq.append(c)
-    return uniq
+    return unique_checks(out)
+
+
+def unique_checks(checks: list[Check]) -> list[Check]:
+    """The checks in order, each id once (two rules may find the same figures)."""
+    first: dict[str, Check] = {}
+    for c in checks:
+        first.setdefault(c.id, c)
+    return list(first.values())
 
 
 def _verdict(ok: bool) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from extractors.checks import Check, check_across, check_document, mention_key
+from extractors.checks import Check, check_across, check_document, mention_key, unique_checks
 from extractors.record import Mention
 from extractors.sentences import Sentence
 
@@ -126,12 +126,7 @@ def compute_checks(db: sqlite_utils.Database) -> list[Check]:
                 ss = None
             checks += check_document(row["text"] or "", per_doc[d], ss)
     checks += check_across([m for ms in per_doc.values() for m in ms], meta)
-    seen, out = set(), []
-    for c in checks:
-        if c.id not in seen:
-            seen.add(c.id)
-            out.append(c)
-    return out
+    return unique_checks(checks)
 
 
 def run_checks(db: sqlite_utils.Database | str | Path) -> dict:
