@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 
 from extractors.entities import find_bodies, find_national
 from extractors.gazetteer import find_provinces
-from extractors.normalize import fold
+from extractors.indicators import INDICATORS, indicator_key, indicator_of  # noqa: F401  (re-exported)
 from extractors.record import Mention
-from extractors.units import MEASURES as _MEASURES
 from extractors.sentences import Sentence
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -55,55 +54,6 @@ COMPARED = [
 _SHARE_OF = re.compile(r"so với\s+tổng")
 CHANGE_WORDS = [("cao hơn", "increase"), ("thấp hơn", "decrease"), ("tăng", "increase"), ("giảm", "decrease"),
                 ("vượt", "exceed"), ("gấp", "increase")]
-
-# --- indicators --------------------------------------------------------------------------------
-# Indicators that recur in provincial reports; the key groups spellings of the same indicator.
-INDICATORS = [
-    ("tốc độ tăng trưởng kinh tế", "grdp_growth"), ("tăng trưởng kinh tế", "grdp_growth"),
-    ("tăng trưởng grdp", "grdp_growth"), ("tốc độ tăng trưởng grdp", "grdp_growth"),
-    ("tổng sản phẩm trên địa bàn", "grdp_growth"), ("grdp bình quân đầu người", "grdp_per_capita"),
-    ("thu nhập bình quân đầu người", "income_per_capita"),
-    ("tổng thu ngân sách nhà nước", "budget_revenue"), ("thu ngân sách nhà nước", "budget_revenue"),
-    ("tổng thu ngân sách", "budget_revenue"), ("thu ngân sách", "budget_revenue"),
-    ("thu nội địa", "domestic_revenue"), ("chi ngân sách", "budget_spending"),
-    ("tỷ lệ hộ nghèo", "poverty_rate"), ("tỷ lệ hộ cận nghèo", "near_poverty_rate"),
-    ("kết nạp đảng viên", "party_admissions"), ("phát triển đảng viên", "party_admissions"),
-    ("vốn fdi", "fdi"), ("vốn ddi", "ddi"), ("thu hút đầu tư", "investment_attracted"),
-    ("giải ngân vốn đầu tư công", "public_investment_disbursement"),
-    ("vốn đầu tư thực hiện toàn xã hội", "total_investment"), ("tỷ lệ dân số đô thị", "urbanization_rate"),
-    ("tỷ lệ đô thị hóa", "urbanization_rate"),
-    ("tỷ lệ lao động qua đào tạo", "trained_labour_rate"), ("giải quyết việc làm", "jobs_created"),
-    ("tạo việc làm", "jobs_created"), ("chỉ số pci", "pci_rank"), ("chỉ số par index", "par_index_rank"),
-    ("kim ngạch xuất khẩu", "exports"), ("giá trị sản xuất công nghiệp", "industrial_output"),
-    ("chỉ số sản xuất công nghiệp", "iip"), ("tổng mức bán lẻ", "retail_sales"),
-    ("tỷ lệ bao phủ bảo hiểm y tế", "health_insurance_coverage"),
-    ("tỷ lệ tccsđ hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
-    ("tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
-    ("tỷ lệ chính quyền cơ sở hoàn thành tốt nhiệm vụ", "local_gov_good_rate"),
-    ("tỷ lệ che phủ rừng", "forest_cover"), ("sản lượng lương thực", "food_output"),
-    ("đạt chuẩn nông thôn mới nâng cao", "ntm_advanced"), ("đạt chuẩn nông thôn mới kiểu mẫu", "ntm_model"),
-    ("đạt chuẩn nông thôn mới", "ntm"), ("đạt chuẩn ntm", "ntm"),
-]
-_INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
-_INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
-# Verbs that, before a counted figure, name what was done: `hoàn thành 20/23 nhiệm vụ`.
-ACTION_VERBS = [
-    "thành lập mới", "thành lập", "hoàn thành", "kết nạp", "ban hành", "xây dựng", "phê duyệt", "giải quyết",
-    "thu hút", "giải ngân", "tiêm", "hỗ trợ", "đào tạo", "khen thưởng", "xử lý", "kiểm tra", "thi hành kỷ luật",
-    "kỷ luật", "tặng bằng khen cho", "tặng bằng khen", "trao", "tổ chức", "triển khai", "cấp", "sửa chữa",
-    "bàn giao", "trồng", "giới thiệu", "luân chuyển", "bổ nhiệm", "điều động", "tuyển dụng", "khởi công",
-    "đưa vào sử dụng", "thông qua", "tiếp nhận", "cấp mới", "đăng ký", "chi", "tạo", "duy trì", "có",
-]
-_VERBS_RE = re.compile(r"(?:^|\s)(" + "|".join(re.escape(v) for v in sorted(ACTION_VERBS, key=len, reverse=True))
-                       + r")(?:\s+(?:được|mới|thêm|cho|với))?\s*$", re.IGNORECASE)
-_COPULAS = re.compile(
-    r"\s*(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s+)*"
-    r"(?:đạt được|ước đạt|đạt|tăng thêm|tăng|giảm còn|giảm|còn|là|chiếm|lên|xuống|ở mức|vượt|với|có|khoảng|"
-    r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*$", re.IGNORECASE)
-_LEAD_TRIM = re.compile(
-    r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
-    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó)\s*,?\s*", re.IGNORECASE)
-
 
 # --- periods -----------------------------------------------------------------------------------
 @dataclass
@@ -265,18 +215,19 @@ def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
     """Fill the attribution fields of every mention of one document, in place."""
     from extractors.sentences import sentence_at
 
-    prev: Mention | None = None
+    done: list[Mention] = []
     for k, m in enumerate(mentions):
         s = sentence_at(ctx.sentences, m.start)
         if s is None:
             continue
         nxt = mentions[k + 1].start if k + 1 < len(mentions) else None
-        attribute(m, s, ctx, prev, nxt)
-        prev = m
+        attribute(m, s, ctx, done, nxt)
+        done.append(m)
 
 
-def attribute(m: Mention, s: Sentence, ctx: DocContext, prev: Mention | None = None,
+def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | None = None,
               next_start: int | None = None) -> None:
+    """Attribute one mention; `done` holds the document's mentions before it, already attributed."""
     text = ctx.text
     cs, ce = clause_bounds(s, m.start, m.end)
     clause_before = text[cs:m.start]
@@ -288,7 +239,8 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, prev: Mention | None = N
     m.direction = _direction(clause_before)
     m.period = _period(m, s, ctx, cs)
     m.entity = _entity(text, cs, m.start, s, ctx)
-    m.indicator = _indicator(clause_before, clause_after, m, prev)
+    prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
+    m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
 
 
 def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,
@@ -439,138 +391,3 @@ def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> str | 
         if find_national(seg):
             return "Việt Nam"
     return ctx.province
-
-
-_TIME_PHRASES = re.compile(
-    r"(?:tính chung\s+)?(?:(?:6|sáu|9|chín) tháng(?: đầu)?(?: năm)?|quý [IVX\d]+(?:\s*/\s*\d{4})?|năm|giai đoạn|"
-    r"nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
-_OWNER_TAIL = re.compile(
-    r"\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
-    r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
-_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
-                          r"thấp|cao|nhiều|ít)\s*)*$", re.IGNORECASE)
-
-
-def _clean_np(seg: str) -> str:
-    seg = re.sub(r"\([^)]*\)?", " ", seg)          # `(GRDP)`, `(giá hiện hành)`
-    seg = _TIME_PHRASES.sub(" ", seg)
-    seg = re.sub(r"\s+", " ", seg).strip()
-    prev = None
-    while prev != seg:
-        prev = seg
-        seg = _OWNER_TAIL.sub("", seg).strip()
-        seg = _COPULAS.sub("", seg).strip()
-        seg = _LEAD_TRIM.sub("", seg).strip()
-    return seg
-
-
-def _known_indicator(before: str) -> str | None:
-    """A lexicon indicator in the part of the clause that leads to the figure, nearest first."""
-    last_part = len(before) - len(re.split(r"[,;:]\s*", before)[-1])
-    window = max(last_part, len(before) - 80)
-    fb = fold(before)
-    best = None
-    for phrase in _INDICATOR_PHRASES:
-        for mm in re.finditer(re.escape(phrase), fb):
-            k = mm.start()
-            if k < window and k + len(phrase) < last_part:
-                continue
-            inside = best is not None and best[0] <= k and k + len(phrase) <= best[0] + len(best[1])
-            if best is None or (k > best[0] + 2 and not inside):
-                best = (k, phrase)
-    if best is None:
-        return None
-    k, phrase = best
-    return before[k:k + len(phrase)]
-
-
-_PREPOSITION_CUT = re.compile(
-    r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
-    r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh)\b.*$", re.IGNORECASE)
-_SUBJECT_LEAD = re.compile(
-    r"^(?:(?:tỉnh|thành phố|huyện|thị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
-    r"toàn quốc)\s+)")
-# Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
-_NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
-                     "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
-                     "còn", "tổng", "số"}
-_AFTER_MODIFIER = re.compile(
-    r"^\s*(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|"
-    r"được tặng|được hỗ trợ|được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|"
-    r"đi làm việc|hoạt động|mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu)\b[^,;:.()]{0,80})")
-
-
-def _subject(seg: str) -> str:
-    """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
-    từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
-    từ hoạt động thương mại điện tử`."""
-    seg = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)[-1]   # `… 54 dự án với tổng số vốn đăng ký`
-    seg = _clean_np(seg)
-    seg = _SUBJECT_LEAD.sub("", seg).strip()
-    lead = [h for h in find_provinces(seg) if h[0] == 0]
-    if lead:  # `Vĩnh Phúc tăng trưởng …`: the owner, not the indicator
-        seg = seg[lead[0][1]:].strip()
-    seg = _PREPOSITION_CUT.sub("", seg).strip()
-    seg = _COPULAS.sub("", seg).strip()
-    return seg
-
-
-def _indicator(before: str, after: str, m: Mention, prev: Mention | None) -> str | None:
-    known = _known_indicator(before)
-    if known:
-        return known
-    if m.kind == "money":
-        vm = re.match(r"\s*((?:vốn|nguồn vốn|kinh phí)\s+[^\s,;:.()]+)", after)
-        if vm:
-            return vm.group(1)  # `400 triệu USD vốn FDI`
-    same_sentence = prev is not None and prev.sentence == m.sentence
-    if same_sentence and prev.indicator and _PAREN_TARGET.search(before[-20:]):
-        return prev.indicator  # `tăng 7,2% (kế hoạch 8%)`
-    # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same thing
-    if same_sentence and prev.kind == "fraction" and m.kind == "percent" and m.start - prev.end < 25 \
-            and prev.indicator:
-        return prev.indicator
-    # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
-    rm = re.match(r"\s*(?:(?:cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30})\s+)?về\s+([^,;:.()]{3,80})",
-                  after)
-    if rm and m.kind in ("rank", "percent", "quantity", "money"):
-        return rm.group(1).strip()
-    unit = (m.unit or "").split("/")[0]
-    counted = m.kind in ("quantity", "fraction", "range") and unit and unit != "%" and unit not in _MEASURES
-    measured = m.kind in ("quantity", "range") and unit in _MEASURES
-    # `171/182 xã đạt chuẩn nông thôn mới`, `có 5 ca tử vong`: the predicate after the figure
-    am = _AFTER_MODIFIER.match(after)
-    if am and counted:
-        return am.group("vp").strip()
-    if m.kind == "percent":
-        sm = re.match(r"\s*(số\s+[^,;:.()]{2,80})", after)
-        if sm:
-            return sm.group(1).strip()
-    if measured:
-        nm = re.match(r"\s*([a-zđà-ỹ][^,;:.()]{2,70})", after)  # `64.000 ha đất sản xuất nông nghiệp …`
-        if nm and nm.group(1).split()[0].lower() not in _NOT_A_NOUN_START:
-            return _PREPOSITION_CUT.sub("", nm.group(1)).strip()
-    seg = re.split(r"[,;:]\s*|\s-\s", before)[-1] if before.strip() else ""
-    if counted:
-        vm = _VERBS_RE.search(" " + seg)
-        if vm and vm.group(1).lower() not in ("có",):
-            return f"{vm.group(1)} {m.unit}"
-        return m.unit
-    subject = _subject(seg)
-    if (not subject or _FILLER_ONLY.match(subject)) and same_sentence and prev.indicator:
-        return prev.indicator  # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`: the same indicator
-    words = subject.split()
-    if not words:
-        return None
-    return " ".join(words[:10])
-
-
-def indicator_key(indicator: str | None) -> str | None:
-    """The canonical key of an indicator phrase, so spellings group together."""
-    if not indicator:
-        return None
-    f = fold(indicator)
-    for phrase in _INDICATOR_PHRASES:
-        if phrase in f:
-            return _INDICATOR_KEYS[phrase]
-    return re.sub(r"[^a-z0-9]+", "_", f).strip("_")[:60] or None

@@ -19,7 +19,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from extractors.attribution import find_periods, indicator_key
+from extractors.attribution import find_periods
+from extractors.indicators import indicator_key
 from extractors.checks import CANNOT_TELL, CONSISTENT, INCONSISTENT, _tol_words, half_unit, interval, vn
 from extractors.normalize import fold, nfc
 from extractors.record import Mention

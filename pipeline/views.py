@@ -29,7 +29,7 @@ def _q(s: str | None) -> str:
 
 def headline_indicators() -> list[tuple[str, str, str]]:
     """(key, label, phrases) for the indicators the extractor names on purpose, in its order."""
-    from extractors.attribution import INDICATORS
+    from extractors.indicators import INDICATORS
 
     out: dict[str, list[str]] = {}
     for phrase, key in INDICATORS:

@@ -1,0 +1,432 @@
+"""What a figure measures: a mention's `indicator` and the canonical key that groups its spellings.
+
+The indicator is the phrase as written (ANNOTATION.md). Rules, in order:
+
+1. a lexicon indicator leading to the figure (`tỷ lệ hộ nghèo còn 4,68%`), or `vốn FDI` after money;
+2. what the sentence already said: the figure restated in brackets (`(kế hoạch 8%)`, `(tỷ lệ 94%)`),
+   the percentage of the fraction before it, what a rank is about (`xếp thứ 3 về …`);
+3. for counts, the sentence's structure. A count of people, bodies or places (`đồng chí`, `sở`,
+   `huyện`) measures an activity: the verb that governs it (`bổ nhiệm lại 7 đồng chí` -> `bổ nhiệm
+   lại`; `giao nhiệm vụ … cho 3 nhóm đối tượng`), which the rest of its list shares (`…, gồm 11
+   người đứng đầu …; 12 Giám đốc sở`), and which a later mention of the same group inherits. A count
+   of things measures the verb and the thing (`xây dựng 364 nhà Đại đoàn kết`). A predicate after
+   the count names it when no verb leads to it (`171/182 xã đạt chuẩn nông thôn mới`);
+4. for a percentage, the noun phrase or predicate after it (`giải quyết trên 90% đơn thư …`,
+   `89% đã tiêm đủ 2 mũi`, `100% các huyện … hoàn thành chỉ tiêu …`);
+5. else the noun phrase that leads the clause to the figure, without its owner and time; a clause
+   that only says `dự toán`/`kinh phí` after `Theo đó, …` takes the topic of the sentence before.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.gazetteer import find_provinces
+from extractors.normalize import fold
+from extractors.record import Mention
+from extractors.units import MEASURES
+
+# Indicators that recur in provincial reports; the key groups spellings of the same indicator.
+INDICATORS = [
+    ("tốc độ tăng trưởng kinh tế", "grdp_growth"), ("tăng trưởng kinh tế", "grdp_growth"),
+    ("tăng trưởng grdp", "grdp_growth"), ("tốc độ tăng trưởng grdp", "grdp_growth"),
+    ("tổng sản phẩm trên địa bàn", "grdp_growth"), ("grdp bình quân đầu người", "grdp_per_capita"),
+    ("thu nhập bình quân đầu người", "income_per_capita"),
+    ("tổng thu ngân sách nhà nước", "budget_revenue"), ("thu ngân sách nhà nước", "budget_revenue"),
+    ("tổng thu ngân sách", "budget_revenue"), ("thu ngân sách", "budget_revenue"),
+    ("thu nội địa", "domestic_revenue"), ("chi ngân sách", "budget_spending"),
+    ("tỷ lệ hộ nghèo", "poverty_rate"), ("tỷ lệ hộ cận nghèo", "near_poverty_rate"),
+    ("kết nạp đảng viên", "party_admissions"), ("phát triển đảng viên", "party_admissions"),
+    ("vốn fdi", "fdi"), ("vốn ddi", "ddi"), ("thu hút đầu tư", "investment_attracted"),
+    ("giải ngân vốn đầu tư công", "public_investment_disbursement"),
+    ("vốn đầu tư thực hiện toàn xã hội", "total_investment"), ("tỷ lệ dân số đô thị", "urbanization_rate"),
+    ("tỷ lệ đô thị hóa", "urbanization_rate"),
+    ("tỷ lệ lao động qua đào tạo", "trained_labour_rate"), ("giải quyết việc làm", "jobs_created"),
+    ("tạo việc làm", "jobs_created"), ("chỉ số pci", "pci_rank"), ("chỉ số par index", "par_index_rank"),
+    ("kim ngạch xuất khẩu", "exports"), ("giá trị sản xuất công nghiệp", "industrial_output"),
+    ("chỉ số sản xuất công nghiệp", "iip"), ("tổng mức bán lẻ", "retail_sales"),
+    ("tỷ lệ bao phủ bảo hiểm y tế", "health_insurance_coverage"),
+    ("tỷ lệ tccsđ hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
+    ("tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
+    ("tỷ lệ chính quyền cơ sở hoàn thành tốt nhiệm vụ", "local_gov_good_rate"),
+    ("tỷ lệ che phủ rừng", "forest_cover"), ("sản lượng lương thực", "food_output"),
+    ("đạt chuẩn nông thôn mới nâng cao", "ntm_advanced"), ("đạt chuẩn nông thôn mới kiểu mẫu", "ntm_model"),
+    ("đạt chuẩn nông thôn mới", "ntm"), ("đạt chuẩn ntm", "ntm"),
+]
+_INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
+_INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
+
+# Verbs that, before a count, name what was done: `hoàn thành 20/23 nhiệm vụ`, `tặng bằng khen cho`.
+ACTION_VERBS = [
+    "thành lập mới", "thành lập", "hoàn thành", "kết nạp", "ban hành", "xây dựng", "phê duyệt", "giải quyết",
+    "thu hút", "giải ngân", "tiêm", "hỗ trợ", "đào tạo", "khen thưởng", "xử lý", "kiểm tra", "thi hành kỷ luật",
+    "kỷ luật", "tặng bằng khen", "tặng quà", "trao tặng", "tặng", "trao", "tổ chức", "triển khai", "cấp mới",
+    "cấp", "sửa chữa", "bàn giao", "trồng", "giới thiệu", "luân chuyển", "bổ nhiệm", "điều động", "tuyển dụng",
+    "khởi công", "đưa vào sử dụng", "thông qua", "tiếp nhận", "đăng ký", "chi", "tạo", "duy trì", "giao",
+    "đánh giá", "mở rộng", "bổ sung", "trợ cấp", "rà soát", "thẩm định", "kết luận", "điều trị", "kêu gọi",
+    "huy động", "vận động", "ủng hộ", "quyên góp", "thăm", "tuyên truyền", "tập huấn", "bồi dưỡng",
+    "tuyển sinh", "xét nghiệm", "cách ly", "xử phạt", "phạt", "thu giữ", "bắt giữ", "khởi tố", "xét xử",
+    "thụ lý", "phát hiện", "cho vay", "lắp đặt", "nâng cấp", "cải tạo", "sáp nhập", "giải thể", "đưa",
+    "tiếp xúc", "giám sát", "thanh tra", "cứu trợ", "di dời", "sắp xếp", "kiện toàn", "công nhận",
+    "khám chữa bệnh", "khám",
+]
+_VERB_ALT = "|".join(re.escape(v) for v in sorted(ACTION_VERBS, key=len, reverse=True))
+# a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`
+_VERB_RE = re.compile(
+    rf"(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
+    r"(?!\s+(?:thông|bộ|đảng|chính trị|xã hội|cơ sở|tỉnh|huyện|xã|ủy|trưởng|nhánh|đoàn|quốc tế|tín dụng|"
+    r"hội|của|Đảng|đầu tư)\b)", re.IGNORECASE)
+# Counted nouns that name who or where took part, not what was done: for them the indicator is the
+# activity (`bổ nhiệm lại 7 đồng chí` -> `bổ nhiệm lại`).
+PARTICIPANTS = {
+    "người", "người đứng đầu", "đồng chí", "cán bộ", "công chức", "viên chức", "đại biểu", "quần chúng ưu tú",
+    "đảng viên", "đảng viên mới", "cá nhân", "tập thể", "nhóm", "nhóm đối tượng", "đối tượng", "cơ quan",
+    "đơn vị", "sở", "ngành", "ban", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "thành ủy",
+    "huyện ủy", "thị ủy", "đảng bộ", "chi bộ", "đảng bộ cơ sở", "chi bộ cơ sở", "tổ chức cơ sở đảng",
+    "giám đốc", "giám đốc sở", "bí thư", "bí thư đảng ủy khối", "chủ tịch", "phó chủ tịch", "em", "học sinh",
+    "sinh viên", "ca", "ca mắc", "bệnh nhân", "hộ", "hộ gia đình", "địa phương", "đoàn viên", "hội viên",
+    "thành viên", "người dân", "trẻ em", "lao động", "người lao động", "lượt người", "điểm cầu", "bị can",
+}
+# Units that count targets or tasks: with most verbs the verb alone is the indicator
+# (`kết nạp được 2.101/2.000 chỉ tiêu` measures admissions, not targets).
+_TARGET_UNITS = ("chỉ tiêu", "mục tiêu")
+_TAKES_TARGETS = ("hoàn thành", "đạt", "giao", "thực hiện", "vượt", "ban hành", "bổ sung")
+
+_COPULAS = re.compile(
+    r"\s*(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s+)*"
+    r"(?:đạt được|ước đạt|đạt|tăng thêm|tăng|giảm còn|giảm|còn|là|chiếm|lên|xuống|ở mức|vượt|với|có|khoảng|"
+    r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*$", re.IGNORECASE)
+_ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE)
+_LEAD_TRIM = re.compile(
+    r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
+    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã)\s*,?\s*", re.IGNORECASE)
+_TIME_PHRASES = re.compile(
+    r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:6|sáu|9|chín) tháng(?: đầu)?(?: năm)?|quý [IVX\d]+(?:\s*/\s*\d{4})?|"
+    r"năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
+_OWNER_TAIL = re.compile(
+    r"\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
+    r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
+_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
+                          r"thấp|cao|nhiều|ít|sau|\d+)\s*)*$", re.IGNORECASE)
+_PAREN_TARGET = re.compile(r"\(\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu)\s*$", re.IGNORECASE)
+# What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
+_PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)
+# between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
+_RESTATES = re.compile(r"^\s*[,(]?\s*(?:(?:đạt|bằng|tương đương|chiếm|tỷ lệ|tỉ lệ)\s*)?"
+                       r"(?:(?:xấp xỉ|khoảng|gần|trên|hơn)\s*)?$", re.IGNORECASE)
+_PREPOSITION_CUT = re.compile(
+    r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
+    r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm)\b.*$", re.IGNORECASE)
+_SUBJECT_LEAD = re.compile(
+    r"^(?:(?:tỉnh|thành phố|huyện|thị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
+    r"toàn quốc)\s+)")
+# Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
+_NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
+                     "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
+                     "còn", "tổng", "số", "so", "tăng", "giảm", "chiếm", "bằng", "năm", "trong", "mỗi"}
+_AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|được tặng|được hỗ trợ|được trao|"
+                r"được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|đi làm việc|hoạt động|"
+                r"mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu|có|tiêm|ứng cử")
+_AFTER_MODIFIER = re.compile(
+    rf"^\s*(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})")
+# Connectives that open a sentence continuing the one before: `Theo đó, năm 2023 giao dự toán …`.
+_CONTINUES = re.compile(r"^\s*(?:Theo đó|Trong đó|Cụ thể|Qua đó|Với đó)\b", re.IGNORECASE)
+_GENERIC_SUBJECT = re.compile(r"^(?:(?:giao|tổng|được giao|bố trí)\s+)?(?:dự toán|kinh phí|số tiền|tổng số|tổng)$",
+                              re.IGNORECASE)
+# Words that end the modifiers of a counted noun: `2.700 câu lạc bộ thể thao quần chúng và …`.
+_MODIFIER_STOP = {"và", "với", "cho", "của", "tại", "ở", "trong", "trên", "dưới", "từ", "đến", "tới", "theo",
+                  "về", "để", "nhằm", "được", "đã", "đạt", "tăng", "giảm", "so", "là", "có", "thuộc", "gồm",
+                  "năm", "nhưng", "hoặc", "bằng", "khi", "như", "đều", "sẽ", "cần", "chiếm", "mỗi", "này"}
+
+
+def _ws(s: str | None) -> str | None:
+    """One plain space between words (a no-break space in the page is still a space)."""
+    if s is None:
+        return None
+    s = re.sub(r"\s+", " ", s).strip(" ,;:-–")
+    return s or None
+
+
+def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: list[Mention],
+                 prev_sentence: str | None = None) -> str | None:
+    """The indicator of mention `m`, whose clause is text[cs:ce] and sentence starts at `s_start`;
+    `done` holds the document's mentions before it, already attributed."""
+    ind, source = _indicator(m, text, s_start, cs, ce, done, prev_sentence)
+    m.extra["indicator_source"] = source
+    return _ws(ind)
+
+
+def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
+    before, after = text[cs:m.start], text[m.end:ce]
+    prev = done[-1] if done else None
+    same = [d for d in done if d.start >= s_start]   # earlier mentions of this sentence
+    sprev = same[-1] if same else None
+    unit = (m.unit or "").split("/")[0].replace("\u00a0", " ")
+    counted = m.kind in ("quantity", "fraction", "range") and bool(unit) and unit != "%" and unit not in MEASURES
+    measured = m.kind in ("quantity", "range") and unit in MEASURES
+    participant = counted and _is_participant(unit)
+    # the part of the clause since the figure before it in the same clause
+    seg_from = max(cs, sprev.end if sprev and sprev.end > cs else cs)
+
+    if m.kind == "money":
+        vm = re.match(r"\s*((?:vốn|nguồn vốn)\s+[^\s,;:.()]+)", after)
+        if vm:
+            return vm.group(1), "after"                       # `5.000 tỷ đồng vốn DDI`
+    known = _known_indicator(before)
+    if known:
+        return known, "lexicon"
+    if sprev and sprev.indicator:
+        if _PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(text[sprev.end:m.start])
+                                                  and "(" in text[sprev.end:m.start]):
+            return sprev.indicator, "inherited"               # `tăng 7,2% (kế hoạch 8%)`, `(tỷ lệ 94%)`
+        paren = before.rfind("(")
+        if paren > before.rfind(")") and _PAREN_RESTATES.search(before[paren:]) and \
+                re.search(r"(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;()]{0,40}$", before[:paren]):
+            return sprev.indicator, "inherited"               # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 …)`
+        # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same
+        if sprev.kind == "fraction" and m.kind == "percent" and _RESTATES.match(text[sprev.end:m.start]):
+            return sprev.indicator, "inherited"
+    # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
+    rm = re.match(r"\s*(?:(?:cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30})\s+)?về\s+([^,;:.()]{3,80})",
+                  after)
+    if rm and m.kind in ("rank", "percent", "quantity", "money"):
+        return rm.group(1).strip(), "after"
+
+    if counted:
+        found = _counted(m, text, before, after, unit, participant, cs, seg_from, done, same)
+        if found:
+            return found
+    if m.kind == "percent":
+        found = _percent_object(text, m, before, after, done)
+        if found:
+            return found, "after"
+    if measured:
+        nm = re.match(r"\s*([a-zđà-ỹ][^,;:.()\d]{2,70})", after)  # `64.000 ha đất sản xuất nông nghiệp …`
+        if nm and nm.group(1).split()[0].lower() not in _NOT_A_NOUN_START:
+            return _PREPOSITION_CUT.sub("", nm.group(1)).strip(), "after"
+    if m.kind == "money":
+        vb = _verb_phrase(text[seg_from:m.start], first=False)
+        if vb and not _GENERIC_SUBJECT.match(vb):
+            return vb, "verb"                                 # `đã kêu gọi được gần 16,5 tỷ đồng`
+    if counted:
+        return unit, "unit"
+    seg = re.split(r"[,;:]\s*|\s-\s", before)[-1] if before.strip() else ""
+    subject = _subject(seg)
+    if not subject or _FILLER_ONLY.match(subject):
+        wider = _known_indicator(before, whole=True)
+        if wider:
+            return wider, "lexicon"                           # `thu hút đầu tư …, sau 2 năm đạt 1,6 tỷ USD`
+        if sprev and sprev.indicator:
+            return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
+    if subject and _GENERIC_SUBJECT.match(subject) and prev_sentence and _CONTINUES.match(text[s_start:m.start]):
+        topic = _topic(prev_sentence)
+        if topic:
+            return topic, "previous sentence"                 # `…, chi đảm bảo an sinh xã hội … Theo đó, …`
+    words = subject.split()
+    return (" ".join(words[:10]) if words else None), "subject"
+
+
+def _is_participant(unit: str) -> bool:
+    parts = [p.strip().lower() for p in unit.split(",")]
+    return all(p in PARTICIPANTS for p in parts)
+
+
+def _counted(m, text, before, after, unit, participant, cs, seg_from, done, same):
+    """The indicator of a count, from the verb that governs it or the predicate after it."""
+    seg = text[seg_from:m.start]
+    last = re.split(r"[,;:]", seg)[-1]
+    sprev = same[-1] if same else None
+    if _ENDS_WITH_COPULA.search(last):
+        subject = _subject(last)
+        if subject and not _FILLER_ONLY.match(subject):
+            return subject, "subject"                         # `nâng tổng số đảng viên lên 99.776 đồng chí`
+    if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
+        return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
+    if participant:
+        # the same group named again (`12 Giám đốc sở` … `12 Giám đốc các sở hoàn thành …`)
+        if not _VERB_RE.search(last):
+            for d in reversed(done):
+                if d.value == m.value and d.unit and _same_group(d.unit, unit) and \
+                        d.extra.get("indicator_source") in ("verb", "inherited") and d.indicator:
+                    return d.indicator, "inherited"
+        # the rest of a list after a verb: `cho 3 nhóm đối tượng, gồm 11 người …; 12 Giám đốc sở`
+        if sprev is not None and sprev.indicator and sprev.extra.get("indicator_source") in ("verb", "inherited") \
+                and sprev.unit and _is_participant(sprev.unit.split("/")[0]) \
+                and not _VERB_RE.search(text[sprev.end:m.start]) \
+                and not re.search(r"(?<!\w)có(?!\w)", text[sprev.end:m.start]):
+            return sprev.indicator, "inherited"
+        owner = re.search(r"(?:(?:sự|với sự)\s+([^\s,;:]+(?:\s+[^\s,;:]+)?)\s+)?của\s+(?:các\s+)?$", last)
+        if owner:
+            if owner.group(1):
+                return owner.group(1), "verb"                 # `với sự tham dự của gần 8.000 đại biểu`
+            if sprev is not None and sprev.indicator:
+                return sprev.indicator, "inherited"           # `31 đề án … của 22 sở, ngành`
+    governed = re.search(r"(?<!\w)(?:cho|với|đối với|đến)\s+(?:các\s+|những\s+)?$", last) is not None
+    # a list governed by a preposition takes the whole activity (`thực hiện giao nhiệm vụ … với`);
+    # a figure right after its verb takes that verb (`bổ nhiệm, giới thiệu ứng cử 12 đồng chí`)
+    verb = _verb_phrase(last, first=participant and governed)
+    if verb is None and participant and governed:
+        # the verb that governs the list is earlier in the clause: `giao nhiệm vụ … cho 3 nhóm`
+        pieces = re.split(r"(?<=[,;])", seg)
+        for k in range(len(pieces) - 2, -1, -1):
+            head = "".join(pieces[k:])
+            verb = _verb_phrase(head, first=True)
+            if verb:
+                break
+            if ";" in pieces[k]:
+                break
+    if verb:
+        low = verb.lower()
+        if re.search(r"(?<!\w)được\s+giao\s*$", last) and not participant:
+            return f"{unit} được giao", "verb"                # `được giao 3 nhóm nhiệm vụ`
+        if participant:
+            # `kết nạp 2.520 đảng viên`: verb and noun when together they name a known indicator
+            together = f"{verb} {unit}"
+            return (together if not governed and _known_indicator(together) else verb), "verb"
+        if unit.lower() in _TARGET_UNITS and not low.startswith(_TAKES_TARGETS):
+            return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
+        return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
+    am = _AFTER_MODIFIER.match(after)
+    if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
+        return am.group("vp").strip(), "after"                # `171/182 xã đạt chuẩn nông thôn mới`
+    return None
+
+
+def _same_group(a: str, b: str) -> bool:
+    a, b = a.lower().split("/")[0], b.lower().split("/")[0]
+    return a.startswith(b) or b.startswith(a)
+
+
+def _verb_phrase(seg: str, first: bool) -> str | None:
+    """From an action verb in `seg` to its end, without the words that only lead to the figure:
+    `Ban Thường vụ … tiếp tục thực hiện giao nhiệm vụ … với` -> `thực hiện giao nhiệm vụ …`."""
+    hits = list(_VERB_RE.finditer(seg))
+    if not hits:
+        return None
+    h = hits[0] if first else hits[-1]
+    phrase = seg[h.start():]
+    phrase = re.sub(r"(?<!\w)của\s.*$", "", phrase)       # `tặng bằng khen của Ban Thường vụ … cho`
+    prev = None
+    while prev != phrase:
+        prev = phrase
+        phrase = re.sub(r"\s*(?<!\w)(?:cho|với|đối với|đến|được|các|những|từ|gồm|khoảng|gần|trên|hơn|"
+                        r"tổng số|tổng cộng|là|bình quân|tổng)\s*$", "", phrase.strip(), flags=re.IGNORECASE)
+    phrase = phrase.strip(" ,;:")
+    if len(phrase.split()) > 16:
+        return None
+    return phrase or None
+
+
+def _modifiers(after: str) -> str:
+    """The words that qualify a counted noun right after it, up to a preposition, verb or stop."""
+    words = []
+    for w in re.match(r"[^,;:.()\d%]*", after).group(0).split():
+        if w.lower() in _MODIFIER_STOP or len(words) >= 5:
+            break
+        words.append(w)
+    return (" " + " ".join(words)) if words else ""
+
+
+def _percent_object(text: str, m: Mention, before: str, after: str, done: list[Mention]) -> str | None:
+    """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
+    `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`."""
+    vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
+    if vp:
+        return vp.group(1).strip()
+    last = re.split(r"[,;:]", before)[-1]
+    verb = _verb_phrase(last, first=False)
+    nxt = re.match(r"\s*\d[\d.,]*(?:/[\d.,]+)?\s+([^\W\d][^;:.()\d]{1,60})", after)
+    if nxt and verb:
+        return f"{verb} {nxt.group(1).strip()}"               # `hoàn thành từ 80% trở lên 22/60 chỉ tiêu, …`
+    verb_word = verb.split()[0:2] if verb else None
+    np = re.match(r"\s*((?:các|những|số)\s+)?([^\W\d][^,;:.()\d]{2,70})", after)
+    if np:
+        head = np.group(2)
+        first_word = head.split()[0].lower()
+        if first_word in _NOT_A_NOUN_START or first_word in ("trở",):
+            return None
+        # `100% các huyện, thành ủy … hoàn thành chỉ tiêu …`: the predicate after the group
+        owner = re.match(r"(?:[^\W\d][^,;:.()\d]*?)(?:,\s*[^\W\d][^,;:.()\d]*?)*\s+"
+                         rf"((?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})",
+                         after[np.start(2):] if np.group(1) else after.lstrip())
+        group_word = head.split()[0].lower()
+        if owner and (group_word in PARTICIPANTS or " ".join(head.split()[:2]).lower() in PARTICIPANTS):
+            return owner.group(1).strip()
+        noun = _PREPOSITION_CUT.sub("", head).strip()
+        if np.group(1) and np.group(1).strip() == "các":
+            noun = "các " + noun
+        if verb and verb_word and verb_word[0].lower() not in ("có",):
+            return f"{verb} {noun}" if not noun.startswith("các ") else noun
+        if np.group(1):
+            return noun
+    return None
+
+
+def _topic(sentence: str) -> str | None:
+    """The subject of the last clause of a sentence without figures: `…, chi đảm bảo an sinh xã hội
+    của Tỉnh được tăng cường.` -> `chi đảm bảo an sinh xã hội`."""
+    last = re.split(r"[,;:]\s*", sentence.rstrip(" .;"))[-1]
+    mm = re.match(r"(.+?)\s+(?:được|đã|đạt|tăng|giảm|là|có)\b", last)
+    if not mm:
+        return None
+    subject = _subject(mm.group(1))
+    return subject if subject and len(subject.split()) >= 2 else None
+
+
+def _clean_np(seg: str) -> str:
+    seg = re.sub(r"\([^)]*\)?", " ", seg)          # `(GRDP)`, `(giá hiện hành)`
+    seg = _TIME_PHRASES.sub(" ", seg)
+    seg = re.sub(r"\s+", " ", seg).strip()
+    prev = None
+    while prev != seg:
+        prev = seg
+        seg = _OWNER_TAIL.sub("", seg).strip()
+        seg = _COPULAS.sub("", seg).strip()
+        seg = _LEAD_TRIM.sub("", seg).strip()
+    return seg
+
+
+def _known_indicator(before: str, whole: bool = False) -> str | None:
+    """A lexicon indicator in the part of the clause that leads to the figure, nearest first
+    (anywhere in the clause when `whole`)."""
+    last_part = len(before) - len(re.split(r"[,;:]\s*", before)[-1])
+    window = 0 if whole else max(last_part, len(before) - 80)
+    fb = fold(before)
+    best = None
+    for phrase in _INDICATOR_PHRASES:
+        for mm in re.finditer(re.escape(phrase), fb):
+            k = mm.start()
+            if not whole and k < window and k + len(phrase) < last_part:
+                continue
+            inside = best is not None and best[0] <= k and k + len(phrase) <= best[0] + len(best[1])
+            if best is None or (k > best[0] + 2 and not inside):
+                best = (k, phrase)
+    if best is None:
+        return None
+    k, phrase = best
+    return before[k:k + len(phrase)]
+
+
+def _subject(seg: str) -> str:
+    """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
+    từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
+    từ hoạt động thương mại điện tử`."""
+    seg = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)[-1]   # `… 54 dự án với tổng số vốn đăng ký`
+    seg = _clean_np(seg)
+    seg = _SUBJECT_LEAD.sub("", seg).strip()
+    lead = [h for h in find_provinces(seg) if h[0] == 0]
+    if lead:  # `Vĩnh Phúc tăng trưởng …`: the owner, not the indicator
+        seg = seg[lead[0][1]:].strip()
+    seg = _PREPOSITION_CUT.sub("", seg).strip()
+    seg = _COPULAS.sub("", seg).strip()
+    return seg
+
+
+def indicator_key(indicator: str | None) -> str | None:
+    """The canonical key of an indicator phrase, so spellings group together."""
+    if not indicator:
+        return None
+    f = fold(indicator)
+    for phrase in _INDICATOR_PHRASES:
+        if phrase in f:
+            return _INDICATOR_KEYS[phrase]
+    return re.sub(r"[^a-z0-9]+", "_", f).strip("_")[:60] or None
