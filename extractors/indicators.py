@@ -67,7 +67,9 @@ ACTION_VERBS = [
     "tuyển sinh", "xét nghiệm", "cách ly", "xử phạt", "phạt", "thu giữ", "bắt giữ", "khởi tố", "xét xử",
     "thụ lý", "phát hiện", "cho vay", "lắp đặt", "nâng cấp", "cải tạo", "sáp nhập", "giải thể", "đưa",
     "tiếp xúc", "giám sát", "thanh tra", "cứu trợ", "di dời", "sắp xếp", "kiện toàn", "công nhận",
-    "khám chữa bệnh", "khám",
+    "khám chữa bệnh", "khám", "đón", "giành được", "giành", "thu về", "thu được", "xuất bán", "chuyển đổi",
+    "cứng hóa", "bê tông hóa", "khai thác", "từ chối thanh toán", "củng cố", "kết nối", "vận hành",
+    "xuất khẩu",
 ]
 _VERB_ALT = "|".join(re.escape(v) for v in sorted(ACTION_VERBS, key=len, reverse=True))
 # a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`
@@ -85,6 +87,7 @@ PARTICIPANTS = {
     "giám đốc", "giám đốc sở", "bí thư", "bí thư đảng ủy khối", "chủ tịch", "phó chủ tịch", "em", "học sinh",
     "sinh viên", "ca", "ca mắc", "bệnh nhân", "hộ", "hộ gia đình", "địa phương", "đoàn viên", "hội viên",
     "thành viên", "người dân", "trẻ em", "lao động", "người lao động", "lượt người", "điểm cầu", "bị can",
+    "tổ chức đảng", "đoàn viên thanh niên", "hộ dân", "hộ nghèo", "hộ cận nghèo",
 }
 # Units that count targets or tasks: with most verbs the verb alone is the indicator
 # (`kết nạp được 2.101/2.000 chỉ tiêu` measures admissions, not targets).
@@ -92,21 +95,29 @@ _TARGET_UNITS = ("chỉ tiêu", "mục tiêu")
 _TAKES_TARGETS = ("hoàn thành", "đạt", "giao", "thực hiện", "vượt", "ban hành", "bổ sung")
 
 _COPULAS = re.compile(
-    r"\s*(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s+)*"
+    r"(?<!\w)\s*(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s+)*"
     r"(?:đạt được|ước đạt|đạt|tăng thêm|tăng|giảm còn|giảm|còn|là|chiếm|lên|xuống|ở mức|vượt|với|có|khoảng|"
     r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*$", re.IGNORECASE)
 _ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
-    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã)\s*,?\s*", re.IGNORECASE)
+    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã|trong khi|nhưng|song|"
+    r"tuy nhiên|mà)\s*,?\s*", re.IGNORECASE)
 _TIME_PHRASES = re.compile(
-    r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:6|sáu|9|chín) tháng(?: đầu)?(?: năm)?|quý [IVX\d]+(?:\s*/\s*\d{4})?|"
+    r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:6|sáu|9|chín) tháng(?: đầu)?(?: năm)?|quý [IVX\d]+(?:\s*/\s*\d{4})?|"
     r"năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(
-    r"\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
+    r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
-                          r"thấp|cao|nhiều|ít|sau|\d+)\s*)*$", re.IGNORECASE)
+                          r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|\d+)\s*)*$", re.IGNORECASE)
+# A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
+# quyết đề ra`, `phấn đấu đến`, `dưới mức mục tiêu … mà HĐND tỉnh đề ra`, `trong khi kế hoạch đặt ra`.
+_TARGET_WORDS = re.compile(
+    r"(?<!\w)(?:chưa đạt|đạt|thấp hơn|cao hơn|dưới mức|trên mức|vượt|so với|mục tiêu|kế hoạch|kịch bản|chỉ tiêu|"
+    r"phấn đấu|đề ra|đặt ra|theo|Nghị quyết(?: số)?(?: \d[\w/-]*)?|HĐND(?: tỉnh)?|đến|tới|đã|là|mà|của|tỉnh|cả|và|trong khi|nhưng|"
+    r"năm|có)(?!\w)",
+    re.IGNORECASE)
 _PAREN_TARGET = re.compile(r"\(\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu)\s*$", re.IGNORECASE)
 # What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
 _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)
@@ -117,7 +128,7 @@ _PREPOSITION_CUT = re.compile(
     r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
     r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm)\b.*$", re.IGNORECASE)
 _SUBJECT_LEAD = re.compile(
-    r"^(?:(?:tỉnh|thành phố|huyện|thị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
+    r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+)")
 # Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
 _NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
@@ -127,7 +138,8 @@ _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạ
                 r"được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|đi làm việc|hoạt động|"
                 r"mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu|có|tiêm|ứng cử")
 _AFTER_MODIFIER = re.compile(
-    rf"^\s*(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})")
+    rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
+    r"[^,;:.()]{0,80})")
 # Connectives that open a sentence continuing the one before: `Theo đó, năm 2023 giao dự toán …`.
 _CONTINUES = re.compile(r"^\s*(?:Theo đó|Trong đó|Cụ thể|Qua đó|Với đó)\b", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(r"^(?:(?:giao|tổng|được giao|bố trí)\s+)?(?:dự toán|kinh phí|số tiền|tổng số|tổng)$",
@@ -136,6 +148,9 @@ _GENERIC_SUBJECT = re.compile(r"^(?:(?:giao|tổng|được giao|bố trí)\s+)?
 _MODIFIER_STOP = {"và", "với", "cho", "của", "tại", "ở", "trong", "trên", "dưới", "từ", "đến", "tới", "theo",
                   "về", "để", "nhằm", "được", "đã", "đạt", "tăng", "giảm", "so", "là", "có", "thuộc", "gồm",
                   "năm", "nhưng", "hoặc", "bằng", "khi", "như", "đều", "sẽ", "cần", "chiếm", "mỗi", "này"}
+
+
+_CURRENCY = re.compile(r"^(?:VND|USD|EUR|JPY|CNY|KRW|[A-Z]{3})$")
 
 
 def _ws(s: str | None) -> str | None:
@@ -157,36 +172,50 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
 
 def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     before, after = text[cs:m.start], text[m.end:ce]
-    prev = done[-1] if done else None
     same = [d for d in done if d.start >= s_start]   # earlier mentions of this sentence
     sprev = same[-1] if same else None
     unit = (m.unit or "").split("/")[0].replace("\u00a0", " ")
-    counted = m.kind in ("quantity", "fraction", "range") and bool(unit) and unit != "%" and unit not in MEASURES
+    money = m.kind == "money" or bool(_CURRENCY.match(unit))
+    counted = m.kind in ("quantity", "fraction", "range") and bool(unit) and unit != "%" and not money \
+        and unit not in MEASURES
     measured = m.kind in ("quantity", "range") and unit in MEASURES
     participant = counted and _is_participant(unit)
     # the part of the clause since the figure before it in the same clause
     seg_from = max(cs, sprev.end if sprev and sprev.end > cs else cs)
+    last = re.split(r"[,;:]", text[seg_from:m.start])[-1]
 
-    if m.kind == "money":
-        vm = re.match(r"\s*((?:vốn|nguồn vốn)\s+[^\s,;:.()]+)", after)
+    if money:
+        vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
         if vm:
-            return vm.group(1), "after"                       # `5.000 tỷ đồng vốn DDI`
-    known = _known_indicator(before)
+            capital = vm.group(1) + _modifiers(vm.group(2))
+            verb = _verb_phrase(last, first=False)
+            return (f"{verb} {capital}" if verb else capital), "after"  # `thu hút 400 triệu USD vốn FDI`
+    # a lexicon phrase before the figure before is that figure's, and so is one between them when
+    # they are listed (`48 xã đạt chuẩn nông thôn mới nâng cao và 07 xã đạt chuẩn …`)
+    listed_after = sprev is not None and seg_from > cs and re.search(r"(?<!\w)và\s*$", text[seg_from:m.start])
+    known = None if listed_after else _known_indicator(text[seg_from:m.start])
     if known:
         return known, "lexicon"
     if sprev and sprev.indicator:
-        if _PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(text[sprev.end:m.start])
-                                                  and "(" in text[sprev.end:m.start]):
+        between = text[sprev.end:m.start]
+        if _PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(between) and "(" in between
+                                                  and not counted):
             return sprev.indicator, "inherited"               # `tăng 7,2% (kế hoạch 8%)`, `(tỷ lệ 94%)`
         paren = before.rfind("(")
-        if paren > before.rfind(")") and _PAREN_RESTATES.search(before[paren:]) and \
+        if paren > before.rfind(")") and _PAREN_RESTATES.search(before[paren:]) and not counted and \
                 re.search(r"(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;()]{0,40}$", before[:paren]):
             return sprev.indicator, "inherited"               # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 …)`
         # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same
-        if sprev.kind == "fraction" and m.kind == "percent" and _RESTATES.match(text[sprev.end:m.start]):
+        if sprev.kind == "fraction" and m.kind == "percent" and _RESTATES.match(between):
+            return sprev.indicator, "inherited"
+        # the base of a comparison (`giảm mạnh so với hơn 3.000 hộ của năm 2021`), or a change of the
+        # figure before (`…, tăng 2 đơn vị so với năm 2021`)
+        if re.search(r"(?<!\w)so với\s*$", last) or \
+                (re.fullmatch(r"\s*(?:và\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*", last) and (counted or measured)):
             return sprev.indicator, "inherited"
     # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
-    rm = re.match(r"\s*(?:(?:cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30})\s+)?về\s+([^,;:.()]{3,80})",
+    rm = re.match(r"\s*(?:(?:cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30}|"
+                  r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
                   after)
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
         return rm.group(1).strip(), "after"
@@ -200,29 +229,56 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if found:
             return found, "after"
     if measured:
+        verb = _verb_phrase(last, first=False) if not _ENDS_WITH_COPULA.search(last) else None
+        if verb and len(verb.split()) > 4:
+            verb = None
         nm = re.match(r"\s*([a-zđà-ỹ][^,;:.()\d]{2,70})", after)  # `64.000 ha đất sản xuất nông nghiệp …`
-        if nm and nm.group(1).split()[0].lower() not in _NOT_A_NOUN_START:
-            return _PREPOSITION_CUT.sub("", nm.group(1)).strip(), "after"
-    if m.kind == "money":
-        vb = _verb_phrase(text[seg_from:m.start], first=False)
-        if vb and not _GENERIC_SUBJECT.match(vb):
+        noun = _PREPOSITION_CUT.sub("", nm.group(1)).strip() if nm and \
+            nm.group(1).split()[0].lower() not in _NOT_A_NOUN_START else ""
+        if verb or noun:
+            return (f"{verb} {noun}" if verb else noun), "after"  # `xuất bán 215 tấn gạo hữu cơ`
+    if money:
+        vb = _verb_phrase(last, first=False)
+        if vb and not _GENERIC_SUBJECT.match(vb) and not re.match(r"(?:giao|bố trí)\b", vb) \
+                and len(vb.split()) <= 4 and not _ENDS_WITH_COPULA.search(last):
+            purpose = re.match(rf"\s*((?:{_VERB_ALT})\b[^,;:.()]*?)(?=\s+(?:cho|với|tại|để)\b|[,;:.()]|$)", after)
+            if purpose:
+                return f"{vb} {purpose.group(1).strip()}", "verb"  # `trợ cấp hơn 13 tỷ đồng hỗ trợ giảm nghèo`
             return vb, "verb"                                 # `đã kêu gọi được gần 16,5 tỷ đồng`
     if counted:
-        return unit, "unit"
-    seg = re.split(r"[,;:]\s*|\s-\s", before)[-1] if before.strip() else ""
+        return f"{unit}{_modifiers(after)}", "unit"
+    seg = re.split(r"[,;:]\s*", text[seg_from:m.start])[-1] if text[seg_from:m.start].strip() else ""
     subject = _subject(seg)
-    if not subject or _FILLER_ONLY.match(subject):
+    if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
+            and re.search(r"(?<!\w)(?:là|đạt)\s*$", seg):
+        owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
+        if owner:
+            return owner, "subject"                           # `Tổng vốn đăng ký của 3 dự án FDI mới … là`
+    pprev = same[-2] if len(same) > 1 else None
+    listed = pprev is not None and sprev is not None and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
+    if sprev is not None and sprev.indicator and not listed \
+            and re.search(r"(?<!\w)với\s*$", text[sprev.end:m.start].split(subject)[0] if subject else "") \
+            and re.fullmatch(r"(?:tổng\s+)?(?:số\s+)?(?:kinh phí|tiền|vốn|vốn đăng ký|vốn đầu tư)(?:\s+\S+){0,2}",
+                             subject, re.IGNORECASE):
+        return f"{subject} {sprev.indicator}", "subject"     # `364 nhà … với tổng kinh phí 25.520 triệu đồng`
+    if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject):
         wider = _known_indicator(before, whole=True)
         if wider:
             return wider, "lexicon"                           # `thu hút đầu tư …, sau 2 năm đạt 1,6 tỷ USD`
         if sprev and sprev.indicator:
             return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
+        if subject and _only_target_words(subject):
+            subject = ""
     if subject and _GENERIC_SUBJECT.match(subject) and prev_sentence and _CONTINUES.match(text[s_start:m.start]):
         topic = _topic(prev_sentence)
         if topic:
             return topic, "previous sentence"                 # `…, chi đảm bảo an sinh xã hội … Theo đó, …`
     words = subject.split()
     return (" ".join(words[:10]) if words else None), "subject"
+
+
+def _only_target_words(subject: str) -> bool:
+    return not _TARGET_WORDS.sub(" ", subject).strip(" ,-")
 
 
 def _is_participant(unit: str) -> bool:
@@ -237,8 +293,19 @@ def _counted(m, text, before, after, unit, participant, cs, seg_from, done, same
     sprev = same[-1] if same else None
     if _ENDS_WITH_COPULA.search(last):
         subject = _subject(last)
-        if subject and not _FILLER_ONLY.match(subject):
+        if subject and _only_target_words(subject) and sprev is not None and sprev.indicator and sprev.unit \
+                and _same_group(sprev.unit, unit):
+            return sprev.indicator, "inherited"               # `…, trong khi kế hoạch đặt ra là 120 cơ sở`
+        if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) \
+                and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE):
             return subject, "subject"                         # `nâng tổng số đảng viên lên 99.776 đồng chí`
+    change = re.search(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$", last)
+    if change:
+        subject = _subject(last[:change.start()])
+        if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
+            return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
+        if sprev is None:
+            return change.group(1), "verb"                    # `đã sắp xếp, giảm 1.132 chi bộ`
     if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
     if participant:
@@ -285,7 +352,9 @@ def _counted(m, text, before, after, unit, participant, cs, seg_from, done, same
         if unit.lower() in _TARGET_UNITS and not low.startswith(_TAKES_TARGETS):
             return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
         return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
-    am = _AFTER_MODIFIER.match(after)
+    # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
+    am = _AFTER_MODIFIER.match(re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ",
+                                      after))
     if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
         return am.group("vp").strip(), "after"                # `171/182 xã đạt chuẩn nông thôn mới`
     return None
@@ -304,13 +373,15 @@ def _verb_phrase(seg: str, first: bool) -> str | None:
         return None
     h = hits[0] if first else hits[-1]
     phrase = seg[h.start():]
+    if re.search(r"(?<!\w)có\s*$", phrase):
+        return None                                        # `đánh giá có 16/21 chỉ tiêu`: `có` leads
     phrase = re.sub(r"(?<!\w)của\s.*$", "", phrase)       # `tặng bằng khen của Ban Thường vụ … cho`
     prev = None
     while prev != phrase:
         prev = phrase
         phrase = re.sub(r"\s*(?<!\w)(?:cho|với|đối với|đến|được|các|những|từ|gồm|khoảng|gần|trên|hơn|"
                         r"tổng số|tổng cộng|là|bình quân|tổng)\s*$", "", phrase.strip(), flags=re.IGNORECASE)
-    phrase = phrase.strip(" ,;:")
+    phrase = _COPULAS.sub("", phrase).strip(" ,;:")
     if len(phrase.split()) > 16:
         return None
     return phrase or None
@@ -320,7 +391,7 @@ def _modifiers(after: str) -> str:
     """The words that qualify a counted noun right after it, up to a preposition, verb or stop."""
     words = []
     for w in re.match(r"[^,;:.()\d%]*", after).group(0).split():
-        if w.lower() in _MODIFIER_STOP or len(words) >= 5:
+        if w.lower() in _MODIFIER_STOP or len(words) >= 8:
             break
         words.append(w)
     return (" " + " ".join(words)) if words else ""
@@ -338,6 +409,12 @@ def _percent_object(text: str, m: Mention, before: str, after: str, done: list[M
     if nxt and verb:
         return f"{verb} {nxt.group(1).strip()}"               # `hoàn thành từ 80% trở lên 22/60 chỉ tiêu, …`
     verb_word = verb.split()[0:2] if verb else None
+    if re.search(r"(?<!\w)có\s*$", last):
+        # `có 98,5% dân số nông thôn được sử dụng nước hợp vệ sinh`: the group and what it does
+        whole = re.match(r"\s*([^\W\d][^,;:.()\d]{2,90}?)(?=\s+và\s+[\d.,]+|\s*[,;:.()]|\s*$)", after)
+        if whole and (whole.group(1).split()[0].lower() not in _NOT_A_NOUN_START
+                      or whole.group(1).lower().startswith("số ")):
+            return whole.group(1).strip()
     np = re.match(r"\s*((?:các|những|số)\s+)?([^\W\d][^,;:.()\d]{2,70})", after)
     if np:
         head = np.group(2)
@@ -346,16 +423,16 @@ def _percent_object(text: str, m: Mention, before: str, after: str, done: list[M
             return None
         # `100% các huyện, thành ủy … hoàn thành chỉ tiêu …`: the predicate after the group
         owner = re.match(r"(?:[^\W\d][^,;:.()\d]*?)(?:,\s*[^\W\d][^,;:.()\d]*?)*\s+"
-                         rf"((?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})",
+                         rf"((?:{_AFTER_VERBS})\b[^,;:.()\d]{{0,80}})",
                          after[np.start(2):] if np.group(1) else after.lstrip())
         group_word = head.split()[0].lower()
         if owner and (group_word in PARTICIPANTS or " ".join(head.split()[:2]).lower() in PARTICIPANTS):
-            return owner.group(1).strip()
+            return re.sub(r"\s+(?:và|với)\s*$", "", owner.group(1).strip())
         noun = _PREPOSITION_CUT.sub("", head).strip()
-        if np.group(1) and np.group(1).strip() == "các":
-            noun = "các " + noun
+        if np.group(1) and np.group(1).strip() in ("các", "số"):
+            noun = np.group(1).strip() + " " + noun       # `các chỉ tiêu được giao`, `số cán bộ, công chức`
         if verb and verb_word and verb_word[0].lower() not in ("có",):
-            return f"{verb} {noun}" if not noun.startswith("các ") else noun
+            return f"{verb} {noun}" if not noun.startswith("các ") else noun  # `giảm tối đa 10% số cán bộ`
         if np.group(1):
             return noun
     return None
