@@ -240,7 +240,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     if money:
         vb = _verb_phrase(last, first=False)
         if vb and not _GENERIC_SUBJECT.match(vb) and not re.match(r"(?:giao|bố trí)\b", vb) \
-                and len(vb.split()) <= 4 and not _ENDS_WITH_COPULA.search(last):
+                and len(vb.split()) <= 4 and not _ENDS_WITH_COPULA.search(last) \
+                and not re.search(r"(?:vốn|kinh phí|tiền|mức)\s+" + re.escape(vb), last):  # `tổng số vốn đăng ký`
             purpose = re.match(rf"\s*((?:{_VERB_ALT})\b[^,;:.()]*?)(?=\s+(?:cho|với|tại|để)\b|[,;:.()]|$)", after)
             if purpose:
                 return f"{vb} {purpose.group(1).strip()}", "verb"  # `trợ cấp hơn 13 tỷ đồng hỗ trợ giảm nghèo`
@@ -390,7 +391,11 @@ def _verb_phrase(seg: str, first: bool) -> str | None:
 def _modifiers(after: str) -> str:
     """The words that qualify a counted noun right after it, up to a preposition, verb or stop."""
     words = []
-    for w in re.match(r"[^,;:.()\d%]*", after).group(0).split():
+    ws = re.match(r"[^,;:.()\d%]*", after).group(0).split()
+    for i, w in enumerate(ws):
+        if w.lower() in ("trong", "ngoài") and i + 1 < len(ws) and ws[i + 1].lower() == "nước":
+            words.append(w)                                # `vốn đầu tư trong nước`
+            continue
         if w.lower() in _MODIFIER_STOP or len(words) >= 8:
             break
         words.append(w)
@@ -442,7 +447,7 @@ def _topic(sentence: str) -> str | None:
     """The subject of the last clause of a sentence without figures: `…, chi đảm bảo an sinh xã hội
     của Tỉnh được tăng cường.` -> `chi đảm bảo an sinh xã hội`."""
     last = re.split(r"[,;:]\s*", sentence.rstrip(" .;"))[-1]
-    mm = re.match(r"(.+?)\s+(?:được|đã|đạt|tăng|giảm|là|có)\b", last)
+    mm = re.match(r"(.+?)\s+(?:được|đã|đạt|tăng|giảm|là)\b", last) or re.match(r"(.+?)\s+có\b", last)
     if not mm:
         return None
     subject = _subject(mm.group(1))
