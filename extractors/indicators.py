@@ -102,10 +102,10 @@ _ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mứ
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
     r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã|trong khi|nhưng|song|"
-    r"tuy nhiên|mà)\s*,?\s*", re.IGNORECASE)
+    r"tuy nhiên|mà|có)\s*,?\s*", re.IGNORECASE)
 _TIME_PHRASES = re.compile(
     r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:6|sáu|9|chín) tháng(?: đầu)?(?: năm)?|quý [IVX\d]+(?:\s*/\s*\d{4})?|"
-    r"năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
+    r"niên vụ|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
@@ -126,7 +126,8 @@ _RESTATES = re.compile(r"^\s*[,(]?\s*(?:(?:đạt|bằng|tương đương|chiế
                        r"(?:(?:xấp xỉ|khoảng|gần|trên|hơn)\s*)?$", re.IGNORECASE)
 _PREPOSITION_CUT = re.compile(
     r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
-    r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm)\b.*$", re.IGNORECASE)
+    r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm|"
+    r"(?:đến|về|vào)\s+(?:tỉnh|thành phố|huyện|địa bàn)|(?:tỉnh|thành phố|huyện)\s+[A-ZĐÀ-Ỹ])\b.*$")
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+)")
@@ -357,7 +358,8 @@ def _counted(m, text, before, after, unit, participant, cs, seg_from, done, same
     am = _AFTER_MODIFIER.match(re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ",
                                       after))
     if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
-        return am.group("vp").strip(), "after"                # `171/182 xã đạt chuẩn nông thôn mới`
+        vp = re.sub(r"\s+(?:và|với|,)\s*[\d.,]+\s.*$", "", am.group("vp").strip())
+        return vp, "after"                                    # `171/182 xã đạt chuẩn nông thôn mới`
     return None
 
 
@@ -503,12 +505,20 @@ def _subject(seg: str) -> str:
     return seg
 
 
+# Phrases that name a lexicon indicator only for grouping, not for finding one in a sentence:
+# `kết nạp 1.870 quần chúng ưu tú` is the indicator `kết nạp`, grouped with `kết nạp đảng viên`.
+KEY_ALIASES = [("kết nạp", "party_admissions"), ("thu hút FDI", "fdi"), ("vốn đầu tư nước ngoài", "fdi"),
+               ("vốn đầu tư trực tiếp nước ngoài", "fdi")]
+_KEY_PHRASES = sorted([(fold(p), k) for p, k in INDICATORS] + [(fold(p), k) for p, k in KEY_ALIASES],
+                      key=lambda pk: len(pk[0]), reverse=True)
+
+
 def indicator_key(indicator: str | None) -> str | None:
     """The canonical key of an indicator phrase, so spellings group together."""
     if not indicator:
         return None
     f = fold(indicator)
-    for phrase in _INDICATOR_PHRASES:
+    for phrase, key in _KEY_PHRASES:
         if phrase in f:
-            return _INDICATOR_KEYS[phrase]
+            return key
     return re.sub(r"[^a-z0-9]+", "_", f).strip("_")[:60] or None

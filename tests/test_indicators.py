@@ -126,6 +126,20 @@ def test_place_names_are_not_cut_inside_a_word():
     assert "Bình Ph" not in (got["99%"] or "") and "cả n" != (got["99%"] or "")[-4:]
 
 
+def test_owner_place_and_crop_year_are_not_part_of_the_indicator():
+    got = indicators("Năm 2023, lượng khách quốc tế đến tỉnh Khánh Hòa đạt 2,1 triệu lượt; sản lượng cà phê "
+                     "niên vụ 2022-2023 đạt 560.000 tấn.", province="Khánh Hòa")
+    assert got["2,1 triệu lượt"] == "lượng khách quốc tế"
+    assert got["560.000 tấn"] == "sản lượng cà phê"
+
+
+def test_a_predicate_after_a_count_stops_at_the_next_count():
+    got = indicators("Năm 2023, toàn tỉnh có 30 xã đạt chuẩn nông thôn mới nâng cao và 5 xã đạt chuẩn nông "
+                     "thôn mới kiểu mẫu.")
+    assert got["30 xã"] == "đạt chuẩn nông thôn mới nâng cao"
+    assert got["5 xã"] == "đạt chuẩn nông thôn mới kiểu mẫu"
+
+
 def test_no_break_space_becomes_a_plain_space():
     got = indicators("Tỉnh xác định 12 chỉ tiêu về phát triển văn hóa\u00a0- xã hội.")
     assert "\u00a0" not in got["12 chỉ tiêu"]
@@ -134,6 +148,8 @@ def test_no_break_space_becomes_a_plain_space():
 @pytest.mark.parametrize("phrase,key", [
     ("tốc độ tăng trưởng kinh tế", "grdp_growth"), ("Tổng thu ngân sách nhà nước", "budget_revenue"),
     ("tỷ lệ hộ nghèo", "poverty_rate"), ("kết nạp đảng viên", "party_admissions"),
+    ("kết nạp quần chúng ưu tú", "party_admissions"), ("thu hút vốn đầu tư trực tiếp nước ngoài", "fdi"),
+    ("hộ nghèo", "ho_ngheo"),  # a count of poor households is not the poverty rate
 ])
 def test_indicator_key_groups_spellings(phrase, key):
     assert indicator_key(phrase) == key
