@@ -1,18 +1,15 @@
 """RSS 2.0, RSS 1.0 (RDF) and Atom feeds: their entries' links, titles and dates.
 
-Parsed with defusedxml: a feed that declares entities (a "billion laughs" bomb) or external
-references is refused with `FeedError`, never expanded.
+Parsed with defusedxml (scrapers/safexml.py): a feed that declares entities (a "billion laughs" bomb)
+or external references is refused with `FeedError`, never expanded.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
-from xml.etree.ElementTree import ParseError
-
 from scrapers.dates import parse_date_text
+from scrapers.safexml import parse_xml
 from scrapers.urls import normalize_url
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
@@ -57,12 +54,7 @@ def looks_like_feed(content: bytes) -> bool:
 
 
 def parse_feed(content: bytes, base_url: str) -> list[FeedEntry]:
-    try:
-        root = fromstring(content)
-    except DefusedXmlException as e:
-        raise FeedError(f"feed refused: {type(e).__name__} (entity declarations are not expanded)") from e
-    except ParseError as e:
-        raise FeedError(f"feed is not well-formed XML: {e}") from e
+    root = parse_xml(content, "feed", FeedError)
     kind = _local(root.tag)
     out: list[FeedEntry] = []
     if kind in ("rss", "rdf"):

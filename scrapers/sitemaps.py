@@ -1,7 +1,7 @@
 """XML sitemaps (urlset and sitemap index, gzipped or not) and plain-text sitemaps.
 
-Parsed with defusedxml; a gzipped sitemap is inflated only up to a cap (a small file that inflates to
-gigabytes is refused).
+Parsed with defusedxml (scrapers/safexml.py); a gzipped sitemap is inflated only up to a cap (a small
+file that inflates to gigabytes is refused).
 """
 from __future__ import annotations
 
@@ -9,11 +9,8 @@ import gzip
 import io
 from dataclasses import dataclass
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
-from xml.etree.ElementTree import ParseError
-
 from scrapers.dates import parse_date_text
+from scrapers.safexml import parse_xml
 from scrapers.urls import normalize_url
 
 MAX_INFLATED = 50_000_000
@@ -52,12 +49,7 @@ def parse_sitemap(content: bytes, base_url: str) -> tuple[list[str], list[Sitema
     if not stripped.startswith(b"<"):
         urls = [normalize_url(line.decode("utf-8", "replace"), base_url) for line in stripped.splitlines()]
         return [], [SitemapEntry(u) for u in urls if u]
-    try:
-        root = fromstring(content)
-    except DefusedXmlException as e:
-        raise SitemapError(f"sitemap refused: {type(e).__name__} (entity declarations are not expanded)") from e
-    except ParseError as e:
-        raise SitemapError(f"sitemap is not well-formed XML: {e}") from e
+    root = parse_xml(content, "sitemap", SitemapError)
     kind = _local(root.tag)
     children, entries = [], []
     for el in root:

@@ -70,6 +70,47 @@ def test_gzipped_text_and_hostile_sitemaps(monkeypatch):
         parse_sitemap(bomb, BASE)
 
 
+MALFORMED = {
+    "mismatched tag": (b"<?xml version='1.0'?><rss><channel><item></channel></rss>",
+                       "is not well-formed XML: mismatched tag: line 1, column 43"),
+    "invalid token": (b"<\x00\xff\xfe garbage",
+                      "is not well-formed XML: not well-formed (invalid token): line 1, column 1"),
+    "entity bomb": (BOMB, "refused: EntitiesForbidden (entity declarations are not expanded)"),
+    "external entity": (b"<?xml version='1.0'?><!DOCTYPE r [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+                        b"<urlset>&x;</urlset>", "refused: EntitiesForbidden (entity declarations are not expanded)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+@pytest.mark.parametrize("reader", ["feed", "sitemap"])
+def test_malformed_xml_raises_the_readers_own_error_with_the_same_message(reader, case):
+    """Feeds and sitemaps share one defusedxml parser (scrapers/safexml.py); each still raises its own
+    error class, the message naming the kind of document, chained to the parser's exception."""
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+
+    body, message = MALFORMED[case]
+    parse, error, other = ((parse_feed, FeedError, SitemapError) if reader == "feed" else
+                           (parse_sitemap, SitemapError, FeedError))
+    with pytest.raises(error) as e:
+        parse(body, BASE + "/x.xml")
+    assert str(e.value) == f"{reader} {message}" and not isinstance(e.value, other)
+    assert isinstance(e.value.__cause__, DefusedXmlException if "refused" in message else ParseError)
+
+
+def test_parse_xml_returns_the_root_or_raises_the_given_error():
+    from scrapers.safexml import parse_xml
+
+    class OwnError(ValueError):
+        pass
+
+    root = parse_xml(b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url/></urlset>', "x", OwnError)
+    assert root.tag.endswith("urlset") and len(root) == 1
+    with pytest.raises(OwnError, match="^thing is not well-formed XML: no element found"):
+        parse_xml(b"", "thing", OwnError)
+
+
 def test_every_shipped_profile_loads_and_matches_its_hosts():
     names = set(profile_paths())
     assert {"generic", "baohatinh", "baovinhphuc", "vinhphuc_gov", "tinhuyvinhphuc"} <= names
