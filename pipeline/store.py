@@ -94,8 +94,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             "value": float, "low": float, "high": float, "denominator": float, "unit": str, "qualifier": str,
             "indicator": str, "indicator_key": str, "entity": str, "province": str, "province_new": str,
             "period": str, "status": str, "compared_to": str, "direction": str, "decimals": int,
-            "sentence": str,
+            "sentence": str, "indicator_rule": str,
         }, pk="id", foreign_keys=[("doc", "documents", "id"), ("sentence_id", "sentences", "id")])
+    _add_missing_columns(db)
     for cols in (["doc"], ["indicator_key"], ["entity"], ["province"], ["period"], ["kind"], ["status"],
                  ["province_new"], ["indicator_key", "province"],
                  # covering index of the series and targets views at a million figures
@@ -135,6 +136,20 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].enable_fts(["title", "text"], tokenize="unicode61 remove_diacritics 2",
                                    create_triggers=True)
     create_views(db)
+
+
+# Columns added after a database may have been built; an older database gains them (empty) on opening.
+_ADDED_COLUMNS = {"mentions": {"indicator_rule": str}, "mention_history": {"indicator_rule": str}}
+
+
+def _add_missing_columns(db: sqlite_utils.Database) -> None:
+    for table, cols in _ADDED_COLUMNS.items():
+        if table not in db.table_names():
+            continue
+        have = set(db[table].columns_dict)
+        for name, typ in cols.items():
+            if name not in have:
+                db[table].add_column(name, typ)
 
 
 def entity_rows():
@@ -263,6 +278,7 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
                 "sentence_id": f"{doc.id}:{m.extra['sentence_index']}" if "sentence_index" in m.extra else None,
                 "indicator_key": indicator_key(m.indicator), "province": doc.province, "province_new": prov_new,
                 "direction": m.direction, "decimals": m.decimals,
+                "indicator_rule": m.extra.get("indicator_source"),
             })
             rows.append(r)
         db["mentions"].insert_all(rows, pk="id", replace=True)

@@ -76,3 +76,29 @@ def test_mentions_link_to_sentences_and_documents(built_db):
     for text, ms, me, ss, se, dtext in rows:
         assert dtext[ms:me] == text
         assert ss <= ms and me <= se + 1
+
+
+def test_every_figure_records_how_its_indicator_was_found(built_db):
+    c = sqlite3.connect(built_db)
+    rules = dict(c.execute("select indicator_rule, count(*) from mentions group by indicator_rule").fetchall())
+    assert None not in rules
+    assert {"lexicon", "verb", "after", "inherited"} <= set(rules)
+
+
+def test_a_database_built_before_a_column_existed_gains_it_and_keeps_its_figures(corpus_copy, tmp_path):
+    db = tmp_path / "old.db"
+    assert run_corpus(corpus_copy, db, quiet=True) == 0
+    c = sqlite3.connect(db)
+    before = c.execute("select count(*) from mentions").fetchone()[0]
+    for table in ("mentions", "mention_history"):
+        c.execute(f"alter table {table} drop column indicator_rule")
+    c.commit()
+    c.close()
+    f = corpus_copy / "004_6f0c2117b7fe85f6.txt"
+    f.write_text(f.read_text().replace("đạt 5,02%", "đạt 5,12%"))
+    assert run_corpus(corpus_copy, db, quiet=True) == 0
+    c = sqlite3.connect(db)
+    assert c.execute("select count(*) from mentions").fetchone()[0] == before
+    # the changed document's figures carry the rule; the unchanged ones keep an empty column
+    assert c.execute("select count(*) from mentions where doc like '004%' and indicator_rule is null").fetchone() == (0,)
+    assert c.execute("select count(*) from mention_history where indicator_rule is null").fetchone()[0] >= 1
