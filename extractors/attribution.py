@@ -84,11 +84,17 @@ def find_periods(text: str) -> list[_Period]:
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
     for m in re.finditer(r"(?:9|chín) tháng(?: đầu)?(?: năm)?\s*((?:19|20)\d{2})?", text):
         add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
+    # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,
+    # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`
+    for m in re.finditer(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
+                         r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)", text,
+                         re.IGNORECASE):
+        add(m, m.group(1), "year")
     for m in re.finditer(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         pre = text[max(0, m.start() - 30):m.start()].lower()
-        if re.search(r"so với\s+(?:\S+\s+){0,2}$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+        if re.search(r"so với\s+(?:\S+\s+){0,2}$|(?<!\w)lần\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
             continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
         if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
             add(m, m.group(1), "vision")
@@ -250,6 +256,8 @@ def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, 
     if _is_heading(s, ctx):
         # a title or section heading states no result, but may announce targets
         return "target" if _TARGET_CUE.search(_TARGET_AS_RESULT.sub(" ", sent_before)) else None
+    if not sent_before.strip() and re.match(r"[^\d,;.()]{0,40}:", ctx.text[m.end:s.end]):
+        return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
     if _PAREN_TARGET.search(just_before) or _TARGET_RIGHT_BEFORE.search(just_before):
         return "target"  # `(kế hoạch 8%)`, `chưa đạt mục tiêu từ 20% trở lên`
     counts_targets = m.kind == "quantity" and (m.unit or "").lower().startswith(("chỉ tiêu", "nhiệm vụ", "mục tiêu"))
@@ -340,14 +348,14 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str | None:
     periods = ctx.sentence_periods[s.index]
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
+    if period is None and rel_cs > 0:
+        # a period after the figure in its own clause beats one of an earlier clause:
+        # `…, thời kỳ 2021-2030; … giải ngân 100% vốn đầu tư được giao trong năm 2023`
+        period = _after_in_clause(periods, s, rel_m)
     if period is None:
         period = _pick_before([p for p in periods if p.kind != "deadline"], rel_m)
     if period is None and periods and not any(p.pos < rel_m for p in periods):
-        # a period after the figure in the same clause: `… đạt 5% trong năm 2023`
-        after = [p for p in periods if rel_m <= p.pos < (cs - s.start) + 400 and p.pos < len(s.text)]
-        clause_end = s.text.find(";", rel_m)
-        after = [p for p in after if (clause_end < 0 or p.pos < clause_end) and p.kind != "term"]
-        period = after[0].value if after else None
+        period = _after_in_clause(periods, s, rel_m)  # `… đạt 5% trong năm 2023`
     if period is None and ctx.pub_year and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx)):
         period = str(ctx.pub_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date
     run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
@@ -366,6 +374,12 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str | None:
     if period is None and ctx.pub_year:
         period = str(ctx.pub_year)
     return period
+
+
+def _after_in_clause(periods: list[_Period], s: Sentence, rel_m: int) -> str | None:
+    clause_end = s.text.find(";", rel_m)
+    after = [p for p in periods if p.pos >= rel_m and (clause_end < 0 or p.pos < clause_end) and p.kind != "term"]
+    return after[0].value if after else None
 
 
 def text_before_in_sentence(s: Sentence, m: Mention, ctx: DocContext) -> str:

@@ -153,3 +153,15 @@ def test_no_break_space_becomes_a_plain_space():
 ])
 def test_indicator_key_groups_spellings(phrase, key):
     assert indicator_key(phrase) == key
+
+
+def test_a_figure_up_to_a_date_gets_that_year():
+    text = "Tính đến ngày 30/9/2023, dư nợ tín dụng trên địa bàn tỉnh đạt 95.000 tỷ đồng."
+    ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An", published="2024-02-01"))
+    assert {m.text: m.period for m in ex.mentions}["95.000 tỷ đồng"] == "2023"
+
+
+def test_a_label_that_opens_a_list_has_no_status():
+    text = "Ba nhiệm vụ trọng tâm: (1) phát triển hạ tầng; (2) cải cách hành chính; (3) phát triển nhân lực."
+    ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An"))
+    assert {m.text: m.status for m in ex.mentions}["Ba nhiệm vụ trọng tâm"] is None
