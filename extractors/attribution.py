@@ -260,6 +260,9 @@ def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, 
         return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
     if _PAREN_TARGET.search(just_before) or _TARGET_RIGHT_BEFORE.search(just_before):
         return "target"  # `(kế hoạch 8%)`, `chưa đạt mục tiêu từ 20% trở lên`
+    if m.kind == "percent" and re.search(r"(?<!\w)chỉ tiêu\s+(?:[^\s,;:\d%]+\s+){1,3}(?:từ|trên|dưới|tối thiểu|ít nhất)?\s*$",
+                                         clause_before[-60:]):
+        return "target"  # the level a target sets: `hoàn thành chỉ tiêu giải quyết trên 90% đơn thư`
     counts_targets = m.kind == "quantity" and (m.unit or "").lower().startswith(("chỉ tiêu", "nhiệm vụ", "mục tiêu"))
     if m.kind == "fraction":
         # `giải ngân 5.230/6.100 tỷ đồng kế hoạch`: a share of the plan achieved is a result

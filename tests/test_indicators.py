@@ -165,3 +165,10 @@ def test_a_label_that_opens_a_list_has_no_status():
     text = "Ba nhiệm vụ trọng tâm: (1) phát triển hạ tầng; (2) cải cách hành chính; (3) phát triển nhân lực."
     ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An"))
     assert {m.text: m.status for m in ex.mentions}["Ba nhiệm vụ trọng tâm"] is None
+
+
+def test_the_level_a_target_sets_is_a_target():
+    text = "Năm 2023, 10/12 huyện hoàn thành chỉ tiêu giải quyết trên 85% đơn thư khiếu nại."
+    ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An"))
+    got = {m.text: m.status for m in ex.mentions}
+    assert got["10/12 huyện"] == "actual" and got["trên 85%"] == "target"
