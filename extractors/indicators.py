@@ -355,12 +355,25 @@ def _counted(m, text, before, after, unit, participant, cs, seg_from, done, same
             return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
         return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
     # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
-    am = _AFTER_MODIFIER.match(re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ",
-                                      after))
+    rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ", after)
+    am = _AFTER_MODIFIER.match(rest)
     if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
         vp = re.sub(r"\s+(?:và|với|,)\s*[\d.,]+\s.*$", "", am.group("vp").strip())
+        if vp == am.group("vp").strip():
+            vp += _coordinated_tail(rest[am.end():])
         return vp, "after"                                    # `171/182 xã đạt chuẩn nông thôn mới`
     return None
+
+
+def _coordinated_tail(rest: str) -> str:
+    """`, Y` when a phrase goes on past a comma with a short noun coordinated to its last noun and
+    then ends: `… hoàn thành chỉ tiêu phát triển tổ chức đảng, đảng viên.`, `… trong khởi nghiệp,
+    đổi mới sáng tạo năm 2022;`."""
+    mm = re.match(r",\s*([^\W\d][^,;:.()\d]{0,40}?)(?=\s*(?:(?:trong\s+)?năm\s+\d{4}|[;.)]|$))", rest)
+    if not mm or len(mm.group(1).split()) > 4 or _VERB_RE.match(mm.group(1)) or \
+            mm.group(1).split()[0].lower() in _NOT_A_NOUN_START:
+        return ""
+    return ", " + mm.group(1).strip()
 
 
 def _same_group(a: str, b: str) -> bool:

@@ -172,3 +172,8 @@ def test_the_level_a_target_sets_is_a_target():
     ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An"))
     got = {m.text: m.status for m in ex.mentions}
     assert got["10/12 huyện"] == "actual" and got["trên 85%"] == "target"
+
+
+def test_a_predicate_goes_on_past_a_comma_with_a_short_coordinated_noun():
+    got = indicators("Năm 2023, 100% các huyện ủy hoàn thành chỉ tiêu phát triển tổ chức đảng, đảng viên.")
+    assert got["100%"] == "hoàn thành chỉ tiêu phát triển tổ chức đảng, đảng viên"
