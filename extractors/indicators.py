@@ -442,12 +442,13 @@ def _percent_object(text: str, m: Mention, before: str, after: str, done: list[M
         if first_word in _NOT_A_NOUN_START or first_word in ("trở",):
             return None
         # `100% các huyện, thành ủy … hoàn thành chỉ tiêu …`: the predicate after the group
+        group_text = after[np.start(2):] if np.group(1) else after.lstrip()
         owner = re.match(r"(?:[^\W\d][^,;:.()\d]*?)(?:,\s*[^\W\d][^,;:.()\d]*?)*\s+"
-                         rf"((?:{_AFTER_VERBS})\b[^,;:.()\d]{{0,80}})",
-                         after[np.start(2):] if np.group(1) else after.lstrip())
+                         rf"((?:{_AFTER_VERBS})\b[^,;:.()\d]{{0,80}})", group_text)
         group_word = head.split()[0].lower()
         if owner and (group_word in PARTICIPANTS or " ".join(head.split()[:2]).lower() in PARTICIPANTS):
-            return re.sub(r"\s+(?:và|với)\s*$", "", owner.group(1).strip())
+            vp = re.sub(r"\s+(?:và|với)\s*$", "", owner.group(1).strip())
+            return vp + (_coordinated_tail(group_text[owner.end():]) if vp == owner.group(1).strip() else "")
         noun = _PREPOSITION_CUT.sub("", head).strip()
         if np.group(1) and np.group(1).strip() in ("các", "số"):
             noun = np.group(1).strip() + " " + noun       # `các chỉ tiêu được giao`, `số cán bộ, công chức`
