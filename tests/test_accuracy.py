@@ -43,3 +43,11 @@ def test_heldout_floors(heldout):
     assert summary["overall"]["value"][2] >= 0.97
     assert summary["overall"]["value+indicator"][2] >= 0.8
     assert summary["non_figures_reported"] <= 5
+
+
+def test_second_heldout_floors():
+    _, summary, problems = evaluate(GOLD, "h2-")
+    assert problems == []
+    assert summary["overall"]["value"][2] >= 0.97
+    assert summary["overall"]["value+indicator"][2] >= 0.7
+    assert summary["fields"]["status"] >= 0.9 and summary["fields"]["period"] >= 0.85
