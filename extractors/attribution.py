@@ -396,6 +396,8 @@ def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> str | 
         seg = text[lo:ms]
         best = None
         for b in find_bodies(seg, ctx.province):
+            if re.search(r"(?<!\w)(?:đại biểu|ứng cử|bầu cử)\s*(?:\S+\s+){0,3}$", seg[:b.start]):
+                continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name)
         for ps, pe, p in find_provinces(seg):
@@ -405,6 +407,6 @@ def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> str | 
                     best = (ps, p.name)
         if best:
             return best[1]
-        if find_national(seg):
+        if find_national(re.sub(r"đại biểu Quốc hội", " ", seg)):
             return "Việt Nam"
     return ctx.province

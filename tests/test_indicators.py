@@ -177,3 +177,11 @@ def test_the_level_a_target_sets_is_a_target():
 def test_a_predicate_goes_on_past_a_comma_with_a_short_coordinated_noun():
     got = indicators("Năm 2023, 100% các huyện ủy hoàn thành chỉ tiêu phát triển tổ chức đảng, đảng viên.")
     assert got["100%"] == "hoàn thành chỉ tiêu phát triển tổ chức đảng, đảng viên"
+
+
+def test_the_body_candidates_stand_for_is_not_the_owner():
+    text = ("Ban Thường vụ Tỉnh ủy thẩm định tiêu chuẩn đối với 512 người ứng cử đại biểu Quốc hội và HĐND tỉnh; "
+            "31 đồng chí cán bộ diện Ban Thường vụ quản lý.")
+    ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An"))
+    got = {m.text: m.entity for m in ex.mentions}
+    assert got["31 đồng chí"] not in ("Việt Nam", "HĐND tỉnh Nghệ An")
