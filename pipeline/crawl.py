@@ -7,13 +7,23 @@
 
 Each run is a row of `runs` (and `crawl_runs` for the fetch counts); every failure is a row of
 `run_errors` naming the URL and the reason. Progress and a summary go to stderr.
+
+Each page is one transaction: its document, mentions, URLs and report cells are committed together or
+not at all, so a crawl killed or failing at any moment leaves whole pages, and the next crawl reads
+again exactly the pages that were not stored (their raw bytes may already be archived: filed by hash,
+that costs nothing). The database or the archive that cannot be written (a
+full disk, read-only) stops the crawl with a StoreError naming it: every later page would fail the same
+way. (The HTTP cache is only a cache: requests-cache drops a write it cannot make, and the crawl goes on.)
 """
 from __future__ import annotations
 
+import errno
 import re
+import sqlite3
 import sys
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -21,6 +31,8 @@ from extractors.gazetteer import document_province
 from pipeline.document import Document
 
 SINCE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+# a file write failing with one of these fails every later write too: the crawl stops
+UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 def crawl_command(args) -> int:
@@ -51,9 +63,15 @@ def crawl_command(args) -> int:
     if not config.contact and not args.quiet:
         warn("no contact address configured: set `contact` under [crawl] in a --config file so site "
              "owners can reach you (it goes into the User-Agent)")
+    from pipeline.store import StoreError
+
     crawl = Crawl(config, sites, Path(args.db), max_pages=args.max_pages, since=since, quiet=args.quiet,
                   console=console)
-    return crawl.run()
+    try:
+        return crawl.run()
+    except StoreError as e:  # full disk, read-only: the message names the file; stored pages are whole
+        console.print(f"chitieu: {e}", style="red", highlight=False, markup=False, soft_wrap=True)
+        return 1
 
 
 class Crawl:
@@ -82,22 +100,29 @@ class Crawl:
         from scrapers.fetch import Fetcher
         from scrapers.spider import Spider
         from scrapers.webstore import WebStore
-        from pipeline.store import finish_run, open_db, start_run
+        from pipeline.store import StoreError, finish_run, open_db, start_run, store_problem
 
         db = open_db(self.db_path)
         self.db = db
-        self.store = WebStore(db, self.config.duplicate_distance, self.config.duplicate_jaccard)
+        try:
+            self.store = WebStore(db, self.config.duplicate_distance, self.config.duplicate_jaccard)
+            inputs = [u for s in self.sites for u in s.start_urls]
+            run_id = start_run(db, "crawl", inputs)
+        except sqlite3.OperationalError as e:  # a full disk or read-only file: nothing was written
+            raise StoreError(store_problem(self.db_path, e)) from e
         self.archive = Archive(self.config.archive_path(self.db_path))
         boundary = Boundary()
         for site in self.sites:
             boundary.allow(site.hosts, site.allow_private)
-        fetcher = Fetcher(self.config, boundary, self.config.cache_path(self.db_path))
+        cache = self.config.cache_path(self.db_path)
+        try:
+            fetcher = Fetcher(self.config, boundary, cache)
+        except (sqlite3.OperationalError, OSError) as e:  # the cache's folder or file cannot be written
+            raise StoreError(store_problem(cache, e)) from e
         for site in self.sites:
             if site.profile.delay:
                 for h in site.hosts:
                     fetcher.throttle.set_delay(h, float(site.profile.delay))
-        inputs = [u for s in self.sites for u in s.start_urls]
-        run_id = start_run(db, "crawl", inputs)
         self.run_id = run_id
         started = time.monotonic()
         progress, task = self._progress()
@@ -105,27 +130,41 @@ class Crawl:
                         self.config.concurrency, on_event=lambda kind, url: self._event(progress, task, fetcher,
                                                                                          kind, url))
         self.spider = spider
+        fatal: tuple[Path, str] | None = None  # the file that cannot be written, and why
         try:
             with progress:
-                for page in spider.run():
-                    try:
-                        self._process(page)
-                    except Exception as e:  # noqa: BLE001 - one bad page must not stop the crawl
-                        self.counts["documents_failed"] += 1
-                        self.errors.append((page.url, f"{type(e).__name__}: {e}"))
-                    self._event(progress, task, fetcher, "stored", page.url)
+                pages = spider.run()
+                try:
+                    for page in pages:
+                        counted = dict(self.counts), dict(self.extra)
+                        try:
+                            with page_transaction(db):  # the page's document and crawl state together
+                                self._process(page)
+                        except Exception as e:  # noqa: BLE001 - one bad page must not stop the crawl …
+                            # nothing of the page was stored: neither is it counted (new, duplicate …).
+                            # (A simhash it added to the duplicate index stays, harmless: its document's
+                            # text is not found, so it is never taken for a near-duplicate.)
+                            for now, then in zip((self.counts, self.extra), counted):
+                                now.clear()
+                                now.update(then)
+                            self.counts["documents_failed"] += 1
+                            fatal = self._unwritable(e)
+                            if fatal:  # … but a file that cannot be written must: every page would fail
+                                break
+                            self.errors.append((page.url, f"{type(e).__name__}: {e}"))
+                        self._event(progress, task, fetcher, "stored", page.url)
+                finally:
+                    pages.close()  # in-flight fetches end; their pages are fetched again next time
         except KeyboardInterrupt:
-            # what was stored stays stored (one transaction a document); the run says it was cut short
+            # what was stored stays stored (one transaction a page); the run says it was cut short
             finish_run(db, run_id, self.counts, [*fetcher.stats.failures, *self.errors, ("crawl", "interrupted")])
             raise
         finally:
             fetcher.close()
-        # refused URLs are errors too (a start URL, feed or sitemap at a refused address); robots.txt
-        # skips are the site's wish and only counted
-        fetch_errors = list(fetcher.stats.failures) + [(u, f"refused: {why}") for u, kind, why in
-                                                       fetcher.stats.skipped if kind == "boundary"]
         self.counts["documents_failed"] += spider.counts["failed_documents"]
-        errors = fetch_errors + spider.errors + self.errors
+        errors = self._errors(fetcher, spider)
+        if fatal:
+            self._stop(fatal, errors)
         finish_run(db, run_id, self.counts, errors)
         fc = fetcher.stats.counts
         summary = {
@@ -140,10 +179,40 @@ class Crawl:
         self.store.record_run(run_id, summary)
         self.summary = summary
         if not self.quiet:
-            self._print_summary(summary, fetch_errors + spider.errors + self.errors, spider,
-                                time.monotonic() - started)
+            self._print_summary(summary, errors, spider, time.monotonic() - started)
         got = fc["fetched"] + fc["from_cache"] + fc["not_modified"]
         return 1 if got == 0 and (fc["failed"] or fc["skipped_robots"] or fc["skipped_boundary"]) else 0
+
+    def _unwritable(self, e: Exception) -> tuple[Path, str] | None:
+        """(the file, a message naming it) when `e` says the database or the archive cannot be written."""
+        from pipeline.store import store_problem
+
+        if isinstance(e, sqlite3.OperationalError):  # the database's problem, not the page's (as in `run`)
+            return self.db_path, store_problem(self.db_path, e)
+        if isinstance(e, OSError) and e.errno in UNWRITABLE:  # the archive, the only other file a page writes
+            return self.archive.root, store_problem(self.archive.root, e)
+        return None
+
+    def _errors(self, fetcher, spider) -> list[tuple[str, str]]:
+        # refused URLs are errors too (a start URL, feed or sitemap at a refused address); robots.txt
+        # skips are the site's wish and only counted
+        fetch_errors = list(fetcher.stats.failures) + [(u, f"refused: {why}") for u, kind, why in
+                                                       fetcher.stats.skipped if kind == "boundary"]
+        return fetch_errors + spider.errors + self.errors
+
+    def _stop(self, fatal: tuple[Path, str], errors: list[tuple[str, str]]) -> None:
+        """End the run on a file that cannot be written: the run's record (when the disk takes it), then a
+        StoreError naming the file. The pages stored are whole; a later crawl goes on from there."""
+        from pipeline.store import StoreError, finish_run
+
+        path, problem = fatal
+        stored = self.counts["documents_new"] + self.counts["documents_changed"]
+        try:
+            finish_run(self.db, self.run_id, self.counts, [*errors, (str(path), problem)])
+        except sqlite3.Error:
+            pass  # a full disk cannot take the run's record either: it stays unfinished in `runs`
+        where = "" if path == self.db_path else f" in {self.db_path}"
+        raise StoreError(f"{problem}; the crawl stopped with {stored} document(s) stored{where}")
 
     # -- one page ----------------------------------------------------------------------------------------
     def _process(self, page) -> None:
@@ -302,6 +371,68 @@ class Crawl:
         if len(errors) > 30:
             self.console.print(f"  … and {len(errors) - 30} more (see run_errors)")
         self.console.print(f"chitieu: -> {self.db_path}", highlight=False, markup=False)
+
+
+class _PageConnection:
+    """`db.conn` while a page is written: the sqlite3 connection, except that `with conn:` — which
+    pipeline.store.load and WebStore use for their own transactions, and which would commit the page's
+    transaction half-way — becomes a savepoint inside it."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        object.__setattr__(self, "_conn", conn)
+        object.__setattr__(self, "_depth", 0)
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+    def __setattr__(self, name, value):
+        setattr(self._conn, name, value)
+
+    def __enter__(self):
+        object.__setattr__(self, "_depth", self._depth + 1)
+        self._conn.execute(f"SAVEPOINT chitieu_page_{self._depth}")
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        name = f"chitieu_page_{self._depth}"
+        object.__setattr__(self, "_depth", self._depth - 1)
+        if exc_type is None:
+            self._conn.execute(f"RELEASE {name}")
+        elif self._conn.in_transaction:  # SQLite may have rolled everything back already (disk full)
+            try:
+                self._conn.execute(f"ROLLBACK TO {name}")
+                self._conn.execute(f"RELEASE {name}")
+            except sqlite3.Error:
+                pass  # the page's transaction is rolled back by page_transaction; `exc` goes on
+        return False
+
+
+@contextmanager
+def page_transaction(db):
+    """One transaction for everything written inside the block (one page): committed at its end, rolled
+    back when it raises. Takes the write lock at once (BEGIN IMMEDIATE), so another writer makes it wait
+    (the busy timeout) instead of failing it half-way."""
+    conn = db.conn
+    if isinstance(conn, _PageConnection):  # already inside one
+        yield
+        return
+    if conn.in_transaction:  # nothing should be pending between pages; never fold it into a page
+        conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
+    db.conn = _PageConnection(conn)
+    try:
+        try:
+            yield
+        finally:
+            db.conn = conn
+        conn.commit()
+    except BaseException:
+        if conn.in_transaction:
+            try:
+                conn.rollback()
+            except sqlite3.Error:
+                pass  # the error being raised says more
+        raise
 
 
 def _report_kind(content: bytes) -> str:

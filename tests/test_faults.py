@@ -374,3 +374,144 @@ def test_a_network_drop_mid_page_fails_that_page_with_a_reason_and_stores_nothin
     assert c.execute("pragma integrity_check").fetchone()[0] == "ok"
     archived = sorted(p.name for p in (tmp_path / "out" / "archive").rglob("*.gz"))
     assert len(archived) == 2  # only the two whole pages' bytes were archived
+
+
+# -- the crawler on a full disk --------------------------------------------------------------------------
+def crawl_into(cfg_dir: Path, db: Path, *urls: str, **options) -> int:
+    """`chitieu crawl URLS --db DB --quiet`, its HTTP cache and archive beside DB unless `options` say."""
+    from pipeline.cli import main
+
+    opts = {"contact": '"mailto:test@example.org"', "delay": 0.02, "allow_private": "true", "retries": 1,
+            "backoff": 0.05, "read_timeout": 2.0, **options}
+    cfg = cfg_dir / "crawl.toml"
+    cfg.write_text("[crawl]\n" + "".join(f"{k} = {v}\n" for k, v in opts.items()))
+    rc = main(["crawl", *urls, "--db", str(db), "--config", str(cfg), "--quiet"])
+    gc.collect()  # the crawl leaves its connection to the garbage collector
+    return rc
+
+
+def crawl_state(db: Path) -> tuple[dict[str, tuple], set[tuple]]:
+    """Each document whole (per_document) and every URL the crawl recorded for one."""
+    c = sqlite3.connect(db)
+    try:
+        assert c.execute("pragma integrity_check").fetchone() == ("ok",)
+        assert c.execute("pragma foreign_key_check").fetchall() == []
+        urls = set(c.execute("select url, document, role, archive, version from document_urls"))
+        # a document without its canonical URL would be fetched and read again as new; a URL without its
+        # document would be skipped as already read
+        assert c.execute("select count(*) from documents where id not in "
+                         "(select document from document_urls where role = 'canonical')").fetchone() == (0,)
+    finally:
+        c.close()
+    return per_document(db), urls
+
+
+def fill_after_the_first_document(monkeypatch, how: str, folder: Path, after: int = 1) -> list:
+    """The disk fills up once the crawl has stored its first document (`after` documents), before it reads
+    the next page."""
+    import pipeline.crawl
+
+    real, filled = pipeline.crawl.Crawl._process, []
+
+    def process(self, page):
+        if self.counts["documents_new"] >= after and not filled:
+            if how == "tmpfs":
+                filled.append(fill_disk(folder))
+            else:
+                pages = self.db.execute("pragma page_count").fetchone()[0]
+                self.db.execute(f"pragma max_page_count = {pages}")
+                filled.append(pages)
+        return real(self, page)
+
+    monkeypatch.setattr(pipeline.crawl.Crawl, "_process", process)
+    return filled
+
+
+@pytest.mark.parametrize("how", ["tmpfs", "max_page_count"])
+def test_disk_full_mid_crawl_stops_with_the_database_named_and_the_next_crawl_resumes(how, tmp_path, monkeypatch,
+                                                                                      capsys):
+    from sitefixtures import load_site
+
+    with load_site("generic") as site:
+        (tmp_path / "ref").mkdir()
+        assert crawl_into(tmp_path / "ref", tmp_path / "ref" / "chitieu.db", site.url + "/") == 0
+        reference = crawl_state(tmp_path / "ref" / "chitieu.db")
+        assert len(reference[0]) == 5
+        folder = tmp_path / "disk"
+        ctx = tmpfs(folder, "8m") if how == "tmpfs" else contextmanager(lambda: (yield folder.mkdir() or folder))()
+        with ctx:
+            db = folder / "chitieu.db"
+            filled = fill_after_the_first_document(monkeypatch, how, folder)
+            capsys.readouterr()
+            rc = crawl_into(tmp_path, db, site.url + "/")
+            err = capsys.readouterr().err
+            assert rc == 1 and filled
+            assert str(db) in err and "disk is full" in err and "the crawl stopped with 1 document(s) stored" in err
+            assert "Traceback" not in err and err.count("chitieu:") == 1  # one error, not one a page
+            if how == "tmpfs":
+                filled[0].unlink()
+            docs, urls = crawl_state(db)
+            assert len(docs) == 1  # the first page, whole, with its crawl state; nothing of the page that failed
+            assert all(docs[d] == reference[0][d] for d in docs)
+            assert urls <= reference[1] and {u[1] for u in urls} == set(docs)
+            c = sqlite3.connect(db)
+            run = c.execute("select id, finished, documents_new, documents_failed from runs").fetchone()
+            errors = c.execute("select input, error from run_errors where run = ?", [run[0]]).fetchall()
+            c.close()
+            if run[1] is not None:  # the run's record fitted on the disk: it names what could not be written
+                assert run[2:] == (1, 1) and errors[-1][0] == str(db) and "disk is full" in errors[-1][1]
+                assert [e for e in errors if e[0] == str(db)] == [errors[-1]]  # named once, not once a page
+            else:  # it did not: the run stays unfinished, as an interrupted one
+                assert how == "tmpfs" and errors == []
+            # with space again, the next crawl stores the rest: the same database as a crawl never stopped
+            monkeypatch.undo()
+            assert crawl_into(tmp_path, db, site.url + "/") == 0
+            assert crawl_state(db) == reference
+            c = sqlite3.connect(db)
+            assert c.execute("select documents_new, documents_unchanged, documents_failed from runs order by id desc"
+                             ).fetchone() == (4, 1, 0)
+            c.close()
+
+
+def test_a_full_disk_under_the_http_cache_alone_does_not_stop_the_crawl(tmp_path, monkeypatch):
+    """The HTTP cache is only a cache: requests-cache drops the writes it cannot make (it catches SQLite's
+    error), the pages are fetched and stored all the same. Were it to raise one day, every fetch would be
+    recorded as crashed: this test would say so."""
+    from sitefixtures import load_site
+
+    with load_site("generic") as site, tmpfs(tmp_path / "disk", "4m") as folder:
+        db = tmp_path / "out" / "chitieu.db"
+        filled = fill_after_the_first_document(monkeypatch, "tmpfs", folder, after=0)  # at the first article
+        assert crawl_into(tmp_path, db, site.url + "/", cache=f'"{folder / "http-cache.sqlite"}"') == 0
+        assert filled and len(crawl_state(db)[0]) == 5
+        c = sqlite3.connect(db)
+        assert [e for e in c.execute("select error from run_errors").fetchall() if "crash" in e[0]] == []
+        c.close()
+        filled[0].unlink()
+
+
+def test_a_full_disk_before_the_crawl_is_named_and_nothing_is_written(tmp_path, capsys):
+    from sitefixtures import load_site
+
+    with load_site("generic") as site, tmpfs(tmp_path / "disk", "4m") as folder:
+        db = folder / "chitieu.db"
+        assert crawl_into(tmp_path, db, site.url + "/", "--max-pages", "4") == 0
+        before = crawl_state(db)
+        assert len(before[0]) == 2
+        size = db.stat().st_size
+        filler = fill_disk(folder)
+        capsys.readouterr()
+        assert crawl_into(tmp_path, db, site.url + "/") == 1
+        err = capsys.readouterr().err
+        # SQLite says "disk I/O error" when the full disk fails it while opening (the -shm file it maps
+        # cannot be allocated), "database or disk is full" when a write does
+        assert f"chitieu: {db}: " in err and ("disk is full" in err or "disk I/O error" in err)
+        assert "Traceback" not in err and err.count("chitieu:") == 1
+        filler.unlink()
+        assert crawl_state(db) == before
+        c = sqlite3.connect(db)
+        assert c.execute("select count(*) from runs").fetchone() == (1,)
+        c.close()
+        assert db.stat().st_size == size
+        assert crawl_into(tmp_path, db, site.url + "/") == 0
+        assert len(crawl_state(db)[0]) == 5

@@ -323,3 +323,125 @@ def test_loopback_needs_an_explicit_allowance_from_a_profile_or_the_config(serve
     rc, c = crawl(tmp_path / "allowed", "--site", "tinhuy_fixture", allow_private=False, profiles=[str(profiles)])
     assert rc == 0
     assert c.execute("select count(*) from documents").fetchone()[0] == 3
+
+
+# -- one transaction a page: a document and its crawl state together ---------------------------------------
+def stored(c) -> dict:
+    """What a crawl stored, by document: its text's hash and numbers of sentences and mentions, its URLs,
+    its report and the number of the report's cells."""
+    out = {}
+    for d in c.execute("select id, sha256 from documents").fetchall():
+        doc = d["id"]
+        out[doc] = (d["sha256"],
+                    c.execute("select count(*) from sentences where document = ?", [doc]).fetchone()[0],
+                    c.execute("select count(*) from mentions where doc = ?", [doc]).fetchone()[0],
+                    frozenset(tuple(r) for r in c.execute("select url, role, archive, version from document_urls "
+                                                          "where document = ?", [doc])),
+                    tuple(c.execute("select format, pages, tables, cells, text_layer from reports where document = ?",
+                                    [doc]).fetchone() or ()),
+                    c.execute("select count(*) from report_cells where document = ?", [doc]).fetchone()[0])
+    return out
+
+
+def assert_whole_pages(c, reference: dict) -> dict:
+    """Every stored document as a clean crawl stores it, and no crawl state without its document or the
+    reverse (a document without its URL would be read again as new; a URL without its document, or
+    without its report, would be skipped as already read)."""
+    assert c.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert c.execute("pragma foreign_key_check").fetchall() == []
+    got = stored(c)
+    for doc, state in got.items():
+        assert state == reference[doc], doc
+    return got
+
+
+def crawl_site(name: str, site) -> tuple:
+    if name == "sharepoint":
+        add_reports(site)
+    return (site.url + "/",)
+
+
+@pytest.mark.parametrize("name,between", [("generic", "record_url"), ("sharepoint", "record_report")])
+def test_a_page_that_fails_after_its_document_is_loaded_leaves_nothing_of_it(serve, tmp_path, monkeypatch, name,
+                                                                            between):
+    """A failure between the document's load and its crawl state (`document_urls`, `reports`) rolls the
+    whole page back; the crawl goes on, and the next crawl stores that page whole."""
+    import scrapers.webstore
+
+    site = serve(name)
+    urls = crawl_site(name, site)
+    rc, c = crawl(tmp_path / "ref", *urls)
+    reference = stored(c)
+    assert rc == 0 and len(reference) >= 3
+    failed_before = c.execute("select documents_failed from runs").fetchone()[0]  # pages the site fails
+    real, failed = getattr(scrapers.webstore.WebStore, between), []
+
+    def fail_once(self, doc_id, url, *args):
+        if not failed and (between == "record_report" or args[1] == "canonical"):
+            failed.append((doc_id, url))
+            raise RuntimeError("injected after the load")
+        return real(self, doc_id, url, *args)
+
+    monkeypatch.setattr(scrapers.webstore.WebStore, between, fail_once)
+    rc, c = crawl(tmp_path / "crawl", *urls)
+    assert rc == 0 and len(failed) == 1
+    (doc_id, url), = failed
+    got = assert_whole_pages(c, reference)
+    assert set(got) == set(reference) - {doc_id}  # neither the document nor any of its rows
+    assert c.execute("select count(*) from mentions where doc = ?", [doc_id]).fetchone()[0] == 0
+    assert c.execute("select count(*) from document_urls where url = ?", [url]).fetchone()[0] == 0
+    errors = {r["input"]: r["error"] for r in c.execute("select input, error from run_errors")}
+    assert errors[url] == "RuntimeError: injected after the load"
+    run = c.execute("select documents_new, documents_failed from runs").fetchone()
+    assert tuple(run) == (len(reference) - 1, failed_before + 1)  # the rolled-back page is not counted as stored
+    monkeypatch.undo()
+    rc, c = crawl(tmp_path / "crawl", *urls)
+    assert rc == 0 and stored(c) == reference
+    assert tuple(c.execute("select documents_new from runs order by id desc").fetchone()) == (1,)
+
+
+KILL = """
+import os, signal, sys
+sys.path.insert(0, {root!r})
+import scrapers.webstore
+from pipeline.cli import main
+
+real, calls = scrapers.webstore.WebStore.{between}, []
+
+def die_the_second_time(self, doc_id, url, *args):
+    if {between!r} == "record_report" or args[1] == "canonical":
+        calls.append(url)
+        if len(calls) == 2:  # the document is loaded, its crawl state not yet written
+            os.kill(os.getpid(), signal.SIGKILL)
+    return real(self, doc_id, url, *args)
+
+scrapers.webstore.WebStore.{between} = die_the_second_time
+sys.exit(main(["crawl", *{urls!r}, "--db", {db!r}, "--config", {cfg!r}, "--quiet"]))
+"""
+
+
+@pytest.mark.parametrize("name,between", [("generic", "record_url"), ("sharepoint", "record_report")])
+def test_a_crawl_killed_between_a_load_and_the_crawl_state_leaves_whole_pages_and_resumes(serve, tmp_path, name,
+                                                                                         between):
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    site = serve(name)
+    urls = crawl_site(name, site)
+    rc, c = crawl(tmp_path / "ref", *urls)
+    reference = stored(c)
+    assert rc == 0 and len(reference) >= 3
+    cfg, db = tmp_path / "ref" / "crawl.toml", tmp_path / "killed" / "chitieu.db"
+    root = str(Path(__file__).resolve().parent.parent)
+    script = KILL.format(root=root, between=between, urls=list(urls), db=str(db), cfg=str(cfg))
+    p = subprocess.run([sys.executable, "-c", script], cwd=root, timeout=120)
+    assert p.returncode == -signal.SIGKILL
+    c = sqlite3.connect(db)
+    c.row_factory = sqlite3.Row
+    got = assert_whole_pages(c, reference)
+    assert 1 <= len(got) < len(reference)  # the first page stored, the one killed mid-write not at all
+    c.close()
+    rc, c = crawl(tmp_path / "killed", *urls)
+    assert rc == 0 and stored(c) == reference  # nothing lost, nothing twice
