@@ -125,6 +125,6 @@ def write_report(db: sqlite_utils.Database, run_id: int, out_dir: Path, name: st
     tmp = path.with_suffix(".html.tmp")
     tmp.write_text(render(report_data(db, run_id), f"chitieu run report {name}"), encoding="utf-8")
     tmp.replace(path)  # atomic: a reader never sees half a report
-    with db.conn:
+    with db.atomic():
         db["runs"].update(run_id, {"report": str(path)}, alter=True)
     return path

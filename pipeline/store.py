@@ -254,7 +254,8 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
     status = "new" if state is None else "changed"
     prov_new = _province_new(doc.province)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with db.conn:  # one transaction: all of this document or none of it
+    with db.atomic():  # one transaction: all of this document or none of it (not `with db.conn`,
+        # which under sqlite-utils 4 lets each write commit on its own)
         if state is not None:
             _keep_history(db, doc.id, run_id, {mention_id(doc.id, m) for m in ex.mentions})
         for table, col in (("mentions", "doc"), ("skipped", "doc"), ("sentences", "document")):
@@ -292,14 +293,14 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
 
 def start_run(db: sqlite_utils.Database, command: str, inputs: list[str]) -> int:
     runs = db["runs"]
-    with db.conn:
+    with db.atomic():
         runs.insert({"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                      "command": command, "inputs": json.dumps(inputs, ensure_ascii=False)})
     return runs.last_pk
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, errors: list[tuple[str, str]]) -> None:
-    with db.conn:
+    with db.atomic():
         db["runs"].update(run_id, {
             "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "errors": json.dumps([{"input": i, "error": e} for i, e in errors], ensure_ascii=False),

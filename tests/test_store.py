@@ -102,3 +102,29 @@ def test_a_database_built_before_a_column_existed_gains_it_and_keeps_its_figures
     # the changed document's figures carry the rule; the unchanged ones keep an empty column
     assert c.execute("select count(*) from mentions where doc like '004%' and indicator_rule is null").fetchone() == (0,)
     assert c.execute("select count(*) from mention_history where indicator_rule is null").fetchone()[0] >= 1
+
+
+def test_a_document_that_fails_to_load_leaves_its_earlier_version_whole(corpus_copy, tmp_path):
+    """A failure part-way through storing a changed document (here a real SQLite trigger that aborts
+    the last insert) rolls back all of it: the earlier text, sentences and figures stay."""
+    db = tmp_path / "c.db"
+    assert run_corpus(corpus_copy, db, quiet=True) == 0
+    c = sqlite3.connect(db)
+    doc = "004_6f0c2117b7fe85f6"
+    before = {t: c.execute(f"select count(*) from {t} where {col} = ?", [doc]).fetchone()[0]
+              for t, col in (("mentions", "doc"), ("sentences", "document"), ("skipped", "doc"))}
+    sha = c.execute("select sha256 from documents where id = ?", [doc]).fetchone()[0]
+    c.execute("create trigger fail_skipped before insert on skipped "
+              "begin select raise(abort, 'injected failure'); end")
+    c.commit()
+    c.close()
+    f = corpus_copy / f"{doc}.txt"
+    f.write_text(f.read_text().replace("đạt 5,02%", "đạt 5,12%"))
+    run_corpus(corpus_copy, db, quiet=True)
+    c = sqlite3.connect(db)
+    after = {t: c.execute(f"select count(*) from {t} where {col} = ?", [doc]).fetchone()[0]
+             for t, col in (("mentions", "doc"), ("sentences", "document"), ("skipped", "doc"))}
+    assert after == before
+    assert c.execute("select sha256 from documents where id = ?", [doc]).fetchone()[0] == sha
+    assert c.execute("select count(*) from mention_history where doc = ?", [doc]).fetchone()[0] == 0
+    assert 5.02 in [r[0] for r in c.execute("select value from mentions where doc = ?", [doc])]
