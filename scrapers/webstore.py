@@ -92,14 +92,14 @@ class WebStore:
         return row[0] if row else None
 
     def touch(self, url: str) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("update document_urls set last_seen = ? where url = ?", [_now(), url])
 
     def record_url(self, doc_id: str, url: str, site: str, role: str, archive: str | None,
                    fingerprint: int | None, version: str | None = None) -> None:
         now = _now()
         fp = f"{fingerprint:016x}" if fingerprint is not None else None
-        with self.db.conn:
+        with self.db.atomic():
             row = self.db.execute("select first_seen from document_urls where url = ?", [url]).fetchone()
             self.db["document_urls"].upsert({
                 "url": url, "document": doc_id, "site": site, "role": role,
@@ -115,7 +115,7 @@ class WebStore:
             [doc_id]).fetchall()]
 
     def record_report(self, doc_id: str, url: str, report: Report) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute("delete from report_cells where document = ?", [doc_id])
             self.db["reports"].upsert({
                 "document": doc_id, "url": url, "format": report.format, "pages": report.pages,
@@ -129,5 +129,5 @@ class WebStore:
             } for c in report.cells), pk="id", replace=True)
 
     def record_run(self, run_id: int, values: dict) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db["crawl_runs"].upsert({"run": run_id, **values}, pk="run")
