@@ -8,7 +8,7 @@ PORT ?= 8001
 CONFIG ?= crawl.toml
 MONTHLY_ARGS ?=
 
-.PHONY: install run build serve test eval bench bench-quick fuzz clean chromium monthly
+.PHONY: install run build serve test eval bench bench-quick fuzz clean chromium tesseract monthly
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,13 +18,19 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) tesseract
 
 # Debian's chromium for the browser tests (Playwright's own download cannot work offline).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "chromium could not be installed: browser tests will be skipped"; }
+
+# Debian's tesseract and its Vietnamese data, to OCR scanned PDF reports (scrapers/ocr.py; no model downloads).
+tesseract:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null) \
+	  || echo "tesseract-ocr-vie could not be installed: scanned PDFs will not be OCR'd, OCR tests will be skipped"; }
 
 build: install
 	$(BIN)/chitieu run --corpus corpus --db $(DB)
@@ -34,7 +40,7 @@ serve: install
 
 run: build serve
 
-test: install chromium
+test: install chromium tesseract
 	$(BIN)/python -m pytest -q
 
 # The monthly batch: the sites named under [monthly] in $(CONFIG), since their last run; output/reports/YYYY-MM.html.

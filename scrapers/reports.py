@@ -5,15 +5,22 @@ also kept cell by cell: row and column (0-based), the page (PDF; None in a DOCX)
 first cell) and the column's label (the header row's cell), the cell text, and its value when it is a
 number — a table `Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ` becomes one figure per plan, result and ratio.
 
-A PDF whose pages carry no text layer (a scan) is recorded as such: `text_layer` False, no text;
-OCR is not attempted (tesseract is not installed here).
+A page with no text layer but an image (a scan) is OCR'd (`scrapers/ocr.py`: PDFium renders it at
+300 dpi, tesseract reads it with its Vietnamese data) and its text takes the page's place; so is a page
+with only a few characters of text (a stamped page number) over an image covering half of it. The
+Report says so: `ocr` True, `ocr_pages`, and a note "OCR (tesseract vie) of N scanned page(s)". A
+PDF with no text layer at all keeps `text_layer` False, OCR'd or not. Without tesseract or its
+Vietnamese data the scan is recorded as before — no text, the note saying "tesseract-ocr-vie not
+installed: OCR not attempted (…)". OCR finds text, not tables: a scanned table gives lines, no cells.
 
 Limits, so a hostile file costs bounded memory and time: a PDF is read page by page, at most
 `MAX_PAGES` pages and `MAX_PDF_SECONDS` (the pages beyond are never even listed); every compressed
 stream is inflated under a cap (`MAX_STREAM_BYTES` a stream, `MAX_PDF_INFLATED` a file), so a
-decompression bomb is refused instead of filling memory. A DOCX is refused by its declared unzipped
-sizes before anything is parsed, and its parts are unzipped a megabyte at a time, never past what they
-declare (a zip that lies about its sizes fails its CRC), before python-docx reads them.
+decompression bomb is refused instead of filling memory. OCR has limits of its own (`scrapers/ocr.py`:
+pixels a page and an image, seconds a page and a file), counted after the file's reading. A DOCX is
+refused by its declared unzipped sizes before anything is parsed, and its parts are unzipped a megabyte
+at a time, never past what they declare (a zip that lies about its sizes fails its CRC), before
+python-docx reads them.
 """
 from __future__ import annotations
 
@@ -36,6 +43,7 @@ MAX_STREAM_BYTES = 32_000_000      # one inflated PDF stream
 MAX_PDF_INFLATED = 256_000_000     # all the inflated streams of one PDF
 MAX_DOCX_UNZIPPED = 100_000_000    # all the parts of a DOCX (images included)
 MAX_DOCX_XML = 20_000_000          # its XML parts, which are parsed into memory
+OCR_FEW_CHARS = 40                 # a page with fewer characters over a page-sized image is OCR'd too
 HEADER_WORDS = ("chỉ tiêu", "kế hoạch", "thực hiện", "tỷ lệ", "ước", "so sánh", "đơn vị", "stt", "nội dung",
                 "năm", "kết quả", "mục tiêu")
 _NUM_RE = re.compile(r"^\s*([<>≥≤~]?)\s*([+-]?\d[\d.,]*)\s*(%|‰)?\s*$")
@@ -68,6 +76,8 @@ class Report:
     cells: list[Cell] = field(default_factory=list)
     text_layer: bool = True
     note: str = ""
+    ocr: bool = False             # some of the text was read by OCR from page images
+    ocr_pages: int = 0            # the pages whose text came from OCR
 
 
 def sniff(content: bytes, content_type: str = "", url: str = "") -> str | None:
@@ -248,7 +258,8 @@ def read_pdf(content: bytes, name: str) -> Report:
     from pdfplumber.page import Page
 
     _bound_pdfminer()
-    texts, cells, tables = [], [], 0
+    texts, cells, tables = {}, [], 0
+    scans, refused = [], []         # pages to OCR; pages not OCR'd for an image too large
     stopped, n, chars = "", 0, 0
     deadline = time.monotonic() + MAX_PDF_SECONDS
     try:
@@ -272,7 +283,8 @@ def read_pdf(content: bytes, name: str) -> Report:
                 chars += len(page.chars)
                 t = page.extract_text() or ""
                 if t.strip():
-                    texts.append(nfc(t.strip()))
+                    texts[pno] = nfc(t.strip())
+                _ocr_candidate(page, pno, scans, refused)
                 for tb in page.extract_tables():
                     cells.extend(table_cells(tb, pno, tables))
                     tables += 1
@@ -291,11 +303,72 @@ def read_pdf(content: bytes, name: str) -> Report:
             raise ReportError(f"{name}: unreadable PDF (its objects nest or refer to each other too deeply)") from e
         raise ReportError(f"{name}: unreadable PDF ({type(e).__name__}: {e})") from e
     title = _pdf_title(meta)
+    read, ocr_note = _ocr(content, scans, refused)
+    texts.update(read)
+    text = "\n\n".join(texts[p] for p in sorted(texts))
     if chars == 0:
-        return Report("pdf", title, "", n, 0, [], text_layer=False,
-                      note=f"scanned PDF: {n} page(s) with no text layer; OCR not attempted"
-                           + (f" ({stopped})" if stopped else ""))
-    return Report("pdf", title, "\n\n".join(texts), n, tables, cells, note=stopped)
+        return Report("pdf", title, text, n, 0, [], text_layer=False,
+                      note=f"scanned PDF: {n} page(s) with no text layer; {ocr_note or 'no page image to OCR'}"
+                           + (f" ({stopped})" if stopped else ""),
+                      ocr=bool(read), ocr_pages=len(read))
+    return Report("pdf", title, text, n, tables, cells, note="; ".join(x for x in (ocr_note, stopped) if x),
+                  ocr=bool(read), ocr_pages=len(read))
+
+
+def _ocr_candidate(page, pno: int, scans: list[int], refused: list[str]) -> None:
+    """Adds the page to `scans` when it is a scan: an image and no text, or a few characters of text
+    over an image covering half the page; to `refused` when such a page's image is too large to draw."""
+    from scrapers import ocr
+
+    images = page.images
+    if not images or len(page.chars) >= OCR_FEW_CHARS:
+        return
+    if page.chars:
+        area = max(float(page.width) * float(page.height), 1.0)
+        covered = sum(max(0.0, min(float(i["x1"]), float(page.width)) - max(float(i["x0"]), 0.0))
+                      * max(0.0, min(float(i["bottom"]), float(page.height)) - max(float(i["top"]), 0.0))
+                      for i in images)
+        if covered < area / 2:
+            return
+    from pdfminer.pdftypes import resolve1
+
+    biggest = 0
+    for i in images:
+        try:
+            w, h = (int(resolve1(v)) for v in i.get("srcsize") or (0, 0))
+        except (TypeError, ValueError):  # no usable size: PDFium will not draw it either
+            continue
+        biggest = max(biggest, abs(w * h))
+    if biggest > ocr.MAX_IMAGE_PIXELS:
+        refused.append(f"page {pno}: an image of {biggest:,} pixels, past {ocr.MAX_IMAGE_PIXELS:,}")
+        return
+    scans.append(pno)
+
+
+def _ocr(content: bytes, scans: list[int], refused: list[str]) -> tuple[dict[int, str], str]:
+    """The OCR'd text of the scanned pages, by page, and what the note says of it."""
+    from scrapers import ocr
+
+    if not scans and not refused:
+        return {}, ""
+    if not scans:
+        return {}, _problems("not OCR'd", refused)
+    why = ocr.unavailable()
+    if why:
+        return {}, why
+    res = ocr.ocr_pdf_pages(content, scans)
+    note = f"OCR ({ocr.label()}) of {res.read} scanned page(s)"
+    if res.read > len(res.texts):
+        note += f", {res.read - len(res.texts)} with no text found"
+    parts = [note, _problems("not OCR'd", refused + res.problems), res.stopped]
+    return res.texts, "; ".join(p for p in parts if p)
+
+
+def _problems(what: str, problems: list[str], shown: int = 3) -> str:
+    if not problems:
+        return ""
+    more = f" and {len(problems) - shown} more" if len(problems) > shown else ""
+    return f"{what}: " + ", ".join(problems[:shown]) + more
 
 
 def _pdf_title(meta: dict) -> str | None:

@@ -46,9 +46,15 @@ def test_docx_paragraphs_and_tables():
 
 
 def test_a_scanned_pdf_is_recorded_as_having_no_text_layer():
+    """Its pages are OCR'd (tests/test_ocr.py reads a real scan); these are a flat grey: no text."""
+    from scrapers.ocr import unavailable
+
     r = read_report(make_pdf([PdfPage(image_only=True), PdfPage(image_only=True)]), "scan.pdf")
     assert r.text_layer is False and r.text == "" and r.cells == [] and r.pages == 2
-    assert "no text layer" in r.note
+    assert (r.ocr, r.ocr_pages) == (False, 0)
+    assert r.note.startswith("scanned PDF: 2 page(s) with no text layer; ")
+    assert r.note.endswith(unavailable() if unavailable()
+                           else "OCR (tesseract vie) of 2 scanned page(s), 2 with no text found")
 
 
 def test_broken_and_foreign_files_give_clear_errors():
