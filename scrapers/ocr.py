@@ -12,8 +12,8 @@ than `MAX_RENDER_PIXELS` (a huge page is rendered smaller); a page holding an im
 is killed after `PAGE_SECONDS`, and a file's pages stop being read after `MAX_SECONDS` in all. PDFium
 only ever sees a file that pdfminer has read page by page under `scrapers.reports`' inflation caps.
 
-Speed on this 2-core machine: 1-2 s for a page of a few lines, 3-6 s for a full A4 page of text (300 dpi:
-render and PNG 0.3-0.8 s, the rest tesseract; the range is a quiet machine to one shared with a test run).
+Speed on this 2-core machine: 1-2 s for a page of a few lines, 3.4-6 s for a full A4 page of text (300
+dpi: render and PNG 0.3-0.8 s, the rest tesseract; measured while other work shared the machine).
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ _checked: dict[tuple, str | None] = {}
 class OcrResult:
     texts: dict[int, str] = field(default_factory=dict)   # page number (1-based) -> text, pages with text
     read: int = 0                                         # pages tesseract read to the end
-    problems: list[str] = field(default_factory=list)     # "page 3: tesseract timed out after 60 s"
+    problems: list[str] = field(default_factory=list)     # "page 3: tesseract stopped after 60 s"
     stopped: str = ""                                     # the file's time limit, when reached
 
 

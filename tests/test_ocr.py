@@ -279,3 +279,12 @@ def test_a_huge_page_is_drawn_at_a_bounded_size_in_bounded_memory(page_jpeg, tmp
     assert "7,52%" in res["text"]  # text 24 times its printed size, still read
     scale = ocr.render_scale(20_000, 20_000)
     assert (20_000 * scale) ** 2 <= ocr.MAX_RENDER_PIXELS * 1.0001
+
+
+def test_ocr_text_joins_lines_broken_mid_sentence_and_keeps_headings():
+    raw = ("TỈNH ỦY VĨNH PHÚC\nBÁO CÁO\nNăm 2023, tốc độ tăng trưởng đạt 7,52%; thu ngân\nsách đạt 18.200 tỷ "
+           "đồng.\nTỷ lệ hộ nghèo giảm, toàn tỉnh kết nạp\n1.245 đảng viên,\nĐạt kế hoạch.\n\n\n"
+           "I. KẾT QUẢ\n1. Kinh tế  \n\f")
+    assert ocr.clean(unicodedata.normalize("NFD", raw)) == (
+        "TỈNH ỦY VĨNH PHÚC\nBÁO CÁO\nNăm 2023, tốc độ tăng trưởng đạt 7,52%; thu ngân sách đạt 18.200 tỷ đồng.\n"
+        "Tỷ lệ hộ nghèo giảm, toàn tỉnh kết nạp 1.245 đảng viên, Đạt kế hoạch.\n\nI. KẾT QUẢ\n1. Kinh tế")
