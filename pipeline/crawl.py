@@ -137,9 +137,12 @@ class Crawl:
                 try:
                     for page in pages:
                         counted = dict(self.counts), dict(self.extra)
+                        # a report is read (and a scan OCR'd, up to minutes) before the page's transaction
+                        # takes the write lock, so other writers do not wait on it
+                        prepared = self._read_report(page) if page.kind == "report" else None
                         try:
                             with page_transaction(db):  # the page's document and crawl state together
-                                self._process(page)
+                                self._process(page, prepared)
                         except Exception as e:  # noqa: BLE001 - one bad page must not stop the crawl …
                             # nothing of the page was stored: neither is it counted (new, duplicate …).
                             # (A simhash it added to the duplicate index stays, harmless: its document's
@@ -173,7 +176,7 @@ class Crawl:
             "skipped_robots": fc["skipped_robots"], "skipped_boundary": fc["skipped_boundary"],
             "failed": fc["failed"], "retries": fc["retries"], "duplicates": self.extra["duplicates"],
             "reports": self.extra["reports"], "scanned": self.extra["scanned"],
-            "not_articles": self.extra["not_articles"],
+            "ocr_pages": self.extra["ocr_pages"], "not_articles": self.extra["not_articles"],
             "older_than_since": self.extra["older_than_since"] + spider.counts["older_than_since"],
         }
         self.store.record_run(run_id, summary)
@@ -215,11 +218,25 @@ class Crawl:
         raise StoreError(f"{problem}; the crawl stopped with {stored} document(s) stored{where}")
 
     # -- one page ----------------------------------------------------------------------------------------
-    def _process(self, page) -> None:
+    def _process(self, page, prepared=None) -> None:
         if page.kind == "report":
-            self._process_report(page)
+            self._process_report(page, prepared)
         else:
             self._process_article(page)
+
+    def _read_report(self, page):
+        """The page's Report, or the error reading it raised; None when these bytes were read before
+        (the page's transaction then counts it as unchanged)."""
+        from scrapers.reports import read_report
+
+        content = page.result.content or b""
+        rel = self.archive.name_for(content, _report_kind(content))
+        if self.store.unchanged(page.url, rel, self.version) is not None:
+            return None
+        try:
+            return read_report(content, page.url, page.result.content_type)
+        except Exception as e:  # noqa: BLE001 - handled in the page's transaction, as before
+            return e
 
     def _already_read(self, page, kind: str) -> bool:
         """True (and counted) when these very bytes were read into a document by this reader before —
@@ -270,7 +287,7 @@ class Crawl:
         if page.url != canonical:
             self.store.record_url(doc_id, page.url, site.name, "alias", rel, None, self.version)
 
-    def _process_report(self, page) -> None:
+    def _process_report(self, page, prepared=None) -> None:
         from scrapers.reports import ReportError, read_report
         from scrapers.urls import url_id
 
@@ -288,7 +305,9 @@ class Crawl:
             self.store.record_url(same, page.url, site.name, "duplicate", rel, None, self.version)
             return
         try:
-            rep = read_report(page.result.content or b"", page.url, page.result.content_type)
+            if isinstance(prepared, BaseException):
+                raise prepared
+            rep = prepared or read_report(page.result.content or b"", page.url, page.result.content_type)
         except ReportError as e:
             self.counts["documents_failed"] += 1
             self.errors.append((page.url, str(e)))
@@ -296,6 +315,8 @@ class Crawl:
         self.extra["reports"] += 1
         if not rep.text_layer:
             self.extra["scanned"] += 1
+        if getattr(rep, "ocr", False):
+            self.extra["ocr_pages"] += rep.ocr_pages
         published = req.meta.get("published") or (self.store.published_of_url(req.meta["referer"])
                                                   if req.meta.get("referer") else None)
         if self.since and published and published[:10] < self.since:
@@ -303,7 +324,8 @@ class Crawl:
             return
         title = rep.title or req.meta.get("link_text") or unquote(urlsplit(page.url).path.rsplit("/", 1)[-1])
         doc = Document(id=doc_id, source=page.url, text=rep.text, title=title, published=published,
-                       urls=[page.url], meta={"site": site.name, "archive": rel, "format": rep.format})
+                       urls=[page.url], meta={"site": site.name, "archive": rel, "format": rep.format,
+                                              "ocr": bool(getattr(rep, "ocr", False))})
         doc.province = document_province(doc.text, doc.title) or site.profile.province or None
         self._load(doc)
         self.store.record_url(doc_id, page.url, site.name, "canonical", rel, None, self.version)
@@ -357,7 +379,7 @@ class Crawl:
             ("failed", s["failed"]), ("retries", s["retries"]),
             ("documents new / changed / unchanged", f"{c['documents_new']} / {c['documents_changed']} / "
                                                     f"{c['documents_unchanged']}"),
-            ("duplicates stored once", s["duplicates"]), ("reports (scanned)", f"{s['reports']} ({s['scanned']})"),
+            ("duplicates stored once", s["duplicates"]), ("reports (scanned, pages OCR'd)", f"{s['reports']} ({s['scanned']}, {s['ocr_pages']})"),
             ("pages without an article", s["not_articles"]), ("older than --since", s["older_than_since"]),
             ("mentions added", c["mentions_added"]),
         ]

@@ -251,6 +251,11 @@ def _declared_pages(pdf) -> int | None:
         return None
 
 
+def _ocr_clean(text: str) -> str:
+    from scrapers.ocr import clean
+    return clean(text)
+
+
 def read_pdf(content: bytes, name: str) -> Report:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -283,7 +288,9 @@ def read_pdf(content: bytes, name: str) -> Report:
                 chars += len(page.chars)
                 t = page.extract_text() or ""
                 if t.strip():
-                    texts[pno] = nfc(t.strip())
+                    # lines the page's width wrapped are joined again: a sentence cut at `thu ngân` /
+                    # `sách đạt …` would lose its indicator (the same cleaning as OCR text)
+                    texts[pno] = _ocr_clean(t.strip())
                 _ocr_candidate(page, pno, scans, refused)
                 for tb in page.extract_tables():
                     cells.extend(table_cells(tb, pno, tables))

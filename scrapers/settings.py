@@ -25,7 +25,7 @@ from pathlib import Path
 VERSION = "0.1.0"
 # Bumped whenever a change to how pages and reports are read can change a stored document's text or
 # metadata: a re-crawl re-reads unchanged pages stored with an older reader version.
-READER_VERSION = "1"
+READER_VERSION = "2"  # 2: scans OCR'd, wrapped PDF lines joined
 
 
 class ConfigError(ValueError):

@@ -50,8 +50,10 @@ def ensure_tables(db: sqlite_utils.Database) -> None:
         db["crawl_runs"].create({
             "run": int, "sites": str, "requests": int, "fetched": int, "from_cache": int, "not_modified": int,
             "skipped_robots": int, "skipped_boundary": int, "failed": int, "retries": int, "duplicates": int,
-            "reports": int, "scanned": int, "not_articles": int, "older_than_since": int,
+            "reports": int, "scanned": int, "ocr_pages": int, "not_articles": int, "older_than_since": int,
         }, pk="run", foreign_keys=[("run", "runs", "id")])
+    elif "ocr_pages" not in db["crawl_runs"].columns_dict:  # a database from before OCR
+        db["crawl_runs"].add_column("ocr_pages", int)
 
 
 class WebStore:

@@ -413,7 +413,7 @@ def fill_after_the_first_document(monkeypatch, how: str, folder: Path, after: in
 
     real, filled = pipeline.crawl.Crawl._process, []
 
-    def process(self, page):
+    def process(self, page, *rest):
         if self.counts["documents_new"] >= after and not filled:
             if how == "tmpfs":
                 filled.append(fill_disk(folder))
@@ -421,7 +421,7 @@ def fill_after_the_first_document(monkeypatch, how: str, folder: Path, after: in
                 pages = self.db.execute("pragma page_count").fetchone()[0]
                 self.db.execute(f"pragma max_page_count = {pages}")
                 filled.append(pages)
-        return real(self, page)
+        return real(self, page, *rest)
 
     monkeypatch.setattr(pipeline.crawl.Crawl, "_process", process)
     return filled

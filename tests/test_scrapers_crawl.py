@@ -445,3 +445,47 @@ def test_a_crawl_killed_between_a_load_and_the_crawl_state_leaves_whole_pages_an
     c.close()
     rc, c = crawl(tmp_path / "killed", *urls)
     assert rc == 0 and stored(c) == reference  # nothing lost, nothing twice
+
+
+def test_a_scanned_report_is_read_by_ocr_outside_the_write_lock(serve, tmp_path, monkeypatch):
+    """A scanned PDF linked from a portal is OCR'd into a document with its figures, the crawl counts its
+    pages, and the (slow) reading happens before the page's transaction takes the database's write lock:
+    another writer could write meanwhile."""
+    from fixtures import scanned_report
+    from scrapers import ocr
+    import scrapers.reports
+
+    if ocr.unavailable() or scanned_report.font_paths() is None:
+        pytest.skip(f"OCR not available here: {ocr.unavailable() or 'no font with Vietnamese glyphs'}")
+    portal = serve("sharepoint")
+    page = [[(True, False, "Báo cáo kết quả năm 2023"),
+             (False, False, "Năm 2023, tốc độ tăng trưởng kinh tế của tỉnh đạt 7,52%; tổng thu ngân sách nhà "
+                            "nước trên địa bàn đạt 18.200 tỷ đồng.")]]
+    portal.page("/Documents/NghiQuyet_HDND_2021_scan.pdf", scanned_report.scanned_pdf(page), "application/pdf")
+    db = tmp_path / "out" / "chitieu.db"   # where `crawl` puts it
+    lock_free = []
+    real = scrapers.reports.read_report
+
+    def read_and_probe(content, name, content_type=""):
+        if db.exists():  # can another connection take the write lock right now?
+            other = sqlite3.connect(db, timeout=0)
+            try:
+                other.execute("begin immediate")
+                other.rollback()
+                lock_free.append(True)
+            except sqlite3.OperationalError:
+                lock_free.append(False)
+            finally:
+                other.close()
+        return real(content, name, content_type)
+
+    monkeypatch.setattr(scrapers.reports, "read_report", read_and_probe)
+    rc, c = crawl(tmp_path, portal.url + "/")
+    assert rc == 0
+    (scan,) = c.execute("select r.document, r.note, d.text from reports r join documents d on d.id = r.document "
+                        "where r.text_layer = 0").fetchall()
+    assert "OCR (tesseract vie)" in scan["note"] and "7,52%" in scan["text"]
+    assert c.execute("select count(*) from mentions where doc = ? and text in ('7,52%', '18.200 tỷ đồng')",
+                     [scan["document"]]).fetchone()[0] == 2
+    assert c.execute("select ocr_pages from crawl_runs").fetchone()[0] == 1
+    assert lock_free and all(lock_free)

@@ -31,6 +31,17 @@ def test_pdf_text_and_table_figures_with_page_row_and_column():
     assert revenue == {"Kế hoạch": (32000.0, "tỷ đồng"), "Thực hiện": (32398.0, "tỷ đồng"), "Tỷ lệ (%)": (101.2, "%")}
 
 
+def test_pdf_lines_wrapped_by_the_page_are_joined_into_their_sentence():
+    pdf = make_pdf([PdfPage(lines=[(50, 800, "KẾT QUẢ NĂM 2023"),
+                                   (50, 780, "Năm 2023, thu ngân"),
+                                   (50, 768, "sách nhà nước trên địa bàn tỉnh đạt 18.200 tỷ đồng, tăng"),
+                                   (50, 756, "12% so với năm 2022."),
+                                   (50, 736, "Tỷ lệ hộ nghèo còn 3,1%.")])])
+    r = read_report(pdf, "bao-cao.pdf")
+    assert "Năm 2023, thu ngân sách nhà nước trên địa bàn tỉnh đạt 18.200 tỷ đồng, tăng 12% so với năm 2022." in r.text
+    assert "KẾT QUẢ NĂM 2023\n" in r.text and "\nTỷ lệ hộ nghèo còn 3,1%." in r.text
+
+
 def test_docx_paragraphs_and_tables():
     data = make_docx("Kế hoạch phát triển kinh tế - xã hội năm 2022",
                      ["Năm 2022, tỉnh phấn đấu tăng trưởng kinh tế đạt 7-7,5%.", "Giao Sở Kế hoạch và Đầu tư theo dõi."],
