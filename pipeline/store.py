@@ -9,6 +9,7 @@ import errno
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,6 +30,18 @@ class StoreError(sqlite3.OperationalError):
     names the file and says what to do."""
 
 
+def _no_space(path: Path) -> bool:
+    """Whether the file system of `path` is (all but) full: SQLite reports a full disk met while opening
+    a database (its -shm file cannot be allocated) as a disk I/O error."""
+    for p in (path, *path.parents):
+        if p.exists():
+            try:
+                return shutil.disk_usage(p).free < 1 << 20
+            except OSError:
+                return False
+    return False
+
+
 def store_problem(path: str | Path, e: BaseException) -> str:
     """`e`, a database or file error, as a message naming the database file and the likely cause."""
     path = Path(path)
@@ -36,7 +49,7 @@ def store_problem(path: str | Path, e: BaseException) -> str:
     low = msg.lower()
     no = getattr(e, "errno", None)
     read_only = [p for p in (path, path.parent) if p.exists() and not os.access(p, os.W_OK)]
-    if "full" in low or no == errno.ENOSPC:
+    if "full" in low or no == errno.ENOSPC or ("disk i/o error" in low and _no_space(path)):
         hint = "the disk is full: free some space and run again; the documents stored so far are whole"
     elif read_only or "readonly" in low or "read-only" in low or no in (errno.EROFS, errno.EACCES, errno.EPERM):
         hint = (f"{read_only[0] if read_only else 'the file or its folder'} is read-only: chitieu writes the "
