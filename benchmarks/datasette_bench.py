@@ -200,6 +200,7 @@ def requests(db_path: Path) -> list[tuple[str, str]]:
         ("view: series grdp_growth", "/chitieu/series.json?indicator_key=grdp_growth"),
         ("view: series (all)", "/chitieu/series.json"),
         ("view: targets_vs_results grdp_growth", "/chitieu/targets_vs_results.json?indicator_key=grdp_growth"),
+        ("view: targets_vs_results (all)", "/chitieu/targets_vs_results.json"),
         ("canned: targets_results grdp_growth", "/chitieu/targets_results.json?indicator=grdp_growth"),
         ("view: disagreements", "/chitieu/disagreements.json"),
         ("view: inconsistent_by_source", "/chitieu/inconsistent_by_source.json"),
@@ -305,6 +306,28 @@ def run_timings(db_path: Path, repeat: int, setups: list[str]) -> dict[str, dict
     return out
 
 
+def time_create_views(db_path: Path, repeat: int) -> dict:
+    """What `create_views` costs: a rebuild of the materialized tables (a run that changed figures, or
+    the first open after an upgrade) and a call with nothing changed (every open of the database)."""
+    from pipeline.store import open_db
+    from pipeline.views import create_views
+
+    setup_indexes(db_path, on=False)  # the database as `chitieu run` leaves it
+    db = open_db(db_path)  # brings the views and tables up to date first
+    rebuild, unchanged, tables = [], [], {}
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        tables = create_views(db, rebuild=True)
+        rebuild.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        create_views(db)
+        unchanged.append(time.perf_counter() - t0)
+    db.conn.close()
+    return {"rebuild_seconds": round(statistics.median(rebuild), 2),
+            "unchanged_seconds": round(statistics.median(unchanged), 3),
+            "tables_seconds": {k: round(v, 2) for k, v in tables.items()}}
+
+
 def run_checks(db_path: Path) -> dict:
     try:
         from pipeline.checks_store import run_checks as checks
@@ -368,6 +391,8 @@ def main(argv=None) -> int:
     if args.checks:
         report["checks"] = run_checks(db_path)
         print(f"checks: {report['checks']}")
+    report["create_views"] = time_create_views(db_path, args.repeat)
+    print(f"create_views: {report['create_views']}", flush=True)
     report["timings"] = run_timings(db_path, args.repeat, setups)
     print()
     print(f"Datasette timings at {report['build']['mentions']:,} mentions, "

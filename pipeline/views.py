@@ -11,10 +11,22 @@
 
 Document fields in `figures` are scalar subqueries rather than a join, so SQLite drops them when a
 query does not use them: `count(*)` and facets over `figures` run on the `mentions` indexes alone.
+
+`series`, `targets_vs_results` and `disagreements` group every headline figure, and `documents_per_month`
+reads every document: seconds of work at a million figures, so they are tables (MATERIALIZED) with the
+same names, columns and rows as the view SQL below, rebuilt by `create_views` when what they read has
+changed. Triggers on mentions, documents and provinces mark them stale (`derived_tables.stale`); a
+rebuild computes each into a temporary table and replaces the old one in the same transaction as the
+views, so a reader sees the old tables or the new ones, and a failed rebuild leaves the old ones (and
+the stale mark) in place.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
+import sqlite3
+import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -290,12 +302,134 @@ def views(db: sqlite_utils.Database | None = None) -> dict[str, str]:
 # The views as first defined (without a database to look at); kept for readers of VIEWS.
 VIEWS = views()
 
+# Views kept as tables, in dependency order (a later one may read an earlier one), with the indexes their
+# filters and facets use (indicator key first: the dashboard, the index page and the canned queries
+# filter on it). Each has exactly the columns and rows of its SQL in `views()`.
+MATERIALIZED: dict[str, tuple[tuple[str, ...], ...]] = {
+    "series": (("indicator_key", "province", "period", "status", "unit"), ("province",), ("province_new",),
+               ("period",), ("year",), ("latest_figure",)),
+    "targets_vs_results": (("indicator_key", "province", "period", "unit"), ("province",), ("province_new",),
+                           ("period",)),
+    "disagreements": (("indicator_key", "province", "period", "status", "unit"), ("province",), ("period",)),
+    # reads every document row (its figures count is stored after the text): seconds on a cold cache
+    "documents_per_month": (("month",),),
+}
+# What the materialized tables read: an insert, update or delete in any of these marks them stale.
+SOURCES = ("mentions", "documents", "provinces")
+STATE = "derived_tables"
+# Bump when the way tables are built changes (their SQL is part of the definition already).
+BUILD_VERSION = 1
 
-def create_views(db: sqlite_utils.Database) -> None:
-    defs = views(db)
-    # drop in reverse dependency order first, so a changed definition never meets a stale dependent
-    with db.conn:
-        for name in reversed(list(defs)):
-            db.execute(f"drop view if exists [{name}]")
-        for name, sql in defs.items():
+
+def definition(defs: dict[str, str], name: str) -> str:
+    """A digest of what table `name` is built from: its SQL, the SQL of every view before it (which it
+    may read) and its indexes."""
+    h = hashlib.sha256(f"{BUILD_VERSION}\n{MATERIALIZED[name]!r}".encode())
+    for n, sql in defs.items():
+        h.update(f"\n{n}\n{sql}".encode())
+        if n == name:
+            break
+    return h.hexdigest()
+
+
+def _ensure_state(db: sqlite_utils.Database, tables: set[str]) -> bool:
+    """The `derived_tables` bookkeeping table and the triggers that mark it stale. False when a trigger
+    was missing (first call, or a source table was re-made): what changed before is then unknown."""
+    db.execute(f"""create table if not exists [{STATE}] (name text primary key, built_at text, seconds real,
+      rows integer, definition text, stale integer not null default 1)""")
+    have = {r[0] for r in db.execute("select name from sqlite_master where type = 'trigger'").fetchall()}
+    complete = True
+    for table in SOURCES:
+        if table not in tables:
+            continue
+        for event in ("insert", "update", "delete"):
+            trigger = f"{STATE}_stale_after_{table}_{event}"
+            if trigger not in have:
+                complete = False
+                db.execute(f"create trigger [{trigger}] after {event} on [{table}] "
+                           f"begin update [{STATE}] set stale = 1 where stale = 0; end")
+    return complete
+
+
+def _materialize(db: sqlite_utils.Database, name: str, sql: str, digest: str, replace: str | None) -> float:
+    """Compute `sql` into a temporary table, then replace `name` (a table, a view or nothing, as
+    `replace` says) with a table of its rows and indexes; inside the caller's transaction."""
+    t0 = time.perf_counter()
+    tmp = f"{STATE}_new_{name}"
+    db.execute(f"drop table if exists temp.[{tmp}]")
+    # the declared types follow the affinity of each column's expression, so filters compare as on the view
+    db.execute(f"create temp table [{tmp}] as {sql}")
+    cols = db.execute("select name, type from pragma_table_info(?, 'temp') order by cid", [tmp]).fetchall()
+    if replace == "table":
+        db.execute(f"drop table [{name}]")
+    elif replace == "view":
+        db.execute(f"drop view [{name}]")
+    db.execute(f"create table [{name}] ({', '.join(f'[{c}] {t}'.strip() for c, t in cols)})")
+    db.execute(f"insert into [{name}] select * from temp.[{tmp}]")
+    db.execute(f"drop table temp.[{tmp}]")
+    for idx in MATERIALIZED[name]:
+        db.execute(f"create index [idx_{name}_{'_'.join(idx)}] on [{name}] ({', '.join(f'[{c}]' for c in idx)})")
+    rows = db.execute(f"select count(*) from [{name}]").fetchone()[0]
+    secs = round(time.perf_counter() - t0, 3)
+    db.execute(f"insert or replace into [{STATE}] (name, built_at, seconds, rows, definition, stale) "
+               "values (?, ?, ?, ?, ?, 0)",
+               [name, datetime.now(timezone.utc).isoformat(timespec="seconds"), secs, rows, digest])
+    return secs
+
+
+def _create(db: sqlite_utils.Database, defs: dict[str, str], rebuild: bool) -> dict[str, float]:
+    existing = dict(db.execute("select name, type from sqlite_master where type in ('table', 'view')").fetchall())
+    # a database without the tables they read (not made by open_db) keeps them as views
+    materialize = set(MATERIALIZED) if all(t in existing for t in SOURCES) else set()
+    triggers_kept = _ensure_state(db, set(existing))
+    state = {n: (d, s) for n, d, s in db.execute(f"select name, definition, stale from [{STATE}]").fetchall()}
+    # drop views in reverse dependency order first, so a changed definition never meets a stale dependent
+    # (a materialized table stays until its replacement is computed)
+    for name in reversed(list(defs)):
+        if existing.get(name) == "view" and name not in materialize:
+            db.execute(f"drop view [{name}]")
+    built: dict[str, float] = {}
+    for name, sql in defs.items():
+        if name not in materialize:
+            if existing.get(name) == "table":  # a table an earlier version materialized
+                db.execute(f"drop table [{name}]")
             db.execute(f"create view [{name}] as {sql}")
+            continue
+        digest = definition(defs, name)
+        # once one table is rebuilt, the ones after it (which may read it) are too
+        if rebuild or built or not triggers_kept or existing.get(name) != "table" or state.get(name) != (digest, 0):
+            built[name] = _materialize(db, name, sql, digest, existing.get(name))
+    gone = [n for n in state if n not in materialize or n not in defs]
+    if gone:
+        db.execute(f"delete from [{STATE}] where name in ({', '.join('?' * len(gone))})", gone)
+    return built
+
+
+def create_views(db: sqlite_utils.Database, rebuild: bool = False) -> dict[str, float]:
+    """Create or replace the views, and rebuild the MATERIALIZED tables that are stale: what they read
+    changed since they were built (or cannot be known to be unchanged), their SQL changed, or they are
+    missing; all of them with `rebuild`. Idempotent: a second call with nothing changed only re-creates
+    the views. One transaction (a savepoint inside the caller's, if one is open): readers see the old
+    views and tables until it commits, and on any error nothing is changed. Returns the seconds each
+    rebuilt table took."""
+    defs = views(db)
+    conn = db.conn
+    own = not conn.in_transaction
+    conn.execute("begin immediate" if own else "savepoint create_views")
+    try:
+        built = _create(db, defs, rebuild)
+    except BaseException:
+        try:
+            if own:
+                conn.rollback()
+            else:
+                conn.execute("rollback to create_views")
+                conn.execute("release create_views")
+        except sqlite3.Error:  # SQLite already rolled back (disk full, interrupted …)
+            pass
+        raise
+    if own:
+        conn.commit()
+    else:
+        conn.execute("release create_views")
+    return built
