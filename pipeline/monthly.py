@@ -180,15 +180,15 @@ class MonthlyCrawl(Crawl):
         return self.db.execute(f"select 1 from document_urls where url in ({','.join('?' * len(urls))}) limit 1",
                                list(urls)).fetchone() is not None
 
-    def _process(self, page) -> None:
+    def _process(self, page, prepared=None) -> None:
         if self.since and self._known(page):
             since, self.since = self.since, None
             try:
-                super()._process(page)
+                super()._process(page, prepared)
             finally:
                 self.since = since
         else:
-            super()._process(page)
+            super()._process(page, prepared)
 
     def _load(self, doc) -> None:
         from pipeline.extract import extract_document
