@@ -471,6 +471,7 @@ def _names_other_whole(dt: DocText, p: Mention, unit: str | None) -> bool:
                                after))
 
 
+_OF_TARGET = re.compile(r"\s*(?:chỉ tiêu|kế hoạch|dự toán|mục tiêu|KH)(?!\w)", re.IGNORECASE)
 _SUBSET = re.compile(r"(?<!\w)(?:trong đó|trong số|trong tổng số|trên tổng số)(?!\w)", re.IGNORECASE)
 
 
@@ -480,6 +481,8 @@ def _share_of_total(dt: DocText, ms: list[Mention]) -> list[Check]:
     for i, p in enumerate(ms):
         if i == 0 or not _pct(p) or p.direction or p.compared_to:
             continue
+        if _OF_TARGET.match(dt.after(p, 20)):
+            continue  # `…, đạt 100% chỉ tiêu`: a share of the target, not of a total named before
         prev = ms[i - 1]
         if not _amount(prev) or linked(dt.gap(prev, p)) is None:
             continue
@@ -935,7 +938,10 @@ def _target_share(dt: DocText) -> list[Check]:
             continue
         exceed = p.direction == "exceed" or tail.lower().startswith("vượt")
         same_sentence = [t for t in ms[:i - 1] if t.extra.get("sentence_index") == a.extra.get("sentence_index")
-                         and _same_unit(t, a) and t.kind == a.kind and t.value and
+                         and _same_unit(t, a) and t.kind == a.kind and t.value
+                         # `giao 1.850 thanh niên, trong đó có … 389 thanh niên …, đạt 100% chỉ tiêu`: a part
+                         # of the plan's figure is not its result
+                         and not _part_of(dt, t, a) and
                          (t.status == "target" or re.search(r"(?:kế hoạch|dự toán|chỉ tiêu|giao)\S*\s*(?:\S+\s+){0,4}$",
                                                             dt.before(t, 40), re.IGNORECASE))]
         key = ikey(a)
@@ -978,6 +984,13 @@ def _target_share(dt: DocText) -> list[Check]:
 
 _PLAN_BETWEEN = re.compile(r"^\s*[,;]?\s*(?:\(|trong khi\s+|so với\s+)?\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu|dự toán|kịch bản)"
                            r"(?:\s+(?:năm|đề ra|đặt ra|giao|được giao|là|của tỉnh))*\s*(?:là|:)?\s*$", re.IGNORECASE)
+
+
+def _part_of(dt: DocText, t: Mention, a: Mention) -> bool:
+    """`a` is listed as part of `t` (`T …, trong đó có … A`), in the same clause."""
+    between = dt.text[t.end:a.start]
+    m = _SUBSET.search(between)
+    return m is not None and ";" not in between[m.end():]
 
 
 def _result_target_in_sentence(dt: DocText, ms: list[Mention]) -> list[Check]:

@@ -163,6 +163,15 @@ def test_count_against_share_of_a_total_stated_earlier(share, verdict):
     assert c.verdict == verdict and c.scope == "document"
 
 
+def test_a_share_of_the_target_is_not_a_share_of_the_total():
+    """`giao 420 thanh niên …, trong đó có 35 thanh niên …, đạt 100% chỉ tiêu`: the 100% is of the target."""
+    text = "Năm 2024, huyện giao 420 thanh niên nhập ngũ, trong đó có 35 thanh niên có trình độ đại học, đạt 100% chỉ tiêu."
+    checks = run(*doc(text, ("420 thanh niên", qty(420, "thanh niên")), ("35 thanh niên", qty(35, "thanh niên")),
+                      ("100%", pct(100.0))))
+    assert not of(checks, "share_of_total")
+    assert all(c.verdict != INCONSISTENT for c in checks)
+
+
 def test_share_of_another_unit_gives_no_check():
     text = "Năm 2022 đã luân chuyển 58 cán bộ, trong đó có 12 đảng viên nữ, chiếm 20,7%."
     checks = run(*doc(text, ("58 cán bộ", qty(58, "cán bộ")), ("12 đảng viên", qty(12, "đảng viên")),
