@@ -35,7 +35,7 @@ import bisect
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from extractors.attribution import INDICATORS
@@ -1083,6 +1083,67 @@ def check_across(mentions: list[Mention], docs: dict[str, dict] | None = None) -
     return out
 
 
+# The groups the checks across documents compare within: a check of either kind involves the figures of
+# one group only, so a stored check stays right until a figure of its group is added, changed or removed
+# (what `pipeline.checks_store` recomputes incrementally). A results group holds every versions group of
+# its indicator, entity, unit and comparison.
+def _comparable(m: Mention) -> tuple[str, str, str] | None:
+    """(indicator key, entity, unit class) of a figure the checks across documents compare, else None."""
+    if m.status not in ("actual", "target") or m.kind in ("rank", "multiplier") or not m.period:
+        return None
+    sp = specific(m)
+    uc = _unit_class(m)
+    ent = entity_of(m)
+    if sp is None or uc is None or not ent:
+        return None
+    return sp[0], ent, uc
+
+
+def versions_group(m: Mention, c: tuple | None | bool = False) -> tuple | None:
+    """The `figure_versions` group of a figure: indicator, entity, period, status, kind, unit, comparison,
+    direction (`c`: its `_comparable`, when known)."""
+    c = _comparable(m) if c is False else c
+    if c is None:
+        return None
+    key, ent, uc = c
+    if m.kind == "fraction":
+        kc = "fraction"
+    elif m.kind in ("percent", "range") and uc == "%":
+        kc = "pct"
+    else:
+        kc = "amount"
+    dirn = "" if key in GROWTH_KEYS and m.direction == "increase" else (m.direction or "")
+    return key, ent, m.period, m.status, kc, uc, m.compared_to or "", dirn
+
+
+def targets_group(m: Mention, c: tuple | None | bool = False) -> tuple | None:
+    """The `result_target` group of a figure (across documents): indicator, entity, unit, comparison."""
+    c = _comparable(m) if c is False else c
+    if c is None:
+        return None
+    key, ent, uc = c
+    return key, ent, uc, m.compared_to or ""
+
+
+def groups_of(m: Mention) -> tuple[tuple | None, tuple | None]:
+    """(`versions_group`, `targets_group`) of a figure."""
+    c = _comparable(m)
+    return versions_group(m, c), targets_group(m, c)
+
+
+def figure_versions(mentions: list[Mention], docs: dict[str, dict] | None = None,
+                    groups: list[tuple | None] | None = None) -> list[Check]:
+    """The `figure_versions` checks of `check_across` alone (`groups`: each figure's `versions_group`, if known)."""
+    return _figure_versions(mentions, docs or {}, groups)
+
+
+def results_targets(mentions: list[Mention], docs: dict[str, dict] | None = None,
+                    groups: list[tuple | None] | None = None) -> list[Check]:
+    """The `result_target` checks of `check_across` alone (results against targets of any document;
+    `groups`: each figure's `targets_group`, if known)."""
+    return _results_targets(mentions, docs or {}, groups)
+
+
 def _doc_words(m: Mention, docs: dict[str, dict]) -> str:
     d = docs.get(m.doc) or {}
     src = d.get("url") or d.get("source") or m.doc
@@ -1090,24 +1151,11 @@ def _doc_words(m: Mention, docs: dict[str, dict]) -> str:
     return f"{src}, {date}"
 
 
-def _figure_versions(mentions: list[Mention], docs: dict[str, dict]) -> list[Check]:
+def _figure_versions(mentions: list[Mention], docs: dict[str, dict], known: list | None = None) -> list[Check]:
     groups: dict[tuple, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.status not in ("actual", "target") or not m.period or m.kind in ("rank", "multiplier"):
-            continue
-        sp = specific(m)
-        uc = _unit_class(m)
-        ent = entity_of(m)
-        if sp is None or uc is None or not ent:
-            continue
-        if m.kind == "fraction":
-            kc = "fraction"
-        elif m.kind in ("percent", "range") and uc == "%":
-            kc = "pct"
-        else:
-            kc = "amount"
-        dirn = "" if sp[0] in GROWTH_KEYS and m.direction == "increase" else (m.direction or "")
-        groups[(sp[0], ent, m.period, m.status, kc, uc, m.compared_to or "", dirn)].append(m)
+    for m, g in zip(mentions, known if known is not None else map(versions_group, mentions)):
+        if g is not None:
+            groups[g].append(m)
     out = []
     for (key, ent, period, status, kc, uc, cmp, dirn), ms in sorted(groups.items()):
         docset = {m.doc for m in ms}
@@ -1117,14 +1165,9 @@ def _figure_versions(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
         canonical = key in CANONICAL_KEYS
         ivs = [_version_interval(m) for m in ms]
         points = [_point(m) for m in ms]
-        disagree = []
-        for x in range(len(ms)):
-            for y in range(x + 1, len(ms)):
-                if ms[x].doc == ms[y].doc:
-                    continue
-                a, b = ivs[x], ivs[y]
-                if a[1] < b[0] or b[1] < a[0] or (kc == "fraction" and ms[x].denominator != ms[y].denominator):
-                    disagree.append((x, y))
+        # the versions in a disagreement with a version of another document (a version of a figure
+        # reported by thousands of documents is compared with the others' extremes, not pair by pair)
+        disagree = _disagreeing(ivs, [m.doc for m in ms], [m.denominator for m in ms] if kc == "fraction" else None)
         finite = [p for p in points if p is not None and p > 0]
         spread = max(finite) / min(finite) if finite else 1.0
         if not disagree:
@@ -1133,7 +1176,7 @@ def _figure_versions(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
             verdict, note = CANNOT_TELL, "the versions differ, but the indicator is not a known one: they may be different figures"
         elif spread > RATIO_GUARD:
             verdict, note = CANNOT_TELL, f"the versions differ {vn(spread, 1)}-fold: probably different figures"
-        elif not all(_period_explicit(ms[x]) and _period_explicit(ms[y]) for x, y in disagree):
+        elif not all(_period_explicit(ms[x]) for x in disagree):
             verdict, note = CANNOT_TELL, ("the versions differ, but the period of one was inferred from its "
                                           "context, not named in its sentence")
         else:
@@ -1152,6 +1195,57 @@ def _figure_versions(mentions: list[Mention], docs: dict[str, dict]) -> list[Che
                          f"{label}, {ms[0].entity or ent}, {period} ({status}): {listed}{diff_words}: {note}: {verdict}",
                          [(m, "version") for m in ms], tolerance=None, stated=fin[0] if fin else None,
                          computed=fin[-1] if fin else None, difference=diff, unit=unit, scope="corpus"))
+    return out
+
+
+def _disagreeing_pairwise(ivs: list[tuple[float, float]], docs: list, dens: list | None) -> list[int]:
+    """Indices of the versions whose interval is apart from that of a version of another document (or,
+    for fractions, whose denominator differs), comparing every pair."""
+    out = set()
+    for x in range(len(ivs)):
+        for y in range(x + 1, len(ivs)):
+            if docs[x] == docs[y]:
+                continue
+            a, b = ivs[x], ivs[y]
+            if a[1] < b[0] or b[1] < a[0] or (dens is not None and dens[x] != dens[y]):
+                out.update((x, y))
+    return sorted(out)
+
+
+def _disagreeing(ivs: list[tuple[float, float]], docs: list, dens: list | None = None) -> list[int]:
+    """What `_disagreeing_pairwise` finds, in linear time: a version is apart from some version of another
+    document when the lowest upper bound (or highest lower bound) among the other documents is beyond it,
+    and a denominator differs when not every version of the other documents has the same one."""
+    if any(v != v for iv in ivs for v in iv) or (dens is not None and any(d != d for d in dens)):
+        return _disagreeing_pairwise(ivs, docs, dens)  # NaN compares unlike anything: the literal rule
+    lo_max: dict = {}
+    hi_min: dict = {}
+    for (lo, hi), d in zip(ivs, docs):
+        if d not in lo_max or lo > lo_max[d]:
+            lo_max[d] = lo
+        if d not in hi_min or hi < hi_min[d]:
+            hi_min[d] = hi
+
+    def two(best: dict, sign: int) -> list[tuple[float, object]]:
+        return sorted(((v, d) for d, v in best.items()), key=lambda x: sign * x[0])[:2]
+    highest_lo, lowest_hi = two(lo_max, -1), two(hi_min, 1)
+
+    def other(best: list[tuple[float, object]], d) -> float | None:
+        for v, dd in best:
+            if dd != d:
+                return v
+        return None
+    if dens is not None:
+        per_doc = Counter(docs)
+        per_den = Counter(dens)
+        per_doc_den = Counter(zip(docs, dens))
+    out = []
+    for i, ((lo, hi), d) in enumerate(zip(ivs, docs)):
+        a, b = other(highest_lo, d), other(lowest_hi, d)
+        if (a is not None and hi < a) or (b is not None and b < lo):
+            out.append(i)
+        elif dens is not None and (len(docs) - per_doc[d]) - (per_den[dens[i]] - per_doc_den[(d, dens[i])]) > 0:
+            out.append(i)
     return out
 
 
@@ -1231,16 +1325,11 @@ def _claim(m: Mention, text: str | None) -> str | None:
     return None
 
 
-def _results_targets(mentions: list[Mention], docs: dict[str, dict]) -> list[Check]:
+def _results_targets(mentions: list[Mention], docs: dict[str, dict], known: list | None = None) -> list[Check]:
     by_key: dict[tuple, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        if m.status not in ("actual", "target") or m.kind in ("rank", "multiplier"):
-            continue
-        sp = specific(m)
-        uc = _unit_class(m)
-        if sp is None or uc is None or not entity_of(m) or not m.period:
-            continue
-        by_key[(sp[0], entity_of(m), uc, m.compared_to or "")].append(m)
+    for m, g in zip(mentions, known if known is not None else map(targets_group, mentions)):
+        if g is not None:
+            by_key[g].append(m)
     out = []
     for (key, ent, uc, cmp), ms in sorted(by_key.items()):
         results = [m for m in ms if m.status == "actual" and m.kind != "range" and m.value is not None]

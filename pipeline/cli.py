@@ -180,19 +180,57 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--fields", action="store_true", help="also list every attribution field that disagrees")
     v.set_defaults(func=cmd_eval)
 
-    k = sub.add_parser("check", help="find the stored figures that support or contradict a claim")
-    k.add_argument("claim", help='a sentence with a figure, e.g. "Vĩnh Phúc tăng trưởng 9,54% năm 2022"')
+    k = sub.add_parser("check", help="find the stored figures that support or contradict a claim; without a "
+                                     "claim, recompute the checks table (--full, the default, or --changed)")
+    k.add_argument("claim", nargs="?", default=None,
+                   help='a sentence with a figure, e.g. "Vĩnh Phúc tăng trưởng 9,54% năm 2022"')
     k.add_argument("--db", default=DEFAULT_DB)
     k.add_argument("--format", choices=["text", "json"], default="text")
     k.add_argument("--limit", type=int, default=20, help="at most this many stored figures per claim figure")
+    how = k.add_mutually_exclusive_group()
+    how.add_argument("--full", dest="recompute", action="store_const", const="full",
+                     help="without a claim: recompute every check of the database (the default)")
+    how.add_argument("--changed", dest="recompute", action="store_const", const="changed",
+                     help="without a claim: recompute only the checks the documents added, changed or removed since "
+                          "the last checks can affect (what `chitieu run` does after loading)")
     k.set_defaults(func=cmd_check)
     return p
 
 
 def cmd_check(args) -> int:
+    if args.claim is None:
+        return recompute_checks(Path(args.db), full=args.recompute != "changed", as_json=args.format == "json")
+    if args.recompute:
+        print("chitieu check: --full and --changed recompute the checks table and take no claim", file=sys.stderr)
+        return 2
     from pipeline.claim import main as check_main
 
     return check_main(args)
+
+
+def recompute_checks(db_path: Path, full: bool = True, as_json: bool = False) -> int:
+    """`chitieu check [--full|--changed]`: recompute the checks table (one transaction) and say how many."""
+    import time
+
+    from pipeline.checks_store import update_checks
+    from pipeline.run import checks_words
+    from pipeline.store import open_db
+    from pipeline.views import create_views
+
+    if not db_path.exists():
+        print(f"chitieu check: database not found: {db_path} (build it with `chitieu run`)", file=sys.stderr)
+        return 2
+    db = open_db(db_path)
+    t = time.perf_counter()
+    checked = update_checks(db, full=full)
+    if checked["documents"] or checked["mode"] == "full":
+        create_views(db)
+    seconds = time.perf_counter() - t
+    if as_json:
+        sys.stdout.write(json.dumps({**checked, "seconds": round(seconds, 3)}, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(checks_words(checked, seconds) + "\n")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

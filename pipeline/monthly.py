@@ -500,13 +500,13 @@ class MonthlyRun:
             stage.update(c)
             errors += e
             changed |= bool(c["documents_new"] or c["documents_changed"])
-            # 4. checks
-            if changed or ("checks" not in db.table_names() and
-                           db.execute("select count(*) from documents").fetchone()[0]):
-                from pipeline.run import post_load
+            # 4. checks: of the documents stored since the last checks (by this run's stages, or by an attempt
+            # killed before its checks), and of the groups across documents they touch; nothing when none
+            from pipeline.run import checks_words, post_load
 
-                self.say("checks")
-                post_load(db)
+            checked = post_load(db)
+            if checked["documents"] or checked["mode"] == "full":
+                self.say(checks_words(checked))
         except BaseException as e:
             status = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
             with db.conn:
