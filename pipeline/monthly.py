@@ -145,7 +145,7 @@ def month_run(db, month: str) -> int | None:
 
 def retag(db, child: int, run_id: int) -> None:
     """Documents and replaced figures a stage's own run stored become the month's."""
-    with db.conn:
+    with db.atomic():
         db.execute("update documents set first_seen_run = ? where first_seen_run = ?", [run_id, child])
         db.execute("update documents set changed_run = ? where changed_run = ?", [run_id, child])
         db.execute("update mention_history set superseded_by_run = ? where superseded_by_run = ?", [run_id, child])
@@ -257,7 +257,7 @@ def refresh_stale(db, run_id: int, executor: str = "auto", workers: int | None =
                 try:
                     status = load(db, extraction, run_id=run_id)
                     if has_urls:  # same reader, same bytes: the page need not be read again either
-                        with db.conn:
+                        with db.atomic():
                             db.execute("update document_urls set version = ? where document = ? and version = ?",
                                        [f"{READER_VERSION}+{EXTRACTOR_VERSION}", doc.id,
                                         f"{READER_VERSION}+{old_of.get(doc.id)}"])
@@ -450,13 +450,13 @@ class MonthlyRun:
         if run_id is None:
             run_id = start_run(db, f"monthly {self.month}", inputs)
         else:
-            with db.conn:
+            with db.atomic():
                 db.execute("update runs set finished = null where id = ?", [run_id])
             # a killed corpus stage of an earlier attempt: what it stored belongs to the month
             for (child,) in db.execute("select id from runs where command = 'run' and finished is null and id > ?",
                                        [run_id]).fetchall():
                 retag(db, child, run_id)
-        with db.conn:
+        with db.atomic():
             attempt = db["monthly_runs"].insert({
                 "month": self.month, "run": run_id, "status": "running", "started": _now(), "swap": int(self.swap),
                 "corpus": str(self.corpus) if self.corpus else None}).last_pk
@@ -487,7 +487,7 @@ class MonthlyRun:
                 child = db.execute("select max(id) from runs where command = 'run' and id > ?", [before]).fetchone()[0]
                 if child is not None:
                     retag(db, child, run_id)
-                    with db.conn:
+                    with db.atomic():
                         db["monthly_runs"].update(attempt, {"corpus_run": child})
                     errors += db.execute("select input, error from run_errors where run = ?", [child]).fetchall()
                 stage.update(t.get("counts", {}))
@@ -509,7 +509,7 @@ class MonthlyRun:
                 self.say(checks_words(checked))
         except BaseException as e:
             status = "interrupted" if isinstance(e, KeyboardInterrupt) else "failed"
-            with db.conn:
+            with db.atomic():
                 db["monthly_runs"].update(attempt, {"status": status, "finished": _now(),
                                                     "error": f"{type(e).__name__}: {e}"})
                 db.execute("update monthly_sites set status = ? where monthly_run = ? and status = 'running'",
@@ -519,7 +519,7 @@ class MonthlyRun:
             raise
         # 5. the month's counts, the report, the summary
         counts = self._counts(db, run_id, stage)
-        with db.conn:
+        with db.atomic():
             db.execute("delete from run_errors where run = ?", [run_id])
         finish_run(db, run_id, counts, errors)
         from pipeline.report import write_report
@@ -527,7 +527,7 @@ class MonthlyRun:
         name = self.report_name or self.month
         report = write_report(db, run_id, self.db_path.parent / "reports", name)
         status = "failed" if failed_stages else "ok"
-        with db.conn:
+        with db.atomic():
             db["monthly_runs"].update(attempt, {"status": status, "finished": _now(), "report": str(report),
                                                 "error": "; ".join(failed_stages) or None})
         self.summary = self._summary(db, run_id, counts, fetch, report, time.monotonic() - started)
@@ -555,7 +555,7 @@ class MonthlyRun:
         counts, errors, fetch, ok, changed = Counter(), [], Counter(), {}, False
         for since, sites in groups.items():
             rows = []
-            with db.conn:
+            with db.atomic():
                 for s in sites:
                     rows.append(db["monthly_sites"].insert({"monthly_run": attempt, "site": s.name, "since": since,
                                                             "status": "running"}).last_pk)
@@ -578,7 +578,7 @@ class MonthlyRun:
             # (refused connections, 5xx everywhere or an unreachable robots.txt are not)
             fetcher = getattr(getattr(crawl, "spider", None), "fetcher", None)
             wire = list(fetcher.stats.wire) if fetcher is not None else []
-            with db.conn:
+            with db.atomic():
                 for s, row in zip(sites, rows):
                     reached = any(e.status is not None and e.status < 400 and s.owns(e.url) for e in wire)
                     ok[s.name] = ok.get(s.name, True) and reached

@@ -112,6 +112,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     _add_missing_columns(db)
     for cols in (["doc"], ["indicator_key"], ["entity"], ["province"], ["period"], ["kind"], ["status"],
                  ["province_new"], ["indicator_key", "province"],
+                 # with foreign keys on, replacing a document's sentences looks up their mentions
+                 ["sentence_id"],
                  # covering index of the series and targets views at a million figures
                  ["indicator_key", "entity", "province", "period", "status", "unit", "value", "low", "high",
                   "doc", "id"]):
