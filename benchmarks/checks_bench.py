@@ -33,13 +33,6 @@ def copy_db(src: Path, dst: Path) -> None:
         shutil.copyfile(src, dst)
 
 
-def tables(path: Path) -> tuple[list, list]:
-    c = sqlite3.connect(path)
-    try:
-        return (sorted(c.execute("select * from checks").fetchall(), key=repr),
-                sorted(c.execute("select * from check_mentions").fetchall(), key=repr))
-    finally:
-        c.close()
 
 
 def main(argv=None) -> int:
@@ -52,7 +45,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-sentence-index", dest="sentence_index", action="store_false",
                     help="leave mentions.sentence_id without an index (changed documents load slowly)")
     args = ap.parse_args(argv)
-    from pipeline.checks_store import update_checks
+    from pipeline.checks_store import check_tables, update_checks
     from pipeline.run import run_corpus
     from pipeline.store import open_db
 
@@ -108,7 +101,7 @@ def main(argv=None) -> int:
         update_checks(fdb, full=True)
         report["full_same_state_s"] = round(time.perf_counter() - t, 1)
         fdb.conn.close()
-        report["same_tables"] = tables(work) == tables(full)
+        report["same_tables"] = check_tables(work) == check_tables(full)
         print(json.dumps({k: report[k] for k in ("full_same_state_s", "same_tables")}), flush=True)
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     print(json.dumps(report, indent=2, ensure_ascii=False))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.entities import find_bodies, find_national
 from extractors.gazetteer import find_provinces
-from extractors.indicators import INDICATORS, indicator_key, indicator_of  # noqa: F401  (re-exported)
+from extractors.indicators import indicator_of
 from extractors.record import Mention
 from extractors.sentences import Sentence
 

@@ -38,8 +38,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from extractors.attribution import INDICATORS
-from extractors.attribution import indicator_key as _indicator_key
+from extractors.indicators import INDICATORS
+from extractors.indicators import indicator_key as _indicator_key
 from extractors.normalize import fold, nfc
 from extractors.numbers import DIGITS_RE, NotANumber, parse_digits
 from extractors.record import Mention

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from extractors.attribution import indicator_key
+from extractors.indicators import indicator_key
 from extractors.gazetteer import provinces
 from extractors.normalize import fold
 from pipeline.extract import Extraction

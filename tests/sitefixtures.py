@@ -427,6 +427,13 @@ def make_pdf(pages: list[PdfPage], title: str = "", font_size: float = 9.0) -> b
     objs[pages_obj - 1] = (f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] "
                            f"/Count {len(kids)} >>").encode()
     info = add(f"<< /Title <FEFF{title.encode('utf-16-be').hex().upper()}> /Producer (chitieu tests) >>")
+    out = pdf_file(objs, f"/Root {catalog} 0 R /Info {info} 0 R")
+    return bytes(out)
+
+
+def pdf_file(objs: list[bytes], trailer: str) -> bytearray:
+    """A PDF file of numbered objects (object i is objs[i-1]), its cross-reference table and a trailer
+    holding `trailer` (`/Root 1 0 R …`)."""
     out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for i, b in enumerate(objs, 1):
@@ -434,8 +441,6 @@ def make_pdf(pages: list[PdfPage], title: str = "", font_size: float = 9.0) -> b
         out += f"{i} 0 obj\n".encode() + b + b"\nendobj\n"
     xref = len(out)
     out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    for off in offsets:
-        out += f"{off:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objs) + 1} /Root {catalog} 0 R /Info {info} 0 R >>\n"
-            f"startxref\n{xref}\n%%EOF\n").encode()
-    return bytes(out)
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} {trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out

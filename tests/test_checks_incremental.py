@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from extractors.checks import _disagreeing, _disagreeing_pairwise, check_across, check_document, unique_checks
 from extractors.sentences import Sentence
-from pipeline.checks_store import _mention, _mention_select, run_checks, update_checks
+from pipeline.checks_store import _mention, _mention_select, check_tables, run_checks, update_checks
 from pipeline.document import Document
 from pipeline.extract import extract_document
 from pipeline.store import load, open_db
@@ -100,13 +100,6 @@ def fresh(empty_db, folder) -> sqlite_utils.Database:
     return open_db(path)
 
 
-def tables(path) -> tuple[list, list]:
-    c = sqlite3.connect(path)
-    try:
-        return (sorted(c.execute("select * from checks").fetchall(), key=repr),
-                sorted(c.execute("select * from check_mentions").fetchall(), key=repr))
-    finally:
-        c.close()
 
 
 def full_recompute(path, folder) -> tuple[list, list]:
@@ -115,7 +108,7 @@ def full_recompute(path, folder) -> tuple[list, list]:
     with sqlite3.connect(path) as a, sqlite3.connect(copy_path) as b:
         a.backup(b)
     run_checks(copy_path)
-    out = tables(copy_path)
+    out = check_tables(copy_path)
     copy_path.unlink()
     return out
 
@@ -170,7 +163,7 @@ def test_incremental_checks_equal_a_full_recompute(empty_db, batches):
         db = fresh(empty_db, folder)
         path = Path(folder) / "chitieu.db"
         for batch in batches:
-            before = tables(path)
+            before = check_tables(path)
             for o in batch:
                 if o[0] == "put":
                     put(db, f"s{o[1]}", o[2], o[3])
@@ -178,7 +171,7 @@ def test_incremental_checks_equal_a_full_recompute(empty_db, batches):
                     remove(db, f"s{o[1]}")
             got = update_checks(db)
             assert got["mode"] == "incremental" or got["reason"] == "no earlier pass"
-            now = tables(path)
+            now = check_tables(path)
             assert now == full_recompute(path, folder)
             assert stored(db) == reference(db)
             if not batch:
@@ -198,7 +191,7 @@ def test_the_whole_sequence_of_ops_is_seen(empty_db, tmp_path):
     remove(db, "s1")
     got = update_checks(db)
     assert got["documents"] == 1 and got["checks_removed"] > 0
-    assert tables(tmp_path / "chitieu.db") == full_recompute(tmp_path / "chitieu.db", tmp_path)
+    assert check_tables(tmp_path / "chitieu.db") == full_recompute(tmp_path / "chitieu.db", tmp_path)
 
 
 # --- what a pass recomputes ------------------------------------------------------------------------
@@ -256,7 +249,7 @@ def test_a_run_says_how_many_checks_it_recomputed(tmp_path, capsys):
     c = sqlite3.connect(db)
     passes = c.execute("select mode, documents, checks_recomputed from check_passes order by id").fetchall()
     assert passes[0][0] == "full" and passes[-1][:2] == ("incremental", 1) and len(passes) == 2
-    assert tables(db) == full_recompute(db, tmp_path)
+    assert check_tables(db) == full_recompute(db, tmp_path)
 
 
 def test_documents_stored_without_their_checks_are_checked_by_the_next_run(empty_db, tmp_path):
@@ -271,7 +264,7 @@ def test_documents_stored_without_their_checks_are_checked_by_the_next_run(empty
     put(db, "s2", 40)
     got = post_load(db)
     assert got["documents"] == 2 and got["checks_recomputed"] > 0
-    assert tables(tmp_path / "chitieu.db") == full_recompute(tmp_path / "chitieu.db", tmp_path)
+    assert check_tables(tmp_path / "chitieu.db") == full_recompute(tmp_path / "chitieu.db", tmp_path)
 
 
 def test_writes_that_keep_the_sha256_and_load_time_are_seen(empty_db, tmp_path):
@@ -288,11 +281,11 @@ def test_writes_that_keep_the_sha256_and_load_time_are_seen(empty_db, tmp_path):
     with db.conn:
         db.conn.execute("update documents set loaded_at = ? where id = 's0'", loaded)
     got = update_checks(db)
-    assert got["documents"] == 1 and tables(path) == full_recompute(path, tmp_path)
+    assert got["documents"] == 1 and check_tables(path) == full_recompute(path, tmp_path)
     with db.conn:
         db.conn.execute("update mentions set value = value + 1 where doc = 's1'")
     got = update_checks(db)
-    assert got["documents"] == 1 and tables(path) == full_recompute(path, tmp_path)
+    assert got["documents"] == 1 and check_tables(path) == full_recompute(path, tmp_path)
     with db.conn:
         db.conn.execute("update documents set changed_run = 7 where id = 's2'")  # bookkeeping: no checks
     assert update_checks(db)["documents"] == 0
@@ -336,7 +329,7 @@ def test_a_pass_that_fails_midway_leaves_the_previous_checks(empty_db, tmp_path,
         put(db, f"s{k}", variant)
     update_checks(db)
     put(db, "s1", 17)  # (its old figures' links cascade away with them)
-    before = tables(path)
+    before = check_tables(path)
     state = db.conn.execute("select * from checks_state order by doc").fetchall()
     db.conn.close()
     conn = sqlite3.connect(path, factory=FailingConnection)
@@ -344,11 +337,11 @@ def test_a_pass_that_fails_midway_leaves_the_previous_checks(empty_db, tmp_path,
     with pytest.raises(sqlite3.OperationalError, match="injected"):
         update_checks(sqlite_utils.Database(conn), full=full)
     conn.close()
-    assert tables(path) == before
+    assert check_tables(path) == before
     db = open_db(path)
     assert db.conn.execute("select * from checks_state order by doc").fetchall() == state
     got = update_checks(db)  # the next pass does the work
-    assert got["documents"] == 1 and tables(path) == full_recompute(path, tmp_path)
+    assert got["documents"] == 1 and check_tables(path) == full_recompute(path, tmp_path)
 
 
 def test_a_database_from_before_incremental_checks_gets_a_full_pass(empty_db, tmp_path):
@@ -366,7 +359,7 @@ def test_a_database_from_before_incremental_checks_gets_a_full_pass(empty_db, tm
     db.conn.execute("alter table checks drop column across_group")
     got = update_checks(db)
     assert got["mode"] == "full" and got["reason"] == "no earlier pass"
-    assert tables(tmp_path / "chitieu.db") == full_recompute(tmp_path / "chitieu.db", tmp_path)
+    assert check_tables(tmp_path / "chitieu.db") == full_recompute(tmp_path / "chitieu.db", tmp_path)
 
 
 # --- figure versions compared with the others' extremes, not pair by pair ----------------------

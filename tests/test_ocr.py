@@ -18,6 +18,7 @@ import pytest
 from fixtures import scanned_report
 from scrapers import ocr
 from scrapers.reports import read_report
+from sitefixtures import pdf_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_OCR = ocr.unavailable()
@@ -87,16 +88,7 @@ def pdf_of(pages: list[dict]) -> bytes:
         kids.append(add(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] /Contents {c} 0 R "
                         f"/Resources << /Font << /F1 3 0 R >> {xobj} >> >>".encode()))
     objs[1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
-    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, b in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + b + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return bytes(pdf_file(objs, "/Root 1 0 R"))
 
 
 def jpeg_image(jpeg: tuple[bytes, tuple[int, int]]) -> tuple[dict, bytes]:
