@@ -465,16 +465,14 @@ class MonthlyRun:
         errors: list[tuple[str, str]] = []
         fetch = Counter()
         failed_stages: list[str] = []
-        changed = False
         try:
             # 1. crawl
             if self.site_names:
-                c, e, f, ok, ch = self._crawl(db, work, run_id, attempt)
+                c, e, f, ok, _ = self._crawl(db, work, run_id, attempt)
                 stage.update(c)
                 errors += e
                 fetch.update(f)
                 failed_stages += [f"site {s}" for s in ok if not ok[s]]
-                changed |= ch
             # 2. a local corpus
             if self.corpus:
                 from pipeline.run import run_corpus
@@ -493,13 +491,10 @@ class MonthlyRun:
                 stage.update(t.get("counts", {}))
                 if rc != 0:
                     failed_stages.append("corpus")
-                if rc == 0:
-                    changed = False  # run_corpus ran the checks over everything stored so far
             # 3. documents of an older extractor version
             c, e = refresh_stale(db, run_id, self.executor, self.workers, self.scheduler, self.quiet, self.say)
             stage.update(c)
             errors += e
-            changed |= bool(c["documents_new"] or c["documents_changed"])
             # 4. checks: of the documents stored since the last checks (by this run's stages, or by an attempt
             # killed before its checks), and of the groups across documents they touch; nothing when none
             from pipeline.run import checks_words, post_load
