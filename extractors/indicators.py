@@ -182,8 +182,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     measured = m.kind in ("quantity", "range") and unit in MEASURES
     participant = counted and _is_participant(unit)
     # the part of the clause since the figure before it in the same clause
-    seg_from = max(cs, sprev.end if sprev and sprev.end > cs else cs)
-    last = re.split(r"[,;:]", text[seg_from:m.start])[-1]
+    seg_from = max(cs, sprev.end) if sprev else cs
+    seg = text[seg_from:m.start]
+    last = re.split(r"[,;:]", seg)[-1]
 
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
@@ -193,8 +194,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return (f"{verb} {capital}" if verb else capital), "after"  # `thu hút 400 triệu USD vốn FDI`
     # a lexicon phrase before the figure before is that figure's, and so is one between them when
     # they are listed (`48 xã đạt chuẩn nông thôn mới nâng cao và 07 xã đạt chuẩn …`)
-    listed_after = sprev is not None and seg_from > cs and re.search(r"(?<!\w)và\s*$", text[seg_from:m.start])
-    known = None if listed_after else _known_indicator(text[seg_from:m.start])
+    listed_after = sprev is not None and seg_from > cs and re.search(r"(?<!\w)và\s*$", seg)
+    known = None if listed_after else _known_indicator(seg)
     if known:
         return known, "lexicon"
     if sprev and sprev.indicator:
@@ -222,11 +223,11 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         return rm.group(1).strip(), "after"
 
     if counted:
-        found = _counted(m, text, before, after, unit, participant, cs, seg_from, done, same)
+        found = _counted(m, text, seg, last, after, unit, participant, done, sprev)
         if found:
             return found
     if m.kind == "percent":
-        found = _percent_object(text, m, before, after, done)
+        found = _percent_object(before, after)
         if found:
             return found, "after"
     if measured:
@@ -249,10 +250,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return vb, "verb"                                 # `đã kêu gọi được gần 16,5 tỷ đồng`
     if counted:
         return f"{unit}{_modifiers(after)}", "unit"
-    seg = re.split(r"[,;:]\s*", text[seg_from:m.start])[-1] if text[seg_from:m.start].strip() else ""
-    subject = _subject(seg)
+    subject = _subject(last)
     if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
-            and re.search(r"(?<!\w)(?:là|đạt)\s*$", seg):
+            and re.search(r"(?<!\w)(?:là|đạt)\s*$", last):
         owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
         if owner:
             return owner, "subject"                           # `Tổng vốn đăng ký của 3 dự án FDI mới … là`
@@ -288,11 +288,9 @@ def _is_participant(unit: str) -> bool:
     return all(p in PARTICIPANTS for p in parts)
 
 
-def _counted(m, text, before, after, unit, participant, cs, seg_from, done, same):
-    """The indicator of a count, from the verb that governs it or the predicate after it."""
-    seg = text[seg_from:m.start]
-    last = re.split(r"[,;:]", seg)[-1]
-    sprev = same[-1] if same else None
+def _counted(m, text, seg, last, after, unit, participant, done, sprev):
+    """The indicator of a count, from the verb that governs it or the predicate after it: `seg` is its
+    clause since the figure before, `last` the part of that after its last comma."""
     if _ENDS_WITH_COPULA.search(last):
         subject = _subject(last)
         if subject and _only_target_words(subject) and sprev is not None and sprev.indicator and sprev.unit \
@@ -417,7 +415,7 @@ def _modifiers(after: str) -> str:
     return (" " + " ".join(words)) if words else ""
 
 
-def _percent_object(text: str, m: Mention, before: str, after: str, done: list[Mention]) -> str | None:
+def _percent_object(before: str, after: str) -> str | None:
     """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
     `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`."""
     vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
@@ -428,7 +426,6 @@ def _percent_object(text: str, m: Mention, before: str, after: str, done: list[M
     nxt = re.match(r"\s*\d[\d.,]*(?:/[\d.,]+)?\s+([^\W\d][^;:.()\d]{1,60})", after)
     if nxt and verb:
         return f"{verb} {nxt.group(1).strip()}"               # `hoàn thành từ 80% trở lên 22/60 chỉ tiêu, …`
-    verb_word = verb.split()[0:2] if verb else None
     if re.search(r"(?<!\w)có\s*$", last):
         # `có 98,5% dân số nông thôn được sử dụng nước hợp vệ sinh`: the group and what it does
         whole = re.match(r"\s*([^\W\d][^,;:.()\d]{2,90}?)(?=\s+và\s+[\d.,]+|\s*[,;:.()]|\s*$)", after)
@@ -452,7 +449,7 @@ def _percent_object(text: str, m: Mention, before: str, after: str, done: list[M
         noun = _PREPOSITION_CUT.sub("", head).strip()
         if np.group(1) and np.group(1).strip() in ("các", "số"):
             noun = np.group(1).strip() + " " + noun       # `các chỉ tiêu được giao`, `số cán bộ, công chức`
-        if verb and verb_word and verb_word[0].lower() not in ("có",):
+        if verb:
             return f"{verb} {noun}" if not noun.startswith("các ") else noun  # `giảm tối đa 10% số cán bộ`
         if np.group(1):
             return noun
