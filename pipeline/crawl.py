@@ -20,7 +20,6 @@ from __future__ import annotations
 import errno
 import re
 import sqlite3
-import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -230,19 +229,22 @@ class Crawl:
         from scrapers.reports import read_report
 
         content = page.result.content or b""
-        rel = self.archive.name_for(content, _report_kind(content))
-        if self.store.unchanged(page.url, rel, self.version) is not None:
+        if self._read_before(page, _report_kind(content)):
             return None
         try:
             return read_report(content, page.url, page.result.content_type)
         except Exception as e:  # noqa: BLE001 - handled in the page's transaction, as before
             return e
 
+    def _read_before(self, page, kind: str) -> bool:
+        """These very bytes were read into a document by this reader before."""
+        rel = self.archive.name_for(page.result.content or b"", kind)
+        return self.store.unchanged(page.url, rel, self.version) is not None
+
     def _already_read(self, page, kind: str) -> bool:
         """True (and counted) when these very bytes were read into a document by this reader before —
         a re-crawl's 304s and unchanged pages cost no extraction."""
-        rel = self.archive.name_for(page.result.content or b"", kind)
-        if self.store.unchanged(page.url, rel, self.version) is None:
+        if not self._read_before(page, kind):
             return False
         self.store.touch(page.url)
         self.counts["documents_read"] += 1
