@@ -50,6 +50,13 @@ def tmpfs(path: Path, size: str = "4m"):
             subprocess.run(["umount", "-l", str(path)], capture_output=True)
 
 
+@contextmanager
+def plain_folder(path: Path):
+    """A folder on the ordinary disk, where the test's other case mounts a tmpfs."""
+    path.mkdir()
+    yield path
+
+
 def permissions_enforced(tmp_path: Path) -> bool:
     probe = tmp_path / "probe"
     probe.write_text("x")
@@ -94,6 +101,18 @@ def corpus_of(tmp_path: Path, names: list[str]) -> Path:
         if not (d / n).exists():
             (d / n).write_bytes((CORPUS / n).read_bytes())
     return d
+
+
+def two_stored_then_five(tmp_path: Path, db: Path) -> tuple[Path, dict[str, tuple]]:
+    """A first run stores two of the corpus's documents in `db`; the corpus folder then holds all five for
+    the next run. Returns that folder and the two documents as stored (`per_document`)."""
+    corpus = corpus_of(tmp_path, FILES[:2])
+    assert run_corpus(corpus, db, quiet=True, executor="inline") == 0
+    gc.collect()
+    before = per_document(db)
+    assert len(before) == 2
+    corpus_of(tmp_path, FILES)
+    return corpus, before
 
 
 def per_document(db: Path) -> dict[str, tuple]:
@@ -142,15 +161,9 @@ FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
 def test_disk_full_mid_run_stops_with_the_database_named_and_whole_documents_only(how, tmp_path, reference,
                                                                                  monkeypatch, capsys):
     folder = tmp_path / "disk"
-    ctx = tmpfs(folder, "4m") if how == "tmpfs" else contextmanager(lambda: (yield folder.mkdir() or folder))()
-    with ctx:
+    with tmpfs(folder, "4m") if how == "tmpfs" else plain_folder(folder):
         db = folder / "chitieu.db"
-        corpus = corpus_of(tmp_path, FILES[:2])
-        assert run_corpus(corpus, db, quiet=True, executor="inline") == 0
-        gc.collect()
-        before = per_document(db)
-        assert len(before) == 2
-        corpus_of(tmp_path, FILES)  # three more documents for the second run
+        corpus, before = two_stored_then_five(tmp_path, db)
         real_load, loads, filled = pipeline.store.load, [], []
 
         def load_then_fill(conn, ex, run_id=None):
@@ -223,14 +236,10 @@ def test_a_read_only_database_is_named_and_left_as_it_was(how, tmp_path, referen
     else:
         if not permissions_enforced(tmp_path):
             pytest.skip("this user writes through file permissions (root); the read-only filesystem case covers it")
-        ctx = contextmanager(lambda: (yield folder.mkdir() or folder))()
+        ctx = plain_folder(folder)
     with ctx:
         db = folder / "chitieu.db"
-        corpus = corpus_of(tmp_path, FILES[:2])
-        assert run_corpus(corpus, db, quiet=True, executor="inline") == 0
-        gc.collect()
-        before = per_document(db)
-        corpus_of(tmp_path, FILES)
+        corpus, before = two_stored_then_five(tmp_path, db)
         if how == "read-only filesystem":
             remount(folder, "ro")
         else:
@@ -438,7 +447,7 @@ def test_disk_full_mid_crawl_stops_with_the_database_named_and_the_next_crawl_re
         reference = crawl_state(tmp_path / "ref" / "chitieu.db")
         assert len(reference[0]) == 5
         folder = tmp_path / "disk"
-        ctx = tmpfs(folder, "8m") if how == "tmpfs" else contextmanager(lambda: (yield folder.mkdir() or folder))()
+        ctx = tmpfs(folder, "8m") if how == "tmpfs" else plain_folder(folder)
         with ctx:
             db = folder / "chitieu.db"
             filled = fill_after_the_first_document(monkeypatch, how, folder)
