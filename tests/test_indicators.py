@@ -9,9 +9,15 @@ from pipeline.document import Document
 from pipeline.extract import extract_document
 
 
+def field_of(text: str, name: str, province: str | None = "Nghệ An",
+             published: str | None = None) -> dict[str, str | None]:
+    """Each figure of `text` (as written) with its field `name`."""
+    ex = extract_document(Document(id="t", source="test", text=text, province=province, published=published))
+    return {m.text: getattr(m, name) for m in ex.mentions}
+
+
 def indicators(text: str, province: str | None = "Nghệ An") -> dict[str, str | None]:
-    ex = extract_document(Document(id="t", source="test", text=text, province=province, published="2024-01-15"))
-    return {m.text: m.indicator for m in ex.mentions}
+    return field_of(text, "indicator", province, published="2024-01-15")
 
 
 def test_lexicon_indicator_leads_to_the_figure():
@@ -157,20 +163,17 @@ def test_indicator_key_groups_spellings(phrase, key):
 
 def test_a_figure_up_to_a_date_gets_that_year():
     text = "Tính đến ngày 30/9/2023, dư nợ tín dụng trên địa bàn tỉnh đạt 95.000 tỷ đồng."
-    ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An", published="2024-02-01"))
-    assert {m.text: m.period for m in ex.mentions}["95.000 tỷ đồng"] == "2023"
+    assert field_of(text, "period", published="2024-02-01")["95.000 tỷ đồng"] == "2023"
 
 
 def test_a_label_that_opens_a_list_has_no_status():
     text = "Ba nhiệm vụ trọng tâm: (1) phát triển hạ tầng; (2) cải cách hành chính; (3) phát triển nhân lực."
-    ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An"))
-    assert {m.text: m.status for m in ex.mentions}["Ba nhiệm vụ trọng tâm"] is None
+    assert field_of(text, "status")["Ba nhiệm vụ trọng tâm"] is None
 
 
 def test_the_level_a_target_sets_is_a_target():
     text = "Năm 2023, 10/12 huyện hoàn thành chỉ tiêu giải quyết trên 85% đơn thư khiếu nại."
-    ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An"))
-    got = {m.text: m.status for m in ex.mentions}
+    got = field_of(text, "status")
     assert got["10/12 huyện"] == "actual" and got["trên 85%"] == "target"
 
 
@@ -182,6 +185,5 @@ def test_a_predicate_goes_on_past_a_comma_with_a_short_coordinated_noun():
 def test_the_body_candidates_stand_for_is_not_the_owner():
     text = ("Ban Thường vụ Tỉnh ủy thẩm định tiêu chuẩn đối với 512 người ứng cử đại biểu Quốc hội và HĐND tỉnh; "
             "31 đồng chí cán bộ diện Ban Thường vụ quản lý.")
-    ex = extract_document(Document(id="t", source="test", text=text, province="Nghệ An"))
-    got = {m.text: m.entity for m in ex.mentions}
+    got = field_of(text, "entity")
     assert got["31 đồng chí"] not in ("Việt Nam", "HĐND tỉnh Nghệ An")
