@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.entities import find_bodies, find_national
-from extractors.gazetteer import find_provinces
+from extractors.gazetteer import find_places
 from extractors.indicators import indicator_of
 from extractors.record import Mention
 from extractors.sentences import Sentence
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_MONTH_WORDS = {"ba": 3, "bốn": 4, "năm": 5, "bảy": 7, "tám": 8, "mười": 10, "mười một": 11}
 
 # --- status ------------------------------------------------------------------------------------
 _TARGET_CUE = re.compile(
@@ -60,7 +61,9 @@ CHANGE_WORDS = [("cao hơn", "increase"), ("thấp hơn", "decrease"), ("tăng",
 class _Period:
     pos: int
     value: str
-    kind: str  # year | term | quarter | half | nine | vision
+    kind: str  # year | term | quarter | half | nine | months | month | deadline | vision
+    # a value without a year (`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` for "up to a day of the year")
+    # takes the year of its sentence or document: see `with_year`
 
 
 def find_periods(text: str) -> list[_Period]:
@@ -77,19 +80,40 @@ def find_periods(text: str) -> list[_Period]:
         if "so với" in pre[-15:]:
             continue
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
-    for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])\s*(?:/|năm\s+)((?:19|20)\d{2})", text):
+    for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text):
         q = ROMAN.get(m.group(1)) or int(m.group(1))
-        add(m, f"{m.group(2)}-Q{q}", "quarter")
-    for m in re.finditer(r"(?:6|sáu) tháng(?: đầu)? năm\s*((?:19|20)\d{2})?", text):
+        add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
+    for m in re.finditer(r"(?<![\d\w])(?:6|sáu) tháng(?: đầu)? năm\s*((?:19|20)\d{2})?", text):
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?:9|chín) tháng(?: đầu)?(?: năm)?\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?<![\d\w])(?:9|chín) tháng(?: đầu)?(?: năm)?\s*((?:19|20)\d{2})?", text):
         add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
+    # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter
+    for m in re.finditer(r"(?<![\d\w])(2|3|4|5|7|8|10|11|ba|bốn|năm|bảy|tám|mười|mười một) tháng"
+                         r"(?: đầu năm| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
+        part = "Q1" if n == 3 else f"{n}M"
+        add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")
     # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,
-    # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`
+    # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`; without a year (`tính đến ngày 30-6`) the year
+    # the document is about
     for m in re.finditer(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
-                         r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)", text,
-                         re.IGNORECASE):
-        add(m, m.group(1), "year")
+                         r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
+                         r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|hết\s+)"
+                         r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-])",
+                         text, re.IGNORECASE):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        add(m, m.group(1) or "Y", "year")
+    # one month: `tháng 12/2023`, `trong tháng 10`
+    for m in re.finditer(r"(?<!\w)tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
+        if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
+            continue
+        if not m.group(2) and not re.search(r"(?:^|[,;:]|\b(?:trong|riêng|của|cả|Trong|Riêng))\s*$", text[:m.start()]):
+            continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure
+        month = f"M{int(m.group(1)):02d}"
+        add(m, f"{m.group(2)}-{month[1:]}" if m.group(2) else month, "month")
     for m in re.finditer(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -120,6 +144,7 @@ class DocContext:
     published: str | None
     sentences: list[Sentence]
     title: str | None = None
+    province_source: str | None = None   # where the document's province was found (document_frame.SOURCES)
     # per sentence: the periods of the last sentence before it that named one (what the document
     # said last): `kết quả năm 2021; nhiệm vụ năm 2022` gives results 2021 and targets 2022
     running: list[list[_Period]] = field(default_factory=list)
@@ -131,8 +156,8 @@ class DocContext:
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
-              title: str | None = None) -> "DocContext":
-        ctx = cls(text, province, published, sentences, title)
+              title: str | None = None, province_source: str | None = None) -> "DocContext":
+        ctx = cls(text, province, published, sentences, title, province_source)
         current: list[_Period] = []
         if title:
             current = [p for p in find_periods(title) if p.kind != "deadline"]
@@ -244,7 +269,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     m.compared_to = _compared_to(m, clause_after, next_start)
     m.direction = _direction(clause_before)
     m.period = _period(m, s, ctx, cs)
-    m.entity = _entity(text, cs, m.start, s, ctx)
+    m.entity, m.extra["entity_source"] = _entity(text, cs, m.start, s, ctx)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
 
@@ -370,13 +395,41 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str | None:
         elif m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
                 and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
-    if period in ("H1", "9M"):
-        year = next((p.value for p in periods if p.kind == "year"), None) or \
-            (str(ctx.pub_year) if ctx.pub_year else None)
-        period = f"{year}-{period}" if year else period
+    if period is not None and not re.match(r"(?:19|20)\d{2}", period):
+        period = with_year(period, periods, ctx, s)
     if period is None and ctx.pub_year:
         period = str(ctx.pub_year)
     return period
+
+
+def _context_year(periods: list[_Period], ctx: DocContext, s: Sentence) -> str | None:
+    """The year a period without one belongs to: the sentence's, else what the document named
+    last, else the title's, else the document's date (a review published early in a year looks back
+    at the year before)."""
+    for pool in (periods, ctx.running[s.index]):
+        years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term"]
+        if years:
+            return years[-1]
+    return _pub_year_reviewed(ctx) if ctx.pub_year else None
+
+
+def _pub_year_reviewed(ctx: DocContext) -> str:
+    month = ctx.published[5:7] if ctx.published and len(ctx.published) >= 7 else ""
+    return str(ctx.pub_year - 1) if month in ("01", "02") else str(ctx.pub_year)
+
+
+def with_year(period: str, periods: list[_Period], ctx: DocContext, s: Sentence) -> str | None:
+    """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` (and `R`, the year a review looks back on) with their year."""
+    if period == "R":
+        return _pub_year_reviewed(ctx) if ctx.pub_year else None
+    year = _context_year(periods, ctx, s)
+    if year is None:
+        return None
+    if period == "Y":
+        return year
+    if period.startswith("M"):
+        return f"{year}-{period[1:]}"
+    return f"{year}-{period}"
 
 
 def _after_in_clause(periods: list[_Period], s: Sentence, rel_m: int) -> str | None:
@@ -389,9 +442,10 @@ def text_before_in_sentence(s: Sentence, m: Mention, ctx: DocContext) -> str:
     return ctx.text[s.start:m.start]
 
 
-def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> str | None:
+def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> tuple[str | None, str | None]:
     """The nearest owning body or place named in the clause before the figure, else the
-    sentence before it, else the document's province."""
+    sentence before it, else the document's province; with where it was found (`sentence`,
+    `document`, `site`)."""
     for lo in (cs, s.start):
         seg = text[lo:ms]
         best = None
@@ -400,13 +454,15 @@ def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> str | 
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name)
-        for ps, pe, p in find_provinces(seg):
+        for ps, pe, p in find_places(seg):
             if best is None or ps > best[0]:
                 # `huyện X` of a body wins over the province inside it
                 if best is None or not (best[0] <= ps < best[0] + len(best[1]) + 5):
                     best = (ps, p.name)
         if best:
-            return best[1]
+            return best[1], "sentence"
         if find_national(re.sub(r"đại biểu Quốc hội", " ", seg)):
-            return "Việt Nam"
-    return ctx.province
+            return "Việt Nam", "sentence"
+    if ctx.province is None:
+        return None, None
+    return ctx.province, "site" if ctx.province_source == "site" else "document"

@@ -57,6 +57,49 @@ def find_provinces(text: str) -> list[tuple[int, int, Province]]:
     return out
 
 
+# A name that is not the place: an organisation named after a person or a place
+# (`Đoàn Thanh niên Cộng sản Hồ Chí Minh`, `Trường THPT Nguyễn Du`, `Đại học Cần Thơ`), the person
+# (`Chủ tịch Hồ Chí Minh`, `tư tưởng Hồ Chí Minh`).
+_NOT_PLACE_BEFORE = re.compile(
+    r"(?:Cộng sản|TNCS|Tiền phong|TNTP|Chủ tịch|Bác|tư tưởng|Tư tưởng|đạo đức|phong cách|gương|Lăng|Bảo tàng|"
+    r"Huy hiệu|Học viện Chính trị quốc gia|Trường|trường|Đại học|đại học|Cao đẳng|Bệnh viện|Công ty|Ngân hàng|"
+    r"Câu lạc bộ|CLB|Báo|báo|Đài|Cảng|cảng|Sân bay|sân bay|Giải|giải|đường|Đường|phố|Phố|Quỹ|Tập đoàn|"
+    r"Tổng công ty|Hội|Đội|Nhà máy|Khu công nghiệp|KCN)\s+(?:(?:[A-ZĐ]|THPT|THCS|chuyên)[^\s,.;:()]*\s+){0,4}$")
+_CITY_MARK = re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố)\s*$")
+# A province named as a standard of comparison does not own the figures around it:
+# `đứng trên Nam Định, Thái Bình`, `so với Hà Nội`, `sau Quảng Ninh, Hải Phòng`.
+_COMPARISON_BEFORE = re.compile(
+    r"(?<!\w)(?:so với|đứng (?:trên|sau|trước|sau các tỉnh|trên các tỉnh)|xếp (?:trên|sau|trước)|chỉ sau|"
+    r"sau|trước|hơn|vượt qua|cùng với|như)\s+(?:(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s+)?"
+    r"(?:[^\s,;.()]+(?:\s+[^\s,;.()]+){0,3}\s*(?:,|và)\s*){0,8}$")
+
+
+def is_place_use(text: str, start: int, end: int) -> bool:
+    """Whether the province name at text[start:end] names the place, not a person or an
+    organisation named after it."""
+    before = text[max(0, start - 60):start]
+    if _CITY_MARK.search(before):
+        return True
+    name = text[start:end]
+    if name == "Hồ Chí Minh":
+        return False  # the city is written `TP Hồ Chí Minh`, `Thành phố Hồ Chí Minh`; bare, it is the man
+    return not _NOT_PLACE_BEFORE.search(before)
+
+
+def in_comparison(text: str, start: int) -> bool:
+    """Whether a province named at `start` is a standard of comparison or one of a list of others."""
+    clause = re.split(r"[;:()]|\.\s", text[max(0, start - 120):start])[-1]
+    return bool(_COMPARISON_BEFORE.search(clause))
+
+
+def find_places(text: str, comparisons: bool = False) -> list[tuple[int, int, Province]]:
+    """The provinces `text` names as places (see `is_place_use`), without those it names only as a
+    standard of comparison unless `comparisons`."""
+    norm = new_style_tones(nfc(text))
+    return [(s, e, p) for s, e, p in find_provinces(text)
+            if is_place_use(norm, s, e) and (comparisons or not in_comparison(norm, s))]
+
+
 def find_province(text: str) -> Province | None:
     hits = find_provinces(text)
     return hits[0][2] if hits else None

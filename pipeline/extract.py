@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from extractors import EXTRACTOR_VERSION
 from extractors.attribution import DocContext, attribute_all
-from extractors.gazetteer import document_province
+from extractors.document_frame import document_frame
 from extractors.mentions import find
 from extractors.record import Mention, Skipped
 from extractors.sentences import Sentence, sentence_at, split_sentences
@@ -23,7 +23,9 @@ class Extraction:
 
 def extract_document(doc: Document) -> Extraction:
     if doc.province is None:
-        doc.province = document_province(doc.text, doc.title)
+        frame = document_frame(doc.text, doc.title, doc.source, doc.meta.get("site_province"))
+        doc.province = frame.province
+        doc.meta["province_source"] = frame.province_source
     sentences = split_sentences(doc.text)
     mentions, skipped = find(doc.text)
     for m in mentions:
@@ -32,6 +34,7 @@ def extract_document(doc: Document) -> Extraction:
         if s is not None:
             m.sentence = s.text
             m.extra["sentence_index"] = s.index
-    ctx = DocContext.build(doc.text, sentences, doc.province, doc.published, doc.title)
+    ctx = DocContext.build(doc.text, sentences, doc.province, doc.published, doc.title,
+                           doc.meta.get("province_source", "document"))
     attribute_all(mentions, ctx)
     return Extraction(doc, sentences, mentions, skipped)

@@ -1,0 +1,127 @@
+"""What a document says about itself: whose it is and when.
+
+Most figures in a real article sit in sentences that say `toàn tỉnh`, `tỉnh ta`, `Đảng bộ tỉnh` or
+nothing at all; the province is in the title, the lead, a dateline (`(Baonghean.vn) -`, `(QBĐT) -`),
+or only the site. A document's province is taken, in this order of trust, from
+
+1. `title`: the first province the title names as a place;
+2. `lead`: the first province the lead paragraph names as a place;
+3. `dateline`: the code or site name that opens the lead (`(Baonghean.vn) -`, `(QBĐT) -`);
+4. `site`: the site's profile, else its host (`baonghean.vn`, `vpubnd.quangnam.gov.vn`);
+5. `text`: the province the text names most often;
+
+and the frame records which one it used. Provinces named in a comparison (`đứng trên Nam Định,
+Thái Bình`, `so với Hà Nội`) and names that are not places (`Đoàn TNCS Hồ Chí Minh`) never count.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from extractors.gazetteer import find_places, provinces
+from extractors.normalize import fold
+
+DATA = Path(__file__).parent / "data"
+SOURCES = ("title", "lead", "dateline", "site", "text")
+_HOST_PREFIXES = ("bao", "tinhuy", "dangbo", "ubnd", "hdnd", "cong", "portal", "www")
+
+
+@dataclass(frozen=True)
+class Frame:
+    province: str | None
+    province_source: str | None   # one of SOURCES, or None
+
+
+@lru_cache(maxsize=1)
+def _site_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(dateline code -> province, host label -> province) from data/sites.tsv."""
+    datelines: dict[str, str] = {}
+    hosts: dict[str, str] = {}
+    with open(DATA / "sites.tsv", encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t")
+        for kind, key, province, _example in rows:
+            (datelines if kind == "dateline" else hosts)[key if kind == "dateline" else key.lower()] = province
+    return datelines, hosts
+
+
+@lru_cache(maxsize=1)
+def _slugs() -> tuple[tuple[str, str], ...]:
+    """Province names as hosts write them (`nghean`, `bariavungtau`), longest first."""
+    out: dict[str, str] = {}
+    for p in provinces():
+        for n in (p.name, *p.aliases):
+            slug = re.sub(r"[^a-z]", "", fold(n).lower())
+            if len(slug) >= 4:
+                out.setdefault(slug, p.name)
+    return tuple(sorted(out.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def site_province(url: str | None) -> str | None:
+    """The province a site belongs to, read from its host: `baonghean.vn` -> Nghệ An,
+    `duclinh.binhthuan.dcs.vn` -> Bình Thuận; None for national or unknown sites and for paths."""
+    if not url or "://" not in url and not re.match(r"^[\w-]+(?:\.[\w-]+)+$", url):
+        return None
+    host = (urlsplit(url).hostname if "://" in url else url) or ""
+    _, known = _site_table()
+    labels = [lab for lab in host.lower().split(".") if lab]
+    for lab in labels[:-1]:   # the last label is a TLD
+        if lab in known:
+            return known[lab]
+    for lab in labels[:-1]:
+        bare = lab.replace("-", "")
+        for prefix in _HOST_PREFIXES:
+            if bare.startswith(prefix) and len(bare) > len(prefix) + 3:
+                bare = bare[len(prefix):]
+                break
+        for slug, name in _slugs():
+            if bare == slug or bare.startswith(slug) and len(slug) >= 6:
+                return name
+    return None
+
+
+_DATELINE = re.compile(r"^\s*\(?\s*([\w.ĐđÀ-ỹ-]{2,30}?)\s*\)?\s*[-–—]\s+")
+
+
+def dateline_province(text: str) -> str | None:
+    """The province of the dateline that opens a lead: `(Baonghean.vn) - …`, `(QBĐT) - …`."""
+    m = _DATELINE.match(text[:60])
+    if not m:
+        return None
+    code = m.group(1)
+    if "." in code:
+        return site_province(code.lower())
+    datelines, _ = _site_table()
+    return datelines.get(code)
+
+
+def lead(text: str) -> str:
+    """The lead: the first paragraph, or its first 400 characters."""
+    return text.split("\n\n", 1)[0].split("\n", 1)[0][:400]
+
+
+def document_frame(text: str, title: str | None = None, source: str | None = None,
+                   site_province_hint: str | None = None) -> Frame:
+    """The document's province and where it was found (see the module's docstring)."""
+    if title:
+        hits = find_places(title)
+        if hits:
+            return Frame(hits[0][2].name, "title")
+    first = lead(text)
+    hits = find_places(first)
+    if hits:
+        return Frame(hits[0][2].name, "lead")
+    dl = dateline_province(first)
+    if dl:
+        return Frame(dl, "dateline")
+    site = site_province_hint or site_province(source)
+    if site:
+        return Frame(site, "site")
+    counts = Counter(p.name for _, _, p in find_places(text))
+    if counts:
+        return Frame(counts.most_common(1)[0][0], "text")
+    return Frame(None, None)
