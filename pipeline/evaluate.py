@@ -17,6 +17,8 @@ from extractors.record import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_FILES = ("seeds.jsonl", "synthetic.jsonl", "heldout.jsonl", "heldout2.jsonl")  # mention gold; other files there gold other stages
+REAL_GOLD = "real_*.jsonl"   # real published passages, one document a line (tests/gold/REAL_FORMAT.md)
+OWNER_NAMED = ("sentence", "passage", "title")   # entity_source values where the text itself names the owner
 NUM_FIELDS = ("value", "low", "high", "denominator")
 EQ_FIELDS = ("unit", "qualifier", "status", "period", "compared_to")
 CONTAIN_FIELDS = ("indicator", "entity")
@@ -50,6 +52,7 @@ class Score:
     wrong: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
     field_errors: dict = field(default_factory=lambda: defaultdict(list))
+    entity_by_source: Counter = field(default_factory=Counter)    # (named|site, ok) -> matches
 
 
 def numbers_agree(a, b) -> bool:
@@ -77,13 +80,19 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, str], dict[str, dict], list[Gol
     meta: dict[str, dict] = {}
     gold: list[GoldMention] = []
     problems: list[str] = []
-    for path in [gold_dir / name for name in GOLD_FILES if (gold_dir / name).exists()]:
+    paths = [gold_dir / name for name in GOLD_FILES if (gold_dir / name).exists()]
+    for path in paths + sorted(gold_dir.glob(REAL_GOLD)):
         for lineno, line in enumerate(path.open(encoding="utf-8"), 1):
             if not line.strip():
                 continue
             row = json.loads(line)
             doc = row["doc"]
-            context = nfc(row["context"])
+            if "text" in row:  # a real passage: the whole document, with its page's title, date and URL
+                context = texts[doc] = nfc(row["text"])
+                meta[doc] = {"title": row.get("title"), "published": row.get("published"),
+                             "source": row.get("url") or f"{path.name}:{lineno}"}
+            else:
+                context = nfc(row["context"])
             if doc not in texts:
                 corpus_file = ROOT / "corpus" / f"{doc}.txt"
                 if corpus_file.exists():
@@ -172,6 +181,9 @@ def score(texts, gold: list[GoldMention], preds) -> Score:
                     sc.field_ok[f] += 1
                 else:
                     sc.field_errors[f].append((doc, gd["text"], gd.get(f), getattr(p, f)))
+            if gd.get("entity_source"):
+                where = "named" if gd["entity_source"] in OWNER_NAMED else gd["entity_source"]
+                sc.entity_by_source[where, field_agrees("entity", gd.get("entity"), p.entity)] += 1
             if nums_ok and field_agrees("indicator", gd.get("indicator"), p.indicator):
                 sc.value_indicator_ok += 1
         for gi, g in enumerate(golds):
@@ -206,6 +218,11 @@ def summary(sc: Score) -> dict:
     for f in EQ_FIELDS + CONTAIN_FIELDS:
         if sc.field_n[f]:
             out["fields"][f] = sc.field_ok[f] / sc.field_n[f]
+    for where in ("named", "site"):
+        n = sc.entity_by_source[where, True] + sc.entity_by_source[where, False]
+        if n:
+            out["fields"][f"entity ({'text names the owner' if where == 'named' else 'only the site tells'})"] = \
+                sc.entity_by_source[where, True] / n
     out["non_figures_reported"] = len(sc.non_figures_reported)
     return out
 
@@ -251,7 +268,10 @@ def main(args) -> int:
     if not gold_dir.is_dir():
         print(f"chitieu eval: gold folder not found: {gold_dir}")
         return 2
-    for name, only in (("seeds (tests/gold/seeds.jsonl; used in development)", "seeds"),
+    for name, only in (("real passages, held out (tests/gold/real_heldout*.jsonl; annotated blind, never used to "
+                        "write rules)", "rheld-"),
+                       ("real passages, development (tests/gold/real_dev*.jsonl; used to write rules)", "rdev-"),
+                       ("seeds (tests/gold/seeds.jsonl; used in development)", "seeds"),
                        ("synthetic sentences (tests/gold/synthetic.jsonl; used in development)", "syn-"),
                        ("held-out sentences (tests/gold/heldout.jsonl; never used to tune the rules)", "held-"),
                        ("second held-out set (tests/gold/heldout2.jsonl; written after the indicator rules, "
