@@ -62,6 +62,7 @@ class _Period:
     pos: int
     value: str
     kind: str  # year | term | quarter | half | nine | months | month | deadline | vision
+    paragraph: int | None = None  # the paragraph of the sentence that named it; -1 for the title
     # a value without a year (`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` for "up to a day of the year")
     # takes the year of its sentence or document: see `with_year`
 
@@ -160,11 +161,13 @@ class DocContext:
         ctx = cls(text, province, published, sentences, title, province_source)
         current: list[_Period] = []
         if title:
-            current = [p for p in find_periods(title) if p.kind != "deadline"]
+            current = [_Period(p.pos, p.value, p.kind, -1) for p in find_periods(title) if p.kind != "deadline"]
         current_actual = current
         target_in_para: dict[int, bool] = {}
         for s in sentences:
             ps = find_periods(s.text)
+            for p in ps:
+                p.paragraph = s.paragraph
             ctx.sentence_periods.append(ps)
             ctx.running.append(current)
             ctx.running_actual.append(current_actual)
@@ -268,7 +271,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     m.status = _status(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s)
     m.compared_to = _compared_to(m, clause_after, next_start)
     m.direction = _direction(clause_before)
-    m.period = _period(m, s, ctx, cs)
+    m.period, m.extra["period_source"] = _period(m, s, ctx, cs)
     m.entity, m.extra["entity_source"] = _entity(text, cs, m.start, s, ctx)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
@@ -371,9 +374,12 @@ def _direction(clause_before: str) -> str | None:
     return None
 
 
-def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str | None:
+def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | None, str | None]:
+    """The period of a figure, and where it was found: `sentence`, `paragraph` (an earlier sentence
+    of its paragraph), `document` (the title, an earlier paragraph or heading, the document's date)."""
     rel_cs, rel_m = cs - s.start, m.start - s.start
     periods = ctx.sentence_periods[s.index]
+    source = "sentence"
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
     if period is None and rel_cs > 0:
@@ -389,7 +395,9 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str | None:
     run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
     if period is None and run:
         # results take the earliest period the document named last, targets the latest
-        period = run[0].value if m.status == "actual" else run[-1].value
+        chosen = run[0] if m.status == "actual" else run[-1]
+        period = chosen.value
+        source = "paragraph" if chosen.paragraph == s.paragraph else "document"
         if m.status == "actual" and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year:
             period = None
         elif m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
@@ -398,8 +406,8 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str | None:
     if period is not None and not re.match(r"(?:19|20)\d{2}", period):
         period = with_year(period, periods, ctx, s)
     if period is None and ctx.pub_year:
-        period = str(ctx.pub_year)
-    return period
+        period, source = str(ctx.pub_year), "document"
+    return period, source if period is not None else None
 
 
 def _context_year(periods: list[_Period], ctx: DocContext, s: Sentence) -> str | None:
