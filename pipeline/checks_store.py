@@ -230,7 +230,7 @@ def checks_version() -> str:
     import extractors.checks as ec
 
     h = hashlib.sha256()
-    for f in (ec.__file__, __file__):
+    for f in (*sorted(Path(ec.__file__).parent.glob("*.py")), __file__):  # every module of the package
         h.update(Path(f).read_bytes())
     h.update(json.dumps(sorted(CANONICAL_KEYS)).encode())
     return h.hexdigest()[:16]
