@@ -145,7 +145,7 @@ def _change_rel(dt: DocText, ms: list[Mention]) -> list[Check]:
 def _prev_period(period: str | None) -> str | None:
     if not period:
         return None
-    mm = re.fullmatch(r"((?:19|20)\d{2})(-(?:Q[1-4]|H[12]|9M))?", period)
+    mm = re.fullmatch(r"((?:19|20)\d{2})(-(?:Q[1-4]|H[12]|1?\dM|\d{2}))?", period)
     if not mm:
         return None
     return f"{int(mm.group(1)) - 1}{mm.group(2) or ''}"

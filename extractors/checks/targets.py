@@ -155,7 +155,7 @@ def _polarity(t: Mention) -> int | None:
 def _year_span(period: str | None) -> tuple[int, int] | None:
     if not period:
         return None
-    mm = re.fullmatch(r"((?:19|20)\d{2})(?:-((?:19|20)\d{2}))?(?:-(?:Q[1-4]|H[12]|9M))?", period)
+    mm = re.fullmatch(r"((?:19|20)\d{2})(?:-((?:19|20)\d{2}))?(?:-(?:Q[1-4]|H[12]|1?\dM|\d{2}))?", period)
     if not mm:
         return None
     a = int(mm.group(1))
