@@ -50,6 +50,11 @@ BODY_PATTERNS = [
     # Ban Tổ chức Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy
     ("party", re.compile(rf"(?:Ban (?:Tổ chức|Tuyên giáo|Dân vận|Nội chính|Kinh tế)|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|"
                          rf"Văn phòng)\s+{_COMMITTEE}(?:\s+(?P<name>{_NAME}))?")),
+    # the party organisation of a provincial body: Đảng bộ Quân sự tỉnh, Đảng bộ Bộ đội Biên phòng tỉnh,
+    # Đảng bộ Công an tỉnh, Đảng bộ Khối các cơ quan tỉnh
+    ("party", re.compile(rf"Đảng bộ\s+(?:Quân sự|Bộ đội Biên phòng|Công an|Khối(?:\s+[^\s,.;:()]+){{1,5}}?|"
+                         rf"Cơ quan(?:\s+[^\s,.;:()]+){{1,3}}?|Doanh nghiệp)\s+(?:tỉnh|thành phố|Tỉnh|Thành phố)"
+                         rf"(?:\s+(?P<name>{_NAME}))?")),
     # Tỉnh ủy Vĩnh Phúc, Huyện ủy Tam Dương, Đảng bộ huyện Lập Thạch, Đảng bộ tỉnh
     ("party", re.compile(rf"(?:{_COMMITTEE}|Đảng bộ\s+{_LEVEL})(?:\s+(?P<name>{_NAME}))?")),
     # HĐND tỉnh, UBND tỉnh Vĩnh Phúc, Hội đồng nhân dân huyện X, Ủy ban MTTQ tỉnh, Công an tỉnh
