@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.entities import find_bodies, find_national
-from extractors.gazetteer import find_places
+from extractors.gazetteer import find_places, in_comparison
 from extractors.indicators import indicator_of
 from extractors.record import Mention
 from extractors.sentences import Sentence
@@ -34,6 +34,8 @@ _ACTUAL_CUE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|th�
 _TARGET_RIGHT_BEFORE = re.compile(
     r"(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán)(?:\s+(?:đề ra|được giao|giao|là|đặt ra))?\s*"
     r"(?:từ|trên|dưới|khoảng|tối thiểu|ít nhất|tối đa|không quá|là|:)?\s*$", re.IGNORECASE)
+# a programme named for its targets: a paragraph that names it does not set out targets
+_PROGRAMME = re.compile(r"[Cc]hương trình mục tiêu quốc gia|[Cc]hương trình MTQG|[Mm]ục tiêu quốc gia")
 _BODY_WITH_CUE = re.compile(r"Sở Kế hoạch và Đầu tư|Bộ Kế hoạch và Đầu tư|Phòng Tài chính - Kế hoạch|"
                             r"Phòng Tài chính – Kế hoạch|Ban Kinh tế - Ngân sách")
 _PAREN_TARGET = re.compile(r"\(\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu)\s*$", re.IGNORECASE)
@@ -224,7 +226,7 @@ def _is_heading(sentence: Sentence, ctx: "DocContext") -> bool:
 
 
 def _is_target_sentence(s: str) -> bool:
-    cleaned = _TARGET_AS_RESULT.sub(" ", s)
+    cleaned = _TARGET_AS_RESULT.sub(" ", _PROGRAMME.sub(" ", s))
     return bool(re.search(r"(?<!\w)(?:đặt mục tiêu|mục tiêu|phấn đấu|chỉ tiêu chủ yếu|chỉ tiêu lớn|dự kiến)(?!\w)",
                           cleaned, re.IGNORECASE))
 
@@ -299,7 +301,7 @@ def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, 
     cb = _TARGET_AS_RESULT.sub(" ", clause_before)
     sb = _TARGET_AS_RESULT.sub(" ", sent_before)
     paren = sent_before.rfind("(")
-    if paren > sent_before.rfind(")") and _TARGET_CUE.search(sent_before[max(0, paren - 50):paren]) \
+    if paren > sent_before.rfind(")") and _names_target(sent_before[max(0, paren - 50):paren]) \
             and not counts_targets:
         return "target"  # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 đến 2,5 tỷ USD)`
     if _TARGET_CUE.search(cb) and not counts_targets:
@@ -317,6 +319,17 @@ def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, 
     if ctx.para_target[s.index] and not _ACTUAL_CUE.search(sb) and _future_period(s, ctx):
         return "target"
     return "actual"
+
+
+def _names_target(before_paren: str) -> bool:
+    """A parenthesis that gives a target's value: `so với mục tiêu (95%)`, `kế hoạch năm (400 triệu
+    USD)`, `mục tiêu của cả nhiệm kỳ (từ 2 đến 2,5 tỷ USD)`; not one after a new predicate (`vượt kế
+    hoạch và đứng thứ 2 cả nước (sau …)`)."""
+    cues = list(_TARGET_CUE.finditer(before_paren))
+    if not cues:
+        return False
+    between = before_paren[cues[-1].end():]
+    return not re.search(r"(?<!\w)(?:và|đứng|xếp|tăng|giảm|đạt|là|có)(?!\w)", between)
 
 
 def _future_period(s: Sentence, ctx: DocContext) -> bool:
@@ -450,6 +463,12 @@ def text_before_in_sentence(s: Sentence, m: Mention, ctx: DocContext) -> str:
     return ctx.text[s.start:m.start]
 
 
+def _governs(between: str) -> bool:
+    """A place named just before a figure, with no clause break between, owns it even inside a
+    comparison: `(sau tỉnh Bắc Giang tăng trưởng 13,85%)`."""
+    return len(between.split()) <= 6 and not re.search(r"[,;:()]", between)
+
+
 def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> tuple[str | None, str | None]:
     """The nearest owning body or place named in the clause before the figure, else the
     sentence before it, else the document's province; with where it was found (`sentence`,
@@ -462,7 +481,9 @@ def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> tuple[
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name)
-        for ps, pe, p in find_places(seg):
+        for ps, pe, p in find_places(seg, comparisons=True):
+            if in_comparison(seg, ps) and not _governs(seg[pe:]):
+                continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing
             if best is None or ps > best[0]:
                 # `huyện X` of a body wins over the province inside it
                 if best is None or not (best[0] <= ps < best[0] + len(best[1]) + 5):
