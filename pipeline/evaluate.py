@@ -279,8 +279,11 @@ def main(args) -> int:
         sc, s, problems = evaluate(gold_dir, only)
         if not s["kinds"]:
             continue
-        print_report(name, sc, s, args.misses)
-        if getattr(args, "fields", False):
+        blind = only == "rheld-" and not getattr(args, "show_heldout", False)
+        print_report(name, sc, s, 0 if blind else args.misses)
+        if blind:
+            print("  (misses of the held-out set not listed: chitieu eval --show-heldout lists them)")
+        elif getattr(args, "fields", False):
             for f, errs in sc.field_errors.items():
                 for e in errs[:args.misses]:
                     print(f"  FIELD {f} {e[0]}: {e[1]!r} gold {e[2]!r} got {e[3]!r}")
