@@ -101,14 +101,15 @@ def find_periods(text: str) -> list[_Period]:
     # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,
     # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`; without a year (`tính đến ngày 30-6`) the year
     # the document is about
-    for m in re.finditer(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
+    for m in re.finditer(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
                          r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
-                         r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|hết\s+)"
+                         r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
+                         r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)"
                          r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-])",
                          text, re.IGNORECASE):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        add(m, m.group(1) or "Y", "year")
+        add(m, m.group(1) or m.group(2) or "Y", "year")
     # one month: `tháng 12/2023`, `trong tháng 10`
     for m in re.finditer(r"(?<!\w)tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
         if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
@@ -156,6 +157,11 @@ class DocContext:
     # per sentence: a target cue earlier in the paragraph (a paragraph that sets out targets)
     para_target: list[bool] = field(default_factory=list)
     sentence_periods: list[list[_Period]] = field(default_factory=list)
+    # per sentence: the last period any earlier sentence (or the title) named, topical or not
+    last_named: list[_Period | None] = field(default_factory=list)
+    # per sentence: the spans of its figures, so that a period written right after one figure
+    # (`từ 73,26% (2021) xuống còn 61,04%`) is kept for that figure
+    figure_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
@@ -166,11 +172,16 @@ class DocContext:
             current = [_Period(p.pos, p.value, p.kind, -1) for p in find_periods(title) if p.kind != "deadline"]
         current_actual = current
         target_in_para: dict[int, bool] = {}
+        named: list[_Period] = list(current)
         for s in sentences:
             ps = find_periods(s.text)
             for p in ps:
                 p.paragraph = s.paragraph
+                if p.kind == "deadline" and ctx.pub_year and int(p.value[:4]) <= ctx.pub_year:
+                    p.kind = "year"  # `Đến hết năm 2022, toàn tỉnh có 119/119 xã` in 2023: up to a past date
             ctx.sentence_periods.append(ps)
+            ctx.last_named.append(named[-1] if named else None)
+            named += [p for p in ps if p.kind in ("year", "quarter", "half", "nine", "months", "month")]
             ctx.running.append(current)
             ctx.running_actual.append(current_actual)
             ctx.para_target.append(target_in_para.get(s.paragraph, False))
@@ -252,6 +263,10 @@ def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
     from extractors.sentences import sentence_at
 
     done: list[Mention] = []
+    for m in mentions:
+        s = sentence_at(ctx.sentences, m.start)
+        if s is not None:
+            ctx.figure_spans.setdefault(s.index, []).append((m.start - s.start, m.end - s.start))
     for k, m in enumerate(mentions):
         s = sentence_at(ctx.sentences, m.start)
         if s is None:
@@ -399,7 +414,11 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | No
     """The period of a figure, and where it was found: `sentence`, `paragraph` (an earlier sentence
     of its paragraph), `document` (the title, an earlier paragraph or heading, the document's date)."""
     rel_cs, rel_m = cs - s.start, m.start - s.start
-    periods = ctx.sentence_periods[s.index]
+    own = _own_period(ctx.sentence_periods[s.index], s.text, rel_m, m.end - s.start, ctx)
+    if own is not None:
+        return own, "sentence"
+    periods = [p for p in ctx.sentence_periods[s.index]
+               if not _owned_by_other(s.text, p, ctx.figure_spans.get(s.index, ()), rel_m)]
     source = "sentence"
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
@@ -426,9 +445,35 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | No
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
     if period is not None and not re.match(r"(?:19|20)\d{2}", period):
         period = with_year(period, periods, ctx, s)
+    if period is None and ctx.last_named[s.index] is not None and m.status == "actual":
+        named = ctx.last_named[s.index]
+        period = named.value if re.match(r"(?:19|20)\d{2}", named.value) else with_year(named.value, periods, ctx, s)
+        source = "paragraph" if named.paragraph == s.paragraph else "document"
     if period is None and ctx.pub_year:
-        period, source = str(ctx.pub_year), "document"
+        period, source = _pub_year_reviewed(ctx), "document"
     return period, source if period is not None else None
+
+
+def _own_period(periods: list[_Period], sentence: str, rel_s: int, rel_e: int, ctx: DocContext) -> str | None:
+    """A period written as the figure's own label: `năm 2021: 9,44%`, `73,26% (2021)`, `31,17% vào cuối
+    năm 2018`."""
+    for p in periods:
+        if p.pos < rel_s and re.fullmatch(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*", sentence[p.pos:rel_s]) \
+                and re.search(r"(?:^|[(,;]\s*|năm\s+)$", sentence[:p.pos]):
+            return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None
+        if p.pos >= rel_e and _right_after(sentence[rel_e:p.pos]):
+            return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None
+    return None
+
+
+def _right_after(gap: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
+                             r"(?:vào|trong|của)\s+năm\s+|năm\s+)", gap))
+
+
+def _owned_by_other(sentence: str, p: _Period, spans, rel_m: int) -> bool:
+    """A period written right after another figure of the sentence labels that figure."""
+    return any(e <= p.pos and s != rel_m and _right_after(sentence[e:p.pos]) for s, e in spans)
 
 
 def _context_year(periods: list[_Period], ctx: DocContext, s: Sentence) -> str | None:

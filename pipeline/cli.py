@@ -178,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--gold", default=None, help="gold folder (default: tests/gold)")
     v.add_argument("--misses", type=int, default=200, help="how many misses and wrong values to list")
     v.add_argument("--fields", action="store_true", help="also list every attribution field that disagrees")
+    v.add_argument("--skip-heldout", action="store_true",
+                   help="do not score the real held-out set at all (while rules are being written)")
     v.add_argument("--show-heldout", action="store_true",
                    help="list the real held-out set's misses too (by default only its scores are printed, so "
                         "that whoever writes rules never reads its sentences)")

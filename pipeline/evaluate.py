@@ -276,6 +276,8 @@ def main(args) -> int:
                        ("held-out sentences (tests/gold/heldout.jsonl; never used to tune the rules)", "held-"),
                        ("second held-out set (tests/gold/heldout2.jsonl; written after the indicator rules, "
                         "never used to tune them)", "h2-")):
+        if only == "rheld-" and getattr(args, "skip_heldout", False):
+            continue
         sc, s, problems = evaluate(gold_dir, only)
         if not s["kinds"]:
             continue
