@@ -18,6 +18,7 @@ from extractors.record import Mention
 from extractors.sentences import Sentence
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?$")
 _MONTH_WORDS = {"ba": 3, "bốn": 4, "năm": 5, "bảy": 7, "tám": 8, "mười": 10, "mười một": 11}
 
 # --- status ------------------------------------------------------------------------------------
@@ -83,13 +84,25 @@ def find_periods(text: str) -> list[_Period]:
         if "so với" in pre[-15:]:
             continue
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
-    for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text):
+    for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?<![\d\w])(?:6|sáu) tháng(?: đầu)? năm\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?<![\d\w])(?:6|sáu) tháng(?:(?: đầu)? năm| qua)\s*((?:19|20)\d{2})?", text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?<![\d\w])(?:9|chín) tháng(?: đầu)?(?: năm)?\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?<![\d\w])(?:9|chín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue
         add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
+    # `Từ năm 2021 đến nay`: from that year to the document's (`NOW` is filled in with its year)
+    for m in re.finditer(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)", text):
+        add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter
     for m in re.finditer(r"(?<![\d\w])(2|3|4|5|7|8|10|11|ba|bốn|năm|bảy|tám|mười|mười một) tháng"
                          r"(?: đầu năm| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
@@ -122,7 +135,7 @@ def find_periods(text: str) -> list[_Period]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         pre = text[max(0, m.start() - 30):m.start()].lower()
-        if re.search(r"so với\s+(?:\S+\s+){0,2}$|(?<!\w)lần\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+        if re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,3}$|(?<!\w)lần\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
             continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
         if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
             add(m, m.group(1), "vision")
@@ -133,6 +146,16 @@ def find_periods(text: str) -> list[_Period]:
         add(m, m.group(1), "year")
     out.sort(key=lambda p: p.pos)
     return [p for p in out if p.kind != "vision"]
+
+
+def _dateline_date(text: str) -> str | None:
+    """The date a sentence of the lead opens with, for a document that has no date of its own:
+    `LSO-Ngày 7/12/2015, Hội đồng thẩm định …` (not `áp dụng từ ngày 01/01/2024`)."""
+    m = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[\w.]{2,20}\s*\)?\s*[-–—]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+"
+                  r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})", text[:400])
+    if not m or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31):
+        return None
+    return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
 
 
 def _pick_before(periods: list[_Period], upto: int) -> str | None:
@@ -166,7 +189,7 @@ class DocContext:
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
               title: str | None = None, province_source: str | None = None) -> "DocContext":
-        ctx = cls(text, province, published, sentences, title, province_source)
+        ctx = cls(text, province, published or _dateline_date(text), sentences, title, province_source)
         current: list[_Period] = []
         if title:
             current = [_Period(p.pos, p.value, p.kind, -1) for p in find_periods(title) if p.kind != "deadline"]
@@ -194,6 +217,13 @@ class DocContext:
             if _is_target_sentence(s.text):
                 target_in_para[s.paragraph] = True
         return ctx
+
+    @property
+    def doc_year(self) -> str | None:
+        """The year the document names most, for a document without a date."""
+        years = [p.value[:4] for ps in self.sentence_periods for p in ps
+                 if p.kind not in ("term", "deadline") and p.value[:4].isdigit()]
+        return max(set(years), key=years.count) if years else None
 
     @property
     def pub_year(self) -> int | None:
@@ -443,12 +473,19 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | No
         elif m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
                 and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
+    if period is not None and period.endswith("-NOW"):
+        start = period[:4]
+        year = str(ctx.pub_year) if ctx.pub_year else None
+        period = f"{start}-{year}" if year and year > start else start
     if period is not None and not re.match(r"(?:19|20)\d{2}", period):
         period = with_year(period, periods, ctx, s)
-    if period is None and ctx.last_named[s.index] is not None and m.status == "actual":
+    if period is None and ctx.last_named[s.index] is not None:
         named = ctx.last_named[s.index]
-        period = named.value if re.match(r"(?:19|20)\d{2}", named.value) else with_year(named.value, periods, ctx, s)
+        period = named.value if re.match(r"(?:19|20)\d{2}(?!.*NOW)", named.value) else with_year(named.value, periods, ctx, s)
         source = "paragraph" if named.paragraph == s.paragraph else "document"
+        if period and m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
+                and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
+            period = str(ctx.pub_year)
     if period is None and ctx.pub_year:
         period, source = _pub_year_reviewed(ctx), "document"
     return period, source if period is not None else None
@@ -484,7 +521,9 @@ def _context_year(periods: list[_Period], ctx: DocContext, s: Sentence) -> str |
         years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term"]
         if years:
             return years[-1]
-    return _pub_year_reviewed(ctx) if ctx.pub_year else None
+    if ctx.pub_year:
+        return _pub_year_reviewed(ctx)
+    return ctx.doc_year
 
 
 def _pub_year_reviewed(ctx: DocContext) -> str:
