@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.entities import find_bodies, find_national
+from extractors.entities import find_bodies, national_at
 from extractors.gazetteer import find_places, in_comparison
 from extractors.indicators import indicator_of
 from extractors.record import Mention
@@ -322,7 +322,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     if m.status == "actual" and _after_the_document(m.period, ctx) and not _ACTUAL_CUE.search(clause_before):
         m.status = "target"  # `Đến năm 2030, thu nhập bình quân … từ 75-80 triệu đồng`: no result yet
         m.period, m.extra["period_source"] = _period(m, s, ctx, cs)
-    m.entity, m.extra["entity_source"] = _entity(text, cs, m.start, s, ctx)
+    m.entity, m.extra["entity_source"] = _entity(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
 
@@ -561,10 +561,19 @@ def _governs(between: str) -> bool:
     return len(between.split()) <= 6 and not re.search(r"[,;:()]", between)
 
 
-def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> tuple[str | None, str | None]:
+# counted nouns that count provinces or ministries: such a count is the country's
+_COUNTS_PROVINCES = re.compile(r"(?:tỉnh|tỉnh, thành(?: phố)?|tỉnh, thành phố trực thuộc Trung ương|"
+                               r"bộ, ngành|Bộ|Bộ, ngành)")
+_COUNTRY = re.compile(r"(?<!\w)(?:cả nước|toàn quốc|nước ta)(?!\w)")
+
+
+def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: str | None = None
+            ) -> tuple[str | None, str | None]:
     """The nearest owning body or place named in the clause before the figure, else the
     sentence before it, else the document's province; with where it was found (`sentence`,
     `document`, `site`)."""
+    if _COUNTS_PROVINCES.fullmatch(unit or "") or unit == "địa phương" and _COUNTRY.search(s.text):
+        return "Việt Nam", "sentence"  # `12 Bộ`, `54 tỉnh, thành phố trên cả nước`: a count across the country
     for lo in (cs, s.start):
         seg = text[lo:ms]
         best = None
@@ -581,8 +590,11 @@ def _entity(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext) -> tuple[
                 if best is None or not (best[0] <= ps < best[0] + len(best[1]) + 5):
                     best = (ps, p.name)
         if best:
-            return best[1], "sentence"
-        if find_national(re.sub(r"đại biểu Quốc hội", " ", seg)):
+            later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs else []
+            if not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:
+                return best[1], "sentence"
+            return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
+        if national_at(re.sub(r"đại biểu Quốc hội", " ", seg)) is not None:
             return "Việt Nam", "sentence"
     if ctx.province is None:
         return None, None

@@ -150,6 +150,15 @@ def _district_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def national_at(text: str) -> int | None:
+    """Where `text` last makes the country the owner (see `find_national`), or None."""
+    if not find_national(text):
+        return None
+    framed = _RANK_FRAME.sub(lambda x: " " * len(x.group(0)), text)
+    hits = [m.start() for m in NATIONAL_RE.finditer(framed)]
+    return hits[-1] if hits else None
+
+
 def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
