@@ -27,8 +27,11 @@ from extractors.numbers import DIGIT_WORDS
 from extractors.record import Mention
 from extractors.units import is_known_noun
 
+# A lone `một`/`năm` is a figure before these (`một nửa`).
 _WORD_UNITS_ONE = {"nửa"}
+# Before `thứ` and a number, these make it a rank (`xếp thứ 5`, `vươn lên thứ 12`).
 RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
+# Before a number and `lần`, these make it a multiplier (`gấp 3 lần`, `tăng 1,13 lần`).
 MULT_BEFORE = {"gấp", "bằng", "tăng", "giảm", "cao gấp", "lớn gấp", "nhiều gấp", "hơn", "tăng gần", "tăng hơn",
                "tăng khoảng", "gần", "khoảng", "xấp xỉ", "trên"}
 # Verbs that state a figure: after one, a number with no unit is still a quantity (`PAPI đạt 43,5`).
