@@ -1,54 +1,27 @@
 """Units and counted nouns: what a number counts (`xã`, `nhiệm vụ`, `quần chúng ưu tú`, `tấn`).
 
 ANNOTATION.md keeps the counted noun as written. Measurement units are one token (`tấn`, `ha`);
-counted nouns are the longest entry of the lexicon below (`nhiệm vụ trọng tâm`, `quần chúng ưu tú`),
+counted nouns are the longest entry of the lexicon (`nhiệm vụ trọng tâm`, `quần chúng ưu tú`),
 a coordinated list of lexicon nouns as written (`huyện, thành phố`, `sở, ngành`), else the first
 word of underthesea's segmentation of what follows (cached: one call per distinct phrase).
 
 `counted_noun(toks, j, text)` works on the mention finder's tokens (objects with `kind`, `text`,
 `start`, `end`); `per_unit(toks, j, text)` reads the `/xã`, `/người/năm` tail of a unit.
+
+Both word lists are data: `extractors/lexicon/measures.tsv` and `extractors/lexicon/counted_nouns.tsv`.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-MEASURES = {
-    "tấn", "kg", "tạ", "yến", "gam", "g", "ha", "héc-ta", "hécta", "km", "m", "m2", "m²", "m3", "m³", "cm", "mm",
-    "lít", "l", "MW", "kW", "kWh", "GWh", "MWh", "km2", "km²", "sào", "mẫu", "con", "chiếc", "cái", "suất", "lượt",
-    "TEU", "tấm", "căn", "ngôi", "bộ", "cuốn", "bản", "liều", "mũi", "giường", "phòng", "ô",
-    "điểm", "cây", "quả", "lô", "khẩu", "thửa", "kcal", "°C", "độ", "bậc", "MWp", "kWp", "GW", "Mbps", "m3/ngày",
-    "lượt", "km/h", "USD/tấn",
-}
+from extractors import lexicon
+
+MEASURES = set(lexicon.column("measures", "unit"))
 _MEASURE_LOW = {m.lower() for m in MEASURES}
 # Counted nouns, as they appear in provincial reports. Compounds that are themselves the counted
 # noun stay whole (`quần chúng ưu tú`, `nhiệm vụ trọng tâm`, `khâu đột phá`, `Giám đốc sở`).
-COUNTED = [
-    "quần chúng ưu tú", "tổ chức cơ sở đảng", "tổ chức đảng", "tổ chức chính trị - xã hội", "tổ chức",
-    "đảng viên mới", "đảng viên", "người đứng đầu", "nhóm đối tượng", "nhóm nhiệm vụ", "nhóm giải pháp", "nhóm",
-    "cơ quan", "đơn vị cấp huyện", "đơn vị cấp xã", "đơn vị hành chính", "đơn vị máu", "đơn vị",
-    "nhiệm vụ trọng tâm", "nhiệm vụ", "khâu đột phá", "khâu", "đột phá chiến lược", "giải pháp", "chỉ tiêu",
-    "tiêu chí", "điểm cầu", "đại biểu", "khu dân cư", "vườn mẫu", "nghị quyết quy phạm pháp luật",
-    "nghị quyết chuyên đề", "nghị quyết", "đảng bộ cơ sở", "đảng bộ", "chi bộ cơ sở", "chi bộ", "cá nhân",
-    "tập thể", "loại rừng", "việc làm", "người lao động", "lao động", "doanh nghiệp", "dự án", "hộ gia đình", "hộ",
-    "người dân", "người", "lượt người", "lượt khách", "du khách", "khách", "thôn", "xóm", "bản", "tổ dân phố",
-    "trường học", "trường hợp", "trường", "công trình", "học sinh", "sinh viên", "bác sĩ", "giường bệnh",
-    "cán bộ", "công chức", "viên chức", "hội viên", "đoàn viên thanh niên", "đoàn viên", "thanh niên",
-    "hợp tác xã", "cụm công nghiệp", "khu công nghiệp", "sản phẩm", "ngôi nhà", "căn nhà",
-    "nhà Đại đoàn kết", "nhà tình nghĩa", "nhà văn hóa cộng đồng", "nhà văn hóa", "nhà ở", "nhà",
-    "tuyến đường", "vụ việc", "vụ án", "vụ", "đối tượng", "bị can", "ý kiến", "kiến nghị", "đơn thư", "đơn",
-    "cuộc thanh tra", "cuộc kiểm tra", "cuộc", "văn bản", "thủ tục hành chính", "thủ tục", "hồ sơ", "tác phẩm",
-    "giải", "huy chương vàng", "huy chương bạc", "huy chương đồng", "huy chương", "xã", "phường", "thị trấn",
-    "huyện", "thị xã", "thành phố", "thành ủy", "thị ủy", "huyện ủy", "tỉnh", "sở", "ban", "ngành", "lớp học",
-    "lớp", "buổi", "hội nghị", "kỳ họp", "đợt", "đoàn", "chương trình", "đề án", "mô hình", "thành viên",
-    "bằng khen", "giấy khen", "cờ thi đua", "khu", "điểm", "trạm y tế", "trẻ em", "nhân khẩu", "ca mắc", "ca",
-    "bệnh nhân", "nhà đầu tư", "hợp đồng", "con", "chiếc", "lượt", "suất quà Tết", "xuất quà Tết", "suất quà",
-    "xuất quà", "suất", "phần quà", "căn hộ", "ô tô", "xe", "tàu", "phương tiện", "khoản chi", "khoản",
-    "câu lạc bộ", "địa phương", "đồng chí", "cơ chế", "chính sách", "cơ sở", "Giám đốc sở", "Giám đốc",
-    "Bí thư Đảng ủy khối", "Bí thư", "Chủ tịch", "Phó Chủ tịch", "em", "bậc", "làng nghề", "chợ", "siêu thị",
-    "cửa hàng", "ngân hàng", "hecta", "tiểu dự án", "gói thầu", "nhà máy", "cơ sở sản xuất", "giáo viên",
-    "giấy chứng nhận", "giấy phép", "tàu cá", "héc ta",
-]
+COUNTED = list(lexicon.column("counted_nouns", "noun"))
 _LEX_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 
 

@@ -1,4 +1,4 @@
-"""The mention finder (extractors/mentions.py): every kind, unit, qualifier and dash of ANNOTATION.md,
+"""The mention finder (extractors/mentions/): every kind, unit, qualifier and dash of ANNOTATION.md,
 and every class of non-mention, each skipped with its reason. Offsets are exact throughout."""
 from __future__ import annotations
 

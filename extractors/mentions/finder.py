@@ -1,0 +1,128 @@
+"""The mention finder's scan: every number of a text read as a figure (`Mention`) or set aside
+(`Skipped`, with a reason); `find(text)` and `read_numeral(text)` are its entry points.
+
+`Finder.find` takes the non-figures first (`nonfigures.find_skips`), then tries `mention_at` at every
+token that may start a number; a number inside neither is recorded as skipped (`date`, `duration`,
+`year` or `unread`, see `_why_not`). `mention_at` reads the number and hands it to the steps of
+`kinds`, one per kind of figure.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.mentions.kinds import (STEPS, VAGUE_BEFORE, draft, half, mention, multiplier_word,
+                                       rank_word)
+from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
+from extractors.mentions.reader import Reader
+from extractors.mentions.tail import currency_before
+from extractors.mentions.tokens import DASHES
+from extractors.numbers import NUMBER_WORDS, SCALES
+from extractors.record import Mention, Skipped
+
+# Words that may start a mention: number words (not scale words), `gấp`, `nửa`; currency codes before a number.
+_START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
+_START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
+
+
+class Finder(Reader):
+    """The scan over one text (see the module docstring); `Finder(text).find()` is `find(text)`."""
+
+    def find(self) -> tuple[list[Mention], list[Skipped]]:
+        skips = find_skips(self.text)
+        skip_at = SpanIndex([(s.start, s.end) for s in skips])
+        mentions: list[Mention] = []
+        i = 0
+        toks = self.toks
+        while i < len(toks):
+            t = toks[i]
+            starts_number = t.kind == "num" or (t.kind == "word" and (t.low in _START_WORDS or t.text in _START_CODES)) \
+                or (t.kind == "sym" and t.text in "$€£")
+            if not starts_number or skip_at.covers(t.start):
+                i += 1
+                continue
+            m, nxt = self.mention_at(i, skip_at)
+            if m is None:
+                i += 1
+                continue
+            m.text = self.text[m.start:m.end]
+            mentions.append(m)
+            i = max(nxt, i + 1)
+        # numbers inside neither a mention nor a skip: recorded as skipped `unread`, for coverage
+        taken = SpanIndex([(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in skips])
+        for k, t in enumerate(toks):
+            if t.kind == "num" and not taken.covers(t.start):
+                skips.append(Skipped(t.start, t.end, t.text, self._why_not(k)))
+        skips.sort(key=lambda s: s.start)
+        return mentions, skips
+
+    def _why_not(self, k: int) -> str:
+        t = self.toks[k]
+        toks = self.toks
+        # `lễ 30-4`, `Quốc khánh 2-9`: a day-month written with a dash
+        for a, b in ((k - 2, k), (k, k + 2)):
+            if 0 <= a and b < len(toks) and toks[a].kind == toks[b].kind == "num" and toks[a + 1].text in DASHES \
+                    and toks[a].end == toks[a + 1].start and toks[a + 1].end == toks[b].start \
+                    and toks[a].text.isdigit() and toks[b].text.isdigit() \
+                    and 1 <= int(toks[a].text) <= 31 and 1 <= int(toks[b].text) <= 12:
+                return "date"
+        nxt = self.words_at(k + 1, 1) if k + 1 < len(self.toks) else None
+        if nxt in DURATION_UNITS:
+            return "duration"
+        if re.fullmatch(r"(?:19|20)\d{2}", t.text):
+            return "year"
+        return "unread"
+
+
+    def mention_at(self, i: int, skip_at) -> tuple[Mention | None, int]:
+        """The figure whose number starts at token i, and the token after it; (None, the next token to
+        try) when there is none."""
+        toks = self.toks
+        # currency before the number: $10, USD1,23, VN$1000, Rs. 20
+        pre_unit, k = currency_before(self, i)
+        if toks[k].kind == "word" and toks[k].low == "gấp":
+            return multiplier_word(self, k)
+        if toks[k].low in ("nhất", "nhì") and k > 0:
+            return rank_word(self, i, k)
+        if pre_unit is None and toks[k].kind == "word" and toks[k].low in ("một", "nửa"):
+            got = half(self, k)
+            if got is not None:
+                return got
+        if toks[k].kind not in ("num", "word"):
+            return None, i + 1
+        num = self.read_num(k)
+        if num is None:
+            return None, i + 1
+        if skip_at.covers(toks[num.i].start):
+            return None, num.j
+        if num.has_words and not self.bare and k > 0 and toks[k - 1].low in VAGUE_BEFORE \
+                and toks[k].kind == "word":
+            return None, num.j  # `hàng trăm hộ`, `vài nghìn người`: vague, not a figure
+        # a lone number word (`một`, `năm`, `ba`) is a figure only before a counted noun or unit
+        d = draft(self, i, k, num, pre_unit)
+        for step in STEPS:
+            settled = step(self, d)
+            if settled is not None:
+                return settled
+        return mention(self, d)
+
+
+def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tuple[list[Mention], list[Skipped]]:
+    """Every mention and every skipped number in `text`.
+
+    `style` forces `vi` or `en` number reading (default: guessed from the text, see `number_style`).
+    `bare_numbers=True` reads a numeral that stands alone (`hai mươi`, `trăm`, `- 1.200.000`) as a
+    quantity with no unit; running text keeps it False, where a lone number word is rarely a figure
+    (`một cách`, `năm gần đây`, `tư nhân`) and `- ` at a line start is a bullet.
+    """
+    return Finder(text, style, bare_numbers).find()
+
+
+def read_numeral(text: str, style: str | None = None) -> float | None:
+    """The value of `text` read as one numeral (`hai mươi mốt nghìn không trăm mười một`, `-1,2M`),
+    or None when the finder does not read the whole of it as one number."""
+    mentions, _ = find(text, style, bare_numbers=True)
+    stripped = text.strip().rstrip(".")
+    if len(mentions) == 1 and mentions[0].text == stripped and mentions[0].kind == "quantity" \
+            and mentions[0].unit is None:
+        return mentions[0].value
+    return None

@@ -1,0 +1,464 @@
+"""Pass 2 of the mention finder, by kind: what a number read at a token is, and how far it reaches.
+
+`Finder.mention_at` reads the number and its sign and qualifier into a `Draft`, then runs the steps
+below in order; each either settles the figure early (a fraction in words, a duration, a bare number
+that is no figure) or fills in its kind, unit and extent for the next:
+
+1. `fraction_in_words` (`hai phần ba`)    6. `rank` (`xếp thứ 32/63 tỉnh`, `đứng thứ 5`)
+2. `percent_or_money` (`8,5%`, `1,2 tỷ USD`) 7. `quantity` (a counted noun, `415 trong tổng số 430`)
+3. `multiplier` (`tăng 1,13 lần`)          8. `number_words` (a numeral in words is a figure only so)
+4. `range` (`8,0 ‑ 9,5%`, `từ 2 đến 2,5 tỷ`) 9. the tail: cents, units per unit, `trở lên`, `so với`
+5. `fraction` (`a/b`, `91,5%/80%`)
+
+Words that make a figure in their own right have their own readers: `multiplier_word` (`gấp đôi`,
+`gấp 4,45 lần`), `rank_word` (`xếp thứ nhất`), `half` (`một nửa`, `giảm nửa`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from extractors.mentions.nonfigures import DURATION_UNITS
+from extractors.mentions.reader import Num
+from extractors.mentions.tail import Tail, cents_after, per_units, qualifier_before, so_voi_after
+from extractors.mentions.tokens import DASHES
+from extractors.numbers import DIGIT_WORDS
+from extractors.record import Mention
+from extractors.units import is_known_noun
+
+# A lone `một`/`năm` is a figure before these (`một nửa`).
+_WORD_UNITS_ONE = {"nửa"}
+# Before `thứ` and a number, these make it a rank (`xếp thứ 5`, `vươn lên thứ 12`).
+RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
+# Before a number and `lần`, these make it a multiplier (`gấp 3 lần`, `tăng 1,13 lần`).
+MULT_BEFORE = {"gấp", "bằng", "tăng", "giảm", "cao gấp", "lớn gấp", "nhiều gấp", "hơn", "tăng gần", "tăng hơn",
+               "tăng khoảng", "gần", "khoảng", "xấp xỉ", "trên"}
+# Verbs that state a figure: after one, a number with no unit is still a quantity (`PAPI đạt 43,5`).
+FIGURE_VERBS = {"đạt", "là", "còn", "tăng", "giảm", "lên", "xuống", "mức", "bằng", "chiếm", "đạt mức",
+                "ở mức", "tăng lên", "giảm xuống", "giảm còn", "ước đạt", "đạt được", "tổng cộng", "tổng số",
+                "tổng", "lên tới", "lên đến", "tăng thêm", "giảm bớt", "điểm", "chỉ số", ":", "="}
+# Before a number in words, these make it vague (`hàng nghìn câu lạc bộ`, `vài trăm người`).
+VAGUE_BEFORE = {"hàng", "vài", "mấy", "dăm", "nhiều", "mươi", "bao", "hằng", "hơn mười", "đôi", "một vài"}
+WORD_MULT = {"đôi": 2.0, "rưỡi": 1.5}
+# Before `nửa`, these make it a multiplier (`giảm nửa`, `hơn nửa số hộ`).
+HALF_AFTER_VERB = {"giảm", "tăng", "còn", "chiếm", "bằng", "đạt", "mất", "khoảng", "gần", "hơn", "xấp xỉ",
+                   "chừng", "tầm", "trên", "dưới", "gấp", "là", "có", "được", "thu hẹp", "rút ngắn", "cắt"}
+# After `nửa`, these make a period or a duration (`nửa đầu năm`, `nửa tháng`), not a multiplier.
+_HALF_NOT_BEFORE = DURATION_UNITS | {"đầu", "cuối", "sau", "trước", "kia", "chừng", "vời", "đêm", "đời", "buổi",
+                                     "năm nay", "thế kỷ", "chặng", "vòng", "giờ"}
+OF_TOTAL = ("trong tổng số", "trên tổng số", "trong số", "trên tổng", "trong tổng")
+# Before a number with no `thứ`, these make it a rank (`xếp hạng 5`, `vị trí số 3`).
+_RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số"}
+
+
+@dataclass(slots=True)
+class Draft:
+    """A figure being read from the number `num` at token i (k after a currency before it)."""
+    i: int
+    k: int
+    num: Num
+    pre_unit: str | None     # a currency before the number
+    start_tok: int           # the number's first token, its sign included
+    sign: float
+    value: float | None
+    qual_tok: int | None     # the qualifier's first token
+    qualifier: str | None
+    comparative: bool
+    j: int                   # the token after the figure read so far
+    tail: Tail               # what follows the number itself
+    kind: str | None
+    unit: str | None
+    end_tok: int             # the figure's last token
+    decimals: int
+    text_start_tok: int      # the figure's first token, qualifier included
+    low: float | None = None
+    high: float | None = None
+    denominator: float | None = None
+
+
+def draft(f, i: int, k: int, num: Num, pre_unit: str | None) -> Draft:
+    """The number at token k with its sign (`-1,2%`, `âm 3`) and the qualifier before it."""
+    toks = f.toks
+    start_tok = i
+    sign = 1.0
+    if i > 0 and toks[i - 1].text in ("-", "−") and (i < 2 or toks[i - 2].kind != "num") \
+            and (toks[i - 1].end == toks[i].start or (f.bare and i == 1 and f.gap(0, 1) == " ")) \
+            and (i < 2 or f.gap(i - 2, i - 1) != ""):
+        # `-1,2%`; `- 1.200.000` only when reading a lone numeral (in running text `- ` is a bullet)
+        sign, start_tok = -1.0, i - 1
+    elif i > 0 and toks[i - 1].kind == "word" and (toks[i - 1].low == "âm" or
+                                                    (f.bare and toks[i - 1].low == "trừ")):
+        sign, start_tok = -1.0, i - 1
+    value = sign * num.value
+    qual_tok, qualifier, comparative = qualifier_before(f, start_tok)
+    j = num.j
+    return Draft(i=i, k=k, num=num, pre_unit=pre_unit, start_tok=start_tok, sign=sign, value=value,
+                 qual_tok=qual_tok, qualifier=qualifier, comparative=comparative, j=j, tail=f.after(j),
+                 kind=None, unit=pre_unit, end_tok=j - 1, decimals=num.decimals,
+                 text_start_tok=qual_tok if qual_tok is not None else start_tok)
+
+
+def fraction_in_words(f, d: Draft):
+    """`hai phần ba`, `một phần tư` (not `phần trăm`: a percent): settled here."""
+    toks, j = f.toks, d.j
+    if d.unit is None and d.num.has_words and not d.tail.pct and d.tail.word(0) == "phần" and j + 1 < len(toks) \
+            and toks[j + 1].kind == "word" and (toks[j + 1].low in DIGIT_WORDS or toks[j + 1].low == "mười") \
+            and f.gap(j, j + 1) == " ":
+        den = f.read_num(j + 1)
+        if den is not None and den.value >= 2 and den.value > d.num.value and den.value == int(den.value):
+            m = Mention(toks[d.start_tok].start, toks[den.j - 1].end, "", "fraction", value=d.value,
+                        denominator=den.value)
+            if d.qual_tok is not None:
+                m.start, m.qualifier = toks[d.qual_tok].start, d.qualifier
+            return m, den.j
+    return None
+
+
+def percent_or_money(f, d: Draft):
+    """A percent sign or `phần trăm` after the number, or a currency after or before it."""
+    tail = d.tail
+    if d.unit is None and tail.pct:
+        d.kind, d.unit, d.end_tok = "percent", tail.pct, tail.pct_end
+        d.j = tail.pct_end + 1
+    elif d.unit is None and tail.currency:
+        d.kind, d.unit, d.end_tok = "money", tail.currency, tail.currency_end
+        d.j = tail.currency_end + 1
+    elif d.unit is not None:
+        d.kind = "money"
+
+
+def multiplier(f, d: Draft):
+    """`gấp 4,45 lần`, `tăng 1,13 lần`: `lần` after the number, a verb or qualifier before it."""
+    if d.kind is None and d.tail.word(0) == "lần" and not d.tail.word(1) == "thứ":
+        before = f.phrase_before(d.start_tok if d.qual_tok is None else d.qual_tok, MULT_BEFORE)
+        if before is not None or (d.qual_tok is not None):
+            d.kind, d.unit, d.end_tok = "multiplier", "times", d.j
+            if before is not None and before[1].startswith("gấp"):
+                d.text_start_tok = min(d.text_start_tok, before[0])
+            d.j += 1
+
+
+def range_(f, d: Draft):
+    """`8,0 ‑ 9,5%`, `16-17 nghìn lao động`, `từ 2 đến 2,5 tỷ USD` (see `range_from`)."""
+    rng = range_from(f, d.i if d.pre_unit is None else d.k, d.num, d.j, d.kind, d.unit)
+    if rng is not None:
+        r_low, r_high, r_kind, r_unit, r_end, r_next, r_dec, r_start = rng
+        if r_low is not None:
+            d.low, d.high = d.sign * r_low, r_high
+            d.kind, d.unit, d.end_tok, d.j = r_kind, r_unit, r_end, r_next
+            d.value = None
+            d.decimals = max(d.decimals, r_dec)
+            if r_start is not None:
+                d.text_start_tok = min(d.text_start_tok, r_start)
+                if d.qual_tok is None or d.qual_tok >= r_start:
+                    q2, qualifier2, comp2 = qualifier_before(f, r_start)
+                    if q2 is not None:
+                        d.text_start_tok, d.qualifier = q2, qualifier2
+
+
+def fraction(f, d: Draft):
+    """`a/b` (`300/350 tỷ đồng`, `91,5%/80%`, `45/50%`, `12/15 xã`), which a rank may take over."""
+    toks, j = f.toks, d.j
+    if d.low is None and j < len(toks) and toks[j].text == "/" and toks[j].start == toks[j - 1].end \
+            and j + 1 < len(toks) and toks[j + 1].kind == "num" and toks[j + 1].start == toks[j].end:
+        den = f.read_num(j + 1)
+        if den is not None:
+            dtail = f.after(den.j)
+            den_value = den.value
+            f_unit = d.unit
+            f_end = den.j - 1
+            nj = den.j
+            if d.kind == "percent" and dtail.pct:          # 91,5%/80%
+                f_end, nj = dtail.pct_end, dtail.pct_end + 1
+            elif d.kind is None and dtail.currency:        # 300/350 tỷ đồng
+                f_unit, f_end, nj = dtail.currency, dtail.currency_end, dtail.currency_end + 1
+                d.value *= den.scale
+            elif d.kind is None and dtail.pct:             # 45/50%: both percentages
+                f_unit, f_end, nj = "%", dtail.pct_end, dtail.pct_end + 1
+            if d.kind in (None, "percent", "money") or (d.kind == "money" and d.pre_unit):
+                d.kind = "fraction"
+                d.unit = f_unit
+                d.denominator = den_value
+                d.end_tok, d.j = f_end, nj
+                if d.unit is None:
+                    noun, nend = f.counted_noun(d.j)
+                    if noun:
+                        d.unit, d.end_tok, d.j = noun, nend, nend + 1
+
+
+def rank(f, d: Draft):
+    """`xếp thứ 32/63 tỉnh`, `đứng thứ 5`, `xếp hạng 5`."""
+    toks, start_tok = f.toks, d.start_tok
+    if start_tok > 0 and toks[start_tok - 1].low == "thứ" and d.kind in (None, "fraction", "quantity"):
+        rb = f.phrase_before(start_tok - 1, RANK_BEFORE)
+        if d.kind == "fraction" or rb is not None:
+            d.kind = "rank"
+            d.text_start_tok = rb[0] if rb else start_tok - 1
+            d.qualifier = None
+    elif start_tok > 0 and d.kind is None and f.phrase_before(start_tok, _RANK_WITHOUT_THU):
+        rb = f.phrase_before(start_tok, _RANK_WITHOUT_THU)
+        d.kind, d.text_start_tok = "rank", rb[0]
+    if d.kind == "rank" and d.unit is None and d.j < len(toks):
+        noun, nend = f.counted_noun(d.j)
+        if noun and d.denominator is not None:
+            d.unit, d.end_tok, d.j = noun, nend, nend + 1
+
+
+def quantity(f, d: Draft):
+    """A number with a counted noun, `415 trong tổng số 430 đảng viên` (a fraction), or after a verb
+    that states a figure; durations and bare numbers are settled here as no figure."""
+    if d.kind is not None:
+        return None
+    tail, j = d.tail, d.j
+    if tail.word(0) in DURATION_UNITS or tail.phrase(2) in DURATION_UNITS:
+        return None, j  # `sau 1 năm`, `5 năm xây dựng`, `6 tháng đầu năm`: durations
+    noun, nend = f.counted_noun(j)
+    total = of_total(f, j if noun is None else nend + 1, allow_tren=noun is None)
+    if total is not None:
+        # `415 trong tổng số 430 đảng viên`, `9 xã trong tổng số 12 xã`: a fraction
+        den, dend, dnext = total
+        den_noun, den_end = f.counted_noun(dnext)
+        d.kind, d.unit, d.denominator = "fraction", den_noun or noun, den.value
+        d.end_tok, d.j = (den_end, den_end + 1) if den_noun else (dend, dnext)
+    elif noun is None:
+        if not f.bare and (d.num.has_words or f.is_year_like(d.num, d.start_tok)):
+            return None, j
+        if not f.bare and d.qual_tok is None and d.sign == 1.0 \
+                and f.phrase_before(d.start_tok, FIGURE_VERBS) is None:
+            # a number with no unit, no qualifier and no verb that states a figure before
+            # it (`lễ 30-4`, `tỷ số 3-1`, `đường dây nóng 113`) is left unread
+            return None, j
+        d.kind, d.unit = "quantity", None
+    else:
+        d.kind, d.unit, d.end_tok, d.j = "quantity", noun, nend, nend + 1
+    num = d.num
+    if num.has_words and len(num.raw.split()) == 1 and num.raw.lower() in ("một", "năm", "tư", "mười") \
+            and d.unit is None and not f.bare:
+        return None, d.j
+    return None
+
+
+def number_words(f, d: Draft):
+    """A number in words that is no figure (`một số`, `năm gần đây`) is settled here as none."""
+    if d.num.has_words and not f.bare and not words_are_figure(d.num, d.kind, d.unit, d.end_tok):
+        return None, d.j
+    return None
+
+
+def cents(f, d: Draft):
+    """Duckling-style cents after a currency: `2 đô la và 23 xen`, `hai đô 23`."""
+    if d.kind == "money" and d.unit in ("USD", "EUR", "INR", "GBP") and d.value is not None:
+        c = cents_after(f, d.j)
+        if c is not None:
+            d.value += c[0] / 100.0
+            d.end_tok, d.j = c[1], c[1] + 1
+
+
+def per_unit(f, d: Draft):
+    """Units per unit: `19 tiêu chí/xã`, `67 triệu đồng/người/năm`, `8,5%/năm`, `12,8 bác sĩ/vạn dân`."""
+    d.unit, d.end_tok, d.j = per_units(f, d.unit, d.end_tok, d.j)
+
+
+def bound_after(f, d: Draft):
+    """`từ … trở lên / trở xuống`: at_least, at_most."""
+    toks, j = f.toks, d.j
+    if j + 1 < len(toks) and toks[j].low == "trở" and toks[j + 1].low in ("lên", "xuống") and \
+            d.start_tok > 0 and toks[d.text_start_tok - 1].low == "từ":
+        d.qualifier = "at_least" if toks[j + 1].low == "lên" else "at_most"
+        d.text_start_tok -= 1
+        d.end_tok, d.j = j + 1, j + 2
+
+
+def difference(f, d: Draft):
+    """A comparative before the figure with `so với` after it is a difference, not a bound."""
+    if d.comparative and so_voi_after(f, d.j):
+        d.qualifier = None
+        d.text_start_tok = d.start_tok
+
+
+# The steps of `Finder.mention_at`, in order: each returns (mention or None, next token) to settle
+# the figure, or None to go on.
+STEPS = (fraction_in_words, percent_or_money, multiplier, range_, fraction, rank, quantity, number_words,
+         cents, per_unit, bound_after, difference)
+
+
+def mention(f, d: Draft) -> tuple[Mention | None, int]:
+    """The figure `d` as a Mention, and the token after it."""
+    toks = f.toks
+    m = Mention(start=toks[d.text_start_tok].start, end=toks[d.end_tok].end, text="", kind=d.kind,
+                value=d.value, low=d.low, high=d.high, denominator=d.denominator, unit=d.unit,
+                qualifier=d.qualifier, decimals=d.decimals)
+    if any(v is not None and not math.isfinite(v) for v in (m.value, m.low, m.high, m.denominator)):
+        return None, d.j  # hundreds of digits times a scale word: not a figure anyone printed
+    return m, d.j
+
+
+def rank_word(f, i: int, k: int):
+    """`xếp thứ nhất`, `đứng thứ nhì`, `xếp hạng nhì`."""
+    toks = f.toks
+    if toks[k - 1].low == "thứ":
+        rb = f.phrase_before(k - 1, RANK_BEFORE)
+    else:
+        rb = f.phrase_before(k, {"xếp hạng", "hạng"})
+    if rb is None:
+        return None, i + 1
+    return Mention(toks[rb[0]].start, toks[k].end, "", "rank", value=1.0 if toks[k].low == "nhất" else 2.0), k + 1
+
+
+def multiplier_word(f, k: int):
+    """`gấp đôi`, `gấp rưỡi`, `gấp 4,45 lần`, `gấp ba lần`."""
+    toks = f.toks
+    if k + 1 >= len(toks):
+        return None, k + 1
+    nt = toks[k + 1]
+    if nt.kind == "word" and nt.low in WORD_MULT:
+        return Mention(toks[k].start, nt.end, "", "multiplier", value=WORD_MULT[nt.low], unit="times"), k + 2
+    num = f.read_num(k + 1)
+    if num is None:
+        return None, k + 1
+    end = num.j - 1
+    j = num.j
+    if j + 1 < len(toks) and (toks[j].text in DASHES or toks[j].low in ("đến", "tới")) \
+            and "\n" not in f.text[toks[j - 1].end:toks[j + 1].start]:
+        # `gấp 1,5-2 lần`, `gấp 2 đến 3 lần`: a range of multipliers
+        num2 = f.read_num(j + 1)
+        if num2 is not None and num2.value >= num.value and num2.j < len(toks) and toks[num2.j].low == "lần":
+            return Mention(toks[k].start, toks[num2.j].end, "", "range", low=num.value, high=num2.value,
+                           unit="times", decimals=max(num.decimals, num2.decimals)), num2.j + 1
+    if j < len(toks) and toks[j].low == "lần":
+        end = j
+    return Mention(toks[k].start, toks[end].end, "", "multiplier", value=num.value, unit="times",
+                   decimals=num.decimals), end + 1
+
+
+def half(f, k: int):
+    """`một nửa`, `gần một nửa`, `giảm nửa`: a multiplier of 0.5 (unit `times`).
+
+    A bare `nửa` is one only after a verb or qualifier (`giảm nửa`, `hơn nửa số hộ`); `nửa đầu
+    năm`, `nửa tháng`, `một nửa năm` are periods and durations, not figures.
+    """
+    toks = f.toks
+    i = k
+    if toks[k].low == "một":
+        if k + 1 >= len(toks) or toks[k + 1].low != "nửa" or f.gap(k, k + 1) not in (" ", "\u00a0"):
+            return None
+        k += 1
+    elif f.phrase_before(k, HALF_AFTER_VERB) is None:
+        return None
+    nxt = f.words_at(k + 1, 1)
+    nxt2 = f.words_at(k + 1, 2)
+    if nxt in _HALF_NOT_BEFORE or nxt2 in _HALF_NOT_BEFORE:
+        return None
+    q_tok, qualifier, comparative = qualifier_before(f, i)
+    start = q_tok if q_tok is not None else i
+    if comparative and so_voi_after(f, k + 1):
+        start, qualifier = i, None
+    m = Mention(toks[start].start, toks[k].end, "", "multiplier", value=0.5, unit="times", qualifier=qualifier,
+                decimals=1)
+    return m, k + 1
+
+
+def of_total(f, j: int, allow_tren: bool = False):
+    """`trong tổng số 430` after a count: (the total as a Num, its last token, next token).
+
+    `3 trên 5 chỉ tiêu` too, where the count has no noun of its own (`trên` before a number is
+    otherwise the qualifier `over`)."""
+    for phrase in OF_TOTAL + (("trên",) if allow_tren else ()):
+        n = len(phrase.split())
+        if f.words_at(j, n) == phrase and j + n < len(f.toks) and f.toks[j + n].kind == "num" \
+                and "\n" not in f.text[f.toks[j - 1].end:f.toks[j + n].start]:
+            den = f.read_num(j + n)
+            if den is None or f.is_year_like(den, j + n):
+                return None
+            if f.after(den.j).pct or f.after(den.j).currency:
+                return None
+            return den, den.j - 1, den.j
+    return None
+
+
+def range_from(f, i, num: Num, j: int, kind, unit):
+    """A range starting with `num` (tokens i..j-1): returns bounds, kind, unit, end token, next."""
+    toks = f.toks
+    r_start = None
+    if i > 0 and toks[i - 1].low in ("từ", "giữa") and toks[i - 1].kind == "word":
+        r_start = i - 1
+    k = j
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    connective = None
+    if t.text in DASHES:
+        connective = "dash"
+    elif t.low in ("đến", "tới") and r_start is not None and toks[r_start].low == "từ":
+        connective = "den"
+    elif t.low in ("và",) and r_start is not None and toks[r_start].low == "giữa":
+        connective = "va"
+    elif t.low in ("đến", "tới") and kind is None:
+        connective = "den"
+    if connective is None:
+        return None
+    if "\n" in f.text[toks[k - 1].end:t.end]:
+        return None
+    k2 = k + 1
+    # VND1000-VND2000: the currency may stand before the second end too
+    if k2 < len(toks) and toks[k2].text in ("VND", "USD", "$", "VNĐ"):
+        k2 += 1
+    if k2 >= len(toks) or toks[k2].kind not in ("num", "word"):
+        return None
+    num2 = f.read_num(k2)
+    if num2 is None:
+        return None
+    # years and terms are not ranges: 2020-2025
+    if re.fullmatch(r"(?:19|20)\d{2}", num.raw) and re.fullmatch(r"(?:19|20)\d{2}", num2.raw):
+        return None
+    tail2 = f.after(num2.j)
+    low, high = num.value, num2.value
+    r_kind, r_unit, end, nxt = None, unit, num2.j - 1, num2.j
+    if tail2.pct:
+        r_kind, r_unit, end, nxt = "percent", tail2.pct, tail2.pct_end, tail2.pct_end + 1
+    elif tail2.currency:
+        r_kind, r_unit, end, nxt = "money", tail2.currency, tail2.currency_end, tail2.currency_end + 1
+    elif kind in ("percent", "money"):
+        r_kind = kind
+    elif connective == "den" and r_start is None and kind is None:
+        return None  # `đến 2022`, `đến 500 ha`: not a range without `từ`
+    # carry the scale of the second end to the first: 16-17 nghìn, 130-135 triệu
+    if num.scale == 1.0 and num2.scale != 1.0 and num.value * num2.scale <= num2.value * 1.0001 + 1e-9:
+        low = num.value * num2.scale
+    elif num.scale == 1.0 and num2.scale != 1.0:
+        low = num.value * num2.scale
+    if r_kind is None:
+        noun, nend = f.counted_noun(nxt)
+        if noun is not None:
+            r_unit, end, nxt = noun, nend, nend + 1
+        elif unit is None and kind is None and (connective == "dash"):
+            # bare `5-10` with nothing after: likely a date or score; leave it
+            if re.fullmatch(r"\d{1,2}", num.raw) and re.fullmatch(r"\d{1,2}", num2.raw):
+                return None
+        r_kind = "range"
+    if low > high:
+        return None
+    dec = num2.decimals
+    # the record's kind is `range` whatever the unit; the unit says % or VND
+    return low, high, "range", r_unit, end, nxt, dec, r_start
+
+
+def words_are_figure(num: Num, kind, unit, end_tok) -> bool:
+    """A number in words is a figure when it is a real numeral before a known unit or noun.
+
+    `hai mươi lăm xã`, `ba khâu đột phá`, `mười nghìn đồng` are; `linh hoạt`, `tư nhân`,
+    `không làm`, `năm gần đây`, `một số` are words, not figures.
+    """
+    words = num.raw.lower().split()
+    if words[0][0].isdigit():
+        return True  # `2 triệu rưỡi đồng`: digits lead, the words are scale and half
+    if words[0] not in DIGIT_WORDS and words[0] not in ("mười", "trăm"):
+        return False
+    if words[0] in ("không", "tư", "lăm", "mốt", "nhăm") and len(words) == 1:
+        return False
+    if len(words) == 1 and words[0] in ("một", "năm"):
+        return kind in ("money", "percent", "range") or (unit is not None and unit.lower() in _WORD_UNITS_ONE)
+    if kind in ("money", "percent", "range", "multiplier", "rank", "fraction"):
+        return True
+    return unit is not None and (is_known_noun(unit) or len(words) > 1)

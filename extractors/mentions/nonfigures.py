@@ -1,0 +1,166 @@
+"""Pass 1 of the mention finder: the numbers that are not figures.
+
+Dates, times, years and terms, document codes, phone numbers, addresses, names with numbers,
+ordinals and list markers are found by pattern (SKIP_PATTERNS, run only on the stretches around
+digits; WORD_SKIP_PATTERNS for `Đại hội XIII`, `Thứ nhất`) and recorded as `Skipped` with a reason.
+DURATION_UNITS are the words that make a number after them a duration (`sau 5 năm`), not a count.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from extractors.record import Skipped
+from extractors.units import COUNTED_SET, MEASURES
+
+_DOC_WORDS = (r"Quyết định|Nghị quyết liên tịch|Nghị quyết|Chỉ thị|Kết luận|Quy định|Thông tư|Nghị định|"
+              r"Công văn|Luật|Văn bản|Thông báo|Tờ trình|Hướng dẫn|Quy chế|Đề án|Chương trình|Kế hoạch|"
+              r"Báo cáo|Pháp lệnh|Hiến pháp|Điều|Khoản|Chương|Mục|Phụ lục|Công điện|Chỉ thị")
+# The same words in lower case name a document only with `số` (`theo quyết định số 12`): bare,
+# they are ordinary words (`kỷ luật 09 đảng viên`, `kế hoạch 8%`, `điều 5`).
+_DOC_WORDS_LOWER = "|".join(w[0].lower() + w[1:] for w in _DOC_WORDS.split("|"))
+_ROMAN = r"(?:[IVXLC]+)"
+_SCALE_ALT = "nghìn|ngàn|triệu|tỷ|tỉ|đồng|USD|VNĐ|VND|đô"
+# Any counted noun or measure of the lexicon, for lookaheads (`từ 1/7 tỉnh` is a fraction of provinces).
+_NOUN_ALT = "|".join(re.escape(w) for w in sorted(COUNTED_SET | {m.lower() for m in MEASURES}, key=len, reverse=True))
+# A number that is not followed by a percent sign or more digits (`Kế hoạch 8%` is a figure).
+_NOT_FIGURE_TAIL = r"(?![\d.,]*\d)(?!\s*%)(?!\s*(?:phần trăm|điểm phần trăm)\b)"
+SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # document codes: 371-QĐ/TU, 115/2020/QH14, 02/NQ-CP, 07-NQ/TU, 1532/QĐ-UBND
+    ("code", re.compile(r"\b\d+(?:/\d{2,4})*[/-][A-ZĐ][A-ZĐa-zđ0-9]*(?:[/.-][A-ZĐ0-9][A-ZĐa-zđ0-9]*)*")),
+    # Quyết định số 1532, Nghị quyết số 07, Kết luận 42, Điều 5 (capitalized), quyết định số 12 (with số)
+    ("code", re.compile(rf"\b(?:{_DOC_WORDS})\s+(?:số\s+)?\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
+    ("code", re.compile(rf"\b(?:{_DOC_WORDS_LOWER})\s+số\s+\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
+    ("address", re.compile(r"\b(?:số|Số)\s+\d+[A-Za-z]?(?:/\d+)*\s*(?:,\s*)?(?:đường|phố|ngõ|ngách|hẻm|Đường|Phố|Ngõ)\b")),
+    ("code", re.compile(r"\bsố\s+hiệu\s+\d+|\b[Ss]ố\s+\d+/\d+(?:/\d+)?")),
+    # phone numbers: 0211.3862.345, 0239 3855 123, +84 912 345 678, 0912345678
+    ("phone", re.compile(r"\b(?:1900|1800)[ .]?\d{3,4}(?:[ .]?\d{2,3})?\b")),
+    ("phone", re.compile(r"(?:\+84[ .]?|(?<![\d.,])\b0)\d{1,3}(?:[ .]?\d{3,4}){2,3}\b(?![.,]\d)")),
+    # times: 10:24, 10:24'(GMT+7), 8h30, 8 giờ 30, 14 giờ
+    ("time", re.compile(r"\b\d{1,2}[:h]\d{2}(?:'|′)?(?:\s*\(GMT\+7\))?|\b\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?(?![^\W\d_])")),
+    # a span of days in a month: `1-3/9`, `từ 28-30/12/2023`
+    ("date", re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
+                        r"(?:/(?:19|20)\d{2})?\b(?![.,]\d)"
+                        rf"(?!\s*(?:%|(?:{_NOUN_ALT}|{_SCALE_ALT})(?![^\W\d_])))")),
+    # full dates and month/year: 22/9/2021, 31-12-2022, 10.01.2022, 12/2022 after tháng
+    ("date", re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b")),
+    ("date", re.compile(r"\b(?:tháng|Tháng|THÁNG)\s+\d{1,2}(?:\s*[/-]\s*(?:19|20)\d{2}|\s+năm\s+(?:19|20)\d{2})?\b")),
+    ("date", re.compile(rf"\b(?:quý|Quý|QUÝ)\s+(?:{_ROMAN}|\d)(?:\s*[/-]\s*(?:19|20)\d{{2}}|\s+năm\s+(?:19|20)\d{{2}})?\b")),
+    ("date", re.compile(r"\b(?:ngày|Ngày|hôm|sáng|Sáng|chiều|Chiều|tối|Tối|trưa|Trưa|đêm|Đêm|rạng sáng|Rạng sáng)"
+                        r"(?:\s+(?:nay|qua|mai|hôm nay|ngày))?\s*\(?\s*\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*(?:19|20)\d{2})?\b")),
+    # day/month without a year after a time word: `Tính đến 31-12`, `từ 1/7`, `trước 15/10`
+    ("date", re.compile(r"\b(?:từ|đến|tới|trước|sau|hết|Từ|Đến|Trước|Sau|Hết)\s+(?:ngày\s+)?"
+                        r"(?:0?[1-9]|[12]\d|3[01])[/-](?:0?[1-9]|1[0-2])(?![\d.,]*\d)"
+                        rf"(?!\s*(?:%|(?:{_NOUN_ALT}|{_SCALE_ALT})(?![^\W\d_])))")),
+    # terms and years: 2020-2025, (2016- 2020), năm 2022, giai đoạn 2021 – 2025
+    ("term", re.compile(r"\b(?:19|20)\d{2}\s*[-–—‑]\s*(?:19|20)\d{2}\b")),
+    ("year", re.compile(r"\b(?:năm|Năm|NĂM|niên độ|niên khóa|mùa vụ|vụ)\s+(?:19|20)\d{2}\b")),
+    # ordinals and names with numbers: kỳ họp thứ 7, lần thứ 12, khóa XV, Đại hội 13, COVID-19
+    ("ordinal", re.compile(r"\b(?:kỳ họp|Kỳ họp|lần|Lần|đợt|Đợt|khóa|khoá|Khóa|Khoá|phiên|Phiên|tập|Tập|số báo|kỳ|Kỳ)"
+                           r"\s+(?:thứ\s+)?\d+\b")),
+    ("ordinal", re.compile(r"\b[Gg]iai đoạn\s+(?:\d{1,2}|[IVX]+)\b(?![.,]\d)(?!\s*%)")),
+    ("ordinal", re.compile(r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )\b(?:[Tt]hứ)\s+\d+\b(?!\s*/\s*\d)")),
+    # Names: capitalized proper names take any number after them (`Ban Chỉ đạo 35`, `Quốc lộ 1A`,
+    # `Hội nghị Trung ương 3, 4`, `Nghị quyết Trung ương 4`, `cột mốc 345/2`).
+    ("name", re.compile(r"\b[A-Za-z]+-\d+\b|\b(?:Covid|COVID|covid|SARS-CoV|Seagame|SEA Games|SEAGames|Seagames|"
+                        r"Ban Chỉ đạo|Ban chỉ đạo|Đại hội|Hội nghị Trung ương|Trung ương|Hội nghị lần|Tổ|Đội|Lô|"
+                        r"Khu phố|Tiểu khu|Quốc lộ|QL|Tỉnh lộ|ĐT|ĐH|Đường|Tuyến|cột mốc|Cột mốc|Phòng|Tầng|"
+                        r"Trung đoàn|Sư đoàn|Quân khu|Quân đoàn|Lữ đoàn|Tiểu đoàn|Đại đội|Binh đoàn|Bệnh viện|"
+                        r"Trường|Nhà máy|Công ty|Top|TOP|Giải|Vùng|vùng)\s*(?:số\s+)?\d+[A-Z]?(?:[/,]\s*\d+)*\b"
+                        + _NOT_FIGURE_TAIL)),
+    # ... lower-case ones only where no word follows the number (`đường 5 km` is a figure).
+    ("name", re.compile(r"\b(?:đường tỉnh|đường huyện|đường xã|đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b"
+                        r"(?![.,]\d)(?!\s*[^\W\d_%])")),
+    # villages and quarters named by number: `thôn 3`, `xóm 12`, `ấp 5`, `tổ dân phố 7`, `khu phố 2`
+    # kilometre posts: `km 15+200`, `Km15+200`
+    ("address", re.compile(r"\b[Kk]m\s?\d+\s?\+\s?\d+\b")),
+    ("name", re.compile(r"\b(?:thôn|Thôn|xóm|Xóm|ấp|Ấp|khóm|Khóm|tổ dân phố|Tổ dân phố|khu phố|tiểu khu|buôn|Buôn|"
+                        r"lớp|Lớp|khối lớp|Khối lớp)"
+                        r"\s+(?:số\s+)?\d+[A-Z]?\b(?![.,]\d)(?!\s*%)")),
+    # list markers: (1), 1), a), 1. at the start of a line or after a semicolon
+    ("list_marker", re.compile(r"\(\d{1,2}\)|(?:(?<=^)|(?<=\n)|(?<=;\s)|(?<=:\s))\d{1,2}[.)](?=\s)|\b[a-zđ]\)")),
+]
+
+DURATION_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập kỷ", "thế kỷ", "quý", "buổi", "đêm"}
+DURATION_BEFORE = {"sau", "trong", "mất", "suốt", "hơn", "gần", "qua", "được", "kéo dài", "thời gian", "vòng",
+                   "trước", "tới", "đầu", "cuối", "từ", "kế hoạch", "những"}
+
+
+def find_skips(text: str) -> list[Skipped]:
+    """Every non-mention by SKIP_PATTERNS, earlier patterns first; a later match that overlaps an
+    earlier one is dropped."""
+    skips: list[Skipped] = []
+    starts: list[int] = []   # taken spans, sorted and disjoint
+    ends: list[int] = []
+    windows = _digit_windows(text)
+    for reason, pat in SKIP_PATTERNS:
+        for m in (m for ws, we in windows for m in pat.finditer(text, ws, we)):
+            s, e = m.start(), m.end()
+            if not _HAS_DIGIT(m.group()):
+                continue
+            k = bisect.bisect_left(starts, e)          # spans starting before e
+            if k > 0 and ends[k - 1] > s:
+                continue
+            starts.insert(k, s)
+            ends.insert(k, e)
+            skips.append(Skipped(s, e, m.group(), reason))
+    # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
+    for reason, pat in WORD_SKIP_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.start(), m.end()
+            k = bisect.bisect_left(starts, e)
+            if k > 0 and ends[k - 1] > s:
+                continue
+            starts.insert(k, s)
+            ends.insert(k, e)
+            skips.append(Skipped(s, e, m.group(), reason))
+    skips.sort(key=lambda k: k.start)
+    return skips
+
+
+_ORDINAL_WORDS = r"(?:nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín))?)"
+_NOT_RANK = r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )(?<!Xếp )(?<!Đứng )"
+WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("date", re.compile(r"\b(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ\s+[Nn]hật)"
+                        r"(?=\s*,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})")),
+    ("name", re.compile(r"\b(?:Đại hội|Hội nghị Trung ương|Hội nghị lần thứ|Đại hội lần thứ)(?:\s+[^\W\d_]+){0,4}?"
+                        r"\s+(?:lần thứ\s+)?[IVXL]+\b(?![^\W\d_])")),
+    ("ordinal", re.compile(r"\b(?:khóa|khoá|Khóa|Khoá|kỳ họp thứ|Kỳ họp thứ|nhiệm kỳ|lần thứ|Lần thứ)\s+"
+                           r"(?:[IVXL]+\b(?![^\W\d_])|" + _ORDINAL_WORDS + r"\b)")),
+    ("ordinal", re.compile(_NOT_RANK + r"\b(?:[Tt]hứ\s+" + _ORDINAL_WORDS + r"|đầu tiên)\b(?!\s*/)")),
+]
+
+
+_HAS_DIGIT = re.compile(r"\d").search
+_DIGIT_RUN = re.compile(r"\d+")
+# Every skip pattern's match holds a digit, starts less than this many characters before it and
+# ends (lookaheads included) less than this many after it; so the patterns need only run on the
+# stretches of text around digits, which is what makes pass 1 cheap on long documents.
+_WINDOW = 120
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint (start, end) stretches of `text` holding every digit with _WINDOW characters each side."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in _DIGIT_RUN.finditer(text):
+        s, e = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
+        if out and s <= out[-1][1] + _WINDOW:
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+class SpanIndex:
+    """Sorted (start, end) spans: which of them covers a position."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+
+    def covers(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.spans, (pos, float("inf")))
+        for s, e in self.spans[max(0, k - 8):k]:
+            if s <= pos < e:
+                return True
+        return False

@@ -1,0 +1,189 @@
+"""Reading numbers off the finder's tokens: digits or number words with scale words and `phẩy`
+decimals (`Reader.read_num`), the phrase that ends just before a token (`phrase_before`), the counted
+noun after one (`counted_noun`), what follows one (`after`: a percent sign, a currency), and whether a
+text writes its numbers the English way (`number_style`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.mentions.tail import Tail
+from extractors.mentions.tokens import tokenize
+from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
+                                NotANumber, decimals_of, read_digits, words_value)
+from extractors.units import counted_noun
+
+
+@dataclass
+class Num:
+    """A number read from tokens i..j-1 (inclusive start, exclusive end)."""
+    i: int
+    j: int
+    value: float
+    scale: float      # the scale words' product (for carrying to the other end of a range)
+    decimals: int
+    has_words: bool   # written in words (`hai mươi`)
+    raw: str
+
+
+# The longest numeral read (`bảy trăm hai mươi mốt nghìn không trăm mười hai tỷ …`); a longer run of
+# number words (`một một một …`) is no numeral, and the cap keeps reading it linear.
+MAX_NUMBER_TOKENS = 24
+
+
+class Reader:
+    """A text's tokens and what reads them; the finder (`finder.Finder`) builds on it."""
+
+    def __init__(self, text: str, style: str | None = None, bare_numbers: bool = False):
+        self.text = text
+        self.bare = bare_numbers
+        self.toks = tokenize(text)
+        self.style = style or number_style(text)
+        toks = self.toks
+        # linked[k]: token k is no number and is followed on the same line, at most two spaces on,
+        # by a token that is no number either (so words_at can test a phrase without slicing text)
+        self._linked = [a.kind != "num" and b.kind != "num" and b.start - a.end <= 2
+                        and "\n" not in text[a.end:b.start] for a, b in zip(toks, toks[1:])]
+        self._phrases: dict = {}
+
+    # --- token helpers -------------------------------------------------------------------------
+    def words_at(self, i: int, n: int) -> str | None:
+        """The n tokens from i as a lower-cased phrase, if they are adjacent words on one line."""
+        key = (i, n)
+        hit = self._phrases.get(key, 0)
+        if hit != 0:
+            return hit
+        toks = self.toks
+        out = None
+        if i >= 0 and i + n <= len(toks) and toks[i].kind != "num" and all(self._linked[i:i + n - 1]):
+            out = self.text[toks[i].start:toks[i + n - 1].end].lower()
+        self._phrases[key] = out
+        return out
+
+    def gap(self, a: int, b: int) -> str:
+        """Text between the end of token a and the start of token b."""
+        return self.text[self.toks[a].end:self.toks[b].start]
+
+    # --- numbers ---------------------------------------------------------------------------------
+    def read_num(self, i: int) -> Num | None:
+        """Read a number starting at token i: digits or words, with scale words and `phẩy` decimals."""
+        toks = self.toks
+        parts: list = []
+        j = i
+        decimals = 0
+        has_words = False
+        scale = 1.0
+        while j < len(toks) and j - i < MAX_NUMBER_TOKENS:
+            t = toks[j]
+            if j > i and ("\n" in self.gap(j - 1, j) or self.gap(j - 1, j).strip()):
+                break
+            if t.kind == "num":
+                if parts and not (isinstance(parts[-1], str) and parts[-1] in SCALES):
+                    # digits follow only a scale word (`12.345 tỷ 250 triệu`); after digits or a
+                    # number word (`đầu tư 1.200 tỷ`: `tư` is a word here) a new number starts
+                    break
+                m = re.fullmatch(r"([\d.,]*\d)([kKMG]?)", t.text)
+                if not m:
+                    break
+                try:
+                    v = read_digits(m.group(1), self.style)
+                except NotANumber:
+                    if j == i:
+                        return None
+                    break
+                if m.group(2):
+                    v *= SUFFIX_SCALES[m.group(2)]
+                    scale *= SUFFIX_SCALES[m.group(2)]
+                decimals = decimals_of(m.group(1), self.style)
+                parts.append(v)
+                j += 1
+                continue
+            if t.kind == "word":
+                w = t.low
+                if w in SCALES:
+                    if not parts:
+                        return None
+                    parts.append(w)
+                    scale *= SCALES[w]
+                    j += 1
+                    continue
+                if w in ("phẩy", "chấm") and parts and j + 1 < len(toks):
+                    frac = self._decimal_part(j + 1)
+                    if frac is not None:
+                        fv, fdec, nj = frac
+                        base = parts[-1] if isinstance(parts[-1], float) else words_value(parts)
+                        if base is None:
+                            break
+                        parts = [float(base) + fv]
+                        decimals = fdec
+                        j = nj
+                        continue
+                    break
+                if w in NUMBER_WORDS and w not in SCALES:
+                    if parts and isinstance(parts[-1], float) and w not in HALF_WORDS:
+                        break
+                    if parts and w in DIGIT_WORDS and isinstance(parts[-1], str) and parts[-1] in DIGIT_WORDS:
+                        break  # two digit words side by side (`hai năm`, `một một`) never make one numeral
+                    parts.append(w)
+                    has_words = True
+                    j += 1
+                    continue
+            break
+        # Trailing words that do not make a number (`năm` after a number: `5 năm`) are dropped.
+        while parts:
+            v = words_value(parts)
+            if v is not None:
+                break
+            parts.pop()
+            j -= 1
+        if not parts:
+            return None
+        # A lone digit word is only a number where a counted noun or unit follows; let callers judge.
+        v = words_value(parts)
+        if v is None:
+            return None
+        return Num(i, j, float(v), scale, decimals, has_words, self.text[toks[i].start:toks[j - 1].end])
+
+    def _decimal_part(self, j: int):
+        t = self.toks[j]
+        if t.kind == "num" and t.text.isdigit():
+            return float("0." + t.text), len(t.text), j + 1
+        if t.kind == "word" and t.low in DIGIT_WORDS:
+            digits = ""
+            k = j
+            while k < len(self.toks) and self.toks[k].kind == "word" and self.toks[k].low in DIGIT_WORDS:
+                digits += str(DIGIT_WORDS[self.toks[k].low])
+                k += 1
+            return float("0." + digits), len(digits), k
+        return None
+
+    def phrase_before(self, i: int, phrases):
+        """Longest phrase ending at the token before i (same line, only spaces between)."""
+        for n in (4, 3, 2, 1):
+            if i - n < 0:
+                continue
+            p = self.words_at(i - n, n)
+            if p is None or p not in phrases:
+                continue
+            between = self.text[self.toks[i - 1].end:self.toks[i].start]
+            if between.strip() not in ("",):
+                continue
+            return i - n, p
+        return None
+
+    def is_year_like(self, num: Num, i: int) -> bool:
+        return bool(re.fullmatch(r"(?:19|20)\d{2}", num.raw))
+
+    def counted_noun(self, j: int):
+        """The counted noun or unit after token j-1: (`nhiệm vụ`, last token index) or (None, j-1)."""
+        return counted_noun(self.toks, j, self.text)
+
+    def after(self, j: int) -> Tail:
+        return Tail(self, j)
+
+
+def number_style(text: str) -> str:
+    """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`."""
+    en = len(re.findall(r"\b\d{1,3}(?:,\d{3})+\.\d+\b|\b\d+\.\d{1,2}\s?%", text))
+    vi = len(re.findall(r"\b\d{1,3}(?:\.\d{3})+,\d+\b|\b\d+,\d{1,2}\s?%|\b\d{1,3}(?:\.\d{3}){2,}\b", text))
+    return "en" if en > vi else "vi"

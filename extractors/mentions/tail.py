@@ -1,0 +1,164 @@
+"""What stands around a number and makes it a figure's unit and qualifier.
+
+After the number: a percent sign or `phần trăm`, a currency (`Tail`), cents after a currency
+(`2 đô la và 23 xen`), units per unit (`/xã`, `/người/năm`), `trở lên`/`trở xuống`. Before it: a
+currency (`$10`, `USD1,23`) and a qualifier word (`khoảng`, `hơn`, `không quá`), which a comparative
+loses when `so với` follows (a difference, not a bound).
+
+The word lists are data: `extractors/lexicon/qualifiers.tsv`, `qualifier_verbs.tsv`, `currencies.tsv`.
+Functions take the finder (`f`: its `toks`, `text`, `words_at`, `phrase_before`, `read_num`).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import lexicon
+from extractors.units import per_unit
+
+# `đồng` followed by one of these is a word (`đồng chí`, `đồng thời`), not the currency.
+DONG_COMPOUNDS = {"chí", "bào", "thời", "bộ", "ý", "hành", "lòng", "đều", "loạt", "tâm", "nghiệp", "minh",
+                  "thuận", "chủ", "bằng", "ruộng", "tình", "cảm", "dạng", "phục", "phạm", "hương", "ca",
+                  "điệu", "cỏ", "hồ", "lúa", "sở", "đẳng", "nhất", "tiền", "khởi", "hưởng", "nát", "xu", "môn",
+                  "đội", "thanh", "nai", "tháp", "hới", "văn", "xoài", "phát", "quê", "trợ", "sức", "lứa"}
+
+# (words, qualifier, comparative?); the longest phrase before the number wins.
+QUALIFIERS = [(r["word"], r["qualifier"], r["comparative"] == "yes") for r in lexicon.rows("qualifiers")]
+_QUALIFIER_MAP = {p: (q, c) for p, q, c in QUALIFIERS}
+# Verbs that may stand between a bound word and the number: `xấp xỉ đạt`, `gần bằng`, `khoảng là`.
+_QUAL_VERBS = set(lexicon.column("qualifier_verbs", "word"))
+# Words after the number -> unit, and symbols or codes before it -> unit; each longest first.
+CURRENCY_AFTER = [(r["word"], r["unit"]) for r in lexicon.rows("currencies") if r["side"] == "after"]
+CURRENCY_BEFORE = [(r["word"], r["unit"]) for r in lexicon.rows("currencies") if r["side"] == "before"]
+# by first token: [(words, unit, token texts)], longest first
+_CURRENCY_AFTER_TOKS: dict[str, list] = {}
+for _w, _u in CURRENCY_AFTER:
+    _t = tuple(m.group() for m in re.finditer(r"[^\W\d_]+|\d+|\S", _w))
+    _CURRENCY_AFTER_TOKS.setdefault(_t[0], []).append((_w, _u, _t))
+_CURRENCY_BEFORE_N = [(sym, unit, len(re.findall(r"[^\W\d_]+|\d+|\S", sym))) for sym, unit in CURRENCY_BEFORE]
+
+
+class Tail:
+    """What follows token j-1: a percent sign, a currency."""
+
+    def __init__(self, f, j: int):
+        self.f, self.j = f, j
+        toks = f.toks
+        self.pct = None
+        self.pct_end = None
+        self.currency = None
+        self.currency_end = None
+        if j < len(toks):
+            t = toks[j]
+            same_line = "\n" not in f.text[toks[j - 1].end:t.start] and len(f.text[toks[j - 1].end:t.start]) <= 1
+            if same_line and t.text == "%":
+                self.pct, self.pct_end = "%", j
+            elif same_line and f.words_at(j, 3) == "điểm phần trăm":
+                self.pct, self.pct_end = "điểm phần trăm", j + 2
+            elif same_line and f.words_at(j, 1) == "điểm" and j + 1 < len(toks) and toks[j + 1].text == "%":
+                self.pct, self.pct_end = "điểm phần trăm", j + 1
+            elif same_line and f.words_at(j, 2) == "phần trăm":
+                self.pct, self.pct_end = "%", j + 1
+            if same_line and self.pct is None:
+                for words, unit, wtoks in _CURRENCY_AFTER_TOKS.get(t.text, ()):
+                    n = len(wtoks)
+                    seg = toks[j:j + n]
+                    if len(seg) == n and all(x.text == w for x, w in zip(seg, wtoks)):
+                        if words == "đ" and j + 1 < len(toks) and toks[j + 1].start == seg[-1].end \
+                                and toks[j + 1].kind == "word":
+                            continue
+                        if words in ("đô",) and j + 1 < len(toks) and toks[j + 1].low == "thị":
+                            continue
+                        if words == "đồng" and j + 1 < len(toks) and toks[j + 1].kind == "word" \
+                                and toks[j + 1].low in DONG_COMPOUNDS and f.text[t.end:toks[j + 1].start] == " ":
+                            continue
+                        if words in ("won", "xu", "xen") and f.text[toks[j - 1].end:t.start] != " ":
+                            continue
+                        self.currency, self.currency_end = unit, j + n - 1
+                        break
+
+    def word(self, n: int) -> str | None:
+        k = self.j + n
+        toks = self.f.toks
+        if k < len(toks) and toks[k].kind == "word":
+            return toks[k].low
+        return None
+
+    def phrase(self, n: int) -> str | None:
+        return self.f.words_at(self.j, n)
+
+
+def currency_before(f, i: int) -> tuple[str | None, int]:
+    """A currency before the number at token i (`$10`, `USD1,23`, `VN$1000`, `Rs. 20`): (its unit, the
+    number's token), else (None, i)."""
+    toks = f.toks
+    k = i
+    for sym, unit, n in _CURRENCY_BEFORE_N:
+        seg = toks[k:k + n]
+        if len(seg) == n and "".join(x.text for x in seg) == sym and k + n < len(toks) \
+                and toks[k + n].kind == "num" and f.text[seg[-1].end:toks[k + n].start].strip() in ("", "."):
+            return unit, k + n
+    return None, i
+
+
+def qualifier_before(f, i: int):
+    """The qualifier word before token i: (its first token, qualifier, comparative?), else (None, None, False)."""
+    phrases = _QUALIFIER_MAP
+    hit = f.phrase_before(i, phrases)
+    if hit is None:
+        # `xấp xỉ đạt 40 ngàn tỷ đồng`, `khoảng trên 20%`: a bound word before the verb `đạt`/`là`
+        verb = f.phrase_before(i, _QUAL_VERBS)
+        if verb is None:
+            return None, None, False
+        hit = f.phrase_before(verb[0], phrases)
+        if hit is None or phrases[hit[1]][1] or hit[1] in ("trên", "hơn", "dưới", "độ"):
+            return None, None, False
+    start, p = hit
+    q, comp = phrases[p]
+    if p == "khoảng chừng từ":
+        return start, q, comp
+    if p in ("hơn", "gần", "trên") and start > 0 and f.toks[start - 1].low in ("cao", "thấp", "nhiều", "ít",
+                                                                                 "lớn", "nhỏ", "kém"):
+        return None, None, False
+    if p == "độ" and not (start > 0 and f.toks[start - 1].low in ("vào", "khoảng", "chừng")):
+        return None, None, False
+    return start, q, comp
+
+
+def so_voi_after(f, j: int) -> bool:
+    """`so với` follows token j-1 in the same clause."""
+    for t in f.toks[j:j + 12]:
+        if t.text in (";", ".", "\n") or "\n" in t.text:
+            return False
+        if t.low == "so":
+            return True
+    return False
+
+
+def cents_after(f, j: int):
+    """Cents after a currency ending at token j-1 (`và 23 xen`, `23`): (cents, last token), else None."""
+    toks = f.toks
+    k = j
+    if k < len(toks) and toks[k].low == "và":
+        k += 1
+    if k < len(toks) and toks[k].kind in ("num", "word"):
+        n = f.read_num(k)
+        if n is not None and n.value < 100 and not n.value % 1:
+            end = n.j - 1
+            if n.j < len(toks) and toks[n.j].low in ("xen", "xu", "cent", "cents"):
+                end = n.j
+            elif toks[j].low == "và" and toks[k].kind != "num":
+                pass
+            return n.value, end
+    return None
+
+
+def per_units(f, unit: str, end_tok: int, j: int) -> tuple[str, int, int]:
+    """Units per unit after a unit ending at token end_tok: `19 tiêu chí/xã`, `67 triệu đồng/người/năm`,
+    `8,5%/năm`, `12,8 bác sĩ/vạn dân`. Returns (unit, end token, next token)."""
+    while unit and j == end_tok + 1:
+        per = per_unit(f.toks, j, f.text)
+        if per is None:
+            break
+        unit = f"{unit}/{per[0]}"
+        end_tok, j = per[1], per[1] + 1
+    return unit, end_tok, j

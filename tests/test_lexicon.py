@@ -1,0 +1,94 @@
+"""The lexicon as data (extractors/lexicon/): every file loads, every entry has an example, and every
+example goes through the code that reads the word and comes out as the entry says."""
+import pytest
+
+from extractors import lexicon
+from extractors.mentions import find
+from extractors.mentions.tail import CURRENCY_AFTER, CURRENCY_BEFORE, QUALIFIERS
+from extractors.units import COUNTED, MEASURES
+
+
+def entries(name):
+    return [pytest.param(row, ex, id=f"{name}:{ex}") for row in lexicon.rows(name) for ex in lexicon.examples(row)]
+
+
+def one_mention(text):
+    ms, _ = find(text)
+    assert len(ms) == 1, f"{text!r}: {[(m.text, m.kind, m.unit, m.qualifier) for m in ms]}"
+    return ms[0]
+
+
+CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures"}
+
+
+def test_every_file_loads_and_is_checked_here():
+    assert set(lexicon.names()) == CHECKED, "a lexicon file without a test of its examples"
+    for name in lexicon.names():
+        rows = lexicon.rows(name)
+        assert rows, name
+        for row in rows:
+            assert all(v == v.strip() for v in row.values()), (name, dict(row))
+            assert lexicon.examples(row), f"{name}: {dict(row)} has no example"
+
+
+@pytest.mark.parametrize("name, key", [("qualifiers", "word"), ("qualifier_verbs", "word"),
+                                       ("counted_nouns", "noun"), ("measures", "unit")])
+def test_no_entry_twice(name, key):
+    keys = lexicon.column(name, key)
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+
+
+def test_currencies_once_per_side():
+    rows = [(r["word"], r["side"]) for r in lexicon.rows("currencies")]
+    assert len(rows) == len(set(rows))
+    assert {r["side"] for r in lexicon.rows("currencies")} == {"after", "before"}
+
+
+def test_the_code_reads_the_files():
+    assert [w for w, _, _ in QUALIFIERS] == list(lexicon.column("qualifiers", "word"))
+    assert CURRENCY_AFTER + CURRENCY_BEFORE == [(r["word"], r["unit"]) for r in lexicon.rows("currencies")]
+    assert COUNTED == list(lexicon.column("counted_nouns", "noun"))
+    assert MEASURES == set(lexicon.column("measures", "unit"))
+
+
+@pytest.mark.parametrize("row, example", entries("qualifiers"))
+def test_qualifier(row, example):
+    m = one_mention(example)
+    assert m.qualifier == row["qualifier"]
+    assert m.text.startswith(row["word"])
+    assert row["comparative"] in ("yes", "no")
+    if row["comparative"] == "yes":
+        # a comparative with `so với` after the figure is a difference, not a bound
+        assert one_mention(example + " so với năm 2020").qualifier is None
+
+
+@pytest.mark.parametrize("row, example", entries("qualifier_verbs"))
+def test_qualifier_across_verb(row, example):
+    m = one_mention(example)
+    assert m.qualifier is not None and f" {row['word']} " in m.text
+
+
+@pytest.mark.parametrize("row, example", entries("currencies"))
+def test_currency(row, example):
+    m = one_mention(example)
+    assert m.kind in ("money", "range") and m.unit == row["unit"]
+    word = row["word"]
+    if (word, row["side"]) == ("US$", "before"):
+        word = "$"  # the scan starts no figure at `US` (not one of finder._START_CODES): `$` reads `US$25`
+    assert word in m.text
+    if row["side"] == "before":
+        assert m.text.startswith(word)
+
+
+@pytest.mark.parametrize("row, example", entries("counted_nouns"))
+def test_counted_noun(row, example):
+    assert one_mention(example).unit == row["noun"]
+
+
+@pytest.mark.parametrize("row, example", entries("measures"))
+def test_measure(row, example):
+    reads_as = row["reads_as"] or row["unit"]
+    if reads_as == "none":
+        assert find(example)[0] == []
+    else:
+        assert one_mention(example).unit == reads_as
