@@ -72,8 +72,9 @@ def field_agrees(name: str, gold, pred) -> bool:
     return gold == pred
 
 
-def load_gold(gold_dir: Path) -> tuple[dict[str, str], dict[str, dict], list[GoldMention], list[str]]:
-    """Documents' texts, their metadata, gold mentions with offsets, and problems found."""
+def load_gold(gold_dir: Path, real: bool = True) -> tuple[dict[str, str], dict[str, dict], list[GoldMention], list[str]]:
+    """Documents' texts, their metadata, gold mentions with offsets, and problems found; with the
+    real-text passages unless `real` is False."""
     from extractors.textdump import read_dump
 
     texts: dict[str, str] = {}
@@ -81,7 +82,7 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, str], dict[str, dict], list[Gol
     gold: list[GoldMention] = []
     problems: list[str] = []
     paths = [gold_dir / name for name in GOLD_FILES if (gold_dir / name).exists()]
-    for path in paths + sorted(gold_dir.glob(REAL_GOLD)):
+    for path in paths + (sorted(gold_dir.glob(REAL_GOLD)) if real else []):
         for lineno, line in enumerate(path.open(encoding="utf-8"), 1):
             if not line.strip():
                 continue
