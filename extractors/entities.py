@@ -25,9 +25,6 @@ ABBREVIATIONS = {
     "BCH": "Ban Chấp hành", "Ban Chấp hành": "Ban Chấp hành", "Ban chấp hành": "Ban Chấp hành",
     "MTTQ": "MTTQ", "Mặt trận Tổ quốc": "MTTQ", "Ủy ban MTTQ": "Ủy ban MTTQ",
 }
-# Indicator abbreviations (not bodies), expanded when indicators are keyed.
-INDICATOR_ABBREVIATIONS = {"TCCSĐ": "tổ chức cơ sở đảng", "NTM": "nông thôn mới", "ĐV": "đảng viên",
-                           "KT-XH": "kinh tế - xã hội", "GRDP": "GRDP", "FDI": "FDI"}
 
 # Provincial departments (sở), longest first so `Văn hóa, Thể thao và Du lịch` wins over `Văn hóa`.
 DEPARTMENTS = sorted([

@@ -22,6 +22,7 @@ _MEASURE_LOW = {m.lower() for m in MEASURES}
 # Counted nouns, as they appear in provincial reports. Compounds that are themselves the counted
 # noun stay whole (`quần chúng ưu tú`, `nhiệm vụ trọng tâm`, `khâu đột phá`, `Giám đốc sở`).
 COUNTED = list(lexicon.column("counted_nouns", "noun"))
+COUNTED_ABBREVIATIONS = frozenset(r["abbreviation"] for r in lexicon.rows("abbreviations") if r["counted"] == "yes")
 _LEX_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 
 
@@ -128,6 +129,11 @@ def counted_noun(toks, j: int, text: str):
             if not m or head not in COORDINABLE or nxt not in COORDINABLE or nxt == head:
                 break
             last, head = k + m, nxt
+        return text[toks[j].start:toks[last].end], last
+    if first in COUNTED_ABBREVIATIONS:
+        # `241 ĐV`, `35 ĐV mới`, `12 TCCSĐ`: a counted noun written short
+        last = j + 1 if j + 1 < len(toks) and toks[j + 1].low == "mới" and \
+            _gap(text, toks[j], toks[j + 1]) in _NBSP_GAPS else j
         return text[toks[j].start:toks[last].end], last
     if low[0] in NOT_NOUN or first.isupper() or len(first) == 1:
         return None, j - 1

@@ -18,7 +18,7 @@ def one_mention(text):
     return ms[0]
 
 
-CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures"}
+CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -92,3 +92,14 @@ def test_measure(row, example):
         assert find(example)[0] == []
     else:
         assert one_mention(example).unit == reads_as
+
+
+@pytest.mark.parametrize("row, example", entries("abbreviations"))
+def test_abbreviation(row, example):
+    """A counted abbreviation is the unit of the count it follows; another is never a unit."""
+    ms, _ = find(example)
+    units = [m.unit for m in ms]
+    if row["counted"] == "yes":
+        assert row["abbreviation"] in units or f"{row['abbreviation']} mới" in units, (example, units)
+    else:
+        assert row["abbreviation"] not in units, (example, units)
