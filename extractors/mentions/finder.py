@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from extractors.mentions.kinds import (STEPS, VAGUE_BEFORE, draft, half, mention, multiplier_word,
-                                       rank_word)
+                                       rank_word, ORDINAL_WORDS)
 from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
 from extractors.mentions.reader import Reader
 from extractors.mentions.tail import currency_before
@@ -81,8 +81,10 @@ class Finder(Reader):
         pre_unit, k = currency_before(self, i)
         if toks[k].kind == "word" and toks[k].low == "gấp":
             return multiplier_word(self, k)
-        if toks[k].low in ("nhất", "nhì") and k > 0:
-            return rank_word(self, i, k)
+        if k > 0 and (toks[k].low in ("nhất", "nhì") or toks[k].low in ORDINAL_WORDS and toks[k - 1].low == "thứ"):
+            got = rank_word(self, i, k)
+            if got[0] is not None or toks[k].low in ("nhất", "nhì"):
+                return got
         if pre_unit is None and toks[k].kind == "word" and toks[k].low in ("một", "nửa"):
             got = half(self, k)
             if got is not None:

@@ -25,6 +25,13 @@ _SCALE_ALT = "nghìn|ngàn|triệu|tỷ|tỉ|đồng|USD|VNĐ|VND|đô"
 _NOUN_ALT = "|".join(re.escape(w) for w in sorted(COUNTED_SET | {m.lower() for m in MEASURES}, key=len, reverse=True))
 # A number that is not followed by a percent sign or more digits (`Kế hoạch 8%` is a figure).
 _NOT_FIGURE_TAIL = r"(?![\d.,]*\d)(?!\s*%)(?!\s*(?:phần trăm|điểm phần trăm)\b)"
+# `thứ N` is a standing, not an ordinal, after an extent (`giảm nhanh thứ hai cả nước`) or before the field
+# it is ranked in (`thứ 3 trong nhóm 10 tỉnh`, `thứ 5 cả nước`); the rank step reads the same words.
+EXTENT_BEFORE_THU = ("cao", "thấp", "lớn", "nhỏ", "nhanh", "chậm", "nhiều", "ít", "mạnh", "tốt")
+FIELD_AFTER_THU = ("cả nước", "toàn quốc", "trong cả nước", "trong nhóm", "trong khu vực", "khu vực", "trong vùng",
+                   "của cả nước", "trong số", "toàn vùng")
+_NOT_EXTENT = "".join(f"(?<!{w} )" for w in EXTENT_BEFORE_THU)
+_NOT_FIELD = r"(?!\s+(?:" + "|".join(FIELD_AFTER_THU) + r")(?!\w))"
 SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     # document codes: 371-QĐ/TU, 115/2020/QH14, 02/NQ-CP, 07-NQ/TU, 1532/QĐ-UBND
     ("code", re.compile(r"\b\d+(?:/\d{2,4})*[/-][A-ZĐ][A-ZĐa-zđ0-9]*(?:[/.-][A-ZĐ0-9][A-ZĐa-zđ0-9]*)*")),
@@ -59,7 +66,8 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ordinal", re.compile(r"\b(?:kỳ họp|Kỳ họp|lần|Lần|đợt|Đợt|khóa|khoá|Khóa|Khoá|phiên|Phiên|tập|Tập|số báo|kỳ|Kỳ)"
                            r"\s+(?:thứ\s+)?\d+\b")),
     ("ordinal", re.compile(r"\b[Gg]iai đoạn\s+(?:\d{1,2}|[IVX]+)\b(?![.,]\d)(?!\s*%)")),
-    ("ordinal", re.compile(r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )\b(?:[Tt]hứ)\s+\d+\b(?!\s*/\s*\d)")),
+    ("ordinal", re.compile(r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )" + _NOT_EXTENT +
+                           r"\b(?:[Tt]hứ)\s+\d+\b(?!\s*/\s*\d)" + _NOT_FIELD)),
     # Names: capitalized proper names take any number after them (`Ban Chỉ đạo 35`, `Quốc lộ 1A`,
     # `Hội nghị Trung ương 3, 4`, `Nghị quyết Trung ương 4`, `cột mốc 345/2`).
     ("name", re.compile(r"\b[A-Za-z]+-\d+\b|\b(?:Covid|COVID|covid|SARS-CoV|Seagame|SEA Games|SEAGames|Seagames|"
@@ -119,7 +127,7 @@ def find_skips(text: str) -> list[Skipped]:
 
 
 _ORDINAL_WORDS = r"(?:nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín))?)"
-_NOT_RANK = r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )(?<!Xếp )(?<!Đứng )"
+_NOT_RANK = (r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )(?<!Xếp )(?<!Đứng )" + _NOT_EXTENT)
 WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ\s+[Nn]hật)"
                         r"(?=\s*,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})")),
@@ -127,7 +135,7 @@ WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\s+(?:lần thứ\s+)?[IVXL]+\b(?![^\W\d_])")),
     ("ordinal", re.compile(r"\b(?:khóa|khoá|Khóa|Khoá|kỳ họp thứ|Kỳ họp thứ|nhiệm kỳ|lần thứ|Lần thứ)\s+"
                            r"(?:[IVXL]+\b(?![^\W\d_])|" + _ORDINAL_WORDS + r"\b)")),
-    ("ordinal", re.compile(_NOT_RANK + r"\b(?:[Tt]hứ\s+" + _ORDINAL_WORDS + r"|đầu tiên)\b(?!\s*/)")),
+    ("ordinal", re.compile(_NOT_RANK + r"\b(?:[Tt]hứ\s+" + _ORDINAL_WORDS + r"|đầu tiên)\b(?!\s*/)" + _NOT_FIELD)),
 ]
 
 
