@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
+from extractors.numbers import SCALES
 from extractors.units import per_unit
 
 # `đồng` followed by one of these is a word (`đồng chí`, `đồng thời`), not the currency.
@@ -69,8 +70,9 @@ class Tail:
                         if words in ("đô",) and j + 1 < len(toks) and toks[j + 1].low == "thị":
                             continue
                         if words == "đồng" and j + 1 < len(toks) and toks[j + 1].kind == "word" \
-                                and toks[j + 1].low in DONG_COMPOUNDS and f.text[t.end:toks[j + 1].start] == " ":
-                            continue
+                                and toks[j + 1].low in DONG_COMPOUNDS and f.text[t.end:toks[j + 1].start] == " " \
+                                and not (j > 0 and toks[j - 1].low in SCALES):
+                            continue  # `đồng bằng` is a delta, but `7.750 tỷ đồng bằng 102%` is money
                         if words in ("won", "xu", "xen") and f.text[toks[j - 1].end:t.start] != " ":
                             continue
                         self.currency, self.currency_end = unit, j + n - 1
