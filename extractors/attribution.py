@@ -28,8 +28,11 @@ _TARGET_CUE = re.compile(
     re.IGNORECASE)
 # cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
 _TARGET_AS_RESULT = re.compile(
-    r"(?:vượt|đạt|hoàn thành|so với|bằng)\s+(?:\S+\s+){0,2}?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu)(?:\s+(?:đề ra|được giao|giao))?",
+    r"(?:vượt|đạt|hoàn thành|so với|bằng)\s+(?:\S+\s+){0,2}?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu)"
+    r"(?:\s+(?:[^\s,;.()]+\s+){0,5}?(?:đề ra|được giao|giao))?",
     re.IGNORECASE)
+# `kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng`: the value the plan names
+_PLAN_IS = re.compile(r"(?<!\w)(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)(?:\s+[^\s,;.()]+){0,8}?\s+là\s*$", re.IGNORECASE)
 _ACTUAL_CUE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|thực hiện được|đạt được|kết quả|hoàn thành)(?!\w)",
                          re.IGNORECASE)
 _TARGET_RIGHT_BEFORE = re.compile(
@@ -336,7 +339,8 @@ def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, 
         return "target" if _TARGET_CUE.search(_TARGET_AS_RESULT.sub(" ", sent_before)) else None
     if not sent_before.strip() and re.match(r"[^\d,;.()]{0,40}:", ctx.text[m.end:s.end]):
         return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
-    if _PAREN_TARGET.search(just_before) or _TARGET_RIGHT_BEFORE.search(just_before):
+    if _PAREN_TARGET.search(just_before) or _TARGET_RIGHT_BEFORE.search(just_before) \
+            or _PLAN_IS.search(clause_before[-90:]):
         return "target"  # `(kế hoạch 8%)`, `chưa đạt mục tiêu từ 20% trở lên`
     if m.kind == "percent" and re.search(r"(?<!\w)chỉ tiêu\s+(?:[^\s,;:\d%]+\s+){1,3}(?:từ|trên|dưới|tối thiểu|ít nhất)?\s*$",
                                          clause_before[-60:]):
@@ -377,7 +381,7 @@ def _names_target(before_paren: str) -> bool:
     if not cues:
         return False
     between = before_paren[cues[-1].end():]
-    return not re.search(r"(?<!\w)(?:và|đứng|xếp|tăng|giảm|đạt|là|có)(?!\w)", between)
+    return not re.search(r"(?<!\w)(?:và|đứng|xếp|tăng|giảm|đạt|là|có)(?!\w)|[;()\d]", between)
 
 
 def _after_the_document(period: str | None, ctx: DocContext) -> bool:
