@@ -98,7 +98,7 @@ def _perturb(text: str, rng: random.Random, year_shift: int) -> str:
 
 def make_document(i: int):
     """Document i of the benchmark corpus (deterministic)."""
-    from pipeline.document import Document
+    from extractors.document import Document
 
     t = _templates()
     rng = random.Random(i * 7919 + 17)

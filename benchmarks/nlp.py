@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def load_documents():
     from extractors.textdump import read_dump
-    from pipeline.document import Document
+    from extractors.document import Document
 
     docs = [d for f in sorted((ROOT / "corpus").glob("*.txt")) for d in read_dump(f)]
     syn = [json.loads(l) for l in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if l.strip()]

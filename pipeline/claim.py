@@ -33,7 +33,7 @@ ORDER = {INCONSISTENT: 0, CONSISTENT: 0, CANNOT_TELL: 1}
 
 def read_claim(claim: str) -> list[Mention]:
     """The figures of the claim, attributed as in a one-sentence document."""
-    from pipeline.document import Document
+    from extractors.document import Document
     from pipeline.extract import extract_document
 
     text = nfc(claim).strip()

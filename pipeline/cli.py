@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from extractors.record import RECORD_FIELDS
-from pipeline.document import InputError
+from extractors.document import InputError
 
 DEFAULT_DB = "output/chitieu.db"
 
@@ -25,11 +25,6 @@ def _read_inputs(paths: list[str]):
                 yield p, read_dump(p)
         except InputError as e:
             yield p, e
-
-
-def corpus_files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".text", ".md")
-                  or (p.is_file() and p.suffix == "" and not p.name.startswith(".")))
 
 
 def cmd_extract(args) -> int:

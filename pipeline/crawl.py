@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from extractors.gazetteer import document_province
-from pipeline.document import Document
+from extractors.document import Document
 
 SINCE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # a file write failing with one of these fails every later write too: the crawl stops

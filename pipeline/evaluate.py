@@ -116,7 +116,7 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, str], dict[str, dict], list[Gol
 
 
 def predict(texts: dict[str, str], meta: dict[str, dict]):
-    from pipeline.document import Document
+    from extractors.document import Document
     from pipeline.extract import extract_document
 
     preds = {}

@@ -148,7 +148,7 @@ def evaluate_predicted(gold_dir: Path = GOLD, which: str = "seeds") -> Tally:
     """Extractor mentions of the seed documents (`seeds`) or of the synthetic sentences (`synthetic`):
     a flag is right when its figures are gold figures and the same check over them flags too."""
     from extractors.textdump import read_dump
-    from pipeline.document import Document
+    from extractors.document import Document
     from pipeline.extract import extract_document
 
     texts, meta, gold_per_doc = gold_mentions(gold_dir)
@@ -204,7 +204,7 @@ def load_planted(path: Path = PLANTED) -> list[dict]:
 
 def planted_checks(row: dict) -> list[Check]:
     """The checks of one planted line: one text, or several `documents` (for figure versions)."""
-    from pipeline.document import Document
+    from extractors.document import Document
     from pipeline.extract import extract_document
 
     parts = row.get("documents") or [{"id": row["id"], "text": row["text"], "published": row.get("published")}]

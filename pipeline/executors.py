@@ -12,7 +12,7 @@ import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Iterable, Iterator
 
-from pipeline.document import Document
+from extractors.document import Document
 
 EXECUTORS = ("inline", "process", "dask")
 

@@ -9,7 +9,7 @@ from extractors.gazetteer import document_province
 from extractors.mentions import find
 from extractors.record import Mention, Skipped
 from extractors.sentences import Sentence, sentence_at, split_sentences
-from pipeline.document import Document
+from extractors.document import Document
 
 
 @dataclass

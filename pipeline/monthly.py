@@ -210,7 +210,7 @@ def refresh_stale(db, run_id: int, executor: str = "auto", workers: int | None =
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from extractors import EXTRACTOR_VERSION
-    from pipeline.document import Document
+    from extractors.document import Document
     from pipeline.executors import get_executor
     from pipeline.run import AUTO_POOL_THRESHOLD
     from pipeline.store import load

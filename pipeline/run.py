@@ -11,7 +11,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from pipeline.document import InputError
+from extractors.document import InputError
 
 AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (no pool start-up)
 
@@ -28,8 +28,7 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from extractors import EXTRACTOR_VERSION
-    from extractors.textdump import read_dump
-    from pipeline.cli import corpus_files
+    from extractors.textdump import corpus_files, read_dump
     from pipeline.executors import get_executor
     from pipeline.store import StoreError, document_states, finish_run, load, open_db, start_run, store_problem
 

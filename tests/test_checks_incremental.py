@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from extractors.checks import _disagreeing, _disagreeing_pairwise, check_across, check_document, unique_checks
 from extractors.sentences import Sentence
 from pipeline.checks_store import _mention, _mention_select, check_tables, run_checks, update_checks
-from pipeline.document import Document
+from extractors.document import Document
 from pipeline.extract import extract_document
 from pipeline.store import load, open_db
 

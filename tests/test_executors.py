@@ -105,7 +105,7 @@ def test_sigkill_mid_run_then_resume(tmp_path):
 @pytest.mark.parametrize("kind", ["inline", "process", "dask"])
 def test_a_failing_document_does_not_stop_the_others(docs, kind):
     """A document whose extraction raises comes back as its exception; the rest are extracted."""
-    from pipeline.document import Document
+    from extractors.document import Document
 
     if kind == "dask":
         pytest.importorskip("distributed")

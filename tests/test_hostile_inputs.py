@@ -312,7 +312,7 @@ def test_bad_dumps_are_named_in_run_errors_and_the_run_goes_on(tmp_path):
 
 def test_a_100_mb_dump_is_refused_without_reading_it(tmp_path):
     from extractors.textdump import read_dump
-    from pipeline.document import InputError
+    from extractors.document import InputError
 
     big = tmp_path / "lưu trữ 1998.txt"
     with big.open("wb") as f:

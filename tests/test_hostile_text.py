@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from extractors.textdump import decode_text, read_dump, read_dump_bytes
-from pipeline.document import InputError
+from extractors.document import InputError
 from pipeline.run import run_corpus
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

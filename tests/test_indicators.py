@@ -5,7 +5,7 @@ the gold would fail here."""
 import pytest
 
 from extractors.indicators import indicator_key
-from pipeline.document import Document
+from extractors.document import Document
 from pipeline.extract import extract_document
 
 

@@ -10,7 +10,7 @@ import extractors.nlp as vn
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces, provinces
 from extractors.textdump import read_dump
-from pipeline.document import Document
+from extractors.document import Document
 from pipeline.extract import extract_document
 
 from conftest import CORPUS

@@ -2,7 +2,7 @@
 import pytest
 
 from extractors.textdump import read_dump, read_dump_bytes, read_dump_text
-from pipeline.document import InputError
+from extractors.document import InputError
 
 from conftest import CORPUS
 
