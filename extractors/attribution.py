@@ -15,7 +15,7 @@ from extractors.entities import find_bodies, find_national
 from extractors.gazetteer import find_provinces
 from extractors.indicators import indicator_of
 from extractors.record import Mention
-from extractors.sentences import Sentence
+from extractors.sentences import Sentence, sentence_at
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -219,8 +219,6 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 
 def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
     """Fill the attribution fields of every mention of one document, in place."""
-    from extractors.sentences import sentence_at
-
     done: list[Mention] = []
     for k, m in enumerate(mentions):
         s = sentence_at(ctx.sentences, m.start)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extractors.gazetteer import find_province
+
 MEASURES = {
     "tấn", "kg", "tạ", "yến", "gam", "g", "ha", "héc-ta", "hécta", "km", "m", "m2", "m²", "m3", "m³", "cm", "mm",
     "lít", "l", "MW", "kW", "kWh", "GWh", "MWh", "km2", "km²", "sào", "mẫu", "con", "chiếc", "cái", "suất", "lượt",
@@ -225,5 +227,4 @@ def _first_word_syllables(phrase: str) -> int:
 
 
 def _is_place(noun: str) -> bool:
-    from extractors.gazetteer import find_province
     return find_province(noun) is not None

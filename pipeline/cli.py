@@ -5,18 +5,29 @@ import argparse
 import csv
 import json
 import sys
+import time
 from pathlib import Path
 
-from extractors.record import RECORD_FIELDS
 from extractors.document import InputError
+from extractors.record import RECORD_FIELDS
+from extractors.textdump import read_dump, read_dump_bytes
+from pipeline.checks_store import update_checks
+from pipeline.claim import main as check_main
+from pipeline.crawl import crawl_command
+from pipeline.evaluate import main as eval_main
+from pipeline.export import export_command
+from pipeline.extract import extract_document
+from pipeline.monthly import monthly_command, swap_build
+from pipeline.run import checks_words, run_corpus
+from pipeline.serve import serve
+from pipeline.store import StoreError, open_db
+from pipeline.views import create_views
 
 DEFAULT_DB = "output/chitieu.db"
 
 
 def _read_inputs(paths: list[str]):
     """Yield (name, documents or InputError) for each input path; `-` is standard input."""
-    from extractors.textdump import read_dump, read_dump_bytes
-
     for p in paths:
         try:
             if p == "-":
@@ -28,8 +39,6 @@ def _read_inputs(paths: list[str]):
 
 
 def cmd_extract(args) -> int:
-    from pipeline.extract import extract_document
-
     out = sys.stdout
     writer = None
     if args.format == "csv":
@@ -68,11 +77,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from pipeline.run import run_corpus
-
     if args.month:
-        from pipeline.monthly import monthly_command
-
         return monthly_command(args)
     if args.sites or args.config:
         print("chitieu: --sites and --config go with --month (the monthly batch)", file=sys.stderr)
@@ -83,33 +88,23 @@ def cmd_run(args) -> int:
                           workers=args.workers, scheduler=args.scheduler, report=args.report)
 
     if args.swap:
-        from pipeline.monthly import swap_build
-
         return swap_build(Path(args.db), build, say=lambda m: args.quiet or print(f"chitieu: {m}", file=sys.stderr))
     return build(Path(args.db))
 
 
 def cmd_serve(args) -> int:
-    from pipeline.serve import serve
-
     return serve(Path(args.db), host=args.host, port=args.port, public=args.public)
 
 
 def cmd_export(args) -> int:
-    from pipeline.export import export_command
-
     return export_command(args)
 
 
 def cmd_crawl(args) -> int:
-    from pipeline.crawl import crawl_command
-
     return crawl_command(args)
 
 
 def cmd_eval(args) -> int:
-    from pipeline.evaluate import main as eval_main
-
     return eval_main(args)
 
 
@@ -198,20 +193,11 @@ def cmd_check(args) -> int:
     if args.recompute:
         print("chitieu check: --full and --changed recompute the checks table and take no claim", file=sys.stderr)
         return 2
-    from pipeline.claim import main as check_main
-
     return check_main(args)
 
 
 def recompute_checks(db_path: Path, full: bool = True, as_json: bool = False) -> int:
     """`chitieu check [--full|--changed]`: recompute the checks table (one transaction) and say how many."""
-    import time
-
-    from pipeline.checks_store import update_checks
-    from pipeline.run import checks_words
-    from pipeline.store import open_db
-    from pipeline.views import create_views
-
     if not db_path.exists():
         print(f"chitieu check: database not found: {db_path} (build it with `chitieu run`)", file=sys.stderr)
         return 2
@@ -230,8 +216,6 @@ def recompute_checks(db_path: Path, full: bool = True, as_json: bool = False) ->
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from pipeline.store import StoreError
-
     try:
         return args.func(args) or 0
     except StoreError as e:  # read-only, full, or not a database: the message names the file

@@ -36,8 +36,20 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from extractors import EXTRACTOR_VERSION
+from extractors.document import Document
+from pipeline import extract
 from pipeline.crawl import SINCE_RE, Crawl
-from scrapers.settings import ConfigError, CrawlConfig, load_config, read_toml
+from pipeline.executors import get_executor
+from pipeline.report import write_report
+from pipeline.run import AUTO_POOL_THRESHOLD, checks_words, post_load, run_corpus
+from pipeline.store import finish_run, load, open_db, start_run
+from scrapers.profiles import load_profile, profile_paths, resolve_sites
+from scrapers.settings import READER_VERSION, ConfigError, CrawlConfig, load_config, read_toml
 
 MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
 DEFAULT_MAX_PAGES = 500        # pages fetched per crawl (304s included); [monthly] max_pages
@@ -191,10 +203,7 @@ class MonthlyCrawl(Crawl):
             super()._process(page, prepared)
 
     def _load(self, doc) -> None:
-        from pipeline.extract import extract_document
-        from pipeline.store import load
-
-        ex = extract_document(doc)
+        ex = extract.extract_document(doc)
         status = load(self.db, ex, run_id=self.load_run)
         self.counts[f"documents_{status}"] += 1
         if status != "unchanged":
@@ -207,15 +216,6 @@ def refresh_stale(db, run_id: int, executor: str = "auto", workers: int | None =
                   scheduler: str | None = None, quiet: bool = False, say=print) -> tuple[dict, list]:
     """Documents stored by an older extractor version, extracted again from their stored text (the pages
     need not be fetched again) on the executor; this process stays the writer."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from extractors import EXTRACTOR_VERSION
-    from extractors.document import Document
-    from pipeline.executors import get_executor
-    from pipeline.run import AUTO_POOL_THRESHOLD
-    from pipeline.store import load
-    from scrapers.settings import READER_VERSION
-
     counts = Counter({k: 0 for k in COUNT_KEYS})
     errors: list[tuple[str, str]] = []
     old_of = dict(db.execute("select id, extractor_version from documents where extractor_version is not ?",
@@ -440,8 +440,6 @@ class MonthlyRun:
 
     # one attempt, into `work` (the database itself, or the swap copy)
     def run_into(self, work: Path) -> int:
-        from pipeline.store import finish_run, open_db, start_run
-
         started = time.monotonic()
         db = open_db(work)
         ensure_tables(db)
@@ -475,8 +473,6 @@ class MonthlyRun:
                 failed_stages += [f"site {s}" for s in ok if not ok[s]]
             # 2. a local corpus
             if self.corpus:
-                from pipeline.run import run_corpus
-
                 before = db.execute("select coalesce(max(id), 0) from runs").fetchone()[0]
                 t: dict = {}
                 self.say(f"corpus {self.corpus}")
@@ -497,7 +493,6 @@ class MonthlyRun:
             errors += e
             # 4. checks: of the documents stored since the last checks (by this run's stages, or by an attempt
             # killed before its checks), and of the groups across documents they touch; nothing when none
-            from pipeline.run import checks_words, post_load
 
             checked = post_load(db)
             if checked["documents"] or checked["mode"] == "full":
@@ -517,7 +512,6 @@ class MonthlyRun:
         with db.atomic():
             db.execute("delete from run_errors where run = ?", [run_id])
         finish_run(db, run_id, counts, errors)
-        from pipeline.report import write_report
 
         name = self.report_name or self.month
         report = write_report(db, run_id, self.db_path.parent / "reports", name)
@@ -531,10 +525,6 @@ class MonthlyRun:
         return 1 if failed_stages else 0
 
     def _crawl(self, db, work: Path, run_id: int, attempt: int):
-        from scrapers.profiles import resolve_sites
-        from scrapers.settings import READER_VERSION
-        from extractors import EXTRACTOR_VERSION
-
         cfg = self.settings.crawl
         version = f"{READER_VERSION}+{EXTRACTOR_VERSION}"
         if "document_urls" in db.table_names():
@@ -612,8 +602,6 @@ class MonthlyRun:
                 "db": str(self.db_path)}
 
     def _print_summary(self) -> None:
-        from rich.markup import escape
-
         s = self.summary
         lines = [f"[bold]chitieu monthly {s['month']}[/bold] (run {s['run']}, {s['seconds']} s)"]
         for site in s["sites"]:
@@ -639,10 +627,6 @@ class MonthlyRun:
 
 def monthly_command(args) -> int:
     """`chitieu run --month YYYY-MM [--config FILE] [--sites NAME ...] [--corpus DIR] [--db PATH] [--swap]`."""
-    from rich.console import Console
-
-    from scrapers.profiles import profile_paths
-
     quiet = bool(getattr(args, "quiet", False))
     console = Console(stderr=True)
 
@@ -665,7 +649,6 @@ def monthly_command(args) -> int:
         if unknown:
             raise ConfigError(f"no site profile named {', '.join(map(repr, unknown))} "
                               f"(have: {', '.join(sorted(available))})")
-        from scrapers.profiles import load_profile
 
         for n in names:
             if not load_profile(n, settings.crawl.profiles).start_urls:

@@ -244,11 +244,11 @@ def test_swap_never_leaves_a_partial_database(site, tmp_path, monkeypatch):
     assert snapshot(db) == old and q(db, "pragma integrity_check") == [("ok",)]
 
     # a run that fails mid-way (the checks stage raises): nothing swapped, the copy removed
-    import pipeline.run
+    import pipeline.monthly
 
     def broken(_db):
         raise RuntimeError("checks exploded")
-    monkeypatch.setattr(pipeline.run, "post_load", broken)
+    monkeypatch.setattr(pipeline.monthly, "post_load", broken)
     with pytest.raises(RuntimeError):
         monthly(cfg, db, "2026-11", "--swap")
     assert _sha(db) == old_sha and not db.with_name(db.name + "-swap").exists()
