@@ -17,7 +17,8 @@ from pipeline.crawl import crawl_command
 from pipeline.evaluate import main as eval_main
 from pipeline.export import export_command
 from pipeline.extract import extract_document
-from pipeline.monthly import monthly_command, swap_build
+from pipeline.monthly import monthly_command
+from pipeline.swap import swap_build
 from pipeline.run import checks_words, run_corpus
 from pipeline.serve import serve
 from pipeline.store import StoreError, open_db

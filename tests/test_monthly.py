@@ -310,7 +310,8 @@ def test_usage_errors_and_the_lock(site, tmp_path, capsys):
     assert main(["run", "--month", "2026-11", "--config", str(bad), "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert "YYYY-MM" in err and "nosuchsite" in err and "--month" in err and "sitez" in err
-    from pipeline.monthly import LOCKED, DbLock
+    from pipeline.monthly import LOCKED
+    from pipeline.swap import DbLock
 
     lock = DbLock(db)
     assert lock.acquire()
