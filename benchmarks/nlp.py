@@ -45,7 +45,7 @@ def main(argv=None) -> int:
 
     import extractors.nlp as vn
     from extractors.sentences import split_sentences
-    from pipeline.extract import extract_document
+    from extractors.extract import extract_document
 
     docs = load_documents()
     sentences = [s.text for d in docs for s in split_sentences(d.text)]

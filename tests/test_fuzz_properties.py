@@ -21,7 +21,7 @@ from extractors.mentions import find
 from extractors.numbers import NotANumber, parse_digits, read_number_text, read_ordinal, read_roman
 from extractors.textdump import decode_text, read_dump, read_dump_bytes
 from extractors.document import InputError
-from pipeline.extract import extract_document
+from extractors.extract import extract_document
 
 SCALE = int(os.environ.get("CHITIEU_HYPOTHESIS_SCALE", "1"))
 FAST = settings(max_examples=150 * SCALE, deadline=None,

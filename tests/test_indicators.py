@@ -6,7 +6,7 @@ import pytest
 
 from extractors.indicators import indicator_key
 from extractors.document import Document
-from pipeline.extract import extract_document
+from extractors.extract import extract_document
 
 
 def field_of(text: str, name: str, province: str | None = "Nghệ An",

@@ -79,7 +79,7 @@ def test_split_archive_of_joined_seeds(order):
 
 
 def test_document_province_from_text():
-    from pipeline.extract import extract_document
+    from extractors.extract import extract_document
 
     provinces = {}
     for stem in EXPECTED:

@@ -14,9 +14,9 @@ from pathlib import Path
 from extractors.normalize import nfc
 from extractors.document import Document
 from extractors.record import KINDS
-from pipeline.evaluate_checks import main as checks_main
-from pipeline.extract import extract_document
-from pipeline.gold import ROOT, GoldMention, load_gold
+from pipeline.evaluation.evaluate_checks import main as checks_main
+from extractors.extract import extract_document
+from pipeline.evaluation.gold import ROOT, GoldMention, load_gold
 
 NUM_FIELDS = ("value", "low", "high", "denominator")
 EQ_FIELDS = ("unit", "qualifier", "status", "period", "compared_to")

@@ -8,9 +8,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extractors import EXTRACTOR_VERSION
 from extractors.document import Document
-from pipeline.executors import get_executor
-from pipeline.run import AUTO_POOL_THRESHOLD
-from pipeline.store import load
+from pipeline.orchestration.executors import get_executor
+from pipeline.orchestration.run import AUTO_POOL_THRESHOLD
+from pipeline.db.store import load
 from scrapers.settings import READER_VERSION
 
 COUNT_KEYS = ("documents_read", "documents_new", "documents_changed", "documents_unchanged",

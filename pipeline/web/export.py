@@ -17,8 +17,8 @@ from pathlib import Path
 import sqlite_utils
 import yaml
 
-from pipeline.serve import METADATA
-from pipeline.views import create_views
+from pipeline.web.serve import METADATA
+from pipeline.db.views import create_views
 
 TABLE = "figures"
 FLOAT_COLUMNS = {"value", "low", "high", "denominator"}

@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Iterable, Iterator
 
 from extractors.document import Document
-from pipeline import extract
+from extractors import extract
 
 EXECUTORS = ("inline", "process", "dask")
 

@@ -1,9 +1,9 @@
 """The monthly batch's crawl stage: `chitieu crawl` with the month's run on every load."""
 from __future__ import annotations
 
-from pipeline import extract
-from pipeline.crawl import Crawl
-from pipeline.store import load
+from extractors import extract
+from pipeline.orchestration.crawl import Crawl
+from pipeline.db.store import load
 
 
 class MonthlyCrawl(Crawl):

@@ -1,6 +1,6 @@
 """The hand-annotated gold set in tests/gold/: its documents' texts and the gold mentions with offsets.
 
-Read by `chitieu eval` (`pipeline.evaluate`) and by the checks' precision (`pipeline.evaluate_checks`).
+Read by `chitieu eval` (`pipeline.evaluation.evaluate`) and by the checks' precision (`pipeline.evaluation.evaluate_checks`).
 A gold line gives a context and the mentions in it; the context is found in the corpus document of the
 same name (or stands for the document when there is none), and each mention's span in the context.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from extractors.normalize import nfc
 from extractors.textdump import read_dump
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository: tests/gold and corpus/ beside pipeline/
 GOLD_FILES = ("seeds.jsonl", "synthetic.jsonl", "heldout.jsonl", "heldout2.jsonl")  # mention gold; other files there gold other stages
 
 

@@ -17,12 +17,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extractors import EXTRACTOR_VERSION
 from extractors.document import InputError
 from extractors.textdump import corpus_files, read_dump
-from pipeline import store
-from pipeline.checks_store import update_checks
-from pipeline.executors import get_executor
-from pipeline.report import write_report
-from pipeline.store import StoreError, document_states, finish_run, open_db, start_run, store_problem
-from pipeline.views import create_views
+from pipeline.db import store
+from pipeline.db.checks_store import update_checks
+from pipeline.orchestration.executors import get_executor
+from pipeline.web.report import write_report
+from pipeline.db.store import StoreError, document_states, finish_run, open_db, start_run, store_problem
+from pipeline.db.views import create_views
 
 AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (no pool start-up)
 
@@ -165,7 +165,7 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
 def post_load(db) -> dict:
     """Work over the database after a load: the checks (only those the documents added, changed or removed
     since the last checks can affect), then the views (some read the checks). Returns the checks' counts
-    (`checks_recomputed`, `documents`, `groups`, `mode` … of `pipeline.checks_store.update_checks`)."""
+    (`checks_recomputed`, `documents`, `groups`, `mode` … of `pipeline.db.checks_store.update_checks`)."""
     checked = update_checks(db)
     if checked["documents"] or checked["mode"] == "full":
         create_views(db)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.crawl import SINCE_RE
+from pipeline.orchestration.crawl import SINCE_RE
 from scrapers.settings import ConfigError, CrawlConfig, load_config, read_toml
 
 MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")

@@ -11,18 +11,18 @@ from pathlib import Path
 from extractors.document import InputError
 from extractors.record import RECORD_FIELDS
 from extractors.textdump import read_dump, read_dump_bytes
-from pipeline.checks_store import update_checks
-from pipeline.claim import main as check_main
-from pipeline.crawl import crawl_command
-from pipeline.evaluate import main as eval_main
-from pipeline.export import export_command
-from pipeline.extract import extract_document
-from pipeline.monthly import monthly_command
-from pipeline.swap import swap_build
-from pipeline.run import checks_words, run_corpus
-from pipeline.serve import serve
-from pipeline.store import StoreError, open_db
-from pipeline.views import create_views
+from pipeline.db.checks_store import update_checks
+from pipeline.orchestration.claim import main as check_main
+from pipeline.orchestration.crawl import crawl_command
+from pipeline.evaluation.evaluate import main as eval_main
+from pipeline.web.export import export_command
+from extractors.extract import extract_document
+from pipeline.orchestration.monthly.batch import monthly_command
+from pipeline.db.swap import swap_build
+from pipeline.orchestration.run import checks_words, run_corpus
+from pipeline.web.serve import serve
+from pipeline.db.store import StoreError, open_db
+from pipeline.db.views import create_views
 
 DEFAULT_DB = "output/chitieu.db"
 

@@ -31,8 +31,8 @@ from extractors.numbers import DIGITS_RE, NotANumber, parse_digits
 from extractors.record import Mention
 from extractors.sentences import split_sentences
 from extractors.textdump import read_dump
-from pipeline.extract import extract_document
-from pipeline.gold import ROOT, load_gold
+from extractors.extract import extract_document
+from pipeline.evaluation.gold import ROOT, load_gold
 
 GOLD = ROOT / "tests" / "gold"
 PLANTED = GOLD / "planted_checks.jsonl"

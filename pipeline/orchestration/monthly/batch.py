@@ -1,9 +1,9 @@
 """`chitieu run --month YYYY-MM` (and `make monthly`): the monthly batch, in the order the work is done —
 
     sites ([monthly] sites in the config, or --sites) -> crawl each since its last successful monthly run
-      -> a local corpus folder (--corpus), through `pipeline.run.run_corpus`
+      -> a local corpus folder (--corpus), through `pipeline.orchestration.run.run_corpus`
       -> stored documents extracted by an older extractor version, re-extracted from their stored text
-      -> checks (`pipeline.run.post_load`), when anything changed -> the report output/reports/MONTH.html
+      -> checks (`pipeline.orchestration.run.post_load`), when anything changed -> the report output/reports/MONTH.html
 
 Incremental at every stage: pages are revalidated with conditional requests (a 304 costs no download),
 a page whose bytes and reader version are unchanged is not read again, a document whose sha256 and
@@ -17,7 +17,7 @@ of `monthly_runs`, each site crawled by an attempt a row of `monthly_sites` (wit
 whether the site was reached). A site's `since` is the date the last attempt that crawled it
 successfully started. A killed attempt is finished by the next run for the same month.
 
-`--swap` and the lock: `pipeline.swap` (the run goes into a copy that replaces the database atomically; a
+`--swap` and the lock: `pipeline.db.swap` (the run goes into a copy that replaces the database atomically; a
 lock file keeps two monthly runs off one database).
 """
 from __future__ import annotations
@@ -32,14 +32,14 @@ from rich.console import Console
 from rich.markup import escape
 
 from extractors import EXTRACTOR_VERSION
-from pipeline.monthly_crawl import MonthlyCrawl
-from pipeline.monthly_refresh import COUNT_KEYS, refresh_stale
-from pipeline.monthly_settings import MONTH_RE, MonthlySettings, load_settings
-from pipeline.monthly_tables import ensure_tables, last_success, month_run, retag
-from pipeline.report import write_report
-from pipeline.run import checks_words, post_load, run_corpus
-from pipeline.store import finish_run, open_db, start_run
-from pipeline.swap import DbLock, swap_build
+from pipeline.orchestration.monthly.crawl import MonthlyCrawl
+from pipeline.orchestration.monthly.refresh import COUNT_KEYS, refresh_stale
+from pipeline.orchestration.monthly.settings import MONTH_RE, MonthlySettings, load_settings
+from pipeline.orchestration.monthly.tables import ensure_tables, last_success, month_run, retag
+from pipeline.web.report import write_report
+from pipeline.orchestration.run import checks_words, post_load, run_corpus
+from pipeline.db.store import finish_run, open_db, start_run
+from pipeline.db.swap import DbLock, swap_build
 from scrapers.profiles import load_profile, profile_paths, resolve_sites
 from scrapers.settings import READER_VERSION, ConfigError
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from extractors.document import Extraction
 from extractors.entities import districts
 from extractors.gazetteer import provinces
 from extractors.indicators import indicator_key
 from extractors.normalize import fold
-from pipeline.extract import Extraction
-from pipeline.views import create_views
+from pipeline.db.views import create_views
 
 SCHEMA_VERSION = 1
 

@@ -25,8 +25,8 @@ from extractors.indicators import indicator_key
 from extractors.checks import CANNOT_TELL, CONSISTENT, INCONSISTENT, _tol_words, half_unit, interval, vn
 from extractors.normalize import fold, nfc
 from extractors.record import Mention
-from pipeline.checks_store import _mention
-from pipeline.extract import extract_document
+from pipeline.db.checks_store import _mention
+from extractors.extract import extract_document
 
 STOP = set("cac cua tren dia ban tinh thanh pho huyen nam dat la va o tai toan so voi muc ty le ti le trong "
            "nhung duoc co".split())

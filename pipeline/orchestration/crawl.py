@@ -3,7 +3,7 @@
     sites (profiles.py) -> fetch (fetch.py: boundary, robots, retries, cache, throttle, size cap)
       -> discover (spider.py: feeds, sitemaps, listings, links) -> archive the raw bytes (archive.py)
       -> extract (article.py, reports.py) -> find near-duplicates (dedup.py)
-      -> extract mentions and load (pipeline.extract, pipeline.store) -> URLs, report cells (webstore.py)
+      -> extract mentions and load (extractors.extract, pipeline.db.store) -> URLs, report cells (webstore.py)
 
 Each run is a row of `runs` (and `crawl_runs` for the fetch counts); every failure is a row of
 `run_errors` naming the URL and the reason. Progress and a summary go to stderr.
@@ -31,11 +31,10 @@ from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from extractors import EXTRACTOR_VERSION
+from extractors import EXTRACTOR_VERSION, extract
 from extractors.document import Document
 from extractors.gazetteer import document_province
-from pipeline import extract
-from pipeline.store import StoreError, finish_run, load, open_db, start_run, store_problem
+from pipeline.db.store import StoreError, finish_run, load, open_db, start_run, store_problem
 # `article` and `reports` through their modules: tests wrap extract_article and read_report
 from scrapers import article, reports
 from scrapers.archive import Archive
@@ -381,7 +380,7 @@ class Crawl:
 
 class _PageConnection:
     """`db.conn` while a page is written: the sqlite3 connection, except that `with conn:` — which
-    pipeline.store.load and WebStore use for their own transactions, and which would commit the page's
+    pipeline.db.store.load and WebStore use for their own transactions, and which would commit the page's
     transaction half-way — becomes a savepoint inside it."""
 
     def __init__(self, conn: sqlite3.Connection):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.store import open_db
+from pipeline.db.store import open_db
 
 HERE = Path(__file__).parent
 METADATA = HERE / "metadata.yml"

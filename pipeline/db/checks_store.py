@@ -37,7 +37,7 @@ from extractors.checks import (CANONICAL_KEYS, Check, DocText, check_document, f
                                mention_key, results_targets, unique_checks)
 from extractors.record import Mention
 from extractors.sentences import Sentence
-from pipeline.store import open_db
+from pipeline.db.store import open_db
 
 CHECK_COLUMNS = {
     "id": str, "check_type": str, "verdict": str, "computation": str, "tolerance": float, "stated": float,
