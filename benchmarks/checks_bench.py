@@ -45,9 +45,9 @@ def main(argv=None) -> int:
     ap.add_argument("--no-sentence-index", dest="sentence_index", action="store_false",
                     help="leave mentions.sentence_id without an index (changed documents load slowly)")
     args = ap.parse_args(argv)
-    from pipeline.checks_store import check_tables, update_checks
-    from pipeline.run import run_corpus
-    from pipeline.store import open_db
+    from pipeline.db.checks_store import check_tables, update_checks
+    from pipeline.orchestration.run import run_corpus
+    from pipeline.db.store import open_db
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -57,7 +57,7 @@ def main(argv=None) -> int:
     copy_db(Path(args.db), work)
     report["copy_s"] = round(time.perf_counter() - t, 1)
     db = open_db(work)
-    # `pipeline.store.load` replaces a changed document's sentences; with foreign keys on, SQLite looks for
+    # `pipeline.db.store.load` replaces a changed document's sentences; with foreign keys on, SQLite looks for
     # mentions still pointing at each deleted sentence, and `mentions.sentence_id` has no index: at a
     # million mentions each changed document would cost a scan per sentence. The copy gets the index.
     if args.sentence_index:

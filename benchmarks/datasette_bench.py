@@ -8,8 +8,8 @@ researchers and journalists use (table pages, facets, search, figure page, views
 The corpus is built from corpus/*.txt and the contexts of tests/gold/synthetic.jsonl with deterministic
 perturbations: every document gets its own id, a province (all 63 in turn), a publication date, years
 shifted and numbers above 31 re-drawn digit by digit (so documents differ but read like the originals).
-Extraction (`pipeline.extract.extract_document`) runs in a Pool of 2; one writer stores each document
-with `pipeline.store.load`, as `chitieu run` does.
+Extraction (`extractors.extract.extract_document`) runs in a Pool of 2; one writer stores each document
+with `pipeline.db.store.load`, as `chitieu run` does.
 
 Timings are medians over --repeat runs through Datasette in-process (`ds.client`, the same metadata,
 plugins and time limits as `chitieu serve`), in three set-ups:
@@ -98,7 +98,7 @@ def _perturb(text: str, rng: random.Random, year_shift: int) -> str:
 
 def make_document(i: int):
     """Document i of the benchmark corpus (deterministic)."""
-    from pipeline.document import Document
+    from extractors.document import Document
 
     t = _templates()
     rng = random.Random(i * 7919 + 17)
@@ -125,13 +125,13 @@ def make_document(i: int):
 
 
 def _extract(i: int):
-    from pipeline.extract import extract_document
+    from extractors.extract import extract_document
 
     return extract_document(make_document(i))
 
 
 def build(db_path: Path, target: int, workers: int = 2, quiet: bool = False) -> dict:
-    from pipeline.store import load, open_db
+    from pipeline.db.store import load, open_db
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
@@ -169,7 +169,7 @@ def build(db_path: Path, target: int, workers: int = 2, quiet: bool = False) -> 
 def requests(db_path: Path) -> list[tuple[str, str]]:
     import yaml
 
-    from pipeline.serve import METADATA
+    from pipeline.web.serve import METADATA
 
     c = sqlite3.connect(db_path)
     fid = c.execute("select id from mentions where indicator_key = 'grdp_growth' limit 1 offset 100").fetchone()
@@ -283,8 +283,8 @@ def inspect_data(db_path: Path) -> dict:
 
 
 def run_timings(db_path: Path, repeat: int, setups: list[str]) -> dict[str, dict]:
-    from pipeline.serve import make_datasette
-    from pipeline.store import open_db
+    from pipeline.web.serve import make_datasette
+    from pipeline.db.store import open_db
 
     open_db(db_path).conn.close()  # the views as the code defines them now
     reqs = requests(db_path)
@@ -309,8 +309,8 @@ def run_timings(db_path: Path, repeat: int, setups: list[str]) -> dict[str, dict
 def time_create_views(db_path: Path, repeat: int) -> dict:
     """What `create_views` costs: a rebuild of the materialized tables (a run that changed figures, or
     the first open after an upgrade) and a call with nothing changed (every open of the database)."""
-    from pipeline.store import open_db
-    from pipeline.views import create_views
+    from pipeline.db.store import open_db
+    from pipeline.db.views import create_views
 
     setup_indexes(db_path, on=False)  # the database as `chitieu run` leaves it
     db = open_db(db_path)  # brings the views and tables up to date first
@@ -330,10 +330,10 @@ def time_create_views(db_path: Path, repeat: int) -> dict:
 
 def run_checks(db_path: Path) -> dict:
     try:
-        from pipeline.checks_store import run_checks as checks
+        from pipeline.db.checks_store import run_checks as checks
     except ImportError as e:
         return {"skipped": str(e)}
-    from pipeline.store import open_db
+    from pipeline.db.store import open_db
 
     db = open_db(db_path)
     t0 = time.perf_counter()
@@ -400,7 +400,7 @@ def main(argv=None) -> int:
           f"(median of {args.repeat}; SQL limit 3000 ms, facet limit 1000 ms):")
     report["table"] = print_table(report["timings"], setups)
     if args.export:
-        from pipeline.export import export
+        from pipeline.web.export import export
 
         report["export"] = {}
         for fmt in ("csv", "parquet"):

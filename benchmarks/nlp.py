@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def load_documents():
     from extractors.textdump import read_dump
-    from pipeline.document import Document
+    from extractors.document import Document
 
     docs = [d for f in sorted((ROOT / "corpus").glob("*.txt")) for d in read_dump(f)]
     syn = [json.loads(l) for l in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if l.strip()]
@@ -45,7 +45,7 @@ def main(argv=None) -> int:
 
     import extractors.nlp as vn
     from extractors.sentences import split_sentences
-    from pipeline.extract import extract_document
+    from extractors.extract import extract_document
 
     docs = load_documents()
     sentences = [s.text for d in docs for s in split_sentences(d.text)]

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import write_corpus
-from pipeline.run import run_corpus
+from pipeline.orchestration.run import run_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ from extractors.entities import find_bodies, national_at
 from extractors.gazetteer import find_places, in_comparison
 from extractors.indicators import indicator_of
 from extractors.record import Mention
-from extractors.sentences import Sentence
+from extractors.sentences import Sentence, sentence_at
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?$")
@@ -293,8 +293,6 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 
 def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
     """Fill the attribution fields of every mention of one document, in place."""
-    from extractors.sentences import sentence_at
-
     done: list[Mention] = []
     for m in mentions:
         s = sentence_at(ctx.sentences, m.start)

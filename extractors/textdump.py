@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.normalize import nfc
-from pipeline.document import Document, InputError
+from extractors.document import Document, InputError
 
 # Lines that are site furniture, never content.
 CHROME = {
@@ -197,6 +197,12 @@ def read_dump_text(text: str, stem: str, source: str) -> list[Document]:
     return docs
 
 
+def corpus_files(corpus: Path) -> list[Path]:
+    """The dump files of a corpus folder, sorted: `.txt`, `.text`, `.md`, and files without a suffix."""
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".text", ".md")
+                  or (p.is_file() and p.suffix == "" and not p.name.startswith(".")))
+
+
 MAX_DUMP_BYTES = 32 * 1024 * 1024  # a text dump larger than this is refused, not read into memory
 
 
@@ -253,7 +259,7 @@ def _viet_letters() -> frozenset[str]:
 VIET_LETTERS = _viet_letters()
 
 
-def _windows_1258(raw: bytes) -> str | None:
+def windows_1258(raw: bytes) -> str | None:
     """windows-1258 text (Vietnamese with combining tone marks), NFC-normalized, or None when the
     decoded text has letters Vietnamese does not use (`ö`, `ñ`, `Ø`: another encoding)."""
     try:
@@ -294,7 +300,7 @@ def decode_text(raw: bytes, name: str) -> str:
             raise InputError(f"{name}: truncated: the file ends in the middle of a UTF-8 character") from e
         if mostly_utf8(raw):
             raise InputError(f"{name}: damaged UTF-8 text (invalid byte at offset {e.start})") from e
-        text = _windows_1258(raw)
+        text = windows_1258(raw)
         if text is not None:
             return text
         legacy = legacy_encoding(raw)

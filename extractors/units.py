@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from extractors import lexicon
+from extractors.gazetteer import find_province
 
 MEASURES = set(lexicon.column("measures", "unit"))
 _MEASURE_LOW = {m.lower() for m in MEASURES}
@@ -204,5 +205,4 @@ def _first_word_syllables(phrase: str) -> int:
 
 
 def _is_place(noun: str) -> bool:
-    from extractors.gazetteer import find_province
     return find_province(noun) is not None

@@ -14,7 +14,7 @@ import codecs
 import re
 
 from extractors.normalize import nfc
-from extractors.textdump import mostly_utf8
+from extractors.textdump import legacy_encoding, mostly_utf8, windows_1258
 
 _META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _XML_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
@@ -109,8 +109,6 @@ def legacy_vietnamese(raw: bytes) -> str | None:
     """`TCVN3 (ABC)` or `VNI-Windows` when the bytes are in one of the legacy 8-bit Vietnamese encodings
     (font encodings that need a conversion table: read in any code page they give garbage), else None.
     UTF-8 and windows-1258 bytes are never legacy."""
-    from extractors.textdump import _windows_1258, legacy_encoding
-
     if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
     try:
@@ -120,7 +118,7 @@ def legacy_vietnamese(raw: bytes) -> str | None:
         if mostly_utf8(raw):
             return None
     sample = raw[:1_000_000]
-    if _windows_1258(sample) is not None:
+    if windows_1258(sample) is not None:
         return None
     return legacy_encoding(sample)
 

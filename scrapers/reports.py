@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from extractors.normalize import nfc
 from extractors.numbers import NotANumber, read_digits
+from scrapers import ocr
 
 MAX_PAGES = 500
 MAX_PDF_SECONDS = 60.0
@@ -252,8 +253,7 @@ def _declared_pages(pdf) -> int | None:
 
 
 def _ocr_clean(text: str) -> str:
-    from scrapers.ocr import clean
-    return clean(text)
+    return ocr.clean(text)
 
 
 def read_pdf(content: bytes, name: str) -> Report:
@@ -325,8 +325,6 @@ def read_pdf(content: bytes, name: str) -> Report:
 def _ocr_candidate(page, pno: int, scans: list[int], refused: list[str]) -> None:
     """Adds the page to `scans` when it is a scan: an image and no text, or a few characters of text
     over an image covering half the page; to `refused` when such a page's image is too large to draw."""
-    from scrapers import ocr
-
     images = page.images
     if not images or len(page.chars) >= OCR_FEW_CHARS:
         return
@@ -354,8 +352,6 @@ def _ocr_candidate(page, pno: int, scans: list[int], refused: list[str]) -> None
 
 def _ocr(content: bytes, scans: list[int], refused: list[str]) -> tuple[dict[int, str], str]:
     """The OCR'd text of the scanned pages, by page, and what the note says of it."""
-    from scrapers import ocr
-
     if not scans and not refused:
         return {}, ""
     if not scans:

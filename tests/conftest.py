@@ -17,7 +17,7 @@ def seed_files():
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory):
     """The corpus run into a database once for the session (read-only for tests)."""
-    from pipeline.run import run_corpus
+    from pipeline.orchestration.run import run_corpus
 
     path = tmp_path_factory.mktemp("db") / "chitieu.db"
     assert run_corpus(CORPUS, path, quiet=True) == 0

@@ -55,7 +55,7 @@ def _import_readers():
         from scrapers.encoding import decode
         from scrapers.profiles import load_profile
         from extractors.textdump import read_dump_bytes
-    from pipeline.document import InputError
+    from extractors.document import InputError
     GENERIC = load_profile("generic")
 
 

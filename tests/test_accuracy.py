@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import evaluate
+from pipeline.evaluation.evaluate import evaluate
 
 GOLD = Path(__file__).parent / "gold"
 

@@ -34,7 +34,7 @@ def _free_port() -> int:
 
 def _chitieu() -> list[str]:
     exe = Path(sys.executable).parent / "chitieu"
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.cli"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.orchestration.cli"]
 
 
 @pytest.fixture(scope="module")

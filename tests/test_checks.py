@@ -435,7 +435,7 @@ def test_versions_of_a_loose_indicator_are_not_flagged():
 # --- the gold documents -------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def gold_checks():
-    from pipeline.evaluate_checks import gold_mentions, run_all
+    from pipeline.evaluation.evaluate_checks import gold_mentions, run_all
 
     texts, meta, per_doc = gold_mentions()
     return run_all(texts, per_doc, meta)
@@ -466,13 +466,13 @@ def test_seed_and_synthetic_figures_judged_consistent(gold_checks, doc_id, check
 
 # --- the planted errors (read by the extractor) -------------------------------------------------
 def _planted():
-    from pipeline.evaluate_checks import load_planted
+    from pipeline.evaluation.evaluate_checks import load_planted
     return load_planted()
 
 
 @pytest.mark.parametrize("row", _planted(), ids=lambda r: r["id"])
 def test_planted(row):
-    from pipeline.evaluate_checks import planted_checks, planted_outcome
+    from pipeline.evaluation.evaluate_checks import planted_checks, planted_outcome
 
     checks = planted_checks(row)
     got = [(c.verdict, c.computation) for c in checks if c.check_type == row["check"]]
@@ -488,7 +488,7 @@ def test_every_check_type_has_a_planted_error_and_a_correct_twin():
 
 
 def test_precision_of_inconsistent_is_at_least_095():
-    from pipeline.evaluate_checks import evaluate_gold, evaluate_planted, evaluate_predicted
+    from pipeline.evaluation.evaluate_checks import evaluate_gold, evaluate_planted, evaluate_predicted
 
     within, across, _ = evaluate_gold()
     pred = evaluate_predicted(which="seeds")
@@ -509,7 +509,7 @@ def copy_db(src, dst):
 
 @pytest.fixture(scope="module")
 def checked_db(built_db, tmp_path_factory):
-    from pipeline.checks_store import run_checks
+    from pipeline.db.checks_store import run_checks
 
     path = copy_db(built_db, tmp_path_factory.mktemp("checks") / "chitieu.db")
     counts = run_checks(path)
@@ -543,7 +543,7 @@ def test_checks_of_the_seeds_in_the_database(checked_db):
 
 
 def test_run_checks_is_idempotent(checked_db):
-    from pipeline.checks_store import run_checks
+    from pipeline.db.checks_store import run_checks
 
     path, counts = checked_db
     c = sqlite3.connect(path)
@@ -566,7 +566,7 @@ def test_reloading_a_document_drops_its_links(checked_db, tmp_path):
 
 
 def test_canned_queries_run(checked_db, tmp_path):
-    from pipeline.checks_store import CANNED_QUERIES
+    from pipeline.db.checks_store import CANNED_QUERIES
 
     path, _ = checked_db
     c = sqlite3.connect(path)
@@ -575,9 +575,9 @@ def test_canned_queries_run(checked_db, tmp_path):
     c.execute(CANNED_QUERIES["figure_versions"], {"indicator_key": "", "verdict": ""}).fetchall()
     # a planted disagreement between two documents shows every version with its source and date
     from extractors.textdump import read_dump_text
-    from pipeline.checks_store import run_checks
-    from pipeline.extract import extract_document
-    from pipeline.store import load, open_db
+    from pipeline.db.checks_store import run_checks
+    from extractors.extract import extract_document
+    from pipeline.db.store import load, open_db
 
     p = copy_db(path, tmp_path / "v.db")
     db = open_db(p)

@@ -1,8 +1,8 @@
-"""Incremental checks (`pipeline.checks_store.update_checks`): after documents are added, changed or
+"""Incremental checks (`pipeline.db.checks_store.update_checks`): after documents are added, changed or
 removed, recomputing only their checks and the groups across documents they touch gives the same
 tables as a full recompute; an unchanged re-run recomputes nothing; a pass that fails leaves the
 previous checks intact. Documents are short texts through the real extractor (each text extracted
-once), loaded with `pipeline.store.load` into real SQLite databases."""
+once), loaded with `pipeline.db.store.load` into real SQLite databases."""
 from __future__ import annotations
 
 import copy
@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 
 from extractors.checks import _disagreeing, _disagreeing_pairwise, check_across, check_document, unique_checks
 from extractors.sentences import Sentence
-from pipeline.checks_store import _mention, _mention_select, check_tables, run_checks, update_checks
-from pipeline.document import Document
-from pipeline.extract import extract_document
-from pipeline.store import load, open_db
+from pipeline.db.checks_store import _mention, _mention_select, check_tables, run_checks, update_checks
+from extractors.document import Document
+from extractors.extract import extract_document
+from pipeline.db.store import load, open_db
 
 SCALE = int(os.environ.get("CHITIEU_HYPOTHESIS_SCALE", "1"))
 
@@ -85,7 +85,7 @@ def remove(db, doc_id: str) -> None:
 
 @pytest.fixture(scope="module")
 def empty_db(tmp_path_factory):
-    from pipeline.checks_store import ensure_tables
+    from pipeline.db.checks_store import ensure_tables
 
     path = tmp_path_factory.mktemp("incremental") / "empty.db"
     db = open_db(path)
@@ -225,7 +225,7 @@ def test_unchanged_rerun_recomputes_nothing_and_one_change_only_its_groups(empty
 
 
 def test_a_run_says_how_many_checks_it_recomputed(tmp_path, capsys):
-    from pipeline.run import run_corpus
+    from pipeline.orchestration.run import run_corpus
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -255,7 +255,7 @@ def test_a_run_says_how_many_checks_it_recomputed(tmp_path, capsys):
 def test_documents_stored_without_their_checks_are_checked_by_the_next_run(empty_db, tmp_path):
     """A run killed after loading (or a crawl, which loads without checking): the next pass finds the
     documents from the database, even when that run itself changes nothing."""
-    from pipeline.run import post_load
+    from pipeline.orchestration.run import post_load
 
     db = fresh(empty_db, tmp_path)
     put(db, "s0", 0)
@@ -293,7 +293,7 @@ def test_writes_that_keep_the_sha256_and_load_time_are_seen(empty_db, tmp_path):
 
 # --- full recompute, and atomicity -------------------------------------------------------------
 def test_check_full_recomputes_everything(empty_db, tmp_path, capsys):
-    from pipeline.cli import main
+    from pipeline.orchestration.cli import main
 
     db = fresh(empty_db, tmp_path)
     for k, variant in enumerate((0, 16, 40)):

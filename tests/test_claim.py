@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.orchestration.cli import main
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 
@@ -94,7 +94,7 @@ def test_missing_database(capsys, tmp_path):
 
 
 def test_check_command_in_a_subprocess(built_db):
-    p = subprocess.run([sys.executable, "-m", "pipeline.cli", "check", "Vĩnh Phúc tăng trưởng 9,54% năm 2022",
+    p = subprocess.run([sys.executable, "-m", "pipeline.orchestration.cli", "check", "Vĩnh Phúc tăng trưởng 9,54% năm 2022",
                         "--db", str(built_db), "--format", "json"], capture_output=True, text=True, cwd=ROOT,
                        timeout=120)
     assert p.returncode == 0, p.stderr

@@ -5,7 +5,7 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
-from pipeline.serve import METADATA
+from pipeline.web.serve import METADATA
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_metadata_describes_every_table_column_and_query(built_db, tmp_path):
     with sqlite3.connect(db) as dst:  # the backup API copies what is still in the WAL too
         sqlite3.connect(built_db).backup(dst)
     ensure_tables(sqlite_utils.Database(db))  # the tables a crawl adds
-    from pipeline.monthly import ensure_tables as ensure_monthly_tables
+    from pipeline.orchestration.monthly.tables import ensure_tables as ensure_monthly_tables
 
     ensure_monthly_tables(sqlite_utils.Database(db))  # and the monthly batch
     c = sqlite3.connect(db)

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from pipeline.cli import build_parser
+from pipeline.orchestration.cli import build_parser
 
 from conftest import ROOT
 

@@ -9,8 +9,8 @@ import time
 import pytest
 
 from extractors.textdump import read_dump
-from pipeline.executors import get_executor
-from pipeline.run import run_corpus
+from pipeline.orchestration.executors import get_executor
+from pipeline.orchestration.run import run_corpus
 
 from conftest import CORPUS, ROOT
 
@@ -72,7 +72,7 @@ def test_sigkill_mid_run_then_resume(tmp_path):
     corpus = tmp_path / "big"
     _big_corpus(corpus, 60)
     db = tmp_path / "k.db"
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", "--corpus", str(corpus), "--db", str(db), "--quiet",
+    cmd = [sys.executable, "-m", "pipeline.orchestration.cli", "run", "--corpus", str(corpus), "--db", str(db), "--quiet",
            "--executor", "inline"]
     p = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
     deadline = time.time() + 120
@@ -105,7 +105,7 @@ def test_sigkill_mid_run_then_resume(tmp_path):
 @pytest.mark.parametrize("kind", ["inline", "process", "dask"])
 def test_a_failing_document_does_not_stop_the_others(docs, kind):
     """A document whose extraction raises comes back as its exception; the rest are extracted."""
-    from pipeline.document import Document
+    from extractors.document import Document
 
     if kind == "dask":
         pytest.importorskip("distributed")

@@ -6,7 +6,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.cli import main
+from pipeline.orchestration.cli import main
 
 
 def _figures(db):
@@ -56,7 +56,7 @@ def test_export_to_a_named_file_and_errors(built_db, tmp_path, capsys):
 
 
 def test_export_of_an_empty_database(tmp_path):
-    from pipeline.store import open_db
+    from pipeline.db.store import open_db
 
     open_db(tmp_path / "chitieu.db").conn.close()
     assert main(["export", "--format", "parquet", "--db", str(tmp_path / "chitieu.db"),

@@ -7,13 +7,13 @@ import sys
 
 from extractors.record import RECORD_FIELDS
 from extractors.textdump import read_dump
-from pipeline.cli import main
+from pipeline.orchestration.cli import main
 
 from conftest import CORPUS, ROOT
 
 
 def run_cli(args, stdin=None):
-    p = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT, input=stdin,
+    p = subprocess.run([sys.executable, "-m", "pipeline.orchestration.cli", *args], cwd=ROOT, input=stdin,
                        capture_output=True, text=True, timeout=300)
     return p.returncode, p.stdout, p.stderr
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.store
-from pipeline.run import run_corpus
+import pipeline.db.store
+from pipeline.orchestration.run import run_corpus
 from sitefixtures import FixtureServer
 
 from conftest import CORPUS
@@ -164,7 +164,7 @@ def test_disk_full_mid_run_stops_with_the_database_named_and_whole_documents_onl
     with tmpfs(folder, "4m") if how == "tmpfs" else plain_folder(folder):
         db = folder / "chitieu.db"
         corpus, before = two_stored_then_five(tmp_path, db)
-        real_load, loads, filled = pipeline.store.load, [], []
+        real_load, loads, filled = pipeline.db.store.load, [], []
 
         def load_then_fill(conn, ex, run_id=None):
             status = real_load(conn, ex, run_id=run_id)
@@ -178,7 +178,7 @@ def test_disk_full_mid_run_stops_with_the_database_named_and_whole_documents_onl
                     filled.append(pages)
             return status
 
-        monkeypatch.setattr(pipeline.store, "load", load_then_fill)
+        monkeypatch.setattr(pipeline.db.store, "load", load_then_fill)
         capsys.readouterr()
         rc = run_corpus(corpus, db, quiet=True, executor="inline")
         err = capsys.readouterr().err
@@ -200,7 +200,7 @@ def test_disk_full_mid_run_stops_with_the_database_named_and_whole_documents_onl
         else:  # it did not: the run stays unfinished, as an interrupted one
             assert how == "tmpfs" and errors == []
         # with space again, the next run does the rest
-        monkeypatch.setattr(pipeline.store, "load", real_load)
+        monkeypatch.setattr(pipeline.db.store, "load", real_load)
         assert run_corpus(corpus, db, quiet=True, executor="inline") == 0
         gc.collect()
         assert set(check_whole(db, reference)) == set(reference)
@@ -274,7 +274,7 @@ def test_a_file_that_is_not_a_database_is_named(tmp_path, capsys):
 
 
 def test_open_db_raises_a_store_error_naming_the_file(tmp_path):
-    from pipeline.store import StoreError, open_db
+    from pipeline.db.store import StoreError, open_db
 
     (tmp_path / "file").write_text("x")
     with pytest.raises(StoreError) as e:
@@ -334,7 +334,7 @@ def drop_mid_body(body: bytes, chunked: bool = False, times: int | None = None):
 
 
 def crawl(tmp_path: Path, *urls: str, **options) -> tuple[int, sqlite3.Connection]:
-    from pipeline.cli import main
+    from pipeline.orchestration.cli import main
 
     opts = {"contact": '"mailto:test@example.org"', "delay": 0.02, "allow_private": "true", "retries": 1,
             "backoff": 0.05, "read_timeout": 2.0, **options}
@@ -388,7 +388,7 @@ def test_a_network_drop_mid_page_fails_that_page_with_a_reason_and_stores_nothin
 # -- the crawler on a full disk --------------------------------------------------------------------------
 def crawl_into(cfg_dir: Path, db: Path, *urls: str, **options) -> int:
     """`chitieu crawl URLS --db DB --quiet`, its HTTP cache and archive beside DB unless `options` say."""
-    from pipeline.cli import main
+    from pipeline.orchestration.cli import main
 
     opts = {"contact": '"mailto:test@example.org"', "delay": 0.02, "allow_private": "true", "retries": 1,
             "backoff": 0.05, "read_timeout": 2.0, **options}
@@ -418,9 +418,9 @@ def crawl_state(db: Path) -> tuple[dict[str, tuple], set[tuple]]:
 def fill_after_the_first_document(monkeypatch, how: str, folder: Path, after: int = 1) -> list:
     """The disk fills up once the crawl has stored its first document (`after` documents), before it reads
     the next page."""
-    import pipeline.crawl
+    import pipeline.orchestration.crawl
 
-    real, filled = pipeline.crawl.Crawl._process, []
+    real, filled = pipeline.orchestration.crawl.Crawl._process, []
 
     def process(self, page, *rest):
         if self.counts["documents_new"] >= after and not filled:
@@ -432,7 +432,7 @@ def fill_after_the_first_document(monkeypatch, how: str, folder: Path, after: in
                 filled.append(pages)
         return real(self, page, *rest)
 
-    monkeypatch.setattr(pipeline.crawl.Crawl, "_process", process)
+    monkeypatch.setattr(pipeline.orchestration.crawl.Crawl, "_process", process)
     return filled
 
 

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from extractors.mentions import find
 from extractors.numbers import NotANumber, parse_digits, read_number_text, read_ordinal, read_roman
 from extractors.textdump import decode_text, read_dump, read_dump_bytes
-from pipeline.document import InputError
-from pipeline.extract import extract_document
+from extractors.document import InputError
+from extractors.extract import extract_document
 
 SCALE = int(os.environ.get("CHITIEU_HYPOTHESIS_SCALE", "1"))
 FAST = settings(max_examples=150 * SCALE, deadline=None,

@@ -241,7 +241,7 @@ def article_html(title: str, i: int, head: str = "") -> str:
 
 
 def crawl(tmp_path: Path, *urls: str, **options) -> tuple[int, sqlite3.Connection]:
-    from pipeline.cli import main
+    from pipeline.orchestration.cli import main
 
     opts = {"contact": '"mailto:test@example.org"', "delay": 0.0, "allow_private": "true", "retries": 0,
             "backoff": 0.05, "read_timeout": 2.0, "concurrency": 1, **options}
@@ -276,7 +276,7 @@ BAD_DUMPS = {  # file name -> (bytes or a size for a sparse file, words the erro
 
 
 def test_bad_dumps_are_named_in_run_errors_and_the_run_goes_on(tmp_path):
-    from pipeline.run import run_corpus
+    from pipeline.orchestration.run import run_corpus
 
     corpus_copy = tmp_path / "corpus"
     corpus_copy.mkdir()
@@ -312,7 +312,7 @@ def test_bad_dumps_are_named_in_run_errors_and_the_run_goes_on(tmp_path):
 
 def test_a_100_mb_dump_is_refused_without_reading_it(tmp_path):
     from extractors.textdump import read_dump
-    from pipeline.document import InputError
+    from extractors.document import InputError
 
     big = tmp_path / "lưu trữ 1998.txt"
     with big.open("wb") as f:

@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 
 from extractors.textdump import decode_text, read_dump, read_dump_bytes
-from pipeline.document import InputError
-from pipeline.run import run_corpus
+from extractors.document import InputError
+from pipeline.orchestration.run import run_corpus
 
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 TEXT = "Tiêu đề bài viết\n\nTăng trưởng kinh tế của tỉnh Vĩnh Phúc đạt 9,54%, thu ngân sách đạt 32.398 tỷ đồng."

@@ -5,8 +5,8 @@ the gold would fail here."""
 import pytest
 
 from extractors.indicators import indicator_key
-from pipeline.document import Document
-from pipeline.extract import extract_document
+from extractors.document import Document
+from extractors.extract import extract_document
 
 
 def field_of(text: str, name: str, province: str | None = "Nghệ An",

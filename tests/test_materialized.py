@@ -7,9 +7,9 @@ import pytest
 import sqlite_utils
 from test_views import DOCS, _mention, mini_db, q  # noqa: F401 (mini_db is a fixture)
 
-from pipeline.serve import make_datasette
-from pipeline.store import open_db
-from pipeline.views import MATERIALIZED, STATE, create_views, views
+from pipeline.web.serve import make_datasette
+from pipeline.db.store import open_db
+from pipeline.db.views import MATERIALIZED, STATE, create_views, views
 
 NAMES = list(MATERIALIZED)
 

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.orchestration.cli import main
 from sitefixtures import load_site
 
 from conftest import ROOT
@@ -79,7 +79,7 @@ def edit(site, old="ước đạt 6,1 tỷ USD", new="ước đạt 6,2 tỷ USD
 
 
 def test_twice_then_an_edit(site, tmp_path, monkeypatch):
-    import pipeline.extract
+    import extractors.extract
     import scrapers.article
 
     cfg, db = setup(tmp_path, site)
@@ -97,8 +97,8 @@ def test_twice_then_an_edit(site, tmp_path, monkeypatch):
     # the second run: conditional requests answered 304, nothing read or extracted, the same content
     site.clear()
     calls = []
-    real_extract, real_article = pipeline.extract.extract_document, scrapers.article.extract_article
-    monkeypatch.setattr(pipeline.extract, "extract_document", lambda d: calls.append(d.id) or real_extract(d))
+    real_extract, real_article = extractors.extract.extract_document, scrapers.article.extract_article
+    monkeypatch.setattr(extractors.extract, "extract_document", lambda d: calls.append(d.id) or real_extract(d))
     monkeypatch.setattr(scrapers.article, "extract_article",
                         lambda html, url, p: calls.append(url) or real_article(html, url, p))
     assert monthly(cfg, db, "2026-11") == 0
@@ -173,7 +173,7 @@ def _block_nth_article(site, n: int):
 
 def _start(cfg, db, month, *extra):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", "--month", month, "--config", str(cfg),
+    return subprocess.Popen([sys.executable, "-m", "pipeline.orchestration.cli", "run", "--month", month, "--config", str(cfg),
                              "--db", str(db), "--quiet", *extra], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -244,11 +244,11 @@ def test_swap_never_leaves_a_partial_database(site, tmp_path, monkeypatch):
     assert snapshot(db) == old and q(db, "pragma integrity_check") == [("ok",)]
 
     # a run that fails mid-way (the checks stage raises): nothing swapped, the copy removed
-    import pipeline.run
+    import pipeline.orchestration.monthly.batch
 
     def broken(_db):
         raise RuntimeError("checks exploded")
-    monkeypatch.setattr(pipeline.run, "post_load", broken)
+    monkeypatch.setattr(pipeline.orchestration.monthly.batch, "post_load", broken)
     with pytest.raises(RuntimeError):
         monthly(cfg, db, "2026-11", "--swap")
     assert _sha(db) == old_sha and not db.with_name(db.name + "-swap").exists()
@@ -310,7 +310,8 @@ def test_usage_errors_and_the_lock(site, tmp_path, capsys):
     assert main(["run", "--month", "2026-11", "--config", str(bad), "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert "YYYY-MM" in err and "nosuchsite" in err and "--month" in err and "sitez" in err
-    from pipeline.monthly import LOCKED, DbLock
+    from pipeline.orchestration.monthly.batch import LOCKED
+    from pipeline.db.swap import DbLock
 
     lock = DbLock(db)
     assert lock.acquire()

@@ -10,8 +10,8 @@ import extractors.nlp as vn
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces, provinces
 from extractors.textdump import read_dump
-from pipeline.document import Document
-from pipeline.extract import extract_document
+from extractors.document import Document
+from extractors.extract import extract_document
 
 from conftest import CORPUS
 
@@ -146,7 +146,7 @@ async def test_datasette_facets_on_attribution(built_db):
     import yaml
     from datasette.app import Datasette
 
-    from pipeline.serve import METADATA
+    from pipeline.web.serve import METADATA
 
     ds = Datasette([str(built_db)], metadata=yaml.safe_load(METADATA.read_text()))
     url = ("/chitieu/mentions.json?_facet=indicator_key&_facet=entity&_facet=province&_facet=province_new"
@@ -159,7 +159,7 @@ async def test_datasette_facets_on_attribution(built_db):
 
 
 async def test_document_links_to_its_displacy_view(built_db):
-    from pipeline.serve import make_datasette
+    from pipeline.web.serve import make_datasette
 
     ds = make_datasette(built_db)
     r = await ds.client.get("/chitieu/documents/004_6f0c2117b7fe85f6.json?_shape=objects")

@@ -126,8 +126,8 @@ def test_ocr_accuracy_on_the_fixture_is_near_perfect(read_scan):
 
 @needs_tesseract
 def test_the_extractor_finds_the_figures_of_a_scanned_report(read_scan):
-    from pipeline.document import Document
-    from pipeline.extract import extract_document
+    from extractors.document import Document
+    from extractors.extract import extract_document
 
     r, _ = read_scan
     ex = extract_document(Document(id="scan", source="http://127.0.0.1:1/bao-cao-scan.pdf", text=r.text,

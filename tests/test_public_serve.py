@@ -3,7 +3,7 @@ import sqlite3
 
 import yaml
 
-from pipeline.serve import METADATA, datasette_args, make_datasette
+from pipeline.web.serve import METADATA, datasette_args, make_datasette
 
 
 async def test_no_endpoint_writes(built_db):

@@ -1,8 +1,8 @@
 """The run report: counts per site, changed figures, failures; served by Datasette."""
 import sqlite3
 
-from pipeline.run import run_corpus
-from pipeline.serve import make_datasette
+from pipeline.orchestration.run import run_corpus
+from pipeline.web.serve import make_datasette
 
 
 async def test_report_of_a_second_run(corpus_copy, tmp_path):

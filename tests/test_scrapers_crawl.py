@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.orchestration.cli import main
 from sitefixtures import FixtureServer, PdfPage, fail_then, huge_body, load_site, make_docx, make_pdf, redirect, silent
 
 CHROME = ["Trang chủ", "Liên hệ", "Tin đọc nhiều", "Bản quyền", "Quảng cáo", "Thời tiết", "Chia sẻ", "Tin liên quan",
@@ -404,7 +404,7 @@ KILL = """
 import os, signal, sys
 sys.path.insert(0, {root!r})
 import scrapers.webstore
-from pipeline.cli import main
+from pipeline.orchestration.cli import main
 
 real, calls = scrapers.webstore.WebStore.{between}, []
 

@@ -1,7 +1,7 @@
 """Loading into SQLite: content keys, idempotent runs, errors recorded, diacritic-free search."""
 import sqlite3
 
-from pipeline.run import run_corpus
+from pipeline.orchestration.run import run_corpus
 
 TABLES = ("documents", "sentences", "mentions", "skipped")
 

@@ -2,7 +2,7 @@
 import pytest
 
 from extractors.textdump import read_dump, read_dump_bytes, read_dump_text
-from pipeline.document import InputError
+from extractors.document import InputError
 
 from conftest import CORPUS
 
@@ -79,7 +79,7 @@ def test_split_archive_of_joined_seeds(order):
 
 
 def test_document_province_from_text():
-    from pipeline.extract import extract_document
+    from extractors.extract import extract_document
 
     provinces = {}
     for stem in EXPECTED:

@@ -10,9 +10,9 @@ import urllib.parse
 import pytest
 import yaml
 
-from pipeline.serve import METADATA, make_datasette
-from pipeline.store import open_db
-from pipeline.views import centroids, create_views, headline_indicators
+from pipeline.web.serve import METADATA, make_datasette
+from pipeline.db.store import open_db
+from pipeline.db.views import centroids, create_views, headline_indicators
 
 DOCS = [
     # id, title, published, province, text
@@ -319,8 +319,8 @@ def test_views_survive_a_reopen_and_a_copy(built_db, tmp_path):
 
 
 def _add_linked_checks(path, ids):
-    """checks + check_mentions as pipeline.checks_store writes them."""
-    checks_store = pytest.importorskip("pipeline.checks_store")
+    """checks + check_mentions as pipeline.db.checks_store writes them."""
+    checks_store = pytest.importorskip("pipeline.db.checks_store")
     db = open_db(path)
     checks_store.ensure_tables(db)
     db["checks"].insert({"id": "c1", "check_type": "figure_versions", "verdict": "inconsistent",

@@ -15,13 +15,13 @@ from datasette.utils.asgi import NotFound, Response
 
 @lru_cache(maxsize=1)
 def _nlp():
-    import extractors.nlp as vn
+    import extractors.nlp as vn  # spaCy and underthesea's models: loaded when a page is first asked for, not at start
 
     return vn.pipeline()
 
 
 def render_document(text: str, province: str | None, published: str | None, title: str | None) -> str:
-    import extractors.nlp as vn
+    import extractors.nlp as vn  # see _nlp
 
     nlp = _nlp()
     doc = nlp.make_doc(text)

@@ -1,24 +1,13 @@
 """One document through the extractors: sentences, mentions, skipped numbers, attribution."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from extractors import EXTRACTOR_VERSION
 from extractors.attribution import DocContext, attribute_all
+from extractors.document import Document, Extraction
 from extractors.document_frame import document_frame
 from extractors.mentions import find
-from extractors.record import Mention, Skipped
-from extractors.sentences import Sentence, sentence_at, split_sentences
-from pipeline.document import Document
+from extractors.sentences import sentence_at, split_sentences
 
-
-@dataclass
-class Extraction:
-    document: Document
-    sentences: list[Sentence]
-    mentions: list[Mention]
-    skipped: list[Skipped]
-    version: str = EXTRACTOR_VERSION
+__all__ = ["Extraction", "extract_document"]
 
 
 def extract_document(doc: Document) -> Extraction:

@@ -14,9 +14,11 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+import sqlite_utils
 import yaml
 
-from pipeline.serve import METADATA
+from pipeline.web.serve import METADATA
+from pipeline.db.views import create_views
 
 TABLE = "figures"
 FLOAT_COLUMNS = {"value", "low", "high", "denominator"}
@@ -50,10 +52,6 @@ def _connect(db_path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(db_path))
     has = conn.execute("select 1 from sqlite_master where type = 'view' and name = ?", [TABLE]).fetchone()
     if not has:  # a database built before the view existed: add the views
-        import sqlite_utils
-
-        from pipeline.views import create_views
-
         create_views(sqlite_utils.Database(conn))
     return conn
 
@@ -80,7 +78,7 @@ def write_csv(conn, columns: list[str], path: Path) -> int:
 
 
 def write_parquet(conn, columns: list[str], path: Path) -> int:
-    import pyarrow as pa
+    import pyarrow as pa  # heavy: loaded only for --format parquet
     import pyarrow.parquet as pq
 
     types = {"float64": pa.float64(), "int64": pa.int64(), "string": pa.string()}

@@ -12,23 +12,20 @@ import os
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Iterable, Iterator
 
-from pipeline.document import Document
+from extractors.document import Document
+from extractors import extract
 
 EXECUTORS = ("inline", "process", "dask")
 
 
 def warm_up() -> None:
     """Load underthesea's models and build the extractors' tables once in this process."""
-    from pipeline.extract import extract_document
-
-    extract_document(Document(id="warm-up", source="warm-up",
+    extract.extract_document(Document(id="warm-up", source="warm-up",
                               text="Năm 2022, tỉnh Vĩnh Phúc có 20/23 nhiệm vụ hoàn thành, đạt 87%."))
 
 
 def _extract(doc: Document):
-    from pipeline.extract import extract_document
-
-    return extract_document(doc)
+    return extract.extract_document(doc)  # looked up at each call: tests wrap it
 
 
 def _outcome(future):
@@ -93,7 +90,7 @@ class DaskExecutor:
     name = "dask"
 
     def __init__(self, scheduler: str | None = None, workers: int | None = None):
-        from distributed import Client, LocalCluster, WorkerPlugin
+        from distributed import Client, LocalCluster, WorkerPlugin  # heavy and optional: only with --executor dask
 
         class WarmUp(WorkerPlugin):
             def setup(self, worker):
@@ -110,7 +107,7 @@ class DaskExecutor:
         self.workers = len(self.client.scheduler_info().get("workers", {})) or (workers or 1)
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
-        from distributed import as_completed
+        from distributed import as_completed  # heavy and optional: only with --executor dask
 
         futures = {}
         limit = max(8, self.workers * 8)

@@ -31,6 +31,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from extractors.indicators import INDICATORS
+
 DATA = Path(__file__).parent / "data"
 CENTROIDS = DATA / "province_centroids.csv"
 
@@ -41,8 +43,6 @@ def _q(s: str | None) -> str:
 
 def headline_indicators() -> list[tuple[str, str, str]]:
     """(key, label, phrases) for the indicators the extractor names on purpose, in its order."""
-    from extractors.indicators import INDICATORS
-
     out: dict[str, list[str]] = {}
     for phrase, key in INDICATORS:
         out.setdefault(key, []).append(phrase)

@@ -25,10 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.checks import INCONSISTENT, Check, check_across, check_document, mention_key
+from extractors.document import Document
 from extractors.normalize import nfc
+from extractors.numbers import DIGITS_RE, NotANumber, parse_digits
 from extractors.record import Mention
+from extractors.sentences import split_sentences
+from extractors.textdump import read_dump
+from extractors.extract import extract_document
+from pipeline.evaluation.gold import ROOT, load_gold
 
-ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 PLANTED = GOLD / "planted_checks.jsonl"
 TARGET_PRECISION = 0.95
@@ -47,7 +52,6 @@ def _direction(before: str) -> str | None:
 
 
 def _decimals(text: str) -> int:
-    from extractors.numbers import DIGITS_RE, NotANumber, parse_digits
     nums = DIGITS_RE.findall(text)
     if not nums:
         return 0
@@ -59,9 +63,6 @@ def _decimals(text: str) -> int:
 
 def gold_mentions(gold_dir: Path = GOLD) -> tuple[dict[str, str], dict[str, dict], dict[str, list[Mention]]]:
     """The annotated figures as mention records: texts, document metadata and mentions per document."""
-    from extractors.sentences import split_sentences
-    from pipeline.evaluate import load_gold
-
     texts, meta, gold, _problems = load_gold(gold_dir, real=False)  # the checks' gold covers these sets
     per_doc: dict[str, list[Mention]] = defaultdict(list)
     sents = {d: split_sentences(t) for d, t in texts.items()}
@@ -147,10 +148,6 @@ def _overlap(p: Mention, g: Mention) -> bool:
 def evaluate_predicted(gold_dir: Path = GOLD, which: str = "seeds") -> Tally:
     """Extractor mentions of the seed documents (`seeds`) or of the synthetic sentences (`synthetic`):
     a flag is right when its figures are gold figures and the same check over them flags too."""
-    from extractors.textdump import read_dump
-    from pipeline.document import Document
-    from pipeline.extract import extract_document
-
     texts, meta, gold_per_doc = gold_mentions(gold_dir)
     is_seed = {d: (ROOT / "corpus" / f"{d}.txt").exists() for d in texts}
     docs = sorted(d for d in texts if is_seed[d] == (which == "seeds"))
@@ -204,9 +201,6 @@ def load_planted(path: Path = PLANTED) -> list[dict]:
 
 def planted_checks(row: dict) -> list[Check]:
     """The checks of one planted line: one text, or several `documents` (for figure versions)."""
-    from pipeline.document import Document
-    from pipeline.extract import extract_document
-
     parts = row.get("documents") or [{"id": row["id"], "text": row["text"], "published": row.get("published")}]
     checks: list[Check] = []
     mentions: list[Mention] = []

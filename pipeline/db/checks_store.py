@@ -32,10 +32,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+import extractors.checks as ec
 from extractors.checks import (CANONICAL_KEYS, Check, DocText, check_document, figure_versions, groups_of,
                                mention_key, results_targets, unique_checks)
 from extractors.record import Mention
 from extractors.sentences import Sentence
+from pipeline.db.store import open_db
 
 CHECK_COLUMNS = {
     "id": str, "check_type": str, "verdict": str, "computation": str, "tolerance": float, "stated": float,
@@ -227,8 +229,6 @@ def _meta(row: dict) -> dict:
 
 def checks_version() -> str:
     """The version of the checks' code: a stored check is reused only while this stays the same."""
-    import extractors.checks as ec
-
     h = hashlib.sha256()
     for f in (*sorted(Path(ec.__file__).parent.glob("*.py")), __file__):  # every module of the package
         h.update(Path(f).read_bytes())
@@ -359,7 +359,6 @@ def compute_checks(db: sqlite_utils.Database) -> list[Check]:
 
 def _open(db: sqlite_utils.Database | str | Path) -> sqlite_utils.Database:
     if not isinstance(db, sqlite_utils.Database):
-        from pipeline.store import open_db
         db = open_db(db)
     return db
 

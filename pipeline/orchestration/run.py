@@ -9,9 +9,20 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
-from pipeline.document import InputError
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from extractors import EXTRACTOR_VERSION
+from extractors.document import InputError
+from extractors.textdump import corpus_files, read_dump
+from pipeline.db import store
+from pipeline.db.checks_store import update_checks
+from pipeline.orchestration.executors import get_executor
+from pipeline.web.report import write_report
+from pipeline.db.store import StoreError, document_states, finish_run, open_db, start_run, store_problem
+from pipeline.db.views import create_views
 
 AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (no pool start-up)
 
@@ -20,19 +31,9 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
                workers: int | None = None, scheduler: str | None = None, timings: dict | None = None,
                report: str | None = None) -> int:
     """Run the corpus into the database; `timings`, if given, receives seconds per stage."""
-    import time
-
     clock = time.perf_counter
     t = timings if timings is not None else {}
     t0 = clock()
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from extractors import EXTRACTOR_VERSION
-    from extractors.textdump import read_dump
-    from pipeline.cli import corpus_files
-    from pipeline.executors import get_executor
-    from pipeline.store import StoreError, document_states, finish_run, load, open_db, start_run, store_problem
-
     if not corpus.is_dir():
         print(f"chitieu: corpus folder not found: {corpus}", file=sys.stderr)
         return 2
@@ -105,7 +106,7 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
                     continue
                 tl = clock()
                 try:
-                    status = load(db, extraction, run_id=run_id)
+                    status = store.load(db, extraction, run_id=run_id)  # through the module: tests wrap it
                 except sqlite3.OperationalError as e:  # the database's problem, not the document's
                     fatal = store_problem(db_path, e)
                     break
@@ -153,8 +154,6 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
         return 1
     t["counts"] = dict(counts)
     if report is not None:
-        from pipeline.report import write_report
-
         path = write_report(db, run_id, db_path.parent / "reports", report or f"run-{run_id}")
         say(f"report: {path}")
     say(f"{counts['documents_read']} documents read ({counts['documents_new']} new, "
@@ -166,10 +165,7 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
 def post_load(db) -> dict:
     """Work over the database after a load: the checks (only those the documents added, changed or removed
     since the last checks can affect), then the views (some read the checks). Returns the checks' counts
-    (`checks_recomputed`, `documents`, `groups`, `mode` … of `pipeline.checks_store.update_checks`)."""
-    from pipeline.checks_store import update_checks
-    from pipeline.views import create_views
-
+    (`checks_recomputed`, `documents`, `groups`, `mode` … of `pipeline.db.checks_store.update_checks`)."""
     checked = update_checks(db)
     if checked["documents"] or checked["mode"] == "full":
         create_views(db)

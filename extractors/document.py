@@ -1,8 +1,13 @@
-"""The unit that flows through the pipeline: one article or report, its text normalized."""
+"""The unit that flows through the pipeline: one article or report, its text normalized; and what the
+extractors make of it (an `Extraction`, which the database stores)."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+
+from extractors import EXTRACTOR_VERSION
+from extractors.record import Mention, Skipped
+from extractors.sentences import Sentence
 
 
 @dataclass
@@ -20,6 +25,16 @@ class Document:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Extraction:
+    """One document through the extractors (`extractors.extract.extract_document`)."""
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    skipped: list[Skipped]
+    version: str = EXTRACTOR_VERSION
 
 
 class InputError(Exception):

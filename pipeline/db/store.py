@@ -16,11 +16,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from extractors.indicators import indicator_key
+from extractors.document import Extraction
+from extractors.entities import districts
 from extractors.gazetteer import provinces
+from extractors.indicators import indicator_key
 from extractors.normalize import fold
-from pipeline.extract import Extraction
-from pipeline.views import create_views
+from pipeline.db.views import create_views
 
 SCHEMA_VERSION = 1
 
@@ -169,8 +170,6 @@ def _add_missing_columns(db: sqlite_utils.Database) -> None:
 
 def entity_rows():
     """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
-    from extractors.entities import districts
-
     rows = {}
     new_codes = {}
     for p in provinces():

@@ -7,35 +7,23 @@ indicator and entity when one contains the other after lower-casing and NFC.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.normalize import nfc
+from extractors.document import Document
 from extractors.record import KINDS
+from pipeline.evaluation.evaluate_checks import main as checks_main
+from extractors.extract import extract_document
+from pipeline.evaluation.gold import ROOT, GoldMention, load_gold
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD_FILES = ("seeds.jsonl", "synthetic.jsonl", "heldout.jsonl", "heldout2.jsonl")  # mention gold; other files there gold other stages
-REAL_GOLD = "real_*.jsonl"   # real published passages, one document a line (tests/gold/REAL_FORMAT.md)
 OWNER_NAMED = ("sentence", "passage", "title")   # entity_source values where the text itself names the owner
 NUM_FIELDS = ("value", "low", "high", "denominator")
 EQ_FIELDS = ("unit", "qualifier", "status", "period", "compared_to")
 CONTAIN_FIELDS = ("indicator", "entity")
 NON_FIGURE_REASONS = {"date", "time", "year", "term", "code", "name", "ordinal", "list_marker", "duration",
                       "phone", "address"}
-
-
-@dataclass
-class GoldMention:
-    doc: str
-    start: int
-    end: int
-    data: dict
-
-    @property
-    def kind(self) -> str:
-        return self.data["kind"]
 
 
 @dataclass
@@ -72,63 +60,7 @@ def field_agrees(name: str, gold, pred) -> bool:
     return gold == pred
 
 
-def load_gold(gold_dir: Path, real: bool = True) -> tuple[dict[str, str], dict[str, dict], list[GoldMention], list[str]]:
-    """Documents' texts, their metadata, gold mentions with offsets, and problems found; with the
-    real-text passages unless `real` is False."""
-    from extractors.textdump import read_dump
-
-    texts: dict[str, str] = {}
-    meta: dict[str, dict] = {}
-    gold: list[GoldMention] = []
-    problems: list[str] = []
-    paths = [gold_dir / name for name in GOLD_FILES if (gold_dir / name).exists()]
-    for path in paths + (sorted(gold_dir.glob(REAL_GOLD)) if real else []):
-        for lineno, line in enumerate(path.open(encoding="utf-8"), 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            doc = row["doc"]
-            if "text" in row:  # a real passage: the whole document, with its page's title, date and URL
-                context = texts[doc] = nfc(row["text"])
-                meta[doc] = {"title": row.get("title"), "published": row.get("published"),
-                             "source": row.get("url") or f"{path.name}:{lineno}"}
-            else:
-                context = nfc(row["context"])
-            if doc not in texts:
-                corpus_file = ROOT / "corpus" / f"{doc}.txt"
-                if corpus_file.exists():
-                    d = read_dump(corpus_file)[0]
-                    texts[doc] = d.text
-                    meta[doc] = {"title": d.title, "published": d.published, "source": str(corpus_file)}
-                else:
-                    texts[doc] = context
-                    meta[doc] = {"title": None, "published": row.get("published"), "source": f"{path.name}:{lineno}"}
-            text = texts[doc]
-            cstart = text.find(context)
-            if cstart < 0:
-                lost = [gm["text"] for gm in row.get("mentions", []) if gm["kind"] != "ignore"]
-                if lost:  # a context of only non-mentions (a dateline the reader drops) is no loss
-                    problems.append(f"{path.name}:{lineno}: context not found in the text of {doc}: "
-                                    f"{len(lost)} gold mentions cannot be scored")
-                continue
-            for gm in row.get("mentions", []):
-                span = nfc(gm["text"])
-                k = -1
-                for _ in range(gm.get("occurrence", 0) + 1):
-                    k = context.find(span, k + 1)
-                    if k < 0:
-                        break
-                if k < 0:
-                    problems.append(f"{path.name}:{lineno}: {span!r} not in its context")
-                    continue
-                gold.append(GoldMention(doc, cstart + k, cstart + k + len(span), gm))
-    return texts, meta, gold, problems
-
-
 def predict(texts: dict[str, str], meta: dict[str, dict]):
-    from pipeline.document import Document
-    from pipeline.extract import extract_document
-
     preds = {}
     for doc, text in texts.items():
         m = meta[doc]
@@ -292,8 +224,4 @@ def main(args) -> int:
                     print(f"  FIELD {f} {e[0]}: {e[1]!r} gold {e[2]!r} got {e[3]!r}")
     for p in problems:
         print(f"gold problem: {p}")
-    try:
-        from pipeline.evaluate_checks import main as checks_main
-    except ImportError:
-        return 0
     return checks_main(args) or 0

@@ -20,10 +20,13 @@ import sys
 from pathlib import Path
 
 from extractors.attribution import find_periods
+from extractors.document import Document
 from extractors.indicators import indicator_key
 from extractors.checks import CANNOT_TELL, CONSISTENT, INCONSISTENT, _tol_words, half_unit, interval, vn
 from extractors.normalize import fold, nfc
 from extractors.record import Mention
+from pipeline.db.checks_store import _mention
+from extractors.extract import extract_document
 
 STOP = set("cac cua tren dia ban tinh thanh pho huyen nam dat la va o tai toan so voi muc ty le ti le trong "
            "nhung duoc co".split())
@@ -33,9 +36,6 @@ ORDER = {INCONSISTENT: 0, CONSISTENT: 0, CANNOT_TELL: 1}
 
 def read_claim(claim: str) -> list[Mention]:
     """The figures of the claim, attributed as in a one-sentence document."""
-    from pipeline.document import Document
-    from pipeline.extract import extract_document
-
     text = nfc(claim).strip()
     if text and text[-1] not in ".!?;…":
         text += "."  # a sentence, not a heading: headings carry no status
@@ -141,8 +141,6 @@ def _entity_sql(entity: str | None) -> tuple[str, list]:
 
 
 def find_matches(conn: sqlite3.Connection, cm: Mention, limit: int = 20) -> list[dict]:
-    from pipeline.checks_store import _mention
-
     cols = {r[1] for r in conn.execute("pragma table_info(mentions)")}
     period = cm.period if cm.extra.get("explicit_period") else None
     where, params = _entity_sql(cm.entity)

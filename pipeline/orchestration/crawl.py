@@ -3,7 +3,7 @@
     sites (profiles.py) -> fetch (fetch.py: boundary, robots, retries, cache, throttle, size cap)
       -> discover (spider.py: feeds, sitemaps, listings, links) -> archive the raw bytes (archive.py)
       -> extract (article.py, reports.py) -> find near-duplicates (dedup.py)
-      -> extract mentions and load (pipeline.extract, pipeline.store) -> URLs, report cells (webstore.py)
+      -> extract mentions and load (extractors.extract, pipeline.db.store) -> URLs, report cells (webstore.py)
 
 Each run is a row of `runs` (and `crawl_runs` for the fetch counts); every failure is a row of
 `run_errors` naming the URL and the reason. Progress and a summary go to stderr.
@@ -26,8 +26,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from extractors import EXTRACTOR_VERSION, extract
+from extractors.document import Document
 from extractors.gazetteer import document_province
-from pipeline.document import Document
+from pipeline.db.store import StoreError, finish_run, load, open_db, start_run, store_problem
+# `article` and `reports` through their modules: tests wrap extract_article and read_report
+from scrapers import article, reports
+from scrapers.archive import Archive
+from scrapers.boundary import Boundary
+from scrapers.dedup import simhash
+from scrapers.fetch import Fetcher
+from scrapers.profiles import resolve_sites
+from scrapers.settings import READER_VERSION, ConfigError, load_config
+from scrapers.spider import Spider
+from scrapers.urls import url_id
+from scrapers.webstore import WebStore
 
 SINCE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # a file write failing with one of these fails every later write too: the crawl stops
@@ -35,11 +53,6 @@ UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM
 
 
 def crawl_command(args) -> int:
-    from rich.console import Console
-
-    from scrapers.profiles import resolve_sites
-    from scrapers.settings import ConfigError, load_config
-
     console = Console(stderr=True, quiet=False)
 
     def warn(msg: str) -> None:
@@ -62,7 +75,6 @@ def crawl_command(args) -> int:
     if not config.contact and not args.quiet:
         warn("no contact address configured: set `contact` under [crawl] in a --config file so site "
              "owners can reach you (it goes into the User-Agent)")
-    from pipeline.store import StoreError
 
     crawl = Crawl(config, sites, Path(args.db), max_pages=args.max_pages, since=since, quiet=args.quiet,
                   console=console)
@@ -87,20 +99,11 @@ class Crawl:
                        "documents_unchanged": 0, "documents_failed": 0, "mentions_added": 0}
         self.extra: Counter[str] = Counter()
         self.errors: list[tuple[str, str]] = []
-        from extractors import EXTRACTOR_VERSION
-        from scrapers.settings import READER_VERSION
 
         self.version = f"{READER_VERSION}+{EXTRACTOR_VERSION}"
 
     # -- the run ---------------------------------------------------------------------------------------
     def run(self) -> int:
-        from scrapers.archive import Archive
-        from scrapers.boundary import Boundary
-        from scrapers.fetch import Fetcher
-        from scrapers.spider import Spider
-        from scrapers.webstore import WebStore
-        from pipeline.store import StoreError, finish_run, open_db, start_run, store_problem
-
         db = open_db(self.db_path)
         self.db = db
         try:
@@ -187,8 +190,6 @@ class Crawl:
 
     def _unwritable(self, e: Exception) -> tuple[Path, str] | None:
         """(the file, a message naming it) when `e` says the database or the archive cannot be written."""
-        from pipeline.store import store_problem
-
         if isinstance(e, sqlite3.OperationalError):  # the database's problem, not the page's (as in `run`)
             return self.db_path, store_problem(self.db_path, e)
         if isinstance(e, OSError) and e.errno in UNWRITABLE:  # the archive, the only other file a page writes
@@ -205,8 +206,6 @@ class Crawl:
     def _stop(self, fatal: tuple[Path, str], errors: list[tuple[str, str]]) -> None:
         """End the run on a file that cannot be written: the run's record (when the disk takes it), then a
         StoreError naming the file. The pages stored are whole; a later crawl goes on from there."""
-        from pipeline.store import StoreError, finish_run
-
         path, problem = fatal
         stored = self.counts["documents_new"] + self.counts["documents_changed"]
         try:
@@ -226,13 +225,11 @@ class Crawl:
     def _read_report(self, page):
         """The page's Report, or the error reading it raised; None when these bytes were read before
         (the page's transaction then counts it as unchanged)."""
-        from scrapers.reports import read_report
-
         content = page.result.content or b""
         if self._read_before(page, _report_kind(content)):
             return None
         try:
-            return read_report(content, page.url, page.result.content_type)
+            return reports.read_report(content, page.url, page.result.content_type)
         except Exception as e:  # noqa: BLE001 - handled in the page's transaction, as before
             return e
 
@@ -252,14 +249,10 @@ class Crawl:
         return True
 
     def _process_article(self, page) -> None:
-        from scrapers.article import extract_article
-        from scrapers.dedup import simhash
-        from scrapers.urls import url_id
-
         site, meta = page.site, page.request.meta
         if self._already_read(page, "html"):
             return
-        art = extract_article(page.html, page.url, site.profile)
+        art = article.extract_article(page.html, page.url, site.profile)
         if art is None:
             self.extra["not_articles"] += 1
             return
@@ -290,9 +283,6 @@ class Crawl:
             self.store.record_url(doc_id, page.url, site.name, "alias", rel, None, self.version)
 
     def _process_report(self, page, prepared=None) -> None:
-        from scrapers.reports import ReportError, read_report
-        from scrapers.urls import url_id
-
         site, req = page.site, page.request
         kind = _report_kind(page.result.content or b"")
         if self._already_read(page, kind):
@@ -309,8 +299,8 @@ class Crawl:
         try:
             if isinstance(prepared, BaseException):
                 raise prepared
-            rep = prepared or read_report(page.result.content or b"", page.url, page.result.content_type)
-        except ReportError as e:
+            rep = prepared or reports.read_report(page.result.content or b"", page.url, page.result.content_type)
+        except reports.ReportError as e:
             self.counts["documents_failed"] += 1
             self.errors.append((page.url, str(e)))
             return
@@ -334,10 +324,7 @@ class Crawl:
         self.store.record_report(doc_id, page.url, rep)
 
     def _load(self, doc: Document) -> None:
-        from pipeline.extract import extract_document
-        from pipeline.store import load
-
-        ex = extract_document(doc)
+        ex = extract.extract_document(doc)
         status = load(self.db, ex, run_id=getattr(self, "run_id", None))
         self.counts[f"documents_{status}"] += 1
         if status != "unchanged":
@@ -345,8 +332,6 @@ class Crawl:
 
     # -- terminal ----------------------------------------------------------------------------------------
     def _progress(self):
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
         progress = Progress(SpinnerColumn(), TextColumn("{task.fields[stats]}"), TextColumn("[dim]{task.description}"),
                             TimeElapsedColumn(), console=self.console, disable=self.quiet, transient=True)
         task = progress.add_task("starting", total=None, stats="")
@@ -359,15 +344,11 @@ class Crawl:
         stats = (f"fetched {c['fetched']} · cached {c['from_cache'] + c['not_modified']} · failed {c['failed']} · "
                  f"queued {self.spider.pending() if hasattr(self, 'spider') else 0} · "
                  f"stored {self.counts['documents_new'] + self.counts['documents_changed']}")
-        from rich.markup import escape
 
         short = url if len(url) < 70 else url[:67] + "…"
         progress.update(task, description=escape(f"{kind} {short}"), stats=stats)
 
     def _print_summary(self, s: dict, errors: list, spider, seconds: float) -> None:
-        from rich.markup import escape
-        from rich.table import Table
-
         c = self.counts
         t = Table(title=escape(f"chitieu crawl: {s['sites']} ({seconds:.1f} s)"), show_header=False, box=None,
                   title_justify="left")
@@ -399,7 +380,7 @@ class Crawl:
 
 class _PageConnection:
     """`db.conn` while a page is written: the sqlite3 connection, except that `with conn:` — which
-    pipeline.store.load and WebStore use for their own transactions, and which would commit the page's
+    pipeline.db.store.load and WebStore use for their own transactions, and which would commit the page's
     transaction half-way — becomes a savepoint inside it."""
 
     def __init__(self, conn: sqlite3.Connection):
@@ -460,6 +441,4 @@ def page_transaction(db):
 
 
 def _report_kind(content: bytes) -> str:
-    from scrapers.reports import sniff
-
-    return sniff(content) or "bin"
+    return reports.sniff(content) or "bin"

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
+
+import yaml
+
+from pipeline.db.store import open_db
 
 HERE = Path(__file__).parent
 METADATA = HERE / "metadata.yml"
@@ -33,8 +38,7 @@ def datasette_args(db: Path, host: str = "127.0.0.1", port: int = 8001, public: 
 
 def make_datasette(db: Path, immutable: bool = False, inspect_data: dict | None = None, **settings):
     """The same Datasette `chitieu serve` runs, in-process (for tests and benchmarks)."""
-    import yaml
-    from datasette.app import Datasette
+    from datasette.app import Datasette  # heavy: loaded only when a Datasette is made in-process
 
     return Datasette([] if immutable else [str(db)], immutables=[str(db)] if immutable else [],
                      metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
@@ -49,8 +53,6 @@ def _typed(settings: dict) -> dict:
 
 def refresh_views(db: Path) -> None:
     """Recreate the views, so they follow the code and tables added since the last run (e.g. checks)."""
-    from pipeline.store import open_db
-
     try:
         conn = open_db(db)
         conn.conn.close()
@@ -68,8 +70,6 @@ def serve(db: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = Fa
     base = [exe or sys.executable, *([] if exe else ["-m", "datasette"])]
     if public and not (inspect_file.exists() and inspect_file.stat().st_mtime >= db.stat().st_mtime):
         # row counts computed once for the immutable file, so table pages need not count 1M rows
-        import subprocess
-
         subprocess.run([*base, "inspect", str(db), "--inspect-file", str(inspect_file)], check=False)
     cmd = [*base, "serve", *datasette_args(db, host, port, public,
                                            inspect_file if public and inspect_file.exists() else None)]
