@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.entities import find_bodies, national_at
 from extractors.gazetteer import find_places, in_comparison
+from extractors.indicator_context import repair as repair_indicator
 from extractors.indicators import indicator_of
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
@@ -221,6 +222,13 @@ class DocContext:
                 target_in_para[s.paragraph] = True
         return ctx
 
+    def paragraph_start(self, s: Sentence) -> int:
+        """Where the paragraph of sentence `s` begins."""
+        k = s.index
+        while k > 0 and self.sentences[k - 1].paragraph == s.paragraph:
+            k -= 1
+        return self.sentences[k].start
+
     @property
     def doc_year(self) -> str | None:
         """The year the document names most, for a document without a date."""
@@ -326,6 +334,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     m.entity, m.extra["entity_source"] = _entity(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
+    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done or [])
 
 
 def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,

@@ -1,0 +1,82 @@
+"""The indicator a figure takes from its sentence and paragraph when its own clause names none.
+
+Real articles write a figure's indicator once and then go on with linking words: `14.982/80.972 hộ
+nghèo, chiếm tỷ lệ 18,50%`, `… tăng 7,2%, đứng thứ 5 cả nước`, `tiếp theo là huyện Ngân Sơn (25,11%)`,
+`Hội Nhà văn (100%), Thanh tra Chính phủ (100%)`. The clause rules of `extractors.indicators` then give
+a linking phrase, a place, a body or nothing. This stage sees such a weak indicator and puts in its
+place, in order:
+
+1. for a share stated right after a count (`… hộ nghèo, chiếm tỷ lệ 18,50%`): `tỷ lệ` + the counted noun;
+2. for a rank, the index the sentence or paragraph names (`PCI`, `Chỉ số năng lực cạnh tranh cấp tỉnh`);
+3. the indicator of the figure before it in the sentence (a restatement, a rank of that figure, the
+   next item of a list);
+4. an indicator of the lexicon named earlier in the sentence;
+5. the indicator of the last figure of the paragraph's previous sentences (a list that runs on).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.entities import find_bodies
+from extractors.gazetteer import find_provinces
+from extractors.indicators import _known_indicator
+from extractors.record import Mention
+
+# Phrases that only link a figure to what came before: never an indicator on their own.
+_LINKING = re.compile(
+    r"^(?:(?:chiếm|đạt|với|có|là|bằng)\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng)?\s*(?:là|đạt)?$|"
+    r"^(?:chiếm|tương đương|tương ứng|mức|khi|thì|nếu|ta|kết quả|tiếp theo(?: là)?|tiếp đến(?: là)?|"
+    r"(?:cao|thấp) nhất(?: là)?|đứng đầu(?: là)?|sau đó|trong đó|công nhận|xếp hạng|đăng ký|tổng điểm|"
+    r"thuộc về|lần lượt|nhóm|đạt mức|ở mức|cả nước|toàn quốc|được|đã|và|hoặc|thành phố|tỉnh|huyện|xã|"
+    r"tiếp nối mức tăng trưởng ấn tượng|giảm được|tăng được|số hộ trên)$", re.IGNORECASE)
+_DISCOURSE = re.compile(r"^(?:tiếp theo|tiếp đến|thấp nhất|cao nhất|từ một|khi|thì|nếu|trong khi|\)|sau|"
+                        r"còn lại|riêng|đứng đầu)\b", re.IGNORECASE)
+_SHARE = re.compile(r"(?<!\w)(?:chiếm|đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)\s*$", re.IGNORECASE)
+_INDEXES = re.compile(r"(?<!\w)(?:Chỉ số năng lực cạnh tranh cấp tỉnh|Chỉ số hiệu quả quản trị và hành chính công"
+                      r"(?: cấp tỉnh)?|Chỉ số cải cách hành chính|Chỉ số hài lòng[^,;.()]{0,40}|"
+                      r"PCI|PAPI|PAR ?INDEX|Par ?Index|SIPAS|DDCI|DTI|PGI)(?!\w)")
+
+
+def weak(indicator: str | None) -> bool:
+    """An indicator that names nothing measured: a linking phrase, a place or body, a year."""
+    if not indicator or not indicator.strip():
+        return True
+    ind = indicator.strip(" ,;:()-")
+    if not ind or re.search(r"\d", ind) or _LINKING.match(ind) or _DISCOURSE.match(ind):
+        return True
+    if re.search(r"(?<!\w)(?:và|là)$", ind):
+        return True
+    if find_provinces(ind) or find_bodies(ind):
+        return True
+    return False
+
+
+def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list[Mention]) -> None:
+    """Give `m` an indicator from its context when the clause rules gave a weak one (see the module's
+    docstring); `done` holds the document's mentions before it, already attributed."""
+    if not weak(m.indicator):
+        return
+    before = text[s_start:m.start]
+    same = [d for d in done if d.start >= s_start]
+    sprev = same[-1] if same else None
+    found, source = None, None
+    if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) \
+            and sprev.unit and sprev.kind in ("quantity", "fraction") and not re.search(r"\d", sprev.unit):
+        found, source = f"tỷ lệ {sprev.unit}", "share of the count before"
+    if found is None and m.kind == "rank":
+        hits = list(_INDEXES.finditer(text[paragraph_start:m.start]))
+        if hits:
+            found, source = hits[-1].group(0), "index named before"
+    if found is None and sprev is not None and not weak(sprev.indicator):
+        found, source = sprev.indicator, "figure before"
+    if found is None:
+        from_lexicon = _known_indicator(before, whole=True)
+        if from_lexicon:
+            found, source = from_lexicon, "lexicon in the sentence"
+    if found is None:
+        para = [d for d in done if paragraph_start <= d.start < s_start and not weak(d.indicator)]
+        if para:
+            found, source = para[-1].indicator, "paragraph"
+    if found is not None:
+        m.indicator = found
+        m.extra["indicator_source"] = f"context: {source}"
