@@ -334,7 +334,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     m.entity, m.extra["entity_source"] = _entity(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
-    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done or [])
+    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done or [], ctx.title)
 
 
 def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,

@@ -30,7 +30,11 @@ _LINKING = re.compile(
     r"thuộc về|lần lượt|nhóm|đạt mức|ở mức|cả nước|toàn quốc|được|đã|và|hoặc|thành phố|tỉnh|huyện|xã|"
     r"tiếp nối mức tăng trưởng ấn tượng|giảm được|tăng được|số hộ trên)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:tiếp theo|tiếp đến|thấp nhất|cao nhất|từ một|khi|thì|nếu|trong khi|\)|sau|"
-                        r"còn lại|riêng|đứng đầu)\b", re.IGNORECASE)
+                        r"còn lại|riêng|đứng đầu|ta|trong bảng xếp hạng|tổng điểm|với tổng điểm|mức)\b", re.IGNORECASE)
+# A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
+_NAME_BRACKET = re.compile(r"[A-ZĐÀ-Ỹ][^,;()]*\(\s*$")
+# Counted units that score or place an index: `66,39 điểm`, `tăng 1 bậc`.
+_INDEX_UNITS = ("điểm", "bậc", "thứ hạng")
 _SHARE = re.compile(r"(?<!\w)(?:chiếm|đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)\s*$", re.IGNORECASE)
 _INDEXES = re.compile(r"(?<!\w)(?:Chỉ số năng lực cạnh tranh cấp tỉnh|Chỉ số hiệu quả quản trị và hành chính công"
                       r"(?: cấp tỉnh)?|Chỉ số cải cách hành chính|Chỉ số hài lòng[^,;.()]{0,40}|"
@@ -51,23 +55,27 @@ def weak(indicator: str | None) -> bool:
     return False
 
 
-def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list[Mention]) -> None:
+def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list[Mention],
+           title: str | None = None) -> None:
     """Give `m` an indicator from its context when the clause rules gave a weak one (see the module's
     docstring); `done` holds the document's mentions before it, already attributed."""
-    if not weak(m.indicator):
-        return
     before = text[s_start:m.start]
+    named = _NAME_BRACKET.search(before[-80:])
+    if not weak(m.indicator) and not (named and m.indicator and m.indicator.strip() in named.group(0)):
+        return
     same = [d for d in done if d.start >= s_start]
     sprev = same[-1] if same else None
     found, source = None, None
     if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) \
             and sprev.unit and sprev.kind in ("quantity", "fraction") and not re.search(r"\d", sprev.unit):
         found, source = f"tỷ lệ {sprev.unit}", "share of the count before"
-    if found is None and m.kind == "rank":
-        hits = list(_INDEXES.finditer(text[paragraph_start:m.start]))
+    if found is None and (m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS):
+        hits = list(_INDEXES.finditer(text[paragraph_start:m.start])) or list(_INDEXES.finditer(text[:m.start])) \
+            or list(_INDEXES.finditer(title or ""))
         if hits:
             found, source = hits[-1].group(0), "index named before"
-    if found is None and sprev is not None and not weak(sprev.indicator):
+    if found is None and sprev is not None and not weak(sprev.indicator) \
+            and not re.search(r"[.;]", text[sprev.end:m.start]) and len(text[sprev.end:m.start].split()) <= 12:
         found, source = sprev.indicator, "figure before"
     if found is None:
         from_lexicon = _known_indicator(before, whole=True)
