@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from extractors.entities import find_bodies, national_at
 from extractors.gazetteer import find_places, in_comparison
-from extractors.indicator_context import repair as repair_indicator
+from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import indicator_of
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
@@ -335,6 +335,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done or [], ctx.title)
+    m.indicator = spell_out(m.indicator, m.unit)
 
 
 def _status(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,

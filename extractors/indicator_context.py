@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
 from extractors.indicators import _known_indicator
@@ -66,7 +67,8 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     same = [d for d in done if d.start >= s_start]
     sprev = same[-1] if same else None
     found, source = None, None
-    if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) \
+    of_target = re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|dự toán|mục tiêu)", text[m.end:m.end + 30])
+    if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) and not of_target \
             and sprev.unit and sprev.kind in ("quantity", "fraction") and not re.search(r"\d", sprev.unit):
         found, source = f"tỷ lệ {sprev.unit}", "share of the count before"
     if found is None and (m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS):
@@ -88,3 +90,18 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     if found is not None:
         m.indicator = found
         m.extra["indicator_source"] = f"context: {source}"
+
+
+# Counted nouns written short (`kết nạp 241 ĐV`): the indicator says what they stand for, so that
+# `kết nạp ĐV` and `kết nạp đảng viên` are one indicator.
+_SHORT = {r["abbreviation"]: r["means"] for r in lexicon.rows("abbreviations") if r["counted"] == "yes"}
+
+
+def spell_out(indicator: str | None, unit: str | None) -> str | None:
+    """The indicator built on a count whose noun is written short, with that noun spelled out:
+    `kết nạp 241 ĐV` -> `kết nạp đảng viên` (an abbreviation the text itself writes inside a phrase,
+    `Tỷ lệ TCCSĐ hoàn thành tốt nhiệm vụ`, stays as written)."""
+    short = (unit or "").split()[0] if unit else ""
+    if not indicator or short not in _SHORT:
+        return indicator
+    return re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", _SHORT[short], indicator)
