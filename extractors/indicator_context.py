@@ -42,8 +42,9 @@ _INDEXES = re.compile(r"(?<!\w)(?:Chỉ số năng lực cạnh tranh cấp tỉ
                       r"PCI|PAPI|PAR ?INDEX|Par ?Index|SIPAS|DDCI|DTI|PGI)(?!\w)")
 
 
-def weak(indicator: str | None) -> bool:
-    """An indicator that names nothing measured: a linking phrase, a place or body, a year."""
+def weak(indicator: str | None, text: str = "") -> bool:
+    """An indicator that names nothing measured: a linking phrase, a place or body, a year, a name
+    the text gives a figure in brackets after (`Hội Nhà văn (100%)`)."""
     if not indicator or not indicator.strip():
         return True
     ind = indicator.strip(" ,;:()-")
@@ -53,7 +54,7 @@ def weak(indicator: str | None) -> bool:
         return True
     if find_provinces(ind) or find_bodies(ind):
         return True
-    return False
+    return bool(text) and ind[:1].isupper() and re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None
 
 
 def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list[Mention],
@@ -62,7 +63,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     docstring); `done` holds the document's mentions before it, already attributed."""
     before = text[s_start:m.start]
     named = _NAME_BRACKET.search(before[-80:])
-    if not weak(m.indicator) and not (named and m.indicator and m.indicator.strip() in named.group(0)):
+    if not weak(m.indicator, text) and not (named and m.indicator and m.indicator.strip() in named.group(0)):
         return
     same = [d for d in done if d.start >= s_start]
     sprev = same[-1] if same else None
@@ -76,7 +77,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             or list(_INDEXES.finditer(title or ""))
         if hits:
             found, source = hits[-1].group(0), "index named before"
-    if found is None and sprev is not None and not weak(sprev.indicator) \
+    if found is None and sprev is not None and not weak(sprev.indicator, text) \
             and not re.search(r"[.;]", text[sprev.end:m.start]) and len(text[sprev.end:m.start].split()) <= 12:
         found, source = sprev.indicator, "figure before"
     if found is None:
@@ -84,7 +85,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         if from_lexicon:
             found, source = from_lexicon, "lexicon in the sentence"
     if found is None:
-        para = [d for d in done if paragraph_start <= d.start < s_start and not weak(d.indicator)]
+        para = [d for d in done if paragraph_start <= d.start < s_start and not weak(d.indicator, text)]
         if para:
             found, source = para[-1].indicator, "paragraph"
     if found is not None:
