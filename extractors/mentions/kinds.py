@@ -157,9 +157,28 @@ def range_(f, d: Draft):
                         d.text_start_tok, d.qualifier = q2, qualifier2
 
 
+_TARGET_AFTER_SLASH = ("chỉ tiêu", "kế hoạch", "mục tiêu", "kh")
+
+
 def fraction(f, d: Draft):
-    """`a/b` (`300/350 tỷ đồng`, `91,5%/80%`, `45/50%`, `12/15 xã`), which a rank may take over."""
+    """`a/b` (`300/350 tỷ đồng`, `91,5%/80%`, `45/50%`, `12/15 xã`), which a rank may take over; a
+    result over its target written `71,5%/ chỉ tiêu 65%`."""
     toks, j = f.toks, d.j
+    if d.kind == "percent" and d.low is None and j + 1 < len(toks) and toks[j].text == "/" \
+            and toks[j].start == toks[j - 1].end:
+        k = j + 1
+        for w in _TARGET_AFTER_SLASH:
+            n = len(w.split())
+            if f.words_at(k, n) == w:
+                k += n
+                break
+        if k > j + 1 or toks[k].start > toks[j].end:   # `71,5%/ chỉ tiêu 65%`, `71,5%/ 65%`
+            den = f.read_num(k) if k < len(toks) and toks[k].kind == "num" else None
+            dtail = f.after(den.j) if den is not None else None
+            if dtail is not None and dtail.pct and dtail.pct == "%":
+                d.kind, d.unit, d.denominator = "fraction", "%", den.value
+                d.end_tok, d.j = dtail.pct_end, dtail.pct_end + 1
+                return
     if d.low is None and j < len(toks) and toks[j].text == "/" and toks[j].start == toks[j - 1].end \
             and j + 1 < len(toks) and toks[j + 1].kind == "num" and toks[j + 1].start == toks[j].end:
         den = f.read_num(j + 1)
@@ -261,12 +280,14 @@ def per_unit(f, d: Draft):
 
 
 def bound_after(f, d: Draft):
-    """`từ … trở lên / trở xuống`: at_least, at_most."""
+    """`từ … trở lên / trở xuống`, and `80% trở lên`, `10%/năm trở lên` without `từ`: at_least, at_most."""
     toks, j = f.toks, d.j
-    if j + 1 < len(toks) and toks[j].low == "trở" and toks[j + 1].low in ("lên", "xuống") and \
-            d.start_tok > 0 and toks[d.text_start_tok - 1].low == "từ":
+    if j + 1 < len(toks) and toks[j].low == "trở" and toks[j + 1].low in ("lên", "xuống"):
+        if d.start_tok > 0 and toks[d.text_start_tok - 1].low == "từ":
+            d.text_start_tok -= 1
+        elif d.qualifier is not None or d.kind == "range":
+            return
         d.qualifier = "at_least" if toks[j + 1].low == "lên" else "at_most"
-        d.text_start_tok -= 1
         d.end_tok, d.j = j + 1, j + 2
 
 
