@@ -264,7 +264,7 @@ def _topical(sentence: str, pos: int) -> bool:
         re.search(r",\s*(?:\S+\s+){0,2}$", before) is not None
 
 
-_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay)(?!\w)|^\s*Hiện\b",
+_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay|hiện có|hiện còn)(?!\w)|^\s*Hiện\b",
                            re.IGNORECASE)
 
 
@@ -470,10 +470,18 @@ def _period(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | No
         period = _after_in_clause(periods, s, rel_m)
     if period is None:
         period = _pick_before([p for p in periods if p.kind != "deadline"], rel_m)
+    if period is None and m.status == "target":
+        # `Tỉnh phấn đấu đến năm 2025, có …; có ít nhất 80% xã …`: the deadline the targets are set for,
+        # unless it is a milestone inside the term the document sets targets for
+        deadline = _pick_before([p for p in periods if p.kind == "deadline"], rel_m)
+        terms = [p.value for p in ctx.running[s.index] if p.kind == "term"]
+        if deadline and not any(t[:4] <= deadline <= t[5:] for t in terms):
+            period = deadline
     if period is None and periods and not any(p.pos < rel_m for p in periods):
         period = _after_in_clause(periods, s, rel_m)  # `… đạt 5% trong năm 2023`
-    if period is None and ctx.pub_year and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx)):
-        period = str(ctx.pub_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date
+    if period is None and (ctx.pub_year or ctx.doc_year) \
+            and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", "")):
+        period = str(ctx.pub_year or ctx.doc_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date
     run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
     if period is None and run:
         # results take the earliest period the document named last, targets the latest
@@ -507,8 +515,7 @@ def _own_period(periods: list[_Period], sentence: str, rel_s: int, rel_e: int, c
     """A period written as the figure's own label: `năm 2021: 9,44%`, `73,26% (2021)`, `31,17% vào cuối
     năm 2018`."""
     for p in periods:
-        if p.pos < rel_s and re.fullmatch(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*", sentence[p.pos:rel_s]) \
-                and re.search(r"(?:^|[(,;]\s*|năm\s+)$", sentence[:p.pos]):
+        if p.pos < rel_s and _labels(sentence, p, rel_s):
             return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None
         if p.pos >= rel_e and _right_after(sentence[rel_e:p.pos]):
             return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None
@@ -520,9 +527,23 @@ def _right_after(gap: str) -> bool:
                              r"(?:vào|trong|của)\s+năm\s+|năm\s+)", gap))
 
 
+def _labels(sentence: str, p: _Period, rel_s: int) -> bool:
+    """Whether period `p` labels the figure starting at `rel_s`: `năm 2021: 9,44%`, `(năm 2020 tăng 6,97%`."""
+    gap, before = sentence[p.pos:rel_s], sentence[:p.pos]
+    if not re.search(r"(?:^|[(,;]\s*|năm\s+)$", before):
+        return False
+    if re.fullmatch(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*", gap):
+        return True
+    # inside brackets a verb may stand between: `(năm 2020 tăng 6,97%, năm 2021 tăng 7,7%)`
+    return before.count("(") > before.count(")") and \
+        re.fullmatch(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn)\s*", gap) is not None
+
+
 def _owned_by_other(sentence: str, p: _Period, spans, rel_m: int) -> bool:
-    """A period written right after another figure of the sentence labels that figure."""
-    return any(e <= p.pos and s != rel_m and _right_after(sentence[e:p.pos]) for s, e in spans)
+    """A period written right after another figure of the sentence, or as another figure's label,
+    belongs to that figure."""
+    return any(s != rel_m and (e <= p.pos and _right_after(sentence[e:p.pos]) or p.pos < s and _labels(sentence, p, s))
+               for s, e in spans)
 
 
 def _context_year(periods: list[_Period], ctx: DocContext, s: Sentence) -> str | None:
