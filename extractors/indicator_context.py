@@ -31,9 +31,14 @@ _LINKING = re.compile(
     r"thuộc về|lần lượt|nhóm|đạt mức|ở mức|cả nước|toàn quốc|được|đã|và|hoặc|thành phố|tỉnh|huyện|xã|"
     r"tiếp nối mức tăng trưởng ấn tượng|giảm được|tăng được|số hộ trên)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:tiếp theo|tiếp đến|thấp nhất|cao nhất|từ một|khi|thì|nếu|trong khi|\)|sau|"
-                        r"còn lại|riêng|đứng đầu|ta|trong bảng xếp hạng|tổng điểm|với tổng điểm|mức)\b", re.IGNORECASE)
+                        r"còn lại|riêng|đứng đầu|ta|trong bảng xếp hạng|tổng điểm|với tổng điểm)\b", re.IGNORECASE)
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
 _NAME_BRACKET = re.compile(r"[A-ZĐÀ-Ỹ][^,;()]*\(\s*$")
+# `chiếm gần 32% tổng vốn FDI trong …`: the whole a share is of
+_WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]{2,60}?)(?=\s+(?:trong|của|tại|trên|so với|cả nước|"
+                          r"toàn quốc)\b|[,;:.()]|$)")
+# `dẫn đầu cả nước về thu hút vốn đầu tư nước ngoài (FDI) với gần 3,2 tỉ USD`: what the figure is about
+_ABOUT_WITH = re.compile(r"(?<!\w)về\s+([^,;:.\d]{3,80}?)\s+với\s+(?:\S+\s+)?$")
 # Counted units that score or place an index: `66,39 điểm`, `tăng 1 bậc`.
 _INDEX_UNITS = ("điểm", "bậc", "thứ hạng")
 _SHARE = re.compile(r"(?<!\w)(?:chiếm|đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)\s*$", re.IGNORECASE)
@@ -72,6 +77,14 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) and not of_target \
             and sprev.unit and sprev.kind in ("quantity", "fraction") and not re.search(r"\d", sprev.unit):
         found, source = f"tỷ lệ {sprev.unit}", "share of the count before"
+    if found is None and m.kind == "percent" and re.search(r"(?<!\w)chiếm\s+(?:\S+\s+)?$", before[-20:]):
+        whole = _WHOLE_AFTER.match(text[m.end:m.end + 90])
+        if whole:
+            found, source = whole.group(1).strip(), "the whole it is a share of"
+    if found is None:
+        about = _ABOUT_WITH.search(before[-160:])
+        if about:
+            found, source = about.group(1).strip(), "what the figure is about"
     if found is None and (m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS):
         hits = list(_INDEXES.finditer(text[paragraph_start:m.start])) or list(_INDEXES.finditer(text[:m.start])) \
             or list(_INDEXES.finditer(title or ""))
