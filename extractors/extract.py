@@ -5,17 +5,20 @@ from extractors.attribution import DocContext, attribute_all
 from extractors.document import Document, Extraction
 from extractors.document_frame import document_frame
 from extractors.mentions import find
-from extractors.sentences import sentence_at, split_sentences
+from extractors.sentences import Sentence, sentence_at, split_sentences
 
 __all__ = ["Extraction", "extract_document"]
 
 
-def extract_document(doc: Document) -> Extraction:
+def extract_document(doc: Document, sentences: list[Sentence] | None = None) -> Extraction:
+    """Sentences, figures, skipped numbers and attribution of one document; `sentences` when the
+    caller has split them already (the spaCy tokenizer)."""
     if doc.province is None:
         frame = document_frame(doc.text, doc.title, doc.source, doc.meta.get("site_province"))
         doc.province = frame.province
         doc.meta["province_source"] = frame.province_source
-    sentences = split_sentences(doc.text)
+    if sentences is None:
+        sentences = split_sentences(doc.text)
     mentions, skipped = find(doc.text)
     for m in mentions:
         s = sentence_at(sentences, m.start)

@@ -9,7 +9,10 @@
     doc = nlp(text)
     html = vn.render(doc)                # displaCy, mentions and entities highlighted
 
-`vn.pipeline()` returns all of it. underthesea splits sentences first (it glues tokens across
+`vn.pipeline()` returns all of it. The components are thin adapters over the function the main run
+calls, `extractors.extract.extract_document`: `chitieu_mentions` runs it once (sentences split once,
+figures found and attributed with the document's frame) and `chitieu_attribution` copies its fields
+onto the spans, so a figure reads the same whichever way it is extracted. underthesea splits sentences first (it glues tokens across
 sentences otherwise), then segments words; every token keeps its exact character offsets, so
 `doc.text == text`. underthesea's quirks are kept out of the figures: the mention finder reads
 the raw text (underthesea reads `5-10` as a date and splits `%` off a number).
@@ -22,17 +25,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from extractors.attribution import DocContext, attribute_all
+from extractors.document import Document
+from extractors.document_frame import document_frame
 from extractors.entities import find_bodies
-from extractors.gazetteer import document_province, find_provinces
-from extractors.mentions import find
+from extractors.extract import extract_document
+from extractors.gazetteer import find_provinces
 from extractors.sentences import split_sentences
 
 for _attr in ("kind", "value", "low", "high", "denominator", "unit", "qualifier", "indicator", "entity",
               "period", "status", "compared_to", "direction", "record"):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
-for _attr, _default in (("province", None), ("published", None), ("title", None), ("skipped", None)):
+for _attr, _default in (("province", None), ("published", None), ("title", None), ("skipped", None),
+                        ("source", None)):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=_default)
 
@@ -50,7 +55,8 @@ class UnderthesaTokenizer:
         spaces: list[bool] = []
         starts: list[bool] = []
         pos = 0
-        for sent in split_sentences(text):
+        sentences = split_sentences(text)
+        for sent in sentences:
             if sent.start > pos:  # whitespace between sentences: a space token where needed
                 self._gap(text[pos:sent.start], words, spaces, starts)
             pos = sent.start
@@ -76,6 +82,7 @@ class UnderthesaTokenizer:
             self._gap(text[pos:], words, spaces, starts)
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts if words else None)
         assert doc.text == text, "tokenization must keep the text exactly"
+        doc.user_data["chitieu_sentences"] = sentences  # split once: the mentions component reuses them
         return doc
 
     @staticmethod
@@ -139,7 +146,7 @@ def tagger(doc: Doc) -> Doc:
 def entities(doc: Doc) -> Doc:
     """Provinces (PROVINCE) and owning bodies (ORG, DISTRICT) by gazetteer and pattern."""
     if doc._.province is None:
-        doc._.province = document_province(doc.text, doc._.title)
+        doc._.province = document_frame(doc.text, doc._.title, doc._.source).province
     spans = []
     for s, e, p in find_provinces(doc.text):
         sp = doc.char_span(s, e, label="PROVINCE", alignment_mode="expand", kb_id=p.gso_code)
@@ -161,11 +168,14 @@ def entities(doc: Doc) -> Doc:
 
 @Language.component("chitieu_mentions")
 def mentions(doc: Doc) -> Doc:
-    """Every figure as a span in `doc.spans["mentions"]`, labelled with its kind."""
-    found, skipped = find(doc.text)
-    doc._.skipped = skipped
+    """Every figure as a span in `doc.spans["mentions"]`, labelled with its kind: one run of
+    `extract_document`, whose attributed records the spans carry."""
+    ex = extract_document(Document(id="spacy", source=doc._.source or "", text=doc.text, title=doc._.title,
+                                   published=doc._.published, province=doc._.province),
+                          sentences=doc.user_data.get("chitieu_sentences"))
+    doc._.skipped = ex.skipped
     spans = []
-    for m in found:
+    for m in ex.mentions:
         sp = doc.char_span(m.start, m.end, label=m.kind, alignment_mode="expand")
         if sp is None:
             continue
@@ -179,15 +189,11 @@ def mentions(doc: Doc) -> Doc:
 
 @Language.component("chitieu_attribution")
 def attribution(doc: Doc) -> Doc:
-    """Indicator, entity, period, status, compared_to and direction on each mention span."""
-    spans = list(doc.spans.get("mentions", []))
-    records = [sp._.record for sp in spans]
-    sentences = split_sentences(doc.text)
-    ctx = DocContext.build(doc.text, sentences, doc._.province, doc._.published, doc._.title)
-    attribute_all(records, ctx)
-    for sp, m in zip(spans, records):
+    """Indicator, entity, period, status, compared_to and direction on each mention span, as
+    `extract_document` attributed them."""
+    for sp in doc.spans.get("mentions", []):
         for attr in ("indicator", "entity", "period", "status", "compared_to", "direction"):
-            setattr(sp._, attr, getattr(m, attr))
+            setattr(sp._, attr, getattr(sp._.record, attr))
     return doc
 
 

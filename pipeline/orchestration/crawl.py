@@ -33,7 +33,6 @@ from rich.table import Table
 
 from extractors import EXTRACTOR_VERSION, extract
 from extractors.document import Document
-from extractors.gazetteer import document_province
 from pipeline.db.store import StoreError, finish_run, load, open_db, start_run, store_problem
 # `article` and `reports` through their modules: tests wrap extract_article and read_report
 from scrapers import article, reports
@@ -276,7 +275,7 @@ class Crawl:
                        published=published, author=art.author,
                        urls=[canonical] + ([page.url] if page.url != canonical else []),
                        meta={"site": site.name, "archive": rel, "encoding": page.encoding, "method": art.method})
-        doc.province = document_province(doc.text, doc.title) or site.profile.province or None
+        doc.meta["site_province"] = site.profile.province or None  # the frame's hint when the text names none
         self._load(doc)
         self.store.record_url(doc_id, canonical, site.name, "canonical", rel, fp, self.version)
         if page.url != canonical:
@@ -318,7 +317,7 @@ class Crawl:
         doc = Document(id=doc_id, source=page.url, text=rep.text, title=title, published=published,
                        urls=[page.url], meta={"site": site.name, "archive": rel, "format": rep.format,
                                               "ocr": bool(getattr(rep, "ocr", False))})
-        doc.province = document_province(doc.text, doc.title) or site.profile.province or None
+        doc.meta["site_province"] = site.profile.province or None
         self._load(doc)
         self.store.record_url(doc_id, page.url, site.name, "canonical", rel, None, self.version)
         self.store.record_report(doc_id, page.url, rep)
