@@ -3,6 +3,9 @@ example goes through the code that reads the word and comes out as the entry say
 import pytest
 
 from extractors import lexicon
+from extractors.document import Document
+from extractors.extract import extract_document
+from extractors.indicators import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key
 from extractors.mentions import find
 from extractors.mentions.tail import CURRENCY_AFTER, CURRENCY_BEFORE, QUALIFIERS
 from extractors.units import COUNTED, MEASURES
@@ -18,7 +21,7 @@ def one_mention(text):
     return ms[0]
 
 
-CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations"}
+CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -49,6 +52,9 @@ def test_the_code_reads_the_files():
     assert CURRENCY_AFTER + CURRENCY_BEFORE == [(r["word"], r["unit"]) for r in lexicon.rows("currencies")]
     assert COUNTED == list(lexicon.column("counted_nouns", "noun"))
     assert MEASURES == set(lexicon.column("measures", "unit"))
+    rows = lexicon.rows("indicators")
+    assert INDICATORS == [(r["phrase"], r["key"]) for r in rows if r["use"] == "find"]
+    assert KEY_ALIASES == [(r["phrase"], r["key"]) for r in rows if r["use"] == "group"]
 
 
 @pytest.mark.parametrize("row, example", entries("qualifiers"))
@@ -103,3 +109,22 @@ def test_abbreviation(row, example):
         assert row["abbreviation"] in units or f"{row['abbreviation']} mới" in units, (example, units)
     else:
         assert row["abbreviation"] not in units, (example, units)
+
+
+def test_indicators_one_name_per_key_and_each_phrase_once():
+    rows = lexicon.rows("indicators")
+    assert {r["use"] for r in rows} == {"find", "group"}
+    for r in rows:
+        assert INDICATOR_NAMES[r["key"]] == r["name_vi"], f"{r['key']} has two Vietnamese names"
+    phrases = [r["phrase"].lower() for r in rows]
+    assert len(phrases) == len(set(phrases))
+    assert {r["key"] for r in rows if r["use"] == "group"} <= {k for _, k in INDICATORS}
+
+
+@pytest.mark.parametrize("row, example", entries("indicators"))
+def test_indicator(row, example):
+    """The example's one figure is measured by the entry's phrase (as written) and grouped under its key."""
+    ex = extract_document(Document(id="t", source="test", text=example, province="Nghệ An", published="2024-01-15"))
+    (m,) = ex.mentions
+    assert m.indicator.lower() == row["phrase"].lower()
+    assert indicator_key(m.indicator) == row["key"]
