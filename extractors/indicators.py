@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
+from extractors.cues import PAREN_TARGET
 from extractors.gazetteer import find_provinces
 from extractors.normalize import fold
 from extractors.record import Mention
@@ -96,7 +97,6 @@ _TARGET_WORDS = re.compile(
     r"phấn đấu|đề ra|đặt ra|theo|Nghị quyết(?: số)?(?: \d[\w/-]*)?|HĐND(?: tỉnh)?|đến|tới|đã|là|mà|của|tỉnh|cả|và|trong khi|nhưng|"
     r"năm|có)(?!\w)",
     re.IGNORECASE)
-_PAREN_TARGET = re.compile(r"\(\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu)\s*$", re.IGNORECASE)
 # What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
 _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
@@ -178,7 +178,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         return known, "lexicon"
     if sprev and sprev.indicator:
         between = text[sprev.end:m.start]
-        if _PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(between) and "(" in between
+        if PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(between) and "(" in between
                                                   and not counted):
             return sprev.indicator, "inherited"               # `tăng 7,2% (kế hoạch 8%)`, `(tỷ lệ 94%)`
         paren = before.rfind("(")
