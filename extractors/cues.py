@@ -16,19 +16,12 @@ from extractors.normalize import fold
 
 def words(role: str) -> tuple[str, ...]:
     """The words of one role of status_words.tsv, in file order."""
-    out = tuple(r["word"] for r in lexicon.rows("status_words") if r["role"] == role)
-    if not out:
-        raise lexicon.LexiconError(f"status_words.tsv has no word of role {role!r}")
-    return out
+    return lexicon.role_words("status_words", role)
 
 
 def alt(role: str) -> str:
     """The words of one role as a regular-expression alternation, in file order (`kế hoạch|KH|…`)."""
-    ws = words(role)
-    for w in ws:
-        if re.escape(w).replace("\\ ", " ") != w:
-            raise lexicon.LexiconError(f"status_words.tsv: {w!r} ({role}) is not a plain word")
-    return "|".join(ws)
+    return lexicon.alternation("status_words", role)
 
 
 # `tăng 7,2% (kế hoạch 8%)`: a bracket that opens with a plan word restates the figure before as its plan

@@ -5,6 +5,7 @@ import pytest
 from extractors import cues, lexicon
 from extractors.checks.targets import _polarity
 from extractors.document import Document
+from extractors.entities import DEPARTMENTS, EXPANSIONS, find_bodies, find_national
 from extractors.extract import extract_document
 from extractors.indicators import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key
 from extractors.mentions import find
@@ -24,7 +25,7 @@ def one_mention(text):
 
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
-           "status_words", "lower_better"}
+           "status_words", "lower_better", "bodies", "departments"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -192,3 +193,33 @@ def _polarity_of(indicator):
 def test_lower_is_better(row, example):
     assert _polarity_of(example) == -1
     assert _polarity_of("số doanh nghiệp thành lập mới") == 1
+
+
+BODY_ROLES = {"leadership", "party_board", "party_office", "committee", "level", "government", "district", "national"}
+
+
+def test_bodies_roles_and_spellings():
+    rows = lexicon.rows("bodies")
+    assert {r["role"] for r in rows} == BODY_ROLES
+    pairs = [(r["word"], r["role"]) for r in rows]
+    assert len(pairs) == len(set(pairs))
+    assert {(w.strip(), c.strip()) for w, c in EXPANSIONS} == {(r["word"], r["canonical"]) for r in rows if r["canonical"]}
+    assert sorted(DEPARTMENTS) == sorted(lexicon.column("departments", "department"))
+
+
+@pytest.mark.parametrize("row, example", entries("bodies"))
+def test_body(row, example):
+    """The example names one body, found by the entry's word, with the canonical name the entry gives."""
+    if row["role"] == "national":
+        assert find_national(example) and not row["body"]
+        return
+    (body,) = find_bodies(example, "Nghệ An")
+    assert body.name == row["body"]
+    if row["canonical"]:
+        assert body.name.startswith(row["canonical"])
+
+
+@pytest.mark.parametrize("row, example", entries("departments"))
+def test_department(row, example):
+    (body,) = find_bodies(example, "Nghệ An")
+    assert (body.type, body.name) == ("department", row["body"])
