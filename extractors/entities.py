@@ -15,38 +15,35 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors import lexicon
 from extractors.gazetteer import find_provinces
 from extractors.normalize import new_style_tones
 
-ABBREVIATIONS = {
-    "UBND": "UBND", "Ủy ban nhân dân": "UBND", "Uỷ ban nhân dân": "UBND",
-    "HĐND": "HĐND", "Hội đồng nhân dân": "HĐND",
-    "BTV": "Ban Thường vụ", "Ban Thường vụ": "Ban Thường vụ", "Ban thường vụ": "Ban Thường vụ",
-    "BCH": "Ban Chấp hành", "Ban Chấp hành": "Ban Chấp hành", "Ban chấp hành": "Ban Chấp hành",
-    "MTTQ": "MTTQ", "Mặt trận Tổ quốc": "MTTQ", "Ủy ban MTTQ": "Ủy ban MTTQ",
-}
+# The words of the body patterns are data: extractors/lexicon/bodies.tsv (one alternation per role) and
+# departments.tsv.
 
+
+def _alt(role: str) -> str:
+    return lexicon.alternation("bodies", role)
+
+
+# Spellings the canonical name expands (`BTV ` -> `Ban Thường vụ `, `Hội đồng nhân dân` -> `HĐND`): an
+# abbreviation in capitals with the space after it.
+EXPANSIONS = tuple((w + " ", c + " ") if w.isupper() else (w, c)
+                   for w, c in zip(lexicon.column("bodies", "word"), lexicon.column("bodies", "canonical")) if c)
 # Provincial departments (sở), longest first so `Văn hóa, Thể thao và Du lịch` wins over `Văn hóa`.
-DEPARTMENTS = sorted([
-    "Tài chính", "Kế hoạch và Đầu tư", "Tài nguyên và Môi trường", "Giáo dục và Đào tạo", "Y tế", "Xây dựng",
-    "Giao thông vận tải", "Giao thông Vận tải", "Công Thương", "Công thương", "Nông nghiệp và Phát triển nông thôn",
-    "Nông nghiệp và Môi trường", "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
-    "Nội vụ", "Tư pháp", "Văn hóa, Thể thao và Du lịch", "Văn hoá, Thể thao và Du lịch", "Văn hóa và Thể thao",
-    "Khoa học và Công nghệ", "Thông tin và Truyền thông", "Ngoại vụ", "Dân tộc và Tôn giáo", "Du lịch",
-    "Văn hóa - Thể thao", "Thanh tra",
-], key=len, reverse=True)
+DEPARTMENTS = sorted(lexicon.column("departments", "department"), key=len, reverse=True)
 _UP = r"[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]"
 _WORD = rf"{_UP}[^\s,.;:()]*"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"     # a proper name: capitalized words
-_LEVEL = r"(?:tỉnh|Tỉnh|thành phố|Thành phố|huyện|Huyện|thị xã|Thị xã|xã|phường|thị trấn)"
-_COMMITTEE = r"(?:Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Đảng ủy|Đảng uỷ)"
+_LEVEL = rf"(?:{_alt('level')})"
+_COMMITTEE = rf"(?:{_alt('committee')})"
 BODY_PATTERNS = [
     # Ban Thường vụ Tỉnh ủy [Vĩnh Phúc], BTV Tỉnh ủy, Ban Chấp hành Đảng bộ tỉnh [Hà Tĩnh], Thường trực Tỉnh ủy
-    ("party", re.compile(rf"(?:Ban Thường vụ|Ban thường vụ|BTV|Ban Chấp hành|Ban chấp hành|BCH|Thường trực)\s+"
+    ("party", re.compile(rf"(?:{_alt('leadership')})\s+"
                          rf"(?:{_COMMITTEE}|Đảng bộ\s+{_LEVEL})(?:\s+(?P<name>{_NAME}))?")),
     # Ban Tổ chức Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy
-    ("party", re.compile(rf"(?:Ban (?:Tổ chức|Tuyên giáo|Dân vận|Nội chính|Kinh tế)|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|"
-                         rf"Văn phòng)\s+{_COMMITTEE}(?:\s+(?P<name>{_NAME}))?")),
+    ("party", re.compile(rf"(?:Ban (?:{_alt('party_board')})|{_alt('party_office')})\s+{_COMMITTEE}(?:\s+(?P<name>{_NAME}))?")),
     # the party organisation of a provincial body: Đảng bộ Quân sự tỉnh, Đảng bộ Bộ đội Biên phòng tỉnh,
     # Đảng bộ Công an tỉnh, Đảng bộ Khối các cơ quan tỉnh
     ("party", re.compile(rf"Đảng bộ\s+(?:Quân sự|Bộ đội Biên phòng|Công an|Khối(?:\s+[^\s,.;:()]+){{1,5}}?|"
@@ -55,16 +52,14 @@ BODY_PATTERNS = [
     # Tỉnh ủy Vĩnh Phúc, Huyện ủy Tam Dương, Đảng bộ huyện Lập Thạch, Đảng bộ tỉnh
     ("party", re.compile(rf"(?:{_COMMITTEE}|Đảng bộ\s+{_LEVEL})(?:\s+(?P<name>{_NAME}))?")),
     # HĐND tỉnh, UBND tỉnh Vĩnh Phúc, Hội đồng nhân dân huyện X, Ủy ban MTTQ tỉnh, Công an tỉnh
-    ("government", re.compile(rf"(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Ủy ban MTTQ|"
-                              rf"Uỷ ban MTTQ|MTTQ|Công an|Bộ Chỉ huy Quân sự|Thanh tra|Kho bạc Nhà nước|"
-                              rf"Cục Thống kê|Cục Thuế)\s+{_LEVEL}(?:\s+(?P<name>{_NAME}))?")),
+    ("government", re.compile(rf"(?:{_alt('government')})\s+{_LEVEL}(?:\s+(?P<name>{_NAME}))?")),
     # Sở Tài chính, Sở Kế hoạch và Đầu tư [tỉnh Vĩnh Phúc]
     ("department", re.compile(rf"Sở\s+(?:{'|'.join(re.escape(d) for d in DEPARTMENTS)})"
                               rf"(?:\s+(?:tỉnh|thành phố)\s+(?P<name>{_NAME}))?")),
     # huyện Tam Đảo, thị xã Hồng Lĩnh, thành phố Vĩnh Yên
-    ("district", re.compile(rf"(?:huyện|Huyện|thị xã|Thị xã|thành phố|Thành phố|quận|Quận)\s+(?P<name>{_NAME})")),
+    ("district", re.compile(rf"(?:{_alt('district')})\s+(?P<name>{_NAME})")),
 ]
-NATIONAL_RE = re.compile(r"(?<!\w)(?:cả nước|toàn quốc|Việt Nam|nước ta|Chính phủ|Quốc hội|Trung ương)(?!\w)")
+NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)")
 
 
 @dataclass
@@ -77,9 +72,7 @@ class Body:
 
 def _canonical(kind: str, surface: str, name: str | None, province: str | None) -> str:
     s = new_style_tones(re.sub(r"\s+", " ", surface.strip()))
-    for short, full in (("BTV ", "Ban Thường vụ "), ("BCH ", "Ban Chấp hành "), ("Ban thường vụ", "Ban Thường vụ"),
-                        ("Ban chấp hành", "Ban Chấp hành"), ("Hội đồng nhân dân", "HĐND"),
-                        ("Ủy ban nhân dân", "UBND")):
+    for short, full in EXPANSIONS:
         if s.startswith(short):
             s = full + s[len(short):]
     if kind == "district":

@@ -20,38 +20,17 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
+from extractors.cues import PAREN_TARGET
 from extractors.gazetteer import find_provinces
 from extractors.normalize import fold
 from extractors.record import Mention
 from extractors.units import MEASURES
 
-# Indicators that recur in provincial reports; the key groups spellings of the same indicator.
-INDICATORS = [
-    ("tốc độ tăng trưởng kinh tế", "grdp_growth"), ("tăng trưởng kinh tế", "grdp_growth"),
-    ("tăng trưởng grdp", "grdp_growth"), ("tốc độ tăng trưởng grdp", "grdp_growth"),
-    ("tổng sản phẩm trên địa bàn", "grdp_growth"), ("grdp bình quân đầu người", "grdp_per_capita"),
-    ("thu nhập bình quân đầu người", "income_per_capita"),
-    ("tổng thu ngân sách nhà nước", "budget_revenue"), ("thu ngân sách nhà nước", "budget_revenue"),
-    ("tổng thu ngân sách", "budget_revenue"), ("thu ngân sách", "budget_revenue"),
-    ("thu nội địa", "domestic_revenue"), ("chi ngân sách", "budget_spending"),
-    ("tỷ lệ hộ nghèo", "poverty_rate"), ("tỷ lệ hộ cận nghèo", "near_poverty_rate"),
-    ("kết nạp đảng viên", "party_admissions"), ("phát triển đảng viên", "party_admissions"),
-    ("vốn fdi", "fdi"), ("vốn ddi", "ddi"), ("thu hút đầu tư", "investment_attracted"),
-    ("giải ngân vốn đầu tư công", "public_investment_disbursement"),
-    ("vốn đầu tư thực hiện toàn xã hội", "total_investment"), ("tỷ lệ dân số đô thị", "urbanization_rate"),
-    ("tỷ lệ đô thị hóa", "urbanization_rate"),
-    ("tỷ lệ lao động qua đào tạo", "trained_labour_rate"), ("giải quyết việc làm", "jobs_created"),
-    ("tạo việc làm", "jobs_created"), ("chỉ số pci", "pci_rank"), ("chỉ số par index", "par_index_rank"),
-    ("kim ngạch xuất khẩu", "exports"), ("giá trị sản xuất công nghiệp", "industrial_output"),
-    ("chỉ số sản xuất công nghiệp", "iip"), ("tổng mức bán lẻ", "retail_sales"),
-    ("tỷ lệ bao phủ bảo hiểm y tế", "health_insurance_coverage"),
-    ("tỷ lệ tccsđ hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
-    ("tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", "party_org_good_rate"),
-    ("tỷ lệ chính quyền cơ sở hoàn thành tốt nhiệm vụ", "local_gov_good_rate"),
-    ("tỷ lệ che phủ rừng", "forest_cover"), ("sản lượng lương thực", "food_output"),
-    ("đạt chuẩn nông thôn mới nâng cao", "ntm_advanced"), ("đạt chuẩn nông thôn mới kiểu mẫu", "ntm_model"),
-    ("đạt chuẩn nông thôn mới", "ntm"), ("đạt chuẩn ntm", "ntm"),
-]
+# Indicators that recur in provincial reports (extractors/lexicon/indicators.tsv): (phrase, key), the key
+# grouping spellings of the same indicator; `INDICATOR_NAMES` gives each key its short Vietnamese name.
+INDICATORS = [(r["phrase"], r["key"]) for r in lexicon.rows("indicators") if r["use"] == "find"]
+INDICATOR_NAMES = lexicon.mapping("indicators", "key", "name_vi")
 _INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
 _INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
 
@@ -118,7 +97,6 @@ _TARGET_WORDS = re.compile(
     r"phấn đấu|đề ra|đặt ra|theo|Nghị quyết(?: số)?(?: \d[\w/-]*)?|HĐND(?: tỉnh)?|đến|tới|đã|là|mà|của|tỉnh|cả|và|trong khi|nhưng|"
     r"năm|có)(?!\w)",
     re.IGNORECASE)
-_PAREN_TARGET = re.compile(r"\(\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu)\s*$", re.IGNORECASE)
 # What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
 _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
@@ -200,7 +178,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         return known, "lexicon"
     if sprev and sprev.indicator:
         between = text[sprev.end:m.start]
-        if _PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(between) and "(" in between
+        if PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(between) and "(" in between
                                                   and not counted):
             return sprev.indicator, "inherited"               # `tăng 7,2% (kế hoạch 8%)`, `(tỷ lệ 94%)`
         paren = before.rfind("(")
@@ -518,8 +496,7 @@ def _subject(seg: str) -> str:
 
 # Phrases that name a lexicon indicator only for grouping, not for finding one in a sentence:
 # `kết nạp 1.870 quần chúng ưu tú` is the indicator `kết nạp`, grouped with `kết nạp đảng viên`.
-KEY_ALIASES = [("kết nạp", "party_admissions"), ("thu hút FDI", "fdi"), ("vốn đầu tư nước ngoài", "fdi"),
-               ("vốn đầu tư trực tiếp nước ngoài", "fdi")]
+KEY_ALIASES = [(r["phrase"], r["key"]) for r in lexicon.rows("indicators") if r["use"] == "group"]
 _KEY_PHRASES = sorted([(fold(p), k) for p, k in INDICATORS] + [(fold(p), k) for p, k in KEY_ALIASES],
                       key=lambda pk: len(pk[0]), reverse=True)
 

@@ -2,9 +2,15 @@
 example goes through the code that reads the word and comes out as the entry says."""
 import pytest
 
-from extractors import lexicon
+from extractors import cues, lexicon
+from extractors.checks.targets import _polarity
+from extractors.document import Document
+from extractors.entities import DEPARTMENTS, EXPANSIONS, find_bodies, find_national
+from extractors.extract import extract_document
+from extractors.indicators import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key
 from extractors.mentions import find
 from extractors.mentions.tail import CURRENCY_AFTER, CURRENCY_BEFORE, QUALIFIERS
+from extractors.record import Mention
 from extractors.units import COUNTED, MEASURES
 
 
@@ -18,7 +24,8 @@ def one_mention(text):
     return ms[0]
 
 
-CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations"}
+CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
+           "status_words", "lower_better", "bodies", "departments"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -49,6 +56,9 @@ def test_the_code_reads_the_files():
     assert CURRENCY_AFTER + CURRENCY_BEFORE == [(r["word"], r["unit"]) for r in lexicon.rows("currencies")]
     assert COUNTED == list(lexicon.column("counted_nouns", "noun"))
     assert MEASURES == set(lexicon.column("measures", "unit"))
+    rows = lexicon.rows("indicators")
+    assert INDICATORS == [(r["phrase"], r["key"]) for r in rows if r["use"] == "find"]
+    assert KEY_ALIASES == [(r["phrase"], r["key"]) for r in rows if r["use"] == "group"]
 
 
 @pytest.mark.parametrize("row, example", entries("qualifiers"))
@@ -103,3 +113,113 @@ def test_abbreviation(row, example):
         assert row["abbreviation"] in units or f"{row['abbreviation']} mới" in units, (example, units)
     else:
         assert row["abbreviation"] not in units, (example, units)
+
+
+def test_indicators_one_name_per_key_and_each_phrase_once():
+    rows = lexicon.rows("indicators")
+    assert {r["use"] for r in rows} == {"find", "group"}
+    for r in rows:
+        assert INDICATOR_NAMES[r["key"]] == r["name_vi"], f"{r['key']} has two Vietnamese names"
+    phrases = [r["phrase"].lower() for r in rows]
+    assert len(phrases) == len(set(phrases))
+    assert {r["key"] for r in rows if r["use"] == "group"} <= {k for _, k in INDICATORS}
+
+
+@pytest.mark.parametrize("row, example", entries("indicators"))
+def test_indicator(row, example):
+    """The example's one figure is measured by the entry's phrase (as written) and grouped under its key."""
+    ex = extract_document(Document(id="t", source="test", text=example, province="Nghệ An", published="2024-01-15"))
+    (m,) = ex.mentions
+    assert m.indicator.lower() == row["phrase"].lower()
+    assert indicator_key(m.indicator) == row["key"]
+
+
+def _figures(text):
+    ms, _ = find(text)
+    assert ms, text
+    return ms
+
+
+def _percent(text):
+    return next(m for m in _figures(text) if m.kind == "percent")
+
+
+# Each role of status_words.tsv: the rule that reads it, and the text of the example that rule is given.
+STATUS_RULES = {
+    # the text before the second figure (indicators: `tăng 7,2% (kế hoạch 8%)`)
+    "paren_target": (cues.PAREN_TARGET.search, lambda ex: ex[:_figures(ex)[1].start][-20:]),
+    # the text after a percentage (checks.arithmetic._share_of_total)
+    "of_target": (cues.OF_TARGET.match, lambda ex: ex[_percent(ex).end:][:20]),
+    # the clause before the last figure (checks.targets._target_share)
+    "target_before": (cues.TARGET_BEFORE.search, lambda ex: ex[:_figures(ex)[-1].start].split(";")[-1]),
+    "plan_before": (cues.PLAN_BEFORE.search, lambda ex: ex[:_figures(ex)[0].start][-40:]),
+    "target_base": (cues.TARGET_BASE_AFTER.match, lambda ex: ex[_percent(ex).end:][:25].lower()),
+    # the gap between a result and its plan (checks.targets._result_target_in_sentence)
+    "plan_between": (cues.PLAN_BETWEEN.match, lambda ex: ex[_figures(ex)[0].end:_figures(ex)[1].start]),
+    "plan_between_tail": (cues.PLAN_BETWEEN.match, lambda ex: ex[_figures(ex)[0].end:_figures(ex)[1].start]),
+    # the clause of a result (checks.targets._claim)
+    "claim_met": (cues.CLAIM_MET.search, str),
+    "claim_not_met": (cues.CLAIM_NOT_MET.search, str),
+    "claim_below": (cues.CLAIM_BELOW.search, str),
+    "claim_above": (cues.CLAIM_ABOVE.search, str),
+    "claim_object": (lambda t: cues.CLAIM_MET.search(t) or cues.CLAIM_BELOW.search(t), str),
+    "claim_object_strict": (lambda t: cues.CLAIM_NOT_MET.search(t) or cues.CLAIM_ABOVE.search(t), str),
+}
+
+
+def test_every_status_role_is_read():
+    roles = lexicon.column("status_words", "role")
+    assert set(roles) == set(STATUS_RULES)
+    pairs = list(zip(lexicon.column("status_words", "word"), roles))
+    assert len(pairs) == len(set(pairs))
+    assert cues.TARGET_BASES == set(cues.words("target_base"))
+
+
+@pytest.mark.parametrize("row, example", entries("status_words"))
+def test_status_word(row, example):
+    """The rule that reads the word finds it in the example, in the text the rule is given."""
+    rule, text_of = STATUS_RULES[row["role"]]
+    text = text_of(example)
+    hit = rule(text)
+    assert hit is not None, (text, row["role"])
+    assert row["word"].lower() in hit.group(0).lower(), (hit.group(0), row["word"])
+
+
+def _polarity_of(indicator):
+    return _polarity(Mention(0, 1, "1", "quantity", value=1.0, indicator=indicator))
+
+
+@pytest.mark.parametrize("row, example", entries("lower_better"))
+def test_lower_is_better(row, example):
+    assert _polarity_of(example) == -1
+    assert _polarity_of("số doanh nghiệp thành lập mới") == 1
+
+
+BODY_ROLES = {"leadership", "party_board", "party_office", "committee", "level", "government", "district", "national"}
+
+
+def test_bodies_roles_and_spellings():
+    rows = lexicon.rows("bodies")
+    assert {r["role"] for r in rows} == BODY_ROLES
+    pairs = [(r["word"], r["role"]) for r in rows]
+    assert len(pairs) == len(set(pairs))
+    assert {(w.strip(), c.strip()) for w, c in EXPANSIONS} == {(r["word"], r["canonical"]) for r in rows if r["canonical"]}
+    assert sorted(DEPARTMENTS) == sorted(lexicon.column("departments", "department"))
+
+
+@pytest.mark.parametrize("row, example", entries("bodies"))
+def test_body(row, example):
+    """The example names one body, found by the entry's word, with the canonical name the entry gives."""
+    if row["role"] == "national":
+        assert find_national(example) and not row["body"]
+        return
+    (body,) = find_bodies(example, "Nghệ An")
+    assert body.name == row["body"]
+    if row["canonical"]:
+        assert body.name.startswith(row["canonical"])
+
+
+@pytest.mark.parametrize("row, example", entries("departments"))
+def test_department(row, example):
+    (body,) = find_bodies(example, "Nghệ An")
+    assert (body.type, body.name) == ("department", row["body"])

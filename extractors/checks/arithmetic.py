@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from extractors.checks.links import _NEGATION, _REV_TAIL, _SUBSET, _YEARISH, DocText, _digits_between, linked
-from extractors.checks.record import (CANNOT_TELL, CONSISTENT, INCONSISTENT, TARGET_BASES, Check, _amount, _pct,
+from extractors.checks.record import (CANNOT_TELL, CONSISTENT, INCONSISTENT, Check, _amount, _pct,
                                       _same_unit, _unit_class, _verdict)
 from extractors.checks.tolerance import INF, _meets, _tol_value, _tol_words, half_unit, interval, show_amount, vn
+from extractors.cues import OF_TARGET, TARGET_BASES
 from extractors.normalize import fold
 from extractors.record import Mention
 
@@ -71,16 +72,13 @@ def _names_other_whole(dt: DocText, p: Mention, unit: str | None) -> bool:
                                after))
 
 
-_OF_TARGET = re.compile(r"\s*(?:chỉ tiêu|kế hoạch|dự toán|mục tiêu|KH)(?!\w)", re.IGNORECASE)
-
-
 def _share_of_total(dt: DocText, ms: list[Mention]) -> list[Check]:
     """`58 cán bộ, trong đó có 12 cán bộ nữ, chiếm 20,7%` and `12 cán bộ nữ trong tổng số 58 cán bộ, chiếm …`."""
     out = []
     for i, p in enumerate(ms):
         if i == 0 or not _pct(p) or p.direction or p.compared_to:
             continue
-        if _OF_TARGET.match(dt.after(p, 20)):
+        if OF_TARGET.match(dt.after(p, 20)):
             continue  # `…, đạt 100% chỉ tiêu`: a share of the target, not of a total named before
         prev = ms[i - 1]
         if not _amount(prev) or linked(dt.gap(prev, p)) is None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from extractors.checks.links import _CHANGE_TAIL, DocText, _digits_between, linked
-from extractors.checks.record import (CANNOT_TELL, CANONICAL_KEYS, TARGET_BASES, Check, _pct, _same_entity, _same_unit,
+from extractors.checks.record import (CANNOT_TELL, CANONICAL_KEYS, Check, _pct, _same_entity, _same_unit,
                                       _verdict, ikey, mention_key)
 from extractors.checks.tolerance import _meets, _tol_value, _tol_words, half_unit, interval, slack, vn
+from extractors.cues import TARGET_BASES
 from extractors.normalize import fold
 from extractors.record import Mention
 

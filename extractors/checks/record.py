@@ -17,7 +17,6 @@ VERDICTS = (CONSISTENT, INCONSISTENT, CANNOT_TELL)
 CHECK_TYPES = ("fraction_percent", "share_of_total", "target_share", "parts_total", "shares_sum", "change",
                "rank", "range", "figure_versions", "result_target")
 CANONICAL_KEYS = frozenset(k for _, k in INDICATORS)
-TARGET_BASES = frozenset({"kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu"})
 
 
 # --- the check record --------------------------------------------------------------------------

@@ -7,15 +7,14 @@ from __future__ import annotations
 import re
 
 from extractors.checks.links import _SUBSET, DocText, linked
-from extractors.checks.record import (CANNOT_TELL, CANONICAL_KEYS, CONSISTENT, INCONSISTENT, TARGET_BASES, Check,
+from extractors.checks.record import (CANNOT_TELL, CANONICAL_KEYS, CONSISTENT, INCONSISTENT, Check,
                                       _amount, _doc_words, _pct, _same_entity, _same_unit, _unit_class, _verdict, ikey)
 from extractors.checks.tolerance import _meets, _tol_value, _tol_words, half_unit, interval, slack, vn
+from extractors.cues import (CLAIM_ABOVE, CLAIM_BELOW, CLAIM_MET, CLAIM_NOT_MET, LOWER_BETTER, PLAN_BEFORE, PLAN_BETWEEN,
+                            TARGET_BASE_AFTER, TARGET_BASES, TARGET_BEFORE)
 from extractors.gazetteer import find_province
 from extractors.normalize import fold, nfc
 from extractors.record import Mention
-
-_TARGET_BEFORE = re.compile(r"(?<!\w)(?:giao chỉ tiêu|chỉ tiêu giao|được giao|kế hoạch|dự toán|mục tiêu|phấn đấu|"
-                            r"chỉ tiêu)(?!\w)[^,;]{0,40}$", re.IGNORECASE)
 
 
 def _same_place(a: Mention, b: Mention) -> bool:
@@ -38,8 +37,7 @@ def _target_share(dt: DocText) -> list[Check]:
         if i == 0 or not _pct(p) or p.direction == "decrease":
             continue
         after = dt.after(p, 25).lower()
-        base_named = p.compared_to in TARGET_BASES or re.match(r"\s*(?:so với\s+)?(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)",
-                                                                after)
+        base_named = p.compared_to in TARGET_BASES or TARGET_BASE_AFTER.match(after)
         if not base_named:
             continue
         a = ms[i - 1]
@@ -54,11 +52,10 @@ def _target_share(dt: DocText) -> list[Check]:
                          # `giao 1.850 thanh niên, trong đó có … 389 thanh niên …, đạt 100% chỉ tiêu`: a part
                          # of the plan's figure is not its result
                          and not _part_of(dt, t, a) and
-                         (t.status == "target" or re.search(r"(?:kế hoạch|dự toán|chỉ tiêu|giao)\S*\s*(?:\S+\s+){0,4}$",
-                                                            dt.before(t, 40), re.IGNORECASE))]
+                         (t.status == "target" or PLAN_BEFORE.search(dt.before(t, 40)))]
         key = ikey(a)
         earlier = [t for t in ms[:i - 1] if t.extra.get("sentence_index") != a.extra.get("sentence_index")
-                   and (t.status == "target" or _TARGET_BEFORE.search(dt.text[dt.clause(t)[0]:t.start]))
+                   and (t.status == "target" or TARGET_BEFORE.search(dt.text[dt.clause(t)[0]:t.start]))
                    and _same_unit(t, a) and t.kind == a.kind and t.value
                    and key and ikey(t) == key and (not t.period or not a.period or t.period == a.period)
                    and _same_place(a, t)]
@@ -94,10 +91,6 @@ def _target_share(dt: DocText) -> list[Check]:
     return out
 
 
-_PLAN_BETWEEN = re.compile(r"^\s*[,;]?\s*(?:\(|trong khi\s+|so với\s+)?\s*(?:kế hoạch|KH|mục tiêu|chỉ tiêu|dự toán|kịch bản)"
-                           r"(?:\s+(?:năm|đề ra|đặt ra|giao|được giao|là|của tỉnh))*\s*(?:là|:)?\s*$", re.IGNORECASE)
-
-
 def _part_of(dt: DocText, t: Mention, a: Mention) -> bool:
     """`a` is listed as part of `t` (`T …, trong đó có … A`), in the same clause."""
     between = dt.text[t.end:a.start]
@@ -114,7 +107,7 @@ def _result_target_in_sentence(dt: DocText, ms: list[Mention]) -> list[Check]:
             continue
         if _unit_class(r) is None or _unit_class(r) != _unit_class(t) or t.kind in ("rank", "multiplier"):
             continue
-        if not _PLAN_BETWEEN.match(dt.gap(r, t)):
+        if not PLAN_BETWEEN.match(dt.gap(r, t)):
             continue
         t_as_target = t if t.status == "target" else None
         if t_as_target is None:
@@ -125,20 +118,6 @@ def _result_target_in_sentence(dt: DocText, ms: list[Mention]) -> list[Check]:
     return out
 
 
-_LOWER_BETTER = ("ho ngheo", "ho can ngheo", "that nghiep", "no xau", "suy dinh duong", "tai nan", "chi so gia",
-                 "lam phat", "ty le sinh", "o nhiem", "thieu viec lam", "toi pham", "vi pham", "tu vong", "ty suat chet",
-                 "chi phi", "thoi gian giai quyet")
-# `đạt kế hoạch` claims the plan met; `đạt 17,5% kế hoạch` only states a share of it (no number between)
-_CLAIM_MET = re.compile(r"(?<!không )(?<!chưa )(?:đạt và vượt|hoàn thành vượt|vượt|đạt|hoàn thành)\s+(?:[^\s\d]+\s+){0,2}?"
-                        r"(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán|kịch bản)", re.IGNORECASE)
-_CLAIM_NOT_MET = re.compile(r"(?:chưa|không)\s+(?:đạt|hoàn thành)\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)",
-                            re.IGNORECASE)
-_CLAIM_BELOW = re.compile(r"(?:thấp hơn|dưới mức|dưới)\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán|kịch bản)",
-                          re.IGNORECASE)
-_CLAIM_ABOVE = re.compile(r"(?:cao hơn|vượt|trên mức)\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán|kịch bản)",
-                          re.IGNORECASE)
-
-
 def _polarity(t: Mention) -> int | None:
     """+1 when more is better, −1 when less is (`tỷ lệ hộ nghèo`, `không quá`), None when unknown."""
     if t.qualifier in ("at_most", "under"):
@@ -146,7 +125,7 @@ def _polarity(t: Mention) -> int | None:
     if t.qualifier in ("at_least", "over"):
         return 1
     ind = fold(nfc(t.indicator or ""))
-    if ikey(t) in ("poverty_rate", "near_poverty_rate") or any(w in ind for w in _LOWER_BETTER) \
+    if ikey(t) in ("poverty_rate", "near_poverty_rate") or any(w in ind for w in LOWER_BETTER) \
             or t.direction == "decrease":
         return -1
     return 1
@@ -173,14 +152,14 @@ def _claim(m: Mention, text: str | None) -> str | None:
         lo = sent.rfind(";", 0, k) + 1
         hi = sent.find(";", k)
         clause = sent[lo: hi if hi >= 0 else len(sent)]
-    if _CLAIM_NOT_MET.search(clause):
+    if CLAIM_NOT_MET.search(clause):
         return "not met"
-    if _CLAIM_BELOW.search(clause):
+    if CLAIM_BELOW.search(clause):
         return "below"
-    if re.search(r"(?:vượt|cao hơn|trên mức)\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)", clause, re.I) \
+    if CLAIM_ABOVE.search(clause) \
             and not re.search(r"vượt\s+\S*\s*\d", clause):
         return "above"
-    if _CLAIM_MET.search(clause):
+    if CLAIM_MET.search(clause):
         return "met"
     return None
 

@@ -11,10 +11,13 @@ order (longest first), and the regular expressions built from them depend on it.
 
 `rows("qualifiers")` gives every entry as a read-only mapping column -> text; `column("qualifiers",
 "word")` one column as a tuple; `words(...)` a frozenset of one column; `mapping(...)` a dict from one
-column to another; `examples(row)` the examples of an entry; `toml(name)` a TOML file as a dict.
+column to another; `examples(row)` the examples of an entry; `toml(name)` a TOML file as a dict;
+`role_words(name, role)` the words of one role of a file with a `role` column, and `alternation(name, role)`
+the same as a regular-expression alternation (`kế hoạch|KH|…`) for the rule that reads them.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +70,24 @@ def words(name: str, col: str = "word") -> frozenset[str]:
 def mapping(name: str, key: str, value: str) -> dict[str, str]:
     """A dict from one column to another, in file order (a later duplicate key wins)."""
     return dict(zip(column(name, key), column(name, value)))
+
+
+def role_words(name: str, role: str, col: str = "word") -> tuple[str, ...]:
+    """The `col` of the entries of `name.tsv` whose `role` is `role`, in file order."""
+    out = tuple(r[col] for r in rows(name) if r["role"] == role)
+    if not out:
+        raise LexiconError(f"{name}.tsv has no entry of role {role!r}")
+    return out
+
+
+def alternation(name: str, role: str, col: str = "word") -> str:
+    """The words of one role as a regular-expression alternation, in file order; the words are plain (no
+    character a regular expression reads specially, so they stand in the pattern as written)."""
+    ws = role_words(name, role, col)
+    for w in ws:
+        if re.escape(w).replace("\\ ", " ") != w:
+            raise LexiconError(f"{name}.tsv: {w!r} ({role}) is not a plain word")
+    return "|".join(ws)
 
 
 def examples(row: Mapping[str, str]) -> tuple[str, ...]:

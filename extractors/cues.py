@@ -1,0 +1,51 @@
+"""Target and result cues: the words that say a figure is a plan, or a result measured against one, as the
+regular expressions the rules match.
+
+The words are data (extractors/lexicon/status_words.tsv, one list per `role`, and lower_better.tsv); this module
+only puts each list into the pattern of the rule that reads it, so a word is written once and the rules that
+share a list cannot drift apart. Where two rules read slightly different lists today, the file keeps them as two
+roles (its header says where).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import lexicon
+from extractors.normalize import fold
+
+
+def words(role: str) -> tuple[str, ...]:
+    """The words of one role of status_words.tsv, in file order."""
+    return lexicon.role_words("status_words", role)
+
+
+def alt(role: str) -> str:
+    """The words of one role as a regular-expression alternation, in file order (`kế hoạch|KH|…`)."""
+    return lexicon.alternation("status_words", role)
+
+
+# `tăng 7,2% (kế hoạch 8%)`: a bracket that opens with a plan word restates the figure before as its plan
+PAREN_TARGET = re.compile(rf"\(\s*(?:{alt('paren_target')})\s*$", re.IGNORECASE)
+# `…, đạt 100% chỉ tiêu`: a share of the target, not of a total named before
+OF_TARGET = re.compile(rf"\s*(?:{alt('of_target')})(?!\w)", re.IGNORECASE)
+# a plan word before a figure in its clause: `chỉ tiêu giao năm 2023 là 2.000 đảng viên`
+TARGET_BEFORE = re.compile(rf"(?<!\w)(?:{alt('target_before')})(?!\w)[^,;]{{0,40}}$", re.IGNORECASE)
+# a plan word up to four words before a figure: `giao 1.850 thanh niên`
+PLAN_BEFORE = re.compile(rf"(?:{alt('plan_before')})\S*\s*(?:\S+\s+){{0,4}}$", re.IGNORECASE)
+# the bases a comparison with a plan names (`compared_to`), and a percentage followed by one: `đạt 105% kế hoạch`
+TARGET_BASES = frozenset(words("target_base"))
+TARGET_BASE_AFTER = re.compile(rf"\s*(?:so với\s+)?(?:{alt('target_base')})")
+# between a result and its plan: `đạt 6,2% (kế hoạch 7,5%)`, `…, trong khi dự toán là …`
+PLAN_BETWEEN = re.compile(rf"^\s*[,;]?\s*(?:\(|trong khi\s+|so với\s+)?\s*(?:{alt('plan_between')})"
+                          rf"(?:\s+(?:{alt('plan_between_tail')}))*\s*(?:là|:)?\s*$", re.IGNORECASE)
+# what a result's sentence claims of its plan. `đạt kế hoạch` claims the plan met; `đạt 17,5% kế hoạch` only
+# states a share of it (no number between)
+CLAIM_MET = re.compile(rf"(?<!không )(?<!chưa )(?:{alt('claim_met')})\s+(?:[^\s\d]+\s+){{0,2}}?"
+                       rf"(?:{alt('claim_object')})", re.IGNORECASE)
+CLAIM_NOT_MET = re.compile(rf"(?:chưa|không)\s+(?:{alt('claim_not_met')})\s+(?:\S+\s+){{0,2}}?"
+                           rf"(?:{alt('claim_object_strict')})", re.IGNORECASE)
+CLAIM_BELOW = re.compile(rf"(?:{alt('claim_below')})\s+(?:\S+\s+){{0,2}}?(?:{alt('claim_object')})", re.IGNORECASE)
+CLAIM_ABOVE = re.compile(rf"(?:{alt('claim_above')})\s+(?:\S+\s+){{0,2}}?(?:{alt('claim_object_strict')})",
+                         re.IGNORECASE)
+# indicators for which less is better, folded (`ho ngheo`): matched anywhere in the folded indicator
+LOWER_BETTER = tuple(fold(w) for w in lexicon.column("lower_better", "word"))
