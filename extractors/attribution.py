@@ -517,8 +517,9 @@ def _own_period(periods: list[_Period], sentence: str, rel_s: int, rel_e: int, c
     for p in periods:
         if p.pos < rel_s and _labels(sentence, p, rel_s):
             return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None
-        if p.pos >= rel_e and _right_after(sentence[rel_e:p.pos]):
-            return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None
+        if p.pos >= rel_e and _right_after(sentence[rel_e:p.pos]) and \
+                not re.match(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn|[:=])\s*\d", sentence[p.pos:]):
+            return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None  # not `(năm 2020 tăng 6,97%`
     return None
 
 

@@ -76,7 +76,9 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     of_target = re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|dự toán|mục tiêu)", text[m.end:m.end + 30])
     if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) and not of_target \
             and sprev.unit and sprev.kind in ("quantity", "fraction") and not re.search(r"\d", sprev.unit):
-        found, source = f"tỷ lệ {sprev.unit}", "share of the count before"
+        noun = sprev.indicator if sprev.indicator and sprev.indicator.lower().startswith(sprev.unit.lower()) \
+            else sprev.unit   # `hộ nghèo` (the count's indicator) over the bare `hộ`
+        found, source = f"tỷ lệ {noun}", "share of the count before"
     if found is None and m.kind == "percent" and re.search(r"(?<!\w)chiếm\s+(?:\S+\s+)?$", before[-20:]):
         whole = _WHOLE_AFTER.match(text[m.end:m.end + 90])
         if whole:

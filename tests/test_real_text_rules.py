@@ -1,0 +1,159 @@
+"""Rules written for real provincial articles (issue 14): owners and periods from the document, status
+from real phrasing, the forms the grammar missed, indicators from context. Each case is a self-written
+sentence that tests one rule; accuracy is measured on the real passages by `chitieu eval`."""
+import pytest
+
+from extractors.document import Document
+from extractors.extract import extract_document
+
+
+def figure(text, span, title=None, published=None, source=""):
+    """The figure whose text is `span` in a document made of `text`."""
+    ex = extract_document(Document(id="t", source=source, text=text, title=title, published=published))
+    hits = [m for m in ex.mentions if m.text == span]
+    assert hits, f"{span!r} not found: {[m.text for m in ex.mentions]}"
+    return hits[0]
+
+
+# --- owners ------------------------------------------------------------------------------------
+def test_toan_tinh_takes_the_province_of_the_title():
+    m = figure("Năm 2023, toàn tỉnh kết nạp 3.120 đảng viên mới.", "3.120 đảng viên mới",
+               title="Nghệ An vượt chỉ tiêu kết nạp đảng viên")
+    assert (m.entity, m.extra["entity_source"]) == ("Nghệ An", "document")
+
+
+def test_a_figure_only_the_site_places():
+    m = figure("Năm 2023, toàn tỉnh kết nạp 3.120 đảng viên mới.", "3.120 đảng viên mới",
+               source="https://baonghean.vn/a-post1.html")
+    assert (m.entity, m.extra["entity_source"]) == ("Nghệ An", "site")
+
+
+def test_a_body_of_the_province_is_completed_with_the_province():
+    m = figure("Năm 2023, Đảng bộ tỉnh kết nạp 3.120 đảng viên mới.", "3.120 đảng viên mới",
+               source="https://baonghean.vn/a-post1.html")
+    assert "Nghệ An" in m.entity and m.extra["entity_source"] == "sentence"
+
+
+def test_an_organisation_named_after_a_person_is_not_a_place():
+    m = figure("Đoàn Thanh niên Cộng sản Hồ Chí Minh đã giới thiệu 450 đoàn viên ưu tú.", "450 đoàn viên",
+               title="Hà Tĩnh: kết nạp đảng viên trẻ")
+    assert m.entity == "Hà Tĩnh"
+
+
+def test_a_province_named_as_a_standard_of_comparison_owns_nothing():
+    m = figure("Chỉ số PCI đạt 68,5 điểm, đứng trên Nam Định, Thái Bình.", "68,5 điểm", title="Ninh Bình: PCI tăng")
+    assert m.entity == "Ninh Bình"
+
+
+def test_a_province_governs_its_own_short_clause_inside_a_comparison():
+    m = figure("Tăng trưởng đạt 12,16%, đứng thứ 2 cả nước (sau tỉnh Bắc Giang tăng trưởng 13,85%).", "13,85%",
+               title="Thanh Hóa tăng trưởng cao")
+    assert m.entity == "Bắc Giang"
+
+
+def test_a_ranking_frame_does_not_make_a_figure_national():
+    m = figure("Thu ngân sách đạt 54.341 tỉ đồng, đứng thứ 8 cả nước; giải ngân đạt 10.300 tỉ đồng.", "10.300 tỉ đồng",
+               title="Thanh Hóa: thu ngân sách cao nhất")
+    assert m.entity == "Thanh Hóa"
+
+
+def test_a_count_of_provinces_is_the_country_s():
+    m = figure("Vốn đầu tư nước ngoài đã vào 54 tỉnh, thành phố trong 6 tháng đầu năm 2025.", "54 tỉnh",
+               title="Bắc Ninh hút vốn FDI")
+    assert m.entity == "Việt Nam"
+
+
+# --- periods -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, published, period", [
+    ("Trong 10 tháng đầu năm 2022, thu ngân sách đạt 9.800 tỷ đồng.", "9.800 tỷ đồng", None, "2022-10M"),
+    ("Trong tháng 12/2023, toàn tỉnh đón 320.000 lượt khách.", "320.000 lượt khách", None, "2023-12"),
+    ("Trong quý I, giá trị sản xuất công nghiệp tăng 8,2%.", "8,2%", "2023-04-10", "2023-Q1"),
+    ("Tính đến ngày 30-6, toàn tỉnh kết nạp 288 đảng viên.", "288 đảng viên", "2022-07-05", "2022"),
+    ("Từ năm 2021 đến nay, toàn tỉnh đã kết nạp hơn 7.000 đảng viên mới.", "hơn 7.000 đảng viên mới", "2023-09-13",
+     "2021-2023"),
+    ("Tốc độ tăng trưởng bình quân ước đạt 9,69% (năm 2021: 9,44%, năm 2022: 12,4%).", "12,4%", "2023-12-27",
+     "2022"),
+    ("GRDP ước tăng 9,07% (năm 2020 tăng 6,97%, năm 2021 tăng 7,7%).", "9,07%", "2022-12-30", "2022"),
+    ("Tỷ lệ nghèo giảm từ 73,26% (2021) xuống còn 61,04%.", "73,26%", "2023-12-01", "2021"),
+    ("Toàn tỉnh hiện có 57.180 hộ nghèo.", "57.180 hộ", "2019-01-08", "2019"),
+    ("Toàn tỉnh kết nạp 2.300 đảng viên mới.", "2.300 đảng viên mới", "2024-01-10", "2023"),   # a review in January
+    ("Tăng 13,48% so với 6 tháng năm 2019.", "13,48%", "2023-06-30", "2023"),
+])
+def test_periods_of_real_phrasing(text, span, published, period):
+    assert figure(text, span, published=published).period == period
+
+
+def test_where_a_period_came_from():
+    text = "Năm 2022, kinh tế tỉnh tăng trưởng 8,6%.\n\nThu ngân sách đạt 9.800 tỷ đồng."
+    assert figure(text, "8,6%").extra["period_source"] == "sentence"
+    m = figure(text, "9.800 tỷ đồng")
+    assert (m.period, m.extra["period_source"]) == ("2022", "document")
+
+
+def test_an_undated_document_takes_the_date_its_lead_opens_with():
+    m = figure("LSO-Ngày 7/12/2015, Hội đồng thẩm định đã thẩm định 4 xã đạt chuẩn nông thôn mới.", "4 xã")
+    assert m.period == "2015"
+
+
+# --- status ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, published, status", [
+    ("Đến năm 2030, thu nhập bình quân đầu người đạt từ 75-80 triệu đồng.", "từ 75-80 triệu đồng", "2025-09-21",
+     "target"),
+    ("Từ đầu năm đến nay, Đảng bộ TP Cần Thơ đã kết nạp 352 đảng viên mới.", "352 đảng viên mới", "2017-06-11",
+     "actual"),
+    ("Chỉ có 3 huyện đạt kế hoạch giảm số hộ nghèo đề ra là huyện Kông Chro (giảm 7,24%).", "7,24%", "2020-12-11",
+     "actual"),
+    ("Tỉnh đã giải ngân 100% kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng.", "5.556 tỷ đồng",
+     "2023-01-10", "target"),
+])
+def test_status_of_real_phrasing(text, span, published, status):
+    assert figure(text, span, published=published).status == status
+
+
+# --- forms the grammar missed ------------------------------------------------------------------
+@pytest.mark.parametrize("text, span, kind, value, denominator, unit, qualifier", [
+    ("Chỉ số PCI xếp hạng 17/63 tỉnh, thành phố.", "xếp hạng 17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
+    ("PCI năm 2022 đạt thứ hạng 35/63 tỉnh, thành phố.", "thứ hạng 35/63 tỉnh", "rank", 35, 63, "tỉnh", None),
+    ("Chỉ số PAPI ở vị trí 9.", "ở vị trí 9", "rank", 9, None, None, None),
+    ("Tỷ lệ hộ nghèo giảm nhanh thứ hai cả nước.", "thứ hai", "rank", 2, None, None, None),
+    ("Tỉnh đứng thứ 5 cả nước và thứ 3 trong nhóm 10 tỉnh.", "thứ 3", "rank", 3, None, None, None),
+    ("Chỉ số PAPI vượt 12 thứ hạng.", "12 thứ hạng", "quantity", 12, None, "thứ hạng", None),
+    ("Chỉ số PAR INDEX tăng 5 bậc.", "5 bậc", "quantity", 5, None, "bậc", None),
+    ("Đảng bộ huyện kết nạp 241 ĐV, thành lập 12 TCCSĐ.", "241 ĐV", "quantity", 241, None, "ĐV", None),
+    ("Toàn tỉnh kết nạp 35 ĐV mới.", "35 ĐV mới", "quantity", 35, None, "ĐV mới", None),
+    ("Thành lập mới 4 HTX nông nghiệp.", "4 HTX", "quantity", 4, None, "HTX", None),
+    ("Tỷ lệ che phủ rừng đạt 71,5%/ chỉ tiêu 65%.", "71,5%/ chỉ tiêu 65%", "fraction", 71.5, 65, "%", None),
+    ("Tăng trưởng bình quân đạt 10%/năm trở lên.", "10%/năm trở lên", "percent", 10, None, "%/năm", "at_least"),
+    ("Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 80% trở lên.", "80% trở lên", "percent", 80, None, "%",
+     "at_least"),
+    ("Thu ngân sách đạt 7.750 tỷ đồng bằng 117,4% dự toán.", "7.750 tỷ đồng", "money", 7.75e12, None, "VND", None),
+])
+def test_forms(text, span, kind, value, denominator, unit, qualifier):
+    m = figure(text, span)
+    assert (m.kind, m.value, m.denominator, m.unit, m.qualifier) == (kind, value, denominator, unit, qualifier)
+
+
+def test_thu_hai_is_still_a_weekday_and_a_list_marker():
+    ex = extract_document(Document(id="t", source="", text="Thứ hai, tăng cường công tác kết nạp đảng viên."))
+    assert not [m for m in ex.mentions if m.kind == "rank"]
+
+
+# --- indicators from context -------------------------------------------------------------------
+def test_a_share_after_a_count_is_the_rate_of_that_count():
+    m = figure("Toàn tỉnh còn 14.982/80.972 hộ nghèo, chiếm tỷ lệ 18,50%.", "18,50%")
+    assert m.indicator == "tỷ lệ hộ nghèo"
+
+
+def test_a_count_written_short_names_the_indicator_in_full():
+    m = figure("Đảng bộ huyện Thới Lai kết nạp 241 ĐV (đạt 160% kế hoạch).", "241 ĐV")
+    assert m.indicator == "kết nạp đảng viên"
+
+
+def test_a_rank_takes_the_index_its_paragraph_names():
+    m = figure("Theo bảng xếp hạng PCI năm 2015, tỉnh ta nâng hạng lên vị trí thứ 17.", "vị trí thứ 17")
+    assert m.indicator == "PCI"
+
+
+def test_a_name_with_its_figure_in_brackets_is_not_the_indicator():
+    text = "Một số cơ quan có tỷ lệ giải ngân vốn đầu tư công cao gồm: Hội Nhà văn (100%), Thanh tra Chính phủ (99%)."
+    assert figure(text, "99%").indicator != "Hội Nhà văn"
