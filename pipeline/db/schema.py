@@ -154,6 +154,14 @@ def _indicator_rule(db: sqlite_utils.Database) -> None:
         _add_missing(db, table, {"indicator_rule": str})
 
 
+@CORE(name="figure_sources")
+def _figure_sources(db: sqlite_utils.Database) -> None:
+    """Where a figure's entity was read (`sentence`, `document`, `site`) and its period (`sentence`,
+    `paragraph`, `document`), as the extractor's attribution reports them."""
+    for table in ("mentions", "mention_history"):
+        _add_missing(db, table, {"entity_source": str, "period_source": str})
+
+
 def entity_rows():
     """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
     rows = {}

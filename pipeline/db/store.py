@@ -194,6 +194,7 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
                 "indicator_key": indicator_key(m.indicator), "province": doc.province, "province_new": prov_new,
                 "direction": m.direction, "decimals": m.decimals,
                 "indicator_rule": m.extra.get("indicator_source"),
+                "entity_source": m.extra.get("entity_source"), "period_source": m.extra.get("period_source"),
             })
             rows.append(r)
         db["mentions"].insert_all(rows, pk="id", replace=True)
