@@ -1,4 +1,5 @@
-"""The crawler's own tables, beside the pipeline's (created here with sqlite-utils when missing):
+"""The crawler's own tables, beside the pipeline's (written here; they are defined, with every other
+table, in `pipeline.db.schema`, set `crawl`, and the crawl command hands `WebStore` a database that has them):
 
 - `document_urls`: every URL a document was found at — its canonical URL (`role` canonical), an alias
   it was fetched at, and the URLs of syndicated copies stored once (`duplicate`) — with the site, when
@@ -24,42 +25,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def ensure_tables(db: sqlite_utils.Database) -> None:
-    names = set(db.table_names())
-    if "document_urls" not in names:
-        db["document_urls"].create({
-            "url": str, "document": str, "site": str, "role": str, "first_seen": str, "last_seen": str,
-            "archive": str, "simhash": str, "version": str,
-        }, pk="url", foreign_keys=[("document", "documents", "id")])
-        db["document_urls"].create_index(["document"])
-        db["document_urls"].create_index(["archive"])
-    elif "version" not in db["document_urls"].columns_dict:
-        db["document_urls"].add_column("version", str)
-    if "reports" not in names:
-        db["reports"].create({
-            "document": str, "url": str, "format": str, "pages": int, "tables": int, "cells": int,
-            "text_layer": int, "note": str,
-        }, pk="document", foreign_keys=[("document", "documents", "id")])
-    if "report_cells" not in names:
-        db["report_cells"].create({
-            "id": str, "document": str, "page": int, "table_index": int, "row": int, "col": int,
-            "row_label": str, "column_label": str, "text": str, "value": float, "unit": str,
-        }, pk="id", foreign_keys=[("document", "documents", "id")])
-        db["report_cells"].create_index(["document"])
-    if "crawl_runs" not in names:
-        db["crawl_runs"].create({
-            "run": int, "sites": str, "requests": int, "fetched": int, "from_cache": int, "not_modified": int,
-            "skipped_robots": int, "skipped_boundary": int, "failed": int, "retries": int, "duplicates": int,
-            "reports": int, "scanned": int, "ocr_pages": int, "not_articles": int, "older_than_since": int,
-        }, pk="run", foreign_keys=[("run", "runs", "id")])
-    elif "ocr_pages" not in db["crawl_runs"].columns_dict:  # a database from before OCR
-        db["crawl_runs"].add_column("ocr_pages", int)
-
-
 class WebStore:
     def __init__(self, db: sqlite_utils.Database, max_distance: int = 18, min_jaccard: float = 0.6):
         self.db = db
-        ensure_tables(db)
         self.index = DuplicateIndex(max_distance, min_jaccard)
         for doc, fp in db.execute("select document, simhash from document_urls where simhash is not null "
                                   "and role = 'canonical'").fetchall():

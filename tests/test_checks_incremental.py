@@ -85,11 +85,8 @@ def remove(db, doc_id: str) -> None:
 
 @pytest.fixture(scope="module")
 def empty_db(tmp_path_factory):
-    from pipeline.db.checks_store import ensure_tables
-
     path = tmp_path_factory.mktemp("incremental") / "empty.db"
-    db = open_db(path)
-    ensure_tables(db)
+    db = open_db(path, sets=("checks",))
     db.conn.close()
     return path
 
@@ -353,7 +350,7 @@ def test_a_database_from_before_incremental_checks_gets_a_full_pass(empty_db, tm
         for (t,) in db.conn.execute("select name from sqlite_master where type = 'trigger' and name like 'checks_stale%'"
                                     ).fetchall():
             db.conn.execute(f"drop trigger {t}")
-        for t in ("check_passes", "check_groups", "checks_state"):
+        for t in ("check_passes", "check_groups", "checks_state", "_sqlite_migrations"):  # (no migrations then)
             db.conn.execute(f"drop table {t}")
     db.conn.execute("drop index idx_checks_across_group")
     db.conn.execute("alter table checks drop column across_group")

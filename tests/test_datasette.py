@@ -56,16 +56,13 @@ async def test_canned_queries(ds, built_db):
 def test_metadata_describes_every_table_column_and_query(built_db, tmp_path):
     import sqlite_utils
 
-    from scrapers.webstore import ensure_tables
+    from pipeline.db.schema import migrate
 
     meta = yaml.safe_load(METADATA.read_text())["databases"]["chitieu"]
     db = tmp_path / "chitieu.db"
     with sqlite3.connect(db) as dst:  # the backup API copies what is still in the WAL too
         sqlite3.connect(built_db).backup(dst)
-    ensure_tables(sqlite_utils.Database(db))  # the tables a crawl adds
-    from pipeline.orchestration.monthly.tables import ensure_tables as ensure_monthly_tables
-
-    ensure_monthly_tables(sqlite_utils.Database(db))  # and the monthly batch
+    migrate(sqlite_utils.Database(db), "crawl", "monthly")  # the tables a crawl adds, and the monthly batch
     c = sqlite3.connect(db)
     names = [r[0] for r in c.execute(
         "select name from sqlite_master where type in ('table','view') and name not like 'sqlite_%' "

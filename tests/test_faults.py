@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -455,12 +456,16 @@ def test_disk_full_mid_crawl_stops_with_the_database_named_and_the_next_crawl_re
             rc = crawl_into(tmp_path, db, site.url + "/")
             err = capsys.readouterr().err
             assert rc == 1 and filled
-            assert str(db) in err and "disk is full" in err and "the crawl stopped with 1 document(s) stored" in err
+            # a capped page count stops the crawl at the first document that needs a new page: the pages the
+            # first one filled may hold a small second one (it depends on the fixture's sizes, not the crawl)
+            stored = re.search(r"the crawl stopped with (\d+) document\(s\) stored", err)
+            n = int(stored[1]) if stored else 0
+            assert str(db) in err and "disk is full" in err and (n == 1 if how == "tmpfs" else 1 <= n <= 2)
             assert "Traceback" not in err and err.count("chitieu:") == 1  # one error, not one a page
             if how == "tmpfs":
                 filled[0].unlink()
             docs, urls = crawl_state(db)
-            assert len(docs) == 1  # the first page, whole, with its crawl state; nothing of the page that failed
+            assert len(docs) == n  # the first page(s), whole, with their crawl state; nothing of the page that failed
             assert all(docs[d] == reference[0][d] for d in docs)
             assert urls <= reference[1] and {u[1] for u in urls} == set(docs)
             c = sqlite3.connect(db)
@@ -468,7 +473,7 @@ def test_disk_full_mid_crawl_stops_with_the_database_named_and_the_next_crawl_re
             errors = c.execute("select input, error from run_errors where run = ?", [run[0]]).fetchall()
             c.close()
             if run[1] is not None:  # the run's record fitted on the disk: it names what could not be written
-                assert run[2:] == (1, 1) and errors[-1][0] == str(db) and "disk is full" in errors[-1][1]
+                assert run[2:] == (n, 1) and errors[-1][0] == str(db) and "disk is full" in errors[-1][1]
                 assert [e for e in errors if e[0] == str(db)] == [errors[-1]]  # named once, not once a page
             else:  # it did not: the run stays unfinished, as an interrupted one
                 assert how == "tmpfs" and errors == []
@@ -478,7 +483,7 @@ def test_disk_full_mid_crawl_stops_with_the_database_named_and_the_next_crawl_re
             assert crawl_state(db) == reference
             c = sqlite3.connect(db)
             assert c.execute("select documents_new, documents_unchanged, documents_failed from runs order by id desc"
-                             ).fetchone() == (4, 1, 0)
+                             ).fetchone() == (5 - n, n, 0)
             c.close()
 
 

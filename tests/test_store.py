@@ -85,6 +85,18 @@ def test_every_figure_records_how_its_indicator_was_found(built_db):
     assert {"lexicon", "verb", "after", "inherited"} <= set(rules)
 
 
+def test_every_figure_records_where_its_entity_and_period_were_read(built_db):
+    c = sqlite3.connect(built_db)
+    entity = dict(c.execute("select entity_source, count(*) from mentions where entity is not null "
+                            "group by entity_source").fetchall())
+    period = dict(c.execute("select period_source, count(*) from mentions where period is not null "
+                            "group by period_source").fetchall())
+    assert None not in entity and set(entity) <= {"sentence", "document", "site"} and "sentence" in entity
+    assert None not in period and set(period) <= {"sentence", "paragraph", "document"} and "sentence" in period
+    cols = [r[1] for r in c.execute("pragma table_info(figures)")]
+    assert cols[cols.index("entity") + 1] == "entity_source" and cols[cols.index("period") + 1] == "period_source"
+
+
 def test_a_database_built_before_a_column_existed_gains_it_and_keeps_its_figures(corpus_copy, tmp_path):
     db = tmp_path / "old.db"
     assert run_corpus(corpus_copy, db, quiet=True) == 0
@@ -92,6 +104,7 @@ def test_a_database_built_before_a_column_existed_gains_it_and_keeps_its_figures
     before = c.execute("select count(*) from mentions").fetchone()[0]
     for table in ("mentions", "mention_history"):
         c.execute(f"alter table {table} drop column indicator_rule")
+    c.execute("drop table _sqlite_migrations")  # as built before pipeline.db.schema recorded its steps
     c.commit()
     c.close()
     f = corpus_copy / "004_6f0c2117b7fe85f6.txt"

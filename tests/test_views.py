@@ -320,9 +320,7 @@ def test_views_survive_a_reopen_and_a_copy(built_db, tmp_path):
 
 def _add_linked_checks(path, ids):
     """checks + check_mentions as pipeline.db.checks_store writes them."""
-    checks_store = pytest.importorskip("pipeline.db.checks_store")
-    db = open_db(path)
-    checks_store.ensure_tables(db)
+    db = open_db(path, sets=("checks",))
     db["checks"].insert({"id": "c1", "check_type": "figure_versions", "verdict": "inconsistent",
                          "computation": "5,02% và 5,1%: lệch 0,08 điểm", "scope": "corpus", "documents": 2,
                          "mentions": json.dumps(ids)})

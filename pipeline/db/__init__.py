@@ -1,5 +1,6 @@
-"""The SQLite database: its tables and loads (`store`), the views researchers query (`views`), the checks'
-tables (`checks_store`), and the atomic swap of a rebuilt database and its lock (`swap`).
+"""The SQLite database: its schema, grown by ordered migrations (`schema`), its loads (`store`), the views
+researchers query (`views`), the checks' tables (`checks_store`), and the atomic swap of a rebuilt database
+and its lock (`swap`).
 
 It imports the extractors (for their types, keys and word lists), never the orchestration above it.
 """

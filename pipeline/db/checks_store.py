@@ -37,6 +37,7 @@ from extractors.checks import (CANONICAL_KEYS, Check, DocText, check_document, f
                                mention_key, results_targets, unique_checks)
 from extractors.record import Mention
 from extractors.sentences import Sentence
+from pipeline.db.schema import migrate
 from pipeline.db.store import open_db
 
 CHECK_COLUMNS = {
@@ -44,26 +45,7 @@ CHECK_COLUMNS = {
     "computed": float, "difference": float, "ratio": float, "outcome": str, "unit": str, "scope": str,
     "doc": str, "documents": int, "sentence_id": str, "sentence": str, "indicator_key": str, "entity": str,
     "period": str, "mentions": str, "across_group": str,
-}
-
-_CHECKS_DDL = """
-create table if not exists [checks] (
-  [id] text primary key,
-  [check_type] text, [verdict] text, [computation] text, [tolerance] float, [stated] float,
-  [computed] float, [difference] float, [ratio] float, [outcome] text, [unit] text, [scope] text,
-  [doc] text references [documents]([id]) on delete cascade,
-  [documents] integer, [sentence_id] text, [sentence] text, [indicator_key] text, [entity] text,
-  [period] text, [mentions] text, [across_group] text
-)"""
-_LINKS_DDL = """
-create table if not exists [check_mentions] (
-  [check_id] text not null references [checks]([id]) on delete cascade,
-  [mention_id] text not null references [mentions]([id]) on delete cascade,
-  [role] text not null,
-  [position] integer,
-  [doc] text,
-  primary key ([check_id], [mention_id], [role])
-)"""
+}  # the columns of `checks` as a pass writes them (the tables and triggers: pipeline.db.schema, set `checks`)
 
 
 # Canned queries for Datasette (metadata.yml `queries:`), kept here so the tests run the same SQL.
@@ -88,65 +70,6 @@ where c.check_type = 'figure_versions'
   and (:verdict = '' or c.verdict = :verdict)
 order by c.verdict = 'inconsistent' desc, c.difference desc, c.id, d.published""",
 }
-
-
-# what the incremental pass needs to know what changed since the last one
-_STATE_DDL = """
-create table if not exists [checks_state] (
-  [doc] text primary key,
-  [sha256] text, [extractor_version] text, [loaded_at] text, [checked] text,
-  [stale] integer not null default 0
-)"""
-# Every write to what the checks read of a document (its row, sentences, figures) counts in `stale`, whatever
-# wrote it: a document removed and stored again within one second, or figures edited in place, keep their
-# sha256 and load time but not their count. A pass subtracts the count it saw, so a write during the pass
-# is still counted after it.
-_BUMP = ("insert into [checks_state] ([doc], [stale]) values ({doc}, 1) "
-         "on conflict ([doc]) do update set [stale] = [stale] + 1;")
-_TRIGGERS = {
-    "checks_stale_mentions_insert": ("after insert on [mentions]", ["new.[doc]"]),
-    "checks_stale_mentions_delete": ("after delete on [mentions]", ["old.[doc]"]),
-    "checks_stale_mentions_update": ("after update on [mentions]", ["old.[doc]", "new.[doc]"]),
-    "checks_stale_sentences_insert": ("after insert on [sentences]", ["new.[document]"]),
-    "checks_stale_sentences_delete": ("after delete on [sentences]", ["old.[document]"]),
-    "checks_stale_sentences_update": ("after update on [sentences]", ["old.[document]", "new.[document]"]),
-    "checks_stale_documents_delete": ("after delete on [documents]", ["old.[id]"]),
-    "checks_stale_documents_update": ("after update of [id], [text], [title], [published], [source], [url], [sha256], "
-                                      "[extractor_version] on [documents]", ["old.[id]", "new.[id]"]),
-}
-_GROUPS_DDL = """
-create table if not exists [check_groups] (
-  [mention_id] text primary key,
-  [doc] text not null,
-  [versions_group] text,
-  [targets_group] text
-)"""
-_PASSES_DDL = """
-create table if not exists [check_passes] (
-  [id] integer primary key,
-  [started] text, [finished] text, [mode] text, [reason] text, [documents] integer, [groups] integer,
-  [checks_recomputed] integer, [checks_removed] integer, [checks] integer, [seconds] float, [checks_version] text
-)"""
-
-
-def ensure_tables(db: sqlite_utils.Database) -> None:
-    for ddl in (_CHECKS_DDL, _LINKS_DDL, _STATE_DDL, _GROUPS_DDL, _PASSES_DDL):
-        db.execute(ddl)
-    if "across_group" not in {c.name for c in db["checks"].columns}:  # a database from before incremental checks
-        db.execute("alter table [checks] add column [across_group] text")
-    if "stale" not in {c.name for c in db["checks_state"].columns}:
-        db.execute("alter table [checks_state] add column [stale] integer not null default 0")
-    tables = set(db.table_names())
-    for name, (when, docs) in _TRIGGERS.items():
-        if when.rsplit("[", 1)[1].rstrip("]") in tables:
-            db.execute(f"create trigger if not exists [{name}] {when} begin "
-                       f"{' '.join(_BUMP.format(doc=d) for d in docs)} end")
-    for table, cols in (("checks", ["verdict"]), ("checks", ["check_type"]), ("checks", ["doc"]),
-                        ("checks", ["indicator_key"]), ("checks", ["across_group"]), ("check_mentions", ["mention_id"]),
-                        ("check_mentions", ["doc"]), ("check_groups", ["doc"]), ("check_groups", ["versions_group"]),
-                        ("check_groups", ["targets_group"])):
-        name = f"idx_{table}_{'_'.join(cols)}"
-        db.execute(f"create index if not exists [{name}] on [{table}] ({', '.join(f'[{c}]' for c in cols)})")
 
 
 def _mention(row: dict) -> Mention:
@@ -379,7 +302,7 @@ def update_checks(db: sqlite_utils.Database | str | Path, full: bool = False) ->
     figures (everything when `full`, when no pass ran before, or when the checks' code changed). One
     transaction. Returns the counts of the table and of what this pass recomputed."""
     db = _open(db)
-    ensure_tables(db)
+    migrate(db, "checks")
     clock = time.perf_counter()
     started = _now()
     version = checks_version()

@@ -1,4 +1,4 @@
-"""The SQLite database: tables, content-derived keys, idempotent loads, full-text search.
+"""The SQLite database: opening it, content-derived keys, idempotent loads, full-text search.
 
 Every document is loaded in one transaction: its old sentences, mentions and skipped numbers are
 replaced together, so a failed load leaves what was stored before untouched.
@@ -17,10 +17,10 @@ from pathlib import Path
 import sqlite_utils
 
 from extractors.document import Extraction
-from extractors.entities import districts
 from extractors.gazetteer import provinces
 from extractors.indicators import indicator_key
 from extractors.normalize import fold
+from pipeline.db.schema import migrate
 from pipeline.db.views import create_views
 
 SCHEMA_VERSION = 1
@@ -66,9 +66,11 @@ def store_problem(path: str | Path, e: BaseException) -> str:
     return f"{path}: {msg}" + (f" ({hint})" if hint else "")
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
-    """The database at `path`, created when missing. Raises StoreError naming the file when it cannot
-    be opened or written."""
+def open_db(path: str | Path, sets: tuple[str, ...] = ()) -> sqlite_utils.Database:
+    """The database at `path`, created when missing, its schema brought up to date (`pipeline.db.schema`:
+    the tables every database has, those of `sets` — crawl, checks, monthly — and of the sets it already
+    holds) and its views recreated. Raises StoreError naming the file when it cannot be opened or
+    written."""
     path = Path(path)
     conn = None
     try:
@@ -80,115 +82,13 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
         # document (each is one transaction); only a power cut may lose the last commits.
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
-        ensure_schema(db)
+        migrate(db, *sets)
+        create_views(db)
     except (sqlite3.Error, OSError) as e:
         if conn is not None:
             conn.close()
         raise StoreError(store_problem(path, e)) from e
     return db
-
-
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    if "documents" not in db.table_names():
-        db["documents"].create({
-            "id": str, "source": str, "url": str, "title": str, "published": str, "author": str,
-            "province": str, "province_new": str, "text": str, "sha256": str, "extractor_version": str,
-            "mentions": int, "loaded_at": str, "view": str, "first_seen_run": int, "changed_run": int,
-        }, pk="id")
-    db["documents"].create_index(["id", "published"], if_not_exists=True)
-    db["documents"].create_index(["province"], if_not_exists=True)
-    if "sentences" not in db.table_names():
-        db["sentences"].create({
-            "id": str, "document": str, "idx": int, "start": int, "end": int, "text": str, "text_folded": str,
-        }, pk="id", foreign_keys=[("document", "documents", "id")])
-        db["sentences"].create_index(["document"])
-    if "mentions" not in db.table_names():
-        db["mentions"].create({
-            "id": str, "doc": str, "sentence_id": str, "start": int, "end": int, "text": str, "kind": str,
-            "value": float, "low": float, "high": float, "denominator": float, "unit": str, "qualifier": str,
-            "indicator": str, "indicator_key": str, "entity": str, "province": str, "province_new": str,
-            "period": str, "status": str, "compared_to": str, "direction": str, "decimals": int,
-            "sentence": str, "indicator_rule": str,
-        }, pk="id", foreign_keys=[("doc", "documents", "id"), ("sentence_id", "sentences", "id")])
-    _add_missing_columns(db)
-    for cols in (["doc"], ["indicator_key"], ["entity"], ["province"], ["period"], ["kind"], ["status"],
-                 ["province_new"], ["indicator_key", "province"],
-                 # with foreign keys on, replacing a document's sentences looks up their mentions
-                 ["sentence_id"],
-                 # covering index of the series and targets views at a million figures
-                 ["indicator_key", "entity", "province", "period", "status", "unit", "value", "low", "high",
-                  "doc", "id"]):
-        db["mentions"].create_index(cols, if_not_exists=True)
-    if "mention_history" not in db.table_names():
-        cols = {name: typ for name, typ in db["mentions"].columns_dict.items() if name != "id"}
-        db["mention_history"].create({"id": str, "mention_id": str, **cols, "superseded_by_run": int,
-                                      "superseded_at": str, "document_sha256": str}, pk="id")
-        db["mention_history"].create_index(["doc"])
-    if "skipped" not in db.table_names():
-        db["skipped"].create({"id": str, "doc": str, "start": int, "end": int, "text": str, "reason": str},
-                             pk="id", foreign_keys=[("doc", "documents", "id")])
-        db["skipped"].create_index(["doc"])
-    if "runs" not in db.table_names():
-        db["runs"].create({
-            "id": int, "started": str, "finished": str, "command": str, "inputs": str, "documents_read": int,
-            "documents_new": int, "documents_changed": int, "documents_unchanged": int, "documents_failed": int,
-            "mentions_added": int, "errors": str, "report": str,
-        }, pk="id")
-    if "run_errors" not in db.table_names():
-        db["run_errors"].create({"id": int, "run": int, "input": str, "error": str}, pk="id",
-                                foreign_keys=[("run", "runs", "id")])
-    if "provinces" not in db.table_names():
-        db["provinces"].insert_all(
-            ({"name": p.name, "gso_code": p.gso_code, "kind": p.kind, "new_province": p.new_province,
-              "aliases": "|".join(p.aliases)} for p in provinces()), pk="name")
-    if "entities" not in db.table_names():
-        db["entities"].create({"name": str, "type": str, "gso_code": str, "province": str, "new_province": str,
-                               "aliases": str}, pk="name")
-        db["entities"].insert_all(entity_rows(), pk="name", replace=True)
-    if "sentences_fts" not in db.table_names():
-        db["sentences"].enable_fts(["text", "text_folded"], tokenize="unicode61 remove_diacritics 2",
-                                   create_triggers=True)
-    if "documents_fts" not in db.table_names():
-        db["documents"].enable_fts(["title", "text"], tokenize="unicode61 remove_diacritics 2",
-                                   create_triggers=True)
-    create_views(db)
-
-
-# Columns added after a database may have been built; an older database gains them (empty) on opening.
-_ADDED_COLUMNS = {"mentions": {"indicator_rule": str}, "mention_history": {"indicator_rule": str}}
-
-
-def _add_missing_columns(db: sqlite_utils.Database) -> None:
-    for table, cols in _ADDED_COLUMNS.items():
-        if table not in db.table_names():
-            continue
-        have = set(db[table].columns_dict)
-        for name, typ in cols.items():
-            if name not in have:
-                db[table].add_column(name, typ)
-
-
-def entity_rows():
-    """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
-    rows = {}
-    new_codes = {}
-    for p in provinces():
-        rows[p.name] = {"name": p.name, "type": "province", "gso_code": p.gso_code, "province": p.name,
-                        "new_province": p.new_province, "aliases": "|".join(p.aliases)}
-        if p.name == p.new_province:
-            new_codes[p.name] = p.gso_code
-    for p in provinces():
-        name = f"{p.new_province} (từ 1/7/2025)"
-        rows.setdefault(name, {"name": name, "type": "province_2025", "gso_code": new_codes.get(p.new_province),
-                               "province": p.new_province, "new_province": p.new_province, "aliases": p.new_province})
-    for prov, items in districts().items():
-        new = _province_new(prov)
-        for full, kind in items:
-            canonical = f"{kind} {full.split(' ', len(kind.split()))[-1]}"
-            key = f"{canonical}, {prov}"
-            rows[key] = {"name": key, "type": "district", "gso_code": None, "province": prov,
-                         "new_province": new, "aliases": canonical}
-    return list(rows.values())
 
 
 def _add_entities(db: sqlite_utils.Database, mentions, province: str | None) -> None:
@@ -294,6 +194,7 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
                 "indicator_key": indicator_key(m.indicator), "province": doc.province, "province_new": prov_new,
                 "direction": m.direction, "decimals": m.decimals,
                 "indicator_rule": m.extra.get("indicator_source"),
+                "entity_source": m.extra.get("entity_source"), "period_source": m.extra.get("period_source"),
             })
             rows.append(r)
         db["mentions"].insert_all(rows, pk="id", replace=True)

@@ -94,14 +94,15 @@ SCOPE = """case when m.entity is null then 'province'
       else 'body' end"""
 
 FIGURES = f"""
-    select m.id, m.indicator_key, m.indicator, m.entity, {SCOPE} as scope, m.province, m.province_new,
+    select m.id, m.indicator_key, m.indicator, m.entity, m.entity_source, {SCOPE} as scope, m.province,
+      m.province_new,
       {PLACE} as place,
       case when m.entity = 'Việt Nam' then 'Việt Nam'
         else coalesce((select p.new_province from provinces p where p.name = m.entity), m.province_new) end
         as place_new,
-      m.period, {PERIOD_KIND.format(p='m.period')} as period_kind, {YEAR.format(p='m.period')} as year,
-      m.status, m.kind, m.value, m.low, m.high, m.denominator, m.unit, m.qualifier, m.compared_to,
-      m.direction, m.decimals, m.text, m.sentence, m.doc,
+      m.period, m.period_source, {PERIOD_KIND.format(p='m.period')} as period_kind,
+      {YEAR.format(p='m.period')} as year, m.status, m.kind, m.value, m.low, m.high, m.denominator, m.unit,
+      m.qualifier, m.compared_to, m.direction, m.decimals, m.text, m.sentence, m.doc,
       (select d.title from documents d where d.id = m.doc) as title,
       (select d.published from documents d where d.id = m.doc) as published,
       (select d.source from documents d where d.id = m.doc) as source,

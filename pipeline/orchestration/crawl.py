@@ -103,7 +103,7 @@ class Crawl:
 
     # -- the run ---------------------------------------------------------------------------------------
     def run(self) -> int:
-        db = open_db(self.db_path)
+        db = open_db(self.db_path, sets=("crawl",))  # the tables WebStore writes
         self.db = db
         try:
             self.store = WebStore(db, self.config.duplicate_distance, self.config.duplicate_jaccard)

@@ -35,7 +35,7 @@ from extractors import EXTRACTOR_VERSION
 from pipeline.orchestration.monthly.crawl import MonthlyCrawl
 from pipeline.orchestration.monthly.refresh import COUNT_KEYS, refresh_stale
 from pipeline.orchestration.monthly.settings import MONTH_RE, MonthlySettings, load_settings
-from pipeline.orchestration.monthly.tables import ensure_tables, last_success, month_run, retag
+from pipeline.orchestration.monthly.tables import last_success, month_run, retag
 from pipeline.web.report import write_report
 from pipeline.orchestration.run import checks_words, post_load, run_corpus
 from pipeline.db.store import finish_run, open_db, start_run
@@ -81,8 +81,7 @@ class MonthlyRun:
     # one attempt, into `work` (the database itself, or the swap copy)
     def run_into(self, work: Path) -> int:
         started = time.monotonic()
-        db = open_db(work)
-        ensure_tables(db)
+        db = open_db(work, sets=("monthly",))
         run_id = month_run(db, self.month)
         inputs = [*(f"site:{n}" for n in self.site_names), *([str(self.corpus)] if self.corpus else [])]
         if run_id is None:

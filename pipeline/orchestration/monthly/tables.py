@@ -1,26 +1,7 @@
 """The monthly batch's bookkeeping: `monthly_runs` (one row an attempt) and `monthly_sites` (one row a site an
 attempt crawled), the `since` of a site, the month's `runs` row, and the retagging of a stage's documents
-as the month's."""
+as the month's. The tables themselves are defined in `pipeline.db.schema` (set `monthly`)."""
 from __future__ import annotations
-
-
-def ensure_tables(db) -> None:
-    names = set(db.table_names())
-    if "monthly_runs" not in names:
-        db["monthly_runs"].create({
-            "id": int, "month": str, "run": int, "status": str, "started": str, "finished": str, "swap": int,
-            "corpus": str, "corpus_run": int, "report": str, "error": str,
-        }, pk="id", foreign_keys=[("run", "runs", "id"), ("corpus_run", "runs", "id")])
-        db["monthly_runs"].create_index(["month"])
-    if "monthly_sites" not in names:
-        db["monthly_sites"].create({
-            "id": int, "monthly_run": int, "site": str, "since": str, "crawl_run": int, "status": str,
-        }, pk="id", foreign_keys=[("monthly_run", "monthly_runs", "id"), ("crawl_run", "runs", "id")])
-        db["monthly_sites"].create_index(["site", "status"])
-    # the month's questions of `documents` (which are stale, which did this run store) without reading
-    # every row: the columns sit after `text`, so a scan would read every article
-    for col in ("extractor_version", "changed_run", "first_seen_run"):
-        db["documents"].create_index([col], if_not_exists=True)
 
 
 def last_success(db, site: str) -> str | None:
