@@ -46,6 +46,12 @@ def _province_re() -> tuple[re.Pattern, dict[str, Province]]:
 
 def find_provinces(text: str) -> list[tuple[int, int, Province]]:
     """Every province name in `text`, old-style tone marks included (`Thanh Hoá`, `Hoà Bình`)."""
+    return list(_find_provinces(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_provinces(text: str) -> tuple[tuple[int, int, Province], ...]:
+    # the same clause and phrase are asked about once per figure: the last 8,192 texts are kept
     norm = new_style_tones(nfc(text))
     pat, names = _province_re()
     out = []
@@ -54,7 +60,7 @@ def find_provinces(text: str) -> list[tuple[int, int, Province]]:
         if not s[0].isupper():
             continue  # `hà nội` lower-cased is not a name in running text
         out.append((m.start(1), m.end(1), names[s.lower()]))
-    return out
+    return tuple(out)
 
 
 # A name that is not the place: an organisation named after a person or a place
