@@ -162,6 +162,13 @@ def _figure_sources(db: sqlite_utils.Database) -> None:
         _add_missing(db, table, {"entity_source": str, "period_source": str})
 
 
+@CORE(name="document_province_source")
+def _document_province_source(db: sqlite_utils.Database) -> None:
+    """Where a document's province was found: its `title`, `lead`, `dateline`, `site` or the province its
+    `text` names most (extractors/document_frame.py)."""
+    _add_missing(db, "documents", {"province_source": str})
+
+
 def entity_rows():
     """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
     rows = {}

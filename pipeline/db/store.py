@@ -177,6 +177,7 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
         db["documents"].upsert({
             "id": doc.id, "source": doc.source, "url": doc.urls[0] if doc.urls else None, "title": doc.title,
             "published": doc.published, "author": doc.author, "province": doc.province, "province_new": prov_new,
+            "province_source": doc.meta.get("province_source"),
             "text": doc.text, "sha256": doc.sha256, "extractor_version": ex.version,
             "mentions": len(ex.mentions), "loaded_at": now, "view": f"/-/displacy/{doc.id}",
             "changed_run": run_id, **({"first_seen_run": run_id} if state is None else {}),
