@@ -49,3 +49,31 @@ CLAIM_ABOVE = re.compile(rf"(?:{alt('claim_above')})\s+(?:\S+\s+){{0,2}}?(?:{alt
                          re.IGNORECASE)
 # indicators for which less is better, folded (`ho ngheo`): matched anywhere in the folded indicator
 LOWER_BETTER = tuple(fold(w) for w in lexicon.column("lower_better", "word"))
+
+
+# --- the status of a figure (extractors/status.py, doc_context.py) ---------------------------------
+# a word before a figure that makes it a target: `mục tiêu`, `phấn đấu`, `sẽ`, `kế hoạch` …
+TARGET_CUE = re.compile(
+    r"(?<!\w)(?:mục tiêu|phấn đấu|dự toán|dự kiến|chỉ tiêu chủ yếu|chỉ tiêu lớn|"
+    r"đặt ra|đề ra|định hướng|hướng tới|sẽ|(?-i:cần)(?! Thơ| Giờ| Đước)|phải đạt|kế hoạch(?! 5 năm)|xác định \d+ chỉ tiêu)(?!\w)",
+    re.IGNORECASE)
+# cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
+TARGET_AS_RESULT = re.compile(
+    r"(?:vượt|đạt|hoàn thành|so với|bằng)\s+(?:\S+\s+){0,2}?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu)"
+    r"(?:\s+(?:[^\s,;.()]+\s+){0,5}?(?:đề ra|được giao|giao))?",
+    re.IGNORECASE)
+# `kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng`: the value the plan names
+PLAN_IS = re.compile(r"(?<!\w)(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)(?:\s+[^\s,;.()]+){0,8}?\s+là\s*$", re.IGNORECASE)
+ACTUAL_CUE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|thực hiện được|đạt được|kết quả|hoàn thành)(?!\w)",
+                        re.IGNORECASE)
+TARGET_RIGHT_BEFORE = re.compile(
+    r"(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán)(?:\s+(?:đề ra|được giao|giao|là|đặt ra))?\s*"
+    r"(?:từ|trên|dưới|khoảng|tối thiểu|ít nhất|tối đa|không quá|là|:)?\s*$", re.IGNORECASE)
+# a sentence that sets out targets (its paragraph's figures after it may be targets)
+TARGET_SENTENCE = re.compile(r"(?<!\w)(?:đặt mục tiêu|mục tiêu|phấn đấu|chỉ tiêu chủ yếu|chỉ tiêu lớn|dự kiến)(?!\w)",
+                             re.IGNORECASE)
+# a programme named for its targets: a paragraph that names it does not set out targets
+PROGRAMME = re.compile(r"[Cc]hương trình mục tiêu quốc gia|[Cc]hương trình MTQG|[Mm]ục tiêu quốc gia")
+# bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
+BODY_WITH_CUE = re.compile(r"Sở Kế hoạch và Đầu tư|Bộ Kế hoạch và Đầu tư|Phòng Tài chính - Kế hoạch|"
+                           r"Phòng Tài chính – Kế hoạch|Ban Kinh tế - Ngân sách")
