@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
+from extractors.cues import words
 from extractors.record import Mention
 
+# The bases of a comparison, tried in order: (pattern, label), the label None for a year (the year is the base).
+# The plan bases are words of extractors/lexicon/status_words.tsv (role compared_plan); the others keep their
+# variants in the pattern (`cùng kỳ|cùng kì`, `năm trước|năm ngoái`, `mức bình quân chung của cả nước`).
 COMPARED = [
     (re.compile(r"so với\s+(?:cùng kỳ|cùng kì)"), "cùng kỳ"),
     (re.compile(r"so với\s+(?:năm\s+|cuối năm\s+|đầu năm\s+)?((?:19|20)\d{2})"), None),
-    (re.compile(r"so với\s+(?:\S+\s+){0,2}?dự toán"), "dự toán"),
-    (re.compile(r"so với\s+(?:\S+\s+){0,2}?kế hoạch"), "kế hoạch"),
-    (re.compile(r"so với\s+(?:\S+\s+){0,2}?chỉ tiêu"), "chỉ tiêu"),
-    (re.compile(r"so với\s+(?:\S+\s+){0,2}?mục tiêu"), "mục tiêu"),
+    *[(re.compile(rf"so với\s+(?:\S+\s+){{0,2}}?{w}"), w) for w in words("compared_plan")],  # `so với dự toán`
     (re.compile(r"so với\s+đầu năm"), "đầu năm"),
     (re.compile(r"so với\s+(?:mức\s+)?(?:bình quân|trung bình)\s+(?:chung\s+)?(?:của\s+)?cả nước"), "bình quân cả nước"),
     (re.compile(r"so với\s+(?:năm trước|năm ngoái)"), "năm trước"),
@@ -21,8 +23,8 @@ COMPARED = [
 ]
 # a share of a total is not a comparison: `6,2% so với tổng số đảng viên`
 _SHARE_OF = re.compile(r"so với\s+tổng")
-CHANGE_WORDS = [("cao hơn", "increase"), ("thấp hơn", "decrease"), ("tăng", "increase"), ("giảm", "decrease"),
-                ("vượt", "exceed"), ("gấp", "increase")]
+# (word, direction), tried in order (extractors/lexicon/change_words.tsv)
+CHANGE_WORDS = list(zip(lexicon.column("change_words", "word"), lexicon.column("change_words", "direction")))
 
 
 _BASE_RIGHT_AFTER = re.compile(

@@ -52,28 +52,33 @@ LOWER_BETTER = tuple(fold(w) for w in lexicon.column("lower_better", "word"))
 
 
 # --- the status of a figure (extractors/status.py, doc_context.py) ---------------------------------
-# a word before a figure that makes it a target: `mục tiêu`, `phấn đấu`, `sẽ`, `kế hoạch` …
-TARGET_CUE = re.compile(
-    r"(?<!\w)(?:mục tiêu|phấn đấu|dự toán|dự kiến|chỉ tiêu chủ yếu|chỉ tiêu lớn|"
-    r"đặt ra|đề ra|định hướng|hướng tới|sẽ|(?-i:cần)(?! Thơ| Giờ| Đước)|phải đạt|kế hoạch(?! 5 năm)|xác định \d+ chỉ tiêu)(?!\w)",
-    re.IGNORECASE)
+def alt_with(role: str, code: dict[str, str]) -> str:
+    """The words of one role as an alternation, a word that `code` names standing as its pattern there
+    (`cần` only in lower case and not in a place name)."""
+    return "|".join(code.get(w, w) for w in alt(role).split("|"))
+
+
+# a word before a figure that makes it a target: `mục tiêu`, `phấn đấu`, `sẽ`, `kế hoạch` …; not `Cần Thơ`, not
+# `kế hoạch 5 năm` (a plan's name), and `xác định 5 chỉ tiêu` sets out targets too
+_TARGET_CUE_CODE = {"cần": r"(?-i:cần)(?! Thơ| Giờ| Đước)", "kế hoạch": r"kế hoạch(?! 5 năm)"}
+TARGET_CUE = re.compile(rf"(?<!\w)(?:{alt_with('target_cue', _TARGET_CUE_CODE)}|xác định \d+ chỉ tiêu)(?!\w)",
+                        re.IGNORECASE)
 # cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
 TARGET_AS_RESULT = re.compile(
-    r"(?:vượt|đạt|hoàn thành|so với|bằng)\s+(?:\S+\s+){0,2}?(?:kế hoạch|dự toán|mục tiêu|chỉ tiêu)"
-    r"(?:\s+(?:[^\s,;.()]+\s+){0,5}?(?:đề ra|được giao|giao))?",
+    rf"(?:{alt('as_result_verb')})\s+(?:\S+\s+){{0,2}}?(?:{alt('as_result_object')})"
+    rf"(?:\s+(?:[^\s,;.()]+\s+){{0,5}}?(?:{alt('as_result_tail')}))?",
     re.IGNORECASE)
 # `kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng`: the value the plan names
-PLAN_IS = re.compile(r"(?<!\w)(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)(?:\s+[^\s,;.()]+){0,8}?\s+là\s*$", re.IGNORECASE)
-ACTUAL_CUE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|thực hiện được|đạt được|kết quả|hoàn thành)(?!\w)",
-                        re.IGNORECASE)
+PLAN_IS = re.compile(rf"(?<!\w)(?:{alt('plan_is')})(?:\s+[^\s,;.()]+){{0,8}}?\s+là\s*$", re.IGNORECASE)
+ACTUAL_CUE = re.compile(rf"(?<!\w)(?:{alt('actual_cue')})(?!\w)", re.IGNORECASE)
+# right before a figure: `(mục tiêu 60%)`, `chưa đạt mục tiêu từ 20% trở lên`, `kế hoạch giao là 8%`
 TARGET_RIGHT_BEFORE = re.compile(
-    r"(?:mục tiêu|kế hoạch|chỉ tiêu|dự toán)(?:\s+(?:đề ra|được giao|giao|là|đặt ra))?\s*"
-    r"(?:từ|trên|dưới|khoảng|tối thiểu|ít nhất|tối đa|không quá|là|:)?\s*$", re.IGNORECASE)
+    rf"(?:{alt('right_before_plan')})(?:\s+(?:{alt('right_before_tail')}))?\s*"
+    rf"(?:{alt('right_before_bound')}|:)?\s*$", re.IGNORECASE)
 # a sentence that sets out targets (its paragraph's figures after it may be targets)
-TARGET_SENTENCE = re.compile(r"(?<!\w)(?:đặt mục tiêu|mục tiêu|phấn đấu|chỉ tiêu chủ yếu|chỉ tiêu lớn|dự kiến)(?!\w)",
-                             re.IGNORECASE)
-# a programme named for its targets: a paragraph that names it does not set out targets
-PROGRAMME = re.compile(r"[Cc]hương trình mục tiêu quốc gia|[Cc]hương trình MTQG|[Mm]ục tiêu quốc gia")
+TARGET_SENTENCE = re.compile(rf"(?<!\w)(?:{alt('target_sentence')})(?!\w)", re.IGNORECASE)
+# a programme named for its targets: a paragraph that names it does not set out targets (the first letter in
+# either case, the rest as written)
+PROGRAMME = re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme")))
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
-BODY_WITH_CUE = re.compile(r"Sở Kế hoạch và Đầu tư|Bộ Kế hoạch và Đầu tư|Phòng Tài chính - Kế hoạch|"
-                           r"Phòng Tài chính – Kế hoạch|Ban Kinh tế - Ngân sách")
+BODY_WITH_CUE = re.compile(alt("body_with_cue"))
