@@ -49,3 +49,36 @@ CLAIM_ABOVE = re.compile(rf"(?:{alt('claim_above')})\s+(?:\S+\s+){{0,2}}?(?:{alt
                          re.IGNORECASE)
 # indicators for which less is better, folded (`ho ngheo`): matched anywhere in the folded indicator
 LOWER_BETTER = tuple(fold(w) for w in lexicon.column("lower_better", "word"))
+
+
+# --- the status of a figure (extractors/status.py, doc_context.py) ---------------------------------
+def alt_with(role: str, code: dict[str, str]) -> str:
+    """The words of one role as an alternation, a word that `code` names standing as its pattern there
+    (`cần` only in lower case and not in a place name)."""
+    return "|".join(code.get(w, w) for w in alt(role).split("|"))
+
+
+# a word before a figure that makes it a target: `mục tiêu`, `phấn đấu`, `sẽ`, `kế hoạch` …; not `Cần Thơ`, not
+# `kế hoạch 5 năm` (a plan's name), and `xác định 5 chỉ tiêu` sets out targets too
+_TARGET_CUE_CODE = {"cần": r"(?-i:cần)(?! Thơ| Giờ| Đước)", "kế hoạch": r"kế hoạch(?! 5 năm)"}
+TARGET_CUE = re.compile(rf"(?<!\w)(?:{alt_with('target_cue', _TARGET_CUE_CODE)}|xác định \d+ chỉ tiêu)(?!\w)",
+                        re.IGNORECASE)
+# cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
+TARGET_AS_RESULT = re.compile(
+    rf"(?:{alt('as_result_verb')})\s+(?:\S+\s+){{0,2}}?(?:{alt('as_result_object')})"
+    rf"(?:\s+(?:[^\s,;.()]+\s+){{0,5}}?(?:{alt('as_result_tail')}))?",
+    re.IGNORECASE)
+# `kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng`: the value the plan names
+PLAN_IS = re.compile(rf"(?<!\w)(?:{alt('plan_is')})(?:\s+[^\s,;.()]+){{0,8}}?\s+là\s*$", re.IGNORECASE)
+ACTUAL_CUE = re.compile(rf"(?<!\w)(?:{alt('actual_cue')})(?!\w)", re.IGNORECASE)
+# right before a figure: `(mục tiêu 60%)`, `chưa đạt mục tiêu từ 20% trở lên`, `kế hoạch giao là 8%`
+TARGET_RIGHT_BEFORE = re.compile(
+    rf"(?:{alt('right_before_plan')})(?:\s+(?:{alt('right_before_tail')}))?\s*"
+    rf"(?:{alt('right_before_bound')}|:)?\s*$", re.IGNORECASE)
+# a sentence that sets out targets (its paragraph's figures after it may be targets)
+TARGET_SENTENCE = re.compile(rf"(?<!\w)(?:{alt('target_sentence')})(?!\w)", re.IGNORECASE)
+# a programme named for its targets: a paragraph that names it does not set out targets (the first letter in
+# either case, the rest as written)
+PROGRAMME = re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme")))
+# bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
+BODY_WITH_CUE = re.compile(alt("body_with_cue"))

@@ -20,7 +20,7 @@ import re
 from extractors import lexicon
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
-from extractors.indicators import _known_indicator
+from extractors.indicator_keys import known_indicator
 from extractors.record import Mention
 
 # Phrases that only link a figure to what came before: never an indicator on their own.
@@ -96,7 +96,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             and not re.search(r"[.;]", text[sprev.end:m.start]) and len(text[sprev.end:m.start].split()) <= 12:
         found, source = sprev.indicator, "figure before"
     if found is None:
-        from_lexicon = _known_indicator(before, whole=True)
+        from_lexicon = known_indicator(before, whole=True)
         if from_lexicon:
             found, source = from_lexicon, "lexicon in the sentence"
     if found is None:

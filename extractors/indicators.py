@@ -1,4 +1,5 @@
-"""What a figure measures: a mention's `indicator` and the canonical key that groups its spellings.
+"""What a figure measures: a mention's `indicator` (the canonical key that groups its spellings is in
+indicator_keys).
 
 The indicator is the phrase as written (ANNOTATION.md). Rules, in order:
 
@@ -20,19 +21,15 @@ from __future__ import annotations
 
 import re
 
-from extractors import lexicon
 from extractors.cues import PAREN_TARGET
 from extractors.gazetteer import find_provinces
-from extractors.normalize import fold
+from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
 from extractors.record import Mention
 from extractors.units import MEASURES
 
-# Indicators that recur in provincial reports (extractors/lexicon/indicators.tsv): (phrase, key), the key
-# grouping spellings of the same indicator; `INDICATOR_NAMES` gives each key its short Vietnamese name.
-INDICATORS = [(r["phrase"], r["key"]) for r in lexicon.rows("indicators") if r["use"] == "find"]
-INDICATOR_NAMES = lexicon.mapping("indicators", "key", "name_vi")
-_INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
-_INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
+# the lexicon's indicators and their keys live in extractors/indicator_keys.py; imported from here by the checks,
+# the store and the views
+__all__ = ["INDICATORS", "INDICATOR_NAMES", "KEY_ALIASES", "indicator_key", "indicator_of"]
 
 # Verbs that, before a count, name what was done: `hoàn thành 20/23 nhiệm vụ`, `tặng bằng khen cho`.
 ACTION_VERBS = [
@@ -173,7 +170,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     # a lexicon phrase before the figure before is that figure's, and so is one between them when
     # they are listed (`48 xã đạt chuẩn nông thôn mới nâng cao và 07 xã đạt chuẩn …`)
     listed_after = sprev is not None and seg_from > cs and re.search(r"(?<!\w)và\s*$", seg)
-    known = None if listed_after else _known_indicator(seg)
+    known = None if listed_after else known_indicator(seg)
     if known:
         return known, "lexicon"
     if sprev and sprev.indicator:
@@ -242,7 +239,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                              subject, re.IGNORECASE):
         return f"{subject} {sprev.indicator}", "subject"     # `364 nhà … với tổng kinh phí 25.520 triệu đồng`
     if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject):
-        wider = _known_indicator(before, whole=True)
+        wider = known_indicator(before, whole=True)
         if wider:
             return wider, "lexicon"                           # `thu hút đầu tư …, sau 2 năm đạt 1,6 tỷ USD`
         if sprev and sprev.indicator:
@@ -326,7 +323,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         if participant:
             # `kết nạp 2.520 đảng viên`: verb and noun when together they name a known indicator
             together = f"{verb} {unit}"
-            return (together if not governed and _known_indicator(together) else verb), "verb"
+            return (together if not governed and known_indicator(together) else verb), "verb"
         if unit.lower() in _TARGET_UNITS and not low.startswith(_TAKES_TARGETS):
             return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
         return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
@@ -458,27 +455,6 @@ def _clean_np(seg: str) -> str:
     return seg
 
 
-def _known_indicator(before: str, whole: bool = False) -> str | None:
-    """A lexicon indicator in the part of the clause that leads to the figure, nearest first
-    (anywhere in the clause when `whole`)."""
-    last_part = len(before) - len(re.split(r"[,;:]\s*", before)[-1])
-    window = 0 if whole else max(last_part, len(before) - 80)
-    fb = fold(before)
-    best = None
-    for phrase in _INDICATOR_PHRASES:
-        for mm in re.finditer(re.escape(phrase), fb):
-            k = mm.start()
-            if not whole and k < window and k + len(phrase) < last_part:
-                continue
-            inside = best is not None and best[0] <= k and k + len(phrase) <= best[0] + len(best[1])
-            if best is None or (k > best[0] + 2 and not inside):
-                best = (k, phrase)
-    if best is None:
-        return None
-    k, phrase = best
-    return before[k:k + len(phrase)]
-
-
 def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
     từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
@@ -492,21 +468,3 @@ def _subject(seg: str) -> str:
     seg = _PREPOSITION_CUT.sub("", seg).strip()
     seg = _COPULAS.sub("", seg).strip()
     return seg
-
-
-# Phrases that name a lexicon indicator only for grouping, not for finding one in a sentence:
-# `kết nạp 1.870 quần chúng ưu tú` is the indicator `kết nạp`, grouped with `kết nạp đảng viên`.
-KEY_ALIASES = [(r["phrase"], r["key"]) for r in lexicon.rows("indicators") if r["use"] == "group"]
-_KEY_PHRASES = sorted([(fold(p), k) for p, k in INDICATORS] + [(fold(p), k) for p, k in KEY_ALIASES],
-                      key=lambda pk: len(pk[0]), reverse=True)
-
-
-def indicator_key(indicator: str | None) -> str | None:
-    """The canonical key of an indicator phrase, so spellings group together."""
-    if not indicator:
-        return None
-    f = fold(indicator)
-    for phrase, key in _KEY_PHRASES:
-        if phrase in f:
-            return key
-    return re.sub(r"[^a-z0-9]+", "_", f).strip("_")[:60] or None

@@ -1,8 +1,10 @@
 """The lexicon as data (extractors/lexicon/): every file loads, every entry has an example, and every
 example goes through the code that reads the word and comes out as the entry says."""
+import re
+
 import pytest
 
-from extractors import cues, lexicon
+from extractors import comparisons, cues, lexicon
 from extractors.checks.targets import _polarity
 from extractors.document import Document
 from extractors.entities import DEPARTMENTS, EXPANSIONS, find_bodies, find_national
@@ -25,7 +27,7 @@ def one_mention(text):
 
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
-           "status_words", "lower_better", "bodies", "departments"}
+           "status_words", "lower_better", "bodies", "departments", "change_words"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -164,6 +166,23 @@ STATUS_RULES = {
     "claim_above": (cues.CLAIM_ABOVE.search, str),
     "claim_object": (lambda t: cues.CLAIM_MET.search(t) or cues.CLAIM_BELOW.search(t), str),
     "claim_object_strict": (lambda t: cues.CLAIM_NOT_MET.search(t) or cues.CLAIM_ABOVE.search(t), str),
+    # attribution's status rules (extractors/status.py, doc_context.py), given the text before the figure
+    "target_cue": (cues.TARGET_CUE.search, str),
+    "as_result_verb": (cues.TARGET_AS_RESULT.search, str),
+    "as_result_object": (cues.TARGET_AS_RESULT.search, str),
+    "as_result_tail": (cues.TARGET_AS_RESULT.search, str),
+    "plan_is": (cues.PLAN_IS.search, lambda ex: ex[:_figures(ex)[0].start]),
+    "actual_cue": (cues.ACTUAL_CUE.search, str),
+    # the text right before the first number (a bound such as `trên` may be read into the figure's text)
+    "right_before_plan": (cues.TARGET_RIGHT_BEFORE.search, lambda ex: ex[:re.search(r"\d", ex).start()]),
+    "right_before_tail": (cues.TARGET_RIGHT_BEFORE.search, lambda ex: ex[:re.search(r"\d", ex).start()]),
+    "right_before_bound": (cues.TARGET_RIGHT_BEFORE.search, lambda ex: ex[:re.search(r"\d", ex).start()]),
+    "target_sentence": (cues.TARGET_SENTENCE.search, str),
+    "programme": (cues.PROGRAMME.search, str),
+    "body_with_cue": (cues.BODY_WITH_CUE.search, str),
+    # the first base of comparisons.COMPARED that the text names (comparisons.comparison_base)
+    "compared_plan": (lambda t: next((p.search(t) for p, label in comparisons.COMPARED if label and p.search(t)), None),
+                      str),
 }
 
 
@@ -183,6 +202,24 @@ def test_status_word(row, example):
     hit = rule(text)
     assert hit is not None, (text, row["role"])
     assert row["word"].lower() in hit.group(0).lower(), (hit.group(0), row["word"])
+
+
+def test_target_cue_code_pieces():
+    """The pieces of the target cue kept in code: `cần` not in a place name or capitalised, `kế hoạch` not as
+    the name of a five-year plan, `xác định N chỉ tiêu`."""
+    assert cues.TARGET_CUE.search("xác định 12 chỉ tiêu chủ yếu")
+    assert not cues.TARGET_CUE.search("thành phố Cần Thơ có 85 xã")
+    assert not cues.TARGET_CUE.search("Cần tăng 8%")
+    assert not cues.TARGET_CUE.search("thực hiện kế hoạch 5 năm")
+
+
+@pytest.mark.parametrize("row, example", entries("change_words"))
+def test_change_word(row, example):
+    """The word right before the example's first number gives the figure's direction (a multiplier's text
+    begins at `gấp`, so the rule is given the text before the number)."""
+    assert comparisons.CHANGE_WORDS == list(zip(lexicon.column("change_words", "word"),
+                                                lexicon.column("change_words", "direction")))
+    assert comparisons.change_direction(example[:re.search(r"\d", example).start()]) == row["direction"]
 
 
 def _polarity_of(indicator):

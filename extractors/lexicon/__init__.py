@@ -82,10 +82,10 @@ def role_words(name: str, role: str, col: str = "word") -> tuple[str, ...]:
 
 def alternation(name: str, role: str, col: str = "word") -> str:
     """The words of one role as a regular-expression alternation, in file order; the words are plain (no
-    character a regular expression reads specially, so they stand in the pattern as written)."""
+    character a regular expression reads specially outside brackets, so they stand in the pattern as written)."""
     ws = role_words(name, role, col)
     for w in ws:
-        if re.escape(w).replace("\\ ", " ") != w:
+        if re.escape(w).replace("\\ ", " ").replace("\\-", "-") != w:
             raise LexiconError(f"{name}.tsv: {w!r} ({role}) is not a plain word")
     return "|".join(ws)
 

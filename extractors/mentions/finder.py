@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.mentions.kinds import (STEPS, VAGUE_BEFORE, draft, half, mention, multiplier_word,
-                                       rank_word, ORDINAL_WORDS)
+from extractors.mentions.draft import draft, mention
+from extractors.mentions.kinds import STEPS, VAGUE_BEFORE, half, multiplier_word
 from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
+from extractors.mentions.ranks import ORDINAL_WORDS, rank_word
 from extractors.mentions.reader import Reader
 from extractors.mentions.tail import currency_before
 from extractors.mentions.tokens import DASHES

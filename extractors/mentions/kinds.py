@@ -11,17 +11,18 @@ that is no figure) or fills in its kind, unit and extent for the next:
 5. `fraction` (`a/b`, `91,5%/80%`)
 
 Words that make a figure in their own right have their own readers: `multiplier_word` (`gấp đôi`,
-`gấp 4,45 lần`), `rank_word` (`xếp thứ nhất`), `half` (`một nửa`, `giảm nửa`).
+`gấp 4,45 lần`), `rank_word` (`xếp thứ nhất`, in `ranks` with the `rank` step), `half` (`một nửa`,
+`giảm nửa`).
 """
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 
-from extractors.mentions.nonfigures import DURATION_UNITS, EXTENT_BEFORE_THU, FIELD_AFTER_THU
+from extractors.mentions.draft import Draft
+from extractors.mentions.nonfigures import DURATION_UNITS
+from extractors.mentions.ranks import rank
 from extractors.mentions.reader import Num
-from extractors.mentions.tail import Tail, cents_after, per_units, qualifier_before, so_voi_after
+from extractors.mentions.tail import cents_after, per_units, qualifier_before, so_voi_after
 from extractors.mentions.tokens import DASHES
 from extractors.numbers import DIGIT_WORDS
 from extractors.record import Mention
@@ -29,8 +30,6 @@ from extractors.units import is_known_noun
 
 # A lone `một`/`năm` is a figure before these (`một nửa`).
 _WORD_UNITS_ONE = {"nửa"}
-# Before `thứ` and a number, these make it a rank (`xếp thứ 5`, `vươn lên thứ 12`).
-RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
 # Before a number and `lần`, these make it a multiplier (`gấp 3 lần`, `tăng 1,13 lần`).
 MULT_BEFORE = {"gấp", "bằng", "tăng", "giảm", "cao gấp", "lớn gấp", "nhiều gấp", "hơn", "tăng gần", "tăng hơn",
                "tăng khoảng", "gần", "khoảng", "xấp xỉ", "trên"}
@@ -48,55 +47,6 @@ HALF_AFTER_VERB = {"giảm", "tăng", "còn", "chiếm", "bằng", "đạt", "m�
 _HALF_NOT_BEFORE = DURATION_UNITS | {"đầu", "cuối", "sau", "trước", "kia", "chừng", "vời", "đêm", "đời", "buổi",
                                      "năm nay", "thế kỷ", "chặng", "vòng", "giờ"}
 OF_TOTAL = ("trong tổng số", "trên tổng số", "trong số", "trên tổng", "trong tổng")
-# Before a number with no `thứ`, these make it a rank (`xếp hạng 5`, `vị trí số 3`).
-_RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
-
-
-@dataclass(slots=True)
-class Draft:
-    """A figure being read from the number `num` at token i (k after a currency before it)."""
-    i: int
-    k: int
-    num: Num
-    pre_unit: str | None     # a currency before the number
-    start_tok: int           # the number's first token, its sign included
-    sign: float
-    value: float | None
-    qual_tok: int | None     # the qualifier's first token
-    qualifier: str | None
-    comparative: bool
-    j: int                   # the token after the figure read so far
-    tail: Tail               # what follows the number itself
-    kind: str | None
-    unit: str | None
-    end_tok: int             # the figure's last token
-    decimals: int
-    text_start_tok: int      # the figure's first token, qualifier included
-    low: float | None = None
-    high: float | None = None
-    denominator: float | None = None
-
-
-def draft(f, i: int, k: int, num: Num, pre_unit: str | None) -> Draft:
-    """The number at token k with its sign (`-1,2%`, `âm 3`) and the qualifier before it."""
-    toks = f.toks
-    start_tok = i
-    sign = 1.0
-    if i > 0 and toks[i - 1].text in ("-", "−") and (i < 2 or toks[i - 2].kind != "num") \
-            and (toks[i - 1].end == toks[i].start or (f.bare and i == 1 and f.gap(0, 1) == " ")) \
-            and (i < 2 or f.gap(i - 2, i - 1) != ""):
-        # `-1,2%`; `- 1.200.000` only when reading a lone numeral (in running text `- ` is a bullet)
-        sign, start_tok = -1.0, i - 1
-    elif i > 0 and toks[i - 1].kind == "word" and (toks[i - 1].low == "âm" or
-                                                    (f.bare and toks[i - 1].low == "trừ")):
-        sign, start_tok = -1.0, i - 1
-    value = sign * num.value
-    qual_tok, qualifier, comparative = qualifier_before(f, start_tok)
-    j = num.j
-    return Draft(i=i, k=k, num=num, pre_unit=pre_unit, start_tok=start_tok, sign=sign, value=value,
-                 qual_tok=qual_tok, qualifier=qualifier, comparative=comparative, j=j, tail=f.after(j),
-                 kind=None, unit=pre_unit, end_tok=j - 1, decimals=num.decimals,
-                 text_start_tok=qual_tok if qual_tok is not None else start_tok)
 
 
 def fraction_in_words(f, d: Draft):
@@ -206,24 +156,6 @@ def fraction(f, d: Draft):
                         d.unit, d.end_tok, d.j = noun, nend, nend + 1
 
 
-def rank(f, d: Draft):
-    """`xếp thứ 32/63 tỉnh`, `đứng thứ 5`, `xếp hạng 5`."""
-    toks, start_tok = f.toks, d.start_tok
-    if start_tok > 0 and toks[start_tok - 1].low == "thứ" and d.kind in (None, "fraction", "quantity"):
-        rb = f.phrase_before(start_tok - 1, RANK_BEFORE)
-        if d.kind == "fraction" or rb is not None or ranked_after(f, start_tok - 1, d.j):
-            d.kind = "rank"
-            d.text_start_tok = rb[0] if rb else start_tok - 1
-            d.qualifier = None
-    elif start_tok > 0 and d.kind in (None, "fraction") and f.phrase_before(start_tok, _RANK_WITHOUT_THU):
-        rb = f.phrase_before(start_tok, _RANK_WITHOUT_THU)
-        d.kind, d.text_start_tok = "rank", rb[0]
-    if d.kind == "rank" and d.unit is None and d.j < len(toks):
-        noun, nend = f.counted_noun(d.j)
-        if noun and d.denominator is not None:
-            d.unit, d.end_tok, d.j = noun, nend, nend + 1
-
-
 def quantity(f, d: Draft):
     """A number with a counted noun, `415 trong tổng số 430 đảng viên` (a fraction), or after a verb
     that states a figure; durations and bare numbers are settled here as no figure."""
@@ -302,57 +234,6 @@ def difference(f, d: Draft):
 # the figure, or None to go on.
 STEPS = (fraction_in_words, percent_or_money, multiplier, range_, fraction, rank, quantity, number_words,
          cents, per_unit, bound_after, difference)
-
-
-def mention(f, d: Draft) -> tuple[Mention | None, int]:
-    """The figure `d` as a Mention, and the token after it."""
-    toks = f.toks
-    m = Mention(start=toks[d.text_start_tok].start, end=toks[d.end_tok].end, text="", kind=d.kind,
-                value=d.value, low=d.low, high=d.high, denominator=d.denominator, unit=d.unit,
-                qualifier=d.qualifier, decimals=d.decimals)
-    if any(v is not None and not math.isfinite(v) for v in (m.value, m.low, m.high, m.denominator)):
-        return None, d.j  # hundreds of digits times a scale word: not a figure anyone printed
-    return m, d.j
-
-
-ORDINAL_WORDS = {"nhất": 1.0, "nhì": 2.0, "hai": 2.0, "ba": 3.0, "tư": 4.0, "năm": 5.0, "sáu": 6.0, "bảy": 7.0,
-                 "tám": 8.0, "chín": 9.0, "mười": 10.0}
-# Words that make `thứ N` a standing without `xếp`/`đứng`: an extent before it (`giảm nhanh thứ hai cả
-# nước`), a field after it (`thứ 3 trong nhóm 10 tỉnh`, `thứ 5 cả nước`).
-
-
-def ranked_after(f, thu: int, after: int) -> bool:
-    """Whether `thứ N` (`thu` the index of `thứ`, `after` the token after N) is a standing though no
-    `xếp`/`đứng` stands right before it."""
-    toks = f.toks
-    if thu > 0 and toks[thu - 1].low in EXTENT_BEFORE_THU:
-        return True
-    if any(f.words_at(after, len(w.split())) == w for w in FIELD_AFTER_THU):
-        return True
-    # `đứng thứ 5 cả nước và thứ 3 trong …`, `Vị trí thứ 4 và thứ 5`: a second standing in a list
-    if thu > 0 and toks[thu - 1].low in ("và", ",", "lên", "xuống"):
-        for k in range(thu - 2, max(-1, thu - 12), -1):
-            if toks[k].low == "thứ" and (f.phrase_before(k, RANK_BEFORE | {"vị trí"}) is not None):
-                return True
-            if toks[k].text in (".", ";"):
-                break
-    return False
-
-
-def rank_word(f, i: int, k: int):
-    """`xếp thứ nhất`, `đứng thứ nhì`, `xếp hạng nhì`, `giảm nhanh thứ hai cả nước`."""
-    toks = f.toks
-    if toks[k - 1].low == "thứ":
-        rb = f.phrase_before(k - 1, RANK_BEFORE)
-        if rb is None and ranked_after(f, k - 1, k + 1):
-            rb = (k - 1, "thứ")
-    elif toks[k].low in ("nhất", "nhì"):
-        rb = f.phrase_before(k, {"xếp hạng", "hạng"})
-    else:
-        rb = None
-    if rb is None:
-        return None, i + 1
-    return Mention(toks[rb[0]].start, toks[k].end, "", "rank", value=ORDINAL_WORDS[toks[k].low]), k + 1
 
 
 def multiplier_word(f, k: int):

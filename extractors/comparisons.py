@@ -1,0 +1,70 @@
+"""What a figure is compared with (`compared_to`: `cùng kỳ`, a year, `kế hoạch` …) and which way a change
+goes (`direction`: `increase`, `decrease`, `exceed`), read from the figure's clause.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import lexicon
+from extractors.cues import words
+from extractors.record import Mention
+
+# The bases of a comparison, tried in order: (pattern, label), the label None for a year (the year is the base).
+# The plan bases are words of extractors/lexicon/status_words.tsv (role compared_plan); the others keep their
+# variants in the pattern (`cùng kỳ|cùng kì`, `năm trước|năm ngoái`, `mức bình quân chung của cả nước`).
+COMPARED = [
+    (re.compile(r"so với\s+(?:cùng kỳ|cùng kì)"), "cùng kỳ"),
+    (re.compile(r"so với\s+(?:năm\s+|cuối năm\s+|đầu năm\s+)?((?:19|20)\d{2})"), None),
+    *[(re.compile(rf"so với\s+(?:\S+\s+){{0,2}}?{w}"), w) for w in words("compared_plan")],  # `so với dự toán`
+    (re.compile(r"so với\s+đầu năm"), "đầu năm"),
+    (re.compile(r"so với\s+(?:mức\s+)?(?:bình quân|trung bình)\s+(?:chung\s+)?(?:của\s+)?cả nước"), "bình quân cả nước"),
+    (re.compile(r"so với\s+(?:năm trước|năm ngoái)"), "năm trước"),
+    (re.compile(r"so với\s+(?:kết quả\s+(?:thực hiện\s+)?(?:của\s+)?)?(?:cả\s+)?nhiệm kỳ trước"), "nhiệm kỳ trước"),
+]
+# a share of a total is not a comparison: `6,2% so với tổng số đảng viên`
+_SHARE_OF = re.compile(r"so với\s+tổng")
+# (word, direction), tried in order (extractors/lexicon/change_words.tsv)
+CHANGE_WORDS = list(zip(lexicon.column("change_words", "word"), lexicon.column("change_words", "direction")))
+
+
+_BASE_RIGHT_AFTER = re.compile(
+    r"^\s*(?:(?:so với|của|bằng)\s+)?(?:(?:mức\s+)?(?:bình quân|trung bình)\s+(?:chung\s+)?(?:của\s+)?cả nước|"
+    r"dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ|năm trước|(?:năm\s+)?(?:19|20)\d{2})")
+
+
+def comparison_base(m: Mention, clause_after: str, next_start: int | None) -> str | None:
+    """The base the figure is compared with, stated after it in its clause and before any other
+    figure (`đạt 21,6 tỷ USD, tăng 15% so với năm 2022`: the base belongs to the 15%)."""
+    seg = clause_after[:90]
+    if next_start is not None:
+        seg = seg[:max(0, next_start - m.end)]
+    if _SHARE_OF.search(seg[:20]):
+        return None
+    if m.kind in ("percent", "multiplier"):
+        # `đạt 108% dự toán`, `gấp 3 lần bình quân cả nước`
+        mm = _BASE_RIGHT_AFTER.match(seg)
+        if mm and m.kind == "percent" and re.fullmatch(r"\s*(?:năm\s+)?(?:19|20)\d{2}", mm.group(0)):
+            mm = None  # `tăng trưởng 9,54% năm 2022`: the year is the period; `gấp 2 lần năm 2020` a base
+        if mm:
+            base = mm.group(0).strip()
+            base = re.sub(r"^(?:so với|của|bằng)\s+", "", base)
+            year = re.search(r"(?:19|20)\d{2}", base)
+            if year:
+                return year.group(0)
+            for pat, label in COMPARED:
+                if label and label.split()[0] in base:
+                    return label
+            return "bình quân cả nước" if "cả nước" in base else base
+    for pat, label in COMPARED:
+        mm = pat.search(seg)
+        if mm:
+            return label or mm.group(1)
+    return None
+
+
+def change_direction(clause_before: str) -> str | None:
+    tail = clause_before.lower()[-30:]
+    for w, d in CHANGE_WORDS:
+        if re.search(rf"(?<!\w){w}(?:\s+(?:thêm|bình quân|hơn|khoảng|gần|trên))?\s*$", tail):
+            return d
+    return None

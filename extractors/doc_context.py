@@ -1,0 +1,100 @@
+"""What a document has said so far, for the rules that attribute each figure: its text, sentences,
+province and date, and per sentence the periods named so far (the running period of a section), whether
+its paragraph sets out targets, and the spans of its figures. `DocContext.build` reads it once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE
+from extractors.periods import Period, dateline_date, find_periods, topical
+from extractors.sentences import Sentence
+
+
+@dataclass
+class DocContext:
+    text: str
+    province: str | None
+    published: str | None
+    sentences: list[Sentence]
+    title: str | None = None
+    province_source: str | None = None   # where the document's province was found (document_frame.SOURCES)
+    # per sentence: the periods of the last sentence before it that named one (what the document
+    # said last): `kết quả năm 2021; nhiệm vụ năm 2022` gives results 2021 and targets 2022
+    running: list[list[Period]] = field(default_factory=list)
+    # the same, counting only sentences that report results (a plan's year does not date results)
+    running_actual: list[list[Period]] = field(default_factory=list)
+    # per sentence: a target cue earlier in the paragraph (a paragraph that sets out targets)
+    para_target: list[bool] = field(default_factory=list)
+    sentence_periods: list[list[Period]] = field(default_factory=list)
+    # per sentence: the last period any earlier sentence (or the title) named, topical or not
+    last_named: list[Period | None] = field(default_factory=list)
+    # per sentence: the spans of its figures, so that a period written right after one figure
+    # (`từ 73,26% (2021) xuống còn 61,04%`) is kept for that figure
+    figure_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
+              title: str | None = None, province_source: str | None = None) -> "DocContext":
+        ctx = cls(text, province, published or dateline_date(text), sentences, title, province_source)
+        current: list[Period] = []
+        if title:
+            current = [Period(p.pos, p.value, p.kind, -1) for p in find_periods(title) if p.kind != "deadline"]
+        current_actual = current
+        target_in_para: dict[int, bool] = {}
+        named: list[Period] = list(current)
+        for s in sentences:
+            ps = find_periods(s.text)
+            for p in ps:
+                p.paragraph = s.paragraph
+                if p.kind == "deadline" and ctx.pub_year and int(p.value[:4]) <= ctx.pub_year:
+                    p.kind = "year"  # `Đến hết năm 2022, toàn tỉnh có 119/119 xã` in 2023: up to a past date
+            ctx.sentence_periods.append(ps)
+            ctx.last_named.append(named[-1] if named else None)
+            named += [p for p in ps if p.kind in ("year", "quarter", "half", "nine", "months", "month")]
+            ctx.running.append(current)
+            ctx.running_actual.append(current_actual)
+            ctx.para_target.append(target_in_para.get(s.paragraph, False))
+            heading = is_heading(s, ctx)  # a heading names the period of its section
+            carried = [p for p in ps if p.kind != "deadline" and (heading or topical(s.text, p.pos))]
+            if carried:
+                current = carried
+                if heading or not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", s.text)):
+                    current_actual = carried
+            if is_target_sentence(s.text):
+                target_in_para[s.paragraph] = True
+        return ctx
+
+    def paragraph_start(self, s: Sentence) -> int:
+        """Where the paragraph of sentence `s` begins."""
+        k = s.index
+        while k > 0 and self.sentences[k - 1].paragraph == s.paragraph:
+            k -= 1
+        return self.sentences[k].start
+
+    @property
+    def doc_year(self) -> str | None:
+        """The year the document names most, for a document without a date."""
+        years = [p.value[:4] for ps in self.sentence_periods for p in ps
+                 if p.kind not in ("term", "deadline") and p.value[:4].isdigit()]
+        return max(set(years), key=years.count) if years else None
+
+    @property
+    def pub_year(self) -> int | None:
+        return int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+
+
+def is_heading(sentence: Sentence, ctx: DocContext) -> bool:
+    """A title or section heading: a short paragraph of its own without final punctuation, in a
+    document of several paragraphs (a one-line claim pasted by a journalist is not a heading)."""
+    t = sentence.text.strip()
+    if not ctx.sentences or ctx.sentences[-1].paragraph == 0:
+        return False
+    return not t.endswith((".", ";", "!", "?", "…", ":")) and len(t.split()) <= 25 and "\n" not in t
+
+
+def is_target_sentence(s: str) -> bool:
+    """A sentence that sets out targets (`phấn đấu`, `mục tiêu`); a programme named for its targets and a
+    plan met (`vượt kế hoạch`) do not count."""
+    cleaned = TARGET_AS_RESULT.sub(" ", PROGRAMME.sub(" ", s))
+    return bool(TARGET_SENTENCE.search(cleaned))

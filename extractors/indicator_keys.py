@@ -1,0 +1,57 @@
+"""The indicators of the lexicon (extractors/lexicon/indicators.tsv) and the canonical keys that group an
+indicator's spellings: `INDICATORS` (phrases found in a sentence), `KEY_ALIASES` (phrases that only group),
+`INDICATOR_NAMES` (each key's short Vietnamese name), `known_indicator` (a lexicon phrase in the text that
+leads to a figure) and `indicator_key` (the key of any indicator phrase).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors import lexicon
+from extractors.normalize import fold
+
+# Indicators that recur in provincial reports (extractors/lexicon/indicators.tsv): (phrase, key), the key
+# grouping spellings of the same indicator; `INDICATOR_NAMES` gives each key its short Vietnamese name.
+INDICATORS = [(r["phrase"], r["key"]) for r in lexicon.rows("indicators") if r["use"] == "find"]
+INDICATOR_NAMES = lexicon.mapping("indicators", "key", "name_vi")
+_INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
+_INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
+
+
+def known_indicator(before: str, whole: bool = False) -> str | None:
+    """A lexicon indicator in the part of the clause that leads to the figure, nearest first
+    (anywhere in the clause when `whole`)."""
+    last_part = len(before) - len(re.split(r"[,;:]\s*", before)[-1])
+    window = 0 if whole else max(last_part, len(before) - 80)
+    fb = fold(before)
+    best = None
+    for phrase in _INDICATOR_PHRASES:
+        for mm in re.finditer(re.escape(phrase), fb):
+            k = mm.start()
+            if not whole and k < window and k + len(phrase) < last_part:
+                continue
+            inside = best is not None and best[0] <= k and k + len(phrase) <= best[0] + len(best[1])
+            if best is None or (k > best[0] + 2 and not inside):
+                best = (k, phrase)
+    if best is None:
+        return None
+    k, phrase = best
+    return before[k:k + len(phrase)]
+
+
+# Phrases that name a lexicon indicator only for grouping, not for finding one in a sentence:
+# `kết nạp 1.870 quần chúng ưu tú` is the indicator `kết nạp`, grouped with `kết nạp đảng viên`.
+KEY_ALIASES = [(r["phrase"], r["key"]) for r in lexicon.rows("indicators") if r["use"] == "group"]
+_KEY_PHRASES = sorted([(fold(p), k) for p, k in INDICATORS] + [(fold(p), k) for p, k in KEY_ALIASES],
+                      key=lambda pk: len(pk[0]), reverse=True)
+
+
+def indicator_key(indicator: str | None) -> str | None:
+    """The canonical key of an indicator phrase, so spellings group together."""
+    if not indicator:
+        return None
+    f = fold(indicator)
+    for phrase, key in _KEY_PHRASES:
+        if phrase in f:
+            return key
+    return re.sub(r"[^a-z0-9]+", "_", f).strip("_")[:60] or None

@@ -1,0 +1,69 @@
+"""A figure being read: the `Draft` the steps of `kinds` fill in, made by `draft` (the number, its sign
+and the qualifier before it) and turned into a `Mention` by `mention`.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from extractors.mentions.reader import Num
+from extractors.mentions.tail import Tail, qualifier_before
+from extractors.record import Mention
+
+
+@dataclass(slots=True)
+class Draft:
+    """A figure being read from the number `num` at token i (k after a currency before it)."""
+    i: int
+    k: int
+    num: Num
+    pre_unit: str | None     # a currency before the number
+    start_tok: int           # the number's first token, its sign included
+    sign: float
+    value: float | None
+    qual_tok: int | None     # the qualifier's first token
+    qualifier: str | None
+    comparative: bool
+    j: int                   # the token after the figure read so far
+    tail: Tail               # what follows the number itself
+    kind: str | None
+    unit: str | None
+    end_tok: int             # the figure's last token
+    decimals: int
+    text_start_tok: int      # the figure's first token, qualifier included
+    low: float | None = None
+    high: float | None = None
+    denominator: float | None = None
+
+
+def draft(f, i: int, k: int, num: Num, pre_unit: str | None) -> Draft:
+    """The number at token k with its sign (`-1,2%`, `âm 3`) and the qualifier before it."""
+    toks = f.toks
+    start_tok = i
+    sign = 1.0
+    if i > 0 and toks[i - 1].text in ("-", "−") and (i < 2 or toks[i - 2].kind != "num") \
+            and (toks[i - 1].end == toks[i].start or (f.bare and i == 1 and f.gap(0, 1) == " ")) \
+            and (i < 2 or f.gap(i - 2, i - 1) != ""):
+        # `-1,2%`; `- 1.200.000` only when reading a lone numeral (in running text `- ` is a bullet)
+        sign, start_tok = -1.0, i - 1
+    elif i > 0 and toks[i - 1].kind == "word" and (toks[i - 1].low == "âm" or
+                                                    (f.bare and toks[i - 1].low == "trừ")):
+        sign, start_tok = -1.0, i - 1
+    value = sign * num.value
+    qual_tok, qualifier, comparative = qualifier_before(f, start_tok)
+    j = num.j
+    return Draft(i=i, k=k, num=num, pre_unit=pre_unit, start_tok=start_tok, sign=sign, value=value,
+                 qual_tok=qual_tok, qualifier=qualifier, comparative=comparative, j=j, tail=f.after(j),
+                 kind=None, unit=pre_unit, end_tok=j - 1, decimals=num.decimals,
+                 text_start_tok=qual_tok if qual_tok is not None else start_tok)
+
+
+def mention(f, d: Draft) -> tuple[Mention | None, int]:
+    """The figure `d` as a Mention, and the token after it."""
+    toks = f.toks
+    m = Mention(start=toks[d.text_start_tok].start, end=toks[d.end_tok].end, text="", kind=d.kind,
+                value=d.value, low=d.low, high=d.high, denominator=d.denominator, unit=d.unit,
+                qualifier=d.qualifier, decimals=d.decimals)
+    if any(v is not None and not math.isfinite(v) for v in (m.value, m.low, m.high, m.denominator)):
+        return None, d.j  # hundreds of digits times a scale word: not a figure anyone printed
+    return m, d.j

@@ -1,0 +1,73 @@
+"""Ranks: a standing among provinces or units (`xếp thứ 32/63 tỉnh`, `đứng thứ 5`, `xếp hạng 5`, `xếp thứ
+nhất`). `rank` is the step of `kinds` that makes a number after `thứ` (or `xếp hạng`) a rank; `rank_word`
+reads an ordinal in words (`đứng thứ nhì`); `ranked_after` says when `thứ N` is a standing with no `xếp`/`đứng`
+before it.
+"""
+from __future__ import annotations
+
+from extractors.mentions.draft import Draft
+from extractors.mentions.nonfigures import EXTENT_BEFORE_THU, FIELD_AFTER_THU
+from extractors.record import Mention
+
+# Before `thứ` and a number, these make it a rank (`xếp thứ 5`, `vươn lên thứ 12`).
+RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
+# Before a number with no `thứ`, these make it a rank (`xếp hạng 5`, `vị trí số 3`).
+_RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
+ORDINAL_WORDS = {"nhất": 1.0, "nhì": 2.0, "hai": 2.0, "ba": 3.0, "tư": 4.0, "năm": 5.0, "sáu": 6.0, "bảy": 7.0,
+                 "tám": 8.0, "chín": 9.0, "mười": 10.0}
+
+
+def rank(f, d: Draft):
+    """`xếp thứ 32/63 tỉnh`, `đứng thứ 5`, `xếp hạng 5`."""
+    toks, start_tok = f.toks, d.start_tok
+    if start_tok > 0 and toks[start_tok - 1].low == "thứ" and d.kind in (None, "fraction", "quantity"):
+        rb = f.phrase_before(start_tok - 1, RANK_BEFORE)
+        if d.kind == "fraction" or rb is not None or ranked_after(f, start_tok - 1, d.j):
+            d.kind = "rank"
+            d.text_start_tok = rb[0] if rb else start_tok - 1
+            d.qualifier = None
+    elif start_tok > 0 and d.kind in (None, "fraction") and f.phrase_before(start_tok, _RANK_WITHOUT_THU):
+        rb = f.phrase_before(start_tok, _RANK_WITHOUT_THU)
+        d.kind, d.text_start_tok = "rank", rb[0]
+    if d.kind == "rank" and d.unit is None and d.j < len(toks):
+        noun, nend = f.counted_noun(d.j)
+        if noun and d.denominator is not None:
+            d.unit, d.end_tok, d.j = noun, nend, nend + 1
+
+
+# Words that make `thứ N` a standing without `xếp`/`đứng`: an extent before it (`giảm nhanh thứ hai cả
+# nước`), a field after it (`thứ 3 trong nhóm 10 tỉnh`, `thứ 5 cả nước`).
+
+
+def ranked_after(f, thu: int, after: int) -> bool:
+    """Whether `thứ N` (`thu` the index of `thứ`, `after` the token after N) is a standing though no
+    `xếp`/`đứng` stands right before it."""
+    toks = f.toks
+    if thu > 0 and toks[thu - 1].low in EXTENT_BEFORE_THU:
+        return True
+    if any(f.words_at(after, len(w.split())) == w for w in FIELD_AFTER_THU):
+        return True
+    # `đứng thứ 5 cả nước và thứ 3 trong …`, `Vị trí thứ 4 và thứ 5`: a second standing in a list
+    if thu > 0 and toks[thu - 1].low in ("và", ",", "lên", "xuống"):
+        for k in range(thu - 2, max(-1, thu - 12), -1):
+            if toks[k].low == "thứ" and (f.phrase_before(k, RANK_BEFORE | {"vị trí"}) is not None):
+                return True
+            if toks[k].text in (".", ";"):
+                break
+    return False
+
+
+def rank_word(f, i: int, k: int):
+    """`xếp thứ nhất`, `đứng thứ nhì`, `xếp hạng nhì`, `giảm nhanh thứ hai cả nước`."""
+    toks = f.toks
+    if toks[k - 1].low == "thứ":
+        rb = f.phrase_before(k - 1, RANK_BEFORE)
+        if rb is None and ranked_after(f, k - 1, k + 1):
+            rb = (k - 1, "thứ")
+    elif toks[k].low in ("nhất", "nhì"):
+        rb = f.phrase_before(k, {"xếp hạng", "hạng"})
+    else:
+        rb = None
+    if rb is None:
+        return None, i + 1
+    return Mention(toks[rb[0]].start, toks[k].end, "", "rank", value=ORDINAL_WORDS[toks[k].low]), k + 1

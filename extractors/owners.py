@@ -1,0 +1,58 @@
+"""Whose figure: the body or place that owns it (`entity`), the nearest named in its clause, else in its
+sentence, else the document's province; a count of provinces or ministries, or a figure of `cả nước`,
+is the country's.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.doc_context import DocContext
+from extractors.entities import find_bodies, national_at
+from extractors.gazetteer import find_places, in_comparison
+from extractors.sentences import Sentence
+
+
+def _governs(between: str) -> bool:
+    """A place named just before a figure, with no clause break between, owns it even inside a
+    comparison: `(sau tỉnh Bắc Giang tăng trưởng 13,85%)`."""
+    return len(between.split()) <= 6 and not re.search(r"[,;:()]", between)
+
+
+# counted nouns that count provinces or ministries: such a count is the country's
+_COUNTS_PROVINCES = re.compile(r"(?:tỉnh|tỉnh, thành(?: phố)?|tỉnh, thành phố trực thuộc Trung ương|"
+                               r"bộ, ngành|Bộ|Bộ, ngành)")
+_COUNTRY = re.compile(r"(?<!\w)(?:cả nước|toàn quốc|nước ta)(?!\w)")
+
+
+def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: str | None = None
+              ) -> tuple[str | None, str | None]:
+    """The nearest owning body or place named in the clause before the figure, else the
+    sentence before it, else the document's province; with where it was found (`sentence`,
+    `document`, `site`)."""
+    if _COUNTS_PROVINCES.fullmatch(unit or "") or unit == "địa phương" and _COUNTRY.search(s.text):
+        return "Việt Nam", "sentence"  # `12 Bộ`, `54 tỉnh, thành phố trên cả nước`: a count across the country
+    for lo in (cs, s.start):
+        seg = text[lo:ms]
+        best = None
+        for b in find_bodies(seg, ctx.province):
+            if re.search(r"(?<!\w)(?:đại biểu|ứng cử|bầu cử)\s*(?:\S+\s+){0,3}$", seg[:b.start]):
+                continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
+            if best is None or b.start >= best[0]:
+                best = (b.start, b.name)
+        for ps, pe, p in find_places(seg, comparisons=True):
+            if in_comparison(seg, ps) and not _governs(seg[pe:]):
+                continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing
+            if best is None or ps > best[0]:
+                # `huyện X` of a body wins over the province inside it
+                if best is None or not (best[0] <= ps < best[0] + len(best[1]) + 5):
+                    best = (ps, p.name)
+        if best:
+            later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs else []
+            if not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:
+                return best[1], "sentence"
+            return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
+        if national_at(re.sub(r"đại biểu Quốc hội", " ", seg)) is not None:
+            return "Việt Nam", "sentence"
+    if ctx.province is None:
+        return None, None
+    return ctx.province, "site" if ctx.province_source == "site" else "document"

@@ -1,0 +1,159 @@
+"""The period of one figure: its own label (`năm 2021: 9,44%`, `73,26% (2021)`), else a period of its clause
+or sentence not owned by another figure, else the period the document named last (the earliest for a
+result, the latest for a target), else the document's date; a period without a year takes one
+(`with_year`).
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.doc_context import DocContext
+from extractors.periods import Period
+from extractors.record import Mention
+from extractors.sentences import Sentence
+
+
+def _pick_before(periods: list[Period], upto: int) -> str | None:
+    before = [p for p in periods if p.pos < upto]
+    return before[-1].value if before else None
+
+
+_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay|hiện có|hiện còn)(?!\w)|^\s*Hiện\b",
+                           re.IGNORECASE)
+
+
+def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | None, str | None]:
+    """The period of a figure, and where it was found: `sentence`, `paragraph` (an earlier sentence
+    of its paragraph), `document` (the title, an earlier paragraph or heading, the document's date)."""
+    rel_cs, rel_m = cs - s.start, m.start - s.start
+    own = _own_period(ctx.sentence_periods[s.index], s.text, rel_m, m.end - s.start, ctx)
+    if own is not None:
+        return own, "sentence"
+    periods = [p for p in ctx.sentence_periods[s.index]
+               if not _owned_by_other(s.text, p, ctx.figure_spans.get(s.index, ()), rel_m)]
+    source = "sentence"
+    in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
+    period = in_clause[-1].value if in_clause else None
+    if period is None and rel_cs > 0:
+        # a period after the figure in its own clause beats one of an earlier clause:
+        # `…, thời kỳ 2021-2030; … giải ngân 100% vốn đầu tư được giao trong năm 2023`
+        period = _after_in_clause(periods, s, rel_m)
+    if period is None:
+        period = _pick_before([p for p in periods if p.kind != "deadline"], rel_m)
+    if period is None and m.status == "target":
+        # `Tỉnh phấn đấu đến năm 2025, có …; có ít nhất 80% xã …`: the deadline the targets are set for,
+        # unless it is a milestone inside the term the document sets targets for
+        deadline = _pick_before([p for p in periods if p.kind == "deadline"], rel_m)
+        terms = [p.value for p in ctx.running[s.index] if p.kind == "term"]
+        if deadline and not any(t[:4] <= deadline <= t[5:] for t in terms):
+            period = deadline
+    if period is None and periods and not any(p.pos < rel_m for p in periods):
+        period = _after_in_clause(periods, s, rel_m)  # `… đạt 5% trong năm 2023`
+    if period is None and (ctx.pub_year or ctx.doc_year) \
+            and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", "")):
+        period = str(ctx.pub_year or ctx.doc_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date
+    run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
+    if period is None and run:
+        # results take the earliest period the document named last, targets the latest
+        chosen = run[0] if m.status == "actual" else run[-1]
+        period = chosen.value
+        source = "paragraph" if chosen.paragraph == s.paragraph else "document"
+        if m.status == "actual" and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year:
+            period = None
+        elif m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
+                and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
+            period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
+    if period is not None and period.endswith("-NOW"):
+        start = period[:4]
+        year = str(ctx.pub_year) if ctx.pub_year else None
+        period = f"{start}-{year}" if year and year > start else start
+    if period is not None and not re.match(r"(?:19|20)\d{2}", period):
+        period = with_year(period, periods, ctx, s)
+    if period is None and ctx.last_named[s.index] is not None:
+        named = ctx.last_named[s.index]
+        period = named.value if re.match(r"(?:19|20)\d{2}(?!.*NOW)", named.value) else with_year(named.value, periods, ctx, s)
+        source = "paragraph" if named.paragraph == s.paragraph else "document"
+        if period and m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
+                and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
+            period = str(ctx.pub_year)
+    if period is None and ctx.pub_year:
+        period, source = _pub_year_reviewed(ctx), "document"
+    return period, source if period is not None else None
+
+
+def _own_period(periods: list[Period], sentence: str, rel_s: int, rel_e: int, ctx: DocContext) -> str | None:
+    """A period written as the figure's own label: `năm 2021: 9,44%`, `73,26% (2021)`, `31,17% vào cuối
+    năm 2018`."""
+    for p in periods:
+        if p.pos < rel_s and _labels(sentence, p, rel_s):
+            return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None
+        if p.pos >= rel_e and _right_after(sentence[rel_e:p.pos]) and \
+                not re.match(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn|[:=])\s*\d", sentence[p.pos:]):
+            return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None  # not `(năm 2020 tăng 6,97%`
+    return None
+
+
+def _right_after(gap: str) -> bool:
+    return bool(re.fullmatch(r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
+                             r"(?:vào|trong|của)\s+năm\s+|năm\s+)", gap))
+
+
+def _labels(sentence: str, p: Period, rel_s: int) -> bool:
+    """Whether period `p` labels the figure starting at `rel_s`: `năm 2021: 9,44%`, `(năm 2020 tăng 6,97%`."""
+    gap, before = sentence[p.pos:rel_s], sentence[:p.pos]
+    if not re.search(r"(?:^|[(,;]\s*|năm\s+)$", before):
+        return False
+    if re.fullmatch(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*", gap):
+        return True
+    # inside brackets a verb may stand between: `(năm 2020 tăng 6,97%, năm 2021 tăng 7,7%)`
+    return before.count("(") > before.count(")") and \
+        re.fullmatch(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn)\s*", gap) is not None
+
+
+def _owned_by_other(sentence: str, p: Period, spans, rel_m: int) -> bool:
+    """A period written right after another figure of the sentence, or as another figure's label,
+    belongs to that figure."""
+    return any(s != rel_m and (e <= p.pos and _right_after(sentence[e:p.pos]) or p.pos < s and _labels(sentence, p, s))
+               for s, e in spans)
+
+
+def _context_year(periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
+    """The year a period without one belongs to: the sentence's, else what the document named
+    last, else the title's, else the document's date (a review published early in a year looks back
+    at the year before)."""
+    for pool in (periods, ctx.running[s.index]):
+        years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term"]
+        if years:
+            return years[-1]
+    if ctx.pub_year:
+        return _pub_year_reviewed(ctx)
+    return ctx.doc_year
+
+
+def _pub_year_reviewed(ctx: DocContext) -> str:
+    month = ctx.published[5:7] if ctx.published and len(ctx.published) >= 7 else ""
+    return str(ctx.pub_year - 1) if month in ("01", "02") else str(ctx.pub_year)
+
+
+def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
+    """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` (and `R`, the year a review looks back on) with their year."""
+    if period == "R":
+        return _pub_year_reviewed(ctx) if ctx.pub_year else None
+    year = _context_year(periods, ctx, s)
+    if year is None:
+        return None
+    if period == "Y":
+        return year
+    if period.startswith("M"):
+        return f"{year}-{period[1:]}"
+    return f"{year}-{period}"
+
+
+def _after_in_clause(periods: list[Period], s: Sentence, rel_m: int) -> str | None:
+    clause_end = s.text.find(";", rel_m)
+    after = [p for p in periods if p.pos >= rel_m and (clause_end < 0 or p.pos < clause_end) and p.kind != "term"]
+    return after[0].value if after else None
+
+
+def text_before_in_sentence(s: Sentence, m: Mention, ctx: DocContext) -> str:
+    return ctx.text[s.start:m.start]

@@ -1,0 +1,137 @@
+"""The periods a text names: years, terms, quarters, halves, the first N months, a month, `up to` a date.
+
+`find_periods(text)` gives them in order, each with its kind (`year`, `term`, `quarter`, `half`, `nine`,
+`months`, `month`, `since`, `deadline`); bases of comparison (`so với 6 tháng năm 2019`) and base-year
+prices (`giá so sánh 2010`) are left out. A value without a year (`H1`, `9M`, `Q2`, `M10`, `Y`) takes the
+year of its sentence or document later (`period_choice.with_year`). `topical` says whether a period sets
+the time of what follows, and `dateline_date` reads the date a lead opens with.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?$")
+_MONTH_WORDS = {"ba": 3, "bốn": 4, "năm": 5, "bảy": 7, "tám": 8, "mười": 10, "mười một": 11}
+
+
+@dataclass
+class Period:
+    pos: int
+    value: str
+    kind: str  # year | term | quarter | half | nine | months | month | deadline | vision
+    paragraph: int | None = None  # the paragraph of the sentence that named it; -1 for the title
+    # a value without a year (`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` for "up to a day of the year")
+    # takes the year of its sentence or document: see `with_year`
+
+
+def find_periods(text: str) -> list[Period]:
+    """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
+    out: list[Period] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m, value, kind):
+        out.append(Period(m.start(), value, kind))
+        taken.append((m.start(), m.end()))
+
+    for m in re.finditer(r"((?:19|20)\d{2})\s*[-–—‑]\s*((?:19|20)\d{2})", text):
+        pre = text[max(0, m.start() - 25):m.start()].lower()
+        if "so với" in pre[-15:]:
+            continue
+        add(m, f"{m.group(1)}-{m.group(2)}", "term")
+    for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue
+        q = ROMAN.get(m.group(1)) or int(m.group(1))
+        add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
+    for m in re.finditer(r"(?<![\d\w])(?:6|sáu) tháng(?:(?: đầu)? năm| qua)\s*((?:19|20)\d{2})?", text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
+        add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
+    for m in re.finditer(r"(?<![\d\w])(?:9|chín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue
+        add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
+    # `Từ năm 2021 đến nay`: from that year to the document's (`NOW` is filled in with its year)
+    for m in re.finditer(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)", text):
+        add(m, f"{m.group(1)}-NOW", "since")
+    # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter
+    for m in re.finditer(r"(?<![\d\w])(2|3|4|5|7|8|10|11|ba|bốn|năm|bảy|tám|mười|mười một) tháng"
+                         r"(?: đầu năm| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
+        part = "Q1" if n == 3 else f"{n}M"
+        add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")
+    # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,
+    # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`; without a year (`tính đến ngày 30-6`) the year
+    # the document is about
+    for m in re.finditer(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
+                         r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
+                         r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
+                         r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)"
+                         r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-])",
+                         text, re.IGNORECASE):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        add(m, m.group(1) or m.group(2) or "Y", "year")
+    # one month: `tháng 12/2023`, `trong tháng 10`
+    for m in re.finditer(r"(?<!\w)tháng\s+(\d{1,2})(?:\s*(?:/|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
+        if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
+            continue
+        if not m.group(2) and not re.search(r"(?:^|[,;:]|\b(?:trong|riêng|của|cả|Trong|Riêng))\s*$", text[:m.start()]):
+            continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure
+        month = f"M{int(m.group(1)):02d}"
+        add(m, f"{m.group(2)}-{month[1:]}" if m.group(2) else month, "month")
+    for m in re.finditer(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        pre = text[max(0, m.start() - 30):m.start()].lower()
+        if re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,3}$|(?<!\w)lần\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+            continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
+        if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
+            add(m, m.group(1), "vision")
+            continue
+        if re.search(r"(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?năm\s+$", pre):
+            add(m, m.group(1), "deadline")  # `đến năm 2022, …`: holds for its own clause only
+            continue
+        add(m, m.group(1), "year")
+    out.sort(key=lambda p: p.pos)
+    return [p for p in out if p.kind != "vision"]
+
+
+def dateline_date(text: str) -> str | None:
+    """The date a sentence of the lead opens with, for a document that has no date of its own:
+    `LSO-Ngày 7/12/2015, Hội đồng thẩm định …` (not `áp dụng từ ngày 01/01/2024`)."""
+    m = re.search(r"(?:^|[.!?]\s+|\n)\W*(?:[\w.]{2,20}\s*\)?\s*[-–—]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+"
+                  r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})", text[:400])
+    if not m or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31):
+        return None
+    return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+
+
+_TIME_WORDS = {"năm", "trong", "đến", "tới", "từ", "đầu", "cuối", "hết", "giai", "đoạn", "nhiệm", "kỳ", "thời",
+               "quý", "tháng", "sau", "và", "riêng", "cả", "theo", "đó", "tính", "chung", "sáu", "chín", "6", "9"}
+
+
+def topical(sentence: str, pos: int) -> bool:
+    """A period that sets the time of what follows (`Năm 2021, …`, `Trong năm 2022, …`, `…, năm 2023,
+    Tỉnh đặt mục tiêu`), not one that qualifies a noun (`hậu quả thiên tai năm 2020`,
+    `tổng kết 5 năm …, giai đoạn 2015 – 2020;`)."""
+    before = sentence[:pos]
+    head = re.split(r"[,;:(]", before)[-1]
+    words = head.split()
+    if len(words) > 3 or not all(w.lower() in _TIME_WORDS for w in words):
+        return False
+    if len(before.split()) <= 6:
+        return True  # near the start of the sentence
+    # a parenthetical time adverbial: `…, năm 2022, Ban Thường vụ …`
+    tail = sentence[pos:]
+    m = re.match(r"[\d\s/–-]*(?:\d{4})?", tail)
+    rest = tail[m.end():] if m else tail
+    return before.rstrip().endswith((",", ":")) is False and rest.lstrip().startswith(",") and \
+        re.search(r",\s*(?:\S+\s+){0,2}$", before) is not None

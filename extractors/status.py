@@ -1,0 +1,84 @@
+"""Whether a figure is a result (`actual`) or a target (`target`): the cue words of its clause, its sentence
+and its paragraph (extractors/cues.py), and whether the period in force lies after the document.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, TARGET_AS_RESULT, TARGET_CUE,
+                             TARGET_RIGHT_BEFORE)
+from extractors.doc_context import DocContext, is_heading
+from extractors.record import Mention
+from extractors.sentences import Sentence
+
+
+def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,
+              s: Sentence) -> str | None:
+    """`actual`, `target`, or None for a heading or a label that states no figure."""
+    # names that hold cue words are not cues: `Sở Kế hoạch và Đầu tư`
+    clause_before, sent_before = (BODY_WITH_CUE.sub(" ", x) for x in (clause_before, sent_before))
+    if is_heading(s, ctx):
+        # a title or section heading states no result, but may announce targets
+        return "target" if TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", sent_before)) else None
+    if not sent_before.strip() and re.match(r"[^\d,;.()]{0,40}:", ctx.text[m.end:s.end]):
+        return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
+    if PAREN_TARGET.search(just_before) or TARGET_RIGHT_BEFORE.search(just_before) \
+            or PLAN_IS.search(clause_before[-90:]):
+        return "target"  # `(kế hoạch 8%)`, `chưa đạt mục tiêu từ 20% trở lên`
+    if m.kind == "percent" and re.search(r"(?<!\w)chỉ tiêu\s+(?:[^\s,;:\d%]+\s+){1,3}(?:từ|trên|dưới|tối thiểu|ít nhất)?\s*$",
+                                         clause_before[-60:]):
+        return "target"  # the level a target sets: `hoàn thành chỉ tiêu giải quyết trên 90% đơn thư`
+    counts_targets = m.kind == "quantity" and (m.unit or "").lower().startswith(("chỉ tiêu", "nhiệm vụ", "mục tiêu"))
+    if m.kind == "fraction":
+        # `giải ngân 5.230/6.100 tỷ đồng kế hoạch`: a share of the plan achieved is a result
+        cb = TARGET_AS_RESULT.sub(" ", clause_before)
+        return "target" if re.search(r"(?<!\w)(?:phấn đấu|mục tiêu|dự kiến|sẽ)(?!\w)", cb) else "actual"
+    cb = TARGET_AS_RESULT.sub(" ", clause_before)
+    sb = TARGET_AS_RESULT.sub(" ", sent_before)
+    paren = sent_before.rfind("(")
+    if paren > sent_before.rfind(")") and _names_target(sent_before[max(0, paren - 50):paren]) \
+            and not counts_targets:
+        return "target"  # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 đến 2,5 tỷ USD)`
+    if TARGET_CUE.search(cb) and not counts_targets:
+        return "target"
+    colon = sb.rfind(":")
+    if colon > 0 and TARGET_CUE.search(sb[:colon]) and not counts_targets and not re.search(r"(?<!\w)đã(?!\w)", cb):
+        return "target"  # `một số chỉ tiêu lớn là: … đạt trên 90%; …`
+    if ACTUAL_CUE.search(cb):
+        return "actual"
+    if TARGET_CUE.search(sb) and not ACTUAL_CUE.search(sb[-60:]) and not counts_targets:
+        return "target"
+    if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and not re.search(r"(?<!\w)đạt(?!\w)", sb) \
+            and _future_period(s, ctx):
+        return "target"
+    if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and _future_period(s, ctx):
+        return "target"
+    return "actual"
+
+
+def _names_target(before_paren: str) -> bool:
+    """A parenthesis that gives a target's value: `so với mục tiêu (95%)`, `kế hoạch năm (400 triệu
+    USD)`, `mục tiêu của cả nhiệm kỳ (từ 2 đến 2,5 tỷ USD)`; not one after a new predicate (`vượt kế
+    hoạch và đứng thứ 2 cả nước (sau …)`)."""
+    cues = list(TARGET_CUE.finditer(before_paren))
+    if not cues:
+        return False
+    between = before_paren[cues[-1].end():]
+    return not re.search(r"(?<!\w)(?:và|đứng|xếp|tăng|giảm|đạt|là|có)(?!\w)|[;()\d]", between)
+
+
+def after_the_document(period: str | None, ctx: DocContext) -> bool:
+    """A period that begins after the year the document was published: nothing in it is a result yet."""
+    return bool(period and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year)
+
+
+def _future_period(s: Sentence, ctx: DocContext) -> bool:
+    """The period in force is after the document's year (targets for the coming year), or unknown."""
+    ps = ctx.sentence_periods[s.index] or ctx.running[s.index]
+    per = ps[-1].value if ps else None
+    if per is None or ctx.pub_year is None:
+        return True
+    try:
+        return int(per[:4]) >= ctx.pub_year or "-" in per and int(per[-4:]) > ctx.pub_year
+    except ValueError:
+        return True
