@@ -5,6 +5,7 @@ its paragraph sets out targets, and the spans of its figures. `DocContext.build`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE
 from extractors.periods import Period, dateline_date, find_periods, topical
@@ -32,6 +33,7 @@ class DocContext:
     # per sentence: the spans of its figures, so that a period written right after one figure
     # (`từ 73,26% (2021) xuống còn 61,04%`) is kept for that figure
     figure_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _paragraph_starts: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
@@ -67,12 +69,12 @@ class DocContext:
 
     def paragraph_start(self, s: Sentence) -> int:
         """Where the paragraph of sentence `s` begins."""
-        k = s.index
-        while k > 0 and self.sentences[k - 1].paragraph == s.paragraph:
-            k -= 1
-        return self.sentences[k].start
+        if not self._paragraph_starts:
+            for x in self.sentences:
+                self._paragraph_starts.setdefault(x.paragraph, x.start)
+        return self._paragraph_starts[s.paragraph]
 
-    @property
+    @cached_property
     def doc_year(self) -> str | None:
         """The year the document names most, for a document without a date."""
         years = [p.value[:4] for ps in self.sentence_periods for p in ps

@@ -88,6 +88,12 @@ def _canonical(kind: str, surface: str, name: str | None, province: str | None) 
 
 def find_bodies(text: str, province: str | None = None) -> list[Body]:
     """Bodies and districts named in `text`, longest first where they overlap."""
+    return list(_find_bodies(text, province))
+
+
+@lru_cache(maxsize=8192)
+def _find_bodies(text: str, province: str | None) -> tuple[Body, ...]:
+    # a clause is asked about once per figure in it: the last 8,192 (text, province) pairs are kept
     found: list[Body] = []
     for kind, pat in BODY_PATTERNS:
         for m in pat.finditer(text):
@@ -108,7 +114,7 @@ def find_bodies(text: str, province: str | None = None) -> list[Body]:
                 continue
             found.append(Body(s, e, _canonical(kind, surface, name, province), kind))
     found.sort(key=lambda b: b.start)
-    return found
+    return tuple(found)
 
 
 _NAME_STOP = {"Đảng", "Nhà", "Nước", "Trung", "Ương"}

@@ -16,6 +16,7 @@ INDICATORS = [(r["phrase"], r["key"]) for r in lexicon.rows("indicators") if r["
 INDICATOR_NAMES = lexicon.mapping("indicators", "key", "name_vi")
 _INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
 _INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
+_PHRASE_PATTERNS = [(p, re.compile(re.escape(p))) for p in _INDICATOR_PHRASES]
 
 
 def known_indicator(before: str, whole: bool = False) -> str | None:
@@ -25,8 +26,10 @@ def known_indicator(before: str, whole: bool = False) -> str | None:
     window = 0 if whole else max(last_part, len(before) - 80)
     fb = fold(before)
     best = None
-    for phrase in _INDICATOR_PHRASES:
-        for mm in re.finditer(re.escape(phrase), fb):
+    for phrase, pattern in _PHRASE_PATTERNS:
+        if phrase not in fb:
+            continue
+        for mm in pattern.finditer(fb):
             k = mm.start()
             if not whole and k < window and k + len(phrase) < last_part:
                 continue
