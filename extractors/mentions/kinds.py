@@ -181,6 +181,8 @@ def quantity(f, d: Draft):
             # it (`lễ 30-4`, `tỷ số 3-1`, `đường dây nóng 113`) is left unread
             return None, j
         d.kind, d.unit = "quantity", None
+    elif not f.bare and f.is_year_like(d.num, d.start_tok) and not is_known_noun(noun):
+        return None, j  # `Báo cáo PCI 2021 công bố …`: a year before a word the lexicon does not count
     else:
         d.kind, d.unit, d.end_tok, d.j = "quantity", noun, nend, nend + 1
     num = d.num
