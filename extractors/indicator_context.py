@@ -21,6 +21,7 @@ from extractors import lexicon
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import known_indicator
+from extractors.indicators import clause_subject
 from extractors.record import Mention
 
 # Phrases that only link a figure to what came before: never an indicator on their own.
@@ -99,6 +100,15 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         from_lexicon = known_indicator(before, whole=True)
         if from_lexicon:
             found, source = from_lexicon, "lexicon in the sentence"
+    if found is None:
+        # `GRDP bình quân hàng năm (giai đoạn 2021-2023) tăng khá, ước đạt 9,69%`: the subject of the part
+        # before a part that only links (`ước đạt`), in the same clause
+        parts = re.split(r",", re.split(r"[;:]", before)[-1])
+        verb = re.search(r"\s+(?:tăng|giảm)(?:\s+(?:khá|mạnh|nhanh|cao|thấp|nhẹ))?\s*$", parts[-2]) if len(parts) > 1 else None
+        if verb and weak(clause_subject(parts[-1])):
+            subject = clause_subject(parts[-2][:verb.start()])
+            if subject and not weak(subject, text) and len(subject.split()) <= 8:
+                found, source = subject, "subject before the link"
     if found is None:
         para = [d for d in done if paragraph_start <= d.start < s_start and not weak(d.indicator, text)]
         if para:

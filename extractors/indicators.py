@@ -468,3 +468,10 @@ def _subject(seg: str) -> str:
     seg = _PREPOSITION_CUT.sub("", seg).strip()
     seg = _COPULAS.sub("", seg).strip()
     return seg
+
+
+def clause_subject(seg: str) -> str:
+    """The noun phrase that leads `seg` to what follows it, without owner, time or linking verb
+    (public for the rules that look further back than the figure's own clause part)."""
+    return _subject(seg)
+
