@@ -4,12 +4,17 @@ its paragraph sets out targets, and the spans of its figures. `DocContext.build`
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE
 from extractors.periods import Period, dateline_date, find_periods, topical
 from extractors.sentences import Sentence
+
+
+# a paragraph that goes on with a plan's yearly figures: `Hằng năm, …`, `Mỗi năm, …`
+_EACH_YEAR = re.compile(r"\s*(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình quân hàng)\s+năm\b")
 
 
 @dataclass
@@ -30,10 +35,14 @@ class DocContext:
     sentence_periods: list[list[Period]] = field(default_factory=list)
     # per sentence: the last period any earlier sentence (or the title) named, topical or not
     last_named: list[Period | None] = field(default_factory=list)
+    # per sentence: the last term (`nhiệm kỳ 2025-2030`) named before it, which a plan's figures keep
+    last_term: list[Period | None] = field(default_factory=list)
     # per sentence: the spans of its figures, so that a period written right after one figure
     # (`từ 73,26% (2021) xuống còn 61,04%`) is kept for that figure
     figure_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     _paragraph_starts: dict[int, int] = field(default_factory=dict, repr=False)
+    # paragraphs that go on with a plan's yearly figures (`Hằng năm, …` after a paragraph of targets)
+    plan_paragraphs: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
@@ -45,6 +54,7 @@ class DocContext:
         current_actual = current
         target_in_para: dict[int, bool] = {}
         named: list[Period] = list(current)
+        terms: list[Period] = [p for p in current if p.kind == "term"]
         for s in sentences:
             ps = find_periods(s.text)
             for p in ps:
@@ -53,9 +63,15 @@ class DocContext:
                     p.kind = "year"  # `Đến hết năm 2022, toàn tỉnh có 119/119 xã` in 2023: up to a past date
             ctx.sentence_periods.append(ps)
             ctx.last_named.append(named[-1] if named else None)
+            ctx.last_term.append(terms[-1] if terms else None)
+            terms += [p for p in ps if p.kind == "term"]
             named += [p for p in ps if p.kind in ("year", "quarter", "half", "nine", "months", "month")]
             ctx.running.append(current)
             ctx.running_actual.append(current_actual)
+            if s.paragraph not in target_in_para and target_in_para.get(s.paragraph - 1) \
+                    and _EACH_YEAR.match(s.text):
+                target_in_para[s.paragraph] = True  # `Hằng năm, tỷ lệ … đạt 80% trở lên` after a plan's paragraph
+                ctx.plan_paragraphs.add(s.paragraph)
             ctx.para_target.append(target_in_para.get(s.paragraph, False))
             heading = is_heading(s, ctx)  # a heading names the period of its section
             carried = [p for p in ps if p.kind != "deadline" and (heading or topical(s.text, p.pos))]

@@ -69,6 +69,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period = f"{start}-{year}" if year and year > start else start
     if period is not None and not re.match(r"(?:19|20)\d{2}", period):
         period = with_year(period, periods, ctx, s)
+    if period is None and m.status == "target" and ctx.last_term[s.index] is not None:
+        term = ctx.last_term[s.index]  # `…, trong nhiệm kỳ 2025-2030, tỉnh phấn đấu …\n\nHằng năm, … đạt 80% trở lên`
+        period, source = term.value, "paragraph" if term.paragraph == s.paragraph else "document"
     if period is None and ctx.last_named[s.index] is not None:
         named = ctx.last_named[s.index]
         period = named.value if re.match(r"(?:19|20)\d{2}(?!.*NOW)", named.value) else with_year(named.value, periods, ctx, s)

@@ -22,6 +22,8 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         return "target" if TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", sent_before)) else None
     if not sent_before.strip() and re.match(r"[^\d,;.()]{0,40}:", ctx.text[m.end:s.end]):
         return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
+    if s.paragraph in ctx.plan_paragraphs and not re.search(r"(?<!\w)(?:đã|đạt được)(?!\w)", sent_before):
+        return "target"  # `Hằng năm, tỷ lệ … hoàn thành tốt nhiệm vụ đạt 80% trở lên` after a plan's paragraph
     if PAREN_TARGET.search(just_before) or TARGET_RIGHT_BEFORE.search(just_before) \
             or PLAN_IS.search(clause_before[-90:]):
         return "target"  # `(kế hoạch 8%)`, `chưa đạt mục tiêu từ 20% trở lên`

@@ -157,3 +157,20 @@ def test_a_rank_takes_the_index_its_paragraph_names():
 def test_a_name_with_its_figure_in_brackets_is_not_the_indicator():
     text = "Một số cơ quan có tỷ lệ giải ngân vốn đầu tư công cao gồm: Hội Nhà văn (100%), Thanh tra Chính phủ (99%)."
     assert figure(text, "99%").indicator != "Hội Nhà văn"
+
+
+def test_a_plan_paragraph_goes_on_with_each_year_s_figures():
+    text = ("Theo nghị quyết, trong nhiệm kỳ 2025-2030, tỉnh phấn đấu tăng trưởng GRDP bình quân 10%/năm.\n\n"
+            "Hằng năm, tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ đạt 80% trở lên.")
+    m = figure(text, "80% trở lên", published="2025-09-21")
+    assert (m.status, m.period) == ("target", "2025-2030")
+
+
+def test_an_effort_made_is_not_a_target():
+    m = figure("Tỉnh ta đã phấn đấu nâng hạng lên vị trí thứ 17.", "vị trí thứ 17", published="2016-03-31")
+    assert m.status == "actual"
+
+
+def test_a_year_before_a_verb_is_not_a_quantity():
+    ex = extract_document(Document(id="t", source="", text="Báo cáo PCI 2021 công bố kết quả điều tra 10.000 doanh nghiệp."))
+    assert [m.text for m in ex.mentions] == ["10.000 doanh nghiệp"]
