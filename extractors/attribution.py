@@ -63,6 +63,10 @@ def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
         done.append(m)
 
 
+# a sentence that breaks down or goes on with the one before: `Trong đó, …`, `Cụ thể, …`
+_CONTINUES = re.compile(r"\s*(?:Trong đó|Cụ thể|Riêng|Bao gồm|Gồm)\b")
+
+
 def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | None = None,
               next_start: int | None = None) -> None:
     """Attribute one mention; `done` holds the document's mentions before it, already attributed."""
@@ -79,6 +83,12 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     if m.status == "actual" and after_the_document(m.period, ctx) and not ACTUAL_CUE.search(clause_before):
         m.status = "target"  # `Đến năm 2030, thu nhập bình quân … từ 75-80 triệu đồng`: no result yet
         m.period, m.extra["period_source"] = period_of(m, s, ctx, cs)
+    before = done[-1] if done else None
+    if m.extra["period_source"] == "document" and before is not None and before.status == m.status \
+            and _CONTINUES.match(s.text) and before.extra.get("sentence_index") == s.index - 1:
+        # `… hiện có 57.180 hộ nghèo. Trong đó, hộ nghèo về thu nhập là 50.868 hộ`: the breakdown of the
+        # figure before, of its time
+        m.period, m.extra["period_source"] = before.period, "paragraph"
     m.entity, m.extra["entity_source"] = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)

@@ -81,6 +81,9 @@ class DocContext:
                     current_actual = carried
             if is_target_sentence(s.text):
                 target_in_para[s.paragraph] = True
+                future = [p for p in ps if p.kind == "deadline" and ctx.pub_year and int(p.value[:4]) > ctx.pub_year]
+                if future:
+                    current = future[-1:]  # `Tỉnh phấn đấu đến năm 2025, …`: the targets that follow are for 2025
         return ctx
 
     def paragraph_start(self, s: Sentence) -> int:

@@ -174,3 +174,19 @@ def test_an_effort_made_is_not_a_target():
 def test_a_year_before_a_verb_is_not_a_quantity():
     ex = extract_document(Document(id="t", source="", text="Báo cáo PCI 2021 công bố kết quả điều tra 10.000 doanh nghiệp."))
     assert [m.text for m in ex.mentions] == ["10.000 doanh nghiệp"]
+
+
+def test_a_breakdown_keeps_the_time_of_the_figure_it_breaks_down():
+    text = "Toàn tỉnh hiện có 57.180 hộ nghèo. Trong đó, hộ nghèo về thu nhập là 50.868 hộ."
+    assert figure(text, "50.868 hộ", published="2019-01-08").period == "2019"
+
+
+def test_targets_after_a_deadline_sentence_are_for_that_deadline():
+    text = ("Trong năm 2023, tỉnh phấn đấu có thêm 15 xã đạt chuẩn. Tỉnh phấn đấu đến năm 2025, có huyện Chợ Lách "
+            "đạt chuẩn huyện nông thôn mới nâng cao. Các huyện còn lại phấn đấu có ít nhất 80% xã đạt chuẩn.")
+    m = figure(text, "ít nhất 80%", published="2022-12-14")
+    assert (m.status, m.period) == ("target", "2025")
+
+
+def test_a_month_written_with_a_dash():
+    assert figure("Tháng 5-2018, Khánh Hòa đón 520.000 lượt khách.", "520.000 lượt khách").period == "2018-05"
