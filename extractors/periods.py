@@ -80,7 +80,7 @@ def find_periods(text: str) -> list[Period]:
             continue
         add(m, m.group(1) or m.group(2) or "Y", "year")
     # one month: `tháng 12/2023`, `trong tháng 10`
-    for m in re.finditer(r"(?<!\w)tháng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
+    for m in re.finditer(r"(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
         if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
             continue
         if not m.group(2) and not re.search(r"(?:^|[,;:]|\b(?:trong|riêng|của|cả|Trong|Riêng))\s*$", text[:m.start()]):
