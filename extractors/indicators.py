@@ -188,7 +188,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         # the base of a comparison (`giảm mạnh so với hơn 3.000 hộ của năm 2021`), or a change of the
         # figure before (`…, tăng 2 đơn vị so với năm 2021`)
         if re.search(r"(?<!\w)so với\s*$", last) or \
-                (re.fullmatch(r"\s*(?:và\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*", last) and (counted or measured)):
+                (re.fullmatch(r"\s*(?:và\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*", last) and (counted or measured)
+                 and sprev.unit and _same_group(sprev.unit, unit)):
             return sprev.indicator, "inherited"
     # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
     rm = re.match(r"\s*(?:(?:cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30}|"
@@ -281,6 +282,8 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
             return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
         if sprev is None:
             return change.group(1), "verb"                    # `đã sắp xếp, giảm 1.132 chi bộ`
+        if not (sprev.unit and _same_group(sprev.unit, unit)):
+            return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
     if participant:
