@@ -159,7 +159,7 @@ def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
     text = _RANK_FRAME.sub(" ", text)
-    return bool(NATIONAL_RE.search(text)) and not re.search(r"so với\s+(?:\S+\s+){0,4}cả nước|toàn quốc\)", text)
+    return bool(NATIONAL_RE.search(text)) and not re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,4}cả nước|toàn quốc\)", text)
 
 
 _RANK_FRAME = re.compile(r"(?<!\w)(?:thứ\s+\S+|đầu|nhất|tốp\s+\S+|top\s+\S+|nhóm(?:\s+\S+){0,6}?|cao|thấp)\s+"
