@@ -35,11 +35,13 @@ def refresh_stale(db, run_id: int, executor: str = "auto", workers: int | None =
     def documents():
         for k in range(0, len(ids), 200):
             chunk = ids[k:k + 200]
-            rows = db.execute("select id, source, url, title, published, author, province, text from documents "
-                              f"where id in ({','.join('?' * len(chunk))})", chunk).fetchall()
-            for i, source, url, title, published, author, province, text in rows:
+            rows = db.execute("select id, source, url, title, published, author, province, province_source, text "
+                              f"from documents where id in ({','.join('?' * len(chunk))})", chunk).fetchall()
+            for i, source, url, title, published, author, province, province_source, text in rows:
+                # the stored province and where it came from (a crawled page's site is not stored again)
                 yield Document(id=i, source=source, text=text or "", title=title, published=published,
-                               author=author, province=province, urls=[url] if url else [])
+                               author=author, province=province, urls=[url] if url else [],
+                               meta={"province_source": province_source})
 
     kind = executor if executor != "auto" else ("process" if len(ids) >= AUTO_POOL_THRESHOLD else "inline")
     ex = get_executor(kind, workers, scheduler)
