@@ -115,6 +115,8 @@ def test_status_of_real_phrasing(text, span, published, status):
     ("Chỉ số PCI xếp hạng 17/63 tỉnh, thành phố.", "xếp hạng 17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
     ("PCI năm 2022 đạt thứ hạng 35/63 tỉnh, thành phố.", "thứ hạng 35/63 tỉnh", "rank", 35, 63, "tỉnh", None),
     ("Chỉ số PAPI ở vị trí 9.", "ở vị trí 9", "rank", 9, None, None, None),
+    ("Chỉ số PAPI xếp 17/63 tỉnh, thành phố.", "xếp 17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
+    ("Theo bảng xếp hạng PCI, tỉnh đạt 17/63 tỉnh, thành phố.", "17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
     ("Tỷ lệ hộ nghèo giảm nhanh thứ hai cả nước.", "thứ hai", "rank", 2, None, None, None),
     ("Tỉnh đứng thứ 5 cả nước và thứ 3 trong nhóm 10 tỉnh.", "thứ 3", "rank", 3, None, None, None),
     ("Chỉ số PAPI vượt 12 thứ hạng.", "12 thứ hạng", "quantity", 12, None, "thứ hạng", None),
