@@ -41,7 +41,7 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     if paren > sent_before.rfind(")") and _names_target(sent_before[max(0, paren - 50):paren]) \
             and not counts_targets:
         return "target"  # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 đến 2,5 tỷ USD)`
-    if TARGET_CUE.search(cb) and not counts_targets:
+    if TARGET_CUE.search(cb) and not counts_targets and not _done_after_plan(cb):
         return "target"
     colon = sb.rfind(":")
     if colon > 0 and TARGET_CUE.search(sb[:colon]) and not counts_targets and not re.search(r"(?<!\w)đã(?!\w)", cb):
@@ -56,6 +56,18 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and _future_period(s, ctx):
         return "target"
     return "actual"
+
+
+# words that report something done, not planned
+_DONE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|thực hiện được|đạt được)(?!\w)", re.IGNORECASE)
+
+
+def _done_after_plan(clause_before: str) -> bool:
+    """A result reported after the plan in one clause: `Chỉ tiêu đề ra là 1.500 đảng viên, đến nay đã
+    kết nạp 1.410 …`, `phấn đấu thu hút 500 triệu USD, trong đó 6 tháng đầu năm đã thu hút …`."""
+    plans = [c.end() for c in TARGET_CUE.finditer(clause_before)]
+    done = [d.start() for d in _DONE.finditer(clause_before)]
+    return bool(plans and done and done[-1] > plans[-1])
 
 
 def _names_target(before_paren: str) -> bool:

@@ -193,3 +193,13 @@ def test_a_breakdown_keeps_the_time_of_the_figure_it_breaks_down():
 
 def test_a_month_written_with_a_dash():
     assert figure("Tháng 5-2018, Khánh Hòa đón 520.000 lượt khách.", "520.000 lượt khách").period == "2018-05"
+
+
+@pytest.mark.parametrize("text, span, status", [
+    ("Chỉ tiêu đề ra là 1.500 đảng viên, đến nay đã kết nạp 1.410 đảng viên, đạt 94%.", "1.500 đảng viên", "target"),
+    ("Chỉ tiêu đề ra là 1.500 đảng viên, đến nay đã kết nạp 1.410 đảng viên, đạt 94%.", "1.410 đảng viên", "actual"),
+    ("Tỉnh phấn đấu thu hút 500 triệu USD vốn FDI, trong đó 6 tháng đầu năm đã thu hút 320 triệu USD.",
+     "320 triệu USD", "actual"),
+])
+def test_a_result_reported_after_the_plan_in_one_clause(text, span, status):
+    assert figure(text, span, published="2024-07-01").status == status
