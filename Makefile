@@ -8,7 +8,7 @@ PORT ?= 8001
 CONFIG ?= crawl.toml
 MONTHLY_ARGS ?=
 
-.PHONY: install run build serve test eval bench bench-quick fuzz clean chromium tesseract monthly
+.PHONY: install run build serve test eval bench bench-quick bench-compare fuzz clean chromium tesseract monthly
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python -m benchmarks.all --quick
+
+# The whole extraction of this checkout against another, side by side: make bench-compare BASE=/tmp/base
+# (e.g. after `git worktree add /tmp/base <commit>`).
+bench-compare: install
+	$(BIN)/python -m benchmarks.compare --base $(BASE)
 
 fuzz: install
 	$(BIN)/python tests/fuzz_harness.py --seconds $${FUZZ_SECONDS:-60}
