@@ -40,6 +40,7 @@ _WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]
                           r"toàn quốc)\b|[,;:.()]|$)")
 # `dẫn đầu cả nước về thu hút vốn đầu tư nước ngoài (FDI) với gần 3,2 tỉ USD`: what the figure is about
 _ABOUT_WITH = re.compile(r"(?<!\w)về\s+([^,;:.\d]{3,80}?)\s+với\s+(?:\S+\s+)?$")
+_REACH = 1500   # characters around a figure that its context rules read
 # Counted units that score or place an index: `66,39 điểm`, `tăng 1 bậc`.
 _INDEX_UNITS = ("điểm", "bậc", "thứ hạng")
 _SHARE = re.compile(r"(?<!\w)(?:chiếm|đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)\s*$", re.IGNORECASE)
@@ -68,11 +69,12 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     """Give `m` an indicator from its context when the clause rules gave a weak one (see the module's
     docstring); `done` holds the document's mentions before it, already attributed."""
     before = text[s_start:m.start]
+    # what the rules look at around the figure, bounded so that a document's cost stays linear in its length
+    near = text[max(paragraph_start, m.start - _REACH):m.end + _REACH]
     named = _NAME_BRACKET.search(before[-80:])
-    if not weak(m.indicator, text) and not (named and m.indicator and m.indicator.strip() in named.group(0)):
+    if not weak(m.indicator, near) and not (named and m.indicator and m.indicator.strip() in named.group(0)):
         return
-    same = [d for d in done if d.start >= s_start]
-    sprev = same[-1] if same else None
+    sprev = done[-1] if done and done[-1].start >= s_start else None   # the figure before, in this sentence
     found, source = None, None
     of_target = re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|dự toán|mục tiêu)", text[m.end:m.end + 30])
     if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) and not of_target \
@@ -89,11 +91,11 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         if about:
             found, source = about.group(1).strip(), "what the figure is about"
     if found is None and (m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS):
-        hits = list(_INDEXES.finditer(text[paragraph_start:m.start])) or list(_INDEXES.finditer(text[:m.start])) \
-            or list(_INDEXES.finditer(title or ""))
+        hits = list(_INDEXES.finditer(text[max(paragraph_start, m.start - _REACH):m.start])) \
+            or list(_INDEXES.finditer(text[max(0, m.start - 4 * _REACH):m.start])) or list(_INDEXES.finditer(title or ""))
         if hits:
             found, source = hits[-1].group(0), "index named before"
-    if found is None and sprev is not None and not weak(sprev.indicator, text) \
+    if found is None and sprev is not None and not weak(sprev.indicator, near) \
             and not re.search(r"[.;]", text[sprev.end:m.start]) and len(text[sprev.end:m.start].split()) <= 12:
         found, source = sprev.indicator, "figure before"
     if found is None:
@@ -107,10 +109,11 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         verb = re.search(r"\s+(?:tăng|giảm)(?:\s+(?:khá|mạnh|nhanh|cao|thấp|nhẹ))?\s*$", parts[-2]) if len(parts) > 1 else None
         if verb and weak(clause_subject(parts[-1])):
             subject = clause_subject(parts[-2][:verb.start()])
-            if subject and not weak(subject, text) and len(subject.split()) <= 8:
+            if subject and not weak(subject, near) and len(subject.split()) <= 8:
                 found, source = subject, "subject before the link"
     if found is None:
-        para = [d for d in done if paragraph_start <= d.start < s_start and not weak(d.indicator, text)]
+        para = [d for d in reversed(done[-20:]) if paragraph_start <= d.start < s_start and not weak(d.indicator, near)]
+        para.reverse()
         if para:
             found, source = para[-1].indicator, "paragraph"
     if found is not None:

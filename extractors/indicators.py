@@ -148,7 +148,12 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
 
 def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     before, after = text[cs:m.start], text[m.end:ce]
-    same = [d for d in done if d.start >= s_start]   # earlier mentions of this sentence
+    same = []                                           # earlier mentions of this sentence, walking back
+    for d in reversed(done):                            # only over them (not the whole document's)
+        if d.start < s_start:
+            break
+        same.append(d)
+    same.reverse()
     sprev = same[-1] if same else None
     unit = (m.unit or "").split("/")[0].replace("\u00a0", " ")
     money = m.kind == "money" or bool(_CURRENCY.match(unit))
