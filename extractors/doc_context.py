@@ -17,6 +17,14 @@ from extractors.sentences import Sentence
 _EACH_YEAR = re.compile(r"\s*(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình quân hàng)\s+năm\b")
 
 
+def _with_known_year(p: Period, year: str) -> Period:
+    """A period without a year (`H1`, `Q2`, `10M`, `M10`) given the year in force."""
+    if p.value[:4].isdigit() or p.value in ("Y", "R") or p.value.endswith("NOW"):
+        return p
+    value = f"{year}-{p.value[1:]}" if p.value.startswith("M") else f"{year}-{p.value}"
+    return Period(p.pos, value, p.kind, p.paragraph)
+
+
 @dataclass
 class DocContext:
     text: str
@@ -75,6 +83,10 @@ class DocContext:
             ctx.para_target.append(target_in_para.get(s.paragraph, False))
             heading = is_heading(s, ctx)  # a heading names the period of its section
             carried = [p for p in ps if p.kind != "deadline" and (heading or topical(s.text, p.pos))]
+            known = next((p.value[:4] for p in reversed(current) if p.value[:4].isdigit()), None)
+            if known:
+                # `6 tháng đầu năm` said again after the title's `6 tháng đầu năm 2025`: the same year
+                carried = [_with_known_year(p, known) for p in carried]
             if carried:
                 current = carried
                 if heading or not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", s.text)):
@@ -96,7 +108,8 @@ class DocContext:
     @cached_property
     def doc_year(self) -> str | None:
         """The year the document names most, for a document without a date."""
-        years = [p.value[:4] for ps in self.sentence_periods for p in ps
+        title = find_periods(self.title) if self.title else []
+        years = [p.value[:4] for ps in [title, *self.sentence_periods] for p in ps
                  if p.kind not in ("term", "deadline") and p.value[:4].isdigit()]
         return max(set(years), key=years.count) if years else None
 

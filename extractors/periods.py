@@ -91,7 +91,7 @@ def find_periods(text: str) -> list[Period]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         pre = text[max(0, m.start() - 30):m.start()].lower()
-        if re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,4}$|(?<!\w)lần\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+        if re.search(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)lần\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
             continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
         if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
             add(m, m.group(1), "vision")
