@@ -79,9 +79,20 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if period and m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
                 and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
             period = str(ctx.pub_year)
+    if period is None:
+        same_time = _SAME_TIME_OF.search(s.text)
+        if same_time:
+            # `tăng 26,7% so với cùng kỳ năm 2019`: the figure is of the year after its base
+            period, source = str(int(same_time.group(1)) + 1), "sentence"
     if period is None and ctx.pub_year:
-        period, source = _pub_year_reviewed(ctx), "document"
+        reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}")
+        period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     return period, source if period is not None else None
+
+
+_SAME_TIME_OF = re.compile(r"(?<!\w)so với\s+cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
+# a document that looks back on a year: published early in the next, its undated results are that year's
+_LOOKS_BACK = re.compile(r"(?<!\w)(?:năm qua|năm vừa qua|năm cũ|tổng kết|cả năm|trong năm)(?!\w)", re.IGNORECASE)
 
 
 def _own_period(periods: list[Period], sentence: str, rel_s: int, rel_e: int, ctx: DocContext) -> str | None:
