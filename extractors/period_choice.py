@@ -139,6 +139,9 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence) -> str | 
         years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term"]
         if years:
             return years[-1]
+    same_time = _SAME_TIME_OF.search(s.text)
+    if same_time:
+        return str(int(same_time.group(1)) + 1)   # `6 tháng đầu năm … so với cùng kỳ năm 2019`: 2020
     if ctx.pub_year:
         return _pub_year_reviewed(ctx)
     return ctx.doc_year
