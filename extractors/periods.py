@@ -46,12 +46,12 @@ def find_periods(text: str) -> list[Period]:
             continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?<![\d\w])(?:6|sáu) tháng(?:(?: đầu)? năm| qua)\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?<![\d\w])(?:6|[Ss]áu) tháng(?:(?: đầu)? năm| qua)\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?<![\d\w])(?:9|chín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue
