@@ -5,6 +5,7 @@ its paragraph sets out targets, and the spans of its figures. `DocContext.build`
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -111,7 +112,7 @@ class DocContext:
         title = find_periods(self.title) if self.title else []
         years = [p.value[:4] for ps in [title, *self.sentence_periods] for p in ps
                  if p.kind not in ("term", "deadline") and p.value[:4].isdigit()]
-        return max(set(years), key=years.count) if years else None
+        return Counter(years).most_common(1)[0][0] if years else None   # a tie: the first named
 
     @property
     def pub_year(self) -> int | None:

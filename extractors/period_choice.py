@@ -48,7 +48,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if deadline and not any(t[:4] <= deadline <= t[5:] for t in terms):
             period = deadline
     if period is None and periods and not any(p.pos < rel_m for p in periods):
-        period = _after_in_clause(periods, s, rel_m)  # `… đạt 5% trong năm 2023`
+        # `… đạt 5% trong năm 2023`; not a deadline after a result (`có 1 huyện đạt chuẩn, 2 huyện phấn đấu
+        # đến năm 2025 …`)
+        period = _after_in_clause([p for p in periods if m.status != "actual" or p.kind != "deadline"], s, rel_m)
     if period is None and (ctx.pub_year or ctx.doc_year) \
             and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", "")):
         period = str(ctx.pub_year or ctx.doc_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date

@@ -41,6 +41,9 @@ def find_periods(text: str) -> list[Period]:
             continue
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
     for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text):
+        if m.group(2) and re.search(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?$", text[max(0, m.start() - 15):m.start()],
+                                    re.IGNORECASE):
+            continue  # `Đến quý 3 năm 2023, …`: up to a date within the year (read below)
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue
@@ -73,12 +76,14 @@ def find_periods(text: str) -> list[Period]:
     for m in re.finditer(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
                          r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
                          r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
+                         r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+)quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|-|năm\s+)"
+                         r"((?:19|20)\d{2})(?!\d)|"
                          r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)"
                          r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-])",
                          text, re.IGNORECASE):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        add(m, m.group(1) or m.group(2) or "Y", "year")
+        add(m, m.group(1) or m.group(2) or m.group(3) or "Y", "year")
     # one month: `tháng 12/2023`, `trong tháng 10`
     for m in re.finditer(r"(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
         if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
