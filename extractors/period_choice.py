@@ -155,9 +155,7 @@ def _pub_year_reviewed(ctx: DocContext) -> str:
 
 
 def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
-    """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` (and `R`, the year a review looks back on) with their year."""
-    if period == "R":
-        return _pub_year_reviewed(ctx) if ctx.pub_year else None
+    """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` with their year."""
     year = _context_year(periods, ctx, s)
     if year is None:
         return None

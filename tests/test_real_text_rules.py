@@ -76,7 +76,8 @@ def test_a_count_of_provinces_is_the_country_s():
     ("GRDP ước tăng 9,07% (năm 2020 tăng 6,97%, năm 2021 tăng 7,7%).", "9,07%", "2022-12-30", "2022"),
     ("Tỷ lệ nghèo giảm từ 73,26% (2021) xuống còn 61,04%.", "73,26%", "2023-12-01", "2021"),
     ("Toàn tỉnh hiện có 57.180 hộ nghèo.", "57.180 hộ", "2019-01-08", "2019"),
-    ("Toàn tỉnh kết nạp 2.300 đảng viên mới.", "2.300 đảng viên mới", "2024-01-10", "2023"),   # a review in January
+    ("Năm qua, toàn tỉnh kết nạp 2.300 đảng viên mới.", "2.300 đảng viên mới", "2024-01-10", "2023"),  # a review
+    ("Nhân dịp 3-2, tỉnh trao Huy hiệu Đảng cho 1.797 đảng viên.", "1.797 đảng viên", "2019-01-30", "2019"),  # news
     ("Tăng 13,48% so với 6 tháng năm 2019.", "13,48%", "2023-06-30", "2023"),
 ])
 def test_periods_of_real_phrasing(text, span, published, period):
