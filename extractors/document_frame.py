@@ -79,7 +79,8 @@ def site_province(url: str | None) -> str | None:
                 bare = bare[len(prefix):]
                 break
         for slug, name in _slugs():
-            if bare == slug or bare.startswith(slug) and len(slug) >= 6:
+            if bare == slug or (bare.startswith(slug) or bare.endswith(slug)) and len(slug) >= 6:
+                # `baodienbienphu`, `xuctiendautuhagiang`, `cucthongkelangson`
                 return name
     return None
 

@@ -150,7 +150,7 @@ def national_at(text: str) -> int | None:
     """Where `text` last makes the country the owner (see `find_national`), or None."""
     if not find_national(text):
         return None
-    framed = _RANK_FRAME.sub(lambda x: " " * len(x.group(0)), text)
+    framed = _NOT_OWNER.sub(lambda x: " " * len(x.group(0)), _RANK_FRAME.sub(lambda x: " " * len(x.group(0)), text))
     hits = [m.start() for m in NATIONAL_RE.finditer(framed)]
     return hits[-1] if hits else None
 
@@ -158,10 +158,17 @@ def national_at(text: str) -> int | None:
 def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
-    text = _RANK_FRAME.sub(" ", text)
+    text = _NOT_OWNER.sub(" ", _RANK_FRAME.sub(" ", text))
     return bool(NATIONAL_RE.search(text)) and not re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,4}cả nước|toàn quốc\)", text)
 
 
+# The country named as who assigns a plan (`dự toán Trung ương giao`, `Chính phủ giao`), as a source
+# (`Theo thống kê từ Bảo hiểm xã hội Việt Nam, …`) or inside an organisation's name, not as the owner.
+_NOT_OWNER = re.compile(r"(?:(?:Thủ tướng\s+)?(?:Chính phủ|Trung ương|Quốc hội)\s+giao|"
+                        r"(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu)\s+(?:được\s+)?(?:Thủ tướng\s+)?(?:Chính phủ|Trung ương|Quốc hội)|"
+                        r"(?<!\w)[Tt]heo\s[^,;:]{0,80},|"
+                        r"(?:Bảo hiểm xã hội|Ngân hàng|Tập đoàn|Tổng công ty|Tổng Liên đoàn[^,;]{0,20}|Liên minh[^,;]{0,40}|"
+                        r"Mặt trận Tổ quốc|Hội|Hiệp hội|Phòng Thương mại và Công nghiệp)\s+Việt Nam)")
 _RANK_FRAME = re.compile(r"(?<!\w)(?:thứ\s+\S+|đầu|nhất|tốp\s+\S+|top\s+\S+|nhóm(?:\s+\S+){0,6}?|cao|thấp)\s+"
                          r"(?:(?:của|trong|trên|so với)\s+)?(?:cả nước|toàn quốc)(?!\w)")
 

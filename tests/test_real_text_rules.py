@@ -204,3 +204,11 @@ def test_a_month_written_with_a_dash():
 ])
 def test_a_result_reported_after_the_plan_in_one_clause(text, span, status):
     assert figure(text, span, published="2024-07-01").status == status
+
+
+@pytest.mark.parametrize("text, span, entity", [
+    ("Thu ngân sách đạt 5.674,1 tỷ đồng, đạt 70,1% so với dự toán Trung ương giao.", "70,1%", "Lạng Sơn"),
+    ("Theo thống kê từ Bảo hiểm xã hội Việt Nam, tỉnh đã giảm tỷ lệ hộ nghèo còn 27,9%.", "27,9%", "Lạng Sơn"),
+])
+def test_the_country_as_assigner_source_or_name_is_not_the_owner(text, span, entity):
+    assert figure(text, span, source="https://cucthongkelangson.gov.vn/a.html").entity == entity
