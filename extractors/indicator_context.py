@@ -30,7 +30,8 @@ _LINKING = re.compile(
     r"^(?:chiếm|tương đương|tương ứng|mức|khi|thì|nếu|ta|kết quả|tiếp theo(?: là)?|tiếp đến(?: là)?|"
     r"(?:cao|thấp) nhất(?: là)?|đứng đầu(?: là)?|sau đó|trong đó|công nhận|xếp hạng|đăng ký|tổng điểm|"
     r"thuộc về|lần lượt|nhóm|đạt mức|ở mức|cả nước|toàn quốc|được|đã|và|hoặc|thành phố|tỉnh|huyện|xã|"
-    r"tiếp nối mức tăng trưởng ấn tượng|giảm được|tăng được|số hộ trên)$", re.IGNORECASE)
+    r"tiếp nối mức tăng trưởng ấn tượng|giảm được|tăng được|số hộ trên|sơ bộ|ước tính|ước|cùng kỳ(?: trước| năm trước)?|"
+    r"cao|thấp|trực|dự kiến đến|đóng góp)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:tiếp theo|tiếp đến|thấp nhất|cao nhất|từ một|khi|thì|nếu|trong khi|\)|sau|"
                         r"còn lại|riêng|đứng đầu|ta|trong bảng xếp hạng|tổng điểm|với tổng điểm)\b", re.IGNORECASE)
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
@@ -55,7 +56,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
     if not indicator or not indicator.strip():
         return True
     ind = indicator.strip(" ,;:()-")
-    if not ind or re.search(r"\d", ind) or _LINKING.match(ind) or _DISCOURSE.match(ind):
+    if not ind or re.search(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)", ind) or _LINKING.match(ind) \
+            or _DISCOURSE.match(ind):
         return True
     if re.search(r"(?<!\w)(?:và|là)$", ind):
         return True
