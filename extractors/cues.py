@@ -59,9 +59,9 @@ def alt_with(role: str, code: dict[str, str]) -> str:
 
 
 # a word before a figure that makes it a target: `mục tiêu`, `phấn đấu`, `sẽ`, `kế hoạch` …; not `Cần Thơ`, not
-# `kế hoạch 5 năm` (a plan's name), not `đã phấn đấu` (an effort made), and `xác định 5 chỉ tiêu` sets out
-# targets too
-_TARGET_CUE_CODE = {"cần": r"(?-i:cần)(?! Thơ| Giờ| Đước)", "kế hoạch": r"kế hoạch(?! 5 năm)",
+# `kế hoạch 5 năm` (a plan's name), not `giải ngân kế hoạch vốn` (the disbursement of planned capital), not
+# `đã phấn đấu` (an effort made), and `xác định 5 chỉ tiêu` sets out targets too
+_TARGET_CUE_CODE = {"cần": r"(?-i:cần)(?! Thơ| Giờ| Đước)", "kế hoạch": r"(?<!giải ngân )kế hoạch(?! 5 năm)",
                     "phấn đấu": r"(?<!đã )phấn đấu"}   # `tỉnh ta đã phấn đấu nâng hạng lên …`: an effort made
 TARGET_CUE = re.compile(rf"(?<!\w)(?:{alt_with('target_cue', _TARGET_CUE_CODE)}|xác định \d+ chỉ tiêu)(?!\w)",
                         re.IGNORECASE)

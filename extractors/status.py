@@ -35,8 +35,8 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         # `giải ngân 5.230/6.100 tỷ đồng kế hoạch`: a share of the plan achieved is a result
         cb = TARGET_AS_RESULT.sub(" ", clause_before)
         return "target" if re.search(r"(?<!\w)(?:phấn đấu|mục tiêu|dự kiến|sẽ)(?!\w)", cb) else "actual"
-    cb = TARGET_AS_RESULT.sub(" ", clause_before)
-    sb = TARGET_AS_RESULT.sub(" ", sent_before)
+    cb = _SHARE_OF_PLAN.sub(" ", TARGET_AS_RESULT.sub(" ", clause_before))
+    sb = _SHARE_OF_PLAN.sub(" ", TARGET_AS_RESULT.sub(" ", sent_before))
     paren = sent_before.rfind("(")
     if paren > sent_before.rfind(")") and _names_target(sent_before[max(0, paren - 50):paren]) \
             and not counts_targets:
@@ -48,8 +48,10 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         return "target"  # `một số chỉ tiêu lớn là: … đạt trên 90%; …`
     if ACTUAL_CUE.search(cb):
         return "actual"
-    if TARGET_CUE.search(sb) and not ACTUAL_CUE.search(sb[-60:]) and not counts_targets:
-        return "target"
+    own_year = re.search(r"(?<!\w)(?<!so với )(?<!so )năm\s+((?:19|20)\d{2})(?!\d)", cb)   # not a base
+    past = own_year and (ctx.pub_year is None or int(own_year.group(1)) < ctx.pub_year)
+    if TARGET_CUE.search(sb) and not ACTUAL_CUE.search(sb[-60:]) and not counts_targets and not past:
+        return "target"  # not `… dự kiến giai đoạn 2016-2018 tăng 16,51%; trong đó, năm 2016 tăng 21,4%`
     if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and not re.search(r"(?<!\w)đạt(?!\w)", sb) \
             and _future_period(s, ctx):
         return "target"
@@ -58,6 +60,8 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     return "actual"
 
 
+# a share of a plan stated after another figure (`…, 46,1% dự toán HĐND tỉnh giao và 92,6% …`): a result
+_SHARE_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:so với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu)")
 # words that report something done, not planned
 _DONE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|thực hiện được|đạt được)(?!\w)", re.IGNORECASE)
 

@@ -212,3 +212,15 @@ def test_a_result_reported_after_the_plan_in_one_clause(text, span, status):
 ])
 def test_the_country_as_assigner_source_or_name_is_not_the_owner(text, span, entity):
     assert figure(text, span, source="https://cucthongkelangson.gov.vn/a.html").entity == entity
+
+
+@pytest.mark.parametrize("text, span, status", [
+    ("Giải ngân kế hoạch vốn đầu tư công tăng 2 điểm %; tỷ lệ tốt nghiệp năm 2022 là 99,08%.", "99,08%", "actual"),
+    ("Thu ngân sách đạt 51,2% dự toán Bộ Tài chính giao, 46,1% dự toán HĐND tỉnh giao và 92,6% so với cùng kỳ.",
+     "92,6%", "actual"),
+    ("Doanh thu du lịch dự kiến giai đoạn 2016 - 2018 tăng bình quân 16,51%; trong đó, năm 2016 tăng 21,4%.",
+     "21,4%", "actual"),
+    ("Kế hoạch vốn đầu tư công năm 2023 của tỉnh được giao 4.120 tỷ đồng.", "4.120 tỷ đồng", "target"),
+])
+def test_plan_words_that_do_not_make_a_plan(text, span, status):
+    assert figure(text, span, published="2022-07-27").status == status
