@@ -197,7 +197,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                  and sprev.unit and _same_group(sprev.unit, unit)):
             return sprev.indicator, "inherited"
     # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
-    rm = re.match(r"\s*(?:(?:cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30}|"
+    rm = re.match(r"\s*(?:(?:(?:của\s+)?cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30}|"
                   r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
                   after)
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
