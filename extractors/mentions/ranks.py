@@ -43,6 +43,26 @@ def rank(f, d: Draft):
         noun, nend = f.counted_noun(d.j)
         if noun and d.denominator is not None:
             d.unit, d.end_tok, d.j = noun, nend, nend + 1
+        elif d.denominator is None:
+            _out_of(f, d)
+
+
+def _out_of(f, d: Draft) -> None:
+    """`đứng thứ 3 trong 5 tỉnh, thành phố`, `thứ 3 trong nhóm 10 tỉnh`: the number ranked among."""
+    toks, j = f.toks, d.j
+    if j >= len(toks) or toks[j].low != "trong":
+        return
+    k = j + 1
+    if k < len(toks) and toks[k].low in ("nhóm", "số", "tổng"):
+        k += 2 if toks[k].low == "tổng" and k + 1 < len(toks) and toks[k + 1].low == "số" else 1
+    if k >= len(toks) or toks[k].kind != "num":
+        return
+    num = f.read_num(k)
+    if num is None or num.has_words:
+        return
+    noun, nend = f.counted_noun(num.j)
+    if noun and num.value and d.value is not None and num.value > d.value:
+        d.denominator, d.unit, d.end_tok, d.j = num.value, noun, nend, nend + 1
 
 
 # Words that make `thứ N` a standing without `xếp`/`đứng`: an extent before it (`giảm nhanh thứ hai cả
