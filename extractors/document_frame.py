@@ -126,3 +126,25 @@ def document_frame(text: str, title: str | None = None, source: str | None = Non
     if counts:
         return Frame(counts.most_common(1)[0][0], "text")
     return Frame(None, None)
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date an article's address carries, for a document without one of its own:
+    `/201901/`, `/2019/01/` (a month), an id of 14 to 17 digits `…-20231227165816429.htm` (YYYYMMDDhhmm…), an
+    18-digit id `…-185241214143027124.htm` (a 3-digit prefix, then YYMMDDhhmmss…)."""
+    if not url or "://" not in url:
+        return None
+    path = urlsplit(url).path
+    for run in re.findall(r"(?<!\d)\d{14,18}(?!\d)", path):
+        y, mo, d = (run[0:4], run[4:6], run[6:8]) if len(run) < 18 else ("20" + run[3:5], run[5:7], run[7:9])
+        if _valid(y, mo, d):
+            return f"{y}-{mo}-{d}"
+    m = re.search(r"/((?:19|20)\d{2})/?(0[1-9]|1[0-2])/", path)
+    if m and _valid(m.group(1), m.group(2), "01"):
+        return f"{m.group(1)}-{m.group(2)}"
+    return None
+
+
+def _valid(y: str, mo: str, d: str) -> bool:
+    return 2000 <= int(y) <= 2035 and 1 <= int(mo) <= 12 and 1 <= int(d) <= 31
+

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from extractors.attribution import DocContext, attribute_all
 from extractors.document import Document, Extraction
-from extractors.document_frame import document_frame
+from extractors.document_frame import document_frame, url_date
 from extractors.mentions import find
 from extractors.sentences import Sentence, sentence_at, split_sentences
 
@@ -26,7 +26,7 @@ def extract_document(doc: Document, sentences: list[Sentence] | None = None) -> 
         if s is not None:
             m.sentence = s.text
             m.extra["sentence_index"] = s.index
-    ctx = DocContext.build(doc.text, sentences, doc.province, doc.published, doc.title,
+    ctx = DocContext.build(doc.text, sentences, doc.province, doc.published or url_date(doc.source), doc.title,
                            doc.meta.get("province_source", "document"))
     attribute_all(mentions, ctx)
     return Extraction(doc, sentences, mentions, skipped)

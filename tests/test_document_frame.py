@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from extractors.document_frame import DATA, dateline_province, document_frame, site_province
+from extractors.document_frame import DATA, dateline_province, document_frame, site_province, url_date
 from extractors.gazetteer import find_places
 
 
@@ -76,3 +76,16 @@ def test_frame_trusts_title_then_lead_then_dateline_then_site_then_text():
 ])
 def test_names_that_are_places(text, places):
     assert [p.name for _, _, p in find_places(text)] == places
+
+
+@pytest.mark.parametrize("url, date", [
+    ("https://vietnambiz.vn/tang-truong-grdp-thanh-hoa-20241011165618128.htm", "2024-10-11"),
+    ("https://thanhnien.vn/thanh-qua-cua-su-phat-trien-185241214143027124.htm", "2024-12-14"),
+    ("https://vietnammoi.vn/nam-dinh-giai-ngan-100-von-dau-tu-cong-202311115335737.htm", "2023-11-11"),
+    ("http://baonamdinh.vn/channel/5083/201901/toan-tinh-co-1797-dang-vien-2529043/", "2019-01"),
+    ("https://baonghean.vn/toan-tinh-ket-nap-post123456.html", None),
+    ("https://x.vn/a-12345678901234.htm", None),     # digits that are no date
+    ("corpus/000_1c749aa0c2f63065.txt", None),
+])
+def test_the_date_an_address_carries(url, date):
+    assert url_date(url) == date
