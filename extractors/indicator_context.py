@@ -59,8 +59,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
     if not ind or re.search(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)", ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind):
         return True
-    if re.search(r"(?<!\w)(?:và|là)$", ind):
-        return True
+    if re.search(r"(?<!\w)(?:và|là)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
+        return True   # `… và`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short
     if find_provinces(ind) or find_bodies(ind):
         return True
     return bool(text) and ind[:1].isupper() and re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None
@@ -121,6 +121,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     if found is not None:
         m.indicator = found
         m.extra["indicator_source"] = f"context: {source}"
+
 
 
 # Counted nouns written short (`kết nạp 241 ĐV`): the indicator says what they stand for, so that
