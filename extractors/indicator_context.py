@@ -133,6 +133,9 @@ def spell_out(indicator: str | None, unit: str | None) -> str | None:
     """The indicator built on a count whose noun is written short, with that noun spelled out:
     `kết nạp 241 ĐV` -> `kết nạp đảng viên` (an abbreviation the text itself writes inside a phrase,
     `Tỷ lệ TCCSĐ hoàn thành tốt nhiệm vụ`, stays as written)."""
+    if indicator and unit and unit.startswith("lượt ") and f" {unit}" in f" {indicator}":
+        # `đón 520.000 lượt khách`: the indicator counts visitors (`đón khách`), the unit their visits
+        indicator = indicator.replace(unit, unit[len("lượt "):])
     short = (unit or "").split()[0] if unit else ""
     if not indicator or short not in _SHORT:
         return indicator

@@ -225,3 +225,7 @@ def test_the_country_as_assigner_source_or_name_is_not_the_owner(text, span, ent
 ])
 def test_plan_words_that_do_not_make_a_plan(text, span, status):
     assert figure(text, span, published="2022-07-27").status == status
+
+
+def test_visits_count_visitors():
+    assert figure("Năm 2023, tỉnh đã đón 5,2 triệu lượt khách.", "5,2 triệu lượt khách").indicator == "đón khách"
