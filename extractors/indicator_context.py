@@ -19,7 +19,7 @@ import re
 
 from extractors import lexicon
 from extractors.entities import find_bodies
-from extractors.gazetteer import find_provinces
+from extractors.gazetteer import find_places, find_provinces
 from extractors.indicator_keys import known_indicator
 from extractors.indicators import clause_subject
 from extractors.record import Mention
@@ -41,6 +41,8 @@ _WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]
                           r"toàn quốc)\b|[,;:.()]|$)")
 # `dẫn đầu cả nước về thu hút vốn đầu tư nước ngoài (FDI) với gần 3,2 tỉ USD`: what the figure is about
 _ABOUT_WITH = re.compile(r"(?<!\w)về\s+([^,;:.\d]{3,80}?)\s+với\s+(?:\S+\s+)?$")
+# a place named right before its figure in a bracketed list: `(Sơn La 2,20%; Lai Châu 3,41%)`
+_PLACE_LISTED = re.compile(r"[(;,]\s*([A-ZĐÀ-Ỹ][^\d(),;:]{1,30}?)\s*:?\s*$")
 _REACH = 1500   # characters around a figure that its context rules read
 # Counted units that score or place an index: `66,39 điểm`, `tăng 1 bậc`.
 _INDEX_UNITS = ("điểm", "bậc", "thứ hạng")
@@ -74,6 +76,15 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     # what the rules look at around the figure, bounded so that a document's cost stays linear in its length
     near = text[max(paragraph_start, m.start - _REACH):m.end + _REACH]
     named = _NAME_BRACKET.search(before[-80:])
+    listed = _PLACE_LISTED.search(before[-60:])
+    if listed and find_places(listed.group(1), comparisons=True):
+        # `… tăng 4,2%, khá so với các tỉnh trong khu vực (Sơn La 2,20%; Lai Châu 3,41%)`: the places' figures
+        # of the indicator the bracket compares
+        paren = before.rfind("(")
+        outside = [d for d in done[-20:] if s_start <= d.start and d.end <= s_start + paren] if paren >= 0 else []
+        if outside and not weak(outside[-1].indicator, near):
+            m.indicator, m.extra["indicator_source"] = outside[-1].indicator, "context: compared places"
+            return
     if not weak(m.indicator, near) and not (named and m.indicator and m.indicator.strip() in named.group(0)):
         return
     sprev = done[-1] if done and done[-1].start >= s_start else None   # the figure before, in this sentence

@@ -229,3 +229,8 @@ def test_plan_words_that_do_not_make_a_plan(text, span, status):
 
 def test_visits_count_visitors():
     assert figure("Năm 2023, tỉnh đã đón 5,2 triệu lượt khách.", "5,2 triệu lượt khách").indicator == "đón khách"
+
+
+def test_places_compared_in_brackets_share_the_indicator_compared():
+    text = "Tốc độ tăng trưởng kinh tế đạt 4,5%, khá so với các tỉnh trong khu vực (Sơn La 2,20%; Lai Châu 3,41%)."
+    assert figure(text, "3,41%").indicator == "Tốc độ tăng trưởng kinh tế"
