@@ -81,6 +81,11 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if period and m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
                 and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
             period = str(ctx.pub_year)
+    now = ctx.pub_year
+    if period and m.status == "actual" and now and re.fullmatch(r"\d{4}-\d{4}", period) and int(period[:4]) >= now:
+        # `Đại hội … nhiệm kỳ 2025-2030 với sự tham dự của 399 đại biểu`: a term that has just begun names
+        # the body, and a result is of the report's year
+        period, source = str(now), "document"
     if period is None:
         same_time = _SAME_TIME_OF.search(s.text)
         if same_time:

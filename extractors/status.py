@@ -52,10 +52,11 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     past = own_year and (ctx.pub_year is None or int(own_year.group(1)) < ctx.pub_year)
     if TARGET_CUE.search(sb) and not ACTUAL_CUE.search(sb[-60:]) and not counts_targets and not past:
         return "target"  # not `… dự kiến giai đoạn 2016-2018 tăng 16,51%; trong đó, năm 2016 tăng 21,4%`
+    has = re.search(r"(?<!\w)(?:hiện\s+)?có\s*(?:\S+\s+)?$", cb)   # `Tỉnh … có 23 xã đạt chuẩn`: a state of things
     if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and not re.search(r"(?<!\w)đạt(?!\w)", sb) \
-            and _future_period(s, ctx):
+            and _future_period(s, ctx) and not has:
         return "target"
-    if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and _future_period(s, ctx):
+    if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and _future_period(s, ctx) and not has:
         return "target"
     return "actual"
 
