@@ -38,14 +38,16 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             if re.search(r"(?<!\w)(?:đại biểu|ứng cử|bầu cử)\s*(?:\S+\s+){0,3}$", seg[:b.start]):
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if best is None or b.start >= best[0]:
-                best = (b.start, b.name)
+                best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
         for ps, pe, p in find_places(seg, comparisons=True):
             if in_comparison(seg, ps) and not _governs(seg[pe:]):
                 continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing
             if best is None or ps > best[0]:
                 # `huyện X` of a body wins over the province inside it
-                if best is None or not (best[0] <= ps < best[0] + len(best[1]) + 5):
-                    best = (ps, p.name)
+                # the province inside a body's name (`UBND tỉnh Vĩnh Phúc`) does not replace the body; a place
+                # named after another place (`(Thừa Thiên-Huế tăng 2,06%, Đà Nẵng giảm 9,77%`) does
+                if best is None or not (best[0] <= ps < best[2]):
+                    best = (ps, p.name, pe)
         if best:
             later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs else []
             if not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:

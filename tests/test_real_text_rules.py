@@ -234,3 +234,8 @@ def test_visits_count_visitors():
 def test_places_compared_in_brackets_share_the_indicator_compared():
     text = "Tốc độ tăng trưởng kinh tế đạt 4,5%, khá so với các tỉnh trong khu vực (Sơn La 2,20%; Lai Châu 3,41%)."
     assert figure(text, "3,41%").indicator == "Tốc độ tăng trưởng kinh tế"
+
+
+def test_a_place_named_after_another_place_owns_its_figure():
+    text = "Bình Định tăng 2,91% (Thừa Thiên-Huế tăng 2,06%, Đà Nẵng giảm 9,77%, Quảng Nam giảm 6,98%)."
+    assert figure(text, "9,77%").entity == "Đà Nẵng"
