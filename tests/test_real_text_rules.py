@@ -118,6 +118,8 @@ def test_status_of_real_phrasing(text, span, published, status):
     ("Chỉ số PAPI ở vị trí 9.", "ở vị trí 9", "rank", 9, None, None, None),
     ("Chỉ số PAPI xếp 17/63 tỉnh, thành phố.", "xếp 17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
     ("Theo bảng xếp hạng PCI, tỉnh đạt 17/63 tỉnh, thành phố.", "17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
+    ("Tỉnh đạt 17/63 tỉnh, thành phố về cải cách hành chính, tăng 5 bậc.", "17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
+    ("Có 48/63 tỉnh, thành phố đã hoàn thành kế hoạch.", "48/63 tỉnh", "fraction", 48, 63, "tỉnh", None),
     ("Tỷ lệ hộ nghèo giảm nhanh thứ hai cả nước.", "thứ hai", "rank", 2, None, None, None),
     ("Tỉnh đứng thứ 5 cả nước và thứ 3 trong nhóm 10 tỉnh.", "thứ 3 trong nhóm 10 tỉnh", "rank", 3, 10, "tỉnh", None),
     ("Đà Nẵng đứng thứ 3 trong 5 tỉnh, thành phố của vùng.", "đứng thứ 3 trong 5 tỉnh", "rank", 3, 5, "tỉnh", None),

@@ -16,7 +16,8 @@ RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươ
 # Before a number with no `thứ`, these make it a rank (`xếp hạng 5`, `vị trí số 3`).
 # a fraction of all the provinces, in a sentence about standing, is a place in a ranking (ANNOTATION.md)
 _PROVINCE_COUNTS = (63.0, 34.0)
-_STANDING = re.compile(r"(?<!\w)(?:xếp|hạng|vị trí|đứng)(?!\w)", re.IGNORECASE)
+_STANDING = re.compile(r"(?<!\w)(?:xếp|hạng|vị trí|vị thứ|đứng|bậc|PCI|PAPI|PAR ?INDEX|SIPAS|DDCI|DTI|PGI)(?!\w)",
+                       re.IGNORECASE)
 _RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
 ORDINAL_WORDS = {"nhất": 1.0, "nhì": 2.0, "hai": 2.0, "ba": 3.0, "tư": 4.0, "năm": 5.0, "sáu": 6.0, "bảy": 7.0,
                  "tám": 8.0, "chín": 9.0, "mười": 10.0}
@@ -37,7 +38,8 @@ def rank(f, d: Draft):
     elif start_tok > 0 and d.kind == "fraction" and f.phrase_before(start_tok, {"xếp", "đứng", "đứng ở", "xếp ở"}):
         rb = f.phrase_before(start_tok, {"xếp", "đứng", "đứng ở", "xếp ở"})
         d.kind, d.text_start_tok = "rank", rb[0]          # `xếp 17/63 tỉnh, thành phố`
-    elif d.kind == "fraction" and d.denominator in _PROVINCE_COUNTS and _STANDING.search(f.text[max(0, toks[start_tok].start - 100):toks[start_tok].start]):
+    elif d.kind == "fraction" and d.denominator in _PROVINCE_COUNTS and \
+            _STANDING.search(f.text[max(0, toks[start_tok].start - 150):toks[start_tok].start + 150]):
         d.kind = "rank"                                     # `…; bảng xếp hạng PCI: 17/63 tỉnh, thành phố`
     if d.kind == "rank" and d.unit is None and d.j < len(toks):
         noun, nend = f.counted_noun(d.j)
