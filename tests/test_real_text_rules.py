@@ -116,6 +116,7 @@ def test_status_of_real_phrasing(text, span, published, status):
     ("Chỉ số PCI xếp hạng 17/63 tỉnh, thành phố.", "xếp hạng 17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
     ("PCI năm 2022 đạt thứ hạng 35/63 tỉnh, thành phố.", "thứ hạng 35/63 tỉnh", "rank", 35, 63, "tỉnh", None),
     ("Chỉ số PAPI ở vị trí 9.", "ở vị trí 9", "rank", 9, None, None, None),
+    ("Chỉ số PCI xếp vị thứ 20.", "xếp vị thứ 20", "rank", 20, None, None, None),
     ("Chỉ số PAPI xếp 17/63 tỉnh, thành phố.", "xếp 17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
     ("Theo bảng xếp hạng PCI, tỉnh đạt 17/63 tỉnh, thành phố.", "17/63 tỉnh", "rank", 17, 63, "tỉnh", None),
     ("Tỉnh đạt 17/63 tỉnh, thành phố về cải cách hành chính, tăng 5 bậc.", "17/63 tỉnh", "rank", 17, 63, "tỉnh", None),

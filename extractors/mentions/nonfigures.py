@@ -66,7 +66,7 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ordinal", re.compile(r"\b(?:kỳ họp|Kỳ họp|lần|Lần|đợt|Đợt|khóa|khoá|Khóa|Khoá|phiên|Phiên|tập|Tập|số báo|kỳ|Kỳ)"
                            r"\s+(?:thứ\s+)?\d+\b")),
     ("ordinal", re.compile(r"\b[Gg]iai đoạn\s+(?:\d{1,2}|[IVX]+)\b(?![.,]\d)(?!\s*%)")),
-    ("ordinal", re.compile(r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )" + _NOT_EXTENT +
+    ("ordinal", re.compile(r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!vị )(?<!lên )(?<!xuống )" + _NOT_EXTENT +
                            r"\b(?:[Tt]hứ)\s+\d+\b(?!\s*/\s*\d)" + _NOT_FIELD)),
     # Names: capitalized proper names take any number after them (`Ban Chỉ đạo 35`, `Quốc lộ 1A`,
     # `Hội nghị Trung ương 3, 4`, `Nghị quyết Trung ương 4`, `cột mốc 345/2`).
@@ -127,7 +127,7 @@ def find_skips(text: str) -> list[Skipped]:
 
 
 _ORDINAL_WORDS = r"(?:nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín))?)"
-_NOT_RANK = (r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!lên )(?<!xuống )(?<!Xếp )(?<!Đứng )" + _NOT_EXTENT)
+_NOT_RANK = (r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!vị )(?<!lên )(?<!xuống )(?<!Xếp )(?<!Đứng )" + _NOT_EXTENT)
 WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ\s+[Nn]hật)"
                         r"(?=\s*,?\s*(?:ngày\s+)?\d{1,2}/\d{1,2})")),

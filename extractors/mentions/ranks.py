@@ -12,7 +12,7 @@ from extractors.mentions.nonfigures import EXTENT_BEFORE_THU, FIELD_AFTER_THU
 from extractors.record import Mention
 
 # Before `thứ` and a number, these make it a rank (`xếp thứ 5`, `vươn lên thứ 12`).
-RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
+RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vị", "xếp vị", "đứng vị", "vươn lên", "tụt", "lên", "xuống", "giữ", "đứng thứ"}
 # Before a number with no `thứ`, these make it a rank (`xếp hạng 5`, `vị trí số 3`).
 # a fraction of all the provinces, in a sentence about standing, is a place in a ranking (ANNOTATION.md)
 _PROVINCE_COUNTS = (63.0, 34.0)
