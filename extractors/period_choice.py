@@ -58,17 +58,15 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None and run:
         # results take the earliest period the document named last, targets the latest
         chosen = run[0] if m.status == "actual" else run[-1]
-        period = chosen.value
+        period = _resolve_now(chosen.value, ctx)
         source = "paragraph" if chosen.paragraph == s.paragraph else "document"
         if m.status == "actual" and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year:
             period = None
         elif m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
                 and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
-    if period is not None and period.endswith("-NOW"):
-        start = period[:4]
-        year = str(ctx.pub_year) if ctx.pub_year else None
-        period = f"{start}-{year}" if year and year > start else start
+    if period is not None:
+        period = _resolve_now(period, ctx)
     if period is not None and not re.match(r"(?:19|20)\d{2}", period):
         period = with_year(period, periods, ctx, s)
     if period is None and m.status == "target" and ctx.last_term[s.index] is not None:
@@ -100,6 +98,14 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
 _SAME_TIME_OF = re.compile(r"(?<!\w)so với\s+cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # a document that looks back on a year: published early in the next, its undated results are that year's
 _LOOKS_BACK = re.compile(r"(?<!\w)(?:năm qua|năm vừa qua|năm cũ|tổng kết|cả năm|trong năm)(?!\w)", re.IGNORECASE)
+
+
+def _resolve_now(period: str, ctx: DocContext) -> str:
+    """`2021-NOW` (`Từ năm 2021 đến nay`) up to the document's year: `2021-2023`."""
+    if not period.endswith("-NOW"):
+        return period
+    start, year = period[:4], str(ctx.pub_year) if ctx.pub_year else None
+    return f"{start}-{year}" if year and year > start else start
 
 
 def _own_period(periods: list[Period], sentence: str, rel_s: int, rel_e: int, ctx: DocContext) -> str | None:
