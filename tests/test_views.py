@@ -361,3 +361,18 @@ async def test_figure_page_never_links_a_script_url(mini_db):
     mid = q(mini_db, "select id from mentions where text = '7%'")[0]["id"]
     r = await make_datasette(mini_db).client.get(f"/-/figure/{mid}")
     assert r.status_code == 200 and 'href="javascript:' not in r.text and "<code>javascript:alert(1)</code>" in r.text
+
+
+def test_period_kinds_of_every_period_format():
+    """Every period format of the contract gets its kind and year in the views."""
+    import sqlite3
+
+    from pipeline.db.views import PERIOD_KIND, YEAR
+
+    c = sqlite3.connect(":memory:")
+    cases = {"2022": ("year", 2022), "2021-2025": ("term", None), "2023-Q4": ("quarter", 2023),
+             "2021-H1": ("half", 2021), "2022-9M": ("nine_months", 2022), "2022-10M": ("months", 2022),
+             "2024-5M": ("months", 2024), "2023-12": ("month", 2023), "Q2": ("other", None)}
+    for period, expected in cases.items():
+        row = c.execute(f"select {PERIOD_KIND.format(p='?1')}, {YEAR.format(p='?1')}", [period]).fetchone()
+        assert row == expected, period

@@ -66,7 +66,8 @@ def _lit(v) -> str:
     return _q(v)
 
 
-# Periods are written by the extractor as 2022, 2021-2025, 2023-Q4, 2021-H1, 2022-9M (substr is much
+# Periods are written by the extractor as 2022, 2021-2025, 2023-Q4, 2021-H1, 2022-9M, 2022-10M (the first N
+# months), 2023-12 (one month) (substr is much
 # cheaper than glob over a million rows).
 PERIOD_KIND = """case
       when {p} is null then null
@@ -76,9 +77,11 @@ PERIOD_KIND = """case
       when length({p}) = 7 and substr({p}, 6, 1) = 'Q' then 'quarter'
       when length({p}) = 7 and substr({p}, 6, 1) = 'H' then 'half'
       when length({p}) = 7 and substr({p}, 6, 2) = '9M' then 'nine_months'
+      when length({p}) in (7, 8) and substr({p}, 5, 1) = '-' and substr({p}, length({p}), 1) = 'M' then 'months'
+      when length({p}) = 7 and substr({p}, 5, 1) = '-' then 'month'
       else 'other' end"""
 YEAR = """case when substr({p}, 1, 2) in ('19', '20') and (length({p}) = 4
-      or (length({p}) = 7 and substr({p}, 5, 1) = '-' and substr({p}, 6, 1) in ('Q', 'H', '9')))
+      or (length({p}) in (7, 8) and substr({p}, 5, 1) = '-'))
       then cast(substr({p}, 1, 4) as integer) end"""
 # The province a figure is about: its entity when that is a province (or Việt Nam), else the document's.
 PLACE = """case when m.entity = 'Việt Nam' then 'Việt Nam'
