@@ -33,7 +33,9 @@ _LINKING = re.compile(
     r"tiếp nối mức tăng trưởng ấn tượng|giảm được|tăng được|số hộ trên|sơ bộ|ước tính|ước|cùng kỳ(?: trước| năm trước)?|"
     r"cao|thấp|trực|dự kiến đến|đóng góp)$", re.IGNORECASE)
 _DISCOURSE = re.compile(r"^(?:tiếp theo|tiếp đến|thấp nhất|cao nhất|từ một|khi|thì|nếu|trong khi|\)|sau|"
-                        r"còn lại|riêng|đứng đầu|ta|trong bảng xếp hạng|tổng điểm|với tổng điểm)\b", re.IGNORECASE)
+                        r"còn lại|riêng|đứng đầu|ta|trong bảng xếp hạng|tổng điểm|với tổng điểm|tương đương|tương ứng)\b"
+                        r"|^(?:tăng trưởng|tăng|giảm|tăng thêm|giảm còn)$", re.IGNORECASE)  # a bare change: of the figure before
+_BACK_REFERENCE = re.compile(r"\s(?:này|đó|trên)$")   # `mức thu này gấp 3,9 lần`: the figure before's
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
 _NAME_BRACKET = re.compile(r"[A-ZĐÀ-Ỹ][^,;()]*\(\s*$")
 # `chiếm gần 32% tổng vốn FDI trong …`: the whole a share is of
@@ -59,7 +61,7 @@ def weak(indicator: str | None, text: str = "") -> bool:
         return True
     ind = indicator.strip(" ,;:()-")
     if not ind or re.search(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)", ind) or _LINKING.match(ind) \
-            or _DISCOURSE.match(ind):
+            or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):
         return True
     if re.search(r"(?<!\w)(?:và|là)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
         return True   # `… và`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short

@@ -242,3 +242,14 @@ def test_places_compared_in_brackets_share_the_indicator_compared():
 def test_a_place_named_after_another_place_owns_its_figure():
     text = "Bình Định tăng 2,91% (Thừa Thiên-Huế tăng 2,06%, Đà Nẵng giảm 9,77%, Quảng Nam giảm 6,98%)."
     assert figure(text, "9,77%").entity == "Đà Nẵng"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Khu vực nông, lâm nghiệp và thủy sản đạt trên 13.700 tỷ đồng, tăng trưởng 3,18%.", "3,18%",
+     "Khu vực nông, lâm nghiệp và thủy sản"),
+    ("Năm 2022, thu ngân sách của tỉnh đạt 51.000 tỷ đồng, mức thu này gấp 3,9 lần năm 2015.", "gấp 3,9 lần",
+     "thu ngân sách"),
+])
+def test_a_bare_change_or_a_back_reference_measures_the_figure_before(text, span, indicator):
+    m = figure(text, span)
+    assert m.indicator and m.indicator in indicator
