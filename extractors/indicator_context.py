@@ -45,6 +45,8 @@ _WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]
 _ABOUT_WITH = re.compile(r"(?<!\w)về\s+([^,;:.\d]{3,80}?)\s+với\s+(?:\S+\s+)?$")
 # a place named right before its figure in a bracketed list: `(Sơn La 2,20%; Lai Châu 3,41%)`
 _PLACE_LISTED = re.compile(r"[(;,]\s*([A-ZĐÀ-Ỹ][^\d(),;:]{1,30}?)\s*:?\s*$")
+_RATE_NAMED = re.compile(r"(?<!\w)((?:tỷ lệ|tỉ lệ|tỷ trọng|tốc độ)\s+[^,;:()\d]{2,60}?)"
+                         r"(?=\s+(?:đạt|là|tăng|giảm|của|cao|thấp|gồm|như|chiếm|ở)(?!\w)|\s*[,;:(]|$)")
 _REACH = 1500   # characters around a figure that its context rules read
 # Counted units that score or place an index: `66,39 điểm`, `tăng 1 bậc`.
 _INDEX_UNITS = ("điểm", "bậc", "thứ hạng")
@@ -126,6 +128,11 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             subject = clause_subject(parts[-2][:verb.start()])
             if subject and not weak(subject, near) and len(subject.split()) <= 8:
                 found, source = subject, "subject before the link"
+    if found is None and m.kind in ("percent", "fraction"):
+        # `Một số Bộ và cơ quan có tỷ lệ giải ngân đạt cao gồm: Hội Nhà văn (100%), …`: the rate the sentence names
+        rates = list(_RATE_NAMED.finditer(before))
+        if rates and not weak(rates[-1].group(1), near):
+            found, source = rates[-1].group(1).strip(), "rate named in the sentence"
     if found is None:
         para = [d for d in reversed(done[-20:]) if paragraph_start <= d.start < s_start and not weak(d.indicator, near)]
         para.reverse()

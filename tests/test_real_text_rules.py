@@ -253,3 +253,8 @@ def test_a_place_named_after_another_place_owns_its_figure():
 def test_a_bare_change_or_a_back_reference_measures_the_figure_before(text, span, indicator):
     m = figure(text, span)
     assert m.indicator and m.indicator in indicator
+
+
+def test_a_list_of_bodies_takes_the_rate_its_sentence_names():
+    text = "Một số cơ quan có tỷ lệ giải ngân đạt cao gồm: Hội Nhà văn (100%), Thanh tra Chính phủ (99%)."
+    assert figure(text, "100%").indicator == "tỷ lệ giải ngân"
