@@ -14,6 +14,8 @@ from extractors.periods import Period, dateline_date, find_periods, topical
 from extractors.sentences import Sentence
 
 
+# words that report what was done (an estimate of it included), not what is planned
+_REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
 # a paragraph that goes on with a plan's yearly figures: `Hằng năm, …`, `Mỗi năm, …`
 _EACH_YEAR = re.compile(r"\s*(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình quân hàng)\s+năm\b")
 
@@ -70,6 +72,8 @@ class DocContext:
                 p.paragraph = s.paragraph
                 if p.kind == "deadline" and ctx.pub_year and int(p.value[:4]) <= ctx.pub_year:
                     p.kind = "year"  # `Đến hết năm 2022, toàn tỉnh có 119/119 xã` in 2023: up to a past date
+                elif p.kind == "deadline" and not ctx.pub_year and _REPORTED.search(s.text):
+                    p.kind = "year"  # undated, but `Đến cuối năm 2020, Quảng Ngãi ước giảm …` reports: up to then
             ctx.sentence_periods.append(ps)
             ctx.last_named.append(named[-1] if named else None)
             ctx.last_term.append(terms[-1] if terms else None)
