@@ -16,8 +16,8 @@ from extractors.sentences import Sentence
 
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
-# a paragraph that goes on with a plan's yearly figures: `Hằng năm, …`, `Mỗi năm, …`
-_EACH_YEAR = re.compile(r"\s*(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình quân hàng)\s+năm\b")
+# a paragraph that goes on with a plan's figures: `Hằng năm, …`, `Mỗi năm, …`, `Cụ thể, huyện Minh Hóa giảm …`
+_EACH_YEAR = re.compile(r"\s*(?:(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình quân hàng)\s+năm|Cụ thể)\b")
 
 
 def _with_known_year(p: Period, year: str) -> Period:
