@@ -27,7 +27,7 @@ def one_mention(text):
 
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
-           "status_words", "lower_better", "bodies", "departments", "change_words"}
+           "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -260,3 +260,30 @@ def test_body(row, example):
 def test_department(row, example):
     (body,) = find_bodies(example, "Nghệ An")
     assert (body.type, body.name) == ("department", row["body"])
+
+
+def test_ordinal_words_roles():
+    assert set(lexicon.column("ordinal_words", "role")) == {"ordinal", "after_ten", "extent_before_thu",
+                                                            "field_after_thu"}
+    pairs = list(zip(lexicon.column("ordinal_words", "word"), lexicon.column("ordinal_words", "role")))
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("row, example", entries("ordinal_words"))
+def test_ordinal_word(row, example):
+    """An ordinal is read as the rank its value gives (`xếp thứ nhì`) or skipped as no figure (`Kỳ họp thứ hai`;
+    always, when it has no value); an extent before `thứ N` or a field after it makes `thứ N` a rank."""
+    ms, skips = find(example)
+    if row["role"] in ("extent_before_thu", "field_after_thu"):
+        (m,) = ms
+        assert m.kind == "rank" and m.text.startswith("thứ"), (m.text, m.kind)
+        word_at = example[:m.start].split()[-1] if row["role"] == "extent_before_thu" else example[m.start:]
+        assert row["word"] in word_at
+    elif ms:
+        assert row["value"], example
+        (m,) = ms
+        assert m.kind == "rank" and m.value == float(row["value"]) and m.text.endswith(f"thứ {row['word']}")
+    else:
+        (skip,) = skips
+        word = f"mười {row['word']}" if row["role"] == "after_ten" else row["word"]
+        assert skip.reason == "ordinal" and skip.text.lower().endswith(f"thứ {word}"), skip
