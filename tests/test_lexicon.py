@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from extractors import comparisons, cues, lexicon
+from extractors import comparisons, cues, indicator_context, lexicon
 from extractors.checks.targets import _polarity
 from extractors.document import Document
 from extractors.entities import DEPARTMENTS, EXPANSIONS, find_bodies, find_national
@@ -27,7 +27,8 @@ def one_mention(text):
 
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
-           "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words"}
+           "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words",
+           "context_words"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -287,3 +288,41 @@ def test_ordinal_word(row, example):
         (skip,) = skips
         word = f"mười {row['word']}" if row["role"] == "after_ten" else row["word"]
         assert skip.reason == "ordinal" and skip.text.lower().endswith(f"thứ {word}"), skip
+
+
+# Each role of context_words.tsv: the rule of extractors/indicator_context.py that reads it, given the example.
+CONTEXT_RULES = {
+    "link_verb": indicator_context._LINKING.match, "share_word": indicator_context._LINKING.match,
+    "share_link": indicator_context._LINKING.match, "linking": indicator_context._LINKING.match,
+    "discourse": indicator_context._DISCOURSE.match, "bare_change": indicator_context._DISCOURSE.match,
+    "back_reference": indicator_context._BACK_REFERENCE.search,
+    "rate_word": indicator_context._RATE_NAMED.search, "index": indicator_context._INDEXES.search,
+}
+
+
+def test_every_context_role_is_read():
+    assert set(lexicon.column("context_words", "role")) == set(CONTEXT_RULES) | {"rate_end", "index_unit"}
+    pairs = list(zip(lexicon.column("context_words", "word"), lexicon.column("context_words", "role")))
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("row, example", entries("context_words"))
+def test_context_word(row, example):
+    """The rule that reads the word finds it in the example (a linking phrase or a discourse word makes the
+    indicator weak); a rate's name ends at its end word; an index unit's figure takes the index named before."""
+    if row["role"] == "rate_end":
+        (hit,) = indicator_context._RATE_NAMED.finditer(example)
+        assert example[hit.end():].split() == [row["word"]]
+        return
+    if row["role"] == "index_unit":
+        m = one_mention(example)
+        assert m.unit == row["word"] and m.unit in indicator_context._INDEX_UNITS
+        ex = extract_document(Document(id="t", source="test", text=example, province="Nghệ An", published="2024-01-15"))
+        (m,) = ex.mentions
+        assert "PCI" in m.indicator
+        return
+    hit = CONTEXT_RULES[row["role"]](example)
+    assert hit is not None, (example, row["role"])
+    assert row["word"].replace(" ", "").lower() in hit.group(0).replace(" ", "").lower(), (hit.group(0), row["word"])
+    if row["role"] not in ("rate_word", "index") and row["word"] != ")":   # weak() strips a bracket first
+        assert indicator_context.weak(example)
