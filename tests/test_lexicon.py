@@ -4,11 +4,12 @@ import re
 
 import pytest
 
-from extractors import comparisons, cues, indicator_context, lexicon
+from extractors import comparisons, cues, entities, indicator_context, lexicon, owners
 from extractors.checks.targets import _polarity
 from extractors.document import Document
 from extractors.entities import DEPARTMENTS, EXPANSIONS, find_bodies, find_national
 from extractors.extract import extract_document
+from extractors.gazetteer import find_places, find_provinces, in_comparison
 from extractors.indicators import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key
 from extractors.mentions import find
 from extractors.mentions.tail import CURRENCY_AFTER, CURRENCY_BEFORE, QUALIFIERS
@@ -28,7 +29,7 @@ def one_mention(text):
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
            "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words",
-           "context_words"}
+           "context_words", "owner_words"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -326,3 +327,36 @@ def test_context_word(row, example):
     assert row["word"].replace(" ", "").lower() in hit.group(0).replace(" ", "").lower(), (hit.group(0), row["word"])
     if row["role"] not in ("rate_word", "index") and row["word"] != ")":   # weak() strips a bracket first
         assert indicator_context.weak(example)
+
+
+OWNER_ROLES = {"counts_provinces", "country", "not_place_before", "comparison_before", "after_standing", "after_ranked",
+               "assigner", "assigned_plan", "national_organisation", "rank_frame", "rank_frame_link", "frame_country"}
+
+
+def test_owner_words_roles():
+    assert set(lexicon.column("owner_words", "role")) == OWNER_ROLES
+    pairs = list(zip(lexicon.column("owner_words", "word"), lexicon.column("owner_words", "role")))
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("row, example", entries("owner_words"))
+def test_owner_word(row, example):
+    """A count of provinces (the example is its unit) or of places across the country is the country's; a
+    province after an organisation word is no place, after a comparison word a standard of comparison; the
+    country who assigns a plan, names an organisation or frames a ranking is not the owner."""
+    role, word = row["role"], row["word"]
+    if role == "counts_provinces":
+        assert owners._COUNTS_PROVINCES.fullmatch(example) and example.startswith(word)
+    elif role == "country":
+        assert word in owners._COUNTRY.search(example).group(0)
+    elif role == "not_place_before":
+        assert find_provinces(example) and not find_places(example, comparisons=True)
+        assert word in example[:find_provinces(example)[-1][0]]
+    elif role in ("comparison_before", "after_standing", "after_ranked"):
+        start = find_provinces(example)[0][0]
+        assert in_comparison(example, start) and f" {word} " in f" {example[:start]}"
+        assert find_places(example, comparisons=True) and not find_places(example)
+    else:
+        assert entities.NATIONAL_RE.search(example) and not entities.find_national(example)
+        frame = entities._RANK_FRAME if role.startswith(("rank_frame", "frame")) else entities._NOT_OWNER
+        assert word in frame.search(example).group(0)
