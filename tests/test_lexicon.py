@@ -4,14 +4,14 @@ import re
 
 import pytest
 
-from extractors import comparisons, cues, entities, indicator_context, lexicon, owners
+from extractors import comparisons, cues, entities, indicator_context, indicators, lexicon, owners, periods, status
 from extractors.checks.targets import _polarity
 from extractors.document import Document
 from extractors.entities import DEPARTMENTS, EXPANSIONS, find_bodies, find_national
 from extractors.extract import extract_document
 from extractors.gazetteer import find_places, find_provinces, in_comparison
 from extractors.indicators import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key
-from extractors.mentions import find
+from extractors.mentions import find, kinds
 from extractors.mentions.tail import CURRENCY_AFTER, CURRENCY_BEFORE, QUALIFIERS
 from extractors.record import Mention
 from extractors.units import COUNTED, MEASURES
@@ -29,7 +29,7 @@ def one_mention(text):
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
            "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words",
-           "context_words", "owner_words"}
+           "context_words", "owner_words", "month_words"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -185,12 +185,21 @@ STATUS_RULES = {
     # the first base of comparisons.COMPARED that the text names (comparisons.comparison_base)
     "compared_plan": (lambda t: next((p.search(t) for p, label in comparisons.COMPARED if label and p.search(t)), None),
                       str),
+    # the status rules of extractors/status.py, given the clause before the figure
+    "share_of_plan": (status._SHARE_OF_PLAN.search, str),
+    "done": (status._DONE.search, str),
+    "fraction_target": (status._FRACTION_TARGET.search, lambda ex: ex[:_figures(ex)[0].start]),
+    "new_predicate": (status._NEW_PREDICATE.search, str),
 }
+# roles read as tuples of words (the mention finder, the indicator of a count): tested by what they do
+STATUS_TUPLE_ROLES = {"target_after_slash", "target_unit", "takes_targets"}
 
 
 def test_every_status_role_is_read():
     roles = lexicon.column("status_words", "role")
-    assert set(roles) == set(STATUS_RULES)
+    assert set(roles) == set(STATUS_RULES) | STATUS_TUPLE_ROLES
+    assert kinds._TARGET_AFTER_SLASH == cues.words("target_after_slash")
+    assert (indicators._TARGET_UNITS, indicators._TAKES_TARGETS) == (cues.words("target_unit"), cues.words("takes_targets"))
     pairs = list(zip(lexicon.column("status_words", "word"), roles))
     assert len(pairs) == len(set(pairs))
     assert cues.TARGET_BASES == set(cues.words("target_base"))
@@ -198,7 +207,22 @@ def test_every_status_role_is_read():
 
 @pytest.mark.parametrize("row, example", entries("status_words"))
 def test_status_word(row, example):
-    """The rule that reads the word finds it in the example, in the text the rule is given."""
+    """The rule that reads the word finds it in the example, in the text the rule is given; a plan after
+    `71,5%/` makes the next percentage its denominator; a count of targets after a verb that does not take
+    them is measured by the verb alone (`kết nạp`), after one that does by the targets (`hoàn thành chỉ tiêu`)."""
+    if row["role"] in STATUS_TUPLE_ROLES:
+        if row["role"] == "target_after_slash":
+            m = one_mention(example)
+            assert m.kind == "fraction" and m.denominator == 65 and row["word"] in m.text.lower()
+            return
+        ex = extract_document(Document(id="t", source="test", text=example, province="Nghệ An", published="2024-01-15"))
+        (m,) = ex.mentions
+        verb = example[:m.start].split(" được")[0].strip()
+        if row["role"] == "target_unit":
+            assert m.unit == row["word"] and m.indicator == verb
+        else:
+            assert verb.startswith(row["word"]) and m.indicator != verb and m.unit in m.indicator
+        return
     rule, text_of = STATUS_RULES[row["role"]]
     text = text_of(example)
     hit = rule(text)
@@ -360,3 +384,13 @@ def test_owner_word(row, example):
         assert entities.NATIONAL_RE.search(example) and not entities.find_national(example)
         frame = entities._RANK_FRAME if role.startswith(("rank_frame", "frame")) else entities._NOT_OWNER
         assert word in frame.search(example).group(0)
+
+
+@pytest.mark.parametrize("row, example", entries("month_words"))
+def test_month_word(row, example):
+    """`mười tháng đầu năm 2022` is the first ten months of 2022 (the first three, the first quarter)."""
+    assert periods._MONTH_WORDS == {w: int(n) for w, n in zip(lexicon.column("month_words", "word"),
+                                                              lexicon.column("month_words", "months"))}
+    (p,) = periods.find_periods(example)
+    n = int(row["months"])
+    assert p.kind == "months" and p.value.endswith("Q1" if n == 3 else f"{n}M")
