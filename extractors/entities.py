@@ -164,13 +164,20 @@ def find_national(text: str) -> bool:
 
 # The country named as who assigns a plan (`dự toán Trung ương giao`, `Chính phủ giao`), as a source
 # (`Theo thống kê từ Bảo hiểm xã hội Việt Nam, …`) or inside an organisation's name, not as the owner.
-_NOT_OWNER = re.compile(r"(?:(?:Thủ tướng\s+)?(?:Chính phủ|Trung ương|Quốc hội)\s+giao|"
-                        r"(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu)\s+(?:được\s+)?(?:Thủ tướng\s+)?(?:Chính phủ|Trung ương|Quốc hội)|"
+# (The words: extractors/lexicon/owner_words.tsv.)
+def _owner_alt(role: str, code: dict[str, str] | None = None) -> str:
+    return lexicon.alternation("owner_words", role, code=code)
+
+
+_ASSIGNER = _owner_alt("assigner")
+_NATIONAL_ORGANISATION = {"Tổng Liên đoàn": r"Tổng Liên đoàn[^,;]{0,20}", "Liên minh": r"Liên minh[^,;]{0,40}"}
+_NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
+                        rf"(?:{_owner_alt('assigned_plan')})\s+(?:được\s+)?(?:Thủ tướng\s+)?(?:{_ASSIGNER})|"
                         r"(?<!\w)[Tt]heo\s[^,;:]{0,80},|"
-                        r"(?:Bảo hiểm xã hội|Ngân hàng|Tập đoàn|Tổng công ty|Tổng Liên đoàn[^,;]{0,20}|Liên minh[^,;]{0,40}|"
-                        r"Mặt trận Tổ quốc|Hội|Hiệp hội|Phòng Thương mại và Công nghiệp)\s+Việt Nam)")
-_RANK_FRAME = re.compile(r"(?<!\w)(?:thứ\s+\S+|đầu|nhất|tốp\s+\S+|top\s+\S+|nhóm(?:\s+\S+){0,6}?|cao|thấp)\s+"
-                         r"(?:(?:của|trong|trên|so với)\s+)?(?:cả nước|toàn quốc)(?!\w)")
+                        rf"(?:{_owner_alt('national_organisation', _NATIONAL_ORGANISATION)})\s+Việt Nam)")
+_FRAME = {"thứ": r"thứ\s+\S+", "tốp": r"tốp\s+\S+", "top": r"top\s+\S+", "nhóm": r"nhóm(?:\s+\S+){0,6}?"}
+_RANK_FRAME = re.compile(rf"(?<!\w)(?:{_owner_alt('rank_frame', _FRAME)})\s+"
+                         rf"(?:(?:{_owner_alt('rank_frame_link')})\s+)?(?:{_owner_alt('frame_country')})(?!\w)")
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors import lexicon
 from extractors.normalize import new_style_tones, nfc
 
 DATA = Path(__file__).parent / "data"
@@ -66,17 +67,18 @@ def _find_provinces(text: str) -> tuple[tuple[int, int, Province], ...]:
 # A name that is not the place: an organisation named after a person or a place
 # (`Đoàn Thanh niên Cộng sản Hồ Chí Minh`, `Trường THPT Nguyễn Du`, `Đại học Cần Thơ`), the person
 # (`Chủ tịch Hồ Chí Minh`, `tư tưởng Hồ Chí Minh`).
+# (The words: extractors/lexicon/owner_words.tsv.)
 _NOT_PLACE_BEFORE = re.compile(
-    r"(?:Cộng sản|TNCS|Tiền phong|TNTP|Chủ tịch|Bác|tư tưởng|Tư tưởng|đạo đức|phong cách|gương|Lăng|Bảo tàng|"
-    r"Huy hiệu|Học viện Chính trị quốc gia|Trường|trường|Đại học|đại học|Cao đẳng|Bệnh viện|Công ty|Ngân hàng|"
-    r"Câu lạc bộ|CLB|Báo|báo|Đài|Cảng|cảng|Sân bay|sân bay|Giải|giải|đường|Đường|phố|Phố|Quỹ|Tập đoàn|"
-    r"Tổng công ty|Hội|Đội|Nhà máy|Khu công nghiệp|KCN)\s+(?:(?:[A-ZĐ]|THPT|THCS|chuyên)[^\s,.;:()]*\s+){0,4}$")
+    rf"(?:{lexicon.alternation('owner_words', 'not_place_before')})"
+    r"\s+(?:(?:[A-ZĐ]|THPT|THCS|chuyên)[^\s,.;:()]*\s+){0,4}$")
 _CITY_MARK = re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố)\s*$")
 # A province named as a standard of comparison does not own the figures around it:
 # `đứng trên Nam Định, Thái Bình`, `so với Hà Nội`, `sau Quảng Ninh, Hải Phòng`.
+_STANDING = {"đứng": f"đứng (?:{lexicon.alternation('owner_words', 'after_standing')})",
+             "xếp": f"xếp (?:{lexicon.alternation('owner_words', 'after_ranked')})"}
 _COMPARISON_BEFORE = re.compile(
-    r"(?<!\w)(?:so với|đứng (?:trên|sau|trước|sau các tỉnh|trên các tỉnh)|xếp (?:trên|sau|trước)|chỉ sau|"
-    r"sau|trước|hơn|vượt qua|cùng với|như)\s+(?:(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s+)?"
+    rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'comparison_before', code=_STANDING)})"
+    r"\s+(?:(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s+)?"
     r"(?:[^\s,;.()]+(?:\s+[^\s,;.()]+){0,3}\s*(?:,|và)\s*){0,8}$")
 
 

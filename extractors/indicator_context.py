@@ -24,18 +24,24 @@ from extractors.indicator_keys import known_indicator
 from extractors.indicators import clause_subject
 from extractors.record import Mention
 
+
+def _alt(role: str, code: dict[str, str] | None = None) -> str:
+    """The words of one role of extractors/lexicon/context_words.tsv as an alternation, a word that `code` names
+    standing as its pattern there."""
+    return lexicon.alternation("context_words", role, code=code)
+
+
 # Phrases that only link a figure to what came before: never an indicator on their own.
+_LINKING_CODE = {"tiếp theo": r"tiếp theo(?: là)?", "tiếp đến": r"tiếp đến(?: là)?",
+                 "cao nhất": r"(?:cao|thấp) nhất(?: là)?", "đứng đầu": r"đứng đầu(?: là)?",
+                 "cùng kỳ": r"cùng kỳ(?: trước| năm trước)?"}
 _LINKING = re.compile(
-    r"^(?:(?:chiếm|đạt|với|có|là|bằng)\s+)?(?:tỷ lệ|tỉ lệ|tỷ trọng)?\s*(?:là|đạt)?$|"
-    r"^(?:chiếm|tương đương|tương ứng|mức|khi|thì|nếu|ta|kết quả|tiếp theo(?: là)?|tiếp đến(?: là)?|"
-    r"(?:cao|thấp) nhất(?: là)?|đứng đầu(?: là)?|sau đó|trong đó|công nhận|xếp hạng|đăng ký|tổng điểm|"
-    r"thuộc về|lần lượt|nhóm|đạt mức|ở mức|cả nước|toàn quốc|được|đã|và|hoặc|thành phố|tỉnh|huyện|xã|"
-    r"tiếp nối mức tăng trưởng ấn tượng|giảm được|tăng được|số hộ trên|sơ bộ|ước tính|ước|cùng kỳ(?: trước| năm trước)?|"
-    r"cao|thấp|trực|dự kiến đến|đóng góp)$", re.IGNORECASE)
-_DISCOURSE = re.compile(r"^(?:tiếp theo|tiếp đến|thấp nhất|cao nhất|từ một|khi|thì|nếu|trong khi|\)|sau|"
-                        r"còn lại|riêng|đứng đầu|ta|trong bảng xếp hạng|tổng điểm|với tổng điểm|tương đương|tương ứng)\b"
-                        r"|^(?:tăng trưởng|tăng|giảm|tăng thêm|giảm còn)$", re.IGNORECASE)  # a bare change: of the figure before
-_BACK_REFERENCE = re.compile(r"\s(?:này|đó|trên)$")   # `mức thu này gấp 3,9 lần`: the figure before's
+    rf"^(?:(?:{_alt('link_verb')})\s+)?(?:{_alt('share_word')})?\s*(?:{_alt('share_link')})?$|"
+    rf"^(?:{_alt('linking', _LINKING_CODE)})$", re.IGNORECASE)
+_DISCOURSE_CODE = {")": r"\)"}
+_DISCOURSE = re.compile(rf"^(?:{_alt('discourse', _DISCOURSE_CODE)})\b"
+                        rf"|^(?:{_alt('bare_change')})$", re.IGNORECASE)  # a bare change: of the figure before
+_BACK_REFERENCE = re.compile(rf"\s(?:{_alt('back_reference')})$")   # `mức thu này gấp 3,9 lần`: the figure before's
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
 _NAME_BRACKET = re.compile(r"[A-ZĐÀ-Ỹ][^,;()]*\(\s*$")
 # `chiếm gần 32% tổng vốn FDI trong …`: the whole a share is of
@@ -45,15 +51,16 @@ _WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]
 _ABOUT_WITH = re.compile(r"(?<!\w)về\s+([^,;:.\d]{3,80}?)\s+với\s+(?:\S+\s+)?$")
 # a place named right before its figure in a bracketed list: `(Sơn La 2,20%; Lai Châu 3,41%)`
 _PLACE_LISTED = re.compile(r"[(;,]\s*([A-ZĐÀ-Ỹ][^\d(),;:]{1,30}?)\s*:?\s*$")
-_RATE_NAMED = re.compile(r"(?<!\w)((?:tỷ lệ|tỉ lệ|tỷ trọng|tốc độ)\s+[^,;:()\d]{2,60}?)"
-                         r"(?=\s+(?:đạt|là|tăng|giảm|của|cao|thấp|gồm|như|chiếm|ở)(?!\w)|\s*[,;:(]|$)")
+_RATE_NAMED = re.compile(rf"(?<!\w)((?:{_alt('rate_word')})\s+[^,;:()\d]{{2,60}}?)"
+                         rf"(?=\s+(?:{_alt('rate_end')})(?!\w)|\s*[,;:(]|$)")
 _REACH = 1500   # characters around a figure that its context rules read
 # Counted units that score or place an index: `66,39 điểm`, `tăng 1 bậc`.
-_INDEX_UNITS = ("điểm", "bậc", "thứ hạng")
+_INDEX_UNITS = lexicon.role_words("context_words", "index_unit")
 _SHARE = re.compile(r"(?<!\w)(?:chiếm|đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)\s*$", re.IGNORECASE)
-_INDEXES = re.compile(r"(?<!\w)(?:Chỉ số năng lực cạnh tranh cấp tỉnh|Chỉ số hiệu quả quản trị và hành chính công"
-                      r"(?: cấp tỉnh)?|Chỉ số cải cách hành chính|Chỉ số hài lòng[^,;.()]{0,40}|"
-                      r"PCI|PAPI|PAR ?INDEX|Par ?Index|SIPAS|DDCI|DTI|PGI)(?!\w)")
+# The indexes a rank or a score measures: `Chỉ số hài lòng của người dân …`, `PAR INDEX` or `PARINDEX`.
+_INDEXES_CODE = {"Chỉ số hiệu quả quản trị và hành chính công": r"Chỉ số hiệu quả quản trị và hành chính công(?: cấp tỉnh)?",
+                 "Chỉ số hài lòng": r"Chỉ số hài lòng[^,;.()]{0,40}", "PAR INDEX": r"PAR ?INDEX", "Par Index": r"Par ?Index"}
+_INDEXES = re.compile(rf"(?<!\w)(?:{_alt('index', _INDEXES_CODE)})(?!\w)")
 
 
 def weak(indicator: str | None, text: str = "") -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.cues import PAREN_TARGET
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
@@ -67,8 +68,9 @@ PARTICIPANTS = {
 }
 # Units that count targets or tasks: with most verbs the verb alone is the indicator
 # (`kết nạp được 2.101/2.000 chỉ tiêu` measures admissions, not targets).
-_TARGET_UNITS = ("chỉ tiêu", "mục tiêu")
-_TAKES_TARGETS = ("hoàn thành", "đạt", "giao", "thực hiện", "vượt", "ban hành", "bổ sung")
+# (extractors/lexicon/status_words.tsv)
+_TARGET_UNITS = lexicon.role_words("status_words", "target_unit")
+_TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
 
 _COPULAS = re.compile(
     r"(?<!\w)\s*(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s+)*"

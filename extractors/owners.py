@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.doc_context import DocContext
 from extractors.entities import find_bodies, national_at
 from extractors.gazetteer import find_places, in_comparison
@@ -18,10 +19,11 @@ def _governs(between: str) -> bool:
     return len(between.split()) <= 6 and not re.search(r"[,;:()]", between)
 
 
-# counted nouns that count provinces or ministries: such a count is the country's
-_COUNTS_PROVINCES = re.compile(r"(?:tỉnh|tỉnh, thành(?: phố)?|tỉnh, thành phố trực thuộc Trung ương|"
-                               r"bộ, ngành|Bộ|Bộ, ngành)")
-_COUNTRY = re.compile(r"(?<!\w)(?:cả nước|toàn quốc|nước ta)(?!\w)")
+# counted nouns that count provinces or ministries: such a count is the country's (the words:
+# extractors/lexicon/owner_words.tsv)
+_COUNTS_PROVINCES = re.compile(
+    rf"(?:{lexicon.alternation('owner_words', 'counts_provinces', code={'tỉnh, thành': r'tỉnh, thành(?: phố)?'})})")
+_COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w)")
 
 
 def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: str | None = None

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors import lexicon
+
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?$")
-_MONTH_WORDS = {"ba": 3, "bốn": 4, "năm": 5, "bảy": 7, "tám": 8, "mười": 10, "mười một": 11}
+# the number of months in words: `mười tháng đầu năm` (extractors/lexicon/month_words.tsv)
+_MONTH_WORDS = {w: int(n) for w, n in lexicon.mapping("month_words", "word", "months").items()}
 
 
 @dataclass
@@ -63,7 +66,7 @@ def find_periods(text: str) -> list[Period]:
     for m in re.finditer(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)", text):
         add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter
-    for m in re.finditer(r"(?<![\d\w])(2|3|4|5|7|8|10|11|ba|bốn|năm|bảy|tám|mười|mười một) tháng"
+    for m in re.finditer(r"(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
                          r"(?: đầu năm| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
         if any(s <= m.start() < e for s, e in taken):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, TARGET_AS_RESULT, TARGET_CUE,
-                             TARGET_RIGHT_BEFORE)
+                             TARGET_RIGHT_BEFORE, alt)
 from extractors.doc_context import DocContext, is_heading
 from extractors.record import Mention
 from extractors.sentences import Sentence
@@ -34,7 +34,7 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     if m.kind == "fraction":
         # `giải ngân 5.230/6.100 tỷ đồng kế hoạch`: a share of the plan achieved is a result
         cb = TARGET_AS_RESULT.sub(" ", clause_before)
-        return "target" if re.search(r"(?<!\w)(?:phấn đấu|mục tiêu|dự kiến|sẽ)(?!\w)", cb) else "actual"
+        return "target" if _FRACTION_TARGET.search(cb) else "actual"
     cb = _SHARE_OF_PLAN.sub(" ", TARGET_AS_RESULT.sub(" ", clause_before))
     sb = _SHARE_OF_PLAN.sub(" ", TARGET_AS_RESULT.sub(" ", sent_before))
     paren = sent_before.rfind("(")
@@ -62,9 +62,14 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
 
 
 # a share of a plan stated after another figure (`…, 46,1% dự toán HĐND tỉnh giao và 92,6% …`): a result
-_SHARE_OF_PLAN = re.compile(r"\d[\d.,]*\s*%\s*(?:so với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu)")
+# (the words of these rules: extractors/lexicon/status_words.tsv)
+_SHARE_OF_PLAN = re.compile(rf"\d[\d.,]*\s*%\s*(?:so với\s+)?(?:{alt('share_of_plan')})")
 # words that report something done, not planned
-_DONE = re.compile(r"(?<!\w)(?:đã|ước đạt|ước thực hiện|thực hiện được|đạt được)(?!\w)", re.IGNORECASE)
+_DONE = re.compile(rf"(?<!\w)(?:{alt('done')})(?!\w)", re.IGNORECASE)
+# in the clause of a fraction, a target: `phấn đấu giải ngân 5.230/6.100 tỷ đồng`
+_FRACTION_TARGET = re.compile(rf"(?<!\w)(?:{alt('fraction_target')})(?!\w)")
+# a new predicate between a plan word and a bracket: `vượt kế hoạch và đứng thứ 2 cả nước (sau …)`
+_NEW_PREDICATE = re.compile(rf"(?<!\w)(?:{alt('new_predicate')})(?!\w)|[;()\d]")
 
 
 def _done_after_plan(clause_before: str) -> bool:
@@ -83,7 +88,7 @@ def _names_target(before_paren: str) -> bool:
     if not cues:
         return False
     between = before_paren[cues[-1].end():]
-    return not re.search(r"(?<!\w)(?:và|đứng|xếp|tăng|giảm|đạt|là|có)(?!\w)|[;()\d]", between)
+    return not _NEW_PREDICATE.search(between)
 
 
 def after_the_document(period: str | None, ctx: DocContext) -> bool:

@@ -4,13 +4,14 @@ import re
 
 import pytest
 
-from extractors import comparisons, cues, lexicon
+from extractors import comparisons, cues, entities, indicator_context, indicators, lexicon, owners, periods, status
 from extractors.checks.targets import _polarity
 from extractors.document import Document
 from extractors.entities import DEPARTMENTS, EXPANSIONS, find_bodies, find_national
 from extractors.extract import extract_document
+from extractors.gazetteer import find_places, find_provinces, in_comparison
 from extractors.indicators import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key
-from extractors.mentions import find
+from extractors.mentions import find, kinds
 from extractors.mentions.tail import CURRENCY_AFTER, CURRENCY_BEFORE, QUALIFIERS
 from extractors.record import Mention
 from extractors.units import COUNTED, MEASURES
@@ -27,7 +28,8 @@ def one_mention(text):
 
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
-           "status_words", "lower_better", "bodies", "departments", "change_words"}
+           "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words",
+           "context_words", "owner_words", "month_words"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -183,12 +185,21 @@ STATUS_RULES = {
     # the first base of comparisons.COMPARED that the text names (comparisons.comparison_base)
     "compared_plan": (lambda t: next((p.search(t) for p, label in comparisons.COMPARED if label and p.search(t)), None),
                       str),
+    # the status rules of extractors/status.py, given the clause before the figure
+    "share_of_plan": (status._SHARE_OF_PLAN.search, str),
+    "done": (status._DONE.search, str),
+    "fraction_target": (status._FRACTION_TARGET.search, lambda ex: ex[:_figures(ex)[0].start]),
+    "new_predicate": (status._NEW_PREDICATE.search, str),
 }
+# roles read as tuples of words (the mention finder, the indicator of a count): tested by what they do
+STATUS_TUPLE_ROLES = {"target_after_slash", "target_unit", "takes_targets"}
 
 
 def test_every_status_role_is_read():
     roles = lexicon.column("status_words", "role")
-    assert set(roles) == set(STATUS_RULES)
+    assert set(roles) == set(STATUS_RULES) | STATUS_TUPLE_ROLES
+    assert kinds._TARGET_AFTER_SLASH == cues.words("target_after_slash")
+    assert (indicators._TARGET_UNITS, indicators._TAKES_TARGETS) == (cues.words("target_unit"), cues.words("takes_targets"))
     pairs = list(zip(lexicon.column("status_words", "word"), roles))
     assert len(pairs) == len(set(pairs))
     assert cues.TARGET_BASES == set(cues.words("target_base"))
@@ -196,7 +207,22 @@ def test_every_status_role_is_read():
 
 @pytest.mark.parametrize("row, example", entries("status_words"))
 def test_status_word(row, example):
-    """The rule that reads the word finds it in the example, in the text the rule is given."""
+    """The rule that reads the word finds it in the example, in the text the rule is given; a plan after
+    `71,5%/` makes the next percentage its denominator; a count of targets after a verb that does not take
+    them is measured by the verb alone (`kết nạp`), after one that does by the targets (`hoàn thành chỉ tiêu`)."""
+    if row["role"] in STATUS_TUPLE_ROLES:
+        if row["role"] == "target_after_slash":
+            m = one_mention(example)
+            assert m.kind == "fraction" and m.denominator == 65 and row["word"] in m.text.lower()
+            return
+        ex = extract_document(Document(id="t", source="test", text=example, province="Nghệ An", published="2024-01-15"))
+        (m,) = ex.mentions
+        verb = example[:m.start].split(" được")[0].strip()
+        if row["role"] == "target_unit":
+            assert m.unit == row["word"] and m.indicator == verb
+        else:
+            assert verb.startswith(row["word"]) and m.indicator != verb and m.unit in m.indicator
+        return
     rule, text_of = STATUS_RULES[row["role"]]
     text = text_of(example)
     hit = rule(text)
@@ -260,3 +286,111 @@ def test_body(row, example):
 def test_department(row, example):
     (body,) = find_bodies(example, "Nghệ An")
     assert (body.type, body.name) == ("department", row["body"])
+
+
+def test_ordinal_words_roles():
+    assert set(lexicon.column("ordinal_words", "role")) == {"ordinal", "after_ten", "extent_before_thu",
+                                                            "field_after_thu"}
+    pairs = list(zip(lexicon.column("ordinal_words", "word"), lexicon.column("ordinal_words", "role")))
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("row, example", entries("ordinal_words"))
+def test_ordinal_word(row, example):
+    """An ordinal is read as the rank its value gives (`xếp thứ nhì`) or skipped as no figure (`Kỳ họp thứ hai`;
+    always, when it has no value); an extent before `thứ N` or a field after it makes `thứ N` a rank."""
+    ms, skips = find(example)
+    if row["role"] in ("extent_before_thu", "field_after_thu"):
+        (m,) = ms
+        assert m.kind == "rank" and m.text.startswith("thứ"), (m.text, m.kind)
+        word_at = example[:m.start].split()[-1] if row["role"] == "extent_before_thu" else example[m.start:]
+        assert row["word"] in word_at
+    elif ms:
+        assert row["value"], example
+        (m,) = ms
+        assert m.kind == "rank" and m.value == float(row["value"]) and m.text.endswith(f"thứ {row['word']}")
+    else:
+        (skip,) = skips
+        word = f"mười {row['word']}" if row["role"] == "after_ten" else row["word"]
+        assert skip.reason == "ordinal" and skip.text.lower().endswith(f"thứ {word}"), skip
+
+
+# Each role of context_words.tsv: the rule of extractors/indicator_context.py that reads it, given the example.
+CONTEXT_RULES = {
+    "link_verb": indicator_context._LINKING.match, "share_word": indicator_context._LINKING.match,
+    "share_link": indicator_context._LINKING.match, "linking": indicator_context._LINKING.match,
+    "discourse": indicator_context._DISCOURSE.match, "bare_change": indicator_context._DISCOURSE.match,
+    "back_reference": indicator_context._BACK_REFERENCE.search,
+    "rate_word": indicator_context._RATE_NAMED.search, "index": indicator_context._INDEXES.search,
+}
+
+
+def test_every_context_role_is_read():
+    assert set(lexicon.column("context_words", "role")) == set(CONTEXT_RULES) | {"rate_end", "index_unit"}
+    pairs = list(zip(lexicon.column("context_words", "word"), lexicon.column("context_words", "role")))
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("row, example", entries("context_words"))
+def test_context_word(row, example):
+    """The rule that reads the word finds it in the example (a linking phrase or a discourse word makes the
+    indicator weak); a rate's name ends at its end word; an index unit's figure takes the index named before."""
+    if row["role"] == "rate_end":
+        (hit,) = indicator_context._RATE_NAMED.finditer(example)
+        assert example[hit.end():].split() == [row["word"]]
+        return
+    if row["role"] == "index_unit":
+        m = one_mention(example)
+        assert m.unit == row["word"] and m.unit in indicator_context._INDEX_UNITS
+        ex = extract_document(Document(id="t", source="test", text=example, province="Nghệ An", published="2024-01-15"))
+        (m,) = ex.mentions
+        assert "PCI" in m.indicator
+        return
+    hit = CONTEXT_RULES[row["role"]](example)
+    assert hit is not None, (example, row["role"])
+    assert row["word"].replace(" ", "").lower() in hit.group(0).replace(" ", "").lower(), (hit.group(0), row["word"])
+    if row["role"] not in ("rate_word", "index") and row["word"] != ")":   # weak() strips a bracket first
+        assert indicator_context.weak(example)
+
+
+OWNER_ROLES = {"counts_provinces", "country", "not_place_before", "comparison_before", "after_standing", "after_ranked",
+               "assigner", "assigned_plan", "national_organisation", "rank_frame", "rank_frame_link", "frame_country"}
+
+
+def test_owner_words_roles():
+    assert set(lexicon.column("owner_words", "role")) == OWNER_ROLES
+    pairs = list(zip(lexicon.column("owner_words", "word"), lexicon.column("owner_words", "role")))
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize("row, example", entries("owner_words"))
+def test_owner_word(row, example):
+    """A count of provinces (the example is its unit) or of places across the country is the country's; a
+    province after an organisation word is no place, after a comparison word a standard of comparison; the
+    country who assigns a plan, names an organisation or frames a ranking is not the owner."""
+    role, word = row["role"], row["word"]
+    if role == "counts_provinces":
+        assert owners._COUNTS_PROVINCES.fullmatch(example) and example.startswith(word)
+    elif role == "country":
+        assert word in owners._COUNTRY.search(example).group(0)
+    elif role == "not_place_before":
+        assert find_provinces(example) and not find_places(example, comparisons=True)
+        assert word in example[:find_provinces(example)[-1][0]]
+    elif role in ("comparison_before", "after_standing", "after_ranked"):
+        start = find_provinces(example)[0][0]
+        assert in_comparison(example, start) and f" {word} " in f" {example[:start]}"
+        assert find_places(example, comparisons=True) and not find_places(example)
+    else:
+        assert entities.NATIONAL_RE.search(example) and not entities.find_national(example)
+        frame = entities._RANK_FRAME if role.startswith(("rank_frame", "frame")) else entities._NOT_OWNER
+        assert word in frame.search(example).group(0)
+
+
+@pytest.mark.parametrize("row, example", entries("month_words"))
+def test_month_word(row, example):
+    """`mười tháng đầu năm 2022` is the first ten months of 2022 (the first three, the first quarter)."""
+    assert periods._MONTH_WORDS == {w: int(n) for w, n in zip(lexicon.column("month_words", "word"),
+                                                              lexicon.column("month_words", "months"))}
+    (p,) = periods.find_periods(example)
+    n = int(row["months"])
+    assert p.kind == "months" and p.value.endswith("Q1" if n == 3 else f"{n}M")

@@ -13,7 +13,8 @@ order (longest first), and the regular expressions built from them depend on it.
 "word")` one column as a tuple; `words(...)` a frozenset of one column; `mapping(...)` a dict from one
 column to another; `examples(row)` the examples of an entry; `toml(name)` a TOML file as a dict;
 `role_words(name, role)` the words of one role of a file with a `role` column, and `alternation(name, role)`
-the same as a regular-expression alternation (`kế hoạch|KH|…`) for the rule that reads them.
+the same as a regular-expression alternation (`kế hoạch|KH|…`) for the rule that reads them (a word
+may stand there as a piece of pattern the rule's code gives it).
 """
 from __future__ import annotations
 
@@ -80,14 +81,17 @@ def role_words(name: str, role: str, col: str = "word") -> tuple[str, ...]:
     return out
 
 
-def alternation(name: str, role: str, col: str = "word") -> str:
+def alternation(name: str, role: str, col: str = "word", code: Mapping[str, str] | None = None) -> str:
     """The words of one role as a regular-expression alternation, in file order; the words are plain (no
-    character a regular expression reads specially outside brackets, so they stand in the pattern as written)."""
+    character a regular expression reads specially outside brackets, so they stand in the pattern as written),
+    except that a word `code` names stands as the pattern `code` gives it (a piece of regular expression the rule
+    keeps in its code: `tiếp theo` as `tiếp theo(?: là)?`)."""
+    code = code or {}
     ws = role_words(name, role, col)
     for w in ws:
-        if re.escape(w).replace("\\ ", " ").replace("\\-", "-") != w:
+        if w not in code and re.escape(w).replace("\\ ", " ").replace("\\-", "-") != w:
             raise LexiconError(f"{name}.tsv: {w!r} ({role}) is not a plain word")
-    return "|".join(ws)
+    return "|".join(code.get(w, w) for w in ws)
 
 
 def examples(row: Mapping[str, str]) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.mentions.draft import Draft
 from extractors.mentions.nonfigures import DURATION_UNITS
 from extractors.mentions.ranks import rank
@@ -107,7 +108,8 @@ def range_(f, d: Draft):
                         d.text_start_tok, d.qualifier = q2, qualifier2
 
 
-_TARGET_AFTER_SLASH = ("chỉ tiêu", "kế hoạch", "mục tiêu", "kh")
+# the plan a percentage after `71,5%/` is (extractors/lexicon/status_words.tsv)
+_TARGET_AFTER_SLASH = lexicon.role_words("status_words", "target_after_slash")
 
 
 def fraction(f, d: Draft):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from extractors import lexicon
 from extractors.record import Skipped
 from extractors.units import COUNTED_SET, MEASURES
 
@@ -27,9 +28,9 @@ _NOUN_ALT = "|".join(re.escape(w) for w in sorted(COUNTED_SET | {m.lower() for m
 _NOT_FIGURE_TAIL = r"(?![\d.,]*\d)(?!\s*%)(?!\s*(?:phần trăm|điểm phần trăm)\b)"
 # `thứ N` is a standing, not an ordinal, after an extent (`giảm nhanh thứ hai cả nước`) or before the field
 # it is ranked in (`thứ 3 trong nhóm 10 tỉnh`, `thứ 5 cả nước`); the rank step reads the same words.
-EXTENT_BEFORE_THU = ("cao", "thấp", "lớn", "nhỏ", "nhanh", "chậm", "nhiều", "ít", "mạnh", "tốt")
-FIELD_AFTER_THU = ("cả nước", "toàn quốc", "trong cả nước", "trong nhóm", "trong khu vực", "khu vực", "trong vùng",
-                   "của cả nước", "trong số", "toàn vùng")
+# (extractors/lexicon/ordinal_words.tsv)
+EXTENT_BEFORE_THU = lexicon.role_words("ordinal_words", "extent_before_thu")
+FIELD_AFTER_THU = lexicon.role_words("ordinal_words", "field_after_thu")
 _NOT_EXTENT = "".join(f"(?<!{w} )" for w in EXTENT_BEFORE_THU)
 _NOT_FIELD = r"(?!\s+(?:" + "|".join(FIELD_AFTER_THU) + r")(?!\w))"
 SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -126,7 +127,9 @@ def find_skips(text: str) -> list[Skipped]:
     return skips
 
 
-_ORDINAL_WORDS = r"(?:nhất|nhì|hai|ba|tư|bốn|năm|sáu|bảy|bẩy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|tư|lăm|sáu|bảy|tám|chín))?)"
+# an ordinal in words (extractors/lexicon/ordinal_words.tsv): `nhất`, `năm`, `mười`, `mười một`
+_ORDINAL_WORDS = "(?:" + lexicon.alternation(
+    "ordinal_words", "ordinal", code={"mười": rf"mười(?:\s+(?:{lexicon.alternation('ordinal_words', 'after_ten')}))?"}) + ")"
 _NOT_RANK = (r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!vị )(?<!lên )(?<!xuống )(?<!Xếp )(?<!Đứng )" + _NOT_EXTENT)
 WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ\s+[Nn]hật)"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.mentions.draft import Draft
 from extractors.mentions.nonfigures import EXTENT_BEFORE_THU, FIELD_AFTER_THU
 from extractors.record import Mention
@@ -19,8 +20,8 @@ _PROVINCE_COUNTS = (63.0, 34.0)
 _STANDING = re.compile(r"(?<!\w)(?:xếp|hạng|vị trí|vị thứ|đứng|bậc|PCI|PAPI|PAR ?INDEX|SIPAS|DDCI|DTI|PGI)(?!\w)",
                        re.IGNORECASE)
 _RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
-ORDINAL_WORDS = {"nhất": 1.0, "nhì": 2.0, "hai": 2.0, "ba": 3.0, "tư": 4.0, "năm": 5.0, "sáu": 6.0, "bảy": 7.0,
-                 "tám": 8.0, "chín": 9.0, "mười": 10.0}
+# an ordinal in words and the rank it reads as (`xếp thứ nhì`; extractors/lexicon/ordinal_words.tsv)
+ORDINAL_WORDS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinal_words") if r["role"] == "ordinal" and r["value"]}
 
 
 def rank(f, d: Draft):
