@@ -33,7 +33,8 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     `document`, `site`)."""
     if _COUNTS_PROVINCES.fullmatch(unit or "") or unit == "địa phương" and _COUNTRY.search(s.text):
         return "Việt Nam", "sentence"  # `12 Bộ`, `54 tỉnh, thành phố trên cả nước`: a count across the country
-    for lo in (cs, s.start):
+    line = text.rfind("\n", s.start, ms) + 1   # a list item on a line of its own is its own sentence here
+    for lo in (cs, max(s.start, line)):
         seg = text[lo:ms]
         best = None
         for b in find_bodies(seg, ctx.province):

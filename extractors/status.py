@@ -50,7 +50,8 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         return "actual"
     own_year = re.search(r"(?<!\w)(?<!so với )(?<!so )năm\s+((?:19|20)\d{2})(?!\d)", cb)   # not a base
     past = own_year and (ctx.pub_year is None or int(own_year.group(1)) < ctx.pub_year)
-    if TARGET_CUE.search(sb) and not ACTUAL_CUE.search(sb[-60:]) and not counts_targets and not past:
+    if TARGET_CUE.search(sb) and not ACTUAL_CUE.search(sb[-60:]) and not counts_targets and not past \
+            and not _done_after_plan(sb):
         return "target"  # not `… dự kiến giai đoạn 2016-2018 tăng 16,51%; trong đó, năm 2016 tăng 21,4%`
     has = re.search(r"(?<!\w)(?:hiện\s+)?có\s*(?:\S+\s+)?$", cb)   # `Tỉnh … có 23 xã đạt chuẩn`: a state of things
     if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and not re.search(r"(?<!\w)đạt(?!\w)", sb) \
@@ -100,6 +101,8 @@ def _future_period(s: Sentence, ctx: DocContext) -> bool:
     """The period in force is after the document's year (targets for the coming year), or unknown."""
     ps = ctx.sentence_periods[s.index] or ctx.running[s.index]
     per = ps[-1].value if ps else None
+    if ps and ps[-1].kind in ("half", "nine", "months", "month", "quarter") and "NOW" not in per:
+        return False   # `trong 6 tháng đầu năm 2021, …`: a report of part of a year gone by
     if per is None or ctx.pub_year is None:
         return True
     try:
