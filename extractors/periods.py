@@ -141,5 +141,7 @@ def topical(sentence: str, pos: int) -> bool:
     tail = sentence[pos:]
     m = re.match(r"[\d\s/–-]*(?:\d{4})?", tail)
     rest = tail[m.end():] if m else tail
-    return before.rstrip().endswith((",", ":")) is False and rest.lstrip().startswith(",") and \
-        re.search(r",\s*(?:\S+\s+){0,2}$", before) is not None
+    # `…, trong 6 tháng đầu năm 2021, tuy …`: a period phrase of a few words closed by a comma
+    phrase = re.match(r"\s*(?:[^\W\d_]+\s+){1,4}(?:19|20)\d{2}(?=\s*,)", rest) if not rest.lstrip().startswith(",") else None
+    return before.rstrip().endswith((",", ":")) is False and (rest.lstrip().startswith(",") or phrase is not None) \
+        and re.search(r",\s*(?:\S+\s+){0,2}$", before) is not None
