@@ -52,7 +52,7 @@ def find_periods(text: str) -> list[Period]:
             continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?<![\d\w])(?:6|[Ss]áu) tháng(?:(?: đầu)? năm| qua)\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
@@ -91,6 +91,8 @@ def find_periods(text: str) -> list[Period]:
     for m in re.finditer(r"(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
         if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
             continue
+        if re.search(r"(?<!\w)(?:[Tt]ừ|kể từ|bắt đầu)\s+$", text[max(0, m.start() - 12):m.start()]):
+            continue  # `Được triển khai từ tháng 5/2023, đến nay …`: when something began, not the figure's time
         if not m.group(2) and not re.search(r"(?:^|[,;:]|\b(?:trong|riêng|của|cả|Trong|Riêng))\s*$", text[:m.start()]):
             continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure
         month = f"M{int(m.group(1)):02d}"

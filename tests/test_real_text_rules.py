@@ -258,3 +258,13 @@ def test_a_bare_change_or_a_back_reference_measures_the_figure_before(text, span
 def test_a_list_of_bodies_takes_the_rate_its_sentence_names():
     text = "Một số cơ quan có tỷ lệ giải ngân đạt cao gồm: Hội Nhà văn (100%), Thanh tra Chính phủ (99%)."
     assert figure(text, "100%").indicator == "tỷ lệ giải ngân"
+
+
+def test_nua_dau_nam_is_the_first_half():
+    m = figure("Nửa đầu năm 2024, thu ngân sách đạt 5.210 tỷ đồng.", "5.210 tỷ đồng")
+    assert m.period == "2024-H1"
+
+
+def test_the_month_a_programme_began_is_not_the_figures_time():
+    m = figure("Kể từ tháng 5/2023, huyện đã hỗ trợ 1.250 hộ nghèo.", "1.250 hộ")
+    assert m.period != "2023-05"
