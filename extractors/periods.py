@@ -64,6 +64,9 @@ def find_periods(text: str) -> list[Period]:
         add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
     # `Từ năm 2021 đến nay`: from that year to the document's (`NOW` is filled in with its year)
     for m in re.finditer(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)", text):
+        if re.search(r"(?<!\w)nhất(?:\s+\S+){0,4}\s*$", text[max(0, m.start() - 40):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue  # `mức tăng trưởng cao nhất từ năm 2010 đến nay`: the span of a record, not the figure's time
         add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter
     for m in re.finditer(r"(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
@@ -111,7 +114,16 @@ def find_periods(text: str) -> list[Period]:
             continue
         add(m, m.group(1), "year")
     out.sort(key=lambda p: p.pos)
-    return [p for p in out if p.kind != "vision"]
+    titles = [(q.start(), q.end()) for q in _QUOTED_TITLE.finditer(text)]
+    # a resolution's quoted title (`Nghị quyết 01 “… giai đoạn 2020-2025, định hướng đến năm 2030”`) names
+    # the plan's term, not the time of what follows it
+    return [p for p in out if p.kind != "vision"
+            and (p.kind == "term" or not any(s <= p.pos < e for s, e in titles))]
+
+
+# the quoted title of a document: `Nghị quyết số 01-NQ/TU ngày 16/11/2020 “Về phát triển …”`
+_QUOTED_TITLE = re.compile(r"(?:Nghị quyết|Chương trình|Đề án|Kế hoạch|Chỉ thị|Kết luận|Quyết định|Chiến lược|"
+                           r"Quy hoạch)[^“”\n]{0,120}?“[^”“\n]{10,300}”")
 
 
 def dateline_date(text: str) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, TARGET_AS_RESULT, TARGET_CUE,
-                             TARGET_RIGHT_BEFORE, alt)
+from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, PROGRAMME, TARGET_AS_RESULT,
+                             TARGET_CUE, TARGET_RIGHT_BEFORE, alt)
 from extractors.doc_context import DocContext, is_heading
 from extractors.record import Mention
 from extractors.sentences import Sentence
@@ -15,8 +15,10 @@ from extractors.sentences import Sentence
 def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,
               s: Sentence) -> str | None:
     """`actual`, `target`, or None for a heading or a label that states no figure."""
-    # names that hold cue words are not cues: `Sở Kế hoạch và Đầu tư`
-    clause_before, sent_before = (BODY_WITH_CUE.sub(" ", x) for x in (clause_before, sent_before))
+    # names that hold cue words are not cues: `Sở Kế hoạch và Đầu tư`, `Chương trình mục tiêu quốc gia`,
+    # and neither is the quoted title of a resolution (`Nghị quyết 01 “Về phát triển … định hướng đến 2030”`)
+    clause_before, sent_before = (_QUOTED.sub(" ", PROGRAMME.sub(" ", BODY_WITH_CUE.sub(" ", x)))
+                                  for x in (clause_before, sent_before))
     if is_heading(s, ctx):
         # a title or section heading states no result, but may announce targets
         return "target" if TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", sent_before)) else None
@@ -55,13 +57,15 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         return "target"  # not `… dự kiến giai đoạn 2016-2018 tăng 16,51%; trong đó, năm 2016 tăng 21,4%`
     has = re.search(r"(?<!\w)(?:hiện\s+)?có\s*(?:\S+\s+)?$", cb)   # `Tỉnh … có 23 xã đạt chuẩn`: a state of things
     if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and not re.search(r"(?<!\w)đạt(?!\w)", sb) \
-            and _future_period(s, ctx) and not has:
+            and _future_period(s, ctx, m.start) and not has:
         return "target"
-    if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and _future_period(s, ctx) and not has:
+    if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and _future_period(s, ctx, m.start) and not has:
         return "target"
     return "actual"
 
 
+# a quoted name or title, closed before the figure
+_QUOTED = re.compile(r"“[^”“%]{3,200}”|\"[^\"%]{3,200}\"")
 # a share of a plan stated after another figure (`…, 46,1% dự toán HĐND tỉnh giao và 92,6% …`): a result
 # (the words of these rules: extractors/lexicon/status_words.tsv)
 _SHARE_OF_PLAN = re.compile(rf"\d[\d.,]*\s*%\s*(?:so với\s+)?(?:{alt('share_of_plan')})")
@@ -97,9 +101,12 @@ def after_the_document(period: str | None, ctx: DocContext) -> bool:
     return bool(period and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year)
 
 
-def _future_period(s: Sentence, ctx: DocContext) -> bool:
-    """The period in force is after the document's year (targets for the coming year), or unknown."""
-    ps = ctx.sentence_periods[s.index] or ctx.running[s.index]
+def _future_period(s: Sentence, ctx: DocContext, at: int) -> bool:
+    """The period in force at `at` (the figure's offset in the document) is after the document's year
+    (targets for the coming year), or unknown. Of the sentence's periods, the last one before the figure
+    is in force: `năm 2021 đạt 11,9% …, 9 tháng của năm 2022 ước đạt 12,3%`."""
+    ps = ctx.sentence_periods[s.index]
+    ps = [p for p in ps if s.start + p.pos < at] or ps or ctx.running[s.index]
     per = ps[-1].value if ps else None
     if ps and ps[-1].kind in ("half", "nine", "months", "month", "quarter") and "NOW" not in per:
         return False   # `trong 6 tháng đầu năm 2021, …`: a report of part of a year gone by

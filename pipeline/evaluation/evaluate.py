@@ -154,8 +154,9 @@ def summary(sc: Score) -> dict:
     for where in ("named", "site"):
         n = sc.entity_by_source[where, True] + sc.entity_by_source[where, False]
         if n:
-            out["fields"][f"entity ({'text names the owner' if where == 'named' else 'only the site tells'})"] = \
-                sc.entity_by_source[where, True] / n
+            label = f"entity ({'text names the owner' if where == 'named' else 'only the site tells'})"
+            out["fields"][label] = sc.entity_by_source[where, True] / n
+            out.setdefault("field_counts", {})[label] = n
     out["non_figures_reported"] = len(sc.non_figures_reported)
     return out
 
@@ -184,7 +185,9 @@ def print_report(name: str, sc: Score, s: dict, misses: int) -> None:
     o = s["overall"]
     print(f"{'overall':<12}{o['gold']:>6}{o['predicted']:>6}   {_fmt(o['detection']):<22}  {_fmt(o['value'])}")
     print(f"value+indicator P R F1: {_fmt(o['value+indicator'])}")
-    print("field accuracy over matches: " + ", ".join(f"{f} {a:.3f}" for f, a in s["fields"].items()))
+    counts = s.get("field_counts", {})
+    print("field accuracy over matches: " + ", ".join(
+        f"{f} {a:.3f}" + (f" (of {counts[f]})" if f in counts else "") for f, a in s["fields"].items()))
     print(f"dates, codes, names reported as figures: {s['non_figures_reported']}")
     for d, t, k, r in sc.non_figures_reported[:misses]:
         print(f"  NON-FIGURE {d}: {t!r} as {k} (gold: {r})")
