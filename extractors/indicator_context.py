@@ -69,7 +69,7 @@ def weak(indicator: str | None, text: str = "") -> bool:
     if not indicator or not indicator.strip():
         return True
     ind = indicator.strip(" ,;:()-")
-    if not ind or re.search(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)", ind) or _LINKING.match(ind) \
+    if not ind or not re.search(r"[^\W\d_]", ind) or re.search(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)", ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):
         return True
     if re.search(r"(?<!\w)(?:và|là)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
@@ -96,7 +96,11 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         if outside and not weak(outside[-1].indicator, near):
             m.indicator, m.extra["indicator_source"] = outside[-1].indicator, "context: compared places"
             return
-    if not weak(m.indicator, near) and not (named and m.indicator and m.indicator.strip() in named.group(0)):
+    # a rank whose clause gives one word only (`giữ vị trí số 10`, `vươn lên vị trí thứ 9`) names no index
+    bare_rank = m.kind == "rank" and m.indicator is not None and len(m.indicator.split()) == 1 \
+        and not m.indicator.isupper()
+    if not weak(m.indicator, near) and not bare_rank \
+            and not (named and m.indicator and m.indicator.strip() in named.group(0)):
         return
     sprev = done[-1] if done and done[-1].start >= s_start else None   # the figure before, in this sentence
     found, source = None, None
@@ -106,6 +110,10 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         noun = sprev.indicator if sprev.indicator and sprev.indicator.lower().startswith(sprev.unit.lower()) \
             else sprev.unit   # `hộ nghèo` (the count's indicator) over the bare `hộ`
         found, source = f"tỷ lệ {noun}", "share of the count before"
+    rate_after = re.match(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương)\s))",
+                          text[m.end:m.end + 80])
+    if found is None and m.kind == "percent" and rate_after and not weak(rate_after.group(1), near):
+        found, source = rate_after.group(1).strip(), "rate named after"  # `đã giảm 0,12% tỷ lệ hộ nghèo`
     if found is None and m.kind == "percent" and re.search(r"(?<!\w)chiếm\s+(?:\S+\s+)?$", before[-20:]):
         whole = _WHOLE_AFTER.match(text[m.end:m.end + 90])
         if whole:
@@ -134,6 +142,15 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         if verb and weak(clause_subject(parts[-1])):
             subject = clause_subject(parts[-2][:verb.start()])
             if subject and not weak(subject, near) and len(subject.split()) <= 8:
+                found, source = subject, "subject before the link"
+        elif len(parts) > 1 and len(parts[-1].split()) <= 3 and weak(clause_subject(parts[-1])) \
+                and not re.search(r"\d", parts[-2]):
+            # `Trong đó, tăng mạnh nhất là việc thu thuế xuất nhập khẩu, đạt 127 tỷ đồng`, `tỉnh đạt mức tăng
+            # trưởng cao, ước tăng 9,46%`: a part that only links takes what the part before it names
+            named_obj = re.search(r"(?<!\w)(?:là|đạt|có)\s+(?!\d)([^,]+)$", parts[-2])
+            subject = named_obj.group(1).strip() if named_obj else clause_subject(parts[-2])
+            if subject and not weak(subject, near) and len(subject.split()) <= 8 \
+                    and not re.fullmatch(r"(?:[Tt]rong\s+)?(?:đó|này|ấy|số này)", subject):
                 found, source = subject, "subject before the link"
     if found is None and m.kind in ("percent", "fraction"):
         # `Một số Bộ và cơ quan có tỷ lệ giải ngân đạt cao gồm: Hội Nhà văn (100%), …`: the rate the sentence names

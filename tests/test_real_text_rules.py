@@ -303,3 +303,23 @@ def test_of_a_sentences_periods_the_one_before_the_figure_is_in_force():
 def test_an_approved_budget_is_a_target():
     m = figure("UBND tỉnh phê duyệt tổng kinh phí thực hiện đề án là 3.150 tỷ đồng.", "3.150 tỷ đồng")
     assert m.status == "target"
+
+
+def test_a_part_that_only_links_takes_what_the_part_before_names():
+    m = figure("Trong đó, tăng mạnh nhất là việc thu thuế xuất nhập khẩu, đạt 127 tỷ đồng.", "127 tỷ đồng")
+    assert "thu thuế xuất nhập khẩu" in (m.indicator or "")
+
+
+def test_a_rate_named_right_after_the_figure():
+    m = figure("Năm 2024, thành phố đã giảm 0,12% tỷ lệ hộ nghèo, tương đương 414 hộ.", "0,12%")
+    assert (m.indicator or "").startswith("tỷ lệ hộ nghèo")
+
+
+def test_a_rank_whose_clause_gives_one_verb_takes_the_index_named_before():
+    m = figure("Năm 2023, chỉ số PCI của tỉnh đạt 66,39 điểm. Tỉnh giữ vị trí số 10 cả nước.", "vị trí số 10")
+    assert m.indicator == "PCI"
+
+
+def test_an_indicator_without_letters_is_no_indicator():
+    from extractors.indicator_context import weak
+    assert weak("+") and weak(" - ") and not weak("GRDP")
