@@ -23,6 +23,7 @@ import re
 
 from extractors import lexicon
 from extractors.cues import PAREN_TARGET
+from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
 from extractors.record import Mention
@@ -258,8 +259,36 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         topic = _topic(prev_sentence)
         if topic:
             return topic, "previous sentence"                 # `…, chi đảm bảo an sinh xã hội … Theo đó, …`
+    if subject and seg_from == cs and last.strip().startswith(subject.split()[0]) \
+            and not _HAS_PREDICATE.match(subject):
+        subject = _joined_subject(seg, subject)
     words = subject.split()
     return (" ".join(words[:10]) if words else None), "subject"
+
+
+# the parts before a comma that open a clause with its time, source or place, not its subject
+_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
+                             r"[Bb]ên cạnh|[Nn]goài|[Dd]o|[Nn]hờ|[Tt]ại|[Hh]iện|[Cc]ụ thể|[Nn]hư vậy|[Tt]uy|[Nn]hìn chung|"
+                             r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu)(?!\w)")
+_HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đã|chiếm|bằng|còn|thực hiện|ước|xếp|đứng)(?!\w)")
+
+
+def _joined_subject(seg: str, subject: str) -> str:
+    """A subject that a comma cuts in two (`Sản xuất nông nghiệp, thủy sản tăng trưởng 3,9%`, `tổng lượt
+    khách tham quan, du lịch đến Đà Nẵng đạt …`): the noun phrase before the comma is part of it when it
+    has no figure, no predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
+    parts = re.split(r"([,;:])", seg)
+    if len(parts) < 3 or parts[-2] != ",":
+        return subject
+    before = parts[-3]
+    # the part opens the clause, or follows its opening adverbial (`Theo báo cáo của Sở Du lịch, tổng lượt
+    # khách tham quan, du lịch … đạt`)
+    opener = len(parts) == 3 or parts[-4] in (";", ":") or parts[-4] == "," and _ADVERBIAL_OPEN.match(parts[-5]) \
+        and (len(parts) == 5 or parts[-6] in (";", ":"))
+    if not opener or re.search(r"[\d()]", before) or _HAS_PREDICATE.search(before) or _ADVERBIAL_OPEN.match(before) \
+            or not 1 <= len(before.split()) <= 6 or find_provinces(before) or find_bodies(before):
+        return subject
+    return f"{before.strip()}, {subject}"
 
 
 def _only_target_words(subject: str) -> bool:

@@ -323,3 +323,17 @@ def test_a_rank_whose_clause_gives_one_verb_takes_the_index_named_before():
 def test_an_indicator_without_letters_is_no_indicator():
     from extractors.indicator_context import weak
     assert weak("+") and weak(" - ") and not weak("GRDP")
+
+
+@pytest.mark.parametrize("text, span, part", [
+    ("Sản xuất nông nghiệp, thủy sản tăng trưởng 3,9% so với năm 2021.", "3,9%", "sản xuất nông nghiệp, thủy sản"),
+    ("Lũy kế 2 tháng đầu năm 2016, tổng lượt khách tham quan, du lịch đến Đà Nẵng đạt 654.194 lượt.", "654.194 lượt",
+     "tổng lượt khách tham quan, du lịch"),
+])
+def test_a_subject_a_comma_cuts_in_two_is_read_whole(text, span, part):
+    assert part in (figure(text, span).indicator or "").lower()
+
+
+def test_an_opening_adverbial_is_not_part_of_the_subject():
+    m = figure("Năm 2023, doanh thu du lịch đạt 1.200 tỷ đồng.", "1.200 tỷ đồng")
+    assert "2023" not in (m.indicator or "") and "doanh thu du lịch" in (m.indicator or "")
