@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE
-from extractors.periods import Period, dateline_date, find_periods, topical
+from extractors.periods import SAME_TIME_OF, Period, dateline_date, find_periods, topical
 from extractors.sentences import Sentence
 
 
@@ -119,7 +119,10 @@ class DocContext:
         title = find_periods(self.title) if self.title else []
         years = [p.value[:4] for ps in [title, *self.sentence_periods] for p in ps
                  if p.kind not in ("term", "deadline") and p.value[:4].isdigit()]
-        return Counter(years).most_common(1)[0][0] if years else None   # a tie: the first named
+        if years:
+            return Counter(years).most_common(1)[0][0]   # a tie: the first named
+        same_time = SAME_TIME_OF.search(self.text)   # only `so với cùng kỳ năm 2019`: the text is of 2020
+        return str(int(same_time.group(1)) + 1) if same_time else None
 
     @property
     def pub_year(self) -> int | None:

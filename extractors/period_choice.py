@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.doc_context import DocContext
-from extractors.periods import Period
+from extractors.periods import SAME_TIME_OF as _SAME_TIME_OF, Period
 from extractors.record import Mention
 from extractors.sentences import Sentence
 
@@ -90,12 +90,14 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             # `tăng 26,7% so với cùng kỳ năm 2019`: the figure is of the year after its base
             period, source = str(int(same_time.group(1)) + 1), "sentence"
     if period is None and ctx.pub_year:
-        reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}")
+        # a review of the year gone by: says so, or compares with the year before that (`tăng 7,2% so với
+        # năm 2021` in January 2023)
+        reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or re.search(
+            rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{ctx.pub_year - 2}(?!\d)", ctx.text)
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     return period, source if period is not None else None
 
 
-_SAME_TIME_OF = re.compile(r"(?<!\w)so với\s+cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # a document that looks back on a year: published early in the next, its undated results are that year's
 _LOOKS_BACK = re.compile(r"(?<!\w)(?:năm qua|năm vừa qua|năm cũ|tổng kết|cả năm|trong năm)(?!\w)", re.IGNORECASE)
 

@@ -337,3 +337,15 @@ def test_a_subject_a_comma_cuts_in_two_is_read_whole(text, span, part):
 def test_an_opening_adverbial_is_not_part_of_the_subject():
     m = figure("Năm 2023, doanh thu du lịch đạt 1.200 tỷ đồng.", "1.200 tỷ đồng")
     assert "2023" not in (m.indicator or "") and "doanh thu du lịch" in (m.indicator or "")
+
+
+def test_an_undated_text_is_of_the_year_after_its_same_time_base():
+    m = figure("6 tháng đầu năm, thu ngân sách được 6.481 tỷ đồng, bằng 92,6% so với cùng kỳ năm 2019. Về chi, "
+               "toàn tỉnh chi khoảng 8.183 tỷ đồng.", "khoảng 8.183 tỷ đồng")
+    assert m.period == "2020-H1"
+
+
+def test_a_january_text_comparing_with_two_years_back_reviews_the_year_gone_by():
+    m = figure("Tốc độ tăng trưởng GRDP đạt 8,62%. Giá trị sản xuất công nghiệp tăng 7,2% so với năm 2021.", "8,62%",
+               published="2023-01-06")
+    assert m.period == "2022"
