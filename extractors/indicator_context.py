@@ -74,8 +74,15 @@ def weak(indicator: str | None, text: str = "") -> bool:
         return True
     if re.search(r"(?<!\w)(?:và|là)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
         return True   # `… và`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short
-    if find_provinces(ind) or find_bodies(ind):
-        return True
+    places = sorted([(a, b) for a, b, _ in find_provinces(ind)] + [(b.start, b.end) for b in find_bodies(ind)])
+    if places:
+        # a place or body is no indicator, but a measure of a place named after a preposition is:
+        # `tổng khách du lịch đến Quảng Ninh` (not `dự toán HĐND tỉnh giao`, `và Trà Vinh tăng nhiều nhất`)
+        head = ind[:places[0][0]]
+        tail = re.match(r"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã)\s+)?$", ind[places[0][1]:].strip()) if len(places) == 1 else None
+        if not (tail and re.search(r"\S+\s+\S+.*\s(?:đến|tại|của|ở|vào)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã)\s+)?$", head)
+                and not re.match(r"\s*(?:và|hoặc|,)", head)):
+            return True
     return bool(text) and ind[:1].isupper() and re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None
 
 

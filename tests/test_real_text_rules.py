@@ -349,3 +349,9 @@ def test_a_january_text_comparing_with_two_years_back_reviews_the_year_gone_by()
     m = figure("Tốc độ tăng trưởng GRDP đạt 8,62%. Giá trị sản xuất công nghiệp tăng 7,2% so với năm 2021.", "8,62%",
                published="2023-01-06")
     assert m.period == "2022"
+
+
+def test_a_measure_of_a_place_named_after_a_preposition_is_an_indicator():
+    from extractors.indicator_context import weak
+    assert not weak("tổng khách du lịch đến Quảng Ninh")
+    assert weak("dự toán HĐND tỉnh giao") and weak("và Trà Vinh tăng nhiều nhất") and weak("tỉnh Quảng Ninh")
