@@ -246,6 +246,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             and re.search(r"(?<!\w)với\s*$", text[sprev.end:m.start].split(subject)[0] if subject else "") \
             and re.fullmatch(r"(?:tổng\s+)?(?:số\s+)?(?:kinh phí|tiền|vốn|vốn đăng ký|vốn đầu tư)(?:\s+\S+){0,2}",
                              subject, re.IGNORECASE):
+        if sprev.indicator.split()[0].lower() in subject.lower().split():
+            return subject, "subject"                         # `Điều chỉnh vốn cho 7 dự án với số vốn điều chỉnh tăng`
         return f"{subject} {sprev.indicator}", "subject"     # `364 nhà … với tổng kinh phí 25.520 triệu đồng`
     if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject):
         wider = known_indicator(before, whole=True)
@@ -355,6 +357,14 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
                 break
             if ";" in pieces[k]:
                 break
+    if verb is None and governed and not participant:
+        # `Điều chỉnh vốn cho 127 dự án`, `điều chỉnh tăng vốn cho 2 dự án`: the act done for the group
+        act = re.search(r"(?:^|(?<=[\s,;:]))((?:[^\W\d_]+\s+){1,4}?)(?:cho|đối với)\s+(?:các\s+|những\s+)?$",
+                        last.strip(" ") + " ")
+        act_words = act.group(1).strip() if act else ""
+        if act_words and not _FILLER_ONLY.match(act_words) and not re.match(r"(?:đó|này|ra|vào|và)$", act_words) \
+                and not find_provinces(act_words) and not find_bodies(act_words):
+            return f"{act_words} {unit}", "verb"
     if verb:
         low = verb.lower()
         if re.search(r"(?<!\w)được\s+giao\s*$", last) and not participant:

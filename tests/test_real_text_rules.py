@@ -355,3 +355,10 @@ def test_a_measure_of_a_place_named_after_a_preposition_is_an_indicator():
     from extractors.indicator_context import weak
     assert not weak("tổng khách du lịch đến Quảng Ninh")
     assert weak("dự toán HĐND tỉnh giao") and weak("và Trà Vinh tăng nhiều nhất") and weak("tỉnh Quảng Ninh")
+
+
+def test_a_count_governed_by_cho_takes_the_act_done_for_it():
+    m = figure("Ngoài ra, điều chỉnh vốn cho 127 dự án với số vốn điều chỉnh tăng là 471,4 triệu USD.", "127 dự án")
+    assert m.indicator == "điều chỉnh vốn dự án"
+    m = figure("Ngoài ra, điều chỉnh vốn cho 127 dự án với số vốn điều chỉnh tăng là 471,4 triệu USD.", "471,4 triệu USD")
+    assert m.indicator.startswith("số vốn điều chỉnh") and "dự án" not in m.indicator
