@@ -362,3 +362,19 @@ def test_a_count_governed_by_cho_takes_the_act_done_for_it():
     assert m.indicator == "điều chỉnh vốn dự án"
     m = figure("Ngoài ra, điều chỉnh vốn cho 127 dự án với số vốn điều chỉnh tăng là 471,4 triệu USD.", "471,4 triệu USD")
     assert m.indicator.startswith("số vốn điều chỉnh") and "dự án" not in m.indicator
+
+
+@pytest.mark.parametrize("text, span, value, denominator", [
+    ("Thu ngân sách của tỉnh nằm trong tốp 18 tỉnh có số thu lớn nhất.", "tốp 18 tỉnh", 18, None),
+    ("Tỉnh tiếp tục nằm trong TOP 10 tỉnh, thành phố dẫn đầu về PCI.", "TOP 10 tỉnh", 10, None),
+    ("PCI năm 2022 của tỉnh đứng thứ 21 trong danh sách 30 tỉnh, thành phố.", "đứng thứ 21 trong danh sách 30 tỉnh",
+     21, 30),
+])
+def test_a_top_group_and_a_place_in_a_list_are_ranks(text, span, value, denominator):
+    m = figure(text, span)
+    assert (m.kind, m.value, m.denominator) == ("rank", value, denominator)
+
+
+def test_a_top_list_of_things_is_a_name():
+    ex = extract_document(Document(id="t", source="", text="Công ty lọt Top 10 doanh nghiệp tiêu biểu."))
+    assert ex.mentions == []

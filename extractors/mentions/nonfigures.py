@@ -75,7 +75,10 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"Ban Chỉ đạo|Ban chỉ đạo|Đại hội|Hội nghị Trung ương|Trung ương|Hội nghị lần|Tổ|Đội|Lô|"
                         r"Khu phố|Tiểu khu|Quốc lộ|QL|Tỉnh lộ|ĐT|ĐH|Đường|Tuyến|cột mốc|Cột mốc|Phòng|Tầng|"
                         r"Trung đoàn|Sư đoàn|Quân khu|Quân đoàn|Lữ đoàn|Tiểu đoàn|Đại đội|Binh đoàn|Bệnh viện|"
-                        r"Trường|Nhà máy|Công ty|Top|TOP|Giải|Vùng|vùng)\s*(?:số\s+)?\d+[A-Z]?(?:[/,]\s*\d+)*\b"
+                        r"Trường|Nhà máy|Công ty|Giải|Vùng|vùng)\s*(?:số\s+)?\d+[A-Z]?(?:[/,]\s*\d+)*\b"
+                        + _NOT_FIGURE_TAIL)),
+    # `Top 10 doanh nghiệp` names a list; `TOP 10 tỉnh, thành phố` is a standing (the rank step reads it)
+    ("name", re.compile(r"\b(?:Top|TOP)\s*\d+[A-Z]?\b(?!\s+(?:tỉnh|thành phố|địa phương|huyện|quốc gia)(?!\w))"
                         + _NOT_FIGURE_TAIL)),
     # ... lower-case ones only where no word follows the number (`đường 5 km` is a figure).
     ("name", re.compile(r"\b(?:đường tỉnh|đường huyện|đường xã|đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b"

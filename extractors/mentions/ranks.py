@@ -19,6 +19,8 @@ RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vị"
 _PROVINCE_COUNTS = (63.0, 34.0)
 _STANDING = re.compile(r"(?<!\w)(?:xếp|hạng|vị trí|vị thứ|đứng|bậc|PCI|PAPI|PAR ?INDEX|SIPAS|DDCI|DTI|PGI)(?!\w)",
                        re.IGNORECASE)
+# what a top group is counted in: `tốp 18 tỉnh`, `TOP 10 tỉnh, thành phố`, `tốp 5 địa phương`
+_PLACES = {"tỉnh", "thành phố", "tỉnh thành", "tỉnh, thành", "địa phương", "huyện", "quốc gia", "nước"}
 _RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
 # an ordinal in words and the rank it reads as (`xếp thứ nhì`; extractors/lexicon/ordinal_words.tsv)
 ORDINAL_WORDS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinal_words") if r["role"] == "ordinal" and r["value"]}
@@ -39,6 +41,12 @@ def rank(f, d: Draft):
     elif start_tok > 0 and d.kind == "fraction" and f.phrase_before(start_tok, {"xếp", "đứng", "đứng ở", "xếp ở"}):
         rb = f.phrase_before(start_tok, {"xếp", "đứng", "đứng ở", "xếp ở"})
         d.kind, d.text_start_tok = "rank", rb[0]          # `xếp 17/63 tỉnh, thành phố`
+    elif start_tok > 0 and toks[start_tok - 1].low in ("top", "tốp") and d.kind is None:
+        noun, nend = f.counted_noun(d.j)
+        if noun and noun.split(",")[0].strip().lower() in _PLACES:   # `trong tốp 18 tỉnh`, `TOP 10 tỉnh, thành phố`
+            d.kind, d.text_start_tok, d.qualifier = "rank", start_tok - 1, None
+            d.unit, d.end_tok, d.j = noun, nend, nend + 1
+            return
     elif d.kind == "fraction" and d.denominator in _PROVINCE_COUNTS and \
             _STANDING.search(f.text[max(0, toks[start_tok].start - 150):toks[start_tok].start + 150]):
         d.kind = "rank"                                     # `…; bảng xếp hạng PCI: 17/63 tỉnh, thành phố`
@@ -56,8 +64,8 @@ def _out_of(f, d: Draft) -> None:
     if j >= len(toks) or toks[j].low != "trong":
         return
     k = j + 1
-    if k < len(toks) and toks[k].low in ("nhóm", "số", "tổng"):
-        k += 2 if toks[k].low == "tổng" and k + 1 < len(toks) and toks[k + 1].low == "số" else 1
+    if k < len(toks) and toks[k].low in ("nhóm", "số", "tổng", "danh"):
+        k += 2 if toks[k].low in ("tổng", "danh") and k + 1 < len(toks) and toks[k + 1].low in ("số", "sách") else 1
     if k >= len(toks) or toks[k].kind != "num":
         return
     num = f.read_num(k)
