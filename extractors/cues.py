@@ -84,3 +84,6 @@ TARGET_SENTENCE = re.compile(rf"(?<!\w)(?:{alt('target_sentence')})(?!\w)", re.I
 PROGRAMME = re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme")))
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
 BODY_WITH_CUE = re.compile(alt("body_with_cue"))
+# targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành`
+TARGETS_REVIEWED = re.compile(r"\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
+                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)")

@@ -9,16 +9,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE
+from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE, TARGETS_REVIEWED
 from extractors.periods import SAME_TIME_OF, Period, dateline_date, find_periods, topical
 from extractors.sentences import Sentence
 
 
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
-# targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành`
-_TARGETS_REVIEWED = re.compile(r"\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
-                               r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)")
 # a paragraph that goes on with a plan's figures: `Hằng năm, …`, `Mỗi năm, …`, `Cụ thể, huyện Minh Hóa giảm …`
 _EACH_YEAR = re.compile(r"\s*(?:(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình quân hàng)\s+năm|Cụ thể)\b")
 
@@ -141,5 +138,5 @@ def is_heading(sentence: Sentence, ctx: DocContext) -> bool:
 def is_target_sentence(s: str) -> bool:
     """A sentence that sets out targets (`phấn đấu`, `mục tiêu`); a programme named for its targets and a
     plan met (`vượt kế hoạch`) and a review of targets met (`có 18/21 chỉ tiêu chủ yếu đạt và vượt`) do not."""
-    cleaned = _TARGETS_REVIEWED.sub(" ", TARGET_AS_RESULT.sub(" ", PROGRAMME.sub(" ", s)))
+    cleaned = TARGETS_REVIEWED.sub(" ", TARGET_AS_RESULT.sub(" ", PROGRAMME.sub(" ", s)))
     return bool(TARGET_SENTENCE.search(cleaned))

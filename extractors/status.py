@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, PROGRAMME, TARGET_AS_RESULT,
-                             TARGET_CUE, TARGET_RIGHT_BEFORE, alt)
+                             TARGET_CUE, TARGET_RIGHT_BEFORE, TARGETS_REVIEWED, alt)
 from extractors.doc_context import DocContext, is_heading
 from extractors.record import Mention
 from extractors.sentences import Sentence
@@ -17,21 +17,28 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     """`actual`, `target`, or None for a heading or a label that states no figure."""
     # names that hold cue words are not cues: `Sở Kế hoạch và Đầu tư`, `Chương trình mục tiêu quốc gia`,
     # and neither is the quoted title of a resolution (`Nghị quyết 01 “Về phát triển … định hướng đến 2030”`)
-    clause_before, sent_before = (_QUOTED.sub(" ", PROGRAMME.sub(" ", BODY_WITH_CUE.sub(" ", x)))
+    # and neither are targets counted as met (`với 17/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch`)
+    clause_before, sent_before = (TARGETS_REVIEWED.sub(" ", _QUOTED.sub(" ", PROGRAMME.sub(" ", BODY_WITH_CUE.sub(" ", x))))
                                   for x in (clause_before, sent_before))
     if is_heading(s, ctx):
-        # a title or section heading states no result, but may announce targets
-        return "target" if TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", sent_before)) else None
+        # a title or section heading may announce targets, or state a result with its verb (`Phú Thọ giữ vị
+        # trí số 10`, `Chỉ số sản xuất công nghiệp toàn ngành tăng 20,2%`); a bare label states nothing
+        if TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", sent_before)):
+            return "target"
+        return "actual" if _HEADING_VERB.search(sent_before) else None
     if not sent_before.strip() and re.match(r"[^\d,;.()]{0,40}:", ctx.text[m.end:s.end]):
         return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
     if s.paragraph in ctx.plan_paragraphs and not re.search(r"(?<!\w)(?:đã|đạt được)(?!\w)", sent_before):
         return "target"  # `Hằng năm, tỷ lệ … hoàn thành tốt nhiệm vụ đạt 80% trở lên` after a plan's paragraph
-    if PAREN_TARGET.search(just_before) or TARGET_RIGHT_BEFORE.search(just_before) \
-            or PLAN_IS.search(clause_before[-90:]):
+    exceeded = re.search(_EXCEEDED.pattern + r"(?:\s+\S+){0,3}?\s*(?:là\s*)?$", clause_before[-60:], re.IGNORECASE)
+    if PAREN_TARGET.search(just_before) or TARGET_RIGHT_BEFORE.search(just_before) and not exceeded \
+            or PLAN_IS.search(_EXCEEDED.sub(" ", clause_before)[-90:]):
         return "target"  # `(kế hoạch 8%)`, `chưa đạt mục tiêu từ 20% trở lên`
     if m.kind == "percent" and re.search(r"(?<!\w)chỉ tiêu\s+(?:[^\s,;:\d%]+\s+){1,3}(?:từ|trên|dưới|tối thiểu|ít nhất)?\s*$",
                                          clause_before[-60:]):
         return "target"  # the level a target sets: `hoàn thành chỉ tiêu giải quyết trên 90% đơn thư`
+    if m.kind in ("quantity", "fraction") and _PLAN_AFTER_COUNT.match(ctx.text[m.end:m.end + 80]):
+        return "target"  # `2 huyện Bạch Thông và Chợ Đồn phấn đấu đến năm 2025 hoàn thành …`: the plan's subject
     counts_targets = m.kind == "quantity" and (m.unit or "").lower().startswith(("chỉ tiêu", "nhiệm vụ", "mục tiêu"))
     if m.kind == "fraction":
         # `giải ngân 5.230/6.100 tỷ đồng kế hoạch`: a share of the plan achieved is a result
@@ -64,6 +71,13 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     return "actual"
 
 
+# a plan exceeded: what follows `là` is the excess, not the plan (`vượt kế hoạch đề ra là 0,34%`)
+_EXCEEDED = re.compile(r"(?<!\w)vượt\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)", re.IGNORECASE)
+# a count whose own clause goes on with a plan for it: `2 huyện Bạch Thông và Chợ Đồn phấn đấu đến năm 2025 …`
+_PLAN_AFTER_COUNT = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][^\s,;.()]*|\s+và)*\s+(?:phấn đấu|dự kiến|sẽ|đăng ký phấn đấu)(?!\w)")
+# a verb by which a heading states a result
+_HEADING_VERB = re.compile(r"(?<!\w)(?:tăng|giảm|đạt|có|giữ|xếp|đứng|vươn lên|thu|kết nạp|đón|hoàn thành|vượt|còn|"
+                           r"thu hút|giải ngân|xuất khẩu)(?!\w)", re.IGNORECASE)
 # a quoted name or title, closed before the figure
 _QUOTED = re.compile(r"“[^”“%]{3,200}”|\"[^\"%]{3,200}\"")
 # a share of a plan stated after another figure (`…, 46,1% dự toán HĐND tỉnh giao và 92,6% …`): a result

@@ -378,3 +378,32 @@ def test_a_top_group_and_a_place_in_a_list_are_ranks(text, span, value, denomina
 def test_a_top_list_of_things_is_a_name():
     ex = extract_document(Document(id="t", source="", text="Công ty lọt Top 10 doanh nghiệp tiêu biểu."))
     assert ex.mentions == []
+
+
+def test_targets_counted_as_met_are_no_target_cue_for_a_figure():
+    m = figure("Tình hình kinh tế ổn định, với 17/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra; tăng trưởng kinh tế "
+               "đạt 8,34%.", "8,34%", published="2023-12-20")
+    assert m.status == "actual"
+
+
+@pytest.mark.parametrize("text, span, status", [
+    ("Phú Thọ giữ vị trí số 10\n\nChỉ số PCI của Phú Thọ đạt 69,5 điểm.", "vị trí số 10", "actual"),
+    ("Bốn nhiệm vụ trọng tâm\n\nTỉnh tập trung thực hiện các nhiệm vụ.", "Bốn nhiệm vụ trọng tâm", None),
+])
+def test_a_heading_states_a_result_with_its_verb_and_nothing_without(text, span, status):
+    assert figure(text, span).status == status
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Ban Thường vụ đã rà soát các kịch bản, quyết tâm tăng trưởng GRDP cả năm 2025 từ 7,3 - 7,6%.", "từ 7,3 - 7,6%"),
+    ("Sở Du lịch đặt nhiệm vụ trọng tâm đạt 7,47 triệu lượt khách trong năm 2018.", "7,47 triệu lượt khách"),
+    ("Tỉnh có 1 huyện đạt chuẩn nông thôn mới, 2 huyện Bạch Thông và Chợ Đồn phấn đấu đến năm 2025 hoàn thành.",
+     "2 huyện"),
+])
+def test_plans_real_text_words(text, span):
+    assert figure(text, span).status == "target"
+
+
+def test_what_exceeds_a_plan_is_no_plan():
+    m = figure("Tăng trưởng kinh tế đạt 8,34%, vượt kế hoạch đề ra là 0,34%.", "0,34%", published="2024-01-10")
+    assert m.status == "actual"
