@@ -64,6 +64,32 @@ def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
 
 
 # a sentence that breaks down or goes on with the one before: `Trong đó, …`, `Cụ thể, …`
+# a list that breaks a figure down by place or body: `Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …`
+_BREAKDOWN = re.compile(r"(?:[Tt]rong đó|gồm|[Cc]ụ thể|như sau)\s*[,:]?[^.;!?]*$")
+_NAME_BEFORE = re.compile(r"[,;:]\s*((?:[^\s,;:()]+\s*){1,7})$")
+
+
+def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None:
+    """A figure right after a name in a breakdown list belongs to that place or body and measures what the
+    figure broken down measures: `… kết nạp được 957/1.679 đảng viên mới. Trong đó, Thạnh Phú 121 đảng viên,
+    Mỏ Cày Nam 121, …`."""
+    if m.kind not in ("quantity", "percent", "money"):
+        return
+    before = text[s.start:m.start]
+    name = _NAME_BEFORE.search(before)
+    if not name or len(name.group(1).split()) < 2 \
+            or not all(w[:1].isupper() or w in ("-", "–") for w in name.group(1).split()) \
+            or not _BREAKDOWN.search(before[:name.start() + 1]):
+        return
+    m.entity, m.extra["entity_source"] = name.group(1).strip(), "sentence"
+    same = [d for d in done if d.start >= s.start and not d.extra.get("named_item")]
+    prev = [d for d in done if d.extra.get("sentence_index") == s.index - 1]
+    head = same[0] if same else prev[0] if prev and _CONTINUES.match(s.text) else None
+    if head is not None and head.indicator:
+        m.indicator, m.extra["indicator_source"] = head.indicator, "context: the figure broken down"
+    m.extra["named_item"] = True
+
+
 _CONTINUES = re.compile(r"\s*(?:Trong đó|Cụ thể|Riêng|Bao gồm|Gồm)\b")
 
 
@@ -93,4 +119,5 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done or [], ctx.title)
+    _named_item(m, text, s, done or [])
     m.indicator = spell_out(m.indicator, m.unit)

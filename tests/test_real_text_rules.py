@@ -407,3 +407,17 @@ def test_plans_real_text_words(text, span):
 def test_what_exceeds_a_plan_is_no_plan():
     m = figure("Tăng trưởng kinh tế đạt 8,34%, vượt kế hoạch đề ra là 0,34%.", "0,34%", published="2024-01-10")
     assert m.status == "actual"
+
+
+def test_a_breakdown_list_by_place_reads_each_bare_number():
+    text = ("Năm 2019, toàn tỉnh kết nạp được 957 đảng viên mới. Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, "
+            "Giồng Trôm 120, Ba Tri 118.")
+    ex = extract_document(Document(id="t", source="", text=text))
+    items = {m.text: m for m in ex.mentions}
+    assert {"121", "120", "118"} <= set(items)
+    assert items["120"].entity == "Giồng Trôm" and items["120"].indicator == "kết nạp đảng viên mới"
+
+
+def test_a_bare_number_after_a_name_outside_a_breakdown_is_no_figure():
+    ex = extract_document(Document(id="t", source="", text="Đoàn công tác đến thăm Mỏ Cày Nam 2, sau đó về huyện."))
+    assert [m.text for m in ex.mentions] == []

@@ -178,7 +178,7 @@ def quantity(f, d: Draft):
         if not f.bare and (d.num.has_words or f.is_year_like(d.num, d.start_tok)):
             return None, j
         if not f.bare and d.qual_tok is None and d.sign == 1.0 \
-                and f.phrase_before(d.start_tok, FIGURE_VERBS) is None:
+                and f.phrase_before(d.start_tok, FIGURE_VERBS) is None and not _named_list_item(f, d):
             # a number with no unit, no qualifier and no verb that states a figure before
             # it (`lễ 30-4`, `tỷ số 3-1`, `đường dây nóng 113`) is left unread
             return None, j
@@ -192,6 +192,24 @@ def quantity(f, d: Draft):
             and d.unit is None and not f.bare:
         return None, d.j
     return None
+
+
+def _named_list_item(f, d: Draft) -> bool:
+    """A bare number after a name in a list that breaks a figure down: `Trong đó, Thạnh Phú 121 đảng viên,
+    Mỏ Cày Nam 121, Giồng Trôm 120, …`, `gồm: Mỏ Cày Nam 9, Châu Thành 8` (a count of that place or body)."""
+    toks, k = f.toks, d.start_tok - 1
+    names = 0
+    while k >= 0 and names < 8 and (toks[k].text[:1].isupper() or toks[k].text in ("-", "–", ".")
+                                    or toks[k].low in ("tỉnh", "huyện", "thành", "phố", "các", "cơ", "quan")):
+        names += toks[k].text[:1].isupper()
+        k -= 1
+    if not names or k < 0 or toks[k].text not in (",", ";", ":"):
+        return False
+    after = f.text[toks[d.end_tok].end:toks[d.end_tok].end + 2]
+    if after[:1] not in (",", ";", ".", ""):
+        return False
+    # the list opens with a breakdown word within the sentence before
+    return re.search(r"(?:[Tt]rong đó|gồm|[Cc]ụ thể|như sau)\s*[,:]?[^.;!?]*$", f.text[max(0, toks[k].start - 400):toks[k].end]) is not None
 
 
 def number_words(f, d: Draft):
