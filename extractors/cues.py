@@ -67,8 +67,8 @@ TARGET_CUE = re.compile(rf"(?<!\w)(?:{alt_with('target_cue', _TARGET_CUE_CODE)}|
                         re.IGNORECASE)
 # cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
 TARGET_AS_RESULT = re.compile(
-    rf"(?:{alt('as_result_verb')})\s+(?:\S+\s+){{0,2}}?(?:{alt('as_result_object')})"
-    rf"(?:\s+(?:[^\s,;.()]+\s+){{0,5}}?(?:{alt('as_result_tail')}))?",
+    rf"(?<!\w)(?-i:{alt('as_result_verb')})\s+(?:\S+\s+){{0,3}}?(?:{alt('as_result_object')})"
+    rf"(?:\s+(?:[^\s,;.()]+\s+){{0,9}}?(?:{alt('as_result_tail')}))?",
     re.IGNORECASE)
 # `kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng`: the value the plan names
 PLAN_IS = re.compile(rf"(?<!\w)(?:{alt('plan_is')})(?:\s+[^\s,;.()]+){{0,8}}?\s+là\s*$", re.IGNORECASE)
@@ -85,5 +85,7 @@ PROGRAMME = re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words(
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
 BODY_WITH_CUE = re.compile(alt("body_with_cue"))
 # targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành`
-TARGETS_REVIEWED = re.compile(r"\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
+TARGETS_REVIEWED = re.compile(r"\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
+                              r"(?:đạt|hoàn thành|vượt)(?!\w)"   # `trong 26 chỉ tiêu chủ yếu năm 2022, có 22 chỉ tiêu đạt`
+                              r"|\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
                               r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)")

@@ -138,5 +138,5 @@ def is_heading(sentence: Sentence, ctx: DocContext) -> bool:
 def is_target_sentence(s: str) -> bool:
     """A sentence that sets out targets (`phấn đấu`, `mục tiêu`); a programme named for its targets and a
     plan met (`vượt kế hoạch`) and a review of targets met (`có 18/21 chỉ tiêu chủ yếu đạt và vượt`) do not."""
-    cleaned = TARGETS_REVIEWED.sub(" ", TARGET_AS_RESULT.sub(" ", PROGRAMME.sub(" ", s)))
+    cleaned = TARGET_AS_RESULT.sub(" ", TARGETS_REVIEWED.sub(" ", PROGRAMME.sub(" ", s)))
     return bool(TARGET_SENTENCE.search(cleaned))

@@ -421,3 +421,20 @@ def test_a_breakdown_list_by_place_reads_each_bare_number():
 def test_a_bare_number_after_a_name_outside_a_breakdown_is_no_figure():
     ex = extract_document(Document(id="t", source="", text="Đoàn công tác đến thăm Mỏ Cày Nam 2, sau đó về huyện."))
     assert [m.text for m in ex.mentions] == []
+
+
+def test_a_place_named_bang_is_no_plan_met():
+    from extractors.cues import TARGET_AS_RESULT
+    assert not TARGET_AS_RESULT.search("UBND tỉnh Cao Bằng vừa ban hành Kế hoạch số 823/KH-UBND")
+    assert TARGET_AS_RESULT.search("thu ngân sách bằng 107% dự toán")
+
+
+def test_a_review_of_targets_met_does_not_make_its_paragraph_plans():
+    text = ("Kết quả đạt được dự ước, trong 26 chỉ tiêu chủ yếu năm 2022, có 22 chỉ tiêu đạt và vượt kế hoạch đề ra. "
+            "GRDP bình quân đầu người đạt 46,3 triệu đồng/người, đạt 101% kế hoạch.")
+    assert figure(text, "46,3 triệu đồng/người").status == "actual"
+
+
+def test_a_plan_met_reads_past_a_long_name_of_the_plan():
+    from extractors.cues import TARGET_AS_RESULT
+    assert TARGET_AS_RESULT.search("hoàn thành thắng lợi các chỉ tiêu Nghị quyết Đại hội Đảng bộ tỉnh Khóa XIX đặt ra")
