@@ -108,7 +108,7 @@ _PREPOSITION_CUT = re.compile(
     r"(?:đến|về|vào)\s+(?:tỉnh|thành phố|huyện|địa bàn)|(?:tỉnh|thành phố|huyện)\s+[A-ZĐÀ-Ỹ])\b.*$")
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
-    r"toàn quốc)\s+)")
+    r"toàn quốc)\s+|(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện)\s+(?=[a-zđ])(?!ủy|uỷ|đoàn|lộ|đội|bộ|lỵ))")
 # Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
 _NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
                      "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
@@ -271,8 +271,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
 # the parts before a comma that open a clause with its time, source or place, not its subject
 _ADVERBIAL_OPEN = re.compile(r"\s*(?:[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
                              r"[Bb]ên cạnh|[Nn]goài|[Dd]o|[Nn]hờ|[Tt]ại|[Hh]iện|[Cc]ụ thể|[Nn]hư vậy|[Tt]uy|[Nn]hìn chung|"
-                             r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu)(?!\w)")
-_HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đã|chiếm|bằng|còn|thực hiện|ước|xếp|đứng)(?!\w)")
+                             r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu|[Đđ]ặc biệt|[Tt]uy nhiên|"
+                             r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu)(?!\w)")
+_HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đã|chiếm|bằng|còn|thực hiện|ước|xếp|đứng|cho thấy|"
+                            r"cho biết|nêu rõ|khẳng định|thông tin)(?!\w)")
 
 
 def _joined_subject(seg: str, subject: str) -> str:
@@ -516,7 +518,7 @@ def _subject(seg: str) -> str:
         seg = seg[lead[0][1]:].strip()
     seg = _PREPOSITION_CUT.sub("", seg).strip()
     seg = _COPULAS.sub("", seg).strip()
-    return seg
+    return re.sub(r"\s+được$", "", seg)   # `thành phố thu hút vốn đầu tư nước ngoài được hơn 129 triệu USD`
 
 
 def clause_subject(seg: str) -> str:

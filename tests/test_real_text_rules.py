@@ -438,3 +438,14 @@ def test_a_review_of_targets_met_does_not_make_its_paragraph_plans():
 def test_a_plan_met_reads_past_a_long_name_of_the_plan():
     from extractors.cues import TARGET_AS_RESULT
     assert TARGET_AS_RESULT.search("hoàn thành thắng lợi các chỉ tiêu Nghị quyết Đại hội Đảng bộ tỉnh Khóa XIX đặt ra")
+
+
+@pytest.mark.parametrize("text, span, want, not_in", [
+    ("Lũy kế từ đầu năm, thành phố thu hút vốn đầu tư nước ngoài (FDI) được hơn 129 triệu USD.", "hơn 129 triệu USD",
+     "thu hút vốn đầu tư nước ngoài", "thành phố"),
+    ("Số liệu thống kê cho thấy, tổng sản phẩm (GRDP) 6 tháng đầu năm 2024 ước đạt gần 25.493 tỷ đồng.",
+     "gần 25.493 tỷ đồng", "tổng sản phẩm", "cho thấy"),
+])
+def test_a_subject_without_its_owner_or_its_reporting_clause(text, span, want, not_in):
+    ind = figure(text, span).indicator or ""
+    assert want in ind and not_in not in ind and not ind.endswith("được")
