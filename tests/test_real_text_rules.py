@@ -449,3 +449,9 @@ def test_a_plan_met_reads_past_a_long_name_of_the_plan():
 def test_a_subject_without_its_owner_or_its_reporting_clause(text, span, want, not_in):
     ind = figure(text, span).indicator or ""
     assert want in ind and not_in not in ind and not ind.endswith("được")
+
+
+def test_the_same_time_of_a_year_is_a_base_whatever_compares_with_it():
+    text = ("Tốc độ tăng trưởng GRDP 6 tháng đầu năm của tỉnh ước đạt 9,2%, cao hơn cùng kỳ năm 2024. "
+            "Tổng vốn đầu tư phát triển ước đạt 25.172 tỷ đồng.")
+    assert figure(text, "9,2%").period == "2025-H1"
