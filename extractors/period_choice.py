@@ -146,7 +146,7 @@ def _owned_by_other(sentence: str, p: Period, spans, rel_m: int) -> bool:
                for s, e in spans)
 
 
-def _context_year(periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
+def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: str | None = None) -> str | None:
     """The year a period without one belongs to: the sentence's, else what the document named
     last, else the title's, else the document's date (a review published early in a year looks back
     at the year before)."""
@@ -158,8 +158,28 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence) -> str | 
     if same_time:
         return str(int(same_time.group(1)) + 1)   # `6 tháng đầu năm … so với cùng kỳ năm 2019`: 2020
     if ctx.pub_year:
+        last = _last_month(period)
+        month = int(ctx.published[5:7]) if ctx.published and ctx.published[5:7].isdigit() else None
+        if last is not None and month is not None:
+            # `trong tháng 2` in a page of 23 February 2024 is February 2024; `6 tháng đầu năm` in January
+            # is last year's
+            return str(ctx.pub_year if last <= month else ctx.pub_year - 1)
         return _pub_year_reviewed(ctx)
     return ctx.doc_year
+
+
+def _last_month(period: str | None) -> int | None:
+    """The last month a yearless period covers: `M02` 2, `H1` 6, `Q3` 9, `9M` 9; None for a whole year."""
+    m = re.fullmatch(r"M(\d{2})|H([12])|Q([1-4])|(\d{1,2})M", period or "")
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return 6 * int(m.group(2))
+    if m.group(3):
+        return 3 * int(m.group(3))
+    return int(m.group(4))
 
 
 def _pub_year_reviewed(ctx: DocContext) -> str:
@@ -169,7 +189,7 @@ def _pub_year_reviewed(ctx: DocContext) -> str:
 
 def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
     """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` with their year."""
-    year = _context_year(periods, ctx, s)
+    year = _context_year(periods, ctx, s, period)
     if year is None:
         return None
     if period == "Y":

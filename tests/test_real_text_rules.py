@@ -455,3 +455,11 @@ def test_the_same_time_of_a_year_is_a_base_whatever_compares_with_it():
     text = ("Tốc độ tăng trưởng GRDP 6 tháng đầu năm của tỉnh ước đạt 9,2%, cao hơn cùng kỳ năm 2024. "
             "Tổng vốn đầu tư phát triển ước đạt 25.172 tỷ đồng.")
     assert figure(text, "9,2%").period == "2025-H1"
+
+
+@pytest.mark.parametrize("published, text, span, period", [
+    ("2024-02-23", "Trong tháng 2, thành lập mới gần 100 doanh nghiệp.", "gần 100 doanh nghiệp", "2024-02"),
+    ("2024-01-10", "Trong 6 tháng đầu năm, thành lập mới 500 doanh nghiệp.", "500 doanh nghiệp", "2023-H1"),
+])
+def test_a_yearless_part_of_a_year_is_the_last_one_before_the_page(published, text, span, period):
+    assert figure(text, span, published=published).period == period
