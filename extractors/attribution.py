@@ -66,7 +66,7 @@ def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
 # a sentence that breaks down or goes on with the one before: `Trong đó, …`, `Cụ thể, …`
 # a list that breaks a figure down by place or body: `Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …`
 _BREAKDOWN = re.compile(r"(?:[Tt]rong đó|gồm|[Cc]ụ thể|như sau)\s*[,:]?[^.;!?]*$")
-_NAME_BEFORE = re.compile(r"[,;:]\s*((?:[^\s,;:()]+\s*){1,7})$")
+_NAME_BEFORE = re.compile(r"[,;:]\s*((?:[^\s,;:()]+\s+){0,6}[^\s,;:()]+)\s*$")
 
 
 def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None:
@@ -75,11 +75,13 @@ def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None
     Mỏ Cày Nam 121, …`."""
     if m.kind not in ("quantity", "percent", "money"):
         return
-    before = text[s.start:m.start]
-    name = _NAME_BEFORE.search(before)
+    before = text[max(s.start, m.start - 400):m.start]   # bounded: the cost stays linear in the document
+    if not re.search(r"[,;:][^,;:]{1,80}$", before[-82:]):
+        return
+    name = _NAME_BEFORE.search(before[-120:])
     if not name or len(name.group(1).split()) < 2 \
             or not all(w[:1].isupper() or w in ("-", "–") for w in name.group(1).split()) \
-            or not _BREAKDOWN.search(before[:name.start() + 1]):
+            or not _BREAKDOWN.search(before[:len(before) - len(before[-120:]) + name.start() + 1]):
         return
     m.entity, m.extra["entity_source"] = name.group(1).strip(), "sentence"
     same = [d for d in done if d.start >= s.start and not d.extra.get("named_item")]

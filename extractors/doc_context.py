@@ -111,6 +111,13 @@ class DocContext:
         return self._paragraph_starts[s.paragraph]
 
     @cached_property
+    def compares_two_years_back(self) -> bool:
+        """The text compares with the year two before its date (`tăng 7,2% so với năm 2021` in January 2023):
+        a review of the year gone by."""
+        return self.pub_year is not None and re.search(
+            rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{self.pub_year - 2}(?!\d)", self.text) is not None
+
+    @cached_property
     def doc_year(self) -> str | None:
         """The year the document names most, for a document without a date."""
         title = find_periods(self.title) if self.title else []

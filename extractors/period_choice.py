@@ -92,8 +92,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None and ctx.pub_year:
         # a review of the year gone by: says so, or compares with the year before that (`tăng 7,2% so với
         # năm 2021` in January 2023)
-        reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or re.search(
-            rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{ctx.pub_year - 2}(?!\d)", ctx.text)
+        reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or ctx.compares_two_years_back
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     return period, source if period is not None else None
 

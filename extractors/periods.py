@@ -31,6 +31,19 @@ class Period:
     # takes the year of its sentence or document: see `with_year`
 
 
+# `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`, `tính đến hết năm 2023`, `đến hết quý I/2024`, `tính đến ngày 30-6`
+# (compiled once; the lookahead lets the engine skip every position that cannot start one)
+_UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
+                    r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
+                    r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
+                    r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
+                    r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+)quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|-|năm\s+)"
+                    r"((?:19|20)\d{2})(?!\d)|"
+                    r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)"
+                    r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-]))",
+                    re.IGNORECASE)
+
+
 def find_periods(text: str) -> list[Period]:
     """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
     out: list[Period] = []
@@ -54,24 +67,24 @@ def find_periods(text: str) -> list[Period]:
             continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?=[6SsNn])(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?=[9Cc])(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue
         add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
     # `Từ năm 2021 đến nay`: from that year to the document's (`NOW` is filled in with its year)
-    for m in re.finditer(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)", text):
+    for m in re.finditer(r"(?=[Tt])(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)", text):
         if re.search(r"(?<!\w)nhất(?:\s+\S+){0,4}\s*$", text[max(0, m.start() - 40):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `mức tăng trưởng cao nhất từ năm 2010 đến nay`: the span of a record, not the figure's time
         add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter
-    for m in re.finditer(r"(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
+    for m in re.finditer(r"(?=[0-9btmnBTMN])(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
                          r"(?: đầu năm| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -81,19 +94,12 @@ def find_periods(text: str) -> list[Period]:
     # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,
     # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`; without a year (`tính đến ngày 30-6`) the year
     # the document is about
-    for m in re.finditer(r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
-                         r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
-                         r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
-                         r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+)quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|-|năm\s+)"
-                         r"((?:19|20)\d{2})(?!\d)|"
-                         r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)"
-                         r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-])",
-                         text, re.IGNORECASE):
+    for m in _UP_TO.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         add(m, m.group(1) or m.group(2) or m.group(3) or "Y", "year")
     # one month: `tháng 12/2023`, `trong tháng 10`
-    for m in re.finditer(r"(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
+    for m in re.finditer(r"(?=[Tt])(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text):
         if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
             continue
         if re.search(r"(?<!\w)(?:[Tt]ừ|kể từ|bắt đầu)\s+$", text[max(0, m.start() - 12):m.start()]):
@@ -102,7 +108,7 @@ def find_periods(text: str) -> list[Period]:
             continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure
         month = f"M{int(m.group(1)):02d}"
         add(m, f"{m.group(2)}-{month[1:]}" if m.group(2) else month, "month")
-    for m in re.finditer(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
+    for m in re.finditer(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         pre = text[max(0, m.start() - 30):m.start()].lower()

@@ -18,8 +18,10 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     # names that hold cue words are not cues: `Sở Kế hoạch và Đầu tư`, `Chương trình mục tiêu quốc gia`,
     # and neither is the quoted title of a resolution (`Nghị quyết 01 “Về phát triển … định hướng đến 2030”`)
     # and neither are targets counted as met (`với 17/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch`)
-    clause_before, sent_before = (TARGETS_REVIEWED.sub(" ", _QUOTED.sub(" ", PROGRAMME.sub(" ", BODY_WITH_CUE.sub(" ", x))))
-                                  for x in (clause_before, sent_before))
+    # (blanked once per sentence, keeping offsets, so that a long list costs linear time)
+    cleaned = _cleaned_sentence(ctx, s)
+    end = m.start - s.start
+    clause_before, sent_before = cleaned[end - len(clause_before):end], cleaned[:end]
     if is_heading(s, ctx):
         # a title or section heading may announce targets, or state a result with its verb (`Phú Thọ giữ vị
         # trí số 10`, `Chỉ số sản xuất công nghiệp toàn ngành tăng 20,2%`); a bare label states nothing
@@ -69,6 +71,21 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and _future_period(s, ctx, m.start) and not has:
         return "target"
     return "actual"
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
+def _cleaned_sentence(ctx: DocContext, s: Sentence) -> str:
+    """The sentence with names holding cue words, quoted titles and targets counted as met blanked out."""
+    cache = ctx.__dict__.setdefault("_status_cleaned", {})
+    if s.index not in cache:
+        x = ctx.text[s.start:s.end]
+        for pattern in (BODY_WITH_CUE, PROGRAMME, _QUOTED, TARGETS_REVIEWED):
+            x = pattern.sub(_blank, x)
+        cache[s.index] = x
+    return cache[s.index]
 
 
 # a plan exceeded: what follows `là` is the excess, not the plan (`vượt kế hoạch đề ra là 0,34%`)
