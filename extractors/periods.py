@@ -44,6 +44,11 @@ _UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
                     re.IGNORECASE)
 
 
+# what may stand right before a month without a year that is a figure's time: the start, a comma, `trong`, …
+# (read on the last 12 characters before it, trailing spaces stripped)
+_OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong|Riêng))$")
+
+
 def find_periods(text: str) -> list[Period]:
     """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
     out: list[Period] = []
@@ -104,7 +109,7 @@ def find_periods(text: str) -> list[Period]:
             continue
         if re.search(r"(?<!\w)(?:[Tt]ừ|kể từ|bắt đầu)\s+$", text[max(0, m.start() - 12):m.start()]):
             continue  # `Được triển khai từ tháng 5/2023, đến nay …`: when something began, not the figure's time
-        if not m.group(2) and not re.search(r"(?:^|[,;:]|\b(?:trong|riêng|của|cả|Trong|Riêng))\s*$", text[:m.start()]):
+        if not m.group(2) and not _OPENS_A_TIME.search(text[:m.start()].rstrip()[-12:]):
             continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure
         month = f"M{int(m.group(1)):02d}"
         add(m, f"{m.group(2)}-{month[1:]}" if m.group(2) else month, "month")
