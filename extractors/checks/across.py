@@ -86,13 +86,19 @@ def results_targets(mentions: list[Mention], docs: dict[str, dict] | None = None
     return _results_targets(mentions, docs or {}, groups)
 
 
-def _figure_versions(mentions: list[Mention], docs: dict[str, dict], known: list | None = None) -> list[Check]:
+def _grouped(mentions: list[Mention], group_of, known: list | None) -> list[tuple[tuple, list[Mention]]]:
+    """The mentions by group, sorted by group: `known` holds each mention's group (None: in no group) when the
+    caller has them already, else `group_of` gives them."""
     groups: dict[tuple, list[Mention]] = defaultdict(list)
-    for m, g in zip(mentions, known if known is not None else map(versions_group, mentions)):
+    for m, g in zip(mentions, known if known is not None else map(group_of, mentions)):
         if g is not None:
             groups[g].append(m)
+    return sorted(groups.items())
+
+
+def _figure_versions(mentions: list[Mention], docs: dict[str, dict], known: list | None = None) -> list[Check]:
     out = []
-    for (key, ent, period, status, kc, uc, cmp, dirn), ms in sorted(groups.items()):
+    for (key, ent, period, status, kc, uc, cmp, dirn), ms in _grouped(mentions, versions_group, known):
         docset = {m.doc for m in ms}
         if len(docset) < 2:
             continue
@@ -201,12 +207,8 @@ def _version_interval(m: Mention) -> tuple[float, float]:
 
 
 def _results_targets(mentions: list[Mention], docs: dict[str, dict], known: list | None = None) -> list[Check]:
-    by_key: dict[tuple, list[Mention]] = defaultdict(list)
-    for m, g in zip(mentions, known if known is not None else map(targets_group, mentions)):
-        if g is not None:
-            by_key[g].append(m)
     out = []
-    for (key, ent, uc, cmp), ms in sorted(by_key.items()):
+    for (key, ent, uc, cmp), ms in _grouped(mentions, targets_group, known):
         results = [m for m in ms if m.status == "actual" and m.kind != "range" and m.value is not None]
         targets = [m for m in ms if m.status == "target"]
         # a corpus repeats the same indicator in many documents: compare each result with the targets of
