@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from extractors.comparisons import change_direction, comparison_base
-from extractors.cues import ACTUAL_CUE
+from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import indicator_of
@@ -64,8 +64,10 @@ def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
 
 
 # a sentence that breaks down or goes on with the one before: `Trong đó, …`, `Cụ thể, …`
+_CONTINUES = re.compile(r"\s*(?:Trong đó|Cụ thể|Riêng|Bao gồm|Gồm)\b")
+
+
 # a list that breaks a figure down by place or body: `Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …`
-_BREAKDOWN = re.compile(r"(?:[Tt]rong đó|gồm|[Cc]ụ thể|như sau)\s*[,:]?[^.;!?]*$")
 _NAME_BEFORE = re.compile(r"[,;:]\s*((?:[^\s,;:()]+\s+){0,6}[^\s,;:()]+)\s*$")
 
 
@@ -78,21 +80,28 @@ def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None
     before = text[max(s.start, m.start - 400):m.start]   # bounded: the cost stays linear in the document
     if not re.search(r"[,;:][^,;:]{1,80}$", before[-82:]):
         return
-    name = _NAME_BEFORE.search(before[-120:])
+    tail = before[-120:]
+    name = _NAME_BEFORE.search(tail)
     if not name or len(name.group(1).split()) < 2 \
             or not all(w[:1].isupper() or w in ("-", "–") for w in name.group(1).split()) \
-            or not _BREAKDOWN.search(before[:len(before) - len(before[-120:]) + name.start() + 1]):
+            or not BREAKDOWN_OPEN.search(before[:len(before) - len(tail) + name.start() + 1]):
         return
     m.entity, m.extra["entity_source"] = name.group(1).strip(), "sentence"
-    same = [d for d in done if d.start >= s.start and not d.extra.get("named_item")]
-    prev = [d for d in done if d.extra.get("sentence_index") == s.index - 1]
-    head = same[0] if same else prev[0] if prev and _CONTINUES.match(s.text) else None
+    # the list's head: the first figure of this sentence that is no list item, else (`Trong đó, …`) the first
+    # figure of the sentence before; a walk back over these two sentences only
+    same, prev = [], []
+    for d in reversed(done):
+        index = d.extra.get("sentence_index")
+        if index == s.index and not d.extra.get("named_item"):
+            same.append(d)
+        elif index == s.index - 1:
+            prev.append(d)
+        elif index is not None and index < s.index - 1:
+            break
+    head = same[-1] if same else prev[-1] if prev and _CONTINUES.match(s.text) else None
     if head is not None and head.indicator:
         m.indicator, m.extra["indicator_source"] = head.indicator, "context: the figure broken down"
     m.extra["named_item"] = True
-
-
-_CONTINUES = re.compile(r"\s*(?:Trong đó|Cụ thể|Riêng|Bao gồm|Gồm)\b")
 
 
 def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | None = None,

@@ -54,6 +54,8 @@ class DocContext:
     _paragraph_starts: dict[int, int] = field(default_factory=dict, repr=False)
     # paragraphs that go on with a plan's yearly figures (`Hằng năm, …` after a paragraph of targets)
     plan_paragraphs: set[int] = field(default_factory=set)
+    # per sentence index: its text with the words that look like cues but are none blanked out (status.py)
+    status_cleaned: dict[int, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,

@@ -63,6 +63,10 @@ _INDEXES_CODE = {"Chỉ số hiệu quả quản trị và hành chính công": 
 _INDEXES = re.compile(rf"(?<!\w)(?:{_alt('index', _INDEXES_CODE)})(?!\w)")
 
 
+# a rate named right after a percentage: `đã giảm 0,12% tỷ lệ hộ nghèo, tương đương 414 hộ`
+_RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương)\s))")
+
+
 def weak(indicator: str | None, text: str = "") -> bool:
     """An indicator that names nothing measured: a linking phrase, a place or body, a year, a name
     the text gives a figure in brackets after (`Hội Nhà văn (100%)`)."""
@@ -117,9 +121,8 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         noun = sprev.indicator if sprev.indicator and sprev.indicator.lower().startswith(sprev.unit.lower()) \
             else sprev.unit   # `hộ nghèo` (the count's indicator) over the bare `hộ`
         found, source = f"tỷ lệ {noun}", "share of the count before"
-    rate_after = re.match(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương)\s))",
-                          text[m.end:m.end + 80])
-    if found is None and m.kind == "percent" and rate_after and not weak(rate_after.group(1), near):
+    rate_after = _RATE_AFTER.match(text[m.end:m.end + 80]) if found is None and m.kind == "percent" else None
+    if rate_after and not weak(rate_after.group(1), near):
         found, source = rate_after.group(1).strip(), "rate named after"  # `đã giảm 0,12% tỷ lệ hộ nghèo`
     if found is None and m.kind == "percent" and re.search(r"(?<!\w)chiếm\s+(?:\S+\s+)?$", before[-20:]):
         whole = _WHOLE_AFTER.match(text[m.end:m.end + 90])

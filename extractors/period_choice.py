@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.doc_context import DocContext
-from extractors.periods import SAME_TIME_OF as _SAME_TIME_OF, Period
+from extractors.periods import SAME_TIME_OF, Period
 from extractors.record import Mention
 from extractors.sentences import Sentence
 
@@ -85,7 +85,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # the body, and a result is of the report's year
         period, source = str(now), "document"
     if period is None:
-        same_time = _SAME_TIME_OF.search(s.text)
+        same_time = SAME_TIME_OF.search(s.text)
         if same_time:
             # `tăng 26,7% so với cùng kỳ năm 2019`: the figure is of the year after its base
             period, source = str(int(same_time.group(1)) + 1), "sentence"
@@ -153,7 +153,7 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
         years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term"]
         if years:
             return years[-1]
-    same_time = _SAME_TIME_OF.search(s.text)
+    same_time = SAME_TIME_OF.search(s.text)
     if same_time:
         return str(int(same_time.group(1)) + 1)   # `6 tháng đầu năm … so với cùng kỳ năm 2019`: 2020
     if ctx.pub_year:

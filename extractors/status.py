@@ -32,7 +32,7 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
     if s.paragraph in ctx.plan_paragraphs and not re.search(r"(?<!\w)(?:đã|đạt được)(?!\w)", sent_before):
         return "target"  # `Hằng năm, tỷ lệ … hoàn thành tốt nhiệm vụ đạt 80% trở lên` after a plan's paragraph
-    exceeded = re.search(_EXCEEDED.pattern + r"(?:\s+\S+){0,3}?\s*(?:là\s*)?$", clause_before[-60:], re.IGNORECASE)
+    exceeded = _EXCEEDED_RIGHT_BEFORE.search(clause_before[-60:])
     if PAREN_TARGET.search(just_before) or TARGET_RIGHT_BEFORE.search(just_before) and not exceeded \
             or PLAN_IS.search(_EXCEEDED.sub(" ", clause_before)[-90:]):
         return "target"  # `(kế hoạch 8%)`, `chưa đạt mục tiêu từ 20% trở lên`
@@ -65,9 +65,6 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
             and not _done_after_plan(sb):
         return "target"  # not `… dự kiến giai đoạn 2016-2018 tăng 16,51%; trong đó, năm 2016 tăng 21,4%`
     has = re.search(r"(?<!\w)(?:hiện\s+)?có\s*(?:\S+\s+)?$", cb)   # `Tỉnh … có 23 xã đạt chuẩn`: a state of things
-    if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and not re.search(r"(?<!\w)đạt(?!\w)", sb) \
-            and _future_period(s, ctx, m.start) and not has:
-        return "target"
     if ctx.para_target[s.index] and not ACTUAL_CUE.search(sb) and _future_period(s, ctx, m.start) and not has:
         return "target"
     return "actual"
@@ -79,7 +76,7 @@ def _blank(m: re.Match) -> str:
 
 def _cleaned_sentence(ctx: DocContext, s: Sentence) -> str:
     """The sentence with names holding cue words, quoted titles and targets counted as met blanked out."""
-    cache = ctx.__dict__.setdefault("_status_cleaned", {})
+    cache = ctx.status_cleaned
     if s.index not in cache:
         x = ctx.text[s.start:s.end]
         for pattern in (BODY_WITH_CUE, PROGRAMME, _QUOTED, TARGETS_REVIEWED):
@@ -90,6 +87,7 @@ def _cleaned_sentence(ctx: DocContext, s: Sentence) -> str:
 
 # a plan exceeded: what follows `là` is the excess, not the plan (`vượt kế hoạch đề ra là 0,34%`)
 _EXCEEDED = re.compile(r"(?<!\w)vượt\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)", re.IGNORECASE)
+_EXCEEDED_RIGHT_BEFORE = re.compile(_EXCEEDED.pattern + r"(?:\s+\S+){0,3}?\s*(?:là\s*)?$", re.IGNORECASE)
 # a count whose own clause goes on with a plan for it: `2 huyện Bạch Thông và Chợ Đồn phấn đấu đến năm 2025 …`
 _PLAN_AFTER_COUNT = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][^\s,;.()]*|\s+và)*\s+(?:phấn đấu|dự kiến|sẽ|đăng ký phấn đấu)(?!\w)")
 # a verb by which a heading states a result

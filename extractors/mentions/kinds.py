@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
+from extractors.cues import BREAKDOWN_OPEN
 from extractors.mentions.draft import Draft
 from extractors.mentions.nonfigures import DURATION_UNITS
 from extractors.mentions.ranks import rank
@@ -209,7 +210,7 @@ def _named_list_item(f, d: Draft) -> bool:
     if after[:1] not in (",", ";", ".", ""):
         return False
     # the list opens with a breakdown word within the sentence before
-    return re.search(r"(?:[Tt]rong đó|gồm|[Cc]ụ thể|như sau)\s*[,:]?[^.;!?]*$", f.text[max(0, toks[k].start - 400):toks[k].end]) is not None
+    return BREAKDOWN_OPEN.search(f.text[max(0, toks[k].start - 400):toks[k].end]) is not None
 
 
 def number_words(f, d: Draft):

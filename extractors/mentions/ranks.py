@@ -21,6 +21,8 @@ _STANDING = re.compile(r"(?<!\w)(?:xếp|hạng|vị trí|vị thứ|đứng|b�
                        re.IGNORECASE)
 # what a top group is counted in: `tốp 18 tỉnh`, `TOP 10 tỉnh, thành phố`, `tốp 5 địa phương`
 _PLACES = {"tỉnh", "thành phố", "tỉnh thành", "tỉnh, thành", "địa phương", "huyện", "quốc gia", "nước"}
+# the second word of the two-word fields a standing is counted in: `trong tổng số 30`, `trong danh sách 30`
+_SECOND_WORD = {"tổng": "số", "danh": "sách"}
 _RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
 # an ordinal in words and the rank it reads as (`xếp thứ nhì`; extractors/lexicon/ordinal_words.tsv)
 ORDINAL_WORDS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinal_words") if r["role"] == "ordinal" and r["value"]}
@@ -65,7 +67,8 @@ def _out_of(f, d: Draft) -> None:
         return
     k = j + 1
     if k < len(toks) and toks[k].low in ("nhóm", "số", "tổng", "danh"):
-        k += 2 if toks[k].low in ("tổng", "danh") and k + 1 < len(toks) and toks[k + 1].low in ("số", "sách") else 1
+        # `tổng số`, `danh sách` are two words
+        k += 2 if k + 1 < len(toks) and _SECOND_WORD.get(toks[k].low) == toks[k + 1].low else 1
     if k >= len(toks) or toks[k].kind != "num":
         return
     num = f.read_num(k)
