@@ -277,6 +277,11 @@ _HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đ�
                             r"cho biết|nêu rõ|khẳng định|thông tin)(?!\w)")
 
 
+def _names_owner(words: str) -> bool:
+    """Whether `words` name a province or a body: an owner, not what is measured."""
+    return bool(find_provinces(words) or find_bodies(words))
+
+
 def _joined_subject(seg: str, subject: str) -> str:
     """A subject that a comma cuts in two (`Sản xuất nông nghiệp, thủy sản tăng trưởng 3,9%`, `tổng lượt
     khách tham quan, du lịch đến Đà Nẵng đạt …`): the noun phrase before the comma is part of it when it
@@ -290,7 +295,7 @@ def _joined_subject(seg: str, subject: str) -> str:
     opener = len(parts) == 3 or parts[-4] in (";", ":") or parts[-4] == "," and _ADVERBIAL_OPEN.match(parts[-5]) \
         and (len(parts) == 5 or parts[-6] in (";", ":"))
     if not opener or re.search(r"[\d()]", before) or _HAS_PREDICATE.search(before) or _ADVERBIAL_OPEN.match(before) \
-            or not 1 <= len(before.split()) <= 6 or find_provinces(before) or find_bodies(before):
+            or not 1 <= len(before.split()) <= 6 or _names_owner(before):
         return subject
     return f"{before.strip()}, {subject}"
 
@@ -365,7 +370,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
                         last.strip(" ") + " ")
         act_words = act.group(1).strip() if act else ""
         if act_words and not _FILLER_ONLY.match(act_words) and not re.match(r"(?:đó|này|ra|vào|và)$", act_words) \
-                and not find_provinces(act_words) and not find_bodies(act_words):
+                and not _names_owner(act_words):
             return f"{act_words} {unit}", "verb"
     if verb:
         low = verb.lower()
