@@ -169,6 +169,13 @@ def _document_province_source(db: sqlite_utils.Database) -> None:
     _add_missing(db, "documents", {"province_source": str})
 
 
+@CORE(name="status_source")
+def _status_source(db: sqlite_utils.Database) -> None:
+    """Who read a figure's status: the trained `model` (extractors/status_model.py) or the `rules`."""
+    for table in ("mentions", "mention_history"):
+        _add_missing(db, table, {"status_source": str})
+
+
 def entity_rows():
     """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
     rows = {}

@@ -196,6 +196,7 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
                 "direction": m.direction, "decimals": m.decimals,
                 "indicator_rule": m.extra.get("indicator_source"),
                 "entity_source": m.extra.get("entity_source"), "period_source": m.extra.get("period_source"),
+                "status_source": m.extra.get("status_source"),
             })
             rows.append(r)
         db["mentions"].insert_all(rows, pk="id", replace=True)

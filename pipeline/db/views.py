@@ -104,7 +104,7 @@ FIGURES = f"""
         else coalesce((select p.new_province from provinces p where p.name = m.entity), m.province_new) end
         as place_new,
       m.period, m.period_source, {PERIOD_KIND.format(p='m.period')} as period_kind,
-      {YEAR.format(p='m.period')} as year, m.status, m.kind, m.value, m.low, m.high, m.denominator, m.unit,
+      {YEAR.format(p='m.period')} as year, m.status, m.status_source, m.kind, m.value, m.low, m.high, m.denominator, m.unit,
       m.qualifier, m.compared_to, m.direction, m.decimals, m.text, m.sentence, m.doc,
       (select d.title from documents d where d.id = m.doc) as title,
       (select d.published from documents d where d.id = m.doc) as published,

@@ -15,6 +15,7 @@ from pipeline.db.checks_store import update_checks
 from pipeline.orchestration.claim import main as check_main
 from pipeline.orchestration.crawl import crawl_command
 from pipeline.evaluation.evaluate import main as eval_main
+from pipeline.evaluation.train_status import main as train_status_main
 from pipeline.web.export import export_command
 from extractors.extract import extract_document
 from pipeline.orchestration.monthly.batch import monthly_command
@@ -175,6 +176,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="list the real held-out set's misses too (by default only its scores are printed, so "
                         "that whoever writes rules never reads its sentences)")
     v.set_defaults(func=cmd_eval)
+
+    t = sub.add_parser("train-status", help="train the status model (result or target) on the gold set's "
+                                            "development passages; --cv first reports how it reads unseen parts")
+    t.add_argument("--gold", default=None, help="gold folder (default: tests/gold)")
+    t.add_argument("--cv", action="store_true", help="cross-validate by development part before training")
+    t.add_argument("--out", default=None, help="where to write the model (default: extractors/data/status_model.json)")
+    t.set_defaults(func=train_status_main)
 
     k = sub.add_parser("check", help="find the stored figures that support or contradict a claim; without a "
                                      "claim, recompute the checks table (--full, the default, or --changed)")
