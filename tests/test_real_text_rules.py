@@ -466,3 +466,16 @@ def test_the_same_time_of_a_year_is_a_base_whatever_compares_with_it():
 ])
 def test_a_yearless_part_of_a_year_is_the_last_one_before_the_page(published, text, span, period):
     assert figure(text, span, published=published).period == period
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # a clause part that is only a linking or hedging word is no indicator: the sentence's subject is
+    ("Doanh thu dịch vụ lưu trú năm 2023, ước tính đạt 1.250 tỷ đồng.", "1.250 tỷ đồng", "Doanh thu dịch vụ lưu trú"),
+    # a topic opener (`Về …,`, `Đến hết …`) is not part of the indicator
+    ("Về thu hút vốn đầu tư nước ngoài, thành phố đạt gần 1,3 tỷ USD.", "gần 1,3 tỷ USD",
+     "thu hút vốn đầu tư nước ngoài"),
+    # a share of the plan measures the figure before it
+    ("Thu nội địa đạt 58.000 tỷ đồng, tăng 37,7% và hoàn thành hơn 78% chỉ tiêu năm.", "hơn 78%", "Thu nội địa"),
+])
+def test_linking_words_and_plan_shares_take_the_indicator_of_what_they_link(text, span, indicator):
+    assert (figure(text, span, published="2024-01-10").indicator or "").lower().startswith(indicator.lower())
