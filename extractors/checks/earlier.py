@@ -82,7 +82,8 @@ def share_of_earlier_total(dt: DocText) -> list[Check]:
         if i == 0 or not _pct(p) or p.direction or p.compared_to or OF_TARGET.match(dt.after(p, 20)):
             continue
         c = ms[i - 1]
-        if not _amount(c) or c.extra.get("sentence_index") != p.extra.get("sentence_index") or not c.value:
+        if not _amount(c) or c.extra.get("sentence_index") != p.extra.get("sentence_index") or not c.value \
+                or c.direction or c.compared_to:
             continue
         gap = dt.gap(c, p)
         if linked(gap) is None or not _SHARE_LINK.search(gap) or _names_other_whole(dt, p, c.unit):
@@ -98,17 +99,23 @@ def share_of_earlier_total(dt: DocText) -> list[Check]:
         if own:
             continue  # the sentence states its own total: the rule inside a sentence reads it
         totals = _earlier(dt, c, lambda t: _amount(t) and _same_count(t, c) and t.value and t.value > c.value
-                          and t.status != "target" and not _pct(t) and not _is_listed_part(dt, t))
+                          and t.status != "target" and not t.direction and not t.compared_to
+                          and not _is_listed_part(dt, t))
         if not totals:
             continue
         whole = (opening.group(1) or "").strip()
         named = bool(whole) and counted(c) in whole and not re.search(r"\d", whole)
         nearest = totals[-1]
+        si = c.extra.get("sentence_index")
+        prev = [x for x in dt.by_sentence.get(si - 1, ()) if _amount(x) and _same_count(x, c)]
+        right_before = bool(prev) and prev[-1] is nearest  # `… có 109 xã. Trong đó, có 85 xã …`
+        first_clause = ";" not in s.text[opening.end():c.start - s.start]
         agreeing = [t for t in reversed(totals) if _share_check(c, t, p, "document", full=True).verdict == CONSISTENT]
         if agreeing:
             out.append(_share_check(c, agreeing[0], p, "document", full=True))
             continue
-        sure = named and len({t.value for t in totals}) == 1 and same_period(nearest, c)
+        sure = (named or right_before) and first_clause and len({t.value for t in totals}) == 1 \
+            and same_period(nearest, c)
         out.append(_share_check(c, nearest, p, "document", full=sure))
     return out
 
