@@ -82,11 +82,17 @@ def _closeness(cf: ClaimFigure, j: dict) -> tuple:
     sm = j["mention"]
     v = cf.mention.value or 0.0
     rel = abs((sm.value or 0.0) - v) / (abs(v) or 1.0)
-    return MATCH_RANK[j["match"]], sm.period != cf.period, rel
+    return len(j["why"]), MATCH_RANK[j["match"]], sm.period != cf.period, rel
 
 
 def judge_figure(conn: sqlite3.Connection, cf: ClaimFigure, limit: int) -> dict:
-    judged = [j for j in (judge(cf, row) for row in candidates(conn, cf)) if j is not None]
+    judged, seen = [], set()
+    for row in candidates(conn, cf):
+        j = judge(cf, row)
+        once = (row["doc"], row["text"], row["period"])  # a figure printed twice in one page is one source
+        if j is not None and once not in seen:
+            seen.add(once)
+            judged.append(j)
     matches = [j for j in judged if j["verdict"]]
     strong = [j for j in matches if j["match"] != "loose"]
     if strong:

@@ -39,7 +39,7 @@ _FIELDS = ("id", "doc", "sentence_id", "start", "end", "text", "kind", "value", 
            "status", "compared_to", "direction", "decimals", "sentence")
 # words that make a stored indicator more explicit, not another one (`tốc độ tăng trưởng kinh tế` is the
 # `tăng trưởng` of a claim; `hộ cận nghèo` is not `hộ nghèo`)
-GENERIC = frozenset("toc do kinh te tong gia tri chung luong cong tac thuc hien ket qua".split())
+GENERIC = frozenset("toc do kinh te tong gia tri chung luong cong tac thuc hien ket qua hien".split())
 ROW_CAP = 20000  # stored figures read per claim figure and query: a bound, whatever the database holds
 
 
@@ -49,13 +49,13 @@ def indicator_match(cf: ClaimFigure, row: dict) -> str | None:
     skey = row.get("indicator_key")
     place = set(words(row.get("province"))) | set(words(row.get("entity")))
     wl = [w for w in words(row.get("indicator")) if w not in place]
-    if skey not in CANONICAL_KEYS and row.get("kind") == "percent":
+    if skey not in CANONICAL_KEYS and row.get("kind") in ("percent", "fraction"):
         skey = key_of_rate(wl) or skey  # `hộ cận nghèo 5,09%` is the near-poverty rate
     if cf.key and skey in CANONICAL_KEYS:
         return "key" if skey == cf.key else None
     stored = set(wl)
-    if stored and stored <= cf.words:
-        return "words"
+    if len(stored) >= 2 and stored <= cf.words:
+        return "words"  # one word (`hộ`, `xã`) says too little to tie two figures
     if len(cf.words) >= 2 and cf.words <= stored and stored - cf.words <= GENERIC:
         return "broader"  # the claim says less than the stored indicator: it may support, not contradict
     if cf.key and not stored:
@@ -144,9 +144,7 @@ def _is_part(row: dict) -> bool:
     k = sent.find(text) if text else -1
     if k < 0:
         return False
-    before = fold(sent[:k])
-    clause = re.split(r"[;]", before)[-1]
-    return bool(_PART.search(clause))
+    return bool(_PART.search(fold(sent[:k])))  # `Trong đó, có 85 xã …; có 17 xã …`: both parts
 
 
 def _period_note(cf: ClaimFigure, sm: Mention) -> tuple[str, str | None]:
@@ -181,8 +179,8 @@ def judge(cf: ClaimFigure, row: dict) -> dict | None:
             reasons.append(f"a figure of {sp}, now part of {snew}")
         elif sp != province:
             reasons.append(f"a figure of {row.get('entity') or sp}")
-        elif re.match(r"(?:huyen|thi xa|quan|xa|phuong|thi tran|thanh pho)\s", sent) and \
-                fold(province) not in sent:
+        elif re.match(r"(?:huyen|thi xa|quan|xa|phuong|thi tran)\s", sent) or \
+                (sent.startswith("thanh pho ") and cf.province.kind != "thành phố"):
             reasons.append(f"a figure of {row.get('entity')}, not of the whole province")
     else:
         reasons.append(f"the claim names no province; the stored figure is of {row.get('entity') or sp}")
