@@ -181,8 +181,7 @@ def format_text(result: dict) -> str:
                 what = ", ".join(x for x in (r["indicator"], r["entity"], r["period"], r["status"]) if x)
                 lines.append(f"  NEAREST      {r['text']}  ({what})")
                 lines += _cite(r)
-                if r["why"]:
-                    lines.append(f"      {'; '.join(r['why'])}")
+                lines.append(f"      {r['computation']}" + (f" ({'; '.join(r['why'])})" if r["why"] else ""))
     return "\n".join(lines)
 
 
