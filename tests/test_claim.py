@@ -215,3 +215,15 @@ def test_json_names_the_claim_reading(capsys, built_db):
     m = matches(result, "consistent")[0]
     for key in ("url", "published", "title", "source", "computation", "mention_id", "sentence_id", "archive"):
         assert key in m
+
+
+def test_each_figure_of_a_claim_is_read_with_its_own_clause(capsys, built_db):
+    result = as_json(capsys, built_db, "Vĩnh Phúc kết nạp 2.101 đảng viên năm 2021, tăng trưởng 9,54%")
+    keys = [f["figure"]["indicator_key"] for f in result["figures"]]
+    assert keys == ["party_admissions", "grdp_growth"] and result["answer"] == "supported"
+
+
+def test_the_advanced_level_is_another_indicator(capsys, built_db):
+    # `19 xã đạt chuẩn NTM nâng cao` does not contradict 171 communes meeting the standard
+    result = as_json(capsys, built_db, "Hà Tĩnh có 171/182 xã (tỷ lệ 94%) đạt chuẩn nông thôn mới năm 2022")
+    assert result["answer"] == "supported" and not matches(result, "inconsistent")

@@ -40,6 +40,9 @@ _FIELDS = ("id", "doc", "sentence_id", "start", "end", "text", "kind", "value", 
 # words that make a stored indicator more explicit, not another one (`tốc độ tăng trưởng kinh tế` is the
 # `tăng trưởng` of a claim; `hộ cận nghèo` is not `hộ nghèo`)
 GENERIC = frozenset("toc do kinh te tong gia tri chung luong cong tac thuc hien ket qua hien".split())
+# words that make another indicator of the same key: the advanced and model levels of new rural communes, the
+# near-poor, the women among party members (folded)
+QUALIFIERS = ("nang cao", "kieu mau", "can ngheo", "vien nu", "dan toc thieu so")
 ROW_CAP = 20000  # stored figures read per claim figure and query: a bound, whatever the database holds
 
 
@@ -51,6 +54,9 @@ def indicator_match(cf: ClaimFigure, row: dict) -> str | None:
     wl = [w for w in words(row.get("indicator")) if w not in place]
     if skey not in CANONICAL_KEYS and row.get("kind") in ("percent", "fraction"):
         skey = key_of_rate(wl) or skey  # `hộ cận nghèo 5,09%` is the near-poverty rate
+    said = " ".join(wl)
+    if any(_has(said, q) != _has(cf.phrase, q) for q in QUALIFIERS):
+        return None  # `đạt chuẩn NTM nâng cao` is not `đạt chuẩn NTM`, whatever key the extractor gave it
     if cf.key and skey in CANONICAL_KEYS:
         return "key" if skey == cf.key else None
     stored = set(wl)
@@ -64,6 +70,10 @@ def indicator_match(cf: ClaimFigure, row: dict) -> str | None:
     if len(overlap) >= 2 and len(overlap) >= 0.6 * min(len(stored), len(cf.words) or 1):
         return "loose"
     return None
+
+
+def _has(words_said: str, phrase: str) -> bool:
+    return re.search(rf"(?<![a-z]){phrase}(?![a-z])", words_said) is not None
 
 
 def units_agree(cf: ClaimFigure, sm: Mention, key: str | None) -> bool:

@@ -52,6 +52,7 @@ class ClaimFigure:
     words: frozenset[str]              # the claim's indicator words, folded
     key: str | None                    # the canonical indicator key, when the claim names one
     units: frozenset[str]              # the unit classes the claim's figure may have
+    phrase: str = ""                   # the claim's indicator words in order, folded
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> dict:
@@ -148,17 +149,23 @@ def read_claim(claim: str) -> list[ClaimFigure]:
         if m.compared_to and "so voi" not in folded and m.compared_to != "cùng kỳ":
             m.compared_to = None  # a year the claim names is its period, not a base of comparison
         rest = folded[:m.start] + " " + folded[m.end:]
+        if len(ex.mentions) > 1:  # several figures: each is read with the words of its own clause
+            lo = max(folded.rfind(", ", 0, m.start), folded.rfind(";", 0, m.start)) + 1
+            his = [k for k in (folded.find(", ", m.end), folded.find(";", m.end)) if k >= 0]
+            clause = folded[lo:m.start] + " " + folded[m.end:min(his) if his else len(folded)]
+            rest = clause if words(clause) else rest
         wl = [w for w in words(rest) if w not in place_words and w not in period_words]
         ws = frozenset(wl)
-        key = indicator_key(m.indicator)
-        if key not in CANONICAL_KEYS:
-            key = indicator_key(re.sub(r"[\d.,/%]+", " ", rest))
-            key = key if key in CANONICAL_KEYS else None
+        own = indicator_key(m.indicator)   # the extractor's reading, which may take a word of another clause
+        key = indicator_key(re.sub(r"[\d.,/%]+", " ", rest))
+        key = key if key in CANONICAL_KEYS else None
         if key is None and m.kind == "percent":
             key = SHORTHANDS.get(ws) or key_of_rate(wl)
+        if key is None and own in CANONICAL_KEYS:
+            key = own
         status = m.status or "actual"
         if status == "actual" and _TARGET_WORDS.search(folded[max(0, m.start - 40):m.start]):
             status = "target"
         out.append(ClaimFigure(m, province, district, m.period if periods else None, status, ws, key,
-                               _unit_candidates(text, m, key)))
+                               _unit_candidates(text, m, key), " ".join(wl)))
     return out
