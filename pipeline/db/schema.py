@@ -316,6 +316,19 @@ def _checks_triggers_and_indexes(db: sqlite_utils.Database) -> None:
         db.execute(f"create index if not exists [{name}] on [{table}] ({', '.join(f'[{c}]' for c in cols)})")
 
 
+@CHECKS(name="linked_sentences")
+def _checks_linked_sentences(db: sqlite_utils.Database) -> None:
+    """The sentences a check links (a check across sentences ties a share to a total stated before): the
+    check's sentence ids (`checks.sentences`, JSON), and each figure's sentence and offsets in
+    `check_mentions`."""
+    if "sentences" not in db["checks"].columns_dict:
+        db.execute("alter table [checks] add column [sentences] text")
+    have = db["check_mentions"].columns_dict
+    for col, kind in (("sentence_id", "text"), ("start", "integer"), ("end", "integer")):
+        if col not in have:
+            db.execute(f"alter table [check_mentions] add column [{col}] {kind}")
+
+
 # --- chitieu.monthly: the monthly batch's attempts and sites -------------------------------------
 @MONTHLY(name="tables")
 def _monthly_tables(db: sqlite_utils.Database) -> None:

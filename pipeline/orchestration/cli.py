@@ -12,7 +12,7 @@ from extractors.document import InputError
 from extractors.record import RECORD_FIELDS
 from extractors.textdump import read_dump, read_dump_bytes
 from pipeline.db.checks_store import update_checks
-from pipeline.orchestration.claim import main as check_main
+from pipeline.orchestration.claim import EPILOG as CLAIM_EPILOG, MAX_CLAIM_CHARS, main as check_main
 from pipeline.orchestration.crawl import crawl_command
 from pipeline.evaluation.evaluate import main as eval_main
 from pipeline.evaluation.train_status import main as train_status_main
@@ -185,9 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=train_status_main)
 
     k = sub.add_parser("check", help="find the stored figures that support or contradict a claim; without a "
-                                     "claim, recompute the checks table (--full, the default, or --changed)")
+                                     "claim, recompute the checks table (--full, the default, or --changed)",
+                       epilog=CLAIM_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     k.add_argument("claim", nargs="?", default=None,
-                   help='a sentence with a figure, e.g. "Vĩnh Phúc tăng trưởng 9,54% năm 2022"')
+                   help='a sentence with a figure, e.g. "Vĩnh Phúc tăng trưởng 9,54%% năm 2022" (at most '
+                        f'{MAX_CLAIM_CHARS} characters)')
     k.add_argument("--db", default=DEFAULT_DB)
     k.add_argument("--format", choices=["text", "json"], default="text")
     k.add_argument("--limit", type=int, default=20, help="at most this many stored figures per claim figure")
