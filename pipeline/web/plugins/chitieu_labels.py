@@ -1,0 +1,187 @@
+"""Vietnamese on every table page (loaded with `--plugins-dir`), while JSON and CSV keep the machine
+values and column names:
+
+- cells: values as Vietnamese print them (`2.101`, `9,54%`, `32.398 tỷ đồng`), kinds, statuses,
+  units, periods and verdicts in Vietnamese (the machine value in the tooltip), a curated indicator by
+  its Vietnamese name and any other by the words of its sentence, `runs.inputs` as a count of files,
+  long texts folded;
+- templates: `col_label` (a column's Vietnamese heading), `vi_number`, and the start page's data;
+- SQL: `vi_matches(value, typed)` and `vi_words(typed)`, so a canned query accepts a number as
+  people type it (`2.101`, `2101`, `9,54`, `32.398 tỷ`) and a province or words beside it.
+"""
+from __future__ import annotations
+
+import html
+import json
+
+import markupsafe
+from datasette import hookimpl
+
+from extractors.normalize import fold
+from pipeline.web import vi
+
+# columns holding a figure's value in base units, formatted with the row's unit where it has one
+AMOUNT_TABLES = {"figures", "mentions", "mention_history"}
+NUMBER_COLUMNS = {"value", "low", "high", "denominator", "target", "target_low", "target_high", "result",
+                  "min_value", "max_value", "difference", "stated", "computed", "tolerance", "ratio",
+                  "achieved_pct", "spread_pct", "figures", "documents", "mentions", "skipped", "unread",
+                  "documents_read", "documents_new", "documents_changed", "documents_unchanged",
+                  "documents_failed", "mentions_added", "inconsistent", "largest_difference", "requests",
+                  "fetched", "rows", "checks", "checks_recomputed", "checks_removed", "groups", "n"}
+LIST_COLUMNS = {("runs", "inputs"): "đầu vào", ("runs", "errors"): "lỗi"}
+LONG_TEXT = 280          # characters of a long text shown before the rest is folded away
+LIST_SHOWN = 30          # items of a JSON list shown when it is unfolded
+
+
+def _get(row, key):
+    try:
+        return row[key]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _span(text: str, title=None) -> markupsafe.Markup:
+    t = f' title="{html.escape(str(title))}"' if title not in (None, "") else ""
+    return markupsafe.Markup(f'<span class="vi"{t}>{html.escape(text)}</span>')
+
+
+def folded(text: str, limit: int = LONG_TEXT) -> markupsafe.Markup:
+    """A long text as its beginning and the rest behind a toggle."""
+    head, rest = text[:limit], text[limit:]
+    cut = head.rfind(" ")
+    if cut > limit * 0.6:
+        head, rest = text[:cut], text[cut:]
+    return markupsafe.Markup(
+        f'<span class="long-text">{html.escape(head)}<details class="more"><summary>… xem tiếp '
+        f'({vi.number(len(text))} ký tự)</summary>{html.escape(rest)}</details></span>')
+
+
+def json_list(value: str, noun: str) -> markupsafe.Markup | None:
+    try:
+        items = json.loads(value)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(items, list):
+        return None
+    if not items:
+        return _span("không có")
+    shown = []
+    for x in items[:LIST_SHOWN]:
+        shown.append(html.escape(": ".join(str(v) for v in x.values()) if isinstance(x, dict) else str(x)))
+    more = f"<li>… và {vi.number(len(items) - LIST_SHOWN)} nữa</li>" if len(items) > LIST_SHOWN else ""
+    return markupsafe.Markup(f'<details class="list"><summary>{vi.number(len(items))} {noun}</summary><ul>'
+                             + "".join(f"<li>{s}</li>" for s in shown) + more + "</ul></details>")
+
+
+def cell(row, value, column: str, table: str | None):
+    """The HTML of one cell, or None to leave it to Datasette."""
+    if value is None or value == "":
+        return None
+    if (table, column) in LIST_COLUMNS and isinstance(value, str):
+        return json_list(value, LIST_COLUMNS[(table, column)])
+    if column == "value" and (table in AMOUNT_TABLES or table is None) and isinstance(value, (int, float)):
+        shown = vi.amount(value, _get(row, "unit"), _get(row, "kind"), denominator=_get(row, "denominator"))
+        return _span(shown or vi.number(value), value)
+    if column in NUMBER_COLUMNS and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _span(vi.number(value), value)
+    if column == "indicator_key" and isinstance(value, str):
+        name = vi.indicator_name(value, _get(row, "indicator"))
+        return _span(name or value, value) if name and name != value else None
+    if column == "unit" and isinstance(value, str):
+        u = vi.unit_vi(value)
+        return _span(u, value) if u != value else None
+    if column in ("period", "result_period") and isinstance(value, str):
+        p = vi.period(value)
+        return _span(p, value) if p != value else None
+    w = vi.word(column, value)
+    if w:
+        return _span(w, value)
+    if isinstance(value, str) and len(value) > LONG_TEXT * 1.5 and column in ("text", "sentence", "phrases",
+                                                                               "error", "computation"):
+        return folded(value)
+    return None
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    return cell(row, value, column, table)
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("vi_matches", 2, _matches, deterministic=True)
+    conn.create_function("vi_words", 1, _words, deterministic=True)
+    conn.create_function("vi_fold", 1, lambda s: fold(s) if isinstance(s, str) else s, deterministic=True)
+
+
+def _matches(value, typed) -> int:
+    """1 when a stored value is one reading of the first number typed (within 0.5 %)."""
+    if value is None or not typed:
+        return 0
+    nums, _ = vi.split_numbers(str(typed))
+    return int(bool(nums) and vi.matches(value, nums[0]))
+
+
+def _words(typed) -> str:
+    """The words typed beside the numbers, folded (`Vĩnh Phúc 2.101` gives `vinh phuc`)."""
+    return fold(vi.split_numbers(str(typed or ""))[1]).strip()
+
+
+# The columns a reader looks at first, in this order (the rest follow as the table has them): the figure
+# itself before its provenance, so its value is never off-screen.
+FIRST_COLUMNS = {
+    "figures": ("value", "unit", "indicator_key", "indicator", "place", "period", "status", "text", "title",
+                "published", "id"),
+    "mentions": ("value", "unit", "indicator_key", "indicator", "entity", "province", "period", "status", "text"),
+    "mention_history": ("value", "unit", "indicator_key", "indicator", "entity", "period", "status", "text"),
+    "series": ("indicator_key", "province", "period", "status", "value", "unit", "figures", "documents"),
+    "targets_vs_results": ("indicator_key", "province", "period", "target", "result", "achieved_pct", "unit"),
+    "runs": ("id", "started", "command", "documents_new", "documents_changed", "documents_failed",
+             "mentions_added", "report", "inputs", "errors"),
+}
+
+
+def column_order(display_columns, table) -> list[int]:
+    """Indexes of the table's columns, the reader's columns first (a row page's link column stays first)."""
+    first = FIRST_COLUMNS.get(table or "", ())
+    names = [c["name"] if isinstance(c, dict) else getattr(c, "name", c) for c in display_columns]
+    rank = {n: i for i, n in enumerate(first)}
+    lead = [i for i, n in enumerate(names) if n == "Link"]
+    rest = [i for i in range(len(names)) if i not in lead]
+    return lead + sorted(rest, key=lambda i: (rank.get(names[i], len(first)), i))
+
+
+@hookimpl
+def extra_template_vars(template, database, table, request, datasette):
+    async def inner():
+        out = {"col_label": vi.column, "vi_number": vi.number, "vi_period": vi.period,
+               "column_order": column_order}
+        if template == "index.html":
+            out["start"] = await start_page(datasette)
+        return out
+    return inner
+
+
+async def start_page(datasette) -> dict:
+    """What the start page lists: the indicators with the most figures, the provinces, the latest run."""
+    try:
+        db = datasette.get_database()
+    except Exception:
+        return {}
+    tables = set(await db.table_names()) | set(await db.view_names())
+    out = {"database": db.name, "indicators": [], "provinces": [], "run": None, "has_check": False}
+    if "mentions" not in tables:
+        return out
+    rows = (await db.execute(
+        "select indicator_key, min(indicator) as phrase, count(*) as n from mentions "
+        "where indicator_key is not null group by indicator_key order by n desc limit 60")).rows
+    named = [{"key": r["indicator_key"], "name": vi.indicator_name(r["indicator_key"], r["phrase"]), "n": r["n"],
+              "curated": r["indicator_key"] in vi.INDICATOR_NAMES} for r in rows]
+    out["indicators"] = sorted(named, key=lambda x: (not x["curated"], -x["n"]))[:12]
+    out["provinces"] = [dict(r) for r in (await db.execute(
+        "select province, count(*) as n from mentions where province is not null group by province "
+        "order by n desc limit 40")).rows]
+    if "runs" in tables:
+        r = (await db.execute("select * from runs order by id desc limit 1")).rows
+        out["run"] = dict(r[0]) if r else None
+    return out
