@@ -22,6 +22,9 @@ import markupsafe
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
+from pipeline.web import vi
+from pipeline.web.citation import citation
+
 FIGURE_ID_COLUMNS = {
     "figures": {"id"},
     "series": {"latest_figure"},
@@ -74,12 +77,8 @@ def fts_query(q: str) -> str | None:
 
 
 def display_number(v) -> str:
-    """27398000000000.0 as 27,398,000,000,000 and 5.02 as 5.02."""
-    if isinstance(v, float):
-        return f"{v:,.6f}".rstrip("0").rstrip(".")
-    if isinstance(v, int):
-        return f"{v:,}"
-    return "" if v is None else str(v)
+    """27398000000000.0 as 27.398.000.000.000 and 5.02 as 5,02 (Vietnamese style)."""
+    return vi.number(v)
 
 
 def render_sentence(text: str, figures: list[dict], offset: int, focus: str | None = None,
@@ -117,8 +116,10 @@ def render_sentence(text: str, figures: list[dict], offset: int, focus: str | No
         out.append(words(text[pos:s]))
         cls = "figure focus" if focus and f["id"] == focus else "figure"
         inner = html.escape(text[s:e])
-        label = html.escape(f.get("kind") or "")
-        tag_open = f'<mark class="{cls}" data-figure="{html.escape(f["id"])}" title="{label}">'
+        kind = f.get("kind") or ""
+        label = html.escape(vi.KINDS.get(kind, kind))
+        tag_open = (f'<mark class="{cls}" data-figure="{html.escape(f["id"])}" data-kind="{html.escape(kind)}" '
+                    f'title="{label} ({html.escape(kind)})">')
         body = f'{inner}<span class="label">{label}</span>'
         if link and f["id"] != focus:
             body = f'<a href="{html.escape(link(f["id"]))}">{body}</a>'
@@ -257,16 +258,36 @@ async def figure_checks(db, mention_id: str) -> tuple[bool, list[str], list[dict
     return True, cols, [dict(r) for r in rows]
 
 
-# --- pages --------------------------------------------------------------------------------------
-async def figure_page(request, datasette):
-    mention_id = request.url_vars["id"]
+# --- pages ----------------------------------------------------------------------------------------
+FIGURE_FIELDS = ["indicator_key", "indicator", "entity", "scope", "place", "place_new", "province", "province_new",
+                 "period", "period_kind", "status", "kind", "value", "low", "high", "denominator", "unit",
+                 "qualifier", "compared_to", "direction", "decimals"]
+
+
+def field_vi(name: str, value) -> str:
+    """A field of the figure as a Vietnamese reader reads it."""
+    if name in ("value", "low", "high", "denominator"):
+        return vi.number(value)
+    if name == "indicator_key":
+        n = vi.indicator_name(value)
+        return n or str(value)
+    if name == "unit":
+        return vi.unit_vi(value)
+    if name == "period":
+        return vi.period(value)
+    return vi.word(name, value) or ("" if value is None else str(value))
+
+
+async def figure_context(request, datasette, mention_id: str) -> dict:
     db = _db(datasette)
     rows = (await db.execute("select * from figures where id = ?", [mention_id])).rows
     if not rows:
-        raise NotFound(f"No figure {mention_id}")
+        raise NotFound(f"Không có số liệu {mention_id} (no figure {mention_id})")
     fig = dict(rows[0])
-    drows = (await db.execute("select id, title, published, source, url, sha256, province from documents "
-                              "where id = ?", [fig["doc"]])).rows
+    dcols = set(await _columns(db, "documents"))
+    extra = ", loaded_at" if "loaded_at" in dcols else ""
+    drows = (await db.execute("select id, title, published, source, url, sha256, province" + extra +
+                              " from documents where id = ?", [fig["doc"]])).rows
     doc = dict(drows[0]) if drows else {"id": fig["doc"], "title": None, "published": None, "source": None,
                                         "url": None, "sha256": None, "province": fig.get("province")}
     sentence, before, after = None, None, None
@@ -295,19 +316,62 @@ async def figure_page(request, datasette):
     same = []
     if fig.get("indicator_key") and fig.get("period"):
         same = [dict(r) for r in (await db.execute(
-            "select id, text, value, unit, status, entity, period, doc, title, published, source from figures "
-            "where indicator_key = ? and place is ? and period = ? and id != ? order by published desc limit 50",
+            "select id, text, kind, value, low, high, denominator, unit, status, entity, period, doc, title, "
+            "published, source from figures where indicator_key = ? and place is ? and period = ? and id != ? "
+            "order by published desc limit 50",
             [fig["indicator_key"], fig["place"], fig["period"], mention_id])).rows]
+    for x in same:
+        x["shown"] = vi.amount(x["value"], x["unit"], x["kind"], x["low"], x["high"], x["denominator"])
     has_checks, check_cols, checks = await figure_checks(db, mention_id)
     links = await document_links(datasette, db, doc)
-    return Response.html(await datasette.render_template("figure.html", {
-        "fig": fig, "doc": doc, "sentence": sentence, "rendered": rendered, "before": before, "after": after,
-        "same": same, "has_checks": has_checks, "check_cols": check_cols, "checks": checks, "links": links,
-        "database": db.name, "figure_link": link, "number": display_number,
-        "fields": ["indicator_key", "indicator", "entity", "scope", "place", "place_new", "province", "province_new",
-                   "period", "period_kind", "status", "kind", "value", "low", "high", "denominator", "unit",
-                   "qualifier", "compared_to", "direction", "decimals"],
-    }, request=request))
+    permalink = datasette.absolute_url(request, datasette.urls.path(f"/-/figure/{mention_id}"))
+    retrieved = await retrieved_date(db, doc)
+    cite = citation(fig, doc, links, permalink, datasette.absolute_url(request, "/").rstrip("/"), retrieved)
+    shown = vi.amount(fig.get("value"), fig.get("unit"), fig.get("kind"), fig.get("low"), fig.get("high"),
+                      fig.get("denominator")) or fig.get("text")
+    return {"fig": fig, "doc": doc, "sentence": sentence, "rendered": rendered, "before": before, "after": after,
+            "same": same, "has_checks": has_checks, "check_cols": check_cols, "checks": checks, "links": links,
+            "database": db.name, "figure_link": link, "number": display_number, "shown": shown,
+            "indicator_name": vi.indicator_name(fig.get("indicator_key"), fig.get("indicator")),
+            "period_vi": vi.period(fig.get("period")), "citation": cite, "col_label": vi.column,
+            "field_vi": field_vi, "word": vi.word, "fields": FIGURE_FIELDS}
+
+
+async def retrieved_date(db, doc: dict) -> str | None:
+    """When the document was read: its first crawl when the crawler found it, else when it was loaded."""
+    if "document_urls" in await _tables(db):
+        cols = await _columns(db, "document_urls")
+        if "first_seen" in cols and "document" in cols:
+            r = (await db.execute("select min(first_seen) from document_urls where document = ?", [doc["id"]])).rows
+            if r and r[0][0]:
+                return r[0][0]
+    return doc.get("loaded_at")
+
+
+def _json(data, status: int = 200) -> Response:
+    return Response.json(data, status=status, default=str)
+
+
+async def figure_page(request, datasette):
+    mention_id = request.url_vars["id"]
+    as_json = mention_id.endswith(".json")
+    if as_json:
+        mention_id = mention_id[:-5]
+    ctx = await figure_context(request, datasette, mention_id)
+    if as_json:
+        fig = ctx["fig"]
+        return _json({
+            "figure": fig, "document": ctx["doc"],
+            "display": {"value": ctx["shown"], "indicator": ctx["indicator_name"], "period": ctx["period_vi"],
+                        "status": vi.word("status", fig.get("status")), "kind": vi.word("kind", fig.get("kind"))},
+            "context": {"before": ctx["before"], "after": ctx["after"]},
+            "links": [{k: v for k, v in x.items() if k != "hash"} for x in ctx["links"]],
+            "checks": [{k: v for k, v in c.items() if k != "_others"} for c in ctx["checks"]],
+            "same_elsewhere": [{k: v for k, v in x.items()} for x in ctx["same"]],
+            "citation": {k: ctx["citation"][k] for k in ("text", "csl", "bibtex", "url", "archive", "permalink")},
+            "page": ctx["citation"]["permalink"],
+        })
+    return Response.html(await datasette.render_template("figure.html", ctx, request=request))
 
 
 async def search_page(request, datasette):
