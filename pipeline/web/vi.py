@@ -101,6 +101,7 @@ SCALE_WORDS = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9, "n
                "ngan ty": 1e12}
 NUMBER_RE = re.compile(r"(?<![\w.,])[-+]?\d{1,3}(?:[ .]\d{3})+(?:,\d+)?(?![\w])|(?<![\w.,])[-+]?\d+(?:[.,]\d+)*(?![\w])")
 _SCALE_AFTER = re.compile(r"\s*(nghin ty|ngan ty|nghin|ngan|trieu|ty|ti)\b")
+_UNIT_AFTER = re.compile(r"\s*(?:%|(?:dong|vnd|usd)\b)")
 
 
 def readings(text: str) -> list[float]:
@@ -140,11 +141,12 @@ def split_numbers(q: str) -> tuple[list[list[float]], str]:
         tail = fold(q[m.end():])
         sm = _SCALE_AFTER.match(tail)
         end = m.end() + (sm.end() if sm else 0)
+        um = _UNIT_AFTER.match(fold(q[end:]))
         nums.append(readings(q[m.start():end]))
         rest.append(q[pos:m.start()])
-        pos = end
+        pos = end + (um.end() if um else 0)
     rest.append((q or "")[pos:])
-    words = re.sub(r"\s+", " ", " ".join(rest).replace("%", " ")).strip()
+    words = re.sub(r"\s+", " ", " ".join(rest)).strip()
     return [n for n in nums if n], words
 
 

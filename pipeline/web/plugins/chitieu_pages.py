@@ -374,7 +374,59 @@ async def figure_page(request, datasette):
     return Response.html(await datasette.render_template("figure.html", ctx, request=request))
 
 
+FIGURE_HITS = 50
+
+
+async def figure_hits(db, q: str, words: str) -> list[dict]:
+    """Figures whose value is one reading of the first number typed (`2.101`, `2101`, `9,54`,
+    `32.398 tỷ`), each word typed beside it (a province, an indicator) found in its place, indicator,
+    sentence or title, with or without diacritics."""
+    rows = [dict(r) for r in (await db.execute(
+        "select id, text, kind, value, low, high, denominator, unit, indicator_key, indicator, entity, place, "
+        "province, province_new, period, status, sentence, doc, title, published from figures "
+        "where vi_matches(coalesce(value, low), ?) or vi_matches(high, ?) order by published desc limit 2000",
+        [q, q])).rows]
+    need = query_terms(words)
+    out = []
+    for r in rows:
+        hay = fold(" ".join(str(r.get(k) or "") for k in ("place", "province", "province_new", "entity",
+                                                            "indicator", "sentence", "title")))
+        if all(re.search(rf"\b{re.escape(t)}\b", hay) for t in need):
+            r["shown"] = vi.amount(r["value"], r["unit"], r["kind"], r["low"], r["high"], r["denominator"])
+            r["indicator_name"] = vi.indicator_name(r["indicator_key"], r["indicator"])
+            r["period_vi"] = vi.period(r["period"])
+            r["status_vi"] = vi.word("status", r["status"]) or r["status"]
+            out.append(r)
+            if len(out) >= FIGURE_HITS:
+                break
+    return out
+
+
+def number_phrases(nums: list[list[float]]) -> str | None:
+    """An FTS5 query for the numbers as a text prints them: 2101 is the tokens `2 101` (2.101)."""
+    parts = []
+    for readings in nums:
+        alts = sorted({" ".join(re.split(r"[.,]", vi.number(v))) for v in readings if v == v})
+        if alts:
+            parts.append("(" + " OR ".join(f'"{a}"' for a in alts) + ")")
+    return " AND ".join(parts) or None
+
+
 async def search_page(request, datasette):
+    ctx = await search_context(request, datasette)
+    if request.path.endswith(".json"):
+        keep = ("id", "document", "text", "title", "published", "province")
+        return _json({
+            "q": ctx["q"], "numbers": ctx["numbers"], "words": ctx["words"],
+            "figures": [{k: v for k, v in f.items()} for f in ctx["figures"]],
+            "titles": [{k: v for k, v in t.items() if k != "title_html"} for t in ctx["titles"]],
+            "sentences": [{**{k: h.get(k) for k in keep}, "figures": [f["id"] for f in h.get("figures", [])]}
+                          for h in ctx["sentences"]],
+            "total": ctx["total"], "page": ctx["page"], "size": ctx["size"], "error": ctx["error"]})
+    return Response.html(await datasette.render_template("search.html", ctx, request=request))
+
+
+async def search_context(request, datasette) -> dict:
     q = (request.args.get("q") or "").strip()
     db = _db(datasette)
     try:
@@ -382,10 +434,17 @@ async def search_page(request, datasette):
     except ValueError:
         page = 0
     size = 30
+    nums, words = vi.split_numbers(q)
     ctx = {"q": q, "titles": [], "sentences": [], "total": None, "page": page, "size": size,
-           "database": db.name, "error": None}
-    match = fts_query(q)
-    terms = query_terms(q)
+           "database": db.name, "error": None, "figures": [], "numbers": nums, "words": words}
+    if nums:
+        ctx["figures"] = await figure_hits(db, q, words)
+        numbers = number_phrases(nums)
+        words_match = fts_query(words)
+        match = f"({words_match}) AND {numbers}" if words_match and numbers else numbers or words_match
+    else:
+        match = fts_query(q)
+    terms = query_terms(words if nums else q)
     if match:
         try:
             ctx["titles"] = [dict(r) for r in (await db.execute(
@@ -423,7 +482,7 @@ async def search_page(request, datasette):
             ctx["sentences"] = hits
     for t in ctx["titles"]:
         t["title_html"] = markupsafe.Markup(_safe_highlight(t["title_html"] or ""))
-    return Response.html(await datasette.render_template("search.html", ctx, request=request))
+    return ctx
 
 
 def _safe_highlight(s: str) -> str:
@@ -449,12 +508,35 @@ async def archive_page(request, datasette):
         "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
 
 
+async def reports_page(request, datasette):
+    """`/-/reports` (and `.json`): every run report the database knows, newest first, with its run."""
+    db = _db(datasette)
+    reports = []
+    if "runs" in await _tables(db) and "report" in await _columns(db, "runs"):
+        rows = (await db.execute(
+            "select id, command, started, finished, documents_new, documents_changed, documents_failed, report "
+            "from runs where report is not null and report != '' order by id desc limit 500")).rows
+        seen = set()
+        for r in rows:
+            name = Path(r["report"]).stem
+            if name in seen:
+                continue
+            seen.add(name)
+            reports.append({**dict(r), "name": name, "url": datasette.urls.path(f"/-/reports/{name}"),
+                            "exists": Path(r["report"]).is_file()})
+    if request.path.endswith(".json"):
+        return _json({"reports": [{k: v for k, v in r.items() if k != "report"} for r in reports]})
+    return Response.html(await datasette.render_template("reports.html", {"reports": reports, "database": db.name},
+                                                         request=request))
+
+
 @hookimpl
 def register_routes():
     return [
         (r"^/-/figure/(?P<id>[0-9A-Za-z_:.-]{1,80})$", figure_page),
-        (r"^/-/search$", search_page),
+        (r"^/-/search(\.json)?$", search_page),
         (r"^/-/archive/(?P<sha>[0-9a-fA-F]{8,128})$", archive_page),
+        (r"^/-/reports(\.json)?$", reports_page),
     ]
 
 
@@ -467,14 +549,16 @@ def render_cell(value, column, table, database, datasette):
     cols = FIGURE_ID_COLUMNS.get(table) if table else QUERY_FIGURE_ID_COLUMNS
     if cols and column in cols and isinstance(value, str) and FIGURE_ID_RE.match(value):
         href = datasette.urls.path(f"/-/figure/{value}")
-        return markupsafe.Markup(f'<a href="{html.escape(href)}" title="figure page">{html.escape(value)}</a>')
+        return markupsafe.Markup(f'<a href="{html.escape(href)}" title="trang số liệu (figure page)">'
+                                 f'{html.escape(value)}</a>')
     return None
 
 
 @hookimpl
 def menu_links(datasette):
     return [
-        {"href": datasette.urls.path("/-/search"), "label": "Search figures"},
-        {"href": datasette.urls.path("/-/dashboards/provinces"), "label": "Provinces dashboard"},
-        {"href": datasette.urls.table(_db(datasette).name, "province_map"), "label": "Map of provinces"},
+        {"href": datasette.urls.path("/-/search"), "label": "Tìm số liệu (search)"},
+        {"href": datasette.urls.path("/-/dashboards/provinces"), "label": "Bảng điều khiển các tỉnh (dashboard)"},
+        {"href": datasette.urls.table(_db(datasette).name, "province_map"), "label": "Bản đồ các tỉnh (map)"},
+        {"href": datasette.urls.path("/-/reports"), "label": "Báo cáo các lần chạy (reports)"},
     ]
