@@ -152,14 +152,41 @@ def column_order(display_columns, table) -> list[int]:
 
 
 @hookimpl
-def extra_template_vars(template, database, table, request, datasette):
+def extra_template_vars(template, database, table, view_name, request, datasette):
     async def inner():
         out = {"col_label": vi.column, "vi_number": vi.number, "vi_period": vi.period,
                "column_order": column_order}
         if template == "index.html":
             out["start"] = await start_page(datasette)
+        if view_name == "row" and table == "documents" and request is not None:
+            out["article"] = await article(datasette, database, request.url_vars.get("pks"))
         return out
     return inner
+
+
+async def article(datasette, database, pks) -> markupsafe.Markup | None:
+    """The document's text with every figure marked and linked to its page (no NLP: the stored offsets)."""
+    from datasette.utils import tilde_decode
+
+    from pipeline.web.plugins.chitieu_pages import render_sentence
+
+    if not pks:
+        return None
+    doc_id = tilde_decode(pks)
+    db = datasette.get_database(database)
+    rows = (await db.execute("select text from documents where id = ?", [doc_id])).rows
+    if not rows or not rows[0]["text"]:
+        return None
+    figs = [dict(r) for r in (await db.execute(
+        "select id, start, end, kind, text from mentions where doc = ? order by start", [doc_id])).rows]
+    link = lambda i: datasette.urls.path(f"/-/figure/{i}")  # noqa: E731
+    paragraphs, pos = [], 0
+    text = rows[0]["text"]
+    for para in text.split("\n"):
+        mine = [f for f in figs if pos <= (f["start"] or -1) and (f["end"] or 0) <= pos + len(para)]
+        paragraphs.append(f"<p>{render_sentence(para, mine, pos, link=link)}</p>" if para.strip() else "")
+        pos += len(para) + 1
+    return markupsafe.Markup("".join(paragraphs))
 
 
 async def start_page(datasette) -> dict:
