@@ -121,7 +121,7 @@ def test_series_latest_value_and_disagreement(mini_db):
     assert (r["figures"], r["documents"], r["value"], r["min_value"], r["max_value"], r["distinct_values"]) == \
         (2, 2, 5.1, 5.02, 5.1, 2)
     assert r["latest_figure"] == q(mini_db, "select id from mentions where text = '5,1%'")[0]["id"]
-    keys = {k for k, _, _ in headline_indicators()}
+    keys = {k for k, *_ in headline_indicators()}
     assert {x["indicator_key"] for x in q(mini_db, "select indicator_key from series")} <= keys
     d = q(mini_db, "select * from disagreements")
     assert len(d) == 1 and d[0]["indicator_key"] == "grdp_growth" and d[0]["spread_pct"] == pytest.approx(1.59, 0.01)
@@ -163,6 +163,7 @@ def test_province_map_and_centroids(built_db):
 def test_indicators_and_documents_per_month(mini_db):
     ind = {r["key"]: r for r in q(mini_db, "select * from indicators")}
     assert ind["grdp_growth"]["figures"] == 4 and "tăng trưởng kinh tế" in ind["grdp_growth"]["phrases"]
+    assert ind["grdp_growth"]["name"] == "Tăng trưởng GRDP"  # the picker and pages show the Vietnamese name
     months = {r["month"]: r["documents"] for r in q(mini_db, "select * from documents_per_month")}
     assert months == {"2022-12": 1, "2023-01": 1, "2023-02": 1}
 
