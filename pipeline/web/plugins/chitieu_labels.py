@@ -155,7 +155,8 @@ def column_order(display_columns, table) -> list[int]:
 def extra_template_vars(template, database, table, view_name, request, datasette):
     async def inner():
         out = {"col_label": vi.column, "vi_number": vi.number, "vi_period": vi.period,
-               "column_order": column_order}
+               "column_order": column_order, "table_title": lambda db, t: datasette.metadata(
+                   "title", database=db, table=t) or t}
         if template == "index.html":
             out["start"] = await start_page(datasette)
         if view_name == "row" and table == "documents" and request is not None:
