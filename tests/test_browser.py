@@ -100,7 +100,7 @@ def test_search_open_figure_dashboard_map(server, page):
 
     # open a figure from a hit about hộ nghèo
     hit = page.locator(".sentence-hit", has_text="tỷ lệ hộ nghèo").first
-    rate = hit.locator('mark.figure[title="percent"] a').first  # the rate printed after `tỷ lệ hộ nghèo`
+    rate = hit.locator('mark.figure[data-kind="percent"] a').first  # the rate printed after `tỷ lệ hộ nghèo`
     figure_text = rate.inner_text().split("\n")[0].strip()
     rate.click()
     page.wait_for_url("**/-/figure/*")
@@ -110,15 +110,16 @@ def test_search_open_figure_dashboard_map(server, page):
     bg = focus.evaluate("e => getComputedStyle(e).backgroundColor")
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent"), bg
     assert "hộ nghèo" in page.locator("#figure-sentence").inner_text()
-    assert page.locator("h2", has_text="Checks").count() == 1
+    assert page.locator("h2", has_text="Kiểm tra").count() == 1
     page.screenshot(path=str(SHOTS / "figure.png"), full_page=True)
 
     # the dashboard: every chart drawn
     page.goto(server + "/-/dashboards/provinces")
-    page.wait_for_url("**indicator=grdp_growth**")
+    page.wait_for_url("**indicator=*")
+    assert page.locator("select#indicator option:checked").inner_text() == "Tăng trưởng GRDP"
     for chart in ("over-time", "province-map", "targets", "inconsistent-sources", "documents-month"):
         page.wait_for_selector(f"#chart-{chart} canvas, #chart-{chart} svg")
-    page.wait_for_function("document.querySelectorAll('.dashboard-card p').length >= 4")
+    page.wait_for_function("document.querySelectorAll('.dashboard-card p').length >= 6")
     page.wait_for_timeout(500)
     page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
 
@@ -130,4 +131,43 @@ def test_search_open_figure_dashboard_map(server, page):
     page.wait_for_timeout(500)
     page.screenshot(path=str(SHOTS / "map.png"), full_page=True)
 
+    assert not errors, errors
+
+
+def test_journalist_finds_a_number_typed_as_written_and_copies_its_citation(server, page):
+    """The journalist: `Vĩnh Phúc 2.101` in the start page's box -> the figure -> its citation; the pages
+    a reader scrolls stay short and the value stays on screen."""
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/")
+    page.fill("#start-q", "Vĩnh Phúc 2.101")
+    page.press("#start-q", "Enter")
+    page.wait_for_url("**/-/search?q=*")
+    page.locator(".figure-hits a.figure-link", has_text="2.101/2.000 chỉ tiêu").first.click()
+    page.wait_for_url("**/-/figure/*")
+    assert page.locator("#figure-value").inner_text() == "2.101/2.000 chỉ tiêu"
+    cite = page.locator("#citation-text").input_value()
+    assert "kết nạp được 2.101/2.000 chỉ tiêu" in cite and "Không có địa chỉ web" in cite and page.url in cite
+    page.screenshot(path=str(SHOTS / "figure-citation.png"), full_page=True)
+
+    # the figures of one indicator: the value is the first column and on screen, the page is not a wall
+    page.goto(server + "/chitieu/figures?indicator_key=budget_revenue")
+    cell = page.locator("td.col-value").first
+    box = cell.bounding_box()
+    assert "tỷ đồng" in cell.inner_text() and box["x"] + box["width"] <= 1360
+    assert page.evaluate("document.documentElement.scrollHeight") < 2500
+    page.screenshot(path=str(SHOTS / "figures-table.png"), full_page=True)
+
+    # a document's page: the text folded, the article with its figures one click away
+    page.goto(server + "/chitieu/documents/001_765aeabb6aa155cd")
+    assert page.evaluate("document.documentElement.scrollHeight") < 3000
+    page.locator("#article summary").click()
+    assert page.locator("#article mark.figure", has_text="2.101/2.000 chỉ tiêu").count() == 1
+
+    # a map of one province does not zoom to street level (tile zoom is in the tile URL: /z/x/y.png)
+    page.goto(server + "/chitieu/province_map?province=H%C3%A0+T%C4%A9nh")
+    page.wait_for_selector(".leaflet-marker-icon")
+    page.wait_for_selector("img.leaflet-tile", state="attached")
+    zooms = page.eval_on_selector_all("img.leaflet-tile", "els => els.map(e => +e.src.split('/').slice(-3)[0])")
+    assert zooms and max(zooms) <= 7, zooms
     assert not errors, errors
