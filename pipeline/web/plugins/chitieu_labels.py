@@ -104,6 +104,13 @@ def cell(row, value, column: str, table: str | None):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    if column == "report" and table in ("runs", "monthly_runs") and isinstance(value, str) and value:
+        from pathlib import PurePath
+
+        name = PurePath(value).stem
+        href = datasette.urls.path(f"/-/reports/{name}")
+        return markupsafe.Markup(f'<a href="{html.escape(href)}" title="{html.escape(value)}">báo cáo '
+                                 f'{html.escape(name)}</a>')
     return cell(row, value, column, table)
 
 
