@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import lru_cache
 
 import markupsafe
 from datasette import hookimpl
@@ -118,20 +119,40 @@ def render_cell(row, value, column, table, database, datasette):
 def prepare_connection(conn):
     conn.create_function("vi_matches", 2, _matches, deterministic=True)
     conn.create_function("vi_words", 1, _words, deterministic=True)
+    conn.create_function("vi_min", 1, lambda t: _bounds(t)[0], deterministic=True)
+    conn.create_function("vi_max", 1, lambda t: _bounds(t)[1], deterministic=True)
     conn.create_function("vi_fold", 1, lambda s: fold(s) if isinstance(s, str) else s, deterministic=True)
+
+
+@lru_cache(maxsize=256)
+def _typed(typed: str) -> tuple[tuple[float, ...], str]:
+    """The readings of the first number typed and the folded words beside it, read once per query (the
+    SQL functions are called once per row)."""
+    nums, words = vi.split_numbers(typed)
+    return (tuple(nums[0]) if nums else ()), fold(words).strip()
 
 
 def _matches(value, typed) -> int:
     """1 when a stored value is one reading of the first number typed (within 0.5 %)."""
     if value is None or not typed:
         return 0
-    nums, _ = vi.split_numbers(str(typed))
-    return int(bool(nums) and vi.matches(value, nums[0]))
+    readings = _typed(str(typed))[0]
+    return int(bool(readings) and vi.matches(value, readings))
+
+
+def _bounds(typed) -> tuple[float | None, float | None]:
+    """The smallest and largest value any reading allows: a range SQLite compares at C speed before
+    `vi_matches` looks at the few rows inside it (constant per query, so computed once)."""
+    readings = _typed(str(typed or ""))[0]
+    if not readings:
+        return None, None
+    ends = [x for c in readings for x in (c - abs(c) * 0.005, c + abs(c) * 0.005)]
+    return min(ends), max(ends)
 
 
 def _words(typed) -> str:
     """The words typed beside the numbers, folded (`Vĩnh Phúc 2.101` gives `vinh phuc`)."""
-    return fold(vi.split_numbers(str(typed or ""))[1]).strip()
+    return _typed(str(typed or ""))[1]
 
 
 # The columns a reader looks at first, in this order (the rest follow as the table has them): the figure

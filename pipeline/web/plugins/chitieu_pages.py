@@ -384,8 +384,9 @@ async def figure_hits(db, q: str, words: str) -> list[dict]:
     rows = [dict(r) for r in (await db.execute(
         "select id, text, kind, value, low, high, denominator, unit, indicator_key, indicator, entity, place, "
         "province, province_new, period, status, sentence, doc, title, published from figures "
-        "where vi_matches(coalesce(value, low), ?) or vi_matches(high, ?) order by published desc limit 2000",
-        [q, q])).rows]
+        "where (coalesce(value, low) between vi_min(:q) and vi_max(:q) and vi_matches(coalesce(value, low), :q)) "
+        "or (high between vi_min(:q) and vi_max(:q) and vi_matches(high, :q)) order by published desc limit 2000",
+        {"q": q})).rows]
     need = query_terms(words)
     out = []
     for r in rows:
