@@ -158,3 +158,11 @@ async def test_dashboard_tiles_count_the_chosen_indicator(ds, built_db):
     undated, = c.execute("select count(*) from documents where published is null or published not glob "
                          "'[12][0-9][0-9][0-9]-[01][0-9]*'").fetchone()
     assert (await run("undated-documents", ""))[0]["n"] == undated
+
+
+async def test_the_start_page_is_a_start(ds):
+    page = (await ds.client.get("/")).text
+    assert re.search(r'<form class="searchbox start-search" action="/-/search"', page)
+    start = page[:page.index('<details class="all-tables">')]  # the tables come after, folded
+    assert start.index("Tìm số liệu hoặc câu") < start.index("Tăng trưởng GRDP") < start.index("Lần chạy gần nhất")
+    assert 'href="/chitieu/figures?indicator_key=grdp_growth"' in start and "Vĩnh Phúc" in start

@@ -228,15 +228,14 @@ async def start_page(datasette) -> dict:
     out = {"database": db.name, "indicators": [], "provinces": [], "run": None, "has_check": False}
     if "mentions" not in tables:
         return out
-    rows = (await db.execute(
-        "select indicator_key, min(indicator) as phrase, count(*) as n from mentions "
-        "where indicator_key is not null group by indicator_key order by n desc limit 60")).rows
-    named = [{"key": r["indicator_key"], "name": vi.indicator_name(r["indicator_key"], r["phrase"]), "n": r["n"],
-              "curated": r["indicator_key"] in vi.INDICATOR_NAMES} for r in rows]
-    out["indicators"] = sorted(named, key=lambda x: (not x["curated"], -x["n"]))[:12]
-    out["provinces"] = [dict(r) for r in (await db.execute(
-        "select province, count(*) as n from mentions where province is not null group by province "
-        "order by n desc limit 40")).rows]
+    # the curated indicators (each count is an index lookup: fast at a million figures), then the provinces
+    # by their documents (far fewer rows than figures)
+    if "indicators" in tables:
+        out["indicators"] = [{"key": r["key"], "name": r["name"], "n": r["figures"]} for r in (await db.execute(
+            "select key, name, figures from indicators where figures > 0 order by figures desc, name limit 12")).rows]
+    out["provinces"] = [{"province": r["province"], "n": r["n"]} for r in (await db.execute(
+        "select province, count(*) as n from documents where province is not null group by province "
+        "order by n desc, province limit 63")).rows]
     if "runs" in tables:
         r = (await db.execute("select * from runs order by id desc limit 1")).rows
         out["run"] = dict(r[0]) if r else None
