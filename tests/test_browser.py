@@ -37,6 +37,22 @@ def _chitieu() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.orchestration.cli"]
 
 
+def _monthly_with_a_site_down(db: Path, tmp: Path) -> None:
+    """A real monthly run of one site nobody answers for (a closed port), for the operator's pages."""
+    from pipeline.orchestration.cli import main
+
+    port = _free_port()  # closed once _free_port returns: connections are refused
+    (tmp / "profiles").mkdir()
+    (tmp / "profiles" / "down.toml").write_text(
+        f'name = "down"\nhosts = ["127.0.0.1:{port}"]\nstart_urls = ["http://127.0.0.1:{port}/"]\n'
+        'allow_private = true\n', encoding="utf-8")
+    cfg = tmp / "crawl.toml"
+    cfg.write_text(f'[crawl]\ncontact = "mailto:test@example.org"\nallow_private = true\nretries = 0\n'
+                   f'profiles = ["{tmp / "profiles"}"]\n', encoding="utf-8")
+    assert main(["run", "--month", "2026-10", "--sites", "down", "--config", str(cfg), "--db", str(db),
+                 "--quiet"]) == 1
+
+
 @pytest.fixture(scope="module")
 def server(built_db, tmp_path_factory):
     db = tmp_path_factory.mktemp("served") / "chitieu.db"
@@ -46,6 +62,7 @@ def server(built_db, tmp_path_factory):
     src.backup(dst)
     src.close()
     dst.close()
+    _monthly_with_a_site_down(db, tmp_path_factory.mktemp("monthly"))
     port = _free_port()
     log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
     proc = subprocess.Popen([*_chitieu(), "serve", "--db", str(db), "--port", str(port), "--host", "127.0.0.1"],
@@ -171,3 +188,35 @@ def test_journalist_finds_a_number_typed_as_written_and_copies_its_citation(serv
     zooms = page.eval_on_selector_all("img.leaflet-tile", "els => els.map(e => +e.src.split('/').slice(-3)[0])")
     assert zooms and max(zooms) <= 7, zooms
     assert not errors, errors
+
+
+def test_researcher_picks_an_indicator_by_name_and_exports_its_series(server, page):
+    """The researcher: the dashboard's picker by Vietnamese name -> tiles and charts of that indicator ->
+    its series as CSV with the machine values."""
+    page.goto(server + "/-/dashboards/provinces")
+    page.select_option("select#indicator", label="Tỷ lệ hộ nghèo")
+    page.click(".dashboard-filters input[type=submit]")
+    page.wait_for_url("**indicator=T*")
+    page.wait_for_selector("#chart-targets svg, #chart-targets canvas")
+    tile = page.locator("#card-figures-total")
+    tile.locator("text=4").wait_for()  # the corpus has 4 figures of poverty_rate, not the whole database's
+    page.screenshot(path=str(SHOTS / "dashboard-poverty.png"), full_page=True)
+    page.goto(server + "/chitieu/series?indicator_key=poverty_rate")
+    page.check("#export input[name=_dl]")
+    with page.expect_download() as dl:
+        page.click("#export input[type=submit]")
+    head, *rows = Path(dl.value.path()).read_text(encoding="utf-8").splitlines()
+    assert "indicator_key" in head.split(",") and rows and all(",poverty_rate," in r for r in rows)
+    assert any(",4.68," in r for r in rows)  # the machine value, as the CSV keeps it
+
+
+def test_operator_sees_the_site_that_failed(server, page):
+    """The operator: the runs -> the month's report, which names the site nobody could reach."""
+    page.goto(server + "/chitieu/runs")
+    page.locator("td.col-report a", has_text="2026-10").click()
+    page.wait_for_url("**/-/reports/2026-10")
+    failed = page.locator(".failed-sites")
+    assert "Trang không truy cập được" in failed.inner_text() and "down" in failed.locator("td").first.inner_text()
+    page.screenshot(path=str(SHOTS / "report-failed-site.png"), full_page=True)
+    page.goto(server + "/-/reports")
+    assert page.locator("a.report-link", has_text="2026-10").count() == 1

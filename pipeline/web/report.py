@@ -105,7 +105,7 @@ def failed_sites(db: sqlite_utils.Database, run_id: int) -> list[tuple[str, str,
                 "select s.site, s.since from monthly_sites s join monthly_runs m on m.id = s.monthly_run "
                 "where m.run = ? and s.status = 'failed' and m.id = (select max(id) from monthly_runs "
                 "where run = ?) order by s.site", [run_id, run_id]).fetchall():
-            out[site] = (site, since or "", "")
+            out[site] = (site, since or "lần đầu, mọi ngày (first crawl, every date)", "")
     for inp, err in db.execute("select input, error from run_errors where run = ? and input like 'site:%'",
                                [run_id]).fetchall():
         name = inp[5:]
