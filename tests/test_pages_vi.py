@@ -166,3 +166,9 @@ async def test_the_start_page_is_a_start(ds):
     start = page[:page.index('<details class="all-tables">')]  # the tables come after, folded
     assert start.index("Tìm số liệu hoặc câu") < start.index("Tăng trưởng GRDP") < start.index("Lần chạy gần nhất")
     assert 'href="/chitieu/figures?indicator_key=grdp_growth"' in start and "Vĩnh Phúc" in start
+
+
+def test_the_figures_table_describes_every_column_in_vietnamese(built_db):
+    figures = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["chitieu"]["tables"]["figures"]
+    cols = [r[1] for r in sqlite3.connect(built_db).execute("pragma table_info(figures)")]
+    assert [c for c in cols if not figures["columns_vi"].get(c)] == []
