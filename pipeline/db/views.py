@@ -31,6 +31,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from extractors.indicator_keys import INDICATOR_NAMES
 from extractors.indicators import INDICATORS
 
 DATA = Path(__file__).parent / "data"
@@ -41,12 +42,13 @@ def _q(s: str | None) -> str:
     return "null" if s is None else "'" + str(s).replace("'", "''") + "'"
 
 
-def headline_indicators() -> list[tuple[str, str, str]]:
-    """(key, label, phrases) for the indicators the extractor names on purpose, in its order."""
+def headline_indicators() -> list[tuple[str, str, str, str]]:
+    """(key, name, label, phrases) for the indicators the extractor names on purpose, in its order: `name` is
+    the lexicon's short Vietnamese name (what pages and the dashboard's picker show), `label` the first phrase."""
     out: dict[str, list[str]] = {}
     for phrase, key in INDICATORS:
         out.setdefault(key, []).append(phrase)
-    return [(k, ps[0], " | ".join(ps)) for k, ps in out.items()]
+    return [(k, INDICATOR_NAMES.get(k) or ps[0], ps[0], " | ".join(ps)) for k, ps in out.items()]
 
 
 def centroids() -> list[dict]:
@@ -281,9 +283,9 @@ def views(db: sqlite_utils.Database | None = None) -> dict[str, str]:
           (select group_concat(s.text, ' | ') from skipped s where s.doc = d.id and s.reason = 'unread')
             as unread_numbers
         from documents d""",
-        "indicators": "select [key], label, phrases, "
+        "indicators": "select [key], name, label, phrases, "
                       "(select count(*) from mentions m where m.indicator_key = i.[key]) as figures from ("
-                      + _values_view(["key", "label", "phrases"], headline_indicators()) + ") i",
+                      + _values_view(["key", "name", "label", "phrases"], headline_indicators()) + ") i",
         "province_centroids": _values_view(
             ["province", "gso_code", "latitude", "longitude"],
             [(r["province"], r["gso_code"], float(r["latitude"]), float(r["longitude"])) for r in centroids()]),

@@ -110,6 +110,11 @@ class MonthlyRun:
                 errors += e
                 fetch.update(f)
                 failed_stages += [f"site {s}" for s in ok if not ok[s]]
+                # a site nobody could reach is a failure of the run, named in run_errors and the report
+                errors += [(f"site:{s}", "không truy cập được trang: không máy chủ nào trả lời bằng một trang, "
+                            "một chuyển hướng hay 304 (site not reached: refused, timed out, 5xx everywhere or "
+                            "robots.txt unreachable); the next run retries it from the same date")
+                           for s in ok if not ok[s]]
             # 2. a local corpus
             if self.corpus:
                 before = db.execute("select coalesce(max(id), 0) from runs").fetchone()[0]

@@ -57,7 +57,7 @@ def register_routes():
 @hookimpl
 def render_cell(value, column, table):
     if table == "documents" and column == "view" and isinstance(value, str) and value.startswith("/-/displacy/"):
-        return markupsafe.Markup(f'<a href="{markupsafe.escape(value)}">displaCy view</a>')
+        return markupsafe.Markup(f'<a href="{markupsafe.escape(value)}">xem bài (displaCy view)</a>')
     return None
 
 
