@@ -171,6 +171,7 @@ VERDICTS = {"consistent": "khớp", "inconsistent": "không khớp", "cannot tel
 OUTCOMES = {"exceeded": "vượt", "met": "đạt", "not met": "không đạt", "in progress": "đang thực hiện"}
 SOURCES = {"sentence": "câu", "paragraph": "đoạn", "document": "bài", "site": "trang", "title": "tiêu đề",
            "lead": "sapo", "dateline": "dòng đầu", "text": "nội dung"}
+STATUS_SOURCES = {"model": "mô hình học máy", "rules": "luật"}
 CHECK_TYPES = {"fraction_percent": "phân số và tỷ lệ", "share_of_total": "phần trong tổng", "target_share":
                "tỷ lệ mục tiêu", "parts_total": "các phần và tổng", "shares_sum": "tổng các tỷ lệ",
                "change": "mức thay đổi", "change_pp": "thay đổi (điểm %)", "change_rel": "thay đổi (%)",
@@ -184,6 +185,7 @@ ROLES = {"fraction": "phân số", "percent": "tỷ lệ", "part": "phần", "to
 VALUE_WORDS = {"kind": KINDS, "status": STATUSES, "qualifier": QUALIFIERS, "direction": DIRECTIONS,
                "scope": SCOPES, "period_kind": PERIOD_KINDS, "verdict": VERDICTS, "outcome": OUTCOMES,
                "entity_source": SOURCES, "period_source": SOURCES, "province_source": SOURCES,
+               "status_source": STATUS_SOURCES,
                "check_type": CHECK_TYPES, "role": ROLES}
 
 
@@ -237,8 +239,8 @@ COLUMNS = {
     "indicator_key": "Chỉ tiêu", "entity": "Chủ thể", "entity_source": "Nguồn chủ thể", "scope": "Cấp",
     "province": "Tỉnh/thành", "province_new": "Tỉnh/thành (sau 7/2025)", "place": "Địa bàn",
     "place_new": "Địa bàn (sau 7/2025)", "period": "Kỳ", "period_source": "Nguồn kỳ", "period_kind": "Loại kỳ",
-    "year": "Năm", "status": "Kết quả/Mục tiêu", "compared_to": "So với", "direction": "Chiều",
-    "decimals": "Số chữ số thập phân", "sentence": "Câu", "title": "Tiêu đề", "published": "Ngày đăng",
+    "year": "Năm", "status": "Kết quả/Mục tiêu", "status_source": "Ai đọc kết quả/mục tiêu", "compared_to": "So với", "direction": "Chiều",
+    "decimals": "Số chữ số thập phân", "sentence": "Câu", "sentences": "Các câu được đối chiếu", "title": "Tiêu đề", "published": "Ngày đăng",
     "source": "Nguồn", "url": "Địa chỉ web", "indicator_rule": "Cách tìm chỉ tiêu", "author": "Tác giả",
     "province_source": "Nguồn tỉnh", "sha256": "SHA-256", "extractor_version": "Phiên bản bộ đọc",
     "mentions": "Số liệu", "loaded_at": "Nạp lúc", "view": "Xem", "first_seen_run": "Lần chạy đầu",
