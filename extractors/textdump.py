@@ -7,11 +7,15 @@ file; each dateline or chrome block ends one article and a new title starts the 
 """
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.corpus import special_kind
 from extractors.normalize import nfc
 from extractors.document import Document, InputError
 
@@ -197,30 +201,44 @@ def read_dump_text(text: str, stem: str, source: str) -> list[Document]:
     return docs
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """The dump files of a corpus folder, sorted: `.txt`, `.text`, `.md`, and files without a suffix."""
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".text", ".md")
-                  or (p.is_file() and p.suffix == "" and not p.name.startswith(".")))
+MAX_DUMP_MB = 32  # a text dump larger than this many MiB is refused, not read into memory (the docs say the same)
+MAX_DUMP_BYTES = MAX_DUMP_MB * 1024 * 1024
 
 
-MAX_DUMP_BYTES = 32 * 1024 * 1024  # a text dump larger than this is refused, not read into memory
+def _size_words(n: int) -> str:
+    """Bytes in MB as the docs count them (MiB): `32 MB`, `100.5 MB`."""
+    return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
-def read_dump(path: str | Path, max_bytes: int = MAX_DUMP_BYTES) -> list[Document]:
+def read_dump(path: str | Path, max_bytes: int = MAX_DUMP_BYTES, regular_only: bool = False,
+              follow_symlinks: bool = True) -> list[Document]:
     """Read a dump file. Raises InputError naming the file when it is empty, binary, too large, in a
-    legacy Vietnamese encoding, or not UTF-8."""
+    legacy Vietnamese encoding that cannot be converted, or not text. With `regular_only` (a corpus
+    file) anything but a regular file is refused without blocking on it (a FIFO, a device), and with
+    `follow_symlinks` False so is a symbolic link, even one put there after the folder was listed."""
     path = Path(path)
+    flags = os.O_RDONLY | (os.O_NONBLOCK if regular_only else 0) | (0 if follow_symlinks else os.O_NOFOLLOW)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: too large ({size / 1e6:.0f} MB > {max_bytes / 1e6:.0f} MB); "
+        fd = os.open(path, flags)
+    except OSError as e:
+        if e.errno == errno.ELOOP and not follow_symlinks:
+            raise InputError(f"{path}: a symbolic link, not a regular file: not read") from e
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+    try:
+        st = os.fstat(fd)
+        if regular_only and not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: {special_kind(st.st_mode)}, not a regular file: not read")
+        if st.st_size > max_bytes:
+            raise InputError(f"{path}: too large ({_size_words(st.st_size)} > {_size_words(max_bytes)}); "
                              f"split it into smaller files")
-        with path.open("rb") as f:
+        with os.fdopen(fd, "rb", closefd=False) as f:
             raw = f.read(max_bytes + 1)
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
-    if len(raw) > max_bytes:  # grew while we read it
-        raise InputError(f"{path}: too large (> {max_bytes / 1e6:.0f} MB)")
+    finally:
+        os.close(fd)
+    if len(raw) > max_bytes:  # grew while we read it, or a device with no size
+        raise InputError(f"{path}: too large (> {_size_words(max_bytes)}); split it into smaller files")
     return read_dump_bytes(raw, stem=path.stem, source=str(path))
 
 

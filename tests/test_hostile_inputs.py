@@ -324,6 +324,84 @@ def test_a_100_mb_dump_is_refused_without_reading_it(tmp_path):
     assert mem["peak"] < 1 * MB
 
 
+def _hostile_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus folder with one real dump beside a link to /etc/passwd, a linked folder outside it, a
+    link to a file outside it, a broken link, a link to /dev/zero and a FIFO; and that outside folder."""
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "ngoai.txt").write_text(TEXT, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = sorted(CORPUS.glob("*.txt"))[0]
+    (corpus / seed.name).write_bytes(seed.read_bytes())
+    (corpus / "passwd.txt").symlink_to("/etc/passwd")
+    (corpus / "thu-muc-ngoai").symlink_to(outside, target_is_directory=True)
+    (tmp_path / "mot-tep.txt").write_text(TEXT.replace("9,54%", "9,55%"), encoding="utf-8")
+    (corpus / "lien-ket.txt").symlink_to(tmp_path / "mot-tep.txt")
+    (corpus / "gay.txt").symlink_to(tmp_path / "khong-co.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(corpus / "ong.txt")
+    return corpus, outside
+
+
+def test_symlinks_and_special_files_in_the_corpus_are_refused_by_name_and_the_run_goes_on(tmp_path, capsys):
+    from pipeline.orchestration.run import run_corpus
+
+    corpus, _ = _hostile_corpus(tmp_path)
+    db = tmp_path / "c.db"
+    assert run_corpus(corpus, db, quiet=True, executor="inline") == 0  # a FIFO would block a plain read
+    c = sqlite3.connect(db)
+    errors = dict(c.execute("select input, error from run_errors"))
+    refused = {"passwd.txt": "symbolic link", "thu-muc-ngoai": "symbolic link", "lien-ket.txt": "symbolic link",
+               "gay.txt": "symbolic link", "zero.txt": "symbolic link", "ong.txt": "FIFO"}
+    assert set(errors) == {str(corpus / n) for n in refused}
+    err = capsys.readouterr().err
+    for name, words in refused.items():
+        assert errors[str(corpus / name)].startswith(str(corpus / name)) and words in errors[str(corpus / name)]
+        assert f"{corpus / name}: " in err  # said on the terminal too, even with --quiet
+    assert "--follow-symlinks" in errors[str(corpus / "passwd.txt")]
+    seed = sorted(CORPUS.glob("*.txt"))[0].stem
+    assert [r[0] for r in c.execute("select id from documents")] == [seed]
+    assert not c.execute("select count(*) from sentences where text like '%root:%'").fetchone()[0]
+    assert c.execute("select documents_failed, finished is not null from runs").fetchone() == (len(refused), 1)
+
+
+def test_follow_symlinks_reads_linked_regular_files_only(tmp_path):
+    from pipeline.orchestration.cli import main
+
+    corpus, outside = _hostile_corpus(tmp_path)
+    (corpus / "passwd.txt").unlink()
+    db = tmp_path / "c.db"
+    assert main(["run", "--corpus", str(corpus), "--db", str(db), "--quiet", "--executor", "inline",
+                 "--follow-symlinks"]) == 0
+    c = sqlite3.connect(db)
+    sources = {Path(r[0]).relative_to(corpus).as_posix() for r in c.execute("select source from documents")}
+    assert sources == {sorted(CORPUS.glob("*.txt"))[0].name, "lien-ket.txt", "thu-muc-ngoai/ngoai.txt"}
+    errors = dict(c.execute("select input, error from run_errors"))
+    assert set(errors) == {str(corpus / n) for n in ("gay.txt", "zero.txt", "ong.txt")}
+    assert "broken symbolic link" in errors[str(corpus / "gay.txt")]
+    assert "character device" in errors[str(corpus / "zero.txt")]
+    assert "FIFO" in errors[str(corpus / "ong.txt")]
+
+
+def test_a_corpus_file_swapped_for_a_link_or_a_fifo_after_listing_is_refused_without_blocking(tmp_path):
+    import os
+
+    from extractors.document import InputError
+    from extractors.textdump import read_dump
+
+    link, fifo = tmp_path / "lien-ket.txt", tmp_path / "ong.txt"
+    link.symlink_to("/etc/passwd")
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="symbolic link"):
+        read_dump(link, regular_only=True, follow_symlinks=False)
+    with pytest.raises(InputError, match="FIFO"):
+        read_dump(fifo, regular_only=True)
+    assert read_dump(link)[0].text  # a file named on the command line (`chitieu extract`) is read as given
+
+
 # -- reports, feeds, sitemaps, pages: the readers alone, with memory measured ----------------------------------
 def test_pdf_decompression_bomb_is_refused_in_bounded_memory():
     from scrapers.reports import MAX_STREAM_BYTES, ReportError, read_report

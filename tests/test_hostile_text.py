@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from extractors.textdump import decode_text, read_dump, read_dump_bytes
+from extractors.textdump import MAX_DUMP_BYTES, MAX_DUMP_MB, decode_text, read_dump, read_dump_bytes
 from extractors.document import InputError
 from pipeline.orchestration.run import run_corpus
 
@@ -66,6 +66,16 @@ def test_too_large_file_refused_without_reading_it(tmp_path):
     with pytest.raises(InputError) as e:
         read_dump(big)
     assert "huge.txt" in str(e.value) and "too large" in str(e.value)
+    assert f"100 MB > {MAX_DUMP_MB} MB" in str(e.value)
+
+
+def test_the_size_cap_message_and_the_docs_state_the_same_limit():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    assert MAX_DUMP_BYTES == MAX_DUMP_MB * 1024 * 1024
+    assert f"too large (over {MAX_DUMP_MB} MB)" in (root / "README.md").read_text(encoding="utf-8")
+    assert f"files larger than\n  {MAX_DUMP_MB} MB" in (root / "SECURITY.md").read_text(encoding="utf-8")
 
 
 def test_run_records_every_bad_input_and_keeps_what_was_stored(corpus_copy, tmp_path):

@@ -16,7 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from extractors import EXTRACTOR_VERSION
 from extractors.document import InputError
-from extractors.textdump import corpus_files, read_dump
+from extractors.corpus import list_corpus
+from extractors.textdump import read_dump
 from pipeline.db import store
 from pipeline.db.checks_store import update_checks
 from pipeline.orchestration.executors import get_executor
@@ -29,15 +30,18 @@ AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (
 
 def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str = "auto",
                workers: int | None = None, scheduler: str | None = None, timings: dict | None = None,
-               report: str | None = None) -> int:
-    """Run the corpus into the database; `timings`, if given, receives seconds per stage."""
+               report: str | None = None, follow_symlinks: bool = False) -> int:
+    """Run the corpus into the database; `timings`, if given, receives seconds per stage. Only regular
+    files inside the corpus folder are read: symbolic links and special files are refused by name
+    (recorded in `run_errors`), unless `follow_symlinks`, which reads the regular files links point to."""
     clock = time.perf_counter
     t = timings if timings is not None else {}
     t0 = clock()
     if not corpus.is_dir():
         print(f"chitieu: corpus folder not found: {corpus}", file=sys.stderr)
         return 2
-    files = corpus_files(corpus)
+    listing = list_corpus(corpus, follow_symlinks=follow_symlinks)
+    files = listing.files
     try:
         db = open_db(db_path)
         run_id = start_run(db, "run", [str(f) for f in files])
@@ -53,9 +57,13 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
             print(f"chitieu: {msg}", file=sys.stderr)
 
     docs, sources = [], []
+    for f, message in listing.refused:
+        errors.append((str(f), message))
+        counts["documents_failed"] += 1
+        print(f"chitieu: {message}", file=sys.stderr)
     for f in files:
         try:
-            for d in read_dump(f):
+            for d in read_dump(f, regular_only=True, follow_symlinks=follow_symlinks):
                 docs.append(d)
                 sources.append(f)
         except InputError as e:

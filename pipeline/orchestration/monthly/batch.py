@@ -64,6 +64,7 @@ class MonthlyRun:
     scheduler: str | None = None
     swap: bool = False
     quiet: bool = False
+    follow_symlinks: bool = False
     report_name: str | None = None
     console: object = None
     summary: dict = field(default_factory=dict)
@@ -116,7 +117,7 @@ class MonthlyRun:
                 t: dict = {}
                 self.say(f"corpus {self.corpus}")
                 rc = run_corpus(self.corpus, work, quiet=self.quiet, executor=self.executor, workers=self.workers,
-                                scheduler=self.scheduler, timings=t)
+                                scheduler=self.scheduler, timings=t, follow_symlinks=self.follow_symlinks)
                 child = db.execute("select max(id) from runs where command = 'run' and id > ?", [before]).fetchone()[0]
                 if child is not None:
                     retag(db, child, run_id)
@@ -309,6 +310,7 @@ def monthly_command(args) -> int:
         run = MonthlyRun(month, db_path, settings, names, corpus=corpus, executor=getattr(args, "executor", "auto"),
                          workers=getattr(args, "workers", None), scheduler=getattr(args, "scheduler", None),
                          swap=bool(getattr(args, "swap", False)), quiet=quiet,
+                         follow_symlinks=bool(getattr(args, "follow_symlinks", False)),
                          report_name=getattr(args, "report", None) or None, console=console)
         return run.run()
     finally:
