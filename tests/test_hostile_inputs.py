@@ -1,8 +1,10 @@
 """Hostile inputs through the real pipeline: each class gets a clear error naming the input, recorded in
 `run_errors`; the run goes on with the rest; memory stays bounded.
 
-- text dumps (`chitieu run`): empty, blank, binary, truncated UTF-8, not UTF-8, UTF-16, TCVN3, VNI,
-  100 MB (refused by size, never read), windows-1258 (converted), NFD (read as NFC);
+- text dumps (`chitieu run`): empty, blank, binary, truncated UTF-8, not UTF-8, TCVN3 that does not
+  convert, 100 MB (refused by size, never read); windows-1258, TCVN3 and VNI (as bytes and as mojibake)
+  converted, UTF-16 read, NFD read as NFC; symbolic links, a linked folder and a FIFO in the corpus
+  folder refused by name (read, regular files only, with --follow-symlinks);
 - web pages (`chitieu crawl` against a fixture site): UTF-8 declared windows-1258 and the reverse, NFD,
   TCVN3/VNI pages, empty and binary bodies, malformed and truncated HTML, 50k nested <div>s, 150k
   tags, a 100 MB body (aborted while streaming); PDFs encrypted, truncated, a 1 GB decompression bomb,
@@ -265,13 +267,16 @@ BAD_DUMPS = {  # file name -> (bytes or a size for a sparse file, words the erro
     "hong-mot-byte.txt": (TEXT.encode()[:40] + b"\xff" + TEXT.encode()[40:], "damaged UTF-8"),
     "latin1-tieng-duc.txt": ("Größe und Maßstäbe: Übersicht über die Ökonomie, ähnlich wie früher.".encode("latin-1"),
                              "not UTF-8"),
-    "utf16.txt": (TEXT.encode("utf-16"), "binary"),
-    "tcvn3.txt": ("T\xa8ng tr\xadëng kinh t\xd5 cña tØnh VÜnh Phóc ®¹t 9,54%, thu ng©n s¸ch ®¹t 32.398 tû ®ång"
-                  .encode("latin-1"), "TCVN3"),
-    "vni.txt": ("Taêng tröôûng kinh teá cuûa tænh Vónh Phuùc ñaït 9,54%, thu ngaân saùch ñaït 32.398 tyû ñoàng"
-                .encode("latin-1"), "VNI-Windows"),
+    "tcvn3-hong.txt": (b"zz\xa8zz \xb5\xb8zz " * 30, "TCVN3"),  # TCVN3's letters, no Vietnamese in them
     "chi-co-khung-trang.txt": ("Phản hồi\nCác tin khác\n\nChia sẻ\n".encode(), "no article text"),
     "qua-lon.txt": (100 * MB, "too large"),
+}
+TCVN3_TEXT = "T\xa8ng tr\xadëng kinh t\xd5 cña tØnh VÜnh Phóc ®¹t 9,54%, thu ng©n s¸ch ®¹t 32.398 tû ®ång"
+VNI_TEXT = "Taêng tröôûng kinh teá cuûa tænh Vónh Phuùc ñaït 9,54%, thu ngaân saùch ñaït 32.398 tyû ñoàng"
+LEGACY_DUMPS = {  # file name -> bytes that are read (converted), not refused and not stored as garbage
+    "utf16": TEXT.encode("utf-16"), "utf16-be": b"\xfe\xff" + TEXT.encode("utf-16-be"),
+    "tcvn3": TCVN3_TEXT.encode("latin-1"), "vni": VNI_TEXT.encode("latin-1"),
+    "tcvn3-mojibake": TCVN3_TEXT.encode("utf-8"), "vni-mojibake": VNI_TEXT.encode("utf-8"),
 }
 
 
@@ -291,6 +296,8 @@ def test_bad_dumps_are_named_in_run_errors_and_the_run_goes_on(tmp_path):
         else:
             p.write_bytes(raw)
     (corpus_copy / "cp1258.txt").write_bytes(to_cp1258(TEXT))
+    for stem, raw in LEGACY_DUMPS.items():
+        (corpus_copy / f"{stem}.txt").write_bytes(raw)
     (corpus_copy / "nfd.txt").write_bytes(unicodedata.normalize("NFD", nfc_file.read_text(encoding="utf-8")).encode())
     db = tmp_path / "c.db"
     assert run_corpus(corpus_copy, db, quiet=True, executor="inline") == 0  # the 100 MB file: see the next test
@@ -301,7 +308,12 @@ def test_bad_dumps_are_named_in_run_errors_and_the_run_goes_on(tmp_path):
         msg = errors[str(corpus_copy / name)]
         assert msg.startswith(str(corpus_copy / name)) and words in msg, msg
     run = c.execute("select documents_new, documents_failed, finished from runs").fetchone()
-    assert run[0] == 3 and run[1] == len(BAD_DUMPS) and run[2]
+    assert run[0] == 3 + len(LEGACY_DUMPS) and run[1] == len(BAD_DUMPS) and run[2]
+    for stem in LEGACY_DUMPS:  # read as Unicode, with the figures of the text and nothing else
+        want = TEXT if stem.startswith("utf16") else "Tăng trưởng kinh tế của tỉnh Vĩnh Phúc đạt 9,54%"
+        assert c.execute("select text from documents where id = ?", [stem]).fetchone()[0].startswith(want[:60]), stem
+        assert {r[0] for r in c.execute("select text from mentions where doc = ?", [stem])} >= {"9,54%"}, stem
+        assert c.execute("select count(*) from mentions where doc = ?", [stem]).fetchone()[0] <= 4, stem
     texts = dict(c.execute("select id, text from documents"))
     assert "9,54%" in texts["cp1258"] and unicodedata.is_normalized("NFC", texts["cp1258"])
     assert texts["nfd"] == texts[nfc_file.stem]  # decomposed text is stored as the same text
