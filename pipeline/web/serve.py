@@ -18,8 +18,10 @@ PLUGINS_DIR = HERE / "plugins"
 TEMPLATE_DIR = HERE / "templates"
 # Facet suggestions run a count(distinct) per column on every table page: seconds at a million rows.
 # Facets themselves stay one click away (a column's cog menu, or ?_facet=).
+# At most 1,000 rows a query and 2,000 characters a cell on HTML pages; no value longer than 64 MB and no
+# query's rows over 64 MB in all (plugins/limits.py).
 SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 1000, "default_page_size": 50,
-            "suggest_facets": "off"}
+            "suggest_facets": "off", "max_returned_rows": 1000, "truncate_cells_html": 2000}
 
 
 def datasette_args(db: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False,
