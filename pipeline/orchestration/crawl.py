@@ -161,7 +161,8 @@ class Crawl:
                     pages.close()  # in-flight fetches end; their pages are fetched again next time
         except KeyboardInterrupt:
             # what was stored stays stored (one transaction a page); the run says it was cut short
-            finish_run(db, run_id, self.counts, [*fetcher.stats.failures, *self.errors, ("crawl", "interrupted")])
+            finish_run(db, run_id, self.counts, [*fetcher.stats.failures, *self.errors, ("crawl", "interrupted")],
+                       status="interrupted")
             raise
         finally:
             fetcher.close()
@@ -208,7 +209,7 @@ class Crawl:
         path, problem = fatal
         stored = self.counts["documents_new"] + self.counts["documents_changed"]
         try:
-            finish_run(self.db, self.run_id, self.counts, [*errors, (str(path), problem)])
+            finish_run(self.db, self.run_id, self.counts, [*errors, (str(path), problem)], status="failed")
         except sqlite3.Error:
             pass  # a full disk cannot take the run's record either: it stays unfinished in `runs`
         where = "" if path == self.db_path else f" in {self.db_path}"

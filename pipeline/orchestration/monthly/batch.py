@@ -144,7 +144,7 @@ class MonthlyRun:
                                                     "error": f"{type(e).__name__}: {e}"})
                 db.execute("update monthly_sites set status = ? where monthly_run = ? and status = 'running'",
                            [status, attempt])
-            finish_run(db, run_id, self._counts(db, run_id, stage), [*errors, ("monthly", status)])
+            finish_run(db, run_id, self._counts(db, run_id, stage), [*errors, ("monthly", status)], status=status)
             db.conn.close()
             raise
         # 5. the month's counts, the report, the summary
