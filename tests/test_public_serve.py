@@ -1,6 +1,7 @@
 """The public database: read-only, no writes through any endpoint, SQL time-limited, no secrets; and a real
 `chitieu serve --public` process asked over HTTP for huge values, huge responses, report names with LIKE
 wildcards and malformed paths: an error or a 404, quickly and in bounded memory, never a 500."""
+import gc
 import http.client
 import json
 import re
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from pipeline.web.serve import METADATA, datasette_args, make_datasette
-from serving import chitieu_serve, copy_db
+from serving import chitieu_serve, copy_db, free_port
 
 
 async def test_no_endpoint_writes(built_db):
@@ -58,17 +59,28 @@ def test_public_flags():
 
 
 # -- a real `chitieu serve --public` on 127.0.0.1, asked by a hostile client over HTTP ---------------------
+XSS_DUMP = (  # a dump whose title and sentences carry markup a browser would run
+    'Tăng trưởng <script>alert("xss-title")</script> năm 2022\n\n'
+    "Năm 2022, tăng trưởng kinh tế của tỉnh Vĩnh Phúc <img src=x onerror=alert('xss-img')> đạt 9,54%, "
+    "thu ngân sách đạt 32.398 tỷ đồng \"><svg onload=alert('xss-svg')>.\n\n"
+    "Kim ngạch xuất khẩu đạt 1.200 triệu USD <a href=\"javascript:alert('xss-href')\">xem</a>, tăng 12%.\n")
+XSS_RAW = ('<script>alert("xss-title")', "<img src=x onerror", "<svg onload", "href=\"javascript:alert",
+           "<script>alert(1)</script>")
+
+
 @pytest.fixture(scope="module")
 def public_server(built_db, tmp_path_factory):
-    """`chitieu serve --public` over a copy of the session database with a run report named `xss`."""
-    from pipeline.db.store import open_db
-    from pipeline.web.report import write_report
+    """`chitieu serve --public` over a copy of the session database, to which a run has added a dump full
+    of markup (document `xss`) and written its report under the name `xss`."""
+    from pipeline.orchestration.run import run_corpus
 
     folder = tmp_path_factory.mktemp("public")
     db = copy_db(built_db, folder / "chitieu.db")
-    conn = open_db(db)
-    write_report(conn, 1, folder / "reports", "xss")
-    conn.conn.close()
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / "xss.txt").write_text(XSS_DUMP, encoding="utf-8")
+    assert run_corpus(corpus, db, quiet=True, executor="inline", report="xss") == 0
+    gc.collect()  # run_corpus leaves its connection to the garbage collector
     with chitieu_serve(db, folder / "serve.log", "--public") as (base, proc):
         yield base, proc
 
@@ -154,3 +166,62 @@ def test_malformed_paths_answer_404_never_500(public_server, path):
     status, body = get(public_server[0], path)
     assert status == 404, (path, status, body[:300])
     assert b"root:x:0:0" not in body
+
+
+def test_markup_in_documents_and_in_requests_is_escaped_on_every_page(public_server, built_db):
+    base, _ = public_server
+    status, body = get(base, "/chitieu/mentions.json", {"doc": "xss", "_shape": "array", "_col": "id"})
+    ids = [r["id"] for r in json.loads(body)]
+    assert status == 200 and len(ids) >= 3
+    pages = [f"/-/figure/{i}" for i in ids] + [
+        "/chitieu/documents/xss", "/chitieu/sentences?document=xss", "/chitieu/figures?doc=xss",
+        "/chitieu/mentions?doc=xss", "/-/reports/xss", "/-/search?q=tang+truong+kinh+te",
+        "/-/search?q=%3Cscript%3Ealert(1)%3C/script%3E", "/chitieu?sql=select+%27%3Cscript%3Ealert(1)%3C/script%3E%27",
+        "/chitieu/documents?_search=%3Cscript%3Ealert(1)%3C/script%3E",
+    ]
+    for path in pages:
+        status, body = get(base, path)
+        text = body.decode("utf-8", "replace")
+        assert status == 200, (path, status)
+        for raw in XSS_RAW:
+            assert raw not in text, (path, raw)
+    status, body = get(base, f"/-/figure/{ids[0]}")
+    assert "&lt;img src=x onerror" in body.decode() or "&lt;script&gt;" in body.decode()
+
+
+@pytest.mark.parametrize("sql", [
+    "delete from mentions", "update documents set title = 'x'", "insert into runs (command) values ('x')",
+    "drop table mentions", "create table x (y)", "pragma writable_schema = 1", "vacuum into '/tmp/chitieu-x.db'",
+    "attach database '/tmp/chitieu-x.db' as x", "select 1; delete from mentions", "with x as (select 1) delete from mentions",
+])
+def test_public_server_refuses_sql_writes(public_server, sql):
+    base, _ = public_server
+    before = json.loads(get(base, "/chitieu.json", {"sql": "select count(*) as n from mentions", "_shape": "array"})[1])
+    status, _ = get(base, "/chitieu.json", {"sql": sql})
+    assert status in (400, 403), (sql, status)
+    after = json.loads(get(base, "/chitieu.json", {"sql": "select count(*) as n from mentions", "_shape": "array"})[1])
+    assert after == before and not Path("/tmp/chitieu-x.db").exists()
+
+
+def test_public_serving_refuses_a_file_another_process_is_writing(built_db, tmp_path, capsys):
+    """An immutable server reads the database file without its write-ahead log: `--public` folds the log in
+    first, and refuses (naming the file) while another connection keeps it from doing so."""
+    from pipeline.web.serve import fold_wal, serve
+
+    db = copy_db(built_db, tmp_path / "chitieu.db")
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("pragma journal_mode=wal")
+    writer.execute("insert into runs (command) values ('still writing')")
+    reader = sqlite3.connect(db, isolation_level=None)
+    reader.execute("begin")
+    reader.execute("select count(*) from runs").fetchone()  # a read that pins the log
+    writer.execute("insert into runs (command) values ('and more')")
+    assert serve(db, port=free_port(), public=True) == 1
+    err = capsys.readouterr().err
+    assert str(db) in err and "write-ahead log" in err
+    reader.execute("commit")
+    reader.close()
+    writer.close()
+    assert fold_wal(db) is None
+    wal = Path(str(db) + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # folded in (and removed with the last connection)
