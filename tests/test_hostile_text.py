@@ -121,7 +121,7 @@ def test_the_size_cap_message_and_the_docs_state_the_same_limit():
     root = Path(__file__).resolve().parent.parent
     assert MAX_DUMP_BYTES == MAX_DUMP_MB * 1024 * 1024
     assert f"too large (over {MAX_DUMP_MB} MB)" in (root / "README.md").read_text(encoding="utf-8")
-    assert f"files larger than\n  {MAX_DUMP_MB} MB" in (root / "SECURITY.md").read_text(encoding="utf-8")
+    assert f"files larger than\n  {MAX_DUMP_MB} MB are refused" in (root / "SECURITY.md").read_text(encoding="utf-8")
 
 
 def test_run_records_every_bad_input_and_keeps_what_was_stored(corpus_copy, tmp_path):
