@@ -286,6 +286,17 @@ _UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"), (codecs.BOM_UTF32
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
+def _reads_as_text(text: str) -> bool:
+    """Whether text decoded from UTF-16 or UTF-32 is text of a Latin script, as Vietnamese is, rather than
+    binary bytes that happen to start with a byte-order mark: no control characters, and most letters
+    Latin (ASCII, Latin-1, Latin Extended, Vietnamese's Latin Extended Additional)."""
+    if _CONTROLS.search(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c <= "\u024f" or "\u1e00" <= c <= "\u1eff")
+    return bool(letters) and latin >= 0.5 * len(letters)
+
+
 def _utf16_without_bom(raw: bytes) -> str | None:
     """UTF-16 text written without a byte-order mark, or None: its ASCII characters leave a NUL byte in
     every other position (the odd ones little-endian, the even ones big-endian) and never in the others."""
@@ -297,7 +308,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
                 text = raw.decode(codec)
             except UnicodeDecodeError:
                 return None
-            return None if _CONTROLS.search(text) else text
+            return text if _reads_as_text(text) else None
     return None
 
 
@@ -317,6 +328,9 @@ def decode_text(raw: bytes, name: str) -> str:
                 raise InputError(f"{name}: damaged {label} text (invalid bytes at offset {e.start + len(bom)})") from e
             if not text.strip():
                 raise InputError(f"{name}: empty file")
+            if not _reads_as_text(text):
+                raise InputError(f"{name}: binary file: it starts with a {label} byte-order mark but does not "
+                                 f"read as text")
             return text
     if not raw.strip():
         raise InputError(f"{name}: empty file")

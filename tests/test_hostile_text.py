@@ -81,6 +81,8 @@ def test_utf16_and_utf32_with_a_bom_are_read_not_called_binary(codec):
 def test_utf16_without_a_bom_is_read_and_damaged_utf16_is_named():
     assert decode_text(TEXT.encode("utf-16-le"), "le.txt") == TEXT
     assert decode_text(TEXT.encode("utf-16-be"), "be.txt") == TEXT
+    with pytest.raises(InputError, match="anh.png: binary file"):  # binary bytes that start like a BOM
+        decode_text(b"\xff\xfe\x00\x01binary", "anh.png")
     with pytest.raises(InputError, match="hong.txt: damaged UTF-16"):
         decode_text(b"\xff\xfe" + TEXT.encode("utf-16-le")[:20] + b"\x00\xd8\x41\x00", "hong.txt")
 
