@@ -353,7 +353,7 @@ def decode_text(raw: bytes, name: str) -> str:
             return converted[0]  # `B¶o Th¾ng` has no letter foreign to windows-1258, but reads right as TCVN3
         if text is not None:
             return text
-        legacy = legacy_vietnamese.legacy_encoding(raw)
+        legacy = legacy_vietnamese.legacy_encoding(raw[:1_000_000])
         if legacy:
             raise InputError(f"{name}: legacy Vietnamese encoding ({legacy}), not Unicode, and it does not "
                              f"convert cleanly; convert it to UTF-8 first (for example with UniKey's "
