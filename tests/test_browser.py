@@ -1,17 +1,11 @@
 """End to end in a real browser: `chitieu serve` as a process on 127.0.0.1, headless Debian Chromium
 driven by Playwright. Search `ho ngheo`, open a figure, see it highlighted in its sentence, open the
 dashboard and the map; screenshots go to output/screenshots/."""
-import os
-import signal
-import socket
-import sqlite3
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from serving import chitieu_serve, copy_db, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "output" / "screenshots"
@@ -26,22 +20,11 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _chitieu() -> list[str]:
-    exe = Path(sys.executable).parent / "chitieu"
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline.orchestration.cli"]
-
-
 def _monthly_with_a_site_down(db: Path, tmp: Path) -> None:
     """A real monthly run of one site nobody answers for (a closed port), for the operator's pages."""
     from pipeline.orchestration.cli import main
 
-    port = _free_port()  # closed once _free_port returns: connections are refused
+    port = free_port()  # closed once free_port returns: connections are refused
     (tmp / "profiles").mkdir()
     (tmp / "profiles" / "down.toml").write_text(
         f'name = "down"\nhosts = ["127.0.0.1:{port}"]\nstart_urls = ["http://127.0.0.1:{port}/"]\n'
@@ -55,38 +38,10 @@ def _monthly_with_a_site_down(db: Path, tmp: Path) -> None:
 
 @pytest.fixture(scope="module")
 def server(built_db, tmp_path_factory):
-    db = tmp_path_factory.mktemp("served") / "chitieu.db"
-    # a copy (serve refreshes the views: never touch the session's database), through the backup API so
-    # what is still in the session database's WAL comes along
-    src, dst = sqlite3.connect(built_db), sqlite3.connect(db)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    db = copy_db(built_db, tmp_path_factory.mktemp("served") / "chitieu.db")
     _monthly_with_a_site_down(db, tmp_path_factory.mktemp("monthly"))
-    port = _free_port()
-    log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
-    proc = subprocess.Popen([*_chitieu(), "serve", "--db", str(db), "--port", str(port), "--host", "127.0.0.1"],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/-/versions.json", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail("chitieu serve did not start: " + Path(log.name).read_text()[-2000:])
-        time.sleep(0.3)
-    yield base
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
+    with chitieu_serve(db, tmp_path_factory.getbasetemp() / "serve.log") as (base, _):
+        yield base
 
 
 @pytest.fixture(scope="module")

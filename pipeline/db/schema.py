@@ -176,6 +176,14 @@ def _status_source(db: sqlite_utils.Database) -> None:
         _add_missing(db, table, {"status_source": str})
 
 
+@CORE(name="run_status")
+def _run_status(db: sqlite_utils.Database) -> None:
+    """How a run ended: `finished` (its failed inputs in `run_errors`), `failed` (stopped, the reason in
+    `run_errors`: a database that could not be written …) or `interrupted`; empty while it runs, or when
+    it was killed before it could say."""
+    _add_missing(db, "runs", {"status": str})
+
+
 def entity_rows():
     """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
     rows = {}

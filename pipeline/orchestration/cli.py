@@ -87,7 +87,8 @@ def cmd_run(args) -> int:
 
     def build(db: Path) -> int:
         return run_corpus(Path(args.corpus or "corpus"), db, quiet=args.quiet, executor=args.executor,
-                          workers=args.workers, scheduler=args.scheduler, report=args.report)
+                          workers=args.workers, scheduler=args.scheduler, report=args.report,
+                          follow_symlinks=args.follow_symlinks)
 
     if args.swap:
         return swap_build(Path(args.db), build, say=lambda m: args.quiet or print(f"chitieu: {m}", file=sys.stderr))
@@ -141,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--config", help="config file with [crawl] and [monthly] tables (with --month)")
     r.add_argument("--swap", action="store_true",
                    help="build into a copy next to the database, check it, then swap it in atomically")
+    r.add_argument("--follow-symlinks", action="store_true",
+                   help="read the regular files that symbolic links in the corpus folder point to (by default "
+                        "links and special files are refused by name)")
     r.set_defaults(func=cmd_run)
 
     s = sub.add_parser("serve", help="serve the database with Datasette")

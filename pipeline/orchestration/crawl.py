@@ -33,6 +33,7 @@ from rich.table import Table
 
 from extractors import EXTRACTOR_VERSION, extract
 from extractors.document import Document
+from extractors.legacy_vietnamese import repair_mojibake
 from pipeline.db.store import StoreError, finish_run, load, open_db, start_run, store_problem
 # `article` and `reports` through their modules: tests wrap extract_article and read_report
 from scrapers import article, reports
@@ -161,7 +162,8 @@ class Crawl:
                     pages.close()  # in-flight fetches end; their pages are fetched again next time
         except KeyboardInterrupt:
             # what was stored stays stored (one transaction a page); the run says it was cut short
-            finish_run(db, run_id, self.counts, [*fetcher.stats.failures, *self.errors, ("crawl", "interrupted")])
+            finish_run(db, run_id, self.counts, [*fetcher.stats.failures, *self.errors, ("crawl", "interrupted")],
+                       status="interrupted")
             raise
         finally:
             fetcher.close()
@@ -208,7 +210,7 @@ class Crawl:
         path, problem = fatal
         stored = self.counts["documents_new"] + self.counts["documents_changed"]
         try:
-            finish_run(self.db, self.run_id, self.counts, [*errors, (str(path), problem)])
+            finish_run(self.db, self.run_id, self.counts, [*errors, (str(path), problem)], status="failed")
         except sqlite3.Error:
             pass  # a full disk cannot take the run's record either: it stays unfinished in `runs`
         where = "" if path == self.db_path else f" in {self.db_path}"
@@ -255,6 +257,15 @@ class Crawl:
         if art is None:
             self.extra["not_articles"] += 1
             return
+        encoding = page.encoding
+        repaired = repair_mojibake(art.text)
+        if repaired:  # TCVN3 or VNI text a site saved as UTF-8 mojibake (`T¨ng tr­ëng`): read as Unicode
+            text, legacy = repaired
+            if art.title is None:
+                art.body = text
+            else:
+                art.title, _, art.body = text.partition("\n\n")
+            art.text, encoding = text, f"{page.encoding} ({legacy} mojibake, converted)"
         published = art.published or meta.get("published")  # the feed's date when the page shows none
         if self.since and published and published[:10] < self.since:
             self.extra["older_than_since"] += 1
@@ -274,7 +285,7 @@ class Crawl:
         doc = Document(id=doc_id, source=page.url, text=art.text, title=art.title or meta.get("title"),
                        published=published, author=art.author,
                        urls=[canonical] + ([page.url] if page.url != canonical else []),
-                       meta={"site": site.name, "archive": rel, "encoding": page.encoding, "method": art.method})
+                       meta={"site": site.name, "archive": rel, "encoding": encoding, "method": art.method})
         doc.meta["site_province"] = site.profile.province or None  # the frame's hint when the text names none
         self._load(doc)
         self.store.record_url(doc_id, canonical, site.name, "canonical", rel, fp, self.version)
