@@ -173,6 +173,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     seg = text[seg_from:m.start]
     last = re.split(r"[,;:]", seg)[-1]
 
+    label = _label_before(text, cs, m.start) if seg_from == cs else None
+    if label:
+        return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
+
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
         if vm:
@@ -288,6 +292,27 @@ _ADVERBIAL_OPEN = re.compile(r"\s*(?:[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ế
                              r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu)(?!\w)")
 _HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đã|chiếm|bằng|còn|thực hiện|ước|xếp|đứng|cho thấy|"
                             r"cho biết|nêu rõ|khẳng định|thông tin)(?!\w)")
+
+
+# a line that names a figure and gives it after a colon: `- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng`
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?([^\d\n:;.()]{3,90}?)[ \t]*:[ \t]*$")
+_LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*", re.IGNORECASE)
+_LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sau|trong đó|đó|này|sau đây|chính|chủ yếu)$", re.IGNORECASE)
+
+
+def _label_before(text: str, cs: int, start: int) -> str | None:
+    """The label of a figure given right after a colon at the start of its line (a bulleted list of
+    results), when nothing but a linking word stands between: the label without its owner and time."""
+    if not _LABEL_LINK.fullmatch(text[cs:start]):
+        return None
+    lm = _LABEL.search(text[max(0, cs - 100):cs])
+    if not lm:
+        return None
+    label = lm.group(1).strip()
+    if len(label.split()) > 12 or _FILLER_ONLY.match(label) or _LIST_OPENER.search(label) \
+            or _LEAD_TRIM.fullmatch(label + " ") or any(h[0] == 0 and h[1] >= len(label) - 1 for h in find_provinces(label)):
+        return None
+    return _subject(label) or None
 
 
 def _names_owner(words: str) -> bool:

@@ -479,3 +479,14 @@ def test_a_yearless_part_of_a_year_is_the_last_one_before_the_page(published, te
 ])
 def test_linking_words_and_plan_shares_take_the_indicator_of_what_they_link(text, span, indicator):
     assert (figure(text, span, published="2024-01-10").indicator or "").lower().startswith(indicator.lower())
+
+
+def test_a_figure_after_the_label_of_its_line_takes_the_label():
+    text = ("Kết quả năm 2024:\n- Số doanh nghiệp thành lập mới: 593 doanh nghiệp\n"
+            "- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng, + 10,70%\n"
+            "- Vốn đầu tư toàn xã hội thực hiện: 19.394,07 tỷ đồng")
+    ex = extract_document(Document(id="t", source="", text=text, published="2025-01-10"))
+    got = {m.text: m.indicator for m in ex.mentions}
+    assert got["4.856 tỷ đồng"].startswith("Thu ngân sách")
+    assert got["10,70%"].startswith("Thu ngân sách")
+    assert got["19.394,07 tỷ đồng"].startswith("Vốn đầu tư toàn xã hội")
