@@ -217,7 +217,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                   r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
                   after)
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
-        return rm.group(1).strip(), "after"
+        # up to the next figure or comparison: `tăng 66,7% về số dự án và gấp 17,4 lần vốn đăng ký`
+        about = re.split(r"\s+(?:và|so với|so|với)\s+(?=\S*\d|gấp|tăng|giảm|cùng kỳ)|\s*\d", rm.group(1))[0].strip()
+        if about:
+            return about, "after"
 
     if counted:
         found = _counted(m, text, seg, last, after, unit, participant, done, sprev)

@@ -490,3 +490,9 @@ def test_a_figure_after_the_label_of_its_line_takes_the_label():
     assert got["4.856 tỷ đồng"].startswith("Thu ngân sách")
     assert got["10,70%"].startswith("Thu ngân sách")
     assert got["19.394,07 tỷ đồng"].startswith("Vốn đầu tư toàn xã hội")
+
+
+def test_what_a_change_is_about_ends_before_the_next_figure():
+    m = figure("Thành phố cấp chứng nhận đầu tư cho 10 dự án, tổng vốn 46.042 tỷ đồng, tăng 66,7% về số dự án và "
+               "gấp 17,4 lần vốn đăng ký so với cùng kỳ năm trước.", "66,7%", published="2024-09-20")
+    assert m.indicator == "số dự án"
