@@ -123,6 +123,11 @@ _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạ
 _AFTER_MODIFIER = re.compile(
     rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
     r"[^,;:.()]{0,80})")
+# counts listed together before the predicate they share: `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`,
+# `45/89 xã và 1 đơn vị cấp huyện được công nhận hoàn thành nhiệm vụ …`
+_SHARED_PREDICATE = re.compile(
+    r"(?:\s*(?:,|và)\s*\d[\d.,/]*\s+[^\W\d][^\d;:.()]{0,30}?)+"
+    rf"\s+((?:(?:đã|được|đều|cũng)\s+)*(?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})")
 # Connectives that open a sentence continuing the one before: `Theo đó, năm 2023 giao dự toán …`.
 _CONTINUES = re.compile(r"^\s*(?:Theo đó|Trong đó|Cụ thể|Qua đó|Với đó)\b", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(r"^(?:(?:giao|tổng|được giao|bố trí)\s+)?(?:dự toán|kinh phí|số tiền|tổng số|tổng)$",
@@ -249,6 +254,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                 return f"{vb} {purpose.group(1).strip()}", "verb"  # `trợ cấp hơn 13 tỷ đồng hỗ trợ giảm nghèo`
             return vb, "verb"                                 # `đã kêu gọi được gần 16,5 tỷ đồng`
     if counted:
+        shared = _SHARED_PREDICATE.match(after)
+        if shared:
+            return f"{unit} {shared.group(1).strip()}", "after"  # `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`
         return f"{unit}{_modifiers(after)}", "unit"
     subject = _subject(last)
     if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \

@@ -496,3 +496,8 @@ def test_what_a_change_is_about_ends_before_the_next_figure():
     m = figure("Thành phố cấp chứng nhận đầu tư cho 10 dự án, tổng vốn 46.042 tỷ đồng, tăng 66,7% về số dự án và "
                "gấp 17,4 lần vốn đăng ký so với cùng kỳ năm trước.", "66,7%", published="2024-09-20")
     assert m.indicator == "số dự án"
+
+
+def test_counts_listed_before_a_shared_predicate_take_it():
+    m = figure("Đến nay, toàn tỉnh có 91 xã, 118 thôn, làng đạt chuẩn nông thôn mới.", "91 xã", published="2024-05-01")
+    assert "đạt chuẩn nông thôn mới" in m.indicator
