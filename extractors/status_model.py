@@ -23,12 +23,17 @@ from pathlib import Path
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "status_model.json"
 
 _WORD = re.compile(r"\w+")
+WINDOW = 500  # characters of the sentence read on each side of the figure
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
 
 
 def features(text: str, sent_start: int, sent_end: int, start: int, end: int, published: str | None,
              prev_sentence: str | None) -> set[str]:
-    """The features of the figure at text[start:end] in the sentence text[sent_start:sent_end]."""
+    """The features of the figure at text[start:end] in the sentence text[sent_start:sent_end]. Only a
+    window of the sentence around the figure (and the end of the sentence before) is read, so that a figure
+    costs the same in a sentence of any length."""
+    sent_start, sent_end = max(sent_start, start - WINDOW), min(sent_end, end + WINDOW)
+    prev_sentence = prev_sentence[-WINDOW:] if prev_sentence else prev_sentence
     left, right = text[sent_start:start].lower(), text[end:sent_end].lower()
     clause = re.split(r"[;:]", left)[-1]
     clause_words = _WORD.findall(clause)
