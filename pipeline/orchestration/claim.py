@@ -22,12 +22,10 @@ import sys
 from pathlib import Path
 
 from extractors.checks import CANNOT_TELL, CONSISTENT, INCONSISTENT
-from pipeline.db.claims import (CONTRADICTED, EXIT, MAX_CLAIM_CHARS, NO_FIGURE, NOT_FOUND, SUPPORTED,  # noqa: F401
-                                UNDECIDED, ClaimError, check_claim)
+from pipeline.db.claims import ANSWER_VI, EXIT, MAX_CLAIM_CHARS, NOT_FOUND, ClaimError, check_claim  # noqa: F401
 
 BAD_INPUT = 2
-ANSWER_WORDS = {SUPPORTED: "SUPPORTED (có nguồn xác nhận)", CONTRADICTED: "CONTRADICTED (nguồn ghi khác)",
-                UNDECIDED: "CANNOT TELL (chưa đủ căn cứ)", NOT_FOUND: "NOT FOUND (không tìm thấy số liệu)"}
+ANSWER_WORDS = {a: f"{a.upper()} ({vi})" for a, vi in ANSWER_VI.items()}  # SUPPORTED (có nguồn xác nhận)
 VERDICT_WORDS = {CONSISTENT: "SUPPORTS", INCONSISTENT: "CONTRADICTS", CANNOT_TELL: "CANNOT TELL"}
 
 

@@ -31,6 +31,9 @@ MAX_CLAIM_CHARS = 1000     # a sentence or two; a longer text is refused with a 
 MAX_FIGURES = 12           # figures of one claim that are checked
 SUPPORTED, CONTRADICTED, UNDECIDED, NOT_FOUND = "supported", "contradicted", "cannot tell", "not found"
 EXIT = {SUPPORTED: 0, CONTRADICTED: 3, UNDECIDED: 4, NOT_FOUND: 5}
+# each answer as a Vietnamese reader reads it (the terminal and the /-/check page say the same)
+ANSWER_VI = {SUPPORTED: "có nguồn xác nhận", CONTRADICTED: "nguồn ghi khác", UNDECIDED: "chưa đủ căn cứ",
+             NOT_FOUND: "không tìm thấy số liệu"}
 NO_FIGURE = 1
 ORDER = {CONSISTENT: 0, INCONSISTENT: 1, CANNOT_TELL: 2}
 

@@ -225,7 +225,8 @@ async def start_page(datasette) -> dict:
     except Exception:
         return {}
     tables = set(await db.table_names()) | set(await db.view_names())
-    out = {"database": db.name, "indicators": [], "provinces": [], "run": None, "has_check": False}
+    out = {"database": db.name, "indicators": [], "provinces": [], "run": None,
+           "has_check": True}  # the /-/check page (plugins/chitieu_check.py)
     if "mentions" not in tables:
         return out
     # the curated indicators (each count is an index lookup: fast at a million figures), then the provinces
