@@ -137,3 +137,20 @@ async def test_the_start_page_has_the_claim_box(ds):
 ])
 def test_the_checkers_sentences_in_vietnamese(english, vietnamese):
     assert say(english) == vietnamese
+
+
+async def test_a_database_served_immutable_answers_too(built_db, tmp_path):
+    # `chitieu serve --public` serves the file immutable: the claim is read the same way, never written
+    import sqlite3
+
+    copy = tmp_path / "public.db"
+    src, dst = sqlite3.connect(built_db), sqlite3.connect(copy)
+    src.backup(dst)
+    src.close()
+    dst.execute("pragma journal_mode = delete")
+    dst.close()
+    before = copy.read_bytes()
+    ds = make_datasette(copy, immutable=True)
+    r = await check(ds, FALSE, "/-/check.json")
+    assert r.status_code == 200 and r.json()["answer"] == "contradicted" and r.json()["db"] == "public"
+    assert copy.read_bytes() == before and not (tmp_path / "public.db-wal").exists()
