@@ -228,6 +228,11 @@ def test_journalist_checks_a_claim_from_the_start_page(server, page):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(server + "/")
+    page.fill("#start-claim", "Vĩnh Phúc kết nạp 2.101 đảng viên năm 2021. " * 500)  # 22 KB: too long a URL
+    page.click("form.start-check input[type=submit]")
+    too_long = page.locator("form.start-check .claim-too-long")
+    too_long.wait_for()
+    assert "chỉ đọc tối đa 1.000 ký tự" in too_long.inner_text() and page.url == server + "/"
     page.fill("#start-claim", "Vĩnh Phúc kết nạp 2.101 đảng viên năm 2021")
     page.screenshot(path=str(SHOTS / "start-claim.png"))
     page.click("form.start-check input[type=submit]")

@@ -97,7 +97,7 @@ async def test_an_empty_or_oversize_claim_gets_a_clear_message(ds, claim, vi_mes
         assert f"Nhận định dài {len(claim.strip()):,} ký tự".replace(",", ".") in error
     j = await check(ds, claim, "/-/check.json")
     assert j.status_code == 400 and en_message in j.json()["error"] and j.json()["exit_status"] == 2
-    assert len(claim.strip()) <= MAX_CLAIM_CHARS or "1,000" in j.json()["error"]
+    assert j.json()["error_vi"] in error  # the same words as the page
 
 
 async def test_the_page_without_a_claim_is_the_form(ds):
@@ -118,8 +118,10 @@ async def test_a_claim_is_shown_escaped(ds):
 
 async def test_the_start_page_has_the_claim_box(ds):
     page = (await ds.client.get("/")).text
-    form = re.search(r'<form class="claimbox start-check" action="([^"]+)" method="get">(.*?)</form>', page, re.S)
-    assert form and form.group(1) == "/-/check" and 'name="claim"' in form.group(2)
+    form = re.search(r'<form class="claimbox start-check" action="([^"]+)" method="get" data-max="(\d+)"[^>]*>(.*?)</form>',
+                     page, re.S)
+    assert form and form.group(1) == "/-/check" and 'name="claim"' in form.group(3)
+    assert int(form.group(2)) == MAX_CLAIM_CHARS  # the box refuses what the page would refuse
 
 
 @pytest.mark.parametrize("english, vietnamese", [

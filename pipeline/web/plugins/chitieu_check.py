@@ -25,7 +25,7 @@ LIMIT = 20                 # stored figures listed per claim figure, as `chitieu
 EXAMPLES = ("Vĩnh Phúc kết nạp 2.101 đảng viên năm 2021", "Vinh Phuc ket nap 2.500 dang vien nam 2021",
             "Hà Tĩnh tỷ lệ hộ nghèo 4,68% năm 2021", "Thu ngân sách Hà Tĩnh năm 2021 đạt 17.500 tỷ đồng")
 _RUNNING = 2               # claims checked at once; the others wait their turn
-_slots: asyncio.Semaphore | None = None
+_slots: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
 
 def claim_error_vi(text: str) -> str:
@@ -39,12 +39,13 @@ def claim_error_vi(text: str) -> str:
 async def answer(datasette, text: str) -> dict:
     """`check_claim` over the served database, in a worker thread (at most `_RUNNING` at once)."""
     global _slots
-    if _slots is None:
-        _slots = asyncio.Semaphore(_RUNNING)
+    loop = asyncio.get_running_loop()
+    if _slots is None or _slots[0] is not loop:  # one per event loop (the server has one; tests have many)
+        _slots = (loop, asyncio.Semaphore(_RUNNING))
     db = datasette.get_database()
     if not db.path:
         raise ClaimError("the served database has no file to check claims against")
-    async with _slots:
+    async with _slots[1]:
         result = await asyncio.to_thread(check_claim, text, db.path, LIMIT, not db.is_mutable)
     result["db"] = db.name  # the database's name, never the server's file path
     return result
