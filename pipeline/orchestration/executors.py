@@ -2,14 +2,15 @@
 
 Every executor maps `extract_document` over documents and yields `(index, Extraction)` as results
 arrive — or `(index, exception)` for a document whose extraction failed, so one bad document never
-stops the others; the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
+stops the others — and `submit`s one document for a future (what the crawl uses: it stores each page
+in the order it was read, as its extraction comes back); the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
 (a process pool's initializer; a Dask worker plugin), and results are identical whatever the executor,
 since extraction is a pure function of the document.
 """
 from __future__ import annotations
 
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Iterable, Iterator
 
 from extractors.document import Document
@@ -47,6 +48,15 @@ class InlineExecutor:
     name = "inline"
     workers = 1
 
+    def submit(self, doc: Document) -> Future:
+        """The document's extraction, done now, as a finished future (holding its exception if it failed)."""
+        f: Future = Future()
+        try:
+            f.set_result(_extract(doc))
+        except Exception as e:  # noqa: BLE001 - raised by the future's result(), per document
+            f.set_exception(e)
+        return f
+
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         for i, d in enumerate(docs):
             try:
@@ -65,6 +75,9 @@ class ProcessExecutor:
     def __init__(self, workers: int | None = None):
         self.workers = workers or default_workers()
         self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=warm_up)
+
+    def submit(self, doc: Document) -> Future:
+        return self.pool.submit(_extract, doc)
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         pending = {}
@@ -105,6 +118,10 @@ class DaskExecutor:
             self.client = Client(self.cluster)
         self.client.register_plugin(WarmUp(), name="chitieu-warm-up")
         self.workers = len(self.client.scheduler_info().get("workers", {})) or (workers or 1)
+
+    def submit(self, doc: Document):
+        """A Dask future (`done()`, `result()`) of the document's extraction on the cluster."""
+        return self.client.submit(_extract, doc, pure=False)
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         from distributed import as_completed  # heavy and optional: only with --executor dask
