@@ -276,9 +276,10 @@ def prose_chars(paras: list[str]) -> int:
     return sum(len(p) for p in paras if len(p.split()) >= 12)
 
 
-def read_article(soup, cleaned: str, root, url: str, profile: Profile) -> tuple[Article | None, list[str]]:
+def read_article(soup, cleaned: str, root, url: str, profile: Profile,
+                 forced: bool = False) -> tuple[Article | None, list[str]]:
     """The article of a page `parse_page` prepared (None when its prose is under the profile's
-    `min_chars`), and the main-text paragraphs it was judged on."""
+    `min_chars`; with `forced`, when all its main text is), and the main-text paragraphs it was judged on."""
     method = "trafilatura"
     paras: list[str] = []
     body_el = soup.select_one(profile.selectors.body) if profile.selectors.body else None
@@ -295,7 +296,7 @@ def read_article(soup, cleaned: str, root, url: str, profile: Profile) -> tuple[
     body = "\n\n".join(paras)
     # an article has prose: enough text in paragraphs of a sentence or more (a listing or a menu has
     # titles and links, which trafilatura returns when it finds no main text)
-    if prose_chars(paras) < profile.min_chars:
+    if (sum(map(len, paras)) if forced else prose_chars(paras)) < profile.min_chars:
         return None, paras
     author = None
     if profile.selectors.author:

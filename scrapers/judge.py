@@ -7,8 +7,8 @@ refused.
   profile's `min_chars` of prose — paragraphs of a sentence or more — that reads on from prose rather than
   from links: at least half of the main prose is paragraphs that follow other text, not the snippet under
   a linked title.
-- **listing**: a page mostly of links to titled pages: at least `LISTING_LINKS` blocks that are a linked
-  title of five words or more, and no article.
+- **listing**: a page mostly of links to titled pages, and no article: at least `LISTING_LINKS` blocks
+  that are a linked title of five words or more, or two with more text in linked titles than in prose.
 - **too short**: neither: a stub, an empty or error page, a notice of a few lines.
 
 The page's blocks are read in document order (`blocks`): each is the text of one block element, with the
@@ -146,7 +146,8 @@ def read_page(html: str, url: str, profile: Profile) -> Verdict:
     body = soup.body or soup
     bs = blocks(body)
     links = sum(1 for b in bs if b.is_link)
-    art, paras = article.read_article(soup, cleaned, root, url, profile)
+    link_text = sum(len(b.text) for b in bs if b.is_link)
+    art, paras = article.read_article(soup, cleaned, root, url, profile, forced=forced == "article")
     prose = article.prose_chars(paras)
     chained, snippets = _reading(bs, paras)
     stats = {"prose_chars": prose, "linked_titles": links, "prose_after_text": chained, "prose_after_links": snippets}
@@ -162,7 +163,7 @@ def read_page(html: str, url: str, profile: Profile) -> Verdict:
     if art is not None:
         return Verdict("listing", f"{links} linked titles; its prose is their snippets "
                                   f"({snippets:,} characters after links, {chained:,} reading on)", None, stats)
-    if links >= LISTING_LINKS and forced != "article":
+    if forced != "article" and (links >= LISTING_LINKS or links >= 2 and link_text > prose):
         return Verdict("listing", f"{links} linked titles, {prose:,} characters of prose", None, stats)
     if why_not:
         return Verdict("too_short", f"{why_not}: {prose:,} characters of prose", None, stats)

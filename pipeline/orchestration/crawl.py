@@ -545,7 +545,7 @@ class Crawl:
         self.console.print(t)
         if not (c["documents_new"] + c["documents_changed"] + c["documents_unchanged"] + s["reports"]):
             for line in self._why_empty(s, spider):
-                self.console.print(f"  {escape(line)}", highlight=False)
+                self.console.print(f"  {escape(line)}", highlight=False, soft_wrap=True)
         for url, reason in errors[:30]:
             self.console.print(f"  [red]failed[/red] {escape(url)}: {escape(reason)}", highlight=False)
         if len(errors) > 30:
