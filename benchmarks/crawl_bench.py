@@ -1,9 +1,12 @@
 """Benchmark of a crawl of six fixture sites (real HTTP servers on 127.0.0.1: the test suite's fixture sites,
 none with a site profile), extraction inline against the process pool.
 
-    python -m benchmarks.crawl_bench [--repeat N] [--workers W] [--delay SECONDS]
+    python -m benchmarks.crawl_bench [--repeat N] [--workers W] [--delay SECONDS] [--articles N]
 
-Each crawl starts from an empty database, HTTP cache and archive; the sites are fetched in parallel (one
+The two sites of tests/crawlsites.py each get `--articles` more articles (default 40, under an archive
+listing: four paragraphs of the fixtures' corpus text and three synthetic gold sentences each, drawn at
+random, digits redrawn as benchmarks/corpus.py does, so that no two are near-duplicates), so that
+extraction, not the pool's start-up, is what is measured. Each crawl starts from an empty database, HTTP cache and archive; the sites are fetched in parallel (one
 connection per host, `--delay` between a host's requests), pages are judged by their content in this
 process, and the figures of the articles are extracted inline or on a pool of W processes while this
 process stores the pages in order. Times are wall-clock, best of N, the pool's start-up included; the
@@ -24,11 +27,33 @@ sys.path.insert(0, str(ROOT / "tests"))
 SITES = ["generic", "newspaper", "liferay", "sharepoint"]   # tests/fixtures/sites/, plus the two of crawlsites.py
 
 
-def _servers():
-    from crawlsites import portal_site, shortlinks_site
+def _servers(articles: int):
+    from html import escape
+
+    import random
+
+    from benchmarks.corpus import _perturb, _sources
+    from crawlsites import NEWS_LAYOUT, P, portal_site, shortlinks_site
     from sitefixtures import load_site
 
-    return [load_site(n) for n in SITES] + [shortlinks_site(), portal_site()]
+    synthetic = _sources()[1]
+    generated = [shortlinks_site(), portal_site()]
+    for k, site in enumerate(generated):
+        links = []
+        for i in range(articles):
+            rng = random.Random(1000 * k + i)
+            paras = rng.sample(sorted(P.values()), 4) + [" ".join(rng.sample(synthetic, 3))]
+            title = f"Tổng hợp số liệu kinh tế - xã hội, bản tin số {1000 * k + i}"
+            paras = _perturb("\n\n".join(paras), rng).split("\n\n")
+            path = f"/luu-tru/bai-{i}"
+            body = "".join(f"<p>{escape(p)}</p>" for p in paras if p.strip())
+            site.page(path, NEWS_LAYOUT.format(title=escape(title), main=f"<article><h1>{escape(title)}</h1>"
+                                                                          f"<div>02/03/2022</div>{body}</article>"))
+            links.append(f'<li><a href="{path}">{escape(title)}</a></li>')
+        site.page("/luu-tru/", NEWS_LAYOUT.format(title="Lưu trữ", main=f"<h1>Lưu trữ</h1><ul>{''.join(links)}</ul>"))
+        home = "/" if "/" in site.routes and hasattr(site.routes["/"], "body") else "/Default.aspx"
+        site.routes[home].body = site.routes[home].body.replace(b"</body>", b'<a href="/luu-tru/">Luu tru</a></body>')
+    return [load_site(n) for n in SITES] + generated
 
 
 def _crawl(urls: list[str], folder: Path, executor: str, workers: int | None, delay: float) -> tuple[float, dict]:
@@ -58,8 +83,9 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--workers", type=int, default=None, help="pool processes (default: every core)")
     ap.add_argument("--delay", type=float, default=0.0, help="seconds between two requests to one host")
+    ap.add_argument("--articles", type=int, default=40, help="more articles on each of the two generated sites")
     args = ap.parse_args(argv)
-    servers = [s.start() for s in _servers()]
+    servers = [s.start() for s in _servers(args.articles)]
     try:
         urls = [s.url + "/" for s in servers]
         best: dict[str, float] = {}

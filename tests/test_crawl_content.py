@@ -1,8 +1,6 @@
 """Crawling sites nobody profiled (issue 17): pages judged by their content whatever their URL, an empty
 crawl that says why, hard limits on every response, a site that learns its own shape. Real HTTP servers on
 127.0.0.1 (tests/crawlsites.py, tests/sitefixtures.py), a real SQLite database."""
-import re
-import sqlite3
 
 import pytest
 
