@@ -115,7 +115,14 @@ def _reading(bs: list[Block], main: list[str]) -> tuple[int, int]:
     those of the main text when they can be found in it."""
     wanted = {_norm(p) for p in main if len(p.split()) >= 12}
     prose = [i for i, b in enumerate(bs) if b.is_prose]
-    in_main = [i for i in prose if _norm(bs[i].text) in wanted or any(w in _norm(bs[i].text) for w in wanted)]
+    # a block is in the main text when it is one of its paragraphs, or holds one (the containment test is
+    # left out on pages of very many paragraphs, to keep a page's cost linear)
+    contained = len(wanted) <= 200
+    in_main = []
+    for i in prose:
+        text = _norm(bs[i].text)
+        if text in wanted or contained and any(w in text for w in wanted):
+            in_main.append(i)
     chosen = set(in_main or prose)
     chained = snippets = 0
     last = None  # the last block that was prose, a linked title or a line of text

@@ -133,6 +133,7 @@ class SiteShape:
     verdicts: dict[str, str] = field(default_factory=dict)      # url -> article, listing, too_short, refused
     referers: dict[str, str] = field(default_factory=dict)      # url -> the page it was found on
     feeds: set[str] = field(default_factory=set)
+    _found: list[str] = field(default_factory=list)         # articles found by content, in order
     _hints: list[re.Pattern] = field(default_factory=list)
     _hinted_at: int = 0
 
@@ -140,8 +141,11 @@ class SiteShape:
         self.verdicts[url] = verdict
         if referer:
             self.referers.setdefault(url, referer)
-        if verdict == "article" and len(self.by_content()) >= max(LEARN_AFTER, self._hinted_at + 1):
-            self._learn()
+        if verdict == "article" and not (self.known_article and self.known_article(url)):
+            self._found.append(url)
+            # learned again as the articles double (3, 6, 12 …): linear in the pages of the crawl
+            if len(self._found) >= max(LEARN_AFTER, 2 * self._hinted_at):
+                self._learn()
 
     def by_content(self) -> list[str]:
         """Articles whose URL the profile did not know as an article's."""
@@ -153,7 +157,7 @@ class SiteShape:
 
     def _learn(self) -> None:
         found = self.by_content()
-        self._hinted_at = len(found)
+        self._hinted_at = len(self._found)
         self._hints = [re.compile(p, re.IGNORECASE) for p in infer_patterns(found, self.not_articles())]
 
     def article_hint(self, url: str) -> bool:
