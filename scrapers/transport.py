@@ -74,8 +74,8 @@ def _timed(sock, read, args, kwargs):
     return out
 
 
-class _DeadlineSocket(socket.socket):
-    """A plain socket whose reads check the current request's deadline (its class is swapped in)."""
+class _DeadlineReads:
+    """Reads that check the current request's deadline (mixed into a socket class swapped in)."""
     __slots__ = ()
 
     def recv(self, *a, **kw):
@@ -85,14 +85,12 @@ class _DeadlineSocket(socket.socket):
         return _timed(self, super().recv_into, a, kw)
 
 
-class _DeadlineSSLSocket(ssl.SSLSocket):
-    """The same for a TLS socket (its reads never reach the plain socket's methods)."""
+class _DeadlineSocket(_DeadlineReads, socket.socket):
+    __slots__ = ()
 
-    def recv(self, *a, **kw):
-        return _timed(self, super().recv, a, kw)
 
-    def recv_into(self, *a, **kw):
-        return _timed(self, super().recv_into, a, kw)
+class _DeadlineSSLSocket(_DeadlineReads, ssl.SSLSocket):
+    """A TLS socket: its reads never reach the plain socket's methods."""
 
     def read(self, *a, **kw):
         return _timed(self, super().read, a, kw)

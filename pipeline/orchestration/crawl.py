@@ -59,6 +59,10 @@ from scrapers.webstore import WebStore
 
 SINCE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 AUTO_POOL_PAGES = 50   # `--executor auto`: a crawl of at most this many pages extracts in-process
+
+
+class ExecutorError(RuntimeError):
+    """The executor asked for cannot start (Dask not installed, a scheduler that does not answer)."""
 # a file write failing with one of these fails every later write too: the crawl stops
 UNWRITABLE = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
@@ -97,7 +101,7 @@ def crawl_command(args) -> int:
                   workers=getattr(args, "workers", None), scheduler=getattr(args, "scheduler", None))
     try:
         rc = crawl.run()
-    except StoreError as e:  # full disk, read-only: the message names the file; stored pages are whole
+    except (StoreError, ExecutorError) as e:  # full disk, read-only (stored pages are whole); no executor
         console.print(f"chitieu: {e}", style="red", highlight=False, markup=False, soft_wrap=True)
         return 1
     if write_to:
@@ -172,10 +176,20 @@ class Crawl:
         if kind == "auto":
             kind = "inline" if self.max_pages <= AUTO_POOL_PAGES or (self.workers or default_workers()) == 1 \
                 else "process"
-        return get_executor(kind, self.workers, self.scheduler)
+        try:
+            return get_executor(kind, self.workers, self.scheduler)
+        except Exception as e:  # noqa: BLE001 - dask missing, a scheduler not answering: said, nothing done
+            raise ExecutorError(f"--executor {self.executor_kind}: cannot start: {type(e).__name__}: {e}") from e
 
     # -- the run ---------------------------------------------------------------------------------------
     def run(self) -> int:
+        self.executor = self._executor()  # before anything is written: an executor that cannot start stops here
+        try:
+            return self._run()
+        finally:
+            self.executor.close()
+
+    def _run(self) -> int:
         db = open_db(self.db_path, sets=("crawl",))  # the tables WebStore writes
         self.db = db
         try:
@@ -207,7 +221,6 @@ class Crawl:
                                                                                          kind, url),
                         site_budget=self.site_budget)
         self.spider = spider
-        self.executor = self._executor()
         self.jobs: deque[Job] = deque()
         window = max(1, self.executor.workers * 4)
         fatal: tuple[Path, str] | None = None  # the file that cannot be written, and why
@@ -232,7 +245,6 @@ class Crawl:
             raise
         finally:
             fetcher.close()
-            self.executor.close()
         self.counts["documents_failed"] += spider.counts["failed_documents"]
         errors = self._errors(fetcher, spider)
         if fatal:
