@@ -26,6 +26,7 @@ from extractors.periods import find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
+from extractors.status_model import features as status_features, target_probability
 
 # `DocContext` and `find_periods` are imported from here by extractors/extract.py and the claim checker
 __all__ = ["DocContext", "attribute", "attribute_all", "clause_bounds", "find_periods"]
@@ -113,12 +114,23 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     clause_after = text[m.end:ce]
     sent_before = text[s.start:m.start]
 
-    m.status = status_of(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s)
+    read_by_model = []
+
+    def model() -> str | None:
+        p = target_probability(status_features(text, s.start, s.end, m.start, m.end, ctx.published,
+                                               ctx.sentences[s.index - 1].text if s.index > 0 else None))
+        if p is None:
+            return None
+        read_by_model.append(p)
+        return "target" if p >= 0.5 else "actual"
+    m.status = status_of(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s, model)
+    m.extra["status_source"] = None if m.status is None else "model" if read_by_model else "rules"
     m.compared_to = comparison_base(m, clause_after, next_start)
     m.direction = change_direction(clause_before)
     m.period, m.extra["period_source"] = period_of(m, s, ctx, cs)
     if m.status == "actual" and after_the_document(m.period, ctx) and not ACTUAL_CUE.search(clause_before):
         m.status = "target"  # `Đến năm 2030, thu nhập bình quân … từ 75-80 triệu đồng`: no result yet
+        m.extra["status_source"] = "rules"
         m.period, m.extra["period_source"] = period_of(m, s, ctx, cs)
     before = done[-1] if done else None
     if m.extra["period_source"] == "document" and before is not None and before.status == m.status \

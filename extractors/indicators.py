@@ -81,7 +81,7 @@ _ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mứ
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
     r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã|trong khi|nhưng|song|"
-    r"tuy nhiên|mà|có)\s*,?\s*", re.IGNORECASE)
+    r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
 _TIME_PHRASES = re.compile(
     r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:6|sáu|9|chín) tháng(?: đầu)?(?: năm)?|quý [IVX\d]+(?:\s*/\s*\d{4})?|"
     r"niên vụ|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
@@ -89,7 +89,8 @@ _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
-                          r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|\d+)\s*)*$", re.IGNORECASE)
+                          r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
+                          r"con số|tổng cộng|số liệu|\d+|[^\w\s]+)\s*)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
 # quyết đề ra`, `phấn đấu đến`, `dưới mức mục tiêu … mà HĐND tỉnh đề ra`, `trong khi kế hoạch đặt ra`.
 _TARGET_WORDS = re.compile(
@@ -97,6 +98,9 @@ _TARGET_WORDS = re.compile(
     r"phấn đấu|đề ra|đặt ra|theo|Nghị quyết(?: số)?(?: \d[\w/-]*)?|HĐND(?: tỉnh)?|đến|tới|đã|là|mà|của|tỉnh|cả|và|trong khi|nhưng|"
     r"năm|có)(?!\w)",
     re.IGNORECASE)
+# right after a percentage, the plan it is a share of (extractors/lexicon/status_words.tsv, role of_target)
+_PLAN_SHARE = re.compile(rf"\s*(?:so với\s+)?(?:{'|'.join(re.escape(w) for w in lexicon.role_words('status_words', 'of_target'))})(?!\w)",
+                         re.IGNORECASE)
 # What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
 _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
@@ -175,6 +179,11 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             capital = vm.group(1) + _modifiers(vm.group(2))
             verb = _verb_phrase(last, first=False)
             return (f"{verb} {capital}" if verb else capital), "after"  # `thu hút 400 triệu USD vốn FDI`
+    # a share of the plan after the figure it measures (`thu nội địa đạt 58.000 tỷ đồng, tăng 37,7% và hoàn
+    # thành hơn 78% chỉ tiêu năm`, `…, tương đương 62% dự toán`): that figure's indicator
+    if m.kind == "percent" and sprev is not None and sprev.indicator and _PLAN_SHARE.match(after) \
+            and not re.search(r"[;.]", text[sprev.end:m.start]):
+        return sprev.indicator, "inherited"
     # a lexicon phrase before the figure before is that figure's, and so is one between them when
     # they are listed (`48 xã đạt chuẩn nông thôn mới nâng cao và 07 xã đạt chuẩn …`)
     listed_after = sprev is not None and seg_from > cs and re.search(r"(?<!\w)và\s*$", seg)
@@ -257,6 +266,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
         if subject and _only_target_words(subject):
             subject = ""
+        if subject and _FILLER_ONLY.match(subject) and seg_from == cs:
+            # a hedge after a comma (`Doanh thu … năm 2023, ước tính đạt …`): the subject before the comma
+            parts = re.split(r"[,;:]", seg)
+            subject = _subject(parts[-2]) if len(parts) > 1 else ""
     if subject and _GENERIC_SUBJECT.match(subject) and prev_sentence and _CONTINUES.match(text[s_start:m.start]):
         topic = _topic(prev_sentence)
         if topic:

@@ -169,6 +169,21 @@ def _document_province_source(db: sqlite_utils.Database) -> None:
     _add_missing(db, "documents", {"province_source": str})
 
 
+@CORE(name="status_source")
+def _status_source(db: sqlite_utils.Database) -> None:
+    """Who read a figure's status: the trained `model` (extractors/status_model.py) or the `rules`."""
+    for table in ("mentions", "mention_history"):
+        _add_missing(db, table, {"status_source": str})
+
+
+@CORE(name="run_status")
+def _run_status(db: sqlite_utils.Database) -> None:
+    """How a run ended: `finished` (its failed inputs in `run_errors`), `failed` (stopped, the reason in
+    `run_errors`: a database that could not be written …) or `interrupted`; empty while it runs, or when
+    it was killed before it could say."""
+    _add_missing(db, "runs", {"status": str})
+
+
 def entity_rows():
     """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
     rows = {}
@@ -320,6 +335,19 @@ def _checks_triggers_and_indexes(db: sqlite_utils.Database) -> None:
                         ("check_groups", ["targets_group"])):
         name = f"idx_{table}_{'_'.join(cols)}"
         db.execute(f"create index if not exists [{name}] on [{table}] ({', '.join(f'[{c}]' for c in cols)})")
+
+
+@CHECKS(name="linked_sentences")
+def _checks_linked_sentences(db: sqlite_utils.Database) -> None:
+    """The sentences a check links (a check across sentences ties a share to a total stated before): the
+    check's sentence ids (`checks.sentences`, JSON), and each figure's sentence and offsets in
+    `check_mentions`."""
+    if "sentences" not in db["checks"].columns_dict:
+        db.execute("alter table [checks] add column [sentences] text")
+    have = db["check_mentions"].columns_dict
+    for col, kind in (("sentence_id", "text"), ("start", "integer"), ("end", "integer")):
+        if col not in have:
+            db.execute(f"alter table [check_mentions] add column [{col}] {kind}")
 
 
 # --- chitieu.monthly: the monthly batch's attempts and sites -------------------------------------

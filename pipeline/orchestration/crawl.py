@@ -42,6 +42,7 @@ from rich.table import Table
 
 from extractors import EXTRACTOR_VERSION, extract
 from extractors.document import Document
+from extractors.legacy_vietnamese import repair_mojibake
 from pipeline.db.store import StoreError, finish_run, load, open_db, start_run, store_problem
 from pipeline.orchestration.executors import default_workers, get_executor
 # `judge` and `reports` through their modules: tests wrap read_page and read_report
@@ -241,7 +242,8 @@ class Crawl:
                     pages.close()  # in-flight fetches end; their pages are fetched again next time
         except KeyboardInterrupt:
             # what was stored stays stored (one transaction a page); the run says it was cut short
-            finish_run(db, run_id, self.counts, [*fetcher.stats.failures, *self.errors, ("crawl", "interrupted")])
+            finish_run(db, run_id, self.counts, [*fetcher.stats.failures, *self.errors, ("crawl", "interrupted")],
+                       status="interrupted")
             raise
         finally:
             fetcher.close()
@@ -292,7 +294,7 @@ class Crawl:
         path, problem = fatal
         stored = self.counts["documents_new"] + self.counts["documents_changed"]
         try:
-            finish_run(self.db, self.run_id, self.counts, [*errors, (str(path), problem)])
+            finish_run(self.db, self.run_id, self.counts, [*errors, (str(path), problem)], status="failed")
         except sqlite3.Error:
             pass  # a full disk cannot take the run's record either: it stays unfinished in `runs`
         where = "" if path == self.db_path else f" in {self.db_path}"
@@ -329,6 +331,15 @@ class Crawl:
             self.jobs.append(Job(page, "verdict", verdict, sha256=sha))
             return
         site, meta, art = page.site, page.request.meta, verdict.article
+        encoding = page.encoding
+        repaired = repair_mojibake(art.text)
+        if repaired:  # TCVN3 or VNI text a site saved as UTF-8 mojibake (`T¨ng tr­ëng`): read as Unicode
+            text, legacy = repaired
+            if art.title is None:
+                art.body = text
+            else:
+                art.title, _, art.body = text.partition("\n\n")
+            art.text, encoding = text, f"{page.encoding} ({legacy} mojibake, converted)"
         published = art.published or meta.get("published")  # the feed's date when the page shows none
         since = self._since_for(page)
         if since and published and published[:10] < since:
@@ -341,7 +352,7 @@ class Crawl:
                        published=published, author=art.author,
                        urls=[canonical] + ([page.url] if page.url != canonical else []),
                        meta={"site": site.name, "archive": self.archive.name_for(content, "html"),
-                             "encoding": page.encoding, "method": art.method})
+                             "encoding": encoding, "method": art.method})
         doc.meta["site_province"] = site.profile.province or None  # the frame's hint when the text names none
         # a copy of a stored article is not extracted (checked again when stored: pages ahead of it may be
         # its copies too)
