@@ -1,20 +1,21 @@
 """Benchmark of a crawl of six fixture sites (real HTTP servers on 127.0.0.1: the test suite's fixture sites,
 none with a site profile), extraction inline against the process pool.
 
-    python -m benchmarks.crawl_bench [--repeat N] [--workers W] [--delay SECONDS] [--articles N]
+    python -m benchmarks.crawl_bench [--repeat N] [--workers W] [--delay SECONDS] [--articles N] [--paragraphs P]
 
 The two sites of tests/crawlsites.py each get `--articles` more articles (default 40, under an archive
-listing: four paragraphs of the fixtures' corpus text and three synthetic gold sentences each, drawn at
-random, digits redrawn as benchmarks/corpus.py does, so that no two are near-duplicates), so that
-extraction, not the pool's start-up, is what is measured. Each crawl starts from an empty database, HTTP cache and archive; the sites are fetched in parallel (one
-connection per host, `--delay` between a host's requests), pages are judged by their content in this
-process, and the figures of the articles are extracted inline or on a pool of W processes while this
-process stores the pages in order. Times are wall-clock, best of N, the pool's start-up included; the
+listing: `--paragraphs` (4) paragraphs of the fixtures' corpus text and three synthetic gold sentences
+each, drawn at random, digits redrawn as benchmarks/corpus.py does, so that no two are near-duplicates),
+so that reading and extraction, not the pool's start-up, is what is measured. Each crawl starts from an
+empty database, HTTP cache and archive; the sites are fetched in parallel (one connection per host,
+`--delay` between a host's requests); pages are judged by their content and the figures of the articles
+extracted inline or on a pool of W processes, while this process stores the pages in order. Times are wall-clock, best of N, the pool's start-up included; the
 databases of the two executors are compared (same documents and figures).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 import tempfile
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 SITES = ["generic", "newspaper", "liferay", "sharepoint"]   # tests/fixtures/sites/, plus the two of crawlsites.py
 
 
-def _servers(articles: int):
+def _servers(articles: int, paragraphs: int = 4):
     from html import escape
 
     import random
@@ -42,7 +43,7 @@ def _servers(articles: int):
         links = []
         for i in range(articles):
             rng = random.Random(1000 * k + i)
-            paras = rng.sample(sorted(P.values()), 4) + [" ".join(rng.sample(synthetic, 3))]
+            paras = rng.sample(sorted(P.values()), min(paragraphs, len(P))) + [" ".join(rng.sample(synthetic, 3))]
             title = f"Tổng hợp số liệu kinh tế - xã hội, bản tin số {1000 * k + i}"
             paras = _perturb("\n\n".join(paras), rng).split("\n\n")
             path = f"/luu-tru/bai-{i}"
@@ -84,8 +85,9 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=None, help="pool processes (default: every core)")
     ap.add_argument("--delay", type=float, default=0.0, help="seconds between two requests to one host")
     ap.add_argument("--articles", type=int, default=40, help="more articles on each of the two generated sites")
+    ap.add_argument("--paragraphs", type=int, default=4, help="corpus paragraphs in each of them (at most 24)")
     args = ap.parse_args(argv)
-    servers = [s.start() for s in _servers(args.articles)]
+    servers = [s.start() for s in _servers(args.articles, args.paragraphs)]
     try:
         urls = [s.url + "/" for s in servers]
         best: dict[str, float] = {}
@@ -108,7 +110,8 @@ def main(argv=None) -> int:
     print("| --- | --- | --- |")
     for executor in ("inline", "pool"):
         print(f"| {executor} | {best[executor]:.2f} | {seen[executor]['documents'] / best[executor]:.1f} |")
-    print(f"pool / inline: {best['pool'] / best['inline']:.2f}; same documents and figures: {same}")
+    print(f"pool / inline: {best['pool'] / best['inline']:.2f}; same documents and figures: {same}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0 if same and all(g["rc"] == 0 for g in seen.values()) else 1
 
 

@@ -173,7 +173,10 @@ class Spider:
         return heapq.heappop(self._queues[best[1]]) if best else None
 
     # -- the loop ------------------------------------------------------------------------------------
-    def run(self) -> Iterator[Page]:
+    def run(self, outstanding: Callable[[], int] | None = None) -> Iterator[Page | None]:
+        """The fetched pages, as they come. `outstanding()`: how many pages the caller is still judging
+        (their links are not followed yet); while there are some and nothing is left to fetch, the run
+        yields None, for the caller to wait for one and `follow` it, instead of ending."""
         inflight: dict[Future, Request] = {}
         busy: set[str] = set()
         with ThreadPoolExecutor(self.concurrency, thread_name_prefix="fetch") as pool:
@@ -189,6 +192,9 @@ class Spider:
                     fut = pool.submit(self.fetcher.fetch, req.url, req.method, req.data, True, None, not req.optional)
                     inflight[fut] = req
                 if not inflight:
+                    if outstanding is not None and outstanding() and self.submitted < self.max_pages:
+                        yield None
+                        continue
                     break
                 done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                 for fut in done:

@@ -1,15 +1,15 @@
 """`chitieu crawl`: web pages and reports into the database, in the order the data travels —
 
     sites (profiles.py) -> fetch (fetch.py: boundary, robots, retries, cache, throttle, size cap, deadline)
-      -> discover (spider.py: feeds, sitemaps, listings, links) -> judge each page by its content
-      (judge.py: article, listing, too short, refused; only then are its links followed)
-      -> read articles and reports (article.py, reports.py) -> find near-duplicates (dedup.py)
-      -> extract mentions on the executor (inline, a process pool, Dask) -> load in the order the pages
-      were read (pipeline.db.store), archive the raw bytes (archive.py), URLs, verdicts, report cells (webstore.py)
+      -> discover (spider.py: feeds, sitemaps, listings, links)
+      -> on the executor (inline, a process pool, Dask): judge each page by its content (judge.py: article,
+      listing, too short, refused) and, for an article, read it (article.py) and extract its mentions
+      -> back here: follow the page's links (none from a refused page), find near-duplicates (dedup.py),
+      load in the order the pages were taken (pipeline.db.store), archive the raw bytes (archive.py),
+      URLs, verdicts, report cells (webstore.py); reports are read here (reports.py)
 
-Sites are fetched in parallel (one connection per host, politeness unchanged); this process judges the
-pages and is the single SQLite writer, while the executor extracts the figures of the articles ahead of
-it. Each run is a row of `runs` (and `crawl_runs` for the fetch counts and the pages judged articles,
+Sites are fetched in parallel (one connection per host, politeness unchanged); this process is the single
+SQLite writer, while the executor reads the pages and extracts the figures of the articles ahead of it. Each run is a row of `runs` (and `crawl_runs` for the fetch counts and the pages judged articles,
 listings, too short and refused; `crawl_pages` holds each page's verdict and why); every failure is a
 row of `run_errors` naming the URL and the reason. Progress and a summary go to stderr; a crawl that
 stored nothing says why. `--write-profile FILE` proposes a site profile from what the crawl learned of
@@ -134,7 +134,7 @@ class Job:
     """A page read and waiting to be stored, in the order pages were read: an article (its extraction
     maybe still running on the executor), a report, an unchanged page, or a page that is no article."""
     page: object
-    kind: str                          # article, report, unchanged, verdict
+    kind: str                          # reading (on the executor), article, report, unchanged, verdict, skip
     verdict: object = None             # judge.Verdict
     doc: Document | None = None
     future: object = None              # the extraction: Extraction, or the exception it raised
@@ -142,9 +142,58 @@ class Job:
     canonical: str | None = None
     fingerprint: int | None = None
     sha256: str | None = None
+    extraction: object = None          # the article's Extraction, or the exception extracting it raised
+    body: str | None = None            # the article's paragraphs, for the duplicate test
 
     def ready(self) -> bool:
         return self.future is None or self.future.done()
+
+
+@dataclass
+class Reading:
+    """What reading one page gave (`read_and_extract`, on the executor): its verdict and, for an article, its
+    document and extraction."""
+    verdict: object                    # judge.Verdict, its article dropped (the document carries it)
+    doc: Document | None = None
+    extraction: object = None          # Extraction, or the exception extracting it raised
+    canonical: str | None = None
+    fingerprint: int | None = None
+    older: bool = False                # an article older than `since`: neither extracted nor stored
+    error: BaseException | None = None
+    body: str | None = None            # the article's paragraphs, for the duplicate test
+
+
+def read_and_extract(html: str, url: str, site, meta: dict, since: str | None, archive: str,
+              encoding: str | None) -> Reading:
+    """Judge a page (scrapers.judge) and, when it is an article, make its document and extract its
+    figures: a pure function of the page, run where the executor runs it."""
+    verdict = judge.read_page(html, url, site.profile)
+    art = verdict.article
+    if art is None:
+        return Reading(verdict)
+    verdict = judge.Verdict(verdict.kind, verdict.reason, None, verdict.stats)
+    repaired = repair_mojibake(art.text)
+    if repaired:  # TCVN3 or VNI text a site saved as UTF-8 mojibake (`T¨ng tr­ëng`): read as Unicode
+        text, legacy = repaired
+        if art.title is None:
+            art.body = text
+        else:
+            art.title, _, art.body = text.partition("\n\n")
+        art.text, encoding = text, f"{encoding} ({legacy} mojibake, converted)"
+    published = art.published or meta.get("published")  # the feed's date when the page shows none
+    if since and published and published[:10] < since:
+        return Reading(verdict, older=True)
+    canonical = art.canonical if art.canonical and site.owns(art.canonical) else url
+    doc = Document(id=url_id(canonical), source=url, text=art.text, title=art.title or meta.get("title"),
+                   published=published, author=art.author,
+                   urls=[canonical] + ([url] if url != canonical else []),
+                   meta={"site": site.name, "archive": archive, "encoding": encoding, "method": art.method})
+    doc.meta["site_province"] = site.profile.province or None  # the frame's hint when the text names none
+    try:
+        ex = extract.extract_document(doc)
+    except Exception as e:  # noqa: BLE001 - reported by the writer, naming the page
+        ex = e
+    return Reading(verdict, doc, ex, canonical, simhash(art.body), body=art.body)
 
 
 class Crawl:
@@ -223,13 +272,17 @@ class Crawl:
                         site_budget=self.site_budget)
         self.spider = spider
         self.jobs: deque[Job] = deque()
+        self.reading: list[Job] = []       # pages whose verdict has not come back from the executor
         window = max(1, self.executor.workers * 4)
         fatal: tuple[Path, str] | None = None  # the file that cannot be written, and why
         try:
             with progress:
-                pages = spider.run()
+                pages = spider.run(outstanding=lambda: len(self.reading))
                 try:
                     for page in pages:
+                        if page is None:  # nothing to fetch until a page being read gives its links
+                            self._settle(wait=True)
+                            continue
                         self._take(page)
                         # store what is ready, waiting only when too many extractions are ahead of the writer
                         fatal = self._store(wait=len(self.jobs) > window, drain=False, progress=(progress, task,
@@ -302,8 +355,9 @@ class Crawl:
 
     # -- reading a page (this process), in the order the spider hands them over ---------------------------
     def _take(self, page) -> None:
-        """Judge a fetched page, let the spider follow it, and queue what is to be stored: an article's
-        extraction starts on the executor now."""
+        """Queue a fetched page: its reading — judged by its content and, when it is an article, its figures
+        extracted — runs on the executor (at once, inline); the spider follows its links when the verdict
+        comes back (`_settle`), and the page is stored in the order pages were taken."""
         if page.kind == "report":
             # a report is read (and a scan OCR'd, up to minutes) before the page's transaction takes the
             # write lock, so other writers do not wait on it
@@ -317,48 +371,51 @@ class Crawl:
             return
         if page.legacy:  # read in any code page it is garbage with figures in it: refused, not stored
             verdict = judge.Verdict("refused", f"legacy Vietnamese encoding ({page.legacy}), not Unicode: not read")
-        else:
-            known = self.store.page_verdict(page.url, sha, self.judge_version)
-            if known and known[0] in ("listing", "too_short"):  # judged from these very bytes before
-                self._judged(page, judge.Verdict(known[0], known[1]))
-                return
-            verdict = judge.read_page(page.html or "", page.url, page.site.profile)
-        self._judged(page, verdict)
-        if verdict.kind != "article":
-            if verdict.kind == "refused":
-                self.errors.append((page.url, verdict.reason))
-                self.counts["documents_failed"] += 1
             self.jobs.append(Job(page, "verdict", verdict, sha256=sha))
+            self._settled(self.jobs[-1], Reading(verdict))
             return
-        site, meta, art = page.site, page.request.meta, verdict.article
-        encoding = page.encoding
-        repaired = repair_mojibake(art.text)
-        if repaired:  # TCVN3 or VNI text a site saved as UTF-8 mojibake (`T¨ng tr­ëng`): read as Unicode
-            text, legacy = repaired
-            if art.title is None:
-                art.body = text
-            else:
-                art.title, _, art.body = text.partition("\n\n")
-            art.text, encoding = text, f"{page.encoding} ({legacy} mojibake, converted)"
-        published = art.published or meta.get("published")  # the feed's date when the page shows none
-        since = self._since_for(page)
-        if since and published and published[:10] < since:
+        known = self.store.page_verdict(page.url, sha, self.judge_version)
+        if known and known[0] in ("listing", "too_short"):  # judged from these very bytes before
+            self._judged(page, judge.Verdict(known[0], known[1]))
+            return
+        future = self.executor.submit(read_and_extract, page.html or "", page.url, page.site, page.request.meta,
+                                      self._since_for(page), self.archive.name_for(content, "html"), page.encoding)
+        job = Job(page, "reading", future=future, sha256=sha)
+        self.jobs.append(job)
+        self.reading.append(job)
+        self._settle(wait=False)
+
+    def _settle(self, wait: bool) -> None:
+        """Follow the pages whose reading came back (any order); with `wait`, the first one at least."""
+        for job in list(self.reading):
+            if not (wait or job.future.done()):
+                continue
+            wait = False
+            self.reading.remove(job)
+            try:
+                reading = job.future.result()
+            except Exception as e:  # noqa: BLE001 - the reader crashed on this page: its failure only
+                reading = Reading(judge.Verdict("too_short", f"not read: {type(e).__name__}: {e}"), error=e)
+            self._settled(job, reading)
+
+    def _settled(self, job: Job, reading: "Reading") -> None:
+        page, verdict = job.page, reading.verdict
+        self._judged(page, verdict)
+        job.verdict, job.kind = verdict, "verdict"
+        if reading.error is not None:
+            self.errors.append((page.url, f"{type(reading.error).__name__}: {reading.error}"))
+            self.counts["documents_failed"] += 1
+            job.kind = "skip"
+        elif verdict.kind == "refused":
+            self.errors.append((page.url, verdict.reason))
+            self.counts["documents_failed"] += 1
+        elif verdict.kind == "article" and reading.older:
             self.extra["older_than_since"] += 1
-            return
-        canonical = art.canonical if art.canonical and site.owns(art.canonical) else page.url
-        doc_id = url_id(canonical)
-        fp = simhash(art.body)
-        doc = Document(id=doc_id, source=page.url, text=art.text, title=art.title or meta.get("title"),
-                       published=published, author=art.author,
-                       urls=[canonical] + ([page.url] if page.url != canonical else []),
-                       meta={"site": site.name, "archive": self.archive.name_for(content, "html"),
-                             "encoding": encoding, "method": art.method})
-        doc.meta["site_province"] = site.profile.province or None  # the frame's hint when the text names none
-        # a copy of a stored article is not extracted (checked again when stored: pages ahead of it may be
-        # its copies too)
-        future = None if self.store.find_duplicate(doc_id, art.body, fp) else self.executor.submit(doc)
-        self.jobs.append(Job(page, "article", verdict, doc, future, canonical=canonical, fingerprint=fp,
-                             sha256=sha))
+            job.kind = "skip"
+        elif verdict.kind == "article":
+            job.kind, job.doc, job.canonical, job.fingerprint = "article", reading.doc, reading.canonical, \
+                reading.fingerprint
+            job.extraction, job.body = reading.extraction, reading.body
 
     def _since_for(self, page) -> str | None:
         """The `--since` that applies to the page (the monthly crawl lifts it for pages already stored)."""
@@ -376,11 +433,15 @@ class Crawl:
         """Store the queued pages whose extraction is done, in order: all of them (`drain`), the first even
         if it has to be waited for (`wait`), else only those ready. Returns the file that cannot be written
         when one stops the crawl."""
+        self._settle(wait=False)
         while self.jobs:
             if not (drain or wait or self.jobs[0].ready()):
                 return None
             wait = False
             job = self.jobs.popleft()
+            if job.kind == "reading":  # its verdict is not followed yet: wait for it
+                while job in self.reading:
+                    self._settle(wait=True)
             fatal = self._write(job)
             if fatal:
                 return fatal
@@ -409,6 +470,8 @@ class Crawl:
 
     def _process(self, page, job: Job) -> None:
         """One page's writes, inside its transaction."""
+        if job.kind == "skip":
+            return
         if job.kind == "report":
             self._process_report(page, job.prepared)
         elif job.kind == "unchanged":
@@ -453,7 +516,7 @@ class Crawl:
 
     def _process_article(self, page, job: Job) -> None:
         site, doc = page.site, job.doc
-        canonical, fp, body = job.canonical, job.fingerprint, job.verdict.article.body
+        canonical, fp, body = job.canonical, job.fingerprint, job.body
         rel = self.archive.save(page.result.content or b"", "html")
         self.counts["documents_read"] += 1
         self._record_verdict(page, job)
@@ -464,8 +527,9 @@ class Crawl:
             for u in {canonical, page.url}:
                 self.store.record_url(dup, u, site.name, "duplicate", rel, fp, self.version)
             return
-        ex = job.future.result() if job.future is not None else extract.extract_document(doc)
-        self._loaded(ex)
+        if isinstance(job.extraction, BaseException):
+            raise job.extraction
+        self._loaded(job.extraction)
         self.store.record_url(doc.id, canonical, site.name, "canonical", rel, fp, self.version)
         if page.url != canonical:
             self.store.record_url(doc.id, page.url, site.name, "alias", rel, None, self.version)

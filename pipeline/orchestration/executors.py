@@ -2,8 +2,8 @@
 
 Every executor maps `extract_document` over documents and yields `(index, Extraction)` as results
 arrive — or `(index, exception)` for a document whose extraction failed, so one bad document never
-stops the others — and `submit`s one document for a future (what the crawl uses: it stores each page
-in the order it was read, as its extraction comes back); the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
+stops the others — and `submit`s one call for a future (what the crawl uses: each page is read and its
+figures extracted there, and stored in the order it was taken as the results come back); the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
 (a process pool's initializer; a Dask worker plugin), and results are identical whatever the executor,
 since extraction is a pure function of the document. A process pool's workers die with the process that
 started them, even when it is killed with SIGKILL (`die_with_parent`).
@@ -81,12 +81,12 @@ class InlineExecutor:
     name = "inline"
     workers = 1
 
-    def submit(self, doc: Document) -> Future:
-        """The document's extraction, done now, as a finished future (holding its exception if it failed)."""
+    def submit(self, fn, *args) -> Future:
+        """`fn(*args)`, done now, as a finished future (holding its exception if it raised)."""
         f: Future = Future()
         try:
-            f.set_result(_extract(doc))
-        except Exception as e:  # noqa: BLE001 - raised by the future's result(), per document
+            f.set_result(fn(*args))
+        except Exception as e:  # noqa: BLE001 - raised by the future's result(), per call
             f.set_exception(e)
         return f
 
@@ -111,8 +111,9 @@ class ProcessExecutor:
         self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
                                         initargs=(os.getpid(),))
 
-    def submit(self, doc: Document) -> Future:
-        return self.pool.submit(_extract, doc)
+    def submit(self, fn, *args) -> Future:
+        """`fn(*args)` on a worker (`fn` a module-level function, its arguments picklable)."""
+        return self.pool.submit(fn, *args)
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         pending = {}
@@ -154,9 +155,9 @@ class DaskExecutor:
         self.client.register_plugin(WarmUp(), name="chitieu-warm-up")
         self.workers = len(self.client.scheduler_info().get("workers", {})) or (workers or 1)
 
-    def submit(self, doc: Document):
-        """A Dask future (`done()`, `result()`) of the document's extraction on the cluster."""
-        return self.client.submit(_extract, doc, pure=False)
+    def submit(self, fn, *args):
+        """A Dask future (`done()`, `result()`) of `fn(*args)` on the cluster."""
+        return self.client.submit(fn, *args, pure=False)
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         from distributed import as_completed  # heavy and optional: only with --executor dask
