@@ -26,7 +26,7 @@ from extractors.periods import find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
-from extractors.status_model import features as status_features, target_probability
+from extractors.status_model import probability_at
 
 # `DocContext` and `find_periods` are imported from here by extractors/extract.py and the claim checker
 __all__ = ["DocContext", "attribute", "attribute_all", "clause_bounds", "find_periods"]
@@ -117,8 +117,8 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
     read_by_model = []
 
     def model() -> str | None:
-        p = target_probability(status_features(text, s.start, s.end, m.start, m.end, ctx.published,
-                                               ctx.sentences[s.index - 1].text if s.index > 0 else None))
+        p = probability_at(ctx.status_model_sums, text, s.start, s.end, m.start, m.end, ctx.published,
+                           ctx.sentences[s.index - 1].text if s.index > 0 else None)
         if p is None:
             return None
         read_by_model.append(p)

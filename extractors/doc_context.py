@@ -56,6 +56,7 @@ class DocContext:
     plan_paragraphs: set[int] = field(default_factory=set)
     # per sentence index: its text with the words that look like cues but are none blanked out (status.py)
     status_cleaned: dict[int, str] = field(default_factory=dict, repr=False)
+    status_model_sums: dict = field(default_factory=dict, repr=False)   # extractors/status_model.probability_at
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,

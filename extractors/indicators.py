@@ -123,6 +123,11 @@ _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạ
 _AFTER_MODIFIER = re.compile(
     rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
     r"[^,;:.()]{0,80})")
+# counts listed together before the predicate they share: `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`,
+# `45/89 xã và 1 đơn vị cấp huyện được công nhận hoàn thành nhiệm vụ …`
+_SHARED_PREDICATE = re.compile(
+    r"(?:\s*(?:,|và)\s*\d[\d.,/]*\s+[^\W\d][^\d;:.()]{0,30}?)+"
+    rf"\s+((?:(?:đã|được|đều|cũng)\s+)*(?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})")
 # Connectives that open a sentence continuing the one before: `Theo đó, năm 2023 giao dự toán …`.
 _CONTINUES = re.compile(r"^\s*(?:Theo đó|Trong đó|Cụ thể|Qua đó|Với đó)\b", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(r"^(?:(?:giao|tổng|được giao|bố trí)\s+)?(?:dự toán|kinh phí|số tiền|tổng số|tổng)$",
@@ -173,6 +178,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     seg = text[seg_from:m.start]
     last = re.split(r"[,;:]", seg)[-1]
 
+    label = _label_before(text, cs, m.start) if seg_from == cs else None
+    if label:
+        return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
+
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
         if vm:
@@ -213,7 +222,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                   r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
                   after)
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
-        return rm.group(1).strip(), "after"
+        # up to the next figure or comparison: `tăng 66,7% về số dự án và gấp 17,4 lần vốn đăng ký`
+        about = re.split(r"\s+(?:và|so với|so|với)\s+(?=\S*\d|gấp|tăng|giảm|cùng kỳ)|\s*\d", rm.group(1))[0].strip()
+        if about:
+            return about, "after"
 
     if counted:
         found = _counted(m, text, seg, last, after, unit, participant, done, sprev)
@@ -242,6 +254,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                 return f"{vb} {purpose.group(1).strip()}", "verb"  # `trợ cấp hơn 13 tỷ đồng hỗ trợ giảm nghèo`
             return vb, "verb"                                 # `đã kêu gọi được gần 16,5 tỷ đồng`
     if counted:
+        shared = _SHARED_PREDICATE.match(after)
+        if shared:
+            return f"{unit} {shared.group(1).strip()}", "after"  # `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`
         return f"{unit}{_modifiers(after)}", "unit"
     subject = _subject(last)
     if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
@@ -288,6 +303,27 @@ _ADVERBIAL_OPEN = re.compile(r"\s*(?:[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ế
                              r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu)(?!\w)")
 _HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đã|chiếm|bằng|còn|thực hiện|ước|xếp|đứng|cho thấy|"
                             r"cho biết|nêu rõ|khẳng định|thông tin)(?!\w)")
+
+
+# a line that names a figure and gives it after a colon: `- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng`
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?([^\d\n:;.()]{3,90}?)[ \t]*:[ \t]*$")
+_LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*", re.IGNORECASE)
+_LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sau|trong đó|đó|này|sau đây|chính|chủ yếu)$", re.IGNORECASE)
+
+
+def _label_before(text: str, cs: int, start: int) -> str | None:
+    """The label of a figure given right after a colon at the start of its line (a bulleted list of
+    results), when nothing but a linking word stands between: the label without its owner and time."""
+    if not _LABEL_LINK.fullmatch(text[cs:start]):
+        return None
+    lm = _LABEL.search(text[max(0, cs - 100):cs])
+    if not lm:
+        return None
+    label = lm.group(1).strip()
+    if len(label.split()) > 12 or _FILLER_ONLY.match(label) or _LIST_OPENER.search(label) \
+            or _LEAD_TRIM.fullmatch(label + " ") or any(h[0] == 0 and h[1] >= len(label) - 1 for h in find_provinces(label)):
+        return None
+    return _subject(label) or None
 
 
 def _names_owner(words: str) -> bool:

@@ -23,18 +23,23 @@ from pathlib import Path
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "status_model.json"
 
 _WORD = re.compile(r"\w+")
+WINDOW = 500  # characters of the sentence read on each side of the figure
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
 
 
-def features(text: str, sent_start: int, sent_end: int, start: int, end: int, published: str | None,
-             prev_sentence: str | None) -> set[str]:
-    """The features of the figure at text[start:end] in the sentence text[sent_start:sent_end]."""
+def _window(sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
+    return max(sent_start, start - WINDOW), min(sent_end, end + WINDOW)
+
+
+def figure_features(text: str, sent_start: int, sent_end: int, start: int, end: int) -> set[str]:
+    """The features of the figure's own place: its clause before it, a bracket it is in, the words after."""
+    sent_start, sent_end = _window(sent_start, sent_end, start, end)
     left, right = text[sent_start:start].lower(), text[end:sent_end].lower()
     clause = re.split(r"[;:]", left)[-1]
     clause_words = _WORD.findall(clause)
     near = clause_words[-10:]
     after = _WORD.findall(right)[:6]
-    f = {"BIAS"}
+    f = set()
     for i, w in enumerate(reversed(near)):
         f.add("L:" + w)
         if i < 4:
@@ -55,6 +60,14 @@ def features(text: str, sent_start: int, sent_end: int, start: int, end: int, pu
             f.add(f"R{i}:{w}")
     f.update("RB:" + a + "_" + b for a, b in zip(after, after[1:]))
     f.update("SL:" + w for w in _WORD.findall(left))
+    return f
+
+
+def sentence_features(text: str, sent_start: int, sent_end: int, published: str | None,
+                      prev_sentence: str | None) -> set[str]:
+    """The features every figure of the (windowed) sentence shares: its words and pairs of words, the
+    years it names against the document's date, the words of the end of the sentence before."""
+    f = {"BIAS"}
     sentence = _WORD.findall(text[sent_start:sent_end].lower())
     f.update("S:" + w for w in sentence)
     f.update("SB:" + a + "_" + b for a, b in zip(sentence, sentence[1:]))
@@ -63,8 +76,18 @@ def features(text: str, sent_start: int, sent_end: int, start: int, end: int, pu
         for y in _YEAR.findall(text[sent_start:sent_end]):
             f.add("Y:" + ("future" if int(y) > pub else "same" if int(y) == pub else "past"))
     if prev_sentence:
-        f.update("P:" + w for w in _WORD.findall(prev_sentence.lower()))
+        f.update("P:" + w for w in _WORD.findall(prev_sentence[-WINDOW:].lower()))
     return f
+
+
+def features(text: str, sent_start: int, sent_end: int, start: int, end: int, published: str | None,
+             prev_sentence: str | None) -> set[str]:
+    """The features of the figure at text[start:end] in the sentence text[sent_start:sent_end]. Only a
+    window of the sentence around the figure (and the end of the sentence before) is read, so that a figure
+    costs the same in a sentence of any length."""
+    w0, w1 = _window(sent_start, sent_end, start, end)
+    return figure_features(text, sent_start, sent_end, start, end) | \
+        sentence_features(text, w0, w1, published, prev_sentence)
 
 
 _in_use: dict[str, float] | None = None
@@ -87,11 +110,32 @@ def load(path: Path = MODEL_PATH) -> dict[str, float]:
     return data["weights"]
 
 
+def _weights() -> dict[str, float]:
+    return _in_use if _in_use is not None else load()
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
 def target_probability(feats: set[str], weights: dict[str, float] | None = None) -> float | None:
-    """The model's probability that the figure is a target; None without a model."""
-    if weights is None:
-        weights = _in_use if _in_use is not None else load()
+    """The model's probability that the figure with these features is a target; None without a model."""
+    weights = _weights() if weights is None else weights
     if not weights:
         return None
-    z = sum(weights.get(x, 0.0) for x in feats)
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+    return _sigmoid(sum(weights.get(x, 0.0) for x in feats))
+
+
+def probability_at(cache: dict, text: str, sent_start: int, sent_end: int, start: int, end: int,
+                   published: str | None, prev_sentence: str | None) -> float | None:
+    """`target_probability(features(…))`, with the sentence's share of the sum kept in `cache` (one per
+    document) for its other figures: the same number, read once per sentence."""
+    weights = _weights()
+    if not weights:
+        return None
+    w0, w1 = _window(sent_start, sent_end, start, end)
+    key = (w0, w1, id(weights))
+    if key not in cache:
+        cache[key] = sum(weights.get(x, 0.0) for x in sentence_features(text, w0, w1, published, prev_sentence))
+    local = figure_features(text, sent_start, sent_end, start, end)
+    return _sigmoid(cache[key] + sum(weights.get(x, 0.0) for x in local))

@@ -175,3 +175,35 @@ def test_operator_sees_the_site_that_failed(server, page):
     page.screenshot(path=str(SHOTS / "report-failed-site.png"), full_page=True)
     page.goto(server + "/-/reports")
     assert page.locator("a.report-link", has_text="2026-10").count() == 1
+
+
+def test_journalist_checks_a_claim_from_the_start_page(server, page):
+    """The journalist pastes a sentence into the start page's claim box -> the verdict in Vietnamese, with
+    the stored figure behind it -> a false figure on the check page's own form -> the figure's page."""
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/")
+    page.fill("#start-claim", "Vĩnh Phúc kết nạp 2.101 đảng viên năm 2021. " * 500)  # 22 KB: too long a URL
+    page.click("form.start-check input[type=submit]")
+    too_long = page.locator("form.start-check .claim-too-long")
+    too_long.wait_for()
+    assert "chỉ đọc tối đa 1.000 ký tự" in too_long.inner_text() and page.url == server + "/"
+    page.fill("#start-claim", "Vĩnh Phúc kết nạp 2.101 đảng viên năm 2021")
+    page.screenshot(path=str(SHOTS / "start-claim.png"))
+    page.click("form.start-check input[type=submit]")
+    page.wait_for_url("**/-/check?claim=*")
+    answer = page.locator("#claim-answer")
+    assert "Có nguồn xác nhận" in answer.inner_text()
+    assert page.locator(".stored-figures a.figure-link", has_text="2.101/2.000 chỉ tiêu").count() == 1
+
+    page.fill("#claim", "Vinh Phuc ket nap 2.500 dang vien nam 2021")
+    page.click("form.claimbox input[type=submit]")
+    page.wait_for_url("**claim=Vinh*")
+    assert "Nguồn ghi khác" in page.locator("#claim-answer").inner_text()
+    assert "nhận định 2.500 − nguồn 2.101 = +399" in page.locator(".stored-figures .computation").first.inner_text()
+    page.screenshot(path=str(SHOTS / "check-claim.png"), full_page=True)
+
+    page.locator(".stored-figures a.figure-link", has_text="2.101/2.000 chỉ tiêu").click()
+    page.wait_for_url("**/-/figure/*")
+    assert page.locator("#figure-value").inner_text() == "2.101/2.000 chỉ tiêu"
+    assert not errors, errors

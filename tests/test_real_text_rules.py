@@ -479,3 +479,25 @@ def test_a_yearless_part_of_a_year_is_the_last_one_before_the_page(published, te
 ])
 def test_linking_words_and_plan_shares_take_the_indicator_of_what_they_link(text, span, indicator):
     assert (figure(text, span, published="2024-01-10").indicator or "").lower().startswith(indicator.lower())
+
+
+def test_a_figure_after_the_label_of_its_line_takes_the_label():
+    text = ("Kết quả năm 2024:\n- Số doanh nghiệp thành lập mới: 593 doanh nghiệp\n"
+            "- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng, + 10,70%\n"
+            "- Vốn đầu tư toàn xã hội thực hiện: 19.394,07 tỷ đồng")
+    ex = extract_document(Document(id="t", source="", text=text, published="2025-01-10"))
+    got = {m.text: m.indicator for m in ex.mentions}
+    assert got["4.856 tỷ đồng"].startswith("Thu ngân sách")
+    assert got["10,70%"].startswith("Thu ngân sách")
+    assert got["19.394,07 tỷ đồng"].startswith("Vốn đầu tư toàn xã hội")
+
+
+def test_what_a_change_is_about_ends_before_the_next_figure():
+    m = figure("Thành phố cấp chứng nhận đầu tư cho 10 dự án, tổng vốn 46.042 tỷ đồng, tăng 66,7% về số dự án và "
+               "gấp 17,4 lần vốn đăng ký so với cùng kỳ năm trước.", "66,7%", published="2024-09-20")
+    assert m.indicator == "số dự án"
+
+
+def test_counts_listed_before_a_shared_predicate_take_it():
+    m = figure("Đến nay, toàn tỉnh có 91 xã, 118 thôn, làng đạt chuẩn nông thôn mới.", "91 xã", published="2024-05-01")
+    assert "đạt chuẩn nông thôn mới" in m.indicator

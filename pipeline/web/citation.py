@@ -19,7 +19,7 @@ def outlet(doc: dict, links: list[dict]) -> str:
     return ""
 
 
-def _date_vi(iso: str | None) -> str:
+def date_vi(iso: str | None) -> str:
     """2023-12-26 as 26/12/2023, 2023-12 as tháng 12/2023."""
     if not iso:
         return ""
@@ -52,7 +52,7 @@ def citation(fig: dict, doc: dict, links: list[dict], permalink: str, archive_ba
     if site:
         parts.append(site)
     if doc.get("published"):
-        parts.append(f"đăng {_date_vi(doc['published'])}")
+        parts.append(f"đăng {date_vi(doc['published'])}")
     head = ", ".join(parts[1:])
     lines = [f"{parts[0]} {head}."]
     if url:
@@ -62,7 +62,7 @@ def citation(fig: dict, doc: dict, links: list[dict], permalink: str, archive_ba
     else:
         lines.append(f"Không có địa chỉ web: đọc từ tệp {doc.get('source') or '?'}.")
     if retrieved:
-        lines.append(f"Truy cập {_date_vi(retrieved)}." if url else f"Nạp vào chitieu {_date_vi(retrieved)}.")
+        lines.append(f"Truy cập {date_vi(retrieved)}." if url else f"Nạp vào chitieu {date_vi(retrieved)}.")
     lines.append(f"Số liệu ({what}{', ' if what else ''}{value}; {vi.period(fig.get('period'))}): {permalink}"
                  .replace("; )", ")"))
     csl = {"id": fig.get("id"), "type": "article-newspaper", "title": title, "container-title": site or None,

@@ -19,6 +19,7 @@ import markupsafe
 from datasette import hookimpl
 
 from extractors.normalize import fold
+from pipeline.db.claims import MAX_CLAIM_CHARS
 from pipeline.web import vi
 
 # columns holding a figure's value in base units, formatted with the row's unit where it has one
@@ -225,7 +226,8 @@ async def start_page(datasette) -> dict:
     except Exception:
         return {}
     tables = set(await db.table_names()) | set(await db.view_names())
-    out = {"database": db.name, "indicators": [], "provinces": [], "run": None, "has_check": False}
+    out = {"database": db.name, "indicators": [], "provinces": [], "run": None,
+           "has_check": True, "claim_max": MAX_CLAIM_CHARS}  # the /-/check page (plugins/chitieu_check.py)
     if "mentions" not in tables:
         return out
     # the curated indicators (each count is an index lookup: fast at a million figures), then the provinces

@@ -1,4 +1,4 @@
-"""The stored figures a claim's figure is judged against, and the verdict of each (`chitieu check`).
+"""The stored figures a claim's figure is judged against, and the verdict of each (`chitieu check`, `/-/check`).
 
 Value first: the stored figures of the claim's province (its bodies included: a figure of `Tỉnh ủy Vĩnh
 Phúc` is stored with the province `Vĩnh Phúc`; the former provinces inside a post-2025 one through
@@ -30,7 +30,7 @@ from extractors.checks.tolerance import show_amount
 from extractors.normalize import fold, nfc
 from extractors.record import Mention
 from pipeline.db.checks_store import _mention
-from pipeline.orchestration.claim_read import ClaimFigure, key_of_rate, unit_class, words
+from pipeline.db.claims.read import ClaimFigure, key_of_rate, unit_class, words
 
 MATCH_RANK = {"key": 0, "words": 1, "broader": 2, "loose": 3}
 _PART = re.compile(r"(?<!\w)(?:trong do|trong so|bao gom|gom|rieng)(?!\w)")

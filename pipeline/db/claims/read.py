@@ -1,4 +1,4 @@
-"""Reading a journalist's claim for `chitieu check`: its figures, province, period, status and words.
+"""Reading a journalist's claim (`chitieu check`, `/-/check`): its figures, province, period, status and words.
 
 A claim is read like a one-sentence document (`extract_document`), then made robust to how people type:
 - without diacritics (`Vinh Phuc ket nap 2.101 dang vien nam 2021`) the province is found on folded text
@@ -9,7 +9,7 @@ A claim is read like a one-sentence document (`extract_document`), then made rob
 - units that count the same thing fall in one class (`đảng viên`, `ĐV`, `đảng viên mới`, and `chỉ tiêu` of
   party admissions).
 
-Everything here is linear in the claim's length; the claim itself is capped by `claim.MAX_CLAIM_CHARS`.
+Everything here is linear in the claim's length; the claim itself is capped by `check.MAX_CLAIM_CHARS`.
 """
 from __future__ import annotations
 
