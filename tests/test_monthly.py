@@ -80,7 +80,7 @@ def edit(site, old="ước đạt 6,1 tỷ USD", new="ước đạt 6,2 tỷ USD
 
 def test_twice_then_an_edit(site, tmp_path, monkeypatch):
     import extractors.extract
-    import scrapers.article
+    import scrapers.judge
 
     cfg, db = setup(tmp_path, site)
     assert monthly(cfg, db, "2026-10") == 0
@@ -97,10 +97,9 @@ def test_twice_then_an_edit(site, tmp_path, monkeypatch):
     # the second run: conditional requests answered 304, nothing read or extracted, the same content
     site.clear()
     calls = []
-    real_extract, real_article = extractors.extract.extract_document, scrapers.article.extract_article
+    real_extract, real_read = extractors.extract.extract_document, scrapers.judge.read_page
     monkeypatch.setattr(extractors.extract, "extract_document", lambda d: calls.append(d.id) or real_extract(d))
-    monkeypatch.setattr(scrapers.article, "extract_article",
-                        lambda html, url, p: calls.append(url) or real_article(html, url, p))
+    monkeypatch.setattr(scrapers.judge, "read_page", lambda html, url, p: calls.append(url) or real_read(html, url, p))
     assert monthly(cfg, db, "2026-11") == 0
     assert calls == []
     # every page that exists was revalidated and not sent again; the rest is what the site lacks (its

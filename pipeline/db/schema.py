@@ -5,7 +5,7 @@ The tables fall in four sets, one per command that writes them, each a list of s
 
 - `chitieu` (every database): documents, sentences, mentions, mention_history, skipped, runs, run_errors,
   provinces, entities and the full-text indexes of sentences and documents;
-- `chitieu.crawl` (`chitieu crawl`): document_urls, reports, report_cells, crawl_runs;
+- `chitieu.crawl` (`chitieu crawl`): document_urls, reports, report_cells, crawl_runs, crawl_pages;
 - `chitieu.checks` (the checks pass, `pipeline.db.checks_store`): checks, check_mentions, checks_state,
   check_groups, check_passes and the triggers that mark a document's checks stale;
 - `chitieu.monthly` (`chitieu monthly`): monthly_runs, monthly_sites and the indexes the month's questions
@@ -49,7 +49,7 @@ MONTHLY = Migrations("chitieu.monthly")
 # those too), and a database from before incremental checks is upgraded by its next checks pass, as before.
 SETS = {
     "core": (CORE, ()),
-    "crawl": (CRAWL, ("document_urls", "reports", "report_cells", "crawl_runs")),
+    "crawl": (CRAWL, ("document_urls", "reports", "report_cells", "crawl_runs", "crawl_pages")),
     "checks": (CHECKS, ("check_passes",)),
     "monthly": (MONTHLY, ("monthly_runs", "monthly_sites")),
 }
@@ -236,6 +236,19 @@ def _crawl_columns(db: sqlite_utils.Database) -> None:
     """The reader version of a stored page, and the pages read by OCR (a database from before them)."""
     _add_missing(db, "document_urls", {"version": str})
     _add_missing(db, "crawl_runs", {"ocr_pages": int})
+
+
+@CRAWL(name="page_verdicts")
+def _crawl_verdicts(db: sqlite_utils.Database) -> None:
+    """What each page was judged by its content (scrapers/judge.py), so an empty crawl has a reason: the
+    counts per crawl in `crawl_runs`, and `crawl_pages`, one row per HTML page with its last verdict and
+    why (a page whose bytes and judge are unchanged is not judged again: `sha256`, `version`)."""
+    _add_missing(db, "crawl_runs", {"judged_articles": int, "judged_listings": int, "judged_too_short": int,
+                                    "judged_refused": int, "timed_out": int, "left_by_budget": int})
+    _create(db, set(db.table_names()), "crawl_pages", {
+        "url": str, "site": str, "verdict": str, "reason": str, "sha256": str, "version": str, "run": int,
+        "last_seen": str,
+    }, pk="url", indexes=[["verdict"]])
 
 
 # --- chitieu.checks: the checks of the figures, and what the incremental pass needs -------------

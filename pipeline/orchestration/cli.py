@@ -1,4 +1,4 @@
-"""The `chitieu` command: extract, run, serve, eval."""
+"""The `chitieu` command: extract, run, serve, export, crawl, merge, eval, check."""
 from __future__ import annotations
 
 import argparse
@@ -107,6 +107,12 @@ def cmd_crawl(args) -> int:
     return crawl_command(args)
 
 
+def cmd_merge(args) -> int:
+    from pipeline.orchestration.merge import merge_command
+
+    return merge_command(args)
+
+
 def cmd_eval(args) -> int:
     return eval_main(args)
 
@@ -168,7 +174,24 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--db", default=DEFAULT_DB)
     c.add_argument("--config", help="crawler config file (user agent contact, delays, cache folder)")
     c.add_argument("--quiet", action="store_true")
+    c.add_argument("--executor", choices=["auto", "inline", "process", "pool", "dask"], default="inline",
+                   help="where the figures of crawled articles are extracted: inline (the default), a process "
+                        "pool (pool = process) or Dask; auto: in-process for a crawl of at most 50 pages, else "
+                        "a pool. This process stays the one writer, storing pages in the order they were read")
+    c.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
+    c.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local Dask cluster)")
+    c.add_argument("--write-profile", metavar="FILE",
+                   help="write the site profile the crawl proposes from the pages it judged (their URL "
+                        "shapes), for review; a folder: one profile per site")
     c.set_defaults(func=cmd_crawl)
+
+    g = sub.add_parser("merge", help="merge databases built on several machines (e.g. a crawl split by site) "
+                                     "into one; idempotent")
+    g.add_argument("sources", nargs="+", metavar="DB", help="databases to merge")
+    g.add_argument("--into", required=True, metavar="OUT", help="the database merged into (created when missing)")
+    g.add_argument("--quiet", action="store_true")
+    g.set_defaults(func=cmd_merge)
 
     v = sub.add_parser("eval", help="score the extractor against the gold set in tests/gold/")
     v.add_argument("--gold", default=None, help="gold folder (default: tests/gold)")

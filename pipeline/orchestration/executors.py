@@ -2,7 +2,8 @@
 
 Every executor maps `extract_document` over documents and yields `(index, Extraction)` as results
 arrive — or `(index, exception)` for a document whose extraction failed, so one bad document never
-stops the others; the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
+stops the others — and `submit`s one call for a future (what the crawl uses: each page is read and its
+figures extracted there, and stored in the order it was taken as the results come back); the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
 (a process pool's initializer; a Dask worker plugin), and results are identical whatever the executor,
 since extraction is a pure function of the document. A process pool's workers die with the process that
 started them, even when it is killed with SIGKILL (`die_with_parent`).
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Iterable, Iterator
 
 from extractors.document import Document
@@ -80,6 +81,15 @@ class InlineExecutor:
     name = "inline"
     workers = 1
 
+    def submit(self, fn, *args) -> Future:
+        """`fn(*args)`, done now, as a finished future (holding its exception if it raised)."""
+        f: Future = Future()
+        try:
+            f.set_result(fn(*args))
+        except Exception as e:  # noqa: BLE001 - raised by the future's result(), per call
+            f.set_exception(e)
+        return f
+
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         for i, d in enumerate(docs):
             try:
@@ -100,6 +110,10 @@ class ProcessExecutor:
         # workers end with this process, even when it is killed with SIGKILL (die_with_parent)
         self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
                                         initargs=(os.getpid(),))
+
+    def submit(self, fn, *args) -> Future:
+        """`fn(*args)` on a worker (`fn` a module-level function, its arguments picklable)."""
+        return self.pool.submit(fn, *args)
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         pending = {}
@@ -140,6 +154,10 @@ class DaskExecutor:
             self.client = Client(self.cluster)
         self.client.register_plugin(WarmUp(), name="chitieu-warm-up")
         self.workers = len(self.client.scheduler_info().get("workers", {})) or (workers or 1)
+
+    def submit(self, fn, *args):
+        """A Dask future (`done()`, `result()`) of `fn(*args)` on the cluster."""
+        return self.client.submit(fn, *args, pure=False)
 
     def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
         from distributed import as_completed  # heavy and optional: only with --executor dask

@@ -192,7 +192,11 @@ class MonthlyRun:
             self.say(f"crawling {', '.join(s.name for s in sites)} "
                      + (f"since {since}" if since else "(first crawl: every date)"))
             crawl = MonthlyCrawl(cfg, sites, work, max_pages=self.settings.max_pages, since=since,
-                                 quiet=self.quiet, console=self.console, load_run=run_id, site_rows=rows)
+                                 quiet=self.quiet, console=self.console, load_run=run_id, site_rows=rows,
+                                 # the crawl's extraction goes to the executor only when one is named
+                                 executor="inline" if self.executor == "auto" else self.executor,
+                                 workers=self.workers, scheduler=self.scheduler,
+                                 site_budget=self.settings.site_budget)
             try:
                 crawl.run()
             finally:
