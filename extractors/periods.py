@@ -27,6 +27,7 @@ class Period:
     value: str
     kind: str  # year | term | quarter | half | nine | months | month | deadline | vision
     paragraph: int | None = None  # the paragraph of the sentence that named it; -1 for the title
+    bracket: int | None = None  # where the bracket it is written in opens, in its sentence (an aside)
     # a value without a year (`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` for "up to a day of the year")
     # takes the year of its sentence or document: see `with_year`
 
@@ -137,6 +138,37 @@ def find_periods(text: str) -> list[Period]:
 # the quoted title of a document: `Nghị quyết số 01-NQ/TU ngày 16/11/2020 “Về phát triển …”`
 _QUOTED_TITLE = re.compile(r"(?:Nghị quyết|Chương trình|Đề án|Kế hoạch|Chỉ thị|Kết luận|Quyết định|Chiến lược|"
                            r"Quy hoạch)[^“”\n]{0,120}?“[^”“\n]{10,300}”")
+
+
+def brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` in round brackets, innermost last among those that nest; an unclosed one runs
+    to the end."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            spans.append((stack.pop(), i + 1))
+    spans += [(o, len(text)) for o in stack]
+    return sorted(spans)
+
+
+# a bracket that holds only a period labels the words before it (`nhiệm kỳ (2016- 2020)`): no aside
+_ONLY_A_PERIOD = re.compile(r"\(\s*(?:năm|quý|tháng|giai đoạn|nhiệm kỳ)?[\s\dIVX/.,–-]*\)?\s*", re.IGNORECASE)
+
+
+def bracket_at(spans: list[tuple[int, int]], pos: int, text: str | None = None) -> int | None:
+    """Where the innermost bracket holding `pos` opens, or None outside brackets (or, given the `text`,
+    in a bracket that holds only a period)."""
+    inner = None
+    for o, c in spans:
+        if o < pos < c and (inner is None or o > inner[0]):
+            inner = (o, c)
+        elif o > pos:
+            break
+    if inner is None or text is not None and _ONLY_A_PERIOD.fullmatch(text, inner[0], inner[1]):
+        return None
+    return inner[0]
 
 
 def dateline_date(text: str) -> str | None:

@@ -501,3 +501,17 @@ def test_what_a_change_is_about_ends_before_the_next_figure():
 def test_counts_listed_before_a_shared_predicate_take_it():
     m = figure("Đến nay, toàn tỉnh có 91 xã, 118 thôn, làng đạt chuẩn nông thôn mới.", "91 xã", published="2024-05-01")
     assert "đạt chuẩn nông thôn mới" in m.indicator
+
+
+def test_a_period_in_an_aside_times_only_what_the_aside_holds():
+    text = ("Tăng trưởng kinh tế của tỉnh trong quý I/2024 đạt 7,82%, cao hơn cùng kỳ năm 2023 (quý I/2023 đạt "
+            "4,11%).\n\nTrong đó khu vực công nghiệp - xây dựng tăng 11,66%.")
+    ex = extract_document(Document(id="t", source="", text=text, published="2024-04-08"))
+    got = {m.text: m.period for m in ex.mentions}
+    assert (got["7,82%"], got["4,11%"], got["11,66%"]) == ("2024-Q1", "2023-Q1", "2024-Q1")
+
+
+def test_a_bracket_holding_only_a_term_labels_it():
+    m = figure("Đại hội Đảng bộ tỉnh nhiệm kỳ (2016- 2020) đã đề ra 25 chỉ tiêu chủ yếu.", "25 chỉ tiêu",
+               published="2020-08-01")
+    assert m.period == "2016-2020"
