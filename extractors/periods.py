@@ -201,6 +201,8 @@ def topical(sentence: str, pos: int) -> bool:
     m = re.match(r"[\d\s/–-]*(?:\d{4})?", tail)
     rest = tail[m.end():] if m else tail
     # `…, trong 6 tháng đầu năm 2021, tuy …`: a period phrase of a few words closed by a comma
-    phrase = re.match(r"\s*(?:[^\W\d_]+\s+){1,4}(?:19|20)\d{2}(?=\s*,)", rest) if not rest.lstrip().startswith(",") else None
+    # (`trong tháng 5/2023,`, `trong quý I/2024,` too)
+    phrase = re.match(r"\s*(?:[^\W\d_]+\s+){1,4}(?:(?:\d{1,2}|[IVX]{1,4})\s*[/.–-]\s*)?(?:19|20)\d{2}(?=\s*,)", rest) \
+        if not rest.lstrip().startswith(",") else None
     return before.rstrip().endswith((",", ":")) is False and (rest.lstrip().startswith(",") or phrase is not None) \
         and re.search(r",\s*(?:\S+\s+){0,2}$", before) is not None

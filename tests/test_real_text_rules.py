@@ -515,3 +515,11 @@ def test_a_bracket_holding_only_a_term_labels_it():
     m = figure("Đại hội Đảng bộ tỉnh nhiệm kỳ (2016- 2020) đã đề ra 25 chỉ tiêu chủ yếu.", "25 chỉ tiêu",
                published="2020-08-01")
     assert m.period == "2016-2020"
+
+
+def test_a_month_set_off_by_commas_times_what_follows():
+    text = ("Ngày 1/6, UBND tỉnh cho biết, trong tháng 5/2023, lượng khách du lịch đến tỉnh tăng 1,3% so với tháng "
+            "trước. Doanh thu từ du lịch ước đạt 690 tỷ đồng.")
+    ex = extract_document(Document(id="t", source="", text=text, title="Du lịch thu gần 3.000 tỷ đồng trong 5 tháng "
+                                   "đầu năm 2023"))
+    assert {m.text: m.period for m in ex.mentions}["690 tỷ đồng"] == "2023-05"
