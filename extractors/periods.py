@@ -190,6 +190,8 @@ def topical(sentence: str, pos: int) -> bool:
     Tỉnh đặt mục tiêu`), not one that qualifies a noun (`hậu quả thiên tai năm 2020`,
     `tổng kết 5 năm …, giai đoạn 2015 – 2020;`)."""
     before = sentence[:pos]
+    if re.match(r"(?:[^\W\d_]+\s+){0,4}[\d\s/.–-]*(?:19|20)\d{2}\s*:", sentence[pos:pos + 60]) and ";" not in before:
+        return True  # the time of a label that opens a list: `Tiến độ thu hoạch ước tính đến ngày 15/10/2022: …`
     head = re.split(r"[,;:(]", before)[-1]
     words = head.split()
     if len(words) > 3 or not all(w.lower() in _TIME_WORDS for w in words):

@@ -523,3 +523,11 @@ def test_a_month_set_off_by_commas_times_what_follows():
     ex = extract_document(Document(id="t", source="", text=text, title="Du lịch thu gần 3.000 tỷ đồng trong 5 tháng "
                                    "đầu năm 2023"))
     assert {m.text: m.period for m in ex.mentions}["690 tỷ đồng"] == "2023-05"
+
+
+def test_the_date_of_a_label_that_opens_a_list_times_what_follows():
+    text = ("Tiến độ thu hoạch ước tính đến ngày 15/10/2022: lúa mùa đã thu hoạch được khoảng 15.829 ha. "
+            "Cây ngô thu hoạch được 1.021 ha, tăng 7,93% so với cùng kỳ năm 2021.")
+    ex = extract_document(Document(id="t", source="", text=text,
+                                   title="Báo cáo tình hình kinh tế xã hội tháng 10 và 10 tháng năm 2022"))
+    assert {m.text: m.period for m in ex.mentions}["1.021 ha"] == "2022"
