@@ -78,8 +78,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
     if not ind or not re.search(r"[^\W\d_]", ind) or re.search(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)", ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):
         return True
-    if re.search(r"(?<!\w)(?:và|là)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
-        return True   # `… và`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short
+    if re.search(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
+        return True   # `… và`, `… nhưng`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short
     places = sorted([(a, b) for a, b, _ in find_provinces(ind)] + [(b.start, b.end) for b in find_bodies(ind)])
     if places:
         # a place or body is no indicator, but a measure of a place named after a preposition is:

@@ -531,3 +531,14 @@ def test_the_date_of_a_label_that_opens_a_list_times_what_follows():
     ex = extract_document(Document(id="t", source="", text=text,
                                    title="Báo cáo tình hình kinh tế xã hội tháng 10 và 10 tháng năm 2022"))
     assert {m.text: m.period for m in ex.mentions}["1.021 ha"] == "2022"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # an opener set off by a comma is not part of the subject
+    ("Cùng với đó, sản lượng hàng hóa qua cảng 6 tháng qua đạt gần 30 triệu tấn.", "gần 30 triệu tấn",
+     "sản lượng hàng hóa qua cảng"),
+    # a clause part that only compares (`cao hơn cùng kỳ`) names nothing measured: the sentence's indicator
+    ("Tăng trưởng kinh tế quý I đạt 7,82%, cao hơn cùng kỳ năm trước (4,11%).", "4,11%", "Tăng trưởng kinh tế"),
+])
+def test_openers_and_comparisons_are_not_indicators(text, span, indicator):
+    assert (figure(text, span, published="2024-04-08").indicator or "").lower().startswith(indicator.lower())
