@@ -7,7 +7,7 @@ development passages (`chitieu train-status`), reads unseen passages better: 0.9
 rules written before those passages existed, in a cross-validation by part (README, "Accuracy").
 
 The features are words, not rules: the words of the figure's clause before it (the last four by their
-distance), the pairs of words there, the words since its last comma, the words of a bracket it is in and the two before it, the words right after it, the words of its sentence and of the
+distance), the pairs of the last ten, the words since its last comma, the words of a bracket it is in and the two before it, the words right after it, the words of its sentence and of the
 sentence before, and whether a year of the sentence lies before, at or after the document's date. The
 weights are data (`extractors/data/status_model.json`), written by the training command; nothing is
 downloaded. The rules still decide the figures that state no status (a heading, a label).
@@ -45,7 +45,6 @@ def figure_features(text: str, sent_start: int, sent_end: int, start: int, end: 
         if i < 4:
             f.add(f"L{i}:{w}")
     f.update("LB:" + a + "_" + b for a, b in zip(near, near[1:]))
-    f.update("CB:" + a + "_" + b for a, b in zip(clause_words, clause_words[1:]))
     f.update("C1:" + w for w in _WORD.findall(clause.split(",")[-1]))   # since the clause's last comma
     paren = left.rfind("(")
     if paren > left.rfind(")"):  # inside a bracket: `7,02% (kế hoạch 7-7,5%)`, `(giảm 4%)`
