@@ -50,12 +50,11 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
     """Fill the attribution fields of every mention of one document, in place."""
     done: list[Mention] = []
-    for m in mentions:
-        s = sentence_at(ctx.sentences, m.start)
+    held = [sentence_at(ctx.sentences, m.start, ctx.sentence_starts) for m in mentions]
+    for m, s in zip(mentions, held):
         if s is not None:
             ctx.figure_spans.setdefault(s.index, []).append((m.start - s.start, m.end - s.start))
-    for k, m in enumerate(mentions):
-        s = sentence_at(ctx.sentences, m.start)
+    for k, (m, s) in enumerate(zip(mentions, held)):
         if s is None:
             continue
         nxt = mentions[k + 1].start if k + 1 < len(mentions) else None

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE, TARGETS_REVIEWED
 from extractors.periods import SAME_TIME_OF, Period, dateline_date, find_periods, topical
-from extractors.sentences import Sentence
+from extractors.sentences import Sentence, sentence_starts
 
 
 # words that report what was done (an estimate of it included), not what is planned
@@ -111,6 +111,11 @@ class DocContext:
             for x in self.sentences:
                 self._paragraph_starts.setdefault(x.paragraph, x.start)
         return self._paragraph_starts[s.paragraph]
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """The sentences' start offsets, for `sentences.sentence_at` (computed once, not per figure)."""
+        return sentence_starts(self.sentences)
 
     @cached_property
     def compares_two_years_back(self) -> bool:

@@ -5,7 +5,7 @@ from extractors.attribution import DocContext, attribute_all
 from extractors.document import Document, Extraction
 from extractors.document_frame import document_frame, url_date
 from extractors.mentions import find
-from extractors.sentences import Sentence, sentence_at, split_sentences
+from extractors.sentences import Sentence, sentence_at, sentence_starts, split_sentences
 
 __all__ = ["Extraction", "extract_document"]
 
@@ -20,8 +20,9 @@ def extract_document(doc: Document, sentences: list[Sentence] | None = None) -> 
     if sentences is None:
         sentences = split_sentences(doc.text)
     mentions, skipped = find(doc.text)
+    starts = sentence_starts(sentences)
     for m in mentions:
-        s = sentence_at(sentences, m.start)
+        s = sentence_at(sentences, m.start, starts)
         m.doc = doc.id
         if s is not None:
             m.sentence = s.text

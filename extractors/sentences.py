@@ -1,6 +1,7 @@
 """Sentences with exact offsets: paragraphs split on blank lines, then underthesea's sent_tokenize."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -62,9 +63,16 @@ def _locate_end(para: str, k: int, piece: str) -> int:
     return i
 
 
-def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
-    import bisect
-    starts = [s.start for s in sentences]
+def sentence_starts(sentences: list[Sentence]) -> list[int]:
+    """The start offsets of `sentences`, for `sentence_at`: computed once per document, not per figure."""
+    return [s.start for s in sentences]
+
+
+def sentence_at(sentences: list[Sentence], pos: int, starts: list[int] | None = None) -> Sentence | None:
+    """The sentence that holds offset `pos` (else the last one before it); `starts` is
+    `sentence_starts(sentences)`, which a caller that asks for many figures passes in (a bisect, no rescan)."""
+    if starts is None:
+        starts = sentence_starts(sentences)
     k = bisect.bisect_right(starts, pos) - 1
     if k >= 0 and sentences[k].start <= pos < max(sentences[k].end, sentences[k].start + 1):
         return sentences[k]
