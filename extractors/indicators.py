@@ -140,6 +140,33 @@ def _ws(s: str | None) -> str | None:
     return s or None
 
 
+class Attributed(list):
+    """A document's figures attributed so far, in order, and the one index a rule looks up instead of
+    rescanning them all: per value and counted noun, the last figure whose indicator is an activity
+    (from its verb, or inherited), which a later mention of the same group inherits."""
+
+    def __init__(self, mentions=()):
+        super().__init__()
+        self._activities: dict[float, dict[str, tuple[int, Mention]]] = {}
+        for m in mentions:
+            self.append(m)
+
+    def append(self, m: Mention) -> None:
+        super().append(m)
+        if m.unit and m.indicator and m.extra.get("indicator_source") in ("verb", "inherited") \
+                and m.value == m.value:   # (not NaN)
+            self._activities.setdefault(m.value, {})[m.unit.lower().split("/")[0]] = (len(self), m)
+
+    def last_activity(self, value: float | None, unit: str) -> Mention | None:
+        """The last figure of `value` whose counted noun is of `unit`'s group and whose indicator is an
+        activity; a value has few counted nouns, so this costs no scan of the document."""
+        best = None
+        for key, (k, d) in self._activities.get(value, {}).items():
+            if _same_group(key, unit) and (best is None or k > best[0]):
+                best = (k, d)
+        return best[1] if best else None
+
+
 def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: list[Mention],
                  prev_sentence: str | None = None) -> str | None:
     """The indicator of mention `m`, whose clause is text[cs:ce] and sentence starts at `s_start`;
@@ -151,13 +178,9 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
 
 def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     before, after = text[cs:m.start], text[m.end:ce]
-    same = []                                           # earlier mentions of this sentence, walking back
-    for d in reversed(done):                            # only over them (not the whole document's)
-        if d.start < s_start:
-            break
-        same.append(d)
-    same.reverse()
-    sprev = same[-1] if same else None
+    # the two figures before it in this sentence (walking back over two, not the sentence's or document's)
+    sprev = done[-1] if done and done[-1].start >= s_start else None
+    pprev = done[-2] if sprev is not None and len(done) > 1 and done[-2].start >= s_start else None
     unit = (m.unit or "").split("/")[0].replace("\u00a0", " ")
     money = m.kind == "money" or bool(_CURRENCY.match(unit))
     counted = m.kind in ("quantity", "fraction", "range") and bool(unit) and unit != "%" and not money \
@@ -240,7 +263,6 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
         if owner:
             return owner, "subject"                           # `Tổng vốn đăng ký của 3 dự án FDI mới … là`
-    pprev = same[-2] if len(same) > 1 else None
     listed = pprev is not None and sprev is not None and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
     if sprev is not None and sprev.indicator and not listed \
             and re.search(r"(?<!\w)với\s*$", text[sprev.end:m.start].split(subject)[0] if subject else "") \
@@ -334,10 +356,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
     if participant:
         # the same group named again (`12 Giám đốc sở` … `12 Giám đốc các sở hoàn thành …`)
         if not _VERB_RE.search(last):
-            for d in reversed(done):
-                if d.value == m.value and d.unit and _same_group(d.unit, unit) and \
-                        d.extra.get("indicator_source") in ("verb", "inherited") and d.indicator:
-                    return d.indicator, "inherited"
+            d = done.last_activity(m.value, unit)
+            if d is not None:
+                return d.indicator, "inherited"
         # the rest of a list after a verb: `cho 3 nhóm đối tượng, gồm 11 người …; 12 Giám đốc sở`
         if sprev is not None and sprev.indicator and sprev.extra.get("indicator_source") in ("verb", "inherited") \
                 and sprev.unit and _is_participant(sprev.unit.split("/")[0]) \
