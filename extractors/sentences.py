@@ -48,6 +48,40 @@ def split_sentences(text: str) -> list[Sentence]:
             last = out[-1]
             new_end = base + len(para.rstrip())
             out[-1] = Sentence(last.index, last.start, new_end, text[last.start:new_end], p_index)
+    if any(x.end - x.start > MAX_SENTENCE_CHARS for x in out):
+        out = [Sentence(k, a, b, text[a:b], x.paragraph) for k, (x, a, b) in
+               enumerate((x, a, b) for x in out for a, b in _pieces(text, x.start, x.end))]
+    return out
+
+
+# A "sentence" longer than this (a table flattened into one line, a list with no full stop, a hostile file) is
+# cut into pieces of at most this many characters at its last `;`, else `,`, else space. Every rule reads a
+# figure's sentence, so this bound is what keeps a document's cost linear in its length. The longest sentence
+# of the corpus and the gold sets is under 1,000 characters.
+MAX_SENTENCE_CHARS = 2000
+_CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s"))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of at most MAX_SENTENCE_CHARS that text[start:end] is cut into."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        lo, hi = start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS
+        cut = hi
+        for pat in _CUTS:
+            hits = [m.start() + 1 for m in pat.finditer(text, lo, hi)]
+            if hits:
+                cut = hits[-1]
+                break
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
     return out
 
 
