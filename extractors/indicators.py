@@ -73,10 +73,11 @@ PARTICIPANTS = {
 _TARGET_UNITS = lexicon.role_words("status_words", "target_unit")
 _TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
 
+# (`\s*+`, `\s++`: possessive, so that a run of spaces is not split between them in every way)
 _COPULAS = re.compile(
-    r"(?<!\w)\s*(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s+)*"
+    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s++)*"
     r"(?:đạt được|ước đạt|đạt|tăng thêm|tăng|giảm còn|giảm|còn|là|chiếm|lên|xuống|ở mức|vượt|với|có|khoảng|"
-    r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*$", re.IGNORECASE)
+    r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*+$", re.IGNORECASE)
 _ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
@@ -88,8 +89,9 @@ _TIME_PHRASES = re.compile(
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
+# (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
-                          r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|\d+)\s*)*$", re.IGNORECASE)
+                          r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|\d++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
 # quyết đề ra`, `phấn đấu đến`, `dưới mức mục tiêu … mà HĐND tỉnh đề ra`, `trong khi kế hoạch đặt ra`.
 _TARGET_WORDS = re.compile(
