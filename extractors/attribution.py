@@ -47,8 +47,9 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     return sentence.start + cs, sentence.start + ce
 
 
-def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
-    """Fill the attribution fields of every mention of one document, in place."""
+def attribute_all(mentions: list[Mention], ctx: DocContext, check=None) -> None:
+    """Fill the attribution fields of every mention of one document, in place; `check()`, if given, is called
+    before each figure (the time budget's clock: extractors/budget.py)."""
     done = Attributed()
     held = [sentence_at(ctx.sentences, m.start, ctx.sentence_starts) for m in mentions]
     for m, s in zip(mentions, held):
@@ -57,6 +58,8 @@ def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
     for k, (m, s) in enumerate(zip(mentions, held)):
         if s is None:
             continue
+        if check is not None:
+            check()
         nxt = mentions[k + 1].start if k + 1 < len(mentions) else None
         attribute(m, s, ctx, done, nxt)
         done.append(m)

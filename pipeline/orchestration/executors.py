@@ -24,8 +24,12 @@ def warm_up() -> None:
                               text="Năm 2022, tỉnh Vĩnh Phúc có 20/23 nhiệm vụ hoàn thành, đạt 87%."))
 
 
-def _extract(doc: Document):
-    return extract.extract_document(doc)  # looked up at each call: tests wrap it
+def _extract(doc: Document, time_limit: float | None = None):
+    # looked up at each call: tests wrap it; past `time_limit` seconds it raises DocumentTimeout, which the
+    # caller records against the document (the worker itself is free again)
+    if time_limit:
+        return extract.extract_document(doc, time_limit=time_limit)
+    return extract.extract_document(doc)
 
 
 def _outcome(future):
@@ -47,10 +51,10 @@ class InlineExecutor:
     name = "inline"
     workers = 1
 
-    def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
+    def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         for i, d in enumerate(docs):
             try:
-                yield i, _extract(d)
+                yield i, _extract(d, time_limit)
             except Exception as e:  # noqa: BLE001 - reported per document by the caller
                 yield i, e
 
@@ -66,11 +70,11 @@ class ProcessExecutor:
         self.workers = workers or default_workers()
         self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=warm_up)
 
-    def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
+    def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         pending = {}
         limit = self.workers * 4
         for i, d in enumerate(docs):
-            pending[self.pool.submit(_extract, d)] = i
+            pending[self.pool.submit(_extract, d, time_limit)] = i
             if len(pending) >= limit:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
@@ -106,14 +110,14 @@ class DaskExecutor:
         self.client.register_plugin(WarmUp(), name="chitieu-warm-up")
         self.workers = len(self.client.scheduler_info().get("workers", {})) or (workers or 1)
 
-    def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
+    def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         from distributed import as_completed  # heavy and optional: only with --executor dask
 
         futures = {}
         limit = max(8, self.workers * 8)
         ac = as_completed()
         for i, d in enumerate(docs):
-            f = self.client.submit(_extract, d, pure=False)
+            f = self.client.submit(_extract, d, time_limit, pure=False)
             futures[f] = i
             ac.add(f)
             if ac.count() >= limit:
