@@ -6,7 +6,7 @@ from extractors.budget import Budget, DocumentTimeout
 from extractors.document import Document, Extraction
 from extractors.document_frame import document_frame, url_date
 from extractors.mentions import find
-from extractors.sentences import Sentence, sentence_at, sentence_starts, split_sentences
+from extractors.sentences import Sentence, cut_at_figures, sentence_at, sentence_starts, split_sentences
 
 __all__ = ["DocumentTimeout", "Extraction", "extract_document"]
 
@@ -25,6 +25,7 @@ def extract_document(doc: Document, sentences: list[Sentence] | None = None,
         budget.check()
         mentions, skipped = find(doc.text)
         budget.check()
+        sentences = cut_at_figures(doc.text, sentences, [m.start for m in mentions])
         starts = sentence_starts(sentences)
         for m in mentions:
             s = sentence_at(sentences, m.start, starts)

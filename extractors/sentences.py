@@ -97,6 +97,41 @@ MAX_SENTENCE_CHARS = 2000
 _CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s"))
 
 
+# A sentence holding more figures than this (`1% 1% 1% …`) is cut before every MAX_SENTENCE_FIGURES-th figure:
+# a figure's rules read its sentence, so the cost of a sentence grows with its figures times its length. The
+# corpus and gold sentences hold at most 16.
+MAX_SENTENCE_FIGURES = 64
+
+
+def cut_at_figures(text: str, sentences: list[Sentence], figure_starts: list[int]) -> list[Sentence]:
+    """`sentences`, each one that holds more than MAX_SENTENCE_FIGURES of the figures starting at
+    `figure_starts` (sorted) cut right before every MAX_SENTENCE_FIGURES-th of them."""
+    out: list[Sentence] = []
+    cut = False
+    for x in sentences:
+        lo = bisect.bisect_left(figure_starts, x.start)
+        hi = bisect.bisect_left(figure_starts, x.end)
+        if hi - lo <= MAX_SENTENCE_FIGURES:
+            out.append(x)
+            continue
+        cut = True
+        a = x.start
+        for k in range(lo + MAX_SENTENCE_FIGURES, hi, MAX_SENTENCE_FIGURES):
+            b = figure_starts[k]
+            e = b
+            while e > a and text[e - 1].isspace():
+                e -= 1
+            if e > a:
+                out.append(Sentence(0, a, e, text[a:e], x.paragraph))
+            a = b
+        out.append(Sentence(0, a, x.end, text[a:x.end], x.paragraph))
+    if not cut:
+        return sentences
+    for k, x in enumerate(out):
+        x.index = k
+    return out
+
+
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the pieces of at most MAX_SENTENCE_CHARS that text[start:end] is cut into."""
     out = []
