@@ -35,7 +35,9 @@ _NOT_EXTENT = "".join(f"(?<!{w} )" for w in EXTENT_BEFORE_THU)
 _NOT_FIELD = r"(?!\s+(?:" + "|".join(FIELD_AFTER_THU) + r")(?!\w))"
 SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     # document codes: 371-QĐ/TU, 115/2020/QH14, 02/NQ-CP, 07-NQ/TU, 1532/QĐ-UBND
-    ("code", re.compile(r"\b\d+(?:/\d{2,4})*[/-][A-ZĐ][A-ZĐa-zđ0-9]*(?:[/.-][A-ZĐ0-9][A-ZĐa-zđ0-9]*)*")),
+    # (at most 8 numeric parts before the letters, taken whole: on a long run `123/123/…` every start would
+    # read the rest of the run again)
+    ("code", re.compile(r"\b\d+(?:/\d{2,4}){0,8}+[/-][A-ZĐ][A-ZĐa-zđ0-9]*(?:[/.-][A-ZĐ0-9][A-ZĐa-zđ0-9]*)*")),
     # Quyết định số 1532, Nghị quyết số 07, Kết luận 42, Điều 5 (capitalized), quyết định số 12 (with số)
     ("code", re.compile(rf"\b(?:{_DOC_WORDS})\s+(?:số\s+)?\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
     ("code", re.compile(rf"\b(?:{_DOC_WORDS_LOWER})\s+số\s+\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
