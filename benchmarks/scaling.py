@@ -133,16 +133,19 @@ def adversarial(kb: float) -> list[tuple[str, float, int]]:
 
 
 def one_line_file(path: Path, mb: float, figures: int) -> int:
-    """One line of `mb` MB with about `figures` figures (short reporting sentences); the bytes written."""
+    """One line of `mb` MB (10^6 bytes) holding about `figures` figures: short reporting sentences of two figures
+    each (a count and its share), padded to the length that gives that density; the bytes written."""
     rng = random.Random(18)
     target = int(mb * 1_000_000)
-    parts, size, k = ["Báo cáo tổng hợp số liệu các xã "], 0, 0
-    per_figure = target / figures
+    per_sentence = 2 * target // figures
+    parts, size, k = ["Báo cáo tổng hợp số liệu các xã: "], 0, 0
     while size < target:
         k += 1
         a, b, c = rng.randrange(10, 9999), rng.randrange(1, 99), rng.randrange(10, 99)
-        s = f"Xã thứ {k} có {a} hộ, đạt {b},{c}%. " if per_figure < 40 else \
-            f"Xã {k} báo cáo có {a} hộ nghèo, chiếm {b},{c}% tổng số hộ. "
+        s = f"Thôn thứ {k} có {a} hộ nghèo, chiếm {b},{c}% tổng số hộ"
+        while len(s.encode("utf-8")) < per_sentence - 2:
+            s += " của xã"
+        s += ". "
         parts.append(s)
         size += len(s.encode("utf-8"))
     path.write_text("".join(parts), encoding="utf-8")
