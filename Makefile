@@ -8,7 +8,7 @@ PORT ?= 8001
 CONFIG ?= crawl.toml
 MONTHLY_ARGS ?=
 
-.PHONY: install run build serve test eval bench bench-quick bench-compare fuzz clean chromium tesseract monthly
+.PHONY: install run build serve test eval train-status bench bench-quick bench-compare fuzz clean chromium tesseract monthly
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -50,6 +50,10 @@ monthly: install
 
 eval: install
 	$(BIN)/chitieu eval
+
+# Retrain the status model (extractors/data/status_model.json) from tests/gold, after a cross-validation by part.
+train-status: install
+	$(BIN)/chitieu train-status --cv
 
 bench: install
 	$(BIN)/python -m benchmarks.all

@@ -18,6 +18,7 @@ BENCHMARKS = [
     ("benchmarks.nlp", ["--repeat", "2"], ["--repeat", "1"]),
     ("benchmarks.run_bench", ["--docs", "20000"], ["--docs", "200"]),
     ("benchmarks.datasette_bench", [], ["--mentions", "50000"]),
+    ("benchmarks.crawl_bench", ["--repeat", "3"], ["--repeat", "1", "--articles", "5"]),
 ]
 
 

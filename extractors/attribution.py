@@ -22,10 +22,11 @@ from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
 from extractors.owners import entity_of
 from extractors.period_choice import period_of
-from extractors.periods import find_periods
+from extractors.periods import bracket_at, brackets, find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
+from extractors.status_model import probability_at
 
 # `DocContext` and `find_periods` are imported from here by extractors/extract.py and the claim checker
 __all__ = ["DocContext", "attribute", "attribute_all", "clause_bounds", "find_periods"]
@@ -117,14 +118,31 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     clause_after = text[m.end:ce]
     sent_before = text[s.start:m.start]
 
-    m.status = status_of(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s)
+    read_by_model = []
+
+    def model() -> str | None:
+        p = probability_at(ctx.status_model_sums, text, s.start, s.end, m.start, m.end, ctx.published,
+                           ctx.sentences[s.index - 1].text if s.index > 0 else None)
+        if p is None:
+            return None
+        read_by_model.append(p)
+        return "target" if p >= 0.5 else "actual"
+    m.status = status_of(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s, model)
+    m.extra["status_source"] = None if m.status is None else "model" if read_by_model else "rules"
     m.compared_to = comparison_base(m, clause_after, next_start)
     m.direction = change_direction(clause_before)
     m.period, m.extra["period_source"] = period_of(m, s, ctx, cs)
     if m.status == "actual" and after_the_document(m.period, ctx) and not ACTUAL_CUE.search(clause_before):
         m.status = "target"  # `Đến năm 2030, thu nhập bình quân … từ 75-80 triệu đồng`: no result yet
+        m.extra["status_source"] = "rules"
         m.period, m.extra["period_source"] = period_of(m, s, ctx, cs)
-    before = done[-1] if done else None
+    if "(" in s.text and bracket_at(brackets(s.text), m.start - s.start, s.text) is not None:
+        m.extra["aside"] = True   # `(quý I/2023 đạt 4,11%)`: a figure in brackets, beside the sentence's own
+    before = None
+    for d in reversed((done or [])[-8:]):   # the figure before, not one of an aside
+        if not d.extra.get("aside"):
+            before = d
+            break
     if m.extra["period_source"] == "document" and before is not None and before.status == m.status \
             and _CONTINUES.match(s.text) and before.extra.get("sentence_index") == s.index - 1:
         # `… hiện có 57.180 hộ nghèo. Trong đó, hộ nghèo về thu nhập là 50.868 hộ`: the breakdown of the

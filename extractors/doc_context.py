@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE, TARGETS_REVIEWED
-from extractors.periods import SAME_TIME_OF, Period, dateline_date, find_periods, topical
+from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, dateline_date, find_periods, topical
 from extractors.sentences import Sentence, sentence_starts
 
 
@@ -56,6 +56,7 @@ class DocContext:
     plan_paragraphs: set[int] = field(default_factory=set)
     # per sentence index: its text with the words that look like cues but are none blanked out (status.py)
     status_cleaned: dict[int, str] = field(default_factory=dict, repr=False)
+    status_model_sums: dict = field(default_factory=dict, repr=False)   # extractors/status_model.probability_at
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
@@ -70,8 +71,10 @@ class DocContext:
         terms: list[Period] = [p for p in current if p.kind == "term"]
         for s in sentences:
             ps = find_periods(s.text)
+            spans = brackets(s.text) if "(" in s.text else []
             for p in ps:
                 p.paragraph = s.paragraph
+                p.bracket = bracket_at(spans, p.pos, s.text) if spans else None
                 if p.kind == "deadline" and ctx.pub_year and int(p.value[:4]) <= ctx.pub_year:
                     p.kind = "year"  # `Đến hết năm 2022, toàn tỉnh có 119/119 xã` in 2023: up to a past date
                 elif p.kind == "deadline" and not ctx.pub_year and _REPORTED.search(s.text):
@@ -80,7 +83,9 @@ class DocContext:
             ctx.last_named.append(named[-1] if named else None)
             ctx.last_term.append(terms[-1] if terms else None)
             terms += [p for p in ps if p.kind == "term"]
-            named += [p for p in ps if p.kind in ("year", "quarter", "half", "nine", "months", "month")]
+            # a period in brackets is an aside (`(quý I/2023 đạt 4,11%)`): it does not set the time of what follows
+            named += [p for p in ps if p.kind in ("year", "quarter", "half", "nine", "months", "month")
+                      and p.bracket is None]
             ctx.running.append(current)
             ctx.running_actual.append(current_actual)
             if s.paragraph not in target_in_para and target_in_para.get(s.paragraph - 1) \
@@ -89,7 +94,8 @@ class DocContext:
                 ctx.plan_paragraphs.add(s.paragraph)
             ctx.para_target.append(target_in_para.get(s.paragraph, False))
             heading = is_heading(s, ctx)  # a heading names the period of its section
-            carried = [p for p in ps if p.kind != "deadline" and (heading or topical(s.text, p.pos))]
+            carried = [p for p in ps if p.kind != "deadline" and p.bracket is None
+                       and (heading or topical(s.text, p.pos))]
             known = next((p.value[:4] for p in reversed(current) if p.value[:4].isdigit()), None)
             if known:
                 # `6 tháng đầu năm` said again after the title's `6 tháng đầu năm 2025`: the same year

@@ -82,7 +82,7 @@ _ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mứ
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
     r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã|trong khi|nhưng|song|"
-    r"tuy nhiên|mà|có)\s*,?\s*", re.IGNORECASE)
+    r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
 _TIME_PHRASES = re.compile(
     r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:6|sáu|9|chín) tháng(?: đầu)?(?: năm)?|quý [IVX\d]+(?:\s*/\s*\d{4})?|"
     r"niên vụ|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
@@ -91,7 +91,8 @@ _OWNER_TAIL = re.compile(
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
 # (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
-                          r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|\d++)\s*+)*$", re.IGNORECASE)
+                          r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
+                          r"con số|tổng cộng|số liệu|\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
 # quyết đề ra`, `phấn đấu đến`, `dưới mức mục tiêu … mà HĐND tỉnh đề ra`, `trong khi kế hoạch đặt ra`.
 _TARGET_WORDS = re.compile(
@@ -99,6 +100,9 @@ _TARGET_WORDS = re.compile(
     r"phấn đấu|đề ra|đặt ra|theo|Nghị quyết(?: số)?(?: \d[\w/-]*)?|HĐND(?: tỉnh)?|đến|tới|đã|là|mà|của|tỉnh|cả|và|trong khi|nhưng|"
     r"năm|có)(?!\w)",
     re.IGNORECASE)
+# right after a percentage, the plan it is a share of (extractors/lexicon/status_words.tsv, role of_target)
+_PLAN_SHARE = re.compile(rf"\s*(?:so với\s+)?(?:{'|'.join(re.escape(w) for w in lexicon.role_words('status_words', 'of_target'))})(?!\w)",
+                         re.IGNORECASE)
 # What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
 _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
@@ -121,6 +125,11 @@ _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạ
 _AFTER_MODIFIER = re.compile(
     rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
     r"[^,;:.()]{0,80})")
+# counts listed together before the predicate they share: `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`,
+# `45/89 xã và 1 đơn vị cấp huyện được công nhận hoàn thành nhiệm vụ …`
+_SHARED_PREDICATE = re.compile(
+    r"(?:\s*(?:,|và)\s*\d[\d.,/]*\s+[^\W\d][^\d;:.()]{0,30}?)+"
+    rf"\s+((?:(?:đã|được|đều|cũng)\s+)*(?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})")
 # Connectives that open a sentence continuing the one before: `Theo đó, năm 2023 giao dự toán …`.
 _CONTINUES = re.compile(r"^\s*(?:Theo đó|Trong đó|Cụ thể|Qua đó|Với đó)\b", re.IGNORECASE)
 _GENERIC_SUBJECT = re.compile(r"^(?:(?:giao|tổng|được giao|bố trí)\s+)?(?:dự toán|kinh phí|số tiền|tổng số|tổng)$",
@@ -194,12 +203,21 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     seg = text[seg_from:m.start]
     last = re.split(r"[,;:]", seg)[-1]
 
+    label = _label_before(text, cs, m.start) if seg_from == cs else None
+    if label:
+        return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
+
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
         if vm:
             capital = vm.group(1) + _modifiers(vm.group(2))
             verb = _verb_phrase(last, first=False)
             return (f"{verb} {capital}" if verb else capital), "after"  # `thu hút 400 triệu USD vốn FDI`
+    # a share of the plan after the figure it measures (`thu nội địa đạt 58.000 tỷ đồng, tăng 37,7% và hoàn
+    # thành hơn 78% chỉ tiêu năm`, `…, tương đương 62% dự toán`): that figure's indicator
+    if m.kind == "percent" and sprev is not None and sprev.indicator and _PLAN_SHARE.match(after) \
+            and not re.search(r"[;.]", text[sprev.end:m.start]):
+        return sprev.indicator, "inherited"
     # a lexicon phrase before the figure before is that figure's, and so is one between them when
     # they are listed (`48 xã đạt chuẩn nông thôn mới nâng cao và 07 xã đạt chuẩn …`)
     listed_after = sprev is not None and seg_from > cs and re.search(r"(?<!\w)và\s*$", seg)
@@ -229,7 +247,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                   r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
                   after)
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
-        return rm.group(1).strip(), "after"
+        # up to the next figure or comparison: `tăng 66,7% về số dự án và gấp 17,4 lần vốn đăng ký`
+        about = re.split(r"\s+(?:và|so với|so|với)\s+(?=\S*\d|gấp|tăng|giảm|cùng kỳ)|\s*\d", rm.group(1))[0].strip()
+        if about:
+            return about, "after"
 
     if counted:
         found = _counted(m, text, seg, last, after, unit, participant, done, sprev)
@@ -258,6 +279,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                 return f"{vb} {purpose.group(1).strip()}", "verb"  # `trợ cấp hơn 13 tỷ đồng hỗ trợ giảm nghèo`
             return vb, "verb"                                 # `đã kêu gọi được gần 16,5 tỷ đồng`
     if counted:
+        shared = _SHARED_PREDICATE.match(after)
+        if shared:
+            return f"{unit} {shared.group(1).strip()}", "after"  # `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`
         return f"{unit}{_modifiers(after)}", "unit"
     subject = _subject(last)
     if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
@@ -281,6 +305,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
         if subject and _only_target_words(subject):
             subject = ""
+        if subject and _FILLER_ONLY.match(subject) and seg_from == cs:
+            # a hedge after a comma (`Doanh thu … năm 2023, ước tính đạt …`): the subject before the comma
+            parts = re.split(r"[,;:]", seg)
+            subject = _subject(parts[-2]) if len(parts) > 1 else ""
     if subject and _GENERIC_SUBJECT.match(subject) and prev_sentence and _CONTINUES.match(text[s_start:m.start]):
         topic = _topic(prev_sentence)
         if topic:
@@ -296,9 +324,31 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
 _ADVERBIAL_OPEN = re.compile(r"\s*(?:[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
                              r"[Bb]ên cạnh|[Nn]goài|[Dd]o|[Nn]hờ|[Tt]ại|[Hh]iện|[Cc]ụ thể|[Nn]hư vậy|[Tt]uy|[Nn]hìn chung|"
                              r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu|[Đđ]ặc biệt|[Tt]uy nhiên|"
-                             r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu)(?!\w)")
+                             r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu|[Xx]ét|[Cc]ùng với|[Cc]ó thể|[Tt]ừ đó|[Đđ]áng chú ý|"
+                             r"[Đđ]áng nói)(?!\w)")
 _HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đã|chiếm|bằng|còn|thực hiện|ước|xếp|đứng|cho thấy|"
                             r"cho biết|nêu rõ|khẳng định|thông tin)(?!\w)")
+
+
+# a line that names a figure and gives it after a colon: `- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng`
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?([^\d\n:;.()]{3,90}?)[ \t]*:[ \t]*$")
+_LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*", re.IGNORECASE)
+_LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sau|trong đó|đó|này|sau đây|chính|chủ yếu)$", re.IGNORECASE)
+
+
+def _label_before(text: str, cs: int, start: int) -> str | None:
+    """The label of a figure given right after a colon at the start of its line (a bulleted list of
+    results), when nothing but a linking word stands between: the label without its owner and time."""
+    if not _LABEL_LINK.fullmatch(text[cs:start]):
+        return None
+    lm = _LABEL.search(text[max(0, cs - 100):cs])
+    if not lm:
+        return None
+    label = lm.group(1).strip()
+    if len(label.split()) > 12 or _FILLER_ONLY.match(label) or _LIST_OPENER.search(label) \
+            or _LEAD_TRIM.fullmatch(label + " ") or any(h[0] == 0 and h[1] >= len(label) - 1 for h in find_provinces(label)):
+        return None
+    return _subject(label) or None
 
 
 def _names_owner(words: str) -> bool:

@@ -27,6 +27,7 @@ class Period:
     value: str
     kind: str  # year | term | quarter | half | nine | months | month | deadline | vision
     paragraph: int | None = None  # the paragraph of the sentence that named it; -1 for the title
+    bracket: int | None = None  # where the bracket it is written in opens, in its sentence (an aside)
     # a value without a year (`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` for "up to a day of the year")
     # takes the year of its sentence or document: see `with_year`
 
@@ -139,6 +140,37 @@ _QUOTED_TITLE = re.compile(r"(?:Nghị quyết|Chương trình|Đề án|Kế ho
                            r"Quy hoạch)[^“”\n]{0,120}?“[^”“\n]{10,300}”")
 
 
+def brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` in round brackets, innermost last among those that nest; an unclosed one runs
+    to the end."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            spans.append((stack.pop(), i + 1))
+    spans += [(o, len(text)) for o in stack]
+    return sorted(spans)
+
+
+# a bracket that holds only a period labels the words before it (`nhiệm kỳ (2016- 2020)`): no aside
+_ONLY_A_PERIOD = re.compile(r"\(\s*(?:năm|quý|tháng|giai đoạn|nhiệm kỳ)?[\s\dIVX/.,–-]*\)?\s*", re.IGNORECASE)
+
+
+def bracket_at(spans: list[tuple[int, int]], pos: int, text: str | None = None) -> int | None:
+    """Where the innermost bracket holding `pos` opens, or None outside brackets (or, given the `text`,
+    in a bracket that holds only a period)."""
+    inner = None
+    for o, c in spans:
+        if o < pos < c and (inner is None or o > inner[0]):
+            inner = (o, c)
+        elif o > pos:
+            break
+    if inner is None or text is not None and _ONLY_A_PERIOD.fullmatch(text, inner[0], inner[1]):
+        return None
+    return inner[0]
+
+
 def dateline_date(text: str) -> str | None:
     """The date a sentence of the lead opens with, for a document that has no date of its own:
     `LSO-Ngày 7/12/2015, Hội đồng thẩm định …` (not `áp dụng từ ngày 01/01/2024`)."""
@@ -158,6 +190,8 @@ def topical(sentence: str, pos: int) -> bool:
     Tỉnh đặt mục tiêu`), not one that qualifies a noun (`hậu quả thiên tai năm 2020`,
     `tổng kết 5 năm …, giai đoạn 2015 – 2020;`)."""
     before = sentence[:pos]
+    if re.match(r"(?:[^\W\d_]+\s+){0,4}[\d\s/.–-]*(?:19|20)\d{2}\s*:", sentence[pos:pos + 60]) and ";" not in before:
+        return True  # the time of a label that opens a list: `Tiến độ thu hoạch ước tính đến ngày 15/10/2022: …`
     head = re.split(r"[,;:(]", before)[-1]
     words = head.split()
     if len(words) > 3 or not all(w.lower() in _TIME_WORDS for w in words):
@@ -169,6 +203,8 @@ def topical(sentence: str, pos: int) -> bool:
     m = re.match(r"[\d\s/–-]*(?:\d{4})?", tail)
     rest = tail[m.end():] if m else tail
     # `…, trong 6 tháng đầu năm 2021, tuy …`: a period phrase of a few words closed by a comma
-    phrase = re.match(r"\s*(?:[^\W\d_]+\s+){1,4}(?:19|20)\d{2}(?=\s*,)", rest) if not rest.lstrip().startswith(",") else None
+    # (`trong tháng 5/2023,`, `trong quý I/2024,` too)
+    phrase = re.match(r"\s*(?:[^\W\d_]+\s+){1,4}(?:(?:\d{1,2}|[IVX]{1,4})\s*[/.–-]\s*)?(?:19|20)\d{2}(?=\s*,)", rest) \
+        if not rest.lstrip().startswith(",") else None
     return before.rstrip().endswith((",", ":")) is False and (rest.lstrip().startswith(",") or phrase is not None) \
         and re.search(r",\s*(?:\S+\s+){0,2}$", before) is not None

@@ -4,6 +4,7 @@ and its paragraph (extractors/cues.py), and whether the period in force lies aft
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, PROGRAMME, TARGET_AS_RESULT,
                              TARGET_CUE, TARGET_RIGHT_BEFORE, TARGETS_REVIEWED, alt)
@@ -13,8 +14,9 @@ from extractors.sentences import Sentence
 
 
 def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,
-              s: Sentence) -> str | None:
-    """`actual`, `target`, or None for a heading or a label that states no figure."""
+              s: Sentence, model: Callable[[], str | None] | None = None) -> str | None:
+    """`actual`, `target`, or None for a heading or a label that states no figure; `model` reads the
+    figure's status with the trained model (None when there is no model)."""
     # names that hold cue words are not cues: `Sở Kế hoạch và Đầu tư`, `Chương trình mục tiêu quốc gia`,
     # and neither is the quoted title of a resolution (`Nghị quyết 01 “Về phát triển … định hướng đến 2030”`)
     # and neither are targets counted as met (`với 17/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch`)
@@ -30,6 +32,13 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         return "actual" if _HEADING_VERB.search(sent_before) else None
     if not sent_before.strip() and re.match(r"[^\d,;.()]{0,40}:", ctx.text[m.end:s.end]):
         return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
+    if PAREN_TARGET.search(just_before):
+        return "target"  # a bracket that opens with a plan word gives the plan: `7,02% (kế hoạch 7-7,5%)`
+    # Otherwise the trained model reads result or target (extractors/status_model.py): on real passages it
+    # has never seen it reads better than the rules below, which decide only when no model is present.
+    decided = model() if model is not None else None
+    if decided is not None:
+        return decided
     if s.paragraph in ctx.plan_paragraphs and not re.search(r"(?<!\w)(?:đã|đạt được)(?!\w)", sent_before):
         return "target"  # `Hằng năm, tỷ lệ … hoàn thành tốt nhiệm vụ đạt 80% trở lên` after a plan's paragraph
     exceeded = _EXCEEDED_RIGHT_BEFORE.search(clause_before[-60:])

@@ -7,11 +7,17 @@ file; each dateline or chrome block ends one article and a new title starts the 
 """
 from __future__ import annotations
 
+import codecs
+import errno
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors import legacy_vietnamese
+from extractors.corpus import special_kind
 from extractors.normalize import nfc
 from extractors.document import Document, InputError
 
@@ -200,54 +206,45 @@ def read_dump_text(text: str, stem: str, source: str) -> list[Document]:
     return docs
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """The dump files of a corpus folder, sorted: `.txt`, `.text`, `.md`, and files without a suffix."""
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".text", ".md")
-                  or (p.is_file() and p.suffix == "" and not p.name.startswith(".")))
+MAX_DUMP_MB = 32  # a text dump larger than this many MiB is refused, not read into memory (the docs say the same)
+MAX_DUMP_BYTES = MAX_DUMP_MB * 1024 * 1024
 
 
-MAX_DUMP_BYTES = 32 * 1024 * 1024  # a text dump larger than this is refused, not read into memory
+def _size_words(n: int) -> str:
+    """Bytes in MB as the docs count them (MiB): `32 MB`, `100.5 MB`."""
+    return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
 
 
-def read_dump(path: str | Path, max_bytes: int = MAX_DUMP_BYTES) -> list[Document]:
+def read_dump(path: str | Path, max_bytes: int = MAX_DUMP_BYTES, regular_only: bool = False,
+              follow_symlinks: bool = True) -> list[Document]:
     """Read a dump file. Raises InputError naming the file when it is empty, binary, too large, in a
-    legacy Vietnamese encoding, or not UTF-8."""
+    legacy Vietnamese encoding that cannot be converted, or not text. With `regular_only` (a corpus
+    file) anything but a regular file is refused without blocking on it (a FIFO, a device), and with
+    `follow_symlinks` False so is a symbolic link, even one put there after the folder was listed."""
     path = Path(path)
+    flags = os.O_RDONLY | (os.O_NONBLOCK if regular_only else 0) | (0 if follow_symlinks else os.O_NOFOLLOW)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: too large ({size / 1e6:.0f} MB > {max_bytes / 1e6:.0f} MB); "
+        fd = os.open(path, flags)
+    except OSError as e:
+        if e.errno == errno.ELOOP and not follow_symlinks:
+            raise InputError(f"{path}: a symbolic link, not a regular file: not read") from e
+        raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
+    try:
+        st = os.fstat(fd)
+        if regular_only and not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: {special_kind(st.st_mode)}, not a regular file: not read")
+        if st.st_size > max_bytes:
+            raise InputError(f"{path}: too large ({_size_words(st.st_size)} > {_size_words(max_bytes)}); "
                              f"split it into smaller files")
-        with path.open("rb") as f:
+        with os.fdopen(fd, "rb", closefd=False) as f:
             raw = f.read(max_bytes + 1)
     except OSError as e:
         raise InputError(f"{path}: cannot read: {e.strerror or e}") from e
-    if len(raw) > max_bytes:  # grew while we read it
-        raise InputError(f"{path}: too large (> {max_bytes / 1e6:.0f} MB)")
+    finally:
+        os.close(fd)
+    if len(raw) > max_bytes:  # grew while we read it, or a device with no size
+        raise InputError(f"{path}: too large (> {_size_words(max_bytes)}); split it into smaller files")
     return read_dump_bytes(raw, stem=path.stem, source=str(path))
-
-
-# Legacy 8-bit Vietnamese encodings that old archives hold. TCVN3 (ABC) puts the lower-case letters
-# with diacritics in 0xA8-0xFE (đ = 0xAE, ư = 0xAD, ơ = 0xAC, ô = 0xAB, ê = 0xAA, â = 0xA9, ă = 0xA8);
-# VNI-Windows writes a base letter followed by a mark byte (đ = 0xF1 `ñ`, ê = e + 0xE2 …).
-_TCVN3_BYTES = set(range(0xA8, 0xAF)) | set(range(0xB5, 0xBA)) | set(range(0xBB, 0xFF))
-_TCVN3_CORE = set(range(0xA8, 0xAF)) | set(range(0xB5, 0xBA))
-
-
-def legacy_encoding(raw: bytes) -> str | None:
-    """`TCVN3 (ABC)` or `VNI-Windows` when the bytes look like one of them, else None."""
-    high = [b for b in raw if b >= 0x80]
-    if len(high) < 5:
-        return None
-    # VNI's mark bytes follow the vowel they mark; TCVN3's letters stand in for the vowel itself
-    after_vowel = sum(1 for i, b in enumerate(raw) if b >= 0x80 and i and
-                      (raw[i - 1] in b"aeiouyAEIOUY" or raw[i - 1] >= 0x80))
-    if after_vowel >= 0.45 * len(high):
-        return "VNI-Windows"
-    core = sum(1 for b in high if b in _TCVN3_CORE)  # ă â ê ô ơ ư đ and the a-row tones
-    if sum(1 for b in high if b in _TCVN3_BYTES) >= 0.8 * len(high) and core >= 0.2 * len(high):
-        return "TCVN3 (ABC)"
-    return None
 
 
 def _viet_letters() -> frozenset[str]:
@@ -287,30 +284,86 @@ def mostly_utf8(raw: bytes) -> bool:
     return good >= 3 and bad <= max(1, good // 20)
 
 
+_UNICODE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+                 (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"))
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether text decoded from UTF-16 or UTF-32 is text of a Latin script, as Vietnamese is, rather than
+    binary bytes that happen to start with a byte-order mark: no control characters, and most letters
+    Latin (ASCII, Latin-1, Latin Extended, Vietnamese's Latin Extended Additional)."""
+    if _CONTROLS.search(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c <= "\u024f" or "\u1e00" <= c <= "\u1eff")
+    return bool(letters) and latin >= 0.5 * len(letters)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text written without a byte-order mark, or None: its ASCII characters leave a NUL byte in
+    every other position (the odd ones little-endian, the even ones big-endian) and never in the others."""
+    if len(raw) % 2:
+        return None
+    for codec, zeros, other in (("utf-16-le", raw[1::2], raw[0::2]), ("utf-16-be", raw[0::2], raw[1::2])):
+        if b"\x00" not in other and zeros.count(0) >= 0.3 * len(zeros):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return text if _reads_as_text(text) else None
+    return None
+
+
 def decode_text(raw: bytes, name: str) -> str:
     """Decode bytes that should be text, with a clear error naming the input otherwise.
 
-    UTF-8 (with or without BOM) is read as it is; windows-1258 is recognized and converted; TCVN3 and
-    VNI-Windows, which need a conversion table, are refused with a message that says so."""
+    UTF-8 (with or without BOM) is read as it is, and UTF-16 and UTF-32 with a BOM (UTF-16 without one when
+    its NUL bytes say so); windows-1258 is recognized and converted; TCVN3 and VNI-Windows are converted
+    with their tables (`extractors.legacy_vietnamese`), as bytes or as the mojibake they become once read
+    as windows-1252 and saved as UTF-8 (`T¨ng tr­ëng`), or refused by name when they do not convert
+    cleanly."""
+    for bom, codec, label in _UNICODE_BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom):].decode(codec)
+            except UnicodeDecodeError as e:
+                raise InputError(f"{name}: damaged {label} text (invalid bytes at offset {e.start + len(bom)})") from e
+            if not text.strip():
+                raise InputError(f"{name}: empty file")
+            if not _reads_as_text(text):
+                raise InputError(f"{name}: binary file: it starts with a {label} byte-order mark but does not "
+                                 f"read as text")
+            return text
     if not raw.strip():
         raise InputError(f"{name}: empty file")
     if b"\x00" in raw[:8192]:
+        text = _utf16_without_bom(raw)
+        if text is not None and text.strip():
+            return text
         raise InputError(f"{name}: binary file (NUL bytes), not text")
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         if e.end == len(raw) and e.reason == "unexpected end of data":
             raise InputError(f"{name}: truncated: the file ends in the middle of a UTF-8 character") from e
         if mostly_utf8(raw):
             raise InputError(f"{name}: damaged UTF-8 text (invalid byte at offset {e.start})") from e
         text = windows_1258(raw)
+        converted = legacy_vietnamese.convert(raw)
+        if converted and (text is None or legacy_vietnamese.syllable_share(converted[0][:200_000]) >
+                          legacy_vietnamese.syllable_share(text[:200_000])):
+            return converted[0]  # `B¶o Th¾ng` has no letter foreign to windows-1258, but reads right as TCVN3
         if text is not None:
             return text
-        legacy = legacy_encoding(raw)
+        legacy = legacy_vietnamese.legacy_encoding(raw[:1_000_000])
         if legacy:
-            raise InputError(f"{name}: legacy Vietnamese encoding ({legacy}), not Unicode; convert it to "
-                             f"UTF-8 first (for example with UniKey's converter)") from e
+            raise InputError(f"{name}: legacy Vietnamese encoding ({legacy}), not Unicode, and it does not "
+                             f"convert cleanly; convert it to UTF-8 first (for example with UniKey's "
+                             f"converter)") from e
         raise InputError(f"{name}: not UTF-8 text (invalid byte at offset {e.start})") from e
+    repaired = legacy_vietnamese.repair_mojibake(text)
+    return repaired[0] if repaired else text
 
 
 def read_dump_bytes(raw: bytes, stem: str, source: str) -> list[Document]:

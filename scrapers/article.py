@@ -254,9 +254,10 @@ def _trafilatura(html: str, url: str):
         return None
 
 
-def extract_article(html: str, url: str, profile: Profile) -> Article | None:
-    """The article on the page, or None when the page has too little main text to be one. Raises
-    PageError for a page over the limits (`MAX_TAGS`, `MAX_DEPTH`)."""
+def parse_page(html: str, url: str, profile: Profile):
+    """The page checked against the limits and cleaned for reading: (soup, its HTML, an lxml tree of it).
+    Scripts and the profile's `remove` selectors are dropped, layout tables unwrapped. Raises PageError
+    for a page over the limits (`MAX_TAGS`, `MAX_DEPTH`)."""
     _check_size(html, url)
     soup = BeautifulSoup(html, "lxml")
     _check_depth(soup, url)
@@ -267,7 +268,18 @@ def extract_article(html: str, url: str, profile: Profile) -> Article | None:
             el.decompose()
     unwrap_layout_tables(soup)
     cleaned = str(soup)
-    root = parse_html(cleaned)
+    return soup, cleaned, parse_html(cleaned)
+
+
+def prose_chars(paras: list[str]) -> int:
+    """Characters in paragraphs of a sentence or more (12 words): what an article has and a menu has not."""
+    return sum(len(p) for p in paras if len(p.split()) >= 12)
+
+
+def read_article(soup, cleaned: str, root, url: str, profile: Profile,
+                 forced: bool = False) -> tuple[Article | None, list[str]]:
+    """The article of a page `parse_page` prepared (None when its prose is under the profile's
+    `min_chars`; with `forced`, when all its main text is), and the main-text paragraphs it was judged on."""
     method = "trafilatura"
     paras: list[str] = []
     body_el = soup.select_one(profile.selectors.body) if profile.selectors.body else None
@@ -284,8 +296,8 @@ def extract_article(html: str, url: str, profile: Profile) -> Article | None:
     body = "\n\n".join(paras)
     # an article has prose: enough text in paragraphs of a sentence or more (a listing or a menu has
     # titles and links, which trafilatura returns when it finds no main text)
-    if sum(len(p) for p in paras if len(p.split()) >= 12) < profile.min_chars:
-        return None
+    if (sum(map(len, paras)) if forced else prose_chars(paras)) < profile.min_chars:
+        return None, paras
     author = None
     if profile.selectors.author:
         el = soup.select_one(profile.selectors.author)
@@ -297,4 +309,12 @@ def extract_article(html: str, url: str, profile: Profile) -> Article | None:
     published = _date(soup, root, cleaned, url, profile, title)
     text = f"{title}\n\n{body}" if title else body
     return Article(url=url, canonical=canonical_link(root, url), title=title, text=text, body=body,
-                   published=published, author=author or None, method=method)
+                   published=published, author=author or None, method=method), paras
+
+
+def extract_article(html: str, url: str, profile: Profile) -> Article | None:
+    """The article on the page, or None when the page has too little main text to be one. Raises
+    PageError for a page over the limits (`MAX_TAGS`, `MAX_DEPTH`). (The crawler judges a page with
+    `scrapers.judge.read_page`, which also tells a listing from an article.)"""
+    soup, cleaned, root = parse_page(html, url, profile)
+    return read_article(soup, cleaned, root, url, profile)[0]

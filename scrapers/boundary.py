@@ -86,8 +86,9 @@ class Boundary:
         return f"{key} is at {ip}, a private or loopback address, and its site does not allow private addresses"
 
 
-def guarded_pool_classes(boundary: Boundary) -> dict:
-    """urllib3 pool classes whose connections check the peer address right after connecting."""
+def guarded_pool_classes(boundary: Boundary, on_connect=None) -> dict:
+    """urllib3 pool classes whose connections check the peer address right after connecting; the
+    connected socket (TLS-wrapped for https) is then passed through `on_connect`, if given."""
 
     def guard(conn, sock):
         try:
@@ -105,9 +106,19 @@ def guarded_pool_classes(boundary: Boundary) -> dict:
         def _new_conn(self):
             return guard(self, super()._new_conn())
 
+        def connect(self):
+            super().connect()
+            if on_connect is not None and self.sock is not None:
+                self.sock = on_connect(self.sock)
+
     class GuardedHTTPSConnection(HTTPSConnection):
         def _new_conn(self):
             return guard(self, super()._new_conn())
+
+        def connect(self):
+            super().connect()
+            if on_connect is not None and self.sock is not None:
+                self.sock = on_connect(self.sock)
 
     http_pool = type("GuardedHTTPConnectionPool", (HTTPConnectionPool,), {"ConnectionCls": GuardedHTTPConnection})
     https_pool = type("GuardedHTTPSConnectionPool", (HTTPSConnectionPool,), {"ConnectionCls": GuardedHTTPSConnection})

@@ -14,7 +14,8 @@ import codecs
 import re
 
 from extractors.normalize import nfc
-from extractors.textdump import legacy_encoding, mostly_utf8, windows_1258
+from extractors.legacy_vietnamese import legacy_encoding
+from extractors.textdump import mostly_utf8, windows_1258
 
 _META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _XML_RE = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)

@@ -7,7 +7,8 @@ Layers, outermost first (each its own module):
     redirects (here)          followed by hand, bounded, loops detected
     retries   (retry.py)      429/5xx/time-outs, Retry-After honoured up to a cap
     cache     (requests-cache) on disk; stale entries revalidated with If-None-Match/If-Modified-Since
-    transport (transport.py)  politeness slot per host (throttle.py), peer-address check, size cap
+    transport (transport.py)  politeness slot per host (throttle.py), peer-address check, size cap,
+                              the whole-response deadline checked on every socket read
 
 `fetch` never raises for a network problem: the result says what happened (`error`, `skipped`).
 """
@@ -28,7 +29,7 @@ from scrapers.retry import RETRY_STATUSES, wait_before_retry
 from scrapers.robots import Robots
 from scrapers.settings import CrawlConfig
 from scrapers.throttle import Throttle
-from scrapers.transport import BodyTooLarge, BodyTooSlow, GuardedAdapter
+from scrapers.transport import BodyTooLarge, GuardedAdapter, ResponseDeadline
 from scrapers.urls import host_key, normalize_url
 
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5"
@@ -242,7 +243,11 @@ class Fetcher:
             except BodyTooLarge as e:
                 result.error = f"too large: {e}"
                 return None
-            except (requests.Timeout, BodyTooSlow) as e:
+            except ResponseDeadline as e:  # not retried: each attempt would cost the whole deadline again
+                result.error = f"timed out: {e}"
+                self.stats.add("timed_out")
+                return None
+            except requests.Timeout as e:
                 why = f"timed out ({type(e).__name__})"
             except requests.ConnectionError as e:
                 inner = e.args[0] if e.args else e

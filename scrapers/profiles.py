@@ -57,9 +57,23 @@ class Profile:
     min_chars: int
     follow_article_links: bool
     source: str = ""
+    force_article: list[re.Pattern] = field(default_factory=list)
+    force_listing: list[re.Pattern] = field(default_factory=list)
+
+    def forced(self, url: str) -> str | None:
+        """`article` or `listing` when the profile decides what the page at `url` is, whatever its
+        content; None when its content decides (`scrapers.judge`)."""
+        pq = path_and_query(url)
+        if any(p.search(pq) for p in self.force_listing):
+            return "listing"
+        if any(p.search(pq) for p in self.force_article):
+            return "article"
+        return None
 
     def classify(self, url: str) -> str | None:
-        """`report`, `article`, `listing` or None (excluded) for an in-site URL."""
+        """`report`, `article`, `listing` or None (excluded) for an in-site URL: a hint of what the page
+        is, to fetch likely articles first and skip what cannot lead to one; what a fetched page is, its
+        content decides (`scrapers.judge`), unless `forced`."""
         pq = path_and_query(url)
         if any(p.search(pq) for p in self.report):
             return "report"
@@ -148,6 +162,8 @@ def load_profile(name: str, extra_dirs: list[str] | None = None) -> Profile:
         allow_private=bool(data.get("allow_private", False)), delay=data.get("delay"),
         article=_compile(urls.get("article", []), where), listing=_compile(urls.get("listing", []), where),
         exclude=_compile(urls.get("exclude", []), where), report=_compile(urls.get("report", []), where),
+        force_article=_compile(urls.get("force_article", []), where),
+        force_listing=_compile(urls.get("force_listing", []), where),
         pagination=Pagination(
             params=re.compile(pag.get("params", r"^page$"), re.IGNORECASE),
             paths=_compile(pag.get("paths", []), where),

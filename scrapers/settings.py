@@ -9,6 +9,8 @@ A config file (`chitieu crawl --config crawl.toml`) has one table, `[crawl]`; ev
     retries = 3              # on 429, 5xx, time-outs and dropped connections
     retry_after_cap = 120    # a Retry-After longer than this gives the URL up instead of waiting
     max_bytes = 20000000     # a body longer than this is aborted while streaming
+    total_timeout = 120      # a whole response must arrive within this (checked on every socket read)
+    site_budget = 0          # seconds a site may take from its first request; 0: no limit
     allow_private = false    # true lets configured hosts resolve to private/loopback addresses (tests)
     cache = "output/http-cache.sqlite"   # default: next to the database
     archive = "output/archive"           # default: next to the database
@@ -41,7 +43,8 @@ class CrawlConfig:
     concurrency: int = 4
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
-    total_timeout: float = 120.0       # a whole body, however slowly it trickles in
+    total_timeout: float = 120.0       # a whole response (status, headers, body), however slowly it trickles in
+    site_budget: float = 0.0           # seconds a site may take from its first request (0: no limit)
     retries: int = 3
     backoff: float = 1.0               # first retry waits this long, then doubles
     retry_after_cap: float = 120.0
@@ -95,7 +98,8 @@ def load_config(path: str | Path | None = None, **overrides) -> CrawlConfig:
     if unknown:
         raise ConfigError(f"{path or 'config'}: unknown option(s) {sorted(unknown)}")
     cfg = CrawlConfig(**values)
-    for name in ("delay", "connect_timeout", "read_timeout", "total_timeout", "backoff", "retry_after_cap"):
+    for name in ("delay", "connect_timeout", "read_timeout", "total_timeout", "backoff", "retry_after_cap",
+                 "site_budget"):
         if float(getattr(cfg, name)) < 0:
             raise ConfigError(f"{path or 'config'}: {name} must not be negative")
     if cfg.concurrency < 1 or cfg.max_bytes < 1 or cfg.retries < 0 or cfg.max_redirects < 0:

@@ -9,7 +9,10 @@ table, in `pipeline.db.schema`, set `crawl`, and the crawl command hands `WebSto
 - `report_cells`: every non-empty cell of a report's tables, with page, table, row, column, row and
   column labels, text and numeric value (a `Chỉ tiêu | Kế hoạch | Thực hiện | Tỷ lệ` table gives one
   row per plan, result and ratio);
-- `crawl_runs`: the fetch summary of each `chitieu crawl` run (joined to `runs` by id).
+- `crawl_runs`: the fetch summary of each `chitieu crawl` run (joined to `runs` by id), with how many
+  pages were judged articles, listings, too short and refused;
+- `crawl_pages`: every HTML page's last verdict (`scrapers.judge`) and its reason, with the hash of the
+  bytes judged (a page whose bytes and judge are unchanged is not judged again).
 """
 from __future__ import annotations
 
@@ -97,6 +100,19 @@ class WebStore:
                 "table_index": c.table, "row": c.row, "col": c.column, "row_label": c.row_label,
                 "column_label": c.column_label, "text": c.text, "value": c.value, "unit": c.unit,
             } for c in report.cells), pk="id", replace=True)
+
+    def page_verdict(self, url: str, sha256: str, version: str) -> tuple[str, str] | None:
+        """(verdict, reason) of the page at `url` when these very bytes were judged by this judge."""
+        row = self.db.execute("select verdict, reason from crawl_pages where url = ? and sha256 = ? and version = ?",
+                              [url, sha256, version]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def record_verdict(self, url: str, site: str, verdict: str, reason: str, sha256: str, version: str,
+                       run_id: int | None) -> None:
+        with self.db.atomic():
+            self.db["crawl_pages"].upsert({"url": url, "site": site, "verdict": verdict, "reason": reason,
+                                           "sha256": sha256, "version": version, "run": run_id,
+                                           "last_seen": _now()}, pk="url")
 
     def record_run(self, run_id: int, values: dict) -> None:
         with self.db.atomic():

@@ -227,6 +227,32 @@ def huge_body(total: int = 50 * 1024 * 1024, declare_length: bool = False, chunk
     return fn
 
 
+def drip(interval: float = 0.2, in_headers: bool = False):
+    """Answer one byte every `interval` seconds, forever (until the client hangs up or the server stops):
+    the body after proper headers, or (`in_headers`) the status line and headers themselves. `hit.sent`
+    counts the bytes that left."""
+    def fn(server, h, hit):
+        hit.status = 200
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+        try:
+            if in_headers:
+                stream = head + b"X-Slow: " + b"a" * 10_000_000
+            else:
+                h.wfile.write(head + b"Transfer-Encoding: identity\r\nConnection: close\r\n\r\n")
+                h.wfile.flush()
+                stream = b"<html><body><p>" + b"x" * 10_000_000
+            for i in range(len(stream)):
+                if server.stopping.wait(interval):
+                    break
+                h.wfile.write(stream[i:i + 1])
+                h.wfile.flush()
+                hit.sent += 1
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            pass
+        h.close_connection = True
+    return fn
+
+
 # -- fixture sites from files ----------------------------------------------------------------------
 
 def load_site(name: str, server: FixtureServer | None = None, subs: dict[str, str] | None = None) -> FixtureServer:

@@ -411,6 +411,13 @@ def test_figure_versions():
     assert "https://a.example/1" in c.computation and "2024-02-10" in c.computation
 
 
+def test_targets_that_differ_across_sources_are_not_flagged():
+    # a plan of 8% and a forecast (`dự kiến … đạt 7,25%`) for one year are both targets, not one figure misprinted
+    a, b = _version("a", "8%", 8.0, status="target"), _version("b", "7,25%", 7.25, status="target")
+    (c,) = of(check_across(a + b), "figure_versions")
+    assert c.verdict == CANNOT_TELL and "forecast" in c.computation
+
+
 @pytest.mark.parametrize("change", [{"period": "2022"}, {"entity": "Nghệ An"}, {"status": "target"},
                                     {"compared_to": "2022"}])
 def test_versions_that_are_not_comparable_give_no_check(change):

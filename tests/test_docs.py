@@ -31,3 +31,13 @@ def test_make_targets_named_in_readme_exist():
     makefile = (ROOT / "Makefile").read_text()
     for target in set(re.findall(r"`make ([a-z-]+)`", README)):
         assert re.search(rf"^{target}:", makefile, re.M), target
+
+
+def test_security_md_names_only_tests_that_exist():
+    """Every `tests/…py::test_…` SECURITY.md cites is a test function of that file."""
+    text = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    cited = set(re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", text))
+    assert len(cited) >= 30
+    for path, name in sorted(cited):
+        source = (ROOT / path).read_text(encoding="utf-8")
+        assert re.search(rf"^(async )?def {name}\(", source, re.M), f"SECURITY.md cites {path}::{name}, which is not there"

@@ -18,7 +18,10 @@ import re
 import shutil
 import socket
 import sqlite3
+import signal
 import subprocess
+import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,7 +31,7 @@ import pipeline.db.store
 from pipeline.orchestration.run import run_corpus
 from sitefixtures import FixtureServer
 
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -282,6 +285,175 @@ def test_open_db_raises_a_store_error_naming_the_file(tmp_path):
         open_db(tmp_path / "file" / "chitieu.db")  # its folder is a file
     assert str(tmp_path / "file" / "chitieu.db") in str(e.value)
     assert isinstance(e.value, sqlite3.OperationalError)  # callers that catch sqlite3 errors still do
+
+
+# -- a database another process holds ------------------------------------------------------------------
+@contextmanager
+def held(db: Path):
+    """Another connection holding `db`'s write lock (BEGIN EXCLUSIVE) until it is released."""
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    other.execute("begin exclusive")
+    try:
+        yield other
+    finally:
+        if other.in_transaction:
+            other.execute("commit")
+        other.close()
+
+
+def lock_on_first_load(monkeypatch, db: Path, release_after_failure: bool):
+    """Wrap `store.load` so that another connection takes the database's write lock before the run loads
+    its first document, and keeps it until that load has failed (or for good); returns the holder's box."""
+    real_load, box = pipeline.db.store.load, {"calls": 0, "holder": None}
+
+    def load(conn, extraction, run_id=None):
+        box["calls"] += 1
+        if box["calls"] == 1:
+            box["holder"] = held(db)
+            box["holder"].__enter__()
+        try:
+            return real_load(conn, extraction, run_id=run_id)
+        except sqlite3.OperationalError:
+            if release_after_failure and box["holder"] is not None:
+                box["holder"].__exit__(None, None, None)
+                box["holder"] = None
+            raise
+
+    monkeypatch.setattr(pipeline.db.store, "load", load)
+    monkeypatch.setattr(pipeline.db.store, "BUSY_TIMEOUT_S", 0.3)  # fail in a moment, not after 30 s
+    return box
+
+
+def test_a_run_stopped_by_a_locked_database_finishes_its_runs_row_and_says_why(tmp_path, reference, monkeypatch,
+                                                                                capsys):
+    db = tmp_path / "chitieu.db"
+    corpus, before = two_stored_then_five(tmp_path, db)
+    lock_on_first_load(monkeypatch, db, release_after_failure=True)
+    capsys.readouterr()
+    assert run_corpus(corpus, db, quiet=True, executor="inline") == 1
+    err = capsys.readouterr().err
+    assert str(db) in err and "locked" in err and "another process holds the database" in err
+    gc.collect()
+    c = sqlite3.connect(db)
+    status, finished, failed = c.execute("select status, finished, documents_failed from runs where id = 2").fetchone()
+    assert status == "failed" and finished and failed == 3  # the one that failed and the two never loaded
+    why = c.execute("select input, error from run_errors where run = 2").fetchall()
+    assert why == [(str(db), why[0][1])] and "database is locked" in why[0][1]
+    assert c.execute("select status from runs where id = 1").fetchone() == ("finished",)
+    c.close()
+    assert check_whole(db, reference) == before
+
+
+def test_a_database_locked_for_good_is_named_on_the_terminal_with_a_non_zero_exit(tmp_path, reference, monkeypatch,
+                                                                                   capsys):
+    db = tmp_path / "chitieu.db"
+    corpus, before = two_stored_then_five(tmp_path, db)
+    box = lock_on_first_load(monkeypatch, db, release_after_failure=False)
+    capsys.readouterr()
+    try:
+        assert run_corpus(corpus, db, quiet=True, executor="inline") == 1
+    finally:
+        box["holder"].__exit__(None, None, None)
+    err = capsys.readouterr().err
+    assert f"the run's record (run 2 in {db}) could not be finished either" in err
+    assert err.count("another process holds the database") == 2 and "Traceback" not in err
+    gc.collect()
+    assert check_whole(db, reference) == before
+    # locked from the start: nothing is written, the terminal says why
+    with held(db):
+        assert run_corpus(corpus, db, quiet=True, executor="inline") == 1
+    err = capsys.readouterr().err
+    assert str(db) in err and "another process holds the database" in err and "Traceback" not in err
+
+
+# -- kill -9 of a run: its pool workers die with it ------------------------------------------------------
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; it only waits to be reaped
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_kill_9_of_a_run_mid_extraction_leaves_no_worker_alive(tmp_path):
+    from test_executors import _big_corpus
+
+    corpus = tmp_path / "big"
+    _big_corpus(corpus, 200)
+    db = tmp_path / "k.db"
+    cmd = [sys.executable, "-m", "pipeline.orchestration.cli", "run", "--corpus", str(corpus), "--db", str(db),
+           "--quiet", "--executor", "process", "--workers", "2"]
+    p = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and p.poll() is None:
+            workers |= _children(p.pid)
+            try:
+                c = sqlite3.connect(db, timeout=1)
+                loaded = c.execute("select count(*) from documents").fetchone()[0]
+                c.close()
+            except sqlite3.Error:
+                loaded = 0
+            if loaded >= 2 and len(workers) >= 2:
+                break
+            time.sleep(0.2)
+        assert p.poll() is None and len(workers) >= 2, "the run was not caught mid-extraction"
+        os.kill(p.pid, signal.SIGKILL)  # the run alone, as `kill -9 PID` does; its workers get no signal
+        p.wait(timeout=30)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and any(_alive(w) for w in workers):
+            time.sleep(0.2)
+        survivors = [w for w in workers if _alive(w)]
+        assert not survivors, f"workers alive after the run was killed: {survivors}"
+    finally:
+        for w in workers | ({p.pid} if p.poll() is None else set()):
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+
+
+WATCHDOG_ONLY = """
+import os, sys, time
+from pipeline.orchestration.executors import die_with_parent
+parent = os.getpid()
+if os.fork() == 0:
+    die_with_parent(parent, poll_s=0.1, pdeathsig=False)
+    print(os.getpid(), flush=True)
+    time.sleep(120)
+    os._exit(0)
+time.sleep(1)
+os._exit(0)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_without_prctl_the_watchdog_ends_a_worker_whose_parent_died():
+    p = subprocess.Popen([sys.executable, "-c", WATCHDOG_ONLY], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    child = int(p.stdout.readline())
+    try:
+        p.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and _alive(child):
+            time.sleep(0.1)
+        assert not _alive(child)
+    finally:
+        if _alive(child):
+            os.kill(child, signal.SIGKILL)
+        p.stdout.close()
 
 
 # -- a network that drops mid-page ----------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Hostile inputs through the real pipeline: each class gets a clear error naming the input, recorded in
 `run_errors`; the run goes on with the rest; memory stays bounded.
 
-- text dumps (`chitieu run`): empty, blank, binary, truncated UTF-8, not UTF-8, UTF-16, TCVN3, VNI,
-  100 MB (refused by size, never read), windows-1258 (converted), NFD (read as NFC);
+- text dumps (`chitieu run`): empty, blank, binary, truncated UTF-8, not UTF-8, TCVN3 that does not
+  convert, 100 MB (refused by size, never read); windows-1258, TCVN3 and VNI (as bytes and as mojibake)
+  converted, UTF-16 read, NFD read as NFC; symbolic links, a linked folder and a FIFO in the corpus
+  folder refused by name (read, regular files only, with --follow-symlinks);
 - web pages (`chitieu crawl` against a fixture site): UTF-8 declared windows-1258 and the reverse, NFD,
   TCVN3/VNI pages, empty and binary bodies, malformed and truncated HTML, 50k nested <div>s, 150k
   tags, a 100 MB body (aborted while streaming); PDFs encrypted, truncated, a 1 GB decompression bomb,
@@ -40,6 +42,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.legacy_vietnamese import TCVN3, VNI
 from sitefixtures import FixtureServer, PdfPage, huge_body, make_docx, make_pdf, redirect, to_cp1258
 
 from conftest import CORPUS
@@ -229,7 +232,20 @@ UNIQUE = [
     "Ngành ô tô xe máy đóng góp phần lớn giá trị xuất khẩu, nhiều doanh nghiệp phụ trợ tăng ca dịp cuối năm.",
     "Cảng cạn Phúc Yên thông quan 58 nghìn container, thời gian làm thủ tục rút ngắn còn nửa ngày.",
     "Tuyến đường vành đai ba hoàn thành giai đoạn một, kết nối thuận lợi với sân bay Nội Bài.",
+    "Huyện Lập Thạch trồng mới 420 ha rừng sản xuất, độ che phủ rừng toàn huyện đạt 39,5%.",
+    "Bệnh viện đa khoa tỉnh đưa vào dùng hệ thống chụp cộng hưởng từ, giảm hẳn cảnh chuyển tuyến về Hà Nội.",
+    "Số doanh nghiệp thành lập mới đạt 1.150 đơn vị với tổng vốn đăng ký 14.600 tỷ đồng.",
+    "Nhà văn hóa các thôn được sửa sang, phong trào thể thao quần chúng sôi nổi khắp các xã vùng trũng.",
 ]
+
+
+def legacy_bytes(text: str, encoding: str) -> bytes:
+    """`text` in TCVN3 or VNI, through chitieu's table read backwards (TCVN3 has no capitals with marks:
+    those are written lower case, as a TCVN3 file holds them outside its capital fonts)."""
+    from extractors.legacy_vietnamese import tables
+
+    inverse = {letter: code for code, letter in tables()[encoding].items()}
+    return b"".join(inverse.get(c) or inverse.get(c.lower()) or c.encode("cp1252") for c in unicodedata.normalize("NFC", text))
 
 
 def article_html(title: str, i: int, head: str = "") -> str:
@@ -265,13 +281,16 @@ BAD_DUMPS = {  # file name -> (bytes or a size for a sparse file, words the erro
     "hong-mot-byte.txt": (TEXT.encode()[:40] + b"\xff" + TEXT.encode()[40:], "damaged UTF-8"),
     "latin1-tieng-duc.txt": ("Größe und Maßstäbe: Übersicht über die Ökonomie, ähnlich wie früher.".encode("latin-1"),
                              "not UTF-8"),
-    "utf16.txt": (TEXT.encode("utf-16"), "binary"),
-    "tcvn3.txt": ("T\xa8ng tr\xadëng kinh t\xd5 cña tØnh VÜnh Phóc ®¹t 9,54%, thu ng©n s¸ch ®¹t 32.398 tû ®ång"
-                  .encode("latin-1"), "TCVN3"),
-    "vni.txt": ("Taêng tröôûng kinh teá cuûa tænh Vónh Phuùc ñaït 9,54%, thu ngaân saùch ñaït 32.398 tyû ñoàng"
-                .encode("latin-1"), "VNI-Windows"),
+    "tcvn3-hong.txt": (b"zz\xa8zz \xb5\xb8zz " * 30, "TCVN3"),  # TCVN3's letters, no Vietnamese in them
     "chi-co-khung-trang.txt": ("Phản hồi\nCác tin khác\n\nChia sẻ\n".encode(), "no article text"),
     "qua-lon.txt": (100 * MB, "too large"),
+}
+TCVN3_TEXT = "T\xa8ng tr\xadëng kinh t\xd5 cña tØnh VÜnh Phóc ®¹t 9,54%, thu ng©n s¸ch ®¹t 32.398 tû ®ång"
+VNI_TEXT = "Taêng tröôûng kinh teá cuûa tænh Vónh Phuùc ñaït 9,54%, thu ngaân saùch ñaït 32.398 tyû ñoàng"
+LEGACY_DUMPS = {  # file name -> bytes that are read (converted), not refused and not stored as garbage
+    "utf16": TEXT.encode("utf-16"), "utf16-be": b"\xfe\xff" + TEXT.encode("utf-16-be"),
+    "tcvn3": TCVN3_TEXT.encode("latin-1"), "vni": VNI_TEXT.encode("latin-1"),
+    "tcvn3-mojibake": TCVN3_TEXT.encode("utf-8"), "vni-mojibake": VNI_TEXT.encode("utf-8"),
 }
 
 
@@ -291,6 +310,8 @@ def test_bad_dumps_are_named_in_run_errors_and_the_run_goes_on(tmp_path):
         else:
             p.write_bytes(raw)
     (corpus_copy / "cp1258.txt").write_bytes(to_cp1258(TEXT))
+    for stem, raw in LEGACY_DUMPS.items():
+        (corpus_copy / f"{stem}.txt").write_bytes(raw)
     (corpus_copy / "nfd.txt").write_bytes(unicodedata.normalize("NFD", nfc_file.read_text(encoding="utf-8")).encode())
     db = tmp_path / "c.db"
     assert run_corpus(corpus_copy, db, quiet=True, executor="inline") == 0  # the 100 MB file: see the next test
@@ -301,7 +322,12 @@ def test_bad_dumps_are_named_in_run_errors_and_the_run_goes_on(tmp_path):
         msg = errors[str(corpus_copy / name)]
         assert msg.startswith(str(corpus_copy / name)) and words in msg, msg
     run = c.execute("select documents_new, documents_failed, finished from runs").fetchone()
-    assert run[0] == 3 and run[1] == len(BAD_DUMPS) and run[2]
+    assert run[0] == 3 + len(LEGACY_DUMPS) and run[1] == len(BAD_DUMPS) and run[2]
+    for stem in LEGACY_DUMPS:  # read as Unicode, with the figures of the text and nothing else
+        want = TEXT if stem.startswith("utf16") else "Tăng trưởng kinh tế của tỉnh Vĩnh Phúc đạt 9,54%"
+        assert c.execute("select text from documents where id = ?", [stem]).fetchone()[0].startswith(want[:60]), stem
+        assert {r[0] for r in c.execute("select text from mentions where doc = ?", [stem])} >= {"9,54%"}, stem
+        assert c.execute("select count(*) from mentions where doc = ?", [stem]).fetchone()[0] <= 4, stem
     texts = dict(c.execute("select id, text from documents"))
     assert "9,54%" in texts["cp1258"] and unicodedata.is_normalized("NFC", texts["cp1258"])
     assert texts["nfd"] == texts[nfc_file.stem]  # decomposed text is stored as the same text
@@ -322,6 +348,84 @@ def test_a_100_mb_dump_is_refused_without_reading_it(tmp_path):
         read_dump(big)
     assert str(big) in str(e.value) and "too large" in str(e.value)
     assert mem["peak"] < 1 * MB
+
+
+def _hostile_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus folder with one real dump beside a link to /etc/passwd, a linked folder outside it, a
+    link to a file outside it, a broken link, a link to /dev/zero and a FIFO; and that outside folder."""
+    import os
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "ngoai.txt").write_text(TEXT, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = sorted(CORPUS.glob("*.txt"))[0]
+    (corpus / seed.name).write_bytes(seed.read_bytes())
+    (corpus / "passwd.txt").symlink_to("/etc/passwd")
+    (corpus / "thu-muc-ngoai").symlink_to(outside, target_is_directory=True)
+    (tmp_path / "mot-tep.txt").write_text(TEXT.replace("9,54%", "9,55%"), encoding="utf-8")
+    (corpus / "lien-ket.txt").symlink_to(tmp_path / "mot-tep.txt")
+    (corpus / "gay.txt").symlink_to(tmp_path / "khong-co.txt")
+    (corpus / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(corpus / "ong.txt")
+    return corpus, outside
+
+
+def test_symlinks_and_special_files_in_the_corpus_are_refused_by_name_and_the_run_goes_on(tmp_path, capsys):
+    from pipeline.orchestration.run import run_corpus
+
+    corpus, _ = _hostile_corpus(tmp_path)
+    db = tmp_path / "c.db"
+    assert run_corpus(corpus, db, quiet=True, executor="inline") == 0  # a FIFO would block a plain read
+    c = sqlite3.connect(db)
+    errors = dict(c.execute("select input, error from run_errors"))
+    refused = {"passwd.txt": "symbolic link", "thu-muc-ngoai": "symbolic link", "lien-ket.txt": "symbolic link",
+               "gay.txt": "symbolic link", "zero.txt": "symbolic link", "ong.txt": "FIFO"}
+    assert set(errors) == {str(corpus / n) for n in refused}
+    err = capsys.readouterr().err
+    for name, words in refused.items():
+        assert errors[str(corpus / name)].startswith(str(corpus / name)) and words in errors[str(corpus / name)]
+        assert f"{corpus / name}: " in err  # said on the terminal too, even with --quiet
+    assert "--follow-symlinks" in errors[str(corpus / "passwd.txt")]
+    seed = sorted(CORPUS.glob("*.txt"))[0].stem
+    assert [r[0] for r in c.execute("select id from documents")] == [seed]
+    assert not c.execute("select count(*) from sentences where text like '%root:%'").fetchone()[0]
+    assert c.execute("select documents_failed, finished is not null from runs").fetchone() == (len(refused), 1)
+
+
+def test_follow_symlinks_reads_linked_regular_files_only(tmp_path):
+    from pipeline.orchestration.cli import main
+
+    corpus, outside = _hostile_corpus(tmp_path)
+    (corpus / "passwd.txt").unlink()
+    db = tmp_path / "c.db"
+    assert main(["run", "--corpus", str(corpus), "--db", str(db), "--quiet", "--executor", "inline",
+                 "--follow-symlinks"]) == 0
+    c = sqlite3.connect(db)
+    sources = {Path(r[0]).relative_to(corpus).as_posix() for r in c.execute("select source from documents")}
+    assert sources == {sorted(CORPUS.glob("*.txt"))[0].name, "lien-ket.txt", "thu-muc-ngoai/ngoai.txt"}
+    errors = dict(c.execute("select input, error from run_errors"))
+    assert set(errors) == {str(corpus / n) for n in ("gay.txt", "zero.txt", "ong.txt")}
+    assert "broken symbolic link" in errors[str(corpus / "gay.txt")]
+    assert "character device" in errors[str(corpus / "zero.txt")]
+    assert "FIFO" in errors[str(corpus / "ong.txt")]
+
+
+def test_a_corpus_file_swapped_for_a_link_or_a_fifo_after_listing_is_refused_without_blocking(tmp_path):
+    import os
+
+    from extractors.document import InputError
+    from extractors.textdump import read_dump
+
+    link, fifo = tmp_path / "lien-ket.txt", tmp_path / "ong.txt"
+    link.symlink_to("/etc/passwd")
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="symbolic link"):
+        read_dump(link, regular_only=True, follow_symlinks=False)
+    with pytest.raises(InputError, match="FIFO"):
+        read_dump(fifo, regular_only=True)
+    assert read_dump(link)[0].text  # a file named on the command line (`chitieu extract`) is read as given
 
 
 # -- reports, feeds, sitemaps, pages: the readers alone, with memory measured ----------------------------------
@@ -509,9 +613,11 @@ def test_a_hostile_site_through_the_crawl(tmp_path):
         "/tin/van-ban-dang-nfd-tach-dau-103.html": ("Văn bản dạng NFD tách dấu", "nfd"),
         "/tin/html-hong-the-khong-dong-104.html": ("HTML hỏng, thẻ không đóng", "malformed"),
         "/tin/html-bi-cat-cuoi-trang-105.html": ("HTML bị cắt cuối trang", "truncated"),
+        "/tin/trang-tcvn3-luu-thanh-utf8-106.html": ("Trang chữ tcvn3 lưu thành UTF-8", "tcvn3-mojibake"),
+        "/tin/trang-vni-luu-thanh-utf8-107.html": ("Trang chữ VNI lưu thành UTF-8", "vni-mojibake"),
     }
     for i, (path, (title, how)) in enumerate(good.items()):
-        html = article_html(title, i)
+        html = article_html(title, i if i < 5 else i + 2)  # 5 and 6 are the RSS and sitemap articles below
         if how == "utf8-as-1258":
             site.page(path, html.replace("<head>", '<head><meta charset="windows-1258">').encode(),
                       "text/html; charset=windows-1258")
@@ -519,6 +625,8 @@ def test_a_hostile_site_through_the_crawl(tmp_path):
             site.page(path, to_cp1258(html.replace("<head>", '<head><meta charset="utf-8">')), "text/html; charset=utf-8")
         elif how == "nfd":
             site.page(path, unicodedata.normalize("NFD", html).encode())
+        elif how.endswith("-mojibake"):  # the page in TCVN3 or VNI, read as windows-1252, saved as UTF-8
+            site.page(path, legacy_bytes(html, TCVN3 if how.startswith("tcvn3") else VNI).decode("cp1252").encode())
         elif how == "malformed":
             bad = (html.replace("</p>", "", 3).replace("<article>", "<article><div class=a id=b><b><i>")
                    .replace("<h1>", "<h1 class=tieu-de data-x=1 =sai \"\">").replace("</h1>", "</i></b></h1></span>")
@@ -590,7 +698,7 @@ def test_a_hostile_site_through_the_crawl(tmp_path):
     assert set(docs) == {t for t, _ in good.values()} | {"Bài từ nguồn tin RSS", "Bài từ sơ đồ trang web"}
     for title, text in docs.items():
         assert unicodedata.is_normalized("NFC", text) and "16.916 tỷ đồng" in text and "Ã" not in text, title
-    for how in ("utf8-as-1258", "1258-as-utf8", "nfd"):
+    for how in ("utf8-as-1258", "1258-as-utf8", "nfd", "tcvn3-mojibake", "vni-mojibake"):
         title = next(t for t, h in good.values() if h == how)
         assert c.execute("select count(*) from mentions m join documents d on d.id = m.doc where d.title = ? "
                          "and m.text = '87,6%'", [title]).fetchone()[0] == 1, how

@@ -80,7 +80,7 @@ def edit(site, old="ước đạt 6,1 tỷ USD", new="ước đạt 6,2 tỷ USD
 
 def test_twice_then_an_edit(site, tmp_path, monkeypatch):
     import extractors.extract
-    import scrapers.article
+    import scrapers.judge
 
     cfg, db = setup(tmp_path, site)
     assert monthly(cfg, db, "2026-10") == 0
@@ -97,10 +97,9 @@ def test_twice_then_an_edit(site, tmp_path, monkeypatch):
     # the second run: conditional requests answered 304, nothing read or extracted, the same content
     site.clear()
     calls = []
-    real_extract, real_article = extractors.extract.extract_document, scrapers.article.extract_article
+    real_extract, real_read = extractors.extract.extract_document, scrapers.judge.read_page
     monkeypatch.setattr(extractors.extract, "extract_document", lambda d: calls.append(d.id) or real_extract(d))
-    monkeypatch.setattr(scrapers.article, "extract_article",
-                        lambda html, url, p: calls.append(url) or real_article(html, url, p))
+    monkeypatch.setattr(scrapers.judge, "read_page", lambda html, url, p: calls.append(url) or real_read(html, url, p))
     assert monthly(cfg, db, "2026-11") == 0
     assert calls == []
     # every page that exists was revalidated and not sent again; the rest is what the site lacks (its
@@ -131,7 +130,7 @@ def test_twice_then_an_edit(site, tmp_path, monkeypatch):
     assert q(db, "select count(*) from mentions where text = '6,2 tỷ USD'") == [(1,)]
     assert q(db, "select documents_changed from runs where id = ?", run3) == [(1,)]
     html = (db.parent / "reports" / "2026-12.html").read_text(encoding="utf-8")
-    changed = html.split("Figures that changed since the last run")[1].split("<h2>")[0]
+    changed = html.split("figures that changed since the last run")[1].split("<h2>")[0]
     assert "6,1 tỷ USD" in changed and "6,2 tỷ USD" in changed
     assert q(db, "pragma integrity_check") == [("ok",)]
 
@@ -278,6 +277,11 @@ def test_a_site_that_cannot_be_reached_keeps_its_since(site, tmp_path):
     assert q(db, "select site, since, status from monthly_sites order by site") == [
         ("down", None, "failed"), ("fixture", None, "ok")]
     assert q(db, "select count(*) from documents") == [(5,)]  # the reachable site is stored all the same
+    # the operator is told: a row of run_errors names the site, and the report has it under its own heading
+    assert q(db, "select input from run_errors where input like 'site:%'") == [("site:down",)]
+    page = (db.parent / "reports" / "2026-10.html").read_text(encoding="utf-8")
+    section = page[page.index("class='failed-sites'"):page.index("</section>")]
+    assert "<td>down</td>" in section and "fixture" not in section
     # next month: the site that was reached is crawled since then, the other from where it stood
     assert monthly(cfg, db, "2026-11", "--sites", "fixture", "down") == 1
     today = datetime.now(timezone.utc).date().isoformat()

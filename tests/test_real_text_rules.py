@@ -3,8 +3,18 @@ from real phrasing, the forms the grammar missed, indicators from context. Each 
 sentence that tests one rule; accuracy is measured on the real passages by `chitieu eval`."""
 import pytest
 
+from extractors import status_model
 from extractors.document import Document
 from extractors.extract import extract_document
+
+
+@pytest.fixture
+def rules_only():
+    """Statuses read by the rules alone, as when no trained status model is present (the trained model,
+    which reads them otherwise, is tested in tests/test_status_model.py)."""
+    status_model.use({})
+    yield
+    status_model.use(None)
 
 
 def figure(text, span, title=None, published=None, source=""):
@@ -181,7 +191,7 @@ def test_plans_and_their_periods(text, span, published, status, period):
     assert (m.status, m.period) == (status, period)
 
 
-def test_an_effort_made_is_not_a_target():
+def test_an_effort_made_is_not_a_target(rules_only):
     m = figure("Tỉnh ta đã phấn đấu nâng hạng lên vị trí thứ 17.", "vị trí thứ 17", published="2016-03-31")
     assert m.status == "actual"
 
@@ -206,7 +216,7 @@ def test_a_month_written_with_a_dash():
     ("Tỉnh phấn đấu thu hút 500 triệu USD vốn FDI, trong đó 6 tháng đầu năm đã thu hút 320 triệu USD.",
      "320 triệu USD", "actual"),
 ])
-def test_a_result_reported_after_the_plan_in_one_clause(text, span, status):
+def test_a_result_reported_after_the_plan_in_one_clause(text, span, status, rules_only):
     assert figure(text, span, published="2024-07-01").status == status
 
 
@@ -293,7 +303,7 @@ def test_the_span_of_a_record_is_not_the_figures_time():
     assert m.period == "2022"
 
 
-def test_an_approved_budget_is_a_target():
+def test_an_approved_budget_is_a_target(rules_only):
     m = figure("UBND tỉnh phê duyệt tổng kinh phí thực hiện đề án là 3.150 tỷ đồng.", "3.150 tỷ đồng")
     assert m.status == "target"
 
@@ -397,7 +407,7 @@ def test_plans_real_text_words(text, span):
     assert figure(text, span).status == "target"
 
 
-def test_what_exceeds_a_plan_is_no_plan():
+def test_what_exceeds_a_plan_is_no_plan(rules_only):
     m = figure("Tăng trưởng kinh tế đạt 8,34%, vượt kế hoạch đề ra là 0,34%.", "0,34%", published="2024-01-10")
     assert m.status == "actual"
 
@@ -456,3 +466,79 @@ def test_the_same_time_of_a_year_is_a_base_whatever_compares_with_it():
 ])
 def test_a_yearless_part_of_a_year_is_the_last_one_before_the_page(published, text, span, period):
     assert figure(text, span, published=published).period == period
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # a clause part that is only a linking or hedging word is no indicator: the sentence's subject is
+    ("Doanh thu dịch vụ lưu trú năm 2023, ước tính đạt 1.250 tỷ đồng.", "1.250 tỷ đồng", "Doanh thu dịch vụ lưu trú"),
+    # a topic opener (`Về …,`, `Đến hết …`) is not part of the indicator
+    ("Về thu hút vốn đầu tư nước ngoài, thành phố đạt gần 1,3 tỷ USD.", "gần 1,3 tỷ USD",
+     "thu hút vốn đầu tư nước ngoài"),
+    # a share of the plan measures the figure before it
+    ("Thu nội địa đạt 58.000 tỷ đồng, tăng 37,7% và hoàn thành hơn 78% chỉ tiêu năm.", "hơn 78%", "Thu nội địa"),
+])
+def test_linking_words_and_plan_shares_take_the_indicator_of_what_they_link(text, span, indicator):
+    assert (figure(text, span, published="2024-01-10").indicator or "").lower().startswith(indicator.lower())
+
+
+def test_a_figure_after_the_label_of_its_line_takes_the_label():
+    text = ("Kết quả năm 2024:\n- Số doanh nghiệp thành lập mới: 593 doanh nghiệp\n"
+            "- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng, + 10,70%\n"
+            "- Vốn đầu tư toàn xã hội thực hiện: 19.394,07 tỷ đồng")
+    ex = extract_document(Document(id="t", source="", text=text, published="2025-01-10"))
+    got = {m.text: m.indicator for m in ex.mentions}
+    assert got["4.856 tỷ đồng"].startswith("Thu ngân sách")
+    assert got["10,70%"].startswith("Thu ngân sách")
+    assert got["19.394,07 tỷ đồng"].startswith("Vốn đầu tư toàn xã hội")
+
+
+def test_what_a_change_is_about_ends_before_the_next_figure():
+    m = figure("Thành phố cấp chứng nhận đầu tư cho 10 dự án, tổng vốn 46.042 tỷ đồng, tăng 66,7% về số dự án và "
+               "gấp 17,4 lần vốn đăng ký so với cùng kỳ năm trước.", "66,7%", published="2024-09-20")
+    assert m.indicator == "số dự án"
+
+
+def test_counts_listed_before_a_shared_predicate_take_it():
+    m = figure("Đến nay, toàn tỉnh có 91 xã, 118 thôn, làng đạt chuẩn nông thôn mới.", "91 xã", published="2024-05-01")
+    assert "đạt chuẩn nông thôn mới" in m.indicator
+
+
+def test_a_period_in_an_aside_times_only_what_the_aside_holds():
+    text = ("Tăng trưởng kinh tế của tỉnh trong quý I/2024 đạt 7,82%, cao hơn cùng kỳ năm 2023 (quý I/2023 đạt "
+            "4,11%).\n\nTrong đó khu vực công nghiệp - xây dựng tăng 11,66%.")
+    ex = extract_document(Document(id="t", source="", text=text, published="2024-04-08"))
+    got = {m.text: m.period for m in ex.mentions}
+    assert (got["7,82%"], got["4,11%"], got["11,66%"]) == ("2024-Q1", "2023-Q1", "2024-Q1")
+
+
+def test_a_bracket_holding_only_a_term_labels_it():
+    m = figure("Đại hội Đảng bộ tỉnh nhiệm kỳ (2016- 2020) đã đề ra 25 chỉ tiêu chủ yếu.", "25 chỉ tiêu",
+               published="2020-08-01")
+    assert m.period == "2016-2020"
+
+
+def test_a_month_set_off_by_commas_times_what_follows():
+    text = ("Ngày 1/6, UBND tỉnh cho biết, trong tháng 5/2023, lượng khách du lịch đến tỉnh tăng 1,3% so với tháng "
+            "trước. Doanh thu từ du lịch ước đạt 690 tỷ đồng.")
+    ex = extract_document(Document(id="t", source="", text=text, title="Du lịch thu gần 3.000 tỷ đồng trong 5 tháng "
+                                   "đầu năm 2023"))
+    assert {m.text: m.period for m in ex.mentions}["690 tỷ đồng"] == "2023-05"
+
+
+def test_the_date_of_a_label_that_opens_a_list_times_what_follows():
+    text = ("Tiến độ thu hoạch ước tính đến ngày 15/10/2022: lúa mùa đã thu hoạch được khoảng 15.829 ha. "
+            "Cây ngô thu hoạch được 1.021 ha, tăng 7,93% so với cùng kỳ năm 2021.")
+    ex = extract_document(Document(id="t", source="", text=text,
+                                   title="Báo cáo tình hình kinh tế xã hội tháng 10 và 10 tháng năm 2022"))
+    assert {m.text: m.period for m in ex.mentions}["1.021 ha"] == "2022"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # an opener set off by a comma is not part of the subject
+    ("Cùng với đó, sản lượng hàng hóa qua cảng 6 tháng qua đạt gần 30 triệu tấn.", "gần 30 triệu tấn",
+     "sản lượng hàng hóa qua cảng"),
+    # a clause part that only compares (`cao hơn cùng kỳ`) names nothing measured: the sentence's indicator
+    ("Tăng trưởng kinh tế quý I đạt 7,82%, cao hơn cùng kỳ năm trước (4,11%).", "4,11%", "Tăng trưởng kinh tế"),
+])
+def test_openers_and_comparisons_are_not_indicators(text, span, indicator):
+    assert (figure(text, span, published="2024-04-08").indicator or "").lower().startswith(indicator.lower())

@@ -96,7 +96,7 @@ def test_unknown_site_with_the_generic_profile(serve, tmp_path, capsys):
 
 
 def test_a_recrawl_sends_conditional_requests_and_stores_only_changes(serve, tmp_path, monkeypatch):
-    import scrapers.article
+    import scrapers.judge
 
     site = serve("generic")
     rc, c = crawl(tmp_path, site.url + "/")
@@ -106,11 +106,11 @@ def test_a_recrawl_sends_conditional_requests_and_stores_only_changes(serve, tmp
     page = site.routes[path]
     page.body = page.body.replace("ước đạt 6,1 tỷ USD".encode(), "ước đạt 6,2 tỷ USD".encode())
     read = []
-    real = scrapers.article.extract_article
-    monkeypatch.setattr(scrapers.article, "extract_article", lambda html, url, p: read.append(url) or real(html, url, p))
+    real = scrapers.judge.read_page
+    monkeypatch.setattr(scrapers.judge, "read_page", lambda html, url, p: read.append(url) or real(html, url, p))
     rc, c = crawl(tmp_path, site.url + "/")
     assert rc == 0
-    assert read == [site.url + path]  # the 304s are not read again
+    assert read == [site.url + path]  # the 304s are not read again: neither articles nor listings
     article_hits = [h for h in site.hits if h.path.endswith(".html")]
     assert len(article_hits) == 5 and all(h.conditional for h in article_hits)
     assert sorted(h.status for h in article_hits) == [200, 304, 304, 304, 304]

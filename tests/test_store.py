@@ -42,7 +42,7 @@ def test_changed_document_replaced_not_duplicated(corpus_copy, tmp_path):
 def test_bad_files_recorded_and_run_goes_on(corpus_copy, tmp_path):
     (corpus_copy / "empty.txt").write_bytes(b"")
     (corpus_copy / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (corpus_copy / "latin1.txt").write_bytes("Tăng trưởng".encode("utf-16"))
+    (corpus_copy / "latin1.txt").write_bytes("Größe und Maßstäbe: Übersicht über die Ökonomie.".encode("latin-1"))
     db = tmp_path / "c.db"
     assert run_corpus(corpus_copy, db, quiet=True) == 0
     c = sqlite3.connect(db)

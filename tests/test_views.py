@@ -121,7 +121,7 @@ def test_series_latest_value_and_disagreement(mini_db):
     assert (r["figures"], r["documents"], r["value"], r["min_value"], r["max_value"], r["distinct_values"]) == \
         (2, 2, 5.1, 5.02, 5.1, 2)
     assert r["latest_figure"] == q(mini_db, "select id from mentions where text = '5,1%'")[0]["id"]
-    keys = {k for k, _, _ in headline_indicators()}
+    keys = {k for k, *_ in headline_indicators()}
     assert {x["indicator_key"] for x in q(mini_db, "select indicator_key from series")} <= keys
     d = q(mini_db, "select * from disagreements")
     assert len(d) == 1 and d[0]["indicator_key"] == "grdp_growth" and d[0]["spread_pct"] == pytest.approx(1.59, 0.01)
@@ -163,6 +163,7 @@ def test_province_map_and_centroids(built_db):
 def test_indicators_and_documents_per_month(mini_db):
     ind = {r["key"]: r for r in q(mini_db, "select * from indicators")}
     assert ind["grdp_growth"]["figures"] == 4 and "tăng trưởng kinh tế" in ind["grdp_growth"]["phrases"]
+    assert ind["grdp_growth"]["name"] == "Tăng trưởng GRDP"  # the picker and pages show the Vietnamese name
     months = {r["month"]: r["documents"] for r in q(mini_db, "select * from documents_per_month")}
     assert months == {"2022-12": 1, "2023-01": 1, "2023-02": 1}
 
@@ -197,7 +198,7 @@ async def test_figure_page_highlights_the_figure(mini_db):
     assert re.search(r'<mark class="figure focus" data-figure="%s"[^>]*>7%%' % mid, r.text)
     assert f'href="/-/figure/{other}"' in r.text          # the sentence's other figure links to its page
     assert 'href="https://example.vn/ht-2.html"' in r.text  # the live page
-    assert "No checks have been run" in r.text
+    assert "chưa chạy kiểm tra" in r.text  # no checks have been run yet
     assert (await ds.client.get("/-/figure/0000000000000000")).status_code == 404
 
 
@@ -253,7 +254,7 @@ async def test_search_ranks_the_phrase_first(mini_db):
 async def test_rendered_links_to_figure_pages(mini_db):
     ds = make_datasette(mini_db)
     r = await ds.client.get("/chitieu/figures")
-    assert r.status_code == 200 and 'title="figure page"' in r.text
+    assert r.status_code == 200 and 'title="trang số liệu (figure page)"' in r.text
     mid = q(mini_db, "select id from mentions limit 1")[0]["id"]
     r = await ds.client.get(f"/chitieu/mentions/{mid}")
     assert f'href="/-/figure/{mid}"' in r.text
@@ -290,7 +291,7 @@ async def test_dashboard_queries_run(mini_db, with_checks):
             if slug == "province-map" and "year" not in params:
                 assert len(rows) == 63 and any(x["value"] == 5.1 for x in rows)
             if slug == "targets":
-                assert {x["what"] for x in rows} == {"target", "result"}
+                assert {x["what"] for x in rows} == {"mục tiêu (target)", "kết quả (result)"}
 
 
 async def test_map_canned_query_has_coordinates(built_db):
@@ -338,7 +339,7 @@ async def test_checks_from_check_mentions(mini_db):
                                                  for r in rows.values())
     r = await make_datasette(mini_db).client.get(f"/-/figure/{ids[0]}")
     assert "5,02% và 5,1%" in r.text and "verdict-inconsistent" in r.text
-    assert f'href="/-/figure/{ids[1]}">5,1%</a> <small>(version)</small>' in r.text
+    assert f'href="/-/figure/{ids[1]}">5,1%</a> <small>(phiên bản)</small>' in r.text
     assert 'href="/chitieu/checks/c1"' in r.text
 
 

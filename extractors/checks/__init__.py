@@ -24,6 +24,10 @@ Check types:
 - `change`: a change against both values when both are printed (percentage points, percent change,
   `gấp k lần`), the base taken from the same sentence or from the same document.
 - `rank`: a rank against the number ranked (`thứ 32/63`); `range`: a range's bounds in order.
+- across sentences (`earlier`, scope `document`): a `share_of_total` whose total was stated sentences
+  before (`Trong số đảng viên mới: có 620 …, chiếm 43,97%`), a `target_share` of a bare `đạt 94%` against
+  the plan stated before, a `parts_total` of a total broken down by the next sentence, and of a table's
+  rows against its total row. Each check lists its figures, so the sentences it links are known.
 - `figure_versions`: the same indicator, entity, period and status reported with different values by
   different documents (across the corpus).
 - `result_target`: a result and the target for the same indicator, entity and period (or the term
@@ -33,8 +37,8 @@ Modules, one concern each: `record` (the `Check`, its verdicts, the keys figures
 `tolerance` (printed precision, intervals, the words that explain a tolerance), `links` (the text
 around the figures and the words that tie two of them), `arithmetic` (fraction_percent, share_of_total,
 parts_total, shares_sum, rank, range), `changes`, `targets` (results against targets inside a
-document), `across` (figure_versions and result_target across documents) and `document` (every check of
-one document). This package exposes what its callers import.
+document), `earlier` (figures against a base stated in an earlier sentence), `across` (figure_versions
+and result_target across documents) and `document` (every check of one document). This package exposes what its callers import.
 """
 from __future__ import annotations
 

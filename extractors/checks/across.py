@@ -115,6 +115,9 @@ def _figure_versions(mentions: list[Mention], docs: dict[str, dict], known: list
             verdict, note = CONSISTENT, "all versions agree within their printed precision"
         elif not canonical:
             verdict, note = CANNOT_TELL, "the versions differ, but the indicator is not a known one: they may be different figures"
+        elif status == "target":
+            verdict, note = CANNOT_TELL, ("the targets differ, but a plan, its revision and a forecast (dự kiến) "
+                                          "can all be stated for one period")
         elif spread > RATIO_GUARD:
             verdict, note = CANNOT_TELL, f"the versions differ {vn(spread, 1)}-fold: probably different figures"
         elif not all(_period_explicit(ms[x]) for x in disagree):

@@ -56,7 +56,13 @@ class Check:
             "sentence": first.sentence if self.scope == "sentence" else None,
             "indicator_key": ikey(first), "entity": first.entity or first.extra.get("province"),
             "period": first.period, "mentions": [mention_key(m) for m, _ in self.mentions],
+            "sentences": self.sentences,
         }
+
+    @property
+    def sentences(self) -> list[str]:
+        """The sentences the check links (`doc:index`), in the order of its figures, each once."""
+        return list(dict.fromkeys(k for k in (sentence_key(m) for m, _ in self.mentions) if k))
 
 
 def mention_key(m: Mention) -> str:

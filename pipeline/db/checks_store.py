@@ -35,6 +35,7 @@ import sqlite_utils
 import extractors.checks as ec
 from extractors.checks import (CANONICAL_KEYS, Check, DocText, check_document, figure_versions, groups_of,
                                mention_key, results_targets, unique_checks)
+from extractors.checks.record import sentence_key
 from extractors.record import Mention
 from extractors.sentences import Sentence
 from pipeline.db.schema import migrate
@@ -44,7 +45,7 @@ CHECK_COLUMNS = {
     "id": str, "check_type": str, "verdict": str, "computation": str, "tolerance": float, "stated": float,
     "computed": float, "difference": float, "ratio": float, "outcome": str, "unit": str, "scope": str,
     "doc": str, "documents": int, "sentence_id": str, "sentence": str, "indicator_key": str, "entity": str,
-    "period": str, "mentions": str, "across_group": str,
+    "period": str, "mentions": str, "across_group": str, "sentences": str,
 }  # the columns of `checks` as a pass writes them (the tables and triggers: pipeline.db.schema, set `checks`)
 
 
@@ -357,11 +358,12 @@ def update_checks(db: sqlite_utils.Database | str | Path, full: bool = False) ->
     for c, g in [(c, None) for c in doc_checks] + across:
         r = c.row()
         r["mentions"] = json.dumps(r["mentions"], ensure_ascii=False)
+        r["sentences"] = json.dumps(r["sentences"], ensure_ascii=False)
         r["across_group"] = g
         rows.append(r)
         cid = r["id"]  # computed once: a figure seen in thousands of documents makes a long check
         for pos, (m, role) in enumerate(c.mentions):
-            links.append((cid, mention_key(m), role, pos, m.doc))
+            links.append((cid, mention_key(m), role, pos, m.doc, sentence_key(m), m.start, m.end))
     # 4. one transaction: the old checks of those documents and groups out, the new ones in
     now = _now()
     cols = list(CHECK_COLUMNS)
@@ -387,8 +389,8 @@ def update_checks(db: sqlite_utils.Database | str | Path, full: bool = False) ->
                 removed += conn.execute(f"delete from checks where across_group in ({q})", chunk).rowcount
         conn.executemany(f"insert or replace into checks ({', '.join(f'[{c}]' for c in cols)}) "
                          f"values ({_marks(cols)})", ([r[c] for c in cols] for r in rows))
-        conn.executemany("insert or replace into check_mentions (check_id, mention_id, role, position, doc) "
-                         "values (?, ?, ?, ?, ?)", links)
+        conn.executemany("insert or replace into check_mentions (check_id, mention_id, role, position, doc, "
+                         "sentence_id, start, [end]) values (?, ?, ?, ?, ?, ?, ?, ?)", links)
         conn.executemany("insert or replace into check_groups (mention_id, doc, versions_group, targets_group) "
                          "values (?, ?, ?, ?)", ((mention_key(k.m), k.m.doc, k.versions, k.targets) for k in keyed))
         for chunk in _chunks(gone):

@@ -5,7 +5,7 @@ The tables fall in four sets, one per command that writes them, each a list of s
 
 - `chitieu` (every database): documents, sentences, mentions, mention_history, skipped, runs, run_errors,
   provinces, entities and the full-text indexes of sentences and documents;
-- `chitieu.crawl` (`chitieu crawl`): document_urls, reports, report_cells, crawl_runs;
+- `chitieu.crawl` (`chitieu crawl`): document_urls, reports, report_cells, crawl_runs, crawl_pages;
 - `chitieu.checks` (the checks pass, `pipeline.db.checks_store`): checks, check_mentions, checks_state,
   check_groups, check_passes and the triggers that mark a document's checks stale;
 - `chitieu.monthly` (`chitieu monthly`): monthly_runs, monthly_sites and the indexes the month's questions
@@ -49,7 +49,7 @@ MONTHLY = Migrations("chitieu.monthly")
 # those too), and a database from before incremental checks is upgraded by its next checks pass, as before.
 SETS = {
     "core": (CORE, ()),
-    "crawl": (CRAWL, ("document_urls", "reports", "report_cells", "crawl_runs")),
+    "crawl": (CRAWL, ("document_urls", "reports", "report_cells", "crawl_runs", "crawl_pages")),
     "checks": (CHECKS, ("check_passes",)),
     "monthly": (MONTHLY, ("monthly_runs", "monthly_sites")),
 }
@@ -169,6 +169,21 @@ def _document_province_source(db: sqlite_utils.Database) -> None:
     _add_missing(db, "documents", {"province_source": str})
 
 
+@CORE(name="status_source")
+def _status_source(db: sqlite_utils.Database) -> None:
+    """Who read a figure's status: the trained `model` (extractors/status_model.py) or the `rules`."""
+    for table in ("mentions", "mention_history"):
+        _add_missing(db, table, {"status_source": str})
+
+
+@CORE(name="run_status")
+def _run_status(db: sqlite_utils.Database) -> None:
+    """How a run ended: `finished` (its failed inputs in `run_errors`), `failed` (stopped, the reason in
+    `run_errors`: a database that could not be written …) or `interrupted`; empty while it runs, or when
+    it was killed before it could say."""
+    _add_missing(db, "runs", {"status": str})
+
+
 def entity_rows():
     """Provinces before and after the 2025 merger, and the old districts underthesea's data holds."""
     rows = {}
@@ -221,6 +236,19 @@ def _crawl_columns(db: sqlite_utils.Database) -> None:
     """The reader version of a stored page, and the pages read by OCR (a database from before them)."""
     _add_missing(db, "document_urls", {"version": str})
     _add_missing(db, "crawl_runs", {"ocr_pages": int})
+
+
+@CRAWL(name="page_verdicts")
+def _crawl_verdicts(db: sqlite_utils.Database) -> None:
+    """What each page was judged by its content (scrapers/judge.py), so an empty crawl has a reason: the
+    counts per crawl in `crawl_runs`, and `crawl_pages`, one row per HTML page with its last verdict and
+    why (a page whose bytes and judge are unchanged is not judged again: `sha256`, `version`)."""
+    _add_missing(db, "crawl_runs", {"judged_articles": int, "judged_listings": int, "judged_too_short": int,
+                                    "judged_refused": int, "timed_out": int, "left_by_budget": int})
+    _create(db, set(db.table_names()), "crawl_pages", {
+        "url": str, "site": str, "verdict": str, "reason": str, "sha256": str, "version": str, "run": int,
+        "last_seen": str,
+    }, pk="url", indexes=[["verdict"]])
 
 
 # --- chitieu.checks: the checks of the figures, and what the incremental pass needs -------------
@@ -307,6 +335,19 @@ def _checks_triggers_and_indexes(db: sqlite_utils.Database) -> None:
                         ("check_groups", ["targets_group"])):
         name = f"idx_{table}_{'_'.join(cols)}"
         db.execute(f"create index if not exists [{name}] on [{table}] ({', '.join(f'[{c}]' for c in cols)})")
+
+
+@CHECKS(name="linked_sentences")
+def _checks_linked_sentences(db: sqlite_utils.Database) -> None:
+    """The sentences a check links (a check across sentences ties a share to a total stated before): the
+    check's sentence ids (`checks.sentences`, JSON), and each figure's sentence and offsets in
+    `check_mentions`."""
+    if "sentences" not in db["checks"].columns_dict:
+        db.execute("alter table [checks] add column [sentences] text")
+    have = db["check_mentions"].columns_dict
+    for col, kind in (("sentence_id", "text"), ("start", "integer"), ("end", "integer")):
+        if col not in have:
+            db.execute(f"alter table [check_mentions] add column [{col}] {kind}")
 
 
 # --- chitieu.monthly: the monthly batch's attempts and sites -------------------------------------

@@ -24,6 +24,7 @@ from pipeline.db.schema import migrate
 from pipeline.db.views import create_views
 
 SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 30.0  # how long a write waits for another process's lock before it fails
 
 
 class StoreError(sqlite3.OperationalError):
@@ -59,11 +60,17 @@ def store_problem(path: str | Path, e: BaseException) -> str:
         hint = "the file cannot be opened: check that its folder exists and can be written"
     elif "not a database" in low or "malformed" in low:
         hint = "the file is not a SQLite database, or it is damaged"
-    elif "locked" in low or "busy" in low:
+    elif is_locked(e):
         hint = "another process holds the database: wait for it or stop it"
     else:
         hint = ""
     return f"{path}: {msg}" + (f" ({hint})" if hint else "")
+
+
+def is_locked(e: BaseException) -> bool:
+    """Whether a database error is another connection's lock (SQLITE_BUSY / SQLITE_LOCKED)."""
+    low = str(e).lower()
+    return "locked" in low or "busy" in low
 
 
 def open_db(path: str | Path, sets: tuple[str, ...] = ()) -> sqlite_utils.Database:
@@ -75,7 +82,7 @@ def open_db(path: str | Path, sets: tuple[str, ...] = ()) -> sqlite_utils.Databa
     conn = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=30)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA journal_mode=WAL")
         # WAL with synchronous=NORMAL: a killed process never corrupts the file or half-writes a
@@ -196,6 +203,7 @@ def load(db: sqlite_utils.Database, ex: Extraction, run_id: int | None = None) -
                 "direction": m.direction, "decimals": m.decimals,
                 "indicator_rule": m.extra.get("indicator_source"),
                 "entity_source": m.extra.get("entity_source"), "period_source": m.extra.get("period_source"),
+                "status_source": m.extra.get("status_source"),
             })
             rows.append(r)
         db["mentions"].insert_all(rows, pk="id", replace=True)
@@ -215,11 +223,21 @@ def start_run(db: sqlite_utils.Database, command: str, inputs: list[str]) -> int
     return runs.last_pk
 
 
-def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, errors: list[tuple[str, str]]) -> None:
-    with db.atomic():
-        db["runs"].update(run_id, {
-            "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "errors": json.dumps([{"input": i, "error": e} for i, e in errors], ensure_ascii=False),
-            **counts,
-        })
-        db["run_errors"].insert_all(({"run": run_id, "input": i, "error": e} for i, e in errors), pk="id")
+def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict, errors: list[tuple[str, str]],
+               status: str = "finished", attempts: int = 1) -> None:
+    """Close the run's row of `runs` (finished time, status, counts) and list its errors in `run_errors`.
+    A run that failed on a database another process holds makes `attempts` tries, each waiting the busy
+    timeout, so that the lock's end still lets the run say why it stopped; the last failure is raised."""
+    for attempt in range(attempts):
+        try:
+            with db.atomic():
+                db["runs"].update(run_id, {
+                    "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"), "status": status,
+                    "errors": json.dumps([{"input": i, "error": e} for i, e in errors], ensure_ascii=False),
+                    **counts,
+                })
+                db["run_errors"].insert_all(({"run": run_id, "input": i, "error": e} for i, e in errors), pk="id")
+            return
+        except sqlite3.OperationalError as e:
+            if attempt + 1 == attempts or not is_locked(e):
+                raise

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from extractors.indicator_keys import INDICATOR_NAMES
 from extractors.indicators import INDICATORS
 
 DATA = Path(__file__).parent / "data"
@@ -41,12 +42,13 @@ def _q(s: str | None) -> str:
     return "null" if s is None else "'" + str(s).replace("'", "''") + "'"
 
 
-def headline_indicators() -> list[tuple[str, str, str]]:
-    """(key, label, phrases) for the indicators the extractor names on purpose, in its order."""
+def headline_indicators() -> list[tuple[str, str, str, str]]:
+    """(key, name, label, phrases) for the indicators the extractor names on purpose, in its order: `name` is
+    the lexicon's short Vietnamese name (what pages and the dashboard's picker show), `label` the first phrase."""
     out: dict[str, list[str]] = {}
     for phrase, key in INDICATORS:
         out.setdefault(key, []).append(phrase)
-    return [(k, ps[0], " | ".join(ps)) for k, ps in out.items()]
+    return [(k, INDICATOR_NAMES.get(k) or ps[0], ps[0], " | ".join(ps)) for k, ps in out.items()]
 
 
 def centroids() -> list[dict]:
@@ -104,7 +106,7 @@ FIGURES = f"""
         else coalesce((select p.new_province from provinces p where p.name = m.entity), m.province_new) end
         as place_new,
       m.period, m.period_source, {PERIOD_KIND.format(p='m.period')} as period_kind,
-      {YEAR.format(p='m.period')} as year, m.status, m.kind, m.value, m.low, m.high, m.denominator, m.unit,
+      {YEAR.format(p='m.period')} as year, m.status, m.status_source, m.kind, m.value, m.low, m.high, m.denominator, m.unit,
       m.qualifier, m.compared_to, m.direction, m.decimals, m.text, m.sentence, m.doc,
       (select d.title from documents d where d.id = m.doc) as title,
       (select d.published from documents d where d.id = m.doc) as published,
@@ -281,9 +283,9 @@ def views(db: sqlite_utils.Database | None = None) -> dict[str, str]:
           (select group_concat(s.text, ' | ') from skipped s where s.doc = d.id and s.reason = 'unread')
             as unread_numbers
         from documents d""",
-        "indicators": "select [key], label, phrases, "
+        "indicators": "select [key], name, label, phrases, "
                       "(select count(*) from mentions m where m.indicator_key = i.[key]) as figures from ("
-                      + _values_view(["key", "label", "phrases"], headline_indicators()) + ") i",
+                      + _values_view(["key", "name", "label", "phrases"], headline_indicators()) + ") i",
         "province_centroids": _values_view(
             ["province", "gso_code", "latitude", "longitude"],
             [(r["province"], r["gso_code"], float(r["latitude"]), float(r["longitude"])) for r in centroids()]),

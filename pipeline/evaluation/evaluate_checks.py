@@ -13,6 +13,13 @@ Three runs, each reporting every `inconsistent` flag with its worked sum:
 3. **Planted errors** (tests/gold/planted_checks.jsonl): sentences with a figure made wrong on purpose,
    and their correct twins, each with the expected verdict of one check type, read by the extractor.
    A flag is right when the line expects `inconsistent` for that check type.
+4. **Real text** (the real-text DEVELOPMENT passages, tests/gold/real_dev_*.jsonl, never the held-out
+   ones): the extractor and every check (within each passage, and across passages) run on published
+   text. Every `inconsistent` flag is listed with the sentences it links; it counts as right only when it
+   is listed in `REAL_ADJUDICATED` as a real error of the source, after reading it by hand.
+5. **Errors planted in real text**: each percentage that a check found consistent in a real passage is
+   printed 7 points higher (the rest of the passage untouched) and the passage is read again; a flag is
+   right when it is that check on that percentage, and every other flag is wrong.
 
 Precision = right flags / all flags; the target is ≥ 0.95 on each run.
 """
@@ -40,6 +47,11 @@ TARGET_PRECISION = 0.95
 
 # Flags on gold documents that are real errors of the source text: (check type, doc, mention text).
 ADJUDICATED: dict[tuple[str, str, str], str] = {}
+# Flags on the real development passages, read by hand: (check type, doc, first figure's text) -> why it is
+# a real error of the source. A flag not listed here counts as wrong. (None raised as of this writing.)
+REAL_ADJUDICATED: dict[tuple[str, str, str], str] = {}
+REAL_DEV = "real_dev_*.jsonl"   # never the held-out passages
+PLANT_SHIFT = 7.0               # points added to a percentage to plant an error in real text
 
 
 def _direction(before: str) -> str | None:
@@ -251,6 +263,91 @@ def planted_outcome(row: dict, checks: list[Check]) -> bool:
         not any(c.verdict == INCONSISTENT for c in of_type if row["expected"] != INCONSISTENT)
 
 
+def real_dev_passages(gold_dir: Path = GOLD) -> list[Document]:
+    """The real development passages as documents (title, date, URL), never the held-out ones."""
+    docs = []
+    for path in sorted(gold_dir.glob(REAL_DEV)):
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                r = json.loads(line)
+                docs.append(Document(id=r["doc"], source=r.get("url") or f"{path.name}#{r['doc']}",
+                                     text=nfc(r["text"]), title=r.get("title"), published=r.get("published"),
+                                     urls=[r["url"]] if r.get("url") else []))
+    return docs
+
+
+def _read(doc: Document) -> tuple[list[Check], list[Mention]]:
+    ex = extract_document(doc)
+    for m in ex.mentions:
+        m.extra["id"] = f"{doc.id}:{m.start}:{m.end}:{m.kind}"
+    return check_document(doc.text, ex.mentions, ex.sentences), ex.mentions
+
+
+def _linked(c: Check) -> str:
+    """The sentences a flag links, each once: what a reader checks it against."""
+    seen = dict.fromkeys((m.extra.get("sentence_index"), (m.sentence or "").strip()) for m, _ in c.mentions)
+    return " | ".join(f"[{si}] {text}" for si, text in seen)
+
+
+def evaluate_real(gold_dir: Path = GOLD) -> tuple[Tally, Tally]:
+    """The checks on the real development passages: (flags on the text as published, errors planted in it)."""
+    docs = real_dev_passages(gold_dir)
+    real, planted = Tally("real text (development passages)"), Tally("errors planted in real text")
+    mentions: list[Mention] = []
+    meta: dict[str, dict] = {}
+    for doc in docs:
+        checks, ms = _read(doc)
+        mentions += ms
+        meta[doc.id] = {"published": doc.published, "source": doc.source, "url": doc.urls[0] if doc.urls else None}
+        _tally_real(real, checks)
+        for c in checks:
+            if c.verdict == "consistent":
+                _plant(planted, doc, c)
+    _tally_real(real, [c for c in check_across(mentions, meta)])
+    return real, planted
+
+
+def _tally_real(t: Tally, checks: list[Check]) -> None:
+    for c in checks:
+        t.checks += 1
+        t.by_verdict[c.verdict] += 1
+        if c.verdict != INCONSISTENT:
+            continue
+        first = c.mentions[0][0]
+        why = REAL_ADJUDICATED.get((c.check_type, first.doc, first.text))
+        (t.right if why else t.wrong).append((c, why or f"not a known error of the source: {_linked(c)}"))
+
+
+def _plant(t: Tally, doc: Document, c: Check) -> None:
+    """Print the check's percentage PLANT_SHIFT points higher and read the passage again."""
+    pct = [m for m, role in c.mentions if role == "percent" and m.kind == "percent" and m.value is not None]
+    if len(pct) != 1 or c.check_type not in ("fraction_percent", "share_of_total", "target_share"):
+        return
+    p = pct[0]
+    new = p.value + PLANT_SHIFT
+    shown = f"{new:.{p.decimals}f}".replace(".", ",") if p.decimals else f"{new:.0f}"
+    digits = re.search(r"\d+(?:[.,]\d+)?", p.text)
+    if not digits:
+        return
+    a, b = p.start + digits.start(), p.start + digits.end()
+    text = doc.text[:a] + shown + doc.text[b:]
+    twin = Document(id=doc.id, source=doc.source, text=text, title=doc.title, published=doc.published, urls=doc.urls)
+    checks, _ = _read(twin)
+    hit = False
+    for x in checks:
+        t.checks += 1
+        t.by_verdict[x.verdict] += 1
+        if x.verdict != INCONSISTENT:
+            continue
+        if x.check_type == c.check_type and any(m.start == a - digits.start() for m, role in x.mentions if role == "percent"):
+            t.right.append((x, f"{doc.id}: {p.text} planted as {shown}%"))
+            hit = True
+        else:
+            t.wrong.append((x, f"{doc.id}: flagged while {p.text} was planted as {shown}%"))
+    if not hit:
+        t.missed.append({"id": doc.id, "check": c.check_type, "text": f"{p.text} -> {shown}%: {c.computation}"})
+
+
 def _fmt_p(p: float | None) -> str:
     return "n/a (no flags)" if p is None else f"{p:.3f}"
 
@@ -273,13 +370,18 @@ def main(args=None) -> int:
     pred_syn = evaluate_predicted(gold_dir, "synthetic")
     planted, _ = evaluate_planted(gold_dir / "planted_checks.jsonl" if (gold_dir / "planted_checks.jsonl").exists()
                                   else PLANTED)
-    for t in (within, across, pred, pred_syn, planted):
+    real, planted_real = evaluate_real(gold_dir)
+    for t in (within, across, pred, pred_syn, planted, real, planted_real):
         print_tally(t)
-    runs = (within, pred, pred_syn, planted)
+    print(f"real text: {real.flags} inconsistent flags on the published development passages, {len(real.right)} "
+          f"right (each listed above with the sentences it links); planted in real text: "
+          f"{len(planted_real.right)} flagged, {len(planted_real.missed)} not flagged (cannot tell or no check), "
+          f"{len(planted_real.wrong)} wrong")
+    runs = (within, pred, pred_syn, planted, real, planted_real)
     flags = sum(t.flags for t in runs)
     right = sum(len(t.right) for t in runs)
     overall = right / flags if flags else None
-    print(f"overall (gold within documents + predicted seeds and synthetic + planted): {right}/{flags} right: "
+    print(f"overall (gold within documents + predicted seeds and synthetic + planted + real text): {right}/{flags} right: "
           f"precision {_fmt_p(overall)} (target ≥ {TARGET_PRECISION}); planted errors flagged "
           f"{len(planted.right)}, missed {len(planted.missed)}")
     return 0
@@ -291,8 +393,9 @@ def summary() -> dict:
     pred = evaluate_predicted(GOLD, "seeds")
     pred_syn = evaluate_predicted(GOLD, "synthetic")
     planted, _ = evaluate_planted()
+    real, planted_real = evaluate_real()
     return {t.name: {"checks": t.checks, "flags": t.flags, "right": len(t.right), "precision": t.precision,
-                     "missed": len(t.missed)} for t in (within, across, pred, pred_syn, planted)}
+                     "missed": len(t.missed)} for t in (within, across, pred, pred_syn, planted, real, planted_real)}
 
 
 if __name__ == "__main__":

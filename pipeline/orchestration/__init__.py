@@ -5,7 +5,7 @@
 - `crawl`: web sites through fetching, reading and extraction into the database (`chitieu crawl`);
 - `monthly`: the monthly batch (`chitieu run --month`), its settings, stages and bookkeeping;
 - `executors`: where extraction (`extractors.extract`) runs: in-process, a process pool, Dask;
-- `claim`: the stored figures that support or contradict a claim (`chitieu check CLAIM`).
+- `claim`: `chitieu check CLAIM`, printing the answer of `pipeline.db.claims` with its exit status.
 
 Orchestration sits on top: it imports `pipeline.db`, `pipeline.web`, `pipeline.evaluation`, the
 extractors and the scrapers; nothing below imports it.

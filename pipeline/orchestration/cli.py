@@ -1,4 +1,4 @@
-"""The `chitieu` command: extract, run, serve, eval."""
+"""The `chitieu` command: extract, run, serve, export, crawl, merge, eval, check."""
 from __future__ import annotations
 
 import argparse
@@ -13,9 +13,10 @@ from extractors.document import InputError
 from extractors.record import RECORD_FIELDS
 from extractors.textdump import read_dump, read_dump_bytes
 from pipeline.db.checks_store import update_checks
-from pipeline.orchestration.claim import main as check_main
+from pipeline.orchestration.claim import EPILOG as CLAIM_EPILOG, MAX_CLAIM_CHARS, main as check_main
 from pipeline.orchestration.crawl import crawl_command
 from pipeline.evaluation.evaluate import main as eval_main
+from pipeline.evaluation.train_status import main as train_status_main
 from pipeline.web.export import export_command
 from extractors.extract import extract_document
 from pipeline.orchestration.monthly.batch import monthly_command
@@ -88,7 +89,7 @@ def cmd_run(args) -> int:
     def build(db: Path) -> int:
         return run_corpus(Path(args.corpus or "corpus"), db, quiet=args.quiet, executor=args.executor,
                           workers=args.workers, scheduler=args.scheduler, report=args.report,
-                          doc_timeout=args.doc_timeout)
+                          doc_timeout=args.doc_timeout, follow_symlinks=args.follow_symlinks)
 
     if args.swap:
         return swap_build(Path(args.db), build, say=lambda m: args.quiet or print(f"chitieu: {m}", file=sys.stderr))
@@ -105,6 +106,12 @@ def cmd_export(args) -> int:
 
 def cmd_crawl(args) -> int:
     return crawl_command(args)
+
+
+def cmd_merge(args) -> int:
+    from pipeline.orchestration.merge import merge_command
+
+    return merge_command(args)
 
 
 def cmd_eval(args) -> int:
@@ -145,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--config", help="config file with [crawl] and [monthly] tables (with --month)")
     r.add_argument("--swap", action="store_true",
                    help="build into a copy next to the database, check it, then swap it in atomically")
+    r.add_argument("--follow-symlinks", action="store_true",
+                   help="read the regular files that symbolic links in the corpus folder point to (by default "
+                        "links and special files are refused by name)")
     r.set_defaults(func=cmd_run)
 
     s = sub.add_parser("serve", help="serve the database with Datasette")
@@ -168,7 +178,24 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--db", default=DEFAULT_DB)
     c.add_argument("--config", help="crawler config file (user agent contact, delays, cache folder)")
     c.add_argument("--quiet", action="store_true")
+    c.add_argument("--executor", choices=["auto", "inline", "process", "pool", "dask"], default="inline",
+                   help="where the figures of crawled articles are extracted: inline (the default), a process "
+                        "pool (pool = process) or Dask; auto: in-process for a crawl of at most 50 pages, else "
+                        "a pool. This process stays the one writer, storing pages in the order they were read")
+    c.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
+    c.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local Dask cluster)")
+    c.add_argument("--write-profile", metavar="FILE",
+                   help="write the site profile the crawl proposes from the pages it judged (their URL "
+                        "shapes), for review; a folder: one profile per site")
     c.set_defaults(func=cmd_crawl)
+
+    g = sub.add_parser("merge", help="merge databases built on several machines (e.g. a crawl split by site) "
+                                     "into one; idempotent")
+    g.add_argument("sources", nargs="+", metavar="DB", help="databases to merge")
+    g.add_argument("--into", required=True, metavar="OUT", help="the database merged into (created when missing)")
+    g.add_argument("--quiet", action="store_true")
+    g.set_defaults(func=cmd_merge)
 
     v = sub.add_parser("eval", help="score the extractor against the gold set in tests/gold/")
     v.add_argument("--gold", default=None, help="gold folder (default: tests/gold)")
@@ -181,10 +208,19 @@ def build_parser() -> argparse.ArgumentParser:
                         "that whoever writes rules never reads its sentences)")
     v.set_defaults(func=cmd_eval)
 
+    t = sub.add_parser("train-status", help="train the status model (result or target) on the gold set's "
+                                            "development passages; --cv first reports how it reads unseen parts")
+    t.add_argument("--gold", default=None, help="gold folder (default: tests/gold)")
+    t.add_argument("--cv", action="store_true", help="cross-validate by development part before training")
+    t.add_argument("--out", default=None, help="where to write the model (default: extractors/data/status_model.json)")
+    t.set_defaults(func=train_status_main)
+
     k = sub.add_parser("check", help="find the stored figures that support or contradict a claim; without a "
-                                     "claim, recompute the checks table (--full, the default, or --changed)")
+                                     "claim, recompute the checks table (--full, the default, or --changed)",
+                       epilog=CLAIM_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     k.add_argument("claim", nargs="?", default=None,
-                   help='a sentence with a figure, e.g. "Vĩnh Phúc tăng trưởng 9,54% năm 2022"')
+                   help='a sentence with a figure, e.g. "Vĩnh Phúc tăng trưởng 9,54%% năm 2022" (at most '
+                        f'{MAX_CLAIM_CHARS} characters)')
     k.add_argument("--db", default=DEFAULT_DB)
     k.add_argument("--format", choices=["text", "json"], default="text")
     k.add_argument("--limit", type=int, default=20, help="at most this many stored figures per claim figure")

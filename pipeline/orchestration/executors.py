@@ -2,14 +2,17 @@
 
 Every executor maps `extract_document` over documents and yields `(index, Extraction)` as results
 arrive — or `(index, exception)` for a document whose extraction failed, so one bad document never
-stops the others; the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
+stops the others — and `submit`s one call for a future (what the crawl uses: each page is read and its
+figures extracted there, and stored in the order it was taken as the results come back); the caller, on the client, is the single SQLite writer. Workers load the NLP models once each
 (a process pool's initializer; a Dask worker plugin), and results are identical whatever the executor,
-since extraction is a pure function of the document.
+since extraction is a pure function of the document. A process pool's workers die with the process that
+started them, even when it is killed with SIGKILL (`die_with_parent`).
 """
 from __future__ import annotations
 
 import os
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Iterable, Iterator
 
 from extractors.document import Document
@@ -22,6 +25,37 @@ def warm_up() -> None:
     """Load underthesea's models and build the extractors' tables once in this process."""
     extract.extract_document(Document(id="warm-up", source="warm-up",
                               text="Năm 2022, tỉnh Vĩnh Phúc có 20/23 nhiệm vụ hoàn thành, đạt 87%."))
+
+
+def die_with_parent(parent: int, poll_s: float = 1.0, pdeathsig: bool = True) -> None:
+    """Make this worker process end when `parent` does, even by kill -9, which lets no parent clean up:
+    Linux's parent-death signal (prctl PR_SET_PDEATHSIG) kills it at once, and a watchdog thread that
+    sees its parent change (it was re-parented) ends it within `poll_s` where prctl is missing."""
+    import ctypes
+    import signal
+    import sys
+    import threading
+
+    if pdeathsig and sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl: the watchdog below does the work
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(poll_s)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="chitieu-parent-watchdog", daemon=True).start()
+
+
+def _start_worker(parent: int) -> None:
+    die_with_parent(parent)
+    warm_up()
 
 
 def _extract(doc: Document, time_limit: float | None = None):
@@ -51,6 +85,15 @@ class InlineExecutor:
     name = "inline"
     workers = 1
 
+    def submit(self, fn, *args) -> Future:
+        """`fn(*args)`, done now, as a finished future (holding its exception if it raised)."""
+        f: Future = Future()
+        try:
+            f.set_result(fn(*args))
+        except Exception as e:  # noqa: BLE001 - raised by the future's result(), per call
+            f.set_exception(e)
+        return f
+
     def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         for i, d in enumerate(docs):
             try:
@@ -68,7 +111,13 @@ class ProcessExecutor:
 
     def __init__(self, workers: int | None = None):
         self.workers = workers or default_workers()
-        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=warm_up)
+        # workers end with this process, even when it is killed with SIGKILL (die_with_parent)
+        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start_worker,
+                                        initargs=(os.getpid(),))
+
+    def submit(self, fn, *args) -> Future:
+        """`fn(*args)` on a worker (`fn` a module-level function, its arguments picklable)."""
+        return self.pool.submit(fn, *args)
 
     def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         pending = {}
@@ -109,6 +158,10 @@ class DaskExecutor:
             self.client = Client(self.cluster)
         self.client.register_plugin(WarmUp(), name="chitieu-warm-up")
         self.workers = len(self.client.scheduler_info().get("workers", {})) or (workers or 1)
+
+    def submit(self, fn, *args):
+        """A Dask future (`done()`, `result()`) of `fn(*args)` on the cluster."""
+        return self.client.submit(fn, *args, pure=False)
 
     def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         from distributed import as_completed  # heavy and optional: only with --executor dask

@@ -17,7 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from extractors import EXTRACTOR_VERSION
 from extractors.budget import DEFAULT_DOC_TIMEOUT
 from extractors.document import InputError
-from extractors.textdump import corpus_files, read_dump
+from extractors.corpus import list_corpus
+from extractors.textdump import read_dump
 from pipeline.db import store
 from pipeline.db.checks_store import update_checks
 from pipeline.orchestration.executors import get_executor
@@ -30,16 +31,21 @@ AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (
 
 def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str = "auto",
                workers: int | None = None, scheduler: str | None = None, timings: dict | None = None,
-               report: str | None = None, doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> int:
-    """Run the corpus into the database; `timings`, if given, receives seconds per stage. A document whose
-    extraction takes longer than `doc_timeout` seconds is recorded in `run_errors` and the run goes on."""
+               report: str | None = None, follow_symlinks: bool = False,
+               doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> int:
+    """Run the corpus into the database; `timings`, if given, receives seconds per stage. Only regular
+    files inside the corpus folder are read: symbolic links and special files are refused by name
+    (recorded in `run_errors`), unless `follow_symlinks`, which reads the regular files links point to. A
+    document whose extraction takes longer than `doc_timeout` seconds is recorded in `run_errors` and the run
+    goes on."""
     clock = time.perf_counter
     t = timings if timings is not None else {}
     t0 = clock()
     if not corpus.is_dir():
         print(f"chitieu: corpus folder not found: {corpus}", file=sys.stderr)
         return 2
-    files = corpus_files(corpus)
+    listing = list_corpus(corpus, follow_symlinks=follow_symlinks)
+    files = listing.files
     try:
         db = open_db(db_path)
         run_id = start_run(db, "run", [str(f) for f in files])
@@ -55,9 +61,13 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
             print(f"chitieu: {msg}", file=sys.stderr)
 
     docs, sources = [], []
+    for f, message in listing.refused:
+        errors.append((str(f), message))
+        counts["documents_failed"] += 1
+        print(f"chitieu: {message}", file=sys.stderr)
     for f in files:
         try:
-            for d in read_dump(f):
+            for d in read_dump(f, regular_only=True, follow_symlinks=follow_symlinks):
                 docs.append(d)
                 sources.append(f)
         except InputError as e:
@@ -67,7 +77,13 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
     counts["documents_read"] = len(docs)
     t["read"] = clock() - t0
     t0 = clock()
-    states = document_states(db, [d.id for d in docs])
+    try:
+        states = document_states(db, [d.id for d in docs])
+    except sqlite3.OperationalError as e:
+        problem = store_problem(db_path, e)
+        print(f"chitieu: {problem}; nothing was stored", file=sys.stderr)
+        counts["documents_failed"] += len(docs)
+        return _stopped(db, db_path, run_id, counts, errors, problem)
     todo = []
     stale_versions: dict[str, int] = {}
     for d, f in zip(docs, sources):
@@ -133,13 +149,8 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
         handled = sum(counts[k] - before[k] for k in ("documents_new", "documents_changed", "documents_unchanged",
                                                        "documents_failed"))
         counts["documents_failed"] += len(todo) - handled  # the one that failed and those never loaded
-        errors.append((str(db_path), fatal))
-        try:
-            finish_run(db, run_id, counts, errors)
-        except sqlite3.Error:
-            pass  # a full disk cannot take the run's record either: it stays unfinished in `runs`
         print(f"chitieu: {fatal}; the run stopped with {stored} of {len(todo)} documents stored", file=sys.stderr)
-        return 1
+        return _stopped(db, db_path, run_id, counts, errors, fatal)
     t0 = clock()
     try:
         # the checks of what changed since the last checks (this run's documents, and any that an interrupted
@@ -152,8 +163,9 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
             say(checks_words(checked, t["checks"]))
         finish_run(db, run_id, counts, errors)
     except sqlite3.OperationalError as e:
-        print(f"chitieu: {store_problem(db_path, e)}; the documents stored are whole", file=sys.stderr)
-        return 1
+        problem = store_problem(db_path, e)
+        print(f"chitieu: {problem}; the documents stored are whole", file=sys.stderr)
+        return _stopped(db, db_path, run_id, counts, errors, problem)
     t["counts"] = dict(counts)
     if report is not None:
         path = write_report(db, run_id, db_path.parent / "reports", report or f"run-{run_id}")
@@ -162,6 +174,20 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
         f"{counts['documents_changed']} changed, {counts['documents_unchanged']} unchanged, "
         f"{counts['documents_failed']} failed), {counts['mentions_added']} mentions added -> {db_path}")
     return 0
+
+
+FINISH_ATTEMPTS = 3  # tries to record a failed run, each waiting the busy timeout for another process's lock
+
+
+def _stopped(db, db_path: Path, run_id: int, counts: dict, errors: list, problem: str) -> int:
+    """A run stopped by its database: its `runs` row finished as `failed`, the reason in `run_errors`; when
+    the database cannot take even that, the terminal says so. Exit status 1 either way."""
+    try:
+        finish_run(db, run_id, counts, [*errors, (str(db_path), problem)], status="failed", attempts=FINISH_ATTEMPTS)
+    except sqlite3.Error as e:
+        print(f"chitieu: the run's record (run {run_id} in {db_path}) could not be finished either: "
+              f"{store_problem(db_path, e)}", file=sys.stderr)
+    return 1
 
 
 def post_load(db) -> dict:

@@ -18,8 +18,10 @@ PLUGINS_DIR = HERE / "plugins"
 TEMPLATE_DIR = HERE / "templates"
 # Facet suggestions run a count(distinct) per column on every table page: seconds at a million rows.
 # Facets themselves stay one click away (a column's cog menu, or ?_facet=).
+# At most 1,000 rows a query and 2,000 characters a cell on HTML pages; no value longer than 64 MB and no
+# query's rows over 64 MB in all (plugins/limits.py).
 SETTINGS = {"sql_time_limit_ms": 3000, "facet_time_limit_ms": 1000, "default_page_size": 50,
-            "suggest_facets": "off"}
+            "suggest_facets": "off", "max_returned_rows": 1000, "truncate_cells_html": 2000}
 
 
 def datasette_args(db: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False,
@@ -60,11 +62,33 @@ def refresh_views(db: Path) -> None:
         print(f"chitieu: views not refreshed ({type(e).__name__}: {e})", file=sys.stderr)
 
 
+def fold_wal(db: Path) -> str | None:
+    """Fold the write-ahead log into the database file, as an immutable (`--public`) server reads the file
+    alone; None when done, else why not (another process is writing it)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(str(db), timeout=5)
+        try:
+            busy, frames, done = conn.execute("pragma wal_checkpoint(truncate)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as e:
+        return str(e)
+    return "another process holds it" if busy or (frames > 0 and done < frames) else None
+
+
 def serve(db: Path, host: str = "127.0.0.1", port: int = 8001, public: bool = False) -> int:
     if not db.exists():
         print(f"chitieu: database not found: {db} (build it with `chitieu run`)", file=sys.stderr)
         return 2
     refresh_views(db)
+    problem = fold_wal(db) if public else None
+    if problem:
+        print(f"chitieu: {db}: its write-ahead log cannot be folded into the file ({problem}); a public server "
+              f"reads the file alone and would serve it half-written: stop the run or crawl writing it, then "
+              f"serve again", file=sys.stderr)
+        return 1
     inspect_file = db.with_name(db.name + ".inspect.json")
     exe = shutil.which("datasette", path=str(Path(sys.executable).parent)) or shutil.which("datasette")
     base = [exe or sys.executable, *([] if exe else ["-m", "datasette"])]

@@ -64,6 +64,7 @@ class MonthlyRun:
     scheduler: str | None = None
     swap: bool = False
     quiet: bool = False
+    follow_symlinks: bool = False
     report_name: str | None = None
     console: object = None
     summary: dict = field(default_factory=dict)
@@ -110,13 +111,18 @@ class MonthlyRun:
                 errors += e
                 fetch.update(f)
                 failed_stages += [f"site {s}" for s in ok if not ok[s]]
+                # a site nobody could reach is a failure of the run, named in run_errors and the report
+                errors += [(f"site:{s}", "không truy cập được trang: không máy chủ nào trả lời bằng một trang, "
+                            "một chuyển hướng hay 304 (site not reached: refused, timed out, 5xx everywhere or "
+                            "robots.txt unreachable); the next run retries it from the same date")
+                           for s in ok if not ok[s]]
             # 2. a local corpus
             if self.corpus:
                 before = db.execute("select coalesce(max(id), 0) from runs").fetchone()[0]
                 t: dict = {}
                 self.say(f"corpus {self.corpus}")
                 rc = run_corpus(self.corpus, work, quiet=self.quiet, executor=self.executor, workers=self.workers,
-                                scheduler=self.scheduler, timings=t)
+                                scheduler=self.scheduler, timings=t, follow_symlinks=self.follow_symlinks)
                 child = db.execute("select max(id) from runs where command = 'run' and id > ?", [before]).fetchone()[0]
                 if child is not None:
                     retag(db, child, run_id)
@@ -143,7 +149,7 @@ class MonthlyRun:
                                                     "error": f"{type(e).__name__}: {e}"})
                 db.execute("update monthly_sites set status = ? where monthly_run = ? and status = 'running'",
                            [status, attempt])
-            finish_run(db, run_id, self._counts(db, run_id, stage), [*errors, ("monthly", status)])
+            finish_run(db, run_id, self._counts(db, run_id, stage), [*errors, ("monthly", status)], status=status)
             db.conn.close()
             raise
         # 5. the month's counts, the report, the summary
@@ -186,7 +192,11 @@ class MonthlyRun:
             self.say(f"crawling {', '.join(s.name for s in sites)} "
                      + (f"since {since}" if since else "(first crawl: every date)"))
             crawl = MonthlyCrawl(cfg, sites, work, max_pages=self.settings.max_pages, since=since,
-                                 quiet=self.quiet, console=self.console, load_run=run_id, site_rows=rows)
+                                 quiet=self.quiet, console=self.console, load_run=run_id, site_rows=rows,
+                                 # the crawl's extraction goes to the executor only when one is named
+                                 executor="inline" if self.executor == "auto" else self.executor,
+                                 workers=self.workers, scheduler=self.scheduler,
+                                 site_budget=self.settings.site_budget)
             try:
                 crawl.run()
             finally:
@@ -309,6 +319,7 @@ def monthly_command(args) -> int:
         run = MonthlyRun(month, db_path, settings, names, corpus=corpus, executor=getattr(args, "executor", "auto"),
                          workers=getattr(args, "workers", None), scheduler=getattr(args, "scheduler", None),
                          swap=bool(getattr(args, "swap", False)), quiet=quiet,
+                         follow_symlinks=bool(getattr(args, "follow_symlinks", False)),
                          report_name=getattr(args, "report", None) or None, console=console)
         return run.run()
     finally:

@@ -1,9 +1,7 @@
 """The monthly batch's crawl stage: `chitieu crawl` with the month's run on every load."""
 from __future__ import annotations
 
-from extractors import extract
 from pipeline.orchestration.crawl import Crawl
-from pipeline.db.store import load
 
 
 class MonthlyCrawl(Crawl):
@@ -12,7 +10,7 @@ class MonthlyCrawl(Crawl):
 
     def __init__(self, *args, load_run: int, site_rows: list[int], **kw):
         super().__init__(*args, **kw)
-        self.load_run = load_run
+        self.load_run_id = load_run
         self.site_rows = site_rows
         self.run_id: int | None = None
 
@@ -33,19 +31,5 @@ class MonthlyCrawl(Crawl):
         return self.db.execute(f"select 1 from document_urls where url in ({','.join('?' * len(urls))}) limit 1",
                                list(urls)).fetchone() is not None
 
-    def _process(self, page, prepared=None) -> None:
-        if self.since and self._known(page):
-            since, self.since = self.since, None
-            try:
-                super()._process(page, prepared)
-            finally:
-                self.since = since
-        else:
-            super()._process(page, prepared)
-
-    def _load(self, doc) -> None:
-        ex = extract.extract_document(doc)
-        status = load(self.db, ex, run_id=self.load_run)
-        self.counts[f"documents_{status}"] += 1
-        if status != "unchanged":
-            self.counts["mentions_added"] += len(ex.mentions)
+    def _since_for(self, page) -> str | None:
+        return None if self.since and self._known(page) else self.since

@@ -10,7 +10,8 @@ from scrapers.settings import ConfigError, CrawlConfig, load_config, read_toml
 
 MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
 DEFAULT_MAX_PAGES = 500        # pages fetched per crawl (304s included); [monthly] max_pages
-MONTHLY_KEYS = {"sites": list, "max_pages": int, "first_since": str}
+DEFAULT_SITE_BUDGET = 3600     # seconds one site may take; [monthly] site_budget, else [crawl] site_budget
+MONTHLY_KEYS = {"sites": list, "max_pages": int, "first_since": str, "site_budget": (int, float)}
 
 
 @dataclass
@@ -19,6 +20,7 @@ class MonthlySettings:
     sites: list[str] | None = None      # None: not configured (every site profile, unless --corpus is given)
     max_pages: int = DEFAULT_MAX_PAGES
     first_since: str | None = None      # `since` for a site no successful monthly run has crawled yet
+    site_budget: float = DEFAULT_SITE_BUDGET   # seconds a site may take (its queue is dropped after)
 
 
 def load_settings(path: str | Path | None) -> MonthlySettings:
@@ -28,14 +30,21 @@ def load_settings(path: str | Path | None) -> MonthlySettings:
         sites = ["baohatinh", "baovinhphuc"]   # site profiles crawled every month
         max_pages = 500                         # per crawl
         first_since = "2025-01-01"              # how far back a site's first monthly crawl goes
+        site_budget = 3600                      # seconds a site may take (default: [crawl] site_budget, else 3600)
     """
     if not path:
         return MonthlySettings(load_config(None))
-    p = Path(path)
+    settings = _load(Path(path))
+    if settings.site_budget is None:
+        settings.site_budget = settings.crawl.site_budget or DEFAULT_SITE_BUDGET
+    return settings
+
+
+def _load(p: Path) -> MonthlySettings:
     data = read_toml(p)
     monthly = data.pop("monthly", None)
     if monthly is None:
-        return MonthlySettings(load_config(p))
+        return MonthlySettings(load_config(p), site_budget=None)
     unknown_tables = set(data) - {"crawl"}
     if unknown_tables:
         raise ConfigError(f"{p}: unknown table(s) {sorted(unknown_tables)}; the options go under [crawl] "
@@ -51,7 +60,8 @@ def load_settings(path: str | Path | None) -> MonthlySettings:
         raise ConfigError(f"{p}: unknown [monthly] option(s) {sorted(unknown)} (known: {', '.join(MONTHLY_KEYS)})")
     for k, typ in MONTHLY_KEYS.items():
         if k in monthly and not isinstance(monthly[k], typ):
-            raise ConfigError(f"{p}: [monthly] {k} must be a {typ.__name__}")
+            what = "number" if isinstance(typ, tuple) else typ.__name__
+            raise ConfigError(f"{p}: [monthly] {k} must be a {what}")
     sites = monthly.get("sites")
     if sites is not None and not all(isinstance(s, str) for s in sites):
         raise ConfigError(f"{p}: [monthly] sites must be a list of site profile names")
@@ -61,4 +71,7 @@ def load_settings(path: str | Path | None) -> MonthlySettings:
     max_pages = monthly.get("max_pages", DEFAULT_MAX_PAGES)
     if max_pages < 1:
         raise ConfigError(f"{p}: [monthly] max_pages must be positive")
-    return MonthlySettings(crawl, sites, max_pages, first)
+    budget = monthly.get("site_budget")
+    if budget is not None and budget <= 0:
+        raise ConfigError(f"{p}: [monthly] site_budget must be a positive number of seconds")
+    return MonthlySettings(crawl, sites, max_pages, first, budget)

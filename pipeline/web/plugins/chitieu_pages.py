@@ -22,6 +22,9 @@ import markupsafe
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
+from pipeline.web import vi
+from pipeline.web.citation import citation
+
 FIGURE_ID_COLUMNS = {
     "figures": {"id"},
     "series": {"latest_figure"},
@@ -74,12 +77,8 @@ def fts_query(q: str) -> str | None:
 
 
 def display_number(v) -> str:
-    """27398000000000.0 as 27,398,000,000,000 and 5.02 as 5.02."""
-    if isinstance(v, float):
-        return f"{v:,.6f}".rstrip("0").rstrip(".")
-    if isinstance(v, int):
-        return f"{v:,}"
-    return "" if v is None else str(v)
+    """27398000000000.0 as 27.398.000.000.000 and 5.02 as 5,02 (Vietnamese style)."""
+    return vi.number(v)
 
 
 def render_sentence(text: str, figures: list[dict], offset: int, focus: str | None = None,
@@ -117,8 +116,10 @@ def render_sentence(text: str, figures: list[dict], offset: int, focus: str | No
         out.append(words(text[pos:s]))
         cls = "figure focus" if focus and f["id"] == focus else "figure"
         inner = html.escape(text[s:e])
-        label = html.escape(f.get("kind") or "")
-        tag_open = f'<mark class="{cls}" data-figure="{html.escape(f["id"])}" title="{label}">'
+        kind = f.get("kind") or ""
+        label = html.escape(vi.KINDS.get(kind, kind))
+        tag_open = (f'<mark class="{cls}" data-figure="{html.escape(f["id"])}" data-kind="{html.escape(kind)}" '
+                    f'title="{label} ({html.escape(kind)})">')
         body = f'{inner}<span class="label">{label}</span>'
         if link and f["id"] != focus:
             body = f'<a href="{html.escape(link(f["id"]))}">{body}</a>'
@@ -257,16 +258,36 @@ async def figure_checks(db, mention_id: str) -> tuple[bool, list[str], list[dict
     return True, cols, [dict(r) for r in rows]
 
 
-# --- pages --------------------------------------------------------------------------------------
-async def figure_page(request, datasette):
-    mention_id = request.url_vars["id"]
+# --- pages ----------------------------------------------------------------------------------------
+FIGURE_FIELDS = ["indicator_key", "indicator", "entity", "scope", "place", "place_new", "province", "province_new",
+                 "period", "period_kind", "status", "kind", "value", "low", "high", "denominator", "unit",
+                 "qualifier", "compared_to", "direction", "decimals"]
+
+
+def field_vi(name: str, value) -> str:
+    """A field of the figure as a Vietnamese reader reads it."""
+    if name in ("value", "low", "high", "denominator"):
+        return vi.number(value)
+    if name == "indicator_key":
+        n = vi.indicator_name(value)
+        return n or str(value)
+    if name == "unit":
+        return vi.unit_vi(value)
+    if name == "period":
+        return vi.period(value)
+    return vi.word(name, value) or ("" if value is None else str(value))
+
+
+async def figure_context(request, datasette, mention_id: str) -> dict:
     db = _db(datasette)
     rows = (await db.execute("select * from figures where id = ?", [mention_id])).rows
     if not rows:
-        raise NotFound(f"No figure {mention_id}")
+        raise NotFound(f"Không có số liệu {mention_id} (no figure {mention_id})")
     fig = dict(rows[0])
-    drows = (await db.execute("select id, title, published, source, url, sha256, province from documents "
-                              "where id = ?", [fig["doc"]])).rows
+    dcols = set(await _columns(db, "documents"))
+    extra = ", loaded_at" if "loaded_at" in dcols else ""
+    drows = (await db.execute("select id, title, published, source, url, sha256, province" + extra +
+                              " from documents where id = ?", [fig["doc"]])).rows
     doc = dict(drows[0]) if drows else {"id": fig["doc"], "title": None, "published": None, "source": None,
                                         "url": None, "sha256": None, "province": fig.get("province")}
     sentence, before, after = None, None, None
@@ -295,22 +316,118 @@ async def figure_page(request, datasette):
     same = []
     if fig.get("indicator_key") and fig.get("period"):
         same = [dict(r) for r in (await db.execute(
-            "select id, text, value, unit, status, entity, period, doc, title, published, source from figures "
-            "where indicator_key = ? and place is ? and period = ? and id != ? order by published desc limit 50",
+            "select id, text, kind, value, low, high, denominator, unit, status, entity, period, doc, title, "
+            "published, source from figures where indicator_key = ? and place is ? and period = ? and id != ? "
+            "order by published desc limit 50",
             [fig["indicator_key"], fig["place"], fig["period"], mention_id])).rows]
+    for x in same:
+        x["shown"] = vi.amount(x["value"], x["unit"], x["kind"], x["low"], x["high"], x["denominator"])
     has_checks, check_cols, checks = await figure_checks(db, mention_id)
     links = await document_links(datasette, db, doc)
-    return Response.html(await datasette.render_template("figure.html", {
-        "fig": fig, "doc": doc, "sentence": sentence, "rendered": rendered, "before": before, "after": after,
-        "same": same, "has_checks": has_checks, "check_cols": check_cols, "checks": checks, "links": links,
-        "database": db.name, "figure_link": link, "number": display_number,
-        "fields": ["indicator_key", "indicator", "entity", "scope", "place", "place_new", "province", "province_new",
-                   "period", "period_kind", "status", "kind", "value", "low", "high", "denominator", "unit",
-                   "qualifier", "compared_to", "direction", "decimals"],
-    }, request=request))
+    permalink = datasette.absolute_url(request, datasette.urls.path(f"/-/figure/{mention_id}"))
+    retrieved = await retrieved_date(db, doc)
+    cite = citation(fig, doc, links, permalink, datasette.absolute_url(request, "/").rstrip("/"), retrieved)
+    shown = vi.amount(fig.get("value"), fig.get("unit"), fig.get("kind"), fig.get("low"), fig.get("high"),
+                      fig.get("denominator")) or fig.get("text")
+    return {"fig": fig, "doc": doc, "sentence": sentence, "rendered": rendered, "before": before, "after": after,
+            "same": same, "has_checks": has_checks, "check_cols": check_cols, "checks": checks, "links": links,
+            "database": db.name, "figure_link": link, "number": display_number, "shown": shown,
+            "indicator_name": vi.indicator_name(fig.get("indicator_key"), fig.get("indicator")),
+            "period_vi": vi.period(fig.get("period")), "citation": cite, "col_label": vi.column,
+            "field_vi": field_vi, "word": vi.word, "fields": FIGURE_FIELDS}
+
+
+async def retrieved_date(db, doc: dict) -> str | None:
+    """When the document was read: its first crawl when the crawler found it, else when it was loaded."""
+    if "document_urls" in await _tables(db):
+        cols = await _columns(db, "document_urls")
+        if "first_seen" in cols and "document" in cols:
+            r = (await db.execute("select min(first_seen) from document_urls where document = ?", [doc["id"]])).rows
+            if r and r[0][0]:
+                return r[0][0]
+    return doc.get("loaded_at")
+
+
+def _json(data, status: int = 200) -> Response:
+    return Response.json(data, status=status, default=str)
+
+
+async def figure_page(request, datasette):
+    mention_id = request.url_vars["id"]
+    as_json = mention_id.endswith(".json")
+    if as_json:
+        mention_id = mention_id[:-5]
+    ctx = await figure_context(request, datasette, mention_id)
+    if as_json:
+        fig = ctx["fig"]
+        return _json({
+            "figure": fig, "document": ctx["doc"],
+            "display": {"value": ctx["shown"], "indicator": ctx["indicator_name"], "period": ctx["period_vi"],
+                        "status": vi.word("status", fig.get("status")), "kind": vi.word("kind", fig.get("kind"))},
+            "context": {"before": ctx["before"], "after": ctx["after"]},
+            "links": [{k: v for k, v in x.items() if k != "hash"} for x in ctx["links"]],
+            "checks": [{k: v for k, v in c.items() if k != "_others"} for c in ctx["checks"]],
+            "same_elsewhere": [{k: v for k, v in x.items()} for x in ctx["same"]],
+            "citation": {k: ctx["citation"][k] for k in ("text", "csl", "bibtex", "url", "archive", "permalink")},
+            "page": ctx["citation"]["permalink"],
+        })
+    return Response.html(await datasette.render_template("figure.html", ctx, request=request))
+
+
+FIGURE_HITS = 50
+
+
+async def figure_hits(db, q: str, words: str) -> list[dict]:
+    """Figures whose value is one reading of the first number typed (`2.101`, `2101`, `9,54`,
+    `32.398 tỷ`), each word typed beside it (a province, an indicator) found in its place, indicator,
+    sentence or title, with or without diacritics."""
+    rows = [dict(r) for r in (await db.execute(
+        "select id, text, kind, value, low, high, denominator, unit, indicator_key, indicator, entity, place, "
+        "province, province_new, period, status, sentence, doc, title, published from figures "
+        "where (coalesce(value, low) between vi_min(:q) and vi_max(:q) and vi_matches(coalesce(value, low), :q)) "
+        "or (high between vi_min(:q) and vi_max(:q) and vi_matches(high, :q)) order by published desc limit 2000",
+        {"q": q})).rows]
+    need = query_terms(words)
+    out = []
+    for r in rows:
+        hay = fold(" ".join(str(r.get(k) or "") for k in ("place", "province", "province_new", "entity",
+                                                            "indicator", "sentence", "title")))
+        if all(re.search(rf"\b{re.escape(t)}\b", hay) for t in need):
+            r["shown"] = vi.amount(r["value"], r["unit"], r["kind"], r["low"], r["high"], r["denominator"])
+            r["indicator_name"] = vi.indicator_name(r["indicator_key"], r["indicator"])
+            r["period_vi"] = vi.period(r["period"])
+            r["status_vi"] = vi.word("status", r["status"]) or r["status"]
+            out.append(r)
+            if len(out) >= FIGURE_HITS:
+                break
+    return out
+
+
+def number_phrases(nums: list[list[float]]) -> str | None:
+    """An FTS5 query for the numbers as a text prints them: 2101 is the tokens `2 101` (2.101)."""
+    parts = []
+    for readings in nums:
+        alts = sorted({" ".join(re.split(r"[.,]", vi.number(v))) for v in readings if v == v})
+        if alts:
+            parts.append("(" + " OR ".join(f'"{a}"' for a in alts) + ")")
+    return " AND ".join(parts) or None
 
 
 async def search_page(request, datasette):
+    ctx = await search_context(request, datasette)
+    if request.path.endswith(".json"):
+        keep = ("id", "document", "text", "title", "published", "province")
+        return _json({
+            "q": ctx["q"], "numbers": ctx["numbers"], "words": ctx["words"],
+            "figures": [{k: v for k, v in f.items()} for f in ctx["figures"]],
+            "titles": [{k: v for k, v in t.items() if k != "title_html"} for t in ctx["titles"]],
+            "sentences": [{**{k: h.get(k) for k in keep}, "figures": [f["id"] for f in h.get("figures", [])]}
+                          for h in ctx["sentences"]],
+            "total": ctx["total"], "page": ctx["page"], "size": ctx["size"], "error": ctx["error"]})
+    return Response.html(await datasette.render_template("search.html", ctx, request=request))
+
+
+async def search_context(request, datasette) -> dict:
     q = (request.args.get("q") or "").strip()
     db = _db(datasette)
     try:
@@ -318,10 +435,17 @@ async def search_page(request, datasette):
     except ValueError:
         page = 0
     size = 30
+    nums, words = vi.split_numbers(q)
     ctx = {"q": q, "titles": [], "sentences": [], "total": None, "page": page, "size": size,
-           "database": db.name, "error": None}
-    match = fts_query(q)
-    terms = query_terms(q)
+           "database": db.name, "error": None, "figures": [], "numbers": nums, "words": words}
+    if nums:
+        ctx["figures"] = await figure_hits(db, q, words)
+        numbers = number_phrases(nums)
+        words_match = fts_query(words)
+        match = f"({words_match}) AND {numbers}" if words_match and numbers else numbers or words_match
+    else:
+        match = fts_query(q)
+    terms = query_terms(words if nums else q)
     if match:
         try:
             ctx["titles"] = [dict(r) for r in (await db.execute(
@@ -359,7 +483,7 @@ async def search_page(request, datasette):
             ctx["sentences"] = hits
     for t in ctx["titles"]:
         t["title_html"] = markupsafe.Markup(_safe_highlight(t["title_html"] or ""))
-    return Response.html(await datasette.render_template("search.html", ctx, request=request))
+    return ctx
 
 
 def _safe_highlight(s: str) -> str:
@@ -385,12 +509,35 @@ async def archive_page(request, datasette):
         "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
 
 
+async def reports_page(request, datasette):
+    """`/-/reports` (and `.json`): every run report the database knows, newest first, with its run."""
+    db = _db(datasette)
+    reports = []
+    if "runs" in await _tables(db) and "report" in await _columns(db, "runs"):
+        rows = (await db.execute(
+            "select id, command, started, finished, documents_new, documents_changed, documents_failed, report "
+            "from runs where report is not null and report != '' order by id desc limit 500")).rows
+        seen = set()
+        for r in rows:
+            name = Path(r["report"]).stem
+            if name in seen:
+                continue
+            seen.add(name)
+            reports.append({**dict(r), "name": name, "url": datasette.urls.path(f"/-/reports/{name}"),
+                            "exists": Path(r["report"]).is_file()})
+    if request.path.endswith(".json"):
+        return _json({"reports": [{k: v for k, v in r.items() if k != "report"} for r in reports]})
+    return Response.html(await datasette.render_template("reports.html", {"reports": reports, "database": db.name},
+                                                         request=request))
+
+
 @hookimpl
 def register_routes():
     return [
         (r"^/-/figure/(?P<id>[0-9A-Za-z_:.-]{1,80})$", figure_page),
-        (r"^/-/search$", search_page),
+        (r"^/-/search(\.json)?$", search_page),
         (r"^/-/archive/(?P<sha>[0-9a-fA-F]{8,128})$", archive_page),
+        (r"^/-/reports(\.json)?$", reports_page),
     ]
 
 
@@ -403,14 +550,16 @@ def render_cell(value, column, table, database, datasette):
     cols = FIGURE_ID_COLUMNS.get(table) if table else QUERY_FIGURE_ID_COLUMNS
     if cols and column in cols and isinstance(value, str) and FIGURE_ID_RE.match(value):
         href = datasette.urls.path(f"/-/figure/{value}")
-        return markupsafe.Markup(f'<a href="{html.escape(href)}" title="figure page">{html.escape(value)}</a>')
+        return markupsafe.Markup(f'<a href="{html.escape(href)}" title="trang số liệu (figure page)">'
+                                 f'{html.escape(value)}</a>')
     return None
 
 
 @hookimpl
 def menu_links(datasette):
     return [
-        {"href": datasette.urls.path("/-/search"), "label": "Search figures"},
-        {"href": datasette.urls.path("/-/dashboards/provinces"), "label": "Provinces dashboard"},
-        {"href": datasette.urls.table(_db(datasette).name, "province_map"), "label": "Map of provinces"},
+        {"href": datasette.urls.path("/-/search"), "label": "Tìm số liệu (search)"},
+        {"href": datasette.urls.path("/-/dashboards/provinces"), "label": "Bảng điều khiển các tỉnh (dashboard)"},
+        {"href": datasette.urls.table(_db(datasette).name, "province_map"), "label": "Bản đồ các tỉnh (map)"},
+        {"href": datasette.urls.path("/-/reports"), "label": "Báo cáo các lần chạy (reports)"},
     ]

@@ -57,7 +57,7 @@ def register_routes():
 @hookimpl
 def render_cell(value, column, table):
     if table == "documents" and column == "view" and isinstance(value, str) and value.startswith("/-/displacy/"):
-        return markupsafe.Markup(f'<a href="{markupsafe.escape(value)}">displaCy view</a>')
+        return markupsafe.Markup(f'<a href="{markupsafe.escape(value)}">xem bài (displaCy view)</a>')
     return None
 
 
@@ -67,12 +67,14 @@ async def report_page(datasette, request):
 
     name = request.url_vars["name"]
     db = datasette.get_database()
-    rows = (await db.execute("select report from runs where report like ? order by id desc limit 1",
-                             [f"%/{name}.html"])).rows
+    # the exact file name, compared as text: no LIKE, whose `_` and `%` would let `x_s` find `xss`
+    tail = f"/{name}.html"
+    rows = (await db.execute("select report from runs where substr(report, -?) = ? order by id desc limit 1",
+                             [len(tail), tail])).rows
     if not rows or not rows[0]["report"]:
         raise NotFound(f"No report {name}")
     path = Path(rows[0]["report"])
-    if not path.is_file():
+    if path.name != f"{name}.html" or not path.is_file():
         raise NotFound(f"Report file missing: {path.name}")
     return Response.html(path.read_text(encoding="utf-8"))
 
