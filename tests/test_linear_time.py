@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractors.doc_context import DocContext
+from extractors.gazetteer import PlacesIn, find_places
 from extractors.mentions import find
 from extractors.sentences import MAX_SENTENCE_CHARS, split_sentences
 
@@ -73,3 +74,18 @@ def test_no_sentence_is_longer_than_the_bound(pieces, k):
     text = "".join(pieces) * (k * MAX_SENTENCE_CHARS // max(1, len("".join(pieces))) + 1)
     for s in split_sentences(text):
         assert s.end - s.start <= MAX_SENTENCE_CHARS and text[s.start:s.end] == s.text
+
+
+PLACE_PIECES = ["Hà Nội", "hà nội", " ", "Thanh Hoá", "Thanh Hóa", ", ", "tỉnh ", "Bắc Giang", "x", "1", "Huế",
+                "Thừa Thiên Huế", "Thừa Thiên", "so với ", "Chủ tịch ", "Hồ Chí Minh", "TP ", "_", "Nam", "oà", ";"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PLACE_PIECES), min_size=1, max_size=14), st.data())
+def test_places_found_once_per_sentence_are_those_of_the_stretch(pieces, data):
+    """A figure's owner is looked for among the places its clause names: the sentence's province names are
+    found once (`PlacesIn`) and give exactly what reading the stretch alone gives."""
+    text = "".join(pieces)
+    lo = data.draw(st.integers(min_value=0, max_value=len(text)))
+    hi = data.draw(st.integers(min_value=lo, max_value=len(text)))
+    assert PlacesIn(text).find(lo, hi) == find_places(text[lo:hi], comparisons=True)
