@@ -14,6 +14,7 @@ import time
 BENCHMARKS = [
     # (module, full-size arguments, quick arguments)
     ("benchmarks.extractor", [], ["--quick"]),
+    ("benchmarks.scaling", [], ["--quick"]),
     ("benchmarks.nlp", ["--repeat", "2"], ["--repeat", "1"]),
     ("benchmarks.run_bench", ["--docs", "20000"], ["--docs", "200"]),
     ("benchmarks.datasette_bench", [], ["--mentions", "50000"]),

@@ -19,7 +19,7 @@ from extractors.comparisons import change_direction, comparison_base
 from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
-from extractors.indicators import indicator_of
+from extractors.indicators import Attributed, indicator_of
 from extractors.owners import entity_of
 from extractors.period_choice import period_of
 from extractors.periods import bracket_at, brackets, find_periods
@@ -48,17 +48,19 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     return sentence.start + cs, sentence.start + ce
 
 
-def attribute_all(mentions: list[Mention], ctx: DocContext) -> None:
-    """Fill the attribution fields of every mention of one document, in place."""
-    done: list[Mention] = []
-    for m in mentions:
-        s = sentence_at(ctx.sentences, m.start)
+def attribute_all(mentions: list[Mention], ctx: DocContext, check=None) -> None:
+    """Fill the attribution fields of every mention of one document, in place; `check()`, if given, is called
+    before each figure (the time budget's clock: extractors/budget.py)."""
+    done = Attributed()
+    held = [sentence_at(ctx.sentences, m.start, ctx.sentence_starts) for m in mentions]
+    for m, s in zip(mentions, held):
         if s is not None:
             ctx.figure_spans.setdefault(s.index, []).append((m.start - s.start, m.end - s.start))
-    for k, m in enumerate(mentions):
-        s = sentence_at(ctx.sentences, m.start)
+    for k, (m, s) in enumerate(zip(mentions, held)):
         if s is None:
             continue
+        if check is not None:
+            check()
         nxt = mentions[k + 1].start if k + 1 < len(mentions) else None
         attribute(m, s, ctx, done, nxt)
         done.append(m)
@@ -105,9 +107,11 @@ def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None
     m.extra["named_item"] = True
 
 
-def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | None = None,
+def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None = None,
               next_start: int | None = None) -> None:
     """Attribute one mention; `done` holds the document's mentions before it, already attributed."""
+    if done is None:
+        done = Attributed()
     text = ctx.text
     cs, ce = clause_bounds(s, m.start, m.end)
     clause_before = text[cs:m.start]
@@ -146,7 +150,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention] | No
         m.period, m.extra["period_source"] = before.period, "paragraph"
     m.entity, m.extra["entity_source"] = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
-    m.indicator = indicator_of(m, text, s.start, cs, ce, done or [], prev_sentence)
-    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done or [], ctx.title)
-    _named_item(m, text, s, done or [])
+    m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
+    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title)
+    _named_item(m, text, s, done)
     m.indicator = spell_out(m.indicator, m.unit)

@@ -36,8 +36,8 @@ PLAN_BEFORE = re.compile(rf"(?:{alt('plan_before')})\S*\s*(?:\S+\s+){{0,4}}$", r
 TARGET_BASES = frozenset(words("target_base"))
 TARGET_BASE_AFTER = re.compile(rf"\s*(?:so với\s+)?(?:{alt('target_base')})")
 # between a result and its plan: `đạt 6,2% (kế hoạch 7,5%)`, `…, trong khi dự toán là …`
-PLAN_BETWEEN = re.compile(rf"^\s*[,;]?\s*(?:\(|trong khi\s+|so với\s+)?\s*(?:{alt('plan_between')})"
-                          rf"(?:\s+(?:{alt('plan_between_tail')}))*\s*(?:là|:)?\s*$", re.IGNORECASE)
+PLAN_BETWEEN = re.compile(rf"^\s*+[,;]?\s*+(?:\(|trong khi\s++|so với\s++)?\s*+(?:{alt('plan_between')})"
+                          rf"(?:\s++(?:{alt('plan_between_tail')}))*\s*+(?:là|:)?\s*+$", re.IGNORECASE)
 # what a result's sentence claims of its plan. `đạt kế hoạch` claims the plan met; `đạt 17,5% kế hoạch` only
 # states a share of it (no number between)
 CLAIM_MET = re.compile(rf"(?<!không )(?<!chưa )(?:{alt('claim_met')})\s+(?:[^\s\d]+\s+){{0,2}}?"
@@ -85,9 +85,9 @@ PROGRAMME = re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words(
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
 BODY_WITH_CUE = re.compile(alt("body_with_cue"))
 # targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành`
-TARGETS_REVIEWED = re.compile(r"\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
+TARGETS_REVIEWED = re.compile(r"(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
                               r"(?:đạt|hoàn thành|vượt)(?!\w)"   # `trong 26 chỉ tiêu chủ yếu năm 2022, có 22 chỉ tiêu đạt`
-                              r"|\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
+                              r"|(?<!\d)\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
                               r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)")
 # the words that open a list breaking a figure down, with the list after them to the end of the text given:
 # `Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …`, `gồm: Mỏ Cày Nam 9, Châu Thành 8`

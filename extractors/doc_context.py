@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE, TARGETS_REVIEWED
+from extractors.gazetteer import PlacesIn, find_places
 from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, dateline_date, find_periods, topical
-from extractors.sentences import Sentence
+from extractors.sentences import Sentence, sentence_starts
 
 
 # words that report what was done (an estimate of it included), not what is planned
@@ -56,6 +57,8 @@ class DocContext:
     plan_paragraphs: set[int] = field(default_factory=set)
     # per sentence index: its text with the words that look like cues but are none blanked out (status.py)
     status_cleaned: dict[int, str] = field(default_factory=dict, repr=False)
+    # per sentence index: its province names, found once (`places_in`)
+    _places: dict[int, PlacesIn] = field(default_factory=dict, repr=False)
     status_model_sums: dict = field(default_factory=dict, repr=False)   # extractors/status_model.probability_at
 
     @classmethod
@@ -117,6 +120,21 @@ class DocContext:
             for x in self.sentences:
                 self._paragraph_starts.setdefault(x.paragraph, x.start)
         return self._paragraph_starts[s.paragraph]
+
+    def places_in(self, s: Sentence, lo: int, hi: int) -> list:
+        """`gazetteer.find_places(self.text[lo:hi], comparisons=True)` for a stretch of sentence `s`, its
+        province names found once per sentence (not once per figure)."""
+        if not s.start <= lo <= hi <= s.end:
+            return find_places(self.text[lo:hi], comparisons=True)
+        places = self._places.get(s.index)
+        if places is None or places.text is not s.text:
+            places = self._places[s.index] = PlacesIn(s.text)
+        return places.find(lo - s.start, hi - s.start)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """The sentences' start offsets, for `sentences.sentence_at` (computed once, not per figure)."""
+        return sentence_starts(self.sentences)
 
     @cached_property
     def compares_two_years_back(self) -> bool:

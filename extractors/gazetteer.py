@@ -1,6 +1,7 @@
 """Places and bodies: the 63 provinces before 1 July 2025, the 34 after, with their GSO codes."""
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections import Counter
@@ -106,6 +107,47 @@ def find_places(text: str, comparisons: bool = False) -> list[tuple[int, int, Pr
     norm = new_style_tones(nfc(text))
     return [(s, e, p) for s, e, p in find_provinces(text)
             if is_place_use(norm, s, e) and (comparisons or not in_comparison(norm, s))]
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"   # what `\w` matches
+
+
+class PlacesIn:
+    """The province names of one text (a sentence) found once, for the places named in any stretch of it:
+    `PlacesIn(text).find(lo, hi)` is `find_places(text[lo:hi], comparisons=True)` without reading the stretch
+    with the names' pattern again for every figure. A stretch that could read differently on its own than
+    inside the text (a word cut at one of its edges, a name across an edge, a tone mark moved) is read the
+    plain way."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.norm = new_style_tones(nfc(text))
+        pat, _ = _province_re()
+        self.hits = [(m.start(1), m.end(1), m.group(1)) for m in pat.finditer(self.norm)] \
+            if len(self.norm) == len(text) else None
+        self.starts = [h[0] for h in self.hits] if self.hits is not None else None
+
+    def find(self, lo: int, hi: int) -> list[tuple[int, int, Province]]:
+        seg = self.text[lo:hi]
+        if self.hits is None or not 0 <= lo <= hi <= len(self.text):
+            return find_places(seg, comparisons=True)
+        norm = new_style_tones(nfc(seg))
+        if norm != self.norm[lo:hi] or (lo > 0 and _is_word(self.norm[lo - 1])) or (hi > lo and _is_word(norm[-1])):
+            return find_places(seg, comparisons=True)
+        k = bisect.bisect_left(self.starts, lo)
+        if k > 0 and self.hits[k - 1][1] > lo:
+            return find_places(seg, comparisons=True)   # a name across the stretch's start
+        _, names = _province_re()
+        out = []
+        for a, b, name in self.hits[k:]:
+            if a >= hi:
+                break
+            if b > hi:
+                return find_places(seg, comparisons=True)   # a name across its end
+            if name[0].isupper() and is_place_use(norm, a - lo, b - lo):
+                out.append((a - lo, b - lo, names[name.lower()]))
+        return out
 
 
 def find_province(text: str) -> Province | None:

@@ -73,10 +73,11 @@ PARTICIPANTS = {
 _TARGET_UNITS = lexicon.role_words("status_words", "target_unit")
 _TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
 
+# (`\s*+`, `\s++`: possessive, so that a run of spaces is not split between them in every way)
 _COPULAS = re.compile(
-    r"(?<!\w)\s*(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s+)*"
+    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước|dự kiến|phấn đấu)\s++)*"
     r"(?:đạt được|ước đạt|đạt|tăng thêm|tăng|giảm còn|giảm|còn|là|chiếm|lên|xuống|ở mức|vượt|với|có|khoảng|"
-    r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*$", re.IGNORECASE)
+    r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*+$", re.IGNORECASE)
 _ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
@@ -88,9 +89,10 @@ _TIME_PHRASES = re.compile(
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
+# (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
                           r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
-                          r"con số|tổng cộng|số liệu|\d+|[^\w\s]+)\s*)*$", re.IGNORECASE)
+                          r"con số|tổng cộng|số liệu|\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
 # quyết đề ra`, `phấn đấu đến`, `dưới mức mục tiêu … mà HĐND tỉnh đề ra`, `trong khi kế hoạch đặt ra`.
 _TARGET_WORDS = re.compile(
@@ -149,6 +151,33 @@ def _ws(s: str | None) -> str | None:
     return s or None
 
 
+class Attributed(list):
+    """A document's figures attributed so far, in order, and the one index a rule looks up instead of
+    rescanning them all: per value and counted noun, the last figure whose indicator is an activity
+    (from its verb, or inherited), which a later mention of the same group inherits."""
+
+    def __init__(self, mentions=()):
+        super().__init__()
+        self._activities: dict[float, dict[str, tuple[int, Mention]]] = {}
+        for m in mentions:
+            self.append(m)
+
+    def append(self, m: Mention) -> None:
+        super().append(m)
+        if m.unit and m.indicator and m.extra.get("indicator_source") in ("verb", "inherited") \
+                and m.value == m.value:   # (not NaN)
+            self._activities.setdefault(m.value, {})[m.unit.lower().split("/")[0]] = (len(self), m)
+
+    def last_activity(self, value: float | None, unit: str) -> Mention | None:
+        """The last figure of `value` whose counted noun is of `unit`'s group and whose indicator is an
+        activity; a value has few counted nouns, so this costs no scan of the document."""
+        best = None
+        for key, (k, d) in self._activities.get(value, {}).items():
+            if _same_group(key, unit) and (best is None or k > best[0]):
+                best = (k, d)
+        return best[1] if best else None
+
+
 def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: list[Mention],
                  prev_sentence: str | None = None) -> str | None:
     """The indicator of mention `m`, whose clause is text[cs:ce] and sentence starts at `s_start`;
@@ -160,13 +189,9 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
 
 def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     before, after = text[cs:m.start], text[m.end:ce]
-    same = []                                           # earlier mentions of this sentence, walking back
-    for d in reversed(done):                            # only over them (not the whole document's)
-        if d.start < s_start:
-            break
-        same.append(d)
-    same.reverse()
-    sprev = same[-1] if same else None
+    # the two figures before it in this sentence (walking back over two, not the sentence's or document's)
+    sprev = done[-1] if done and done[-1].start >= s_start else None
+    pprev = done[-2] if sprev is not None and len(done) > 1 and done[-2].start >= s_start else None
     unit = (m.unit or "").split("/")[0].replace("\u00a0", " ")
     money = m.kind == "money" or bool(_CURRENCY.match(unit))
     counted = m.kind in ("quantity", "fraction", "range") and bool(unit) and unit != "%" and not money \
@@ -264,7 +289,6 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
         if owner:
             return owner, "subject"                           # `Tổng vốn đăng ký của 3 dự án FDI mới … là`
-    pprev = same[-2] if len(same) > 1 else None
     listed = pprev is not None and sprev is not None and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
     if sprev is not None and sprev.indicator and not listed \
             and re.search(r"(?<!\w)với\s*$", text[sprev.end:m.start].split(subject)[0] if subject else "") \
@@ -384,10 +408,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
     if participant:
         # the same group named again (`12 Giám đốc sở` … `12 Giám đốc các sở hoàn thành …`)
         if not _VERB_RE.search(last):
-            for d in reversed(done):
-                if d.value == m.value and d.unit and _same_group(d.unit, unit) and \
-                        d.extra.get("indicator_source") in ("verb", "inherited") and d.indicator:
-                    return d.indicator, "inherited"
+            d = done.last_activity(m.value, unit)
+            if d is not None:
+                return d.indicator, "inherited"
         # the rest of a list after a verb: `cho 3 nhóm đối tượng, gồm 11 người …; 12 Giám đốc sở`
         if sprev is not None and sprev.indicator and sprev.extra.get("indicator_source") in ("verb", "inherited") \
                 and sprev.unit and _is_participant(sprev.unit.split("/")[0]) \

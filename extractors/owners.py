@@ -9,7 +9,7 @@ import re
 from extractors import lexicon
 from extractors.doc_context import DocContext
 from extractors.entities import find_bodies, national_at
-from extractors.gazetteer import find_places, in_comparison
+from extractors.gazetteer import in_comparison
 from extractors.sentences import Sentence
 
 
@@ -42,7 +42,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
-        for ps, pe, p in find_places(seg, comparisons=True):
+        for ps, pe, p in ctx.places_in(s, lo, ms):
             if in_comparison(seg, ps) and not _governs(seg[pe:]):
                 continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing
             if best is None or ps > best[0]:

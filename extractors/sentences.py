@@ -1,6 +1,7 @@
 """Sentences with exact offsets: paragraphs split on blank lines, then underthesea's sent_tokenize."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -17,9 +18,44 @@ class Sentence:
 _PARA_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
+def _sent_tokenize():
+    """underthesea's sent_tokenize, with its look back for an abbreviation before a full stop bounded.
+
+    underthesea reads the whole run of letters, digits and dots before every `.` to see whether it is an
+    abbreviation: on a long run without spaces (`1.1.1.…`, `.một.một…`) that is quadratic. A word longer
+    than the longest abbreviation is none, so the look back stops there: the same sentences, in linear
+    time. Falls back to the plain function if underthesea's tokenizer is not where version 9 keeps it."""
+    global _TOKENIZE
+    if _TOKENIZE is not None:
+        return _TOKENIZE
+    from underthesea import sent_tokenize
+    try:
+        import underthesea.pipeline.sent_tokenize as st
+        st._load_model()
+        base = st.sentence_tokenizer
+        longest = max(len(a) for a in base.abbrev_types)
+
+        class Bounded(type(base)):
+            def _get_preceding_word(self, text, pos):
+                start, stop = pos - 1, max(-1, pos - longest - 2)
+                while start > stop and (text[start].isalnum() or text[start] == "."):
+                    start -= 1
+                if start == stop and start >= 0 and (text[start].isalnum() or text[start] == "."):
+                    return "\x00" * (longest + 1)   # longer than any abbreviation
+                return text[start + 1:pos] or None
+
+        _TOKENIZE = Bounded(base.abbrev_types).sentences_from_text
+    except (ImportError, AttributeError, TypeError, ValueError):
+        _TOKENIZE = sent_tokenize
+    return _TOKENIZE
+
+
+_TOKENIZE = None
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; `text[s.start:s.end] == s.text` for every one."""
-    from underthesea import sent_tokenize
+    sent_tokenize = _sent_tokenize()
 
     out: list[Sentence] = []
     for p_index, pm in enumerate(_PARA_RE.finditer(text)):
@@ -47,6 +83,75 @@ def split_sentences(text: str) -> list[Sentence]:
             last = out[-1]
             new_end = base + len(para.rstrip())
             out[-1] = Sentence(last.index, last.start, new_end, text[last.start:new_end], p_index)
+    if any(x.end - x.start > MAX_SENTENCE_CHARS for x in out):
+        out = [Sentence(k, a, b, text[a:b], x.paragraph) for k, (x, a, b) in
+               enumerate((x, a, b) for x in out for a, b in _pieces(text, x.start, x.end))]
+    return out
+
+
+# A "sentence" longer than this (a table flattened into one line, a list with no full stop, a hostile file) is
+# cut into pieces of at most this many characters at its last `;`, else `,`, else space. Every rule reads a
+# figure's sentence, so this bound is what keeps a document's cost linear in its length. The longest sentence
+# of the corpus and the gold sets is under 1,000 characters.
+MAX_SENTENCE_CHARS = 2000
+_CUTS = (re.compile(r";\s"), re.compile(r",\s"), re.compile(r"\s"))
+
+
+# A sentence holding more figures than this (`1% 1% 1% …`) is cut before every MAX_SENTENCE_FIGURES-th figure:
+# a figure's rules read its sentence, so the cost of a sentence grows with its figures times its length. The
+# corpus and gold sentences hold at most 16.
+MAX_SENTENCE_FIGURES = 64
+
+
+def cut_at_figures(text: str, sentences: list[Sentence], figure_starts: list[int]) -> list[Sentence]:
+    """`sentences`, each one that holds more than MAX_SENTENCE_FIGURES of the figures starting at
+    `figure_starts` (sorted) cut right before every MAX_SENTENCE_FIGURES-th of them."""
+    out: list[Sentence] = []
+    cut = False
+    for x in sentences:
+        lo = bisect.bisect_left(figure_starts, x.start)
+        hi = bisect.bisect_left(figure_starts, x.end)
+        if hi - lo <= MAX_SENTENCE_FIGURES:
+            out.append(x)
+            continue
+        cut = True
+        a = x.start
+        for k in range(lo + MAX_SENTENCE_FIGURES, hi, MAX_SENTENCE_FIGURES):
+            b = figure_starts[k]
+            e = b
+            while e > a and text[e - 1].isspace():
+                e -= 1
+            if e > a:
+                out.append(Sentence(0, a, e, text[a:e], x.paragraph))
+            a = b
+        out.append(Sentence(0, a, x.end, text[a:x.end], x.paragraph))
+    if not cut:
+        return sentences
+    for k, x in enumerate(out):
+        x.index = k
+    return out
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of at most MAX_SENTENCE_CHARS that text[start:end] is cut into."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        lo, hi = start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS
+        cut = hi
+        for pat in _CUTS:
+            hits = [m.start() + 1 for m in pat.finditer(text, lo, hi)]
+            if hits:
+                cut = hits[-1]
+                break
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
     return out
 
 
@@ -62,9 +167,16 @@ def _locate_end(para: str, k: int, piece: str) -> int:
     return i
 
 
-def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
-    import bisect
-    starts = [s.start for s in sentences]
+def sentence_starts(sentences: list[Sentence]) -> list[int]:
+    """The start offsets of `sentences`, for `sentence_at`: computed once per document, not per figure."""
+    return [s.start for s in sentences]
+
+
+def sentence_at(sentences: list[Sentence], pos: int, starts: list[int] | None = None) -> Sentence | None:
+    """The sentence that holds offset `pos` (else the last one before it); `starts` is
+    `sentence_starts(sentences)`, which a caller that asks for many figures passes in (a bisect, no rescan)."""
+    if starts is None:
+        starts = sentence_starts(sentences)
     k = bisect.bisect_right(starts, pos) - 1
     if k >= 0 and sentences[k].start <= pos < max(sentences[k].end, sentences[k].start + 1):
         return sentences[k]

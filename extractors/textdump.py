@@ -105,11 +105,13 @@ def _split_articles(lines: list[str]) -> list[_Article]:
     in_footer = False
     body_started = False  # the current article has a paragraph beyond its header
 
+    filled = 0  # non-empty lines in `cur`, counted as they come (not by re-reading `cur` at every line)
+
     def flush():
-        nonlocal cur, dates, body_started
+        nonlocal cur, dates, body_started, filled
         if any(l.strip() for l in cur):
             articles.append(_Article(cur, dates))
-        cur, dates, body_started = [], [], False
+        cur, dates, body_started, filled = [], [], False, 0
 
     last_nonempty = ""
     for line in lines:
@@ -152,12 +154,13 @@ def _split_articles(lines: list[str]) -> list[_Article]:
                         break
                 flush()
                 cur.extend(title_lines)
+                filled = len(title_lines)
             dates.append(dl)
             continue
         if s:
             cur.append(line)
-            non_header = [l for l in cur if l.strip()]
-            if len(non_header) >= 2:
+            filled += 1
+            if filled >= 2:
                 body_started = True
         else:
             cur.append(line)

@@ -119,3 +119,24 @@ def test_a_failing_document_does_not_stop_the_others(docs, kind):
     assert sorted(out) == [0, 1, 2]
     assert isinstance(out[1], Exception)
     assert out[0].document.id == docs[0].id and out[2].document.id == docs[1].id
+
+
+def slow_document_text() -> str:
+    """One long run of figures (`1% 1% …`, 60,000 of them): far longer to extract than a tiny budget."""
+    return "Tình hình kinh tế tỉnh\n\n" + "1% " * 60000
+
+
+@pytest.mark.parametrize("kind", ["inline", "process"])
+def test_a_document_over_its_time_budget_is_recorded_and_the_run_goes_on(corpus_copy, tmp_path, kind):
+    (corpus_copy / "zz_slow.txt").write_text(slow_document_text(), encoding="utf-8")
+    db = tmp_path / "b.db"
+    t = time.monotonic()
+    assert run_corpus(corpus_copy, db, quiet=True, executor=kind, workers=2, doc_timeout=2) == 0
+    assert time.monotonic() - t < 120   # the slow document alone would take minutes
+    c = sqlite3.connect(db)
+    errors = c.execute("select input, error from run_errors").fetchall()
+    assert len(errors) == 1 and "zz_slow" in errors[0][0], errors
+    assert "time budget of 2 s" in errors[0][1] and "zz_slow" in errors[0][1]
+    stored = {r[0] for r in c.execute("select id from documents")}
+    assert "zz_slow" not in stored and len(stored) == len(list(CORPUS.glob("*.txt")))
+    assert c.execute("select documents_failed from runs").fetchone() == (1,)

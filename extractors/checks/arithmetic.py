@@ -4,10 +4,11 @@ and a fraction with its complement (`parts_total`), the shares of a structure ag
 (`shares_sum`), a rank against the number ranked (`rank`) and a range's bounds in order (`range`)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from extractors.checks.links import _NEGATION, _REV_TAIL, _SUBSET, _YEARISH, DocText, _digits_between, linked
-from extractors.checks.record import (CANNOT_TELL, CONSISTENT, INCONSISTENT, Check, _amount, _pct,
+from extractors.checks.record import (CANNOT_TELL, CONSISTENT, INCONSISTENT, Check, _amount, _pct, unit_key,
                                       _same_unit, _unit_class, _verdict)
 from extractors.checks.tolerance import INF, _meets, _tol_value, _tol_words, half_unit, interval, show_amount, vn
 from extractors.cues import OF_TARGET, TARGET_BASES
@@ -128,10 +129,48 @@ def _share_check(c: Mention, t: Mention, p: Mention, scope: str, full: bool) -> 
                  computed=share, difference=share - p.value, unit="%", scope=scope)
 
 
+_NAMES_TOTAL = re.compile(r"(?:tổng số|toàn tỉnh|toàn huyện|toàn thành phố|có tổng|hiện có|gồm|có)\s*(?:\S+\s+){0,3}$",
+                          re.IGNORECASE)
+
+
+class _Totals:
+    """The totals stated so far in the sentences before the current one, per unit: their distinct values,
+    sorted, and the last figure of each value; filled sentence by sentence as the figures are read in order."""
+
+    def __init__(self, dt: DocText):
+        self.dt, self.ms, self.next = dt, dt.mentions, 0
+        self.values: dict[str, list[float]] = {}
+        self.last: dict[tuple[str, float], Mention] = {}
+
+    def through(self, sentence: int) -> None:
+        """Take in every figure of the sentences before `sentence`."""
+        while self.next < len(self.ms) and self.ms[self.next].extra["sentence_index"] < sentence:
+            t = self.ms[self.next]
+            self.next += 1
+            unit = unit_key(t)
+            if unit and _amount(t) and t.value and t.value == t.value and _NAMES_TOTAL.search(self.dt.before(t, 40)):
+                vals = self.values.setdefault(unit, [])
+                k = bisect.bisect_left(vals, t.value)
+                if k == len(vals) or vals[k] != t.value:
+                    vals.insert(k, t.value)
+                self.last[(unit, t.value)] = t
+
+    def only_larger(self, c: Mention) -> Mention | None:
+        """The last total of c's unit larger than c when all of them state one value, else None."""
+        unit = unit_key(c)
+        vals = self.values.get(unit, [])
+        k = bisect.bisect_right(vals, c.value)
+        return self.last[(unit, vals[-1])] if len(vals) - k == 1 else None
+
+
 def _share_of_named_total(dt: DocText) -> list[Check]:
     """`45 xã đạt chuẩn, chiếm 37,5% tổng số xã` with `Toàn tỉnh có 120 xã` stated once earlier."""
     out = []
     ms = dt.mentions
+    # the totals of earlier sentences, read once in order (not the whole document again for every figure); a
+    # document whose figures are not all placed in sentences is read the plain way
+    order = [m.extra.get("sentence_index") for m in ms]
+    totals = _Totals(dt) if None not in order and order == sorted(order) else None
     for i, p in enumerate(ms):
         if i == 0 or not _pct(p) or p.direction or p.compared_to:
             continue
@@ -147,13 +186,18 @@ def _share_of_named_total(dt: DocText) -> list[Check]:
         si = p.extra.get("sentence_index")
         if any(_amount(x) and _same_unit(x, c) and x is not c and x.start < c.start for x in dt.by_sentence[si]):
             continue  # the sentence has its own total: `_share_of_total` reads it
-        cands = [t for t in ms if t.start < c.start and t.extra.get("sentence_index") != si and _amount(t)
-                 and _same_unit(t, c) and t.value and t.value > c.value
-                 and re.search(r"(?:tổng số|toàn tỉnh|toàn huyện|toàn thành phố|có tổng|hiện có|gồm|có)\s*(?:\S+\s+){0,3}$",
-                               dt.before(t, 40), re.IGNORECASE)]
-        if len({t.value for t in cands}) != 1:
+        if totals is not None:
+            if c.value != c.value:
+                continue
+            totals.through(si)
+            total = totals.only_larger(c)
+        else:
+            cands = [t for t in ms if t.start < c.start and t.extra.get("sentence_index") != si and _amount(t)
+                     and _same_unit(t, c) and t.value and t.value > c.value and _NAMES_TOTAL.search(dt.before(t, 40))]
+            total = cands[-1] if len({t.value for t in cands}) == 1 else None
+        if total is None:
             continue
-        out.append(_share_check(c, cands[-1], p, "document", full=True))
+        out.append(_share_check(c, total, p, "document", full=True))
     return out
 
 

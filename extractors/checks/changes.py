@@ -7,7 +7,7 @@ import re
 
 from extractors.checks.links import _CHANGE_TAIL, DocText, _digits_between, linked
 from extractors.checks.record import (CANNOT_TELL, CANONICAL_KEYS, Check, _pct, _same_entity, _same_unit,
-                                      _verdict, ikey, mention_key)
+                                      _verdict, ikey, mention_key, unit_key)
 from extractors.checks.tolerance import _meets, _tol_value, _tol_words, half_unit, interval, slack, vn
 from extractors.cues import TARGET_BASES
 from extractors.normalize import fold
@@ -162,6 +162,11 @@ def _base_period(m: Mention, a: Mention) -> str | None:
     return None
 
 
+def _indicator_period_unit_kind(m: Mention) -> tuple | None:
+    key, unit = ikey(m), unit_key(m)
+    return (key, m.period, unit, m.kind) if key and unit else None
+
+
 def _change_base_in_document(dt: DocText, already: list[Check]) -> list[Check]:
     """A change whose base figure is printed in another sentence of the document: same indicator key,
     entity, unit and the base period (`so với năm 2022` -> the 2022 figure)."""
@@ -187,7 +192,10 @@ def _change_base_in_document(dt: DocText, already: list[Check]) -> list[Check]:
         period = _base_period(r, a)
         if not key or not period:
             continue
-        bases = [b for b in ms if b is not a and b.extra.get("sentence_index") != a.extra.get("sentence_index")
+        # the figures of a's indicator, base period, unit and kind (their group, not the whole document again)
+        group = dt.groups("indicator, period, unit, kind", _indicator_period_unit_kind)
+        bases = [b for _, b in group.get((key, period, unit_key(a), a.kind), [])
+                 if b is not a and b.extra.get("sentence_index") != a.extra.get("sentence_index")
                  and ikey(b) == key and b.period == period and _same_unit(b, a) and b.kind == a.kind
                  and _same_entity(a, b) and b.status == a.status and not b.direction and not b.compared_to
                  and b.value]

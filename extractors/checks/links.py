@@ -52,6 +52,20 @@ class DocText:
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:
             self.by_sentence[m.extra.get("sentence_index", -1)].append(m)
+        self._groups: dict[str, dict] = {}
+
+    def groups(self, name: str, key) -> dict:
+        """The mentions grouped by `key(m)` (None: in no group), as (position, mention) in document order; built
+        once per `name`, so that a rule that looks for an earlier figure of the same kind reads its group, not
+        the whole document, for every figure."""
+        g = self._groups.get(name)
+        if g is None:
+            g = self._groups[name] = defaultdict(list)
+            for k, m in enumerate(self.mentions):
+                kk = key(m)
+                if kk is not None:
+                    g[kk].append((k, m))
+        return g
 
     def sentence_of(self, m: Mention) -> Sent | None:
         si = m.extra.get("sentence_index")

@@ -133,6 +133,11 @@ def _pct(m: Mention) -> bool:
     return m.kind == "percent" and (m.unit or "%") == "%" and m.value is not None
 
 
+def unit_key(m: Mention) -> str | None:
+    """What `_same_unit` compares: the folded unit, None when there is none."""
+    return fold(nfc(m.unit or "")).strip() or None
+
+
 def _same_unit(a: Mention, b: Mention) -> bool:
     ua, ub = fold(nfc(a.unit or "")).strip(), fold(nfc(b.unit or "")).strip()
     return bool(ua) and ua == ub

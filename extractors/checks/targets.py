@@ -8,7 +8,8 @@ import re
 
 from extractors.checks.links import _SUBSET, DocText, linked
 from extractors.checks.record import (CANNOT_TELL, CANONICAL_KEYS, CONSISTENT, INCONSISTENT, Check,
-                                      _amount, _doc_words, _pct, _same_entity, _same_unit, _unit_class, _verdict, ikey)
+                                      _amount, _doc_words, _pct, _same_entity, _same_unit, _unit_class, _verdict, ikey,
+                                      unit_key)
 from extractors.checks.tolerance import _meets, _tol_value, _tol_words, half_unit, interval, slack, vn
 from extractors.cues import (CLAIM_ABOVE, CLAIM_BELOW, CLAIM_MET, CLAIM_NOT_MET, LOWER_BETTER, PLAN_BEFORE, PLAN_BETWEEN,
                             TARGET_BASE_AFTER, TARGET_BASES, TARGET_BEFORE)
@@ -29,6 +30,19 @@ def _same_place(a: Mention, b: Mention) -> bool:
                                                    (a.entity or "") + " " + (b.entity or ""), re.IGNORECASE)
 
 
+def _before(ms: list[Mention], a: Mention) -> list[Mention]:
+    """The figures of `ms` (in order) before `a`."""
+    for k, t in enumerate(ms):
+        if t is a:
+            return ms[:k]
+    return ms
+
+
+def _indicator_unit_kind(m: Mention) -> tuple | None:
+    key, unit = ikey(m), unit_key(m)
+    return (key, unit, m.kind) if key and unit else None
+
+
 def _target_share(dt: DocText) -> list[Check]:
     """`kết nạp 2.101 đảng viên, đạt 105% kế hoạch` against the plan (2.000) stated in the document."""
     out = []
@@ -47,14 +61,18 @@ def _target_share(dt: DocText) -> list[Check]:
         if tail is None:
             continue
         exceed = p.direction == "exceed" or tail.lower().startswith("vượt")
-        same_sentence = [t for t in ms[:i - 1] if t.extra.get("sentence_index") == a.extra.get("sentence_index")
-                         and _same_unit(t, a) and t.kind == a.kind and t.value
+        si = a.extra.get("sentence_index")
+        # the figures before `a` in its sentence, and the document's of a's indicator, unit and kind (its group,
+        # not every figure of the document again for every figure)
+        same_sentence = [t for t in (ms[:i - 1] if si is None else _before(dt.by_sentence[si], a))
+                         if t.extra.get("sentence_index") == si and _same_unit(t, a) and t.kind == a.kind and t.value
                          # `giao 1.850 thanh niên, trong đó có … 389 thanh niên …, đạt 100% chỉ tiêu`: a part
                          # of the plan's figure is not its result
                          and not _part_of(dt, t, a) and
                          (t.status == "target" or PLAN_BEFORE.search(dt.before(t, 40)))]
         key = ikey(a)
-        earlier = [t for t in ms[:i - 1] if t.extra.get("sentence_index") != a.extra.get("sentence_index")
+        group = dt.groups("indicator, unit, kind", _indicator_unit_kind).get((key, unit_key(a), a.kind), [])
+        earlier = [t for k, t in group if k < i - 1 and t.extra.get("sentence_index") != si
                    and (t.status == "target" or TARGET_BEFORE.search(dt.text[dt.clause(t)[0]:t.start]))
                    and _same_unit(t, a) and t.kind == a.kind and t.value
                    and key and ikey(t) == key and (not t.period or not a.period or t.period == a.period)

@@ -35,7 +35,9 @@ _NOT_EXTENT = "".join(f"(?<!{w} )" for w in EXTENT_BEFORE_THU)
 _NOT_FIELD = r"(?!\s+(?:" + "|".join(FIELD_AFTER_THU) + r")(?!\w))"
 SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     # document codes: 371-QĐ/TU, 115/2020/QH14, 02/NQ-CP, 07-NQ/TU, 1532/QĐ-UBND
-    ("code", re.compile(r"\b\d+(?:/\d{2,4})*[/-][A-ZĐ][A-ZĐa-zđ0-9]*(?:[/.-][A-ZĐ0-9][A-ZĐa-zđ0-9]*)*")),
+    # (at most 8 numeric parts before the letters, taken whole: on a long run `123/123/…` every start would
+    # read the rest of the run again)
+    ("code", re.compile(r"\b\d+(?:/\d{2,4}){0,8}+[/-][A-ZĐ][A-ZĐa-zđ0-9]*(?:[/.-][A-ZĐ0-9][A-ZĐa-zđ0-9]*)*")),
     # Quyết định số 1532, Nghị quyết số 07, Kết luận 42, Điều 5 (capitalized), quyết định số 12 (with số)
     ("code", re.compile(rf"\b(?:{_DOC_WORDS})\s+(?:số\s+)?\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
     ("code", re.compile(rf"\b(?:{_DOC_WORDS_LOWER})\s+số\s+\d+(?:[/-]\d+)*{_NOT_FIGURE_TAIL}")),
@@ -67,7 +69,8 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ordinal", re.compile(r"\b(?:kỳ họp|Kỳ họp|lần|Lần|đợt|Đợt|khóa|khoá|Khóa|Khoá|phiên|Phiên|tập|Tập|số báo|kỳ|Kỳ)"
                            r"\s+(?:thứ\s+)?\d+\b")),
     ("ordinal", re.compile(r"\b[Gg]iai đoạn\s+(?:\d{1,2}|[IVX]+)\b(?![.,]\d)(?!\s*%)")),
-    ("ordinal", re.compile(r"(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!vị )(?<!lên )(?<!xuống )" + _NOT_EXTENT +
+    # (`(?=[Tt]hứ)` first: a position that cannot start the match is left at once, not after every look back)
+    ("ordinal", re.compile(r"(?=[Tt]hứ)(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!vị )(?<!lên )(?<!xuống )" + _NOT_EXTENT +
                            r"\b(?:[Tt]hứ)\s+\d+\b(?!\s*/\s*\d)" + _NOT_FIELD)),
     # Names: capitalized proper names take any number after them (`Ban Chỉ đạo 35`, `Quốc lộ 1A`,
     # `Hội nghị Trung ương 3, 4`, `Nghị quyết Trung ương 4`, `cột mốc 345/2`).
@@ -141,7 +144,8 @@ WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\s+(?:lần thứ\s+)?[IVXL]+\b(?![^\W\d_])")),
     ("ordinal", re.compile(r"\b(?:khóa|khoá|Khóa|Khoá|kỳ họp thứ|Kỳ họp thứ|nhiệm kỳ|lần thứ|Lần thứ)\s+"
                            r"(?:[IVXL]+\b(?![^\W\d_])|" + _ORDINAL_WORDS + r"\b)")),
-    ("ordinal", re.compile(_NOT_RANK + r"\b(?:[Tt]hứ\s+" + _ORDINAL_WORDS + r"|đầu tiên)\b(?!\s*/)" + _NOT_FIELD)),
+    ("ordinal", re.compile(r"(?=[Tt]hứ|đầu tiên)" + _NOT_RANK + r"\b(?:[Tt]hứ\s+" + _ORDINAL_WORDS + r"|đầu tiên)\b(?!\s*/)"
+                           + _NOT_FIELD)),
 ]
 
 

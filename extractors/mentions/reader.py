@@ -57,6 +57,8 @@ class Reader:
         out = None
         if i >= 0 and i + n <= len(toks) and toks[i].kind != "num" and all(self._linked[i:i + n - 1]):
             out = self.text[toks[i].start:toks[i + n - 1].end].lower()
+        if len(self._phrases) >= 8192:
+            self._phrases.clear()  # the scan has moved on: what it asked about far behind is not asked again
         self._phrases[key] = out
         return out
 

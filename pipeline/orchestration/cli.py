@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from extractors.budget import DEFAULT_DOC_TIMEOUT
 from extractors.document import InputError
 from extractors.record import RECORD_FIELDS
 from extractors.textdump import read_dump, read_dump_bytes
@@ -88,7 +89,7 @@ def cmd_run(args) -> int:
     def build(db: Path) -> int:
         return run_corpus(Path(args.corpus or "corpus"), db, quiet=args.quiet, executor=args.executor,
                           workers=args.workers, scheduler=args.scheduler, report=args.report,
-                          follow_symlinks=args.follow_symlinks)
+                          doc_timeout=args.doc_timeout, follow_symlinks=args.follow_symlinks)
 
     if args.swap:
         return swap_build(Path(args.db), build, say=lambda m: args.quiet or print(f"chitieu: {m}", file=sys.stderr))
@@ -136,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--executor", choices=["auto", "inline", "process", "dask"], default="auto",
                    help="where extraction runs (auto: in-process for a few documents, else a process pool)")
     r.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
+    r.add_argument("--doc-timeout", type=float, default=DEFAULT_DOC_TIMEOUT, metavar="SECONDS",
+                   help=f"time budget of one document's extraction; a document that exceeds it is recorded in "
+                        f"run_errors and the run goes on (default {DEFAULT_DOC_TIMEOUT:g}; 0: none)")
     r.add_argument("--scheduler", default=None,
                    help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a local Dask cluster)")
     r.add_argument("--report", nargs="?", const="", default=None, metavar="NAME",

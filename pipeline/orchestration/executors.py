@@ -58,8 +58,12 @@ def _start_worker(parent: int) -> None:
     warm_up()
 
 
-def _extract(doc: Document):
-    return extract.extract_document(doc)  # looked up at each call: tests wrap it
+def _extract(doc: Document, time_limit: float | None = None):
+    # looked up at each call: tests wrap it; past `time_limit` seconds it raises DocumentTimeout, which the
+    # caller records against the document (the worker itself is free again)
+    if time_limit:
+        return extract.extract_document(doc, time_limit=time_limit)
+    return extract.extract_document(doc)
 
 
 def _outcome(future):
@@ -90,10 +94,10 @@ class InlineExecutor:
             f.set_exception(e)
         return f
 
-    def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
+    def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         for i, d in enumerate(docs):
             try:
-                yield i, _extract(d)
+                yield i, _extract(d, time_limit)
             except Exception as e:  # noqa: BLE001 - reported per document by the caller
                 yield i, e
 
@@ -115,11 +119,11 @@ class ProcessExecutor:
         """`fn(*args)` on a worker (`fn` a module-level function, its arguments picklable)."""
         return self.pool.submit(fn, *args)
 
-    def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
+    def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         pending = {}
         limit = self.workers * 4
         for i, d in enumerate(docs):
-            pending[self.pool.submit(_extract, d)] = i
+            pending[self.pool.submit(_extract, d, time_limit)] = i
             if len(pending) >= limit:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
@@ -159,14 +163,14 @@ class DaskExecutor:
         """A Dask future (`done()`, `result()`) of `fn(*args)` on the cluster."""
         return self.client.submit(fn, *args, pure=False)
 
-    def map(self, docs: Iterable[Document]) -> Iterator[tuple[int, object]]:
+    def map(self, docs: Iterable[Document], time_limit: float | None = None) -> Iterator[tuple[int, object]]:
         from distributed import as_completed  # heavy and optional: only with --executor dask
 
         futures = {}
         limit = max(8, self.workers * 8)
         ac = as_completed()
         for i, d in enumerate(docs):
-            f = self.client.submit(_extract, d, pure=False)
+            f = self.client.submit(_extract, d, time_limit, pure=False)
             futures[f] = i
             ac.add(f)
             if ac.count() >= limit:

@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from extractors import EXTRACTOR_VERSION
+from extractors.budget import DEFAULT_DOC_TIMEOUT
 from extractors.document import InputError
 from extractors.corpus import list_corpus
 from extractors.textdump import read_dump
@@ -30,10 +31,13 @@ AUTO_POOL_THRESHOLD = 20  # fewer documents than this are extracted in-process (
 
 def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str = "auto",
                workers: int | None = None, scheduler: str | None = None, timings: dict | None = None,
-               report: str | None = None, follow_symlinks: bool = False) -> int:
+               report: str | None = None, follow_symlinks: bool = False,
+               doc_timeout: float | None = DEFAULT_DOC_TIMEOUT) -> int:
     """Run the corpus into the database; `timings`, if given, receives seconds per stage. Only regular
     files inside the corpus folder are read: symbolic links and special files are refused by name
-    (recorded in `run_errors`), unless `follow_symlinks`, which reads the regular files links point to."""
+    (recorded in `run_errors`), unless `follow_symlinks`, which reads the regular files links point to. A
+    document whose extraction takes longer than `doc_timeout` seconds is recorded in `run_errors` and the run
+    goes on."""
     clock = time.perf_counter
     t = timings if timings is not None else {}
     t0 = clock()
@@ -108,7 +112,7 @@ def run_corpus(corpus: Path, db_path: Path, quiet: bool = False, executor: str =
     try:
         with progress:
             task = progress.add_task(f"extracting ({kind}, {getattr(ex, 'workers', 1)} worker(s))", total=len(todo))
-            results = ex.map(d for d, _ in todo) if ex else iter(())
+            results = ex.map((d for d, _ in todo), time_limit=doc_timeout) if ex else iter(())
             for i, extraction in results:
                 d, f = todo[i]
                 if isinstance(extraction, Exception):  # this document's failure; the others go on
