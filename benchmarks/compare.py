@@ -5,7 +5,7 @@
 DIR is another checkout of chitieu (e.g. `git worktree add /tmp/base <commit>`). Both run the same
 documents, in separate processes pinned to one core, alternately, `--repeat` times each; the best time of
 each is reported. The documents are this checkout's `benchmarks.corpus` documents (the seeds and the
-synthetic sentences with their figures perturbed) and the real passages of tests/gold/real_*.jsonl, so
+synthetic sentences with their figures perturbed) and the real development passages of tests/gold/real_dev_*.jsonl (never the held-out ones), so
 both sides read exactly the same text. Speed is measured here, never asserted in tests.
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ def documents(n: int) -> list[dict]:
     from benchmarks.corpus import document_text
 
     docs = [{"source": f"bench-{i}", "text": document_text(i), "title": None, "published": None} for i in range(n)]
-    for path in sorted((ROOT / "tests" / "gold").glob("real_*.jsonl")):
+    for path in sorted((ROOT / "tests" / "gold").glob("real_dev_*.jsonl")):
         for line in path.open(encoding="utf-8"):
             row = json.loads(line)
             docs.append({"source": row.get("url") or "", "text": row["text"], "title": row.get("title"),
