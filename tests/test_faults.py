@@ -389,14 +389,15 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
-def test_kill_9_of_a_run_mid_extraction_leaves_no_worker_alive(tmp_path):
+@pytest.mark.parametrize("executor", ["process", "dask"])
+def test_kill_9_of_a_run_mid_extraction_leaves_no_worker_alive(tmp_path, executor):
     from test_executors import _big_corpus
 
     corpus = tmp_path / "big"
     _big_corpus(corpus, 200)
     db = tmp_path / "k.db"
     cmd = [sys.executable, "-m", "pipeline.orchestration.cli", "run", "--corpus", str(corpus), "--db", str(db),
-           "--quiet", "--executor", "process", "--workers", "2"]
+           "--quiet", "--executor", executor, "--workers", "2"]
     p = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
     workers: set[int] = set()
     try:
