@@ -28,6 +28,8 @@ def alt(role: str) -> str:
 PAREN_TARGET = re.compile(rf"\(\s*(?:{alt('paren_target')})\s*$", re.IGNORECASE)
 # `…, đạt 100% chỉ tiêu`: a share of the target, not of a total named before
 OF_TARGET = re.compile(rf"\s*(?:{alt('of_target')})(?!\w)", re.IGNORECASE)
+# the same, `so với` allowed before it (`…, tương đương 62% so với dự toán`)
+OF_TARGET_COMPARED = re.compile(rf"\s*(?:so với\s+)?(?:{alt('of_target')})(?!\w)", re.IGNORECASE)
 # a plan word before a figure in its clause: `chỉ tiêu giao năm 2023 là 2.000 đảng viên`
 TARGET_BEFORE = re.compile(rf"(?<!\w)(?:{alt('target_before')})(?!\w)[^,;]{{0,40}}$", re.IGNORECASE)
 # a plan word up to four words before a figure: `giao 1.850 thanh niên`

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
+from extractors.cues import OF_TARGET_COMPARED
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_places, find_provinces
 from extractors.indicator_keys import known_indicator
@@ -117,7 +118,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         return
     sprev = done[-1] if done and done[-1].start >= s_start else None   # the figure before, in this sentence
     found, source = None, None
-    of_target = re.match(r"\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|dự toán|mục tiêu)", text[m.end:m.end + 30])
+    of_target = OF_TARGET_COMPARED.match(text[m.end:m.end + 30])
     if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) and not of_target \
             and sprev.unit and sprev.kind in ("quantity", "fraction") and not re.search(r"\d", sprev.unit):
         noun = sprev.indicator if sprev.indicator and sprev.indicator.lower().startswith(sprev.unit.lower()) \

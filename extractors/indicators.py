@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
-from extractors.cues import PAREN_TARGET
+from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
@@ -100,9 +100,6 @@ _TARGET_WORDS = re.compile(
     r"phấn đấu|đề ra|đặt ra|theo|Nghị quyết(?: số)?(?: \d[\w/-]*)?|HĐND(?: tỉnh)?|đến|tới|đã|là|mà|của|tỉnh|cả|và|trong khi|nhưng|"
     r"năm|có)(?!\w)",
     re.IGNORECASE)
-# right after a percentage, the plan it is a share of (extractors/lexicon/status_words.tsv, role of_target)
-_PLAN_SHARE = re.compile(rf"\s*(?:so với\s+)?(?:{'|'.join(re.escape(w) for w in lexicon.role_words('status_words', 'of_target'))})(?!\w)",
-                         re.IGNORECASE)
 # What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
 _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
@@ -215,7 +212,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return (f"{verb} {capital}" if verb else capital), "after"  # `thu hút 400 triệu USD vốn FDI`
     # a share of the plan after the figure it measures (`thu nội địa đạt 58.000 tỷ đồng, tăng 37,7% và hoàn
     # thành hơn 78% chỉ tiêu năm`, `…, tương đương 62% dự toán`): that figure's indicator
-    if m.kind == "percent" and sprev is not None and sprev.indicator and _PLAN_SHARE.match(after) \
+    if m.kind == "percent" and sprev is not None and sprev.indicator and OF_TARGET_COMPARED.match(after) \
             and not re.search(r"[;.]", text[sprev.end:m.start]):
         return sprev.indicator, "inherited"
     # a lexicon phrase before the figure before is that figure's, and so is one between them when
