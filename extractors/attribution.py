@@ -22,7 +22,7 @@ from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
 from extractors.owners import entity_of
 from extractors.period_choice import period_of
-from extractors.periods import bracket_at, brackets, find_periods
+from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
@@ -136,7 +136,8 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         m.status = "target"  # `Đến năm 2030, thu nhập bình quân … từ 75-80 triệu đồng`: no result yet
         m.extra["status_source"] = "rules"
         m.period, m.extra["period_source"] = period_of(m, s, ctx, cs)
-    if "(" in s.text and bracket_at(brackets(s.text), m.start - s.start, s.text) is not None:
+    spans = ctx.sentence_brackets[s.index]
+    if spans and bracket_at(spans, m.start - s.start, s.text) is not None:
         m.extra["aside"] = True   # `(quý I/2023 đạt 4,11%)`: a figure in brackets, beside the sentence's own
     before = None
     for d in reversed((done or [])[-8:]):   # the figure before, not one of an aside

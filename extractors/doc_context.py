@@ -45,6 +45,7 @@ class DocContext:
     # per sentence: a target cue earlier in the paragraph (a paragraph that sets out targets)
     para_target: list[bool] = field(default_factory=list)
     sentence_periods: list[list[Period]] = field(default_factory=list)
+    sentence_brackets: list[list[tuple[int, int]]] = field(default_factory=list)  # per sentence: periods.brackets
     # per sentence: the last period any earlier sentence (or the title) named, topical or not
     last_named: list[Period | None] = field(default_factory=list)
     # per sentence: the last term (`nhiệm kỳ 2025-2030`) named before it, which a plan's figures keep
@@ -75,6 +76,7 @@ class DocContext:
         for s in sentences:
             ps = find_periods(s.text)
             spans = brackets(s.text) if "(" in s.text else []
+            ctx.sentence_brackets.append(spans)
             for p in ps:
                 p.paragraph = s.paragraph
                 p.bracket = bracket_at(spans, p.pos, s.text) if spans else None

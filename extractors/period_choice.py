@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from extractors.doc_context import DocContext
-from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets
+from extractors.periods import SAME_TIME_OF, Period, bracket_at
 from extractors.record import Mention
 from extractors.sentences import Sentence
 
@@ -30,7 +30,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if own is not None:
         return own, "sentence"
     # an aside in brackets (`… đạt 7,82% (quý I/2023 đạt 4,11%)`) times only the figures inside it
-    inside = bracket_at(brackets(s.text), rel_m) if "(" in s.text else None
+    spans = ctx.sentence_brackets[s.index]
+    inside = bracket_at(spans, rel_m) if spans else None
     periods = [p for p in ctx.sentence_periods[s.index]
                if not _owned_by_other(s.text, p, ctx.figure_spans.get(s.index, ()), rel_m)
                and (p.bracket is None or p.bracket == inside)]
