@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from extractors.sentences import split_sentences
+from extractors.sentences import sentence_at, sentence_starts, split_sentences
 from extractors.status_model import MODEL_PATH, features, target_probability
 from pipeline.evaluation.gold import load_gold
 
@@ -30,20 +30,20 @@ PRUNE = 1e-4  # weights smaller than this are left out of the file (they change 
 def examples(gold_dir: Path = GOLD_DIR, prefixes: tuple[str, ...] = TRAIN_PREFIXES) -> list[tuple[str, set[str], int]]:
     """(document id, features, 1 if target) for every gold figure of the training documents."""
     texts, meta, gold, _ = load_gold(gold_dir)
-    sentences = {}
+    sentences: dict[str, tuple[list, list[int]]] = {}
     rows = []
     for g in gold:
         if g.kind == "ignore" or not g.doc.startswith(prefixes) or g.data.get("status") not in ("actual", "target"):
             continue
         text = texts[g.doc]
         if g.doc not in sentences:
-            sentences[g.doc] = split_sentences(text)
-        sents = sentences[g.doc]
-        k = next((i for i, s in enumerate(sents) if s.start <= g.start < max(s.end, s.start + 1)), None)
-        if k is None:
+            sents = split_sentences(text)
+            sentences[g.doc] = sents, sentence_starts(sents)
+        sents, starts = sentences[g.doc]
+        s = sentence_at(sents, g.start, starts)
+        if s is None or not s.start <= g.start < max(s.end, s.start + 1):
             continue
-        s = sents[k]
-        prev = sents[k - 1].text if k > 0 else None
+        prev = sents[s.index - 1].text if s.index > 0 else None
         f = features(text, s.start, s.end, g.start, g.end, (meta.get(g.doc) or {}).get("published"), prev)
         rows.append((g.doc, f, 1 if g.data["status"] == "target" else 0))
     return rows
