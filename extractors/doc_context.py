@@ -69,7 +69,8 @@ class DocContext:
         current: list[Period] = []
         if title:
             current = [Period(p.pos, p.value, p.kind, -1) for p in find_periods(title) if p.kind != "deadline"]
-        current_actual = current
+        # a title that sets a target (`Phấn đấu đạt 7,47 triệu lượt khách trong năm 2018`) does not date results
+        current_actual = [] if title and TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", title)) else current
         target_in_para: dict[int, bool] = {}
         named: list[Period] = list(current)
         terms: list[Period] = [p for p in current if p.kind == "term"]

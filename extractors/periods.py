@@ -45,6 +45,10 @@ _UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
                     re.IGNORECASE)
 
 
+# `đến hết tháng 9/2023`, `hết tháng 11-2019`, `tính đến hết tháng 3`: the months of the year so far
+_TO_MONTH_END = re.compile(r"(?=[hH])(?<!\w)[Hh]ết\s+tháng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])")
+
+
 # what may stand right before a month without a year that is a figure's time: the start, a comma, `trong`, …
 # (read on the last 12 characters before it, trailing spaces stripped)
 _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong|Riêng))$")
@@ -97,11 +101,21 @@ def find_periods(text: str) -> list[Period]:
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
         part = "Q1" if n == 3 else f"{n}M"
         add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")
+    # up to the end of a month is the months so far: `Đến hết tháng 9-2019` 2019-9M, `hết tháng 3` the first quarter
+    for m in _TO_MONTH_END.finditer(text):
+        n = int(m.group(1))
+        if any(s <= m.start() < e for s, e in taken) or not 1 <= n <= 12:
+            continue
+        part = {3: "Q1", 6: "H1", 12: None}.get(n, f"{n}M" if n > 1 else "M01")
+        if part is None:
+            add(m, m.group(2) or "Y", "year")
+        else:
+            add(m, f"{m.group(2)}-{part.lstrip('M') if part == 'M01' else part}" if m.group(2) else part, "months")
     # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,
     # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`; without a year (`tính đến ngày 30-6`) the year
     # the document is about
     for m in _UP_TO.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         add(m, m.group(1) or m.group(2) or m.group(3) or "Y", "year")
     # one month: `tháng 12/2023`, `trong tháng 10`

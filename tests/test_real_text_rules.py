@@ -550,3 +550,22 @@ def test_the_date_of_a_label_that_opens_a_list_times_what_follows():
 ])
 def test_openers_and_comparisons_are_not_indicators(text, span, indicator):
     assert (figure(text, span, published="2024-04-08").indicator or "").lower().startswith(indicator.lower())
+
+
+@pytest.mark.parametrize("text, span, period", [
+    # up to the end of a month is the months of the year so far
+    ("Đến hết tháng 9-2019, toàn tỉnh đã đón hơn 5,6 triệu lượt khách.", "hơn 5,6 triệu lượt khách", "2019-9M"),
+    ("Tính đến hết tháng 3/2024, thu ngân sách đạt 4.200 tỷ đồng.", "4.200 tỷ đồng", "2024-Q1"),
+    ("Đến hết tháng 12 năm 2023, toàn tỉnh có 120 xã đạt chuẩn.", "120 xã", "2023"),
+    # up to a day stays the year (ANNOTATION.md)
+    ("Tính đến ngày 20/10/2023, toàn tỉnh thu hút 308 dự án FDI.", "308 dự án", "2023"),
+])
+def test_up_to_the_end_of_a_month(text, span, period):
+    assert figure(text, span).period == period
+
+
+def test_a_title_that_sets_a_target_does_not_date_the_results():
+    m = figure("Tổng lượt khách đến thành phố trong năm 2017 đạt 6.633.981 lượt khách, tăng 19,6%. "
+               "Trong đó, khách quốc tế đạt 2.331.887 lượt khách, tăng 39% so với năm 2016.", "39%",
+               title="Đà Nẵng: Phấn đấu đạt 7,47 triệu lượt khách trong năm 2018")
+    assert m.period == "2017"
