@@ -151,7 +151,7 @@ class DocContext:
         """The year the document names most, for a document without a date."""
         title = find_periods(self.title) if self.title else []
         years = [p.value[:4] for ps in [title, *self.sentence_periods] for p in ps
-                 if p.kind not in ("term", "deadline") and p.value[:4].isdigit()]
+                 if p.kind not in ("term", "deadline") and p.value[:4].isdigit() and p.bracket is None]
         if years:
             return Counter(years).most_common(1)[0][0]   # a tie: the first named
         same_time = SAME_TIME_OF.search(self.text)   # only `so với cùng kỳ năm 2019`: the text is of 2020

@@ -71,6 +71,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
     if period is not None:
         period = _resolve_now(period, ctx)
+    if period is not None and _STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx)) \
+            and re.fullmatch(r"(?:19|20)\d{2}-(?:\d{1,2}M|Q1|H1|9M)", period):
+        period = period[:4]  # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`: a level at a date is of the year
     if period is not None and not re.match(r"(?:19|20)\d{2}", period):
         period = with_year(period, periods, ctx, s)
     if period is None and m.status == "target" and ctx.last_term[s.index] is not None:
@@ -99,6 +102,11 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or ctx.compares_two_years_back
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     return period, source if period is not None else None
+
+
+# a level held at the end of a month (`Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ`), not what the months added up to
+_STOCK_AT_MONTH_END = re.compile(r"(?<!\w)hết\s+tháng\s+\d{1,2}\b.*(?<!\w)(?:còn|hiện có|vẫn có)\s+(?:\S+\s+){0,2}$",
+                                 re.IGNORECASE | re.DOTALL)
 
 
 # a document that looks back on a year: published early in the next, its undated results are that year's
@@ -154,7 +162,8 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
     last, else the title's, else the document's date (a review published early in a year looks back
     at the year before)."""
     for pool in (periods, ctx.running[s.index]):
-        years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term"]
+        # not a year written as an aside in brackets (`6 tháng đầu năm … (năm 2012 đạt 5,7%)`)
+        years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term" and p.bracket is None]
         if years:
             return years[-1]
     same_time = SAME_TIME_OF.search(s.text)

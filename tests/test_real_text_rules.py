@@ -557,6 +557,8 @@ def test_openers_and_comparisons_are_not_indicators(text, span, indicator):
     ("Đến hết tháng 9-2019, toàn tỉnh đã đón hơn 5,6 triệu lượt khách.", "hơn 5,6 triệu lượt khách", "2019-9M"),
     ("Tính đến hết tháng 3/2024, thu ngân sách đạt 4.200 tỷ đồng.", "4.200 tỷ đồng", "2024-Q1"),
     ("Đến hết tháng 12 năm 2023, toàn tỉnh có 120 xã đạt chuẩn.", "120 xã", "2023"),
+    # a level held at the end of the month is of the year
+    ("Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ chưa có điện lưới.", "1.200 hộ", "2023"),
     # up to a day stays the year (ANNOTATION.md)
     ("Tính đến ngày 20/10/2023, toàn tỉnh thu hút 308 dự án FDI.", "308 dự án", "2023"),
 ])
@@ -569,3 +571,10 @@ def test_a_title_that_sets_a_target_does_not_date_the_results():
                "Trong đó, khách quốc tế đạt 2.331.887 lượt khách, tăng 39% so với năm 2016.", "39%",
                title="Đà Nẵng: Phấn đấu đạt 7,47 triệu lượt khách trong năm 2018")
     assert m.period == "2017"
+
+
+def test_a_year_in_brackets_does_not_give_its_year_to_the_figures_outside():
+    text = ("Tốc độ tăng trưởng GDP 6 tháng đầu năm của thành phố đạt 7,52%, cao nhất trong 3 năm "
+            "(năm 2012 đạt 5,7%, năm 2013 đạt 6,81%).\n\nCộng dồn 6 tháng năm 2014, chỉ số sản xuất tăng 11,81%.")
+    assert figure(text, "7,52%").period == "2014-H1"
+    assert figure(text, "5,7%").period == "2012"
