@@ -7,8 +7,11 @@ or only the site. A document's province is taken, in this order of trust, from
 1. `title`: the first province the title names as a place;
 2. `lead`: the first province the lead paragraph names as a place;
 3. `dateline`: the code or site name that opens the lead (`(Baonghean.vn) -`, `(QBĐT) -`);
-4. `site`: the site's profile, else its host (`baonghean.vn`, `vpubnd.quangnam.gov.vn`);
-5. `text`: the province the text names most often;
+4. `address`: for a document without a title, the first province its address's last path segment names
+   (`vov.vn/kinh-te/bac-ninh-thu-hut-hon-300-du-an-fdi-post1057638.vov`: the title as the site wrote it,
+   without tone marks, so trusted below the lead: `…-sat-vach-ha-noi-…` is only a neighbour);
+5. `site`: the site's profile, else its host (`baonghean.vn`, `vpubnd.quangnam.gov.vn`);
+6. `text`: the province the text names most often;
 
 and the frame records which one it used. Provinces named in a comparison (`đứng trên Nam Định,
 Thái Bình`, `so với Hà Nội`) and names that are not places (`Đoàn TNCS Hồ Chí Minh`) never count.
@@ -27,7 +30,7 @@ from extractors.gazetteer import find_places, provinces
 from extractors.normalize import fold
 
 DATA = Path(__file__).parent / "data"
-SOURCES = ("title", "lead", "dateline", "site", "text")
+SOURCES = ("title", "lead", "dateline", "address", "site", "text")
 _HOST_PREFIXES = ("bao", "tinhuy", "dangbo", "ubnd", "hdnd", "cong", "portal", "www")
 
 
@@ -85,6 +88,37 @@ def site_province(url: str | None) -> str | None:
     return None
 
 
+def address_province(url: str | None) -> str | None:
+    """The first province the last segment of an article's address names, its words cut at hyphens:
+    `…/bac-ninh-thu-hut-hon-300-du-an-fdi-trong-10-thang-post1057638.vov` -> Bắc Ninh. Names of two words or
+    more only (`ha-noi`, `ba-ria-vung-tau`), so that a single word of a slug never makes a province."""
+    if not url or "://" not in url:
+        return None
+    path = urlsplit(url).path.rstrip("/")
+    words = re.sub(r"\.\w{2,5}$", "", path.rsplit("/", 1)[-1]).lower().split("-")
+    if len(words) < 3:
+        return None   # an id or a section, not a title
+    joined = "-" + "-".join(words) + "-"
+    best = None
+    for slug, name in _hyphen_slugs():
+        at = joined.find(slug)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, name)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _hyphen_slugs() -> tuple[tuple[str, str], ...]:
+    """Province names of two words or more as addresses write them: `-bac-ninh-`, `-ba-ria-vung-tau-`."""
+    out: dict[str, str] = {}
+    for p in provinces():
+        for n in (p.name, *p.aliases):
+            words = re.findall(r"[a-z]+", fold(n).lower())
+            if len(words) >= 2:
+                out.setdefault("-" + "-".join(words) + "-", p.name)
+    return tuple(sorted(out.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
 _DATELINE = re.compile(r"^\s*\(?\s*([\w.ĐđÀ-ỹ-]{2,30}?)\s*\)?\s*[-–—]\s+")
 
 
@@ -119,6 +153,9 @@ def document_frame(text: str, title: str | None = None, source: str | None = Non
     dl = dateline_province(first)
     if dl:
         return Frame(dl, "dateline")
+    named = None if title else address_province(source)
+    if named:
+        return Frame(named, "address")
     site = site_province_hint or site_province(source)
     if site:
         return Frame(site, "site")

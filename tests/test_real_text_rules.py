@@ -578,3 +578,20 @@ def test_a_year_in_brackets_does_not_give_its_year_to_the_figures_outside():
             "(năm 2012 đạt 5,7%, năm 2013 đạt 6,81%).\n\nCộng dồn 6 tháng năm 2014, chỉ số sản xuất tăng 11,81%.")
     assert figure(text, "7,52%").period == "2014-H1"
     assert figure(text, "5,7%").period == "2012"
+
+
+def test_an_untitled_page_takes_the_province_its_address_names():
+    text = "Toàn tỉnh đã thu hút được 308 dự án FDI đăng ký cấp mới."
+    m = figure(text, "308 dự án", source="https://vov.vn/kinh-te/bac-ninh-thu-hut-hon-300-du-an-fdi-post1057638.vov")
+    assert m.entity == "Bắc Ninh"
+    # the lead outranks the address, which has no tone marks to tell a place from a neighbour
+    m = figure("Trong 7 tháng, tỉnh Bắc Ninh có công nghiệp tăng 17,64%.", "17,64%",
+               source="https://cafef.vn/dia-phuong-sat-vach-ha-noi-phat-trien-ra-sao-188250814144955696.chn")
+    assert m.entity == "Bắc Ninh"
+
+
+@pytest.mark.parametrize("host, province", [("baoapbac.vn", "Tiền Giang"), ("baodongkhoi.vn", "Bến Tre"),
+                                            ("thvl.vn", "Vĩnh Long"), ("qtv.vn", "Quảng Ninh")])
+def test_sites_not_named_after_their_province(host, province):
+    from extractors.document_frame import site_province
+    assert site_province(f"https://{host}/tin-tuc/a-1.html") == province

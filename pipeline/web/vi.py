@@ -170,7 +170,7 @@ PERIOD_KINDS = {"year": "năm", "term": "giai đoạn", "quarter": "quý", "half
 VERDICTS = {"consistent": "khớp", "inconsistent": "không khớp", "cannot tell": "chưa rõ"}
 OUTCOMES = {"exceeded": "vượt", "met": "đạt", "not met": "không đạt", "in progress": "đang thực hiện"}
 SOURCES = {"sentence": "câu", "paragraph": "đoạn", "document": "bài", "site": "trang", "title": "tiêu đề",
-           "lead": "sapo", "dateline": "dòng đầu", "text": "nội dung"}
+           "lead": "sapo", "dateline": "dòng đầu", "address": "địa chỉ bài", "text": "nội dung"}
 STATUS_SOURCES = {"model": "mô hình học máy", "rules": "luật"}
 CHECK_TYPES = {"fraction_percent": "phân số và tỷ lệ", "share_of_total": "phần trong tổng", "target_share":
                "tỷ lệ mục tiêu", "parts_total": "các phần và tổng", "shares_sum": "tổng các tỷ lệ",
