@@ -59,6 +59,8 @@ _RATE_NAMED = re.compile(rf"(?<!\w)((?:{_alt('rate_word')})\s+[^,;:()\d]{{2,60}}
 _REACH = 1500   # characters around a figure that its context rules read
 # Counted units that score or place an index: `66,39 điểm`, `tăng 1 bậc`.
 _INDEX_UNITS = lexicon.role_words("context_words", "index_unit")
+# a count's indicator that is what the counted do, not a noun: `đạt chuẩn nông thôn mới`, `được công nhận …`
+_VERB_FIRST = re.compile(r"(?:(?:đã|được|đều)\s+)?(?:đạt|được|hoàn thành|thoát|tham gia|sử dụng|có)(?!\w)", re.IGNORECASE)
 _SHARE = re.compile(r"(?<!\w)(?:chiếm|đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)\s*$", re.IGNORECASE)
 # The indexes a rank or a score measures: `Chỉ số hài lòng của người dân …`, `PAR INDEX` or `PARINDEX`.
 _INDEXES_CODE = {"Chỉ số hiệu quả quản trị và hành chính công": r"Chỉ số hiệu quả quản trị và hành chính công(?: cấp tỉnh)?",
@@ -121,8 +123,13 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     of_target = OF_TARGET_COMPARED.match(text[m.end:m.end + 30])
     if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) and not of_target \
             and sprev.unit and sprev.kind in ("quantity", "fraction") and not re.search(r"\d", sprev.unit):
-        noun = sprev.indicator if sprev.indicator and sprev.indicator.lower().startswith(sprev.unit.lower()) \
-            else sprev.unit   # `hộ nghèo` (the count's indicator) over the bare `hộ`
+        ind, unit = sprev.indicator or "", sprev.unit
+        if ind.lower().startswith(unit.lower()):
+            noun = ind   # `hộ nghèo` (the count's indicator) over the bare `hộ`
+        elif ind and unit.lower() not in ind.lower() and len(ind.split()) <= 8 and _VERB_FIRST.match(ind):
+            noun = f"{unit} {ind}"   # `97/97 xã đạt chuẩn nông thôn mới, đạt tỉ lệ 100%`: `xã đạt chuẩn …`
+        else:
+            noun = unit
         found, source = f"tỷ lệ {noun}", "share of the count before"
     rate_after = _RATE_AFTER.match(text[m.end:m.end + 80]) if found is None and m.kind == "percent" else None
     if rate_after and not weak(rate_after.group(1), near):

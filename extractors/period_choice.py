@@ -105,7 +105,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
 
 
 # a level held at the end of a month (`Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ`), not what the months added up to
-_STOCK_AT_MONTH_END = re.compile(r"(?<!\w)hết\s+tháng\s+\d{1,2}\b.*(?<!\w)(?:còn|hiện có|vẫn có)\s+(?:\S+\s+){0,2}$",
+# (`có`, `là`, `còn` anywhere after the date: `Đến hết tháng 9/2024, toàn tỉnh có 807.650 người tham gia …, đạt
+# tỷ lệ bao phủ 93,1%`), against a flow (`Đến hết tháng 9-2019, Khánh Hòa đã đón hơn 5,6 triệu lượt khách`)
+_STOCK_AT_MONTH_END = re.compile(r"(?<!\w)hết\s+tháng\s+\d{1,2}\b.*(?<!\w)(?:còn|có|là)(?!\w)",
                                  re.IGNORECASE | re.DOTALL)
 
 

@@ -559,6 +559,7 @@ def test_openers_and_comparisons_are_not_indicators(text, span, indicator):
     ("Đến hết tháng 12 năm 2023, toàn tỉnh có 120 xã đạt chuẩn.", "120 xã", "2023"),
     # a level held at the end of the month is of the year
     ("Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ chưa có điện lưới.", "1.200 hộ", "2023"),
+    ("Đến hết tháng 6/2024, số người tham gia BHXH là 268.540 người, đạt 41,2% lực lượng lao động.", "41,2%", "2024"),
     # up to a day stays the year (ANNOTATION.md)
     ("Tính đến ngày 20/10/2023, toàn tỉnh thu hút 308 dự án FDI.", "308 dự án", "2023"),
 ])
@@ -595,3 +596,10 @@ def test_an_untitled_page_takes_the_province_its_address_names():
 def test_sites_not_named_after_their_province(host, province):
     from extractors.document_frame import site_province
     assert site_province(f"https://{host}/tin-tuc/a-1.html") == province
+
+
+def test_a_percentage_that_restates_the_fraction_before_it_measures_the_same():
+    text = ("Toàn tỉnh có 97/97 xã đạt chuẩn nông thôn mới, đạt tỉ lệ 100%; trong đó có 65/97 xã đạt chuẩn "
+            "nông thôn mới nâng cao, đạt tỉ lệ 67%.")
+    assert figure(text, "67%").indicator == "tỷ lệ xã đạt chuẩn nông thôn mới nâng cao"
+    assert figure(text, "100%").indicator == "tỷ lệ xã đạt chuẩn nông thôn mới"
