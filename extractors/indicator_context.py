@@ -89,7 +89,7 @@ def weak(indicator: str | None, text: str = "") -> bool:
         # `tổng khách du lịch đến Quảng Ninh` (not `dự toán HĐND tỉnh giao`, `và Trà Vinh tăng nhiều nhất`)
         head = ind[:places[0][0]]
         tail = re.match(r"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã)\s+)?$", ind[places[0][1]:].strip()) if len(places) == 1 else None
-        if not (tail and re.search(r"\S+\s+\S+.*\s(?:đến|tại|của|ở|vào)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã)\s+)?$", head)
+        if not (tail and re.search(r"\S+\s+\S+.*\s(?:đến|tại|của|ở|vào|qua)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|[Cc]ảng|[Cc]ửa khẩu)\s+)?$", head)
                 and not re.match(r"\s*(?:và|hoặc|,)", head)):
             return True
     return bool(text) and ind[:1].isupper() and re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None
