@@ -607,5 +607,5 @@ def test_a_percentage_that_restates_the_fraction_before_it_measures_the_same():
 
 def test_the_months_so_far_are_no_part_of_the_indicator():
     text = "Sản lượng hàng hóa qua Cảng Hải Phòng 6 tháng qua đạt gần 30 triệu tấn, tăng trưởng gần 15%."
-    assert figure(text, "gần 30 triệu tấn").indicator == "sản lượng hàng hóa qua Cảng Hải Phòng"
-    assert figure(text, "gần 15%").indicator == "sản lượng hàng hóa qua Cảng Hải Phòng"
+    assert figure(text, "gần 30 triệu tấn").indicator == "Sản lượng hàng hóa qua Cảng Hải Phòng"
+    assert figure(text, "gần 15%").indicator == "Sản lượng hàng hóa qua Cảng Hải Phòng"
