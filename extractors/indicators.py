@@ -105,6 +105,13 @@ _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tư�
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
 _RESTATES = re.compile(r"^\s*[,(]?\s*(?:(?:đạt|bằng|tương đương|chiếm|tỷ lệ|tỉ lệ)\s*)?"
                        r"(?:(?:xấp xỉ|khoảng|gần|trên|hơn)\s*)?$", re.IGNORECASE)
+# between a figure and a percentage comparing it: `; so với dự toán Trung ương giao đạt `, ` so với dự toán (tăng `
+_COMPARES_BEFORE = re.compile(
+    r"^[^\d]{0,12}?(?:[;,]\s*)?so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ)[^\d;.()]{0,40}?"
+    r"(?:(?:đạt|bằng|tăng|giảm|vượt)\s*(?:khoảng|gần|hơn|trên)?\s*|\(\s*(?:tăng|giảm|bằng|đạt|vượt)\s*)$",
+    re.IGNORECASE)
+
+
 _PREPOSITION_CUT = re.compile(
     r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
     r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm|"
@@ -214,6 +221,14 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     # thành hơn 78% chỉ tiêu năm`, `…, tương đương 62% dự toán`): that figure's indicator
     if m.kind == "percent" and sprev is not None and sprev.indicator and OF_TARGET_COMPARED.match(after) \
             and not re.search(r"[;.]", text[sprev.end:m.start]):
+        return sprev.indicator, "inherited"
+    # a percentage that compares the figure before with its plan or past, in a part of its own
+    # (`… là 2.542.357 triệu đồng; so với dự toán Trung ương giao đạt 151%`, `tăng 3.488 tỷ đồng so với dự
+    # toán (tăng 38%)`): that figure's indicator
+    if m.kind == "percent" and sprev is not None and sprev.indicator \
+            and (sprev.kind != "percent" or sprev.extra.get("compares_before")) \
+            and _COMPARES_BEFORE.search(text[sprev.end:m.start]):
+        m.extra["compares_before"] = True
         return sprev.indicator, "inherited"
     # a lexicon phrase before the figure before is that figure's, and so is one between them when
     # they are listed (`48 xã đạt chuẩn nông thôn mới nâng cao và 07 xã đạt chuẩn …`)

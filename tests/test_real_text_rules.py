@@ -609,3 +609,11 @@ def test_the_months_so_far_are_no_part_of_the_indicator():
     text = "Sản lượng hàng hóa qua Cảng Hải Phòng 6 tháng qua đạt gần 30 triệu tấn, tăng trưởng gần 15%."
     assert figure(text, "gần 30 triệu tấn").indicator == "Sản lượng hàng hóa qua Cảng Hải Phòng"
     assert figure(text, "gần 15%").indicator == "Sản lượng hàng hóa qua Cảng Hải Phòng"
+
+
+def test_a_percentage_comparing_the_figure_before_with_its_plan_measures_that_figure():
+    text = ("Tổng thu ngân sách trên địa bàn là 2.542.357 triệu đồng; so với dự toán Trung ương giao đạt 151%; "
+            "so với dự toán HĐND tỉnh giao đạt 126%.")
+    assert figure(text, "126%").indicator == figure(text, "2.542.357 triệu đồng").indicator == "Tổng thu ngân sách"
+    text = "Thu ngân sách đạt 12.498 tỷ đồng, tăng 3.488 tỷ đồng so với dự toán (tăng 38%)."
+    assert figure(text, "38%").indicator == "Thu ngân sách"
