@@ -596,11 +596,23 @@ def _clean_np(seg: str) -> str:
     return seg
 
 
+_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm)(?!\w)")
+# a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks
+_RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
+
+
 def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
     từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
     từ hoạt động thương mại điện tử`."""
-    seg = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)[-1]   # `… 54 dự án với tổng số vốn đăng ký`
+    parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
+    seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`
+    if len(parts) > 1 and _FILLER_ONLY.match(seg.strip()):
+        # nothing after `với` but the figure: the subject is before the verb that leads to it (`Thu từ hoạt
+        # động xuất nhập khẩu cũng đóng góp đáng kể với trên 41.000 tỷ đồng`, `Khu vực công nghiệp chiếm tỷ
+        # trọng lớn nhất với 46,58%`)
+        lead = _VERB_BEFORE_WITH.match(parts[-2]) if not _RANKED.search(parts[-2]) else None
+        seg = lead.group(1) if lead else seg
     seg = _clean_np(seg)
     seg = _SUBJECT_LEAD.sub("", seg).strip()
     lead = [h for h in find_provinces(seg) if h[0] == 0]

@@ -617,3 +617,14 @@ def test_a_percentage_comparing_the_figure_before_with_its_plan_measures_that_fi
     assert figure(text, "126%").indicator == figure(text, "2.542.357 triệu đồng").indicator == "Tổng thu ngân sách"
     text = "Thu ngân sách đạt 12.498 tỷ đồng, tăng 3.488 tỷ đồng so với dự toán (tăng 38%)."
     assert figure(text, "38%").indicator == "Thu ngân sách"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Thu từ hoạt động xuất nhập khẩu cũng đóng góp đáng kể với trên 41.000 tỷ đồng, tăng 29%.", "29%",
+     "Thu từ hoạt động xuất nhập khẩu"),
+    ("Khu vực công nghiệp - xây dựng chiếm tỷ trọng lớn nhất với 46,58%.", "46,58%", "Khu vực công nghiệp - xây dựng"),
+    # a ranking before `với` is read by the rules for ranks
+    ("Năm 2023, tỉnh Quảng Ninh xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm.", "73,02 điểm", "PCI"),
+])
+def test_the_subject_before_a_verb_that_leads_to_with(text, span, indicator):
+    assert figure(text, span).indicator == indicator
