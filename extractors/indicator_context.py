@@ -61,6 +61,9 @@ _REACH = 1500   # characters around a figure that its context rules read
 _INDEX_UNITS = lexicon.role_words("context_words", "index_unit")
 # a count's indicator that is what the counted do, not a noun: `đạt chuẩn nông thôn mới`, `được công nhận …`
 _VERB_FIRST = re.compile(r"(?:(?:đã|được|đều)\s+)?(?:đạt|được|hoàn thành|thoát|tham gia|sử dụng|có)(?!\w)", re.IGNORECASE)
+# numbers that only time a part (`6 tháng đầu năm`, `năm 2023`), not figures
+_TIME_NUMBERS = re.compile(r"(?<!\w)(?:\d{1,2}\s+tháng|(?:năm\s+)?(?:19|20)\d{2})(?!\w)")
+_GREW = re.compile(r"\s+tăng trưởng(?:\s+(?:khá|mạnh|nhanh|cao|thấp|nhẹ|ổn định|tích cực))?\s*$")
 _SHARE = re.compile(r"(?<!\w)(?:chiếm|đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)\s*$", re.IGNORECASE)
 # The indexes a rank or a score measures: `Chỉ số hài lòng của người dân …`, `PAR INDEX` or `PARINDEX`.
 _INDEXES_CODE = {"Chỉ số hiệu quả quản trị và hành chính công": r"Chỉ số hiệu quả quản trị và hành chính công(?: cấp tỉnh)?",
@@ -164,11 +167,14 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             if subject and not weak(subject, near) and len(subject.split()) <= 8:
                 found, source = subject, "subject before the link"
         elif len(parts) > 1 and len(parts[-1].split()) <= 3 and weak(clause_subject(parts[-1])) \
-                and not re.search(r"\d", parts[-2]):
+                and not re.search(r"\d", _TIME_NUMBERS.sub(" ", parts[-2])):
             # `Trong đó, tăng mạnh nhất là việc thu thuế xuất nhập khẩu, đạt 127 tỷ đồng`, `tỉnh đạt mức tăng
             # trưởng cao, ước tăng 9,46%`: a part that only links takes what the part before it names
             named_obj = re.search(r"(?<!\w)(?:là|đạt|có)\s+(?!\d)([^,]+)$", parts[-2])
-            subject = named_obj.group(1).strip() if named_obj else clause_subject(parts[-2])
+            # `Kinh tế của tỉnh … 6 tháng đầu năm tăng trưởng khá, ước đạt 6,91%`: what grew
+            grew = None if named_obj else _GREW.search(parts[-2])
+            subject = named_obj.group(1).strip() if named_obj else \
+                clause_subject(parts[-2][:grew.start()] if grew else parts[-2])
             if subject and not weak(subject, near) and len(subject.split()) <= 8 \
                     and not re.fullmatch(r"(?:[Tt]rong\s+)?(?:đó|này|ấy|số này)", subject):
                 found, source = subject, "subject before the link"

@@ -628,3 +628,11 @@ def test_a_percentage_comparing_the_figure_before_with_its_plan_measures_that_fi
 ])
 def test_the_subject_before_a_verb_that_leads_to_with(text, span, indicator):
     assert figure(text, span).indicator == indicator
+
+
+def test_what_grew_before_a_part_that_only_links():
+    text = "Kinh tế của tỉnh Bình Phước 6 tháng đầu năm tăng trưởng khá, ước đạt 6,91%, đứng thứ 2 vùng Đông Nam Bộ."
+    assert figure(text, "6,91%").indicator == "Kinh tế"
+    # an object named after `đạt` still wins
+    assert "tăng trưởng" in figure("Trong 6 tháng đầu năm, tỉnh Quảng Ninh đạt mức tăng trưởng cao, ước tăng 9,46%.",
+                                   "9,46%").indicator
