@@ -472,11 +472,17 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
     rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ", after)
     am = _AFTER_MODIFIER.match(rest)
     if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
-        vp = re.sub(r"\s+(?:và|với|,)\s*[\d.,]+\s.*$", "", am.group("vp").strip())
+        vp = _VP_STOP.sub("", am.group("vp").strip())
         if vp == am.group("vp").strip():
             vp += _coordinated_tail(rest[am.end():])
         return vp, "after"                                    # `171/182 xã đạt chuẩn nông thôn mới`
     return None
+
+
+# where a predicate after a count stops: at the next figure (`thoát nghèo và trên 14 nghìn hộ …`, `tham gia xuất
+# khẩu đến 53 thị trường`) or at what goes with it (`cấp mới với tổng vốn đầu tư đăng ký …`)
+_VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
+                      r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*)$")
 
 
 def _coordinated_tail(rest: str) -> str:

@@ -636,3 +636,12 @@ def test_what_grew_before_a_part_that_only_links():
     # an object named after `đạt` still wins
     assert "tăng trưởng" in figure("Trong 6 tháng đầu năm, tỉnh Quảng Ninh đạt mức tăng trưởng cao, ước tăng 9,46%.",
                                    "9,46%").indicator
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Trong đó có 35 dự án cấp mới với tổng vốn đầu tư đăng ký hơn 68 triệu USD.", "35 dự án", "cấp mới"),
+    ("Năm 2023 có hơn 23 nghìn hộ thoát nghèo và trên 14 nghìn hộ thoát khỏi diện cận nghèo.", "hơn 23 nghìn hộ",
+     "thoát nghèo"),
+])
+def test_a_predicate_after_a_count_stops_at_the_next_figure_or_its_companion(text, span, indicator):
+    assert figure(text, span).indicator == indicator
