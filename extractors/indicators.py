@@ -475,14 +475,18 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         vp = _VP_STOP.sub("", am.group("vp").strip())
         if vp == am.group("vp").strip():
             vp += _coordinated_tail(rest[am.end():])
-        return vp, "after"                                    # `171/182 xã đạt chuẩn nông thôn mới`
+        if unit.lower() not in _PEOPLE:
+            vp = f"{unit} {vp}"   # `171/182 xã đạt chuẩn nông thôn mới`: the counted and what they did
+        return vp, "after"
     return None
 
 
 # where a predicate after a count stops: at the next figure (`thoát nghèo và trên 14 nghìn hộ …`, `tham gia xuất
 # khẩu đến 53 thị trường`) or at what goes with it (`cấp mới với tổng vốn đầu tư đăng ký …`)
-_VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
-                      r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*)$")
+_VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
+                      r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
+# counted words that only say "people" (`52 đồng chí được trao Huy hiệu …`): the predicate alone is the indicator
+_PEOPLE = {"đồng chí", "người", "lượt người", "cá nhân", "trường hợp", "lượt", "em", "người dân"}
 
 
 def _coordinated_tail(rest: str) -> str:

@@ -639,9 +639,11 @@ def test_what_grew_before_a_part_that_only_links():
 
 
 @pytest.mark.parametrize("text, span, indicator", [
-    ("Trong đó có 35 dự án cấp mới với tổng vốn đầu tư đăng ký hơn 68 triệu USD.", "35 dự án", "cấp mới"),
+    ("Trong đó có 35 dự án cấp mới với tổng vốn đầu tư đăng ký hơn 68 triệu USD.", "35 dự án", "dự án cấp mới"),
     ("Năm 2023 có hơn 23 nghìn hộ thoát nghèo và trên 14 nghìn hộ thoát khỏi diện cận nghèo.", "hơn 23 nghìn hộ",
-     "thoát nghèo"),
+     "hộ thoát nghèo"),
+    # the counted who are only people leave the predicate alone
+    ("Có 52 đồng chí được trao Huy hiệu 70 năm tuổi Đảng.", "52 đồng chí", "được trao Huy hiệu 70 năm tuổi Đảng"),
 ])
 def test_a_predicate_after_a_count_stops_at_the_next_figure_or_its_companion(text, span, indicator):
     assert figure(text, span).indicator == indicator
