@@ -23,7 +23,7 @@ _EACH_YEAR = re.compile(r"\s*(?:(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình q
 
 def _with_known_year(p: Period, year: str) -> Period:
     """A period without a year (`H1`, `Q2`, `10M`, `M10`) given the year in force."""
-    if p.value[:4].isdigit() or p.value == "Y" or p.value.endswith("NOW"):
+    if p.value[:4].isdigit() or p.value in ("Y", "YTD") or p.value.endswith("NOW"):
         return p
     value = f"{year}-{p.value[1:]}" if p.value.startswith("M") else f"{year}-{p.value}"
     return Period(p.pos, value, p.kind, p.paragraph)
@@ -100,7 +100,7 @@ class DocContext:
                 ctx.plan_paragraphs.add(s.paragraph)
             ctx.para_target.append(target_in_para.get(s.paragraph, False))
             heading = is_heading(s, ctx)  # a heading names the period of its section
-            carried = [p for p in ps if p.kind != "deadline" and p.bracket is None
+            carried = [p for p in ps if p.kind not in ("deadline", "sofar") and p.bracket is None
                        and (heading or topical(s.text, p.pos))]
             known = next((p.value[:4] for p in reversed(current) if p.value[:4].isdigit()), None)
             if known:

@@ -38,6 +38,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     source = "sentence"
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
+    if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start]) or (m.unit or "").endswith("/năm")):
+        # a yearly average (`bình quân giảm 5,55%`, `tăng 12%/năm`) is of the term the text is about
+        terms = [p for p in periods if p.kind == "term" and p.pos < rel_m]
+        term = terms[-1] if terms else ctx.last_term[s.index]
+        if term is not None:
+            return term.value, "sentence" if terms else ("paragraph" if term.paragraph == s.paragraph else "document")
     if period is None and rel_cs > 0:
         # a period after the figure in its own clause beats one of an earlier clause:
         # `…, thời kỳ 2021-2030; … giải ngân 100% vốn đầu tư được giao trong năm 2023`
@@ -102,6 +108,10 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or ctx.compares_two_years_back
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     return period, source if period is not None else None
+
+
+# an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
+_AVERAGE = re.compile(r"(?<!\w)bình quân(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)", re.IGNORECASE)
 
 
 # a level held at the end of a month (`Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ`), not what the months added up to
@@ -171,6 +181,8 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
     same_time = SAME_TIME_OF.search(s.text)
     if same_time:
         return str(int(same_time.group(1)) + 1)   # `6 tháng đầu năm … so với cùng kỳ năm 2019`: 2020
+    if ctx.pub_year and period == "YTD":
+        return str(ctx.pub_year)   # `Lũy kế từ đầu năm` in a page of February: this year so far, not the year before
     if ctx.pub_year:
         last = _last_month(period)
         month = int(ctx.published[5:7]) if ctx.published and ctx.published[5:7].isdigit() else None
@@ -206,7 +218,7 @@ def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) 
     year = _context_year(periods, ctx, s, period)
     if year is None:
         return None
-    if period == "Y":
+    if period in ("Y", "YTD"):
         return year
     if period.startswith("M"):
         return f"{year}-{period[1:]}"

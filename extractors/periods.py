@@ -25,7 +25,7 @@ _MONTH_WORDS = {w: int(n) for w, n in lexicon.mapping("month_words", "word", "mo
 class Period:
     pos: int
     value: str
-    kind: str  # year | term | quarter | half | nine | months | month | deadline | vision
+    kind: str  # year | term | quarter | half | nine | months | month | deadline | vision | sofar
     paragraph: int | None = None  # the paragraph of the sentence that named it; -1 for the title
     bracket: int | None = None  # where the bracket it is written in opens, in its sentence (an aside)
     # a value without a year (`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` for "up to a day of the year")
@@ -43,6 +43,11 @@ _UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)"
                     r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-]))",
                     re.IGNORECASE)
+
+
+# `Lũy kế từ đầu năm`, `Từ đầu năm đến nay`, `tính từ đầu năm` (with no year after it: `từ đầu năm 2024` is a year):
+# `YTD`, the year so far of its sentence or the document's date; it times its own sentence only (kind `sofar`)
+_SINCE_NEW_YEAR = re.compile(r"(?=[LlTtt])(?<!\w)(?:(?:[Ll]ũy kế|[Tt]ính|[Cc]ộng dồn)\s+)?[Tt]ừ đầu năm(?!\s*(?:19|20)\d{2})(?!\w)")
 
 
 # `đến hết tháng 9/2023`, `hết tháng 11-2019`, `tính đến hết tháng 3`: the months of the year so far
@@ -93,9 +98,9 @@ def find_periods(text: str) -> list[Period]:
             taken.append((m.start(), m.end()))
             continue  # `mức tăng trưởng cao nhất từ năm 2010 đến nay`: the span of a record, not the figure's time
         add(m, f"{m.group(1)}-NOW", "since")
-    # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter
+    # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter, `10 tháng qua`
     for m in re.finditer(r"(?=[0-9btmnBTMN])(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
-                         r"(?: đầu năm| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
+                         r"(?: đầu năm| qua| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
@@ -111,6 +116,10 @@ def find_periods(text: str) -> list[Period]:
             add(m, m.group(2) or "Y", "year")
         else:
             add(m, f"{m.group(2)}-{part.lstrip('M') if part == 'M01' else part}" if m.group(2) else part, "months")
+    # since the start of the year, so far: the year (`Lũy kế từ đầu năm, thành lập mới 258 doanh nghiệp`)
+    for m in _SINCE_NEW_YEAR.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            add(m, "YTD", "sofar")
     # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,
     # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`; without a year (`tính đến ngày 30-6`) the year
     # the document is about

@@ -647,3 +647,20 @@ def test_what_grew_before_a_part_that_only_links():
 ])
 def test_a_predicate_after_a_count_stops_at_the_next_figure_or_its_companion(text, span, indicator):
     assert figure(text, span).indicator == indicator
+
+
+@pytest.mark.parametrize("text, span, published, period", [
+    # the year so far, of the page's date even in February, and only for its own sentence
+    ("Trong tháng 2, thành lập mới gần 100 doanh nghiệp. Lũy kế từ đầu năm, thành lập mới 258 doanh nghiệp.",
+     "258 doanh nghiệp", "2024-02-28", "2024"),
+    ("Doanh thu dịch vụ lưu trú, ăn uống 10 tháng qua đạt hơn 22.561 tỷ đồng.", "hơn 22.561 tỷ đồng", "2024-11-02",
+     "2024-10M"),
+    # a yearly average is of the term the text is about
+    ("Nhiệm kỳ 2020-2025, tỉnh đạt nhiều kết quả. Tốc độ tăng trưởng kinh tế bình quân ước đạt 7,5%.", "7,5%",
+     "2025-09-01", "2020-2025"),
+    # not an average per head
+    ("Nhiệm kỳ 2020-2025, tỉnh đạt nhiều kết quả. Năm 2024, thu nhập bình quân đầu người đạt 60 triệu đồng.",
+     "60 triệu đồng", "2025-09-01", "2024"),
+])
+def test_periods_so_far_and_averages(text, span, published, period):
+    assert figure(text, span, published=published).period == period
