@@ -146,6 +146,21 @@ def _district_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=None)
+def _districts_of(province: str) -> dict[str, str]:
+    """{`Tuyên Hóa`: `huyện Tuyên Hóa`} for the (old) districts of a province."""
+    out = {}
+    for full, kind in districts().get(province, []):
+        name = full.split(" ", len(kind.split()))[-1]
+        out[name] = f"{kind} {name}"
+    return out
+
+
+def district_named(name: str, province: str) -> str | None:
+    """The district of `province` called `name`, with its kind (`huyện Tuyên Hóa`), or None."""
+    return _districts_of(province).get(name)
+
+
 def national_at(text: str) -> int | None:
     """Where `text` last makes the country the owner (see `find_national`), or None."""
     if not find_national(text):

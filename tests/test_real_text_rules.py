@@ -664,3 +664,14 @@ def test_a_predicate_after_a_count_stops_at_the_next_figure_or_its_companion(tex
 ])
 def test_periods_so_far_and_averages(text, span, published, period):
     assert figure(text, span, published=published).period == period
+
+
+def test_districts_listed_by_name_own_their_figures():
+    text = ("UBND tỉnh giao chỉ tiêu giảm tỷ lệ hộ nghèo năm 2017 cho các huyện. Cụ thể, huyện Minh Hóa giảm từ "
+            "6,5-7,2% (tương ứng từ 840-930 hộ); Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); Quảng Ninh 2,2-2,5% (575-655 hộ); "
+            "thị xã Ba Đồn 1,5-1,8% (413-500 hộ) và TP. Đồng Hới 0,1-0,15% (32-48 hộ).")
+    got = {m.text: m.entity for m in extract_document(Document(id="t", source="", text=text,
+                                                              title="Quảng Bình giao chỉ tiêu giảm nghèo")).mentions}
+    assert got["4,5-5,0%"] == got["1.070-1.190 hộ"] == "huyện Tuyên Hóa"
+    assert got["2,2-2,5%"] == "huyện Quảng Ninh"   # a district of Quảng Bình named like a province
+    assert got["0,1-0,15%"] == "thành phố Đồng Hới"
