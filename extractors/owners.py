@@ -26,7 +26,7 @@ _COUNTS_PROVINCES = re.compile(
 _COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w)")
 
 
-_LEADING_NAME = re.compile(r"\s*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
+_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
 
 
@@ -89,6 +89,34 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
         if national_at(re.sub(r"đại biểu Quốc hội", " ", seg)) is not None:
             return "Việt Nam", "sentence"
+    if _WHOLE_DISTRICT.search(text[s.start:ms]):
+        # `Năm 2016, toàn huyện đã kết nạp được 300 đảng viên mới`: the district the text named last
+        district = _district_before(text, s.start, ctx)
+        if district:
+            return district, "document"
     if ctx.province is None:
         return None, None
     return ctx.province, "site" if ctx.province_source == "site" else "document"
+
+
+# the district as a whole, unnamed: `toàn huyện`, `cả huyện`, `huyện ta`, `Đảng bộ huyện`, `Huyện ủy` (no name after)
+_WHOLE_DISTRICT = re.compile(r"(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
+                             r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+[A-ZĐÀ-Ỹ])|[Hh]uyện ủy(?!\s+[A-ZĐÀ-Ỹ]))(?!\w)")
+_DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,2}")
+
+
+def _district_before(text: str, start: int, ctx: DocContext) -> str | None:
+    """The last district named in the 3,000 characters before `start` (or in the title), or named bare at
+    the head of the lead (`(QBĐT) - Quảng Trạch có 47 tổ chức cơ sở đảng`)."""
+    window = text[max(0, start - 3000):start]
+    for b in reversed(find_bodies(window, ctx.province)):
+        named = _DISTRICT_IN_NAME.search(b.name)
+        if named:
+            return named.group(0)
+        if b.name.startswith(("Huyện ủy ", "Thị ủy ")):
+            return "huyện " + b.name.split(" ", 2)[2] if b.name.startswith("Huyện ủy ") else "thị xã " + b.name.split(" ", 2)[2]
+    for place in (ctx.title or "", text[:200]):
+        lead = _LEADING_NAME.match(re.sub(r"^\s*(?:\([^()]{1,30}\)|[^\s-]{1,30})?\s*[-–—]\s+", "", place))
+        if lead and ctx.province and district_named(lead.group(1), ctx.province):
+            return district_named(lead.group(1), ctx.province)
+    return None

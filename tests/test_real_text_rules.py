@@ -675,3 +675,14 @@ def test_districts_listed_by_name_own_their_figures():
     assert got["4,5-5,0%"] == got["1.070-1.190 hộ"] == "huyện Tuyên Hóa"
     assert got["2,2-2,5%"] == "huyện Quảng Ninh"   # a district of Quảng Bình named like a province
     assert got["0,1-0,15%"] == "thành phố Đồng Hới"
+
+
+def test_toan_huyen_is_the_district_the_text_named():
+    text = ("(QBĐT) - Quảng Trạch có 47 tổ chức cơ sở đảng trực thuộc. Năm 2016, toàn huyện đã kết nạp được "
+            "300 đảng viên mới.")
+    got = {m.text: m.entity for m in extract_document(Document(id="t", source="https://baoquangbinh.vn/a-1.html",
+                                                              text=text)).mentions}
+    assert got["47 tổ chức cơ sở đảng"] == got["300 đảng viên mới"] == "huyện Quảng Trạch"
+    text = "Huyện Lệ Thủy đạt nhiều kết quả. Năm 2023, toàn huyện có 12 xã đạt chuẩn nông thôn mới."
+    m = figure(text, "12 xã", title="Quảng Bình: nông thôn mới")
+    assert m.entity == "huyện Lệ Thủy"
