@@ -89,6 +89,14 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
         if national_at(re.sub(r"đại biểu Quốc hội", " ", seg)) is not None:
             return "Việt Nam", "sentence"
+    if s.index > 0 and _GOES_ON.match(s.text):
+        # `GRDP tỉnh Hải Dương ước tăng 11,59%. Cụ thể, khu vực nông nghiệp tăng 6,65%`: the owner the sentence
+        # it goes on from named
+        prev = ctx.sentences[s.index - 1]
+        if prev.paragraph == s.paragraph:
+            owner = _owner_named_in(prev, ctx)
+            if owner:
+                return owner, "paragraph"
     if _WHOLE_DISTRICT.search(text[s.start:ms]):
         # `Năm 2016, toàn huyện đã kết nạp được 300 đảng viên mới`: the district the text named last
         district = _district_before(text, s.start, ctx)
@@ -97,6 +105,23 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     if ctx.province is None:
         return None, None
     return ctx.province, "site" if ctx.province_source == "site" else "document"
+
+
+# a sentence that goes on with the one before: `Cụ thể, …`, `Trong đó, …`
+_GOES_ON = re.compile(r"\s*(?:Cụ thể|Trong đó|Theo đó)\s*,")
+
+
+def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
+    """The last province or body a sentence names as an owner (not in a comparison), or None."""
+    best = None
+    for b in find_bodies(prev.text, ctx.province):
+        best = (b.start, b.name) if best is None or b.start >= best[0] else best
+    for ps, pe, p in ctx.places_in(prev, prev.start, prev.end):
+        if in_comparison(prev.text, ps) and not _governs(prev.text[pe:pe + 40]):
+            continue
+        if best is None or ps > best[0]:
+            best = (ps, p.name)
+    return best[1] if best else None
 
 
 # the district as a whole, unnamed: `toàn huyện`, `cả huyện`, `huyện ta`, `Đảng bộ huyện`, `Huyện ủy` (no name after)

@@ -686,3 +686,9 @@ def test_toan_huyen_is_the_district_the_text_named():
     text = "Huyện Lệ Thủy đạt nhiều kết quả. Năm 2023, toàn huyện có 12 xã đạt chuẩn nông thôn mới."
     m = figure(text, "12 xã", title="Quảng Bình: nông thôn mới")
     assert m.entity == "huyện Lệ Thủy"
+
+
+def test_a_sentence_that_goes_on_keeps_the_owner_of_the_one_before():
+    text = ("GRDP TP Hải Phòng ước tăng 11,04%. GRDP tỉnh Hải Dương ước tăng 11,59% so với cùng kỳ năm trước. "
+            "Cụ thể, khu vực nông, lâm nghiệp và thuỷ sản tăng 6,65%.")
+    assert figure(text, "6,65%", title="Quy mô kinh tế Hải Phòng mở rộng").entity == "Hải Dương"
