@@ -47,7 +47,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None and rel_cs > 0:
         # a period after the figure in its own clause beats one of an earlier clause:
         # `…, thời kỳ 2021-2030; … giải ngân 100% vốn đầu tư được giao trong năm 2023`
-        period = _after_in_clause(periods, s, rel_m)
+        period = _after_in_clause(periods, s, rel_m, ctx.figure_spans.get(s.index, ()))
     if period is None:
         period = _pick_before([p for p in periods if p.kind != "deadline"], rel_m)
     if period is None and m.status == "target":
@@ -60,7 +60,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None and periods and not any(p.pos < rel_m for p in periods):
         # `… đạt 5% trong năm 2023`; not a deadline after a result (`có 1 huyện đạt chuẩn, 2 huyện phấn đấu
         # đến năm 2025 …`)
-        period = _after_in_clause([p for p in periods if m.status != "actual" or p.kind != "deadline"], s, rel_m)
+        period = _after_in_clause([p for p in periods if m.status != "actual" or p.kind != "deadline"], s, rel_m,
+                                  ctx.figure_spans.get(s.index, ()))
     if period is None and (ctx.pub_year or ctx.doc_year) \
             and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", "")):
         period = str(ctx.pub_year or ctx.doc_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date
@@ -225,9 +226,16 @@ def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) 
     return f"{year}-{period}"
 
 
-def _after_in_clause(periods: list[Period], s: Sentence, rel_m: int) -> str | None:
+def _after_in_clause(periods: list[Period], s: Sentence, rel_m: int, spans=()) -> str | None:
     clause_end = s.text.find(";", rel_m)
-    after = [p for p in periods if p.pos >= rel_m and (clause_end < 0 or p.pos < clause_end) and p.kind != "term"]
+    # not past another figure, whose period it is (`… ước đạt 284 tỷ đồng, …, nâng tổng thu 11 tháng năm 2022
+    # đạt gần 20 nghìn tỷ đồng`)
+    nxt = min((a for a, _ in spans if a > rel_m), default=None)
+    if nxt is not None:
+        comma = s.text.find(", ", rel_m, nxt)   # (not a decimal comma)
+        nxt = comma if comma >= 0 else nxt   # nor in the part that leads to that figure
+    after = [p for p in periods if p.pos >= rel_m and (clause_end < 0 or p.pos < clause_end) and p.kind != "term"
+             and (nxt is None or p.pos < nxt)]
     return after[0].value if after else None
 
 

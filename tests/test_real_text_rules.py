@@ -692,3 +692,10 @@ def test_a_sentence_that_goes_on_keeps_the_owner_of_the_one_before():
     text = ("GRDP TP Hải Phòng ước tăng 11,04%. GRDP tỉnh Hải Dương ước tăng 11,59% so với cùng kỳ năm trước. "
             "Cụ thể, khu vực nông, lâm nghiệp và thuỷ sản tăng 6,65%.")
     assert figure(text, "6,65%", title="Quy mô kinh tế Hải Phòng mở rộng").entity == "Hải Dương"
+
+
+def test_a_period_after_another_figure_is_that_figures():
+    text = ("Tính riêng trong tháng 11 toàn tỉnh đã đón gần 185 nghìn lượt khách; tổng thu du lịch ước đạt 284 tỷ "
+            "đồng, góp phần nâng tổng thu du lịch 11 tháng năm 2022 đạt gần 20 nghìn tỷ đồng.")
+    assert figure(text, "284 tỷ đồng", published="2022-12-01").period == "2022-11"
+    assert figure(text, "gần 20 nghìn tỷ đồng", published="2022-12-01").period == "2022-11M"
