@@ -93,6 +93,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if period and m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
                 and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
             period = str(ctx.pub_year)
+    if period is not None and source != "sentence" and re.fullmatch(r"(?:19|20)\d{2}", period):
+        # `GRDP tăng 7,96% so với năm 2021; tổng thu ngân sách cả năm thực hiện hơn 8.000 tỷ đồng`: a result
+        # compared with a year is of the year after it, whatever the document named last
+        base = _BASE_YEAR.search(s.text)
+        if base and m.status == "actual" and str(int(base.group(1)) + 1) != period:
+            period, source = str(int(base.group(1)) + 1), "sentence"
     now = ctx.pub_year
     if period and m.status == "actual" and now and re.fullmatch(r"\d{4}-\d{4}", period) and int(period[:4]) >= now:
         # `Đại hội … nhiệm kỳ 2025-2030 với sự tham dự của 399 đại biểu`: a term that has just begun names
@@ -109,6 +115,10 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or ctx.compares_two_years_back
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     return period, source if period is not None else None
+
+
+# a base year of comparison: `so với năm 2021`, `so với cùng kỳ năm 2021`, `so với năm trước` is not one
+_BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d{2})(?!\d)")
 
 
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's

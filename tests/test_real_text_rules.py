@@ -699,3 +699,9 @@ def test_a_period_after_another_figure_is_that_figures():
             "đồng, góp phần nâng tổng thu du lịch 11 tháng năm 2022 đạt gần 20 nghìn tỷ đồng.")
     assert figure(text, "284 tỷ đồng", published="2022-12-01").period == "2022-11"
     assert figure(text, "gần 20 nghìn tỷ đồng", published="2022-12-01").period == "2022-11M"
+
+
+def test_a_result_compared_with_a_year_is_of_the_year_after():
+    text = ("Năm 2023, tỉnh đề ra nhiều nhiệm vụ. Trong 10 chỉ số thành phần, tỉnh có 7 chỉ số tăng điểm so với năm 2020, "
+            "đạt 66,4 điểm.")
+    assert figure(text, "66,4 điểm", published="2022-05-10").period == "2021"
