@@ -188,7 +188,29 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
     `done` holds the document's mentions before it, already attributed."""
     ind, source = _indicator(m, text, s_start, cs, ce, done, prev_sentence)
     m.extra["indicator_source"] = source
-    return _ws(ind)
+    return _ws(_without_owner(ind))
+
+
+def _without_owner(ind: str | None) -> str | None:
+    """The indicator without the province that owns it written inside it: `Kinh tế tỉnh Nam Định tăng trưởng`
+    -> `Kinh tế tăng trưởng`, `Quy mô GRDP của tỉnh Nam Định theo giá hiện hành` -> `Quy mô GRDP theo giá hiện
+    hành`; a place after a preposition is what is measured and stays (`khách du lịch đến Quảng Ninh`)."""
+    if not ind or len(ind) > 300:
+        return ind
+    for ps, pe, _ in reversed(find_provinces(ind)):
+        head = ind[:ps]
+        if not head.strip() or re.search(r"(?<!\w)(?:đến|tới|tại|ở|vào|qua|về|từ|cho|với|trên|và|hoặc)\s+"
+                                         r"(?:(?:tỉnh|thành phố|TP\.?)\s*)?$", head):
+            continue
+        if not re.search(r"\w", re.sub(r"\(\s*(?:cũ|mới)\s*\)", "", ind[pe:])):
+            continue   # at the end (`khu vực Hải Dương (cũ)`): the owner's tail, which the context rules read
+        cut = re.search(r"(?:\s+của)?(?:\s+(?:tỉnh|thành phố|TP\.?))?\s*$", head)
+        if len(head[:cut.start()].split()) < 2:
+            continue   # `đưa Lai Châu dẫn đầu …`, `đó Bắc Ninh vươn lên`: a clause cut short, for the context rules
+        rest = (head[:cut.start()] + ind[pe:]).strip()
+        if len(rest.split()) >= 2:
+            ind = head[:cut.start()] + ind[pe:]
+    return ind
 
 
 def _indicator(m, text, s_start, cs, ce, done, prev_sentence):

@@ -705,3 +705,13 @@ def test_a_result_compared_with_a_year_is_of_the_year_after():
     text = ("Năm 2023, tỉnh đề ra nhiều nhiệm vụ. Trong 10 chỉ số thành phần, tỉnh có 7 chỉ số tăng điểm so với năm 2020, "
             "đạt 66,4 điểm.")
     assert figure(text, "66,4 điểm", published="2022-05-10").period == "2021"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Kinh tế tỉnh Nam Định tăng trưởng 7,70%.", "7,70%", "Kinh tế tăng trưởng"),
+    ("Quy mô GRDP của tỉnh Nam Định theo giá hiện hành đạt 21.771 tỷ đồng.", "21.771 tỷ đồng", "Quy mô GRDP"),
+    # a place after a preposition is what is measured
+    ("Tổng lượt khách du lịch đến Quảng Ninh đạt 15 triệu lượt.", "15 triệu lượt", "Tổng lượt khách du lịch đến Quảng Ninh"),
+])
+def test_the_owner_written_inside_an_indicator_is_left_out(text, span, indicator):
+    assert figure(text, span).indicator == indicator
