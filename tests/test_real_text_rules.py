@@ -715,3 +715,7 @@ def test_a_result_compared_with_a_year_is_of_the_year_after():
 ])
 def test_the_owner_written_inside_an_indicator_is_left_out(text, span, indicator):
     assert figure(text, span).indicator == indicator
+
+
+def test_an_estimate_word_is_no_part_of_the_indicator():
+    assert figure("Khu vực dịch vụ ước tính tăng 5,2%.", "5,2%").indicator == "Khu vực dịch vụ"
