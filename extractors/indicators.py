@@ -76,7 +76,8 @@ _TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
 # (`\s*+`, `\s++`: possessive, so that a run of spaces is not split between them in every way)
 _COPULAS = re.compile(
     r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước tính|ước|dự kiến|phấn đấu)\s++)*"
-    r"(?:đạt được|ước đạt|đạt|tăng thêm|tăng|giảm còn|giảm|còn|là|chiếm|lên|xuống|ở mức|vượt|với|có|khoảng|"
+    r"(?:đạt được|ước đạt|đạt tới|đạt mức|đạt|tăng thêm|tăng tới|tăng đến|tăng|giảm còn|giảm|còn|là|chiếm|lên tới|"
+    r"lên đến|lên|xuống|ở mức|vượt|với|có|khoảng|"
     r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*+$", re.IGNORECASE)
 _ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
@@ -355,7 +356,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
 
 
 # the parts before a comma that open a clause with its time, source or place, not its subject
-_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
+_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Cc]ũng theo|[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
                              r"[Bb]ên cạnh|[Nn]goài|[Dd]o|[Nn]hờ|[Tt]ại|[Hh]iện|[Cc]ụ thể|[Nn]hư vậy|[Tt]uy|[Nn]hìn chung|"
                              r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu|[Đđ]ặc biệt|[Tt]uy nhiên|"
                              r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu|[Xx]ét|[Cc]ùng với|[Cc]ó thể|[Tt]ừ đó|[Đđ]áng chú ý|"

@@ -719,3 +719,11 @@ def test_the_owner_written_inside_an_indicator_is_left_out(text, span, indicator
 
 def test_an_estimate_word_is_no_part_of_the_indicator():
     assert figure("Khu vực dịch vụ ước tính tăng 5,2%.", "5,2%").indicator == "Khu vực dịch vụ"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Trong đó, công nghiệp chế biến, chế tạo tăng tới 48,1%.", "48,1%", "công nghiệp chế biến, chế tạo"),
+    ("Cũng theo dự thảo này, khu vực công nghiệp – xây dựng chiếm 73,5%.", "73,5%", "khu vực công nghiệp – xây dựng"),
+])
+def test_links_and_openers_around_a_subject(text, span, indicator):
+    assert figure(text, span).indicator == indicator
