@@ -114,6 +114,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # năm 2021` in January 2023)
         reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or ctx.compares_two_years_back
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
+    if period is None and not ctx.pub_year and ctx.doc_year:
+        period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
     return period, source if period is not None else None
 
 
