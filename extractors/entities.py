@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import lexicon
-from extractors.gazetteer import find_provinces
+from extractors.gazetteer import find_provinces, provinces
 from extractors.normalize import new_style_tones
 
 # The words of the body patterns are data: extractors/lexicon/bodies.tsv (one alternation per role) and
@@ -46,7 +46,7 @@ BODY_PATTERNS = [
     ("party", re.compile(rf"(?:Ban (?:{_alt('party_board')})|{_alt('party_office')})\s+{_COMMITTEE}(?:\s+(?P<name>{_NAME}))?")),
     # the party organisation of a provincial body: Đảng bộ Quân sự tỉnh, Đảng bộ Bộ đội Biên phòng tỉnh,
     # Đảng bộ Công an tỉnh, Đảng bộ Khối các cơ quan tỉnh
-    ("party", re.compile(rf"Đảng bộ\s+(?:Quân sự|Bộ đội Biên phòng|Công an|Khối(?:\s+[^\s,.;:()]+){{1,5}}?|"
+    ("party", re.compile(rf"Đảng (?:bộ|ủy|uỷ)\s+(?:Quân sự|Bộ đội Biên phòng|Công an|Khối(?:\s+[^\s,.;:()]+){{1,5}}?|"
                          rf"Cơ quan(?:\s+[^\s,.;:()]+){{1,3}}?|Doanh nghiệp)\s+(?:tỉnh|thành phố|Tỉnh|Thành phố)"
                          rf"(?:\s+(?P<name>{_NAME}))?")),
     # Tỉnh ủy Vĩnh Phúc, Huyện ủy Tam Dương, Đảng bộ huyện Lập Thạch, Đảng bộ tỉnh
@@ -81,9 +81,17 @@ def _canonical(kind: str, surface: str, name: str | None, province: str | None) 
     if not name and province:
         if re.search(r"(?:Tỉnh ủy|Đảng bộ tỉnh|tỉnh)$", s):
             s = f"{s} {province}"
+        elif re.search(r"(?:Thành ủy|Đảng bộ thành phố|thành phố)$", s) and _is_city(province):
+            s = f"{s} {province}"   # `Thành ủy` in a page of Đà Nẵng is the city's, a province
         elif kind == "department":
             s = f"{s} tỉnh {province}"
     return s
+
+
+@lru_cache(maxsize=None)
+def _is_city(province: str) -> bool:
+    """A centrally run city (Hà Nội, Đà Nẵng, Cần Thơ, …), whose party committee is a `Thành ủy`."""
+    return any(p.name == province and p.kind == "thành phố" for p in provinces())
 
 
 def find_bodies(text: str, province: str | None = None) -> list[Body]:
