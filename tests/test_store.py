@@ -91,7 +91,7 @@ def test_every_figure_records_where_its_entity_and_period_were_read(built_db):
                             "group by entity_source").fetchall())
     period = dict(c.execute("select period_source, count(*) from mentions where period is not null "
                             "group by period_source").fetchall())
-    assert None not in entity and set(entity) <= {"sentence", "document", "site"} and "sentence" in entity
+    assert None not in entity and set(entity) <= {"sentence", "paragraph", "document", "site"} and "sentence" in entity
     assert None not in period and set(period) <= {"sentence", "paragraph", "document"} and "sentence" in period
     cols = [r[1] for r in c.execute("pragma table_info(figures)")]
     assert cols[cols.index("entity") + 1] == "entity_source" and cols[cols.index("period") + 1] == "period_source"
