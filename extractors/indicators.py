@@ -75,13 +75,15 @@ _TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
 
 # (`\s*+`, `\s++`: possessive, so that a run of spaces is not split between them in every way)
 _COPULAS = re.compile(
-    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước tính|ước|dự kiến|phấn đấu)\s++)*"
+    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước tính|ước thực hiện|thực hiện|ước|"
+    r"dự kiến|phấn đấu|chỉ|đến|tới)\s++)*"
     r"(?:đạt được|ước đạt|đạt tới|đạt mức|đạt|tăng thêm|tăng tới|tăng đến|tăng|giảm còn|giảm|còn|là|chiếm|lên tới|"
     r"lên đến|lên|xuống|ở mức|vượt|với|có|khoảng|"
     r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*+$", re.IGNORECASE)
 _ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE)
 _LEAD_TRIM = re.compile(
-    r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|"
+    r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|tính chung|"
+    r"nếu|có thể nhận thấy|có thể thấy|nhìn chung|"
     r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã|trong khi|nhưng|song|"
     r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
 _TIME_PHRASES = re.compile(

@@ -738,3 +738,13 @@ def test_links_and_openers_around_a_subject(text, span, indicator):
 def test_bodies_completed_with_the_province_they_belong_to(source, text, entity):
     m = figure(text, text.split(" kết nạp ")[1].rstrip("."), source=source)
     assert m.entity == entity
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Trong đó, hộ nghèo dân tộc thiểu số ước thực hiện đến cuối năm 2020 giảm xuống còn 25,59%.", "25,59%",
+     "hộ nghèo dân tộc thiểu số"),
+    ("Tính chung GRDP cả năm 2023 ước tăng 5,16%.", "5,16%", "GRDP"),
+    ("Hộ nghèo chỉ còn 0,33%.", "0,33%", "Hộ nghèo"),
+])
+def test_openers_and_hedges_are_trimmed_from_a_subject(text, span, indicator):
+    assert figure(text, span).indicator == indicator
