@@ -44,7 +44,7 @@ _LINKING = re.compile(
 _DISCOURSE_CODE = {")": r"\)"}
 _DISCOURSE = re.compile(rf"^(?:{_alt('discourse', _DISCOURSE_CODE)})\b"
                         rf"|^(?:{_alt('bare_change')})$", re.IGNORECASE)  # a bare change: of the figure before
-_BACK_REFERENCE = re.compile(rf"\s(?:{_alt('back_reference')})$")   # `mức thu này gấp 3,9 lần`: the figure before's
+_BACK_REFERENCE = re.compile(rf"(?:^|\s)\w+\s(?:{_alt('back_reference')})$")   # `mức thu này gấp 3,9 lần`: the figure before's
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
 _NAME_BRACKET = re.compile(r"[A-ZĐÀ-Ỹ][^,;()]*\(\s*$")
 # `chiếm gần 32% tổng vốn FDI trong …`: the whole a share is of
@@ -64,6 +64,8 @@ _VERB_FIRST = re.compile(r"(?:(?:đã|được|đều)\s+)?(?:đạt|được|ho
 # numbers that only time a part (`6 tháng đầu năm`, `năm 2023`), not figures
 _TIME_NUMBERS = re.compile(r"(?<!\w)(?:\d{1,2}\s+tháng|(?:năm\s+)?(?:19|20)\d{2})(?!\w)")
 _GREW = re.compile(r"\s+tăng trưởng(?:\s+(?:khá|mạnh|nhanh|cao|thấp|nhẹ|ổn định|tích cực))?\s*$")
+# counted words that count times, not things: a share of such a count is a share of what its indicator names
+_MEASURE_WORDS = {"lượt", "lượt khách", "lượt người", "lần", "lượt xe", "chuyến"}
 _SHARE = re.compile(r"(?<!\w)(?:chiếm|đạt|bằng)?\s*(?:tỷ lệ|tỉ lệ)\s*$", re.IGNORECASE)
 # The indexes a rank or a score measures: `Chỉ số hài lòng của người dân …`, `PAR INDEX` or `PARINDEX`.
 _INDEXES_CODE = {"Chỉ số hiệu quả quản trị và hành chính công": r"Chỉ số hiệu quả quản trị và hành chính công(?: cấp tỉnh)?",
@@ -131,9 +133,12 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             noun = ind   # `hộ nghèo` (the count's indicator) over the bare `hộ`
         elif ind and unit.lower() not in ind.lower() and len(ind.split()) <= 8 and _VERB_FIRST.match(ind):
             noun = f"{unit} {ind}"   # `97/97 xã đạt chuẩn nông thôn mới, đạt tỉ lệ 100%`: `xã đạt chuẩn …`
+        elif ind and unit.lower() in _MEASURE_WORDS and not weak(ind, near):
+            noun = ind   # `Khách quốc tế đạt 1,2 triệu lượt, chiếm tỉ lệ 36,8%`: the share of international visitors
         else:
             noun = unit
-        found, source = f"tỷ lệ {noun}", "share of the count before"
+        word = "tỉ lệ" if "tỉ lệ" in text[sprev.end:m.start].lower() else "tỷ lệ"   # as the text spells it
+        found, source = f"{word} {noun}", "share of the count before"
     rate_after = _RATE_AFTER.match(text[m.end:m.end + 80]) if found is None and m.kind == "percent" else None
     if rate_after and not weak(rate_after.group(1), near):
         found, source = rate_after.group(1).strip(), "rate named after"  # `đã giảm 0,12% tỷ lệ hộ nghèo`

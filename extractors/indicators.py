@@ -155,6 +155,8 @@ def _ws(s: str | None) -> str | None:
     if s is None:
         return None
     s = re.sub(r"\s+", " ", s).strip(" ,;:-–")
+    # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
+    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
     return s or None
 
 
