@@ -227,7 +227,15 @@ def _pub_year_reviewed(ctx: DocContext) -> str:
 
 
 def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
-    """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` with their year."""
+    """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` with their year; `MLAST` (`trong tháng qua`) the month of the page's
+    date, or the month before it in the first half of a month."""
+    if period == "MLAST":
+        if not ctx.published or not re.match(r"\d{4}-\d{2}-\d{2}", ctx.published):
+            return None
+        y, mo, day = (int(x) for x in ctx.published[:10].split("-"))
+        if day < 15:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        return f"{y}-{mo:02d}"
     year = _context_year(periods, ctx, s, period)
     if year is None:
         return None

@@ -45,6 +45,8 @@ _UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
                     re.IGNORECASE)
 
 
+_MONTH_PAST = re.compile(r"(?=[tT])(?<!\w)[Tt]háng (?:qua|vừa qua)(?!\w)")
+_COUNTED_MONTHS = re.compile(r"(?<!\w)(?:\d+|ba|bốn|năm|sáu|bảy|tám|chín|mười|hai|mấy|các|những)\s*$", re.IGNORECASE)
 # `Lũy kế từ đầu năm`, `Từ đầu năm đến nay`, `tính từ đầu năm` (with no year after it: `từ đầu năm 2024` is a year):
 # `YTD`, the year so far of its sentence or the document's date; it times its own sentence only (kind `sofar`)
 _SINCE_NEW_YEAR = re.compile(r"(?=[LlTtt])(?<!\w)(?:(?:[Ll]ũy kế|[Tt]ính|[Cc]ộng dồn)\s+)?[Tt]ừ đầu năm(?!\s*(?:19|20)\d{2})(?!\w)")
@@ -116,6 +118,11 @@ def find_periods(text: str) -> list[Period]:
             add(m, m.group(2) or "Y", "year")
         else:
             add(m, f"{m.group(2)}-{part.lstrip('M') if part == 'M01' else part}" if m.group(2) else part, "months")
+    # the month gone by, of the page's date: `trong tháng qua` (not `10 tháng qua`, the first ten months)
+    for m in _MONTH_PAST.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken) \
+                and not _COUNTED_MONTHS.search(text[max(0, m.start() - 10):m.start()]):
+            add(m, "MLAST", "month")
     # since the start of the year, so far: the year (`Lũy kế từ đầu năm, thành lập mới 258 doanh nghiệp`)
     for m in _SINCE_NEW_YEAR.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):

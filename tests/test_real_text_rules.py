@@ -759,3 +759,10 @@ def test_openers_and_hedges_are_trimmed_from_a_subject(text, span, indicator):
 ])
 def test_back_references_and_verbs_before_the_noun(text, span, indicator):
     assert figure(text, span).indicator == indicator
+
+
+@pytest.mark.parametrize("published, period", [("2023-05-30", "2023-05"), ("2023-06-02", "2023-05"),
+                                               ("2024-01-05", "2023-12")])
+def test_the_month_gone_by_is_of_the_pages_date(published, period):
+    text = "Trong tháng qua, thành phố cấp chứng nhận đầu tư cho 2 dự án ngoài khu công nghiệp."
+    assert figure(text, "2 dự án", published=published).period == period
