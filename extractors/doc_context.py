@@ -134,6 +134,13 @@ class DocContext:
             places = self._places[s.index] = PlacesIn(s.text)
         return places.find(lo - s.start, hi - s.start)
 
+    def since_named(self, index: int, period: str) -> bool:
+        """Whether `period` (`2015-2017`) is a `Từ năm 2015 đến nay` of sentence `index` or of what the
+        document named last, rather than a term (`giai đoạn 2016-2019`) whose ends a change does not split."""
+        start = period[:4]
+        return any(p.kind == "since" and p.value.startswith(start)
+                   for p in (*self.sentence_periods[index], *self.running[index]))
+
     @cached_property
     def sentence_starts(self) -> list[int]:
         """The sentences' start offsets, for `sentences.sentence_at` (computed once, not per figure)."""

@@ -99,6 +99,18 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         base = _BASE_YEAR.search(s.text)
         if base and m.status == "actual" and str(int(base.group(1)) + 1) != period:
             period, source = str(int(base.group(1)) + 1), "sentence"
+    if period is not None and _FROM_BEFORE.search(ctx.text[max(s.start, m.start - 40):m.start]) \
+            and _TO_AFTER.match(ctx.text[m.end:m.end + 20]):
+        # `tỷ lệ hộ nghèo giảm từ 31,17% xuống còn …`: where the change started, the end of the year before
+        # (of a year), the first year (`Từ năm 2015 đến nay, … giảm từ 5,12% xuống 3,21%`)
+        span = re.fullmatch(r"((?:19|20)\d{2})(?:-((?:19|20)\d{2}))?", period)
+        if span and (span.group(2) is None or ctx.since_named(s.index, period)):
+            period = span.group(1) if span.group(2) else period[:4]
+            period = str(int(period) - 1) if span.group(2) is None else period
+    elif period is not None and _TO_BEFORE.search(ctx.text[max(s.start, m.start - 60):m.start]):
+        span = re.fullmatch(r"((?:19|20)\d{2})-((?:19|20)\d{2})", period)
+        if span and ctx.since_named(s.index, period):
+            period = span.group(2)   # `… xuống 3,21%`: where it stands now
     now = ctx.pub_year
     if period and m.status == "actual" and now and re.fullmatch(r"\d{4}-\d{4}", period) and int(period[:4]) >= now:
         # `Đại hội … nhiệm kỳ 2025-2030 với sự tham dự của 399 đại biểu`: a term that has just begun names
@@ -117,6 +129,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
     return period, source if period is not None else None
+
+
+# a change from one level to another: `giảm từ 31,17% xuống còn 27,41%`
+_FROM_BEFORE = re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$")
+_TO_AFTER = re.compile(r"\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?!\w)")
+_TO_BEFORE = re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$")
 
 
 # a base year of comparison: `so với năm 2021`, `so với cùng kỳ năm 2021`, `so với năm trước` is not one

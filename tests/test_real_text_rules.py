@@ -766,3 +766,17 @@ def test_back_references_and_verbs_before_the_noun(text, span, indicator):
 def test_the_month_gone_by_is_of_the_pages_date(published, period):
     text = "Trong tháng qua, thành phố cấp chứng nhận đầu tư cho 2 dự án ngoài khu công nghiệp."
     assert figure(text, "2 dự án", published=published).period == period
+
+
+@pytest.mark.parametrize("text, published, periods", [
+    ("Từ năm 2015 đến nay, tỷ lệ hộ nghèo trên địa bàn thành phố giảm từ 5,12% xuống 3,21%.", "2017-10-01",
+     {"5,12%": "2015", "3,21%": "2017"}),
+    ("Đến thời điểm 31/12/2019, tỷ lệ hộ nghèo giảm từ 31,17% xuống còn 26,73%.", None,
+     {"31,17%": "2018", "26,73%": "2019"}),
+    # a term's ends are not split
+    ("Giai đoạn 2016 – 2019, tỷ lệ hộ nghèo giảm từ 43,65% xuống còn 26,73%.", None,
+     {"43,65%": "2016-2019", "26,73%": "2016-2019"}),
+])
+def test_a_change_from_one_level_to_another(text, published, periods):
+    ex = extract_document(Document(id="t", source="", text=text, published=published))
+    assert {m.text: m.period for m in ex.mentions} == periods
