@@ -18,7 +18,8 @@ def _pick_before(periods: list[Period], upto: int) -> str | None:
     return before[-1].value if before else None
 
 
-_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay|hiện có|hiện còn)(?!\w)|^\s*Hiện\b",
+_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay|hiện có|hiện còn)(?!\w)|^\s*Hiện\b|"
+                           r"(?<!\w)hiện\s+(?:[A-ZĐÀ-Ỹ]\w*\s+){1,3}(?:có|còn)(?!\w)",
                            re.IGNORECASE)
 
 

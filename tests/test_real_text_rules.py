@@ -780,3 +780,8 @@ def test_the_month_gone_by_is_of_the_pages_date(published, period):
 def test_a_change_from_one_level_to_another(text, published, periods):
     ex = extract_document(Document(id="t", source="", text=text, published=published))
     assert {m.text: m.period for m in ex.mentions} == periods
+
+
+def test_what_a_place_has_now_is_of_the_pages_year():
+    text = "Trong 6 tháng đầu năm, thành phố đón 3,7 triệu lượt khách. Theo thống kê, hiện Cần Thơ có 638 cơ sở lưu trú."
+    assert figure(text, "638 cơ sở lưu trú", published="2024-07-10").period == "2024"
