@@ -166,6 +166,8 @@ def read_claim(claim: str) -> list[ClaimFigure]:
         status = m.status or "actual"
         if status == "actual" and _TARGET_WORDS.search(folded[max(0, m.start - 40):m.start]):
             status = "target"
-        out.append(ClaimFigure(m, province, district, m.period if periods else None, status, ws, key,
+        # only a period the claim names for this figure, not one the extractor infers for an undated text
+        named = m.period if periods and m.extra.get("period_source") in ("sentence", "paragraph") else None
+        out.append(ClaimFigure(m, province, district, named, status, ws, key,
                                _unit_candidates(text, m, key), " ".join(wl)))
     return out
