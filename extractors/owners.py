@@ -45,8 +45,8 @@ def _district_leading(seg: str, province: str) -> str | None:
     return district_named(m.group(1), province)
 
 
-def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: str | None = None
-              ) -> tuple[str | None, str | None]:
+def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: str | None = None,
+              rank: bool = False) -> tuple[str | None, str | None]:
     """The nearest owning body or place named in the clause before the figure, else the
     sentence before it, else the document's province; with where it was found (`sentence`,
     `document`, `site`)."""
@@ -84,10 +84,11 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 return district, "sentence"
         if best:
             later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs else []
-            if not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:
+            if rank or not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:
                 return best[1], "sentence"
             return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
-        if national_at(re.sub(r"đại biểu Quốc hội", " ", seg)) is not None:
+        # (a rank's `cả nước`, `63 tỉnh` is the field it is ranked in: `đứng thứ 13/63 tỉnh, thành phố`)
+        if not rank and national_at(re.sub(r"đại biểu Quốc hội", " ", seg)) is not None:
             return "Việt Nam", "sentence"
     if s.index > 0 and _GOES_ON.match(s.text):
         # `GRDP tỉnh Hải Dương ước tăng 11,59%. Cụ thể, khu vực nông nghiệp tăng 6,65%`: the owner the sentence

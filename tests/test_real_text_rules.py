@@ -785,3 +785,9 @@ def test_a_change_from_one_level_to_another(text, published, periods):
 def test_what_a_place_has_now_is_of_the_pages_year():
     text = "Trong 6 tháng đầu năm, thành phố đón 3,7 triệu lượt khách. Theo thống kê, hiện Cần Thơ có 638 cơ sở lưu trú."
     assert figure(text, "638 cơ sở", published="2024-07-10").period == "2024"
+
+
+def test_a_ranks_field_is_not_its_owner():
+    text = ("Tăng trưởng kinh tế của tỉnh Hà Tĩnh quý I/2024 đạt 7,82%, cao hơn bình quân chung cả nước "
+            "(cả nước đạt 5,66%), đứng thứ 13/63 tỉnh, thành phố.")
+    assert figure(text, "đứng thứ 13/63 tỉnh, thành phố").entity == "Hà Tĩnh"
