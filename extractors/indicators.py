@@ -606,7 +606,18 @@ def _percent_object(before: str, after: str) -> str | None:
             return f"{verb} {noun}" if not noun.startswith("các ") else noun  # `giảm tối đa 10% số cán bộ`
         if np.group(1):
             return noun
+        if _OPENS_A_SHARE.fullmatch(last) and not re.match(r"\s*(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so)\b", after):
+            # `…; 100% hộ dân sử dụng điện;`, `Với hơn 85% dân số là đồng bào dân tộc thiểu số,`: the share opens
+            # its clause part, and the group with what it does is what it measures
+            whole = re.match(r"\s*([^\W\d][^,;:.()\d]{2,90}?)(?=\s*[,;:.()]|\s*$)", after)
+            if whole and whole.group(1).split()[0].lower() not in _NOT_A_NOUN_START:
+                return whole.group(1).strip()
     return None
+
+
+# what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge
+_OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay)\s*)*(?:(?:trên|hơn|gần|khoảng|xấp xỉ)\s*)?",
+                            re.IGNORECASE)
 
 
 def _topic(sentence: str) -> str | None:

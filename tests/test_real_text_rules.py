@@ -791,3 +791,12 @@ def test_a_ranks_field_is_not_its_owner():
     text = ("Tăng trưởng kinh tế của tỉnh Hà Tĩnh quý I/2024 đạt 7,82%, cao hơn bình quân chung cả nước "
             "(cả nước đạt 5,66%), đứng thứ 13/63 tỉnh, thành phố.")
     assert figure(text, "đứng thứ 13/63 tỉnh").entity == "Hà Tĩnh"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Giao thông được bê tông hóa; 100% hộ dân sử dụng điện; trường học đạt chuẩn.", "100%", "hộ dân sử dụng điện"),
+    ("Với hơn 85% dân số là đồng bào dân tộc thiểu số, tỉnh đang đối mặt với nhiều khó khăn.", "hơn 85%",
+     "dân số là đồng bào dân tộc thiểu số"),
+])
+def test_a_share_that_opens_its_clause_measures_the_group_after_it(text, span, indicator):
+    assert figure(text, span).indicator == indicator
