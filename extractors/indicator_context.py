@@ -63,6 +63,8 @@ _INDEX_UNITS = lexicon.role_words("context_words", "index_unit")
 _VERB_FIRST = re.compile(r"(?:(?:đã|được|đều)\s+)?(?:đạt|được|hoàn thành|thoát|tham gia|sử dụng|có)(?!\w)", re.IGNORECASE)
 # numbers that only time a part (`6 tháng đầu năm`, `năm 2023`), not figures
 _TIME_NUMBERS = re.compile(r"(?<!\w)(?:\d{1,2}\s+tháng|(?:năm\s+)?(?:19|20)\d{2})(?!\w)")
+# `Khách Trung Quốc đến Khánh Hòa tiếp tục đứng đầu trong dòng khách quốc tế, đạt gần 1,8 triệu lượt`
+_RANKED_FIRST = re.compile(r"\s+(?:(?:tiếp tục|vẫn|luôn)\s+)?(?:đứng đầu|dẫn đầu|đứng thứ|xếp thứ)(?!\w).*$")
 _GREW = re.compile(r"\s+tăng trưởng(?:\s+(?:khá|mạnh|nhanh|cao|thấp|nhẹ|ổn định|tích cực))?\s*$")
 # counted words that count times, not things: a share of such a count is a share of what its indicator names
 _MEASURE_WORDS = {"lượt", "lượt khách", "lượt người", "lần", "lượt xe", "chuyến"}
@@ -177,7 +179,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             # trưởng cao, ước tăng 9,46%`: a part that only links takes what the part before it names
             named_obj = re.search(r"(?<!\w)(?:là|đạt|có)\s+(?!\d)([^,]+)$", parts[-2])
             # `Kinh tế của tỉnh … 6 tháng đầu năm tăng trưởng khá, ước đạt 6,91%`: what grew
-            grew = None if named_obj else _GREW.search(parts[-2])
+            grew = None if named_obj else (_GREW.search(parts[-2]) or _RANKED_FIRST.search(parts[-2]))
             subject = named_obj.group(1).strip() if named_obj else \
                 clause_subject(parts[-2][:grew.start()] if grew else parts[-2])
             if subject and not weak(subject, near) and len(subject.split()) <= 8 \

@@ -800,3 +800,8 @@ def test_a_ranks_field_is_not_its_owner():
 ])
 def test_a_share_that_opens_its_clause_measures_the_group_after_it(text, span, indicator):
     assert figure(text, span).indicator == indicator
+
+
+def test_what_leads_a_ranking_before_a_part_that_only_links():
+    text = "Khách Trung Quốc đến Khánh Hòa tiếp tục đứng đầu trong dòng khách quốc tế, đạt gần 1,8 triệu lượt."
+    assert figure(text, "gần 1,8 triệu lượt").indicator == "Khách Trung Quốc đến Khánh Hòa"
