@@ -75,7 +75,7 @@ _TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
 
 # (`\s*+`, `\s++`: possessive, so that a run of spaces is not split between them in every way)
 _COPULAS = re.compile(
-    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước tính|ước thực hiện|thực hiện|ước|"
+    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước tính|ước thực hiện|ước|"
     r"dự kiến|phấn đấu|chỉ|đến|tới)\s++)*"
     r"(?:đạt được|ước đạt|đạt tới|đạt mức|đạt|tăng thêm|tăng tới|tăng đến|tăng|giảm còn|giảm|còn|là|chiếm|lên tới|"
     r"lên đến|lên|xuống|ở mức|vượt|với|có|khoảng|"
@@ -241,7 +241,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
         if vm:
-            capital = vm.group(1) + _modifiers(vm.group(2))
+            capital = vm.group(1) + _modifiers(after[vm.start(2):])
             verb = _verb_phrase(last, first=False)
             return (f"{verb} {capital}" if verb else capital), "after"  # `thu hút 400 triệu USD vốn FDI`
     # a share of the plan after the figure it measures (`thu nội địa đạt 58.000 tỷ đồng, tăng 37,7% và hoàn
@@ -557,7 +557,8 @@ def _verb_phrase(seg: str, first: bool) -> str | None:
 def _modifiers(after: str) -> str:
     """The words that qualify a counted noun right after it, up to a preposition, verb or stop."""
     words = []
-    ws = re.match(r"[^,;:.()\d%]*", after).group(0).split()
+    run = re.match(r"[^,;:.()\d%]*", after).group(0)
+    ws = run.split()
     for i, w in enumerate(ws):
         if w.lower() in ("trong", "ngoài") and i + 1 < len(ws) and ws[i + 1].lower() == "nước":
             words.append(w)                                # `vốn đầu tư trong nước`
@@ -565,6 +566,11 @@ def _modifiers(after: str) -> str:
         if w.lower() in _MODIFIER_STOP or len(words) >= 8:
             break
         words.append(w)
+    if words and len(words) == len(ws):
+        # a short name in capitals right after, as written: `vốn đầu tư trực tiếp nước ngoài (FDI)`
+        short = re.match(r"\s*(\(\s*[A-ZĐ][A-Za-zĐ-]{1,9}\s*\))", after[len(run):])
+        if short:
+            words.append(short.group(1))
     return (" " + " ".join(words)) if words else ""
 
 
@@ -632,7 +638,8 @@ def _topic(sentence: str) -> str | None:
 
 
 def _clean_np(seg: str) -> str:
-    seg = re.sub(r"\([^)]*\)?", " ", seg)          # `(GRDP)`, `(giá hiện hành)`
+    # `(giá hiện hành)` goes; a short name in capitals stays, as written: `tổng sản phẩm trên địa bàn (GRDP)`
+    seg = re.sub(r"\((?!\s*[A-ZĐ][A-Za-zĐ-]{1,9}\s*\))[^)]*\)?", " ", seg)
     seg = _TIME_PHRASES.sub(" ", seg)
     seg = re.sub(r"\s+", " ", seg).strip()
     prev = None

@@ -805,3 +805,15 @@ def test_a_share_that_opens_its_clause_measures_the_group_after_it(text, span, i
 def test_what_leads_a_ranking_before_a_part_that_only_links():
     text = "Khách Trung Quốc đến Khánh Hòa tiếp tục đứng đầu trong dòng khách quốc tế, đạt gần 1,8 triệu lượt."
     assert figure(text, "gần 1,8 triệu lượt").indicator == "Khách Trung Quốc đến Khánh Hòa"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # a short name in capitals in brackets is kept as written; `thực hiện` (capital disbursed) is part of it
+    ("Vốn đầu tư trực tiếp nước ngoài (FDI) thực hiện đạt 23.136 tỷ đồng.", "23.136 tỷ đồng",
+     "Vốn đầu tư trực tiếp nước ngoài (FDI) thực hiện"),
+    ("Tỉnh đã thu hút 2,7 tỷ USD vốn đầu tư trực tiếp nước ngoài (FDI), tăng 57% so với cùng kỳ.", "2,7 tỷ USD",
+     "thu hút vốn đầu tư trực tiếp nước ngoài (FDI)"),
+    ("Doanh thu (giá hiện hành) đạt 500 tỷ đồng.", "500 tỷ đồng", "Doanh thu"),
+])
+def test_short_names_in_brackets_stay_in_the_indicator(text, span, indicator):
+    assert figure(text, span).indicator == indicator
