@@ -154,7 +154,7 @@ def _ws(s: str | None) -> str | None:
     """One plain space between words (a no-break space in the page is still a space)."""
     if s is None:
         return None
-    s = re.sub(r"\s+", " ", s).strip(" ,;:-–")
+    s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
     s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
     return s or None

@@ -26,6 +26,10 @@ _COUNTS_PROVINCES = re.compile(
 _COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w)")
 
 
+# a body named as the source of the news: `Theo (báo cáo của) Ban Tổ chức Tỉnh ủy,`, `Tin từ Sở … cho biết`
+_SOURCE_BEFORE = re.compile(r"(?:^|[\s,(])(?:[Tt]heo|[Tt]in từ|[Nn]guồn tin từ|[Tt]hông tin từ)(?:\s+(?:báo cáo|thông tin|"
+                            r"số liệu|thống kê|công bố)(?:\s+\S+){0,3}?\s+(?:của|từ))?\s*$")
+_SOURCE_AFTER = re.compile(r"[^,.;:]{0,30}?\s+(?:cho biết|thông tin|báo cáo cho biết|công bố)(?!\w)")
 _LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
 
@@ -59,6 +63,8 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         for b in find_bodies(seg, ctx.province):
             if re.search(r"(?<!\w)(?:đại biểu|ứng cử|bầu cử)\s*(?:\S+\s+){0,3}$", seg[:b.start]):
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
+            if _SOURCE_BEFORE.search(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
+                continue  # `Theo Ban Tổ chức Tỉnh ủy, …`, `Tin từ Sở Du lịch cho biết, …`: who reports, not whose
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
         for ps, pe, p in ctx.places_in(s, lo, ms):

@@ -817,3 +817,17 @@ def test_what_leads_a_ranking_before_a_part_that_only_links():
 ])
 def test_short_names_in_brackets_stay_in_the_indicator(text, span, indicator):
     assert figure(text, span).indicator == indicator
+
+
+@pytest.mark.parametrize("text", [
+    "(QBĐT) - Tin từ Ban Tổ chức Tỉnh ủy cho biết, 6 tháng đầu năm, toàn tỉnh kết nạp được 603 đảng viên mới.",
+    "Theo Ban Tổ chức Tỉnh uỷ, trong 3 tháng đầu năm, toàn Đảng bộ đã kết nạp 603 đảng viên mới.",
+])
+def test_the_body_that_reports_a_figure_does_not_own_it(text):
+    m = figure(text, "603 đảng viên mới", source="https://www.baoquangbinh.vn/chinh-tri/201907/a-2168748/")
+    assert m.entity == "Quảng Bình"
+
+
+def test_quotes_around_a_resolutions_words_are_no_part_of_the_indicator():
+    m = figure("Thực hiện Nghị quyết “Bình quân hằng năm phát triển 2.000 đảng viên”; năm 2019 đạt tốt.", "2.000 đảng viên")
+    assert not m.indicator.endswith("”")
