@@ -29,6 +29,7 @@ _COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country'
 # a body named as the source of the news: `Theo (báo cáo của) Ban Tổ chức Tỉnh ủy,`, `Tin từ Sở … cho biết`
 _SOURCE_BEFORE = re.compile(r"(?:^|[\s,(])(?:[Tt]heo|[Tt]in từ|[Nn]guồn tin từ|[Tt]hông tin từ)(?:\s+(?:báo cáo|thông tin|"
                             r"số liệu|thống kê|công bố)(?:\s+\S+){0,3}?\s+(?:của|từ))?\s*$")
+_PLAN_OF = re.compile(r"(?<!\w)(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|[Nn]ghị quyết)(?:\s+(?:được|do|của|đã))?\s*$")
 _SOURCE_AFTER = re.compile(r"[^,.;:]{0,30}?\s+(?:cho biết|thông tin|báo cáo cho biết|công bố)(?!\w)")
 _LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
@@ -65,6 +66,8 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if _SOURCE_BEFORE.search(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
                 continue  # `Theo Ban Tổ chức Tỉnh ủy, …`, `Tin từ Sở Du lịch cho biết, …`: who reports, not whose
+            if _PLAN_OF.search(seg[:b.start]):
+                continue  # `đạt 111,6% dự toán HĐND tỉnh điều chỉnh`: who set the plan, not whose the figure is
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
         for ps, pe, p in ctx.places_in(s, lo, ms):
@@ -122,6 +125,8 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
     """The last province or body a sentence names as an owner (not in a comparison), or None."""
     best = None
     for b in find_bodies(prev.text, ctx.province):
+        if _PLAN_OF.search(prev.text[:b.start]) or _SOURCE_BEFORE.search(prev.text[:b.start]):
+            continue
         best = (b.start, b.name) if best is None or b.start >= best[0] else best
     for ps, pe, p in ctx.places_in(prev, prev.start, prev.end):
         if in_comparison(prev.text, ps) and not _governs(prev.text[pe:pe + 40]):

@@ -831,3 +831,9 @@ def test_the_body_that_reports_a_figure_does_not_own_it(text):
 def test_quotes_around_a_resolutions_words_are_no_part_of_the_indicator():
     m = figure("Thực hiện Nghị quyết “Bình quân hằng năm phát triển 2.000 đảng viên”; năm 2019 đạt tốt.", "2.000 đảng viên")
     assert not m.indicator.endswith("”")
+
+
+def test_the_body_that_set_the_plan_does_not_own_the_result():
+    text = ("Kết thúc năm 2020, tổng thu ngân sách toàn tỉnh đạt 17.363 tỷ đồng, đạt 111,6% dự toán HĐND tỉnh điều "
+            "chỉnh, tăng 7,3% so với cùng kỳ năm 2019.")
+    assert figure(text, "7,3%", source="https://e.baonghean.vn/a-1/").entity == "Nghệ An"
