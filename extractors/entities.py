@@ -59,7 +59,7 @@ BODY_PATTERNS = [
     # huyện Tam Đảo, thị xã Hồng Lĩnh, thành phố Vĩnh Yên
     ("district", re.compile(rf"(?:{_alt('district')})\s+(?P<name>{_NAME})")),
 ]
-NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)")
+NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)", re.IGNORECASE)   # `Cả nước có …` opens a sentence too
 
 
 @dataclass

@@ -23,7 +23,7 @@ def _governs(between: str) -> bool:
 # extractors/lexicon/owner_words.tsv)
 _COUNTS_PROVINCES = re.compile(
     rf"(?:{lexicon.alternation('owner_words', 'counts_provinces', code={'tỉnh, thành': r'tỉnh, thành(?: phố)?'})})")
-_COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w)")
+_COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w)", re.IGNORECASE)
 
 
 # a body named as the source of the news: `Theo (báo cáo của) Ban Tổ chức Tỉnh ủy,`, `Tin từ Sở … cho biết`

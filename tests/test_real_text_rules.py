@@ -837,3 +837,10 @@ def test_the_body_that_set_the_plan_does_not_own_the_result():
     text = ("Kết thúc năm 2020, tổng thu ngân sách toàn tỉnh đạt 17.363 tỷ đồng, đạt 111,6% dự toán HĐND tỉnh điều "
             "chỉnh, tăng 7,3% so với cùng kỳ năm 2019.")
     assert figure(text, "7,3%", source="https://e.baonghean.vn/a-1/").entity == "Nghệ An"
+
+
+def test_the_country_opening_a_sentence_owns_its_figures():
+    text = ("Cả nước cũng có 249 đơn vị cấp huyện được công nhận đạt chuẩn nông thôn mới, tăng 36 đơn vị so cuối "
+            "năm 2021.")
+    assert figure(text, "249 đơn vị cấp huyện", source="http://baonamdinh.vn/channel/5083/202207/a-2551780/").entity \
+        == "Việt Nam"
