@@ -198,7 +198,7 @@ _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         rf"(?:{_owner_alt('assigned_plan')})\s+(?:được\s+)?(?:Thủ tướng\s+)?(?:{_ASSIGNER})|"
                         r"(?<!\w)[Tt]heo\s[^,;:]{0,80},|"
                         rf"(?:{_owner_alt('national_organisation', _NATIONAL_ORGANISATION)})\s+Việt Nam)")
-_FRAME = {"thứ": r"thứ\s+\S+", "tốp": r"tốp\s+\S+", "top": r"top\s+\S+", "nhóm": r"nhóm(?:\s+\S+){0,6}?"}
+_FRAME = {"thứ": r"thứ\s+\S+(?:\s+(?:tỉnh,\s*thành phố|tỉnh,\s*thành|tỉnh thành|tỉnh|địa phương))?", "tốp": r"tốp\s+\S+", "top": r"top\s+\S+", "nhóm": r"nhóm(?:\s+\S+){0,6}?"}
 _RANK_FRAME = re.compile(rf"(?<!\w)(?:{_owner_alt('rank_frame', _FRAME)})\s+"
                          rf"(?:(?:{_owner_alt('rank_frame_link')})\s+)?(?:{_owner_alt('frame_country')})(?!\w)")
 

@@ -844,3 +844,10 @@ def test_the_country_opening_a_sentence_owns_its_figures():
             "năm 2021.")
     assert figure(text, "249 đơn vị cấp huyện", source="http://baonamdinh.vn/channel/5083/202207/a-2551780/").entity \
         == "Việt Nam"
+
+
+def test_a_ranking_frame_with_its_field_of_provinces_does_not_make_later_figures_national():
+    text = ("Năm 2021, chỉ số SIPAS đạt 86,72%, xếp thứ 38/63 tỉnh, thành phố trong cả nước; chỉ số PAPI là "
+            "40,62/80 điểm.")
+    m = figure(text, "40,62/80 điểm", source="https://baobariavungtau.com.vn/kinh-te/202207/a-955613/")
+    assert m.entity == "Bà Rịa - Vũng Tàu"
