@@ -182,7 +182,12 @@ def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
     text = _NOT_OWNER.sub(" ", _RANK_FRAME.sub(" ", text))
-    return bool(NATIONAL_RE.search(text)) and not re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,4}cả nước|toàn quốc\)", text)
+    if not NATIONAL_RE.search(text):
+        return False
+    if re.search(r"(?<!\w)cả nước\s*(?:\(\s*|:\s*|là\s+)?(?:[^\W\d]+\s+){0,3}$", text, re.IGNORECASE):
+        return True   # `… cao hơn bình quân chung cả nước (ước tăng 8%)`: the standard's own figure is the country's
+    return not re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,4}cả nước|toàn quốc\)|"
+                         r"(?<!\w)(?:cao hơn|thấp hơn|nhanh hơn|chậm hơn)\s+(?:\S+\s+){0,4}cả nước", text, re.IGNORECASE)
 
 
 # The country named as who assigns a plan (`dự toán Trung ương giao`, `Chính phủ giao`), as a source

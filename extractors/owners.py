@@ -9,7 +9,7 @@ import re
 from extractors import lexicon
 from extractors.doc_context import DocContext
 from extractors.entities import district_named, find_bodies, national_at
-from extractors.gazetteer import in_comparison
+from extractors.gazetteer import find_provinces, in_comparison
 from extractors.sentences import Sentence
 
 
@@ -109,9 +109,12 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 return owner, "paragraph"
     if _WHOLE_DISTRICT.search(text[s.start:ms]):
         # `Năm 2016, toàn huyện đã kết nạp được 300 đảng viên mới`: the district the text named last
-        district = _district_before(text, s.start, ctx)
+        district = _district_before(text, ms, ctx)
         if district:
             return district, "document"
+    titled = title_district(ctx)
+    if titled:
+        return titled, "document"   # a page about one district: its figures that name no owner are the district's
     if ctx.province is None:
         return None, None
     return ctx.province, "site" if ctx.province_source == "site" else "document"
@@ -142,18 +145,72 @@ _WHOLE_DISTRICT = re.compile(r"(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|
 _DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,2}")
 
 
-def _district_before(text: str, start: int, ctx: DocContext) -> str | None:
-    """The last district named in the 3,000 characters before `start` (or in the title), or named bare at
-    the head of the lead (`(QBĐT) - Quảng Trạch có 47 tổ chức cơ sở đảng`)."""
-    window = text[max(0, start - 3000):start]
+def _district_before(text: str, upto: int, ctx: DocContext) -> str | None:
+    """The last district named in the 3,000 characters before `upto` (the figure), else the district the title
+    names, else one named bare at the head of the lead (`(QBĐT) - Quảng Trạch có 47 tổ chức cơ sở đảng`)."""
+    window = text[max(0, upto - 3000):upto]
     for b in reversed(find_bodies(window, ctx.province)):
-        named = _DISTRICT_IN_NAME.search(b.name)
-        if named:
-            return named.group(0)
-        if b.name.startswith(("Huyện ủy ", "Thị ủy ")):
-            return "huyện " + b.name.split(" ", 2)[2] if b.name.startswith("Huyện ủy ") else "thị xã " + b.name.split(" ", 2)[2]
-    for place in (ctx.title or "", text[:200]):
-        lead = _LEADING_NAME.match(re.sub(r"^\s*(?:\([^()]{1,30}\)|[^\s-]{1,30})?\s*[-–—]\s+", "", place))
-        if lead and ctx.province and district_named(lead.group(1), ctx.province):
-            return district_named(lead.group(1), ctx.province)
+        district = _district_of_body(b.name)
+        if district:
+            return district
+    titled = title_district(ctx)
+    if titled:
+        return titled
+    lead = _LEADING_NAME.match(re.sub(r"^\s*(?:\([^()]{1,30}\)|[^\s-]{1,30})?\s*[-–—]\s+", "", text[:200]))
+    if lead and ctx.province and district_named(lead.group(1), ctx.province):
+        return district_named(lead.group(1), ctx.province)
     return None
+
+
+def _district_of_body(name: str) -> str | None:
+    """`huyện Chư Sê` for `Đảng bộ huyện Chư Sê`, `Huyện ủy Chư Sê`, `huyện Chư Sê`; `thị xã Kinh Môn` for
+    `Thị ủy Kinh Môn`; None for a body of the province."""
+    named = _DISTRICT_IN_NAME.search(name)
+    if named:
+        return named.group(0)
+    for committee, kind in (("Huyện ủy ", "huyện"), ("Thị ủy ", "thị xã")):
+        at = name.find(committee)
+        if at >= 0 and name[at + len(committee):].strip():
+            return f"{kind} {name[at + len(committee):].strip()}"
+    return None
+
+
+def _capitalised_runs(text: str):
+    """(where it starts, its words) for each run of up to three capitalised words: `Chư Sê` in `… ở Chư Sê vượt …`
+    (capitals are told by `str.isupper`: a range such as `[A-ZĐÀ-Ỹ]` holds lower-case letters too)."""
+    run: list[str] = []
+    start = 0
+    for w in re.finditer(r"[^\W\d_]+", text):
+        if w.group(0)[:1].isupper() and len(run) < 3 and (not run or text[end:w.start()].strip() == ""):
+            if not run:
+                start = w.start()
+            run.append(w.group(0))
+        else:
+            if run:
+                yield start, run
+            run = [w.group(0)] if w.group(0)[:1].isupper() else []
+            start = w.start()
+        end = w.end()
+    if run:
+        yield start, run
+
+
+def title_district(ctx: DocContext) -> str | None:
+    """The one district of the document's province its title is about (`Nhiệm kỳ 2015-2020, huyện Chư Sê kết nạp
+    được 1.500 đảng viên`, `Số đảng viên mới kết nạp ở Kinh Môn …`), or None (none, or several)."""
+    if not ctx.title or not ctx.province:
+        return None
+    found = {d for d in (_district_of_body(b.name) for b in find_bodies(ctx.title, ctx.province)) if d}
+    for run_start, words in _capitalised_runs(ctx.title):
+        for n in range(len(words), 0, -1):   # the longest run of capitalised words that is a district's name
+            name = " ".join(words[:n])
+            if find_provinces(name):
+                if re.search(r"(?:TP\.?|thành phố|thị xã)\s*$", ctx.title[:run_start]):
+                    found.add(f"thành phố {name}")   # `… và TP. Bến Tre`: the town of that name, one more district
+                break   # `Lai Châu`, `Hà Tĩnh`: the province, not its town of that name
+            named = district_named(name, ctx.province)
+            if named:
+                found.add(named)
+                break
+    names = {f.split(" ", 1)[-1] if f.startswith("huyện ") else f.split(" ", 2)[-1] for f in found}
+    return next(iter(found)) if len(names) == 1 else None

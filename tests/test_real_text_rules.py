@@ -851,3 +851,24 @@ def test_a_ranking_frame_with_its_field_of_provinces_does_not_make_later_figures
             "40,62/80 điểm.")
     m = figure(text, "40,62/80 điểm", source="https://baobariavungtau.com.vn/kinh-te/202207/a-955613/")
     assert m.entity == "Bà Rịa - Vũng Tàu"
+
+
+@pytest.mark.parametrize("title, entity", [
+    ("Nhiệm kỳ 2015-2020, huyện Chư Sê kết nạp được 1.500 đảng viên", "huyện Chư Sê"),
+    ("Số đảng viên mới kết nạp ở Chư Sê vượt cả năm ngoái", "huyện Chư Sê"),
+    # a title about two districts, or a town named like its province, makes no district the page's
+    ("Chư Sê và Chư Prông kết nạp được 1.500 đảng viên", "Gia Lai"),
+])
+def test_a_page_about_one_district(title, entity):
+    text = "Những năm qua, công tác phát triển đảng viên được chú trọng. Có 123/128 chi bộ kết nạp được đảng viên."
+    m = figure(text, "123/128 chi bộ", title=title, source="http://gialaitv.vn/tin-tuc/a/")
+    assert m.entity == entity
+
+
+def test_the_country_as_a_standard_does_not_own_the_figures_after_it():
+    text = ("Năm 2021 tốc độ tăng trưởng GRDP của tỉnh vẫn đạt 6,01% (cao hơn bình quân chung cả nước); năm 2022 đạt "
+            "gần 10,2%.")
+    assert figure(text, "gần 10,2%", title="Điện Biên vươn lên").entity == "Điện Biên"
+    # the standard's own figure is the country's
+    text = "Tăng trưởng kinh tế ước đạt 9,54%, cao hơn bình quân chung cả nước (ước tăng 8%)."
+    assert figure(text, "8%", title="Vĩnh Phúc tăng trưởng cao").entity == "Việt Nam"
