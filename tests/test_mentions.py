@@ -380,3 +380,30 @@ def test_offsets_in_a_document():
     assert {s.reason for s in skipped} == {"year", "date", "code"}
     spans = sorted((x.start, x.end) for x in ms + skipped)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions and skips do not overlap"
+
+
+def test_skip_pattern_leads_find_every_match():
+    """A skip pattern is searched by its lead (a weaker pattern Python's engine finds fast) and matched where the
+    lead stops: the matches are exactly those of the pattern run on its own, on real text and on runs of the
+    marks the patterns read."""
+    import json
+    import random
+    from pathlib import Path
+
+    from extractors.mentions.nonfigures import (_LEADS, _WORD_LEADS, SKIP_PATTERNS, WORD_SKIP_PATTERNS,
+                                                _matches)
+
+    root = Path(__file__).resolve().parent
+    texts = [json.loads(line)["context"] for line in (root / "gold/synthetic.jsonl").open(encoding="utf-8")
+             if line.strip()]
+    pieces = ["0", "1", "12", "2020", "+84", " ", "\n", "/", "-", "–", ".", ",", ":", ";", "(", ")", "%", "h", "a",
+              "Số", "số", "năm", "ngày", "từ", "Quyết định", "thứ", "khóa", "IV", "giờ", "Km", "Top", "thôn", "COVID"]
+    rng = random.Random(18)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    patterns = list(zip(SKIP_PATTERNS, _LEADS)) + list(zip(WORD_SKIP_PATTERNS, _WORD_LEADS))
+    assert sum(lead is not None for _, lead in patterns) >= 20
+    for (reason, pat), lead in patterns:
+        for text in texts:
+            for ws, we in ((0, len(text)), (len(text) // 3, len(text) - 1)):
+                assert [m.span() for m in _matches(pat, lead, text, ws, we)] == \
+                    [m.span() for m in pat.finditer(text, ws, we)], (reason, pat.pattern[:40], text)

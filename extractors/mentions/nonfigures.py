@@ -108,8 +108,8 @@ def find_skips(text: str) -> list[Skipped]:
     starts: list[int] = []   # taken spans, sorted and disjoint
     ends: list[int] = []
     windows = _digit_windows(text)
-    for reason, pat in SKIP_PATTERNS:
-        for m in (m for ws, we in windows for m in pat.finditer(text, ws, we)):
+    for (reason, pat), lead in zip(SKIP_PATTERNS, _LEADS):
+        for m in (m for ws, we in windows for m in _matches(pat, lead, text, ws, we)):
             s, e = m.start(), m.end()
             if not _HAS_DIGIT(m.group()):
                 continue
@@ -120,8 +120,8 @@ def find_skips(text: str) -> list[Skipped]:
             ends.insert(k, e)
             skips.append(Skipped(s, e, m.group(), reason))
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
-    for reason, pat in WORD_SKIP_PATTERNS:
-        for m in pat.finditer(text):
+    for (reason, pat), lead in zip(WORD_SKIP_PATTERNS, _WORD_LEADS):
+        for m in _matches(pat, lead, text, 0, len(text)):
             s, e = m.start(), m.end()
             k = bisect.bisect_left(starts, e)
             if k > 0 and ends[k - 1] > s:
@@ -147,6 +147,57 @@ WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ordinal", re.compile(r"(?=[Tt]hứ|đầu tiên)" + _NOT_RANK + r"\b(?:[Tt]hứ\s+" + _ORDINAL_WORDS + r"|đầu tiên)\b(?!\s*/)"
                            + _NOT_FIELD)),
 ]
+
+
+def _lead(pat: re.Pattern) -> re.Pattern | None:
+    """A weaker form of a skip pattern that Python's regex engine searches fast: the pattern without the `\\b`
+    that opens it or one of its top-level alternatives (a pattern that opens with an assertion is tried at
+    every position; one that opens with letters skips to where they stand). Without an assertion a pattern
+    matches wherever it matched before, so the first position the lead finds is the first the pattern may
+    match at."""
+    src = pat.pattern
+    return re.compile(src[2:].replace(r"|\b", "|")) if src.startswith(r"\b") else None
+
+
+# Leads written by hand, by how the pattern opens: for the patterns that open with a look-behind, a weaker form
+# (each of the pattern's matches starts where the lead matches); None to run the pattern itself (a lead of
+# `\b[A-Za-z]+-\d+` would stop at every letter, one of `\d+` at every digit of a run and read the rest of it:
+# time would grow with the square of a run's length). `tests/test_mentions.py` checks that leads lose nothing.
+_HAND_LEADS = {r"\b\d+(?:/": None,
+               r"(?:\+84[ .]?|(?<![\d.,])\b0)": r"\+84|0\d",
+               r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\s?[-–]": r"\d\d?\s?[-–]",
+               r"\(\d{1,2}\)|": r"[(\da-zđ][\d.)]",
+               r"\b[A-Za-z]+-\d+\b|": None}
+
+
+def _lead_of(pat: re.Pattern) -> re.Pattern | None:
+    for opening, lead in _HAND_LEADS.items():
+        if pat.pattern.startswith(opening):
+            return lead and re.compile(lead)
+    return _lead(pat)
+
+
+_LEADS = [_lead_of(p) for _, p in SKIP_PATTERNS]
+_WORD_LEADS = [_lead(p) for _, p in WORD_SKIP_PATTERNS]
+
+
+def _matches(pat: re.Pattern, lead: re.Pattern | None, text: str, ws: int, we: int):
+    """`pat.finditer(text, ws, we)`, the positions where no match can start skipped by a search of `lead`."""
+    if lead is None:
+        yield from pat.finditer(text, ws, we)
+        return
+    search, match = lead.search, pat.match
+    p = ws
+    while True:
+        c = search(text, p, we)
+        if c is None:
+            return
+        m = match(text, c.start(), we)
+        if m is None:
+            p = c.start() + 1
+        else:
+            yield m
+            p = max(m.end(), m.start() + 1)
 
 
 _HAS_DIGIT = re.compile(r"\d").search
