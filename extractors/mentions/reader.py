@@ -26,6 +26,7 @@ class Num:
     raw: str
 
 
+_NOT_A_PHRASE = re.compile(r"[\d\n]|\s{3}").search
 # The longest numeral read (`bảy trăm hai mươi mốt nghìn không trăm mười hai tỷ …`); a longer run of
 # number words (`một một một …`) is no numeral, and the cap keeps reading it linear.
 MAX_NUMBER_TOKENS = 24
@@ -39,11 +40,6 @@ class Reader:
         self.bare = bare_numbers
         self.toks = tokenize(text)
         self.style = style or number_style(text)
-        toks = self.toks
-        # linked[k]: token k is no number and is followed on the same line, at most two spaces on,
-        # by a token that is no number either (so words_at can test a phrase without slicing text)
-        self._linked = [a.kind != "num" and b.kind != "num" and b.start - a.end <= 2
-                        and "\n" not in text[a.end:b.start] for a, b in zip(toks, toks[1:])]
         self._phrases: dict = {}
 
     # --- token helpers -------------------------------------------------------------------------
@@ -55,8 +51,12 @@ class Reader:
             return hit
         toks = self.toks
         out = None
-        if i >= 0 and i + n <= len(toks) and toks[i].kind != "num" and all(self._linked[i:i + n - 1]):
-            out = self.text[toks[i].start:toks[i + n - 1].end].lower()
+        if i >= 0 and i + n <= len(toks):
+            # tokens cover all but white space, and only a number's hold a digit: the n tokens are words
+            # or signs, one line, at most two spaces apart, when their text has no digit, newline or 3 spaces
+            phrase = self.text[toks[i].start:toks[i + n - 1].end]
+            if _NOT_A_PHRASE(phrase) is None:
+                out = phrase.lower()
         if len(self._phrases) >= 8192:
             self._phrases.clear()  # the scan has moved on: what it asked about far behind is not asked again
         self._phrases[key] = out
