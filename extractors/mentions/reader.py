@@ -27,6 +27,8 @@ class Num:
 
 
 _NOT_A_PHRASE = re.compile(r"[\d\n]|\s{3}").search
+_DIGITS_AND_SUFFIX = re.compile(r"([\d.,]*\d)([kKMG]?)").fullmatch
+YEAR = re.compile(r"(?:19|20)\d{2}").fullmatch
 # The longest numeral read (`bảy trăm hai mươi mốt nghìn không trăm mười hai tỷ …`); a longer run of
 # number words (`một một một …`) is no numeral, and the cap keeps reading it linear.
 MAX_NUMBER_TOKENS = 24
@@ -54,9 +56,8 @@ class Reader:
         if i >= 0 and i + n <= len(toks):
             # tokens cover all but white space, and only a number's hold a digit: the n tokens are words
             # or signs, one line, at most two spaces apart, when their text has no digit, newline or 3 spaces
-            phrase = self.text[toks[i].start:toks[i + n - 1].end]
-            if _NOT_A_PHRASE(phrase) is None:
-                out = phrase.lower()
+            if _NOT_A_PHRASE(self.text, toks[i].start, toks[i + n - 1].end) is None:
+                out = self.text[toks[i].start:toks[i + n - 1].end].lower()
         if len(self._phrases) >= 8192:
             self._phrases.clear()  # the scan has moved on: what it asked about far behind is not asked again
         self._phrases[key] = out
@@ -77,14 +78,16 @@ class Reader:
         scale = 1.0
         while j < len(toks) and j - i < MAX_NUMBER_TOKENS:
             t = toks[j]
-            if j > i and ("\n" in self.gap(j - 1, j) or self.gap(j - 1, j).strip()):
-                break
+            if j > i:
+                gap = self.text[toks[j - 1].end:t.start]
+                if "\n" in gap or gap.strip():
+                    break
             if t.kind == "num":
                 if parts and not (isinstance(parts[-1], str) and parts[-1] in SCALES):
                     # digits follow only a scale word (`12.345 tỷ 250 triệu`); after digits or a
                     # number word (`đầu tư 1.200 tỷ`: `tư` is a word here) a new number starts
                     break
-                m = re.fullmatch(r"([\d.,]*\d)([kKMG]?)", t.text)
+                m = _DIGITS_AND_SUFFIX(t.text)
                 if not m:
                     break
                 try:
@@ -161,20 +164,28 @@ class Reader:
 
     def phrase_before(self, i: int, phrases):
         """Longest phrase ending at the token before i (same line, only spaces between)."""
-        for n in (4, 3, 2, 1):
-            if i - n < 0:
-                continue
-            p = self.words_at(i - n, n)
-            if p is None or p not in phrases:
-                continue
-            between = self.text[self.toks[i - 1].end:self.toks[i].start]
-            if between.strip() not in ("",):
-                continue
-            return i - n, p
+        # the phrases of 1, 2, … tokens before i are `words_at(i - n, n)`; each holds the one before, so once
+        # one is no phrase (a digit, a newline, three spaces) the longer ones are none either
+        toks, text = self.toks, self.text
+        if i < 1:
+            return None
+        end = toks[i - 1].end
+        longest = 0
+        for n in (1, 2, 3, 4):
+            if i - n < 0 or _NOT_A_PHRASE(text, toks[i - n].start, end) is not None:
+                break
+            longest = n
+        for n in range(longest, 0, -1):
+            p = text[toks[i - n].start:end].lower()
+            if p in phrases:
+                between = text[end:toks[i].start]
+                if between.strip() not in ("",):
+                    return None  # the same gap for every n
+                return i - n, p
         return None
 
     def is_year_like(self, num: Num, i: int) -> bool:
-        return bool(re.fullmatch(r"(?:19|20)\d{2}", num.raw))
+        return bool(YEAR(num.raw))
 
     def counted_noun(self, j: int):
         """The counted noun or unit after token j-1: (`nhiệm vụ`, last token index) or (None, j-1)."""

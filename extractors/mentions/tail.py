@@ -36,6 +36,11 @@ for _w, _u in CURRENCY_AFTER:
     _t = tuple(m.group() for m in re.finditer(r"[^\W\d_]+|\d+|\S", _w))
     _CURRENCY_AFTER_TOKS.setdefault(_t[0], []).append((_w, _u, _t))
 _CURRENCY_BEFORE_N = [(sym, unit, len(re.findall(r"[^\W\d_]+|\d+|\S", sym))) for sym, unit in CURRENCY_BEFORE]
+# by how a symbol or code may start (a token it begins with): those it may be, in the same order
+_CURRENCY_BEFORE_BY_START: dict[str, list] = {}
+for _c in _CURRENCY_BEFORE_N:
+    for _n in range(1, len(_c[0]) + 1):
+        _CURRENCY_BEFORE_BY_START.setdefault(_c[0][:_n], []).append(_c)
 
 
 class Tail:
@@ -94,7 +99,7 @@ def currency_before(f, i: int) -> tuple[str | None, int]:
     number's token), else (None, i)."""
     toks = f.toks
     k = i
-    for sym, unit, n in _CURRENCY_BEFORE_N:
+    for sym, unit, n in _CURRENCY_BEFORE_BY_START.get(toks[k].text, ()):
         seg = toks[k:k + n]
         if len(seg) == n and "".join(x.text for x in seg) == sym and k + n < len(toks) \
                 and toks[k + n].kind == "num" and f.text[seg[-1].end:toks[k + n].start].strip() in ("", "."):
