@@ -8,6 +8,7 @@ token that may start a number; a number inside neither is recorded as skipped (`
 """
 from __future__ import annotations
 
+import gc
 import re
 
 from extractors.mentions.draft import draft, mention
@@ -117,7 +118,13 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
     quantity with no unit; running text keeps it False, where a lone number word is rarely a figure
     (`một cách`, `năm gần đây`, `tư nhân`) and `- ` at a line start is a bullet.
     """
-    return Finder(text, style, bare_numbers).find()
+    enabled = gc.isenabled()
+    gc.disable()  # the scan makes no reference cycles, and its tokens would only make the collector run
+    try:
+        return Finder(text, style, bare_numbers).find()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_numeral(text: str, style: str | None = None) -> float | None:
