@@ -397,7 +397,8 @@ def test_skip_pattern_leads_find_every_match():
     texts = [json.loads(line)["context"] for line in (root / "gold/synthetic.jsonl").open(encoding="utf-8")
              if line.strip()]
     pieces = ["0", "1", "12", "2020", "+84", " ", "\n", "/", "-", "–", ".", ",", ":", ";", "(", ")", "%", "h", "a",
-              "Số", "số", "năm", "ngày", "từ", "Quyết định", "thứ", "khóa", "IV", "giờ", "Km", "Top", "thôn", "COVID"]
+              "Số", "số", "năm", "ngày", "từ", "Quyết định", "thứ", "khóa", "IV", "giờ", "Km", "Top", "thôn", "COVID",
+              "Tổ", "QĐ", "x"]
     rng = random.Random(18)
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
     patterns = list(zip(SKIP_PATTERNS, _LEADS)) + list(zip(WORD_SKIP_PATTERNS, _WORD_LEADS))

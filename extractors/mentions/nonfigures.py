@@ -159,20 +159,28 @@ def _lead(pat: re.Pattern) -> re.Pattern | None:
     return re.compile(src[2:].replace(r"|\b", "|")) if src.startswith(r"\b") else None
 
 
-# Leads written by hand, by how the pattern opens: for the patterns that open with a look-behind, a weaker form
-# (each of the pattern's matches starts where the lead matches); None to run the pattern itself (a lead of
-# `\b[A-Za-z]+-\d+` would stop at every letter, one of `\d+` at every digit of a run and read the rest of it:
-# time would grow with the square of a run's length). `tests/test_mentions.py` checks that leads lose nothing.
-_HAND_LEADS = {r"\b\d+(?:/": None,
+# Leads written by hand, by how the pattern opens: for the patterns that open with a look-behind or with `\b\d`,
+# a weaker form (each of the pattern's matches starts where the lead matches; `\d(?<!\w\d)` is a digit that
+# starts a word, which Python's engine finds faster than `\b\d`), or one per alternative where no single lead is
+# fast (the match starts where the first of them does). None runs the pattern itself. `tests/test_mentions.py`
+# checks that leads lose nothing.
+_HAND_LEADS = {r"\b\d+(?:/": r"\d(?<!\w\d)\d*+[/-]",
                r"(?:\+84[ .]?|(?<![\d.,])\b0)": r"\+84|0\d",
+               r"\b\d{1,2}[:h]": r"\d(?<!\w\d)\d?\s*[:hg]",
                r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\s?[-–]": r"\d\d?\s?[-–]",
-               r"\(\d{1,2}\)|": r"[(\da-zđ][\d.)]",
-               r"\b[A-Za-z]+-\d+\b|": None}
+               r"\b\d{1,2}[/.-]\d{1,2}[/.-]": r"\d(?<!\w\d)\d?[/.-]\d",
+               r"\(\d{1,2}\)|": (r"\(\d", r"\d(?<!\S\d)\d?[.)]", r"[a-zđ]\)"),
+               r"\b[A-Za-z]+-\d+\b|\b(?:": (r"[A-Za-z](?<![A-Za-z]{2})[A-Za-z]*+-\d", None)}
 
 
-def _lead_of(pat: re.Pattern) -> re.Pattern | None:
+def _lead_of(pat: re.Pattern):
+    """The lead of a skip pattern (`_lead`, or `_HAND_LEADS`); a tuple of leads, one per alternative (None: the
+    alternatives after the first, without their `\\b`)."""
     for opening, lead in _HAND_LEADS.items():
         if pat.pattern.startswith(opening):
+            if isinstance(lead, tuple):
+                rest = pat.pattern.split("|", 1)[1]
+                return tuple(re.compile(x) if x is not None else _lead(re.compile(rest)) for x in lead)
             return lead and re.compile(lead)
     return _lead(pat)
 
@@ -181,12 +189,17 @@ _LEADS = [_lead_of(p) for _, p in SKIP_PATTERNS]
 _WORD_LEADS = [_lead(p) for _, p in WORD_SKIP_PATTERNS]
 
 
-def _matches(pat: re.Pattern, lead: re.Pattern | None, text: str, ws: int, we: int):
-    """`pat.finditer(text, ws, we)`, the positions where no match can start skipped by a search of `lead`."""
+def _matches(pat: re.Pattern, lead, text: str, ws: int, we: int):
+    """`pat.finditer(text, ws, we)`, the positions where no match can start skipped by a search of `lead`
+    (or of each of a tuple of leads)."""
     if lead is None:
         yield from pat.finditer(text, ws, we)
         return
-    search, match = lead.search, pat.match
+    match = pat.match
+    if isinstance(lead, tuple):
+        yield from _matches_of_leads(match, lead, text, ws, we)
+        return
+    search = lead.search
     p = ws
     while True:
         c = search(text, p, we)
@@ -198,6 +211,28 @@ def _matches(pat: re.Pattern, lead: re.Pattern | None, text: str, ws: int, we: i
         else:
             yield m
             p = max(m.end(), m.start() + 1)
+
+
+def _matches_of_leads(match, leads: tuple, text: str, ws: int, we: int):
+    hits = [-2] * len(leads)   # each lead's next match at or after p (-2: to search, -1: none left)
+    p = ws
+    while True:
+        c = -1
+        for k, lead in enumerate(leads):
+            h = hits[k]
+            if h == -2 or 0 <= h < p:
+                m = lead.search(text, p, we)
+                h = hits[k] = m.start() if m else -1
+            if h >= 0 and (c < 0 or h < c):
+                c = h
+        if c < 0:
+            return
+        m = match(text, c, we)
+        if m is None:
+            p = c + 1
+        else:
+            yield m
+            p = max(m.end(), c + 1)
 
 
 _HAS_DIGIT = re.compile(r"\d").search
