@@ -261,10 +261,9 @@ class SpanIndex:
 
     def __init__(self, spans):
         self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._ends = [e for _, e in self.spans]
 
     def covers(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.spans, (pos, float("inf")))
-        for s, e in self.spans[max(0, k - 8):k]:
-            if s <= pos < e:
-                return True
-        return False
+        k = bisect.bisect_right(self._starts, pos)   # the spans starting at or before pos
+        return k > 0 and max(self._ends[max(0, k - 8):k]) > pos

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from extractors.mentions.tail import Tail
 from extractors.mentions.tokens import tokenize
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
-                                NotANumber, decimals_of, read_digits, words_value)
+                                NotANumber, parse_digits, words_value)
 from extractors.units import counted_noun
 
 
@@ -91,7 +91,7 @@ class Reader:
                 if not m:
                     break
                 try:
-                    v = read_digits(m.group(1), self.style)
+                    v, digits_decimals = parse_digits(m.group(1), self.style)
                 except NotANumber:
                     if j == i:
                         return None
@@ -99,7 +99,7 @@ class Reader:
                 if m.group(2):
                     v *= SUFFIX_SCALES[m.group(2)]
                     scale *= SUFFIX_SCALES[m.group(2)]
-                decimals = decimals_of(m.group(1), self.style)
+                decimals = digits_decimals
                 parts.append(v)
                 j += 1
                 continue
@@ -144,9 +144,6 @@ class Reader:
         if not parts:
             return None
         # A lone digit word is only a number where a counted noun or unit follows; let callers judge.
-        v = words_value(parts)
-        if v is None:
-            return None
         return Num(i, j, float(v), scale, decimals, has_words, self.text[toks[i].start:toks[j - 1].end])
 
     def _decimal_part(self, j: int):
@@ -167,7 +164,7 @@ class Reader:
         # the phrases of 1, 2, … tokens before i are `words_at(i - n, n)`; each holds the one before, so once
         # one is no phrase (a digit, a newline, three spaces) the longer ones are none either
         toks, text = self.toks, self.text
-        if i < 1:
+        if i < 1 or toks[i - 1].kind == "num":
             return None
         end = toks[i - 1].end
         longest = 0

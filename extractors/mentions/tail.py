@@ -55,10 +55,13 @@ class Tail:
         self.currency_end = None
         if j < len(toks):
             t = toks[j]
-            same_line = "\n" not in f.text[toks[j - 1].end:t.start] and len(f.text[toks[j - 1].end:t.start]) <= 1
+            gap = f.text[toks[j - 1].end:t.start]
+            same_line = "\n" not in gap and len(gap) <= 1
             if same_line and t.text == "%":
                 self.pct, self.pct_end = "%", j
-            elif same_line and f.words_at(j, 3) == "điểm phần trăm":
+            elif not same_line or t.low not in ("điểm", "phần"):
+                pass   # none of the words below starts here
+            elif f.words_at(j, 3) == "điểm phần trăm":
                 self.pct, self.pct_end = "điểm phần trăm", j + 2
             elif same_line and f.words_at(j, 1) == "điểm" and j + 1 < len(toks) and toks[j + 1].text == "%":
                 self.pct, self.pct_end = "điểm phần trăm", j + 1
