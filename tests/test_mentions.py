@@ -408,3 +408,22 @@ def test_skip_pattern_leads_find_every_match():
             for ws, we in ((0, len(text)), (len(text) // 3, len(text) - 1)):
                 assert [m.span() for m in _matches(pat, lead, text, ws, we)] == \
                     [m.span() for m in pat.finditer(text, ws, we)], (reason, pat.pattern[:40], text)
+
+
+def test_number_style_counts_what_findall_counts():
+    """`number_style` counts the English and Vietnamese ways of writing numbers from a lead (the start of a
+    grouped or decimal number): the same counts as `re.findall` over the whole text."""
+    import random
+    import re
+
+    from extractors.mentions import reader
+
+    pieces = ["1", "12", "123", "1234", ".", ",", " ", "%", " %", "a", "x1", "-", "\n"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        for pat in (reader._EN_NUMBER, reader._VI_NUMBER):
+            assert sum(1 for _ in reader.matches_from_lead(pat, reader._GROUPED_NUMBER, text, 0, len(text))) \
+                == len(re.findall(pat, text)), text
+    assert reader.number_style("GDP 1,234.5 tỷ, tăng 9.54%") == "en"
+    assert reader.number_style("GDP 1.234,5 tỷ, tăng 9,54%") == "vi"

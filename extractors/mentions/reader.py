@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.mentions.nonfigures import _matches as matches_from_lead
 from extractors.mentions.tail import Tail
 from extractors.mentions.tokens import tokenize
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
@@ -194,6 +195,13 @@ class Reader:
 
 def number_style(text: str) -> str:
     """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`."""
-    en = len(re.findall(r"\b\d{1,3}(?:,\d{3})+\.\d+\b|\b\d+\.\d{1,2}\s?%", text))
-    vi = len(re.findall(r"\b\d{1,3}(?:\.\d{3})+,\d+\b|\b\d+,\d{1,2}\s?%|\b\d{1,3}(?:\.\d{3}){2,}\b", text))
+    en = sum(1 for _ in matches_from_lead(_EN_NUMBER, _GROUPED_NUMBER, text, 0, len(text)))
+    vi = sum(1 for _ in matches_from_lead(_VI_NUMBER, _GROUPED_NUMBER, text, 0, len(text)))
     return "en" if en > vi else "vi"
+
+
+_EN_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\.\d+\b|\b\d+\.\d{1,2}\s?%")
+_VI_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d{3})+,\d+\b|\b\d+,\d{1,2}\s?%|\b\d{1,3}(?:\.\d{3}){2,}\b")
+# where either may match: the start of a run of digits with a `.` or `,` and a digit after it (a lead: see
+# `nonfigures._matches`); the same matches as `findall`, found without trying every digit
+_GROUPED_NUMBER = re.compile(r"\d(?<!\w\d)\d*+[.,]\d")
