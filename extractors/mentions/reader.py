@@ -162,19 +162,23 @@ class Reader:
 
     def phrase_before(self, i: int, phrases):
         """Longest phrase ending at the token before i (same line, only spaces between)."""
-        # the phrases of 1, 2, … tokens before i are `words_at(i - n, n)`; each holds the one before, so once
-        # one is no phrase (a digit, a newline, three spaces) the longer ones are none either
+        # the phrases of 1, 2, … tokens before i are `words_at(i - n, n)`: the token before i, if no number, and
+        # each token before that while it is no number either and at most two spaces (no newline) stand between
         toks, text = self.toks, self.text
-        if i < 1 or toks[i - 1].kind == "num":
+        if i < 1:
             return None
-        end = toks[i - 1].end
-        longest = 0
-        for n in (1, 2, 3, 4):
-            if i - n < 0 or _NOT_A_PHRASE(text, toks[i - n].start, end) is not None:
+        last = toks[i - 1]
+        if last.kind == "num":
+            return None
+        end = last.end
+        longest = 1
+        while longest < 4 and i - longest > 0:
+            a, b = toks[i - longest - 1], toks[i - longest]
+            if a.kind == "num" or b.start - a.end > 2 or (b.start > a.end and "\n" in text[a.end:b.start]):
                 break
-            longest = n
+            longest += 1
         for n in range(longest, 0, -1):
-            p = text[toks[i - n].start:end].lower()
+            p = text[toks[i - n].start:end].lower() if n > 1 else last.low
             if p in phrases:
                 between = text[end:toks[i].start]
                 if between.strip() not in ("",):
