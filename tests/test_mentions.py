@@ -427,3 +427,29 @@ def test_number_style_counts_what_findall_counts():
                 == len(re.findall(pat, text)), text
     assert reader.number_style("GDP 1,234.5 tỷ, tăng 9.54%") == "en"
     assert reader.number_style("GDP 1.234,5 tỷ, tăng 9,54%") == "vi"
+
+
+def test_digit_windows_are_the_merged_windows_of_each_run():
+    """Pass 1 runs on windows around digits: one regex match per cluster of runs gives the windows that merging
+    each run's window with the one before (when they meet or come within a window of each other) gives."""
+    import random
+    import re
+
+    from extractors.mentions.nonfigures import _WINDOW, _digit_windows
+
+    def merged(text):
+        out = []
+        for m in re.finditer(r"\d+", text):
+            s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+            if out and s <= out[-1][1] + _WINDOW:
+                out[-1][1] = e
+            else:
+                out.append([s, e])
+        return [tuple(w) for w in out]
+
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(["1", "23", " ", "x" * rng.choice((1, 100, 119, 120, 121, 239, 240, 241, 359,
+                                                                     360, 361, 500))])
+                       for _ in range(rng.randrange(0, 12)))
+        assert _digit_windows(text) == merged(text), text

@@ -236,24 +236,19 @@ def _matches_of_leads(match, leads: tuple, text: str, ws: int, we: int):
 
 
 _HAS_DIGIT = re.compile(r"\d").search
-_DIGIT_RUN = re.compile(r"\d+")
 # Every skip pattern's match holds a digit, starts less than this many characters before it and
 # ends (lookaheads included) less than this many after it; so the patterns need only run on the
 # stretches of text around digits, which is what makes pass 1 cheap on long documents.
 _WINDOW = 120
+# runs of digits at most 3 * _WINDOW characters apart: their windows meet or come within _WINDOW of each other
+_DIGIT_CLUSTER = re.compile(r"\d+(?:\D{1,%d}+\d+)*+" % (3 * _WINDOW))
 
 
 def _digit_windows(text: str) -> list[tuple[int, int]]:
     """Disjoint (start, end) stretches of `text` holding every digit with _WINDOW characters each side."""
-    out: list[list[int]] = []
+    # runs of digits less than three windows apart share one: a cluster of runs is read in one match
     n = len(text)
-    for m in _DIGIT_RUN.finditer(text):
-        s, e = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
-        if out and s <= out[-1][1] + _WINDOW:
-            out[-1][1] = e
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
+    return [(max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _DIGIT_CLUSTER.finditer(text)]
 
 
 class SpanIndex:

@@ -15,7 +15,7 @@ from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, S
 from extractors.units import counted_noun
 
 
-@dataclass
+@dataclass(slots=True)
 class Num:
     """A number read from tokens i..j-1 (inclusive start, exclusive end)."""
     i: int
@@ -71,16 +71,17 @@ class Reader:
     # --- numbers ---------------------------------------------------------------------------------
     def read_num(self, i: int) -> Num | None:
         """Read a number starting at token i: digits or words, with scale words and `phẩy` decimals."""
-        toks = self.toks
+        toks, text = self.toks, self.text
         parts: list = []
         j = i
         decimals = 0
         has_words = False
         scale = 1.0
-        while j < len(toks) and j - i < MAX_NUMBER_TOKENS:
+        stop = min(len(toks), i + MAX_NUMBER_TOKENS)
+        while j < stop:
             t = toks[j]
             if j > i:
-                gap = self.text[toks[j - 1].end:t.start]
+                gap = text[toks[j - 1].end:t.start]
                 if "\n" in gap or gap.strip():
                     break
             if t.kind == "num":
