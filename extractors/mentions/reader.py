@@ -44,6 +44,7 @@ class Reader:
         self.toks = tokenize(text)
         self.style = style or number_style(text)
         self._phrases: dict = {}
+        self._befores: dict = {}
 
     # --- token helpers -------------------------------------------------------------------------
     def words_at(self, i: int, n: int) -> str | None:
@@ -163,29 +164,37 @@ class Reader:
 
     def phrase_before(self, i: int, phrases):
         """Longest phrase ending at the token before i (same line, only spaces between)."""
-        # the phrases of 1, 2, … tokens before i are `words_at(i - n, n)`: the token before i, if no number, and
-        # each token before that while it is no number either and at most two spaces (no newline) stand between
-        toks, text = self.toks, self.text
-        if i < 1:
-            return None
-        last = toks[i - 1]
-        if last.kind == "num":
-            return None
-        end = last.end
-        longest = 1
-        while longest < 4 and i - longest > 0:
-            a, b = toks[i - longest - 1], toks[i - longest]
-            if a.kind == "num" or b.start - a.end > 2 or (b.start > a.end and "\n" in text[a.end:b.start]):
-                break
-            longest += 1
-        for n in range(longest, 0, -1):
-            p = text[toks[i - n].start:end].lower() if n > 1 else last.low
+        befores = self._befores.get(i)
+        if befores is None:
+            befores = self._phrases_before(i)
+        for start, p in befores:
             if p in phrases:
-                between = text[end:toks[i].start]
-                if between.strip() not in ("",):
-                    return None  # the same gap for every n
-                return i - n, p
+                if self.text[self.toks[i - 1].end:self.toks[i].start].strip() not in ("",):
+                    return None  # the same gap for every phrase
+                return start, p
         return None
+
+    def _phrases_before(self, i: int) -> list:
+        """The phrases of 4, 3, 2, 1 tokens before i (`words_at(i - n, n)`, those that are phrases), as
+        (first token, phrase); kept for the next question about the same token (every step asks)."""
+        toks, text = self.toks, self.text
+        out = []
+        if i >= 1 and toks[i - 1].kind != "num":
+            # the token before i, then each before that while it is no number and at most two spaces (no
+            # newline) stand between
+            last = toks[i - 1]
+            longest = 1
+            while longest < 4 and i - longest > 0:
+                a, b = toks[i - longest - 1], toks[i - longest]
+                if a.kind == "num" or b.start - a.end > 2 or (b.start > a.end and "\n" in text[a.end:b.start]):
+                    break
+                longest += 1
+            out = [(i - n, text[toks[i - n].start:last.end].lower()) for n in range(longest, 1, -1)]
+            out.append((i - 1, last.low))
+        if len(self._befores) >= 8192:
+            self._befores.clear()  # the scan has moved on
+        self._befores[i] = out
+        return out
 
     def is_year_like(self, num: Num, i: int) -> bool:
         return bool(YEAR(num.raw))
