@@ -398,7 +398,7 @@ def test_skip_pattern_leads_find_every_match():
              if line.strip()]
     pieces = ["0", "1", "12", "2020", "+84", " ", "\n", "/", "-", "–", ".", ",", ":", ";", "(", ")", "%", "h", "a",
               "Số", "số", "năm", "ngày", "từ", "Quyết định", "thứ", "khóa", "IV", "giờ", "Km", "Top", "thôn", "COVID",
-              "Tổ", "QĐ", "x"]
+              "Tổ", "QĐ", "x", "Thứ", "đầu tiên", "nhất", "hai", "xếp ", "Đại hội", "XIII"]
     rng = random.Random(18)
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
     patterns = list(zip(SKIP_PATTERNS, _LEADS)) + list(zip(WORD_SKIP_PATTERNS, _WORD_LEADS))

@@ -170,7 +170,9 @@ _HAND_LEADS = {r"\b\d+(?:/": r"\d(?<!\w\d)\d*+[/-]",
                r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\s?[-–]": r"\d\d?\s?[-–]",
                r"\b\d{1,2}[/.-]\d{1,2}[/.-]": r"\d(?<!\w\d)\d?[/.-]\d",
                r"\(\d{1,2}\)|": (r"\(\d", r"\d(?<!\S\d)\d?[.)]", r"[a-zđ]\)"),
-               r"\b[A-Za-z]+-\d+\b|\b(?:": (r"[A-Za-z](?<![A-Za-z]{2})[A-Za-z]*+-\d", None)}
+               r"\b[A-Za-z]+-\d+\b|\b(?:": (r"[A-Za-z](?<![A-Za-z]{2})[A-Za-z]*+-\d", None),
+               r"(?=[Tt]hứ)": r"[Tt]hứ\s",
+               r"(?=[Tt]hứ|đầu tiên)": r"[Tt]hứ\s|đầu tiên"}
 
 
 def _lead_of(pat: re.Pattern):
@@ -186,7 +188,7 @@ def _lead_of(pat: re.Pattern):
 
 
 _LEADS = [_lead_of(p) for _, p in SKIP_PATTERNS]
-_WORD_LEADS = [_lead(p) for _, p in WORD_SKIP_PATTERNS]
+_WORD_LEADS = [_lead_of(p) for _, p in WORD_SKIP_PATTERNS]
 
 
 def _matches(pat: re.Pattern, lead, text: str, ws: int, we: int):
