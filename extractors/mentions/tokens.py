@@ -37,6 +37,7 @@ def tokenize(text: str) -> list[Tok]:
     out = []
     add = out.append
     pos = 0
+    new = object.__new__   # a token's slots set here: no call of __init__ for each of them
     # one `findall` (no match objects): the white space before each token, then the token in its kind's group
     # (up to the last token: in white space that no token follows, every position would read all of it)
     for space, num, word, sym in _SPACED_TOKEN_RE.findall(text, 0, len(text.rstrip())):
@@ -46,7 +47,9 @@ def tokenize(text: str) -> list[Tok]:
         if shared is None:
             low = w.lower()
             shared = same[w] = (w, w if low == w else low)
-        end = pos + len(w)
-        add(Tok(kind, shared[0], pos, end, shared[1]))
-        pos = end
+        tok = new(Tok)
+        tok.kind, (tok.text, tok.low), tok.start = kind, shared, pos
+        pos += len(w)
+        tok.end = pos
+        add(tok)
     return out
