@@ -453,3 +453,19 @@ def test_digit_windows_are_the_merged_windows_of_each_run():
                                                                      360, 361, 500))])
                        for _ in range(rng.randrange(0, 12)))
         assert _digit_windows(text) == merged(text), text
+
+
+def test_tokens_read_in_pieces_are_the_tokens_of_the_whole_text(monkeypatch):
+    """`tokenize` reads a long text in pieces that end with a token: the tokens, their kinds and offsets are
+    those of `TOKEN_RE.finditer` over the whole text, wherever the pieces end."""
+    import random
+
+    from extractors.mentions import tokens
+
+    monkeypatch.setattr(tokens, "_PIECE", 7)
+    chars = list(" \n\t\u00a0.,12kKMG%/-aĐđ_x²") + ["ab", "   ", "\r\n"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 40)))
+        assert [(t.kind, t.text, t.start, t.end, t.low) for t in tokens.tokenize(text)] == \
+            [(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower()) for m in tokens.TOKEN_RE.finditer(text)]

@@ -191,7 +191,7 @@ class Reader:
                 longest += 1
             out = [(i - n, text[toks[i - n].start:last.end].lower()) for n in range(longest, 1, -1)]
             out.append((i - 1, last.low))
-        if len(self._befores) >= 8192:
+        if len(self._befores) >= 256:
             self._befores.clear()  # the scan has moved on
         self._befores[i] = out
         return out
