@@ -105,32 +105,34 @@ def find_skips(text: str) -> list[Skipped]:
     """Every non-mention by SKIP_PATTERNS, earlier patterns first; a later match that overlaps an
     earlier one is dropped."""
     skips: list[Skipped] = []
-    starts: list[int] = []   # taken spans, sorted and disjoint
-    ends: list[int] = []
+    taken: list[tuple[int, int]] = []   # spans taken by earlier patterns, sorted and disjoint
     windows = _digit_windows(text)
     for (reason, pat), lead in zip(SKIP_PATTERNS, _LEADS):
-        for m in (m for ws, we in windows for m in _matches(pat, lead, text, ws, we)):
-            s, e = m.start(), m.end()
-            if not _HAS_DIGIT(m.group()):
-                continue
-            k = bisect.bisect_left(starts, e)          # spans starting before e
-            if k > 0 and ends[k - 1] > s:
-                continue
-            starts.insert(k, s)
-            ends.insert(k, e)
-            skips.append(Skipped(s, e, m.group(), reason))
+        _take((m for ws, we in windows for m in _matches(pat, lead, text, ws, we) if _HAS_DIGIT(m.group())),
+              reason, taken, skips)
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
     for (reason, pat), lead in zip(WORD_SKIP_PATTERNS, _WORD_LEADS):
-        for m in _matches(pat, lead, text, 0, len(text)):
-            s, e = m.start(), m.end()
-            k = bisect.bisect_left(starts, e)
-            if k > 0 and ends[k - 1] > s:
-                continue
-            starts.insert(k, s)
-            ends.insert(k, e)
-            skips.append(Skipped(s, e, m.group(), reason))
+        _take(_matches(pat, lead, text, 0, len(text)), reason, taken, skips)
     skips.sort(key=lambda k: k.start)
     return skips
+
+
+def _take(matches, reason: str, taken: list, skips: list) -> None:
+    """The matches of one pattern that overlap no span taken before, as skips; their spans join `taken`. (A
+    pattern's own matches never overlap, so only the earlier patterns' spans are looked at, and they are merged
+    in once: inserting each span into the sorted list would move the rest of it, time growing with the square
+    of the skips.)"""
+    ends = [e for _, e in taken]
+    new = []
+    for m in matches:
+        s, e = m.start(), m.end()
+        k = bisect.bisect_left(taken, (e,))          # spans starting before e
+        if k > 0 and ends[k - 1] > s:
+            continue
+        new.append((s, e))
+        skips.append(Skipped(s, e, m.group(), reason))
+    if new:
+        taken[:] = sorted(taken + new)
 
 
 # an ordinal in words (extractors/lexicon/ordinal_words.tsv): `nhất`, `năm`, `mười`, `mười một`
