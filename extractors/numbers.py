@@ -155,6 +155,8 @@ def words_value(tokens: list) -> float | None:
     """
     if not tokens:
         return None
+    if len(tokens) == 1 and type(tokens[0]) is float:
+        return 0.0 + tokens[0]   # digits alone: what `_below_thousand` makes of them
     scale_pos = [(SCALES[t], i) for i, t in enumerate(tokens) if isinstance(t, str) and t in SCALES]
     if not scale_pos:
         return _below_thousand(tokens)

@@ -60,6 +60,7 @@ NOT_NOUN = {
 PER_TIME = ("năm", "tháng", "ngày", "quý", "tuần", "giờ", "vụ", "ca", "lượt", "người", "hộ", "ha", "km", "xã")
 PER_POP = ("vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "100.000 dân", "10.000 dân", "1.000 người")
 _NBSP_GAPS = (" ", "\u00a0")
+_JOINING_GAPS = _NBSP_GAPS + ("",)
 
 
 def _gap(text: str, a, b) -> str:
@@ -74,11 +75,9 @@ def _collect(toks, j: int, text: str, limit: int):
         t = toks[k]
         if t.kind != "word" and not (t.text in (",", "-") and out):
             break
-        if k > j and _gap(text, toks[k - 1], t) not in _NBSP_GAPS + ("",):
+        if k > j and _gap(text, toks[k - 1], t) not in _JOINING_GAPS:   # (so no newline either)
             break
-        if "\n" in text[toks[k - 1].end:t.start] if k > j else False:
-            break
-        out.append(t.text.lower())
+        out.append(t.low)
         k += 1
     return out
 

@@ -380,3 +380,92 @@ def test_offsets_in_a_document():
     assert {s.reason for s in skipped} == {"year", "date", "code"}
     spans = sorted((x.start, x.end) for x in ms + skipped)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions and skips do not overlap"
+
+
+def test_skip_pattern_leads_find_every_match():
+    """A skip pattern is searched by its lead (a weaker pattern Python's engine finds fast) and matched where the
+    lead stops: the matches are exactly those of the pattern run on its own, on real text and on runs of the
+    marks the patterns read."""
+    import json
+    import random
+    from pathlib import Path
+
+    from extractors.mentions.nonfigures import (_LEADS, _WORD_LEADS, SKIP_PATTERNS, WORD_SKIP_PATTERNS,
+                                                _matches)
+
+    root = Path(__file__).resolve().parent
+    texts = [json.loads(line)["context"] for line in (root / "gold/synthetic.jsonl").open(encoding="utf-8")
+             if line.strip()]
+    pieces = ["0", "1", "12", "2020", "+84", " ", "\n", "/", "-", "–", ".", ",", ":", ";", "(", ")", "%", "h", "a",
+              "Số", "số", "năm", "ngày", "từ", "Quyết định", "thứ", "khóa", "IV", "giờ", "Km", "Top", "thôn", "COVID",
+              "Tổ", "QĐ", "x", "Thứ", "đầu tiên", "nhất", "hai", "xếp ", "Đại hội", "XIII"]
+    rng = random.Random(18)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    patterns = list(zip(SKIP_PATTERNS, _LEADS)) + list(zip(WORD_SKIP_PATTERNS, _WORD_LEADS))
+    assert sum(lead is not None for _, lead in patterns) >= 20
+    for (reason, pat), lead in patterns:
+        for text in texts:
+            for ws, we in ((0, len(text)), (len(text) // 3, len(text) - 1)):
+                assert [m.span() for m in _matches(pat, lead, text, ws, we)] == \
+                    [m.span() for m in pat.finditer(text, ws, we)], (reason, pat.pattern[:40], text)
+
+
+def test_number_style_counts_what_findall_counts():
+    """`number_style` counts the English and Vietnamese ways of writing numbers from a lead (the start of a
+    grouped or decimal number): the same counts as `re.findall` over the whole text."""
+    import random
+    import re
+
+    from extractors.mentions import reader
+
+    pieces = ["1", "12", "123", "1234", ".", ",", " ", "%", " %", "a", "x1", "-", "\n"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        for pat in (reader._EN_NUMBER, reader._VI_NUMBER):
+            assert sum(1 for _ in reader.matches_from_lead(pat, reader._GROUPED_NUMBER, text, 0, len(text))) \
+                == len(re.findall(pat, text)), text
+    assert reader.number_style("GDP 1,234.5 tỷ, tăng 9.54%") == "en"
+    assert reader.number_style("GDP 1.234,5 tỷ, tăng 9,54%") == "vi"
+
+
+def test_digit_windows_are_the_merged_windows_of_each_run():
+    """Pass 1 runs on windows around digits: one regex match per cluster of runs gives the windows that merging
+    each run's window with the one before (when they meet or come within a window of each other) gives."""
+    import random
+    import re
+
+    from extractors.mentions.nonfigures import _WINDOW, _digit_windows
+
+    def merged(text):
+        out = []
+        for m in re.finditer(r"\d+", text):
+            s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+            if out and s <= out[-1][1] + _WINDOW:
+                out[-1][1] = e
+            else:
+                out.append([s, e])
+        return [tuple(w) for w in out]
+
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice(["1", "23", " ", "x" * rng.choice((1, 100, 119, 120, 121, 239, 240, 241, 359,
+                                                                     360, 361, 500))])
+                       for _ in range(rng.randrange(0, 12)))
+        assert _digit_windows(text) == merged(text), text
+
+
+def test_tokens_read_in_pieces_are_the_tokens_of_the_whole_text(monkeypatch):
+    """`tokenize` reads a long text in pieces that end with a token: the tokens, their kinds and offsets are
+    those of `TOKEN_RE.finditer` over the whole text, wherever the pieces end."""
+    import random
+
+    from extractors.mentions import tokens
+
+    monkeypatch.setattr(tokens, "_PIECE", 7)
+    chars = list(" \n\t\u00a0.,12kKMG%/-aĐđ_x²") + ["ab", "   ", "\r\n"]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 40)))
+        assert [(t.kind, t.text, t.start, t.end, t.low) for t in tokens.tokenize(text)] == \
+            [(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower()) for m in tokens.TOKEN_RE.finditer(text)]

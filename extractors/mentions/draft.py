@@ -64,6 +64,6 @@ def mention(f, d: Draft) -> tuple[Mention | None, int]:
     m = Mention(start=toks[d.text_start_tok].start, end=toks[d.end_tok].end, text="", kind=d.kind,
                 value=d.value, low=d.low, high=d.high, denominator=d.denominator, unit=d.unit,
                 qualifier=d.qualifier, decimals=d.decimals)
-    if any(v is not None and not math.isfinite(v) for v in (m.value, m.low, m.high, m.denominator)):
+    if not all(v is None or math.isfinite(v) for v in (d.value, d.low, d.high, d.denominator)):
         return None, d.j  # hundreds of digits times a scale word: not a figure anyone printed
     return m, d.j

@@ -8,6 +8,7 @@ token that may start a number; a number inside neither is recorded as skipped (`
 """
 from __future__ import annotations
 
+import gc
 import re
 
 from extractors.mentions.draft import draft, mention
@@ -23,6 +24,7 @@ from extractors.record import Mention, Skipped
 # Words that may start a mention: number words (not scale words), `gấp`, `nửa`; currency codes before a number.
 _START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
 _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
+_START_SIGNS = {"$", "€", "£"}
 
 
 class Finder(Reader):
@@ -32,25 +34,24 @@ class Finder(Reader):
         skips = find_skips(self.text)
         skip_at = SpanIndex([(s.start, s.end) for s in skips])
         mentions: list[Mention] = []
-        i = 0
+        nxt = 0
         toks = self.toks
-        while i < len(toks):
-            t = toks[i]
-            starts_number = t.kind == "num" or (t.kind == "word" and (t.low in _START_WORDS or t.text in _START_CODES)) \
-                or (t.kind == "sym" and t.text in "$€£")
-            if not starts_number or skip_at.covers(t.start):
-                i += 1
+        # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
+        starts = [k for k, t in enumerate(toks) if t.kind == "num" or t.low in _START_WORDS or t.text in _START_CODES
+                  or t.text in _START_SIGNS]
+        for i in starts:
+            if i < nxt or skip_at.covers(toks[i].start):
                 continue
-            m, nxt = self.mention_at(i, skip_at)
+            m, after = self.mention_at(i, skip_at)
             if m is None:
-                i += 1
                 continue
             m.text = self.text[m.start:m.end]
             mentions.append(m)
-            i = max(nxt, i + 1)
+            nxt = max(after, i + 1)
         # numbers inside neither a mention nor a skip: recorded as skipped `unread`, for coverage
         taken = SpanIndex([(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in skips])
-        for k, t in enumerate(toks):
+        for k in starts:
+            t = toks[k]
             if t.kind == "num" and not taken.covers(t.start):
                 skips.append(Skipped(t.start, t.end, t.text, self._why_not(k)))
         skips.sort(key=lambda s: s.start)
@@ -117,7 +118,13 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
     quantity with no unit; running text keeps it False, where a lone number word is rarely a figure
     (`một cách`, `năm gần đây`, `tư nhân`) and `- ` at a line start is a bullet.
     """
-    return Finder(text, style, bare_numbers).find()
+    enabled = gc.isenabled()
+    gc.disable()  # the scan makes no reference cycles, and its tokens would only make the collector run
+    try:
+        return Finder(text, style, bare_numbers).find()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_numeral(text: str, style: str | None = None) -> float | None:

@@ -49,6 +49,7 @@ HALF_AFTER_VERB = {"giảm", "tăng", "còn", "chiếm", "bằng", "đạt", "m�
 _HALF_NOT_BEFORE = DURATION_UNITS | {"đầu", "cuối", "sau", "trước", "kia", "chừng", "vời", "đêm", "đời", "buổi",
                                      "năm nay", "thế kỷ", "chặng", "vòng", "giờ"}
 OF_TOTAL = ("trong tổng số", "trên tổng số", "trong số", "trên tổng", "trong tổng")
+_OF_TOTAL_FIRST = {p.split()[0] for p in OF_TOTAL} | {"trên"}
 
 
 def fraction_in_words(f, d: Draft):
@@ -317,6 +318,8 @@ def of_total(f, j: int, allow_tren: bool = False):
 
     `3 trên 5 chỉ tiêu` too, where the count has no noun of its own (`trên` before a number is
     otherwise the qualifier `over`)."""
+    if not 0 <= j < len(f.toks) or f.toks[j].low not in _OF_TOTAL_FIRST:
+        return None   # every phrase starts with `trong` or `trên`
     for phrase in OF_TOTAL + (("trên",) if allow_tren else ()):
         n = len(phrase.split())
         if f.words_at(j, n) == phrase and j + n < len(f.toks) and f.toks[j + n].kind == "num" \

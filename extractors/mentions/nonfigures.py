@@ -105,32 +105,34 @@ def find_skips(text: str) -> list[Skipped]:
     """Every non-mention by SKIP_PATTERNS, earlier patterns first; a later match that overlaps an
     earlier one is dropped."""
     skips: list[Skipped] = []
-    starts: list[int] = []   # taken spans, sorted and disjoint
-    ends: list[int] = []
+    taken: list[tuple[int, int]] = []   # spans taken by earlier patterns, sorted and disjoint
     windows = _digit_windows(text)
-    for reason, pat in SKIP_PATTERNS:
-        for m in (m for ws, we in windows for m in pat.finditer(text, ws, we)):
-            s, e = m.start(), m.end()
-            if not _HAS_DIGIT(m.group()):
-                continue
-            k = bisect.bisect_left(starts, e)          # spans starting before e
-            if k > 0 and ends[k - 1] > s:
-                continue
-            starts.insert(k, s)
-            ends.insert(k, e)
-            skips.append(Skipped(s, e, m.group(), reason))
+    for (reason, pat), lead in zip(SKIP_PATTERNS, _LEADS):
+        _take((m for ws, we in windows for m in _matches(pat, lead, text, ws, we) if _HAS_DIGIT(m.group())),
+              reason, taken, skips)
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
-    for reason, pat in WORD_SKIP_PATTERNS:
-        for m in pat.finditer(text):
-            s, e = m.start(), m.end()
-            k = bisect.bisect_left(starts, e)
-            if k > 0 and ends[k - 1] > s:
-                continue
-            starts.insert(k, s)
-            ends.insert(k, e)
-            skips.append(Skipped(s, e, m.group(), reason))
+    for (reason, pat), lead in zip(WORD_SKIP_PATTERNS, _WORD_LEADS):
+        _take(_matches(pat, lead, text, 0, len(text)), reason, taken, skips)
     skips.sort(key=lambda k: k.start)
     return skips
+
+
+def _take(matches, reason: str, taken: list, skips: list) -> None:
+    """The matches of one pattern that overlap no span taken before, as skips; their spans join `taken`. (A
+    pattern's own matches never overlap, so only the earlier patterns' spans are looked at, and they are merged
+    in once: inserting each span into the sorted list would move the rest of it, time growing with the square
+    of the skips.)"""
+    ends = [e for _, e in taken]
+    new = []
+    for m in matches:
+        s, e = m.start(), m.end()
+        k = bisect.bisect_left(taken, (e,))          # spans starting before e
+        if k > 0 and ends[k - 1] > s:
+            continue
+        new.append((s, e))
+        skips.append(Skipped(s, e, m.group(), reason))
+    if new:
+        taken[:] = sorted(taken + new)
 
 
 # an ordinal in words (extractors/lexicon/ordinal_words.tsv): `nhất`, `năm`, `mười`, `mười một`
@@ -149,25 +151,108 @@ WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+def _lead(pat: re.Pattern) -> re.Pattern | None:
+    """A weaker form of a skip pattern that Python's regex engine searches fast: the pattern without the `\\b`
+    that opens it or one of its top-level alternatives (a pattern that opens with an assertion is tried at
+    every position; one that opens with letters skips to where they stand). Without an assertion a pattern
+    matches wherever it matched before, so the first position the lead finds is the first the pattern may
+    match at."""
+    src = pat.pattern
+    return re.compile(src[2:].replace(r"|\b", "|")) if src.startswith(r"\b") else None
+
+
+# Leads written by hand, by how the pattern opens: for the patterns that open with a look-behind or with `\b\d`,
+# a weaker form (each of the pattern's matches starts where the lead matches; `\d(?<!\w\d)` is a digit that
+# starts a word, which Python's engine finds faster than `\b\d`), or one per alternative where no single lead is
+# fast (the match starts where the first of them does). None runs the pattern itself. `tests/test_mentions.py`
+# checks that leads lose nothing.
+_HAND_LEADS = {r"\b\d+(?:/": r"\d(?<!\w\d)\d*+[/-]",
+               r"(?:\+84[ .]?|(?<![\d.,])\b0)": r"\+84|0\d",
+               r"\b\d{1,2}[:h]": r"\d(?<!\w\d)\d?\s*[:hg]",
+               r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\s?[-–]": r"\d\d?\s?[-–]",
+               r"\b\d{1,2}[/.-]\d{1,2}[/.-]": r"\d(?<!\w\d)\d?[/.-]\d",
+               r"\(\d{1,2}\)|": (r"\(\d", r"\d(?<!\S\d)\d?[.)]", r"[a-zđ]\)"),
+               r"\b[A-Za-z]+-\d+\b|\b(?:": (r"[A-Za-z](?<![A-Za-z]{2})[A-Za-z]*+-\d", None),
+               r"(?=[Tt]hứ)": r"[Tt]hứ\s",
+               r"(?=[Tt]hứ|đầu tiên)": r"[Tt]hứ\s|đầu tiên"}
+
+
+def _lead_of(pat: re.Pattern):
+    """The lead of a skip pattern (`_lead`, or `_HAND_LEADS`); a tuple of leads, one per alternative (None: the
+    alternatives after the first, without their `\\b`)."""
+    for opening, lead in _HAND_LEADS.items():
+        if pat.pattern.startswith(opening):
+            if isinstance(lead, tuple):
+                rest = pat.pattern.split("|", 1)[1]
+                return tuple(re.compile(x) if x is not None else _lead(re.compile(rest)) for x in lead)
+            return lead and re.compile(lead)
+    return _lead(pat)
+
+
+_LEADS = [_lead_of(p) for _, p in SKIP_PATTERNS]
+_WORD_LEADS = [_lead_of(p) for _, p in WORD_SKIP_PATTERNS]
+
+
+def _matches(pat: re.Pattern, lead, text: str, ws: int, we: int):
+    """`pat.finditer(text, ws, we)`, the positions where no match can start skipped by a search of `lead`
+    (or of each of a tuple of leads)."""
+    if lead is None:
+        yield from pat.finditer(text, ws, we)
+        return
+    match = pat.match
+    if isinstance(lead, tuple):
+        yield from _matches_of_leads(match, lead, text, ws, we)
+        return
+    search = lead.search
+    p = ws
+    while True:
+        c = search(text, p, we)
+        if c is None:
+            return
+        m = match(text, c.start(), we)
+        if m is None:
+            p = c.start() + 1
+        else:
+            yield m
+            p = max(m.end(), m.start() + 1)
+
+
+def _matches_of_leads(match, leads: tuple, text: str, ws: int, we: int):
+    hits = [-2] * len(leads)   # each lead's next match at or after p (-2: to search, -1: none left)
+    p = ws
+    while True:
+        c = -1
+        for k, lead in enumerate(leads):
+            h = hits[k]
+            if h == -2 or 0 <= h < p:
+                m = lead.search(text, p, we)
+                h = hits[k] = m.start() if m else -1
+            if h >= 0 and (c < 0 or h < c):
+                c = h
+        if c < 0:
+            return
+        m = match(text, c, we)
+        if m is None:
+            p = c + 1
+        else:
+            yield m
+            p = max(m.end(), c + 1)
+
+
 _HAS_DIGIT = re.compile(r"\d").search
-_DIGIT_RUN = re.compile(r"\d+")
 # Every skip pattern's match holds a digit, starts less than this many characters before it and
 # ends (lookaheads included) less than this many after it; so the patterns need only run on the
 # stretches of text around digits, which is what makes pass 1 cheap on long documents.
 _WINDOW = 120
+# runs of digits at most 3 * _WINDOW characters apart: their windows meet or come within _WINDOW of each other
+_DIGIT_CLUSTER = re.compile(r"\d+(?:\D{1,%d}+\d+)*+" % (3 * _WINDOW))
 
 
 def _digit_windows(text: str) -> list[tuple[int, int]]:
     """Disjoint (start, end) stretches of `text` holding every digit with _WINDOW characters each side."""
-    out: list[list[int]] = []
+    # runs of digits less than three windows apart share one: a cluster of runs is read in one match
     n = len(text)
-    for m in _DIGIT_RUN.finditer(text):
-        s, e = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
-        if out and s <= out[-1][1] + _WINDOW:
-            out[-1][1] = e
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
+    return [(max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _DIGIT_CLUSTER.finditer(text)]
 
 
 class SpanIndex:
@@ -175,10 +260,9 @@ class SpanIndex:
 
     def __init__(self, spans):
         self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._ends = [e for _, e in self.spans]
 
     def covers(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.spans, (pos, float("inf")))
-        for s, e in self.spans[max(0, k - 8):k]:
-            if s <= pos < e:
-                return True
-        return False
+        k = bisect.bisect_right(self._starts, pos)   # the spans starting at or before pos
+        return k > 0 and max(self._ends[max(0, k - 8):k]) > pos

@@ -23,6 +23,7 @@ _STANDING = re.compile(r"(?<!\w)(?:xếp|hạng|vị trí|vị thứ|đứng|b�
 _PLACES = {"tỉnh", "thành phố", "tỉnh thành", "tỉnh, thành", "địa phương", "huyện", "quốc gia", "nước"}
 # the second word of the two-word fields a standing is counted in: `trong tổng số 30`, `trong danh sách 30`
 _SECOND_WORD = {"tổng": "số", "danh": "sách"}
+_PLACED = {"xếp", "đứng", "đứng ở", "xếp ở"}
 _RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
 # an ordinal in words and the rank it reads as (`xếp thứ nhì`; extractors/lexicon/ordinal_words.tsv)
 ORDINAL_WORDS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinal_words") if r["role"] == "ordinal" and r["value"]}
@@ -37,11 +38,9 @@ def rank(f, d: Draft):
             d.kind = "rank"
             d.text_start_tok = rb[0] if rb else start_tok - 1
             d.qualifier = None
-    elif start_tok > 0 and d.kind in (None, "fraction") and f.phrase_before(start_tok, _RANK_WITHOUT_THU):
-        rb = f.phrase_before(start_tok, _RANK_WITHOUT_THU)
+    elif start_tok > 0 and d.kind in (None, "fraction") and (rb := f.phrase_before(start_tok, _RANK_WITHOUT_THU)):
         d.kind, d.text_start_tok = "rank", rb[0]
-    elif start_tok > 0 and d.kind == "fraction" and f.phrase_before(start_tok, {"xếp", "đứng", "đứng ở", "xếp ở"}):
-        rb = f.phrase_before(start_tok, {"xếp", "đứng", "đứng ở", "xếp ở"})
+    elif start_tok > 0 and d.kind == "fraction" and (rb := f.phrase_before(start_tok, _PLACED)):
         d.kind, d.text_start_tok = "rank", rb[0]          # `xếp 17/63 tỉnh, thành phố`
     elif start_tok > 0 and toks[start_tok - 1].low in ("top", "tốp") and d.kind is None:
         noun, nend = f.counted_noun(d.j)

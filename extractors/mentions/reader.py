@@ -7,14 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.mentions.nonfigures import _matches as matches_from_lead
 from extractors.mentions.tail import Tail
 from extractors.mentions.tokens import tokenize
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
-                                NotANumber, decimals_of, read_digits, words_value)
+                                NotANumber, parse_digits, words_value)
 from extractors.units import counted_noun
 
 
-@dataclass
+@dataclass(slots=True)
 class Num:
     """A number read from tokens i..j-1 (inclusive start, exclusive end)."""
     i: int
@@ -26,6 +27,9 @@ class Num:
     raw: str
 
 
+_NOT_A_PHRASE = re.compile(r"[\d\n]|\s{3}").search
+_DIGITS_AND_SUFFIX = re.compile(r"([\d.,]*\d)([kKMG]?)").fullmatch
+YEAR = re.compile(r"(?:19|20)\d{2}").fullmatch
 # The longest numeral read (`bảy trăm hai mươi mốt nghìn không trăm mười hai tỷ …`); a longer run of
 # number words (`một một một …`) is no numeral, and the cap keeps reading it linear.
 MAX_NUMBER_TOKENS = 24
@@ -39,12 +43,8 @@ class Reader:
         self.bare = bare_numbers
         self.toks = tokenize(text)
         self.style = style or number_style(text)
-        toks = self.toks
-        # linked[k]: token k is no number and is followed on the same line, at most two spaces on,
-        # by a token that is no number either (so words_at can test a phrase without slicing text)
-        self._linked = [a.kind != "num" and b.kind != "num" and b.start - a.end <= 2
-                        and "\n" not in text[a.end:b.start] for a, b in zip(toks, toks[1:])]
         self._phrases: dict = {}
+        self._befores: dict = {}
 
     # --- token helpers -------------------------------------------------------------------------
     def words_at(self, i: int, n: int) -> str | None:
@@ -55,8 +55,11 @@ class Reader:
             return hit
         toks = self.toks
         out = None
-        if i >= 0 and i + n <= len(toks) and toks[i].kind != "num" and all(self._linked[i:i + n - 1]):
-            out = self.text[toks[i].start:toks[i + n - 1].end].lower()
+        if i >= 0 and i + n <= len(toks):
+            # tokens cover all but white space, and only a number's hold a digit: the n tokens are words
+            # or signs, one line, at most two spaces apart, when their text has no digit, newline or 3 spaces
+            if _NOT_A_PHRASE(self.text, toks[i].start, toks[i + n - 1].end) is None:
+                out = self.text[toks[i].start:toks[i + n - 1].end].lower()
         if len(self._phrases) >= 8192:
             self._phrases.clear()  # the scan has moved on: what it asked about far behind is not asked again
         self._phrases[key] = out
@@ -69,26 +72,29 @@ class Reader:
     # --- numbers ---------------------------------------------------------------------------------
     def read_num(self, i: int) -> Num | None:
         """Read a number starting at token i: digits or words, with scale words and `phẩy` decimals."""
-        toks = self.toks
+        toks, text = self.toks, self.text
         parts: list = []
         j = i
         decimals = 0
         has_words = False
         scale = 1.0
-        while j < len(toks) and j - i < MAX_NUMBER_TOKENS:
+        stop = min(len(toks), i + MAX_NUMBER_TOKENS)
+        while j < stop:
             t = toks[j]
-            if j > i and ("\n" in self.gap(j - 1, j) or self.gap(j - 1, j).strip()):
-                break
+            if j > i:
+                gap = text[toks[j - 1].end:t.start]
+                if "\n" in gap or gap.strip():
+                    break
             if t.kind == "num":
                 if parts and not (isinstance(parts[-1], str) and parts[-1] in SCALES):
                     # digits follow only a scale word (`12.345 tỷ 250 triệu`); after digits or a
                     # number word (`đầu tư 1.200 tỷ`: `tư` is a word here) a new number starts
                     break
-                m = re.fullmatch(r"([\d.,]*\d)([kKMG]?)", t.text)
+                m = _DIGITS_AND_SUFFIX(t.text)
                 if not m:
                     break
                 try:
-                    v = read_digits(m.group(1), self.style)
+                    v, digits_decimals = parse_digits(m.group(1), self.style)
                 except NotANumber:
                     if j == i:
                         return None
@@ -96,7 +102,7 @@ class Reader:
                 if m.group(2):
                     v *= SUFFIX_SCALES[m.group(2)]
                     scale *= SUFFIX_SCALES[m.group(2)]
-                decimals = decimals_of(m.group(1), self.style)
+                decimals = digits_decimals
                 parts.append(v)
                 j += 1
                 continue
@@ -141,9 +147,6 @@ class Reader:
         if not parts:
             return None
         # A lone digit word is only a number where a counted noun or unit follows; let callers judge.
-        v = words_value(parts)
-        if v is None:
-            return None
         return Num(i, j, float(v), scale, decimals, has_words, self.text[toks[i].start:toks[j - 1].end])
 
     def _decimal_part(self, j: int):
@@ -161,20 +164,40 @@ class Reader:
 
     def phrase_before(self, i: int, phrases):
         """Longest phrase ending at the token before i (same line, only spaces between)."""
-        for n in (4, 3, 2, 1):
-            if i - n < 0:
-                continue
-            p = self.words_at(i - n, n)
-            if p is None or p not in phrases:
-                continue
-            between = self.text[self.toks[i - 1].end:self.toks[i].start]
-            if between.strip() not in ("",):
-                continue
-            return i - n, p
+        befores = self._befores.get(i)
+        if befores is None:
+            befores = self._phrases_before(i)
+        for start, p in befores:
+            if p in phrases:
+                if self.text[self.toks[i - 1].end:self.toks[i].start].strip() not in ("",):
+                    return None  # the same gap for every phrase
+                return start, p
         return None
 
+    def _phrases_before(self, i: int) -> list:
+        """The phrases of 4, 3, 2, 1 tokens before i (`words_at(i - n, n)`, those that are phrases), as
+        (first token, phrase); kept for the next question about the same token (every step asks)."""
+        toks, text = self.toks, self.text
+        out = []
+        if i >= 1 and toks[i - 1].kind != "num":
+            # the token before i, then each before that while it is no number and at most two spaces (no
+            # newline) stand between
+            last = toks[i - 1]
+            longest = 1
+            while longest < 4 and i - longest > 0:
+                a, b = toks[i - longest - 1], toks[i - longest]
+                if a.kind == "num" or b.start - a.end > 2 or (b.start > a.end and "\n" in text[a.end:b.start]):
+                    break
+                longest += 1
+            out = [(i - n, text[toks[i - n].start:last.end].lower()) for n in range(longest, 1, -1)]
+            out.append((i - 1, last.low))
+        if len(self._befores) >= 256:
+            self._befores.clear()  # the scan has moved on
+        self._befores[i] = out
+        return out
+
     def is_year_like(self, num: Num, i: int) -> bool:
-        return bool(re.fullmatch(r"(?:19|20)\d{2}", num.raw))
+        return bool(YEAR(num.raw))
 
     def counted_noun(self, j: int):
         """The counted noun or unit after token j-1: (`nhiệm vụ`, last token index) or (None, j-1)."""
@@ -186,6 +209,13 @@ class Reader:
 
 def number_style(text: str) -> str:
     """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`."""
-    en = len(re.findall(r"\b\d{1,3}(?:,\d{3})+\.\d+\b|\b\d+\.\d{1,2}\s?%", text))
-    vi = len(re.findall(r"\b\d{1,3}(?:\.\d{3})+,\d+\b|\b\d+,\d{1,2}\s?%|\b\d{1,3}(?:\.\d{3}){2,}\b", text))
+    en = sum(1 for _ in matches_from_lead(_EN_NUMBER, _GROUPED_NUMBER, text, 0, len(text)))
+    vi = sum(1 for _ in matches_from_lead(_VI_NUMBER, _GROUPED_NUMBER, text, 0, len(text)))
     return "en" if en > vi else "vi"
+
+
+_EN_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\.\d+\b|\b\d+\.\d{1,2}\s?%")
+_VI_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d{3})+,\d+\b|\b\d+,\d{1,2}\s?%|\b\d{1,3}(?:\.\d{3}){2,}\b")
+# where either may match: the start of a run of digits with a `.` or `,` and a digit after it (a lead: see
+# `nonfigures._matches`); the same matches as `findall`, found without trying every digit
+_GROUPED_NUMBER = re.compile(r"\d(?<!\w\d)\d*+[.,]\d")

@@ -36,6 +36,11 @@ for _w, _u in CURRENCY_AFTER:
     _t = tuple(m.group() for m in re.finditer(r"[^\W\d_]+|\d+|\S", _w))
     _CURRENCY_AFTER_TOKS.setdefault(_t[0], []).append((_w, _u, _t))
 _CURRENCY_BEFORE_N = [(sym, unit, len(re.findall(r"[^\W\d_]+|\d+|\S", sym))) for sym, unit in CURRENCY_BEFORE]
+# by how a symbol or code may start (a token it begins with): those it may be, in the same order
+_CURRENCY_BEFORE_BY_START: dict[str, list] = {}
+for _c in _CURRENCY_BEFORE_N:
+    for _n in range(1, len(_c[0]) + 1):
+        _CURRENCY_BEFORE_BY_START.setdefault(_c[0][:_n], []).append(_c)
 
 
 class Tail:
@@ -50,10 +55,13 @@ class Tail:
         self.currency_end = None
         if j < len(toks):
             t = toks[j]
-            same_line = "\n" not in f.text[toks[j - 1].end:t.start] and len(f.text[toks[j - 1].end:t.start]) <= 1
+            gap = f.text[toks[j - 1].end:t.start]
+            same_line = "\n" not in gap and len(gap) <= 1
             if same_line and t.text == "%":
                 self.pct, self.pct_end = "%", j
-            elif same_line and f.words_at(j, 3) == "điểm phần trăm":
+            elif not same_line or t.low not in ("điểm", "phần"):
+                pass   # none of the words below starts here
+            elif f.words_at(j, 3) == "điểm phần trăm":
                 self.pct, self.pct_end = "điểm phần trăm", j + 2
             elif same_line and f.words_at(j, 1) == "điểm" and j + 1 < len(toks) and toks[j + 1].text == "%":
                 self.pct, self.pct_end = "điểm phần trăm", j + 1
@@ -94,7 +102,7 @@ def currency_before(f, i: int) -> tuple[str | None, int]:
     number's token), else (None, i)."""
     toks = f.toks
     k = i
-    for sym, unit, n in _CURRENCY_BEFORE_N:
+    for sym, unit, n in _CURRENCY_BEFORE_BY_START.get(toks[k].text, ()):
         seg = toks[k:k + n]
         if len(seg) == n and "".join(x.text for x in seg) == sym and k + n < len(toks) \
                 and toks[k + n].kind == "num" and f.text[seg[-1].end:toks[k + n].start].strip() in ("", "."):
