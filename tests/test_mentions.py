@@ -469,3 +469,14 @@ def test_tokens_read_in_pieces_are_the_tokens_of_the_whole_text(monkeypatch):
         text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 40)))
         assert [(t.kind, t.text, t.start, t.end, t.low) for t in tokens.tokenize(text)] == \
             [(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower()) for m in tokens.TOKEN_RE.finditer(text)]
+
+
+def test_decimal_commas_before_a_scale_word_make_a_text_vietnamese():
+    """A date written `31.12` and one `36.8%` do not make a text English when it writes `3,2 triệu`, `1,2 triệu`:
+    `6.606 tỉ đồng` there is six thousand six hundred and six billion."""
+    from extractors.mentions.reader import number_style
+    text = ("Ngày 31.12, ngành Du lịch đã đón 3,2 triệu lượt khách; khách quốc tế đạt 1,2 triệu lượt, chiếm tỉ lệ 36.8%. "
+            "Doanh thu từ du lịch ước đạt 6.606 tỉ đồng.")
+    assert number_style(text) == "vi"
+    ms, _ = find(text)
+    assert {m.text: m.value for m in ms}["6.606 tỉ đồng"] == 6606e9
