@@ -480,3 +480,8 @@ def test_decimal_commas_before_a_scale_word_make_a_text_vietnamese():
     assert number_style(text) == "vi"
     ms, _ = find(text)
     assert {m.text: m.value for m in ms}["6.606 tỉ đồng"] == 6606e9
+
+
+def test_double_digits_is_not_a_count():
+    ms, skipped = find("Tỉnh phấn đấu tăng trưởng hai con số trong năm 2024; trại nuôi có hai con bò giống.")
+    assert [m.text for m in ms] == ["hai con"] and any(s.text == "hai con số" for s in skipped)

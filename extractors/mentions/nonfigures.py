@@ -148,6 +148,8 @@ WORD_SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?:[IVXL]+\b(?![^\W\d_])|" + _ORDINAL_WORDS + r"\b)")),
     ("ordinal", re.compile(r"(?=[Tt]hứ|đầu tiên)" + _NOT_RANK + r"\b(?:[Tt]hứ\s+" + _ORDINAL_WORDS + r"|đầu tiên)\b(?!\s*/)"
                            + _NOT_FIELD)),
+    # `tăng trưởng hai con số`: double-digit, how a figure is written, not a count of anything
+    ("other", re.compile(r"\b(?:một|hai|ba|Một|Hai|Ba)\s+con\s+số\b")),
 ]
 
 
