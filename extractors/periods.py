@@ -52,6 +52,12 @@ _COUNTED_MONTHS = re.compile(r"(?<!\w)(?:\d+|ba|bốn|năm|sáu|bảy|tám|chín
 _SINCE_NEW_YEAR = re.compile(r"(?=[LlTtt])(?<!\w)(?:(?:[Ll]ũy kế|[Tt]ính|[Cc]ộng dồn)\s+)?[Tt]ừ đầu năm(?!\s*(?:19|20)\d{2})(?!\w)")
 
 
+# the term of a standard or of a list a figure is counted by: `chuẩn nghèo đa chiều giai đoạn 2022 - 2025`, `Danh sách
+# huyện nghèo … giai đoạn 2021-2025`
+_STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp cận)|[Dd]anh sách)[^,;:.()]{0,80}?\s+"
+                             r"(?:áp dụng\s+(?:cho\s+)?)?(?:giai đoạn|thời kỳ)\s*$")
+
+
 # `đến hết tháng 9/2023`, `hết tháng 11-2019`, `tính đến hết tháng 3`: the months of the year so far
 _TO_MONTH_END = re.compile(r"(?=[hH])(?<!\w)[Hh]ết\s+tháng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])")
 
@@ -74,6 +80,9 @@ def find_periods(text: str) -> list[Period]:
         pre = text[max(0, m.start() - 25):m.start()].lower()
         if "so với" in pre[-15:]:
             continue
+        if _STANDARDS_TERM.search(text[max(0, m.start() - 90):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue  # `theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the standard's term, not the figures' time
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
     for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text):
         if m.group(2) and re.search(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?$", text[max(0, m.start() - 15):m.start()],

@@ -872,3 +872,9 @@ def test_the_country_as_a_standard_does_not_own_the_figures_after_it():
     # the standard's own figure is the country's
     text = "Tăng trưởng kinh tế ước đạt 9,54%, cao hơn bình quân chung cả nước (ước tăng 8%)."
     assert figure(text, "8%", title="Vĩnh Phúc tăng trưởng cao").entity == "Việt Nam"
+
+
+def test_the_term_of_a_standard_is_not_the_figures_time():
+    text = ("Kết quả tổng rà soát hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025: Hộ nghèo có 10.689 hộ, "
+            "chiếm 3,20% so với tổng số hộ toàn tỉnh.")
+    assert figure(text, "10.689 hộ", published="2022-12-20").period == "2022"
