@@ -69,6 +69,8 @@ _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong
 
 def find_periods(text: str) -> list[Period]:
     """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
+    # `quí` is an old spelling of `quý` (one letter for one, so positions stay)
+    text = text.replace("quí", "quý").replace("Quí", "Quý") if "uí" in text else text
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 

@@ -878,3 +878,9 @@ def test_the_term_of_a_standard_is_not_the_figures_time():
     text = ("Kết quả tổng rà soát hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025: Hộ nghèo có 10.689 hộ, "
             "chiếm 3,20% so với tổng số hộ toàn tỉnh.")
     assert figure(text, "10.689 hộ", published="2022-12-20").period == "2022"
+
+
+def test_qui_is_an_old_spelling_of_quy():
+    m = figure("Trong quí I năm nay, tăng trưởng kinh tế (GRDP) đạt 8,1% so với cùng kỳ năm trước.", "8,1%",
+               published="2025-04-05")
+    assert m.period == "2025-Q1"

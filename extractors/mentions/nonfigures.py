@@ -55,7 +55,7 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     # full dates and month/year: 22/9/2021, 31-12-2022, 10.01.2022, 12/2022 after tháng
     ("date", re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b")),
     ("date", re.compile(r"\b(?:tháng|Tháng|THÁNG)\s+\d{1,2}(?:\s*[/-]\s*(?:19|20)\d{2}|\s+năm\s+(?:19|20)\d{2})?\b")),
-    ("date", re.compile(rf"\b(?:quý|Quý|QUÝ)\s+(?:{_ROMAN}|\d)(?:\s*[/-]\s*(?:19|20)\d{{2}}|\s+năm\s+(?:19|20)\d{{2}})?\b")),
+    ("date", re.compile(rf"\b(?:quý|Quý|QUÝ|quí|Quí)\s+(?:{_ROMAN}|\d)(?:\s*[/-]\s*(?:19|20)\d{{2}}|\s+năm\s+(?:19|20)\d{{2}})?\b")),
     ("date", re.compile(r"\b(?:ngày|Ngày|hôm|sáng|Sáng|chiều|Chiều|tối|Tối|trưa|Trưa|đêm|Đêm|rạng sáng|Rạng sáng)"
                         r"(?:\s+(?:nay|qua|mai|hôm nay|ngày))?\s*\(?\s*\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*(?:19|20)\d{2})?\b")),
     # day/month without a year after a time word: `Tính đến 31-12`, `từ 1/7`, `trước 15/10`
