@@ -79,6 +79,10 @@ _INDEXES = re.compile(rf"(?<!\w)(?:{_alt('index', _INDEXES_CODE)})(?!\w)")
 _RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương)\s))")
 
 
+_RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|và)\s+)*(?:nhảy vọt|tụt(?:\s+hạng)?|vươn lên|thăng hạng|"
+                        r"tăng hạng|giảm hạng|rơi xuống|lùi)(?:\s+(?:đáng kể|mạnh|nhẹ|khi|liên tiếp))*", re.IGNORECASE)
+
+
 def weak(indicator: str | None, text: str = "") -> bool:
     """An indicator that names nothing measured: a linking phrase, a place or body, a year, a name
     the text gives a figure in brackets after (`Hội Nhà văn (100%)`)."""
@@ -88,6 +92,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
     if not ind or not re.search(r"[^\W\d_]", ind) or re.search(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)", ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):
         return True
+    if _RANK_MOVE.fullmatch(ind):
+        return True   # `nhảy vọt 8 bậc`, `thứ hạng lại tụt`, `để tụt hạng đáng kể khi`: a move in a ranking, of the index
     if re.search(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
         return True   # `… và`, `… nhưng`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short
     places = sorted([(a, b) for a, b, _ in find_provinces(ind)] + [(b.start, b.end) for b in find_bodies(ind)])

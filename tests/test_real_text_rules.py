@@ -884,3 +884,8 @@ def test_qui_is_an_old_spelling_of_quy():
     m = figure("Trong quí I năm nay, tăng trưởng kinh tế (GRDP) đạt 8,1% so với cùng kỳ năm trước.", "8,1%",
                published="2025-04-05")
     assert m.period == "2025-Q1"
+
+
+def test_a_move_in_a_ranking_measures_the_index():
+    text = "Trong PCI năm nay, Long An tăng 2,49 điểm, nhảy vọt 8 bậc so với năm 2022."
+    assert figure(text, "8 bậc").indicator == "PCI"
