@@ -248,6 +248,9 @@ def _pub_year_reviewed(ctx: DocContext) -> str:
 def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
     """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` with their year; `MLAST` (`trong tháng qua`) the month of the page's
     date, or the month before it in the first half of a month."""
+    if period == "YPAST":
+        # the year gone by: the year before in a page of January or February, else the page's year
+        return _pub_year_reviewed(ctx) if ctx.pub_year else None
     if period == "MLAST":
         if not ctx.published or not re.match(r"\d{4}-\d{2}-\d{2}", ctx.published):
             return None

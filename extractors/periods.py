@@ -45,6 +45,7 @@ _UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
                     re.IGNORECASE)
 
 
+_YEAR_PAST = re.compile(r"(?=[nN])(?<!\w)[Nn]ăm (?:qua|vừa qua)(?!\w)")
 _MONTH_PAST = re.compile(r"(?=[tT])(?<!\w)[Tt]háng (?:qua|vừa qua)(?!\w)")
 _COUNTED_MONTHS = re.compile(r"(?<!\w)(?:\d+|ba|bốn|năm|sáu|bảy|tám|chín|mười|hai|mấy|các|những)\s*$", re.IGNORECASE)
 # `Lũy kế từ đầu năm`, `Từ đầu năm đến nay`, `tính từ đầu năm` (with no year after it: `từ đầu năm 2024` is a year):
@@ -134,6 +135,11 @@ def find_periods(text: str) -> list[Period]:
         if not any(s < m.end() and m.start() < e for s, e in taken) \
                 and not _COUNTED_MONTHS.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "MLAST", "month")
+    # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
+    for m in _YEAR_PAST.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken) \
+                and not _COUNTED_MONTHS.search(text[max(0, m.start() - 10):m.start()]):
+            add(m, "YPAST", "year")
     # since the start of the year, so far: the year (`Lũy kế từ đầu năm, thành lập mới 258 doanh nghiệp`)
     for m in _SINCE_NEW_YEAR.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken):

@@ -889,3 +889,9 @@ def test_qui_is_an_old_spelling_of_quy():
 def test_a_move_in_a_ranking_measures_the_index():
     text = "Trong PCI năm nay, Long An tăng 2,49 điểm, nhảy vọt 8 bậc so với năm 2022."
     assert figure(text, "8 bậc").indicator == "PCI"
+
+
+@pytest.mark.parametrize("published, period", [("2018-01-01", "2017"), ("2018-12-20", "2018")])
+def test_the_year_gone_by_is_of_the_pages_date(published, period):
+    text = "Trong năm qua, Huyện ủy Xuân Lộc kết nạp được 358 đảng viên mới, đạt tỷ lệ 7,61%."
+    assert figure(text, "358 đảng viên mới", published=published).period == period
