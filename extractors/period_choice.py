@@ -63,9 +63,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # đến năm 2025 …`)
         period = _after_in_clause([p for p in periods if m.status != "actual" or p.kind != "deadline"], s, rel_m,
                                   ctx.figure_spans.get(s.index, ()))
-    if period is None and (ctx.pub_year or ctx.doc_year) \
-            and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", "")):
-        period = str(ctx.pub_year or ctx.doc_year)  # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date
+    if period is None and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", "")):
+        # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date; on an undated page that reviews a term
+        # (`Nhiệm kỳ 2015-2020, huyện Chư Sê …`), as of the term's end
+        term = ctx.last_term[s.index]
+        now = ctx.pub_year or ctx.doc_year or (term.value[5:] if term is not None else None)
+        period = str(now) if now else None
     run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
     if period is None and run:
         # results take the earliest period the document named last, targets the latest

@@ -895,3 +895,9 @@ def test_a_move_in_a_ranking_measures_the_index():
 def test_the_year_gone_by_is_of_the_pages_date(published, period):
     text = "Trong năm qua, Huyện ủy Xuân Lộc kết nạp được 358 đảng viên mới, đạt tỷ lệ 7,61%."
     assert figure(text, "358 đảng viên mới", published=published).period == period
+
+
+def test_up_to_now_on_an_undated_page_about_a_term_is_the_terms_end():
+    text = ("Trong nhiệm kỳ 2015-2020, huyện đã kết nạp được 1.500 đảng viên. Đến nay 100% thôn, làng đã có tổ chức "
+            "đảng, xây dựng được 123/128 chi bộ có cấp ủy.")
+    assert figure(text, "123/128 chi bộ").period == "2020"
