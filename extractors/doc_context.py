@@ -15,6 +15,7 @@ from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, datel
 from extractors.sentences import Sentence, sentence_starts
 
 
+_BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
 # a paragraph that goes on with a plan's figures: `Hằng năm, …`, `Mỗi năm, …`, `Cụ thể, huyện Minh Hóa giảm …`
@@ -161,7 +162,8 @@ class DocContext:
                  if p.kind not in ("term", "deadline") and p.value[:4].isdigit() and p.bracket is None]
         if years:
             return Counter(years).most_common(1)[0][0]   # a tie: the first named
-        same_time = SAME_TIME_OF.search(self.text)   # only `so với cùng kỳ năm 2019`: the text is of 2020
+        same_time = SAME_TIME_OF.search(self.text) or _BASE_YEAR.search(self.text)
+        # only `so với cùng kỳ năm 2019`, `so với năm 2018`: the text is of the year after
         return str(int(same_time.group(1)) + 1) if same_time else None
 
     @property

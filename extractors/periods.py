@@ -45,6 +45,7 @@ _UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
                     re.IGNORECASE)
 
 
+_THIS_YEAR = re.compile(r"(?=[nN])(?<!\w)(?<!tháng )(?<!đầu )(?<!cuối )[Nn]ăm nay(?!\w)")
 _YEAR_PAST = re.compile(r"(?=[nN])(?<!\w)[Nn]ăm (?:qua|vừa qua)(?!\w)")
 _MONTH_PAST = re.compile(r"(?=[tT])(?<!\w)[Tt]háng (?:qua|vừa qua)(?!\w)")
 _COUNTED_MONTHS = re.compile(r"(?<!\w)(?:\d+|ba|bốn|năm|sáu|bảy|tám|chín|mười|hai|mấy|các|những)\s*$", re.IGNORECASE)
@@ -55,7 +56,7 @@ _SINCE_NEW_YEAR = re.compile(r"(?=[LlTtt])(?<!\w)(?:(?:[Ll]ũy kế|[Tt]ính|[Cc
 
 # the term of a standard or of a list a figure is counted by: `chuẩn nghèo đa chiều giai đoạn 2022 - 2025`, `Danh sách
 # huyện nghèo … giai đoạn 2021-2025`
-_STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp cận)|[Dd]anh sách)[^,;:.()]{0,80}?\s+"
+_STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp cận)|[Dd]anh sách)[^;:.()]{0,100}?\s+"
                              r"(?:áp dụng\s+(?:cho\s+)?)?(?:giai đoạn|thời kỳ)\s*$")
 
 
@@ -135,6 +136,10 @@ def find_periods(text: str) -> list[Period]:
         if not any(s < m.end() and m.start() < e for s, e in taken) \
                 and not _COUNTED_MONTHS.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "MLAST", "month")
+    # this year, the page's: `Năm nay, Quảng Ngãi thu hút được 4 dự án` (not `6 tháng đầu năm nay`, read above)
+    for m in _THIS_YEAR.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            add(m, "Y", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
     for m in _YEAR_PAST.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken) \

@@ -901,3 +901,16 @@ def test_up_to_now_on_an_undated_page_about_a_term_is_the_terms_end():
     text = ("Trong nhiệm kỳ 2015-2020, huyện đã kết nạp được 1.500 đảng viên. Đến nay 100% thôn, làng đã có tổ chức "
             "đảng, xây dựng được 123/128 chi bộ có cấp ủy.")
     assert figure(text, "123/128 chi bộ").period == "2020"
+
+
+@pytest.mark.parametrize("text, span, published, period", [
+    ("Năm nay, Quảng Ngãi thu hút được 4 dự án FDI.", "4 dự án", "2023-08-02", "2023"),
+    # an undated page that compares with a year is of the year after it
+    ("Năm nay, tổng sản lượng vải thiều tiêu thụ đạt hơn 147.000 tấn, so với năm 2018 thấp hơn khoảng 80.000 tấn.",
+     "hơn 147.000 tấn", None, "2019"),
+    # a list's term is not the figures' time
+    ("Quyết định phê duyệt Danh sách huyện nghèo, xã đặc biệt khó khăn vùng bãi ngang giai đoạn 2021-2025: Tỷ lệ nghèo "
+     "đa chiều là 47,94%.", "47,94%", "2023-03-01", "2023"),
+])
+def test_this_year_and_lists(text, span, published, period):
+    assert figure(text, span, published=published).period == period
