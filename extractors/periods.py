@@ -138,7 +138,9 @@ def find_periods(text: str) -> list[Period]:
             add(m, "MLAST", "month")
     # this year, the page's: `Năm nay, Quảng Ngãi thu hút được 4 dự án` (not `6 tháng đầu năm nay`, read above)
     for m in _THIS_YEAR.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not any(s < m.end() and m.start() < e for s, e in taken) \
+                and not re.search(r"(?:[Qq]uý\s+\S+|[Tt]háng\s+\d{1,2})\s*$", text[max(0, m.start() - 12):m.start()]):
+            # (`quý I năm nay`, `tháng 3 năm nay`: that quarter or month, whose year is the page's)
             add(m, "Y", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
     for m in _YEAR_PAST.finditer(text):
