@@ -24,7 +24,7 @@ _EACH_YEAR = re.compile(r"\s*(?:(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình q
 
 def _with_known_year(p: Period, year: str) -> Period:
     """A period without a year (`H1`, `Q2`, `10M`, `M10`) given the year in force."""
-    if p.value[:4].isdigit() or p.value in ("Y", "YTD", "MLAST", "YPAST") or p.value.endswith("NOW"):
+    if p.value[:4].isdigit() or p.value in ("Y", "YTD", "MLAST", "YPAST", "YPREV") or p.value.endswith("NOW"):
         return p
     value = f"{year}-{p.value[1:]}" if p.value.startswith("M") else f"{year}-{p.value}"
     return Period(p.pos, value, p.kind, p.paragraph)

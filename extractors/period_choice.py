@@ -250,7 +250,7 @@ def _pub_year_reviewed(ctx: DocContext) -> str:
 
 def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
     """`H1`, `9M`, `Q2`, `10M`, `M10`, `Y` with their year; `MLAST` (`trong tháng qua`) the month of the page's
-    date, or the month before it in the first half of a month."""
+    date, or the month before it in the first half of a month; `YPAST` (`năm qua`) and `YPREV` (`năm ngoái`)."""
     if period == "YPAST":
         # the year gone by: the year before in a page of January or February, else the page's year
         return _pub_year_reviewed(ctx) if ctx.pub_year else None
@@ -261,9 +261,11 @@ def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) 
         if day < 15:
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         return f"{y}-{mo:02d}"
-    year = _context_year(periods, ctx, s, period)
+    year = _context_year([p for p in periods if p.value != "YPREV"], ctx, s, None if period == "YPREV" else period)
     if year is None:
         return None
+    if period == "YPREV":
+        return str(int(year) - 1)   # `năm ngoái`: the year before the one the sentence or document is of
     if period in ("Y", "YTD"):
         return year
     if period.startswith("M"):

@@ -45,6 +45,7 @@ _UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
                     re.IGNORECASE)
 
 
+_LAST_YEAR = re.compile(r"(?=[nN])(?<!\w)[Nn]ăm ngoái(?!\w)")
 _THIS_YEAR = re.compile(r"(?=[nN])(?<!\w)(?<!tháng )(?<!đầu )(?<!cuối )[Nn]ăm nay(?!\w)")
 _YEAR_PAST = re.compile(r"(?=[nN])(?<!\w)[Nn]ăm (?:qua|vừa qua)(?!\w)")
 _MONTH_PAST = re.compile(r"(?=[tT])(?<!\w)[Tt]háng (?:qua|vừa qua)(?!\w)")
@@ -142,6 +143,12 @@ def find_periods(text: str) -> list[Period]:
                 and not re.search(r"(?:[Qq]uý\s+\S+|[Tt]háng\s+\d{1,2})\s*$", text[max(0, m.start() - 12):m.start()]):
             # (`quý I năm nay`, `tháng 3 năm nay`: that quarter or month, whose year is the page's)
             add(m, "Y", "year")
+    # last year: `năm ngoái sản lượng đạt 230.000 tấn` (not a base: `so với năm ngoái`)
+    for m in _LAST_YEAR.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken) \
+                and not _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
+                and not re.search(r"(?:cùng kỳ|so|với|hơn|lần)\s*$", text[max(0, m.start() - 12):m.start()]):
+            add(m, "YPREV", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
     for m in _YEAR_PAST.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in taken) \

@@ -914,3 +914,10 @@ def test_up_to_now_on_an_undated_page_about_a_term_is_the_terms_end():
 ])
 def test_this_year_and_lists(text, span, published, period):
     assert figure(text, span, published=published).period == period
+
+
+def test_last_year_is_the_year_before_the_texts():
+    text = ("Năm nay, sản lượng vải thiều đạt hơn 147.000 tấn, so với năm 2018 thấp hơn khoảng 80.000 tấn. Cụ thể, "
+            "năm ngoái sản lượng đạt 230.000 tấn, gấp 1,5 lần cùng kỳ năm ngoái.")
+    m = figure(text, "230.000 tấn")
+    assert (m.period, m.indicator) == ("2018", "sản lượng")
