@@ -485,3 +485,9 @@ def test_decimal_commas_before_a_scale_word_make_a_text_vietnamese():
 def test_double_digits_is_not_a_count():
     ms, skipped = find("Tỉnh phấn đấu tăng trưởng hai con số trong năm 2024; trại nuôi có hai con bò giống.")
     assert [m.text for m in ms] == ["hai con"] and any(s.text == "hai con số" for s in skipped)
+
+
+def test_a_result_over_its_plan_each_with_its_unit_is_a_fraction():
+    ms, _ = find("Toàn tỉnh đã trồng 13.051,6 ha/20.000 ha rừng; khai thác 461.940 m3/830.000 m3 gỗ.")
+    assert [(m.kind, m.value, m.denominator, m.unit) for m in ms] == [
+        ("fraction", 13051.6, 20000.0, "ha"), ("fraction", 461940.0, 830000.0, "m3")]

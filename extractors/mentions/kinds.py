@@ -170,6 +170,13 @@ def quantity(f, d: Draft):
         return None, j  # `sau 1 năm`, `5 năm xây dựng`, `6 tháng đầu năm`: durations
     noun, nend = f.counted_noun(j)
     total = of_total(f, j if noun is None else nend + 1, allow_tren=noun is None)
+    over = _over_same_unit(f, noun, nend) if noun is not None and total is None else None
+    if over is not None:
+        # `trồng 13.051,6 ha/20.000 ha`, `461.940 m3/830.000 m3`: a result over its plan, each with the unit
+        den, den_end = over
+        d.kind, d.unit, d.denominator = "fraction", noun, den.value
+        d.end_tok, d.j = den_end, den_end + 1
+        return None
     if total is not None:
         # `415 trong tổng số 430 đảng viên`, `9 xã trong tổng số 12 xã`: a fraction
         den, dend, dnext = total
@@ -194,6 +201,20 @@ def quantity(f, d: Draft):
             and d.unit is None and not f.bare:
         return None, d.j
     return None
+
+
+def _over_same_unit(f, noun: str, nend: int):
+    """(the denominator, where it ends) when `noun` is followed by `/` and a number with the same noun:
+    `13.051,6 ha/20.000 ha`; else None."""
+    toks = f.toks
+    k = nend + 1
+    if k + 1 >= len(toks) or toks[k].text != "/" or toks[k + 1].kind != "num" or toks[k].start - toks[k - 1].end > 1:
+        return None
+    den = f.read_num(k + 1)
+    if den is None or den.value is None:
+        return None
+    den_noun, den_end = f.counted_noun(den.j)
+    return (den, den_end) if den_noun == noun else None
 
 
 def _named_list_item(f, d: Draft) -> bool:
