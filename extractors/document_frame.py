@@ -7,9 +7,10 @@ or only the site. A document's province is taken, in this order of trust, from
 1. `title`: the first province the title names as a place;
 2. `lead`: the first province the lead paragraph names as a place;
 3. `dateline`: the code or site name that opens the lead (`(Baonghean.vn) -`, `(QBĐT) -`);
-4. `address`: for a document without a title, the first province its address's last path segment names
-   (`vov.vn/kinh-te/bac-ninh-thu-hut-hon-300-du-an-fdi-post1057638.vov`: the title as the site wrote it,
-   without tone marks, so trusted below the lead: `…-sat-vach-ha-noi-…` is only a neighbour);
+4. `address`: the first province the address's last path segment names (the title as the site wrote it:
+   `vov.vn/kinh-te/bac-ninh-thu-hut-hon-300-du-an-fdi-post1057638.vov`), else a section of it
+   (`dangcongsan.vn/vinh-phuc-tiem-nang-va-trien-vong/…`); without tone marks, so trusted below the lead
+   (`…-sat-vach-ha-noi-…` is only a neighbour);
 5. `site`: the site's profile, else its host (`baonghean.vn`, `vpubnd.quangnam.gov.vn`);
 6. `text`: the province the text names most often;
 
@@ -94,17 +95,21 @@ def address_province(url: str | None) -> str | None:
     more only (`ha-noi`, `ba-ria-vung-tau`), so that a single word of a slug never makes a province."""
     if not url or "://" not in url:
         return None
-    path = urlsplit(url).path.rstrip("/")
-    words = re.sub(r"\.\w{2,5}$", "", path.rsplit("/", 1)[-1]).lower().split("-")
-    if len(words) < 3:
-        return None   # an id or a section, not a title
-    joined = "-" + "-".join(words) + "-"
-    best = None
-    for slug, name in _hyphen_slugs():
-        at = joined.find(slug)
-        if at >= 0 and (best is None or at < best[0]):
-            best = (at, name)
-    return best[1] if best else None
+    segments = [seg for seg in urlsplit(url).path.split("/") if seg]
+    # the title's slug first, then the sections (`dangcongsan.vn/vinh-phuc-tiem-nang-va-trien-vong/…`)
+    for seg in (segments[-1:] + segments[-2::-1]) if segments else []:
+        words = re.sub(r"\.\w{2,5}$", "", seg).lower().split("-")
+        if len(words) < 2:
+            continue   # an id, not words
+        joined = "-" + "-".join(words) + "-"
+        best = None
+        for slug, name in _hyphen_slugs():
+            at = joined.find(slug)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, name)
+        if best:
+            return best[1]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +158,7 @@ def document_frame(text: str, title: str | None = None, source: str | None = Non
     dl = dateline_province(first)
     if dl:
         return Frame(dl, "dateline")
-    named = None if title else address_province(source)
+    named = address_province(source)   # (the title, read first, named none)
     if named:
         return Frame(named, "address")
     site = site_province_hint or site_province(source)

@@ -921,3 +921,10 @@ def test_last_year_is_the_year_before_the_texts():
             "năm ngoái sản lượng đạt 230.000 tấn, gấp 1,5 lần cùng kỳ năm ngoái.")
     m = figure(text, "230.000 tấn")
     assert (m.period, m.indicator) == ("2018", "sản lượng")
+
+
+def test_a_section_of_the_address_names_the_province():
+    m = figure("Tháng 10/2018, tổng mức bán lẻ hàng hóa ước đạt hơn 4.200 tỷ đồng.", "hơn 4.200 tỷ đồng",
+               title="Tổng mức bán lẻ hàng hóa tăng gần 13% so cùng kỳ",
+               source="http://dangcongsan.vn/vinh-phuc-tiem-nang-va-trien-vong/vinh-phuc-hom-nay/tong-muc-ban-le-503508.html")
+    assert m.entity == "Vĩnh Phúc"
