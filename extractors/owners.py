@@ -26,6 +26,8 @@ _COUNTS_PROVINCES = re.compile(
 _COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w)", re.IGNORECASE)
 
 
+# a bloc's party named short, after it was named in full: `Đảng bộ Khối`, `Đảng ủy Khối`
+_BLOC_SHORT = re.compile(r"Đảng (?:bộ|ủy|uỷ) Khối(?!\s+(?:các|cơ quan|doanh nghiệp|Doanh nghiệp|Cơ quan|\w+\s+tỉnh))(?!\w)")
 # a body named as the source of the news: `Theo (báo cáo của) Ban Tổ chức Tỉnh ủy,`, `Tin từ Sở … cho biết`
 _SOURCE_BEFORE = re.compile(r"(?:^|[\s,(])(?:[Tt]heo|[Tt]in từ|[Nn]guồn tin từ|[Tt]hông tin từ)(?:\s+(?:báo cáo|thông tin|"
                             r"số liệu|thống kê|công bố)(?:\s+\S+){0,3}?\s+(?:của|từ))?\s*$")
@@ -91,6 +93,13 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 district = _district_leading(seg, ctx.province)
             if district:
                 return district, "sentence"
+        bloc = _BLOC_SHORT.search(seg)
+        if bloc and (best is None or best[0] <= bloc.start()):
+            # `Đảng ủy Khối đã xét kết nạp 90 đảng viên`: the bloc's party the text named in full before
+            for b in reversed(find_bodies(text[max(0, ms - 3000):lo + bloc.start()], ctx.province)):
+                if re.match(r"Đảng (?:bộ|ủy) Khối", b.name):
+                    best = (bloc.start(), "Đảng bộ" + b.name[len("Đảng ủy"):], bloc.end())
+                    break
         if best:
             later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs else []
             if rank or not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:

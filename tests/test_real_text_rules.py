@@ -928,3 +928,10 @@ def test_a_section_of_the_address_names_the_province():
                title="Tổng mức bán lẻ hàng hóa tăng gần 13% so cùng kỳ",
                source="http://dangcongsan.vn/vinh-phuc-tiem-nang-va-trien-vong/vinh-phuc-hom-nay/tong-muc-ban-le-503508.html")
     assert m.entity == "Vĩnh Phúc"
+
+
+def test_a_blocs_party_named_short_is_the_one_named_in_full_before():
+    text = ("Đảng bộ Khối các cơ quan tỉnh hiện có 73 chi, đảng bộ trực thuộc. Từ đầu năm đến nay, Đảng ủy Khối đã xét "
+            "kết nạp 90 đảng viên mới.")
+    m = figure(text, "90 đảng viên mới", source="http://baothainguyen.vn/trang-in-276112.html")
+    assert m.entity == "Đảng bộ Khối các cơ quan tỉnh Thái Nguyên"
