@@ -20,7 +20,7 @@ from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
-from extractors.owners import entity_of
+from extractors.owners import as_party, entity_of
 from extractors.period_choice import period_of
 from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
@@ -107,6 +107,10 @@ def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None
     m.extra["named_item"] = True
 
 
+# figures of a party's membership: new members, candidates, members on the rolls
+_MEMBERSHIP = re.compile(r"(?<!\w)(?:đảng viên|ĐV|quần chúng|kết nạp)(?!\w)", re.IGNORECASE)
+
+
 def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None = None,
               next_start: int | None = None) -> None:
     """Attribute one mention; `done` holds the document's mentions before it, already attributed."""
@@ -156,3 +160,5 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title)
     _named_item(m, text, s, done)
     m.indicator = spell_out(m.indicator, m.unit)
+    if m.entity and _MEMBERSHIP.search(f"{m.unit or ''} {m.indicator or ''}"):
+        m.entity = as_party(m.entity)   # `Huyện ủy Xuân Lộc kết nạp được 358 đảng viên`: the district's party's

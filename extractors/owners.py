@@ -26,6 +26,18 @@ _COUNTS_PROVINCES = re.compile(
 _COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w)", re.IGNORECASE)
 
 
+_COMMITTEE_OF = {"Tỉnh ủy": "tỉnh", "Huyện ủy": "huyện", "Thành ủy": "thành phố", "Thị ủy": "thị xã"}
+
+
+def as_party(name: str) -> str:
+    """The party organisation of a party committee: a membership figure of `Tỉnh ủy Ninh Thuận` (`kết nạp 288 đảng
+    viên`) is `Đảng bộ tỉnh Ninh Thuận`'s (the committee's own bodies, `Ban Thường vụ Tỉnh ủy …`, stay)."""
+    for short, level in _COMMITTEE_OF.items():
+        if name == short or name.startswith(short + " "):
+            return f"Đảng bộ {level}{name[len(short):]}"
+    return name
+
+
 # a bloc's party named short, after it was named in full: `Đảng bộ Khối`, `Đảng ủy Khối`
 _BLOC_SHORT = re.compile(r"Đảng (?:bộ|ủy|uỷ) Khối(?!\s+(?:các|cơ quan|doanh nghiệp|Doanh nghiệp|Cơ quan|\w+\s+tỉnh))(?!\w)")
 # a body named as the source of the news: `Theo (báo cáo của) Ban Tổ chức Tỉnh ủy,`, `Tin từ Sở … cho biết`

@@ -935,3 +935,11 @@ def test_a_blocs_party_named_short_is_the_one_named_in_full_before():
             "kết nạp 90 đảng viên mới.")
     m = figure(text, "90 đảng viên mới", source="http://baothainguyen.vn/trang-in-276112.html")
     assert m.entity == "Đảng bộ Khối các cơ quan tỉnh Thái Nguyên"
+
+
+def test_a_committees_membership_figure_is_its_partys():
+    text = "Trong năm qua, Huyện ủy Xuân Lộc kết nạp được 358 đảng viên mới, đạt tỷ lệ 7,61%."
+    assert figure(text, "358 đảng viên mới", published="2018-01-01").entity == "Đảng bộ huyện Xuân Lộc"
+    # an award the committee gives stays the committee's
+    text = "Ban Thường vụ Tỉnh ủy Hà Tĩnh tặng Bằng khen cho 26 cá nhân."
+    assert figure(text, "26 cá nhân").entity == "Ban Thường vụ Tỉnh ủy Hà Tĩnh"
