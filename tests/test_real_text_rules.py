@@ -731,9 +731,10 @@ def test_links_and_openers_around_a_subject(text, span, indicator):
 
 @pytest.mark.parametrize("source, text, entity", [
     ("https://baonghean.vn/a-post1.html", "Đảng ủy Khối cơ quan tỉnh kết nạp 120 đảng viên.", "Đảng ủy Khối cơ quan tỉnh Nghệ An"),
-    ("https://baodanang.vn/a-1.html", "Thành ủy kết nạp 300 đảng viên.", "Thành ủy Đà Nẵng"),
+    # (a membership figure: the committee's party)
+    ("https://baodanang.vn/a-1.html", "Thành ủy kết nạp 300 đảng viên.", "Đảng bộ thành phố Đà Nẵng"),
     # a Thành ủy in a province is one of its cities', which the text does not name
-    ("https://baonghean.vn/a-post1.html", "Thành ủy kết nạp 300 đảng viên.", "Thành ủy"),
+    ("https://baonghean.vn/a-post1.html", "Thành ủy kết nạp 300 đảng viên.", "Đảng bộ thành phố"),
 ])
 def test_bodies_completed_with_the_province_they_belong_to(source, text, entity):
     m = figure(text, text.split(" kết nạp ")[1].rstrip("."), source=source)
