@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -128,13 +129,142 @@ def target_probability(feats: set[str], weights: dict[str, float] | None = None)
 def probability_at(cache: dict, text: str, sent_start: int, sent_end: int, start: int, end: int,
                    published: str | None, prev_sentence: str | None) -> float | None:
     """`target_probability(features(…))`, with the sentence's share of the sum kept in `cache` (one per
-    document) for its other figures: the same number, read once per sentence."""
+    document) for its other figures: the same number, read once per sentence. The words of the sentence are
+    found once (for the figures of the sentence in hand) and each word's weights looked up once per process,
+    the same features summed (`_figure_sum`, `_sentence_sum`)."""
     weights = _weights()
     if not weights:
         return None
     w0, w1 = _window(sent_start, sent_end, start, end)
     key = (w0, w1, id(weights))
+    tok = _tokens(cache, text, sent_start, sent_end)
     if key not in cache:
-        cache[key] = sum(weights.get(x, 0.0) for x in sentence_features(text, w0, w1, published, prev_sentence))
-    local = figure_features(text, sent_start, sent_end, start, end)
-    return _sigmoid(cache[key] + sum(weights.get(x, 0.0) for x in local))
+        cache[key] = _sentence_sum(weights, tok, text, sent_start, w0, w1, published, prev_sentence)
+    return _sigmoid(cache[key] + _figure_sum(weights, tok, text, sent_start, sent_end, start, end))
+
+
+# The features' sum without building their strings: every word's weight in each group of features, looked
+# up once per process (cleared past _TABLE_MAX words or pairs, so that memory stays bounded)
+_GROUPS = ("L:", "L0:", "L1:", "L2:", "L3:", "R:", "R0:", "R1:", "R2:", "C1:", "PW:", "BP:", "SL:", "S:", "P:")
+_PAIR_GROUPS = ("LB:", "RB:", "SB:")
+_TABLE_MAX = 200_000
+_tables: list = [None, {}, {}]   # the weights they were read from, word -> weights, pair -> weights
+
+
+def _word_tables(weights: dict[str, float]) -> tuple[dict, dict]:
+    if _tables[0] is not weights or len(_tables[1]) > _TABLE_MAX or len(_tables[2]) > _TABLE_MAX:
+        _tables[:] = [weights, {}, {}]
+    return _tables[1], _tables[2]
+
+
+def _word_sum(weights: dict, table: dict, words, group: int) -> float:
+    total = 0.0
+    for w in words:
+        t = table.get(w)
+        if t is None:
+            t = table[w] = tuple(weights.get(g + w, 0.0) for g in _GROUPS)
+        total += t[group]
+    return total
+
+
+def _pair_sum(weights: dict, table: dict, pairs, group: int) -> float:
+    total = 0.0
+    for pair in pairs:
+        t = table.get(pair)
+        if t is None:
+            t = table[pair] = tuple(weights.get(g + pair[0] + "_" + pair[1], 0.0) for g in _PAIR_GROUPS)
+        total += t[group]
+    return total
+
+
+def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
+    """The sentence lowercased and its words with their offsets, kept in `cache` for the sentence in hand
+    only; None where a slice of the lowercased sentence might not be the lowercased slice (a letter that
+    lowercases to two, a Greek capital sigma) or where two pairs of words might join into one feature (`_`)."""
+    held = cache.get("tokens")
+    if held is not None and held[0] == sent_start and held[1] == sent_end:
+        return held[2]
+    seg = text[sent_start:sent_end]
+    low = seg.lower()
+    data = None
+    if len(low) == len(seg) and "\u03a3" not in seg and "_" not in seg:
+        starts, ends, words = [], [], []
+        for m in _WORD.finditer(low):
+            starts.append(m.start())
+            ends.append(m.end())
+            words.append(m.group())
+        data = (low, starts, ends, words)
+    cache["tokens"] = (sent_start, sent_end, data)
+    return data
+
+
+def _words_in(tok, a: int, b: int, most: int | None = None) -> tuple[list[str], list[int]]:
+    """The words of the lowercased sentence's slice [a, b) (offsets in the sentence), as `_WORD.findall` of
+    the slice finds them (a word cut by the slice's edge cut too), with their starts; the first `most`."""
+    low, st, en, wd = tok
+    i = bisect_right(en, a)
+    j = bisect_left(st, b)
+    if most is not None:
+        j = min(j, i + most)
+    if i >= j:
+        return [], []
+    words, starts = wd[i:j], st[i:j]
+    if starts[0] < a:
+        words[0], starts[0] = low[a:en[i]], a
+    if en[j - 1] > b:
+        words[-1] = low[starts[-1]:b]
+    return words, starts
+
+
+def _figure_sum(weights: dict, tok, text: str, sent_start: int, sent_end: int, start: int, end: int) -> float:
+    """The sum of the weights of `figure_features(…)`."""
+    if tok is None:
+        return sum(weights.get(x, 0.0) for x in figure_features(text, sent_start, sent_end, start, end))
+    table, pairs = _word_tables(weights)
+    w0, w1 = _window(sent_start, sent_end, start, end)
+    a, b, e, c = w0 - sent_start, start - sent_start, end - sent_start, w1 - sent_start
+    low = tok[0]
+    words, starts = _words_in(tok, a, b)
+    cut = max(low.rfind(";", a, b), low.rfind(":", a, b))
+    clause = words[bisect_right(starts, cut):]
+    near = clause[-10:]
+    after = _words_in(tok, e, c, 6)[0]
+    total = _word_sum(weights, table, set(near), 0)
+    for i, w in enumerate(reversed(near[-4:])):
+        total += _word_sum(weights, table, (w,), 1 + i)
+    total += _pair_sum(weights, pairs, set(zip(near, near[1:])), 0)
+    total += _word_sum(weights, table, set(words[bisect_right(starts, max(cut, low.rfind(",", a, b))):]), 9)
+    paren = low.rfind("(", a, b)
+    if paren > low.rfind(")", a, b):
+        k = bisect_right(starts, paren)
+        inside = words[k:]
+        total += weights.get("IN_PAREN", 0.0)
+        total += _word_sum(weights, table, set(inside), 10)
+        total += weights.get("PW0:" + "_".join(inside[:2]), 0.0)
+        total += _word_sum(weights, table, set(words[:k][-2:]), 11)
+    total += _word_sum(weights, table, set(after), 5)
+    for i, w in enumerate(after[:3]):
+        total += _word_sum(weights, table, (w,), 6 + i)
+    total += _pair_sum(weights, pairs, set(zip(after, after[1:])), 1)
+    total += _word_sum(weights, table, set(words), 12)
+    return total
+
+
+def _sentence_sum(weights: dict, tok, text: str, sent_start: int, w0: int, w1: int, published: str | None,
+                  prev_sentence: str | None) -> float:
+    """The sum of the weights of `sentence_features(…)` of the window [w0, w1)."""
+    if tok is None:
+        return sum(weights.get(x, 0.0) for x in sentence_features(text, w0, w1, published, prev_sentence))
+    table, pairs = _word_tables(weights)
+    sentence = _words_in(tok, w0 - sent_start, w1 - sent_start)[0]
+    total = weights.get("BIAS", 0.0)
+    total += _word_sum(weights, table, set(sentence), 13)
+    total += _pair_sum(weights, pairs, set(zip(sentence, sentence[1:])), 2)
+    pub = int(published[:4]) if published and published[:4].isdigit() else None
+    if pub:
+        years = {"Y:" + ("future" if int(y) > pub else "same" if int(y) == pub else "past")
+                 for y in _YEAR.findall(text[w0:w1])}
+        total += sum(weights.get(y, 0.0) for y in years)
+    if prev_sentence:
+        total += _word_sum(weights, table, set(_WORD.findall(prev_sentence[-WINDOW:].lower())), 14)
+    return total
