@@ -19,11 +19,13 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "status_model.json"
 
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"(\W+)")
 WINDOW = 500  # characters of the sentence read on each side of the figure
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
 
@@ -157,6 +159,13 @@ def _word_tables(weights: dict[str, float]) -> tuple[dict, dict]:
     return _tables[1], _tables[2]
 
 
+def _row(weights: dict, table: dict, w: str) -> tuple[float, ...]:
+    t = table.get(w)
+    if t is None:
+        t = table[w] = tuple(weights.get(g + w, 0.0) for g in _GROUPS)
+    return t
+
+
 def _word_sum(weights: dict, table: dict, words, group: int) -> float:
     total = 0.0
     for w in words:
@@ -180,7 +189,8 @@ def _pair_sum(weights: dict, table: dict, pairs, group: int) -> float:
 def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
     """The sentence lowercased and its words with their offsets, kept in `cache` for the sentence in hand
     only; None where a slice of the lowercased sentence might not be the lowercased slice (a letter that
-    lowercases to two, a Greek capital sigma) or where two pairs of words might join into one feature (`_`)."""
+    lowercases to two, a Greek capital sigma) or where two pairs of words might join into one feature (`_`).
+    The words are what `_WORD.findall` finds: the text split at the runs of non-word characters."""
     held = cache.get("tokens")
     if held is not None and held[0] == sent_start and held[1] == sent_end:
         return held[2]
@@ -188,20 +198,37 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
     low = seg.lower()
     data = None
     if len(low) == len(seg) and "\u03a3" not in seg and "_" not in seg:
-        starts, ends, words = [], [], []
-        for m in _WORD.finditer(low):
-            starts.append(m.start())
-            ends.append(m.end())
-            words.append(m.group())
-        data = (low, starts, ends, words)
+        parts = _NON_WORD.split(low)   # word, gap, word, …, word (the first and last may be empty)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        words, starts, ends = parts[0::2], offsets[0:-1:2], offsets[1::2]
+        if words and not words[-1]:
+            del words[-1], starts[-1], ends[-1]
+        if words and not words[0]:
+            del words[0], starts[0], ends[0]
+        data = [low, starts, ends, words, None]   # the last: `_first_sums`, when asked for
     cache["tokens"] = (sent_start, sent_end, data)
     return data
+
+
+def _first_sums(weights: dict, table: dict, tok) -> list[float]:
+    """Per number k of the sentence's first words, the sum of the `SL:` weights of the distinct words among
+    them (each counted where it first appears)."""
+    if tok[4] is None:
+        seen: set[str] = set()
+        total, sums = 0.0, [0.0]
+        for w in tok[3]:
+            if w not in seen:
+                seen.add(w)
+                total += _row(weights, table, w)[12]
+            sums.append(total)
+        tok[4] = sums
+    return tok[4]
 
 
 def _words_in(tok, a: int, b: int, most: int | None = None) -> tuple[list[str], list[int]]:
     """The words of the lowercased sentence's slice [a, b) (offsets in the sentence), as `_WORD.findall` of
     the slice finds them (a word cut by the slice's edge cut too), with their starts; the first `most`."""
-    low, st, en, wd = tok
+    low, st, en, wd = tok[:4]
     i = bisect_right(en, a)
     j = bisect_left(st, b)
     if most is not None:
@@ -229,9 +256,12 @@ def _figure_sum(weights: dict, tok, text: str, sent_start: int, sent_end: int, s
     clause = words[bisect_right(starts, cut):]
     near = clause[-10:]
     after = _words_in(tok, e, c, 6)[0]
-    total = _word_sum(weights, table, set(near), 0)
-    for i, w in enumerate(reversed(near[-4:])):
-        total += _word_sum(weights, table, (w,), 1 + i)
+    rows = [_row(weights, table, w) for w in near]
+    total = 0.0
+    for t in dict(zip(near, rows)).values():
+        total += t[0]
+    for i, t in enumerate(reversed(rows[-4:])):
+        total += t[1 + i]
     total += _pair_sum(weights, pairs, set(zip(near, near[1:])), 0)
     total += _word_sum(weights, table, set(words[bisect_right(starts, max(cut, low.rfind(",", a, b))):]), 9)
     paren = low.rfind("(", a, b)
@@ -242,11 +272,17 @@ def _figure_sum(weights: dict, tok, text: str, sent_start: int, sent_end: int, s
         total += _word_sum(weights, table, set(inside), 10)
         total += weights.get("PW0:" + "_".join(inside[:2]), 0.0)
         total += _word_sum(weights, table, set(words[:k][-2:]), 11)
-    total += _word_sum(weights, table, set(after), 5)
-    for i, w in enumerate(after[:3]):
-        total += _word_sum(weights, table, (w,), 6 + i)
+    rows = [_row(weights, table, w) for w in after]
+    for t in dict(zip(after, rows)).values():
+        total += t[5]
+    for i, t in enumerate(rows[:3]):
+        total += t[6 + i]
     total += _pair_sum(weights, pairs, set(zip(after, after[1:])), 1)
-    total += _word_sum(weights, table, set(words), 12)
+    j = len(words)
+    if a == 0 and (not j or tok[2][j - 1] <= b):
+        total += _first_sums(weights, table, tok)[j]   # the left words are the sentence's first j, uncut
+    else:
+        total += _word_sum(weights, table, set(words), 12)
     return total
 
 
