@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "status_model.json"
@@ -132,8 +132,8 @@ def probability_at(cache: dict, text: str, sent_start: int, sent_end: int, start
                    published: str | None, prev_sentence: str | None) -> float | None:
     """`target_probability(features(…))`, with the sentence's share of the sum kept in `cache` (one per
     document) for its other figures: the same number, read once per sentence. The words of the sentence are
-    found once (for the figures of the sentence in hand) and each word's weights looked up once per process,
-    the same features summed (`_figure_sum`, `_sentence_sum`)."""
+    found once (for the figures of the sentence in hand) and looked up in the weights split by group, the
+    same features summed (`_figure_sum`, `_sentence_sum`)."""
     weights = _weights()
     if not weights:
         return None
@@ -145,45 +145,36 @@ def probability_at(cache: dict, text: str, sent_start: int, sent_end: int, start
     return _sigmoid(cache[key] + _figure_sum(weights, tok, text, sent_start, sent_end, start, end))
 
 
-# The features' sum without building their strings: every word's weight in each group of features, looked
-# up once per process (cleared past _TABLE_MAX words or pairs, so that memory stays bounded)
-_GROUPS = ("L:", "L0:", "L1:", "L2:", "L3:", "R:", "R0:", "R1:", "R2:", "C1:", "PW:", "BP:", "SL:", "S:", "P:")
-_PAIR_GROUPS = ("LB:", "RB:", "SB:")
-_TABLE_MAX = 200_000
-_tables: list = [None, {}, {}]   # the weights they were read from, word -> weights, pair -> weights
+# The features' sum without building their strings: the weights split once by group, `SL:` words as
+# {word: weight}, `LB:` pairs as {(word, word): weight}
+_GROUPS = ("L", "L0", "L1", "L2", "L3", "R", "R0", "R1", "R2", "C1", "PW", "BP", "SL", "S", "P")
+_PAIR_GROUPS = ("LB", "RB", "SB")
+_tables: list = [None, None]   # the weights they were read from, their groups
 
 
-def _word_tables(weights: dict[str, float]) -> tuple[dict, dict]:
-    if _tables[0] is not weights or len(_tables[1]) > _TABLE_MAX or len(_tables[2]) > _TABLE_MAX:
-        _tables[:] = [weights, {}, {}]
-    return _tables[1], _tables[2]
+def _grouped(weights: dict[str, float]) -> dict[str, dict]:
+    """The weights of each group of features by word (by pair of words for the pairs' groups). A pair's
+    feature joins its words with `_`: only the features of words without `_` are kept (the sentences that
+    hold one are read the plain way, `_tokens`)."""
+    if _tables[0] is not weights:
+        groups: dict[str, dict] = {g: {} for g in (*_GROUPS, *_PAIR_GROUPS)}
+        for key, weight in weights.items():
+            g, colon, rest = key.partition(":")
+            if not colon or g not in groups:
+                continue
+            if g in _PAIR_GROUPS:
+                first, _, second = rest.partition("_")
+                if "_" in second:
+                    continue
+                groups[g][first, second] = weight
+            else:
+                groups[g][rest] = weight
+        _tables[:] = [weights, groups]
+    return _tables[1]
 
 
-def _row(weights: dict, table: dict, w: str) -> tuple[float, ...]:
-    t = table.get(w)
-    if t is None:
-        t = table[w] = tuple(weights.get(g + w, 0.0) for g in _GROUPS)
-    return t
-
-
-def _word_sum(weights: dict, table: dict, words, group: int) -> float:
-    total = 0.0
-    for w in words:
-        t = table.get(w)
-        if t is None:
-            t = table[w] = tuple(weights.get(g + w, 0.0) for g in _GROUPS)
-        total += t[group]
-    return total
-
-
-def _pair_sum(weights: dict, table: dict, pairs, group: int) -> float:
-    total = 0.0
-    for pair in pairs:
-        t = table.get(pair)
-        if t is None:
-            t = table[pair] = tuple(weights.get(g + pair[0] + "_" + pair[1], 0.0) for g in _PAIR_GROUPS)
-        total += t[group]
-    return total
+def _sum(group: dict, keys) -> float:
+    return sum(map(group.get, keys, repeat(0.0)))
 
 
 def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
@@ -210,7 +201,7 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
     return data
 
 
-def _first_sums(weights: dict, table: dict, tok) -> list[float]:
+def _first_sums(sl: dict, tok) -> list[float]:
     """Per number k of the sentence's first words, the sum of the `SL:` weights of the distinct words among
     them (each counted where it first appears)."""
     if tok[4] is None:
@@ -219,7 +210,7 @@ def _first_sums(weights: dict, table: dict, tok) -> list[float]:
         for w in tok[3]:
             if w not in seen:
                 seen.add(w)
-                total += _row(weights, table, w)[12]
+                total += sl.get(w, 0.0)
             sums.append(total)
         tok[4] = sums
     return tok[4]
@@ -247,7 +238,7 @@ def _figure_sum(weights: dict, tok, text: str, sent_start: int, sent_end: int, s
     """The sum of the weights of `figure_features(…)`."""
     if tok is None:
         return sum(weights.get(x, 0.0) for x in figure_features(text, sent_start, sent_end, start, end))
-    table, pairs = _word_tables(weights)
+    g = _grouped(weights)
     w0, w1 = _window(sent_start, sent_end, start, end)
     a, b, e, c = w0 - sent_start, start - sent_start, end - sent_start, w1 - sent_start
     low = tok[0]
@@ -256,33 +247,28 @@ def _figure_sum(weights: dict, tok, text: str, sent_start: int, sent_end: int, s
     clause = words[bisect_right(starts, cut):]
     near = clause[-10:]
     after = _words_in(tok, e, c, 6)[0]
-    rows = [_row(weights, table, w) for w in near]
-    total = 0.0
-    for t in dict(zip(near, rows)).values():
-        total += t[0]
-    for i, t in enumerate(reversed(rows[-4:])):
-        total += t[1 + i]
-    total += _pair_sum(weights, pairs, set(zip(near, near[1:])), 0)
-    total += _word_sum(weights, table, set(words[bisect_right(starts, max(cut, low.rfind(",", a, b))):]), 9)
+    total = _sum(g["L"], set(near))
+    for i, w in enumerate(reversed(near[-4:])):
+        total += g[_GROUPS[1 + i]].get(w, 0.0)
+    total += _sum(g["LB"], set(zip(near, near[1:])))
+    total += _sum(g["C1"], set(words[bisect_right(starts, max(cut, low.rfind(",", a, b))):]))
     paren = low.rfind("(", a, b)
     if paren > low.rfind(")", a, b):
         k = bisect_right(starts, paren)
         inside = words[k:]
         total += weights.get("IN_PAREN", 0.0)
-        total += _word_sum(weights, table, set(inside), 10)
+        total += _sum(g["PW"], set(inside))
         total += weights.get("PW0:" + "_".join(inside[:2]), 0.0)
-        total += _word_sum(weights, table, set(words[:k][-2:]), 11)
-    rows = [_row(weights, table, w) for w in after]
-    for t in dict(zip(after, rows)).values():
-        total += t[5]
-    for i, t in enumerate(rows[:3]):
-        total += t[6 + i]
-    total += _pair_sum(weights, pairs, set(zip(after, after[1:])), 1)
+        total += _sum(g["BP"], set(words[:k][-2:]))
+    total += _sum(g["R"], set(after))
+    for i, w in enumerate(after[:3]):
+        total += g[_GROUPS[6 + i]].get(w, 0.0)
+    total += _sum(g["RB"], set(zip(after, after[1:])))
     j = len(words)
     if a == 0 and (not j or tok[2][j - 1] <= b):
-        total += _first_sums(weights, table, tok)[j]   # the left words are the sentence's first j, uncut
+        total += _first_sums(g["SL"], tok)[j]   # the left words are the sentence's first j, uncut
     else:
-        total += _word_sum(weights, table, set(words), 12)
+        total += _sum(g["SL"], set(words))
     return total
 
 
@@ -291,16 +277,16 @@ def _sentence_sum(weights: dict, tok, text: str, sent_start: int, w0: int, w1: i
     """The sum of the weights of `sentence_features(…)` of the window [w0, w1)."""
     if tok is None:
         return sum(weights.get(x, 0.0) for x in sentence_features(text, w0, w1, published, prev_sentence))
-    table, pairs = _word_tables(weights)
+    g = _grouped(weights)
     sentence = _words_in(tok, w0 - sent_start, w1 - sent_start)[0]
     total = weights.get("BIAS", 0.0)
-    total += _word_sum(weights, table, set(sentence), 13)
-    total += _pair_sum(weights, pairs, set(zip(sentence, sentence[1:])), 2)
+    total += _sum(g["S"], set(sentence))
+    total += _sum(g["SB"], set(zip(sentence, sentence[1:])))
     pub = int(published[:4]) if published and published[:4].isdigit() else None
     if pub:
         years = {"Y:" + ("future" if int(y) > pub else "same" if int(y) == pub else "past")
                  for y in _YEAR.findall(text[w0:w1])}
         total += sum(weights.get(y, 0.0) for y in years)
     if prev_sentence:
-        total += _word_sum(weights, table, set(_WORD.findall(prev_sentence[-WINDOW:].lower())), 14)
+        total += _sum(g["P"], set(_WORD.findall(prev_sentence[-WINDOW:].lower())))
     return total
