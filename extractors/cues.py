@@ -24,6 +24,50 @@ def alt(role: str) -> str:
     return lexicon.alternation("status_words", role)
 
 
+def _same_ignoring_case(a: str, b: str) -> bool:
+    """Whether some letter of the text (a case of either) matches both `a` and `b` ignoring case."""
+    cases = {x for c in (a, b) for x in (c, c.lower(), c.upper(), c.casefold(), c.title()) if len(x) == 1}
+    return any(re.fullmatch(re.escape(a), t, re.IGNORECASE) and re.fullmatch(re.escape(b), t, re.IGNORECASE)
+               for t in cases)
+
+
+def word_tree(words: list[str]) -> str:
+    """The alternation of the plain `words` (`Hà Nội|Hà|…`), written as a tree of their letters
+    (`H(?:à(?: Nội)?|…)`): the same matches, the longest word that fits first, but a position where no word
+    starts is left at its first letter instead of after trying every word. The plain alternation where the
+    words do not try a longer word before a shorter one it begins with (the tree would not keep their order)
+    or where two letters of one branching could match the same letter of the text ignoring case."""
+    plain = "|".join(re.escape(w) for w in words)
+    folded = [w.casefold() for w in words]
+    if any(folded[j].startswith(folded[i]) and len(words[j]) > len(words[i])
+           for i in range(len(words)) for j in range(i + 1, len(words))):
+        return plain
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str | None:
+        letters = [ch for ch in node if ch]
+        if any(_same_ignoring_case(a, b) for a in letters for b in letters if a < b):
+            return None
+        parts = []
+        for ch in letters:
+            rest = branch(node[ch])
+            if rest is None:
+                return None
+            parts.append(re.escape(ch) + rest)
+        if not parts:
+            return ""
+        alt = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{alt})?" if "" in node else alt
+
+    tree_pattern = branch(tree)
+    return plain if tree_pattern is None else tree_pattern
+
+
 # `tăng 7,2% (kế hoạch 8%)`: a bracket that opens with a plan word restates the figure before as its plan
 PAREN_TARGET = re.compile(rf"\(\s*(?:{alt('paren_target')})\s*$", re.IGNORECASE)
 # `…, đạt 100% chỉ tiêu`: a share of the target, not of a total named before

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import lexicon
+from extractors.cues import word_tree
 from extractors.normalize import new_style_tones, nfc
 
 DATA = Path(__file__).parent / "data"
@@ -42,46 +43,8 @@ def _province_re() -> tuple[re.Pattern, dict[str, Province]]:
             names[n.lower()] = p
     # After the merger `Huế` is a city of its own; keep it pointing at the old province row.
     alts = sorted(names, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w])(" + _trie(alts) + r")(?![\w])", re.IGNORECASE)
+    pat = re.compile(r"(?<![\w])(" + word_tree(alts) + r")(?![\w])", re.IGNORECASE)
     return pat, names
-
-
-def _same_ignoring_case(a: str, b: str) -> bool:
-    """Whether some letter of the text (a case of either) matches both `a` and `b` ignoring case."""
-    cases = {x for c in (a, b) for x in (c, c.lower(), c.upper(), c.casefold(), c.title()) if len(x) == 1}
-    return any(re.fullmatch(re.escape(a), t, re.IGNORECASE) and re.fullmatch(re.escape(b), t, re.IGNORECASE)
-               for t in cases)
-
-
-def _trie(words: list[str]) -> str:
-    """The alternation of `words` longest first (`Hà Nội|Hà|…`), written as a tree of their letters
-    (`H(?:à(?: Nội)?|…)`): the same matches, the longest name that fits first, but a position where no name
-    starts is left at its first letter instead of after trying every name. The plain alternation where two
-    letters of one branching could match the same letter of the text ignoring case."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str | None:
-        letters = [ch for ch in node if ch]
-        if any(_same_ignoring_case(a, b) for a in letters for b in letters if a < b):
-            return None
-        parts = []
-        for ch in letters:
-            rest = branch(node[ch])
-            if rest is None:
-                return None
-            parts.append(re.escape(ch) + rest)
-        if not parts:
-            return ""
-        alt = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{alt})?" if "" in node else alt
-
-    tree_pattern = branch(tree)
-    return "|".join(re.escape(a) for a in words) if tree_pattern is None else tree_pattern
 
 
 def find_provinces(text: str) -> list[tuple[int, int, Province]]:
