@@ -68,6 +68,32 @@ def word_tree(words: list[str]) -> str:
     return plain if tree_pattern is None else tree_pattern
 
 
+class Needs:
+    """A compiled pattern that cannot match where none of `words` is written (each of its matches holds one,
+    as written): the text is searched for them first, a plain search, and the pattern runs only where one is.
+    `sub`, `search` and `finditer` give what the pattern gives; anything else is the pattern's."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
+        self.pattern, self.words = pattern, words
+
+    def _may(self, string: str) -> bool:
+        return any(w in string for w in self.words)
+
+    def sub(self, repl, string: str, count: int = 0) -> str:
+        return self.pattern.sub(repl, string, count) if self._may(string) else string
+
+    def search(self, string: str, *span):
+        return self.pattern.search(string, *span) if self._may(string) else None
+
+    def finditer(self, string: str, *span):
+        return self.pattern.finditer(string, *span) if self._may(string) else iter(())
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
 # `tăng 7,2% (kế hoạch 8%)`: a bracket that opens with a plan word restates the figure before as its plan
 PAREN_TARGET = re.compile(rf"\(\s*(?:{alt('paren_target')})\s*$", re.IGNORECASE)
 # `…, đạt 100% chỉ tiêu`: a share of the target, not of a total named before
@@ -124,17 +150,19 @@ TARGET_RIGHT_BEFORE = re.compile(
     rf"(?:{alt('right_before_plan')})(?:\s+(?:{alt('right_before_tail')}))?\s*"
     rf"(?:{alt('right_before_bound')}|:)?\s*$", re.IGNORECASE)
 # a sentence that sets out targets (its paragraph's figures after it may be targets)
-TARGET_SENTENCE = re.compile(rf"(?<!\w)(?:{alt('target_sentence')})(?!\w)", re.IGNORECASE)
+TARGET_SENTENCE = re.compile(rf"(?<!\w)(?:{word_tree(list(words('target_sentence')))})(?!\w)", re.IGNORECASE)
 # a programme named for its targets: a paragraph that names it does not set out targets (the first letter in
 # either case, the rest as written)
-PROGRAMME = re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme")))
+PROGRAMME = Needs(re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme"))),
+                  tuple(w[1:] for w in words("programme")))
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
-BODY_WITH_CUE = re.compile(alt("body_with_cue"))
+BODY_WITH_CUE = Needs(re.compile(alt("body_with_cue")), words("body_with_cue"))
 # targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành`
-TARGETS_REVIEWED = re.compile(r"(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
+TARGETS_REVIEWED = Needs(re.compile(r"(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
                               r"(?:đạt|hoàn thành|vượt)(?!\w)"   # `trong 26 chỉ tiêu chủ yếu năm 2022, có 22 chỉ tiêu đạt`
                               r"|(?<!\d)\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
-                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)")
+                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)"),
+                         ("chỉ tiêu",))   # every match holds `chỉ tiêu`
 # the words that open a list breaking a figure down, with the list after them to the end of the text given:
 # `Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …`, `gồm: Mỏ Cày Nam 9, Châu Thành 8`
 BREAKDOWN_OPEN = re.compile(r"(?:[Tt]rong đó|gồm|[Cc]ụ thể|như sau)\s*[,:]?[^.;!?]*$")
