@@ -89,3 +89,18 @@ def test_a_pattern_run_only_where_its_words_are_gives_what_the_pattern_gives(nam
         assert needs.sub(" ", text) == needs.pattern.sub(" ", text)
         assert bool(needs.search(text)) == bool(needs.pattern.search(text))
     assert hits > 0
+
+
+def test_sentences_are_cut_where_underthesea_cuts_them():
+    from extractors.sentences import _sent_tokenize
+
+    fast = _sent_tokenize()
+    tokenizer = fast.__self__
+    plain = type(tokenizer).__mro__[1].sentences_from_text   # underthesea's own loop, one character at a time
+    if fast.__func__ is plain:
+        pytest.skip("underthesea's tokenizer is not the one this reads faster")
+    rng = random.Random(9)
+    pieces = ["a", "B", "1", ".", "..", "...", "?", "!", " ", "\n", "\t", "TP.", "ông.", "Đ", "2.500", "…", "\r", "...."]
+    texts = _sentences() + ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    for text in texts:
+        assert fast(text) == plain(tokenizer, text), text
