@@ -104,3 +104,16 @@ def test_sentences_are_cut_where_underthesea_cuts_them():
     texts = _sentences() + ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
     for text in texts:
         assert fast(text) == plain(tokenizer, text), text
+
+
+def test_the_ends_read_from_the_end_are_what_the_patterns_find():
+    from extractors.attribution import _after_a_comma
+    from extractors.period_choice import _opens_a_label
+
+    rng = random.Random(3)
+    pieces = ["a", "năm", "năm ", " ", "\n", "\t", ",", ";", ":", "(", "x" * 30, "đ", "\u00a0", "2020"]
+    texts = ["", "\n", " ", "(\n", "năm\n", "a,\n", "a," + "b" * 80 + "\n", "a," + "b" * 79 + "\n", "a," + "b" * 81]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12))) for _ in range(20000)]
+    for text in texts:
+        assert _opens_a_label(text) == bool(re.search(r"(?:^|[(,;]\s*|năm\s+)$", text)), repr(text)
+        assert _after_a_comma(text[-82:]) == bool(re.search(r"[,;:][^,;:]{1,80}$", text[-82:])), repr(text)
