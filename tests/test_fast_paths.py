@@ -117,3 +117,22 @@ def test_the_ends_read_from_the_end_are_what_the_patterns_find():
     for text in texts:
         assert _opens_a_label(text) == bool(re.search(r"(?:^|[(,;]\s*|năm\s+)$", text)), repr(text)
         assert _after_a_comma(text[-82:]) == bool(re.search(r"[,;:][^,;:]{1,80}$", text[-82:])), repr(text)
+
+
+def test_a_clause_is_found_from_its_sentence_s_marks_as_by_reading_them_all():
+    from extractors.attribution import clause_bounds
+    from extractors.sentences import Sentence
+
+    def plain(sentence, start, end):   # the reading before the marks were kept per sentence
+        s, rel_s, rel_e = sentence.text, start - sentence.start, end - sentence.start
+        cs = max([0] + [m.end() for m in re.finditer(r"[;:]\s|\n", s) if m.end() <= rel_s])
+        ce = next((m.start() for m in re.finditer(r";|\n", s) if m.start() >= rel_e), len(s))
+        return sentence.start + cs, sentence.start + ce
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", " ", ";", ": ", ":", "\n", "12", "; "]) for _ in range(rng.randrange(1, 30)))
+        sentence = Sentence(0, 5, 5 + len(text), text, 0)
+        for a in range(len(text)):
+            b = rng.randrange(a, len(text) + 1)
+            assert clause_bounds(sentence, 5 + a, 5 + b) == plain(sentence, 5 + a, 5 + b), (text, a, b)
