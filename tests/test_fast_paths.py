@@ -136,3 +136,16 @@ def test_a_clause_is_found_from_its_sentence_s_marks_as_by_reading_them_all():
         for a in range(len(text)):
             b = rng.randrange(a, len(text) + 1)
             assert clause_bounds(sentence, 5 + a, 5 + b) == plain(sentence, 5 + a, 5 + b), (text, a, b)
+
+
+def test_the_country_is_looked_for_only_where_its_words_are_written(monkeypatch):
+    from extractors import entities, lexicon
+
+    words = [w for role in ("national", "leadership", "party_board") for w in lexicon.role_words("bodies", role)]
+    words += ["đứng thứ 8", "so với bình quân", "Chính phủ giao", "Theo", ",", " ", "dẫn đầu", "cả", "nước"]
+    rng = random.Random(11)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(0, 8))) for _ in range(3000)]
+    guarded = [entities.find_national(t) for t in texts]
+    monkeypatch.setattr(entities, "_NATIONAL_PIECES", [[""]])   # every text passes: the pattern decides alone
+    assert guarded == [entities.find_national(t) for t in texts]
+    assert any(guarded) and not all(guarded)
