@@ -27,7 +27,9 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "status_model.json"
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"(\W+)")
 WINDOW = 500  # characters of the sentence read on each side of the figure
-_YEAR = re.compile(r"(?<!\d)(20[0-4]\d)(?!\d)")
+# a year 2000-2049 not within a longer number: `(?<!\d)(20[0-4]\d)(?!\d)`, its look back written after the `20`
+# so that the engine scans for `20` (about 20x faster)
+_YEAR = re.compile(r"(20(?<!\d20)[0-4]\d)(?!\d)")
 
 
 def _window(sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
@@ -141,7 +143,7 @@ def probability_at(cache: dict, text: str, sent_start: int, sent_end: int, start
     key = (w0, w1, id(weights))
     tok = _tokens(cache, text, sent_start, sent_end)
     if key not in cache:
-        cache[key] = _sentence_sum(weights, tok, text, sent_start, w0, w1, published, prev_sentence)
+        cache[key] = _sentence_sum(weights, tok, cache, text, sent_start, w0, w1, published, prev_sentence)
     return _sigmoid(cache[key] + _figure_sum(weights, tok, text, sent_start, sent_end, start, end))
 
 
@@ -185,6 +187,8 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
     held = cache.get("tokens")
     if held is not None and held[0] == sent_start and held[1] == sent_end:
         return held[2]
+    if held is not None:
+        cache["before"] = held   # its words are the `P:` features of the sentence after it
     seg = text[sent_start:sent_end]
     low = seg.lower()
     data = None
@@ -197,7 +201,7 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
         if words and not words[0]:
             del words[0], starts[0], ends[0]
         data = [low, starts, ends, words, None]   # the last: `_first_sums`, when asked for
-    cache["tokens"] = (sent_start, sent_end, data)
+    cache["tokens"] = (sent_start, sent_end, data, seg)
     return data
 
 
@@ -272,8 +276,8 @@ def _figure_sum(weights: dict, tok, text: str, sent_start: int, sent_end: int, s
     return total
 
 
-def _sentence_sum(weights: dict, tok, text: str, sent_start: int, w0: int, w1: int, published: str | None,
-                  prev_sentence: str | None) -> float:
+def _sentence_sum(weights: dict, tok, cache: dict, text: str, sent_start: int, w0: int, w1: int,
+                  published: str | None, prev_sentence: str | None) -> float:
     """The sum of the weights of `sentence_features(…)` of the window [w0, w1)."""
     if tok is None:
         return sum(weights.get(x, 0.0) for x in sentence_features(text, w0, w1, published, prev_sentence))
@@ -288,5 +292,10 @@ def _sentence_sum(weights: dict, tok, text: str, sent_start: int, w0: int, w1: i
                  for y in _YEAR.findall(text[w0:w1])}
         total += sum(weights.get(y, 0.0) for y in years)
     if prev_sentence:
-        total += _sum(g["P"], set(_WORD.findall(prev_sentence[-WINDOW:].lower())))
+        before = cache.get("before")   # the sentence read before this one, if it is the one before
+        if before is not None and before[2] is not None and len(prev_sentence) <= WINDOW \
+                and before[3] == prev_sentence:
+            total += _sum(g["P"], set(before[2][3]))   # its words, found already
+        else:
+            total += _sum(g["P"], set(_WORD.findall(prev_sentence[-WINDOW:].lower())))
     return total
