@@ -73,15 +73,14 @@ def test_a_tree_is_not_written_where_it_would_read_differently():
     assert word_tree(["ıa", "ib"]) == "ıa|ib"
 
 
-@pytest.mark.parametrize("name", ["PROGRAMME", "BODY_WITH_CUE", "TARGETS_REVIEWED", "TARGET_AS_RESULT"])
+@pytest.mark.parametrize("name", ["PROGRAMME", "TARGETS_REVIEWED"])
 def test_a_pattern_run_only_where_its_words_are_gives_what_the_pattern_gives(name):
     from extractors import cues, lexicon
 
     needs = getattr(cues, name)
     texts = _sentences() + [e for r in lexicon.rows("status_words") for e in lexicon.examples(r)]
     texts += ["trong 26 chỉ tiêu chủ yếu năm 2022, có 22 chỉ tiêu đạt", "có 18/21 chỉ tiêu chủ yếu đạt và vượt",
-              "Chương trình mục tiêu quốc gia giảm nghèo", "Sở Kế hoạch và Đầu tư cấp phép",
-              "thu ngân sách vượt dự toán", "ĐẠT KẾ HOẠCH", "Đạt kế hoạch", "hoàn thành kế hoạch đề ra"]
+              "Chương trình mục tiêu quốc gia giảm nghèo", "chương trình MTQG", "Mục tiêu quốc gia"]
     hits = 0
     for text in texts:
         for m in needs.pattern.finditer(text):
