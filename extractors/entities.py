@@ -60,7 +60,9 @@ BODY_PATTERNS = [
     ("district", re.compile(rf"(?:{_alt('district')})\s+(?P<name>{_NAME})")),
 ]
 NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)")
-_NATIONAL_PIECES = [w.split() for w in lexicon.role_words("bodies", "national")]   # (see find_national)
+# the longest word of each of them, which a text naming it holds as written (see find_national)
+_NATIONAL_PIECES = re.compile("|".join(sorted({re.escape(max(w.split(), key=len))
+                                               for w in lexicon.role_words("bodies", "national")})))
 
 
 @dataclass
@@ -159,7 +161,7 @@ def national_at(text: str) -> int | None:
 def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
-    if not any(all(piece in text for piece in pieces) for pieces in _NATIONAL_PIECES):
+    if not _NATIONAL_PIECES.search(text):
         return False   # none of the words is written (blanking frames out below only adds spaces)
     text = _NOT_OWNER.sub(" ", _RANK_FRAME.sub(" ", text))
     return bool(NATIONAL_RE.search(text)) and not re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,4}cả nước|toàn quốc\)", text)
