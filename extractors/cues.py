@@ -68,6 +68,16 @@ def word_tree(words: list[str]) -> str:
     return plain if tree_pattern is None else tree_pattern
 
 
+def first_letters(words) -> str:
+    """A look ahead (`(?-i:(?=[bBcC…]))`) for the letters one of `words` can start with, ignoring case: every
+    character that matches one of their first letters ignoring case (`ſ` for `s`, `K` for `k`), as written, so
+    that it is checked without folding case. Put before a pattern's look behinds, it turns away at once the
+    places where no word starts. (No character beyond the first 65,536 matches one of those ignoring case.)"""
+    firsts = re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words if w})) + "]", re.IGNORECASE)
+    letters = firsts.findall("".join(map(chr, range(0x10000))))
+    return "(?-i:(?=[" + "".join(re.escape(c) for c in letters) + "]))"
+
+
 class Needs:
     """A compiled pattern that cannot match where none of `words` is written (each of its matches holds one,
     as written): the text is searched for them first, a plain search, and the pattern runs only where one is.

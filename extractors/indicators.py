@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
-from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET, word_tree
+from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET, first_letters, word_tree
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
@@ -52,7 +52,7 @@ ACTION_VERBS = [
 _VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…` as a tree (cues.word_tree)
 # a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`
 _VERB_RE = re.compile(
-    rf"(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
+    rf"{first_letters(ACTION_VERBS)}(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
     r"(?!\s+(?:thông|bộ|đảng|chính trị|xã hội|cơ sở|tỉnh|huyện|xã|ủy|trưởng|nhánh|đoàn|quốc tế|tín dụng|"
     r"hội|của|Đảng|đầu tư)\b)", re.IGNORECASE)
 # Counted nouns that name who or where took part, not what was done: for them the indicator is the
