@@ -161,7 +161,8 @@ TARGET_RIGHT_BEFORE = re.compile(
     rf"(?:{alt('right_before_plan')})(?:\s+(?:{alt('right_before_tail')}))?\s*"
     rf"(?:{alt('right_before_bound')}|:)?\s*$", re.IGNORECASE)
 # a sentence that sets out targets (its paragraph's figures after it may be targets)
-TARGET_SENTENCE = re.compile(rf"(?<!\w)(?:{word_tree(list(words('target_sentence')))})(?!\w)", re.IGNORECASE)
+TARGET_SENTENCE = re.compile(rf"{first_letters(words('target_sentence'))}(?<!\w)"
+                             rf"(?:{word_tree(list(words('target_sentence')))})(?!\w)", re.IGNORECASE)
 # a programme named for its targets: a paragraph that names it does not set out targets (the first letter in
 # either case, the rest as written)
 PROGRAMME = Needs(re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme"))),
