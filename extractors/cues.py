@@ -80,17 +80,18 @@ def first_letters(words) -> str:
 
 class Needs:
     """A compiled pattern that cannot match where none of `words` is written (each of its matches holds one,
-    as written): the text is searched for them first, a plain search, and the pattern runs only where one is.
-    `sub`, `search` and `finditer` give what the pattern gives; anything else is the pattern's."""
+    as written, or ignoring case if the pattern ignores case): the text is searched for them first, a search
+    for plain words, and the pattern runs only where one is. `sub`, `search` and `finditer` give what the
+    pattern gives; anything else is the pattern's."""
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("pattern", "words", "_any")
 
     def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
         self.pattern, self.words = pattern, words
+        self._any = re.compile("|".join(re.escape(w) for w in words), pattern.flags & re.IGNORECASE)
 
     def _may(self, string: str) -> bool:
-        words = self.words
-        return words[0] in string if len(words) == 1 else any(w in string for w in words)
+        return self._any.search(string) is not None
 
     def sub(self, repl, string: str, count: int = 0) -> str:
         return self.pattern.sub(repl, string, count) if self._may(string) else string

@@ -62,7 +62,8 @@ BODY_PATTERNS = [
 NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)")
 # the longest word of each of them, which a text naming it holds as written (see find_national)
 _NATIONAL_PIECES = re.compile("|".join(sorted({re.escape(max(w.split(), key=len))
-                                               for w in lexicon.role_words("bodies", "national")})))
+                                               for w in lexicon.role_words("bodies", "national")})),
+                              NATIONAL_RE.flags & re.IGNORECASE)   # (ignoring case if the pattern does)
 
 
 @dataclass

@@ -143,7 +143,8 @@ def test_the_country_is_looked_for_only_where_its_words_are_written(monkeypatch)
     from extractors import entities, lexicon
 
     words = [w for role in ("national", "leadership", "party_board") for w in lexicon.role_words("bodies", role)]
-    words += ["đứng thứ 8", "so với bình quân", "Chính phủ giao", "Theo", ",", " ", "dẫn đầu", "cả", "nước"]
+    words += ["đứng thứ 8", "so với bình quân", "Chính phủ giao", "Theo", ",", " ", "dẫn đầu", "cả", "nước", "Cả nước",
+              "CẢ NƯỚC", "Toàn Quốc"]
     rng = random.Random(11)
     texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(0, 8))) for _ in range(3000)]
     guarded = [entities.find_national(t) for t in texts]
