@@ -63,8 +63,24 @@ def comparison_base(m: Mention, clause_after: str, next_start: int | None) -> st
 
 
 def change_direction(clause_before: str) -> str | None:
-    tail = clause_before.lower()[-30:]
-    for w, d in CHANGE_WORDS:
-        if re.search(rf"(?<!\w){w}(?:\s+(?:thêm|bình quân|hơn|khoảng|gần|trên))?\s*$", tail):
+    tail = clause_before[-30:]
+    # (lowering the tail is lowering the clause, but for the letters that lower to two or by their context)
+    tail = tail.lower() if "İ" not in tail and "Σ" not in tail else clause_before.lower()[-30:]
+    for w, d, plain, pattern in _change_patterns():
+        if (not plain or w in tail) and pattern.search(tail):   # a plain word not in the tail: no match
             return d
     return None
+
+
+_changes: list = [None, []]
+
+
+def _change_patterns() -> list[tuple[str, str, bool, re.Pattern]]:
+    """(word, direction, whether the word is plain text, its pattern) of CHANGE_WORDS, compiled once (again
+    if the list changes)."""
+    if _changes[0] != CHANGE_WORDS:
+        _changes[:] = [list(CHANGE_WORDS), [
+            (w, d, re.escape(w).replace("\\ ", " ") == w,
+             re.compile(rf"(?<!\w){w}(?:\s+(?:thêm|bình quân|hơn|khoảng|gần|trên))?\s*$"))
+            for w, d in CHANGE_WORDS]]
+    return _changes[1]

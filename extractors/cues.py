@@ -24,6 +24,88 @@ def alt(role: str) -> str:
     return lexicon.alternation("status_words", role)
 
 
+def _same_ignoring_case(a: str, b: str) -> bool:
+    """Whether some letter of the text (a case of either) matches both `a` and `b` ignoring case."""
+    cases = {x for c in (a, b) for x in (c, c.lower(), c.upper(), c.casefold(), c.title()) if len(x) == 1}
+    return any(re.fullmatch(re.escape(a), t, re.IGNORECASE) and re.fullmatch(re.escape(b), t, re.IGNORECASE)
+               for t in cases)
+
+
+def word_tree(words: list[str]) -> str:
+    """The alternation of the plain `words` (`Hà Nội|Hà|…`), written as a tree of their letters
+    (`H(?:à(?: Nội)?|…)`): the same matches, the longest word that fits first, but a position where no word
+    starts is left at its first letter instead of after trying every word. The plain alternation where the
+    words do not try a longer word before a shorter one it begins with (the tree would not keep their order)
+    or where two letters of one branching could match the same letter of the text ignoring case."""
+    plain = "|".join(re.escape(w) for w in words)
+    folded = [w.casefold() for w in words]
+    if any(folded[j].startswith(folded[i]) and len(words[j]) > len(words[i])
+           for i in range(len(words)) for j in range(i + 1, len(words))):
+        return plain
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str | None:
+        letters = [ch for ch in node if ch]
+        if any(_same_ignoring_case(a, b) for a in letters for b in letters if a < b):
+            return None
+        parts = []
+        for ch in letters:
+            rest = branch(node[ch])
+            if rest is None:
+                return None
+            parts.append(re.escape(ch) + rest)
+        if not parts:
+            return ""
+        alt = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{alt})?" if "" in node else alt
+
+    tree_pattern = branch(tree)
+    return plain if tree_pattern is None else tree_pattern
+
+
+def first_letters(words) -> str:
+    """A look ahead (`(?-i:(?=[bBcC…]))`) for the letters one of `words` can start with, ignoring case: every
+    character that matches one of their first letters ignoring case (`ſ` for `s`, `K` for `k`), as written, so
+    that it is checked without folding case. Put before a pattern's look behinds, it turns away at once the
+    places where no word starts. (No character beyond the first 65,536 matches one of those ignoring case.)"""
+    firsts = re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words if w})) + "]", re.IGNORECASE)
+    letters = firsts.findall("".join(map(chr, range(0x10000))))
+    return "(?-i:(?=[" + "".join(re.escape(c) for c in letters) + "]))"
+
+
+class Needs:
+    """A compiled pattern that cannot match where none of `words` is written (each of its matches holds one,
+    as written, or ignoring case if the pattern ignores case): the text is searched for them first, a search
+    for plain words, and the pattern runs only where one is. `sub`, `search` and `finditer` give what the
+    pattern gives; anything else is the pattern's."""
+
+    __slots__ = ("pattern", "words", "_any")
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
+        self.pattern, self.words = pattern, words
+        self._any = re.compile("|".join(re.escape(w) for w in words), pattern.flags & re.IGNORECASE)
+
+    def _may(self, string: str) -> bool:
+        return self._any.search(string) is not None
+
+    def sub(self, repl, string: str, count: int = 0) -> str:
+        return self.pattern.sub(repl, string, count) if self._may(string) else string
+
+    def search(self, string: str, *span):
+        return self.pattern.search(string, *span) if self._may(string) else None
+
+    def finditer(self, string: str, *span):
+        return self.pattern.finditer(string, *span) if self._may(string) else iter(())
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
 # `tăng 7,2% (kế hoạch 8%)`: a bracket that opens with a plan word restates the figure before as its plan
 PAREN_TARGET = re.compile(rf"\(\s*(?:{alt('paren_target')})\s*$", re.IGNORECASE)
 # `…, đạt 100% chỉ tiêu`: a share of the target, not of a total named before
@@ -80,17 +162,20 @@ TARGET_RIGHT_BEFORE = re.compile(
     rf"(?:{alt('right_before_plan')})(?:\s+(?:{alt('right_before_tail')}))?\s*"
     rf"(?:{alt('right_before_bound')}|:)?\s*$", re.IGNORECASE)
 # a sentence that sets out targets (its paragraph's figures after it may be targets)
-TARGET_SENTENCE = re.compile(rf"(?<!\w)(?:{alt('target_sentence')})(?!\w)", re.IGNORECASE)
+TARGET_SENTENCE = re.compile(rf"{first_letters(words('target_sentence'))}(?<!\w)"
+                             rf"(?:{word_tree(list(words('target_sentence')))})(?!\w)", re.IGNORECASE)
 # a programme named for its targets: a paragraph that names it does not set out targets (the first letter in
 # either case, the rest as written)
-PROGRAMME = re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme")))
+PROGRAMME = Needs(re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme"))),
+                  tuple(w[1:] for w in words("programme")))
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
 BODY_WITH_CUE = re.compile(alt("body_with_cue"))
 # targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành`
-TARGETS_REVIEWED = re.compile(r"(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
+TARGETS_REVIEWED = Needs(re.compile(r"(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
                               r"(?:đạt|hoàn thành|vượt)(?!\w)"   # `trong 26 chỉ tiêu chủ yếu năm 2022, có 22 chỉ tiêu đạt`
                               r"|(?<!\d)\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
-                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)")
+                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)"),
+                         ("chỉ tiêu",))   # every match holds `chỉ tiêu`
 # the words that open a list breaking a figure down, with the list after them to the end of the text given:
 # `Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …`, `gồm: Mỏ Cày Nam 9, Châu Thành 8`
 BREAKDOWN_OPEN = re.compile(r"(?:[Tt]rong đó|gồm|[Cc]ụ thể|như sau)\s*[,:]?[^.;!?]*$")

@@ -132,6 +132,7 @@ class DocContext:
             return find_places(self.text[lo:hi], comparisons=True)
         places = self._places.get(s.index)
         if places is None or places.text is not s.text:
+            self._places.clear()   # the figures come in order: only the sentence in hand is kept (memory)
             places = self._places[s.index] = PlacesIn(s.text)
         return places.find(lo - s.start, hi - s.start)
 

@@ -60,6 +60,10 @@ BODY_PATTERNS = [
     ("district", re.compile(rf"(?:{_alt('district')})\s+(?P<name>{_NAME})")),
 ]
 NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)", re.IGNORECASE)   # `Cả nước có …` opens a sentence too
+# the longest word of each of them, which a text naming it holds as written (see find_national)
+_NATIONAL_PIECES = re.compile("|".join(sorted({re.escape(max(w.split(), key=len))
+                                               for w in lexicon.role_words("bodies", "national")})),
+                              NATIONAL_RE.flags & re.IGNORECASE)   # (ignoring case if the pattern does)
 
 
 @dataclass
@@ -181,6 +185,8 @@ def national_at(text: str) -> int | None:
 def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
+    if not _NATIONAL_PIECES.search(text):
+        return False   # none of the words is written (blanking frames out below only adds spaces)
     text = _NOT_OWNER.sub(" ", _RANK_FRAME.sub(" ", text))
     if not NATIONAL_RE.search(text):
         return False
@@ -217,7 +223,9 @@ def districts() -> dict[str, list[tuple[str, str]]]:
     try:
         import underthesea.address as ua
         path = Path(ua.__file__).parent / "data" / "mapping.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # (the fields read below only, kept as the file is read: a smaller peak of memory)
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=lambda pairs: {
+            k: v for k, v in pairs if k in ("short", "old_province_key", "old_district") or not isinstance(v, str)})
     except (ImportError, OSError, ValueError):
         return {}
     short = {k: v["short"] for k, v in data.get("old_province_names", {}).items()}

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import lexicon
+from extractors.cues import first_letters, word_tree
 from extractors.normalize import new_style_tones, nfc
 
 DATA = Path(__file__).parent / "data"
@@ -42,7 +43,7 @@ def _province_re() -> tuple[re.Pattern, dict[str, Province]]:
             names[n.lower()] = p
     # After the merger `Huế` is a city of its own; keep it pointing at the old province row.
     alts = sorted(names, key=len, reverse=True)
-    pat = re.compile(r"(?<![\w])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w])", re.IGNORECASE)
+    pat = re.compile(first_letters(alts) + r"(?<![\w])(" + word_tree(alts) + r")(?![\w])", re.IGNORECASE)
     return pat, names
 
 

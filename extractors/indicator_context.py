@@ -115,7 +115,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     before = text[s_start:m.start]
     # what the rules look at around the figure, bounded so that a document's cost stays linear in its length
     near = text[max(paragraph_start, m.start - _REACH):m.end + _REACH]
-    named = _NAME_BRACKET.search(before[-80:])
+    named = _NAME_BRACKET.search(before[-80:]) if before[-80:].rstrip().endswith("(") else None   # (it ends so)
     listed = _PLACE_LISTED.search(before[-60:])
     if listed and find_places(listed.group(1), comparisons=True):
         # `… tăng 4,2%, khá so với các tỉnh trong khu vực (Sơn La 2,20%; Lai Châu 3,41%)`: the places' figures
@@ -155,7 +155,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         if whole:
             found, source = whole.group(1).strip(), "the whole it is a share of"
     if found is None:
-        about = _ABOUT_WITH.search(before[-160:])
+        about = _ABOUT_WITH.search(before[-160:]) if "với" in before[-160:] else None   # (it holds `với`)
         if about:
             found, source = about.group(1).strip(), "what the figure is about"
     if found is None and (m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS):

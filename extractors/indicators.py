@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
-from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET
+from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET, first_letters, word_tree
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
@@ -49,10 +49,10 @@ ACTION_VERBS = [
     "cứng hóa", "bê tông hóa", "khai thác", "từ chối thanh toán", "củng cố", "kết nối", "vận hành",
     "xuất khẩu",
 ]
-_VERB_ALT = "|".join(re.escape(v) for v in sorted(ACTION_VERBS, key=len, reverse=True))
+_VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…` as a tree (cues.word_tree)
 # a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`
 _VERB_RE = re.compile(
-    rf"(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
+    rf"{first_letters(ACTION_VERBS)}(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
     r"(?!\s+(?:thông|bộ|đảng|chính trị|xã hội|cơ sở|tỉnh|huyện|xã|ủy|trưởng|nhánh|đoàn|quốc tế|tín dụng|"
     r"hội|của|Đảng|đầu tư)\b)", re.IGNORECASE)
 # Counted nouns that name who or where took part, not what was done: for them the indicator is the

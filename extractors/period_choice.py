@@ -185,10 +185,18 @@ def _right_after(gap: str) -> bool:
                              r"(?:vào|trong|của)\s+năm\s+|năm\s+)", gap))
 
 
+def _opens_a_label(before: str) -> bool:
+    r"""`re.search(r"(?:^|[(,;]\s*|năm\s+)$", before)`, read from the end of `before` instead of trying every
+    place in it: nothing, a bracket, comma or semicolon, or `năm` and a space, then only spaces to its end."""
+    rest = before.rstrip()
+    return before in ("", "\n") or bool(rest) and (rest[-1] in "(,;"
+                                                  or rest.endswith("năm") and len(rest) < len(before))
+
+
 def _labels(sentence: str, p: Period, rel_s: int) -> bool:
     """Whether period `p` labels the figure starting at `rel_s`: `năm 2021: 9,44%`, `(năm 2020 tăng 6,97%`."""
     gap, before = sentence[p.pos:rel_s], sentence[:p.pos]
-    if not re.search(r"(?:^|[(,;]\s*|năm\s+)$", before):
+    if not _opens_a_label(before):
         return False
     if re.fullmatch(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*", gap):
         return True

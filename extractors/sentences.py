@@ -44,6 +44,9 @@ def _sent_tokenize():
                     return "\x00" * (longest + 1)   # longer than any abbreviation
                 return text[start + 1:pos] or None
 
+            if isinstance(getattr(base, "SENT_END_CHARS", None), frozenset) and hasattr(base, "_is_sentence_boundary"):
+                sentences_from_text = _jumping_sentences(base.SENT_END_CHARS)
+
         _TOKENIZE = Bounded(base.abbrev_types).sentences_from_text
     except (ImportError, AttributeError, TypeError, ValueError):
         _TOKENIZE = sent_tokenize
@@ -51,6 +54,58 @@ def _sent_tokenize():
 
 
 _TOKENIZE = None
+
+
+def _jumping_sentences(ends: frozenset):
+    """underthesea's `sentences_from_text` (version 9: its steps, its `_is_sentence_boundary`), moving from one
+    sentence-ending character to the next with a regular expression instead of looking at every character in
+    Python: the same sentences, several times faster on a long paragraph."""
+    next_end = re.compile("[" + re.escape("".join(sorted(ends))) + "]")
+
+    def sentences_from_text(self, text):
+        if not text or not text.strip():
+            return []
+        sentences, start, n, i = [], 0, len(text), 0
+        while True:
+            found = next_end.search(text, i)
+            if found is None:
+                break
+            i = found.start()
+            if text[i] == ".":
+                dot_end = i
+                while dot_end < n and text[dot_end] == ".":
+                    dot_end += 1
+                if dot_end - i >= 3:   # an ellipsis ends a sentence at the end or before a capital
+                    after = dot_end
+                    while after < n and text[after] in " \t":
+                        after += 1
+                    if after >= n or text[after].isupper():
+                        sentence = text[start:dot_end].strip()
+                        if sentence:
+                            sentences.append(sentence)
+                        while dot_end < n and text[dot_end] in " \t\n\r":
+                            dot_end += 1
+                        start = dot_end
+                    i = dot_end
+                    continue
+            if self._is_sentence_boundary(text, i):
+                end = i + 1
+                while end < n and text[end] in ends:
+                    end += 1
+                sentence = text[start:end].strip()
+                if sentence:
+                    sentences.append(sentence)
+                while end < n and text[end] in " \t\n\r":
+                    end += 1
+                start = i = end
+                continue
+            i += 1
+        final = text[start:].strip()
+        if final:
+            sentences.append(final)
+        return sentences
+
+    return sentences_from_text
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -87,6 +87,7 @@ def _cleaned_sentence(ctx: DocContext, s: Sentence) -> str:
     """The sentence with names holding cue words, quoted titles and targets counted as met blanked out."""
     cache = ctx.status_cleaned
     if s.index not in cache:
+        cache.clear()   # the figures come in order: only the sentence in hand is kept (memory)
         x = ctx.text[s.start:s.end]
         for pattern in (BODY_WITH_CUE, PROGRAMME, _QUOTED, TARGETS_REVIEWED):
             x = pattern.sub(_blank, x)
