@@ -91,7 +91,7 @@ def test_a_false_and_a_true_claim_answer_differently(capsys, built_db):
     false = as_json(capsys, built_db, "Vĩnh Phúc kết nạp 2.500 đảng viên năm 2021")
     assert (true["answer"], false["answer"]) == ("supported", "contradicted")
     (m,) = matches(false, "inconsistent")
-    assert m["text"] == "2.101/2.000 chỉ tiêu" and m["entity"] == "Tỉnh ủy Vĩnh Phúc" and m["period"] == "2021"
+    assert m["text"] == "2.101/2.000 chỉ tiêu" and m["entity"] == "Đảng bộ tỉnh Vĩnh Phúc" and m["period"] == "2021"
 
 
 def test_the_plan_of_a_fraction_is_not_the_result(capsys, built_db):
