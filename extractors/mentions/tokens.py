@@ -29,15 +29,16 @@ class Tokens:
     """A text's tokens as parallel columns: token i is `kind[i]` (`num` | `word` | `sym`), `text[i]`, its
     lower-cased `low[i]` and its offsets `start[i]`, `end[i]` (arrays of machine integers). A document of
     1 MB has about 200,000 tokens: as one Python object each, with their offsets, they took 27 MiB; as
-    columns (the texts shared between tokens that repeat them), about 6 MiB."""
+    columns (the texts shared between tokens that repeat them), about 7 MiB."""
     __slots__ = ("kind", "text", "low", "start", "end")
 
-    def __init__(self):
+    def __init__(self, longest: int = 0):
         self.kind: list[str] = []
         self.text: list[str] = []
         self.low: list[str] = []
-        self.start = array("l")
-        self.end = array("l")
+        offset = "i" if longest < 2 ** 31 else "q"   # 4 bytes an offset, unless the text is longer than that
+        self.start = array(offset)
+        self.end = array(offset)
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -50,7 +51,7 @@ def tokenize(text: str) -> Tokens:
     """The tokens of `text`. A word met again shares the first one's text, lower-cased text and kind (the
     kind follows from the text: a `num` starts with a digit or a `.`/`,` and one, a `word` with a letter)."""
     same: dict[str, tuple[str, str, str]] = {}
-    out = Tokens()
+    out = Tokens(len(text))
     add_kind, add_text, add_low = out.kind.append, out.text.append, out.low.append
     add_start, add_end = out.start.append, out.end.append
     pos = 0
