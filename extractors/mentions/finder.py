@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+from itertools import compress
 
 from extractors.mentions.draft import draft, mention
 from extractors.mentions.kinds import STEPS, VAGUE_BEFORE, half, multiplier_word
@@ -37,8 +38,10 @@ class Finder(Reader):
         nxt = 0
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
-        starts = [k for k, (kind, low, w) in enumerate(zip(toks.kind, toks.low, toks.text))
-                  if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS]
+        # (decided once for each text a token has, then looked up by each token's text)
+        starting = {w for w, low, kind in toks.vocab.values()
+                    if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS}
+        starts = list(compress(range(len(toks)), map(starting.__contains__, toks.text)))
         for i in starts:
             if i < nxt or skip_at.covers(toks.start[i]):
                 continue

@@ -30,7 +30,7 @@ class Tokens:
     lower-cased `low[i]` and its offsets `start[i]`, `end[i]` (arrays of machine integers). A document of
     1 MB has about 200,000 tokens: as one Python object each, with their offsets, they took 27 MiB; as
     columns (the texts shared between tokens that repeat them), about 7 MiB."""
-    __slots__ = ("kind", "text", "low", "start", "end")
+    __slots__ = ("kind", "text", "low", "start", "end", "vocab")
 
     def __init__(self, longest: int = 0):
         self.kind: list[str] = []
@@ -39,6 +39,7 @@ class Tokens:
         offset = "i" if longest < 2 ** 31 else "q"   # 4 bytes an offset, unless the text is longer than that
         self.start = array(offset)
         self.end = array(offset)
+        self.vocab: dict[str, tuple[str, str, str]] = {}   # a token's text: (that text, lower-cased, kind)
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -49,9 +50,10 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """The tokens of `text`. A word met again shares the first one's text, lower-cased text and kind (the
-    kind follows from the text: a `num` starts with a digit or a `.`/`,` and one, a `word` with a letter)."""
-    same: dict[str, tuple[str, str, str]] = {}
+    kind follows from the text: a `num` starts with a digit or a `.`/`,` and one, a `word` with a letter):
+    `vocab` holds them by text."""
     out = Tokens(len(text))
+    same = out.vocab
     add_kind, add_text, add_low = out.kind.append, out.text.append, out.low.append
     add_start, add_end = out.start.append, out.end.append
     pos = 0
