@@ -71,7 +71,7 @@ def _collect(toks, j: int, text: str, limit: int):
     """Up to `limit` tokens from j that may make a noun phrase: words, and `,`/`-` inside it."""
     k = j
     out = []
-    while k < len(toks) and len(out) < limit:
+    while k < len(toks.kind) and len(out) < limit:
         if toks.kind[k] != "word" and not (toks.text[k] in (",", "-") and out):
             break
         if k > j and _gap(text, toks, k - 1, k) not in _JOINING_GAPS:   # (so no newline either)
@@ -99,7 +99,7 @@ def _lexicon_match(low: list[str]) -> int:
 
 def counted_noun(toks, j: int, text: str):
     """(noun as written, index of its last token) for the noun after token j-1, else (None, j-1)."""
-    if j >= len(toks) or toks.kind[j] != "word":
+    if j >= len(toks.kind) or toks.kind[j] != "word":
         return None, j - 1
     gap = _gap(text, toks, j - 1, j) if j > 0 else ""
     if gap not in _NBSP_GAPS and not (gap == "" and toks.text[j] in MEASURES):
@@ -117,7 +117,7 @@ def counted_noun(toks, j: int, text: str):
         last = j + n - 1
         head = " ".join(low[:n])
         # coordinated lists: `huyện, thành phố`, `sở, ngành`, `đảng bộ, chi bộ cơ sở`
-        while last + 2 < len(toks):
+        while last + 2 < len(toks.kind):
             k = last + 1
             if toks.text[k] != "," or _gap(text, toks, last, k) != "" \
                     or _gap(text, toks, k, k + 1) not in _NBSP_GAPS:
@@ -131,7 +131,7 @@ def counted_noun(toks, j: int, text: str):
         return text[toks.start[j]:toks.end[last]], last
     if first in COUNTED_ABBREVIATIONS:
         # `241 ĐV`, `35 ĐV mới`, `12 TCCSĐ`: a counted noun written short
-        last = j + 1 if j + 1 < len(toks) and toks.low[j + 1] == "mới" and \
+        last = j + 1 if j + 1 < len(toks.kind) and toks.low[j + 1] == "mới" and \
             _gap(text, toks, j, j + 1) in _NBSP_GAPS else j
         return text[toks.start[j]:toks.end[last]], last
     if low[0] in NOT_NOUN or first.isupper() or len(first) == 1:
@@ -150,18 +150,18 @@ def counted_noun(toks, j: int, text: str):
 
 def per_unit(toks, j: int, text: str):
     """The `/xã`, `/vạn dân`, `/năm` after a unit ending at token j-1: (`/xã` text, last token) or None."""
-    if j + 1 >= len(toks) or toks.text[j] != "/" or toks.start[j] != toks.end[j - 1] \
+    if j + 1 >= len(toks.kind) or toks.text[j] != "/" or toks.start[j] != toks.end[j - 1] \
             or toks.start[j + 1] != toks.end[j]:
         return None
     nxt_start, nxt_text = toks.start[j + 1], toks.text[j + 1]
     if toks.kind[j + 1] == "num":
         # `/1.000 dân`, `/vạn dân`
-        if j + 2 < len(toks) and text[nxt_start:toks.end[j + 2]] in PER_POP:
+        if j + 2 < len(toks.kind) and text[nxt_start:toks.end[j + 2]] in PER_POP:
             return text[nxt_start:toks.end[j + 2]], j + 2
         return None
     if toks.kind[j + 1] != "word":
         return None
-    two = text[nxt_start:toks.end[j + 2]] if j + 2 < len(toks) else ""
+    two = text[nxt_start:toks.end[j + 2]] if j + 2 < len(toks.kind) else ""
     if two.lower() in PER_POP:
         return two, j + 2
     if nxt_text.lower() in PER_TIME or nxt_text in MEASURES:
@@ -176,8 +176,8 @@ def per_unit(toks, j: int, text: str):
 
 def _power_suffix(toks, j: int) -> int:
     """`km2`, `m3` are tokenized `km` + `2`: the last token of the unit starting at token j."""
-    if toks.text[j] in ("m", "km", "cm", "mm", "dm") and j + 1 < len(toks) and toks.start[j + 1] == toks.end[j] \
-            and toks.text[j + 1] in ("2", "3") and (j + 2 >= len(toks) or toks.start[j + 2] > toks.end[j + 1]
+    if toks.text[j] in ("m", "km", "cm", "mm", "dm") and j + 1 < len(toks.kind) and toks.start[j + 1] == toks.end[j] \
+            and toks.text[j + 1] in ("2", "3") and (j + 2 >= len(toks.kind) or toks.start[j + 2] > toks.end[j + 1]
                                                     or toks.kind[j + 2] == "sym"):
         return j + 1
     return j

@@ -41,7 +41,7 @@ class Finder(Reader):
         # (decided once for each text a token has, then looked up by each token's text)
         starting = {w for w, low, kind in toks.vocab.values()
                     if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS}
-        starts = list(compress(range(len(toks)), map(starting.__contains__, toks.text)))
+        starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))
         for i in starts:
             if i < nxt or skip_at.covers(toks.start[i]):
                 continue
@@ -63,12 +63,12 @@ class Finder(Reader):
         toks = self.toks
         # `lễ 30-4`, `Quốc khánh 2-9`: a day-month written with a dash
         for a, b in ((k - 2, k), (k, k + 2)):
-            if 0 <= a and b < len(toks) and toks.kind[a] == toks.kind[b] == "num" and toks.text[a + 1] in DASHES \
+            if 0 <= a and b < len(toks.kind) and toks.kind[a] == toks.kind[b] == "num" and toks.text[a + 1] in DASHES \
                     and toks.end[a] == toks.start[a + 1] and toks.end[a + 1] == toks.start[b] \
                     and toks.text[a].isdigit() and toks.text[b].isdigit() \
                     and 1 <= int(toks.text[a]) <= 31 and 1 <= int(toks.text[b]) <= 12:
                 return "date"
-        nxt = self.words_at(k + 1, 1) if k + 1 < len(self.toks) else None
+        nxt = self.words_at(k + 1, 1) if k + 1 < len(self.toks.kind) else None
         if nxt in DURATION_UNITS:
             return "duration"
         if re.fullmatch(r"(?:19|20)\d{2}", toks.text[k]):

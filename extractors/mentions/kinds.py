@@ -55,7 +55,7 @@ _OF_TOTAL_FIRST = {p.split()[0] for p in OF_TOTAL} | {"trên"}
 def fraction_in_words(f, d: Draft):
     """`hai phần ba`, `một phần tư` (not `phần trăm`: a percent): settled here."""
     toks, j = f.toks, d.j
-    if d.unit is None and d.num.has_words and not d.tail.pct and d.tail.word(0) == "phần" and j + 1 < len(toks) \
+    if d.unit is None and d.num.has_words and not d.tail.pct and d.tail.word(0) == "phần" and j + 1 < len(toks.kind) \
             and toks.kind[j + 1] == "word" and (toks.low[j + 1] in DIGIT_WORDS or toks.low[j + 1] == "mười") \
             and f.gap(j, j + 1) == " ":
         den = f.read_num(j + 1)
@@ -118,7 +118,7 @@ def fraction(f, d: Draft):
     """`a/b` (`300/350 tỷ đồng`, `91,5%/80%`, `45/50%`, `12/15 xã`), which a rank may take over; a
     result over its target written `71,5%/ chỉ tiêu 65%`."""
     toks, j = f.toks, d.j
-    if d.kind == "percent" and d.low is None and j + 1 < len(toks) and toks.text[j] == "/" \
+    if d.kind == "percent" and d.low is None and j + 1 < len(toks.kind) and toks.text[j] == "/" \
             and toks.start[j] == toks.end[j - 1]:
         k = j + 1
         for w in _TARGET_AFTER_SLASH:
@@ -127,14 +127,14 @@ def fraction(f, d: Draft):
                 k += n
                 break
         if k > j + 1 or toks.start[k] > toks.end[j]:   # `71,5%/ chỉ tiêu 65%`, `71,5%/ 65%`
-            den = f.read_num(k) if k < len(toks) and toks.kind[k] == "num" else None
+            den = f.read_num(k) if k < len(toks.kind) and toks.kind[k] == "num" else None
             dtail = f.after(den.j) if den is not None else None
             if dtail is not None and dtail.pct and dtail.pct == "%":
                 d.kind, d.unit, d.denominator = "fraction", "%", den.value
                 d.end_tok, d.j = dtail.pct_end, dtail.pct_end + 1
                 return
-    if d.low is None and j < len(toks) and toks.text[j] == "/" and toks.start[j] == toks.end[j - 1] \
-            and j + 1 < len(toks) and toks.kind[j + 1] == "num" and toks.start[j + 1] == toks.end[j]:
+    if d.low is None and j < len(toks.kind) and toks.text[j] == "/" and toks.start[j] == toks.end[j - 1] \
+            and j + 1 < len(toks.kind) and toks.kind[j + 1] == "num" and toks.start[j + 1] == toks.end[j]:
         den = f.read_num(j + 1)
         if den is not None:
             dtail = f.after(den.j)
@@ -208,7 +208,7 @@ def _over_same_unit(f, noun: str, nend: int):
     `13.051,6 ha/20.000 ha`; else None."""
     toks = f.toks
     k = nend + 1
-    if k + 1 >= len(toks) or toks.text[k] != "/" or toks.kind[k + 1] != "num" or toks.start[k] - toks.end[k - 1] > 1:
+    if k + 1 >= len(toks.kind) or toks.text[k] != "/" or toks.kind[k + 1] != "num" or toks.start[k] - toks.end[k - 1] > 1:
         return None
     den = f.read_num(k + 1)
     if den is None or den.value is None:
@@ -259,7 +259,7 @@ def per_unit(f, d: Draft):
 def bound_after(f, d: Draft):
     """`từ … trở lên / trở xuống`, and `80% trở lên`, `10%/năm trở lên` without `từ`: at_least, at_most."""
     toks, j = f.toks, d.j
-    if j + 1 < len(toks) and toks.low[j] == "trở" and toks.low[j + 1] in ("lên", "xuống"):
+    if j + 1 < len(toks.kind) and toks.low[j] == "trở" and toks.low[j + 1] in ("lên", "xuống"):
         if d.start_tok > 0 and toks.low[d.text_start_tok - 1] == "từ":
             d.text_start_tok -= 1
         elif d.qualifier is not None or d.kind == "range":
@@ -284,7 +284,7 @@ STEPS = (fraction_in_words, percent_or_money, multiplier, range_, fraction, rank
 def multiplier_word(f, k: int):
     """`gấp đôi`, `gấp rưỡi`, `gấp 4,45 lần`, `gấp ba lần`."""
     toks = f.toks
-    if k + 1 >= len(toks):
+    if k + 1 >= len(toks.kind):
         return None, k + 1
     if toks.kind[k + 1] == "word" and toks.low[k + 1] in WORD_MULT:
         return Mention(toks.start[k], toks.end[k + 1], "", "multiplier", value=WORD_MULT[toks.low[k + 1]],
@@ -294,14 +294,14 @@ def multiplier_word(f, k: int):
         return None, k + 1
     end = num.j - 1
     j = num.j
-    if j + 1 < len(toks) and (toks.text[j] in DASHES or toks.low[j] in ("đến", "tới")) \
+    if j + 1 < len(toks.kind) and (toks.text[j] in DASHES or toks.low[j] in ("đến", "tới")) \
             and "\n" not in f.text[toks.end[j - 1]:toks.start[j + 1]]:
         # `gấp 1,5-2 lần`, `gấp 2 đến 3 lần`: a range of multipliers
         num2 = f.read_num(j + 1)
-        if num2 is not None and num2.value >= num.value and num2.j < len(toks) and toks.low[num2.j] == "lần":
+        if num2 is not None and num2.value >= num.value and num2.j < len(toks.kind) and toks.low[num2.j] == "lần":
             return Mention(toks.start[k], toks.end[num2.j], "", "range", low=num.value, high=num2.value,
                            unit="times", decimals=max(num.decimals, num2.decimals)), num2.j + 1
-    if j < len(toks) and toks.low[j] == "lần":
+    if j < len(toks.kind) and toks.low[j] == "lần":
         end = j
     return Mention(toks.start[k], toks.end[end], "", "multiplier", value=num.value, unit="times",
                    decimals=num.decimals), end + 1
@@ -316,7 +316,7 @@ def half(f, k: int):
     toks = f.toks
     i = k
     if toks.low[k] == "một":
-        if k + 1 >= len(toks) or toks.low[k + 1] != "nửa" or f.gap(k, k + 1) not in (" ", "\u00a0"):
+        if k + 1 >= len(toks.kind) or toks.low[k + 1] != "nửa" or f.gap(k, k + 1) not in (" ", "\u00a0"):
             return None
         k += 1
     elif f.phrase_before(k, HALF_AFTER_VERB) is None:
@@ -339,11 +339,11 @@ def of_total(f, j: int, allow_tren: bool = False):
 
     `3 trên 5 chỉ tiêu` too, where the count has no noun of its own (`trên` before a number is
     otherwise the qualifier `over`)."""
-    if not 0 <= j < len(f.toks) or f.toks.low[j] not in _OF_TOTAL_FIRST:
+    if not 0 <= j < len(f.toks.kind) or f.toks.low[j] not in _OF_TOTAL_FIRST:
         return None   # every phrase starts with `trong` or `trên`
     for phrase in OF_TOTAL + (("trên",) if allow_tren else ()):
         n = len(phrase.split())
-        if f.words_at(j, n) == phrase and j + n < len(f.toks) and f.toks.kind[j + n] == "num" \
+        if f.words_at(j, n) == phrase and j + n < len(f.toks.kind) and f.toks.kind[j + n] == "num" \
                 and "\n" not in f.text[f.toks.end[j - 1]:f.toks.start[j + n]]:
             den = f.read_num(j + n)
             if den is None or f.is_year_like(den, j + n):
@@ -361,7 +361,7 @@ def range_from(f, i, num: Num, j: int, kind, unit):
     if i > 0 and toks.low[i - 1] in ("từ", "giữa") and toks.kind[i - 1] == "word":
         r_start = i - 1
     k = j
-    if k >= len(toks):
+    if k >= len(toks.kind):
         return None
     word = toks.low[k]
     connective = None
@@ -379,9 +379,9 @@ def range_from(f, i, num: Num, j: int, kind, unit):
         return None
     k2 = k + 1
     # VND1000-VND2000: the currency may stand before the second end too
-    if k2 < len(toks) and toks.text[k2] in ("VND", "USD", "$", "VNĐ"):
+    if k2 < len(toks.kind) and toks.text[k2] in ("VND", "USD", "$", "VNĐ"):
         k2 += 1
-    if k2 >= len(toks) or toks.kind[k2] not in ("num", "word"):
+    if k2 >= len(toks.kind) or toks.kind[k2] not in ("num", "word"):
         return None
     num2 = f.read_num(k2)
     if num2 is None:

@@ -51,7 +51,7 @@ def rank(f, d: Draft):
     elif d.kind == "fraction" and d.denominator in _PROVINCE_COUNTS and \
             _STANDING.search(f.text[max(0, toks.start[start_tok] - 150):toks.start[start_tok] + 150]):
         d.kind = "rank"                                     # `…; bảng xếp hạng PCI: 17/63 tỉnh, thành phố`
-    if d.kind == "rank" and d.unit is None and d.j < len(toks):
+    if d.kind == "rank" and d.unit is None and d.j < len(toks.kind):
         noun, nend = f.counted_noun(d.j)
         if noun and d.denominator is not None:
             d.unit, d.end_tok, d.j = noun, nend, nend + 1
@@ -62,13 +62,13 @@ def rank(f, d: Draft):
 def _out_of(f, d: Draft) -> None:
     """`đứng thứ 3 trong 5 tỉnh, thành phố`, `thứ 3 trong nhóm 10 tỉnh`: the number ranked among."""
     toks, j = f.toks, d.j
-    if j >= len(toks) or toks.low[j] != "trong":
+    if j >= len(toks.kind) or toks.low[j] != "trong":
         return
     k = j + 1
-    if k < len(toks) and toks.low[k] in ("nhóm", "số", "tổng", "danh"):
+    if k < len(toks.kind) and toks.low[k] in ("nhóm", "số", "tổng", "danh"):
         # `tổng số`, `danh sách` are two words
-        k += 2 if k + 1 < len(toks) and _SECOND_WORD.get(toks.low[k]) == toks.low[k + 1] else 1
-    if k >= len(toks) or toks.kind[k] != "num":
+        k += 2 if k + 1 < len(toks.kind) and _SECOND_WORD.get(toks.low[k]) == toks.low[k + 1] else 1
+    if k >= len(toks.kind) or toks.kind[k] != "num":
         return
     num = f.read_num(k)
     if num is None or num.has_words:

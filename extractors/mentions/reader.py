@@ -55,7 +55,7 @@ class Reader:
             return hit
         toks = self.toks
         out = None
-        if i >= 0 and i + n <= len(toks):
+        if i >= 0 and i + n <= len(toks.kind):
             # tokens cover all but white space, and only a number's hold a digit: the n tokens are words
             # or signs, one line, at most two spaces apart, when their text has no digit, newline or 3 spaces
             if _NOT_A_PHRASE(self.text, toks.start[i], toks.end[i + n - 1]) is None:
@@ -78,7 +78,7 @@ class Reader:
         decimals = 0
         has_words = False
         scale = 1.0
-        stop = min(len(toks), i + MAX_NUMBER_TOKENS)
+        stop = min(len(toks.kind), i + MAX_NUMBER_TOKENS)
         while j < stop:
             kind = toks.kind[j]
             if j > i:
@@ -115,7 +115,7 @@ class Reader:
                     scale *= SCALES[w]
                     j += 1
                     continue
-                if w in ("phẩy", "chấm") and parts and j + 1 < len(toks):
+                if w in ("phẩy", "chấm") and parts and j + 1 < len(toks.kind):
                     frac = self._decimal_part(j + 1)
                     if frac is not None:
                         fv, fdec, nj = frac
@@ -157,7 +157,7 @@ class Reader:
         if kind == "word" and toks.low[j] in DIGIT_WORDS:
             digits = ""
             k = j
-            while k < len(toks) and toks.kind[k] == "word" and toks.low[k] in DIGIT_WORDS:
+            while k < len(toks.kind) and toks.kind[k] == "word" and toks.low[k] in DIGIT_WORDS:
                 digits += str(DIGIT_WORDS[toks.low[k]])
                 k += 1
             return float("0." + digits), len(digits), k

@@ -53,7 +53,7 @@ class Tail:
         self.pct_end = None
         self.currency = None
         self.currency_end = None
-        if j < len(toks):
+        if j < len(toks.kind):
             tw = toks.text[j]
             gap = f.text[toks.end[j - 1]:toks.start[j]]
             same_line = "\n" not in gap and len(gap) <= 1
@@ -63,7 +63,7 @@ class Tail:
                 pass   # none of the words below starts here
             elif f.words_at(j, 3) == "điểm phần trăm":
                 self.pct, self.pct_end = "điểm phần trăm", j + 2
-            elif same_line and f.words_at(j, 1) == "điểm" and j + 1 < len(toks) and toks.text[j + 1] == "%":
+            elif same_line and f.words_at(j, 1) == "điểm" and j + 1 < len(toks.kind) and toks.text[j + 1] == "%":
                 self.pct, self.pct_end = "điểm phần trăm", j + 1
             elif same_line and f.words_at(j, 2) == "phần trăm":
                 self.pct, self.pct_end = "%", j + 1
@@ -72,12 +72,12 @@ class Tail:
                     n = len(wtoks)
                     seg = toks.text[j:j + n]
                     if len(seg) == n and all(x == w for x, w in zip(seg, wtoks)):
-                        if words == "đ" and j + 1 < len(toks) and toks.start[j + 1] == toks.end[j + n - 1] \
+                        if words == "đ" and j + 1 < len(toks.kind) and toks.start[j + 1] == toks.end[j + n - 1] \
                                 and toks.kind[j + 1] == "word":
                             continue
-                        if words in ("đô",) and j + 1 < len(toks) and toks.low[j + 1] == "thị":
+                        if words in ("đô",) and j + 1 < len(toks.kind) and toks.low[j + 1] == "thị":
                             continue
-                        if words == "đồng" and j + 1 < len(toks) and toks.kind[j + 1] == "word" \
+                        if words == "đồng" and j + 1 < len(toks.kind) and toks.kind[j + 1] == "word" \
                                 and toks.low[j + 1] in DONG_COMPOUNDS and f.text[toks.end[j]:toks.start[j + 1]] == " " \
                                 and not (j > 0 and toks.low[j - 1] in SCALES):
                             continue  # `đồng bằng` is a delta, but `7.750 tỷ đồng bằng 102%` is money
@@ -89,7 +89,7 @@ class Tail:
     def word(self, n: int) -> str | None:
         k = self.j + n
         toks = self.f.toks
-        if k < len(toks) and toks.kind[k] == "word":
+        if k < len(toks.kind) and toks.kind[k] == "word":
             return toks.low[k]
         return None
 
@@ -104,7 +104,7 @@ def currency_before(f, i: int) -> tuple[str | None, int]:
     k = i
     for sym, unit, n in _CURRENCY_BEFORE_BY_START.get(toks.text[k], ()):
         seg = toks.text[k:k + n]
-        if len(seg) == n and "".join(seg) == sym and k + n < len(toks) \
+        if len(seg) == n and "".join(seg) == sym and k + n < len(toks.kind) \
                 and toks.kind[k + n] == "num" and f.text[toks.end[k + n - 1]:toks.start[k + n]].strip() in ("", "."):
             return unit, k + n
     return None, i
@@ -148,13 +148,13 @@ def cents_after(f, j: int):
     """Cents after a currency ending at token j-1 (`và 23 xen`, `23`): (cents, last token), else None."""
     toks = f.toks
     k = j
-    if k < len(toks) and toks.low[k] == "và":
+    if k < len(toks.kind) and toks.low[k] == "và":
         k += 1
-    if k < len(toks) and toks.kind[k] in ("num", "word"):
+    if k < len(toks.kind) and toks.kind[k] in ("num", "word"):
         n = f.read_num(k)
         if n is not None and n.value < 100 and not n.value % 1:
             end = n.j - 1
-            if n.j < len(toks) and toks.low[n.j] in ("xen", "xu", "cent", "cents"):
+            if n.j < len(toks.kind) and toks.low[n.j] in ("xen", "xu", "cent", "cents"):
                 end = n.j
             elif toks.low[j] == "và" and toks.kind[k] != "num":
                 pass

@@ -27,7 +27,8 @@ class Tok(NamedTuple):
 
 class Tokens:
     """A text's tokens as parallel columns: token i is `kind[i]` (`num` | `word` | `sym`), `text[i]`, its
-    lower-cased `low[i]` and its offsets `start[i]`, `end[i]` (arrays of machine integers). A document of
+    lower-cased `low[i]` and its offsets `start[i]`, `end[i]` (arrays of machine integers); the finder counts
+    them as `len(toks.kind)` (`len(toks)` calls Python code, and it asks at every step). A document of
     1 MB has about 200,000 tokens: as one Python object each, with their offsets, they took 27 MiB; as
     columns (the texts shared between tokens that repeat them), about 7 MiB."""
     __slots__ = ("kind", "text", "low", "start", "end", "vocab")
