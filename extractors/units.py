@@ -63,21 +63,20 @@ _NBSP_GAPS = (" ", "\u00a0")
 _JOINING_GAPS = _NBSP_GAPS + ("",)
 
 
-def _gap(text: str, a, b) -> str:
-    return text[a.end:b.start]
+def _gap(text: str, toks, a: int, b: int) -> str:
+    return text[toks.end[a]:toks.start[b]]
 
 
 def _collect(toks, j: int, text: str, limit: int):
     """Up to `limit` tokens from j that may make a noun phrase: words, and `,`/`-` inside it."""
     k = j
     out = []
-    while k < len(toks) and len(out) < limit:
-        t = toks[k]
-        if t.kind != "word" and not (t.text in (",", "-") and out):
+    while k < len(toks.kind) and len(out) < limit:
+        if toks.kind[k] != "word" and not (toks.text[k] in (",", "-") and out):
             break
-        if k > j and _gap(text, toks[k - 1], t) not in _JOINING_GAPS:   # (so no newline either)
+        if k > j and _gap(text, toks, k - 1, k) not in _JOINING_GAPS:   # (so no newline either)
             break
-        out.append(t.low)
+        out.append(toks.low[k])
         k += 1
     return out
 
@@ -100,28 +99,28 @@ def _lexicon_match(low: list[str]) -> int:
 
 def counted_noun(toks, j: int, text: str):
     """(noun as written, index of its last token) for the noun after token j-1, else (None, j-1)."""
-    if j >= len(toks) or toks[j].kind != "word":
+    if j >= len(toks.kind) or toks.kind[j] != "word":
         return None, j - 1
-    gap = _gap(text, toks[j - 1], toks[j]) if j > 0 else ""
-    if gap not in _NBSP_GAPS and not (gap == "" and toks[j].text in MEASURES):
+    gap = _gap(text, toks, j - 1, j) if j > 0 else ""
+    if gap not in _NBSP_GAPS and not (gap == "" and toks.text[j] in MEASURES):
         return None, j - 1
     low = _collect(toks, j, text, max(_MAX_LEX, 5))
     if not low:
         return None, j - 1
-    first = toks[j].text
+    first = toks.text[j]
     n = _lexicon_match(low)
     if low[0] in _MEASURE_LOW and n <= 1:
         # a measure unit (`tấn`, `ha`, `km`) is one token, `km2`/`m3` two; `lượt khách` is a noun
         last = _power_suffix(toks, j)
-        return text[toks[j].start:toks[last].end], last
+        return text[toks.start[j]:toks.end[last]], last
     if n:
         last = j + n - 1
         head = " ".join(low[:n])
         # coordinated lists: `huyện, thành phố`, `sở, ngành`, `đảng bộ, chi bộ cơ sở`
-        while last + 2 < len(toks):
+        while last + 2 < len(toks.kind):
             k = last + 1
-            if toks[k].text != "," or _gap(text, toks[last], toks[k]) != "" \
-                    or _gap(text, toks[k], toks[k + 1]) not in _NBSP_GAPS:
+            if toks.text[k] != "," or _gap(text, toks, last, k) != "" \
+                    or _gap(text, toks, k, k + 1) not in _NBSP_GAPS:
                 break
             rest = _collect(toks, k + 1, text, _MAX_LEX)
             m = _lexicon_match(rest)
@@ -129,12 +128,12 @@ def counted_noun(toks, j: int, text: str):
             if not m or head not in COORDINABLE or nxt not in COORDINABLE or nxt == head:
                 break
             last, head = k + m, nxt
-        return text[toks[j].start:toks[last].end], last
+        return text[toks.start[j]:toks.end[last]], last
     if first in COUNTED_ABBREVIATIONS:
         # `241 ĐV`, `35 ĐV mới`, `12 TCCSĐ`: a counted noun written short
-        last = j + 1 if j + 1 < len(toks) and toks[j + 1].low == "mới" and \
-            _gap(text, toks[j], toks[j + 1]) in _NBSP_GAPS else j
-        return text[toks[j].start:toks[last].end], last
+        last = j + 1 if j + 1 < len(toks.kind) and toks.low[j + 1] == "mới" and \
+            _gap(text, toks, j, j + 1) in _NBSP_GAPS else j
+        return text[toks.start[j]:toks.end[last]], last
     if low[0] in NOT_NOUN or first.isupper() or len(first) == 1:
         return None, j - 1
     # Not in the lexicon: the first word of underthesea's segmentation of the phrase.
@@ -143,7 +142,7 @@ def counted_noun(toks, j: int, text: str):
     if n == 0:
         return None, j - 1
     last = j + n - 1
-    noun = text[toks[j].start:toks[last].end]
+    noun = text[toks.start[j]:toks.end[last]]
     if first[0].isupper() and _is_place(noun):
         return None, j - 1
     return noun, last
@@ -151,35 +150,35 @@ def counted_noun(toks, j: int, text: str):
 
 def per_unit(toks, j: int, text: str):
     """The `/xã`, `/vạn dân`, `/năm` after a unit ending at token j-1: (`/xã` text, last token) or None."""
-    if j + 1 >= len(toks) or toks[j].text != "/" or toks[j].start != toks[j - 1].end \
-            or toks[j + 1].start != toks[j].end:
+    if j + 1 >= len(toks.kind) or toks.text[j] != "/" or toks.start[j] != toks.end[j - 1] \
+            or toks.start[j + 1] != toks.end[j]:
         return None
-    nxt = toks[j + 1]
-    if nxt.kind == "num":
+    nxt_start, nxt_text = toks.start[j + 1], toks.text[j + 1]
+    if toks.kind[j + 1] == "num":
         # `/1.000 dân`, `/vạn dân`
-        if j + 2 < len(toks) and text[nxt.start:toks[j + 2].end] in PER_POP:
-            return text[nxt.start:toks[j + 2].end], j + 2
+        if j + 2 < len(toks.kind) and text[nxt_start:toks.end[j + 2]] in PER_POP:
+            return text[nxt_start:toks.end[j + 2]], j + 2
         return None
-    if nxt.kind != "word":
+    if toks.kind[j + 1] != "word":
         return None
-    two = text[nxt.start:toks[j + 2].end] if j + 2 < len(toks) else ""
+    two = text[nxt_start:toks.end[j + 2]] if j + 2 < len(toks.kind) else ""
     if two.lower() in PER_POP:
         return two, j + 2
-    if nxt.text.lower() in PER_TIME or nxt.text in MEASURES:
-        last = _power_suffix(toks, j + 1) if nxt.text in MEASURES else j + 1
-        return text[nxt.start:toks[last].end], last
+    if nxt_text.lower() in PER_TIME or nxt_text in MEASURES:
+        last = _power_suffix(toks, j + 1) if nxt_text in MEASURES else j + 1
+        return text[nxt_start:toks.end[last]], last
     low = _collect(toks, j + 1, text, _MAX_LEX)
     n = _lexicon_match(low)
     if n:
-        return text[nxt.start:toks[j + n].end], j + n
+        return text[nxt_start:toks.end[j + n]], j + n
     return None
 
 
 def _power_suffix(toks, j: int) -> int:
     """`km2`, `m3` are tokenized `km` + `2`: the last token of the unit starting at token j."""
-    if toks[j].text in ("m", "km", "cm", "mm", "dm") and j + 1 < len(toks) and toks[j + 1].start == toks[j].end \
-            and toks[j + 1].text in ("2", "3") and (j + 2 >= len(toks) or toks[j + 2].start > toks[j + 1].end
-                                                    or toks[j + 2].kind == "sym"):
+    if toks.text[j] in ("m", "km", "cm", "mm", "dm") and j + 1 < len(toks.kind) and toks.start[j + 1] == toks.end[j] \
+            and toks.text[j + 1] in ("2", "3") and (j + 2 >= len(toks.kind) or toks.start[j + 2] > toks.end[j + 1]
+                                                    or toks.kind[j + 2] == "sym"):
         return j + 1
     return j
 

@@ -41,13 +41,13 @@ def draft(f, i: int, k: int, num: Num, pre_unit: str | None) -> Draft:
     toks = f.toks
     start_tok = i
     sign = 1.0
-    if i > 0 and toks[i - 1].text in ("-", "−") and (i < 2 or toks[i - 2].kind != "num") \
-            and (toks[i - 1].end == toks[i].start or (f.bare and i == 1 and f.gap(0, 1) == " ")) \
+    if i > 0 and toks.text[i - 1] in ("-", "−") and (i < 2 or toks.kind[i - 2] != "num") \
+            and (toks.end[i - 1] == toks.start[i] or (f.bare and i == 1 and f.gap(0, 1) == " ")) \
             and (i < 2 or f.gap(i - 2, i - 1) != ""):
         # `-1,2%`; `- 1.200.000` only when reading a lone numeral (in running text `- ` is a bullet)
         sign, start_tok = -1.0, i - 1
-    elif i > 0 and toks[i - 1].kind == "word" and (toks[i - 1].low == "âm" or
-                                                    (f.bare and toks[i - 1].low == "trừ")):
+    elif i > 0 and toks.kind[i - 1] == "word" and (toks.low[i - 1] == "âm" or
+                                                    (f.bare and toks.low[i - 1] == "trừ")):
         sign, start_tok = -1.0, i - 1
     value = sign * num.value
     qual_tok, qualifier, comparative = qualifier_before(f, start_tok)
@@ -61,7 +61,7 @@ def draft(f, i: int, k: int, num: Num, pre_unit: str | None) -> Draft:
 def mention(f, d: Draft) -> tuple[Mention | None, int]:
     """The figure `d` as a Mention, and the token after it."""
     toks = f.toks
-    m = Mention(start=toks[d.text_start_tok].start, end=toks[d.end_tok].end, text="", kind=d.kind,
+    m = Mention(start=toks.start[d.text_start_tok], end=toks.end[d.end_tok], text="", kind=d.kind,
                 value=d.value, low=d.low, high=d.high, denominator=d.denominator, unit=d.unit,
                 qualifier=d.qualifier, decimals=d.decimals)
     if not all(v is None or math.isfinite(v) for v in (d.value, d.low, d.high, d.denominator)):

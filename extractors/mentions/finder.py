@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+from itertools import compress
 
 from extractors.mentions.draft import draft, mention
 from extractors.mentions.kinds import STEPS, VAGUE_BEFORE, half, multiplier_word
@@ -37,10 +38,12 @@ class Finder(Reader):
         nxt = 0
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
-        starts = [k for k, t in enumerate(toks) if t.kind == "num" or t.low in _START_WORDS or t.text in _START_CODES
-                  or t.text in _START_SIGNS]
+        # (decided once for each text a token has, then looked up by each token's text)
+        starting = {w for w, low, kind in toks.vocab.values()
+                    if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS}
+        starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))
         for i in starts:
-            if i < nxt or skip_at.covers(toks[i].start):
+            if i < nxt or skip_at.covers(toks.start[i]):
                 continue
             m, after = self.mention_at(i, skip_at)
             if m is None:
@@ -51,26 +54,24 @@ class Finder(Reader):
         # numbers inside neither a mention nor a skip: recorded as skipped `unread`, for coverage
         taken = SpanIndex([(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in skips])
         for k in starts:
-            t = toks[k]
-            if t.kind == "num" and not taken.covers(t.start):
-                skips.append(Skipped(t.start, t.end, t.text, self._why_not(k)))
+            if toks.kind[k] == "num" and not taken.covers(toks.start[k]):
+                skips.append(Skipped(toks.start[k], toks.end[k], toks.text[k], self._why_not(k)))
         skips.sort(key=lambda s: s.start)
         return mentions, skips
 
     def _why_not(self, k: int) -> str:
-        t = self.toks[k]
         toks = self.toks
         # `lễ 30-4`, `Quốc khánh 2-9`: a day-month written with a dash
         for a, b in ((k - 2, k), (k, k + 2)):
-            if 0 <= a and b < len(toks) and toks[a].kind == toks[b].kind == "num" and toks[a + 1].text in DASHES \
-                    and toks[a].end == toks[a + 1].start and toks[a + 1].end == toks[b].start \
-                    and toks[a].text.isdigit() and toks[b].text.isdigit() \
-                    and 1 <= int(toks[a].text) <= 31 and 1 <= int(toks[b].text) <= 12:
+            if 0 <= a and b < len(toks.kind) and toks.kind[a] == toks.kind[b] == "num" and toks.text[a + 1] in DASHES \
+                    and toks.end[a] == toks.start[a + 1] and toks.end[a + 1] == toks.start[b] \
+                    and toks.text[a].isdigit() and toks.text[b].isdigit() \
+                    and 1 <= int(toks.text[a]) <= 31 and 1 <= int(toks.text[b]) <= 12:
                 return "date"
-        nxt = self.words_at(k + 1, 1) if k + 1 < len(self.toks) else None
+        nxt = self.words_at(k + 1, 1) if k + 1 < len(self.toks.kind) else None
         if nxt in DURATION_UNITS:
             return "duration"
-        if re.fullmatch(r"(?:19|20)\d{2}", t.text):
+        if re.fullmatch(r"(?:19|20)\d{2}", toks.text[k]):
             return "year"
         return "unread"
 
@@ -81,25 +82,25 @@ class Finder(Reader):
         toks = self.toks
         # currency before the number: $10, USD1,23, VN$1000, Rs. 20
         pre_unit, k = currency_before(self, i)
-        if toks[k].kind == "word" and toks[k].low == "gấp":
+        if toks.kind[k] == "word" and toks.low[k] == "gấp":
             return multiplier_word(self, k)
-        if k > 0 and (toks[k].low in ("nhất", "nhì") or toks[k].low in ORDINAL_WORDS and toks[k - 1].low == "thứ"):
+        if k > 0 and (toks.low[k] in ("nhất", "nhì") or toks.low[k] in ORDINAL_WORDS and toks.low[k - 1] == "thứ"):
             got = rank_word(self, i, k)
-            if got[0] is not None or toks[k].low in ("nhất", "nhì"):
+            if got[0] is not None or toks.low[k] in ("nhất", "nhì"):
                 return got
-        if pre_unit is None and toks[k].kind == "word" and toks[k].low in ("một", "nửa"):
+        if pre_unit is None and toks.kind[k] == "word" and toks.low[k] in ("một", "nửa"):
             got = half(self, k)
             if got is not None:
                 return got
-        if toks[k].kind not in ("num", "word"):
+        if toks.kind[k] not in ("num", "word"):
             return None, i + 1
         num = self.read_num(k)
         if num is None:
             return None, i + 1
-        if skip_at.covers(toks[num.i].start):
+        if skip_at.covers(toks.start[num.i]):
             return None, num.j
-        if num.has_words and not self.bare and k > 0 and toks[k - 1].low in VAGUE_BEFORE \
-                and toks[k].kind == "word":
+        if num.has_words and not self.bare and k > 0 and toks.low[k - 1] in VAGUE_BEFORE \
+                and toks.kind[k] == "word":
             return None, num.j  # `hàng trăm hộ`, `vài nghìn người`: vague, not a figure
         # a lone number word (`một`, `năm`, `ba`) is a figure only before a counted noun or unit
         d = draft(self, i, k, num, pre_unit)

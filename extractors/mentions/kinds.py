@@ -55,15 +55,15 @@ _OF_TOTAL_FIRST = {p.split()[0] for p in OF_TOTAL} | {"trên"}
 def fraction_in_words(f, d: Draft):
     """`hai phần ba`, `một phần tư` (not `phần trăm`: a percent): settled here."""
     toks, j = f.toks, d.j
-    if d.unit is None and d.num.has_words and not d.tail.pct and d.tail.word(0) == "phần" and j + 1 < len(toks) \
-            and toks[j + 1].kind == "word" and (toks[j + 1].low in DIGIT_WORDS or toks[j + 1].low == "mười") \
+    if d.unit is None and d.num.has_words and not d.tail.pct and d.tail.word(0) == "phần" and j + 1 < len(toks.kind) \
+            and toks.kind[j + 1] == "word" and (toks.low[j + 1] in DIGIT_WORDS or toks.low[j + 1] == "mười") \
             and f.gap(j, j + 1) == " ":
         den = f.read_num(j + 1)
         if den is not None and den.value >= 2 and den.value > d.num.value and den.value == int(den.value):
-            m = Mention(toks[d.start_tok].start, toks[den.j - 1].end, "", "fraction", value=d.value,
+            m = Mention(toks.start[d.start_tok], toks.end[den.j - 1], "", "fraction", value=d.value,
                         denominator=den.value)
             if d.qual_tok is not None:
-                m.start, m.qualifier = toks[d.qual_tok].start, d.qualifier
+                m.start, m.qualifier = toks.start[d.qual_tok], d.qualifier
             return m, den.j
     return None
 
@@ -118,23 +118,23 @@ def fraction(f, d: Draft):
     """`a/b` (`300/350 tỷ đồng`, `91,5%/80%`, `45/50%`, `12/15 xã`), which a rank may take over; a
     result over its target written `71,5%/ chỉ tiêu 65%`."""
     toks, j = f.toks, d.j
-    if d.kind == "percent" and d.low is None and j + 1 < len(toks) and toks[j].text == "/" \
-            and toks[j].start == toks[j - 1].end:
+    if d.kind == "percent" and d.low is None and j + 1 < len(toks.kind) and toks.text[j] == "/" \
+            and toks.start[j] == toks.end[j - 1]:
         k = j + 1
         for w in _TARGET_AFTER_SLASH:
             n = len(w.split())
             if f.words_at(k, n) == w:
                 k += n
                 break
-        if k > j + 1 or toks[k].start > toks[j].end:   # `71,5%/ chỉ tiêu 65%`, `71,5%/ 65%`
-            den = f.read_num(k) if k < len(toks) and toks[k].kind == "num" else None
+        if k > j + 1 or toks.start[k] > toks.end[j]:   # `71,5%/ chỉ tiêu 65%`, `71,5%/ 65%`
+            den = f.read_num(k) if k < len(toks.kind) and toks.kind[k] == "num" else None
             dtail = f.after(den.j) if den is not None else None
             if dtail is not None and dtail.pct and dtail.pct == "%":
                 d.kind, d.unit, d.denominator = "fraction", "%", den.value
                 d.end_tok, d.j = dtail.pct_end, dtail.pct_end + 1
                 return
-    if d.low is None and j < len(toks) and toks[j].text == "/" and toks[j].start == toks[j - 1].end \
-            and j + 1 < len(toks) and toks[j + 1].kind == "num" and toks[j + 1].start == toks[j].end:
+    if d.low is None and j < len(toks.kind) and toks.text[j] == "/" and toks.start[j] == toks.end[j - 1] \
+            and j + 1 < len(toks.kind) and toks.kind[j + 1] == "num" and toks.start[j + 1] == toks.end[j]:
         den = f.read_num(j + 1)
         if den is not None:
             dtail = f.after(den.j)
@@ -208,7 +208,7 @@ def _over_same_unit(f, noun: str, nend: int):
     `13.051,6 ha/20.000 ha`; else None."""
     toks = f.toks
     k = nend + 1
-    if k + 1 >= len(toks) or toks[k].text != "/" or toks[k + 1].kind != "num" or toks[k].start - toks[k - 1].end > 1:
+    if k + 1 >= len(toks.kind) or toks.text[k] != "/" or toks.kind[k + 1] != "num" or toks.start[k] - toks.end[k - 1] > 1:
         return None
     den = f.read_num(k + 1)
     if den is None or den.value is None:
@@ -222,17 +222,17 @@ def _named_list_item(f, d: Draft) -> bool:
     Mỏ Cày Nam 121, Giồng Trôm 120, …`, `gồm: Mỏ Cày Nam 9, Châu Thành 8` (a count of that place or body)."""
     toks, k = f.toks, d.start_tok - 1
     names = 0
-    while k >= 0 and names < 8 and (toks[k].text[:1].isupper() or toks[k].text in ("-", "–", ".")
-                                    or toks[k].low in ("tỉnh", "huyện", "thành", "phố", "các", "cơ", "quan")):
-        names += toks[k].text[:1].isupper()
+    while k >= 0 and names < 8 and (toks.text[k][:1].isupper() or toks.text[k] in ("-", "–", ".")
+                                    or toks.low[k] in ("tỉnh", "huyện", "thành", "phố", "các", "cơ", "quan")):
+        names += toks.text[k][:1].isupper()
         k -= 1
-    if not names or k < 0 or toks[k].text not in (",", ";", ":"):
+    if not names or k < 0 or toks.text[k] not in (",", ";", ":"):
         return False
-    after = f.text[toks[d.end_tok].end:toks[d.end_tok].end + 2]
+    after = f.text[toks.end[d.end_tok]:toks.end[d.end_tok] + 2]
     if after[:1] not in (",", ";", ".", ""):
         return False
     # the list opens with a breakdown word within the sentence before
-    return BREAKDOWN_OPEN.search(f.text[max(0, toks[k].start - 400):toks[k].end]) is not None
+    return BREAKDOWN_OPEN.search(f.text[max(0, toks.start[k] - 400):toks.end[k]]) is not None
 
 
 def number_words(f, d: Draft):
@@ -259,12 +259,12 @@ def per_unit(f, d: Draft):
 def bound_after(f, d: Draft):
     """`từ … trở lên / trở xuống`, and `80% trở lên`, `10%/năm trở lên` without `từ`: at_least, at_most."""
     toks, j = f.toks, d.j
-    if j + 1 < len(toks) and toks[j].low == "trở" and toks[j + 1].low in ("lên", "xuống"):
-        if d.start_tok > 0 and toks[d.text_start_tok - 1].low == "từ":
+    if j + 1 < len(toks.kind) and toks.low[j] == "trở" and toks.low[j + 1] in ("lên", "xuống"):
+        if d.start_tok > 0 and toks.low[d.text_start_tok - 1] == "từ":
             d.text_start_tok -= 1
         elif d.qualifier is not None or d.kind == "range":
             return
-        d.qualifier = "at_least" if toks[j + 1].low == "lên" else "at_most"
+        d.qualifier = "at_least" if toks.low[j + 1] == "lên" else "at_most"
         d.end_tok, d.j = j + 1, j + 2
 
 
@@ -284,26 +284,26 @@ STEPS = (fraction_in_words, percent_or_money, multiplier, range_, fraction, rank
 def multiplier_word(f, k: int):
     """`gấp đôi`, `gấp rưỡi`, `gấp 4,45 lần`, `gấp ba lần`."""
     toks = f.toks
-    if k + 1 >= len(toks):
+    if k + 1 >= len(toks.kind):
         return None, k + 1
-    nt = toks[k + 1]
-    if nt.kind == "word" and nt.low in WORD_MULT:
-        return Mention(toks[k].start, nt.end, "", "multiplier", value=WORD_MULT[nt.low], unit="times"), k + 2
+    if toks.kind[k + 1] == "word" and toks.low[k + 1] in WORD_MULT:
+        return Mention(toks.start[k], toks.end[k + 1], "", "multiplier", value=WORD_MULT[toks.low[k + 1]],
+                       unit="times"), k + 2
     num = f.read_num(k + 1)
     if num is None:
         return None, k + 1
     end = num.j - 1
     j = num.j
-    if j + 1 < len(toks) and (toks[j].text in DASHES or toks[j].low in ("đến", "tới")) \
-            and "\n" not in f.text[toks[j - 1].end:toks[j + 1].start]:
+    if j + 1 < len(toks.kind) and (toks.text[j] in DASHES or toks.low[j] in ("đến", "tới")) \
+            and "\n" not in f.text[toks.end[j - 1]:toks.start[j + 1]]:
         # `gấp 1,5-2 lần`, `gấp 2 đến 3 lần`: a range of multipliers
         num2 = f.read_num(j + 1)
-        if num2 is not None and num2.value >= num.value and num2.j < len(toks) and toks[num2.j].low == "lần":
-            return Mention(toks[k].start, toks[num2.j].end, "", "range", low=num.value, high=num2.value,
+        if num2 is not None and num2.value >= num.value and num2.j < len(toks.kind) and toks.low[num2.j] == "lần":
+            return Mention(toks.start[k], toks.end[num2.j], "", "range", low=num.value, high=num2.value,
                            unit="times", decimals=max(num.decimals, num2.decimals)), num2.j + 1
-    if j < len(toks) and toks[j].low == "lần":
+    if j < len(toks.kind) and toks.low[j] == "lần":
         end = j
-    return Mention(toks[k].start, toks[end].end, "", "multiplier", value=num.value, unit="times",
+    return Mention(toks.start[k], toks.end[end], "", "multiplier", value=num.value, unit="times",
                    decimals=num.decimals), end + 1
 
 
@@ -315,8 +315,8 @@ def half(f, k: int):
     """
     toks = f.toks
     i = k
-    if toks[k].low == "một":
-        if k + 1 >= len(toks) or toks[k + 1].low != "nửa" or f.gap(k, k + 1) not in (" ", "\u00a0"):
+    if toks.low[k] == "một":
+        if k + 1 >= len(toks.kind) or toks.low[k + 1] != "nửa" or f.gap(k, k + 1) not in (" ", "\u00a0"):
             return None
         k += 1
     elif f.phrase_before(k, HALF_AFTER_VERB) is None:
@@ -329,7 +329,7 @@ def half(f, k: int):
     start = q_tok if q_tok is not None else i
     if comparative and so_voi_after(f, k + 1):
         start, qualifier = i, None
-    m = Mention(toks[start].start, toks[k].end, "", "multiplier", value=0.5, unit="times", qualifier=qualifier,
+    m = Mention(toks.start[start], toks.end[k], "", "multiplier", value=0.5, unit="times", qualifier=qualifier,
                 decimals=1)
     return m, k + 1
 
@@ -339,12 +339,12 @@ def of_total(f, j: int, allow_tren: bool = False):
 
     `3 trên 5 chỉ tiêu` too, where the count has no noun of its own (`trên` before a number is
     otherwise the qualifier `over`)."""
-    if not 0 <= j < len(f.toks) or f.toks[j].low not in _OF_TOTAL_FIRST:
+    if not 0 <= j < len(f.toks.kind) or f.toks.low[j] not in _OF_TOTAL_FIRST:
         return None   # every phrase starts with `trong` or `trên`
     for phrase in OF_TOTAL + (("trên",) if allow_tren else ()):
         n = len(phrase.split())
-        if f.words_at(j, n) == phrase and j + n < len(f.toks) and f.toks[j + n].kind == "num" \
-                and "\n" not in f.text[f.toks[j - 1].end:f.toks[j + n].start]:
+        if f.words_at(j, n) == phrase and j + n < len(f.toks.kind) and f.toks.kind[j + n] == "num" \
+                and "\n" not in f.text[f.toks.end[j - 1]:f.toks.start[j + n]]:
             den = f.read_num(j + n)
             if den is None or f.is_year_like(den, j + n):
                 return None
@@ -358,30 +358,30 @@ def range_from(f, i, num: Num, j: int, kind, unit):
     """A range starting with `num` (tokens i..j-1): returns bounds, kind, unit, end token, next."""
     toks = f.toks
     r_start = None
-    if i > 0 and toks[i - 1].low in ("từ", "giữa") and toks[i - 1].kind == "word":
+    if i > 0 and toks.low[i - 1] in ("từ", "giữa") and toks.kind[i - 1] == "word":
         r_start = i - 1
     k = j
-    if k >= len(toks):
+    if k >= len(toks.kind):
         return None
-    t = toks[k]
+    word = toks.low[k]
     connective = None
-    if t.text in DASHES:
+    if toks.text[k] in DASHES:
         connective = "dash"
-    elif t.low in ("đến", "tới") and r_start is not None and toks[r_start].low == "từ":
+    elif word in ("đến", "tới") and r_start is not None and toks.low[r_start] == "từ":
         connective = "den"
-    elif t.low in ("và",) and r_start is not None and toks[r_start].low == "giữa":
+    elif word in ("và",) and r_start is not None and toks.low[r_start] == "giữa":
         connective = "va"
-    elif t.low in ("đến", "tới") and kind is None:
+    elif word in ("đến", "tới") and kind is None:
         connective = "den"
     if connective is None:
         return None
-    if "\n" in f.text[toks[k - 1].end:t.end]:
+    if "\n" in f.text[toks.end[k - 1]:toks.end[k]]:
         return None
     k2 = k + 1
     # VND1000-VND2000: the currency may stand before the second end too
-    if k2 < len(toks) and toks[k2].text in ("VND", "USD", "$", "VNĐ"):
+    if k2 < len(toks.kind) and toks.text[k2] in ("VND", "USD", "$", "VNĐ"):
         k2 += 1
-    if k2 >= len(toks) or toks[k2].kind not in ("num", "word"):
+    if k2 >= len(toks.kind) or toks.kind[k2] not in ("num", "word"):
         return None
     num2 = f.read_num(k2)
     if num2 is None:

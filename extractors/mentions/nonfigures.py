@@ -8,6 +8,7 @@ DURATION_UNITS are the words that make a number after them a duration (`sau 5 nÄ
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from extractors import lexicon
@@ -264,7 +265,11 @@ class SpanIndex:
         self.spans = sorted(spans)
         self._starts = [s for s, _ in self.spans]
         self._ends = [e for _, e in self.spans]
+        # ends in order too (the skips never overlap): the last span's end is the largest of any before it
+        self._ends_sorted = all(map(operator.le, self._ends, self._ends[1:]))
 
     def covers(self, pos: int) -> bool:
         k = bisect.bisect_right(self._starts, pos)   # the spans starting at or before pos
+        if self._ends_sorted:
+            return k > 0 and self._ends[k - 1] > pos
         return k > 0 and max(self._ends[max(0, k - 8):k]) > pos

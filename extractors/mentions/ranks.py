@@ -32,7 +32,7 @@ ORDINAL_WORDS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinal_wor
 def rank(f, d: Draft):
     """`xếp thứ 32/63 tỉnh`, `đứng thứ 5`, `xếp hạng 5`."""
     toks, start_tok = f.toks, d.start_tok
-    if start_tok > 0 and toks[start_tok - 1].low == "thứ" and d.kind in (None, "fraction", "quantity"):
+    if start_tok > 0 and toks.low[start_tok - 1] == "thứ" and d.kind in (None, "fraction", "quantity"):
         rb = f.phrase_before(start_tok - 1, RANK_BEFORE)
         if d.kind == "fraction" or rb is not None or ranked_after(f, start_tok - 1, d.j):
             d.kind = "rank"
@@ -42,16 +42,16 @@ def rank(f, d: Draft):
         d.kind, d.text_start_tok = "rank", rb[0]
     elif start_tok > 0 and d.kind == "fraction" and (rb := f.phrase_before(start_tok, _PLACED)):
         d.kind, d.text_start_tok = "rank", rb[0]          # `xếp 17/63 tỉnh, thành phố`
-    elif start_tok > 0 and toks[start_tok - 1].low in ("top", "tốp") and d.kind is None:
+    elif start_tok > 0 and toks.low[start_tok - 1] in ("top", "tốp") and d.kind is None:
         noun, nend = f.counted_noun(d.j)
         if noun and noun.split(",")[0].strip().lower() in _PLACES:   # `trong tốp 18 tỉnh`, `TOP 10 tỉnh, thành phố`
             d.kind, d.text_start_tok, d.qualifier = "rank", start_tok - 1, None
             d.unit, d.end_tok, d.j = noun, nend, nend + 1
             return
     elif d.kind == "fraction" and d.denominator in _PROVINCE_COUNTS and \
-            _STANDING.search(f.text[max(0, toks[start_tok].start - 150):toks[start_tok].start + 150]):
+            _STANDING.search(f.text[max(0, toks.start[start_tok] - 150):toks.start[start_tok] + 150]):
         d.kind = "rank"                                     # `…; bảng xếp hạng PCI: 17/63 tỉnh, thành phố`
-    if d.kind == "rank" and d.unit is None and d.j < len(toks):
+    if d.kind == "rank" and d.unit is None and d.j < len(toks.kind):
         noun, nend = f.counted_noun(d.j)
         if noun and d.denominator is not None:
             d.unit, d.end_tok, d.j = noun, nend, nend + 1
@@ -62,13 +62,13 @@ def rank(f, d: Draft):
 def _out_of(f, d: Draft) -> None:
     """`đứng thứ 3 trong 5 tỉnh, thành phố`, `thứ 3 trong nhóm 10 tỉnh`: the number ranked among."""
     toks, j = f.toks, d.j
-    if j >= len(toks) or toks[j].low != "trong":
+    if j >= len(toks.kind) or toks.low[j] != "trong":
         return
     k = j + 1
-    if k < len(toks) and toks[k].low in ("nhóm", "số", "tổng", "danh"):
+    if k < len(toks.kind) and toks.low[k] in ("nhóm", "số", "tổng", "danh"):
         # `tổng số`, `danh sách` are two words
-        k += 2 if k + 1 < len(toks) and _SECOND_WORD.get(toks[k].low) == toks[k + 1].low else 1
-    if k >= len(toks) or toks[k].kind != "num":
+        k += 2 if k + 1 < len(toks.kind) and _SECOND_WORD.get(toks.low[k]) == toks.low[k + 1] else 1
+    if k >= len(toks.kind) or toks.kind[k] != "num":
         return
     num = f.read_num(k)
     if num is None or num.has_words:
@@ -86,16 +86,16 @@ def ranked_after(f, thu: int, after: int) -> bool:
     """Whether `thứ N` (`thu` the index of `thứ`, `after` the token after N) is a standing though no
     `xếp`/`đứng` stands right before it."""
     toks = f.toks
-    if thu > 0 and toks[thu - 1].low in EXTENT_BEFORE_THU:
+    if thu > 0 and toks.low[thu - 1] in EXTENT_BEFORE_THU:
         return True
     if any(f.words_at(after, len(w.split())) == w for w in FIELD_AFTER_THU):
         return True
     # `đứng thứ 5 cả nước và thứ 3 trong …`, `Vị trí thứ 4 và thứ 5`: a second standing in a list
-    if thu > 0 and toks[thu - 1].low in ("và", ",", "lên", "xuống"):
+    if thu > 0 and toks.low[thu - 1] in ("và", ",", "lên", "xuống"):
         for k in range(thu - 2, max(-1, thu - 12), -1):
-            if toks[k].low == "thứ" and (f.phrase_before(k, RANK_BEFORE | {"vị trí"}) is not None):
+            if toks.low[k] == "thứ" and (f.phrase_before(k, RANK_BEFORE | {"vị trí"}) is not None):
                 return True
-            if toks[k].text in (".", ";"):
+            if toks.text[k] in (".", ";"):
                 break
     return False
 
@@ -103,14 +103,14 @@ def ranked_after(f, thu: int, after: int) -> bool:
 def rank_word(f, i: int, k: int):
     """`xếp thứ nhất`, `đứng thứ nhì`, `xếp hạng nhì`, `giảm nhanh thứ hai cả nước`."""
     toks = f.toks
-    if toks[k - 1].low == "thứ":
+    if toks.low[k - 1] == "thứ":
         rb = f.phrase_before(k - 1, RANK_BEFORE)
         if rb is None and ranked_after(f, k - 1, k + 1):
             rb = (k - 1, "thứ")
-    elif toks[k].low in ("nhất", "nhì"):
+    elif toks.low[k] in ("nhất", "nhì"):
         rb = f.phrase_before(k, {"xếp hạng", "hạng"})
     else:
         rb = None
     if rb is None:
         return None, i + 1
-    return Mention(toks[rb[0]].start, toks[k].end, "", "rank", value=ORDINAL_WORDS[toks[k].low]), k + 1
+    return Mention(toks.start[rb[0]], toks.end[k], "", "rank", value=ORDINAL_WORDS[toks.low[k]]), k + 1

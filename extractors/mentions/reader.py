@@ -55,11 +55,11 @@ class Reader:
             return hit
         toks = self.toks
         out = None
-        if i >= 0 and i + n <= len(toks):
+        if i >= 0 and i + n <= len(toks.kind):
             # tokens cover all but white space, and only a number's hold a digit: the n tokens are words
             # or signs, one line, at most two spaces apart, when their text has no digit, newline or 3 spaces
-            if _NOT_A_PHRASE(self.text, toks[i].start, toks[i + n - 1].end) is None:
-                out = self.text[toks[i].start:toks[i + n - 1].end].lower()
+            if _NOT_A_PHRASE(self.text, toks.start[i], toks.end[i + n - 1]) is None:
+                out = self.text[toks.start[i]:toks.end[i + n - 1]].lower()
         if len(self._phrases) >= 8192:
             self._phrases.clear()  # the scan has moved on: what it asked about far behind is not asked again
         self._phrases[key] = out
@@ -67,7 +67,7 @@ class Reader:
 
     def gap(self, a: int, b: int) -> str:
         """Text between the end of token a and the start of token b."""
-        return self.text[self.toks[a].end:self.toks[b].start]
+        return self.text[self.toks.end[a]:self.toks.start[b]]
 
     # --- numbers ---------------------------------------------------------------------------------
     def read_num(self, i: int) -> Num | None:
@@ -78,19 +78,19 @@ class Reader:
         decimals = 0
         has_words = False
         scale = 1.0
-        stop = min(len(toks), i + MAX_NUMBER_TOKENS)
+        stop = min(len(toks.kind), i + MAX_NUMBER_TOKENS)
         while j < stop:
-            t = toks[j]
+            kind = toks.kind[j]
             if j > i:
-                gap = text[toks[j - 1].end:t.start]
+                gap = text[toks.end[j - 1]:toks.start[j]]
                 if "\n" in gap or gap.strip():
                     break
-            if t.kind == "num":
+            if kind == "num":
                 if parts and not (isinstance(parts[-1], str) and parts[-1] in SCALES):
                     # digits follow only a scale word (`12.345 tỷ 250 triệu`); after digits or a
                     # number word (`đầu tư 1.200 tỷ`: `tư` is a word here) a new number starts
                     break
-                m = _DIGITS_AND_SUFFIX(t.text)
+                m = _DIGITS_AND_SUFFIX(toks.text[j])
                 if not m:
                     break
                 try:
@@ -106,8 +106,8 @@ class Reader:
                 parts.append(v)
                 j += 1
                 continue
-            if t.kind == "word":
-                w = t.low
+            if kind == "word":
+                w = toks.low[j]
                 if w in SCALES:
                     if not parts:
                         return None
@@ -115,7 +115,7 @@ class Reader:
                     scale *= SCALES[w]
                     j += 1
                     continue
-                if w in ("phẩy", "chấm") and parts and j + 1 < len(toks):
+                if w in ("phẩy", "chấm") and parts and j + 1 < len(toks.kind):
                     frac = self._decimal_part(j + 1)
                     if frac is not None:
                         fv, fdec, nj = frac
@@ -147,17 +147,18 @@ class Reader:
         if not parts:
             return None
         # A lone digit word is only a number where a counted noun or unit follows; let callers judge.
-        return Num(i, j, float(v), scale, decimals, has_words, self.text[toks[i].start:toks[j - 1].end])
+        return Num(i, j, float(v), scale, decimals, has_words, self.text[toks.start[i]:toks.end[j - 1]])
 
     def _decimal_part(self, j: int):
-        t = self.toks[j]
-        if t.kind == "num" and t.text.isdigit():
-            return float("0." + t.text), len(t.text), j + 1
-        if t.kind == "word" and t.low in DIGIT_WORDS:
+        toks = self.toks
+        kind, w = toks.kind[j], toks.text[j]
+        if kind == "num" and w.isdigit():
+            return float("0." + w), len(w), j + 1
+        if kind == "word" and toks.low[j] in DIGIT_WORDS:
             digits = ""
             k = j
-            while k < len(self.toks) and self.toks[k].kind == "word" and self.toks[k].low in DIGIT_WORDS:
-                digits += str(DIGIT_WORDS[self.toks[k].low])
+            while k < len(toks.kind) and toks.kind[k] == "word" and toks.low[k] in DIGIT_WORDS:
+                digits += str(DIGIT_WORDS[toks.low[k]])
                 k += 1
             return float("0." + digits), len(digits), k
         return None
@@ -169,7 +170,7 @@ class Reader:
             befores = self._phrases_before(i)
         for start, p in befores:
             if p in phrases:
-                if self.text[self.toks[i - 1].end:self.toks[i].start].strip() not in ("",):
+                if self.text[self.toks.end[i - 1]:self.toks.start[i]].strip() not in ("",):
                     return None  # the same gap for every phrase
                 return start, p
         return None
@@ -179,18 +180,19 @@ class Reader:
         (first token, phrase); kept for the next question about the same token (every step asks)."""
         toks, text = self.toks, self.text
         out = []
-        if i >= 1 and toks[i - 1].kind != "num":
+        if i >= 1 and toks.kind[i - 1] != "num":
             # the token before i, then each before that while it is no number and at most two spaces (no
             # newline) stand between
-            last = toks[i - 1]
+            last = toks.end[i - 1]
             longest = 1
             while longest < 4 and i - longest > 0:
-                a, b = toks[i - longest - 1], toks[i - longest]
-                if a.kind == "num" or b.start - a.end > 2 or (b.start > a.end and "\n" in text[a.end:b.start]):
+                a_end, b_start = toks.end[i - longest - 1], toks.start[i - longest]
+                if toks.kind[i - longest - 1] == "num" or b_start - a_end > 2 or \
+                        (b_start > a_end and "\n" in text[a_end:b_start]):
                     break
                 longest += 1
-            out = [(i - n, text[toks[i - n].start:last.end].lower()) for n in range(longest, 1, -1)]
-            out.append((i - 1, last.low))
+            out = [(i - n, text[toks.start[i - n]:last].lower()) for n in range(longest, 1, -1)]
+            out.append((i - 1, toks.low[i - 1]))
         if len(self._befores) >= 256:
             self._befores.clear()  # the scan has moved on
         self._befores[i] = out

@@ -53,35 +53,35 @@ class Tail:
         self.pct_end = None
         self.currency = None
         self.currency_end = None
-        if j < len(toks):
-            t = toks[j]
-            gap = f.text[toks[j - 1].end:t.start]
+        if j < len(toks.kind):
+            tw = toks.text[j]
+            gap = f.text[toks.end[j - 1]:toks.start[j]]
             same_line = "\n" not in gap and len(gap) <= 1
-            if same_line and t.text == "%":
+            if same_line and tw == "%":
                 self.pct, self.pct_end = "%", j
-            elif not same_line or t.low not in ("điểm", "phần"):
+            elif not same_line or toks.low[j] not in ("điểm", "phần"):
                 pass   # none of the words below starts here
             elif f.words_at(j, 3) == "điểm phần trăm":
                 self.pct, self.pct_end = "điểm phần trăm", j + 2
-            elif same_line and f.words_at(j, 1) == "điểm" and j + 1 < len(toks) and toks[j + 1].text == "%":
+            elif same_line and f.words_at(j, 1) == "điểm" and j + 1 < len(toks.kind) and toks.text[j + 1] == "%":
                 self.pct, self.pct_end = "điểm phần trăm", j + 1
             elif same_line and f.words_at(j, 2) == "phần trăm":
                 self.pct, self.pct_end = "%", j + 1
             if same_line and self.pct is None:
-                for words, unit, wtoks in _CURRENCY_AFTER_TOKS.get(t.text, ()):
+                for words, unit, wtoks in _CURRENCY_AFTER_TOKS.get(tw, ()):
                     n = len(wtoks)
-                    seg = toks[j:j + n]
-                    if len(seg) == n and all(x.text == w for x, w in zip(seg, wtoks)):
-                        if words == "đ" and j + 1 < len(toks) and toks[j + 1].start == seg[-1].end \
-                                and toks[j + 1].kind == "word":
+                    seg = toks.text[j:j + n]
+                    if len(seg) == n and all(x == w for x, w in zip(seg, wtoks)):
+                        if words == "đ" and j + 1 < len(toks.kind) and toks.start[j + 1] == toks.end[j + n - 1] \
+                                and toks.kind[j + 1] == "word":
                             continue
-                        if words in ("đô",) and j + 1 < len(toks) and toks[j + 1].low == "thị":
+                        if words in ("đô",) and j + 1 < len(toks.kind) and toks.low[j + 1] == "thị":
                             continue
-                        if words == "đồng" and j + 1 < len(toks) and toks[j + 1].kind == "word" \
-                                and toks[j + 1].low in DONG_COMPOUNDS and f.text[t.end:toks[j + 1].start] == " " \
-                                and not (j > 0 and toks[j - 1].low in SCALES):
+                        if words == "đồng" and j + 1 < len(toks.kind) and toks.kind[j + 1] == "word" \
+                                and toks.low[j + 1] in DONG_COMPOUNDS and f.text[toks.end[j]:toks.start[j + 1]] == " " \
+                                and not (j > 0 and toks.low[j - 1] in SCALES):
                             continue  # `đồng bằng` is a delta, but `7.750 tỷ đồng bằng 102%` is money
-                        if words in ("won", "xu", "xen") and f.text[toks[j - 1].end:t.start] != " ":
+                        if words in ("won", "xu", "xen") and f.text[toks.end[j - 1]:toks.start[j]] != " ":
                             continue
                         self.currency, self.currency_end = unit, j + n - 1
                         break
@@ -89,8 +89,8 @@ class Tail:
     def word(self, n: int) -> str | None:
         k = self.j + n
         toks = self.f.toks
-        if k < len(toks) and toks[k].kind == "word":
-            return toks[k].low
+        if k < len(toks.kind) and toks.kind[k] == "word":
+            return toks.low[k]
         return None
 
     def phrase(self, n: int) -> str | None:
@@ -102,10 +102,10 @@ def currency_before(f, i: int) -> tuple[str | None, int]:
     number's token), else (None, i)."""
     toks = f.toks
     k = i
-    for sym, unit, n in _CURRENCY_BEFORE_BY_START.get(toks[k].text, ()):
-        seg = toks[k:k + n]
-        if len(seg) == n and "".join(x.text for x in seg) == sym and k + n < len(toks) \
-                and toks[k + n].kind == "num" and f.text[seg[-1].end:toks[k + n].start].strip() in ("", "."):
+    for sym, unit, n in _CURRENCY_BEFORE_BY_START.get(toks.text[k], ()):
+        seg = toks.text[k:k + n]
+        if len(seg) == n and "".join(seg) == sym and k + n < len(toks.kind) \
+                and toks.kind[k + n] == "num" and f.text[toks.end[k + n - 1]:toks.start[k + n]].strip() in ("", "."):
             return unit, k + n
     return None, i
 
@@ -126,20 +126,20 @@ def qualifier_before(f, i: int):
     q, comp = phrases[p]
     if p == "khoảng chừng từ":
         return start, q, comp
-    if p in ("hơn", "gần", "trên") and start > 0 and f.toks[start - 1].low in ("cao", "thấp", "nhiều", "ít",
+    if p in ("hơn", "gần", "trên") and start > 0 and f.toks.low[start - 1] in ("cao", "thấp", "nhiều", "ít",
                                                                                  "lớn", "nhỏ", "kém"):
         return None, None, False
-    if p == "độ" and not (start > 0 and f.toks[start - 1].low in ("vào", "khoảng", "chừng")):
+    if p == "độ" and not (start > 0 and f.toks.low[start - 1] in ("vào", "khoảng", "chừng")):
         return None, None, False
     return start, q, comp
 
 
 def so_voi_after(f, j: int) -> bool:
     """`so với` follows token j-1 in the same clause."""
-    for t in f.toks[j:j + 12]:
-        if t.text in (";", ".", "\n") or "\n" in t.text:
+    for w, low in zip(f.toks.text[j:j + 12], f.toks.low[j:j + 12]):
+        if w in (";", ".", "\n") or "\n" in w:
             return False
-        if t.low == "so":
+        if low == "so":
             return True
     return False
 
@@ -148,15 +148,15 @@ def cents_after(f, j: int):
     """Cents after a currency ending at token j-1 (`và 23 xen`, `23`): (cents, last token), else None."""
     toks = f.toks
     k = j
-    if k < len(toks) and toks[k].low == "và":
+    if k < len(toks.kind) and toks.low[k] == "và":
         k += 1
-    if k < len(toks) and toks[k].kind in ("num", "word"):
+    if k < len(toks.kind) and toks.kind[k] in ("num", "word"):
         n = f.read_num(k)
         if n is not None and n.value < 100 and not n.value % 1:
             end = n.j - 1
-            if n.j < len(toks) and toks[n.j].low in ("xen", "xu", "cent", "cents"):
+            if n.j < len(toks.kind) and toks.low[n.j] in ("xen", "xu", "cent", "cents"):
                 end = n.j
-            elif toks[j].low == "và" and toks[k].kind != "num":
+            elif toks.low[j] == "và" and toks.kind[k] != "num":
                 pass
             return n.value, end
     return None
