@@ -49,12 +49,6 @@ _LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
 
 
-class _Named:
-    """A place found as a province name that is the document's province's district of that name."""
-    def __init__(self, name: str):
-        self.name = name
-
-
 def _district_leading(seg: str, province: str) -> str | None:
     """A district of the document's province named bare at the head of a clause part, right before its
     figure (`Tuyên Hóa 4,5-5,0%` in a list of a province's districts): `huyện Tuyên Hóa`."""
@@ -87,16 +81,16 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         for ps, pe, p in ctx.places_in(s, lo, ms):
             if in_comparison(seg, ps) and not _governs(seg[pe:]):
                 continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing
-            if ctx.province and p.name != ctx.province and not re.search(r"(?<!\w)tỉnh\s*$", seg[:ps]):
-                named_like = district_named(p.name, ctx.province)
-                if named_like:   # `Quảng Ninh 2,2-2,5%` in a list of Quảng Bình's districts: huyện Quảng Ninh
-                    p = _Named(named_like)
+            name = p.name
+            if ctx.province and name != ctx.province and not re.search(r"(?<!\w)tỉnh\s*$", seg[:ps]):
+                # `Quảng Ninh 2,2-2,5%` in a list of Quảng Bình's districts: huyện Quảng Ninh
+                name = district_named(name, ctx.province) or name
             if best is None or ps > best[0]:
                 # `huyện X` of a body wins over the province inside it
                 # the province inside a body's name (`UBND tỉnh Vĩnh Phúc`) does not replace the body; a place
                 # named after another place (`(Thừa Thiên-Huế tăng 2,06%, Đà Nẵng giảm 9,77%`) does
                 if best is None or not (best[0] <= ps < best[2]):
-                    best = (ps, p.name, pe)
+                    best = (ps, name, pe)
         if lo == cs and ctx.province:
             # `…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); …`: a district listed by name, nearer than any named before
             part_at = max(seg.rfind(c) for c in ";,()") + 1
