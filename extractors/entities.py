@@ -151,11 +151,7 @@ def _trim_name(name: str, kind: str) -> str:
 
 @lru_cache(maxsize=1)
 def _district_names() -> frozenset[str]:
-    names = set()
-    for items in districts().values():
-        for full, kind in items:
-            names.add(full.split(" ", len(kind.split()))[-1])
-    return frozenset(names)
+    return frozenset(name for province in districts() for name in _districts_of(province))
 
 
 @lru_cache(maxsize=None)

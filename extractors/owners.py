@@ -5,6 +5,7 @@ is the country's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors import lexicon
 from extractors.doc_context import DocContext
@@ -44,6 +45,14 @@ _BLOC_SHORT = re.compile(r"Đảng (?:bộ|ủy|uỷ) Khối(?!\s+(?:các|cơ qu
 _SOURCE_BEFORE = re.compile(r"(?:^|[\s,(])(?:[Tt]heo|[Tt]in từ|[Nn]guồn tin từ|[Tt]hông tin từ)(?:\s+(?:báo cáo|thông tin|"
                             r"số liệu|thống kê|công bố)(?:\s+\S+){0,3}?\s+(?:của|từ))?\s*$")
 _PLAN_OF = re.compile(r"(?<!\w)(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|[Nn]ghị quyết)(?:\s+(?:được|do|của|đã))?\s*$")
+
+
+def _reports_or_plans(before: str) -> bool:
+    """A body named as the source of the news (`Theo Ban Tổ chức Tỉnh ủy, …`) or as who set a plan (`đạt 111,6%
+    dự toán HĐND tỉnh điều chỉnh`), by what stands before it: not an owner."""
+    return bool(_SOURCE_BEFORE.search(before) or _PLAN_OF.search(before))
+
+
 _SOURCE_AFTER = re.compile(r"[^,.;:]{0,30}?\s+(?:cho biết|thông tin|báo cáo cho biết|công bố)(?!\w)")
 _LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
@@ -72,10 +81,8 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         for b in find_bodies(seg, ctx.province):
             if re.search(r"(?<!\w)(?:đại biểu|ứng cử|bầu cử)\s*(?:\S+\s+){0,3}$", seg[:b.start]):
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
-            if _SOURCE_BEFORE.search(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
-                continue  # `Theo Ban Tổ chức Tỉnh ủy, …`, `Tin từ Sở Du lịch cho biết, …`: who reports, not whose
-            if _PLAN_OF.search(seg[:b.start]):
-                continue  # `đạt 111,6% dự toán HĐND tỉnh điều chỉnh`: who set the plan, not whose the figure is
+            if _reports_or_plans(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
+                continue  # `Tin từ Sở Du lịch cho biết, …`: who reports or set the plan, not whose
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
         for ps, pe, p in ctx.places_in(s, lo, ms):
@@ -143,7 +150,7 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
     """The last province or body a sentence names as an owner (not in a comparison), or None."""
     best = None
     for b in find_bodies(prev.text, ctx.province):
-        if _PLAN_OF.search(prev.text[:b.start]) or _SOURCE_BEFORE.search(prev.text[:b.start]):
+        if _reports_or_plans(prev.text[:b.start]):
             continue
         best = (b.start, b.name) if best is None or b.start >= best[0] else best
     for ps, pe, p in ctx.places_in(prev, prev.start, prev.end):
@@ -172,9 +179,7 @@ def _district_before(text: str, upto: int, ctx: DocContext) -> str | None:
     if titled:
         return titled
     lead = _LEADING_NAME.match(re.sub(r"^\s*(?:\([^()]{1,30}\)|[^\s-]{1,30})?\s*[-–—]\s+", "", text[:200]))
-    if lead and ctx.province and district_named(lead.group(1), ctx.province):
-        return district_named(lead.group(1), ctx.province)
-    return None
+    return district_named(lead.group(1), ctx.province) if lead and ctx.province else None
 
 
 def _district_of_body(name: str) -> str | None:
@@ -183,10 +188,12 @@ def _district_of_body(name: str) -> str | None:
     named = _DISTRICT_IN_NAME.search(name)
     if named:
         return named.group(0)
-    for committee, kind in (("Huyện ủy ", "huyện"), ("Thị ủy ", "thị xã")):
-        at = name.find(committee)
-        if at >= 0 and name[at + len(committee):].strip():
-            return f"{kind} {name[at + len(committee):].strip()}"
+    for committee, kind in _COMMITTEE_OF.items():
+        if kind not in ("huyện", "thị xã"):
+            continue   # a province's or city's committee names no district
+        at = name.find(committee + " ")
+        if at >= 0 and name[at + len(committee) + 1:].strip():
+            return f"{kind} {name[at + len(committee) + 1:].strip()}"
     return None
 
 
@@ -213,17 +220,21 @@ def _capitalised_runs(text: str):
 def title_district(ctx: DocContext) -> str | None:
     """The one district of the document's province its title is about (`Nhiệm kỳ 2015-2020, huyện Chư Sê kết nạp
     được 1.500 đảng viên`, `Số đảng viên mới kết nạp ở Kinh Môn …`), or None (none, or several)."""
-    if not ctx.title or not ctx.province:
-        return None
-    found = {d for d in (_district_of_body(b.name) for b in find_bodies(ctx.title, ctx.province)) if d}
-    for run_start, words in _capitalised_runs(ctx.title):
+    return _title_district(ctx.title, ctx.province) if ctx.title and ctx.province else None
+
+
+@lru_cache(maxsize=256)
+def _title_district(title: str, province: str) -> str | None:
+    # read once per document, not once for each of its figures that name no owner
+    found = {d for d in (_district_of_body(b.name) for b in find_bodies(title, province)) if d}
+    for run_start, words in _capitalised_runs(title):
         for n in range(len(words), 0, -1):   # the longest run of capitalised words that is a district's name
             name = " ".join(words[:n])
             if find_provinces(name):
-                if re.search(r"(?:TP\.?|thành phố|thị xã)\s*$", ctx.title[:run_start]):
+                if re.search(r"(?:TP\.?|thành phố|thị xã)\s*$", title[:run_start]):
                     found.add(f"thành phố {name}")   # `… và TP. Bến Tre`: the town of that name, one more district
                 break   # `Lai Châu`, `Hà Tĩnh`: the province, not its town of that name
-            named = district_named(name, ctx.province)
+            named = district_named(name, province)
             if named:
                 found.add(named)
                 break
