@@ -209,12 +209,10 @@ def _without_owner(ind: str | None) -> str | None:
             continue
         if not re.search(r"\w", re.sub(r"\(\s*(?:cũ|mới)\s*\)", "", ind[pe:])):
             continue   # at the end (`khu vực Hải Dương (cũ)`): the owner's tail, which the context rules read
-        cut = re.search(r"(?:\s+của)?(?:\s+(?:tỉnh|thành phố|TP\.?))?\s*$", head)
-        if len(head[:cut.start()].split()) < 2:
+        kept = head[:re.search(r"(?:\s+của)?(?:\s+(?:tỉnh|thành phố|TP\.?))?\s*$", head).start()]
+        if len(kept.split()) < 2:
             continue   # `đưa Lai Châu dẫn đầu …`, `đó Bắc Ninh vươn lên`: a clause cut short, for the context rules
-        rest = (head[:cut.start()] + ind[pe:]).strip()
-        if len(rest.split()) >= 2:
-            ind = head[:cut.start()] + ind[pe:]
+        ind = kept + ind[pe:]
     return ind
 
 

@@ -109,8 +109,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # (of a year), the first year (`Từ năm 2015 đến nay, … giảm từ 5,12% xuống 3,21%`)
         span = re.fullmatch(r"((?:19|20)\d{2})(?:-((?:19|20)\d{2}))?", period)
         if span and (span.group(2) is None or ctx.since_named(s.index, period)):
-            period = span.group(1) if span.group(2) else period[:4]
-            period = str(int(period) - 1) if span.group(2) is None else period
+            period = span.group(1) if span.group(2) else str(int(span.group(1)) - 1)
     elif period is not None and _TO_BEFORE.search(ctx.text[max(s.start, m.start - 60):m.start]):
         span = re.fullmatch(r"((?:19|20)\d{2})-((?:19|20)\d{2})", period)
         if span and ctx.since_named(s.index, period):
@@ -269,7 +268,7 @@ def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) 
         if day < 15:
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         return f"{y}-{mo:02d}"
-    year = _context_year([p for p in periods if p.value != "YPREV"], ctx, s, None if period == "YPREV" else period)
+    year = _context_year(periods, ctx, s, period)   # (`YPREV` is no year of its own, and no part of one)
     if year is None:
         return None
     if period == "YPREV":

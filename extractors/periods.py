@@ -49,7 +49,8 @@ _LAST_YEAR = re.compile(r"(?=[nN])(?<!\w)[Nn]ăm ngoái(?!\w)")
 _THIS_YEAR = re.compile(r"(?=[nN])(?<!\w)(?<!tháng )(?<!đầu )(?<!cuối )[Nn]ăm nay(?!\w)")
 _YEAR_PAST = re.compile(r"(?=[nN])(?<!\w)[Nn]ăm (?:qua|vừa qua)(?!\w)")
 _MONTH_PAST = re.compile(r"(?=[tT])(?<!\w)[Tt]háng (?:qua|vừa qua)(?!\w)")
-_COUNTED_MONTHS = re.compile(r"(?<!\w)(?:\d+|ba|bốn|năm|sáu|bảy|tám|chín|mười|hai|mấy|các|những)\s*$", re.IGNORECASE)
+# a count right before `tháng qua`, `năm qua` (`10 tháng qua`, `5 năm qua`, `những năm qua`): a span, not the one gone by
+_COUNTED_BEFORE = re.compile(r"(?<!\w)(?:\d+|ba|bốn|năm|sáu|bảy|tám|chín|mười|hai|mấy|các|những)\s*$", re.IGNORECASE)
 # `Lũy kế từ đầu năm`, `Từ đầu năm đến nay`, `tính từ đầu năm` (with no year after it: `từ đầu năm 2024` is a year):
 # `YTD`, the year so far of its sentence or the document's date; it times its own sentence only (kind `sofar`)
 _SINCE_NEW_YEAR = re.compile(r"(?=[LlTtt])(?<!\w)(?:(?:[Ll]ũy kế|[Tt]ính|[Cc]ộng dồn)\s+)?[Tt]ừ đầu năm(?!\s*(?:19|20)\d{2})(?!\w)")
@@ -80,6 +81,10 @@ def find_periods(text: str) -> list[Period]:
     def add(m, value, kind):
         out.append(Period(m.start(), value, kind))
         taken.append((m.start(), m.end()))
+
+    def overlaps(m) -> bool:
+        """`m` reaches into a span a period read before it has taken."""
+        return any(s < m.end() and m.start() < e for s, e in taken)
 
     for m in re.finditer(r"((?:19|20)\d{2})\s*[-–—‑]\s*((?:19|20)\d{2})", text):
         pre = text[max(0, m.start() - 25):m.start()].lower()
@@ -127,42 +132,45 @@ def find_periods(text: str) -> list[Period]:
         n = int(m.group(1))
         if any(s <= m.start() < e for s, e in taken) or not 1 <= n <= 12:
             continue
-        part = {3: "Q1", 6: "H1", 12: None}.get(n, f"{n}M" if n > 1 else "M01")
-        if part is None:
-            add(m, m.group(2) or "Y", "year")
+        year = m.group(2)
+        if n == 12:
+            add(m, year or "Y", "year")
+        elif n == 1:   # the first month is that month: `2024-01`, or `M01` without a year
+            add(m, f"{year}-01" if year else "M01", "months")
         else:
-            add(m, f"{m.group(2)}-{part.lstrip('M') if part == 'M01' else part}" if m.group(2) else part, "months")
+            part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+            add(m, f"{year}-{part}" if year else part, "months")
     # the month gone by, of the page's date: `trong tháng qua` (not `10 tháng qua`, the first ten months)
     for m in _MONTH_PAST.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken) \
-                and not _COUNTED_MONTHS.search(text[max(0, m.start() - 10):m.start()]):
+        if not overlaps(m) \
+                and not _COUNTED_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "MLAST", "month")
     # this year, the page's: `Năm nay, Quảng Ngãi thu hút được 4 dự án` (not `6 tháng đầu năm nay`, read above)
     for m in _THIS_YEAR.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken) \
+        if not overlaps(m) \
                 and not re.search(r"(?:[Qq]uý\s+\S+|[Tt]háng\s+\d{1,2})\s*$", text[max(0, m.start() - 12):m.start()]):
             # (`quý I năm nay`, `tháng 3 năm nay`: that quarter or month, whose year is the page's)
             add(m, "Y", "year")
     # last year: `năm ngoái sản lượng đạt 230.000 tấn` (not a base: `so với năm ngoái`)
     for m in _LAST_YEAR.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken) \
+        if not overlaps(m) \
                 and not _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
                 and not re.search(r"(?:cùng kỳ|so|với|hơn|lần)\s*$", text[max(0, m.start() - 12):m.start()]):
             add(m, "YPREV", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
     for m in _YEAR_PAST.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken) \
-                and not _COUNTED_MONTHS.search(text[max(0, m.start() - 10):m.start()]):
+        if not overlaps(m) \
+                and not _COUNTED_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "YPAST", "year")
     # since the start of the year, so far: the year (`Lũy kế từ đầu năm, thành lập mới 258 doanh nghiệp`)
     for m in _SINCE_NEW_YEAR.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not overlaps(m):
             add(m, "YTD", "sofar")
     # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,
     # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`; without a year (`tính đến ngày 30-6`) the year
     # the document is about
     for m in _UP_TO.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if overlaps(m):
             continue
         add(m, m.group(1) or m.group(2) or m.group(3) or "Y", "year")
     # one month: `tháng 12/2023`, `trong tháng 10`
