@@ -93,7 +93,7 @@ _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
 # (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
-_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
+_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|bình quân|"
                           r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
                           r"con số|tổng cộng|số liệu|\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
@@ -108,6 +108,9 @@ _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tư�
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
 _RESTATES = re.compile(r"^\s*[,(]?\s*(?:(?:đạt|bằng|tương đương|chiếm|tỷ lệ|tỉ lệ)\s*)?"
                        r"(?:(?:xấp xỉ|khoảng|gần|trên|hơn)\s*)?$", re.IGNORECASE)
+# between a figure and the percentage of its change: ` (tăng `, `, tăng `, ` (giảm hơn `
+_CHANGE_OF_BEFORE = re.compile(r"\s*[,(]?\s*(?:(?:ước|đã)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên|xấp xỉ))?\s*",
+                               re.IGNORECASE)
 # between a figure and a percentage comparing it: `; so với dự toán Trung ương giao đạt `, ` so với dự toán (tăng `
 _COMPARES_BEFORE = re.compile(
     r"^[^\d]{0,12}?(?:[;,]\s*)?so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ)[^\d;.()]{0,40}?"
@@ -270,6 +273,11 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if paren > before.rfind(")") and _PAREN_RESTATES.search(before[paren:]) and not counted and \
                 re.search(r"(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;()]{0,40}$", before[:paren]):
             return sprev.indicator, "inherited"               # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 …)`
+        # the change of the figure before, in brackets or after a comma (`đạt 11,52 tỷ USD (tăng 9,9% so với
+        # cùng kỳ)`): that figure's
+        if m.kind == "percent" and sprev.kind != "percent" and _CHANGE_OF_BEFORE.fullmatch(between) \
+                and not re.match(r"\s*về\s", after):   # (`tăng 66,7% về số dự án`: what follows `về`, below)
+            return sprev.indicator, "inherited"
         # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same
         if sprev.kind == "fraction" and m.kind == "percent" and _RESTATES.match(between):
             return sprev.indicator, "inherited"
@@ -334,10 +342,26 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if sprev.indicator.split()[0].lower() in subject.lower().split():
             return subject, "subject"                         # `Điều chỉnh vốn cho 7 dự án với số vốn điều chỉnh tăng`
         return f"{subject} {sprev.indicator}", "subject"     # `364 nhà … với tổng kinh phí 25.520 triệu đồng`
+    if seg_from == cs and (sprev is None or sprev.end <= cs) and _ONLY_A_CHANGE.fullmatch(last.strip()):
+        # `Lĩnh vực dịch vụ đã khởi sắc trở lại, tăng trưởng 3,88%`: a part that is only the change, its subject
+        # before the comma
+        hedged = _hedged_subject(seg)
+        if hedged:
+            return hedged, "subject"
     if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject):
+        # (not past the figure before in this clause, whose own subject may stand between: `Kim ngạch xuất khẩu
+        # ước đạt 16,2 tỷ USD …, kim ngạch nhập khẩu ước đạt 11,52 tỷ USD`)
         wider = known_indicator(before, whole=True)
+        if wider and sprev is not None and sprev.indicator and seg_from > cs \
+                and before.rfind(wider) < sprev.start - cs and not _overlap(wider, sprev.indicator):
+            wider = known_indicator(text[seg_from:m.start], whole=True)
         if wider:
             return wider, "lexicon"                           # `thu hút đầu tư …, sau 2 năm đạt 1,6 tỷ USD`
+        hedged = _hedged_subject(seg) if seg_from == cs and (not subject or _FILLER_ONLY.match(subject)) else ""
+        if hedged and sprev is not None and sprev.end <= cs:
+            # the first figure of a clause of its own, its subject before a hedge (`…7.250 tỉ đồng; xuất khẩu
+            # phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt 1 tỉ 953 triệu USD`): that subject, not the clause before's
+            return hedged, "subject"
         if sprev and sprev.indicator:
             return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
         if subject and _only_target_words(subject):
@@ -355,6 +379,28 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         subject = _joined_subject(seg, subject)
     words = subject.split()
     return (" ".join(words[:10]) if words else None), "subject"
+
+
+def _hedged_subject(seg: str) -> str:
+    """The subject of the part before the last comma of a clause whose last part is only a hedge or a time
+    (`xuất khẩu phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt`): `xuất khẩu phục hồi mạnh mẽ`."""
+    parts = re.split(r"[,;:]", seg)
+    if len(parts) < 2 or _ADVERBIAL_OPEN.match(parts[-2]):
+        return ""   # `đến thời điểm 31/12/2019, toàn tỉnh giảm …`: a time or a source, no subject
+    subject = _subject(parts[-2])
+    # without what is said of it: `xuất khẩu phục hồi mạnh mẽ` -> `xuất khẩu`
+    subject = _ASSESSED.sub("", subject).strip() or subject
+    subject = re.sub(r"^(?:(?:tiếp tục|vẫn|đã)\s+)*đạt\s+(?=\S)", "", subject)   # `… đạt mức tăng trưởng cao`
+    return subject if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) else ""
+
+
+_ONLY_A_CHANGE = re.compile(r"(?:(?:đã|ước|ước tính|cũng|vẫn)\s+)*(?:tăng trưởng|tăng|giảm)(?:\s+(?:đạt|ở mức|khoảng))?",
+                            re.IGNORECASE)
+# what a report says of a sector before its figure: `… phục hồi mạnh mẽ`, `… đã khởi sắc trở lại`
+_ASSESSED = re.compile(r"\s+(?:(?:đã|đang|vẫn|tiếp tục|cũng)\s+)*(?:phục hồi|khởi sắc|duy trì|giữ vững|giữ ổn định|ổn định|"
+                       r"tăng mạnh|tăng cao|tăng khá|chuyển biến|phát triển|có bước|có sự|đạt kết quả|đạt nhiều|đóng vai trò|"
+                       r"giữ vai trò|là động lực)(?!\w).*$",
+                       re.IGNORECASE)
 
 
 # the parts before a comma that open a clause with its time, source or place, not its subject
@@ -523,6 +569,12 @@ def _coordinated_tail(rest: str) -> str:
             mm.group(1).split()[0].lower() in _NOT_A_NOUN_START:
         return ""
     return ", " + mm.group(1).strip()
+
+
+def _overlap(a: str, b: str) -> bool:
+    """One phrase holds the other (lower-cased)."""
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
 
 
 def _same_group(a: str, b: str) -> bool:

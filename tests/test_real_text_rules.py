@@ -944,3 +944,34 @@ def test_a_committees_membership_figure_is_its_partys():
     # an award the committee gives stays the committee's
     text = "Ban Thường vụ Tỉnh ủy Hà Tĩnh tặng Bằng khen cho 26 cá nhân."
     assert figure(text, "26 cá nhân").entity == "Ban Thường vụ Tỉnh ủy Hà Tĩnh"
+
+
+# --- indicators: a clause's own subject before its figure (third session of 7 December) ----------------
+def test_a_clause_of_its_own_takes_its_subject_before_a_hedge_not_the_clause_befores():
+    text = ("Doanh thu dịch vụ 6 tháng đầu năm đạt 5.100 tỉ đồng; nhập khẩu tăng mạnh, ước 6 tháng đầu năm "
+            "đạt 812 triệu USD.")
+    assert figure(text, "812 triệu USD").indicator == "nhập khẩu"
+    assert figure(text, "5.100 tỉ đồng").indicator.startswith("Doanh thu dịch vụ")
+
+
+def test_a_part_that_is_only_the_change_takes_the_subject_before_its_comma():
+    m = figure("Ngành du lịch đã khởi sắc trở lại, tăng 12,4% so với cùng kỳ.", "12,4%")
+    assert m.indicator == "Ngành du lịch"
+    # a time before the comma is no subject: the change keeps its own reading
+    m = figure("Đến thời điểm 31/12/2022, toàn tỉnh giảm được 3,1% hộ nghèo.", "3,1%")
+    assert "31/12" not in (m.indicator or "")
+
+
+def test_the_change_of_the_figure_before_in_brackets_is_that_figures():
+    text = ("Kim ngạch xuất khẩu ước đạt 9,1 tỷ USD (tăng 8,2% so với cùng kỳ), kim ngạch nhập khẩu ước đạt "
+            "6,4 tỷ USD (tăng 5,5% so với cùng kỳ).")
+    assert figure(text, "5,5%").indicator == "kim ngạch nhập khẩu"
+    assert figure(text, "8,2%").indicator == "Kim ngạch xuất khẩu"
+    # what follows `về` still says what a change is about
+    m = figure("Cấp mới 12 dự án, tổng vốn 900 tỷ đồng, tăng 20% về số dự án so với cùng kỳ.", "20%")
+    assert m.indicator == "số dự án"
+
+
+def test_an_average_alone_is_no_subject():
+    m = figure("Tỷ lệ hộ nghèo của tỉnh giảm nhanh, bình quân 3,2%/năm.", "3,2%/năm")
+    assert m.indicator.lower().startswith("tỷ lệ hộ nghèo")
