@@ -168,7 +168,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
                                                    rank=m.kind == "rank")
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
-    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title)
+    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title, prev_sentence)
     _named_item(m, text, s, done)
     m.indicator = spell_out(m.indicator, m.unit)
     if m.entity and _MEMBERSHIP.search(f"{m.unit or ''} {m.indicator or ''}"):

@@ -975,3 +975,14 @@ def test_the_change_of_the_figure_before_in_brackets_is_that_figures():
 def test_an_average_alone_is_no_subject():
     m = figure("Tỷ lệ hộ nghèo của tỉnh giảm nhanh, bình quân 3,2%/năm.", "3,2%/năm")
     assert m.indicator.lower().startswith("tỷ lệ hộ nghèo")
+
+
+def test_a_list_by_district_breaks_down_what_the_sentence_before_named():
+    text = ("UBND tỉnh giao chỉ tiêu phấn đấu giảm tỷ lệ hộ nghèo năm 2019 cho các huyện, thành phố.\n\n"
+            "Cụ thể, huyện Kim Sơn giảm từ 3,5-4%; Nho Quan 2,5-3%; TP. Tam Điệp 0,5-1%.")
+    for span in ("từ 3,5-4%", "2,5-3%", "0,5-1%"):
+        m = figure(text, span, title="Ninh Bình giao chỉ tiêu giảm nghèo")
+        assert m.indicator == "tỷ lệ hộ nghèo", (span, m.indicator, m.entity)
+    # the owner's name is never the indicator, even with nothing to put in its place
+    m = figure("Nho Quan 2,5-3%; Kim Sơn 3,5-4%.", "2,5-3%", title="Ninh Bình giao chỉ tiêu")
+    assert (m.indicator or "").lower() not in ("nho quan", "kim sơn")
