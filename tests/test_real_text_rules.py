@@ -986,3 +986,11 @@ def test_a_list_by_district_breaks_down_what_the_sentence_before_named():
     # the owner's name is never the indicator, even with nothing to put in its place
     m = figure("Nho Quan 2,5-3%; Kim Sơn 3,5-4%.", "2,5-3%", title="Ninh Bình giao chỉ tiêu")
     assert (m.indicator or "").lower() not in ("nho quan", "kim sơn")
+
+
+def test_a_month_written_in_the_subject_is_its_time_not_its_indicator():
+    text = "Cụ thể, doanh thu tháng 10/2022 đạt hơn 1.250 tỷ đồng, tăng 2,1% so với tháng 9 và tăng 30,5% so với cùng kỳ."
+    for span in ("hơn 1.250 tỷ đồng", "2,1%", "30,5%"):
+        m = figure(text, span)
+        assert m.indicator == "doanh thu", (span, m.indicator)
+    assert figure(text, "hơn 1.250 tỷ đồng").period == "2022-10"
