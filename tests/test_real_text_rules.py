@@ -994,3 +994,14 @@ def test_a_month_written_in_the_subject_is_its_time_not_its_indicator():
         m = figure(text, span)
         assert m.indicator == "doanh thu", (span, m.indicator)
     assert figure(text, "hơn 1.250 tỷ đồng").period == "2022-10"
+
+
+def test_a_label_may_hold_a_short_name_in_brackets():
+    text = ("Một số chỉ tiêu chủ yếu của tỉnh năm 2023 như sau:\n\n"
+            "- Chỉ số sản xuất công nghiệp (IIP): + 6,7%\n- Số doanh nghiệp thành lập mới: 612 doanh nghiệp")
+    assert figure(text, "6,7%").indicator == "Chỉ số sản xuất công nghiệp (IIP)"
+
+
+def test_a_sentence_that_names_its_topic_first():
+    m = figure("Về dịch vụ lưu trú, 6 tháng đầu năm tăng 17,01%.", "17,01%")
+    assert m.indicator == "dịch vụ lưu trú"
