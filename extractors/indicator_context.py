@@ -233,8 +233,10 @@ def spell_out(indicator: str | None, unit: str | None) -> str | None:
     """The indicator built on a count whose noun is written short, with that noun spelled out:
     `kết nạp 241 ĐV` -> `kết nạp đảng viên` (an abbreviation the text itself writes inside a phrase,
     `Tỷ lệ TCCSĐ hoàn thành tốt nhiệm vụ`, stays as written)."""
-    if indicator and unit and unit.startswith("lượt ") and f" {unit}" in f" {indicator}":
-        # `đón 520.000 lượt khách`: the indicator counts visitors (`đón khách`), the unit their visits
+    if indicator and unit and unit.startswith("lượt ") and f" {unit}" in f" {indicator}" \
+            and not re.search(rf"(?<!\w)(?:tổng|số)\s+{re.escape(unit)}", indicator, re.IGNORECASE):
+        # `đón 520.000 lượt khách`: the indicator counts visitors (`đón khách`), the unit their visits (not a
+        # subject that names the visits: `tổng lượt khách tham quan, du lịch … đạt`, `tổng số lượt khách lưu trú`)
         indicator = indicator.replace(unit, unit[len("lượt "):])
     short = (unit or "").split()[0] if unit else ""
     if not indicator or short not in _SHORT:

@@ -414,7 +414,7 @@ _ASSESSED = re.compile(r"\s+(?:(?:đã|đang|vẫn|tiếp tục|cũng)\s+)*(?:ph
 
 
 # the parts before a comma that open a clause with its time, source or place, not its subject
-_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Cc]ũng theo|[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
+_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Cc]ũng theo|[Cc]ho đến|[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
                              r"[Bb]ên cạnh|[Nn]goài|[Dd]o|[Nn]hờ|[Tt]ại|[Hh]iện|[Cc]ụ thể|[Nn]hư vậy|[Tt]uy|[Nn]hìn chung|"
                              r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu|[Đđ]ặc biệt|[Tt]uy nhiên|"
                              r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu|[Xx]ét|[Cc]ùng với|[Cc]ó thể|[Tt]ừ đó|[Đđ]áng chú ý|"
@@ -487,6 +487,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
             return sprev.indicator, "inherited"               # `…, trong khi kế hoạch đặt ra là 120 cơ sở`
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) \
                 and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE):
+            if (sprev is None or sprev.end < m.start - len(seg)) and last.strip().startswith(subject.split()[0]) \
+                    and not _HAS_PREDICATE.match(subject):
+                subject = _joined_subject(seg, subject)   # `tổng lượt khách tham quan, du lịch … đạt 6,6 triệu lượt`
             return subject, "subject"                         # `nâng tổng số đảng viên lên 99.776 đồng chí`
     change = re.search(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$", last)
     if change:

@@ -1005,3 +1005,11 @@ def test_a_label_may_hold_a_short_name_in_brackets():
 def test_a_sentence_that_names_its_topic_first():
     m = figure("Về dịch vụ lưu trú, 6 tháng đầu năm tăng 17,01%.", "17,01%")
     assert m.indicator == "dịch vụ lưu trú"
+
+
+def test_a_subject_a_comma_cuts_is_joined_before_a_count_and_visits_stay_visits():
+    text = ("Theo báo cáo của Sở Du lịch, tổng lượt khách tham quan, du lịch đến tỉnh trong năm 2019 đạt "
+            "1.633.981 lượt khách, tăng 9,6% so với năm 2018.")
+    assert figure(text, "1.633.981 lượt khách").indicator.startswith("tổng lượt khách tham quan, du lịch")
+    # the visits a verb counts are visitors: `đón 520.000 lượt khách` measures `đón khách`
+    assert figure("Năm 2019, tỉnh đón 520.000 lượt khách.", "520.000 lượt khách").indicator == "đón khách"
