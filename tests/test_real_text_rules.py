@@ -1013,3 +1013,22 @@ def test_a_subject_a_comma_cuts_is_joined_before_a_count_and_visits_stay_visits(
     assert figure(text, "1.633.981 lượt khách").indicator.startswith("tổng lượt khách tham quan, du lịch")
     # the visits a verb counts are visitors: `đón 520.000 lượt khách` measures `đón khách`
     assert figure("Năm 2019, tỉnh đón 520.000 lượt khách.", "520.000 lượt khách").indicator == "đón khách"
+
+
+# --- periods (third session of 7 December) -----------------------------------------------------------
+def test_a_councils_term_is_part_of_its_name_not_the_figures_time():
+    text = ("Ngày 14/7, Hội đồng nhân dân tỉnh khóa 19, nhiệm kỳ 2021-2026 đã thông qua nghị quyết về nhiệm vụ "
+            "năm 2025.\n\nTheo đó, tỉnh phấn đấu tốc độ tăng trưởng GRDP đạt 10,5%.")
+    assert figure(text, "10,5%", title="Bắc Ninh đặt mục tiêu tăng trưởng").period == "2025"
+
+
+def test_a_month_compared_with_the_month_before_is_that_month():
+    text = "Chỉ số sản xuất công nghiệp ước tính tháng 9 tăng 0,7% so với tháng trước."
+    assert figure(text, "0,7%", published="2024-10-02").period == "2024-09"
+
+
+def test_months_added_up_or_averaged_without_dau_nam():
+    text = ("Chỉ số giá tiêu dùng tháng 6 tăng 0,55% so với tháng trước; bình quân 6 tháng tăng 3,68% so với "
+            "cùng kỳ.")
+    assert figure(text, "3,68%", published="2024-07-03").period == "2024-H1"
+    assert figure(text, "0,55%", published="2024-07-03").period == "2024-06"
