@@ -1032,3 +1032,11 @@ def test_months_added_up_or_averaged_without_dau_nam():
             "cùng kỳ.")
     assert figure(text, "3,68%", published="2024-07-03").period == "2024-H1"
     assert figure(text, "0,55%", published="2024-07-03").period == "2024-06"
+
+
+def test_the_year_of_the_plan_a_share_is_of_is_not_the_shares_time():
+    text = ("Tính chung 9 tháng năm 2024, toàn tỉnh đón 3,6 triệu lượt khách quốc tế, tăng 47,9% so với cùng kỳ "
+            "(vượt 20% kế hoạch năm 2024).")
+    assert figure(text, "20%", published="2024-09-28").period == "2024-9M"
+    text = "Năm 2019, toàn tỉnh kết nạp 1.988 đảng viên, đạt 94,7% kế hoạch năm 2019."
+    assert figure(text, "94,7%").period == "2019"
