@@ -328,6 +328,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         shared = _SHARED_PREDICATE.match(after)
         if shared:
             return f"{unit} {shared.group(1).strip()}", "after"  # `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`
+        named = _named_right_before(last) if unit.lower() in _PEOPLE else None
+        if named:
+            return named, "subject"   # `…, đảng viên người dân tộc ít người 14 đồng chí, …`: the group it counts
         return f"{unit}{_modifiers(after)}", "unit"
     subject = _subject(last)
     if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
@@ -389,6 +392,18 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
 
 # the topic a sentence names before its first comma: `Về dịch vụ lưu trú, …`, `Đối với đầu tư trong nước, …`
 _TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với)\s+([^,;:.()\d]{3,60}),")
+
+
+def _named_right_before(last: str) -> str | None:
+    """The noun phrase a count of people follows with no verb between, in a list that breaks a group down:
+    `đảng viên người dân tộc ít người` in `…, đảng viên người dân tộc ít người 14 đồng chí, …`."""
+    if not last.strip() or _HAS_PREDICATE.search(last) or _VERB_RE.search(last) or _ADVERBIAL_OPEN.match(last):
+        return None
+    subject = _subject(last)
+    if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
+            or not 2 <= len(subject.split()) <= 10 or find_provinces(subject):
+        return None
+    return subject
 
 
 def _hedged_subject(seg: str) -> str:

@@ -1040,3 +1040,12 @@ def test_the_year_of_the_plan_a_share_is_of_is_not_the_shares_time():
     assert figure(text, "20%", published="2024-09-28").period == "2024-9M"
     text = "Năm 2019, toàn tỉnh kết nạp 1.988 đảng viên, đạt 94,7% kế hoạch năm 2019."
     assert figure(text, "94,7%").period == "2019"
+
+
+def test_a_count_of_people_takes_the_group_named_right_before_it():
+    text = ("6 tháng đầu năm, toàn tỉnh kết nạp được 603 đảng viên mới, trong đó: đảng viên nữ là 359 đồng chí, "
+            "đảng viên người dân tộc ít người 14 đồng chí, đảng viên khối doanh nghiệp 20 đồng chí.")
+    assert figure(text, "14 đồng chí").indicator == "đảng viên người dân tộc ít người"
+    assert figure(text, "20 đồng chí").indicator == "đảng viên khối doanh nghiệp"
+    # a verb before the count still names what was done
+    assert figure("Tỉnh đã bổ nhiệm lại 7 đồng chí.", "7 đồng chí").indicator == "bổ nhiệm lại"
