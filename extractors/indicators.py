@@ -109,6 +109,9 @@ _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tư�
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
 _RESTATES = re.compile(r"^\s*[,(]?\s*(?:(?:đạt|bằng|tương đương|chiếm|tỷ lệ|tỉ lệ)\s*)?"
                        r"(?:(?:xấp xỉ|khoảng|gần|trên|hơn)\s*)?$", re.IGNORECASE)
+# between a figure and the same said another way: ` hay tăng `, `, tương đương `, ` (tương ứng `, `, tức là `
+_SAID_AGAIN = re.compile(r"\s*[,(]?\s*(?:hay|tức là|tương đương(?:\s+với)?|tương ứng(?:\s+với)?)\s+"
+                         r"(?:(?:tăng|giảm)\s+)?(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?", re.IGNORECASE)
 # between a figure and the percentage of its change: ` (tăng `, `, tăng `, ` (giảm hơn `
 _CHANGE_OF_BEFORE = re.compile(r"\s*[,(]?\s*(?:(?:ước|đã)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên|xấp xỉ))?\s*",
                                re.IGNORECASE)
@@ -274,6 +277,12 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if paren > before.rfind(")") and _PAREN_RESTATES.search(before[paren:]) and not counted and \
                 re.search(r"(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;()]{0,40}$", before[:paren]):
             return sprev.indicator, "inherited"               # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 …)`
+        # the same figure said another way (`tăng 0,38% hay tăng 218 ha`, `…, tương đương 5,2 tỷ đồng`): that figure's
+        if _SAID_AGAIN.fullmatch(between):
+            if (sprev.unit or "").startswith("%") and not (m.unit or "").startswith("%"):
+                # a count that says a rate again (`giảm từ 6,5-7,2% (tương ứng từ 840-930 hộ)`): what the rate is of
+                return re.sub(r"^(?:tỷ|tỉ) lệ\s+", "", sprev.indicator, flags=re.IGNORECASE), "inherited"
+            return sprev.indicator, "inherited"
         # the change of the figure before, in brackets or after a comma (`đạt 11,52 tỷ USD (tăng 9,9% so với
         # cùng kỳ)`): that figure's
         if m.kind == "percent" and sprev.kind != "percent" and _CHANGE_OF_BEFORE.fullmatch(between) \

@@ -1052,3 +1052,10 @@ def test_a_count_of_people_takes_the_group_named_right_before_it():
     assert figure(text, "20 đồng chí").indicator == "đảng viên khối doanh nghiệp"
     # a verb before the count still names what was done
     assert figure("Tỉnh đã bổ nhiệm lại 7 đồng chí.", "7 đồng chí").indicator == "bổ nhiệm lại"
+
+
+def test_the_same_figure_said_another_way_is_the_figure_befores():
+    text = "Tổng diện tích gieo trồng vụ mùa năm 2022 ước đạt 57.421 ha, tăng 0,38% hay tăng 218 ha so với cùng vụ năm trước."
+    assert figure(text, "218 ha").indicator == figure(text, "57.421 ha").indicator == "diện tích gieo trồng"
+    text = "Cụ thể, huyện Minh Hóa giảm tỷ lệ hộ nghèo từ 6,5-7,2% (tương ứng từ 840-930 hộ)."
+    assert figure(text, "từ 840-930 hộ").indicator == "hộ nghèo"
