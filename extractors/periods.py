@@ -182,7 +182,7 @@ def find_periods(text: str) -> list[Period]:
     for m in _LAST_YEAR.finditer(text):
         if not overlaps(m) \
                 and not _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
-                and not re.search(r"(?:cùng kỳ|so|với|hơn|lần)\s*$", text[max(0, m.start() - 12):m.start()]):
+                and not re.search(r"(?:cùng kỳ|so|với|hơn|lần|vượt|bằng|gấp)\s*(?:cả\s*)?$", text[max(0, m.start() - 14):m.start()]):
             add(m, "YPREV", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
     for m in _YEAR_PAST.finditer(text):

@@ -1059,3 +1059,19 @@ def test_the_same_figure_said_another_way_is_the_figure_befores():
     assert figure(text, "218 ha").indicator == figure(text, "57.421 ha").indicator == "diện tích gieo trồng"
     text = "Cụ thể, huyện Minh Hóa giảm tỷ lệ hộ nghèo từ 6,5-7,2% (tương ứng từ 840-930 hộ)."
     assert figure(text, "từ 840-930 hộ").indicator == "hộ nghèo"
+
+
+def test_a_look_back_at_an_earlier_year_holds_for_its_paragraph_only():
+    text = ("Từ đầu năm đến ngày 5.9, Đảng bộ thị xã đã kết nạp 166 đảng viên.\n\n"
+            "Năm 2021, Đảng bộ thị xã kết nạp đảng viên mới vượt 1% kế hoạch đề ra.\n\n"
+            "Trong số các đảng viên mới kết nạp có 130 đảng viên nữ.")
+    assert figure(text, "1%", published="2022-09-07").period == "2021"
+    assert figure(text, "130 đảng viên", published="2022-09-07").period == "2022"
+    # a review of the year before, published early in the next, keeps that year
+    text2 = "Năm 2021, toàn tỉnh kết nạp 1.200 đảng viên.\n\nTrong đó có 730 đảng viên nữ."
+    assert figure(text2, "730 đảng viên", published="2022-01-10").period == "2021"
+
+
+def test_more_than_last_year_is_a_comparison_not_a_period():
+    from extractors.periods import find_periods
+    assert find_periods("Số đảng viên mới kết nạp ở Kinh Môn vượt cả năm ngoái") == []
