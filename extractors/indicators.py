@@ -341,6 +341,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if named:
             return named, "subject"   # `…, đảng viên người dân tộc ít người 14 đồng chí, …`: the group it counts
         return f"{unit}{_modifiers(after)}", "unit"
+    inner = _bracket_subject(last)
+    if inner:
+        return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
     subject = _subject(last)
     if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
             and re.search(r"(?<!\w)(?:là|đạt)\s*$", last):
@@ -401,6 +404,24 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
 
 # the topic a sentence names before its first comma: `Về dịch vụ lưu trú, …`, `Đối với đầu tư trong nước, …`
 _TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với)\s+([^,;:.()\d]{3,60}),")
+
+
+def _bracket_subject(last: str) -> str | None:
+    """The subject written inside a bracket still open before the figure: `(tác động làm tăng CPI chung 0,16%)`,
+    `(trong đó xăng tăng 8,27%; …)`; not a word that restates or compares the figure before, a place or a time."""
+    k = last.rfind("(")
+    if k < 0 or ")" in last[k:]:
+        return None
+    inner = re.split(r"\s+thì\s+", last[k + 1:])[-1]   # (`nếu loại trừ yếu tố giá thì mức tăng là`: what follows `thì`)
+    if _PAREN_RESTATES.search("(" + inner) or _CHANGE_OF_BEFORE.fullmatch(inner) or PAREN_TARGET.search("(" + inner):
+        return None
+    subject = _subject(inner)
+    if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
+            or find_provinces(subject) or re.search(r"\d", subject) or len(subject.split()) > 10 \
+            or len(subject.split()) == 1 and (not subject.islower() or subject in _NOT_A_NOUN_START or subject == "làm") \
+            or re.match(r"(?:bình quân|mỗi|trung bình)(?!\w)", subject, re.IGNORECASE):
+        return None
+    return subject
 
 
 def _named_right_before(last: str) -> str | None:

@@ -968,7 +968,7 @@ def test_a_part_that_is_only_the_change_takes_the_subject_before_its_comma():
 def test_the_change_of_the_figure_before_in_brackets_is_that_figures():
     text = ("Kim ngạch xuất khẩu ước đạt 9,1 tỷ USD (tăng 8,2% so với cùng kỳ), kim ngạch nhập khẩu ước đạt "
             "6,4 tỷ USD (tăng 5,5% so với cùng kỳ).")
-    assert figure(text, "5,5%").indicator == "kim ngạch nhập khẩu"
+    assert figure(text, "5,5%").indicator == "Kim ngạch nhập khẩu"
     assert figure(text, "8,2%").indicator == "Kim ngạch xuất khẩu"
     # what follows `về` still says what a change is about
     m = figure("Cấp mới 12 dự án, tổng vốn 900 tỷ đồng, tăng 20% về số dự án so với cùng kỳ.", "20%")
@@ -1075,3 +1075,13 @@ def test_a_look_back_at_an_earlier_year_holds_for_its_paragraph_only():
 def test_more_than_last_year_is_a_comparison_not_a_period():
     from extractors.periods import find_periods
     assert find_periods("Số đảng viên mới kết nạp ở Kinh Môn vượt cả năm ngoái") == []
+
+
+def test_a_subject_written_inside_the_bracket_of_its_figure():
+    text = ("Trong tháng 6, nhóm hàng ăn và dịch vụ ăn uống tăng 0,53% (tác động làm tăng CPI chung 0,16%); "
+            "giá nhiên liệu tăng 7,99% (trong đó xăng tăng 8,27%; dầu diezen tăng 8,49%).")
+    assert figure(text, "0,16%").indicator == "tác động làm tăng CPI chung"
+    assert figure(text, "8,27%").indicator == "xăng"
+    # a bracket that restates or compares the figure before keeps that figure's indicator
+    text = "Kim ngạch nhập khẩu ước đạt 6,4 tỷ USD (tăng 5,5% so với cùng kỳ), thu ngân sách đạt 900 tỷ đồng (kế hoạch 850 tỷ đồng)."
+    assert figure(text, "5,5%").indicator == "Kim ngạch nhập khẩu"
