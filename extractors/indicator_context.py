@@ -125,6 +125,8 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
            title: str | None = None, prev_sentence: str | None = None) -> None:
     """Give `m` an indicator from its context when the clause rules gave a weak one (see the module's
     docstring); `done` holds the document's mentions before it, already attributed."""
+    if m.extra.get("indicator_source") == "label":
+        return   # a label the text gives the figure (`- Thu ngân sách: …`, a criterion before its score in brackets)
     before = text[s_start:m.start]
     # what the rules look at around the figure, bounded so that a document's cost stays linear in its length
     near = text[max(paragraph_start, m.start - _REACH):m.end + _REACH]

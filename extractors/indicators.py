@@ -242,6 +242,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
+    criterion = _criterion_before(text, s_start, m.start)
+    if criterion:
+        return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
 
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
@@ -404,6 +407,30 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
 
 # the topic a sentence names before its first comma: `Về dịch vụ lưu trú, …`, `Đối với đầu tư trong nước, …`
 _TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với)\s+([^,;:.()\d]{3,60}),")
+
+
+# a list of an index's criteria: `dẫn đầu cả nước ở 3 tiêu chí: Công khai, minh bạch trong việc ra quyết định (6,499
+# điểm); Kiểm soát tham nhũng trong khu vực công (8,286 điểm) và …`
+_CRITERIA = re.compile(r"(?<!\w)(?:tiêu chí|chỉ số thành phần|lĩnh vực|nội dung)(?!\w)", re.IGNORECASE)
+# where a criterion's name opens: after a bracket, colon or semicolon, `và`, `tiêu chí`
+_CRITERION_OPENS = re.compile(r"[):;]|(?<!\w)và\s|(?<!\w)tiêu chí\s")
+
+
+def _criterion_before(text: str, s_start: int, start: int) -> str | None:
+    """The criterion a score or rank is given for in brackets after its name, in a list of an index's criteria:
+    a name whose first word alone is capitalised (`Kiểm soát tham nhũng trong khu vực công (8,286 điểm)`), not a
+    body or place (`Hội Nhà văn (100%)`, `Sơn La (2,20%)`)."""
+    before = text[max(s_start, start - 200):start]
+    if not before.rstrip().endswith("(") or not _CRITERIA.search(text, max(s_start, start - 600), start):
+        return None
+    head = before.rstrip()[:-1]
+    cut = max((mm.end() for mm in _CRITERION_OPENS.finditer(head)), default=0)
+    name = head[cut:].strip(" ,")
+    words = name.split()
+    if not name[:1].isupper() or len(words) < 2 or len(words) > 15 or re.search(r"[\d()]", name) \
+            or any(w[:1].isupper() for w in words[1:]) or find_provinces(name):
+        return None
+    return name
 
 
 def _bracket_subject(last: str) -> str | None:

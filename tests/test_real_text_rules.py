@@ -1085,3 +1085,13 @@ def test_a_subject_written_inside_the_bracket_of_its_figure():
     # a bracket that restates or compares the figure before keeps that figure's indicator
     text = "Kim ngạch nhập khẩu ước đạt 6,4 tỷ USD (tăng 5,5% so với cùng kỳ), thu ngân sách đạt 900 tỷ đồng (kế hoạch 850 tỷ đồng)."
     assert figure(text, "5,5%").indicator == "Kim ngạch nhập khẩu"
+
+
+def test_an_indexs_criteria_named_before_their_scores_in_brackets():
+    text = ("Tỉnh dẫn đầu cả nước ở 3 tiêu chí: Công khai, minh bạch trong việc ra quyết định (6,499 điểm); "
+            "Kiểm soát tham nhũng trong khu vực công (8,286 điểm) và Cung ứng dịch vụ công (7,713 điểm).")
+    assert figure(text, "6,499 điểm").indicator == "Công khai, minh bạch trong việc ra quyết định"
+    assert figure(text, "7,713 điểm").indicator == "Cung ứng dịch vụ công"
+    # bodies named before their figures in brackets are owners, not criteria
+    text = "Các cơ quan có tỷ lệ giải ngân cao gồm: Hội Nhà văn (100%), Thanh tra Chính phủ (99%)."
+    assert figure(text, "99%").indicator != "Thanh tra Chính phủ"
