@@ -96,7 +96,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
         return True
     if _RANK_MOVE.fullmatch(ind):
         return True   # `nhảy vọt 8 bậc`, `thứ hạng lại tụt`, `để tụt hạng đáng kể khi`: a move in a ranking, of the index
-    if re.search(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
+    if re.search(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind) \
+            or re.match(r"(?:Đây|Đó|Điều này|Con số này)\s+(?:là|được|cũng)(?!\w)", ind):
         return True   # `… và`, `… nhưng`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short
     places = sorted([(a, b) for a, b, _ in find_provinces(ind)] + [(b.start, b.end) for b in find_bodies(ind)])
     if places:

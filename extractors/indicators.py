@@ -376,7 +376,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             wider = known_indicator(text[seg_from:m.start], whole=True)
         if wider:
             return wider, "lexicon"                           # `thu hút đầu tư …, sau 2 năm đạt 1,6 tỷ USD`
-        hedged = _hedged_subject(seg) if seg_from == cs and (not subject or _FILLER_ONLY.match(subject)) else ""
+        hedged = _hedged_subject(seg) if seg_from == cs and (not subject or _FILLER_ONLY.match(subject)) \
+            and not _OPENS_ANOTHER_CLAUSE.match(last) else ""
         if hedged and sprev is not None and sprev.end <= cs:
             # the first figure of a clause of its own, its subject before a hedge (`…7.250 tỉ đồng; xuất khẩu
             # phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt 1 tỉ 953 triệu USD`): that subject, not the clause before's
@@ -385,7 +386,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
         if subject and _only_target_words(subject):
             subject = ""
-        if subject and _FILLER_ONLY.match(subject) and seg_from == cs:
+        if subject and _FILLER_ONLY.match(subject) and seg_from == cs and not _OPENS_ANOTHER_CLAUSE.match(last):
             # a hedge after a comma (`Doanh thu … năm 2023, ước tính đạt …`): the subject before the comma
             parts = re.split(r"[,;:]", seg)
             subject = _subject(parts[-2]) if len(parts) > 1 else ""
@@ -787,6 +788,10 @@ def _clean_np(seg: str) -> str:
     return seg
 
 
+# a part that opens a clause of its own, whose subject the part before does not give: `…, trong khi kế hoạch …`
+_OPENS_ANOTHER_CLAUSE = re.compile(r"\s*(?:trong khi|nhưng|song|mà)(?!\w)", re.IGNORECASE)
+# a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
+_COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
 _VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm)(?!\w)")
 # a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks
 _RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
@@ -796,6 +801,8 @@ def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
     từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
     từ hoạt động thương mại điện tử`."""
+    # a comparison names no subject: what stands before it does (`CPI so với tháng trước (+0,88%)`)
+    seg = _COMPARISON_TO_END.sub("", seg) if "so" in seg else seg
     parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`
     if len(parts) > 1 and _FILLER_ONLY.match(seg.strip()):

@@ -1095,3 +1095,13 @@ def test_an_indexs_criteria_named_before_their_scores_in_brackets():
     # bodies named before their figures in brackets are owners, not criteria
     text = "Các cơ quan có tỷ lệ giải ngân cao gồm: Hội Nhà văn (100%), Thanh tra Chính phủ (99%)."
     assert figure(text, "99%").indicator != "Thanh tra Chính phủ"
+
+
+def test_a_comparison_names_no_subject_the_words_before_it_do():
+    text = "CPI so với tháng trước (+0,88%); so với cùng kỳ năm trước (+2,90%); so với tháng 12 năm trước (+3,94%)."
+    for span in ("0,88%", "2,90%", "3,94%"):
+        assert figure(text, span).indicator == "CPI", span
+    # `Đây là …` says what something is, it measures nothing
+    text = ("PCI năm 2022 chỉ điểm danh 30 địa phương. Đây là điểm khác biệt đầu tiên so với những lần công bố "
+            "trước, khi thứ hạng 63 tỉnh thành được công bố.")
+    assert not (figure(text, "thứ hạng 63").indicator or "").startswith("Đây là")
