@@ -572,6 +572,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         if sprev is None:
             return change.group(1), "verb"                    # `đã sắp xếp, giảm 1.132 chi bộ`
         if not (sprev.unit and _same_group(sprev.unit, unit)):
+            same = _last_of_group(done, m, unit, text)
+            if same is not None:
+                return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
             return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
@@ -662,6 +665,18 @@ def _overlap(a: str, b: str) -> bool:
     """One phrase holds the other (lower-cased)."""
     a, b = a.lower(), b.lower()
     return a in b or b in a
+
+
+def _last_of_group(done, m, unit: str, text: str):
+    """The last figure of the same counted noun in `m`'s sentence, back to its start (a few figures at most), when
+    the words between restate a comparison (`so với cùng kỳ`): its change is of that figure."""
+    for d in reversed(done[-6:]):
+        if "\n" in text[d.end:m.start] or "." in re.sub(r"\d\.\d", "", text[d.end:m.start]):
+            return None
+        if d.unit and d.indicator and _same_group(d.unit, unit) and d.kind == "quantity" \
+                and re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start]):
+            return d
+    return None
 
 
 def _same_group(a: str, b: str) -> bool:

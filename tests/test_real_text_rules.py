@@ -1105,3 +1105,9 @@ def test_a_comparison_names_no_subject_the_words_before_it_do():
     text = ("PCI năm 2022 chỉ điểm danh 30 địa phương. Đây là điểm khác biệt đầu tiên so với những lần công bố "
             "trước, khi thứ hạng 63 tỉnh thành được công bố.")
     assert not (figure(text, "thứ hạng 63").indicator or "").startswith("Đây là")
+
+
+def test_a_change_against_the_same_time_last_year_is_of_the_count_named_before():
+    text = ("Trong 9 tháng năm 2025, toàn tỉnh xảy ra 112 vụ tai nạn giao thông, làm chết 68 người, bị thương 79 người; "
+            "so với cùng kỳ năm 2024 giảm 14 vụ.")
+    assert figure(text, "14 vụ").indicator == figure(text, "112 vụ").indicator
