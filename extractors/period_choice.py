@@ -30,6 +30,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     own = _own_period(ctx.sentence_periods[s.index], s.text, rel_m, m.end - s.start, ctx)
     if own is not None:
         return own, "sentence"
+    base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start)
+    if base:
+        return base.group(1), "sentence"
     # an aside in brackets (`… đạt 7,82% (quý I/2023 đạt 4,11%)`) times only the figures inside it
     spans = ctx.sentence_brackets[s.index]
     inside = bracket_at(spans, rel_m) if spans else None
@@ -147,6 +150,13 @@ _OF_YEARS_PLAN = re.compile(r"\s*(?:so\s+với\s+)?(?:kế hoạch|dự toán|ch
                             re.IGNORECASE)
 
 
+# December of a year as the base of a month's change: the month is of the year after (`so với tháng 12/2022`)
+_DECEMBER_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?tháng\s+12\s*(?:/|-|năm\s+)((?:19|20)\d{2})(?!\d)")
+# a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
+# (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
+_BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
+
+
 # a change from one level to another: `giảm từ 31,17% xuống còn 27,41%`
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?!\w)")
@@ -228,6 +238,9 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
     """The year a period without one belongs to: the sentence's, else what the document named
     last, else the title's, else the document's date (a review published early in a year looks back
     at the year before)."""
+    december = _DECEMBER_BASE.search(s.text)
+    if december:
+        return str(int(december.group(1)) + 1)   # `tháng 6 tăng 0,07% so với tháng 12/2022`: June 2023
     for pool in (periods, ctx.running[s.index]):
         # not a year written as an aside in brackets (`6 tháng đầu năm … (năm 2012 đạt 5,7%)`)
         years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term" and p.bracket is None]

@@ -1111,3 +1111,16 @@ def test_a_change_against_the_same_time_last_year_is_of_the_count_named_before()
     text = ("Trong 9 tháng năm 2025, toàn tỉnh xảy ra 112 vụ tai nạn giao thông, làm chết 68 người, bị thương 79 người; "
             "so với cùng kỳ năm 2024 giảm 14 vụ.")
     assert figure(text, "14 vụ").indicator == figure(text, "112 vụ").indicator
+
+
+def test_a_month_compared_with_december_is_of_the_year_after_and_the_base_month_is_no_period():
+    text = ("Chỉ số giá tiêu dùng (CPI) của Hà Nội trong tháng 6 tăng 0,11% so với tháng trước, tăng 0,07% so với "
+            "tháng 12/2022 và giảm 0,23% so với cùng kỳ năm trước.")
+    for span in ("0,11%", "0,07%", "0,23%"):
+        assert figure(text, span).period == "2023-06", span
+
+
+def test_a_figure_in_brackets_after_the_year_it_is_compared_with_is_that_years():
+    text = "10 tháng đầu năm 2022, toàn tỉnh có 20.105 người đi xuất khẩu lao động, tăng gần ba lần so với năm 2021 (trên 6.700 lao động)."
+    assert figure(text, "trên 6.700 lao động").period == "2021"
+    assert figure(text, "20.105 người").period == "2022-10M"
