@@ -506,8 +506,12 @@ _LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sa
 def _label_before(text: str, cs: int, start: int) -> str | None:
     """The label of a figure given right after a colon at the start of its line (a bulleted list of
     results), when nothing but a linking word stands between: the label without its owner and time."""
+    plan = None
     if not _LABEL_LINK.fullmatch(text[cs:start]):
-        return None
+        # `- Vốn ngân sách Trung ương (ODA): Kế hoạch năm 2017 là 1.156,4 tỷ đồng`: the plan of the label's item
+        plan = _PLAN_LINK.fullmatch(text[cs:start])
+        if not plan:
+            return None
     lm = _LABEL.search(text[max(0, cs - 100):cs])
     if not lm:
         return None
@@ -515,7 +519,15 @@ def _label_before(text: str, cs: int, start: int) -> str | None:
     if len(label.split()) > 12 or _FILLER_ONLY.match(label) or _LIST_OPENER.search(label) \
             or _LEAD_TRIM.fullmatch(label + " ") or any(h[0] == 0 and h[1] >= len(label) - 1 for h in find_provinces(label)):
         return None
-    return _subject(label) or None
+    label = _subject(label)
+    if label and plan:
+        return f"{plan.group(1).lower()} {label[:1].lower()}{label[1:]}"
+    return label or None
+
+
+# a plan's figure after a label: `Kế hoạch năm 2017 là`, `dự toán giao`, `chỉ tiêu`
+_PLAN_LINK = re.compile(r"\s*(kế hoạch|dự toán|chỉ tiêu)(?:\s+(?:năm\s+)?(?:19|20)\d{2})?(?:\s+(?:giao|được giao))?\s*"
+                        r"(?:là|đạt|:)?\s*", re.IGNORECASE)
 
 
 def _names_owner(words: str) -> bool:

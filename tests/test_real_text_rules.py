@@ -1124,3 +1124,9 @@ def test_a_figure_in_brackets_after_the_year_it_is_compared_with_is_that_years()
     text = "10 tháng đầu năm 2022, toàn tỉnh có 20.105 người đi xuất khẩu lao động, tăng gần ba lần so với năm 2021 (trên 6.700 lao động)."
     assert figure(text, "trên 6.700 lao động").period == "2021"
     assert figure(text, "20.105 người").period == "2022-10M"
+
+
+def test_a_plans_figure_after_a_line_label_is_the_plan_of_that_item():
+    text = ("Tình hình giải ngân vốn đầu tư công năm 2017 như sau:\n\n"
+            "- Vốn ngân sách địa phương: Kế hoạch năm 2017 là 6.157,9 tỷ đồng, giá trị giải ngân là 4.491 tỷ đồng.")
+    assert figure(text, "6.157,9 tỷ đồng").indicator == "kế hoạch vốn ngân sách địa phương"
