@@ -512,7 +512,7 @@ def _label_before(text: str, cs: int, start: int) -> str | None:
         plan = _PLAN_LINK.fullmatch(text[cs:start])
         if not plan:
             return None
-    lm = _LABEL.search(text[max(0, cs - 100):cs])
+    lm = _LABEL.search(text[max(0, cs - 100):cs]) or _INLINE_LABEL.search(text[max(0, cs - 80):cs])
     if not lm:
         return None
     label = lm.group(1).strip()
@@ -525,6 +525,8 @@ def _label_before(text: str, cs: int, start: int) -> str | None:
     return label or None
 
 
+# a label inside a sentence, after a comma or bracket: `Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt`
+_INLINE_LABEL = re.compile(r"[,;(]\s*([^\d,;:()\n]{3,60}?)\s*:[ \t]*$")
 # a plan's figure after a label: `Kế hoạch năm 2017 là`, `dự toán giao`, `chỉ tiêu`
 _PLAN_LINK = re.compile(r"\s*(kế hoạch|dự toán|chỉ tiêu)(?:\s+(?:năm\s+)?(?:19|20)\d{2})?(?:\s+(?:giao|được giao))?\s*"
                         r"(?:là|đạt|:)?\s*", re.IGNORECASE)

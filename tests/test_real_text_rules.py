@@ -1130,3 +1130,9 @@ def test_a_plans_figure_after_a_line_label_is_the_plan_of_that_item():
     text = ("Tình hình giải ngân vốn đầu tư công năm 2017 như sau:\n\n"
             "- Vốn ngân sách địa phương: Kế hoạch năm 2017 là 6.157,9 tỷ đồng, giá trị giải ngân là 4.491 tỷ đồng.")
     assert figure(text, "6.157,9 tỷ đồng").indicator == "kế hoạch vốn ngân sách địa phương"
+
+
+def test_a_label_inside_a_sentence():
+    text = "Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt; giảm 53 chức lãnh đạo (cấp trưởng: 50 chức danh)."
+    assert figure(text, "8.400 lượt").indicator == "khách quốc tế"
+    assert figure(text, "50 chức danh").indicator == "cấp trưởng"
