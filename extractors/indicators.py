@@ -163,7 +163,7 @@ def _ws(s: str | None) -> str | None:
         return None
     s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
-    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
+    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
     return s or None
 
 
@@ -584,7 +584,8 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
             return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
         if sprev is None:
-            return change.group(1), "verb"                    # `đã sắp xếp, giảm 1.132 chi bộ`
+            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`tăng 27 tổ chức cơ sở Đảng`)
+            return (change.group(1) if participant else f"{change.group(1)} {unit}"), "verb"
         if not (sprev.unit and _same_group(sprev.unit, unit)):
             same = _last_of_group(done, m, unit, text)
             if same is not None:

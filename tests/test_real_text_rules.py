@@ -1136,3 +1136,8 @@ def test_a_label_inside_a_sentence():
     text = "Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt; giảm 53 chức lãnh đạo (cấp trưởng: 50 chức danh)."
     assert figure(text, "8.400 lượt").indicator == "khách quốc tế"
     assert figure(text, "50 chức danh").indicator == "cấp trưởng"
+
+
+def test_a_verb_before_a_rate_is_no_part_of_it():
+    text = "Tính đến ngày 30/9, huyện có 259.145 người có thẻ BHYT, đạt tỷ lệ bao phủ 88,44%."
+    assert figure(text, "88,44%").indicator == "tỷ lệ bao phủ"
