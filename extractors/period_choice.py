@@ -44,7 +44,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     period = in_clause[-1].value if in_clause else None
     if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start]) or (m.unit or "").endswith("/năm")):
         # a yearly average (`bình quân giảm 5,55%`, `tăng 12%/năm`) is of the term the text is about
-        terms = [p for p in periods if p.kind == "term" and p.pos < rel_m]
+        terms = [p for p in periods if p.kind == "term" and p.pos < rel_m] \
+            or [p for p in periods if p.kind == "term"][:1]   # (or the term the sentence names after it)
         term = terms[-1] if terms else ctx.last_term[s.index]
         if term is not None:
             return term.value, "sentence" if terms else ("paragraph" if term.paragraph == s.paragraph else "document")
@@ -103,9 +104,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is not None and source != "sentence" and re.fullmatch(r"(?:19|20)\d{2}", period):
         # `GRDP tăng 7,96% so với năm 2021; tổng thu ngân sách cả năm thực hiện hơn 8.000 tỷ đồng`: a result
         # compared with a year is of the year after it, whatever the document named last
-        base = _BASE_YEAR.search(s.text)
-        if base and m.status == "actual" and str(int(base.group(1)) + 1) != period:
-            period, source = str(int(base.group(1)) + 1), "sentence"
+        after = _after_base(s, ctx) if m.status == "actual" else None
+        if after and after != period:
+            period, source = after, "sentence"
     if period is not None and _FROM_BEFORE.search(ctx.text[max(s.start, m.start - 40):m.start]) \
             and _TO_AFTER.match(ctx.text[m.end:m.end + 20]):
         # `tỷ lệ hộ nghèo giảm từ 31,17% xuống còn …`: where the change started, the end of the year before
@@ -142,6 +143,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
+        after = _after_base(s, ctx) if m.status == "actual" else None
+        if after:
+            period, source = after, "sentence"   # (unless its sentence compares it with a year)
     return period, source if period is not None else None
 
 
@@ -161,6 +165,19 @@ _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:n
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?!\w)")
 _TO_BEFORE = re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$")
+
+
+def _after_base(s: Sentence, ctx: DocContext) -> str | None:
+    """The year a result compared with a year is of: the year after it (`tăng 7,96% so với năm 2021`: 2022), or the
+    end of a term the text names that starts then (`gấp 1,35 lần so với năm 2015; … giai đoạn 2016 - 2020`: 2020)."""
+    base = _BASE_YEAR.search(s.text)
+    if not base:
+        return None
+    after = str(int(base.group(1)) + 1)
+    last_term = ctx.last_term[s.index]
+    term = next((p.value for p in (*ctx.sentence_periods[s.index], *([last_term] if last_term else []))
+                 if p.kind == "term" and p.value[:4] == after), None)
+    return term[5:] if term else after
 
 
 # a base year of comparison: `so với năm 2021`, `so với cùng kỳ năm 2021`, `so với năm trước` is not one

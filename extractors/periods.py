@@ -218,7 +218,7 @@ def find_periods(text: str) -> list[Period]:
     for m in re.finditer(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        pre = text[max(0, m.start() - 30):m.start()].lower()
+        pre = text[max(0, m.start() - 45):m.start()].lower()
         if re.search(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)so(?: với)?\s+(?:[^\s\d;,()]+\s+){5,6}$|(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
             continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
         if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):

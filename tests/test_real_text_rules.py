@@ -1141,3 +1141,12 @@ def test_a_label_inside_a_sentence():
 def test_a_verb_before_a_rate_is_no_part_of_it():
     text = "Tính đến ngày 30/9, huyện có 259.145 người có thẻ BHYT, đạt tỷ lệ bao phủ 88,44%."
     assert figure(text, "88,44%").indicator == "tỷ lệ bao phủ"
+
+
+def test_compared_with_the_year_before_a_term_a_level_is_of_the_terms_end():
+    text = ("Theo báo cáo tại Đại hội, GRDP của tỉnh tăng bình quân gần 7%/năm; quy mô nền kinh tế ước đạt hơn 60.000 "
+            "tỉ đồng, tăng gấp 1,35 lần so với năm 2015; năng suất lao động giai đoạn 2016 - 2020 tăng bình quân 5,7%/năm.")
+    assert figure(text, "hơn 60.000 tỉ đồng").period == "2020"
+    assert figure(text, "gần 7%/năm").period == "2016-2020"
+    # without a term, the year after the base
+    assert figure("Năm qua, GRDP tăng 7,96% so với năm 2021.", "7,96%").period == "2022"
