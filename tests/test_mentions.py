@@ -513,3 +513,13 @@ def test_a_list_of_days_ending_in_a_full_date_and_covid_with_a_space_are_no_figu
     assert ("01/6; 13/6 và 21/6/2022", "date") in [(s.text, s.reason) for s in skipped]
     ms, skipped = mentions_of("Dịch Covid -19 đã được kiểm soát.")
     assert ms == [] and [s.reason for s in skipped] == ["name"]
+
+
+def test_billions_with_no_unit_are_dong_and_the_dollar_capitalised():
+    check("Thu nội địa đạt hơn 6,8 nghìn tỷ, tăng 12%.",
+          [("hơn 6,8 nghìn tỷ", "money", 6.8e12, None, None, None, "VND", "over"),
+           ("12%", "percent", 12.0, None, None, None, "%", None)])
+    ms, _ = mentions_of("Kim ngạch xuất khẩu đạt 1,6 tỷ Đô la Mỹ.")
+    assert [(m.text, m.kind, m.unit) for m in ms] == [("1,6 tỷ Đô la Mỹ", "money", "USD")]
+    ms, _ = mentions_of("Dân số toàn tỉnh khoảng 1,2 triệu.")
+    assert all(m.kind != "money" for m in ms)

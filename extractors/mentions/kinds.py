@@ -193,6 +193,8 @@ def quantity(f, d: Draft):
             # it (`lễ 30-4`, `tỷ số 3-1`, `đường dây nóng 113`) is left unread
             return None, j
         d.kind, d.unit = "quantity", None
+        if _BILLIONS.search(d.num.raw) and not d.num.has_words:
+            d.kind, d.unit = "money", "VND"   # `thu nội địa đạt hơn 6,8 nghìn tỷ`: billions with no unit are đồng
     elif not f.bare and f.is_year_like(d.num, d.start_tok) and not is_known_noun(noun):
         return None, j  # `Báo cáo PCI 2021 công bố …`: a year before a word the lexicon does not count
     else:
@@ -202,6 +204,10 @@ def quantity(f, d: Draft):
             and d.unit is None and not f.bare:
         return None, d.j
     return None
+
+
+# a number in billions (`6,8 nghìn tỷ`, `1.200 tỷ`): with no unit after it, an amount of đồng
+_BILLIONS = re.compile(r"(?<!\w)(?:tỷ|tỉ)$", re.IGNORECASE)
 
 
 def _changes_from(f, d: Draft) -> bool:
