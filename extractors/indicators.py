@@ -743,7 +743,8 @@ def _modifiers(after: str) -> str:
 
 def _percent_object(before: str, after: str) -> str | None:
     """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
-    `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`."""
+    `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`, `100% (152/152) đảng bộ …`."""
+    after = _RESTATED_AFTER.sub("", after, count=1)   # (the same share as a fraction in brackets)
     vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
     if vp:
         return vp.group(1).strip()
@@ -788,6 +789,8 @@ def _percent_object(before: str, after: str) -> str | None:
     return None
 
 
+# the same share restated as a fraction in brackets right after it: `100% (152/152) đảng bộ trực thuộc …`
+_RESTATED_AFTER = re.compile(r"^\s*\(\s*[\d.,]+\s*/\s*[\d.,]+\s*\)")
 # what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge
 _OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay)\s*)*(?:(?:trên|hơn|gần|khoảng|xấp xỉ)\s*)?",
                             re.IGNORECASE)
@@ -822,7 +825,8 @@ def _clean_np(seg: str) -> str:
 _OPENS_ANOTHER_CLAUSE = re.compile(r"\s*(?:trong khi|nhưng|song|mà)(?!\w)", re.IGNORECASE)
 # a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
 _COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
-_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm)(?!\w)")
+_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm|đóng vai trò|"
+                               r"giữ vai trò)(?!\w)")
 # a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks
 _RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
 

@@ -1150,3 +1150,8 @@ def test_compared_with_the_year_before_a_term_a_level_is_of_the_terms_end():
     assert figure(text, "gần 7%/năm").period == "2016-2020"
     # without a term, the year after the base
     assert figure("Năm qua, GRDP tăng 7,96% so với năm 2021.", "7,96%").period == "2022"
+
+
+def test_a_share_restated_as_a_fraction_in_brackets_still_reads_what_follows():
+    m = figure("Đến ngày 31/7, 100% (152/152) đảng bộ trực thuộc Tỉnh ủy đã hoàn thành Đại hội.", "100%")
+    assert m.indicator and "hoàn thành Đại hội" in m.indicator
