@@ -165,7 +165,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         # figure before, of its time
         m.period, m.extra["period_source"] = before.period, "paragraph"
     m.entity, m.extra["entity_source"] = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,
-                                                   rank=m.kind == "rank")
+                                                   rank=m.kind == "rank" or (m.unit or "").startswith("bậc"))
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title, prev_sentence)

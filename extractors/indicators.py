@@ -421,10 +421,15 @@ def _criterion_before(text: str, s_start: int, start: int) -> str | None:
     """The criterion a score or rank is given for in brackets after its name, in a list of an index's criteria:
     a name whose first word alone is capitalised (`Kiểm soát tham nhũng trong khu vực công (8,286 điểm)`), not a
     body or place (`Hội Nhà văn (100%)`, `Sơn La (2,20%)`)."""
-    before = text[max(s_start, start - 200):start]
-    if not before.rstrip().endswith("(") or not _CRITERIA.search(text, max(s_start, start - 600), start):
+    before = text[max(s_start, start - 200):start].rstrip()
+    if before.endswith("("):
+        head = before[:-1]
+    elif before.endswith(" với") and re.search(r"(?<!\w)tiêu chí\s+[A-ZĐÀ-Ỹ][^,;:()\d]{3,90}$", before[:-4]):
+        head = before[:-4]   # `dẫn đầu cả nước ở tiêu chí Quản trị môi trường với 5,202 điểm`
+    else:
         return None
-    head = before.rstrip()[:-1]
+    if not _CRITERIA.search(text, max(s_start, start - 600), start):
+        return None
     cut = max((mm.end() for mm in _CRITERION_OPENS.finditer(head)), default=0)
     name = head[cut:].strip(" ,")
     words = name.split()

@@ -1155,3 +1155,14 @@ def test_compared_with_the_year_before_a_term_a_level_is_of_the_terms_end():
 def test_a_share_restated_as_a_fraction_in_brackets_still_reads_what_follows():
     m = figure("Đến ngày 31/7, 100% (152/152) đảng bộ trực thuộc Tỉnh ủy đã hoàn thành Đại hội.", "100%")
     assert m.indicator and "hoàn thành Đại hội" in m.indicator
+
+
+def test_owners_pointed_back_to_funds_and_moves_in_a_national_ranking():
+    text = ("Xếp thứ hai trong PAPI 2020 là Đồng Tháp với số điểm 46,961 điểm. Tỉnh này dẫn đầu cả nước ở tiêu chí "
+            "Quản trị môi trường với 5,202 điểm.")
+    m = figure(text, "5,202 điểm", title="Quảng Ninh dẫn đầu PAPI 2020")
+    assert (m.entity, m.indicator) == ("Đồng Tháp", "Quản trị môi trường")
+    text = "- Vốn ngân sách Trung ương (ODA): Kế hoạch năm 2017 là 1.156,4 tỷ đồng, giá trị giải ngân 884,5 tỷ đồng."
+    assert figure(text, "884,5 tỷ đồng", title="Bình Dương giải ngân vốn đầu tư công").entity == "Bình Dương"
+    text = "Điểm số PAPI năm 2022 của tỉnh tăng khá. Thứ hạng trong cả nước thăng 7 bậc (từ vị trí 53 lên 46)."
+    assert figure(text, "7 bậc", title="Sơn La cải thiện chỉ số PAPI").entity == "Sơn La"
