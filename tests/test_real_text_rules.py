@@ -1166,3 +1166,11 @@ def test_owners_pointed_back_to_funds_and_moves_in_a_national_ranking():
     assert figure(text, "884,5 tỷ đồng", title="Bình Dương giải ngân vốn đầu tư công").entity == "Bình Dương"
     text = "Điểm số PAPI năm 2022 của tỉnh tăng khá. Thứ hạng trong cả nước thăng 7 bậc (từ vị trí 53 lên 46)."
     assert figure(text, "7 bậc", title="Sơn La cải thiện chỉ số PAPI").entity == "Sơn La"
+
+
+def test_a_comparison_with_the_same_time_last_year_on_a_page_naming_no_period_is_of_the_months_reported():
+    text = "Trong đó, có hơn 19.500 lượt khách du lịch quốc tế, tăng 231% so với cùng kỳ."
+    assert figure(text, "231%", published="2025-04-21").period == "2025-Q1"
+    assert figure(text, "231%", published="2025-10-03").period == "2025-9M"
+    # a period the sentence names wins
+    assert figure("Tháng 3, khách quốc tế tăng 231% so với cùng kỳ.", "231%", published="2025-04-21").period == "2025-03"
