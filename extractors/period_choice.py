@@ -86,9 +86,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
     if period is not None:
         period = _resolve_now(period, ctx)
-    if period is not None and _STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx)) \
-            and re.fullmatch(r"(?:19|20)\d{2}-(?:\d{1,2}M|Q1|H1|9M)", period):
-        period = period[:4]  # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`: a level at a date is of the year
+    if period is not None and (_STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx))
+                               or _YEAR_END_BASE.search(s.text)) \
+            and re.fullmatch(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)", period):
+        # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`, `… đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm
+        # 2022`: a level at a date is of the year
+        period = period[:4] if re.match(r"(?:19|20)\d{2}-", period) else "Y"
     if period is not None and not re.match(r"(?:19|20)\d{2}", period):
         period = with_year(period, periods, ctx, s)
     if period is None and m.status == "target" and ctx.last_term[s.index] is not None:
@@ -160,6 +163,8 @@ _OF_YEARS_PLAN = re.compile(r"\s*(?:so\s+với\s+)?(?:kế hoạch|dự toán|ch
 
 # December of a year as the base of a month's change: the month is of the year after (`so với tháng 12/2022`)
 _DECEMBER_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?tháng\s+12\s*(?:/|-|năm\s+)((?:19|20)\d{2})(?!\d)")
+# the end of a year as the base of a level's change: the level is of the year after
+_YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:cuối|hết)\s+năm\s+((?:19|20)\d{2})(?!\d)")
 # a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
 # (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
@@ -185,7 +190,7 @@ def _after_base(s: Sentence, ctx: DocContext) -> str | None:
 
 
 # a base year of comparison: `so với năm 2021`, `so với cùng kỳ năm 2021`, `so với năm trước` is not one
-_BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d{2})(?!\d)")
+_BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời điểm\s+)?(?:cuối|hết)\s+)?năm\s+((?:19|20)\d{2})(?!\d)")
 
 
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
@@ -259,9 +264,11 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
     """The year a period without one belongs to: the sentence's, else what the document named
     last, else the title's, else the document's date (a review published early in a year looks back
     at the year before)."""
-    december = _DECEMBER_BASE.search(s.text)
+    december = _DECEMBER_BASE.search(s.text) or _YEAR_END_BASE.search(s.text)
     if december:
-        return str(int(december.group(1)) + 1)   # `tháng 6 tăng 0,07% so với tháng 12/2022`: June 2023
+        # `tháng 6 tăng 0,07% so với tháng 12/2022`: June 2023; `đến hết tháng 8 đạt 98.000 tỷ đồng, tăng 2,06% so
+        # với thời điểm cuối năm 2022`: 2023
+        return str(int(december.group(1)) + 1)
     for pool in (periods, ctx.running[s.index]):
         # not a year written as an aside in brackets (`6 tháng đầu năm … (năm 2012 đạt 5,7%)`)
         years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term" and p.bracket is None]

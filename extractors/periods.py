@@ -16,7 +16,7 @@ from extractors import lexicon
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # `so với cùng kỳ năm 2019`, `cao hơn cùng kỳ năm 2024`: the figure is of the year after its base
 SAME_TIME_OF = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
-_BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?$")
+_BASE_BEFORE = re.compile(r"(?<!\w)[Ss]o(?: với)?\s+(?:cùng kỳ\s+)?$")
 # the number of months in words: `mười tháng đầu năm` (extractors/lexicon/month_words.tsv)
 _MONTH_WORDS = {w: int(n) for w, n in lexicon.mapping("month_words", "word", "months").items()}
 
@@ -87,7 +87,9 @@ _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong
 def find_periods(text: str) -> list[Period]:
     """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
     # `quí` is an old spelling of `quý` (one letter for one, so positions stay)
+    # (and `Qúy`, the tone mark put on the wrong letter)
     text = text.replace("quí", "quý").replace("Quí", "Quý") if "uí" in text else text
+    text = text.replace("Qúy", "Quý").replace("qúy", "quý") if "úy" in text else text
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 
@@ -118,12 +120,12 @@ def find_periods(text: str) -> list[Period]:
             continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?=[6SsNn])(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?=[6SsNn])(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?=[9Cc])(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?=[9Cc])(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue
@@ -136,7 +138,7 @@ def find_periods(text: str) -> list[Period]:
         add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter, `10 tháng qua`
     for m in re.finditer(r"(?=[0-9btmnBTMN])(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
-                         r"(?: đầu năm| qua| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
+                         r"(?: đầu năm| qua| (?:của )?năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))

@@ -1174,3 +1174,24 @@ def test_a_comparison_with_the_same_time_last_year_on_a_page_naming_no_period_is
     assert figure(text, "231%", published="2025-10-03").period == "2025-9M"
     # a period the sentence names wins
     assert figure("Tháng 3, khách quốc tế tăng 231% so với cùng kỳ.", "231%", published="2025-04-21").period == "2025-03"
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("Qúy I/2024, tỉnh cấp mới và điều chỉnh vốn đầu tư 13 dự án.", "13 dự án", "2024-Q1"),
+    ("10 tháng của năm 2022, toàn tỉnh đã tuyển sinh 35.842 người.", "35.842 người", "2022-10M"),
+    ("6 tháng của năm 2022, thu ngân sách đạt 5.200 tỷ đồng.", "5.200 tỷ đồng", "2022-H1"),
+    # a level compared with the end of a year is of the year after, and of the year, not the months
+    ("Tổng nguồn vốn huy động tính đến hết tháng 8 đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm 2022.",
+     "98.000 tỷ đồng", "2023"),
+    # a month named as the base of a comparison is no period of the figure
+    ("Năm 2023, tỉnh thu hút 1,2 tỷ USD vốn FDI. So với tháng 8/2023, tỉnh vươn lên 2 bậc.", "2 bậc", "2023"),
+])
+def test_more_ways_of_writing_a_period(text, span, period):
+    assert figure(text, span).period == period
+
+
+def test_a_breakdown_sentence_keeps_the_time_of_the_sentence_it_breaks_down():
+    text = ("Ước đến ngày 30/6, tổng dư nợ cho vay trên địa bàn tỉnh đạt 113.000 tỷ đồng. Trong đó, dư nợ cho vay "
+            "ngắn hạn đạt 81.000 tỷ đồng; tăng 14,38% so với cuối năm 2021.")
+    m = figure(text, "14,38%", title="6 tháng đầu năm 2022, dư nợ cho vay tăng gần 18%")
+    assert m.period == figure(text, "113.000 tỷ đồng", title="6 tháng đầu năm 2022, dư nợ cho vay tăng gần 18%").period == "2022"
