@@ -87,7 +87,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is not None:
         period = _resolve_now(period, ctx)
     if period is not None and (_STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx))
-                               or _YEAR_END_BASE.search(s.text)) \
+                               or _YEAR_END_BASE.search(_clause_of(m, s, ctx, cs))) \
             and re.fullmatch(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)", period):
         # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`, `… đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm
         # 2022`: a level at a date is of the year
@@ -174,6 +174,17 @@ _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:n
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?!\w)")
 _TO_BEFORE = re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$")
+
+
+def _clause_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str:
+    """The figure's clause: from its start to the next `;` of the sentence (or its end)."""
+    after = m.end
+    opened = ctx.text.rfind("(", cs, m.start)
+    if opened >= 0 and ctx.text.find(")", opened, m.start) < 0:
+        close = ctx.text.find(")", m.end, s.end)   # (inside brackets: past them, `(+10,74%; +10.960 tỷ đồng) so với …`)
+        after = close if close >= 0 else after
+    end = ctx.text.find(";", after, s.end)
+    return ctx.text[cs:end if end >= 0 else s.end]
 
 
 def _after_base(s: Sentence, ctx: DocContext) -> str | None:
