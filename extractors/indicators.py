@@ -54,7 +54,7 @@ _VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…`
 _VERB_RE = re.compile(
     rf"{first_letters(ACTION_VERBS)}(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
     r"(?!\s+(?:thông|bộ|đảng|chính trị|xã hội|cơ sở|tỉnh|huyện|xã|ủy|trưởng|nhánh|đoàn|quốc tế|tín dụng|"
-    r"hội|của|Đảng|đầu tư)\b)", re.IGNORECASE)
+    r"hội|của|Đảng|đầu tư|học|tiểu học|mầm non|trung học|THCS|THPT)\b)", re.IGNORECASE)
 # Counted nouns that name who or where took part, not what was done: for them the indicator is the
 # activity (`bổ nhiệm lại 7 đồng chí` -> `bổ nhiệm lại`).
 PARTICIPANTS = {
@@ -242,6 +242,13 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
+    raised = _RAISED_FROM.search(text, max(cs, m.start - 160), m.start)
+    if raised and not _names_owner(raised.group(1)):
+        # `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% …` (`đưa tỷ lệ hộ nghèo giảm từ …`: without the verb)
+        return re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip()), "subject"
+    if sprev is not None and sprev.indicator and _TO_LEVEL.fullmatch(text[sprev.end:m.start]) \
+            and re.search(r"(?<!\w)từ\s*(?:mức\s+)?$", text[max(cs, sprev.start - 12):sprev.start]):
+        return sprev.indicator, "inherited"                   # `… từ 53% lên 65%`: the level it went to
     criterion = _criterion_before(text, s_start, m.start)
     if criterion:
         return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
@@ -344,6 +351,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if named:
             return named, "subject"   # `…, đảng viên người dân tộc ít người 14 đồng chí, …`: the group it counts
         return f"{unit}{_modifiers(after)}", "unit"
+    if m.kind == "percent" and sprev is not None and sprev.kind in ("fraction", "quantity") and sprev.unit \
+            and not re.search(r"[;.]", text[sprev.end:m.start]) \
+            and re.search(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ lệ|tỉ lệ)\s*$", text[sprev.end:m.start]):
+        return None, "subject"   # `119/156 trường đạt chuẩn chiếm tỷ lệ 76,28%`: the share of that count (context)
     inner = _bracket_subject(last)
     if inner:
         return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
@@ -415,6 +426,13 @@ _TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với)\s+([^,;:.()\d]{3,60}),")
 _CRITERIA = re.compile(r"(?<!\w)(?:tiêu chí|chỉ số thành phần|lĩnh vực|nội dung)(?!\w)", re.IGNORECASE)
 # where a criterion's name opens: after a bracket, colon or semicolon, `và`, `tiêu chí`
 _CRITERION_OPENS = re.compile(r"[):;]|(?<!\w)và\s|(?<!\w)tiêu chí\s")
+
+
+# what a change raises or lowers from one level to another: `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ`
+_RAISED_FROM = re.compile(r"(?<!\w)(?:nâng|đưa|kéo|hạ|giảm|tăng)\s+((?:tỷ lệ|tỉ lệ|tổng số|số|mức|quy mô)\s[^;:()\d]{2,90}?)"
+                          r"\s+từ\s*(?:mức\s+)?$")
+# between the level a change starts from and the one it goes to: ` lên `, ` xuống còn `, ` (năm 2020) lên `
+_TO_LEVEL = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*")
 
 
 def _criterion_before(text: str, s_start: int, start: int) -> str | None:
@@ -665,6 +683,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
 # where a predicate after a count stops: at the next figure (`thoát nghèo và trên 14 nghìn hộ …`, `tham gia xuất
 # khẩu đến 53 thị trường`) or at what goes with it (`cấp mới với tổng vốn đầu tư đăng ký …`)
 _VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
+                      r"chiếm(?!\w).*|"
                       r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
 # counted words that only say "people" (`52 đồng chí được trao Huy hiệu …`): the predicate alone is the indicator
 _PEOPLE = {"đồng chí", "người", "lượt người", "cá nhân", "trường hợp", "lượt", "em", "người dân"}

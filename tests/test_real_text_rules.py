@@ -1195,3 +1195,11 @@ def test_a_breakdown_sentence_keeps_the_time_of_the_sentence_it_breaks_down():
             "ngắn hạn đạt 81.000 tỷ đồng; tăng 14,38% so với cuối năm 2021.")
     m = figure(text, "14,38%", title="6 tháng đầu năm 2022, dư nợ cho vay tăng gần 18%")
     assert m.period == figure(text, "113.000 tỷ đồng", title="6 tháng đầu năm 2022, dư nợ cho vay tăng gần 18%").period == "2022"
+
+
+def test_what_a_change_raises_from_one_level_to_another_and_shares_of_counts():
+    text = "Qua đó, nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% lên 65%, bảo đảm vượt chỉ tiêu."
+    assert figure(text, "53%").indicator == figure(text, "65%").indicator == "tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh"
+    text = "Kế đến là cấp THCS với 53/63 trường đạt chuẩn quốc gia; cấp tiểu học có 119/156 trường đạt chuẩn chiếm tỷ lệ 76,28%."
+    assert figure(text, "53/63 trường").indicator == "trường đạt chuẩn quốc gia"   # (`cấp THCS` is a level, no verb)
+    assert figure(text, "76,28%").indicator == "tỷ lệ trường đạt chuẩn"
