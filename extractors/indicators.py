@@ -163,7 +163,7 @@ def _ws(s: str | None) -> str | None:
         return None
     s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
-    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
+    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w))", "", s).strip()
     return s or None
 
 
@@ -562,20 +562,26 @@ def _names_owner(words: str) -> bool:
 
 def _joined_subject(seg: str, subject: str) -> str:
     """A subject that a comma cuts in two (`Sản xuất nông nghiệp, thủy sản tăng trưởng 3,9%`, `tổng lượt
-    khách tham quan, du lịch đến Đà Nẵng đạt …`): the noun phrase before the comma is part of it when it
-    has no figure, no predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
+    khách tham quan, du lịch đến Đà Nẵng đạt …`, `Khu vực nông, lâm, ngư nghiệp tăng trưởng`): the noun phrase
+    before the comma (with the one-word parts of a list before it) is part of it when it has no figure, no
+    predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
     parts = re.split(r"([,;:])", seg)
     if len(parts) < 3 or parts[-2] != ",":
         return subject
-    before = parts[-3]
+    j = len(parts) - 3
+    while j >= 2 and parts[j - 1] == "," and len(parts[j].split()) == 1 and not re.search(r"[\d()]", parts[j]):
+        j -= 2   # `nông, lâm, ngư nghiệp`: the list's one-word parts, back to its first
+    if j < len(parts) - 3 and (_ADVERBIAL_OPEN.match(parts[j]) or _HAS_PREDICATE.search(parts[j])):
+        j += 2   # (not an opening adverbial or a clause before the list: `Theo đó, nông, lâm nghiệp …`)
+    before = ", ".join(p.strip() for p in parts[j:len(parts) - 2:2])
     # the part opens the clause, or follows its opening adverbial (`Theo báo cáo của Sở Du lịch, tổng lượt
     # khách tham quan, du lịch … đạt`)
-    opener = len(parts) == 3 or parts[-4] in (";", ":") or parts[-4] == "," and _ADVERBIAL_OPEN.match(parts[-5]) \
-        and (len(parts) == 5 or parts[-6] in (";", ":"))
+    opener = j == 0 or parts[j - 1] in (";", ":") or parts[j - 1] == "," and _ADVERBIAL_OPEN.match(parts[j - 2]) \
+        and (j == 2 or parts[j - 3] in (";", ":"))
     if not opener or re.search(r"[\d()]", before) or _HAS_PREDICATE.search(before) or _ADVERBIAL_OPEN.match(before) \
             or not 1 <= len(before.split()) <= 6 or _names_owner(before):
         return subject
-    return f"{before.strip()}, {subject}"
+    return f"{before}, {subject}"
 
 
 def _only_target_words(subject: str) -> bool:

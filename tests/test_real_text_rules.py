@@ -1203,3 +1203,12 @@ def test_what_a_change_raises_from_one_level_to_another_and_shares_of_counts():
     text = "Kế đến là cấp THCS với 53/63 trường đạt chuẩn quốc gia; cấp tiểu học có 119/156 trường đạt chuẩn chiếm tỷ lệ 76,28%."
     assert figure(text, "53/63 trường").indicator == "trường đạt chuẩn quốc gia"   # (`cấp THCS` is a level, no verb)
     assert figure(text, "76,28%").indicator == "tỷ lệ trường đạt chuẩn"
+
+
+def test_a_list_of_one_word_parts_is_joined_back_into_its_subject():
+    m = figure("Khu vực nông, lâm, ngư nghiệp tăng trưởng 5,12% so với cùng kỳ.", "5,12%")
+    assert m.indicator.startswith("Khu vực nông, lâm, ngư nghiệp")
+    m = figure("Theo đó, nông, lâm nghiệp và thuỷ sản của tỉnh tăng 3,36%.", "3,36%")
+    assert m.indicator.startswith("nông, lâm nghiệp và thuỷ sản")
+    text = "Trong đó, đảng viên nữ 510 đồng chí, là người dân tộc khơme là 189 đồng chí."
+    assert figure(text, "189 đồng chí").indicator == "người dân tộc khơme"
