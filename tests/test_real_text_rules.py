@@ -1212,3 +1212,12 @@ def test_a_list_of_one_word_parts_is_joined_back_into_its_subject():
     assert m.indicator.startswith("nông, lâm nghiệp và thuỷ sản")
     text = "Trong đó, đảng viên nữ 510 đồng chí, là người dân tộc khơme là 189 đồng chí."
     assert figure(text, "189 đồng chí").indicator == "người dân tộc khơme"
+
+
+def test_the_country_as_the_whole_of_a_share_owns_nothing_after_it():
+    text = ("Hải Phòng xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD, chiếm 10,9% tổng vốn đầu tư cả nước, "
+            "tăng 82,4% so với cùng kỳ.")
+    assert figure(text, "82,4%").entity == "Hải Phòng"
+    # the whole's own value, in brackets after it, is the country's
+    text = "Long An dẫn đầu với gần 3,2 tỉ USD, chiếm gần 32% tổng vốn FDI trong thời gian này của cả nước (10,13 tỉ USD)."
+    assert figure(text, "10,13 tỉ USD").entity == "Việt Nam"
