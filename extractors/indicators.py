@@ -163,7 +163,7 @@ def _ws(s: str | None) -> str | None:
         return None
     s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
-    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w))", "", s).strip()
+    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w)|(?:(?:đã|đang|sẽ|vẫn|cũng|đều)\s+)+(?=\w))", "", s).strip()
     return s or None
 
 

@@ -32,7 +32,14 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         return own, "sentence"
     base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start)
     if base:
-        return base.group(1), "sentence"
+        # of the same part of that year as the figure it is the base of (`Quý I/2024, … vượt nhiều lần so với cùng kỳ
+        # năm 2023 (35,4 triệu USD)`: 2023-Q1)
+        after = str(int(base.group(1)) + 1)
+        part = next((p.value[5:] for p in (*reversed([p for p in ctx.sentence_periods[s.index] if p.pos < rel_m]),
+                                           *ctx.running_actual[s.index])
+                     if p.value.startswith(after + "-") and not re.fullmatch(r"\d{4}", p.value[5:])), None) \
+            if "cùng kỳ" in base.group(0) else None
+        return (f"{base.group(1)}-{part}" if part else base.group(1)), "sentence"
     # an aside in brackets (`… đạt 7,82% (quý I/2023 đạt 4,11%)`) times only the figures inside it
     spans = ctx.sentence_brackets[s.index]
     inside = bracket_at(spans, rel_m) if spans else None

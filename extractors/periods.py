@@ -62,13 +62,16 @@ _STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp c
                              r"(?:áp dụng\s+(?:cho\s+)?)?(?:giai đoạn|thời kỳ)\s*$")
 
 
+# `Trong 10 tháng, …` opening a sentence or a paragraph (not `hoàn thành trong 10 tháng`, a duration)
+_MONTHS_OPENING = re.compile(r"(?<![^\s])Trong\s+(\d{1,2}|sáu|chín|mười)\s+tháng(?=\s*,)")   # (capital: a sentence's opening)
 # `bình quân 6 tháng`, `tính chung 9 tháng năm 2023`, `cộng dồn 6 tháng năm 2014` (not `6 tháng cuối năm`)
 _SUMMED_MONTHS = re.compile(r"(?=[bBtTcClL])(?<!\w)(?:bình quân|tính chung|cộng dồn|lũy kế)\s+(\d{1,2}|sáu|chín|mười) tháng"
                             r"(?!\s+(?:đầu|cuối|qua|trước|tới|sau))(?:\s+(?:năm\s+)?((?:19|20)\d{2}))?(?!\d)", re.IGNORECASE)
 
 
 # a month's figure compared with the month before: `tháng 9 tăng 0,70% so với tháng trước`
-_MONTH_ON_MONTH = re.compile(r"[^.;:\n]{0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+trước(?!\w)", re.IGNORECASE)
+_MONTH_ON_MONTH = re.compile(r"[^.;:\n]{0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+(?:trước|\d{1,2})(?![\w/])",
+                             re.IGNORECASE)
 
 
 # the term of an elected council, part of its name: `Hội đồng nhân dân tỉnh Bắc Ninh khóa 19, nhiệm kỳ 2021-2026`
@@ -144,6 +147,16 @@ def find_periods(text: str) -> list[Period]:
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
         part = "Q1" if n == 3 else f"{n}M"
         add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")
+    # the first N months opening a sentence: `Trong 10 tháng, tỉnh Quảng Ninh đã thu hút …`
+    for m in _MONTHS_OPENING.finditer(text):
+        if overlaps(m):
+            continue
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+        if 1 < n < 12:
+            part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+            out.append(Period(m.start(1), part, {6: "half", 9: "nine"}.get(n, "months")))
+            taken.append((m.start(1), m.end()))
     # the first N months added up or averaged, with no `đầu năm`: `bình quân 6 tháng tăng 3,68%`, `cộng dồn 9 tháng`
     for m in _SUMMED_MONTHS.finditer(text):
         if overlaps(m):

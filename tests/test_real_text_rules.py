@@ -1221,3 +1221,21 @@ def test_the_country_as_the_whole_of_a_share_owns_nothing_after_it():
     # the whole's own value, in brackets after it, is the country's
     text = "Long An dẫn đầu với gần 3,2 tỉ USD, chiếm gần 32% tổng vốn FDI trong thời gian này của cả nước (10,13 tỉ USD)."
     assert figure(text, "10,13 tỉ USD").entity == "Việt Nam"
+
+
+@pytest.mark.parametrize("text, span, published, period", [
+    ("Chỉ số sản xuất công nghiệp tháng 11 ước tăng hơn 4,9% so với tháng 10.", "hơn 4,9%", "2021-12-05", "2021-11"),
+    ("Kinhte&Xahoi Trong 10 tháng, tỉnh đã thu hút vốn FDI đạt trên 3 tỷ USD.", "trên 3 tỷ USD", "2023-11-02", "2023-10M"),
+    ("Quý I/2024, 8 dự án FDI cấp mới với tổng vốn gần 1,452 tỷ USD, vượt nhiều lần so với cùng kỳ năm 2023 (35,4 triệu USD).",
+     "35,4 triệu USD", None, "2023-Q1"),
+])
+def test_months_and_same_periods_of_bases(text, span, published, period):
+    assert figure(text, span, published=published).period == period
+
+
+def test_a_breakdown_of_a_plan_keeps_its_deadline_and_auxiliaries_are_no_part_of_an_indicator():
+    text = ("Đến cuối năm 2020, toàn tỉnh đã xây dựng mới và nâng cấp được 555 km đường giao thông. "
+            "Cụ thể, đầu tư sửa chữa, nâng cấp 55 km quốc lộ; 99 km đường huyện.")
+    assert figure(text, "55 km").period == figure(text, "555 km").period == "2020"
+    m = figure("Trong 10 tháng, tỉnh đã thu hút vốn đầu tư trực tiếp nước ngoài đạt trên 3 tỷ USD.", "trên 3 tỷ USD")
+    assert m.indicator == "thu hút vốn đầu tư trực tiếp nước ngoài"
