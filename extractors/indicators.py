@@ -808,6 +808,13 @@ def _percent_object(before: str, after: str) -> str | None:
             noun = np.group(1).strip() + " " + noun       # `các chỉ tiêu được giao`, `số cán bộ, công chức`
         if verb:
             return f"{verb} {noun}" if not noun.startswith("các ") else noun  # `giảm tối đa 10% số cán bộ`
+        change = re.search(r"(?<!\w)(giảm|tăng)(?:\s+(?:được|thêm))?\s*$", last)
+        if change and noun and not re.match(r"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so|cùng kỳ|đứng|xếp|cao|thấp|vượt|nhanh|"
+                                            r"tỷ lệ|tỉ lệ|"   # (a rate named after: the rate's, below)
+                                            r"mạnh|khá|nhẹ|trở lại|lên|xuống)(?!\w)", noun) \
+                and not _HAS_PREDICATE.match(noun):
+            # `Riêng trong năm 2016 giảm 1,5% hộ nghèo và phấn đấu …`
+            return change.group(1) + " " + re.split(r"\s+(?:và|nhưng|để|nhằm)\s+", noun)[0]
         if np.group(1):
             return noun
         if _OPENS_A_SHARE.fullmatch(last) and not re.match(r"\s*(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so)\b", after):

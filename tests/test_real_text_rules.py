@@ -1239,3 +1239,10 @@ def test_a_breakdown_of_a_plan_keeps_its_deadline_and_auxiliaries_are_no_part_of
     assert figure(text, "55 km").period == figure(text, "555 km").period == "2020"
     m = figure("Trong 10 tháng, tỉnh đã thu hút vốn đầu tư trực tiếp nước ngoài đạt trên 3 tỷ USD.", "trên 3 tỷ USD")
     assert m.indicator == "thu hút vốn đầu tư trực tiếp nước ngoài"
+
+
+def test_a_change_of_a_share_of_something_named_after_it():
+    m = figure("Riêng trong năm 2016 giảm 1,5% hộ nghèo và phấn đấu giảm tỷ lệ hộ cận nghèo.", "1,5%")
+    assert m.indicator == "giảm hộ nghèo"
+    m = figure("Tốc độ tăng trưởng GRDP tăng 9,46%, đứng thứ 2 cả nước.", "9,46%")
+    assert m.indicator == "Tốc độ tăng trưởng GRDP"
