@@ -810,7 +810,7 @@ def _percent_object(before: str, after: str) -> str | None:
             return f"{verb} {noun}" if not noun.startswith("các ") else noun  # `giảm tối đa 10% số cán bộ`
         change = re.search(r"(?<!\w)(giảm|tăng)(?:\s+(?:được|thêm))?\s*$", last)
         if change and noun and not re.match(r"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so|cùng kỳ|đứng|xếp|cao|thấp|vượt|nhanh|"
-                                            r"tỷ lệ|tỉ lệ|"   # (a rate named after: the rate's, below)
+                                            r"tỷ lệ|tỉ lệ|do|bởi|vì|nhờ|"   # (a rate named after: the rate's, below; a cause)
                                             r"mạnh|khá|nhẹ|trở lại|lên|xuống)(?!\w)", noun) \
                 and not _HAS_PREDICATE.match(noun):
             # `Riêng trong năm 2016 giảm 1,5% hộ nghèo và phấn đấu …`
