@@ -151,10 +151,6 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # năm 2021` in January 2023)
         reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or ctx.compares_two_years_back
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
-        so_far = _months_reported(ctx) if not reviewed and _SAME_TIME_LAST_YEAR.search(s.text) else None
-        if so_far:
-            # `… tăng 231% so với cùng kỳ` on a page of 21 April that names no period: the months reported so far
-            period = so_far
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
         after = _after_base(s, ctx) if m.status == "actual" else None
@@ -320,22 +316,6 @@ def _last_month(period: str | None) -> int | None:
     if m.group(3):
         return 3 * int(m.group(3))
     return int(m.group(4))
-
-
-# a comparison with the same time of the year before, with no year named: the figure is of the months reported so far
-_SAME_TIME_LAST_YEAR = re.compile(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ(?!\s+(?:năm\s+)?(?:19|20)\d{2})", re.IGNORECASE)
-
-
-def _months_reported(ctx: DocContext) -> str | None:
-    """The months a page reports on, from its date: statistics of the first N months come out early in month N+1
-    (a page of 21 April reports the first quarter); None in January and February (the year before's review)."""
-    if not ctx.published or not re.match(r"\d{4}-\d{2}-\d{2}", ctx.published):
-        return None
-    month = int(ctx.published[5:7])
-    if month <= 2:
-        return None
-    n = month - 1
-    return f"{ctx.pub_year}-" + {3: "Q1", 6: "H1", 12: "Y"}.get(n, f"{n}M")
 
 
 def _pub_year_reviewed(ctx: DocContext) -> str:
