@@ -141,6 +141,15 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # `Đại hội … nhiệm kỳ 2025-2030 với sự tham dự của 399 đại biểu`: a term that has just begun names
         # the body, and a result is of the report's year
         period, source = str(now), "document"
+    congress = None
+    if m.status == "actual" and not now and (period is None or source != "sentence"):
+        prev = ctx.sentences[s.index - 1] if s.index > 0 else None
+        congress = _CONGRESS_OPENS.search(ctx.text, s.start, m.start) or \
+            (_CONGRESS_OPENS.search(prev.text) if prev is not None and prev.paragraph == s.paragraph else None)
+    if congress and (period is None or period[:4] != congress.group(1)):
+        # `Sáng 15.10, Đại hội Đại biểu Đảng bộ tỉnh … nhiệm kỳ 2020 - 2025 chính thức khai mạc. Dự đại hội có 317 đại
+        # biểu`: on an undated page, the congress meets in the first year of its term
+        period, source = congress.group(1), "sentence"
     if period is None:
         same_time = SAME_TIME_OF.search(s.text)
         if same_time:
@@ -171,6 +180,10 @@ _YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:
 # a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
 # (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
+
+
+# a party congress named with its term, in the sentence of a result: it meets in the term's first year
+_CONGRESS_OPENS = re.compile(r"(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
 
 
 # a change from one level to another: `giảm từ 31,17% xuống còn 27,41%`

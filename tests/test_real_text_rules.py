@@ -1238,3 +1238,9 @@ def test_a_change_of_a_share_of_something_named_after_it():
     assert m.indicator == "giảm hộ nghèo"
     m = figure("Tốc độ tăng trưởng GRDP tăng 9,46%, đứng thứ 2 cả nước.", "9,46%")
     assert m.indicator == "Tốc độ tăng trưởng GRDP"
+
+
+def test_on_an_undated_page_a_congress_meets_in_the_first_year_of_its_term():
+    text = ("Sáng 15.10, Đại hội Đại biểu Đảng bộ tỉnh Bạc Liêu lần thứ 16, nhiệm kỳ 2020 - 2025 chính thức khai mạc. "
+            "Dự đại hội có 317 đại biểu chính thức. Đến năm 2030, GRDP bình quân đầu người đạt 150 triệu đồng.")
+    assert figure(text, "317 đại biểu").period == "2020"
