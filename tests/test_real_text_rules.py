@@ -1244,3 +1244,12 @@ def test_on_an_undated_page_a_congress_meets_in_the_first_year_of_its_term():
     text = ("Sáng 15.10, Đại hội Đại biểu Đảng bộ tỉnh Bạc Liêu lần thứ 16, nhiệm kỳ 2020 - 2025 chính thức khai mạc. "
             "Dự đại hội có 317 đại biểu chính thức. Đến năm 2030, GRDP bình quân đầu người đạt 150 triệu đồng.")
     assert figure(text, "317 đại biểu").period == "2020"
+
+
+def test_a_base_many_years_back_spans_them():
+    text = ("Đến hết tháng 9.2021, tổng nguồn vốn của chi nhánh đạt hơn 3.579 tỉ đồng. Tổng dư nợ đạt hơn 3.569 tỉ "
+            "đồng, tăng trên 3.478 tỉ đồng so với năm 2003.")
+    assert figure(text, "hơn 3.569 tỉ đồng").period == "2021"
+    # the year before the report's: the year after the base
+    assert figure("Năm qua, GRDP tăng 7,96% so với năm 2021; tổng thu ngân sách đạt hơn 8.000 tỷ đồng.",
+                  "hơn 8.000 tỷ đồng", published="2023-01-12").period == "2022"
