@@ -32,7 +32,7 @@ class Finder(Reader):
     """The scan over one text (see the module docstring); `Finder(text).find()` is `find(text)`."""
 
     def find(self) -> tuple[list[Mention], list[Skipped]]:
-        skips = find_skips(self.text)
+        skips = find_skips(self.text, self.toks)
         skip_at = SpanIndex([(s.start, s.end) for s in skips])
         mentions: list[Mention] = []
         nxt = 0

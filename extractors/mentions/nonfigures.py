@@ -12,6 +12,7 @@ import operator
 import re
 
 from extractors import lexicon
+from extractors.mentions.openers import Openers, matches_at, opening_words
 from extractors.record import Skipped
 from extractors.units import COUNTED_SET, MEASURES
 
@@ -102,20 +103,43 @@ DURATION_BEFORE = {"sau", "trong", "mất", "suốt", "hơn", "gần", "qua", "�
                    "trước", "tới", "đầu", "cuối", "từ", "kế hoạch", "những"}
 
 
-def find_skips(text: str) -> list[Skipped]:
+def find_skips(text: str, toks=None) -> list[Skipped]:
     """Every non-mention by SKIP_PATTERNS, earlier patterns first; a later match that overlaps an
-    earlier one is dropped."""
+    earlier one is dropped. Given the text's tokens (`tokens.tokenize(text)`), a pattern that opens with a
+    word is tried only where a token that may open it starts (`openers`); the same skips."""
     skips: list[Skipped] = []
     taken: list[tuple[int, int]] = []   # spans taken by earlier patterns, sorted and disjoint
     windows = _digit_windows(text)
-    for (reason, pat), lead in zip(SKIP_PATTERNS, _LEADS):
-        _take((m for ws, we in windows for m in _matches(pat, lead, text, ws, we) if _HAS_DIGIT(m.group())),
+    starts = _OPENERS.word_starts(toks) if toks is not None else None
+    for k, ((reason, pat), lead) in enumerate(zip(SKIP_PATTERNS, _LEADS)):
+        _take((m for m in _found(k, pat, lead, text, windows, starts) if _HAS_DIGIT(m.group())),
               reason, taken, skips)
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
-    for (reason, pat), lead in zip(WORD_SKIP_PATTERNS, _WORD_LEADS):
-        _take(_matches(pat, lead, text, 0, len(text)), reason, taken, skips)
+    whole = [(0, len(text))]
+    for k, ((reason, pat), lead) in enumerate(zip(WORD_SKIP_PATTERNS, _WORD_LEADS), len(SKIP_PATTERNS)):
+        _take(_found(k, pat, lead, text, whole, starts), reason, taken, skips)
     skips.sort(key=lambda k: k.start)
     return skips
+
+
+def _found(k: int, pat: re.Pattern, lead, text: str, windows: list, starts: list | None):
+    """The matches of skip pattern k (SKIP_PATTERNS, then WORD_SKIP_PATTERNS) in each window: where the tokens
+    that may open it start (and where its other lead matches), else where its lead matches."""
+    if starts is None or _OPENINGS[k] is None:
+        return (m for ws, we in windows for m in _matches(pat, lead, text, ws, we))
+    at = starts[k]
+    if _OTHER_LEADS[k] is not None:
+        at = sorted(at + [c for ws, we in windows for c in _OTHER_LEADS[k](text, ws, we)])
+    return matches_at(pat, at, text, windows)
+
+
+def _lead_starts(lead: re.Pattern, text: str, ws: int, we: int):
+    """Every position in ws..we where `lead` matches (overlapping matches too)."""
+    search = lead.search
+    p = ws
+    while (c := search(text, p, we)) is not None:
+        yield c.start()
+        p = c.start() + 1
 
 
 def _take(matches, reason: str, taken: list, skips: list) -> None:
@@ -194,6 +218,40 @@ def _lead_of(pat: re.Pattern):
 
 _LEADS = [_lead_of(p) for _, p in SKIP_PATTERNS]
 _WORD_LEADS = [_lead_of(p) for _, p in WORD_SKIP_PATTERNS]
+
+
+def _opening(pat: re.Pattern):
+    """(the words every match of a skip pattern opens with, a function giving where its first alternative may
+    match), or (None, None) for a pattern searched by its lead: a pattern that opens with a word after `\\b`
+    (`openers.opening_words`), or one whose first alternative `_OTHER_STARTS` finds and whose others open
+    with a word (`\\b[A-Za-z]+-\\d+\\b|\\b(?:Covid|…`)."""
+    words = opening_words(pat)
+    if words is not None:
+        return words, None
+    for opening, starts in _OTHER_STARTS.items():
+        if pat.pattern.startswith(opening):
+            words = opening_words(re.compile(pat.pattern[len(opening):]))
+            if words is not None:
+                return words, starts
+    return None, None
+
+
+def _hyphenated(text: str, ws: int, we: int):
+    """Where `\\b[A-Za-z]+-\\d+` may match in ws..we: the start of the ASCII letters before each `-` and digit
+    (a `-` is rare, letters are not: searching for the letters would try every word)."""
+    for c in _lead_starts(_HYPHEN_DIGIT, text, ws, we):
+        k = c
+        while k > ws and text[k - 1] in _ASCII_LETTERS:
+            k -= 1
+        if k < c:
+            yield k
+
+
+_HYPHEN_DIGIT = re.compile(r"-\d")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_OTHER_STARTS = {r"\b[A-Za-z]+-\d+\b|": _hyphenated}
+_OPENINGS, _OTHER_LEADS = zip(*(_opening(p) for _, p in SKIP_PATTERNS + WORD_SKIP_PATTERNS))
+_OPENERS = Openers(list(_OPENINGS))
 
 
 def _matches(pat: re.Pattern, lead, text: str, ws: int, we: int):
