@@ -104,6 +104,10 @@ def counted_noun(toks, j: int, text: str):
     gap = _gap(text, toks, j - 1, j) if j > 0 else ""
     if gap not in _NBSP_GAPS and not (gap == "" and toks.text[j] in MEASURES):
         return None, j - 1
+    first, w0 = toks.text[j], toks.low[j]
+    if w0 not in _BY_FIRST and w0 not in _MEASURE_LOW and first not in COUNTED_ABBREVIATIONS \
+            and (w0 in NOT_NOUN or first.isupper() or len(first) == 1):
+        return None, j - 1   # what the reading below comes to, known from the first word
     low = _collect(toks, j, text, max(_MAX_LEX, 5))
     if not low:
         return None, j - 1

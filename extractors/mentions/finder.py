@@ -26,6 +26,8 @@ from extractors.record import Mention, Skipped
 _START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
 _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
 _START_SIGNS = {"$", "€", "£"}
+_SEEN: set[str] = set()        # the token texts classified so far
+_STARTING: set[str] = set()    # those of them that may start a number
 
 
 class Finder(Reader):
@@ -38,26 +40,59 @@ class Finder(Reader):
         nxt = 0
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
-        # (decided once for each text a token has, then looked up by each token's text)
-        starting = {w for w, low, kind in toks.vocab.values()
-                    if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS}
-        starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))
+        # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
+        if len(_SEEN) > 500_000:
+            _SEEN.clear()
+            _STARTING.clear()
+        for w in toks.vocab.keys() - _SEEN:
+            _SEEN.add(w)
+            _, low, kind = toks.vocab[w]
+            if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS:
+                _STARTING.add(w)
+        starts = list(compress(range(len(toks.kind)), map(_STARTING.__contains__, toks.text)))
+        text, tstart = self.text, toks.start
+        # the skips are sorted, their ends too (they are disjoint): whether one covers a token is read walking them
+        # along with the tokens
+        s_start, s_end, p, n, sorted_ends = skip_at._starts, skip_at._ends, 0, len(skips), skip_at._ends_sorted
         for i in starts:
-            if i < nxt or skip_at.covers(toks.start[i]):
+            if i < nxt:
+                continue
+            pos = tstart[i]
+            if sorted_ends:
+                while p < n and s_end[p] <= pos:
+                    p += 1
+                if p < n and s_start[p] <= pos:
+                    continue   # (skip_at.covers(pos))
+            elif skip_at.covers(pos):
                 continue
             m, after = self.mention_at(i, skip_at)
             if m is None:
                 continue
-            m.text = self.text[m.start:m.end]
+            m.text = text[m.start:m.end]
             mentions.append(m)
             nxt = max(after, i + 1)
         # numbers inside neither a mention nor a skip: recorded as skipped `unread`, for coverage
         taken = SpanIndex([(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in skips])
-        for k in starts:
-            if toks.kind[k] == "num" and not taken.covers(toks.start[k]):
-                skips.append(Skipped(toks.start[k], toks.end[k], toks.text[k], self._why_not(k)))
+        for k in self._uncovered([k for k in starts if toks.kind[k] == "num"], taken):
+            skips.append(Skipped(tstart[k], toks.end[k], toks.text[k], self._why_not(k)))
         skips.sort(key=lambda s: s.start)
         return mentions, skips
+
+    def _uncovered(self, nums: list[int], taken: SpanIndex) -> list[int]:
+        """The tokens of `nums` (in order) whose start no span of `taken` covers (`taken.covers`)."""
+        tstart = self.toks.start
+        if not taken._ends_sorted:
+            return [k for k in nums if not taken.covers(tstart[k])]
+        # starts and ends in order: the last span starting at or before a position covers it, or none does
+        t_start, t_end, p, n = taken._starts, taken._ends, 0, len(taken._starts)
+        out = []
+        for k in nums:
+            pos = tstart[k]
+            while p < n and t_start[p] <= pos:
+                p += 1
+            if not (p and t_end[p - 1] > pos):
+                out.append(k)
+        return out
 
     def _why_not(self, k: int) -> str:
         toks = self.toks

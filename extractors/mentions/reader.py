@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from extractors.mentions.nonfigures import _matches as matches_from_lead
 from extractors.mentions.tail import Tail
-from extractors.mentions.tokens import tokenize
+from extractors.mentions.tokens import TOKEN_RE, tokenize
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
                                 NotANumber, parse_digits, words_value)
 from extractors.units import counted_noun
@@ -45,6 +45,9 @@ class Reader:
         self.style = style or number_style(text)
         self._phrases: dict = {}
         self._befores: dict = {}
+        self._digits = _DIGITS_READ.setdefault(self.style, {})
+        if len(self._digits) > 100_000:
+            self._digits.clear()
 
     # --- token helpers -------------------------------------------------------------------------
     def words_at(self, i: int, n: int) -> str | None:
@@ -79,6 +82,7 @@ class Reader:
         has_words = False
         scale = 1.0
         stop = min(len(toks.kind), i + MAX_NUMBER_TOKENS)
+        digits = self._digits
         while j < stop:
             kind = toks.kind[j]
             if j > i:
@@ -90,19 +94,15 @@ class Reader:
                     # digits follow only a scale word (`12.345 tỷ 250 triệu`); after digits or a
                     # number word (`đầu tư 1.200 tỷ`: `tư` is a word here) a new number starts
                     break
-                m = _DIGITS_AND_SUFFIX(toks.text[j])
-                if not m:
-                    break
-                try:
-                    v, digits_decimals = parse_digits(m.group(1), self.style)
-                except NotANumber:
-                    if j == i:
-                        return None
-                    break
-                if m.group(2):
-                    v *= SUFFIX_SCALES[m.group(2)]
-                    scale *= SUFFIX_SCALES[m.group(2)]
-                decimals = digits_decimals
+                w = toks.text[j]
+                got = digits.get(w)
+                if got is None:
+                    got = digits[w] = _read_digits(w, self.style)
+                if not got:
+                    break   # no number (at token i: none read)
+                v, decimals, suffix = got
+                if suffix != 1.0:
+                    scale *= suffix
                 parts.append(v)
                 j += 1
                 continue
@@ -167,6 +167,8 @@ class Reader:
         """Longest phrase ending at the token before i (same line, only spaces between)."""
         befores = self._befores.get(i)
         if befores is None:
+            if i >= 1 and self.toks.low[i - 1] not in _last_words(phrases) and _lowers_alone(self.toks.text[i - 1]):
+                return None   # no phrase ends with the token before i: none of the phrases before it is one
             befores = self._phrases_before(i)
         for start, p in befores:
             if p in phrases:
@@ -207,6 +209,45 @@ class Reader:
 
     def after(self, j: int) -> Tail:
         return Tail(self, j)
+
+
+# the last token of each phrase of a collection `phrase_before` is asked about, by the collection's id (the
+# collection kept with it, so that the id is not another's)
+_LAST_WORDS: dict[int, tuple[object, frozenset]] = {}
+
+
+def _last_words(phrases) -> frozenset:
+    got = _LAST_WORDS.get(id(phrases))
+    if got is None or got[0] is not phrases:
+        if len(_LAST_WORDS) >= 64:
+            _LAST_WORDS.clear()
+        last = frozenset(m.group().lower() for m in (list(TOKEN_RE.finditer(p))[-1:] for p in phrases) for m in m)
+        got = _LAST_WORDS[id(phrases)] = (phrases, last)
+    return got[1]
+
+
+def _lowers_alone(w: str) -> bool:
+    """Whether `w` lowers to the same letters inside a phrase as alone (the one letter lowered by what stands
+    around it is `Σ`; a letter that lowers to two shifts what follows): then a phrase ending with the token
+    `w` ends with `w.lower()`."""
+    return "Σ" not in w and len(w.lower()) == len(w)
+
+
+# a number token's text read in a style: (value, decimals, the scale of a `k`/`M`/`G` suffix), or () when it is
+# no number (`read_num` stops there); kept from text to text, by style
+_DIGITS_READ: dict[str, dict[str, tuple]] = {}
+
+
+def _read_digits(w: str, style: str) -> tuple:
+    m = _DIGITS_AND_SUFFIX(w)
+    if not m:
+        return ()
+    try:
+        v, decimals = parse_digits(m.group(1), style)
+    except NotANumber:
+        return ()
+    suffix = SUFFIX_SCALES[m.group(2)] if m.group(2) else 1.0
+    return (v * suffix if m.group(2) else v), decimals, suffix
 
 
 def number_style(text: str) -> str:
