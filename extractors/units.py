@@ -69,16 +69,16 @@ def _gap(text: str, toks, a: int, b: int) -> str:
 
 def _collect(toks, j: int, text: str, limit: int):
     """Up to `limit` tokens from j that may make a noun phrase: words, and `,`/`-` inside it."""
+    kind, low, starts, ends = toks.kind, toks.low, toks.start, toks.end
+    stop = min(len(kind), j + limit)
     k = j
-    out = []
-    while k < len(toks.kind) and len(out) < limit:
-        if toks.kind[k] != "word" and not (toks.text[k] in (",", "-") and out):
+    while k < stop:
+        if kind[k] != "word" and not (k > j and toks.text[k] in (",", "-")):
             break
-        if k > j and _gap(text, toks, k - 1, k) not in _JOINING_GAPS:   # (so no newline either)
+        if k > j and text[ends[k - 1]:starts[k]] not in _JOINING_GAPS:   # (so no newline either)
             break
-        out.append(toks.low[k])
         k += 1
-    return out
+    return low[j:k]
 
 
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}

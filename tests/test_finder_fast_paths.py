@@ -1,5 +1,6 @@
 """The mention finder's faster readings (issue 18) give what the plain readings give: skip patterns tried only
-where a token that may open them starts, against each pattern run over the same windows."""
+where they may start (a token that may open them, a lead found by one scan), against each pattern run over the
+same windows."""
 import json
 import random
 import re
@@ -17,9 +18,20 @@ def _texts(k=4000, seed=18):
               "COVID", "Covid", "Covidx", "Covid-", "SEA Games", "Seagames", "Ban Chỉ đạo", "QĐ", "Đại hội", "XIII",
               "đầu tiên", "nhất", "hai", "hai con số", "xếp ", "giai đoạn", "Giai đoạn", "vụ", "niên độ", "mùa vụ",
               "đường", "đường tỉnh", "rạng sáng", "tháng", "quý", "II", "lần thứ", "nhiệm kỳ", "Chủ nhật", "Thứ Hai",
-              "ABC-1", "x-1", "Trường", "số hiệu", "tha\u0301ng"]
+              "ABC-1", "x-1", "Trường", "số hiệu", "tha\u0301ng", "1900", "1800 ", "19", "20", "—", "‑", "g", "(1)", "a)",
+              "đ)", "X)", "01", "0", "3", "31", "9"]
     rng = random.Random(seed)
     out += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40))) for _ in range(k)]
+    # what each pattern reads, from the comments beside the patterns, in a sentence and in a list
+    examples = ["371-QĐ/TU, 115/2020/QH14, 02/NQ-CP, 07-NQ/TU, 1532/QĐ-UBND", "Quyết định số 1532, Điều 5",
+                "theo quyết định số 12", "số 12 đường Lê Lợi", "số hiệu 5, Số 12/3", "1900 1234, 1800.1234.56",
+                "0211.3862.345, 0239 3855 123, +84 912 345 678, 0912345678", "10:24, 8h30, 8 giờ 30, 14 giờ",
+                "1-3/9, từ 28-30/12/2023", "22/9/2021, 31-12-2022, 10.01.2022", "tháng 12/2022, quý III năm 2023",
+                "ngày 5/6, sáng nay 7", "Tính đến 31-12, từ 1/7", "2020-2025, (2016- 2020)", "năm 2022, vụ 2023",
+                "kỳ họp thứ 7, lần thứ 12, giai đoạn 2", "xếp thứ 5, thứ 3 trong nhóm", "Ban Chỉ đạo 35, COVID-19",
+                "Top 10 doanh nghiệp", "đường 5, tổ 3", "km 15+200, Km15+200", "thôn 3, xóm 12, tổ dân phố 7",
+                "Thứ Hai, 5/6", "Đại hội XIII", "khóa XV, Thứ nhất", "hai con số", "(1) a, (2) b"]
+    out += examples + ["\n".join(examples), "\n1) Tăng 5%; 2) giảm 3%: 3) x\n4. y\n a) b) đ) c)"]
     return out
 
 
@@ -29,18 +41,19 @@ def test_skip_patterns_tried_where_their_words_open_find_what_the_patterns_find(
 
     patterns = nf.SKIP_PATTERNS + nf.WORD_SKIP_PATTERNS
     leads = nf._LEADS + nf._WORD_LEADS
-    assert sum(o is not None for o in nf._OPENINGS) >= 20   # most patterns are read off the tokens
-    found = 0
+    assert all(plan != (None, False, None) for plan in nf._PLANS)   # no pattern is searched for over the text
+    found = [0] * len(patterns)
     for text in _texts():
-        starts = nf._OPENERS.word_starts(tokenize(text))
+        toks = tokenize(text)
         for windows in (nf._digit_windows(text), [(0, len(text))], [(len(text) // 3, len(text) - 1)]):
+            starts = nf._starts_of(toks, text, windows)
             for k, ((reason, pat), lead) in enumerate(zip(patterns, leads)):
                 fast = [m.span() for m in nf._found(k, pat, lead, text, windows, starts)]
                 assert fast == [m.span() for ws, we in windows for m in pat.finditer(text, ws, we)], \
                     (reason, pat.pattern[:40], text)
-                found += len(fast)
+                found[k] += len(fast)
         assert nf.find_skips(text, tokenize(text)) == nf.find_skips(text)
-    assert found > 1000
+    assert all(found), found   # every pattern matched somewhere
 
 
 def test_the_words_a_pattern_opens_with():

@@ -13,7 +13,7 @@ import re
 from itertools import compress
 
 from extractors.mentions.draft import draft, mention
-from extractors.mentions.kinds import STEPS, VAGUE_BEFORE, half, multiplier_word
+from extractors.mentions.kinds import NEVER_ALONE, STEPS, VAGUE_BEFORE, half, multiplier_word
 from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
 from extractors.mentions.ranks import ORDINAL_WORDS, rank_word
 from extractors.mentions.reader import Reader
@@ -137,6 +137,11 @@ class Finder(Reader):
         if num.has_words and not self.bare and k > 0 and toks.low[k - 1] in VAGUE_BEFORE \
                 and toks.kind[k] == "word":
             return None, num.j  # `hàng trăm hộ`, `vài nghìn người`: vague, not a figure
+        if num.has_words and num.j == k + 1 and toks.low[k] in NEVER_ALONE and not self.bare \
+                and not (num.j < len(toks.kind) and toks.low[num.j] == "phần"):
+            # `đầu tư`, `không`: a word `words_are_figure` never takes alone, whatever follows, unless a fraction
+            # in words (`tư phần …`) settles it first: the steps would come to no figure
+            return None, num.j
         # a lone number word (`một`, `năm`, `ba`) is a figure only before a counted noun or unit
         d = draft(self, i, k, num, pre_unit)
         for step in STEPS:

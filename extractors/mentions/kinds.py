@@ -42,6 +42,8 @@ FIGURE_VERBS = {"đạt", "là", "còn", "tăng", "giảm", "lên", "xuống", "
 # Before a number in words, these make it vague (`hàng nghìn câu lạc bộ`, `vài trăm người`).
 VAGUE_BEFORE = {"hàng", "vài", "mấy", "dăm", "nhiều", "mươi", "bao", "hằng", "hơn mười", "đôi", "một vài"}
 WORD_MULT = {"đôi": 2.0, "rưỡi": 1.5}
+# Number words that alone are never a figure (`đầu tư`, `không làm`; `words_are_figure`).
+NEVER_ALONE = ("không", "tư", "lăm", "mốt", "nhăm")
 # Before `nửa`, these make it a multiplier (`giảm nửa`, `hơn nửa số hộ`).
 HALF_AFTER_VERB = {"giảm", "tăng", "còn", "chiếm", "bằng", "đạt", "mất", "khoảng", "gần", "hơn", "xấp xỉ",
                    "chừng", "tầm", "trên", "dưới", "gấp", "là", "có", "được", "thu hẹp", "rút ngắn", "cắt"}
@@ -432,7 +434,7 @@ def words_are_figure(num: Num, kind, unit, end_tok) -> bool:
         return True  # `2 triệu rưỡi đồng`: digits lead, the words are scale and half
     if words[0] not in DIGIT_WORDS and words[0] not in ("mười", "trăm"):
         return False
-    if words[0] in ("không", "tư", "lăm", "mốt", "nhăm") and len(words) == 1:
+    if words[0] in NEVER_ALONE and len(words) == 1:
         return False
     if len(words) == 1 and words[0] in ("một", "năm"):
         return kind in ("money", "percent", "range") or (unit is not None and unit.lower() in _WORD_UNITS_ONE)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from extractors.mentions.nonfigures import _matches as matches_from_lead
 from extractors.mentions.tail import Tail
-from extractors.mentions.tokens import TOKEN_RE, tokenize
+from extractors.mentions.tokens import ends_none, last_words, tokenize
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
                                 NotANumber, parse_digits, words_value)
 from extractors.units import counted_noun
@@ -167,7 +167,7 @@ class Reader:
         """Longest phrase ending at the token before i (same line, only spaces between)."""
         befores = self._befores.get(i)
         if befores is None:
-            if i >= 1 and self.toks.low[i - 1] not in _last_words(phrases) and _lowers_alone(self.toks.text[i - 1]):
+            if i >= 1 and ends_none(self.toks, i, _last_words(phrases)):
                 return None   # no phrase ends with the token before i: none of the phrases before it is one
             befores = self._phrases_before(i)
         for start, p in befores:
@@ -221,16 +221,8 @@ def _last_words(phrases) -> frozenset:
     if got is None or got[0] is not phrases:
         if len(_LAST_WORDS) >= 64:
             _LAST_WORDS.clear()
-        last = frozenset(m.group().lower() for m in (list(TOKEN_RE.finditer(p))[-1:] for p in phrases) for m in m)
-        got = _LAST_WORDS[id(phrases)] = (phrases, last)
+        got = _LAST_WORDS[id(phrases)] = (phrases, last_words(phrases))
     return got[1]
-
-
-def _lowers_alone(w: str) -> bool:
-    """Whether `w` lowers to the same letters inside a phrase as alone (the one letter lowered by what stands
-    around it is `Σ`; a letter that lowers to two shifts what follows): then a phrase ending with the token
-    `w` ends with `w.lower()`."""
-    return "Σ" not in w and len(w.lower()) == len(w)
 
 
 # a number token's text read in a style: (value, decimals, the scale of a `k`/`M`/`G` suffix), or () when it is

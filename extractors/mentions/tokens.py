@@ -81,5 +81,18 @@ def tokenize(text: str) -> Tokens:
     return out
 
 
+def last_words(phrases) -> frozenset:
+    """The last token (lower-cased) of each of `phrases`, for `ends_none`."""
+    return frozenset(m.group().lower() for m in (list(TOKEN_RE.finditer(p))[-1:] for p in phrases) for m in m)
+
+
+def ends_none(toks, i: int, last: frozenset) -> bool:
+    """Whether no phrase ending with token i-1 can be one whose last tokens are `last`: the token, lower-cased,
+    is none of them, and it lowers inside a phrase as it does alone (the one letter lowered by what stands
+    around it is `Σ`; a letter that lowers to two shifts what follows)."""
+    low, w = toks.low[i - 1], toks.text[i - 1]
+    return low not in last and len(low) == len(w) and "Σ" not in w
+
+
 _PIECE = 1 << 15
 _PIECE_END = re.compile(r"\S\s")   # a token's last character, white space after it
