@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.mentions.nonfigures import _matches as matches_from_lead
+from extractors.mentions.openers import matches_at
 from extractors.mentions.tail import Tail
 from extractors.mentions.tokens import ends_none, last_words, tokenize
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
@@ -244,8 +244,11 @@ def _read_digits(w: str, style: str) -> tuple:
 
 def number_style(text: str) -> str:
     """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`."""
-    en = sum(1 for _ in matches_from_lead(_EN_NUMBER, _GROUPED_NUMBER, text, 0, len(text)))
-    vi = sum(1 for _ in matches_from_lead(_VI_NUMBER, _GROUPED_NUMBER, text, 0, len(text)))
+    # where either may match, found once for both (see `_GROUPED_NUMBER`)
+    at = [m.start() for m in _GROUPED_NUMBER_AT.finditer(text)]
+    whole = [(0, len(text))]
+    en = sum(1 for _ in matches_at(_EN_NUMBER, at, text, whole))
+    vi = sum(1 for _ in matches_at(_VI_NUMBER, at, text, whole))
     return "en" if en > vi else "vi"
 
 
@@ -256,3 +259,6 @@ _VI_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d{3})+,\d+\b|\b\d+,\d{1,2}\s?%|\b\d{1,3
 # where either may match: the start of a run of digits with a `.` or `,` and a digit after it (a lead: see
 # `nonfigures._matches`); the same matches as `findall`, found without trying every digit
 _GROUPED_NUMBER = re.compile(r"\d(?<!\w\d)\d*+[.,]\d")
+# every position where it matches: it reads no further than the `[.,]` and digit after a run, where no other
+# match of it can start, so the matches of `finditer` are all of them
+_GROUPED_NUMBER_AT = re.compile(r"\d(?<!\w\d)\d*+(?=[.,]\d)")
