@@ -65,3 +65,23 @@ def test_the_words_a_pattern_opens_with():
     assert opening_words(re.compile(r"(?=[Tt]hứ)(?<!xếp )\b[Tt]hứ\b")) == (frozenset({"Thứ", "thứ"}), ())
     for pattern in (r"\b\d+", r"(?:năm)\s+\d", r"\b[A-Za-z]+-\d", r"(?i)\bnăm\s+\d", r"\bnăm|\d", r"\b\w+"):
         assert opening_words(re.compile(pattern)) is None, pattern
+
+
+def test_tokens_worked_out_from_character_classes_are_those_of_the_token_pattern(monkeypatch):
+    """`tokenize` finds where tokens start and end from each character's class (numpy), a piece at a time: the
+    tokens, kinds, offsets and lower-cased texts of `TOKEN_RE.finditer`, for digits of other scripts, letters
+    above U+FFFF, lone surrogates, marks that combine, letters that lower to two, and pieces of any length."""
+    from extractors.mentions import tokens
+
+    chars = list(" \n\t\u00a0\u2028\x1c\u3000.,12kKMG%/-aĐđ_x²٣İΣς\u0301𝐀𝟘\U0001F600\ud800") + \
+        ["ab", "   ", "\r\n", "5.3", ".5", "5k", "5km", ",,", "..", "1.234,5", "x.5.3"]
+    rng = random.Random(11)
+    for piece in (7, 1 << 15):
+        monkeypatch.setattr(tokens, "_PIECE", piece)
+        for _ in range(8000):
+            text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 40)))
+            assert [(t.kind, t.text, t.start, t.end, t.low) for t in tokens.tokenize(text)] == \
+                [(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower()) for m in tokens.TOKEN_RE.finditer(text)], \
+                repr(text)
+    toks = tokens.tokenize("Năm 2023 năm NĂM")
+    assert toks.text[0] is toks.vocab["Năm"][0] and toks.vocab["năm"] == ("năm", "năm", "word")
