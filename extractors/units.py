@@ -104,9 +104,7 @@ def counted_noun(toks, j: int, text: str):
     gap = _gap(text, toks, j - 1, j) if j > 0 else ""
     if gap not in _NBSP_GAPS and not (gap == "" and toks.text[j] in MEASURES):
         return None, j - 1
-    first, w0 = toks.text[j], toks.low[j]
-    if w0 not in _BY_FIRST and w0 not in _MEASURE_LOW and first not in COUNTED_ABBREVIATIONS \
-            and (w0 in NOT_NOUN or first.isupper() or len(first) == 1):
+    if starts_none(toks, j):
         return None, j - 1   # what the reading below comes to, known from the first word
     low = _collect(toks, j, text, max(_MAX_LEX, 5))
     if not low:
@@ -150,6 +148,15 @@ def counted_noun(toks, j: int, text: str):
     if first[0].isupper() and _is_place(noun):
         return None, j - 1
     return noun, last
+
+
+def starts_none(toks, j: int) -> bool:
+    """Whether the word token j starts no counted noun or unit, as `counted_noun` reads it: no lexicon noun or
+    measure starts with it, it is no abbreviation, and it is a word that never starts one, upper-case or one
+    letter (what it would find at the end, read from the first word alone)."""
+    first, w0 = toks.text[j], toks.low[j]
+    return w0 not in _BY_FIRST and w0 not in _MEASURE_LOW and first not in COUNTED_ABBREVIATIONS \
+        and (w0 in NOT_NOUN or first.isupper() or len(first) == 1)
 
 
 def per_unit(toks, j: int, text: str):

@@ -85,3 +85,63 @@ def test_tokens_worked_out_from_character_classes_are_those_of_the_token_pattern
                 repr(text)
     toks = tokens.tokenize("Năm 2023 năm NĂM")
     assert toks.text[0] is toks.vocab["Năm"][0] and toks.vocab["năm"] == ("năm", "năm", "word")
+
+
+class _Everything:
+    def __contains__(self, item):
+        return True
+
+
+def _finder_texts():
+    rows = [json.loads(line) for line in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if line.strip()]
+    out = [r["context"] for r in rows]
+    for name in ("real_dev_a", "real_dev_b"):
+        out += [json.loads(line)["text"] for line in (ROOT / f"tests/gold/{name}.jsonl").open(encoding="utf-8")
+                if line.strip()]
+    # the words the shortcuts decide on, before and after numbers, in other cases, with letters that lower
+    # by what stands around them (`Σ`) or to two letters (`İ`)
+    pieces = ["12", "2,5", "1.234", " ", " ", "  ", "\n", "%", ",", "-", "/", "đạt", "Đạt", "là", "hơn", "gần",
+              "khoảng", "xấp xỉ", "trên", "ước đạt", "lên tới", "ở mức", "đạt mức", "tăng", "giảm", "xếp", "thứ",
+              "hạng", "vị trí", "tư", "đầu tư", "không", "một", "năm", "lăm", "mốt", "nhăm", "phần", "ba", "tỷ",
+              "đồng", "xã", "hộ", "người", "thập kỷ", "thế kỷ", "thập", "thế", "kỷ", "tháng", "so với", "ĐV", "ha",
+              "tấn", "A", "Xã", "x", "các", "ΣΑΣ", "İ", "đạtΣ", "ΣΣ", "gấp", "lần", "trong tổng số", "trở lên"]
+    rng = random.Random(5)
+    out += [" ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
+    out += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(1000)]
+    return out
+
+
+def test_the_finder_s_shortcuts_find_what_the_full_readings_find(monkeypatch):
+    """Each place where the finder decides early (no phrase can end with the token before a number, no counted
+    noun starts with this word, a lone number word that is never a figure, no duration of two words after
+    the number) gives the `find()` of the full reading, on real passages, the synthetic set and generated
+    text."""
+    from extractors import units
+    from extractors.mentions import finder, kinds, reader, tail
+
+    texts = _finder_texts()
+    fast = [find_all(t) for t in texts]
+    monkeypatch.setattr(reader, "ends_none", lambda toks, i, last: False)
+    monkeypatch.setattr(tail, "ends_none", lambda toks, i, last: False)
+    monkeypatch.setattr(units, "starts_none", lambda toks, j: False)
+    monkeypatch.setattr(finder, "NEVER_ALONE", ())
+    monkeypatch.setattr(kinds, "_DURATION_FIRST", _Everything())
+    for text, got in zip(texts, fast):
+        assert find_all(text) == got, text
+
+
+def find_all(text):
+    from extractors.mentions import find
+    return [(repr(find(text, style, bare))) for style in (None, "en") for bare in (False, True)]
+
+
+def test_phrases_before_a_token_are_its_phrases_lowered_one_by_one():
+    from extractors.mentions.reader import Reader
+
+    for text in _finder_texts()[-4000:]:
+        r = Reader(text)
+        toks = r.toks
+        for i in range(len(toks.kind)):
+            fast = r._phrases_before(i)
+            plain = [(s, text[toks.start[s]:toks.end[i - 1]].lower()) for s, _ in fast[:-1]] + fast[-1:]
+            assert fast == plain, (text, i)

@@ -41,7 +41,7 @@ class Finder(Reader):
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
         # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
-        if len(_SEEN) > 500_000:
+        if len(_SEEN) > 100_000:
             _SEEN.clear()
             _STARTING.clear()
         for w in toks.vocab.keys() - _SEEN:

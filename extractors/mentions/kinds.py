@@ -50,6 +50,8 @@ HALF_AFTER_VERB = {"giảm", "tăng", "còn", "chiếm", "bằng", "đạt", "m�
 # After `nửa`, these make a period or a duration (`nửa đầu năm`, `nửa tháng`), not a multiplier.
 _HALF_NOT_BEFORE = DURATION_UNITS | {"đầu", "cuối", "sau", "trước", "kia", "chừng", "vời", "đêm", "đời", "buổi",
                                      "năm nay", "thế kỷ", "chặng", "vòng", "giờ"}
+# the first words of the durations of two words (`thập kỷ`): a phrase of two words is one only after them
+_DURATION_FIRST = {u.split()[0] for u in DURATION_UNITS if " " in u}
 OF_TOTAL = ("trong tổng số", "trên tổng số", "trong số", "trên tổng", "trong tổng")
 _OF_TOTAL_FIRST = {p.split()[0] for p in OF_TOTAL} | {"trên"}
 
@@ -168,7 +170,8 @@ def quantity(f, d: Draft):
     if d.kind is not None:
         return None
     tail, j = d.tail, d.j
-    if tail.word(0) in DURATION_UNITS or tail.phrase(2) in DURATION_UNITS:
+    w0 = tail.word(0)
+    if w0 in DURATION_UNITS or (w0 in _DURATION_FIRST and tail.phrase(2) in DURATION_UNITS):
         return None, j  # `sau 1 năm`, `5 năm xây dựng`, `6 tháng đầu năm`: durations
     noun, nend = f.counted_noun(j)
     total = of_total(f, j if noun is None else nend + 1, allow_tren=noun is None)

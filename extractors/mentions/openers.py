@@ -124,7 +124,7 @@ class Openers:
 
     def word_starts(self, toks) -> list[list[int]]:
         """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it."""
-        if len(self._seen) > 500_000:
+        if len(self._seen) > 100_000:
             self._seen.clear()
             self.opened.clear()
         opened = self.opened

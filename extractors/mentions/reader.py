@@ -193,7 +193,16 @@ class Reader:
                         (b_start > a_end and "\n" in text[a_end:b_start]):
                     break
                 longest += 1
-            out = [(i - n, text[toks.start[i - n]:last].lower()) for n in range(longest, 1, -1)]
+            if longest > 1:
+                first = toks.start[i - longest]
+                phrase = text[first:last]
+                low = phrase.lower()
+                if len(low) == len(phrase) and "Σ" not in phrase:
+                    # each letter lowers alone (`Σ` lowers by what stands around it; a letter that lowers to
+                    # two shifts the rest): each shorter phrase lowered is the end of the longest one lowered
+                    out = [(i - n, low[toks.start[i - n] - first:]) for n in range(longest, 1, -1)]
+                else:
+                    out = [(i - n, text[toks.start[i - n]:last].lower()) for n in range(longest, 1, -1)]
             out.append((i - 1, toks.low[i - 1]))
         if len(self._befores) >= 256:
             self._befores.clear()  # the scan has moved on

@@ -104,7 +104,7 @@ def _read_piece(out: Tokens, piece: str, pos: int) -> None:
     en = bounds[np.searchsorted(bounds, st, side="right")]
     words = [piece[a:b] for a, b in zip(st.tolist(), en.tolist())]
     distinct = set(words)
-    if len(_ENTRY) > 200_000:
+    if len(_ENTRY) > 100_000:
         _ENTRY.clear()
         _TEXT.clear()
         _LOW.clear()
