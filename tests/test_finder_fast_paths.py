@@ -104,7 +104,8 @@ def _finder_texts():
               "khoảng", "xấp xỉ", "trên", "ước đạt", "lên tới", "ở mức", "đạt mức", "tăng", "giảm", "xếp", "thứ",
               "hạng", "vị trí", "tư", "đầu tư", "không", "một", "năm", "lăm", "mốt", "nhăm", "phần", "ba", "tỷ",
               "đồng", "xã", "hộ", "người", "thập kỷ", "thế kỷ", "thập", "thế", "kỷ", "tháng", "so với", "ĐV", "ha",
-              "tấn", "A", "Xã", "x", "các", "ΣΑΣ", "İ", "đạtΣ", "ΣΣ", "gấp", "lần", "trong tổng số", "trở lên"]
+              "tấn", "A", "Xã", "x", "các", "ΣΑΣ", "İ", "đạtΣ", "ΣΣ", "gấp", "lần", "trong tổng số", "trở lên",
+              "triệu", "nghìn", "rưỡi", "phẩy", "chấm", "5", "$", "USD", "VN$", "Rs.", "5k", "1,5M"]
     rng = random.Random(5)
     out += [" ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
     out += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(1000)]
@@ -114,8 +115,8 @@ def _finder_texts():
 def test_the_finder_s_shortcuts_find_what_the_full_readings_find(monkeypatch):
     """Each place where the finder decides early (no phrase can end with the token before a number, no counted
     noun starts with this word, a lone number word that is never a figure, no duration of two words after
-    the number) gives the `find()` of the full reading, on real passages, the synthetic set and generated
-    text."""
+    the number, digits that nothing goes on with, no currency before a number) gives the `find()` of the
+    full reading, on real passages, the synthetic set and generated text."""
     from extractors import units
     from extractors.mentions import finder, kinds, reader, tail
 
@@ -126,6 +127,8 @@ def test_the_finder_s_shortcuts_find_what_the_full_readings_find(monkeypatch):
     monkeypatch.setattr(units, "starts_none", lambda toks, j: False)
     monkeypatch.setattr(finder, "NEVER_ALONE", ())
     monkeypatch.setattr(kinds, "_DURATION_FIRST", _Everything())
+    monkeypatch.setattr(reader, "_GOES_ON", _Everything())          # every number read by the loop
+    monkeypatch.setattr(finder, "CURRENCY_STARTS", _Everything())   # a currency looked for before every number
     for text, got in zip(texts, fast):
         assert find_all(text) == got, text
 

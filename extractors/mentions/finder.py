@@ -17,7 +17,7 @@ from extractors.mentions.kinds import NEVER_ALONE, STEPS, VAGUE_BEFORE, half, mu
 from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
 from extractors.mentions.ranks import ORDINAL_WORDS, rank_word
 from extractors.mentions.reader import Reader
-from extractors.mentions.tail import currency_before
+from extractors.mentions.tail import CURRENCY_STARTS, currency_before
 from extractors.mentions.tokens import DASHES
 from extractors.numbers import NUMBER_WORDS, SCALES
 from extractors.record import Mention, Skipped
@@ -116,7 +116,7 @@ class Finder(Reader):
         try) when there is none."""
         toks = self.toks
         # currency before the number: $10, USD1,23, VN$1000, Rs. 20
-        pre_unit, k = currency_before(self, i)
+        pre_unit, k = currency_before(self, i) if toks.text[i] in CURRENCY_STARTS else (None, i)
         if toks.kind[k] == "word" and toks.low[k] == "gấp":
             return multiplier_word(self, k)
         if k > 0 and (toks.low[k] in ("nhất", "nhì") or toks.low[k] in ORDINAL_WORDS and toks.low[k - 1] == "thứ"):

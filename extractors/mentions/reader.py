@@ -76,13 +76,24 @@ class Reader:
     def read_num(self, i: int) -> Num | None:
         """Read a number starting at token i: digits or words, with scale words and `phẩy` decimals."""
         toks, text = self.toks, self.text
+        digits = self._digits
+        if toks.kind[i] == "num":
+            # digits that nothing after them goes on (most numbers): what the loop below reads, read at once
+            w = toks.text[i]
+            got = digits.get(w)
+            if got is None:
+                got = digits[w] = _read_digits(w, self.style)
+            if not got:
+                return None
+            if i + 1 >= len(toks.kind) or toks.kind[i + 1] != "word" or toks.low[i + 1] not in _GOES_ON:
+                v, decimals, suffix = got
+                return Num(i, i + 1, 0.0 + v, suffix, decimals, False, w)
         parts: list = []
         j = i
         decimals = 0
         has_words = False
         scale = 1.0
         stop = min(len(toks.kind), i + MAX_NUMBER_TOKENS)
-        digits = self._digits
         while j < stop:
             kind = toks.kind[j]
             if j > i:
@@ -234,6 +245,8 @@ def _last_words(phrases) -> frozenset:
     return got[1]
 
 
+# the words that may go on with a number after its digits: a scale word, a decimal point, a half
+_GOES_ON = frozenset(SCALES) | {"phẩy", "chấm"} | frozenset(HALF_WORDS)
 # a number token's text read in a style: (value, decimals, the scale of a `k`/`M`/`G` suffix), or () when it is
 # no number (`read_num` stops there); kept from text to text, by style
 _DIGITS_READ: dict[str, dict[str, tuple]] = {}

@@ -44,6 +44,7 @@ _CURRENCY_BEFORE_BY_START: dict[str, list] = {}
 for _c in _CURRENCY_BEFORE_N:
     for _n in range(1, len(_c[0]) + 1):
         _CURRENCY_BEFORE_BY_START.setdefault(_c[0][:_n], []).append(_c)
+CURRENCY_STARTS = frozenset(_CURRENCY_BEFORE_BY_START)   # the token texts `currency_before` looks further at
 
 
 class Tail:
