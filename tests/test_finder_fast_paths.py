@@ -4,6 +4,7 @@ same windows."""
 import json
 import random
 import re
+import sys
 
 from conftest import ROOT
 
@@ -148,3 +149,22 @@ def test_phrases_before_a_token_are_its_phrases_lowered_one_by_one():
             fast = r._phrases_before(i)
             plain = [(s, text[toks.start[s]:toks.end[i - 1]].lower()) for s, _ in fast[:-1]] + fast[-1:]
             assert fast == plain, (text, i)
+
+
+def test_finding_in_threads_while_the_caches_are_replaced_finds_what_one_thread_finds(monkeypatch):
+    """The finder keeps what it decides once per distinct token text from text to text; caches that grow past
+    their limit are replaced, never emptied, so a text read in another thread meanwhile is read the same."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractors.mentions import find, tokens
+
+    texts = _finder_texts()[:400]
+    alone = [repr(find(t)) for t in texts]
+    monkeypatch.setattr(tokens, "CACHE_LIMIT", 20)   # replaced every few texts
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)                       # threads taking turns as often as they can
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            assert list(pool.map(lambda t: repr(find(t)), texts * 3)) == alone * 3
+    finally:
+        sys.setswitchinterval(interval)

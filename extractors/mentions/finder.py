@@ -18,6 +18,7 @@ from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
 from extractors.mentions.ranks import ORDINAL_WORDS, rank_word
 from extractors.mentions.reader import Reader
 from extractors.mentions.tail import CURRENCY_STARTS, currency_before
+from extractors.mentions import tokens
 from extractors.mentions.tokens import DASHES
 from extractors.numbers import NUMBER_WORDS, SCALES
 from extractors.record import Mention, Skipped
@@ -26,8 +27,16 @@ from extractors.record import Mention, Skipped
 _START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
 _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
 _START_SIGNS = {"$", "€", "£"}
-_SEEN: set[str] = set()        # the token texts classified so far
-_STARTING: set[str] = set()    # those of them that may start a number
+# the token texts classified so far, and those of them that may start a number (replaced, never emptied, when
+# they grow large: a scan in another thread keeps the pair it began with)
+_CLASSIFIED: tuple[set[str], set[str]] = (set(), set())
+
+
+def _classified() -> tuple[set[str], set[str]]:
+    global _CLASSIFIED
+    if len(_CLASSIFIED[0]) > tokens.CACHE_LIMIT:
+        _CLASSIFIED = (set(), set())
+    return _CLASSIFIED
 
 
 class Finder(Reader):
@@ -41,15 +50,13 @@ class Finder(Reader):
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
         # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
-        if len(_SEEN) > 100_000:
-            _SEEN.clear()
-            _STARTING.clear()
-        for w in toks.vocab.keys() - _SEEN:
-            _SEEN.add(w)
+        seen, starting = _classified()
+        for w in toks.vocab.keys() - seen:
+            seen.add(w)
             _, low, kind = toks.vocab[w]
             if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS:
-                _STARTING.add(w)
-        starts = list(compress(range(len(toks.kind)), map(_STARTING.__contains__, toks.text)))
+                starting.add(w)
+        starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))
         text, tstart = self.text, toks.start
         # the skips are sorted, their ends too (they are disjoint): whether one covers a token is read walking them
         # along with the tokens

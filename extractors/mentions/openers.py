@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from itertools import compress
 
+from extractors.mentions import tokens
+
 try:                                   # the parser of `re` (Python 3.11+; `sre_parse` before)
     from re import _constants as _sre
     from re import _parser as _sre_parse
@@ -112,24 +114,22 @@ def _no_letter_first(seq: list) -> bool:
 
 class Openers:
     """The patterns a word token's text may open (by `opening_words`), decided once per distinct text and
-    kept, for the texts that open some, in `opened`."""
+    kept for the texts that open some."""
 
     def __init__(self, openings: list):
         self.openings = openings
-        self.opened: dict[str, tuple[int, ...]] = {}
-        self._seen: set[str] = set()
+        self._known: tuple[set[str], dict[str, tuple[int, ...]]] = (set(), {})   # texts seen, those that open some
 
     def _opened_by(self, w: str) -> tuple[int, ...]:
         return tuple(k for k, o in enumerate(self.openings) if o is not None and (w in o[0] or w.startswith(o[1])))
 
     def word_starts(self, toks) -> list[list[int]]:
         """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it."""
-        if len(self._seen) > 100_000:
-            self._seen.clear()
-            self.opened.clear()
-        opened = self.opened
-        for w in toks.vocab.keys() - self._seen:
-            self._seen.add(w)
+        if len(self._known[0]) > tokens.CACHE_LIMIT:
+            self._known = (set(), {})   # (replaced, never emptied: a text read in another thread keeps its own)
+        seen, opened = self._known
+        for w in toks.vocab.keys() - seen:
+            seen.add(w)
             ks = self._opened_by(w)
             if ks:
                 opened[w] = ks

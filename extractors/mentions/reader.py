@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from extractors.mentions.openers import matches_at
 from extractors.mentions.tail import Tail
+from extractors.mentions import tokens
 from extractors.mentions.tokens import ends_none, last_words, tokenize
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
                                 NotANumber, parse_digits, words_value)
@@ -46,8 +47,8 @@ class Reader:
         self._phrases: dict = {}
         self._befores: dict = {}
         self._digits = _DIGITS_READ.setdefault(self.style, {})
-        if len(self._digits) > 100_000:
-            self._digits.clear()
+        if len(self._digits) > tokens.CACHE_LIMIT:
+            self._digits = _DIGITS_READ[self.style] = {}   # (a cache: another thread reading the old one is fine)
 
     # --- token helpers -------------------------------------------------------------------------
     def words_at(self, i: int, n: int) -> str | None:

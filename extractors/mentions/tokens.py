@@ -53,6 +53,10 @@ def tokenize(text: str) -> Tokens:
     """The tokens of `text`: those of `TOKEN_RE.finditer(text)`, read a piece at a time by `_read_piece`. A word
     met again shares the first one's text, lower-cased text and kind (the kind follows from the text: a `num`
     starts with a digit or a `.`/`,` and one, a `word` with a letter): `vocab` holds them by text."""
+    global _SHARED
+    if len(_SHARED[0]) > CACHE_LIMIT:
+        _SHARED = ({}, {}, {})   # (replaced, never emptied: a text read in another thread keeps the one it began with)
+    shared = _SHARED
     out = Tokens(len(text))
     pos = 0
     end = len(text.rstrip())   # (white space that no token follows is read no further)
@@ -60,12 +64,12 @@ def tokenize(text: str) -> Tokens:
         # a piece that ends with a token and white space after it (pieces keep the arrays small)
         cut = _PIECE_END.search(text, pos + _PIECE, end) if end - pos > _PIECE else None
         cut = cut.start() + 1 if cut else end
-        _read_piece(out, text[pos:cut], pos)
+        _read_piece(out, text[pos:cut], pos, shared)
         pos = cut
     return out
 
 
-def _read_piece(out: Tokens, piece: str, pos: int) -> None:
+def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dict]) -> None:
     """The tokens of `piece` (at offset `pos` of the text) added to `out`: where each starts and ends is worked
     out with numpy from the class of each character, then one Python string a token is cut out."""
     cls = _classes(piece)
@@ -104,19 +108,16 @@ def _read_piece(out: Tokens, piece: str, pos: int) -> None:
     en = bounds[np.searchsorted(bounds, st, side="right")]
     words = [piece[a:b] for a, b in zip(st.tolist(), en.tolist())]
     distinct = set(words)
-    if len(_ENTRY) > 100_000:
-        _ENTRY.clear()
-        _TEXT.clear()
-        _LOW.clear()
-    for w in distinct.difference(_ENTRY):
+    entries, texts, lows = shared
+    for w in distinct.difference(entries):
         low = w.lower()
         c = _class_of(w[0])
         kind = "word" if c in (_LETTER, _SUFFIX) else "num" if c == _DIGIT or (c == _MARK and len(w) > 1) else "sym"
-        _ENTRY[w] = (w, w if low == w else low, kind)
-        _TEXT[w], _LOW[w] = w, _ENTRY[w][1]
-    out.vocab.update(zip(distinct, map(_ENTRY.__getitem__, distinct)))
-    out.text.extend(map(_TEXT.__getitem__, words))
-    out.low.extend(map(_LOW.__getitem__, words))
+        entries[w] = (w, w if low == w else low, kind)
+        texts[w], lows[w] = w, entries[w][1]
+    out.vocab.update(zip(distinct, map(entries.__getitem__, distinct)))
+    out.text.extend(map(texts.__getitem__, words))
+    out.low.extend(map(lows.__getitem__, words))
     out.kind.extend(_KINDS[np.where(letter[st], 1, np.where(digit[st] | (mark[st] & digit_after[st]), 0, 2))].tolist())
     offset = np.dtype(f"i{out.start.itemsize}")
     out.start.frombytes((st + pos).astype(offset).tobytes())
@@ -129,9 +130,9 @@ _OTHER, _SPACE, _DIGIT, _LETTER, _MARK, _SUFFIX = range(6)
 _BMP: np.ndarray | None = None          # the class of each character below U+10000, made at first use
 _ASTRAL: dict[int, int] = {}            # and of those above it met so far
 # a token's text: (that text, lower-cased, kind), and the text and lower-cased text alone; kept from text to text
-_ENTRY: dict[str, tuple[str, str, str]] = {}
-_TEXT: dict[str, str] = {}
-_LOW: dict[str, str] = {}
+# (the finder's caches of what it decides once per distinct text hold at most CACHE_LIMIT texts each)
+CACHE_LIMIT = 100_000
+_SHARED: tuple[dict[str, tuple[str, str, str]], dict[str, str], dict[str, str]] = ({}, {}, {})
 _KINDS = np.array(["num", "word", "sym"], dtype=object)
 
 
