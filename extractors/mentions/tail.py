@@ -49,6 +49,7 @@ CURRENCY_STARTS = frozenset(_CURRENCY_BEFORE_BY_START)   # the token texts `curr
 
 class Tail:
     """What follows token j-1: a percent sign, a currency."""
+    __slots__ = ("f", "j", "pct", "pct_end", "currency", "currency_end")
 
     def __init__(self, f, j: int):
         self.f, self.j = f, j
