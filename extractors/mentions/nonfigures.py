@@ -3,6 +3,9 @@
 Dates, times, years and terms, document codes, phone numbers, addresses, names with numbers,
 ordinals and list markers are found by pattern (SKIP_PATTERNS, run only on the stretches around
 digits; WORD_SKIP_PATTERNS for `Đại hội XIII`, `Thứ nhất`) and recorded as `Skipped` with a reason.
+Given the text's tokens, each pattern is tried only where it may start (`_starts_of`): a pattern that opens
+with a word where a token that may open it starts (`openers`), one that opens with a digit, `(` or `+` where
+one scan of the digit windows finds its lead (`_SIGN_LEADS`); without them, where its lead is searched for.
 DURATION_UNITS are the words that make a number after them a duration (`sau 5 năm`), not a count.
 """
 from __future__ import annotations
