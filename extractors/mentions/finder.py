@@ -120,7 +120,7 @@ class Finder(Reader):
 
     def mention_at(self, i: int, skip_at) -> tuple[Mention | None, int]:
         """The figure whose number starts at token i, and the token after it; (None, the next token to
-        try) when there is none."""
+        try) when there is none. `find` asks only at tokens that no skip in `skip_at` covers."""
         toks = self.toks
         # currency before the number: $10, USD1,23, VN$1000, Rs. 20
         pre_unit, k = currency_before(self, i) if toks.text[i] in CURRENCY_STARTS else (None, i)
@@ -139,8 +139,8 @@ class Finder(Reader):
         num = self.read_num(k)
         if num is None:
             return None, i + 1
-        if skip_at.covers(toks.start[num.i]):
-            return None, num.j
+        if num.i != i and skip_at.covers(toks.start[num.i]):
+            return None, num.j   # (`find` tries token i only where no skip covers it)
         if num.has_words and not self.bare and k > 0 and toks.low[k - 1] in VAGUE_BEFORE \
                 and toks.kind[k] == "word":
             return None, num.j  # `hàng trăm hộ`, `vài nghìn người`: vague, not a figure
