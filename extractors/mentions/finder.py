@@ -52,10 +52,10 @@ class Finder(Reader):
         # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
         seen, starting = _classified()
         for w in toks.vocab.keys() - seen:
-            seen.add(w)
             _, low, kind = toks.vocab[w]
             if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS:
                 starting.add(w)
+            seen.add(w)   # (after: a text another thread has seen is in `starting` when it should be)
         starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))
         text, tstart = self.text, toks.start
         # the skips are sorted, their ends too (they are disjoint): whether one covers a token is read walking them

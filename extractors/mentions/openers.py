@@ -6,7 +6,7 @@ tokenizer starts a token there), and that token's text starts with one of the wo
 `opening_words(pattern)` reads those words off the pattern's syntax tree; `word_starts` gives, for each
 pattern, the offsets of the tokens that may open it, and `matches_at` tries the pattern there only: the
 matches `pattern.finditer` gives over the same windows, found without the regular-expression engine
-looking for the words at every position of the text (`tests/test_mentions.py` compares them).
+looking for the words at every position of the text (`tests/test_finder_fast_paths.py` compares them).
 """
 from __future__ import annotations
 
@@ -129,10 +129,10 @@ class Openers:
             self._known = (set(), {})   # (replaced, never emptied: a text read in another thread keeps its own)
         seen, opened = self._known
         for w in toks.vocab.keys() - seen:
-            seen.add(w)
             ks = self._opened_by(w)
             if ks:
                 opened[w] = ks
+            seen.add(w)   # (after: a text another thread has seen is in `opened` when it should be)
         out: list[list[int]] = [[] for _ in self.openings]
         texts, starts = toks.text, toks.start
         for i in compress(range(len(texts)), map(opened.__contains__, texts)):

@@ -113,8 +113,8 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dic
         low = w.lower()
         c = _class_of(w[0])
         kind = "word" if c in (_LETTER, _SUFFIX) else "num" if c == _DIGIT or (c == _MARK and len(w) > 1) else "sym"
-        entries[w] = (w, w if low == w else low, kind)
-        texts[w], lows[w] = w, entries[w][1]
+        texts[w], lows[w] = w, w if low == w else low
+        entries[w] = (w, lows[w], kind)   # (last: a text another thread finds in `entries` is in all three)
     out.vocab.update(zip(distinct, map(entries.__getitem__, distinct)))
     out.text.extend(map(texts.__getitem__, words))
     out.low.extend(map(lows.__getitem__, words))
