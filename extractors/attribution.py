@@ -159,16 +159,20 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         if not d.extra.get("aside"):
             before = d
             break
-    if m.extra["period_source"] == "document" and before is not None and before.status == m.status \
-            and _CONTINUES.match(s.text) and before.extra.get("sentence_index") == s.index - 1:
+    if before is not None and before.extra.get("sentence_index") == s.index:
+        # (a figure after another of its own sentence: the breakdown is of the last figure of the sentence before)
+        before = next((d for d in reversed(done[-12:]) if d.extra.get("sentence_index") == s.index - 1
+                       and not d.extra.get("aside")), None)
+    if m.extra["period_source"] in ("document", None) and before is not None and before.status == m.status \
+            and before.period and _CONTINUES.match(s.text) and before.extra.get("sentence_index") == s.index - 1:
         # `… hiện có 57.180 hộ nghèo. Trong đó, hộ nghèo về thu nhập là 50.868 hộ`: the breakdown of the
         # figure before, of its time
         m.period, m.extra["period_source"] = before.period, "paragraph"
     m.entity, m.extra["entity_source"] = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,
-                                                   rank=m.kind == "rank")
+                                                   rank=m.kind == "rank" or (m.unit or "").startswith("bậc"))
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
-    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title)
+    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title, prev_sentence)
     _named_item(m, text, s, done)
     m.indicator = spell_out(m.indicator, m.unit)
     if m.entity and _MEMBERSHIP.search(f"{m.unit or ''} {m.indicator or ''}"):

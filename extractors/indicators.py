@@ -54,7 +54,7 @@ _VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…`
 _VERB_RE = re.compile(
     rf"{first_letters(ACTION_VERBS)}(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
     r"(?!\s+(?:thông|bộ|đảng|chính trị|xã hội|cơ sở|tỉnh|huyện|xã|ủy|trưởng|nhánh|đoàn|quốc tế|tín dụng|"
-    r"hội|của|Đảng|đầu tư)\b)", re.IGNORECASE)
+    r"hội|của|Đảng|đầu tư|học|tiểu học|mầm non|trung học|THCS|THPT)\b)", re.IGNORECASE)
 # Counted nouns that name who or where took part, not what was done: for them the indicator is the
 # activity (`bổ nhiệm lại 7 đồng chí` -> `bổ nhiệm lại`).
 PARTICIPANTS = {
@@ -88,12 +88,13 @@ _LEAD_TRIM = re.compile(
     r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
 _TIME_PHRASES = re.compile(
     r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu)?(?: năm| qua)?|qu[ýí] [IVX\d]+(?:\s*/\s*\d{4})?|"
-    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
+    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm|"
+    r"(?<!\d\s)tháng\s+\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d{2})?(?![\d/.-]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
 # (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
-_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
+_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|bình quân|"
                           r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
                           r"con số|tổng cộng|số liệu|\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
@@ -108,6 +109,12 @@ _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tư�
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
 _RESTATES = re.compile(r"^\s*[,(]?\s*(?:(?:đạt|bằng|tương đương|chiếm|tỷ lệ|tỉ lệ)\s*)?"
                        r"(?:(?:xấp xỉ|khoảng|gần|trên|hơn)\s*)?$", re.IGNORECASE)
+# between a figure and the same said another way: ` hay tăng `, `, tương đương `, ` (tương ứng `, `, tức là `
+_SAID_AGAIN = re.compile(r"\s*[,(]?\s*(?:hay|tức là|tương đương(?:\s+với)?|tương ứng(?:\s+với)?)\s+"
+                         r"(?:(?:tăng|giảm)\s+)?(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?", re.IGNORECASE)
+# between a figure and the percentage of its change: ` (tăng `, `, tăng `, ` (giảm hơn `
+_CHANGE_OF_BEFORE = re.compile(r"\s*[,(]?\s*(?:(?:ước|đã)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên|xấp xỉ))?\s*",
+                               re.IGNORECASE)
 # between a figure and a percentage comparing it: `; so với dự toán Trung ương giao đạt `, ` so với dự toán (tăng `
 _COMPARES_BEFORE = re.compile(
     r"^[^\d]{0,12}?(?:[;,]\s*)?so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ)[^\d;.()]{0,40}?"
@@ -156,7 +163,7 @@ def _ws(s: str | None) -> str | None:
         return None
     s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
-    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
+    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w)|(?:(?:đã|đang|sẽ|vẫn|cũng|đều)\s+)+(?=\w))", "", s).strip()
     return s or None
 
 
@@ -235,6 +242,16 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
+    raised = _RAISED_FROM.search(text, max(cs, m.start - 160), m.start)
+    if raised and not _names_owner(raised.group(1)):
+        # `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% …` (`đưa tỷ lệ hộ nghèo giảm từ …`: without the verb)
+        return re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip()), "subject"
+    if sprev is not None and sprev.indicator and _TO_LEVEL.fullmatch(text[sprev.end:m.start]) \
+            and re.search(r"(?<!\w)từ\s*(?:mức\s+)?$", text[max(cs, sprev.start - 12):sprev.start]):
+        return sprev.indicator, "inherited"                   # `… từ 53% lên 65%`: the level it went to
+    criterion = _criterion_before(text, s_start, m.start)
+    if criterion:
+        return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
 
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
@@ -270,6 +287,17 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if paren > before.rfind(")") and _PAREN_RESTATES.search(before[paren:]) and not counted and \
                 re.search(r"(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;()]{0,40}$", before[:paren]):
             return sprev.indicator, "inherited"               # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 …)`
+        # the same figure said another way (`tăng 0,38% hay tăng 218 ha`, `…, tương đương 5,2 tỷ đồng`): that figure's
+        if _SAID_AGAIN.fullmatch(between):
+            if (sprev.unit or "").startswith("%") and not (m.unit or "").startswith("%"):
+                # a count that says a rate again (`giảm từ 6,5-7,2% (tương ứng từ 840-930 hộ)`): what the rate is of
+                return re.sub(r"^(?:tỷ|tỉ) lệ\s+", "", sprev.indicator, flags=re.IGNORECASE), "inherited"
+            return sprev.indicator, "inherited"
+        # the change of the figure before, in brackets or after a comma (`đạt 11,52 tỷ USD (tăng 9,9% so với
+        # cùng kỳ)`): that figure's
+        if m.kind == "percent" and sprev.kind != "percent" and _CHANGE_OF_BEFORE.fullmatch(between) \
+                and not re.match(r"\s*về\s", after):   # (`tăng 66,7% về số dự án`: what follows `về`, below)
+            return sprev.indicator, "inherited"
         # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same
         if sprev.kind == "fraction" and m.kind == "percent" and _RESTATES.match(between):
             return sprev.indicator, "inherited"
@@ -319,7 +347,17 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         shared = _SHARED_PREDICATE.match(after)
         if shared:
             return f"{unit} {shared.group(1).strip()}", "after"  # `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`
+        named = _named_right_before(last) if unit.lower() in _PEOPLE else None
+        if named:
+            return named, "subject"   # `…, đảng viên người dân tộc ít người 14 đồng chí, …`: the group it counts
         return f"{unit}{_modifiers(after)}", "unit"
+    if m.kind == "percent" and sprev is not None and sprev.kind in ("fraction", "quantity") and sprev.unit \
+            and not re.search(r"[;.]", text[sprev.end:m.start]) \
+            and re.search(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ lệ|tỉ lệ)\s*$", text[sprev.end:m.start]):
+        return None, "subject"   # `119/156 trường đạt chuẩn chiếm tỷ lệ 76,28%`: the share of that count (context)
+    inner = _bracket_subject(last)
+    if inner:
+        return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
     subject = _subject(last)
     if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
             and re.search(r"(?<!\w)(?:là|đạt)\s*$", last):
@@ -334,15 +372,32 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if sprev.indicator.split()[0].lower() in subject.lower().split():
             return subject, "subject"                         # `Điều chỉnh vốn cho 7 dự án với số vốn điều chỉnh tăng`
         return f"{subject} {sprev.indicator}", "subject"     # `364 nhà … với tổng kinh phí 25.520 triệu đồng`
+    if seg_from == cs and (sprev is None or sprev.end <= cs) and _ONLY_A_CHANGE.fullmatch(last.strip()):
+        # `Lĩnh vực dịch vụ đã khởi sắc trở lại, tăng trưởng 3,88%`: a part that is only the change, its subject
+        # before the comma
+        hedged = _hedged_subject(seg)
+        if hedged:
+            return hedged, "subject"
     if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject):
+        # (not past the figure before in this clause, whose own subject may stand between: `Kim ngạch xuất khẩu
+        # ước đạt 16,2 tỷ USD …, kim ngạch nhập khẩu ước đạt 11,52 tỷ USD`)
         wider = known_indicator(before, whole=True)
+        if wider and sprev is not None and sprev.indicator and seg_from > cs \
+                and before.rfind(wider) < sprev.start - cs and not _overlap(wider, sprev.indicator):
+            wider = known_indicator(text[seg_from:m.start], whole=True)
         if wider:
             return wider, "lexicon"                           # `thu hút đầu tư …, sau 2 năm đạt 1,6 tỷ USD`
+        hedged = _hedged_subject(seg) if seg_from == cs and (not subject or _FILLER_ONLY.match(subject)) \
+            and not _OPENS_ANOTHER_CLAUSE.match(last) else ""
+        if hedged and sprev is not None and sprev.end <= cs:
+            # the first figure of a clause of its own, its subject before a hedge (`…7.250 tỉ đồng; xuất khẩu
+            # phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt 1 tỉ 953 triệu USD`): that subject, not the clause before's
+            return hedged, "subject"
         if sprev and sprev.indicator:
             return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
         if subject and _only_target_words(subject):
             subject = ""
-        if subject and _FILLER_ONLY.match(subject) and seg_from == cs:
+        if subject and _FILLER_ONLY.match(subject) and seg_from == cs and not _OPENS_ANOTHER_CLAUSE.match(last):
             # a hedge after a comma (`Doanh thu … năm 2023, ước tính đạt …`): the subject before the comma
             parts = re.split(r"[,;:]", seg)
             subject = _subject(parts[-2]) if len(parts) > 1 else ""
@@ -354,11 +409,108 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             and not _HAS_PREDICATE.match(subject):
         subject = _joined_subject(seg, subject)
     words = subject.split()
+    if not words and sprev is None:
+        # `Về dịch vụ lưu trú, 6 tháng đầu năm tăng 17,01%`: a sentence that names its topic first
+        topic = _TOPIC_FIRST.match(text, s_start, m.start)
+        if topic and not _FILLER_ONLY.match(topic.group(1)):
+            return topic.group(1).strip(), "subject"
     return (" ".join(words[:10]) if words else None), "subject"
 
 
+# the topic a sentence names before its first comma: `Về dịch vụ lưu trú, …`, `Đối với đầu tư trong nước, …`
+_TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với)\s+([^,;:.()\d]{3,60}),")
+
+
+# a list of an index's criteria: `dẫn đầu cả nước ở 3 tiêu chí: Công khai, minh bạch trong việc ra quyết định (6,499
+# điểm); Kiểm soát tham nhũng trong khu vực công (8,286 điểm) và …`
+_CRITERIA = re.compile(r"(?<!\w)(?:tiêu chí|chỉ số thành phần|lĩnh vực|nội dung)(?!\w)", re.IGNORECASE)
+# where a criterion's name opens: after a bracket, colon or semicolon, `và`, `tiêu chí`
+_CRITERION_OPENS = re.compile(r"[):;]|(?<!\w)và\s|(?<!\w)tiêu chí\s")
+
+
+# what a change raises or lowers from one level to another: `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ`
+_RAISED_FROM = re.compile(r"(?<!\w)(?:nâng|đưa|kéo|hạ|giảm|tăng)\s+((?:tỷ lệ|tỉ lệ|tổng số|số|mức|quy mô)\s[^;:()\d]{2,90}?)"
+                          r"\s+từ\s*(?:mức\s+)?$")
+# between the level a change starts from and the one it goes to: ` lên `, ` xuống còn `, ` (năm 2020) lên `
+_TO_LEVEL = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*")
+
+
+def _criterion_before(text: str, s_start: int, start: int) -> str | None:
+    """The criterion a score or rank is given for in brackets after its name, in a list of an index's criteria:
+    a name whose first word alone is capitalised (`Kiểm soát tham nhũng trong khu vực công (8,286 điểm)`), not a
+    body or place (`Hội Nhà văn (100%)`, `Sơn La (2,20%)`)."""
+    before = text[max(s_start, start - 200):start].rstrip()
+    if before.endswith("("):
+        head = before[:-1]
+    elif before.endswith(" với") and re.search(r"(?<!\w)tiêu chí\s+[A-ZĐÀ-Ỹ][^,;:()\d]{3,90}$", before[:-4]):
+        head = before[:-4]   # `dẫn đầu cả nước ở tiêu chí Quản trị môi trường với 5,202 điểm`
+    else:
+        return None
+    if not _CRITERIA.search(text, max(s_start, start - 600), start):
+        return None
+    cut = max((mm.end() for mm in _CRITERION_OPENS.finditer(head)), default=0)
+    name = head[cut:].strip(" ,")
+    words = name.split()
+    if not name[:1].isupper() or len(words) < 2 or len(words) > 15 or re.search(r"[\d()]", name) \
+            or any(w[:1].isupper() for w in words[1:]) or find_provinces(name):
+        return None
+    return name
+
+
+def _bracket_subject(last: str) -> str | None:
+    """The subject written inside a bracket still open before the figure: `(tác động làm tăng CPI chung 0,16%)`,
+    `(trong đó xăng tăng 8,27%; …)`; not a word that restates or compares the figure before, a place or a time."""
+    k = last.rfind("(")
+    if k < 0 or ")" in last[k:]:
+        return None
+    inner = re.split(r"\s+thì\s+", last[k + 1:])[-1]   # (`nếu loại trừ yếu tố giá thì mức tăng là`: what follows `thì`)
+    if _PAREN_RESTATES.search("(" + inner) or _CHANGE_OF_BEFORE.fullmatch(inner) or PAREN_TARGET.search("(" + inner):
+        return None
+    subject = _subject(inner)
+    if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
+            or find_provinces(subject) or re.search(r"\d", subject) or len(subject.split()) > 10 \
+            or len(subject.split()) == 1 and (not subject.islower() or subject in _NOT_A_NOUN_START or subject == "làm") \
+            or re.match(r"(?:bình quân|mỗi|trung bình)(?!\w)", subject, re.IGNORECASE):
+        return None
+    return subject
+
+
+def _named_right_before(last: str) -> str | None:
+    """The noun phrase a count of people follows with no verb between, in a list that breaks a group down:
+    `đảng viên người dân tộc ít người` in `…, đảng viên người dân tộc ít người 14 đồng chí, …`."""
+    if not last.strip() or _HAS_PREDICATE.search(last) or _VERB_RE.search(last) or _ADVERBIAL_OPEN.match(last):
+        return None
+    subject = _subject(last)
+    if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
+            or not 2 <= len(subject.split()) <= 10 or find_provinces(subject):
+        return None
+    return subject
+
+
+def _hedged_subject(seg: str) -> str:
+    """The subject of the part before the last comma of a clause whose last part is only a hedge or a time
+    (`xuất khẩu phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt`): `xuất khẩu phục hồi mạnh mẽ`."""
+    parts = re.split(r"[,;:]", seg)
+    if len(parts) < 2 or _ADVERBIAL_OPEN.match(parts[-2]):
+        return ""   # `đến thời điểm 31/12/2019, toàn tỉnh giảm …`: a time or a source, no subject
+    subject = _subject(parts[-2])
+    # without what is said of it: `xuất khẩu phục hồi mạnh mẽ` -> `xuất khẩu`
+    subject = _ASSESSED.sub("", subject).strip() or subject
+    subject = re.sub(r"^(?:(?:tiếp tục|vẫn|đã)\s+)*đạt\s+(?=\S)", "", subject)   # `… đạt mức tăng trưởng cao`
+    return subject if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) else ""
+
+
+_ONLY_A_CHANGE = re.compile(r"(?:(?:đã|ước|ước tính|cũng|vẫn)\s+)*(?:tăng trưởng|tăng|giảm)(?:\s+(?:đạt|ở mức|khoảng))?",
+                            re.IGNORECASE)
+# what a report says of a sector before its figure: `… phục hồi mạnh mẽ`, `… đã khởi sắc trở lại`
+_ASSESSED = re.compile(r"\s+(?:(?:đã|đang|vẫn|tiếp tục|cũng)\s+)*(?:phục hồi|khởi sắc|duy trì|giữ vững|giữ ổn định|ổn định|"
+                       r"tăng mạnh|tăng cao|tăng khá|chuyển biến|phát triển|có bước|có sự|đạt kết quả|đạt nhiều|đóng vai trò|"
+                       r"giữ vai trò|là động lực)(?!\w).*$",
+                       re.IGNORECASE)
+
+
 # the parts before a comma that open a clause with its time, source or place, not its subject
-_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Cc]ũng theo|[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
+_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Cc]ũng theo|[Cc]ho đến|[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
                              r"[Bb]ên cạnh|[Nn]goài|[Dd]o|[Nn]hờ|[Tt]ại|[Hh]iện|[Cc]ụ thể|[Nn]hư vậy|[Tt]uy|[Nn]hìn chung|"
                              r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu|[Đđ]ặc biệt|[Tt]uy nhiên|"
                              r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu|[Xx]ét|[Cc]ùng với|[Cc]ó thể|[Tt]ừ đó|[Đđ]áng chú ý|"
@@ -368,7 +520,8 @@ _HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đ�
 
 
 # a line that names a figure and gives it after a colon: `- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng`
-_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?([^\d\n:;.()]{3,90}?)[ \t]*:[ \t]*$")
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?"
+                    r"((?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\))(?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\)){2,89}?)[ \t]*:[ \t]*$")
 _LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*", re.IGNORECASE)
 _LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sau|trong đó|đó|này|sau đây|chính|chủ yếu)$", re.IGNORECASE)
 
@@ -376,16 +529,30 @@ _LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sa
 def _label_before(text: str, cs: int, start: int) -> str | None:
     """The label of a figure given right after a colon at the start of its line (a bulleted list of
     results), when nothing but a linking word stands between: the label without its owner and time."""
+    plan = None
     if not _LABEL_LINK.fullmatch(text[cs:start]):
-        return None
-    lm = _LABEL.search(text[max(0, cs - 100):cs])
+        # `- Vốn ngân sách Trung ương (ODA): Kế hoạch năm 2017 là 1.156,4 tỷ đồng`: the plan of the label's item
+        plan = _PLAN_LINK.fullmatch(text[cs:start])
+        if not plan:
+            return None
+    lm = _LABEL.search(text[max(0, cs - 100):cs]) or _INLINE_LABEL.search(text[max(0, cs - 80):cs])
     if not lm:
         return None
     label = lm.group(1).strip()
     if len(label.split()) > 12 or _FILLER_ONLY.match(label) or _LIST_OPENER.search(label) \
             or _LEAD_TRIM.fullmatch(label + " ") or any(h[0] == 0 and h[1] >= len(label) - 1 for h in find_provinces(label)):
         return None
-    return _subject(label) or None
+    label = _subject(label)
+    if label and plan:
+        return f"{plan.group(1).lower()} {label[:1].lower()}{label[1:]}"
+    return label or None
+
+
+# a label inside a sentence, after a comma or bracket: `Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt`
+_INLINE_LABEL = re.compile(r"[,;(]\s*([^\d,;:()\n]{3,60}?)\s*:[ \t]*$")
+# a plan's figure after a label: `Kế hoạch năm 2017 là`, `dự toán giao`, `chỉ tiêu`
+_PLAN_LINK = re.compile(r"\s*(kế hoạch|dự toán|chỉ tiêu)(?:\s+(?:năm\s+)?(?:19|20)\d{2})?(?:\s+(?:giao|được giao))?\s*"
+                        r"(?:là|đạt|:)?\s*", re.IGNORECASE)
 
 
 def _names_owner(words: str) -> bool:
@@ -395,20 +562,26 @@ def _names_owner(words: str) -> bool:
 
 def _joined_subject(seg: str, subject: str) -> str:
     """A subject that a comma cuts in two (`Sản xuất nông nghiệp, thủy sản tăng trưởng 3,9%`, `tổng lượt
-    khách tham quan, du lịch đến Đà Nẵng đạt …`): the noun phrase before the comma is part of it when it
-    has no figure, no predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
+    khách tham quan, du lịch đến Đà Nẵng đạt …`, `Khu vực nông, lâm, ngư nghiệp tăng trưởng`): the noun phrase
+    before the comma (with the one-word parts of a list before it) is part of it when it has no figure, no
+    predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
     parts = re.split(r"([,;:])", seg)
     if len(parts) < 3 or parts[-2] != ",":
         return subject
-    before = parts[-3]
+    j = len(parts) - 3
+    while j >= 2 and parts[j - 1] == "," and len(parts[j].split()) == 1 and not re.search(r"[\d()]", parts[j]):
+        j -= 2   # `nông, lâm, ngư nghiệp`: the list's one-word parts, back to its first
+    if j < len(parts) - 3 and (_ADVERBIAL_OPEN.match(parts[j]) or _HAS_PREDICATE.search(parts[j])):
+        j += 2   # (not an opening adverbial or a clause before the list: `Theo đó, nông, lâm nghiệp …`)
+    before = ", ".join(p.strip() for p in parts[j:len(parts) - 2:2])
     # the part opens the clause, or follows its opening adverbial (`Theo báo cáo của Sở Du lịch, tổng lượt
     # khách tham quan, du lịch … đạt`)
-    opener = len(parts) == 3 or parts[-4] in (";", ":") or parts[-4] == "," and _ADVERBIAL_OPEN.match(parts[-5]) \
-        and (len(parts) == 5 or parts[-6] in (";", ":"))
+    opener = j == 0 or parts[j - 1] in (";", ":") or parts[j - 1] == "," and _ADVERBIAL_OPEN.match(parts[j - 2]) \
+        and (j == 2 or parts[j - 3] in (";", ":"))
     if not opener or re.search(r"[\d()]", before) or _HAS_PREDICATE.search(before) or _ADVERBIAL_OPEN.match(before) \
             or not 1 <= len(before.split()) <= 6 or _names_owner(before):
         return subject
-    return f"{before.strip()}, {subject}"
+    return f"{before}, {subject}"
 
 
 def _only_target_words(subject: str) -> bool:
@@ -430,6 +603,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
             return sprev.indicator, "inherited"               # `…, trong khi kế hoạch đặt ra là 120 cơ sở`
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) \
                 and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE):
+            if (sprev is None or sprev.end < m.start - len(seg)) and last.strip().startswith(subject.split()[0]) \
+                    and not _HAS_PREDICATE.match(subject):
+                subject = _joined_subject(seg, subject)   # `tổng lượt khách tham quan, du lịch … đạt 6,6 triệu lượt`
             return subject, "subject"                         # `nâng tổng số đảng viên lên 99.776 đồng chí`
     change = re.search(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$", last)
     if change:
@@ -437,8 +613,12 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
             return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
         if sprev is None:
-            return change.group(1), "verb"                    # `đã sắp xếp, giảm 1.132 chi bộ`
+            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`tăng 27 tổ chức cơ sở Đảng`)
+            return (change.group(1) if participant else f"{change.group(1)} {unit}"), "verb"
         if not (sprev.unit and _same_group(sprev.unit, unit)):
+            same = _last_of_group(done, m, unit, text)
+            if same is not None:
+                return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
             return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
@@ -509,6 +689,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
 # where a predicate after a count stops: at the next figure (`thoát nghèo và trên 14 nghìn hộ …`, `tham gia xuất
 # khẩu đến 53 thị trường`) or at what goes with it (`cấp mới với tổng vốn đầu tư đăng ký …`)
 _VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
+                      r"chiếm(?!\w).*|"
                       r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
 # counted words that only say "people" (`52 đồng chí được trao Huy hiệu …`): the predicate alone is the indicator
 _PEOPLE = {"đồng chí", "người", "lượt người", "cá nhân", "trường hợp", "lượt", "em", "người dân"}
@@ -523,6 +704,24 @@ def _coordinated_tail(rest: str) -> str:
             mm.group(1).split()[0].lower() in _NOT_A_NOUN_START:
         return ""
     return ", " + mm.group(1).strip()
+
+
+def _overlap(a: str, b: str) -> bool:
+    """One phrase holds the other (lower-cased)."""
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
+
+
+def _last_of_group(done, m, unit: str, text: str):
+    """The last figure of the same counted noun in `m`'s sentence, back to its start (a few figures at most), when
+    the words between restate a comparison (`so với cùng kỳ`): its change is of that figure."""
+    for d in reversed(done[-6:]):
+        if "\n" in text[d.end:m.start] or "." in re.sub(r"\d\.\d", "", text[d.end:m.start]):
+            return None
+        if d.unit and d.indicator and _same_group(d.unit, unit) and d.kind == "quantity" \
+                and re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start]):
+            return d
+    return None
 
 
 def _same_group(a: str, b: str) -> bool:
@@ -574,7 +773,8 @@ def _modifiers(after: str) -> str:
 
 def _percent_object(before: str, after: str) -> str | None:
     """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
-    `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`."""
+    `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`, `100% (152/152) đảng bộ …`."""
+    after = _RESTATED_AFTER.sub("", after, count=1)   # (the same share as a fraction in brackets)
     vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
     if vp:
         return vp.group(1).strip()
@@ -608,6 +808,13 @@ def _percent_object(before: str, after: str) -> str | None:
             noun = np.group(1).strip() + " " + noun       # `các chỉ tiêu được giao`, `số cán bộ, công chức`
         if verb:
             return f"{verb} {noun}" if not noun.startswith("các ") else noun  # `giảm tối đa 10% số cán bộ`
+        change = re.search(r"(?<!\w)(giảm|tăng)(?:\s+(?:được|thêm))?\s*$", last)
+        if change and noun and not re.match(r"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so|cùng kỳ|đứng|xếp|cao|thấp|vượt|nhanh|"
+                                            r"tỷ lệ|tỉ lệ|do|bởi|vì|nhờ|"   # (a rate named after: the rate's, below; a cause)
+                                            r"mạnh|khá|nhẹ|trở lại|lên|xuống)(?!\w)", noun) \
+                and not _HAS_PREDICATE.match(noun):
+            # `Riêng trong năm 2016 giảm 1,5% hộ nghèo và phấn đấu …`
+            return change.group(1) + " " + re.split(r"\s+(?:và|nhưng|để|nhằm)\s+", noun)[0]
         if np.group(1):
             return noun
         if _OPENS_A_SHARE.fullmatch(last) and not re.match(r"\s*(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so)\b", after):
@@ -619,6 +826,8 @@ def _percent_object(before: str, after: str) -> str | None:
     return None
 
 
+# the same share restated as a fraction in brackets right after it: `100% (152/152) đảng bộ trực thuộc …`
+_RESTATED_AFTER = re.compile(r"^\s*\(\s*[\d.,]+\s*/\s*[\d.,]+\s*\)")
 # what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge
 _OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay)\s*)*(?:(?:trên|hơn|gần|khoảng|xấp xỉ)\s*)?",
                             re.IGNORECASE)
@@ -649,7 +858,12 @@ def _clean_np(seg: str) -> str:
     return seg
 
 
-_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm)(?!\w)")
+# a part that opens a clause of its own, whose subject the part before does not give: `…, trong khi kế hoạch …`
+_OPENS_ANOTHER_CLAUSE = re.compile(r"\s*(?:trong khi|nhưng|song|mà)(?!\w)", re.IGNORECASE)
+# a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
+_COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
+_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm|đóng vai trò|"
+                               r"giữ vai trò)(?!\w)")
 # a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks
 _RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
 
@@ -658,6 +872,8 @@ def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
     từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
     từ hoạt động thương mại điện tử`."""
+    # a comparison names no subject: what stands before it does (`CPI so với tháng trước (+0,88%)`)
+    seg = _COMPARISON_TO_END.sub("", seg) if "so" in seg else seg
     parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`
     if len(parts) > 1 and _FILLER_ONLY.match(seg.strip()):

@@ -16,7 +16,7 @@ from extractors import lexicon
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # `so với cùng kỳ năm 2019`, `cao hơn cùng kỳ năm 2024`: the figure is of the year after its base
 SAME_TIME_OF = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
-_BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?$")
+_BASE_BEFORE = re.compile(r"(?<!\w)[Ss]o(?: với)?\s+(?:cùng kỳ\s+)?$")
 # the number of months in words: `mười tháng đầu năm` (extractors/lexicon/month_words.tsv)
 _MONTH_WORDS = {w: int(n) for w, n in lexicon.mapping("month_words", "word", "months").items()}
 
@@ -62,6 +62,22 @@ _STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp c
                              r"(?:áp dụng\s+(?:cho\s+)?)?(?:giai đoạn|thời kỳ)\s*$")
 
 
+# `Trong 10 tháng, …` opening a sentence or a paragraph (not `hoàn thành trong 10 tháng`, a duration)
+_MONTHS_OPENING = re.compile(r"(?<![^\s])Trong\s+(\d{1,2}|sáu|chín|mười)\s+tháng(?=\s*,)")   # (capital: a sentence's opening)
+# `bình quân 6 tháng`, `tính chung 9 tháng năm 2023`, `cộng dồn 6 tháng năm 2014` (not `6 tháng cuối năm`)
+_SUMMED_MONTHS = re.compile(r"(?=[bBtTcClL])(?<!\w)(?:bình quân|tính chung|cộng dồn|lũy kế)\s+(\d{1,2}|sáu|chín|mười) tháng"
+                            r"(?!\s+(?:đầu|cuối|qua|trước|tới|sau))(?:\s+(?:năm\s+)?((?:19|20)\d{2}))?(?!\d)", re.IGNORECASE)
+
+
+# a month's figure compared with the month before: `tháng 9 tăng 0,70% so với tháng trước`
+_MONTH_ON_MONTH = re.compile(r"[^.;:\n]{0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+(?:trước|\d{1,2})(?![\w/])",
+                             re.IGNORECASE)
+
+
+# the term of an elected council, part of its name: `Hội đồng nhân dân tỉnh Bắc Ninh khóa 19, nhiệm kỳ 2021-2026`
+_COUNCILS_TERM = re.compile(r"(?<!\w)(?:khóa|khoá)\s+(?:[IVXLC]+|\d{1,2})\s*[,(]?\s*(?:nhiệm kỳ\s*)?$", re.IGNORECASE)
+
+
 # `đến hết tháng 9/2023`, `hết tháng 11-2019`, `tính đến hết tháng 3`: the months of the year so far
 _TO_MONTH_END = re.compile(r"(?=[hH])(?<!\w)[Hh]ết\s+tháng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])")
 
@@ -74,7 +90,9 @@ _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong
 def find_periods(text: str) -> list[Period]:
     """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
     # `quí` is an old spelling of `quý` (one letter for one, so positions stay)
+    # (and `Qúy`, the tone mark put on the wrong letter)
     text = text.replace("quí", "quý").replace("Quí", "Quý") if "uí" in text else text
+    text = text.replace("Qúy", "Quý").replace("qúy", "quý") if "úy" in text else text
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 
@@ -90,9 +108,11 @@ def find_periods(text: str) -> list[Period]:
         pre = text[max(0, m.start() - 25):m.start()].lower()
         if "so với" in pre[-15:]:
             continue
-        if _STANDARDS_TERM.search(text[max(0, m.start() - 90):m.start()]):
+        if _STANDARDS_TERM.search(text[max(0, m.start() - 90):m.start()]) \
+                or _COUNCILS_TERM.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
-            continue  # `theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the standard's term, not the figures' time
+            continue  # `theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the standard's term, not the figures' time;
+            # `HĐND tỉnh khóa 19, nhiệm kỳ 2021-2026`: the council's
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
     for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text):
         if m.group(2) and re.search(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?$", text[max(0, m.start() - 15):m.start()],
@@ -103,12 +123,12 @@ def find_periods(text: str) -> list[Period]:
             continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?=[6SsNn])(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?=[6SsNn])(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?=[9Cc])(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?=[9Cc])(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue
@@ -121,12 +141,34 @@ def find_periods(text: str) -> list[Period]:
         add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter, `10 tháng qua`
     for m in re.finditer(r"(?=[0-9btmnBTMN])(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
-                         r"(?: đầu năm| qua| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
+                         r"(?: đầu năm| qua| (?:của )?năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
         part = "Q1" if n == 3 else f"{n}M"
         add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")
+    # the first N months opening a sentence: `Trong 10 tháng, tỉnh Quảng Ninh đã thu hút …`
+    for m in _MONTHS_OPENING.finditer(text):
+        if overlaps(m):
+            continue
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+        if 1 < n < 12:
+            part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+            out.append(Period(m.start(1), part, {6: "half", 9: "nine"}.get(n, "months")))
+            taken.append((m.start(1), m.end()))
+    # the first N months added up or averaged, with no `đầu năm`: `bình quân 6 tháng tăng 3,68%`, `cộng dồn 9 tháng`
+    for m in _SUMMED_MONTHS.finditer(text):
+        if overlaps(m):
+            continue
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+        if not 1 < n < 12:
+            continue
+        part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+        out.append(Period(m.start(1), f"{m.group(2)}-{part}" if m.group(2) else part,
+                          {6: "half", 9: "nine"}.get(n, "months")))
+        taken.append((m.start(1), m.end()))
     # up to the end of a month is the months so far: `Đến hết tháng 9-2019` 2019-9M, `hết tháng 3` the first quarter
     for m in _TO_MONTH_END.finditer(text):
         n = int(m.group(1))
@@ -155,7 +197,7 @@ def find_periods(text: str) -> list[Period]:
     for m in _LAST_YEAR.finditer(text):
         if not overlaps(m) \
                 and not _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
-                and not re.search(r"(?:cùng kỳ|so|với|hơn|lần)\s*$", text[max(0, m.start() - 12):m.start()]):
+                and not re.search(r"(?:cùng kỳ|so|với|hơn|lần|vượt|bằng|gấp)\s*(?:cả\s*)?$", text[max(0, m.start() - 14):m.start()]):
             add(m, "YPREV", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
     for m in _YEAR_PAST.finditer(text):
@@ -179,15 +221,20 @@ def find_periods(text: str) -> list[Period]:
             continue
         if re.search(r"(?<!\w)(?:[Tt]ừ|kể từ|bắt đầu)\s+$", text[max(0, m.start() - 12):m.start()]):
             continue  # `Được triển khai từ tháng 5/2023, đến nay …`: when something began, not the figure's time
-        if not m.group(2) and not _OPENS_A_TIME.search(text[:m.start()].rstrip()[-12:]):
-            continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue  # `tăng 0,07% so với tháng 12/2022`: a base of comparison
+        if not m.group(2) and not _OPENS_A_TIME.search(text[:m.start()].rstrip()[-12:]) \
+                and not _MONTH_ON_MONTH.match(text, m.end(), m.end() + 70):
+            continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure (but `… ước tính tháng 9
+            # tăng 0,70% so với tháng trước` is that month's)
         month = f"M{int(m.group(1)):02d}"
         add(m, f"{m.group(2)}-{month[1:]}" if m.group(2) else month, "month")
     for m in re.finditer(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        pre = text[max(0, m.start() - 30):m.start()].lower()
-        if re.search(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+        pre = text[max(0, m.start() - 45):m.start()].lower()
+        if re.search(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)so(?: với)?\s+(?:[^\s\d;,()]+\s+){5,6}$|(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
             continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
         if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
             add(m, m.group(1), "vision")

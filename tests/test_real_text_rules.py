@@ -753,8 +753,11 @@ def test_openers_and_hedges_are_trimmed_from_a_subject(text, span, indicator):
 
 @pytest.mark.parametrize("text, span, indicator", [
     # a back reference standing alone points at the figure before
+    # (the lexicon's phrase, `kim ngạch xuất nhập khẩu`, names the figure before)
     ("Kim ngạch xuất nhập khẩu qua địa bàn đạt 121,65 triệu USD, con số này giảm 40,5%.", "40,5%",
-     "Kim ngạch xuất nhập khẩu qua địa bàn"),
+     "Kim ngạch xuất nhập khẩu"),
+    ("Doanh thu bán lẻ qua địa bàn đạt 121,65 tỷ đồng, con số này giảm 40,5%.", "40,5%",
+     "Doanh thu bán lẻ qua địa bàn"),
     # a verb before the noun it governs is no part of the indicator
     ("Khách quốc tế đạt 1,2 triệu lượt, chiếm tỉ lệ 36,8%.", "36,8%", "tỉ lệ Khách quốc tế"),
 ])
@@ -944,3 +947,302 @@ def test_a_committees_membership_figure_is_its_partys():
     # an award the committee gives stays the committee's
     text = "Ban Thường vụ Tỉnh ủy Hà Tĩnh tặng Bằng khen cho 26 cá nhân."
     assert figure(text, "26 cá nhân").entity == "Ban Thường vụ Tỉnh ủy Hà Tĩnh"
+
+
+# --- indicators: a clause's own subject before its figure (third session of 7 December) ----------------
+def test_a_clause_of_its_own_takes_its_subject_before_a_hedge_not_the_clause_befores():
+    text = ("Doanh thu dịch vụ 6 tháng đầu năm đạt 5.100 tỉ đồng; nhập khẩu tăng mạnh, ước 6 tháng đầu năm "
+            "đạt 812 triệu USD.")
+    assert figure(text, "812 triệu USD").indicator == "nhập khẩu"
+    assert figure(text, "5.100 tỉ đồng").indicator.startswith("Doanh thu dịch vụ")
+
+
+def test_a_part_that_is_only_the_change_takes_the_subject_before_its_comma():
+    m = figure("Ngành du lịch đã khởi sắc trở lại, tăng 12,4% so với cùng kỳ.", "12,4%")
+    assert m.indicator == "Ngành du lịch"
+    # a time before the comma is no subject: the change keeps its own reading
+    m = figure("Đến thời điểm 31/12/2022, toàn tỉnh giảm được 3,1% hộ nghèo.", "3,1%")
+    assert "31/12" not in (m.indicator or "")
+
+
+def test_the_change_of_the_figure_before_in_brackets_is_that_figures():
+    text = ("Kim ngạch xuất khẩu ước đạt 9,1 tỷ USD (tăng 8,2% so với cùng kỳ), kim ngạch nhập khẩu ước đạt "
+            "6,4 tỷ USD (tăng 5,5% so với cùng kỳ).")
+    assert figure(text, "5,5%").indicator == "kim ngạch nhập khẩu"
+    assert figure(text, "8,2%").indicator == "Kim ngạch xuất khẩu"
+    # what follows `về` still says what a change is about
+    m = figure("Cấp mới 12 dự án, tổng vốn 900 tỷ đồng, tăng 20% về số dự án so với cùng kỳ.", "20%")
+    assert m.indicator == "số dự án"
+
+
+def test_an_average_alone_is_no_subject():
+    m = figure("Tỷ lệ hộ nghèo của tỉnh giảm nhanh, bình quân 3,2%/năm.", "3,2%/năm")
+    assert m.indicator.lower().startswith("tỷ lệ hộ nghèo")
+
+
+def test_a_list_by_district_breaks_down_what_the_sentence_before_named():
+    text = ("UBND tỉnh giao chỉ tiêu phấn đấu giảm tỷ lệ hộ nghèo năm 2019 cho các huyện, thành phố.\n\n"
+            "Cụ thể, huyện Kim Sơn giảm từ 3,5-4%; Nho Quan 2,5-3%; TP. Tam Điệp 0,5-1%.")
+    for span in ("từ 3,5-4%", "2,5-3%", "0,5-1%"):
+        m = figure(text, span, title="Ninh Bình giao chỉ tiêu giảm nghèo")
+        assert m.indicator == "tỷ lệ hộ nghèo", (span, m.indicator, m.entity)
+    # the owner's name is never the indicator, even with nothing to put in its place
+    m = figure("Nho Quan 2,5-3%; Kim Sơn 3,5-4%.", "2,5-3%", title="Ninh Bình giao chỉ tiêu")
+    assert (m.indicator or "").lower() not in ("nho quan", "kim sơn")
+
+
+def test_a_month_written_in_the_subject_is_its_time_not_its_indicator():
+    text = "Cụ thể, doanh thu tháng 10/2022 đạt hơn 1.250 tỷ đồng, tăng 2,1% so với tháng 9 và tăng 30,5% so với cùng kỳ."
+    for span in ("hơn 1.250 tỷ đồng", "2,1%", "30,5%"):
+        m = figure(text, span)
+        assert m.indicator == "doanh thu", (span, m.indicator)
+    assert figure(text, "hơn 1.250 tỷ đồng").period == "2022-10"
+
+
+def test_a_label_may_hold_a_short_name_in_brackets():
+    text = ("Một số chỉ tiêu chủ yếu của tỉnh năm 2023 như sau:\n\n"
+            "- Chỉ số sản xuất công nghiệp (IIP): + 6,7%\n- Số doanh nghiệp thành lập mới: 612 doanh nghiệp")
+    assert figure(text, "6,7%").indicator == "Chỉ số sản xuất công nghiệp (IIP)"
+
+
+def test_a_sentence_that_names_its_topic_first():
+    m = figure("Về dịch vụ lưu trú, 6 tháng đầu năm tăng 17,01%.", "17,01%")
+    assert m.indicator == "dịch vụ lưu trú"
+
+
+def test_a_subject_a_comma_cuts_is_joined_before_a_count_and_visits_stay_visits():
+    text = ("Theo báo cáo của Sở Du lịch, tổng lượt khách tham quan, du lịch đến tỉnh trong năm 2019 đạt "
+            "1.633.981 lượt khách, tăng 9,6% so với năm 2018.")
+    assert figure(text, "1.633.981 lượt khách").indicator.startswith("tổng lượt khách tham quan, du lịch")
+    # the visits a verb counts are visitors: `đón 520.000 lượt khách` measures `đón khách`
+    assert figure("Năm 2019, tỉnh đón 520.000 lượt khách.", "520.000 lượt khách").indicator == "đón khách"
+
+
+# --- periods (third session of 7 December) -----------------------------------------------------------
+def test_a_councils_term_is_part_of_its_name_not_the_figures_time():
+    text = ("Ngày 14/7, Hội đồng nhân dân tỉnh khóa 19, nhiệm kỳ 2021-2026 đã thông qua nghị quyết về nhiệm vụ "
+            "năm 2025.\n\nTheo đó, tỉnh phấn đấu tốc độ tăng trưởng GRDP đạt 10,5%.")
+    assert figure(text, "10,5%", title="Bắc Ninh đặt mục tiêu tăng trưởng").period == "2025"
+
+
+def test_a_month_compared_with_the_month_before_is_that_month():
+    text = "Chỉ số sản xuất công nghiệp ước tính tháng 9 tăng 0,7% so với tháng trước."
+    assert figure(text, "0,7%", published="2024-10-02").period == "2024-09"
+
+
+def test_months_added_up_or_averaged_without_dau_nam():
+    text = ("Chỉ số giá tiêu dùng tháng 6 tăng 0,55% so với tháng trước; bình quân 6 tháng tăng 3,68% so với "
+            "cùng kỳ.")
+    assert figure(text, "3,68%", published="2024-07-03").period == "2024-H1"
+    assert figure(text, "0,55%", published="2024-07-03").period == "2024-06"
+
+
+def test_the_year_of_the_plan_a_share_is_of_is_not_the_shares_time():
+    text = ("Tính chung 9 tháng năm 2024, toàn tỉnh đón 3,6 triệu lượt khách quốc tế, tăng 47,9% so với cùng kỳ "
+            "(vượt 20% kế hoạch năm 2024).")
+    assert figure(text, "20%", published="2024-09-28").period == "2024-9M"
+    text = "Năm 2019, toàn tỉnh kết nạp 1.988 đảng viên, đạt 94,7% kế hoạch năm 2019."
+    assert figure(text, "94,7%").period == "2019"
+
+
+def test_a_count_of_people_takes_the_group_named_right_before_it():
+    text = ("6 tháng đầu năm, toàn tỉnh kết nạp được 603 đảng viên mới, trong đó: đảng viên nữ là 359 đồng chí, "
+            "đảng viên người dân tộc ít người 14 đồng chí, đảng viên khối doanh nghiệp 20 đồng chí.")
+    assert figure(text, "14 đồng chí").indicator == "đảng viên người dân tộc ít người"
+    assert figure(text, "20 đồng chí").indicator == "đảng viên khối doanh nghiệp"
+    # a verb before the count still names what was done
+    assert figure("Tỉnh đã bổ nhiệm lại 7 đồng chí.", "7 đồng chí").indicator == "bổ nhiệm lại"
+
+
+def test_the_same_figure_said_another_way_is_the_figure_befores():
+    text = "Tổng diện tích gieo trồng vụ mùa năm 2022 ước đạt 57.421 ha, tăng 0,38% hay tăng 218 ha so với cùng vụ năm trước."
+    assert figure(text, "218 ha").indicator == figure(text, "57.421 ha").indicator == "diện tích gieo trồng"
+    text = "Cụ thể, huyện Minh Hóa giảm tỷ lệ hộ nghèo từ 6,5-7,2% (tương ứng từ 840-930 hộ)."
+    assert figure(text, "từ 840-930 hộ").indicator == "hộ nghèo"
+
+
+def test_a_look_back_at_an_earlier_year_holds_for_its_paragraph_only():
+    text = ("Từ đầu năm đến ngày 5.9, Đảng bộ thị xã đã kết nạp 166 đảng viên.\n\n"
+            "Năm 2021, Đảng bộ thị xã kết nạp đảng viên mới vượt 1% kế hoạch đề ra.\n\n"
+            "Trong số các đảng viên mới kết nạp có 130 đảng viên nữ.")
+    assert figure(text, "1%", published="2022-09-07").period == "2021"
+    assert figure(text, "130 đảng viên", published="2022-09-07").period == "2022"
+    # a review of the year before, published early in the next, keeps that year
+    text2 = "Năm 2021, toàn tỉnh kết nạp 1.200 đảng viên.\n\nTrong đó có 730 đảng viên nữ."
+    assert figure(text2, "730 đảng viên", published="2022-01-10").period == "2021"
+
+
+def test_more_than_last_year_is_a_comparison_not_a_period():
+    from extractors.periods import find_periods
+    assert find_periods("Số đảng viên mới kết nạp ở Kinh Môn vượt cả năm ngoái") == []
+
+
+def test_a_subject_written_inside_the_bracket_of_its_figure():
+    text = ("Trong tháng 6, nhóm hàng ăn và dịch vụ ăn uống tăng 0,53% (tác động làm tăng CPI chung 0,16%); "
+            "giá nhiên liệu tăng 7,99% (trong đó xăng tăng 8,27%; dầu diezen tăng 8,49%).")
+    assert figure(text, "0,16%").indicator == "tác động làm tăng CPI chung"
+    assert figure(text, "8,27%").indicator == "xăng"
+    # a bracket that restates or compares the figure before keeps that figure's indicator
+    text = "Kim ngạch nhập khẩu ước đạt 6,4 tỷ USD (tăng 5,5% so với cùng kỳ), thu ngân sách đạt 900 tỷ đồng (kế hoạch 850 tỷ đồng)."
+    assert figure(text, "5,5%").indicator == "Kim ngạch nhập khẩu"
+
+
+def test_an_indexs_criteria_named_before_their_scores_in_brackets():
+    text = ("Tỉnh dẫn đầu cả nước ở 3 tiêu chí: Công khai, minh bạch trong việc ra quyết định (6,499 điểm); "
+            "Kiểm soát tham nhũng trong khu vực công (8,286 điểm) và Cung ứng dịch vụ công (7,713 điểm).")
+    assert figure(text, "6,499 điểm").indicator == "Công khai, minh bạch trong việc ra quyết định"
+    assert figure(text, "7,713 điểm").indicator == "Cung ứng dịch vụ công"
+    # bodies named before their figures in brackets are owners, not criteria
+    text = "Các cơ quan có tỷ lệ giải ngân cao gồm: Hội Nhà văn (100%), Thanh tra Chính phủ (99%)."
+    assert figure(text, "99%").indicator != "Thanh tra Chính phủ"
+
+
+def test_a_comparison_names_no_subject_the_words_before_it_do():
+    text = "CPI so với tháng trước (+0,88%); so với cùng kỳ năm trước (+2,90%); so với tháng 12 năm trước (+3,94%)."
+    for span in ("0,88%", "2,90%", "3,94%"):
+        assert figure(text, span).indicator == "CPI", span
+    # `Đây là …` says what something is, it measures nothing
+    text = ("PCI năm 2022 chỉ điểm danh 30 địa phương. Đây là điểm khác biệt đầu tiên so với những lần công bố "
+            "trước, khi thứ hạng 63 tỉnh thành được công bố.")
+    assert not (figure(text, "thứ hạng 63").indicator or "").startswith("Đây là")
+
+
+def test_a_change_against_the_same_time_last_year_is_of_the_count_named_before():
+    text = ("Trong 9 tháng năm 2025, toàn tỉnh xảy ra 112 vụ tai nạn giao thông, làm chết 68 người, bị thương 79 người; "
+            "so với cùng kỳ năm 2024 giảm 14 vụ.")
+    assert figure(text, "14 vụ").indicator == figure(text, "112 vụ").indicator
+
+
+def test_a_month_compared_with_december_is_of_the_year_after_and_the_base_month_is_no_period():
+    text = ("Chỉ số giá tiêu dùng (CPI) của Hà Nội trong tháng 6 tăng 0,11% so với tháng trước, tăng 0,07% so với "
+            "tháng 12/2022 và giảm 0,23% so với cùng kỳ năm trước.")
+    for span in ("0,11%", "0,07%", "0,23%"):
+        assert figure(text, span).period == "2023-06", span
+
+
+def test_a_figure_in_brackets_after_the_year_it_is_compared_with_is_that_years():
+    text = "10 tháng đầu năm 2022, toàn tỉnh có 20.105 người đi xuất khẩu lao động, tăng gần ba lần so với năm 2021 (trên 6.700 lao động)."
+    assert figure(text, "trên 6.700 lao động").period == "2021"
+    assert figure(text, "20.105 người").period == "2022-10M"
+
+
+def test_a_plans_figure_after_a_line_label_is_the_plan_of_that_item():
+    text = ("Tình hình giải ngân vốn đầu tư công năm 2017 như sau:\n\n"
+            "- Vốn ngân sách địa phương: Kế hoạch năm 2017 là 6.157,9 tỷ đồng, giá trị giải ngân là 4.491 tỷ đồng.")
+    assert figure(text, "6.157,9 tỷ đồng").indicator == "kế hoạch vốn ngân sách địa phương"
+
+
+def test_a_label_inside_a_sentence():
+    text = "Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt; giảm 53 chức lãnh đạo (cấp trưởng: 50 chức danh)."
+    assert figure(text, "8.400 lượt").indicator == "khách quốc tế"
+    assert figure(text, "50 chức danh").indicator == "cấp trưởng"
+
+
+def test_a_verb_before_a_rate_is_no_part_of_it():
+    text = "Tính đến ngày 30/9, huyện có 259.145 người có thẻ BHYT, đạt tỷ lệ bao phủ 88,44%."
+    assert figure(text, "88,44%").indicator == "tỷ lệ bao phủ"
+
+
+def test_compared_with_the_year_before_a_term_a_level_is_of_the_terms_end():
+    text = ("Theo báo cáo tại Đại hội, GRDP của tỉnh tăng bình quân gần 7%/năm; quy mô nền kinh tế ước đạt hơn 60.000 "
+            "tỉ đồng, tăng gấp 1,35 lần so với năm 2015; năng suất lao động giai đoạn 2016 - 2020 tăng bình quân 5,7%/năm.")
+    assert figure(text, "hơn 60.000 tỉ đồng").period == "2020"
+    assert figure(text, "gần 7%/năm").period == "2016-2020"
+    # without a term, the year after the base
+    assert figure("Năm qua, GRDP tăng 7,96% so với năm 2021.", "7,96%").period == "2022"
+
+
+def test_a_share_restated_as_a_fraction_in_brackets_still_reads_what_follows():
+    m = figure("Đến ngày 31/7, 100% (152/152) đảng bộ trực thuộc Tỉnh ủy đã hoàn thành Đại hội.", "100%")
+    assert m.indicator and "hoàn thành Đại hội" in m.indicator
+
+
+def test_owners_pointed_back_to_funds_and_moves_in_a_national_ranking():
+    text = ("Xếp thứ hai trong PAPI 2020 là Đồng Tháp với số điểm 46,961 điểm. Tỉnh này dẫn đầu cả nước ở tiêu chí "
+            "Quản trị môi trường với 5,202 điểm.")
+    m = figure(text, "5,202 điểm", title="Quảng Ninh dẫn đầu PAPI 2020")
+    assert (m.entity, m.indicator) == ("Đồng Tháp", "Quản trị môi trường")
+    text = "- Vốn ngân sách Trung ương (ODA): Kế hoạch năm 2017 là 1.156,4 tỷ đồng, giá trị giải ngân 884,5 tỷ đồng."
+    assert figure(text, "884,5 tỷ đồng", title="Bình Dương giải ngân vốn đầu tư công").entity == "Bình Dương"
+    text = "Điểm số PAPI năm 2022 của tỉnh tăng khá. Thứ hạng trong cả nước thăng 7 bậc (từ vị trí 53 lên 46)."
+    assert figure(text, "7 bậc", title="Sơn La cải thiện chỉ số PAPI").entity == "Sơn La"
+
+
+def test_a_comparison_with_the_same_time_last_year_on_a_page_naming_no_period_is_of_the_months_reported():
+    text = "Trong đó, có hơn 19.500 lượt khách du lịch quốc tế, tăng 231% so với cùng kỳ."
+    assert figure(text, "231%", published="2025-04-21").period == "2025-Q1"
+    assert figure(text, "231%", published="2025-10-03").period == "2025-9M"
+    # a period the sentence names wins
+    assert figure("Tháng 3, khách quốc tế tăng 231% so với cùng kỳ.", "231%", published="2025-04-21").period == "2025-03"
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("Qúy I/2024, tỉnh cấp mới và điều chỉnh vốn đầu tư 13 dự án.", "13 dự án", "2024-Q1"),
+    ("10 tháng của năm 2022, toàn tỉnh đã tuyển sinh 35.842 người.", "35.842 người", "2022-10M"),
+    ("6 tháng của năm 2022, thu ngân sách đạt 5.200 tỷ đồng.", "5.200 tỷ đồng", "2022-H1"),
+    # a level compared with the end of a year is of the year after, and of the year, not the months
+    ("Tổng nguồn vốn huy động tính đến hết tháng 8 đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm 2022.",
+     "98.000 tỷ đồng", "2023"),
+    # a month named as the base of a comparison is no period of the figure
+    ("Năm 2023, tỉnh thu hút 1,2 tỷ USD vốn FDI. So với tháng 8/2023, tỉnh vươn lên 2 bậc.", "2 bậc", "2023"),
+])
+def test_more_ways_of_writing_a_period(text, span, period):
+    assert figure(text, span).period == period
+
+
+def test_a_breakdown_sentence_keeps_the_time_of_the_sentence_it_breaks_down():
+    text = ("Ước đến ngày 30/6, tổng dư nợ cho vay trên địa bàn tỉnh đạt 113.000 tỷ đồng. Trong đó, dư nợ cho vay "
+            "ngắn hạn đạt 81.000 tỷ đồng; tăng 14,38% so với cuối năm 2021.")
+    m = figure(text, "14,38%", title="6 tháng đầu năm 2022, dư nợ cho vay tăng gần 18%")
+    assert m.period == figure(text, "113.000 tỷ đồng", title="6 tháng đầu năm 2022, dư nợ cho vay tăng gần 18%").period == "2022"
+
+
+def test_what_a_change_raises_from_one_level_to_another_and_shares_of_counts():
+    text = "Qua đó, nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% lên 65%, bảo đảm vượt chỉ tiêu."
+    assert figure(text, "53%").indicator == figure(text, "65%").indicator == "tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh"
+    text = "Kế đến là cấp THCS với 53/63 trường đạt chuẩn quốc gia; cấp tiểu học có 119/156 trường đạt chuẩn chiếm tỷ lệ 76,28%."
+    assert figure(text, "53/63 trường").indicator == "trường đạt chuẩn quốc gia"   # (`cấp THCS` is a level, no verb)
+    assert figure(text, "76,28%").indicator == "tỷ lệ trường đạt chuẩn"
+
+
+def test_a_list_of_one_word_parts_is_joined_back_into_its_subject():
+    m = figure("Khu vực nông, lâm, ngư nghiệp tăng trưởng 5,12% so với cùng kỳ.", "5,12%")
+    assert m.indicator.startswith("Khu vực nông, lâm, ngư nghiệp")
+    m = figure("Theo đó, nông, lâm nghiệp và thuỷ sản của tỉnh tăng 3,36%.", "3,36%")
+    assert m.indicator.startswith("nông, lâm nghiệp và thuỷ sản")
+    text = "Trong đó, đảng viên nữ 510 đồng chí, là người dân tộc khơme là 189 đồng chí."
+    assert figure(text, "189 đồng chí").indicator == "người dân tộc khơme"
+
+
+def test_the_country_as_the_whole_of_a_share_owns_nothing_after_it():
+    text = ("Hải Phòng xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD, chiếm 10,9% tổng vốn đầu tư cả nước, "
+            "tăng 82,4% so với cùng kỳ.")
+    assert figure(text, "82,4%").entity == "Hải Phòng"
+    # the whole's own value, in brackets after it, is the country's
+    text = "Long An dẫn đầu với gần 3,2 tỉ USD, chiếm gần 32% tổng vốn FDI trong thời gian này của cả nước (10,13 tỉ USD)."
+    assert figure(text, "10,13 tỉ USD").entity == "Việt Nam"
+
+
+@pytest.mark.parametrize("text, span, published, period", [
+    ("Chỉ số sản xuất công nghiệp tháng 11 ước tăng hơn 4,9% so với tháng 10.", "hơn 4,9%", "2021-12-05", "2021-11"),
+    ("Kinhte&Xahoi Trong 10 tháng, tỉnh đã thu hút vốn FDI đạt trên 3 tỷ USD.", "trên 3 tỷ USD", "2023-11-02", "2023-10M"),
+    ("Quý I/2024, 8 dự án FDI cấp mới với tổng vốn gần 1,452 tỷ USD, vượt nhiều lần so với cùng kỳ năm 2023 (35,4 triệu USD).",
+     "35,4 triệu USD", None, "2023-Q1"),
+])
+def test_months_and_same_periods_of_bases(text, span, published, period):
+    assert figure(text, span, published=published).period == period
+
+
+def test_a_breakdown_of_a_plan_keeps_its_deadline_and_auxiliaries_are_no_part_of_an_indicator():
+    text = ("Đến cuối năm 2020, toàn tỉnh đã xây dựng mới và nâng cấp được 555 km đường giao thông. "
+            "Cụ thể, đầu tư sửa chữa, nâng cấp 55 km quốc lộ; 99 km đường huyện.")
+    assert figure(text, "55 km").period == figure(text, "555 km").period == "2020"
+    m = figure("Trong 10 tháng, tỉnh đã thu hút vốn đầu tư trực tiếp nước ngoài đạt trên 3 tỷ USD.", "trên 3 tỷ USD")
+    assert m.indicator == "thu hút vốn đầu tư trực tiếp nước ngoài"
+
+
+def test_a_change_of_a_share_of_something_named_after_it():
+    m = figure("Riêng trong năm 2016 giảm 1,5% hộ nghèo và phấn đấu giảm tỷ lệ hộ cận nghèo.", "1,5%")
+    assert m.indicator == "giảm hộ nghèo"
+    m = figure("Tốc độ tăng trưởng GRDP tăng 9,46%, đứng thứ 2 cả nước.", "9,46%")
+    assert m.indicator == "Tốc độ tăng trưởng GRDP"
