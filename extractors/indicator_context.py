@@ -113,6 +113,8 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     """Give `m` an indicator from its context when the clause rules gave a weak one (see the module's
     docstring); `done` holds the document's mentions before it, already attributed."""
     before = text[s_start:m.start]
+    if _nothing_to_repair(m, text, before, s_start, done):
+        return
     # what the rules look at around the figure, bounded so that a document's cost stays linear in its length
     near = text[max(paragraph_start, m.start - _REACH):m.end + _REACH]
     named = _NAME_BRACKET.search(before[-80:]) if before[-80:].rstrip().endswith("(") else None   # (it ends so)
@@ -200,6 +202,24 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         m.indicator = found
         m.extra["indicator_source"] = f"context: {source}"
 
+
+
+_LETTER = re.compile(r"[^\W\d]")   # a letter (or `_`)
+
+
+def _nothing_to_repair(m: Mention, text: str, before: str, s_start: int, done: list[Mention]) -> bool:
+    """Whether `repair` surely leaves `m` as it is because every one of its rules needs a word that is not there: the
+    sentence up to the figure holds no letter and neither do the figure's indicator and the indicator of the figure
+    before it in the sentence (so both are weak); the figure is no rank nor score (whose index is looked for before
+    the sentence) and no percentage with a rate named right after it. A figure-dense run without letters (`1% 1% …`)
+    is then not read rule by rule (tests/test_fast_paths.py compares it with reading it)."""
+    if m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS or _LETTER.search(before) \
+            or m.indicator and _LETTER.search(m.indicator):
+        return False
+    sprev = done[-1] if done and done[-1].start >= s_start else None
+    if sprev is not None and sprev.indicator and _LETTER.search(sprev.indicator):
+        return False
+    return m.kind != "percent" or _RATE_AFTER.match(text[m.end:m.end + 80]) is None
 
 
 # Counted nouns written short (`kết nạp 241 ĐV`): the indicator says what they stand for, so that

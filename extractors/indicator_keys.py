@@ -17,11 +17,15 @@ INDICATOR_NAMES = lexicon.mapping("indicators", "key", "name_vi")
 _INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
 _INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
 _PHRASE_PATTERNS = [(p, re.compile(re.escape(p))) for p in _INDICATOR_PHRASES]
+# every phrase holds a letter: a text without one (`1% 1% 1% …`) holds none of them
+_LETTER = re.compile(r"[^\W\d_]") if all(re.search(r"[^\W\d_]", p) for p in _INDICATOR_PHRASES) else re.compile("")
 
 
 def known_indicator(before: str, whole: bool = False) -> str | None:
     """A lexicon indicator in the part of the clause that leads to the figure, nearest first
     (anywhere in the clause when `whole`)."""
+    if before.isascii() and not _LETTER.search(before):
+        return None   # (`fold` only lowers an ASCII text)
     last_part = len(before) - len(re.split(r"[,;:]\s*", before)[-1])
     window = 0 if whole else max(last_part, len(before) - 80)
     fb = fold(before)

@@ -20,6 +20,7 @@ The indicator is the phrase as written (ANNOTATION.md). Rules, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors import lexicon
 from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET, first_letters, word_tree
@@ -148,6 +149,7 @@ _MODIFIER_STOP = {"và", "với", "cho", "của", "tại", "ở", "trong", "trê
 
 
 _CURRENCY = re.compile(r"^(?:VND|USD|EUR|JPY|CNY|KRW|[A-Z]{3})$")
+_LETTER = re.compile(r"[^\W\d]")   # a letter (or `_`)
 
 
 def _ws(s: str | None) -> str | None:
@@ -321,8 +323,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return f"{unit} {shared.group(1).strip()}", "after"  # `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`
         return f"{unit}{_modifiers(after)}", "unit"
     subject = _subject(last)
-    if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
-            and re.search(r"(?<!\w)(?:là|đạt)\s*$", last):
+    if sprev is not None and seg_from > cs and re.search(r"(?<!\w)(?:là|đạt)\s*$", last) \
+            and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]):
         owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
         if owner:
             return owner, "subject"                           # `Tổng vốn đăng ký của 3 dự án FDI mới … là`
@@ -575,6 +577,8 @@ def _modifiers(after: str) -> str:
 def _percent_object(before: str, after: str) -> str | None:
     """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
     `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`."""
+    if not _LETTER.search(after) and not _LETTER.search(before):
+        return None   # every rule below reads a word before or after the figure
     vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
     if vp:
         return vp.group(1).strip()
@@ -654,6 +658,7 @@ _VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp t�
 _RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
 
 
+@lru_cache(maxsize=4096)   # (a figure-dense clause asks again and again for the same few short texts)
 def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
     từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
