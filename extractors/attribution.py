@@ -28,6 +28,7 @@ from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
 from extractors.status_model import probability_at
+from extractors.wordless import wordless
 
 # `DocContext` and `find_periods` are imported from here by extractors/extract.py and the claim checker
 __all__ = ["DocContext", "attribute", "attribute_all", "clause_bounds", "find_periods"]
@@ -172,21 +173,19 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title)
-    _named_item(m, text, s, done)
+    if not plain:   # (a list's item is named in words: `Trong đó, Thạnh Phú 121 đảng viên`)
+        _named_item(m, text, s, done)
     m.indicator = spell_out(m.indicator, m.unit)
     if m.entity and _MEMBERSHIP.search(f"{m.unit or ''} {m.indicator or ''}"):
         m.entity = as_party(m.entity)   # `Huyện ủy Xuân Lộc kết nạp được 358 đảng viên`: the district's party's
 
 
 # Figures in a sentence without a letter (`1% 1% 1% …`, `1/2%1/2%…`: hostile input, tens of thousands of figures in
-# 100 KB). Every rule that reads a figure's sentence for its period or its owner looks for words there (a period,
-# `bình quân`, `đến nay`, `so với năm`, a body, a place, `cả nước`, `toàn huyện`, `Cụ thể,` …), so in such a
-# sentence neither depends on which figure it is: the period on the figure's status alone (with what the document
-# said before the sentence), the owner on the document alone. They are read once per sentence and status (the
-# period) and once per document (the owner) instead of once per figure; tests/test_fast_paths.py compares this
-# with reading every figure (`FAST = False`).
-FAST = True
-_LETTER = re.compile(r"[^\W\d]")   # a letter (or `_`): what any word of a rule is made of
+# 100 KB; extractors/wordless.py). Every rule that reads a figure's sentence for its period or its owner looks for
+# words there (a period, `bình quân`, `đến nay`, `so với năm`, a body, a place, `cả nước`, `toàn huyện`, `Cụ thể,` …),
+# so in such a sentence neither depends on which figure it is: the period on the figure's status alone (with what
+# the document said before the sentence), the owner on the document alone. They are read once per sentence and
+# status (the period) and once per document (the owner) instead of once per figure.
 # the sentence in hand, whether it holds a letter, its figures' periods by status; the document in hand, the owner
 # of its figures in sentences without letters (emptied when the document is done: `attribute_all`)
 _held: list = [None, None, {}, None, None]
@@ -194,10 +193,10 @@ _held: list = [None, None, {}, None, None]
 
 def letter_free(m: Mention, s: Sentence) -> bool:
     """Whether figure `m` lies in sentence `s` and neither the sentence nor the figure's unit holds a letter."""
-    if not FAST or not s.start <= m.start <= m.end <= s.end or m.unit and _LETTER.search(m.unit):
+    if not s.start <= m.start <= m.end <= s.end or not wordless(m.unit or ""):
         return False
     if _held[0] is not s:
-        _held[0:3] = [s, _LETTER.search(s.text) is None, {}]
+        _held[0:3] = [s, wordless(s.text), {}]
     return _held[1]
 
 

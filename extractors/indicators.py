@@ -29,6 +29,7 @@ from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
 from extractors.record import Mention
 from extractors.units import MEASURES
+from extractors.wordless import wordless
 
 # the lexicon's indicators and their keys live in extractors/indicator_keys.py; imported from here by the checks,
 # the store and the views
@@ -149,7 +150,6 @@ _MODIFIER_STOP = {"và", "với", "cho", "của", "tại", "ở", "trong", "trê
 
 
 _CURRENCY = re.compile(r"^(?:VND|USD|EUR|JPY|CNY|KRW|[A-Z]{3})$")
-_LETTER = re.compile(r"[^\W\d]")   # a letter (or `_`)
 
 
 def _ws(s: str | None) -> str | None:
@@ -232,7 +232,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     # the part of the clause since the figure before it in the same clause
     seg_from = max(cs, sprev.end) if sprev else cs
     seg = text[seg_from:m.start]
-    last = re.split(r"[,;:]", seg)[-1]
+    last = seg[max(seg.rfind(","), seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
 
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
@@ -259,7 +259,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         return sprev.indicator, "inherited"
     # a lexicon phrase before the figure before is that figure's, and so is one between them when
     # they are listed (`48 xã đạt chuẩn nông thôn mới nâng cao và 07 xã đạt chuẩn …`)
-    listed_after = sprev is not None and seg_from > cs and re.search(r"(?<!\w)và\s*$", seg)
+    listed_after = sprev is not None and seg_from > cs and "và" in seg and re.search(r"(?<!\w)và\s*$", seg)
     known = None if listed_after else known_indicator(seg)
     if known:
         return known, "lexicon"
@@ -284,7 +284,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
     rm = re.match(r"\s*(?:(?:(?:của\s+)?cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30}|"
                   r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
-                  after)
+                  after) if "về" in after else None
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
         # up to the next figure or comparison: `tăng 66,7% về số dự án và gấp 17,4 lần vốn đăng ký`
         about = re.split(r"\s+(?:và|so với|so|với)\s+(?=\S*\d|gấp|tăng|giảm|cùng kỳ)|\s*\d", rm.group(1))[0].strip()
@@ -328,7 +328,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
         if owner:
             return owner, "subject"                           # `Tổng vốn đăng ký của 3 dự án FDI mới … là`
-    listed = pprev is not None and sprev is not None and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
+    listed = pprev is not None and sprev is not None and "và" in text[pprev.end:sprev.start] \
+        and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
     if sprev is not None and sprev.indicator and not listed \
             and re.search(r"(?<!\w)với\s*$", text[sprev.end:m.start].split(subject)[0] if subject else "") \
             and re.fullmatch(r"(?:tổng\s+)?(?:số\s+)?(?:kinh phí|tiền|vốn|vốn đăng ký|vốn đầu tư)(?:\s+\S+){0,2}",
@@ -577,7 +578,7 @@ def _modifiers(after: str) -> str:
 def _percent_object(before: str, after: str) -> str | None:
     """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
     `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`."""
-    if not _LETTER.search(after) and not _LETTER.search(before):
+    if wordless(after) and wordless(before):
         return None   # every rule below reads a word before or after the figure
     vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
     if vp:

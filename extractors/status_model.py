@@ -239,40 +239,43 @@ def _words_in(tok, a: int, b: int, most: int | None = None) -> tuple[list[str], 
 
 
 def _figure_sum(weights: dict, tok, text: str, sent_start: int, sent_end: int, start: int, end: int) -> float:
-    """The sum of the weights of `figure_features(…)`."""
+    """The sum of the weights of `figure_features(…)`. The words left of the figure are read in place, as a range
+    of the sentence's words (copied first only when the window's edge or the figure cuts a word)."""
     if tok is None:
         return sum(weights.get(x, 0.0) for x in figure_features(text, sent_start, sent_end, start, end))
     g = _grouped(weights)
     w0, w1 = _window(sent_start, sent_end, start, end)
     a, b, e, c = w0 - sent_start, start - sent_start, end - sent_start, w1 - sent_start
-    low = tok[0]
-    words, starts = _words_in(tok, a, b)
+    low, st, en, wd = tok[:4]
+    i, j = bisect_right(en, a), bisect_left(st, b)   # the left words: wd[i:j]
+    whole = not (i < j and (st[i] < a or en[j - 1] > b))
+    if not whole:
+        wd, st = _words_in(tok, a, b)
+        i, j = 0, len(wd)
     cut = max(low.rfind(";", a, b), low.rfind(":", a, b))
-    clause = words[bisect_right(starts, cut):]
-    near = clause[-10:]
+    near = wd[max(bisect_right(st, cut, i, j), j - 10):j]   # the last ten words of the clause
     after = _words_in(tok, e, c, 6)[0]
-    total = _sum(g["L"], set(near))
-    for i, w in enumerate(reversed(near[-4:])):
-        total += g[_GROUPS[1 + i]].get(w, 0.0)
-    total += _sum(g["LB"], set(zip(near, near[1:])))
-    total += _sum(g["C1"], set(words[bisect_right(starts, max(cut, low.rfind(",", a, b))):]))
+    total = sum(map(g["L"].get, set(near), repeat(0.0)))
+    for k, w in enumerate(reversed(near[-4:])):
+        total += g[_GROUPS[1 + k]].get(w, 0.0)
+    total += sum(map(g["LB"].get, set(zip(near, near[1:])), repeat(0.0)))
+    total += sum(map(g["C1"].get, set(wd[bisect_right(st, max(cut, low.rfind(",", a, b)), i, j):j]), repeat(0.0)))
     paren = low.rfind("(", a, b)
     if paren > low.rfind(")", a, b):
-        k = bisect_right(starts, paren)
-        inside = words[k:]
+        k = bisect_right(st, paren, i, j)
+        inside = wd[k:j]
         total += weights.get("IN_PAREN", 0.0)
         total += _sum(g["PW"], set(inside))
         total += weights.get("PW0:" + "_".join(inside[:2]), 0.0)
-        total += _sum(g["BP"], set(words[:k][-2:]))
-    total += _sum(g["R"], set(after))
-    for i, w in enumerate(after[:3]):
-        total += g[_GROUPS[6 + i]].get(w, 0.0)
-    total += _sum(g["RB"], set(zip(after, after[1:])))
-    j = len(words)
-    if a == 0 and (not j or tok[2][j - 1] <= b):
+        total += _sum(g["BP"], set(wd[max(i, k - 2):k]))
+    total += sum(map(g["R"].get, set(after), repeat(0.0)))
+    for k, w in enumerate(after[:3]):
+        total += g[_GROUPS[6 + k]].get(w, 0.0)
+    total += sum(map(g["RB"].get, set(zip(after, after[1:])), repeat(0.0)))
+    if a == 0 and whole:
         total += _first_sums(g["SL"], tok)[j]   # the left words are the sentence's first j, uncut
     else:
-        total += _sum(g["SL"], set(words))
+        total += _sum(g["SL"], set(wd[i:j]))
     return total
 
 
