@@ -207,12 +207,11 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
 
 def _nothing_to_repair(m: Mention, text: str, before: str, s_start: int, done: list[Mention]) -> bool:
     """Whether `repair` surely leaves `m` as it is because every one of its rules needs a word that is not there: the
-    sentence up to the figure holds no letter and neither do the figure's indicator and the indicator of the figure
-    before it in the sentence (so both are weak); the figure is no rank nor score (whose index is looked for before
-    the sentence) and no percentage with a rate named right after it. A figure-dense run without letters (`1% 1% …`)
+    sentence up to the figure holds no letter and neither does the indicator of the figure before it in the sentence
+    (which is then weak); the figure is no rank nor score (whose index is looked for before the sentence) and no
+    percentage with a rate named right after it. A figure-dense run without letters (`1% 1% …`)
     is then not read rule by rule (tests/test_fast_paths.py compares it with reading it)."""
-    if m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS or not wordless(before) \
-            or not wordless(m.indicator or ""):
+    if m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS or not wordless(before):
         return False
     sprev = done[-1] if done and done[-1].start >= s_start else None
     if sprev is not None and not wordless(sprev.indicator or ""):

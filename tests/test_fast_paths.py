@@ -151,3 +151,70 @@ def test_the_country_is_looked_for_only_where_its_words_are_written(monkeypatch)
     monkeypatch.setattr(entities, "_NATIONAL_PIECES", re.compile(""))   # every text passes: the pattern decides
     assert guarded == [entities.find_national(t) for t in texts]
     assert any(guarded) and not all(guarded)
+
+
+def _extracted(doc_text, **meta):
+    from extractors.document import Document
+    from extractors.extract import extract_document
+
+    ex = extract_document(Document(id="d", source=meta.pop("source", ""), text=doc_text, **meta))
+    return [(m.start, m.end, m.kind, m.text, m.value, m.unit, m.indicator, m.entity, m.period, m.status, m.compared_to,
+             m.direction, sorted((k, repr(v)) for k, v in m.extra.items())) for m in ex.mentions], \
+        [repr(s) for s in ex.skipped]
+
+
+def _wordless_documents():
+    """Documents whose sentences without a letter (figures, signs, brackets, quotes, dashes, years) stand among real
+    sentences (periods, places, targets, labels, `Trong đó, …`), with and without a date, a title and a province."""
+    rng = random.Random(18)
+    real = _sentences()[:120] + ["Tỷ lệ hộ nghèo:", "Kế hoạch năm 2025 của tỉnh Hà Tĩnh: phấn đấu đạt", "Trong đó,",
+                                 "Đến nay, toàn huyện có", "Thu ngân sách đạt 5.000 tỷ đồng; tỷ lệ", "chiếm"]
+    pieces = ["1", "2", "12", "2,5", "12.345", "2021", "2025", "1/2", "3/4", "20/23", "5%", "1/2%", "45,5%", "7-8%",
+              "2.000-3.000", "I", " ", " ", "  ", ", ", ": ", "; ", ".", "-", "–", "+", "=", "/", "(", ")", "(2021)",
+              "“", "”", '"', "×", "\n", "\u00a0", "%"]
+    # a few words among them, so that some sentences have letters between their figures
+    words = [" bình quân ", " đến nay ", " Hiện ", " toàn huyện ", " tỉnh Hà Tĩnh ", " cả nước ", " năm ", " tăng ",
+             " so với năm 2020", " kế hoạch ", " tỷ lệ ", " Trong đó, ", " phấn đấu "]
+    docs = [(unit * n, {}) for unit, n in (("2/", 900), ("1/2%", 500), ("1% ", 700), ("1/1/2020 ", 60), ("1.", 500))]
+    # the cases where a rule reads more than the figure's sentence: a label the previous piece of a long sentence ends
+    # with (`Thu ngân sách: ` right before the cut, extractors/sentences.py), a rate named in the next paragraph, a
+    # first figure that opens a label (no status) beside figures the model reads, a multiple's base year
+    label = "Kết quả chung " + "thu chi " * 246 + "\n- Thu ngân sách: "   # 2,000 characters: cut right after
+    assert len(label) == 2000
+    docs += [(label + "1% 2% 3% 4%", {}), (label + "2/2/2/2/2/2", {"published": "2023-05-01"}),
+             ("Doanh thu tăng gấp 2 lần 2021.", {}), ("1% 2% đã tiêm đủ 2 mũi.", {}), ("Doanh thu tăng    5%.", {}),
+             ("Dân số 2 triệu người.\n\n1% 2%\n\ntỷ lệ hộ nghèo giảm còn 3%.", {}),
+             ("Giai đoạn 2021-2025, tỉnh phấn đấu tăng trưởng bình quân 7%/năm.\n\n5% : 1% 2% 3%.", {"published": "2023-05-01"}),
+             ("Kế hoạch năm 2025: phấn đấu đạt 9%. Năm 2023 đạt 7%.\n\n5%: 1% 2%; 3%.", {"published": "2024-02-01"}),
+             ("Doanh thu tăng gấp 2 lần 2021, đạt 5% 2022.", {"published": "2023-05-01"})]
+    for k in range(70):
+        parts = []
+        for _ in range(rng.randrange(2, 9)):
+            if rng.random() < 0.4:
+                parts.append(rng.choice(real))
+            else:
+                parts.append("".join(rng.choice(words if rng.random() < 0.02 else pieces)
+                                     for _ in range(rng.randrange(1, 60))))
+        text = rng.choice([" ", "\n", "\n\n", ". "]).join(parts)
+        meta = [{}, {"published": "2024-03-05"}, {"title": "Kết quả năm 2023 của huyện Chư Sê", "published": "2024-01-20"},
+                {"province": "Hà Tĩnh", "published": "2023-07-01"}][k % 4]
+        docs.append((text, dict(meta)))
+    return docs
+
+
+def test_figures_without_a_letter_near_them_are_read_as_by_every_rule(monkeypatch):
+    # extractors/wordless.py: the rules that give nothing where no letter is skip such text; with the shortcuts off
+    # every rule reads every figure, and every field of every figure must come out the same
+    from extractors import wordless
+
+    docs = _wordless_documents()
+    fast = [_extracted(text, **meta) for text, meta in docs]
+    monkeypatch.setattr(wordless, "SHORTCUTS", False)
+    plain = [_extracted(text, **meta) for text, meta in docs]
+    for (text, _), f, p in zip(docs, fast, plain):
+        assert f == p, text[:200]
+    figures = sum(len(f[0]) for f in fast)
+    assert figures > 3000
+    monkeypatch.setattr(wordless, "SHORTCUTS", True)
+    assert wordless.wordless("1% (2/3) – 2021; “5”") and not wordless.wordless("1% hộ") \
+        and not wordless.wordless("1_2") and not wordless.wordless("1% Đ")
