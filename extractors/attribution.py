@@ -172,7 +172,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     m.entity, m.extra["entity_source"] = _entity_of(text, cs, m, s, ctx, plain)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
-    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title)
+    repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title, prev_sentence)
     if not plain:   # (a list's item is named in words: `Trong đó, Thạnh Phú 121 đảng viên`)
         _named_item(m, text, s, done)
     m.indicator = spell_out(m.indicator, m.unit)
@@ -201,9 +201,10 @@ def letter_free(m: Mention, s: Sentence) -> bool:
 
 
 def _period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int, plain: bool) -> tuple[str | None, str | None]:
-    """`period_of(m, s, ctx, cs)`, read once per status in a sentence without letters or periods."""
-    if not plain or ctx.sentence_periods[s.index]:
-        return period_of(m, s, ctx, cs)
+    """`period_of(m, s, ctx, cs)`, read once per status in a sentence without letters or periods (for every figure
+    but the one that ends it)."""
+    if not plain or ctx.sentence_periods[s.index] or not ctx.text[m.end:s.end].strip():
+        return period_of(m, s, ctx, cs)   # (the rules may read past the sentence's last figure: `… kế hoạch năm 2024`)
     got = _held[2].get(m.status)
     if got is None:   # (`_held[0]` is `s`: `letter_free` was asked first)
         got = _held[2][m.status] = period_of(m, s, ctx, cs)

@@ -75,7 +75,14 @@ class DocContext:
         target_in_para: dict[int, bool] = {}
         named: list[Period] = list(current)
         terms: list[Period] = [p for p in current if p.kind == "term"]
+        aside = None   # (the paragraph of a look back at an earlier year, the periods it stood in for)
         for s in sentences:
+            if aside is not None and s.paragraph != aside[0]:
+                # `Năm 2021, Đảng bộ … kết nạp …` in a page of 2022 about 2022: a look back for its own paragraph;
+                # the next paragraph is of the page's time again
+                named = [p for p in named if p.paragraph != aside[0] or not p.value[:4].isdigit()
+                         or int(p.value[:4]) >= (ctx.pub_year or 0)]
+                current, current_actual, aside = aside[1], aside[2], None
             ps = find_periods(s.text)
             spans = brackets(s.text) if "(" in s.text else []
             ctx.sentence_brackets.append(spans)
@@ -108,6 +115,12 @@ class DocContext:
                 # `6 tháng đầu năm` said again after the title's `6 tháng đầu năm 2025`: the same year
                 carried = [_with_known_year(p, known) for p in carried]
             if carried:
+                year_now = ctx.pub_year
+                if year_now and aside is None and not heading and all(p.value[:4].isdigit() and int(p.value[:4]) < year_now
+                                                                      for p in carried) \
+                        and all(p.value[:4] == str(year_now) or not p.value[:4].isdigit() for p in current) \
+                        and (ctx.published or "")[5:7] not in ("", "01", "02"):   # (not a review of the year before)
+                    aside = (s.paragraph, current, current_actual)
                 current = carried
                 if heading or not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", s.text)):
                     current_actual = carried

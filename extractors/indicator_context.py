@@ -57,6 +57,8 @@ _ABOUT_WITH = re.compile(r"(?<!\w)về\s+([^,;:.\d]{3,80}?)\s+với\s+(?:\S+\s+)
 _PLACE_LISTED = re.compile(r"[(;,]\s*([A-ZĐÀ-Ỹ][^\d(),;:]{1,30}?)\s*:?\s*$")
 _RATE_NAMED = re.compile(rf"(?<!\w)((?:{_alt('rate_word')})\s+[^,;:()\d]{{2,60}}?)"
                          rf"(?=\s+(?:{_alt('rate_end')})(?!\w)|\s*[,;:(]|$)")
+# a sentence that breaks down the one before: `Cụ thể, …`, `Trong đó, …`
+_BREAKS_DOWN = re.compile(r"\s*(?:Cụ thể|Trong đó|Chi tiết)\s*[,:]")
 _REACH = 1500   # characters around a figure that its context rules read
 # Counted units that score or place an index: `66,39 điểm`, `tăng 1 bậc`.
 _INDEX_UNITS = lexicon.role_words("context_words", "index_unit")
@@ -109,8 +111,19 @@ def weak(indicator: str | None, text: str = "") -> bool:
     return bool(text) and ind[:1].isupper() and re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None
 
 
+def _names_the_owner(indicator: str | None, entity: str | None) -> bool:
+    """An indicator that only repeats the figure's owner: `Tuyên Hóa 4,5-5,0%` in a list by district."""
+    if not indicator or not entity:
+        return False
+    ind, ent = (_ADMIN_PREFIX.sub("", x.strip(" ,;:()").lower()) for x in (indicator, entity))
+    return len(ind) >= 3 and ent.endswith(ind) and re.search(r"[a-zđà-ỹ]", ind) is not None
+
+
+_ADMIN_PREFIX = re.compile(r"^(?:tp\.?|thành phố|huyện|thị xã|tỉnh|quận)\s*")
+
+
 def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list[Mention],
-           title: str | None = None) -> None:
+           title: str | None = None, prev_sentence: str | None = None) -> None:
     """Give `m` an indicator from its context when the clause rules gave a weak one (see the module's
     docstring); `done` holds the document's mentions before it, already attributed."""
     before = text[s_start:m.start]
@@ -132,7 +145,8 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     bare_rank = m.kind == "rank" and m.indicator is not None and len(m.indicator.split()) == 1 \
         and not m.indicator.isupper()
     if not weak(m.indicator, near) and not bare_rank \
-            and not (named and m.indicator and m.indicator.strip() in named.group(0)):
+            and not (named and m.indicator and m.indicator.strip() in named.group(0)) \
+            and not _names_the_owner(m.indicator, m.entity):
         return
     sprev = done[-1] if done and done[-1].start >= s_start else None   # the figure before, in this sentence
     found, source = None, None
@@ -199,19 +213,28 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         rates = list(_RATE_NAMED.finditer(before))
         if rates and not weak(rates[-1].group(1), near):
             found, source = rates[-1].group(1).strip(), "rate named in the sentence"
+    if found is None and prev_sentence and _BREAKS_DOWN.match(before):
+        # `… phấn đấu giảm tỷ lệ hộ nghèo năm 2017 cho các huyện. Cụ thể, huyện Minh Hóa giảm từ 6,5-7,2%; Tuyên
+        # Hóa 4,5-5,0%`: a breakdown by owner of what the sentence before named
+        named_before = known_indicator(prev_sentence, whole=True)
+        if named_before:
+            found, source = named_before, "the sentence broken down"
     if found is not None:
         m.indicator = found
         m.extra["indicator_source"] = f"context: {source}"
+    elif _names_the_owner(m.indicator, m.entity):
+        m.indicator = None   # the owner, which is no indicator
 
 
 
 def _nothing_to_repair(m: Mention, text: str, before: str, s_start: int, done: list[Mention]) -> bool:
     """Whether `repair` surely leaves `m` as it is because every one of its rules needs a word that is not there: the
-    sentence up to the figure holds no letter and neither does the indicator of the figure before it in the sentence
-    (which is then weak); the figure is no rank nor score (whose index is looked for before the sentence) and no
-    percentage with a rate named right after it. A figure-dense run without letters (`1% 1% …`)
+    sentence up to the figure holds no letter and neither do the figure's indicator and the indicator of the figure
+    before it in the sentence (so both are weak, and neither names the owner); the figure is no rank nor score (whose
+    index is looked for before the sentence) and no percentage with a rate named right after it. A figure-dense run without letters (`1% 1% …`)
     is then not read rule by rule (tests/test_fast_paths.py compares it with reading it)."""
-    if m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS or not wordless(before):
+    if m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS or not wordless(before) \
+            or not wordless(m.indicator or ""):
         return False
     sprev = done[-1] if done and done[-1].start >= s_start else None
     if sprev is not None and not wordless(sprev.indicator or ""):
@@ -228,8 +251,10 @@ def spell_out(indicator: str | None, unit: str | None) -> str | None:
     """The indicator built on a count whose noun is written short, with that noun spelled out:
     `kết nạp 241 ĐV` -> `kết nạp đảng viên` (an abbreviation the text itself writes inside a phrase,
     `Tỷ lệ TCCSĐ hoàn thành tốt nhiệm vụ`, stays as written)."""
-    if indicator and unit and unit.startswith("lượt ") and f" {unit}" in f" {indicator}":
-        # `đón 520.000 lượt khách`: the indicator counts visitors (`đón khách`), the unit their visits
+    if indicator and unit and unit.startswith("lượt ") and f" {unit}" in f" {indicator}" \
+            and not re.search(rf"(?<!\w)(?:tổng|số)\s+{re.escape(unit)}", indicator, re.IGNORECASE):
+        # `đón 520.000 lượt khách`: the indicator counts visitors (`đón khách`), the unit their visits (not a
+        # subject that names the visits: `tổng lượt khách tham quan, du lịch … đạt`, `tổng số lượt khách lưu trú`)
         indicator = indicator.replace(unit, unit[len("lượt "):])
     short = (unit or "").split()[0] if unit else ""
     if not indicator or short not in _SHORT:

@@ -90,12 +90,13 @@ _LEAD_TRIM = re.compile(
     r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
 _TIME_PHRASES = re.compile(
     r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu)?(?: năm| qua)?|qu[ýí] [IVX\d]+(?:\s*/\s*\d{4})?|"
-    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
+    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm|"
+    r"(?<!\d\s)tháng\s+\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d{2})?(?![\d/.-]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
     r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
 # (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
-_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|"
+_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|bình quân|"
                           r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
                           r"con số|tổng cộng|số liệu|\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
@@ -110,6 +111,12 @@ _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tư�
 # between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
 _RESTATES = re.compile(r"^\s*[,(]?\s*(?:(?:đạt|bằng|tương đương|chiếm|tỷ lệ|tỉ lệ)\s*)?"
                        r"(?:(?:xấp xỉ|khoảng|gần|trên|hơn)\s*)?$", re.IGNORECASE)
+# between a figure and the same said another way: ` hay tăng `, `, tương đương `, ` (tương ứng `, `, tức là `
+_SAID_AGAIN = re.compile(r"\s*[,(]?\s*(?:hay|tức là|tương đương(?:\s+với)?|tương ứng(?:\s+với)?)\s+"
+                         r"(?:(?:tăng|giảm)\s+)?(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?", re.IGNORECASE)
+# between a figure and the percentage of its change: ` (tăng `, `, tăng `, ` (giảm hơn `
+_CHANGE_OF_BEFORE = re.compile(r"\s*[,(]?\s*(?:(?:ước|đã)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên|xấp xỉ))?\s*",
+                               re.IGNORECASE)
 # between a figure and a percentage comparing it: `; so với dự toán Trung ương giao đạt `, ` so với dự toán (tăng `
 _COMPARES_BEFORE = re.compile(
     r"^[^\d]{0,12}?(?:[;,]\s*)?so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ)[^\d;.()]{0,40}?"
@@ -272,6 +279,17 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if paren > before.rfind(")") and _PAREN_RESTATES.search(before[paren:]) and not counted and \
                 re.search(r"(?:mục tiêu|kế hoạch|chỉ tiêu)[^,;()]{0,40}$", before[:paren]):
             return sprev.indicator, "inherited"               # `gần đạt mục tiêu của cả nhiệm kỳ (từ 2 …)`
+        # the same figure said another way (`tăng 0,38% hay tăng 218 ha`, `…, tương đương 5,2 tỷ đồng`): that figure's
+        if _SAID_AGAIN.fullmatch(between):
+            if (sprev.unit or "").startswith("%") and not (m.unit or "").startswith("%"):
+                # a count that says a rate again (`giảm từ 6,5-7,2% (tương ứng từ 840-930 hộ)`): what the rate is of
+                return re.sub(r"^(?:tỷ|tỉ) lệ\s+", "", sprev.indicator, flags=re.IGNORECASE), "inherited"
+            return sprev.indicator, "inherited"
+        # the change of the figure before, in brackets or after a comma (`đạt 11,52 tỷ USD (tăng 9,9% so với
+        # cùng kỳ)`): that figure's
+        if m.kind == "percent" and sprev.kind != "percent" and _CHANGE_OF_BEFORE.fullmatch(between) \
+                and not re.match(r"\s*về\s", after):   # (`tăng 66,7% về số dự án`: what follows `về`, below)
+            return sprev.indicator, "inherited"
         # a percentage right after a fraction (`20/23 nhiệm vụ, đạt xấp xỉ 87%`) measures the same
         if sprev.kind == "fraction" and m.kind == "percent" and _RESTATES.match(between):
             return sprev.indicator, "inherited"
@@ -321,6 +339,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         shared = _SHARED_PREDICATE.match(after)
         if shared:
             return f"{unit} {shared.group(1).strip()}", "after"  # `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`
+        named = _named_right_before(last) if unit.lower() in _PEOPLE else None
+        if named:
+            return named, "subject"   # `…, đảng viên người dân tộc ít người 14 đồng chí, …`: the group it counts
         return f"{unit}{_modifiers(after)}", "unit"
     subject = _subject(last)
     if sprev is not None and seg_from > cs and re.search(r"(?<!\w)(?:là|đạt)\s*$", last) \
@@ -337,10 +358,26 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if sprev.indicator.split()[0].lower() in subject.lower().split():
             return subject, "subject"                         # `Điều chỉnh vốn cho 7 dự án với số vốn điều chỉnh tăng`
         return f"{subject} {sprev.indicator}", "subject"     # `364 nhà … với tổng kinh phí 25.520 triệu đồng`
+    if seg_from == cs and (sprev is None or sprev.end <= cs) and _ONLY_A_CHANGE.fullmatch(last.strip()):
+        # `Lĩnh vực dịch vụ đã khởi sắc trở lại, tăng trưởng 3,88%`: a part that is only the change, its subject
+        # before the comma
+        hedged = _hedged_subject(seg)
+        if hedged:
+            return hedged, "subject"
     if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject):
+        # (not past the figure before in this clause, whose own subject may stand between: `Kim ngạch xuất khẩu
+        # ước đạt 16,2 tỷ USD …, kim ngạch nhập khẩu ước đạt 11,52 tỷ USD`)
         wider = known_indicator(before, whole=True)
+        if wider and sprev is not None and sprev.indicator and seg_from > cs \
+                and before.rfind(wider) < sprev.start - cs and not _overlap(wider, sprev.indicator):
+            wider = known_indicator(text[seg_from:m.start], whole=True)
         if wider:
             return wider, "lexicon"                           # `thu hút đầu tư …, sau 2 năm đạt 1,6 tỷ USD`
+        hedged = _hedged_subject(seg) if seg_from == cs and (not subject or _FILLER_ONLY.match(subject)) else ""
+        if hedged and sprev is not None and sprev.end <= cs:
+            # the first figure of a clause of its own, its subject before a hedge (`…7.250 tỉ đồng; xuất khẩu
+            # phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt 1 tỉ 953 triệu USD`): that subject, not the clause before's
+            return hedged, "subject"
         if sprev and sprev.indicator:
             return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
         if subject and _only_target_words(subject):
@@ -357,11 +394,54 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             and not _HAS_PREDICATE.match(subject):
         subject = _joined_subject(seg, subject)
     words = subject.split()
+    if not words and sprev is None:
+        # `Về dịch vụ lưu trú, 6 tháng đầu năm tăng 17,01%`: a sentence that names its topic first
+        topic = _TOPIC_FIRST.match(text, s_start, m.start)
+        if topic and not _FILLER_ONLY.match(topic.group(1)):
+            return topic.group(1).strip(), "subject"
     return (" ".join(words[:10]) if words else None), "subject"
 
 
+# the topic a sentence names before its first comma: `Về dịch vụ lưu trú, …`, `Đối với đầu tư trong nước, …`
+_TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với)\s+([^,;:.()\d]{3,60}),")
+
+
+def _named_right_before(last: str) -> str | None:
+    """The noun phrase a count of people follows with no verb between, in a list that breaks a group down:
+    `đảng viên người dân tộc ít người` in `…, đảng viên người dân tộc ít người 14 đồng chí, …`."""
+    if not last.strip() or _HAS_PREDICATE.search(last) or _VERB_RE.search(last) or _ADVERBIAL_OPEN.match(last):
+        return None
+    subject = _subject(last)
+    if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
+            or not 2 <= len(subject.split()) <= 10 or find_provinces(subject):
+        return None
+    return subject
+
+
+def _hedged_subject(seg: str) -> str:
+    """The subject of the part before the last comma of a clause whose last part is only a hedge or a time
+    (`xuất khẩu phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt`): `xuất khẩu phục hồi mạnh mẽ`."""
+    parts = re.split(r"[,;:]", seg)
+    if len(parts) < 2 or _ADVERBIAL_OPEN.match(parts[-2]):
+        return ""   # `đến thời điểm 31/12/2019, toàn tỉnh giảm …`: a time or a source, no subject
+    subject = _subject(parts[-2])
+    # without what is said of it: `xuất khẩu phục hồi mạnh mẽ` -> `xuất khẩu`
+    subject = _ASSESSED.sub("", subject).strip() or subject
+    subject = re.sub(r"^(?:(?:tiếp tục|vẫn|đã)\s+)*đạt\s+(?=\S)", "", subject)   # `… đạt mức tăng trưởng cao`
+    return subject if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) else ""
+
+
+_ONLY_A_CHANGE = re.compile(r"(?:(?:đã|ước|ước tính|cũng|vẫn)\s+)*(?:tăng trưởng|tăng|giảm)(?:\s+(?:đạt|ở mức|khoảng))?",
+                            re.IGNORECASE)
+# what a report says of a sector before its figure: `… phục hồi mạnh mẽ`, `… đã khởi sắc trở lại`
+_ASSESSED = re.compile(r"\s+(?:(?:đã|đang|vẫn|tiếp tục|cũng)\s+)*(?:phục hồi|khởi sắc|duy trì|giữ vững|giữ ổn định|ổn định|"
+                       r"tăng mạnh|tăng cao|tăng khá|chuyển biến|phát triển|có bước|có sự|đạt kết quả|đạt nhiều|đóng vai trò|"
+                       r"giữ vai trò|là động lực)(?!\w).*$",
+                       re.IGNORECASE)
+
+
 # the parts before a comma that open a clause with its time, source or place, not its subject
-_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Cc]ũng theo|[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
+_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Cc]ũng theo|[Cc]ho đến|[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
                              r"[Bb]ên cạnh|[Nn]goài|[Dd]o|[Nn]hờ|[Tt]ại|[Hh]iện|[Cc]ụ thể|[Nn]hư vậy|[Tt]uy|[Nn]hìn chung|"
                              r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu|[Đđ]ặc biệt|[Tt]uy nhiên|"
                              r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu|[Xx]ét|[Cc]ùng với|[Cc]ó thể|[Tt]ừ đó|[Đđ]áng chú ý|"
@@ -371,7 +451,8 @@ _HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đ�
 
 
 # a line that names a figure and gives it after a colon: `- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng`
-_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?([^\d\n:;.()]{3,90}?)[ \t]*:[ \t]*$")
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?"
+                    r"((?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\))(?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\)){2,89}?)[ \t]*:[ \t]*$")
 _LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*", re.IGNORECASE)
 _LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sau|trong đó|đó|này|sau đây|chính|chủ yếu)$", re.IGNORECASE)
 
@@ -433,6 +514,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
             return sprev.indicator, "inherited"               # `…, trong khi kế hoạch đặt ra là 120 cơ sở`
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) \
                 and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE):
+            if (sprev is None or sprev.end < m.start - len(seg)) and last.strip().startswith(subject.split()[0]) \
+                    and not _HAS_PREDICATE.match(subject):
+                subject = _joined_subject(seg, subject)   # `tổng lượt khách tham quan, du lịch … đạt 6,6 triệu lượt`
             return subject, "subject"                         # `nâng tổng số đảng viên lên 99.776 đồng chí`
     change = re.search(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$", last)
     if change:
@@ -526,6 +610,12 @@ def _coordinated_tail(rest: str) -> str:
             mm.group(1).split()[0].lower() in _NOT_A_NOUN_START:
         return ""
     return ", " + mm.group(1).strip()
+
+
+def _overlap(a: str, b: str) -> bool:
+    """One phrase holds the other (lower-cased)."""
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
 
 
 def _same_group(a: str, b: str) -> bool:

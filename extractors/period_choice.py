@@ -114,6 +114,14 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         span = re.fullmatch(r"((?:19|20)\d{2})-((?:19|20)\d{2})", period)
         if span and ctx.since_named(s.index, period):
             period = span.group(2)   # `… xuống 3,21%`: where it stands now
+    plan = _OF_YEARS_PLAN.match(ctx.text, m.end, m.end + 50) if period and len(period) == 4 else None
+    if plan and plan.group(1) == period and m.status == "actual":
+        # `…, đạt 90% kế hoạch năm 2024` in a review of 9 months: the year is the plan's, the share is of the
+        # months the sentence or document reports
+        finer = [p.value for p in ctx.sentence_periods[s.index] if p.pos < rel_m and p.value.startswith(period + "-")] \
+            or [p.value for p in ctx.running_actual[s.index] if p.value.startswith(period + "-")]
+        if finer:
+            period = finer[-1]
     now = ctx.pub_year
     if period and m.status == "actual" and now and re.fullmatch(r"\d{4}-\d{4}", period) and int(period[:4]) >= now:
         # `Đại hội … nhiệm kỳ 2025-2030 với sự tham dự của 399 đại biểu`: a term that has just begun names
@@ -132,6 +140,11 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
     return period, source if period is not None else None
+
+
+# the year of the plan a share is of: `(vượt 20% kế hoạch năm 2024)`, `đạt 107,4 % so với kế hoạch năm 2022`
+_OF_YEARS_PLAN = re.compile(r"\s*(?:so\s+với\s+)?(?:kế hoạch|dự toán|chỉ tiêu)\s+(?:cả\s+)?năm\s+((?:19|20)\d{2})(?!\d)",
+                            re.IGNORECASE)
 
 
 # a change from one level to another: `giảm từ 31,17% xuống còn 27,41%`

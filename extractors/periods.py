@@ -62,6 +62,19 @@ _STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp c
                              r"(?:áp dụng\s+(?:cho\s+)?)?(?:giai đoạn|thời kỳ)\s*$")
 
 
+# `bình quân 6 tháng`, `tính chung 9 tháng năm 2023`, `cộng dồn 6 tháng năm 2014` (not `6 tháng cuối năm`)
+_SUMMED_MONTHS = re.compile(r"(?=[bBtTcClL])(?<!\w)(?:bình quân|tính chung|cộng dồn|lũy kế)\s+(\d{1,2}|sáu|chín|mười) tháng"
+                            r"(?!\s+(?:đầu|cuối|qua|trước|tới|sau))(?:\s+(?:năm\s+)?((?:19|20)\d{2}))?(?!\d)", re.IGNORECASE)
+
+
+# a month's figure compared with the month before: `tháng 9 tăng 0,70% so với tháng trước`
+_MONTH_ON_MONTH = re.compile(r"[^.;:\n]{0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+trước(?!\w)", re.IGNORECASE)
+
+
+# the term of an elected council, part of its name: `Hội đồng nhân dân tỉnh Bắc Ninh khóa 19, nhiệm kỳ 2021-2026`
+_COUNCILS_TERM = re.compile(r"(?<!\w)(?:khóa|khoá)\s+(?:[IVXLC]+|\d{1,2})\s*[,(]?\s*(?:nhiệm kỳ\s*)?$", re.IGNORECASE)
+
+
 # `đến hết tháng 9/2023`, `hết tháng 11-2019`, `tính đến hết tháng 3`: the months of the year so far
 _TO_MONTH_END = re.compile(r"(?=[hH])(?<!\w)[Hh]ết\s+tháng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])")
 
@@ -90,9 +103,11 @@ def find_periods(text: str) -> list[Period]:
         pre = text[max(0, m.start() - 25):m.start()].lower()
         if "so với" in pre[-15:]:
             continue
-        if _STANDARDS_TERM.search(text[max(0, m.start() - 90):m.start()]):
+        if _STANDARDS_TERM.search(text[max(0, m.start() - 90):m.start()]) \
+                or _COUNCILS_TERM.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
-            continue  # `theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the standard's term, not the figures' time
+            continue  # `theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the standard's term, not the figures' time;
+            # `HĐND tỉnh khóa 19, nhiệm kỳ 2021-2026`: the council's
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
     for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text):
         if m.group(2) and re.search(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?$", text[max(0, m.start() - 15):m.start()],
@@ -127,6 +142,18 @@ def find_periods(text: str) -> list[Period]:
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
         part = "Q1" if n == 3 else f"{n}M"
         add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")
+    # the first N months added up or averaged, with no `đầu năm`: `bình quân 6 tháng tăng 3,68%`, `cộng dồn 9 tháng`
+    for m in _SUMMED_MONTHS.finditer(text):
+        if overlaps(m):
+            continue
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+        if not 1 < n < 12:
+            continue
+        part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+        out.append(Period(m.start(1), f"{m.group(2)}-{part}" if m.group(2) else part,
+                          {6: "half", 9: "nine"}.get(n, "months")))
+        taken.append((m.start(1), m.end()))
     # up to the end of a month is the months so far: `Đến hết tháng 9-2019` 2019-9M, `hết tháng 3` the first quarter
     for m in _TO_MONTH_END.finditer(text):
         n = int(m.group(1))
@@ -155,7 +182,7 @@ def find_periods(text: str) -> list[Period]:
     for m in _LAST_YEAR.finditer(text):
         if not overlaps(m) \
                 and not _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]) \
-                and not re.search(r"(?:cùng kỳ|so|với|hơn|lần)\s*$", text[max(0, m.start() - 12):m.start()]):
+                and not re.search(r"(?:cùng kỳ|so|với|hơn|lần|vượt|bằng|gấp)\s*(?:cả\s*)?$", text[max(0, m.start() - 14):m.start()]):
             add(m, "YPREV", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
     for m in _YEAR_PAST.finditer(text):
@@ -179,8 +206,10 @@ def find_periods(text: str) -> list[Period]:
             continue
         if re.search(r"(?<!\w)(?:[Tt]ừ|kể từ|bắt đầu)\s+$", text[max(0, m.start() - 12):m.start()]):
             continue  # `Được triển khai từ tháng 5/2023, đến nay …`: when something began, not the figure's time
-        if not m.group(2) and not _OPENS_A_TIME.search(text[:m.start()].rstrip()[-12:]):
-            continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure
+        if not m.group(2) and not _OPENS_A_TIME.search(text[:m.start()].rstrip()[-12:]) \
+                and not _MONTH_ON_MONTH.match(text, m.end(), m.end() + 70):
+            continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure (but `… ước tính tháng 9
+            # tăng 0,70% so với tháng trước` is that month's)
         month = f"M{int(m.group(1)):02d}"
         add(m, f"{m.group(2)}-{month[1:]}" if m.group(2) else month, "month")
     for m in re.finditer(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):

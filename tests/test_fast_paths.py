@@ -182,7 +182,10 @@ def _wordless_documents():
     label = "Kết quả chung " + "thu chi " * 246 + "\n- Thu ngân sách: "   # 2,000 characters: cut right after
     assert len(label) == 2000
     docs += [(label + "1% 2% 3% 4%", {}), (label + "2/2/2/2/2/2", {"published": "2023-05-01"}),
-             ("Doanh thu tăng gấp 2 lần 2021.", {}), ("1% 2% đã tiêm đủ 2 mũi.", {}), ("Doanh thu tăng    5%.", {}),
+             ("Doanh thu tăng gấp 2 lần 2021.", {}),
+             # a piece of a long sentence that ends with a figure, the plan's year right after it (period_choice)
+             ("Năm 2024, trong 9 tháng năm 2024, tỉnh đạt nhiều kết quả. " + "1% " * 666 + "kế hoạch năm 2024 đề ra.",
+              {"published": "2024-10-01"}), ("1% 2% đã tiêm đủ 2 mũi.", {}), ("Doanh thu tăng    5%.", {}),
              ("Dân số 2 triệu người.\n\n1% 2%\n\ntỷ lệ hộ nghèo giảm còn 3%.", {}),
              ("Giai đoạn 2021-2025, tỉnh phấn đấu tăng trưởng bình quân 7%/năm.\n\n5% : 1% 2% 3%.", {"published": "2023-05-01"}),
              ("Kế hoạch năm 2025: phấn đấu đạt 9%. Năm 2023 đạt 7%.\n\n5%: 1% 2%; 3%.", {"published": "2024-02-01"}),

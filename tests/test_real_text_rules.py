@@ -753,8 +753,11 @@ def test_openers_and_hedges_are_trimmed_from_a_subject(text, span, indicator):
 
 @pytest.mark.parametrize("text, span, indicator", [
     # a back reference standing alone points at the figure before
+    # (the lexicon's phrase, `kim ngạch xuất nhập khẩu`, names the figure before)
     ("Kim ngạch xuất nhập khẩu qua địa bàn đạt 121,65 triệu USD, con số này giảm 40,5%.", "40,5%",
-     "Kim ngạch xuất nhập khẩu qua địa bàn"),
+     "Kim ngạch xuất nhập khẩu"),
+    ("Doanh thu bán lẻ qua địa bàn đạt 121,65 tỷ đồng, con số này giảm 40,5%.", "40,5%",
+     "Doanh thu bán lẻ qua địa bàn"),
     # a verb before the noun it governs is no part of the indicator
     ("Khách quốc tế đạt 1,2 triệu lượt, chiếm tỉ lệ 36,8%.", "36,8%", "tỉ lệ Khách quốc tế"),
 ])
@@ -944,3 +947,131 @@ def test_a_committees_membership_figure_is_its_partys():
     # an award the committee gives stays the committee's
     text = "Ban Thường vụ Tỉnh ủy Hà Tĩnh tặng Bằng khen cho 26 cá nhân."
     assert figure(text, "26 cá nhân").entity == "Ban Thường vụ Tỉnh ủy Hà Tĩnh"
+
+
+# --- indicators: a clause's own subject before its figure (third session of 7 December) ----------------
+def test_a_clause_of_its_own_takes_its_subject_before_a_hedge_not_the_clause_befores():
+    text = ("Doanh thu dịch vụ 6 tháng đầu năm đạt 5.100 tỉ đồng; nhập khẩu tăng mạnh, ước 6 tháng đầu năm "
+            "đạt 812 triệu USD.")
+    assert figure(text, "812 triệu USD").indicator == "nhập khẩu"
+    assert figure(text, "5.100 tỉ đồng").indicator.startswith("Doanh thu dịch vụ")
+
+
+def test_a_part_that_is_only_the_change_takes_the_subject_before_its_comma():
+    m = figure("Ngành du lịch đã khởi sắc trở lại, tăng 12,4% so với cùng kỳ.", "12,4%")
+    assert m.indicator == "Ngành du lịch"
+    # a time before the comma is no subject: the change keeps its own reading
+    m = figure("Đến thời điểm 31/12/2022, toàn tỉnh giảm được 3,1% hộ nghèo.", "3,1%")
+    assert "31/12" not in (m.indicator or "")
+
+
+def test_the_change_of_the_figure_before_in_brackets_is_that_figures():
+    text = ("Kim ngạch xuất khẩu ước đạt 9,1 tỷ USD (tăng 8,2% so với cùng kỳ), kim ngạch nhập khẩu ước đạt "
+            "6,4 tỷ USD (tăng 5,5% so với cùng kỳ).")
+    assert figure(text, "5,5%").indicator == "kim ngạch nhập khẩu"
+    assert figure(text, "8,2%").indicator == "Kim ngạch xuất khẩu"
+    # what follows `về` still says what a change is about
+    m = figure("Cấp mới 12 dự án, tổng vốn 900 tỷ đồng, tăng 20% về số dự án so với cùng kỳ.", "20%")
+    assert m.indicator == "số dự án"
+
+
+def test_an_average_alone_is_no_subject():
+    m = figure("Tỷ lệ hộ nghèo của tỉnh giảm nhanh, bình quân 3,2%/năm.", "3,2%/năm")
+    assert m.indicator.lower().startswith("tỷ lệ hộ nghèo")
+
+
+def test_a_list_by_district_breaks_down_what_the_sentence_before_named():
+    text = ("UBND tỉnh giao chỉ tiêu phấn đấu giảm tỷ lệ hộ nghèo năm 2019 cho các huyện, thành phố.\n\n"
+            "Cụ thể, huyện Kim Sơn giảm từ 3,5-4%; Nho Quan 2,5-3%; TP. Tam Điệp 0,5-1%.")
+    for span in ("từ 3,5-4%", "2,5-3%", "0,5-1%"):
+        m = figure(text, span, title="Ninh Bình giao chỉ tiêu giảm nghèo")
+        assert m.indicator == "tỷ lệ hộ nghèo", (span, m.indicator, m.entity)
+    # the owner's name is never the indicator, even with nothing to put in its place
+    m = figure("Nho Quan 2,5-3%; Kim Sơn 3,5-4%.", "2,5-3%", title="Ninh Bình giao chỉ tiêu")
+    assert (m.indicator or "").lower() not in ("nho quan", "kim sơn")
+
+
+def test_a_month_written_in_the_subject_is_its_time_not_its_indicator():
+    text = "Cụ thể, doanh thu tháng 10/2022 đạt hơn 1.250 tỷ đồng, tăng 2,1% so với tháng 9 và tăng 30,5% so với cùng kỳ."
+    for span in ("hơn 1.250 tỷ đồng", "2,1%", "30,5%"):
+        m = figure(text, span)
+        assert m.indicator == "doanh thu", (span, m.indicator)
+    assert figure(text, "hơn 1.250 tỷ đồng").period == "2022-10"
+
+
+def test_a_label_may_hold_a_short_name_in_brackets():
+    text = ("Một số chỉ tiêu chủ yếu của tỉnh năm 2023 như sau:\n\n"
+            "- Chỉ số sản xuất công nghiệp (IIP): + 6,7%\n- Số doanh nghiệp thành lập mới: 612 doanh nghiệp")
+    assert figure(text, "6,7%").indicator == "Chỉ số sản xuất công nghiệp (IIP)"
+
+
+def test_a_sentence_that_names_its_topic_first():
+    m = figure("Về dịch vụ lưu trú, 6 tháng đầu năm tăng 17,01%.", "17,01%")
+    assert m.indicator == "dịch vụ lưu trú"
+
+
+def test_a_subject_a_comma_cuts_is_joined_before_a_count_and_visits_stay_visits():
+    text = ("Theo báo cáo của Sở Du lịch, tổng lượt khách tham quan, du lịch đến tỉnh trong năm 2019 đạt "
+            "1.633.981 lượt khách, tăng 9,6% so với năm 2018.")
+    assert figure(text, "1.633.981 lượt khách").indicator.startswith("tổng lượt khách tham quan, du lịch")
+    # the visits a verb counts are visitors: `đón 520.000 lượt khách` measures `đón khách`
+    assert figure("Năm 2019, tỉnh đón 520.000 lượt khách.", "520.000 lượt khách").indicator == "đón khách"
+
+
+# --- periods (third session of 7 December) -----------------------------------------------------------
+def test_a_councils_term_is_part_of_its_name_not_the_figures_time():
+    text = ("Ngày 14/7, Hội đồng nhân dân tỉnh khóa 19, nhiệm kỳ 2021-2026 đã thông qua nghị quyết về nhiệm vụ "
+            "năm 2025.\n\nTheo đó, tỉnh phấn đấu tốc độ tăng trưởng GRDP đạt 10,5%.")
+    assert figure(text, "10,5%", title="Bắc Ninh đặt mục tiêu tăng trưởng").period == "2025"
+
+
+def test_a_month_compared_with_the_month_before_is_that_month():
+    text = "Chỉ số sản xuất công nghiệp ước tính tháng 9 tăng 0,7% so với tháng trước."
+    assert figure(text, "0,7%", published="2024-10-02").period == "2024-09"
+
+
+def test_months_added_up_or_averaged_without_dau_nam():
+    text = ("Chỉ số giá tiêu dùng tháng 6 tăng 0,55% so với tháng trước; bình quân 6 tháng tăng 3,68% so với "
+            "cùng kỳ.")
+    assert figure(text, "3,68%", published="2024-07-03").period == "2024-H1"
+    assert figure(text, "0,55%", published="2024-07-03").period == "2024-06"
+
+
+def test_the_year_of_the_plan_a_share_is_of_is_not_the_shares_time():
+    text = ("Tính chung 9 tháng năm 2024, toàn tỉnh đón 3,6 triệu lượt khách quốc tế, tăng 47,9% so với cùng kỳ "
+            "(vượt 20% kế hoạch năm 2024).")
+    assert figure(text, "20%", published="2024-09-28").period == "2024-9M"
+    text = "Năm 2019, toàn tỉnh kết nạp 1.988 đảng viên, đạt 94,7% kế hoạch năm 2019."
+    assert figure(text, "94,7%").period == "2019"
+
+
+def test_a_count_of_people_takes_the_group_named_right_before_it():
+    text = ("6 tháng đầu năm, toàn tỉnh kết nạp được 603 đảng viên mới, trong đó: đảng viên nữ là 359 đồng chí, "
+            "đảng viên người dân tộc ít người 14 đồng chí, đảng viên khối doanh nghiệp 20 đồng chí.")
+    assert figure(text, "14 đồng chí").indicator == "đảng viên người dân tộc ít người"
+    assert figure(text, "20 đồng chí").indicator == "đảng viên khối doanh nghiệp"
+    # a verb before the count still names what was done
+    assert figure("Tỉnh đã bổ nhiệm lại 7 đồng chí.", "7 đồng chí").indicator == "bổ nhiệm lại"
+
+
+def test_the_same_figure_said_another_way_is_the_figure_befores():
+    text = "Tổng diện tích gieo trồng vụ mùa năm 2022 ước đạt 57.421 ha, tăng 0,38% hay tăng 218 ha so với cùng vụ năm trước."
+    assert figure(text, "218 ha").indicator == figure(text, "57.421 ha").indicator == "diện tích gieo trồng"
+    text = "Cụ thể, huyện Minh Hóa giảm tỷ lệ hộ nghèo từ 6,5-7,2% (tương ứng từ 840-930 hộ)."
+    assert figure(text, "từ 840-930 hộ").indicator == "hộ nghèo"
+
+
+def test_a_look_back_at_an_earlier_year_holds_for_its_paragraph_only():
+    text = ("Từ đầu năm đến ngày 5.9, Đảng bộ thị xã đã kết nạp 166 đảng viên.\n\n"
+            "Năm 2021, Đảng bộ thị xã kết nạp đảng viên mới vượt 1% kế hoạch đề ra.\n\n"
+            "Trong số các đảng viên mới kết nạp có 130 đảng viên nữ.")
+    assert figure(text, "1%", published="2022-09-07").period == "2021"
+    assert figure(text, "130 đảng viên", published="2022-09-07").period == "2022"
+    # a review of the year before, published early in the next, keeps that year
+    text2 = "Năm 2021, toàn tỉnh kết nạp 1.200 đảng viên.\n\nTrong đó có 730 đảng viên nữ."
+    assert figure(text2, "730 đảng viên", published="2022-01-10").period == "2021"
+
+
+def test_more_than_last_year_is_a_comparison_not_a_period():
+    from extractors.periods import find_periods
+    assert find_periods("Số đảng viên mới kết nạp ở Kinh Môn vượt cả năm ngoái") == []
