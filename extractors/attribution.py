@@ -27,7 +27,7 @@ from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
-from extractors.status_model import probability_at
+from extractors.status_model import target_at
 from extractors.wordless import wordless
 
 # `DocContext` and `find_periods` are imported from here by extractors/extract.py and the claim checker
@@ -140,12 +140,12 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     read_by_model = []
 
     def model() -> str | None:
-        p = probability_at(ctx.status_model_sums, text, s.start, s.end, m.start, m.end, ctx.published,
+        target = target_at(ctx.status_model_sums, text, s.start, s.end, m.start, m.end, ctx.published,
                            ctx.sentences[s.index - 1].text if s.index > 0 else None)
-        if p is None:
+        if target is None:
             return None
-        read_by_model.append(p)
-        return "target" if p >= 0.5 else "actual"
+        read_by_model.append(target)
+        return "target" if target else "actual"
     m.status = status_of(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s, model)
     m.extra["status_source"] = None if m.status is None else "model" if read_by_model else "rules"
     m.compared_to = comparison_base(m, clause_after, next_start)

@@ -344,7 +344,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return named, "subject"   # `…, đảng viên người dân tộc ít người 14 đồng chí, …`: the group it counts
         return f"{unit}{_modifiers(after)}", "unit"
     subject = _subject(last)
-    if sprev is not None and seg_from > cs and re.search(r"(?<!\w)(?:là|đạt)\s*$", last) \
+    if sprev is not None and seg_from > cs and ("là" in last or "đạt" in last) \
+            and re.search(r"(?<!\w)(?:là|đạt)\s*$", last) \
             and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]):
         owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
         if owner:

@@ -221,3 +221,58 @@ def test_figures_without_a_letter_near_them_are_read_as_by_every_rule(monkeypatc
     monkeypatch.setattr(wordless, "SHORTCUTS", True)
     assert wordless.wordless("1% (2/3) – 2021; “5”") and not wordless.wordless("1% hộ") \
         and not wordless.wordless("1_2") and not wordless.wordless("1% Đ")
+
+
+def test_the_status_model_reads_what_its_sum_reads_when_the_sentence_s_bounds_decide(monkeypatch):
+    # `target_at` answers from the bounds of a sentence's words (`_sure`) where they decide: it must answer what
+    # the whole sum answers, and the bounds must decide in a sentence of many figures
+    rng = random.Random(5)
+    texts = _sentences()[:150]
+    texts += [" ".join(rng.choice(["1%", "2%", "12", "1/2%", "45,5%", "2021", "7", "(", ")", ";", ",", "-", "3 ha",
+                                   "12ha", "đạt", "kế hoạch", "tăng", "phấn đấu", "x_y", "năm 2025"])
+                       for _ in range(rng.randrange(5, 200))) for _ in range(150)]
+    # sentences of many figures (64 at most, extractors/sentences.py), some longer than the model's window
+    texts += ["1% " * 64, "1/2%" * 64, "2/3 " * 64, "Phấn đấu đến năm 2025 đạt " + "5% " * 60, "1% " * 300,
+              "Năm 2023 đã đạt " + "7% " * 40 + "(kế hoạch 8%) " + "6% " * 20]
+    pieces = ["1%", "2%", "3%", "12", "7,5%", ";", ",", "12ha", "(", ")", "(5%)", "3/4"]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.choice([64, 64, 64, 300]))) for _ in range(40)]
+    decided = [0]
+    sure = status_model._sure
+
+    def counted(*args):
+        got = sure(*args)
+        decided[0] += got is not None
+        return got
+    monkeypatch.setattr(status_model, "_sure", counted)
+    n = 0
+    for text in texts:
+        fast_cache, plain_cache = {}, {}
+        for m in re.finditer(r"\d[\d.,]*(?:/\d+)?%?", text):
+            args = (text, 0, len(text), m.start(), m.end(), "2024-06-01", "Năm 2024, tỉnh phấn đấu đạt kế hoạch.")
+            fast = status_model.target_at(fast_cache, *args)
+            plain = status_model.probability_at(plain_cache, *args) >= 0.5
+            assert fast == plain, (text[:80], m.start(), m.group(0))
+            n += 1
+    assert n > 10000 and decided[0] > 400
+    # and with made-up weights of one sign for every feature of a sentence's figures, the bias set so that half of
+    # them read a target: many sums near the edge, and the bounds tight where the sentence has few distinct words
+    # (a figure in a word, in brackets, a window that leaves out the sentence's first words are read the plain way)
+    dense = texts[-40:-30] + ["1% " * 64, "1% 2% " * 32, "1/2%" * 64, "12ha " * 40, "(1%) " * 40, "7 8 9 " + "1% " * 400]
+    try:
+        for k, text in enumerate(dense):
+            figures = [(m.start(), m.end()) for m in re.finditer(r"\d[\d.,]*(?:/\d+)?%?", text)]
+            names = sorted({f for a, b in figures for f in status_model.features(text, 0, len(text), a, b, None, None)})
+            for sign in (-1, 1):
+                rng = random.Random(k)
+                weights = {f: sign * rng.uniform(0.05, 0.5) for f in names}
+                status_model.use(weights)
+                sums = sorted(sum(weights.get(f, 0.0) for f in status_model.features(text, 0, len(text), a, b, None, None))
+                              for a, b in figures)
+                status_model.use(weights | {"BIAS": weights.get("BIAS", 0.0) - sums[len(sums) // 2]})
+                fast_cache, plain_cache = {}, {}
+                for a, b in figures:
+                    args = (text, 0, len(text), a, b, None, None)
+                    assert status_model.target_at(fast_cache, *args) == \
+                        (status_model.probability_at(plain_cache, *args) >= 0.5), (sign, text[:80], a)
+    finally:
+        status_model.use(None)
