@@ -173,7 +173,9 @@ def _shared_sum(weights: dict, cache: dict, text: str, sent_start: int, sent_end
 
 
 _SURE = 1e-9   # far beyond the rounding of a sum of a few hundred weights (about 1e-13)
-_BOUNDS_FROM = 4   # the figure of a sentence from which its bounds are worth reading (a sentence of few figures: never)
+# the bounds of a sentence are read once it has been asked about this many figures, and one for every four distinct
+# words it holds (their cost): a sentence of few figures never pays for them
+_BOUNDS_FROM = 4
 
 
 def _sure(weights: dict, tok, b: int, e: int, shared: float) -> bool | None:
@@ -183,13 +185,17 @@ def _sure(weights: dict, tok, b: int, e: int, shared: float) -> bool | None:
     tok[5] += 1
     if tok[5] < _BOUNDS_FROM:
         return None
+    if tok[6] is None:
+        tok[6] = len(set(tok[3]))   # (the distinct words, until the bounds are read)
+    if type(tok[6]) is int and tok[5] * 4 < tok[6]:
+        return None
     low, st, en = tok[0], tok[1], tok[2]
     j = bisect_left(st, b)
     k = bisect_right(en, e)
     if j and en[j - 1] > b or k < len(st) and st[k] < e or "(" in low and low.rfind("(", 0, b) > low.rfind(")", 0, b):
         return None
     g = _grouped(weights)
-    if tok[6] is None or tok[6][0] is not g:
+    if type(tok[6]) is int or tok[6][0] is not g:
         tok[6] = (g, *_bounds(g, tok[3]))
     _, rest_low, rest_high = tok[6]
     known = shared + _first_sums(g["SL"], tok)[j]
