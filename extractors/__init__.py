@@ -2,4 +2,4 @@
 
 # Bumped whenever a change to the extractors can change what they output; the pipeline
 # re-extracts documents whose stored extractor version differs.
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"

@@ -97,7 +97,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
         return True
     if _RANK_MOVE.fullmatch(ind):
         return True   # `nhảy vọt 8 bậc`, `thứ hạng lại tụt`, `để tụt hạng đáng kể khi`: a move in a ranking, of the index
-    if re.search(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind):
+    if re.search(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind) \
+            or re.match(r"(?:Đây|Đó|Điều này|Con số này)\s+(?:là|được|cũng)(?!\w)", ind):
         return True   # `… và`, `… nhưng`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short
     places = sorted([(a, b) for a, b, _ in find_provinces(ind)] + [(b.start, b.end) for b in find_bodies(ind)])
     if places:
@@ -126,6 +127,8 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
            title: str | None = None, prev_sentence: str | None = None) -> None:
     """Give `m` an indicator from its context when the clause rules gave a weak one (see the module's
     docstring); `done` holds the document's mentions before it, already attributed."""
+    if m.extra.get("indicator_source") == "label":
+        return   # a label the text gives the figure (`- Thu ngân sách: …`, a criterion before its score in brackets)
     before = text[s_start:m.start]
     if _nothing_to_repair(m, text, before, s_start, done):
         return

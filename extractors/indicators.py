@@ -165,7 +165,7 @@ def _ws(s: str | None) -> str | None:
         return None
     s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
-    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
+    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
     return s or None
 
 
@@ -244,6 +244,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
+    criterion = _criterion_before(text, s_start, m.start)
+    if criterion:
+        return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
 
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
@@ -343,6 +346,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if named:
             return named, "subject"   # `…, đảng viên người dân tộc ít người 14 đồng chí, …`: the group it counts
         return f"{unit}{_modifiers(after)}", "unit"
+    inner = _bracket_subject(last)
+    if inner:
+        return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
     subject = _subject(last)
     if sprev is not None and seg_from > cs and ("là" in last or "đạt" in last) \
             and re.search(r"(?<!\w)(?:là|đạt)\s*$", last) \
@@ -374,7 +380,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             wider = known_indicator(text[seg_from:m.start], whole=True)
         if wider:
             return wider, "lexicon"                           # `thu hút đầu tư …, sau 2 năm đạt 1,6 tỷ USD`
-        hedged = _hedged_subject(seg) if seg_from == cs and (not subject or _FILLER_ONLY.match(subject)) else ""
+        hedged = _hedged_subject(seg) if seg_from == cs and (not subject or _FILLER_ONLY.match(subject)) \
+            and not _OPENS_ANOTHER_CLAUSE.match(last) else ""
         if hedged and sprev is not None and sprev.end <= cs:
             # the first figure of a clause of its own, its subject before a hedge (`…7.250 tỉ đồng; xuất khẩu
             # phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt 1 tỉ 953 triệu USD`): that subject, not the clause before's
@@ -383,7 +390,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return sprev.indicator, "inherited"               # `… đạt 72,95 điểm, tiếp tục xếp thứ 1`
         if subject and _only_target_words(subject):
             subject = ""
-        if subject and _FILLER_ONLY.match(subject) and seg_from == cs:
+        if subject and _FILLER_ONLY.match(subject) and seg_from == cs and not _OPENS_ANOTHER_CLAUSE.match(last):
             # a hedge after a comma (`Doanh thu … năm 2023, ước tính đạt …`): the subject before the comma
             parts = re.split(r"[,;:]", seg)
             subject = _subject(parts[-2]) if len(parts) > 1 else ""
@@ -405,6 +412,48 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
 
 # the topic a sentence names before its first comma: `Về dịch vụ lưu trú, …`, `Đối với đầu tư trong nước, …`
 _TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với)\s+([^,;:.()\d]{3,60}),")
+
+
+# a list of an index's criteria: `dẫn đầu cả nước ở 3 tiêu chí: Công khai, minh bạch trong việc ra quyết định (6,499
+# điểm); Kiểm soát tham nhũng trong khu vực công (8,286 điểm) và …`
+_CRITERIA = re.compile(r"(?<!\w)(?:tiêu chí|chỉ số thành phần|lĩnh vực|nội dung)(?!\w)", re.IGNORECASE)
+# where a criterion's name opens: after a bracket, colon or semicolon, `và`, `tiêu chí`
+_CRITERION_OPENS = re.compile(r"[):;]|(?<!\w)và\s|(?<!\w)tiêu chí\s")
+
+
+def _criterion_before(text: str, s_start: int, start: int) -> str | None:
+    """The criterion a score or rank is given for in brackets after its name, in a list of an index's criteria:
+    a name whose first word alone is capitalised (`Kiểm soát tham nhũng trong khu vực công (8,286 điểm)`), not a
+    body or place (`Hội Nhà văn (100%)`, `Sơn La (2,20%)`)."""
+    before = text[max(s_start, start - 200):start]
+    if not before.rstrip().endswith("(") or not _CRITERIA.search(text, max(s_start, start - 600), start):
+        return None
+    head = before.rstrip()[:-1]
+    cut = max((mm.end() for mm in _CRITERION_OPENS.finditer(head)), default=0)
+    name = head[cut:].strip(" ,")
+    words = name.split()
+    if not name[:1].isupper() or len(words) < 2 or len(words) > 15 or re.search(r"[\d()]", name) \
+            or any(w[:1].isupper() for w in words[1:]) or find_provinces(name):
+        return None
+    return name
+
+
+def _bracket_subject(last: str) -> str | None:
+    """The subject written inside a bracket still open before the figure: `(tác động làm tăng CPI chung 0,16%)`,
+    `(trong đó xăng tăng 8,27%; …)`; not a word that restates or compares the figure before, a place or a time."""
+    k = last.rfind("(")
+    if k < 0 or ")" in last[k:]:
+        return None
+    inner = re.split(r"\s+thì\s+", last[k + 1:])[-1]   # (`nếu loại trừ yếu tố giá thì mức tăng là`: what follows `thì`)
+    if _PAREN_RESTATES.search("(" + inner) or _CHANGE_OF_BEFORE.fullmatch(inner) or PAREN_TARGET.search("(" + inner):
+        return None
+    subject = _subject(inner)
+    if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
+            or find_provinces(subject) or re.search(r"\d", subject) or len(subject.split()) > 10 \
+            or len(subject.split()) == 1 and (not subject.islower() or subject in _NOT_A_NOUN_START or subject == "làm") \
+            or re.match(r"(?:bình quân|mỗi|trung bình)(?!\w)", subject, re.IGNORECASE):
+        return None
+    return subject
 
 
 def _named_right_before(last: str) -> str | None:
@@ -461,16 +510,30 @@ _LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sa
 def _label_before(text: str, cs: int, start: int) -> str | None:
     """The label of a figure given right after a colon at the start of its line (a bulleted list of
     results), when nothing but a linking word stands between: the label without its owner and time."""
+    plan = None
     if not _LABEL_LINK.fullmatch(text[cs:start]):
-        return None
-    lm = _LABEL.search(text[max(0, cs - 100):cs])
+        # `- Vốn ngân sách Trung ương (ODA): Kế hoạch năm 2017 là 1.156,4 tỷ đồng`: the plan of the label's item
+        plan = _PLAN_LINK.fullmatch(text[cs:start])
+        if not plan:
+            return None
+    lm = _LABEL.search(text[max(0, cs - 100):cs]) or _INLINE_LABEL.search(text[max(0, cs - 80):cs])
     if not lm:
         return None
     label = lm.group(1).strip()
     if len(label.split()) > 12 or _FILLER_ONLY.match(label) or _LIST_OPENER.search(label) \
             or _LEAD_TRIM.fullmatch(label + " ") or any(h[0] == 0 and h[1] >= len(label) - 1 for h in find_provinces(label)):
         return None
-    return _subject(label) or None
+    label = _subject(label)
+    if label and plan:
+        return f"{plan.group(1).lower()} {label[:1].lower()}{label[1:]}"
+    return label or None
+
+
+# a label inside a sentence, after a comma or bracket: `Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt`
+_INLINE_LABEL = re.compile(r"[,;(]\s*([^\d,;:()\n]{3,60}?)\s*:[ \t]*$")
+# a plan's figure after a label: `Kế hoạch năm 2017 là`, `dự toán giao`, `chỉ tiêu`
+_PLAN_LINK = re.compile(r"\s*(kế hoạch|dự toán|chỉ tiêu)(?:\s+(?:năm\s+)?(?:19|20)\d{2})?(?:\s+(?:giao|được giao))?\s*"
+                        r"(?:là|đạt|:)?\s*", re.IGNORECASE)
 
 
 def _names_owner(words: str) -> bool:
@@ -525,8 +588,12 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
             return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
         if sprev is None:
-            return change.group(1), "verb"                    # `đã sắp xếp, giảm 1.132 chi bộ`
+            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`tăng 27 tổ chức cơ sở Đảng`)
+            return (change.group(1) if participant else f"{change.group(1)} {unit}"), "verb"
         if not (sprev.unit and _same_group(sprev.unit, unit)):
+            same = _last_of_group(done, m, unit, text)
+            if same is not None:
+                return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
             return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
@@ -619,6 +686,18 @@ def _overlap(a: str, b: str) -> bool:
     return a in b or b in a
 
 
+def _last_of_group(done, m, unit: str, text: str):
+    """The last figure of the same counted noun in `m`'s sentence, back to its start (a few figures at most), when
+    the words between restate a comparison (`so với cùng kỳ`): its change is of that figure."""
+    for d in reversed(done[-6:]):
+        if "\n" in text[d.end:m.start] or "." in re.sub(r"\d\.\d", "", text[d.end:m.start]):
+            return None
+        if d.unit and d.indicator and _same_group(d.unit, unit) and d.kind == "quantity" \
+                and re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start]):
+            return d
+    return None
+
+
 def _same_group(a: str, b: str) -> bool:
     a, b = a.lower().split("/")[0], b.lower().split("/")[0]
     return a.startswith(b) or b.startswith(a)
@@ -668,7 +747,8 @@ def _modifiers(after: str) -> str:
 
 def _percent_object(before: str, after: str) -> str | None:
     """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
-    `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`."""
+    `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`, `100% (152/152) đảng bộ …`."""
+    after = _RESTATED_AFTER.sub("", after, count=1)   # (the same share as a fraction in brackets)
     if wordless(after) and wordless(before):
         return None   # every rule below reads a word before or after the figure
     vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
@@ -715,6 +795,8 @@ def _percent_object(before: str, after: str) -> str | None:
     return None
 
 
+# the same share restated as a fraction in brackets right after it: `100% (152/152) đảng bộ trực thuộc …`
+_RESTATED_AFTER = re.compile(r"^\s*\(\s*[\d.,]+\s*/\s*[\d.,]+\s*\)")
 # what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge
 _OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay)\s*)*(?:(?:trên|hơn|gần|khoảng|xấp xỉ)\s*)?",
                             re.IGNORECASE)
@@ -745,7 +827,12 @@ def _clean_np(seg: str) -> str:
     return seg
 
 
-_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm)(?!\w)")
+# a part that opens a clause of its own, whose subject the part before does not give: `…, trong khi kế hoạch …`
+_OPENS_ANOTHER_CLAUSE = re.compile(r"\s*(?:trong khi|nhưng|song|mà)(?!\w)", re.IGNORECASE)
+# a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
+_COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
+_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm|đóng vai trò|"
+                               r"giữ vai trò)(?!\w)")
 # a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks
 _RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
 
@@ -755,6 +842,8 @@ def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
     từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
     từ hoạt động thương mại điện tử`."""
+    # a comparison names no subject: what stands before it does (`CPI so với tháng trước (+0,88%)`)
+    seg = _COMPARISON_TO_END.sub("", seg) if "so" in seg else seg
     parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`
     if len(parts) > 1 and _FILLER_ONLY.match(seg.strip()):

@@ -30,6 +30,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     own = _own_period(ctx.sentence_periods[s.index], s.text, rel_m, m.end - s.start, ctx)
     if own is not None:
         return own, "sentence"
+    base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start)
+    if base:
+        return base.group(1), "sentence"
     # an aside in brackets (`… đạt 7,82% (quý I/2023 đạt 4,11%)`) times only the figures inside it
     spans = ctx.sentence_brackets[s.index]
     inside = bracket_at(spans, rel_m) if spans else None
@@ -41,7 +44,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     period = in_clause[-1].value if in_clause else None
     if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start]) or (m.unit or "").endswith("/năm")):
         # a yearly average (`bình quân giảm 5,55%`, `tăng 12%/năm`) is of the term the text is about
-        terms = [p for p in periods if p.kind == "term" and p.pos < rel_m]
+        terms = [p for p in periods if p.kind == "term" and p.pos < rel_m] \
+            or [p for p in periods if p.kind == "term"][:1]   # (or the term the sentence names after it)
         term = terms[-1] if terms else ctx.last_term[s.index]
         if term is not None:
             return term.value, "sentence" if terms else ("paragraph" if term.paragraph == s.paragraph else "document")
@@ -100,9 +104,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is not None and source != "sentence" and re.fullmatch(r"(?:19|20)\d{2}", period):
         # `GRDP tăng 7,96% so với năm 2021; tổng thu ngân sách cả năm thực hiện hơn 8.000 tỷ đồng`: a result
         # compared with a year is of the year after it, whatever the document named last
-        base = _BASE_YEAR.search(s.text)
-        if base and m.status == "actual" and str(int(base.group(1)) + 1) != period:
-            period, source = str(int(base.group(1)) + 1), "sentence"
+        after = _after_base(s, ctx) if m.status == "actual" else None
+        if after and after != period:
+            period, source = after, "sentence"
     if period is not None and _FROM_BEFORE.search(ctx.text[max(s.start, m.start - 40):m.start]) \
             and _TO_AFTER.match(ctx.text[m.end:m.end + 20]):
         # `tỷ lệ hộ nghèo giảm từ 31,17% xuống còn …`: where the change started, the end of the year before
@@ -139,6 +143,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
+        after = _after_base(s, ctx) if m.status == "actual" else None
+        if after:
+            period, source = after, "sentence"   # (unless its sentence compares it with a year)
     return period, source if period is not None else None
 
 
@@ -147,10 +154,30 @@ _OF_YEARS_PLAN = re.compile(r"\s*(?:so\s+với\s+)?(?:kế hoạch|dự toán|ch
                             re.IGNORECASE)
 
 
+# December of a year as the base of a month's change: the month is of the year after (`so với tháng 12/2022`)
+_DECEMBER_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?tháng\s+12\s*(?:/|-|năm\s+)((?:19|20)\d{2})(?!\d)")
+# a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
+# (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
+_BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
+
+
 # a change from one level to another: `giảm từ 31,17% xuống còn 27,41%`
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?!\w)")
 _TO_BEFORE = re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$")
+
+
+def _after_base(s: Sentence, ctx: DocContext) -> str | None:
+    """The year a result compared with a year is of: the year after it (`tăng 7,96% so với năm 2021`: 2022), or the
+    end of a term the text names that starts then (`gấp 1,35 lần so với năm 2015; … giai đoạn 2016 - 2020`: 2020)."""
+    base = _BASE_YEAR.search(s.text)
+    if not base:
+        return None
+    after = str(int(base.group(1)) + 1)
+    last_term = ctx.last_term[s.index]
+    term = next((p.value for p in (*ctx.sentence_periods[s.index], *([last_term] if last_term else []))
+                 if p.kind == "term" and p.value[:4] == after), None)
+    return term[5:] if term else after
 
 
 # a base year of comparison: `so với năm 2021`, `so với cùng kỳ năm 2021`, `so với năm trước` is not one
@@ -228,6 +255,9 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
     """The year a period without one belongs to: the sentence's, else what the document named
     last, else the title's, else the document's date (a review published early in a year looks back
     at the year before)."""
+    december = _DECEMBER_BASE.search(s.text)
+    if december:
+        return str(int(december.group(1)) + 1)   # `tháng 6 tăng 0,07% so với tháng 12/2022`: June 2023
     for pool in (periods, ctx.running[s.index]):
         # not a year written as an aside in brackets (`6 tháng đầu năm … (năm 2012 đạt 5,7%)`)
         years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term" and p.bracket is None]

@@ -206,6 +206,9 @@ def find_periods(text: str) -> list[Period]:
             continue
         if re.search(r"(?<!\w)(?:[Tt]ừ|kể từ|bắt đầu)\s+$", text[max(0, m.start() - 12):m.start()]):
             continue  # `Được triển khai từ tháng 5/2023, đến nay …`: when something began, not the figure's time
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue  # `tăng 0,07% so với tháng 12/2022`: a base of comparison
         if not m.group(2) and not _OPENS_A_TIME.search(text[:m.start()].rstrip()[-12:]) \
                 and not _MONTH_ON_MONTH.match(text, m.end(), m.end() + 70):
             continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure (but `… ước tính tháng 9
@@ -215,8 +218,8 @@ def find_periods(text: str) -> list[Period]:
     for m in re.finditer(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        pre = text[max(0, m.start() - 30):m.start()].lower()
-        if re.search(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+        pre = text[max(0, m.start() - 45):m.start()].lower()
+        if re.search(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)so(?: với)?\s+(?:[^\s\d;,()]+\s+){5,6}$|(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
             continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
         if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
             add(m, m.group(1), "vision")

@@ -617,3 +617,29 @@ def test_checks_in_datasette(checked_db):
         assert {f["value"] for f in data["facet_results"]["verdict"]["results"]} <= {"consistent", "inconsistent",
                                                                                       "cannot tell"}
     asyncio.run(go())
+
+
+# --- a second look before a flag: another figure of the passage the words may mean -------------------------
+@pytest.mark.parametrize("total,verdict", [("900", CANNOT_TELL), ("1.200", INCONSISTENT)])
+def test_a_change_another_figure_of_the_sentence_fits_is_not_flagged(total, verdict):
+    """`tăng 1% so với cùng kỳ (892)` read against the 848 before it is off, against the 900 total it holds."""
+    text = (f"Tổng thu từ khách du lịch đạt {total} tỷ đồng, trong đó tổng thu từ khách nội địa đạt 848 tỷ đồng, "
+            "tăng 1% so với cùng kỳ năm 2023 (892 tỷ đồng).")
+    specs = [(f"{total} tỷ đồng", money(float(total.replace(".", "")) * 1e9)), ("848 tỷ đồng", money(848e9)),
+             ("1%", pct(1, direction="increase", compared_to="2023")), ("892 tỷ đồng", money(892e9))]
+    (c,) = of(run(*doc(text, *specs)), "change")
+    assert c.verdict == verdict
+
+
+def test_parts_that_add_up_to_another_total_of_the_passage_are_not_flagged():
+    text = ("Lượng khách đạt 265.200 lượt. Trong đó, khách quốc tế: 8.400 lượt (khách đi trong ngày là 64.200 lượt, "
+            "khách lưu trú qua đêm là 201.000 lượt).")
+    specs = [("265.200 lượt", qty(265200, "lượt")), ("8.400 lượt", qty(8400, "lượt")),
+             ("64.200 lượt", qty(64200, "lượt")), ("201.000 lượt", qty(201000, "lượt"))]
+    checks = of(run(*doc(text, *specs)), "parts_total")
+    assert checks and all(c.verdict == CANNOT_TELL for c in checks) and "265.200 lượt" in checks[0].computation
+    # with no figure they add up to, the flag stays
+    specs[0] = ("265.200 lượt", qty(300000, "lượt"))
+    assert any(c.verdict == INCONSISTENT for c in of(run(*doc(text.replace("265.200", "300.000"),
+                                                              ("300.000 lượt", qty(300000, "lượt")), *specs[1:])),
+                                                     "parts_total"))

@@ -491,3 +491,35 @@ def test_a_result_over_its_plan_each_with_its_unit_is_a_fraction():
     ms, _ = find("Toàn tỉnh đã trồng 13.051,6 ha/20.000 ha rừng; khai thác 461.940 m3/830.000 m3 gỗ.")
     assert [(m.kind, m.value, m.denominator, m.unit) for m in ms] == [
         ("fraction", 13051.6, 20000.0, "ha"), ("fraction", 461940.0, 830000.0, "m3")]
+
+
+# --- forms from real development part K (third session of 7 December) --------------------------------
+def test_the_level_a_change_starts_from_is_a_figure():
+    check("Điểm số tăng khá, từ 40,14 lên 40,87.",
+          [("40,14", "quantity", 40.14, None, None, None, None, None),
+           ("40,87", "quantity", 40.87, None, None, None, None, None)])
+
+
+def test_the_place_a_ranking_moved_to_is_a_rank_and_a_move_in_places_is_no_place():
+    ms, _ = mentions_of("Thứ hạng thăng 7 bậc (từ vị trí 53 lên 46).")
+    assert [(m.text, m.kind) for m in ms] == [("7 bậc", "quantity"), ("vị trí 53", "rank"), ("46", "rank")]
+    ms, _ = mentions_of("Quảng Ninh thăng hạng 2 bậc, dẫn đầu bảng xếp hạng.")
+    assert [(m.text, m.kind) for m in ms] == [("2 bậc", "quantity")]
+
+
+def test_a_list_of_days_ending_in_a_full_date_and_covid_with_a_space_are_no_figures():
+    ms, skipped = mentions_of("Các đợt điều chỉnh giá vào thời điểm 01/6; 13/6 và 21/6/2022 làm giá tăng 7,99%.")
+    assert [m.text for m in ms] == ["7,99%"]
+    assert ("01/6; 13/6 và 21/6/2022", "date") in [(s.text, s.reason) for s in skipped]
+    ms, skipped = mentions_of("Dịch Covid -19 đã được kiểm soát.")
+    assert ms == [] and [s.reason for s in skipped] == ["name"]
+
+
+def test_billions_with_no_unit_are_dong_and_the_dollar_capitalised():
+    check("Thu nội địa đạt hơn 6,8 nghìn tỷ, tăng 12%.",
+          [("hơn 6,8 nghìn tỷ", "money", 6.8e12, None, None, None, "VND", "over"),
+           ("12%", "percent", 12.0, None, None, None, "%", None)])
+    ms, _ = mentions_of("Kim ngạch xuất khẩu đạt 1,6 tỷ Đô la Mỹ.")
+    assert [(m.text, m.kind, m.unit) for m in ms] == [("1,6 tỷ Đô la Mỹ", "money", "USD")]
+    ms, _ = mentions_of("Dân số toàn tỉnh khoảng 1,2 triệu.")
+    assert all(m.kind != "money" for m in ms)

@@ -1075,3 +1075,83 @@ def test_a_look_back_at_an_earlier_year_holds_for_its_paragraph_only():
 def test_more_than_last_year_is_a_comparison_not_a_period():
     from extractors.periods import find_periods
     assert find_periods("Số đảng viên mới kết nạp ở Kinh Môn vượt cả năm ngoái") == []
+
+
+def test_a_subject_written_inside_the_bracket_of_its_figure():
+    text = ("Trong tháng 6, nhóm hàng ăn và dịch vụ ăn uống tăng 0,53% (tác động làm tăng CPI chung 0,16%); "
+            "giá nhiên liệu tăng 7,99% (trong đó xăng tăng 8,27%; dầu diezen tăng 8,49%).")
+    assert figure(text, "0,16%").indicator == "tác động làm tăng CPI chung"
+    assert figure(text, "8,27%").indicator == "xăng"
+    # a bracket that restates or compares the figure before keeps that figure's indicator
+    text = "Kim ngạch nhập khẩu ước đạt 6,4 tỷ USD (tăng 5,5% so với cùng kỳ), thu ngân sách đạt 900 tỷ đồng (kế hoạch 850 tỷ đồng)."
+    assert figure(text, "5,5%").indicator == "Kim ngạch nhập khẩu"
+
+
+def test_an_indexs_criteria_named_before_their_scores_in_brackets():
+    text = ("Tỉnh dẫn đầu cả nước ở 3 tiêu chí: Công khai, minh bạch trong việc ra quyết định (6,499 điểm); "
+            "Kiểm soát tham nhũng trong khu vực công (8,286 điểm) và Cung ứng dịch vụ công (7,713 điểm).")
+    assert figure(text, "6,499 điểm").indicator == "Công khai, minh bạch trong việc ra quyết định"
+    assert figure(text, "7,713 điểm").indicator == "Cung ứng dịch vụ công"
+    # bodies named before their figures in brackets are owners, not criteria
+    text = "Các cơ quan có tỷ lệ giải ngân cao gồm: Hội Nhà văn (100%), Thanh tra Chính phủ (99%)."
+    assert figure(text, "99%").indicator != "Thanh tra Chính phủ"
+
+
+def test_a_comparison_names_no_subject_the_words_before_it_do():
+    text = "CPI so với tháng trước (+0,88%); so với cùng kỳ năm trước (+2,90%); so với tháng 12 năm trước (+3,94%)."
+    for span in ("0,88%", "2,90%", "3,94%"):
+        assert figure(text, span).indicator == "CPI", span
+    # `Đây là …` says what something is, it measures nothing
+    text = ("PCI năm 2022 chỉ điểm danh 30 địa phương. Đây là điểm khác biệt đầu tiên so với những lần công bố "
+            "trước, khi thứ hạng 63 tỉnh thành được công bố.")
+    assert not (figure(text, "thứ hạng 63").indicator or "").startswith("Đây là")
+
+
+def test_a_change_against_the_same_time_last_year_is_of_the_count_named_before():
+    text = ("Trong 9 tháng năm 2025, toàn tỉnh xảy ra 112 vụ tai nạn giao thông, làm chết 68 người, bị thương 79 người; "
+            "so với cùng kỳ năm 2024 giảm 14 vụ.")
+    assert figure(text, "14 vụ").indicator == figure(text, "112 vụ").indicator
+
+
+def test_a_month_compared_with_december_is_of_the_year_after_and_the_base_month_is_no_period():
+    text = ("Chỉ số giá tiêu dùng (CPI) của Hà Nội trong tháng 6 tăng 0,11% so với tháng trước, tăng 0,07% so với "
+            "tháng 12/2022 và giảm 0,23% so với cùng kỳ năm trước.")
+    for span in ("0,11%", "0,07%", "0,23%"):
+        assert figure(text, span).period == "2023-06", span
+
+
+def test_a_figure_in_brackets_after_the_year_it_is_compared_with_is_that_years():
+    text = "10 tháng đầu năm 2022, toàn tỉnh có 20.105 người đi xuất khẩu lao động, tăng gần ba lần so với năm 2021 (trên 6.700 lao động)."
+    assert figure(text, "trên 6.700 lao động").period == "2021"
+    assert figure(text, "20.105 người").period == "2022-10M"
+
+
+def test_a_plans_figure_after_a_line_label_is_the_plan_of_that_item():
+    text = ("Tình hình giải ngân vốn đầu tư công năm 2017 như sau:\n\n"
+            "- Vốn ngân sách địa phương: Kế hoạch năm 2017 là 6.157,9 tỷ đồng, giá trị giải ngân là 4.491 tỷ đồng.")
+    assert figure(text, "6.157,9 tỷ đồng").indicator == "kế hoạch vốn ngân sách địa phương"
+
+
+def test_a_label_inside_a_sentence():
+    text = "Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt; giảm 53 chức lãnh đạo (cấp trưởng: 50 chức danh)."
+    assert figure(text, "8.400 lượt").indicator == "khách quốc tế"
+    assert figure(text, "50 chức danh").indicator == "cấp trưởng"
+
+
+def test_a_verb_before_a_rate_is_no_part_of_it():
+    text = "Tính đến ngày 30/9, huyện có 259.145 người có thẻ BHYT, đạt tỷ lệ bao phủ 88,44%."
+    assert figure(text, "88,44%").indicator == "tỷ lệ bao phủ"
+
+
+def test_compared_with_the_year_before_a_term_a_level_is_of_the_terms_end():
+    text = ("Theo báo cáo tại Đại hội, GRDP của tỉnh tăng bình quân gần 7%/năm; quy mô nền kinh tế ước đạt hơn 60.000 "
+            "tỉ đồng, tăng gấp 1,35 lần so với năm 2015; năng suất lao động giai đoạn 2016 - 2020 tăng bình quân 5,7%/năm.")
+    assert figure(text, "hơn 60.000 tỉ đồng").period == "2020"
+    assert figure(text, "gần 7%/năm").period == "2016-2020"
+    # without a term, the year after the base
+    assert figure("Năm qua, GRDP tăng 7,96% so với năm 2021.", "7,96%").period == "2022"
+
+
+def test_a_share_restated_as_a_fraction_in_brackets_still_reads_what_follows():
+    m = figure("Đến ngày 31/7, 100% (152/152) đảng bộ trực thuộc Tỉnh ủy đã hoàn thành Đại hội.", "100%")
+    assert m.indicator and "hoàn thành Đại hội" in m.indicator

@@ -205,6 +205,10 @@ _EXHAUSTIVE = re.compile(r"(?<!\w)(?:bao gồm|gồm có|gồm|chia ra|chia thà
 _PARTIAL = re.compile(r"…|\.\.\.|(?<!\w)(?:v\.v|như|chẳng hạn|nhất là|riêng|chủ yếu)(?!\w)", re.IGNORECASE)
 
 
+# a new total after the parts, not one of them: `…, nâng tổng số sản phẩm đạt OCOP lên 144 sản phẩm`
+_NEW_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+tổng(?:\s+số)?[^,;:.()\d]{0,60}(?:lên|là|đạt)\s*$", re.IGNORECASE)
+
+
 def _parts_total(dt: DocText, ms: list[Mention]) -> list[Check]:
     out = []
     for i, t in enumerate(ms[:-1]):
@@ -235,7 +239,8 @@ def _parts_total(dt: DocText, ms: list[Mention]) -> list[Check]:
                                                              re.IGNORECASE)] or [0])
         region = gap[marker_end:] + dt.text[first.start:region_end]
         parts = [x for x in ms[i + 1:] if x.start < region_end and x.kind in ("quantity", "money")
-                 and _same_unit(x, t) and x.value is not None and x.direction is None and x.compared_to is None]
+                 and _same_unit(x, t) and x.value is not None and x.direction is None and x.compared_to is None
+                 and not _NEW_TOTAL.search(dt.before(x, 80))]
         if not parts:
             continue
         if _PARTIAL.search(region):

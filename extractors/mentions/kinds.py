@@ -197,11 +197,14 @@ def quantity(f, d: Draft):
         if not f.bare and (d.num.has_words or f.is_year_like(d.num, d.start_tok)):
             return None, j
         if not f.bare and d.qual_tok is None and d.sign == 1.0 \
-                and f.phrase_before(d.start_tok, FIGURE_VERBS) is None and not _named_list_item(f, d):
+                and f.phrase_before(d.start_tok, FIGURE_VERBS) is None and not _named_list_item(f, d) \
+                and not _changes_from(f, d):
             # a number with no unit, no qualifier and no verb that states a figure before
             # it (`lễ 30-4`, `tỷ số 3-1`, `đường dây nóng 113`) is left unread
             return None, j
         d.kind, d.unit = "quantity", None
+        if _BILLIONS.search(d.num.raw) and not d.num.has_words:
+            d.kind, d.unit = "money", "VND"   # `thu nội địa đạt hơn 6,8 nghìn tỷ`: billions with no unit are đồng
     elif not f.bare and f.is_year_like(d.num, d.start_tok) and not is_known_noun(noun):
         return None, j  # `Báo cáo PCI 2021 công bố …`: a year before a word the lexicon does not count
     else:
@@ -211,6 +214,17 @@ def quantity(f, d: Draft):
             and d.unit is None and not f.bare:
         return None, d.j
     return None
+
+
+# a number in billions (`6,8 nghìn tỷ`, `1.200 tỷ`): with no unit after it, an amount of đồng
+_BILLIONS = re.compile(r"(?<!\w)(?:tỷ|tỉ)$", re.IGNORECASE)
+
+
+def _changes_from(f, d: Draft) -> bool:
+    """`từ 40,14 lên 40,87`: the level a change starts from, a figure like the one it goes to."""
+    toks, k, j = f.toks, d.start_tok, d.j
+    return k > 0 and toks.low[k - 1] == "từ" and j + 1 < len(toks.kind) and toks.low[j] in ("lên", "xuống") \
+        and (toks.kind[j + 1] == "num" or toks.low[j + 1] == "mức")
 
 
 def _over_same_unit(f, noun: str, nend: int):

@@ -53,6 +53,9 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\s?[-–]\s?(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])"
                         r"(?:/(?:19|20)\d{2})?\b(?![.,]\d)"
                         rf"(?!\s*(?:%|(?:{_NOUN_ALT}|{_SCALE_ALT})(?![^\W\d_])))")),
+    # a list of days of one month ending in a full date: `vào thời điểm 01/6; 13/6 và 21/6/2022`
+    ("date", re.compile(r"\b(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])\s*(?:[;,]|và)\s*)+"
+                        r"(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b")),
     # full dates and month/year: 22/9/2021, 31-12-2022, 10.01.2022, 12/2022 after tháng
     ("date", re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b")),
     ("date", re.compile(r"\b(?:tháng|Tháng|THÁNG)\s+\d{1,2}(?:\s*[/-]\s*(?:19|20)\d{2}|\s+năm\s+(?:19|20)\d{2})?\b")),
@@ -75,6 +78,7 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"\b(?:[Tt]hứ)\s+\d+\b(?!\s*/\s*\d)" + _NOT_FIELD)),
     # Names: capitalized proper names take any number after them (`Ban Chỉ đạo 35`, `Quốc lộ 1A`,
     # `Hội nghị Trung ương 3, 4`, `Nghị quyết Trung ương 4`, `cột mốc 345/2`).
+    ("name", re.compile(r"\b(?:Covid|COVID|covid)\s+[-–]\s*\d+\b")),   # `dịch Covid -19`
     ("name", re.compile(r"\b[A-Za-z]+-\d+\b|\b(?:Covid|COVID|covid|SARS-CoV|Seagame|SEA Games|SEAGames|Seagames|"
                         r"Ban Chỉ đạo|Ban chỉ đạo|Đại hội|Hội nghị Trung ương|Trung ương|Hội nghị lần|Tổ|Đội|Lô|"
                         r"Khu phố|Tiểu khu|Quốc lộ|QL|Tỉnh lộ|ĐT|ĐH|Đường|Tuyến|cột mốc|Cột mốc|Phòng|Tầng|"

@@ -38,8 +38,12 @@ def rank(f, d: Draft):
             d.kind = "rank"
             d.text_start_tok = rb[0] if rb else start_tok - 1
             d.qualifier = None
-    elif start_tok > 0 and d.kind in (None, "fraction") and (rb := f.phrase_before(start_tok, _RANK_WITHOUT_THU)):
+    elif start_tok > 0 and d.kind in (None, "fraction") and (rb := f.phrase_before(start_tok, _RANK_WITHOUT_THU)) \
+            and not (d.j < len(toks.kind) and toks.low[d.j] == "bậc"):   # (`thăng hạng 2 bậc`: a move, not a place)
         d.kind, d.text_start_tok = "rank", rb[0]
+    elif start_tok > 2 and d.kind is None and toks.low[start_tok - 1] in ("lên", "xuống") \
+            and toks.kind[start_tok - 2] == "num" and f.phrase_before(start_tok - 2, _RANK_WITHOUT_THU | {"thứ"}):
+        d.kind = "rank"                                     # `từ vị trí 53 lên 46`: the place it moved to
     elif start_tok > 0 and d.kind == "fraction" and (rb := f.phrase_before(start_tok, _PLACED)):
         d.kind, d.text_start_tok = "rank", rb[0]          # `xếp 17/63 tỉnh, thành phố`
     elif start_tok > 0 and toks.low[start_tok - 1] in ("top", "tốp") and d.kind is None:
