@@ -186,8 +186,9 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
 # so in such a sentence neither depends on which figure it is: the period on the figure's status alone (with what
 # the document said before the sentence), the owner on the document alone. They are read once per sentence and
 # status (the period) and once per document (the owner) instead of once per figure.
-# the sentence in hand, whether it holds a letter, its figures' periods by status; the document in hand, the owner
-# of its figures in sentences without letters (emptied when the document is done: `attribute_all`)
+#
+# `_held`: the sentence in hand, whether it holds a letter, its figures' periods by status; the document in hand,
+# the owner of its figures in sentences without letters (emptied when the document is done: `attribute_all`)
 _held: list = [None, None, {}, None, None]
 
 
@@ -211,7 +212,8 @@ def _period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int, plain: bool) -
     return got
 
 
-def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext, plain: bool) -> tuple[str | None, str | None]:
+def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
+               plain: bool) -> tuple[str | None, str | None]:
     """`entity_of(…)` of the figure, read once per document for the figures of sentences without letters."""
     if not plain or _held[3] is not ctx:
         got = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None, rank=m.kind == "rank")

@@ -234,8 +234,8 @@ def _nothing_to_repair(m: Mention, text: str, before: str, s_start: int, done: l
     """Whether `repair` surely leaves `m` as it is because every one of its rules needs a word that is not there: the
     sentence up to the figure holds no letter and neither do the figure's indicator and the indicator of the figure
     before it in the sentence (so both are weak, and neither names the owner); the figure is no rank nor score (whose
-    index is looked for before the sentence) and no percentage with a rate named right after it. A figure-dense run without letters (`1% 1% …`)
-    is then not read rule by rule (tests/test_fast_paths.py compares it with reading it)."""
+    index is looked for before the sentence) and no percentage with a rate named right after it. A figure-dense run
+    without letters (`1% 1% …`) is then not read rule by rule (tests/test_fast_paths.py compares it with reading it)."""
     if m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS or not wordless(before) \
             or not wordless(m.indicator or ""):
         return False

@@ -175,7 +175,8 @@ def _wordless_documents():
     # a few words among them, so that some sentences have letters between their figures
     words = [" bình quân ", " đến nay ", " Hiện ", " toàn huyện ", " tỉnh Hà Tĩnh ", " cả nước ", " năm ", " tăng ",
              " so với năm 2020", " kế hoạch ", " tỷ lệ ", " Trong đó, ", " phấn đấu "]
-    docs = [(unit * n, {}) for unit, n in (("2/", 300), ("2/3 ", 400), ("1/2%", 500), ("1% ", 700), ("1/1/2020 ", 60), ("1.", 500))]
+    docs = [(unit * n, {}) for unit, n in (("2/", 300), ("2/3 ", 400), ("1/2%", 500), ("1% ", 700), ("1/1/2020 ", 60),
+                                           ("1.", 500))]
     # the cases where a rule reads more than the figure's sentence: a label the previous piece of a long sentence ends
     # with (`Thu ngân sách: ` right before the cut, extractors/sentences.py), a rate named in the next paragraph, a
     # first figure that opens a label (no status) beside figures the model reads, a multiple's base year
@@ -187,7 +188,8 @@ def _wordless_documents():
              ("Năm 2024, trong 9 tháng năm 2024, tỉnh đạt nhiều kết quả. " + "1% " * 666 + "kế hoạch năm 2024 đề ra.",
               {"published": "2024-10-01"}), ("1% 2% đã tiêm đủ 2 mũi.", {}), ("Doanh thu tăng    5%.", {}),
              ("Dân số 2 triệu người.\n\n1% 2%\n\ntỷ lệ hộ nghèo giảm còn 3%.", {}),
-             ("Giai đoạn 2021-2025, tỉnh phấn đấu tăng trưởng bình quân 7%/năm.\n\n5% : 1% 2% 3%.", {"published": "2023-05-01"}),
+             ("Giai đoạn 2021-2025, tỉnh phấn đấu tăng trưởng bình quân 7%/năm.\n\n5% : 1% 2% 3%.",
+              {"published": "2023-05-01"}),
              ("Kế hoạch năm 2025: phấn đấu đạt 9%. Năm 2023 đạt 7%.\n\n5%: 1% 2%; 3%.", {"published": "2024-02-01"}),
              ("Doanh thu tăng gấp 2 lần 2021, đạt 5% 2022.", {"published": "2023-05-01"})]
     for k in range(70):
@@ -199,7 +201,8 @@ def _wordless_documents():
                 parts.append("".join(rng.choice(words if rng.random() < 0.02 else pieces)
                                      for _ in range(rng.randrange(1, 60))))
         text = rng.choice([" ", "\n", "\n\n", ". "]).join(parts)
-        meta = [{}, {"published": "2024-03-05"}, {"title": "Kết quả năm 2023 của huyện Chư Sê", "published": "2024-01-20"},
+        meta = [{}, {"published": "2024-03-05"},
+                {"title": "Kết quả năm 2023 của huyện Chư Sê", "published": "2024-01-20"},
                 {"province": "Hà Tĩnh", "published": "2023-07-01"}][k % 4]
         docs.append((text, dict(meta)))
     return docs
@@ -266,8 +269,8 @@ def test_the_status_model_reads_what_its_sum_reads_when_the_sentence_s_bounds_de
                 rng = random.Random(k)
                 weights = {f: sign * rng.uniform(0.05, 0.5) for f in names}
                 status_model.use(weights)
-                sums = sorted(sum(weights.get(f, 0.0) for f in status_model.features(text, 0, len(text), a, b, None, None))
-                              for a, b in figures)
+                feats = [status_model.features(text, 0, len(text), a, b, None, None) for a, b in figures]
+                sums = sorted(sum(weights.get(f, 0.0) for f in fs) for fs in feats)
                 status_model.use(weights | {"BIAS": weights.get("BIAS", 0.0) - sums[len(sums) // 2]})
                 fast_cache, plain_cache = {}, {}
                 for a, b in figures:
