@@ -164,8 +164,12 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         if not d.extra.get("aside"):
             before = d
             break
-    if m.extra["period_source"] == "document" and before is not None and before.status == m.status \
-            and _CONTINUES.match(s.text) and before.extra.get("sentence_index") == s.index - 1:
+    if before is not None and before.extra.get("sentence_index") == s.index:
+        # (a figure after another of its own sentence: the breakdown is of the last figure of the sentence before)
+        before = next((d for d in reversed(done[-12:]) if d.extra.get("sentence_index") == s.index - 1
+                       and not d.extra.get("aside")), None)
+    if m.extra["period_source"] in ("document", None) and before is not None and before.status == m.status \
+            and before.period and _CONTINUES.match(s.text) and before.extra.get("sentence_index") == s.index - 1:
         # `… hiện có 57.180 hộ nghèo. Trong đó, hộ nghèo về thu nhập là 50.868 hộ`: the breakdown of the
         # figure before, of its time
         m.period, m.extra["period_source"] = before.period, "paragraph"
@@ -216,7 +220,8 @@ def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
                plain: bool) -> tuple[str | None, str | None]:
     """`entity_of(…)` of the figure, read once per document for the figures of sentences without letters."""
     if not plain or _held[3] is not ctx:
-        got = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None, rank=m.kind == "rank")
+        got = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,
+                        rank=m.kind == "rank" or (m.unit or "").startswith("bậc"))
         if not plain:
             return got
         _held[3:5] = [ctx, got]

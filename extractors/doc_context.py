@@ -75,14 +75,17 @@ class DocContext:
         target_in_para: dict[int, bool] = {}
         named: list[Period] = list(current)
         terms: list[Period] = [p for p in current if p.kind == "term"]
-        aside = None   # (the paragraph of a look back at an earlier year, the periods it stood in for)
+        # (the paragraph of a look back at an earlier year, the periods it stood in for, where in `named` it began)
+        aside = None
         for s in sentences:
             if aside is not None and s.paragraph != aside[0]:
                 # `Năm 2021, Đảng bộ … kết nạp …` in a page of 2022 about 2022: a look back for its own paragraph;
                 # the next paragraph is of the page's time again
-                named = [p for p in named if p.paragraph != aside[0] or not p.value[:4].isdigit()
-                         or int(p.value[:4]) >= (ctx.pub_year or 0)]
+                # (only the periods named since the look back began: the cost stays linear in the document)
+                named[aside[3]:] = [p for p in named[aside[3]:] if p.paragraph != aside[0] or not p.value[:4].isdigit()
+                                    or int(p.value[:4]) >= (ctx.pub_year or 0)]
                 current, current_actual, aside = aside[1], aside[2], None
+            named_before = len(named)
             ps = find_periods(s.text)
             spans = brackets(s.text) if "(" in s.text else []
             ctx.sentence_brackets.append(spans)
@@ -120,7 +123,7 @@ class DocContext:
                                                                       for p in carried) \
                         and all(p.value[:4] == str(year_now) or not p.value[:4].isdigit() for p in current) \
                         and (ctx.published or "")[5:7] not in ("", "01", "02"):   # (not a review of the year before)
-                    aside = (s.paragraph, current, current_actual)
+                    aside = (s.paragraph, current, current_actual, named_before)
                 current = carried
                 if heading or not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", s.text)):
                     current_actual = carried

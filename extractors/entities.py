@@ -204,6 +204,9 @@ _NATIONAL_ORGANISATION = {"Tổng Liên đoàn": r"Tổng Liên đoàn[^,;]{0,20
 _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         rf"(?:{_owner_alt('assigned_plan')})\s+(?:được\s+)?(?:Thủ tướng\s+)?(?:{_ASSIGNER})|"
                         r"(?<!\w)[Tt]heo\s[^,;:]{0,80},|"
+                        # the whole a share is of: `…, chiếm 10,9% tổng vốn đầu tư cả nước, tăng 82,4%`
+                        r"(?<!\w)(?:chiếm|bằng)\s+(?:(?:gần|hơn|khoảng|trên)\s+)?[\d.,]+\s*%\s+(?:so với\s+)?(?:tổng\s+)?"
+                        r"[^,;:()\d]{0,60}?(?:cả nước|toàn quốc)(?!\w)(?!\s*\()|"
                         rf"(?:{_owner_alt('national_organisation', _NATIONAL_ORGANISATION)})\s+Việt Nam)")
 _FRAME = {"thứ": r"thứ\s+\S+(?:\s+(?:tỉnh,\s*thành phố|tỉnh,\s*thành|tỉnh thành|tỉnh|địa phương))?", "tốp": r"tốp\s+\S+", "top": r"top\s+\S+", "nhóm": r"nhóm(?:\s+\S+){0,6}?"}
 _RANK_FRAME = re.compile(rf"(?<!\w)(?:{_owner_alt('rank_frame', _FRAME)})\s+"

@@ -82,7 +82,7 @@ _INDEXES = re.compile(rf"(?<!\w)(?:{_alt('index', _INDEXES_CODE)})(?!\w)")
 _RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương)\s))")
 
 
-_RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|và)\s+)*(?:nhảy vọt|tụt(?:\s+hạng)?|vươn lên|thăng hạng|"
+_RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|và)\s+)*(?:nhảy vọt|tụt(?:\s+hạng)?|vươn(?:\s+lên)?|thăng hạng|"
                         r"tăng hạng|giảm hạng|rơi xuống|lùi)(?:\s+(?:đáng kể|mạnh|nhẹ|khi|liên tiếp))*", re.IGNORECASE)
 
 

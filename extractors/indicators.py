@@ -56,7 +56,7 @@ _VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…`
 _VERB_RE = re.compile(
     rf"{first_letters(ACTION_VERBS)}(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
     r"(?!\s+(?:thông|bộ|đảng|chính trị|xã hội|cơ sở|tỉnh|huyện|xã|ủy|trưởng|nhánh|đoàn|quốc tế|tín dụng|"
-    r"hội|của|Đảng|đầu tư)\b)", re.IGNORECASE)
+    r"hội|của|Đảng|đầu tư|học|tiểu học|mầm non|trung học|THCS|THPT)\b)", re.IGNORECASE)
 # Counted nouns that name who or where took part, not what was done: for them the indicator is the
 # activity (`bổ nhiệm lại 7 đồng chí` -> `bổ nhiệm lại`).
 PARTICIPANTS = {
@@ -165,7 +165,7 @@ def _ws(s: str | None) -> str | None:
         return None
     s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
-    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b))", "", s).strip()
+    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w)|(?:(?:đã|đang|sẽ|vẫn|cũng|đều)\s+)+(?=\w))", "", s).strip()
     return s or None
 
 
@@ -244,6 +244,13 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
+    raised = _RAISED_FROM.search(text, max(cs, m.start - 160), m.start)
+    if raised and not _names_owner(raised.group(1)):
+        # `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% …` (`đưa tỷ lệ hộ nghèo giảm từ …`: without the verb)
+        return re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip()), "subject"
+    if sprev is not None and sprev.indicator and _TO_LEVEL.fullmatch(text[sprev.end:m.start]) \
+            and re.search(r"(?<!\w)từ\s*(?:mức\s+)?$", text[max(cs, sprev.start - 12):sprev.start]):
+        return sprev.indicator, "inherited"                   # `… từ 53% lên 65%`: the level it went to
     criterion = _criterion_before(text, s_start, m.start)
     if criterion:
         return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
@@ -346,6 +353,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if named:
             return named, "subject"   # `…, đảng viên người dân tộc ít người 14 đồng chí, …`: the group it counts
         return f"{unit}{_modifiers(after)}", "unit"
+    if m.kind == "percent" and sprev is not None and sprev.kind in ("fraction", "quantity") and sprev.unit \
+            and not re.search(r"[;.]", text[sprev.end:m.start]) \
+            and re.search(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ lệ|tỉ lệ)\s*$", text[sprev.end:m.start]):
+        return None, "subject"   # `119/156 trường đạt chuẩn chiếm tỷ lệ 76,28%`: the share of that count (context)
     inner = _bracket_subject(last)
     if inner:
         return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
@@ -421,14 +432,26 @@ _CRITERIA = re.compile(r"(?<!\w)(?:tiêu chí|chỉ số thành phần|lĩnh v�
 _CRITERION_OPENS = re.compile(r"[):;]|(?<!\w)và\s|(?<!\w)tiêu chí\s")
 
 
+# what a change raises or lowers from one level to another: `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ`
+_RAISED_FROM = re.compile(r"(?<!\w)(?:nâng|đưa|kéo|hạ|giảm|tăng)\s+((?:tỷ lệ|tỉ lệ|tổng số|số|mức|quy mô)\s[^;:()\d]{2,90}?)"
+                          r"\s+từ\s*(?:mức\s+)?$")
+# between the level a change starts from and the one it goes to: ` lên `, ` xuống còn `, ` (năm 2020) lên `
+_TO_LEVEL = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*")
+
+
 def _criterion_before(text: str, s_start: int, start: int) -> str | None:
     """The criterion a score or rank is given for in brackets after its name, in a list of an index's criteria:
     a name whose first word alone is capitalised (`Kiểm soát tham nhũng trong khu vực công (8,286 điểm)`), not a
     body or place (`Hội Nhà văn (100%)`, `Sơn La (2,20%)`)."""
-    before = text[max(s_start, start - 200):start]
-    if not before.rstrip().endswith("(") or not _CRITERIA.search(text, max(s_start, start - 600), start):
+    before = text[max(s_start, start - 200):start].rstrip()
+    if before.endswith("("):
+        head = before[:-1]
+    elif before.endswith(" với") and re.search(r"(?<!\w)tiêu chí\s+[A-ZĐÀ-Ỹ][^,;:()\d]{3,90}$", before[:-4]):
+        head = before[:-4]   # `dẫn đầu cả nước ở tiêu chí Quản trị môi trường với 5,202 điểm`
+    else:
         return None
-    head = before.rstrip()[:-1]
+    if not _CRITERIA.search(text, max(s_start, start - 600), start):
+        return None
     cut = max((mm.end() for mm in _CRITERION_OPENS.finditer(head)), default=0)
     name = head[cut:].strip(" ,")
     words = name.split()
@@ -543,20 +566,26 @@ def _names_owner(words: str) -> bool:
 
 def _joined_subject(seg: str, subject: str) -> str:
     """A subject that a comma cuts in two (`Sản xuất nông nghiệp, thủy sản tăng trưởng 3,9%`, `tổng lượt
-    khách tham quan, du lịch đến Đà Nẵng đạt …`): the noun phrase before the comma is part of it when it
-    has no figure, no predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
+    khách tham quan, du lịch đến Đà Nẵng đạt …`, `Khu vực nông, lâm, ngư nghiệp tăng trưởng`): the noun phrase
+    before the comma (with the one-word parts of a list before it) is part of it when it has no figure, no
+    predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
     parts = re.split(r"([,;:])", seg)
     if len(parts) < 3 or parts[-2] != ",":
         return subject
-    before = parts[-3]
+    j = len(parts) - 3
+    while j >= 2 and parts[j - 1] == "," and len(parts[j].split()) == 1 and not re.search(r"[\d()]", parts[j]):
+        j -= 2   # `nông, lâm, ngư nghiệp`: the list's one-word parts, back to its first
+    if j < len(parts) - 3 and (_ADVERBIAL_OPEN.match(parts[j]) or _HAS_PREDICATE.search(parts[j])):
+        j += 2   # (not an opening adverbial or a clause before the list: `Theo đó, nông, lâm nghiệp …`)
+    before = ", ".join(p.strip() for p in parts[j:len(parts) - 2:2])
     # the part opens the clause, or follows its opening adverbial (`Theo báo cáo của Sở Du lịch, tổng lượt
     # khách tham quan, du lịch … đạt`)
-    opener = len(parts) == 3 or parts[-4] in (";", ":") or parts[-4] == "," and _ADVERBIAL_OPEN.match(parts[-5]) \
-        and (len(parts) == 5 or parts[-6] in (";", ":"))
+    opener = j == 0 or parts[j - 1] in (";", ":") or parts[j - 1] == "," and _ADVERBIAL_OPEN.match(parts[j - 2]) \
+        and (j == 2 or parts[j - 3] in (";", ":"))
     if not opener or re.search(r"[\d()]", before) or _HAS_PREDICATE.search(before) or _ADVERBIAL_OPEN.match(before) \
             or not 1 <= len(before.split()) <= 6 or _names_owner(before):
         return subject
-    return f"{before.strip()}, {subject}"
+    return f"{before}, {subject}"
 
 
 def _only_target_words(subject: str) -> bool:
@@ -664,6 +693,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
 # where a predicate after a count stops: at the next figure (`thoát nghèo và trên 14 nghìn hộ …`, `tham gia xuất
 # khẩu đến 53 thị trường`) or at what goes with it (`cấp mới với tổng vốn đầu tư đăng ký …`)
 _VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
+                      r"chiếm(?!\w).*|"
                       r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
 # counted words that only say "people" (`52 đồng chí được trao Huy hiệu …`): the predicate alone is the indicator
 _PEOPLE = {"đồng chí", "người", "lượt người", "cá nhân", "trường hợp", "lượt", "em", "người dân"}
@@ -784,6 +814,13 @@ def _percent_object(before: str, after: str) -> str | None:
             noun = np.group(1).strip() + " " + noun       # `các chỉ tiêu được giao`, `số cán bộ, công chức`
         if verb:
             return f"{verb} {noun}" if not noun.startswith("các ") else noun  # `giảm tối đa 10% số cán bộ`
+        change = re.search(r"(?<!\w)(giảm|tăng)(?:\s+(?:được|thêm))?\s*$", last)
+        if change and noun and not re.match(r"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so|cùng kỳ|đứng|xếp|cao|thấp|vượt|nhanh|"
+                                            r"tỷ lệ|tỉ lệ|do|bởi|vì|nhờ|"   # (a rate named after: the rate's, below; a cause)
+                                            r"mạnh|khá|nhẹ|trở lại|lên|xuống)(?!\w)", noun) \
+                and not _HAS_PREDICATE.match(noun):
+            # `Riêng trong năm 2016 giảm 1,5% hộ nghèo và phấn đấu …`
+            return change.group(1) + " " + re.split(r"\s+(?:và|nhưng|để|nhằm)\s+", noun)[0]
         if np.group(1):
             return noun
         if _OPENS_A_SHARE.fullmatch(last) and not re.match(r"\s*(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so)\b", after):

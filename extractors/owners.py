@@ -121,6 +121,13 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         # (a rank's `cả nước`, `63 tỉnh` is the field it is ranked in: `đứng thứ 13/63 tỉnh, thành phố`)
         if not rank and national_at(re.sub(r"đại biểu Quốc hội", " ", seg)) is not None:
             return "Việt Nam", "sentence"
+    if s.index > 0 and _THIS_PROVINCE.search(text[s.start:ms]):
+        # `Xếp thứ hai trong PAPI 2020 là Đồng Tháp … Tỉnh này dẫn đầu cả nước ở tiêu chí … với 5,202 điểm`: the
+        # province the sentence before named
+        prev = ctx.sentences[s.index - 1]
+        owner = _owner_named_in(prev, ctx) if prev.paragraph == s.paragraph else None
+        if owner:
+            return owner, "paragraph"
     if s.index > 0 and _GOES_ON.match(s.text):
         # `GRDP tỉnh Hải Dương ước tăng 11,59%. Cụ thể, khu vực nông nghiệp tăng 6,65%`: the owner the sentence
         # it goes on from named
@@ -142,6 +149,8 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     return ctx.province, "site" if ctx.province_source == "site" else "document"
 
 
+# the province just named, pointed back to: `Tỉnh này`, `địa phương này`
+_THIS_PROVINCE = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Đđ]ịa phương)\s+(?:này|nói trên)(?!\w)")
 # a sentence that goes on with the one before: `Cụ thể, …`, `Trong đó, …`
 _GOES_ON = re.compile(r"\s*(?:Cụ thể|Trong đó|Theo đó)\s*,")
 

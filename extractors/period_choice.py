@@ -32,7 +32,14 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         return own, "sentence"
     base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start)
     if base:
-        return base.group(1), "sentence"
+        # of the same part of that year as the figure it is the base of (`Quý I/2024, … vượt nhiều lần so với cùng kỳ
+        # năm 2023 (35,4 triệu USD)`: 2023-Q1)
+        after = str(int(base.group(1)) + 1)
+        part = next((p.value[5:] for p in (*reversed([p for p in ctx.sentence_periods[s.index] if p.pos < rel_m]),
+                                           *ctx.running_actual[s.index])
+                     if p.value.startswith(after + "-") and not re.fullmatch(r"\d{4}", p.value[5:])), None) \
+            if "cùng kỳ" in base.group(0) else None
+        return (f"{base.group(1)}-{part}" if part else base.group(1)), "sentence"
     # an aside in brackets (`… đạt 7,82% (quý I/2023 đạt 4,11%)`) times only the figures inside it
     spans = ctx.sentence_brackets[s.index]
     inside = bracket_at(spans, rel_m) if spans else None
@@ -86,9 +93,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
     if period is not None:
         period = _resolve_now(period, ctx)
-    if period is not None and _STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx)) \
-            and re.fullmatch(r"(?:19|20)\d{2}-(?:\d{1,2}M|Q1|H1|9M)", period):
-        period = period[:4]  # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`: a level at a date is of the year
+    if period is not None and (_STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx))
+                               or _YEAR_END_BASE.search(_clause_of(m, s, ctx, cs))) \
+            and re.fullmatch(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)", period):
+        # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`, `… đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm
+        # 2022`: a level at a date is of the year
+        period = period[:4] if re.match(r"(?:19|20)\d{2}-", period) else "Y"
     if period is not None and not re.match(r"(?:19|20)\d{2}", period):
         period = with_year(period, periods, ctx, s)
     if period is None and m.status == "target" and ctx.last_term[s.index] is not None:
@@ -141,6 +151,10 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # năm 2021` in January 2023)
         reviewed = _LOOKS_BACK.search(f"{ctx.title or ''} {s.text}") or ctx.compares_two_years_back
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
+        so_far = _months_reported(ctx) if not reviewed and _SAME_TIME_LAST_YEAR.search(s.text) else None
+        if so_far:
+            # `… tăng 231% so với cùng kỳ` on a page of 21 April that names no period: the months reported so far
+            period = so_far
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
         after = _after_base(s, ctx) if m.status == "actual" else None
@@ -156,6 +170,8 @@ _OF_YEARS_PLAN = re.compile(r"\s*(?:so\s+với\s+)?(?:kế hoạch|dự toán|ch
 
 # December of a year as the base of a month's change: the month is of the year after (`so với tháng 12/2022`)
 _DECEMBER_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?tháng\s+12\s*(?:/|-|năm\s+)((?:19|20)\d{2})(?!\d)")
+# the end of a year as the base of a level's change: the level is of the year after
+_YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:cuối|hết)\s+năm\s+((?:19|20)\d{2})(?!\d)")
 # a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
 # (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
@@ -165,6 +181,17 @@ _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:n
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$")
 _TO_AFTER = re.compile(r"\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?!\w)")
 _TO_BEFORE = re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$")
+
+
+def _clause_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str:
+    """The figure's clause: from its start to the next `;` of the sentence (or its end)."""
+    after = m.end
+    opened = ctx.text.rfind("(", cs, m.start)
+    if opened >= 0 and ctx.text.find(")", opened, m.start) < 0:
+        close = ctx.text.find(")", m.end, s.end)   # (inside brackets: past them, `(+10,74%; +10.960 tỷ đồng) so với …`)
+        after = close if close >= 0 else after
+    end = ctx.text.find(";", after, s.end)
+    return ctx.text[cs:end if end >= 0 else s.end]
 
 
 def _after_base(s: Sentence, ctx: DocContext) -> str | None:
@@ -181,7 +208,7 @@ def _after_base(s: Sentence, ctx: DocContext) -> str | None:
 
 
 # a base year of comparison: `so với năm 2021`, `so với cùng kỳ năm 2021`, `so với năm trước` is not one
-_BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?năm\s+((?:19|20)\d{2})(?!\d)")
+_BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời điểm\s+)?(?:cuối|hết)\s+)?năm\s+((?:19|20)\d{2})(?!\d)")
 
 
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
@@ -255,9 +282,11 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
     """The year a period without one belongs to: the sentence's, else what the document named
     last, else the title's, else the document's date (a review published early in a year looks back
     at the year before)."""
-    december = _DECEMBER_BASE.search(s.text)
+    december = _DECEMBER_BASE.search(s.text) or _YEAR_END_BASE.search(s.text)
     if december:
-        return str(int(december.group(1)) + 1)   # `tháng 6 tăng 0,07% so với tháng 12/2022`: June 2023
+        # `tháng 6 tăng 0,07% so với tháng 12/2022`: June 2023; `đến hết tháng 8 đạt 98.000 tỷ đồng, tăng 2,06% so
+        # với thời điểm cuối năm 2022`: 2023
+        return str(int(december.group(1)) + 1)
     for pool in (periods, ctx.running[s.index]):
         # not a year written as an aside in brackets (`6 tháng đầu năm … (năm 2012 đạt 5,7%)`)
         years = [p.value[:4] for p in pool if p.value[:4].isdigit() and p.kind != "term" and p.bracket is None]
@@ -291,6 +320,22 @@ def _last_month(period: str | None) -> int | None:
     if m.group(3):
         return 3 * int(m.group(3))
     return int(m.group(4))
+
+
+# a comparison with the same time of the year before, with no year named: the figure is of the months reported so far
+_SAME_TIME_LAST_YEAR = re.compile(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ(?!\s+(?:năm\s+)?(?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _months_reported(ctx: DocContext) -> str | None:
+    """The months a page reports on, from its date: statistics of the first N months come out early in month N+1
+    (a page of 21 April reports the first quarter); None in January and February (the year before's review)."""
+    if not ctx.published or not re.match(r"\d{4}-\d{2}-\d{2}", ctx.published):
+        return None
+    month = int(ctx.published[5:7])
+    if month <= 2:
+        return None
+    n = month - 1
+    return f"{ctx.pub_year}-" + {3: "Q1", 6: "H1", 12: "Y"}.get(n, f"{n}M")
 
 
 def _pub_year_reviewed(ctx: DocContext) -> str:

@@ -16,7 +16,7 @@ from extractors import lexicon
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # `so với cùng kỳ năm 2019`, `cao hơn cùng kỳ năm 2024`: the figure is of the year after its base
 SAME_TIME_OF = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
-_BASE_BEFORE = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?$")
+_BASE_BEFORE = re.compile(r"(?<!\w)[Ss]o(?: với)?\s+(?:cùng kỳ\s+)?$")
 # the number of months in words: `mười tháng đầu năm` (extractors/lexicon/month_words.tsv)
 _MONTH_WORDS = {w: int(n) for w, n in lexicon.mapping("month_words", "word", "months").items()}
 
@@ -62,13 +62,16 @@ _STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp c
                              r"(?:áp dụng\s+(?:cho\s+)?)?(?:giai đoạn|thời kỳ)\s*$")
 
 
+# `Trong 10 tháng, …` opening a sentence or a paragraph (not `hoàn thành trong 10 tháng`, a duration)
+_MONTHS_OPENING = re.compile(r"(?<![^\s])Trong\s+(\d{1,2}|sáu|chín|mười)\s+tháng(?=\s*,)")   # (capital: a sentence's opening)
 # `bình quân 6 tháng`, `tính chung 9 tháng năm 2023`, `cộng dồn 6 tháng năm 2014` (not `6 tháng cuối năm`)
 _SUMMED_MONTHS = re.compile(r"(?=[bBtTcClL])(?<!\w)(?:bình quân|tính chung|cộng dồn|lũy kế)\s+(\d{1,2}|sáu|chín|mười) tháng"
                             r"(?!\s+(?:đầu|cuối|qua|trước|tới|sau))(?:\s+(?:năm\s+)?((?:19|20)\d{2}))?(?!\d)", re.IGNORECASE)
 
 
 # a month's figure compared with the month before: `tháng 9 tăng 0,70% so với tháng trước`
-_MONTH_ON_MONTH = re.compile(r"[^.;:\n]{0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+trước(?!\w)", re.IGNORECASE)
+_MONTH_ON_MONTH = re.compile(r"[^.;:\n]{0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+(?:trước|\d{1,2})(?![\w/])",
+                             re.IGNORECASE)
 
 
 # the term of an elected council, part of its name: `Hội đồng nhân dân tỉnh Bắc Ninh khóa 19, nhiệm kỳ 2021-2026`
@@ -87,7 +90,9 @@ _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong
 def find_periods(text: str) -> list[Period]:
     """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
     # `quí` is an old spelling of `quý` (one letter for one, so positions stay)
+    # (and `Qúy`, the tone mark put on the wrong letter)
     text = text.replace("quí", "quý").replace("Quí", "Quý") if "uí" in text else text
+    text = text.replace("Qúy", "Quý").replace("qúy", "quý") if "úy" in text else text
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
 
@@ -118,12 +123,12 @@ def find_periods(text: str) -> list[Period]:
             continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?=[6SsNn])(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?=[6SsNn])(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?=[9Cc])(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
+    for m in re.finditer(r"(?=[9Cc])(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text):
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue
@@ -136,12 +141,22 @@ def find_periods(text: str) -> list[Period]:
         add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter, `10 tháng qua`
     for m in re.finditer(r"(?=[0-9btmnBTMN])(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
-                         r"(?: đầu năm| qua| năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
+                         r"(?: đầu năm| qua| (?:của )?năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
         part = "Q1" if n == 3 else f"{n}M"
         add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")
+    # the first N months opening a sentence: `Trong 10 tháng, tỉnh Quảng Ninh đã thu hút …`
+    for m in _MONTHS_OPENING.finditer(text):
+        if overlaps(m):
+            continue
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+        if 1 < n < 12:
+            part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+            out.append(Period(m.start(1), part, {6: "half", 9: "nine"}.get(n, "months")))
+            taken.append((m.start(1), m.end()))
     # the first N months added up or averaged, with no `đầu năm`: `bình quân 6 tháng tăng 3,68%`, `cộng dồn 9 tháng`
     for m in _SUMMED_MONTHS.finditer(text):
         if overlaps(m):

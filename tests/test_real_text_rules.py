@@ -1155,3 +1155,94 @@ def test_compared_with_the_year_before_a_term_a_level_is_of_the_terms_end():
 def test_a_share_restated_as_a_fraction_in_brackets_still_reads_what_follows():
     m = figure("Đến ngày 31/7, 100% (152/152) đảng bộ trực thuộc Tỉnh ủy đã hoàn thành Đại hội.", "100%")
     assert m.indicator and "hoàn thành Đại hội" in m.indicator
+
+
+def test_owners_pointed_back_to_funds_and_moves_in_a_national_ranking():
+    text = ("Xếp thứ hai trong PAPI 2020 là Đồng Tháp với số điểm 46,961 điểm. Tỉnh này dẫn đầu cả nước ở tiêu chí "
+            "Quản trị môi trường với 5,202 điểm.")
+    m = figure(text, "5,202 điểm", title="Quảng Ninh dẫn đầu PAPI 2020")
+    assert (m.entity, m.indicator) == ("Đồng Tháp", "Quản trị môi trường")
+    text = "- Vốn ngân sách Trung ương (ODA): Kế hoạch năm 2017 là 1.156,4 tỷ đồng, giá trị giải ngân 884,5 tỷ đồng."
+    assert figure(text, "884,5 tỷ đồng", title="Bình Dương giải ngân vốn đầu tư công").entity == "Bình Dương"
+    text = "Điểm số PAPI năm 2022 của tỉnh tăng khá. Thứ hạng trong cả nước thăng 7 bậc (từ vị trí 53 lên 46)."
+    assert figure(text, "7 bậc", title="Sơn La cải thiện chỉ số PAPI").entity == "Sơn La"
+
+
+def test_a_comparison_with_the_same_time_last_year_on_a_page_naming_no_period_is_of_the_months_reported():
+    text = "Trong đó, có hơn 19.500 lượt khách du lịch quốc tế, tăng 231% so với cùng kỳ."
+    assert figure(text, "231%", published="2025-04-21").period == "2025-Q1"
+    assert figure(text, "231%", published="2025-10-03").period == "2025-9M"
+    # a period the sentence names wins
+    assert figure("Tháng 3, khách quốc tế tăng 231% so với cùng kỳ.", "231%", published="2025-04-21").period == "2025-03"
+
+
+@pytest.mark.parametrize("text, span, period", [
+    ("Qúy I/2024, tỉnh cấp mới và điều chỉnh vốn đầu tư 13 dự án.", "13 dự án", "2024-Q1"),
+    ("10 tháng của năm 2022, toàn tỉnh đã tuyển sinh 35.842 người.", "35.842 người", "2022-10M"),
+    ("6 tháng của năm 2022, thu ngân sách đạt 5.200 tỷ đồng.", "5.200 tỷ đồng", "2022-H1"),
+    # a level compared with the end of a year is of the year after, and of the year, not the months
+    ("Tổng nguồn vốn huy động tính đến hết tháng 8 đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm 2022.",
+     "98.000 tỷ đồng", "2023"),
+    # a month named as the base of a comparison is no period of the figure
+    ("Năm 2023, tỉnh thu hút 1,2 tỷ USD vốn FDI. So với tháng 8/2023, tỉnh vươn lên 2 bậc.", "2 bậc", "2023"),
+])
+def test_more_ways_of_writing_a_period(text, span, period):
+    assert figure(text, span).period == period
+
+
+def test_a_breakdown_sentence_keeps_the_time_of_the_sentence_it_breaks_down():
+    text = ("Ước đến ngày 30/6, tổng dư nợ cho vay trên địa bàn tỉnh đạt 113.000 tỷ đồng. Trong đó, dư nợ cho vay "
+            "ngắn hạn đạt 81.000 tỷ đồng; tăng 14,38% so với cuối năm 2021.")
+    m = figure(text, "14,38%", title="6 tháng đầu năm 2022, dư nợ cho vay tăng gần 18%")
+    assert m.period == figure(text, "113.000 tỷ đồng", title="6 tháng đầu năm 2022, dư nợ cho vay tăng gần 18%").period == "2022"
+
+
+def test_what_a_change_raises_from_one_level_to_another_and_shares_of_counts():
+    text = "Qua đó, nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% lên 65%, bảo đảm vượt chỉ tiêu."
+    assert figure(text, "53%").indicator == figure(text, "65%").indicator == "tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh"
+    text = "Kế đến là cấp THCS với 53/63 trường đạt chuẩn quốc gia; cấp tiểu học có 119/156 trường đạt chuẩn chiếm tỷ lệ 76,28%."
+    assert figure(text, "53/63 trường").indicator == "trường đạt chuẩn quốc gia"   # (`cấp THCS` is a level, no verb)
+    assert figure(text, "76,28%").indicator == "tỷ lệ trường đạt chuẩn"
+
+
+def test_a_list_of_one_word_parts_is_joined_back_into_its_subject():
+    m = figure("Khu vực nông, lâm, ngư nghiệp tăng trưởng 5,12% so với cùng kỳ.", "5,12%")
+    assert m.indicator.startswith("Khu vực nông, lâm, ngư nghiệp")
+    m = figure("Theo đó, nông, lâm nghiệp và thuỷ sản của tỉnh tăng 3,36%.", "3,36%")
+    assert m.indicator.startswith("nông, lâm nghiệp và thuỷ sản")
+    text = "Trong đó, đảng viên nữ 510 đồng chí, là người dân tộc khơme là 189 đồng chí."
+    assert figure(text, "189 đồng chí").indicator == "người dân tộc khơme"
+
+
+def test_the_country_as_the_whole_of_a_share_owns_nothing_after_it():
+    text = ("Hải Phòng xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD, chiếm 10,9% tổng vốn đầu tư cả nước, "
+            "tăng 82,4% so với cùng kỳ.")
+    assert figure(text, "82,4%").entity == "Hải Phòng"
+    # the whole's own value, in brackets after it, is the country's
+    text = "Long An dẫn đầu với gần 3,2 tỉ USD, chiếm gần 32% tổng vốn FDI trong thời gian này của cả nước (10,13 tỉ USD)."
+    assert figure(text, "10,13 tỉ USD").entity == "Việt Nam"
+
+
+@pytest.mark.parametrize("text, span, published, period", [
+    ("Chỉ số sản xuất công nghiệp tháng 11 ước tăng hơn 4,9% so với tháng 10.", "hơn 4,9%", "2021-12-05", "2021-11"),
+    ("Kinhte&Xahoi Trong 10 tháng, tỉnh đã thu hút vốn FDI đạt trên 3 tỷ USD.", "trên 3 tỷ USD", "2023-11-02", "2023-10M"),
+    ("Quý I/2024, 8 dự án FDI cấp mới với tổng vốn gần 1,452 tỷ USD, vượt nhiều lần so với cùng kỳ năm 2023 (35,4 triệu USD).",
+     "35,4 triệu USD", None, "2023-Q1"),
+])
+def test_months_and_same_periods_of_bases(text, span, published, period):
+    assert figure(text, span, published=published).period == period
+
+
+def test_a_breakdown_of_a_plan_keeps_its_deadline_and_auxiliaries_are_no_part_of_an_indicator():
+    text = ("Đến cuối năm 2020, toàn tỉnh đã xây dựng mới và nâng cấp được 555 km đường giao thông. "
+            "Cụ thể, đầu tư sửa chữa, nâng cấp 55 km quốc lộ; 99 km đường huyện.")
+    assert figure(text, "55 km").period == figure(text, "555 km").period == "2020"
+    m = figure("Trong 10 tháng, tỉnh đã thu hút vốn đầu tư trực tiếp nước ngoài đạt trên 3 tỷ USD.", "trên 3 tỷ USD")
+    assert m.indicator == "thu hút vốn đầu tư trực tiếp nước ngoài"
+
+
+def test_a_change_of_a_share_of_something_named_after_it():
+    m = figure("Riêng trong năm 2016 giảm 1,5% hộ nghèo và phấn đấu giảm tỷ lệ hộ cận nghèo.", "1,5%")
+    assert m.indicator == "giảm hộ nghèo"
+    m = figure("Tốc độ tăng trưởng GRDP tăng 9,46%, đứng thứ 2 cả nước.", "9,46%")
+    assert m.indicator == "Tốc độ tăng trưởng GRDP"
