@@ -160,7 +160,8 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     if spans and bracket_at(spans, m.start - s.start, s.text) is not None:
         m.extra["aside"] = True   # `(quý I/2023 đạt 4,11%)`: a figure in brackets, beside the sentence's own
     before = None
-    for d in reversed((done or [])[-8:]):   # the figure before, not one of an aside
+    continues = m.extra["period_source"] in ("document", None) and _CONTINUES.match(s.text)   # (asked first: cheap)
+    for d in reversed((done or [])[-8:]) if continues else ():   # the figure before, not one of an aside
         if not d.extra.get("aside"):
             before = d
             break
@@ -168,8 +169,8 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         # (a figure after another of its own sentence: the breakdown is of the last figure of the sentence before)
         before = next((d for d in reversed(done[-12:]) if d.extra.get("sentence_index") == s.index - 1
                        and not d.extra.get("aside")), None)
-    if m.extra["period_source"] in ("document", None) and before is not None and before.status == m.status \
-            and before.period and _CONTINUES.match(s.text) and before.extra.get("sentence_index") == s.index - 1:
+    if continues and before is not None and before.status == m.status \
+            and before.period and before.extra.get("sentence_index") == s.index - 1:
         # `… hiện có 57.180 hộ nghèo. Trong đó, hộ nghèo về thu nhập là 50.868 hộ`: the breakdown of the
         # figure before, of its time
         m.period, m.extra["period_source"] = before.period, "paragraph"

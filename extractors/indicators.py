@@ -244,7 +244,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
-    raised = _RAISED_FROM.search(text, max(cs, m.start - 160), m.start)
+    raised = _RAISED_FROM.search(text, max(cs, m.start - 160), m.start) \
+        if "từ" in text[max(cs, m.start - 160):m.start] else None   # (its `từ` is written there)
     if raised and not _names_owner(raised.group(1)):
         # `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% …` (`đưa tỷ lệ hộ nghèo giảm từ …`: without the verb)
         return re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip()), "subject"
