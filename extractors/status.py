@@ -13,6 +13,11 @@ from extractors.record import Mention
 from extractors.sentences import Sentence
 
 
+# a review of what a plan achieved so far: `Sau 2 năm thực hiện …`, `Qua 5 năm triển khai thực hiện …`
+_AFTER_YEARS_OF = re.compile(r"(?<!\w)(?:[Ss]au|[Qq]ua)\s+(?:\d{1,2}|hai|ba|bốn|năm|mười|nhiều)\s+năm\s+"
+                             r"(?:triển khai\s+)?(?:thực hiện|triển khai)(?!\w)")
+
+
 def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,
               s: Sentence, model: Callable[[], str | None] | None = None) -> str | None:
     """`actual`, `target`, or None for a heading or a label that states no figure; `model` reads the
@@ -34,6 +39,8 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
     if PAREN_TARGET.search(just_before):
         return "target"  # a bracket that opens with a plan word gives the plan: `7,02% (kế hoạch 7-7,5%)`
+    if _AFTER_YEARS_OF.search(sent_before) and not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", clause_before)):
+        return "actual"  # `Sau 2 năm thực hiện Nghị quyết …, tốc độ tăng trưởng công nghiệp đạt 19%`: what it achieved
     # Otherwise the trained model reads result or target (extractors/status_model.py): on real passages it
     # has never seen it reads better than the rules below, which decide only when no model is present.
     decided = model() if model is not None else None

@@ -69,16 +69,16 @@ def _gap(text: str, toks, a: int, b: int) -> str:
 
 def _collect(toks, j: int, text: str, limit: int):
     """Up to `limit` tokens from j that may make a noun phrase: words, and `,`/`-` inside it."""
+    kind, low, starts, ends = toks.kind, toks.low, toks.start, toks.end
+    stop = min(len(kind), j + limit)
     k = j
-    out = []
-    while k < len(toks.kind) and len(out) < limit:
-        if toks.kind[k] != "word" and not (toks.text[k] in (",", "-") and out):
+    while k < stop:
+        if kind[k] != "word" and not (k > j and toks.text[k] in (",", "-")):
             break
-        if k > j and _gap(text, toks, k - 1, k) not in _JOINING_GAPS:   # (so no newline either)
+        if k > j and text[ends[k - 1]:starts[k]] not in _JOINING_GAPS:   # (so no newline either)
             break
-        out.append(toks.low[k])
         k += 1
-    return out
+    return low[j:k]
 
 
 _BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -104,6 +104,8 @@ def counted_noun(toks, j: int, text: str):
     gap = _gap(text, toks, j - 1, j) if j > 0 else ""
     if gap not in _NBSP_GAPS and not (gap == "" and toks.text[j] in MEASURES):
         return None, j - 1
+    if starts_none(toks, j):
+        return None, j - 1   # what the reading below comes to, known from the first word
     low = _collect(toks, j, text, max(_MAX_LEX, 5))
     if not low:
         return None, j - 1
@@ -146,6 +148,15 @@ def counted_noun(toks, j: int, text: str):
     if first[0].isupper() and _is_place(noun):
         return None, j - 1
     return noun, last
+
+
+def starts_none(toks, j: int) -> bool:
+    """Whether the word token j starts no counted noun or unit, as `counted_noun` reads it: no lexicon noun or
+    measure starts with it, it is no abbreviation, and it is a word that never starts one, upper-case or one
+    letter (what it would find at the end, read from the first word alone)."""
+    first, w0 = toks.text[j], toks.low[j]
+    return w0 not in _BY_FIRST and w0 not in _MEASURE_LOW and first not in COUNTED_ABBREVIATIONS \
+        and (w0 in NOT_NOUN or first.isupper() or len(first) == 1)
 
 
 def per_unit(toks, j: int, text: str):

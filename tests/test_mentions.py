@@ -411,20 +411,21 @@ def test_skip_pattern_leads_find_every_match():
 
 
 def test_number_style_counts_what_findall_counts():
-    """`number_style` counts the English and Vietnamese ways of writing numbers from a lead (the start of a
-    grouped or decimal number): the same counts as `re.findall` over the whole text."""
+    """`number_style` counts the English and Vietnamese ways of writing numbers where a grouped or decimal number
+    starts (one scan for both): the same counts as `re.findall` over the whole text."""
     import random
     import re
 
     from extractors.mentions import reader
+    from extractors.mentions.openers import matches_at
 
     pieces = ["1", "12", "123", "1234", ".", ",", " ", "%", " %", "a", "x1", "-", "\n"]
     rng = random.Random(7)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
         for pat in (reader._EN_NUMBER, reader._VI_NUMBER):
-            assert sum(1 for _ in reader.matches_from_lead(pat, reader._GROUPED_NUMBER, text, 0, len(text))) \
-                == len(re.findall(pat, text)), text
+            at = [m.start() for m in reader._GROUPED_NUMBER_AT.finditer(text)]
+            assert sum(1 for _ in matches_at(pat, at, text, [(0, len(text))])) == len(re.findall(pat, text)), text
     assert reader.number_style("GDP 1,234.5 tỷ, tăng 9.54%") == "en"
     assert reader.number_style("GDP 1.234,5 tỷ, tăng 9,54%") == "vi"
 

@@ -17,8 +17,8 @@ bare_numbers=True)` and `read_numeral(text)` read a numeral that stands alone.
 
 `find(text)` returns `(mentions, skipped)`; offsets index `text`, so `text[m.start:m.end] == m.text`.
 
-The package, in the order a number meets it: `tokens` (the tokenizer), `nonfigures` (pass 1),
-`reader` (reading a number off the tokens), `tail` (the unit and qualifier around it), `draft` (the
+The package, in the order a number meets it: `tokens` (the tokenizer), `nonfigures` (pass 1, with
+`openers`: where a skip pattern may start, read off the tokens), `reader` (reading a number off the tokens), `tail` (the unit and qualifier around it), `draft` (the
 figure being read), `kinds` (pass 2, one step per kind of figure; the rank step and ordinals in `ranks`) and
 `finder` (the scan, `find`, `read_numeral`). The word lists
 they read are data under `extractors/lexicon/`.

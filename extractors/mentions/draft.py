@@ -3,7 +3,7 @@ and the qualifier before it) and turned into a `Mention` by `mention`.
 """
 from __future__ import annotations
 
-import math
+from math import isfinite
 from dataclasses import dataclass
 
 from extractors.mentions.reader import Num
@@ -64,6 +64,7 @@ def mention(f, d: Draft) -> tuple[Mention | None, int]:
     m = Mention(start=toks.start[d.text_start_tok], end=toks.end[d.end_tok], text="", kind=d.kind,
                 value=d.value, low=d.low, high=d.high, denominator=d.denominator, unit=d.unit,
                 qualifier=d.qualifier, decimals=d.decimals)
-    if not all(v is None or math.isfinite(v) for v in (d.value, d.low, d.high, d.denominator)):
+    if not ((d.value is None or isfinite(d.value)) and (d.low is None or isfinite(d.low))
+            and (d.high is None or isfinite(d.high)) and (d.denominator is None or isfinite(d.denominator))):
         return None, d.j  # hundreds of digits times a scale word: not a figure anyone printed
     return m, d.j

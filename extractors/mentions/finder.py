@@ -13,11 +13,12 @@ import re
 from itertools import compress
 
 from extractors.mentions.draft import draft, mention
-from extractors.mentions.kinds import STEPS, VAGUE_BEFORE, half, multiplier_word
+from extractors.mentions.kinds import NEVER_ALONE, STEPS, VAGUE_BEFORE, half, multiplier_word
 from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
 from extractors.mentions.ranks import ORDINAL_WORDS, rank_word
 from extractors.mentions.reader import Reader
-from extractors.mentions.tail import currency_before
+from extractors.mentions.tail import CURRENCY_STARTS, currency_before
+from extractors.mentions import tokens
 from extractors.mentions.tokens import DASHES
 from extractors.numbers import NUMBER_WORDS, SCALES
 from extractors.record import Mention, Skipped
@@ -26,38 +27,79 @@ from extractors.record import Mention, Skipped
 _START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
 _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
 _START_SIGNS = {"$", "€", "£"}
+# the token texts classified so far, and those of them that may start a number (replaced, never emptied, when
+# they grow large: a scan in another thread keeps the pair it began with)
+_CLASSIFIED: tuple[set[str], set[str]] = (set(), set())
+
+
+def _classified() -> tuple[set[str], set[str]]:
+    global _CLASSIFIED
+    if len(_CLASSIFIED[0]) > tokens.CACHE_LIMIT:
+        _CLASSIFIED = (set(), set())
+    return _CLASSIFIED
 
 
 class Finder(Reader):
     """The scan over one text (see the module docstring); `Finder(text).find()` is `find(text)`."""
 
     def find(self) -> tuple[list[Mention], list[Skipped]]:
-        skips = find_skips(self.text)
+        skips = find_skips(self.text, self.toks)
         skip_at = SpanIndex([(s.start, s.end) for s in skips])
         mentions: list[Mention] = []
         nxt = 0
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
-        # (decided once for each text a token has, then looked up by each token's text)
-        starting = {w for w, low, kind in toks.vocab.values()
-                    if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS}
+        # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
+        seen, starting = _classified()
+        for w in toks.vocab.keys() - seen:
+            _, low, kind = toks.vocab[w]
+            if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS:
+                starting.add(w)
+            seen.add(w)   # (after: a text another thread has seen is in `starting` when it should be)
         starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))
+        text, tstart = self.text, toks.start
+        # the skips are sorted, their ends too (they are disjoint): whether one covers a token is read walking them
+        # along with the tokens
+        s_start, s_end, p, n, sorted_ends = skip_at._starts, skip_at._ends, 0, len(skips), skip_at._ends_sorted
         for i in starts:
-            if i < nxt or skip_at.covers(toks.start[i]):
+            if i < nxt:
+                continue
+            pos = tstart[i]
+            if sorted_ends:
+                while p < n and s_end[p] <= pos:
+                    p += 1
+                if p < n and s_start[p] <= pos:
+                    continue   # (skip_at.covers(pos))
+            elif skip_at.covers(pos):
                 continue
             m, after = self.mention_at(i, skip_at)
             if m is None:
                 continue
-            m.text = self.text[m.start:m.end]
+            m.text = text[m.start:m.end]
             mentions.append(m)
             nxt = max(after, i + 1)
         # numbers inside neither a mention nor a skip: recorded as skipped `unread`, for coverage
         taken = SpanIndex([(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in skips])
-        for k in starts:
-            if toks.kind[k] == "num" and not taken.covers(toks.start[k]):
-                skips.append(Skipped(toks.start[k], toks.end[k], toks.text[k], self._why_not(k)))
+        for k in self._uncovered([k for k in starts if toks.kind[k] == "num"], taken):
+            skips.append(Skipped(tstart[k], toks.end[k], toks.text[k], self._why_not(k)))
         skips.sort(key=lambda s: s.start)
         return mentions, skips
+
+    def _uncovered(self, nums: list[int], taken: SpanIndex) -> list[int]:
+        """The tokens of `nums` (in order) whose start no span of `taken` covers (`taken.covers`)."""
+        tstart = self.toks.start
+        if not taken._ends_sorted:
+            return [k for k in nums if not taken.covers(tstart[k])]
+        # starts and ends in order: the last span starting at or before a position covers it, or none does
+        t_start, t_end, p, n = taken._starts, taken._ends, 0, len(taken._starts)
+        out = []
+        for k in nums:
+            pos = tstart[k]
+            while p < n and t_start[p] <= pos:
+                p += 1
+            if not (p and t_end[p - 1] > pos):
+                out.append(k)
+        return out
 
     def _why_not(self, k: int) -> str:
         toks = self.toks
@@ -78,10 +120,10 @@ class Finder(Reader):
 
     def mention_at(self, i: int, skip_at) -> tuple[Mention | None, int]:
         """The figure whose number starts at token i, and the token after it; (None, the next token to
-        try) when there is none."""
+        try) when there is none. `find` asks only at tokens that no skip in `skip_at` covers."""
         toks = self.toks
         # currency before the number: $10, USD1,23, VN$1000, Rs. 20
-        pre_unit, k = currency_before(self, i)
+        pre_unit, k = currency_before(self, i) if toks.text[i] in CURRENCY_STARTS else (None, i)
         if toks.kind[k] == "word" and toks.low[k] == "gấp":
             return multiplier_word(self, k)
         if k > 0 and (toks.low[k] in ("nhất", "nhì") or toks.low[k] in ORDINAL_WORDS and toks.low[k - 1] == "thứ"):
@@ -97,11 +139,16 @@ class Finder(Reader):
         num = self.read_num(k)
         if num is None:
             return None, i + 1
-        if skip_at.covers(toks.start[num.i]):
-            return None, num.j
+        if num.i != i and skip_at.covers(toks.start[num.i]):
+            return None, num.j   # (`find` tries token i only where no skip covers it)
         if num.has_words and not self.bare and k > 0 and toks.low[k - 1] in VAGUE_BEFORE \
                 and toks.kind[k] == "word":
             return None, num.j  # `hàng trăm hộ`, `vài nghìn người`: vague, not a figure
+        if num.has_words and num.j == k + 1 and toks.low[k] in NEVER_ALONE and not self.bare \
+                and not (num.j < len(toks.kind) and toks.low[num.j] == "phần"):
+            # `đầu tư`, `không`: a word `words_are_figure` never takes alone, whatever follows, unless a fraction
+            # in words (`tư phần …`) settles it first: the steps would come to no figure
+            return None, num.j
         # a lone number word (`một`, `năm`, `ba`) is a figure only before a counted noun or unit
         d = draft(self, i, k, num, pre_unit)
         for step in STEPS:

@@ -42,12 +42,16 @@ FIGURE_VERBS = {"đạt", "là", "còn", "tăng", "giảm", "lên", "xuống", "
 # Before a number in words, these make it vague (`hàng nghìn câu lạc bộ`, `vài trăm người`).
 VAGUE_BEFORE = {"hàng", "vài", "mấy", "dăm", "nhiều", "mươi", "bao", "hằng", "hơn mười", "đôi", "một vài"}
 WORD_MULT = {"đôi": 2.0, "rưỡi": 1.5}
+# Number words that alone are never a figure (`đầu tư`, `không làm`; `words_are_figure`).
+NEVER_ALONE = ("không", "tư", "lăm", "mốt", "nhăm")
 # Before `nửa`, these make it a multiplier (`giảm nửa`, `hơn nửa số hộ`).
 HALF_AFTER_VERB = {"giảm", "tăng", "còn", "chiếm", "bằng", "đạt", "mất", "khoảng", "gần", "hơn", "xấp xỉ",
                    "chừng", "tầm", "trên", "dưới", "gấp", "là", "có", "được", "thu hẹp", "rút ngắn", "cắt"}
 # After `nửa`, these make a period or a duration (`nửa đầu năm`, `nửa tháng`), not a multiplier.
 _HALF_NOT_BEFORE = DURATION_UNITS | {"đầu", "cuối", "sau", "trước", "kia", "chừng", "vời", "đêm", "đời", "buổi",
                                      "năm nay", "thế kỷ", "chặng", "vòng", "giờ"}
+# the first words of the durations of two words (`thập kỷ`): a phrase of two words is one only after them
+_DURATION_FIRST = {u.split()[0] for u in DURATION_UNITS if " " in u}
 OF_TOTAL = ("trong tổng số", "trên tổng số", "trong số", "trên tổng", "trong tổng")
 _OF_TOTAL_FIRST = {p.split()[0] for p in OF_TOTAL} | {"trên"}
 
@@ -176,7 +180,8 @@ def quantity(f, d: Draft):
     if d.kind is not None:
         return None
     tail, j = d.tail, d.j
-    if tail.word(0) in DURATION_UNITS or tail.phrase(2) in DURATION_UNITS:
+    w0 = tail.word(0)
+    if w0 in DURATION_UNITS or (w0 in _DURATION_FIRST and tail.phrase(2) in DURATION_UNITS):
         return None, j  # `sau 1 năm`, `5 năm xây dựng`, `6 tháng đầu năm`: durations
     noun, nend = f.counted_noun(j)
     total = of_total(f, j if noun is None else nend + 1, allow_tren=noun is None)
@@ -456,7 +461,7 @@ def words_are_figure(num: Num, kind, unit, end_tok) -> bool:
         return True  # `2 triệu rưỡi đồng`: digits lead, the words are scale and half
     if words[0] not in DIGIT_WORDS and words[0] not in ("mười", "trăm"):
         return False
-    if words[0] in ("không", "tư", "lăm", "mốt", "nhăm") and len(words) == 1:
+    if words[0] in NEVER_ALONE and len(words) == 1:
         return False
     if len(words) == 1 and words[0] in ("một", "năm"):
         return kind in ("money", "percent", "range") or (unit is not None and unit.lower() in _WORD_UNITS_ONE)

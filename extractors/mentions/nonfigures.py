@@ -3,6 +3,9 @@
 Dates, times, years and terms, document codes, phone numbers, addresses, names with numbers,
 ordinals and list markers are found by pattern (SKIP_PATTERNS, run only on the stretches around
 digits; WORD_SKIP_PATTERNS for `Đại hội XIII`, `Thứ nhất`) and recorded as `Skipped` with a reason.
+Given the text's tokens, each pattern is tried only where it may start (`_starts_of`): a pattern that opens
+with a word where a token that may open it starts (`openers`), one that opens with a digit, `(` or `+` where
+one scan of the digit windows finds its lead (`_SIGN_LEADS`); without them, where its lead is searched for.
 DURATION_UNITS are the words that make a number after them a duration (`sau 5 năm`), not a count.
 """
 from __future__ import annotations
@@ -12,6 +15,7 @@ import operator
 import re
 
 from extractors import lexicon
+from extractors.mentions.openers import Openers, matches_at, opening_words
 from extractors.record import Skipped
 from extractors.units import COUNTED_SET, MEASURES
 
@@ -106,20 +110,68 @@ DURATION_BEFORE = {"sau", "trong", "mất", "suốt", "hơn", "gần", "qua", "�
                    "trước", "tới", "đầu", "cuối", "từ", "kế hoạch", "những"}
 
 
-def find_skips(text: str) -> list[Skipped]:
+def find_skips(text: str, toks=None) -> list[Skipped]:
     """Every non-mention by SKIP_PATTERNS, earlier patterns first; a later match that overlaps an
-    earlier one is dropped."""
+    earlier one is dropped. Given the text's tokens (`tokens.tokenize(text)`), each pattern is tried only
+    where it may start (`_starts_of`): the same skips."""
     skips: list[Skipped] = []
     taken: list[tuple[int, int]] = []   # spans taken by earlier patterns, sorted and disjoint
     windows = _digit_windows(text)
-    for (reason, pat), lead in zip(SKIP_PATTERNS, _LEADS):
-        _take((m for ws, we in windows for m in _matches(pat, lead, text, ws, we) if _HAS_DIGIT(m.group())),
+    starts = _starts_of(toks, text, windows) if toks is not None else None
+    for k, ((reason, pat), lead) in enumerate(zip(SKIP_PATTERNS, _LEADS)):
+        _take((m for m in _found(k, pat, lead, text, windows, starts) if _HAS_DIGIT(m.group())),
               reason, taken, skips)
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
-    for (reason, pat), lead in zip(WORD_SKIP_PATTERNS, _WORD_LEADS):
-        _take(_matches(pat, lead, text, 0, len(text)), reason, taken, skips)
+    whole = [(0, len(text))]
+    for k, ((reason, pat), lead) in enumerate(zip(WORD_SKIP_PATTERNS, _WORD_LEADS), len(SKIP_PATTERNS)):
+        _take(_found(k, pat, lead, text, whole, starts), reason, taken, skips)
     skips.sort(key=lambda k: k.start)
     return skips
+
+
+def _found(k: int, pat: re.Pattern, lead, text: str, windows: list, starts: list | None):
+    """The matches of skip pattern k (SKIP_PATTERNS, then WORD_SKIP_PATTERNS) in each window: tried where
+    `_starts_of` says it may start, else where its lead matches."""
+    if starts is None or starts[k] is None:
+        return (m for ws, we in windows for m in _matches(pat, lead, text, ws, we))
+    return matches_at(pat, starts[k], text, windows)
+
+
+def _starts_of(toks, text: str, windows: list) -> list:
+    """For each skip pattern, the positions (in order) where it may match in the digit windows (the whole text
+    for WORD_SKIP_PATTERNS), or None for a pattern searched by its lead: where a token that may open it
+    starts (`openers`), where one scan over the windows finds its leads (`_SIGN_LEADS`), where a function
+    finds some of its alternatives (`_MIXED`), or all of those it has."""
+    words = _OPENERS.word_starts(toks)
+    signs: dict[int, list[int]] = {k: [] for k in _SIGN_OWNERS}
+    for ws, we in windows:
+        for m in _SIGN_SCAN.finditer(text, ws, we):
+            c = m.start()
+            for k, g in zip(_SIGN_OWNERS, m.groups()):
+                if g is not None and (not signs[k] or signs[k][-1] != c):
+                    signs[k].append(c)
+    out: list = []
+    for k, (opening, sign, other) in enumerate(_PLANS):
+        if opening is None and not sign and other is None:
+            out.append(None)
+            continue
+        at = words[k] if opening is not None else []
+        if sign:
+            at = signs[k] if not at else sorted(set(at + signs[k]))
+        if other is not None:
+            ranges = windows if k < len(SKIP_PATTERNS) else [(0, len(text))]
+            at = sorted(set(at + [c for ws, we in ranges for c in other(text, ws, we)]))
+        out.append(at)
+    return out
+
+
+def _lead_starts(lead: re.Pattern, text: str, ws: int, we: int):
+    """Every position in ws..we where `lead` matches (overlapping matches too)."""
+    search = lead.search
+    p = ws
+    while (c := search(text, p, we)) is not None:
+        yield c.start()
+        p = c.start() + 1
 
 
 def _take(matches, reason: str, taken: list, skips: list) -> None:
@@ -198,6 +250,83 @@ def _lead_of(pat: re.Pattern):
 
 _LEADS = [_lead_of(p) for _, p in SKIP_PATTERNS]
 _WORD_LEADS = [_lead_of(p) for _, p in WORD_SKIP_PATTERNS]
+
+
+# Leads of the patterns that open with a digit or a sign, found by one scan (`_SIGN_SCAN`): by how the pattern
+# opens, its leads, each a first character and what must follow it (read after it, so a look-behind there sees
+# that character). Every one of these patterns opens where a run of digits starts, or with `(` or `+`: the scan
+# stops only there. Each lead matches wherever the pattern (or one of its alternatives) does.
+_SIGN_LEADS = {
+    r"\b\d+(?:/": [(r"\d", r"(?<!\w\d)\d*+[/-]")],
+    r"\b(?:1900|1800)": [(r"1", r"[89]00")],
+    r"(?:\+84[ .]?|(?<![\d.,])\b0)": [(r"\+", r"84"), (r"0", r"(?<![\d.,]0)(?<!\w0)\d")],
+    r"\b\d{1,2}[:h]": [(r"\d", r"(?<!\w\d)\d?\s*[:hg]")],
+    r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\s?[-–]": [(r"\d", r"(?<![\d.,]\d)\d?\s?[-–]")],
+    r"\b(?:(?:0?[1-9]|[12]\d|3[01])/": [(r"\d", r"(?<!\w\d)\d?/\d")],
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]": [(r"\d", r"(?<!\w\d)\d?[/.-]\d")],
+    r"\b(?:19|20)\d{2}\s*[-–—‑]": [(r"[12]", r"(?<!\w[12])(?:(?<=1)9|(?<=2)0)\d{2}\s*[-–—‑]")],
+    r"\(\d{1,2}\)|": [(r"\(", r"\d"), (r"\d", r"(?<!\S\d)\d?[.)]")],   # and `\b[a-zđ]\)`: _MIXED
+}
+
+
+def _hyphenated(text: str, ws: int, we: int):
+    """Where `\\b[A-Za-z]+-\\d+` may match in ws..we: the start of the ASCII letters before each `-` and digit
+    (a `-` is rare, letters are not: searching for the letters would try every word)."""
+    for c in _lead_starts(_HYPHEN_DIGIT, text, ws, we):
+        k = c
+        while k > ws and text[k - 1] in _ASCII_LETTERS:
+            k -= 1
+        if k < c:
+            yield k
+
+
+def _lettered(text: str, ws: int, we: int):
+    """Where `\\b[a-zđ]\\)` may match in ws..we: before each `)` after such a letter."""
+    for c in _lead_starts(_PAREN, text, max(ws, 1), we):
+        if text[c - 1] in _LIST_LETTERS:
+            yield c - 1
+
+
+_HYPHEN_DIGIT = re.compile(r"-\d")
+_PAREN = re.compile(r"\)")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LIST_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđ")
+# Patterns whose alternatives open differently: by how the pattern opens, a function giving where some of its
+# alternatives may match, and what finds the others (the words they open with, or the sign scan)
+_MIXED = {
+    r"\b[A-Za-z]+-\d+\b|": (_hyphenated, "words"),   # `ABC-1` by the function; `Covid 19`, `Tổ 5` by their words
+    r"\(\d{1,2}\)|": (_lettered, "signs"),            # `(1)`, `1.` by the sign scan; `a)` by the function
+}
+
+
+def _plan(pat: re.Pattern):
+    """How a skip pattern's starts are found (`_starts_of`): (the words it opens with (`openers`), whether the
+    sign scan finds its leads (`_SIGN_LEADS`), a function for some of its alternatives (`_MIXED`)); (None,
+    False, None): the pattern is searched by its lead."""
+    words = opening_words(pat)
+    if words is not None:
+        return words, False, None
+    for opening, (function, others) in _MIXED.items():
+        if pat.pattern.startswith(opening):
+            if others == "signs":
+                return None, True, function
+            words = opening_words(re.compile(pat.pattern[len(opening):]))
+            return (words, False, function) if words is not None else (None, False, None)
+    return None, _sign_leads(pat) is not None, None
+
+
+def _sign_leads(pat: re.Pattern):
+    return next((leads for opening, leads in _SIGN_LEADS.items() if pat.pattern.startswith(opening)), None)
+
+
+_PLANS = [_plan(p) for _, p in SKIP_PATTERNS] + [(opening_words(p), False, None) for _, p in WORD_SKIP_PATTERNS]
+_OPENERS = Openers([opening for opening, _, _ in _PLANS])
+_SIGN_PAIRS = [(k, lead) for k, (_, sign, _) in enumerate(_PLANS) if sign for lead in _sign_leads(SKIP_PATTERNS[k][1])]
+_SIGN_OWNERS = [k for k, _ in _SIGN_PAIRS]
+# a character that opens a lead, at the start of a run of digits (or `(`, `+`), where some lead matches; an
+# empty group for each lead, set where that lead matches
+_SIGN_SCAN = re.compile(r"[\d(+](?<!\d\d)(?=" + "|".join(f"(?<={a}){b}" for _, (a, b) in _SIGN_PAIRS) + ")"
+                        + "".join(f"(?:(?<={a})(?={b})())?" for _, (a, b) in _SIGN_PAIRS))
 
 
 def _matches(pat: re.Pattern, lead, text: str, ws: int, we: int):

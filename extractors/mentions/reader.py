@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.mentions.nonfigures import _matches as matches_from_lead
+from extractors.mentions.openers import matches_at
 from extractors.mentions.tail import Tail
-from extractors.mentions.tokens import tokenize
+from extractors.mentions import tokens
+from extractors.mentions.tokens import ends_none, last_words, tokenize
 from extractors.numbers import (DIGIT_WORDS, HALF_WORDS, NUMBER_WORDS, SCALES, SUFFIX_SCALES,
                                 NotANumber, parse_digits, words_value)
 from extractors.units import counted_noun
@@ -45,6 +46,9 @@ class Reader:
         self.style = style or number_style(text)
         self._phrases: dict = {}
         self._befores: dict = {}
+        self._digits = _DIGITS_READ.setdefault(self.style, {})
+        if len(self._digits) > tokens.CACHE_LIMIT:
+            self._digits = _DIGITS_READ[self.style] = {}   # (a cache: another thread reading the old one is fine)
 
     # --- token helpers -------------------------------------------------------------------------
     def words_at(self, i: int, n: int) -> str | None:
@@ -73,6 +77,18 @@ class Reader:
     def read_num(self, i: int) -> Num | None:
         """Read a number starting at token i: digits or words, with scale words and `phẩy` decimals."""
         toks, text = self.toks, self.text
+        digits = self._digits
+        if toks.kind[i] == "num":
+            # digits that nothing after them goes on (most numbers): what the loop below reads, read at once
+            w = toks.text[i]
+            got = digits.get(w)
+            if got is None:
+                got = digits[w] = _read_digits(w, self.style)
+            if not got:
+                return None
+            if i + 1 >= len(toks.kind) or toks.kind[i + 1] != "word" or toks.low[i + 1] not in _GOES_ON:
+                v, decimals, suffix = got
+                return Num(i, i + 1, 0.0 + v, suffix, decimals, False, w)
         parts: list = []
         j = i
         decimals = 0
@@ -90,19 +106,15 @@ class Reader:
                     # digits follow only a scale word (`12.345 tỷ 250 triệu`); after digits or a
                     # number word (`đầu tư 1.200 tỷ`: `tư` is a word here) a new number starts
                     break
-                m = _DIGITS_AND_SUFFIX(toks.text[j])
-                if not m:
-                    break
-                try:
-                    v, digits_decimals = parse_digits(m.group(1), self.style)
-                except NotANumber:
-                    if j == i:
-                        return None
-                    break
-                if m.group(2):
-                    v *= SUFFIX_SCALES[m.group(2)]
-                    scale *= SUFFIX_SCALES[m.group(2)]
-                decimals = digits_decimals
+                w = toks.text[j]
+                got = digits.get(w)
+                if got is None:
+                    got = digits[w] = _read_digits(w, self.style)
+                if not got:
+                    break   # no number (at token i: none read)
+                v, decimals, suffix = got
+                if suffix != 1.0:
+                    scale *= suffix
                 parts.append(v)
                 j += 1
                 continue
@@ -167,6 +179,8 @@ class Reader:
         """Longest phrase ending at the token before i (same line, only spaces between)."""
         befores = self._befores.get(i)
         if befores is None:
+            if i >= 1 and ends_none(self.toks, i, _last_words(phrases)):
+                return None   # no phrase ends with the token before i: none of the phrases before it is one
             befores = self._phrases_before(i)
         for start, p in befores:
             if p in phrases:
@@ -191,7 +205,16 @@ class Reader:
                         (b_start > a_end and "\n" in text[a_end:b_start]):
                     break
                 longest += 1
-            out = [(i - n, text[toks.start[i - n]:last].lower()) for n in range(longest, 1, -1)]
+            if longest > 1:
+                first = toks.start[i - longest]
+                phrase = text[first:last]
+                low = phrase.lower()
+                if len(low) == len(phrase) and "Σ" not in phrase:
+                    # each letter lowers alone (`Σ` lowers by what stands around it; a letter that lowers to
+                    # two shifts the rest): each shorter phrase lowered is the end of the longest one lowered
+                    out = [(i - n, low[toks.start[i - n] - first:]) for n in range(longest, 1, -1)]
+                else:
+                    out = [(i - n, text[toks.start[i - n]:last].lower()) for n in range(longest, 1, -1)]
             out.append((i - 1, toks.low[i - 1]))
         if len(self._befores) >= 256:
             self._befores.clear()  # the scan has moved on
@@ -209,10 +232,46 @@ class Reader:
         return Tail(self, j)
 
 
+# the last token of each phrase of a collection `phrase_before` is asked about, by the collection's id (the
+# collection kept with it, so that the id is not another's)
+_LAST_WORDS: dict[int, tuple[object, frozenset]] = {}
+
+
+def _last_words(phrases) -> frozenset:
+    got = _LAST_WORDS.get(id(phrases))
+    if got is None or got[0] is not phrases:
+        if len(_LAST_WORDS) >= 64:
+            _LAST_WORDS.clear()
+        got = _LAST_WORDS[id(phrases)] = (phrases, last_words(phrases))
+    return got[1]
+
+
+# the words that may go on with a number after its digits: a scale word, a decimal point, a half
+_GOES_ON = frozenset(SCALES) | {"phẩy", "chấm"} | frozenset(HALF_WORDS)
+# a number token's text read in a style: (value, decimals, the scale of a `k`/`M`/`G` suffix), or () when it is
+# no number (`read_num` stops there); kept from text to text, by style
+_DIGITS_READ: dict[str, dict[str, tuple]] = {}
+
+
+def _read_digits(w: str, style: str) -> tuple:
+    m = _DIGITS_AND_SUFFIX(w)
+    if not m:
+        return ()
+    try:
+        v, decimals = parse_digits(m.group(1), style)
+    except NotANumber:
+        return ()
+    suffix = SUFFIX_SCALES[m.group(2)] if m.group(2) else 1.0
+    return (v * suffix if m.group(2) else v), decimals, suffix
+
+
 def number_style(text: str) -> str:
     """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`."""
-    en = sum(1 for _ in matches_from_lead(_EN_NUMBER, _GROUPED_NUMBER, text, 0, len(text)))
-    vi = sum(1 for _ in matches_from_lead(_VI_NUMBER, _GROUPED_NUMBER, text, 0, len(text)))
+    # where either may match, found once for both (see `_GROUPED_NUMBER`)
+    at = [m.start() for m in _GROUPED_NUMBER_AT.finditer(text)]
+    whole = [(0, len(text))]
+    en = sum(1 for _ in matches_at(_EN_NUMBER, at, text, whole))
+    vi = sum(1 for _ in matches_at(_VI_NUMBER, at, text, whole))
     return "en" if en > vi else "vi"
 
 
@@ -223,3 +282,6 @@ _VI_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d{3})+,\d+\b|\b\d+,\d{1,2}\s?%|\b\d{1,3
 # where either may match: the start of a run of digits with a `.` or `,` and a digit after it (a lead: see
 # `nonfigures._matches`); the same matches as `findall`, found without trying every digit
 _GROUPED_NUMBER = re.compile(r"\d(?<!\w\d)\d*+[.,]\d")
+# every position where it matches: it reads no further than the `[.,]` and digit after a run, where no other
+# match of it can start, so the matches of `finditer` are all of them
+_GROUPED_NUMBER_AT = re.compile(r"\d(?<!\w\d)\d*+(?=[.,]\d)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
+from extractors.mentions.tokens import ends_none, last_words
 from extractors.numbers import SCALES
 from extractors.units import per_unit
 
@@ -27,6 +28,8 @@ QUALIFIERS = [(r["word"], r["qualifier"], r["comparative"] == "yes") for r in le
 _QUALIFIER_MAP = {p: (q, c) for p, q, c in QUALIFIERS}
 # Verbs that may stand between a bound word and the number: `xấp xỉ đạt`, `gần bằng`, `khoảng là`.
 _QUAL_VERBS = set(lexicon.column("qualifier_verbs", "word"))
+# the last words of the qualifiers and of those verbs (`reader.ends_none`)
+_QUAL_LAST = last_words(list(_QUALIFIER_MAP) + list(_QUAL_VERBS))
 # Words after the number -> unit, and symbols or codes before it -> unit; each longest first.
 CURRENCY_AFTER = [(r["word"], r["unit"]) for r in lexicon.rows("currencies") if r["side"] == "after"]
 CURRENCY_BEFORE = [(r["word"], r["unit"]) for r in lexicon.rows("currencies") if r["side"] == "before"]
@@ -41,10 +44,12 @@ _CURRENCY_BEFORE_BY_START: dict[str, list] = {}
 for _c in _CURRENCY_BEFORE_N:
     for _n in range(1, len(_c[0]) + 1):
         _CURRENCY_BEFORE_BY_START.setdefault(_c[0][:_n], []).append(_c)
+CURRENCY_STARTS = frozenset(_CURRENCY_BEFORE_BY_START)   # the token texts `currency_before` looks further at
 
 
 class Tail:
     """What follows token j-1: a percent sign, a currency."""
+    __slots__ = ("f", "j", "pct", "pct_end", "currency", "currency_end")
 
     def __init__(self, f, j: int):
         self.f, self.j = f, j
@@ -112,6 +117,8 @@ def currency_before(f, i: int) -> tuple[str | None, int]:
 
 def qualifier_before(f, i: int):
     """The qualifier word before token i: (its first token, qualifier, comparative?), else (None, None, False)."""
+    if i >= 1 and ends_none(f.toks, i, _QUAL_LAST):
+        return None, None, False   # (what the reading below comes to when no qualifier or verb ends at i - 1)
     phrases = _QUALIFIER_MAP
     hit = f.phrase_before(i, phrases)
     if hit is None:

@@ -6,13 +6,13 @@ import re
 from array import array
 from typing import NamedTuple
 
+import numpy as np
+
 TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*(?:[kKMG](?![^\W\d_]))?|[.,]\d+(?:[kKMG](?![^\W\d_]))?)"
     r"|(?P<word>[^\W\d_]+)"
     r"|(?P<sym>\S)"
 )
-_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:" + TOKEN_RE.pattern.replace("(?P<num>", "(").replace("(?P<word>", "(")
-                              .replace("(?P<sym>", "(") + ")")
 DASHES = {"-", "–", "—", "‑", "‐", "−"}
 
 
@@ -50,35 +50,140 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    """The tokens of `text`. A word met again shares the first one's text, lower-cased text and kind (the
-    kind follows from the text: a `num` starts with a digit or a `.`/`,` and one, a `word` with a letter):
-    `vocab` holds them by text."""
+    """The tokens of `text`: those of `TOKEN_RE.finditer(text)`, read a piece at a time by `_read_piece`. A word
+    met again shares the first one's text, lower-cased text and kind (the kind follows from the text: a `num`
+    starts with a digit or a `.`/`,` and one, a `word` with a letter): `vocab` holds them by text."""
+    global _SHARED
+    if len(_SHARED[0]) > CACHE_LIMIT:
+        _SHARED = ({}, {}, {})   # (replaced, never emptied: a text read in another thread keeps the one it began with)
+    shared = _SHARED
     out = Tokens(len(text))
-    same = out.vocab
-    add_kind, add_text, add_low = out.kind.append, out.text.append, out.low.append
-    add_start, add_end = out.start.append, out.end.append
     pos = 0
-    end = len(text.rstrip())   # in white space that no token follows, every position would read all of it
+    end = len(text.rstrip())   # (white space that no token follows is read no further)
     while pos < end:
-        # a `findall` (no match objects) over a piece of the text that ends with a token: the white space
-        # before each token, then the token in its kind's group (pieces keep the list of matches small)
+        # a piece that ends with a token and white space after it (pieces keep the arrays small)
         cut = _PIECE_END.search(text, pos + _PIECE, end) if end - pos > _PIECE else None
         cut = cut.start() + 1 if cut else end
-        for space, num, word, sym in _SPACED_TOKEN_RE.findall(text, pos, cut):
-            w = num or word or sym
-            shared = same.get(w)
-            if shared is None:
-                low = w.lower()
-                shared = same[w] = (w, w if low == w else low, "num" if num else "word" if word else "sym")
-            w, low, kind = shared
-            add_kind(kind)
-            add_text(w)
-            add_low(low)
-            pos += len(space)
-            add_start(pos)
-            pos += len(w)
-            add_end(pos)
+        _read_piece(out, text[pos:cut], pos, shared)
+        pos = cut
     return out
+
+
+def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dict]) -> None:
+    """The tokens of `piece` (at offset `pos` of the text) added to `out`: where each starts and ends is worked
+    out with numpy from the class of each character, then one Python string a token is cut out."""
+    cls = _classes(piece)
+    n = len(cls)
+    space, digit, mark = cls == _SPACE, cls == _DIGIT, cls == _MARK
+    letter = (cls == _LETTER) | (cls == _SUFFIX)
+
+    def before(a):   # a[p - 1] at p (False at the start)
+        b = np.zeros(n, bool)
+        b[1:] = a[:-1]
+        return b
+
+    def after(a):    # a[p + 1] at p (False at the end)
+        b = np.zeros(n, bool)
+        b[:-1] = a[1:]
+        return b
+
+    digit_before, digit_after, letter_before = before(digit), after(digit), before(letter)
+    # a `k`/`K`/`M`/`G` right after digits and before no letter ends their number (`5k`); in `5km` it starts a word
+    suffix = (cls == _SUFFIX) & digit_before & ~after(letter)
+    word_start = letter & ~suffix & ~letter_before
+    # runs of digits joined by single marks (`1.234,5`): a chain. Read from its first digit it is one number; a
+    # mark before its first run (`.5`, not after a digit) starts a number of one mark and one run (`[.,]\d+`
+    # reads no mark after), and so does each mark inside that chain (`.5.3` is `.5` and `.3`)
+    joiner = mark & digit_before & digit_after
+    chain_start = digit & ~digit_before & ~before(joiner)
+    from_mark = chain_start & before(mark)
+    chain = np.cumsum(chain_start)
+    read_by_marks = np.zeros(int(chain[-1]) + 1, bool)
+    read_by_marks[chain[from_mark]] = True
+    num_start = (chain_start & ~from_mark) | (joiner & read_by_marks[chain]) | after(from_mark)
+    # any other character but white space is a token of its own (a mark before no digit too)
+    starts = word_start | num_start | (cls == _OTHER) | (mark & ~digit_after)
+    st = np.flatnonzero(starts)
+    bounds = np.append(np.flatnonzero(starts | space), n)   # a token ends where the next starts or at white space
+    en = bounds[np.searchsorted(bounds, st, side="right")]
+    words = [piece[a:b] for a, b in zip(st.tolist(), en.tolist())]
+    distinct = set(words)
+    entries, texts, lows = shared
+    for w in distinct.difference(entries):
+        low = w.lower()
+        c = _class_of(w[0])
+        kind = "word" if c in (_LETTER, _SUFFIX) else "num" if c == _DIGIT or (c == _MARK and len(w) > 1) else "sym"
+        texts[w], lows[w] = w, w if low == w else low
+        entries[w] = (w, lows[w], kind)   # (last: a text another thread finds in `entries` is in all three)
+    out.vocab.update(zip(distinct, map(entries.__getitem__, distinct)))
+    out.text.extend(map(texts.__getitem__, words))
+    out.low.extend(map(lows.__getitem__, words))
+    out.kind.extend(_KINDS[np.where(letter[st], 1, np.where(digit[st] | (mark[st] & digit_after[st]), 0, 2))].tolist())
+    offset = np.dtype(f"i{out.start.itemsize}")
+    out.start.frombytes((st + pos).astype(offset).tobytes())
+    out.end.frombytes((en + pos).astype(offset).tobytes())
+
+
+# the classes of characters `TOKEN_RE` reads: white space (`\s`), a digit (`\d`), a letter (`[^\W\d_]`), `.` or
+# `,`, a letter that may end a number (`k`, `K`, `M`, `G`), anything else
+_OTHER, _SPACE, _DIGIT, _LETTER, _MARK, _SUFFIX = range(6)
+_BMP: np.ndarray | None = None          # the class of each character below U+10000, made at first use
+_ASTRAL: dict[int, int] = {}            # and of those above it met so far
+# a token's text: (that text, lower-cased, kind), and the text and lower-cased text alone; kept from text to text
+# (the finder's caches of what it decides once per distinct text hold at most CACHE_LIMIT texts each)
+CACHE_LIMIT = 100_000
+_SHARED: tuple[dict[str, tuple[str, str, str]], dict[str, str], dict[str, str]] = ({}, {}, {})
+_KINDS = np.array(["num", "word", "sym"], dtype=object)
+
+
+def _class_of(c: str) -> int:
+    """The class of one character (`_classes` reads them from a table)."""
+    if re.match(r"\s", c):
+        return _SPACE
+    if re.match(r"\d", c):
+        return _DIGIT
+    if re.match(r"[^\W\d_]", c):
+        return _SUFFIX if c in "kKMG" else _LETTER
+    return _MARK if c in ".," else _OTHER
+
+
+def _classes(piece: str) -> np.ndarray:
+    """The class of each character of `piece` (numpy, one byte each)."""
+    global _BMP
+    if _BMP is None:
+        every = "".join(map(chr, range(0x10000)))
+        table = np.zeros(0x10000, np.uint8)
+        for cls, pattern in ((_SPACE, r"\s+"), (_DIGIT, r"\d+"), (_LETTER, r"[^\W\d_]+")):
+            for m in re.finditer(pattern, every):
+                table[m.start():m.end()] = cls
+        table[[ord(c) for c in ".,"]] = _MARK
+        table[[ord(c) for c in "kKMG"]] = _SUFFIX
+        _BMP = table
+    codes = np.frombuffer(piece.encode("utf-32-le", "surrogatepass"), np.uint32)
+    if piece.isascii() or int(codes.max()) < 0x10000:
+        return _BMP[codes]
+    astral = codes >= 0x10000
+    cls = _BMP[np.where(astral, 0, codes)]
+    for k in np.flatnonzero(astral).tolist():
+        c = int(codes[k])
+        got = _ASTRAL.get(c)
+        if got is None:
+            got = _ASTRAL[c] = _class_of(chr(c))
+        cls[k] = got
+    return cls
+
+
+def last_words(phrases) -> frozenset:
+    """The last token (lower-cased) of each of `phrases`, for `ends_none`."""
+    return frozenset(m.group().lower() for m in (list(TOKEN_RE.finditer(p))[-1:] for p in phrases) for m in m)
+
+
+def ends_none(toks, i: int, last: frozenset) -> bool:
+    """Whether no phrase ending with token i-1 can be one whose last tokens are `last`: the token, lower-cased,
+    is none of them, and it lowers inside a phrase as it does alone (the one letter lowered by what stands
+    around it is `Σ`; a letter that lowers to two shifts what follows)."""
+    low, w = toks.low[i - 1], toks.text[i - 1]
+    return low not in last and len(low) == len(w) and "Σ" not in w
 
 
 _PIECE = 1 << 15

@@ -1,0 +1,165 @@
+"""Where a pattern that opens with a word may match, read off the finder's tokens instead of searched for.
+
+Most skip patterns open with `\\b` and a word (`\\b(?:tháng|Tháng|THÁNG)\\s+\\d…`). Every match of such a
+pattern starts where a word token starts (a letter after a character that is no letter, digit or `_`: the
+tokenizer starts a token there), and that token's text starts with one of the words the pattern opens with.
+`opening_words(pattern)` reads those words off the pattern's syntax tree; `word_starts` gives, for each
+pattern, the offsets of the tokens that may open it, and `matches_at` tries the pattern there only: the
+matches `pattern.finditer` gives over the same windows, found without the regular-expression engine
+looking for the words at every position of the text (`tests/test_finder_fast_paths.py` compares them).
+"""
+from __future__ import annotations
+
+import re
+from itertools import compress
+
+from extractors.mentions import tokens
+
+try:                                   # the parser of `re` (Python 3.11+; `sre_parse` before)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:                    # pragma: no cover
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
+_LETTER = re.compile(r"[^\W\d_]").fullmatch   # what the tokenizer puts in a word
+_MAX_WORDS = 512
+
+
+def opening_words(pat: re.Pattern) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """How every match of `pat` opens: at a `\\b`, with a word token whose text is one of the first set
+    (`tháng`: the pattern reads no letter after it) or starts with one of the second (`Covid`: letters may
+    follow); None when the pattern is not of that form (it may open with a digit, a sign or a class of
+    letters, or has no `\\b` before its first letter), or ignores case."""
+    if pat.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = list(_sre_parse.parse(pat.pattern, pat.flags))
+    except Exception:   # pragma: no cover  (a pattern the installed parser reads otherwise)
+        return None
+    heads = _heads(tree, "", False)
+    if not heads or len(heads) > _MAX_WORDS:
+        return None
+    return (frozenset(w for w, whole in heads if whole),
+            tuple(sorted(w for w, whole in heads if not whole)))
+
+
+def _heads(seq: list, prefix: str, bounded: bool) -> set[tuple[str, bool]] | None:
+    """The letter strings a match of `seq` opens with, each after `prefix`, and whether the pattern reads no
+    letter after them (a word token is then that string, not only starts with it); None when a way through
+    `seq` opens otherwise than with a letter after a `\\b` (a string cut short is still a correct opening)."""
+    for n, (op, av) in enumerate(seq):
+        if op is _sre.AT:
+            bounded = bounded or av is _sre.AT_BOUNDARY
+            if prefix and av is _sre.AT_BOUNDARY:
+                break                                   # `\\b` after letters: no letter follows
+            continue
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue                                    # look-arounds consume nothing
+        if op is _sre.LITERAL and _LETTER(chr(av)):
+            if not (bounded or prefix):
+                return None
+            prefix += chr(av)
+            continue
+        if op is _sre.IN and av and all(o is _sre.LITERAL and _LETTER(chr(c)) for o, c in av):
+            if not (bounded or prefix):
+                return None
+            out: set = set()
+            for _, c in av:                             # `[Tt]hứ`: each letter opens a way
+                got = _heads(seq[n + 1:], prefix + chr(c), bounded)
+                if got is None:
+                    return None
+                out |= got
+            return out
+        if op is _sre.BRANCH:
+            out = set()
+            for alt in av[1]:
+                got = _heads(list(alt) + seq[n + 1:], prefix, bounded)
+                if got is None or len(out | got) > _MAX_WORDS:
+                    return None
+                out |= got
+            return out
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:   # a group, no flags of its own
+            return _heads(list(av[3]) + seq[n + 1:], prefix, bounded)
+        break   # anything else (a repeat, a class, a digit, a sign): the opening letters end here
+    else:
+        n = len(seq)
+    return {(prefix, _no_letter_first(seq[n:]))} if prefix else None
+
+
+def _no_letter_first(seq: list) -> bool:
+    """Whether every match of `seq` reads a first character and it is no letter (or `seq` opens with a `\\b`,
+    read right after a letter: what follows is no letter); False when unsure."""
+    if not seq:
+        return False
+    (op, av), rest = seq[0], list(seq[1:])
+    if op is _sre.AT:
+        return av is _sre.AT_BOUNDARY or _no_letter_first(rest)
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return _no_letter_first(rest)
+    if op is _sre.LITERAL:
+        return not _LETTER(chr(av))
+    if op is _sre.IN:
+        return all(o is _sre.LITERAL and not _LETTER(chr(c)) or
+                   o is _sre.CATEGORY and c in (_sre.CATEGORY_SPACE, _sre.CATEGORY_DIGIT) for o, c in av)
+    if op is _sre.BRANCH:
+        return all(_no_letter_first(list(alt) + rest) for alt in av[1])
+    if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+        return _no_letter_first(list(av[3]) + rest)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        lo, _, body = av
+        return _no_letter_first(list(body) + rest) and (lo > 0 or _no_letter_first(rest))
+    return False
+
+
+class Openers:
+    """The patterns a word token's text may open (by `opening_words`), decided once per distinct text and
+    kept for the texts that open some."""
+
+    def __init__(self, openings: list):
+        self.openings = openings
+        self._known: tuple[set[str], dict[str, tuple[int, ...]]] = (set(), {})   # texts seen, those that open some
+
+    def _opened_by(self, w: str) -> tuple[int, ...]:
+        return tuple(k for k, o in enumerate(self.openings) if o is not None and (w in o[0] or w.startswith(o[1])))
+
+    def word_starts(self, toks) -> list[list[int]]:
+        """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it."""
+        if len(self._known[0]) > tokens.CACHE_LIMIT:
+            self._known = (set(), {})   # (replaced, never emptied: a text read in another thread keeps its own)
+        seen, opened = self._known
+        for w in toks.vocab.keys() - seen:
+            ks = self._opened_by(w)
+            if ks:
+                opened[w] = ks
+            seen.add(w)   # (after: a text another thread has seen is in `opened` when it should be)
+        out: list[list[int]] = [[] for _ in self.openings]
+        texts, starts = toks.text, toks.start
+        for i in compress(range(len(texts)), map(opened.__contains__, texts)):
+            s = starts[i]
+            for k in opened[texts[i]]:
+                out[k].append(s)
+        return out
+
+
+def matches_at(pat: re.Pattern, starts: list[int], text: str, windows: list[tuple[int, int]]):
+    """`pat.finditer(text, ws, we)` over each window in turn, for a pattern that can match only at the
+    offsets `starts` (in order): the pattern is tried there only."""
+    match = pat.match
+    nw = len(windows)
+    w = 0
+    p = 0
+    for c in starts:
+        if c < p:
+            continue
+        while w < nw and windows[w][1] <= c:
+            w += 1
+        if w == nw:
+            return
+        ws, we = windows[w]
+        if c < ws:
+            continue
+        m = match(text, c, we)
+        if m is not None:
+            yield m
+            p = max(m.end(), c + 1)

@@ -1,0 +1,171 @@
+"""The mention finder's faster readings (issue 18) give what the plain readings give: skip patterns tried only
+where they may start (a token that may open them, a lead found by one scan), against each pattern run over the
+same windows."""
+import json
+import random
+import re
+import sys
+
+from conftest import ROOT
+
+
+def _texts(k=4000, seed=18):
+    rows = [json.loads(line) for line in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if line.strip()]
+    out = [r["context"] for r in rows[:400]]
+    # the words the patterns open with, as words, inside words, in other cases, glued to digits, signs and `_`
+    pieces = ["0", "1", "12", "2020", "+84", " ", "  ", "\n", "/", "-", "–", ".", ",", ":", ";", "(", ")", "%", "h",
+              "a", "_", "²", "x", "Số", "số", "sốx", "xsố", "năm", "Năm", "NĂM", "nămx", "năm_", "ngày", "từ", "tổng",
+              "tổ", "Tổ", "Quyết định", "quyết định số", "thứ", "Thứ", "khóa", "IV", "giờ", "Km", "km", "Top", "thôn",
+              "COVID", "Covid", "Covidx", "Covid-", "SEA Games", "Seagames", "Ban Chỉ đạo", "QĐ", "Đại hội", "XIII",
+              "đầu tiên", "nhất", "hai", "hai con số", "xếp ", "giai đoạn", "Giai đoạn", "vụ", "niên độ", "mùa vụ",
+              "đường", "đường tỉnh", "rạng sáng", "tháng", "quý", "II", "lần thứ", "nhiệm kỳ", "Chủ nhật", "Thứ Hai",
+              "ABC-1", "x-1", "Trường", "số hiệu", "tha\u0301ng", "1900", "1800 ", "19", "20", "—", "‑", "g", "(1)", "a)",
+              "đ)", "X)", "01", "0", "3", "31", "9"]
+    rng = random.Random(seed)
+    out += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40))) for _ in range(k)]
+    # what each pattern reads, from the comments beside the patterns, in a sentence and in a list
+    examples = ["371-QĐ/TU, 115/2020/QH14, 02/NQ-CP, 07-NQ/TU, 1532/QĐ-UBND", "Quyết định số 1532, Điều 5",
+                "theo quyết định số 12", "số 12 đường Lê Lợi", "số hiệu 5, Số 12/3", "1900 1234, 1800.1234.56",
+                "0211.3862.345, 0239 3855 123, +84 912 345 678, 0912345678", "10:24, 8h30, 8 giờ 30, 14 giờ",
+                "1-3/9, từ 28-30/12/2023", "22/9/2021, 31-12-2022, 10.01.2022", "tháng 12/2022, quý III năm 2023",
+                "ngày 5/6, sáng nay 7", "Tính đến 31-12, từ 1/7", "2020-2025, (2016- 2020)", "năm 2022, vụ 2023",
+                "kỳ họp thứ 7, lần thứ 12, giai đoạn 2", "xếp thứ 5, thứ 3 trong nhóm", "Ban Chỉ đạo 35, COVID-19",
+                "Top 10 doanh nghiệp", "đường 5, tổ 3", "km 15+200, Km15+200", "thôn 3, xóm 12, tổ dân phố 7",
+                "Thứ Hai, 5/6", "Đại hội XIII", "khóa XV, Thứ nhất", "hai con số", "(1) a, (2) b",
+                "vào thời điểm 01/6; 13/6 và 21/6/2022", "dịch Covid -19"]
+    out += examples + ["\n".join(examples), "\n1) Tăng 5%; 2) giảm 3%: 3) x\n4. y\n a) b) đ) c)"]
+    return out
+
+
+def test_skip_patterns_tried_where_their_words_open_find_what_the_patterns_find():
+    from extractors.mentions import nonfigures as nf
+    from extractors.mentions.tokens import tokenize
+
+    patterns = nf.SKIP_PATTERNS + nf.WORD_SKIP_PATTERNS
+    leads = nf._LEADS + nf._WORD_LEADS
+    assert all(plan != (None, False, None) for plan in nf._PLANS)   # no pattern is searched for over the text
+    found = [0] * len(patterns)
+    for text in _texts():
+        toks = tokenize(text)
+        for windows in (nf._digit_windows(text), [(0, len(text))], [(len(text) // 3, len(text) - 1)]):
+            starts = nf._starts_of(toks, text, windows)
+            for k, ((reason, pat), lead) in enumerate(zip(patterns, leads)):
+                fast = [m.span() for m in nf._found(k, pat, lead, text, windows, starts)]
+                assert fast == [m.span() for ws, we in windows for m in pat.finditer(text, ws, we)], \
+                    (reason, pat.pattern[:40], text)
+                found[k] += len(fast)
+        assert nf.find_skips(text, tokenize(text)) == nf.find_skips(text)
+    assert all(found), found   # every pattern matched somewhere
+
+
+def test_the_words_a_pattern_opens_with():
+    from extractors.mentions.openers import opening_words
+
+    assert opening_words(re.compile(r"\b(?:tháng|Tháng)\s+\d")) == (frozenset({"tháng", "Tháng"}), ())
+    # letters may follow `Covid` (`\s*` may read nothing, `số` is letters): a token starting with it may open it
+    assert opening_words(re.compile(r"\b(?:Covid|Ban Chỉ đạo)\s*(?:số\s+)?\d")) == (frozenset({"Ban"}), ("Covid",))
+    assert opening_words(re.compile(r"(?=[Tt]hứ)(?<!xếp )\b[Tt]hứ\b")) == (frozenset({"Thứ", "thứ"}), ())
+    for pattern in (r"\b\d+", r"(?:năm)\s+\d", r"\b[A-Za-z]+-\d", r"(?i)\bnăm\s+\d", r"\bnăm|\d", r"\b\w+"):
+        assert opening_words(re.compile(pattern)) is None, pattern
+
+
+def test_tokens_worked_out_from_character_classes_are_those_of_the_token_pattern(monkeypatch):
+    """`tokenize` finds where tokens start and end from each character's class (numpy), a piece at a time: the
+    tokens, kinds, offsets and lower-cased texts of `TOKEN_RE.finditer`, for digits of other scripts, letters
+    above U+FFFF, lone surrogates, marks that combine, letters that lower to two, and pieces of any length."""
+    from extractors.mentions import tokens
+
+    chars = list(" \n\t\u00a0\u2028\x1c\u3000.,12kKMG%/-aĐđ_x²٣İΣς\u0301𝐀𝟘\U0001F600\ud800") + \
+        ["ab", "   ", "\r\n", "5.3", ".5", "5k", "5km", ",,", "..", "1.234,5", "x.5.3"]
+    rng = random.Random(11)
+    for piece in (7, 1 << 15):
+        monkeypatch.setattr(tokens, "_PIECE", piece)
+        for _ in range(8000):
+            text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 40)))
+            assert [(t.kind, t.text, t.start, t.end, t.low) for t in tokens.tokenize(text)] == \
+                [(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower()) for m in tokens.TOKEN_RE.finditer(text)], \
+                repr(text)
+    toks = tokens.tokenize("Năm 2023 năm NĂM")
+    assert toks.text[0] is toks.vocab["Năm"][0] and toks.vocab["năm"] == ("năm", "năm", "word")
+
+
+class _Everything:
+    def __contains__(self, item):
+        return True
+
+
+def _finder_texts():
+    rows = [json.loads(line) for line in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if line.strip()]
+    out = [r["context"] for r in rows]
+    for name in ("real_dev_a", "real_dev_b"):
+        out += [json.loads(line)["text"] for line in (ROOT / f"tests/gold/{name}.jsonl").open(encoding="utf-8")
+                if line.strip()]
+    # the words the shortcuts decide on, before and after numbers, in other cases, with letters that lower
+    # by what stands around them (`Σ`) or to two letters (`İ`)
+    pieces = ["12", "2,5", "1.234", " ", " ", "  ", "\n", "%", ",", "-", "/", "đạt", "Đạt", "là", "hơn", "gần",
+              "khoảng", "xấp xỉ", "trên", "ước đạt", "lên tới", "ở mức", "đạt mức", "tăng", "giảm", "xếp", "thứ",
+              "hạng", "vị trí", "tư", "đầu tư", "không", "một", "năm", "lăm", "mốt", "nhăm", "phần", "ba", "tỷ",
+              "đồng", "xã", "hộ", "người", "thập kỷ", "thế kỷ", "thập", "thế", "kỷ", "tháng", "so với", "ĐV", "ha",
+              "tấn", "A", "Xã", "x", "các", "ΣΑΣ", "İ", "đạtΣ", "ΣΣ", "gấp", "lần", "trong tổng số", "trở lên",
+              "triệu", "nghìn", "rưỡi", "phẩy", "chấm", "5", "$", "USD", "VN$", "Rs.", "5k", "1,5M"]
+    rng = random.Random(5)
+    out += [" ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
+    out += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(1000)]
+    return out
+
+
+def test_the_finder_s_shortcuts_find_what_the_full_readings_find(monkeypatch):
+    """Each place where the finder decides early (no phrase can end with the token before a number, no counted
+    noun starts with this word, a lone number word that is never a figure, no duration of two words after
+    the number, digits that nothing goes on with, no currency before a number) gives the `find()` of the
+    full reading, on real passages, the synthetic set and generated text."""
+    from extractors import units
+    from extractors.mentions import finder, kinds, reader, tail
+
+    texts = _finder_texts()
+    fast = [find_all(t) for t in texts]
+    monkeypatch.setattr(reader, "ends_none", lambda toks, i, last: False)
+    monkeypatch.setattr(tail, "ends_none", lambda toks, i, last: False)
+    monkeypatch.setattr(units, "starts_none", lambda toks, j: False)
+    monkeypatch.setattr(finder, "NEVER_ALONE", ())
+    monkeypatch.setattr(kinds, "_DURATION_FIRST", _Everything())
+    monkeypatch.setattr(reader, "_GOES_ON", _Everything())          # every number read by the loop
+    monkeypatch.setattr(finder, "CURRENCY_STARTS", _Everything())   # a currency looked for before every number
+    for text, got in zip(texts, fast):
+        assert find_all(text) == got, text
+
+
+def find_all(text):
+    from extractors.mentions import find
+    return [(repr(find(text, style, bare))) for style in (None, "en") for bare in (False, True)]
+
+
+def test_phrases_before_a_token_are_its_phrases_lowered_one_by_one():
+    from extractors.mentions.reader import Reader
+
+    for text in _finder_texts()[-4000:]:
+        r = Reader(text)
+        toks = r.toks
+        for i in range(len(toks.kind)):
+            fast = r._phrases_before(i)
+            plain = [(s, text[toks.start[s]:toks.end[i - 1]].lower()) for s, _ in fast[:-1]] + fast[-1:]
+            assert fast == plain, (text, i)
+
+
+def test_finding_in_threads_while_the_caches_are_replaced_finds_what_one_thread_finds(monkeypatch):
+    """The finder keeps what it decides once per distinct token text from text to text; caches that grow past
+    their limit are replaced, never emptied, so a text read in another thread meanwhile is read the same."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extractors.mentions import find, tokens
+
+    texts = _finder_texts()[:400]
+    alone = [repr(find(t)) for t in texts]
+    monkeypatch.setattr(tokens, "CACHE_LIMIT", 20)   # replaced every few texts
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)                       # threads taking turns as often as they can
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            assert list(pool.map(lambda t: repr(find(t)), texts * 3)) == alone * 3
+    finally:
+        sys.setswitchinterval(interval)
