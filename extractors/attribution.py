@@ -27,7 +27,8 @@ from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
-from extractors.status_model import probability_at
+from extractors.status_model import target_at
+from extractors.wordless import wordless
 
 # `DocContext` and `find_periods` are imported from here by extractors/extract.py and the claim checker
 __all__ = ["DocContext", "attribute", "attribute_all", "clause_bounds", "find_periods"]
@@ -60,14 +61,17 @@ def attribute_all(mentions: list[Mention], ctx: DocContext, check=None) -> None:
     for m, s in zip(mentions, held):
         if s is not None:
             ctx.figure_spans.setdefault(s.index, []).append((m.start - s.start, m.end - s.start))
-    for k, (m, s) in enumerate(zip(mentions, held)):
-        if s is None:
-            continue
-        if check is not None:
-            check()
-        nxt = mentions[k + 1].start if k + 1 < len(mentions) else None
-        attribute(m, s, ctx, done, nxt)
-        done.append(m)
+    try:
+        for k, (m, s) in enumerate(zip(mentions, held)):
+            if s is None:
+                continue
+            if check is not None:
+                check()
+            nxt = mentions[k + 1].start if k + 1 < len(mentions) else None
+            attribute(m, s, ctx, done, nxt)
+            done.append(m)
+    finally:
+        _held[:] = [None, None, {}, None, None]   # (the document is not kept)
 
 
 # a sentence that breaks down or goes on with the one before: `Trong đó, …`, `Cụ thể, …`
@@ -136,26 +140,28 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     read_by_model = []
 
     def model() -> str | None:
-        p = probability_at(ctx.status_model_sums, text, s.start, s.end, m.start, m.end, ctx.published,
+        target = target_at(ctx.status_model_sums, text, s.start, s.end, m.start, m.end, ctx.published,
                            ctx.sentences[s.index - 1].text if s.index > 0 else None)
-        if p is None:
+        if target is None:
             return None
-        read_by_model.append(p)
-        return "target" if p >= 0.5 else "actual"
+        read_by_model.append(target)
+        return "target" if target else "actual"
     m.status = status_of(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s, model)
     m.extra["status_source"] = None if m.status is None else "model" if read_by_model else "rules"
     m.compared_to = comparison_base(m, clause_after, next_start)
     m.direction = change_direction(clause_before)
-    m.period, m.extra["period_source"] = period_of(m, s, ctx, cs)
+    plain = letter_free(m, s)
+    m.period, m.extra["period_source"] = _period_of(m, s, ctx, cs, plain)
     if m.status == "actual" and after_the_document(m.period, ctx) and not ACTUAL_CUE.search(clause_before):
         m.status = "target"  # `Đến năm 2030, thu nhập bình quân … từ 75-80 triệu đồng`: no result yet
         m.extra["status_source"] = "rules"
-        m.period, m.extra["period_source"] = period_of(m, s, ctx, cs)
+        m.period, m.extra["period_source"] = _period_of(m, s, ctx, cs, plain)
     spans = ctx.sentence_brackets[s.index]
     if spans and bracket_at(spans, m.start - s.start, s.text) is not None:
         m.extra["aside"] = True   # `(quý I/2023 đạt 4,11%)`: a figure in brackets, beside the sentence's own
     before = None
-    for d in reversed((done or [])[-8:]):   # the figure before, not one of an aside
+    continues = m.extra["period_source"] in ("document", None) and _CONTINUES.match(s.text)   # (asked first: cheap)
+    for d in reversed((done or [])[-8:]) if continues else ():   # the figure before, not one of an aside
         if not d.extra.get("aside"):
             before = d
             break
@@ -163,17 +169,61 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         # (a figure after another of its own sentence: the breakdown is of the last figure of the sentence before)
         before = next((d for d in reversed(done[-12:]) if d.extra.get("sentence_index") == s.index - 1
                        and not d.extra.get("aside")), None)
-    if m.extra["period_source"] in ("document", None) and before is not None and before.status == m.status \
-            and before.period and _CONTINUES.match(s.text) and before.extra.get("sentence_index") == s.index - 1:
+    if continues and before is not None and before.status == m.status \
+            and before.period and before.extra.get("sentence_index") == s.index - 1:
         # `… hiện có 57.180 hộ nghèo. Trong đó, hộ nghèo về thu nhập là 50.868 hộ`: the breakdown of the
         # figure before, of its time
         m.period, m.extra["period_source"] = before.period, "paragraph"
-    m.entity, m.extra["entity_source"] = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,
-                                                   rank=m.kind == "rank" or (m.unit or "").startswith("bậc"))
+    m.entity, m.extra["entity_source"] = _entity_of(text, cs, m, s, ctx, plain)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title, prev_sentence)
-    _named_item(m, text, s, done)
+    if not plain:   # (a list's item is named in words: `Trong đó, Thạnh Phú 121 đảng viên`)
+        _named_item(m, text, s, done)
     m.indicator = spell_out(m.indicator, m.unit)
     if m.entity and _MEMBERSHIP.search(f"{m.unit or ''} {m.indicator or ''}"):
         m.entity = as_party(m.entity)   # `Huyện ủy Xuân Lộc kết nạp được 358 đảng viên`: the district's party's
+
+
+# Figures in a sentence without a letter (`1% 1% 1% …`, `1/2%1/2%…`: hostile input, tens of thousands of figures in
+# 100 KB; extractors/wordless.py). Every rule that reads a figure's sentence for its period or its owner looks for
+# words there (a period, `bình quân`, `đến nay`, `so với năm`, a body, a place, `cả nước`, `toàn huyện`, `Cụ thể,` …),
+# so in such a sentence neither depends on which figure it is: the period on the figure's status alone (with what
+# the document said before the sentence), the owner on the document alone. They are read once per sentence and
+# status (the period) and once per document (the owner) instead of once per figure.
+#
+# `_held`: the sentence in hand, whether it holds a letter, its figures' periods by status; the document in hand,
+# the owner of its figures in sentences without letters (emptied when the document is done: `attribute_all`)
+_held: list = [None, None, {}, None, None]
+
+
+def letter_free(m: Mention, s: Sentence) -> bool:
+    """Whether figure `m` lies in sentence `s` and neither the sentence nor the figure's unit holds a letter."""
+    if not s.start <= m.start <= m.end <= s.end or not wordless(m.unit or ""):
+        return False
+    if _held[0] is not s:
+        _held[0:3] = [s, wordless(s.text), {}]
+    return _held[1]
+
+
+def _period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int, plain: bool) -> tuple[str | None, str | None]:
+    """`period_of(m, s, ctx, cs)`, read once per status in a sentence without letters or periods (for every figure
+    but the one that ends it)."""
+    if not plain or ctx.sentence_periods[s.index] or not ctx.text[m.end:s.end].strip():
+        return period_of(m, s, ctx, cs)   # (the rules may read past the sentence's last figure: `… kế hoạch năm 2024`)
+    got = _held[2].get(m.status)
+    if got is None:   # (`_held[0]` is `s`: `letter_free` was asked first)
+        got = _held[2][m.status] = period_of(m, s, ctx, cs)
+    return got
+
+
+def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
+               plain: bool) -> tuple[str | None, str | None]:
+    """`entity_of(…)` of the figure, read once per document for the figures of sentences without letters."""
+    if not plain or _held[3] is not ctx:
+        got = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,
+                        rank=m.kind == "rank" or (m.unit or "").startswith("bậc"))
+        if not plain:
+            return got
+        _held[3:5] = [ctx, got]
+    return _held[4]

@@ -8,6 +8,7 @@ import re
 from extractors import lexicon
 from extractors.cues import words
 from extractors.record import Mention
+from extractors.wordless import LETTER, wordless
 
 # The bases of a comparison, tried in order: (pattern, label), the label None for a year (the year is the base).
 # The plan bases are words of extractors/lexicon/status_words.tsv (role compared_plan); the others keep their
@@ -38,6 +39,9 @@ def comparison_base(m: Mention, clause_after: str, next_start: int | None) -> st
     seg = clause_after[:90]
     if next_start is not None:
         seg = seg[:max(0, next_start - m.end)]
+    if m.kind != "multiplier" and _BASES_IN_WORDS and wordless(seg):
+        return None   # no word after the figure (`1% 1% …`): every base is written in words (a year right after a
+        # percentage, the one base without, is its period)
     if _SHARE_OF.search(seg[:20]):
         return None
     if m.kind in ("percent", "multiplier"):
@@ -62,17 +66,23 @@ def comparison_base(m: Mention, clause_after: str, next_start: int | None) -> st
     return None
 
 
+_BASES_IN_WORDS = all(p.pattern.startswith("so với") for p, _ in COMPARED)
+
+
 def change_direction(clause_before: str) -> str | None:
     tail = clause_before[-30:]
+    patterns = _change_patterns()
+    if _changes[2] and wordless(tail):
+        return None   # every change word is a word
     # (lowering the tail is lowering the clause, but for the letters that lower to two or by their context)
     tail = tail.lower() if "İ" not in tail and "Σ" not in tail else clause_before.lower()[-30:]
-    for w, d, plain, pattern in _change_patterns():
+    for w, d, plain, pattern in patterns:
         if (not plain or w in tail) and pattern.search(tail):   # a plain word not in the tail: no match
             return d
     return None
 
 
-_changes: list = [None, []]
+_changes: list = [None, [], False]   # the words, their patterns, whether every one is plain text with a letter
 
 
 def _change_patterns() -> list[tuple[str, str, bool, re.Pattern]]:
@@ -82,5 +92,6 @@ def _change_patterns() -> list[tuple[str, str, bool, re.Pattern]]:
         _changes[:] = [list(CHANGE_WORDS), [
             (w, d, re.escape(w).replace("\\ ", " ") == w,
              re.compile(rf"(?<!\w){w}(?:\s+(?:thêm|bình quân|hơn|khoảng|gần|trên))?\s*$"))
-            for w, d in CHANGE_WORDS]]
+            for w, d in CHANGE_WORDS], False]
+        _changes[2] = all(plain and LETTER.search(w) for w, _, plain, _ in _changes[1])
     return _changes[1]

@@ -26,6 +26,7 @@ from extractors.gazetteer import find_places, find_provinces
 from extractors.indicator_keys import known_indicator
 from extractors.indicators import clause_subject
 from extractors.record import Mention
+from extractors.wordless import wordless
 
 
 def _alt(role: str, code: dict[str, str] | None = None) -> str:
@@ -129,6 +130,8 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     if m.extra.get("indicator_source") == "label":
         return   # a label the text gives the figure (`- Thu ngân sách: …`, a criterion before its score in brackets)
     before = text[s_start:m.start]
+    if _nothing_to_repair(m, text, before, s_start, done):
+        return
     # what the rules look at around the figure, bounded so that a document's cost stays linear in its length
     near = text[max(paragraph_start, m.start - _REACH):m.end + _REACH]
     named = _NAME_BRACKET.search(before[-80:]) if before[-80:].rstrip().endswith("(") else None   # (it ends so)
@@ -225,6 +228,21 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     elif _names_the_owner(m.indicator, m.entity):
         m.indicator = None   # the owner, which is no indicator
 
+
+
+def _nothing_to_repair(m: Mention, text: str, before: str, s_start: int, done: list[Mention]) -> bool:
+    """Whether `repair` surely leaves `m` as it is because every one of its rules needs a word that is not there: the
+    sentence up to the figure holds no letter and neither do the figure's indicator and the indicator of the figure
+    before it in the sentence (so both are weak, and neither names the owner); the figure is no rank nor score (whose
+    index is looked for before the sentence) and no percentage with a rate named right after it. A figure-dense run
+    without letters (`1% 1% …`) is then not read rule by rule (tests/test_fast_paths.py compares it with reading it)."""
+    if m.kind == "rank" or m.kind == "quantity" and m.unit in _INDEX_UNITS or not wordless(before) \
+            or not wordless(m.indicator or ""):
+        return False
+    sprev = done[-1] if done and done[-1].start >= s_start else None
+    if sprev is not None and not wordless(sprev.indicator or ""):
+        return False
+    return m.kind != "percent" or _RATE_AFTER.match(text[m.end:m.end + 80]) is None
 
 
 # Counted nouns written short (`kết nạp 241 ĐV`): the indicator says what they stand for, so that

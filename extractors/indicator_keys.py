@@ -9,6 +9,7 @@ import re
 
 from extractors import lexicon
 from extractors.normalize import fold
+from extractors.wordless import LETTER, wordless
 
 # Indicators that recur in provincial reports (extractors/lexicon/indicators.tsv): (phrase, key), the key
 # grouping spellings of the same indicator; `INDICATOR_NAMES` gives each key its short Vietnamese name.
@@ -17,11 +18,15 @@ INDICATOR_NAMES = lexicon.mapping("indicators", "key", "name_vi")
 _INDICATOR_KEYS = {fold(p): k for p, k in INDICATORS}
 _INDICATOR_PHRASES = sorted(_INDICATOR_KEYS, key=len, reverse=True)
 _PHRASE_PATTERNS = [(p, re.compile(re.escape(p))) for p in _INDICATOR_PHRASES]
+# every phrase holds a letter: a text without one (`1% 1% 1% …`) holds none of them
+_IN_WORDS = all(LETTER.search(p) for p in _INDICATOR_PHRASES)
 
 
 def known_indicator(before: str, whole: bool = False) -> str | None:
     """A lexicon indicator in the part of the clause that leads to the figure, nearest first
     (anywhere in the clause when `whole`)."""
+    if _IN_WORDS and before.isascii() and wordless(before):
+        return None   # (`fold` only lowers an ASCII text)
     last_part = len(before) - len(re.split(r"[,;:]\s*", before)[-1])
     window = 0 if whole else max(last_part, len(before) - 80)
     fb = fold(before)

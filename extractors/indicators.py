@@ -20,6 +20,7 @@ The indicator is the phrase as written (ANNOTATION.md). Rules, in order:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors import lexicon
 from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET, first_letters, word_tree
@@ -28,6 +29,7 @@ from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
 from extractors.record import Mention
 from extractors.units import MEASURES
+from extractors.wordless import wordless
 
 # the lexicon's indicators and their keys live in extractors/indicator_keys.py; imported from here by the checks,
 # the store and the views
@@ -237,12 +239,13 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     # the part of the clause since the figure before it in the same clause
     seg_from = max(cs, sprev.end) if sprev else cs
     seg = text[seg_from:m.start]
-    last = re.split(r"[,;:]", seg)[-1]
+    last = seg[max(seg.rfind(","), seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
 
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
-    raised = _RAISED_FROM.search(text, max(cs, m.start - 160), m.start)
+    raised = _RAISED_FROM.search(text, max(cs, m.start - 160), m.start) \
+        if "từ" in text[max(cs, m.start - 160):m.start] else None   # (its `từ` is written there)
     if raised and not _names_owner(raised.group(1)):
         # `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% …` (`đưa tỷ lệ hộ nghèo giảm từ …`: without the verb)
         return re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip()), "subject"
@@ -274,7 +277,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         return sprev.indicator, "inherited"
     # a lexicon phrase before the figure before is that figure's, and so is one between them when
     # they are listed (`48 xã đạt chuẩn nông thôn mới nâng cao và 07 xã đạt chuẩn …`)
-    listed_after = sprev is not None and seg_from > cs and re.search(r"(?<!\w)và\s*$", seg)
+    listed_after = sprev is not None and seg_from > cs and "và" in seg and re.search(r"(?<!\w)và\s*$", seg)
     known = None if listed_after else known_indicator(seg)
     if known:
         return known, "lexicon"
@@ -310,7 +313,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
     rm = re.match(r"\s*(?:(?:(?:của\s+)?cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30}|"
                   r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
-                  after)
+                  after) if "về" in after else None
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
         # up to the next figure or comparison: `tăng 66,7% về số dự án và gấp 17,4 lần vốn đăng ký`
         about = re.split(r"\s+(?:và|so với|so|với)\s+(?=\S*\d|gấp|tăng|giảm|cùng kỳ)|\s*\d", rm.group(1))[0].strip()
@@ -359,12 +362,14 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     if inner:
         return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
     subject = _subject(last)
-    if sprev is not None and seg_from > cs and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]) \
-            and re.search(r"(?<!\w)(?:là|đạt)\s*$", last):
+    if sprev is not None and seg_from > cs and ("là" in last or "đạt" in last) \
+            and re.search(r"(?<!\w)(?:là|đạt)\s*$", last) \
+            and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]):
         owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
         if owner:
             return owner, "subject"                           # `Tổng vốn đăng ký của 3 dự án FDI mới … là`
-    listed = pprev is not None and sprev is not None and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
+    listed = pprev is not None and sprev is not None and "và" in text[pprev.end:sprev.start] \
+        and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
     if sprev is not None and sprev.indicator and not listed \
             and re.search(r"(?<!\w)với\s*$", text[sprev.end:m.start].split(subject)[0] if subject else "") \
             and re.fullmatch(r"(?:tổng\s+)?(?:số\s+)?(?:kinh phí|tiền|vốn|vốn đăng ký|vốn đầu tư)(?:\s+\S+){0,2}",
@@ -775,6 +780,8 @@ def _percent_object(before: str, after: str) -> str | None:
     """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
     `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`, `100% (152/152) đảng bộ …`."""
     after = _RESTATED_AFTER.sub("", after, count=1)   # (the same share as a fraction in brackets)
+    if wordless(after) and wordless(before):
+        return None   # every rule below reads a word before or after the figure
     vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
     if vp:
         return vp.group(1).strip()
@@ -868,6 +875,7 @@ _VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp t�
 _RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
 
 
+@lru_cache(maxsize=4096)   # (a figure-dense clause asks again and again for the same few short texts)
 def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
     từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu

@@ -139,12 +139,89 @@ def probability_at(cache: dict, text: str, sent_start: int, sent_end: int, start
     weights = _weights()
     if not weights:
         return None
+    tok, shared = _shared_sum(weights, cache, text, sent_start, sent_end, start, end, published, prev_sentence)
+    return _sigmoid(shared + _figure_sum(weights, tok, text, sent_start, sent_end, start, end))
+
+
+def target_at(cache: dict, text: str, sent_start: int, sent_end: int, start: int, end: int,
+              published: str | None, prev_sentence: str | None) -> bool | None:
+    """Whether the model reads a target: `probability_at(…) >= 0.5` (None without a model). In a sentence of many
+    figures (`1% 1% 1% …`, a table flattened into a line) the answer is often sure before the figure's own words are
+    summed: the sentence's share and the figure's `SL:` words are known at once, and the rest lies between the sums
+    of the negative and of the positive weights of the words and pairs of words the sentence holds (`_bounds`)."""
+    weights = _weights()
+    if not weights:
+        return None
+    tok, shared = _shared_sum(weights, cache, text, sent_start, sent_end, start, end, published, prev_sentence)
+    if tok is not None and start - WINDOW <= sent_start and end + WINDOW >= sent_end:   # the window is the sentence
+        sure = _sure(weights, tok, start - sent_start, end - sent_start, shared)
+        if sure is not None:
+            return sure
+    return _sigmoid(shared + _figure_sum(weights, tok, text, sent_start, sent_end, start, end)) >= 0.5
+
+
+def _shared_sum(weights: dict, cache: dict, text: str, sent_start: int, sent_end: int, start: int, end: int,
+                published: str | None, prev_sentence: str | None):
+    """The sentence's words (`_tokens`) and the sum of the features the figure shares with the other figures of its
+    window of the sentence (`_sentence_sum`, kept in `cache`)."""
     w0, w1 = _window(sent_start, sent_end, start, end)
     key = (w0, w1, id(weights))
     tok = _tokens(cache, text, sent_start, sent_end)
     if key not in cache:
         cache[key] = _sentence_sum(weights, tok, cache, text, sent_start, w0, w1, published, prev_sentence)
-    return _sigmoid(cache[key] + _figure_sum(weights, tok, text, sent_start, sent_end, start, end))
+    return tok, cache[key]
+
+
+_SURE = 1e-9   # far beyond the rounding of a sum of a few hundred weights (about 1e-13)
+# the bounds of a sentence are read once it has been asked about this many figures, and one for every four distinct
+# words it holds (their cost): a sentence of few figures never pays for them
+_BOUNDS_FROM = 4
+
+
+def _sure(weights: dict, tok, b: int, e: int, shared: float) -> bool | None:
+    """`shared + _figure_sum(…) >= 0` for the figure at [b, e) of the sentence (the window its whole), when the
+    bounds of the sentence decide it; None when they do not, or when a word the sum reads is cut (by the figure) or
+    a bracket is open before the figure (whose features the bounds leave out)."""
+    tok[5] += 1
+    if tok[5] < _BOUNDS_FROM:
+        return None
+    if tok[6] is None:
+        tok[6] = len(set(tok[3]))   # (the distinct words, until the bounds are read)
+    if type(tok[6]) is int and tok[5] * 4 < tok[6]:
+        return None
+    low, st, en = tok[0], tok[1], tok[2]
+    j = bisect_left(st, b)
+    k = bisect_right(en, e)
+    if j and en[j - 1] > b or k < len(st) and st[k] < e or "(" in low and low.rfind("(", 0, b) > low.rfind(")", 0, b):
+        return None
+    g = _grouped(weights)
+    if type(tok[6]) is int or tok[6][0] is not g:
+        tok[6] = (g, *_bounds(g, tok[3]))
+    _, rest_low, rest_high = tok[6]
+    known = shared + _first_sums(g["SL"], tok)[j]
+    if known + rest_low > _SURE:
+        return True
+    if known + rest_high < -_SURE:
+        return False
+    return None
+
+
+def _bounds(g: dict, words: list[str]) -> tuple[float, float]:
+    """The least and the most that the features of a figure other than `SL:` and a bracket's can add up to when
+    every word they read is one of `words` (the sentence's): each group of distinct words (`L:`, `C1:`, `R:`) and of
+    distinct pairs of neighbours (`LB:`, `RB:`) between the sum of its negative and of its positive weights, each
+    word by its place (`L0:` … `R2:`) between its least and its greatest weight, 0 included."""
+    distinct, pairs = set(words), set(zip(words, words[1:]))
+    low = high = 0.0
+    for name, keys in (("L", distinct), ("C1", distinct), ("R", distinct), ("LB", pairs), ("RB", pairs)):
+        got = [x for x in map(g[name].get, keys) if x]
+        low += sum(x for x in got if x < 0)
+        high += sum(x for x in got if x > 0)
+    for group in (*g["L at"], *g["R at"]):
+        got = [x for x in map(group.get, distinct) if x] or [0.0]
+        low += min(0.0, min(got))
+        high += max(0.0, max(got))
+    return low, high
 
 
 # The features' sum without building their strings: the weights split once by group, `SL:` words as
@@ -171,6 +248,7 @@ def _grouped(weights: dict[str, float]) -> dict[str, dict]:
                 groups[g][first, second] = weight
             else:
                 groups[g][rest] = weight
+        groups["L at"], groups["R at"] = [groups[k] for k in _GROUPS[1:5]], [groups[k] for k in _GROUPS[6:9]]
         _tables[:] = [weights, groups]
     return _tables[1]
 
@@ -200,7 +278,8 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
             del words[-1], starts[-1], ends[-1]
         if words and not words[0]:
             del words[0], starts[0], ends[0]
-        data = [low, starts, ends, words, None]   # the last: `_first_sums`, when asked for
+        # then `_first_sums`, the figures asked about and the bounds of `_sure`, when asked for
+        data = [low, starts, ends, words, None, 0, None]
     cache["tokens"] = (sent_start, sent_end, data, seg)
     return data
 
@@ -239,40 +318,43 @@ def _words_in(tok, a: int, b: int, most: int | None = None) -> tuple[list[str], 
 
 
 def _figure_sum(weights: dict, tok, text: str, sent_start: int, sent_end: int, start: int, end: int) -> float:
-    """The sum of the weights of `figure_features(…)`."""
+    """The sum of the weights of `figure_features(…)`. The words left of the figure are read in place, as a range
+    of the sentence's words (copied first only when the window's edge or the figure cuts a word)."""
     if tok is None:
         return sum(weights.get(x, 0.0) for x in figure_features(text, sent_start, sent_end, start, end))
     g = _grouped(weights)
     w0, w1 = _window(sent_start, sent_end, start, end)
     a, b, e, c = w0 - sent_start, start - sent_start, end - sent_start, w1 - sent_start
-    low = tok[0]
-    words, starts = _words_in(tok, a, b)
+    low, st, en, wd = tok[:4]
+    i, j = bisect_right(en, a), bisect_left(st, b)   # the left words: wd[i:j]
+    whole = not (i < j and (st[i] < a or en[j - 1] > b))
+    if not whole:
+        wd, st = _words_in(tok, a, b)
+        i, j = 0, len(wd)
     cut = max(low.rfind(";", a, b), low.rfind(":", a, b))
-    clause = words[bisect_right(starts, cut):]
-    near = clause[-10:]
+    near = wd[max(bisect_right(st, cut, i, j), j - 10):j]   # the last ten words of the clause
     after = _words_in(tok, e, c, 6)[0]
-    total = _sum(g["L"], set(near))
-    for i, w in enumerate(reversed(near[-4:])):
-        total += g[_GROUPS[1 + i]].get(w, 0.0)
-    total += _sum(g["LB"], set(zip(near, near[1:])))
-    total += _sum(g["C1"], set(words[bisect_right(starts, max(cut, low.rfind(",", a, b))):]))
+    total = sum(map(g["L"].get, set(near), repeat(0.0)))
+    for group, w in zip(g["L at"], reversed(near[-4:])):   # L0 … L3
+        total += group.get(w, 0.0)
+    total += sum(map(g["LB"].get, set(zip(near, near[1:])), repeat(0.0)))
+    total += sum(map(g["C1"].get, set(wd[bisect_right(st, max(cut, low.rfind(",", a, b)), i, j):j]), repeat(0.0)))
     paren = low.rfind("(", a, b)
     if paren > low.rfind(")", a, b):
-        k = bisect_right(starts, paren)
-        inside = words[k:]
+        k = bisect_right(st, paren, i, j)
+        inside = wd[k:j]
         total += weights.get("IN_PAREN", 0.0)
         total += _sum(g["PW"], set(inside))
         total += weights.get("PW0:" + "_".join(inside[:2]), 0.0)
-        total += _sum(g["BP"], set(words[:k][-2:]))
-    total += _sum(g["R"], set(after))
-    for i, w in enumerate(after[:3]):
-        total += g[_GROUPS[6 + i]].get(w, 0.0)
-    total += _sum(g["RB"], set(zip(after, after[1:])))
-    j = len(words)
-    if a == 0 and (not j or tok[2][j - 1] <= b):
+        total += _sum(g["BP"], set(wd[max(i, k - 2):k]))
+    total += sum(map(g["R"].get, set(after), repeat(0.0)))
+    for group, w in zip(g["R at"], after[:3]):   # R0 … R2
+        total += group.get(w, 0.0)
+    total += sum(map(g["RB"].get, set(zip(after, after[1:])), repeat(0.0)))
+    if a == 0 and whole:
         total += _first_sums(g["SL"], tok)[j]   # the left words are the sentence's first j, uncut
     else:
-        total += _sum(g["SL"], set(words))
+        total += _sum(g["SL"], set(wd[i:j]))
     return total
 
 

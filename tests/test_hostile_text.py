@@ -201,3 +201,22 @@ def test_unicode_vietnamese_is_never_converted():
         assert decode_text(text.encode("utf-8"), name) == text, name
         for para in text.split("\n"):
             assert repair_mojibake(para) is None, (name, para)
+
+
+def test_a_chain_of_numbers_joined_by_slashes_is_no_fraction():
+    # `2/2/2/…` (issue 18's hostile run: 25,600 "fractions" in 100 KB, each with `/` for indicator) and `12/15/20`
+    # are no fraction: no figure reads two of their numbers as one; a pair (`20/23`), a list of pairs and a date stay
+    from extractors.document import Document
+    from extractors.extract import extract_document
+    from extractors.mentions import find
+
+    def fractions(text):
+        return [m.text for m in find(text)[0] if m.kind == "fraction"]
+
+    assert fractions("Có 2/2/2/2/2/2 xã.") == [] and fractions("đạt 12/15/20 chỉ tiêu") == []
+    assert fractions("2,5/3,5/4 tỷ đồng") == [] and fractions("tỷ lệ 1/2/3") == []
+    assert fractions("đạt 20/23, 5/6 và 7/8 xã; 1/2 / 3") == ["20/23", "5/6", "7/8 xã", "1/2"]
+    assert fractions("đạt 91,5%/80%, giải ngân 300/350 tỷ đồng") == ["91,5%/80%", "300/350 tỷ đồng"]
+    assert [s.reason for s in find("ngày 1/2/2023 đạt 5%")[1]] == ["date"]
+    ex = extract_document(Document(id="chain", source="", text="2/" * 5000))
+    assert ex.mentions == [] and len(ex.skipped) > 4000

@@ -118,6 +118,16 @@ def range_(f, d: Draft):
 _TARGET_AFTER_SLASH = lexicon.role_words("status_words", "target_after_slash")
 
 
+def _chained(toks, first: int, after: int) -> bool:
+    """Whether the numbers from token `first` to before token `after` (`a/b`) are part of a chain of three or more
+    numbers joined by `/` without spaces (`2/2/2/…`, `12/15/20`): no fraction (a date or a code is skipped before;
+    SECURITY.md)."""
+    def joined(x: int) -> bool:   # token x is a `/` between two numbers, touching both
+        return 0 < x < len(toks.kind) - 1 and toks.text[x] == "/" and toks.kind[x - 1] == "num" \
+            and toks.kind[x + 1] == "num" and toks.end[x - 1] == toks.start[x] and toks.end[x] == toks.start[x + 1]
+    return joined(first - 1) or joined(after)
+
+
 def fraction(f, d: Draft):
     """`a/b` (`300/350 tỷ đồng`, `91,5%/80%`, `45/50%`, `12/15 xã`), which a rank may take over; a
     result over its target written `71,5%/ chỉ tiêu 65%`."""
@@ -140,7 +150,7 @@ def fraction(f, d: Draft):
     if d.low is None and j < len(toks.kind) and toks.text[j] == "/" and toks.start[j] == toks.end[j - 1] \
             and j + 1 < len(toks.kind) and toks.kind[j + 1] == "num" and toks.start[j + 1] == toks.end[j]:
         den = f.read_num(j + 1)
-        if den is not None:
+        if den is not None and not _chained(toks, d.k, den.j):
             dtail = f.after(den.j)
             den_value = den.value
             f_unit = d.unit
