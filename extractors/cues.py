@@ -114,8 +114,9 @@ OF_TARGET = re.compile(rf"\s*(?:{alt('of_target')})(?!\w)", re.IGNORECASE)
 OF_TARGET_COMPARED = re.compile(rf"\s*(?:so với\s+)?(?:{alt('of_target')})(?!\w)", re.IGNORECASE)
 # a plan word before a figure in its clause: `chỉ tiêu giao năm 2023 là 2.000 đảng viên`
 TARGET_BEFORE = re.compile(rf"(?<!\w)(?:{alt('target_before')})(?!\w)[^,;]{{0,40}}$", re.IGNORECASE)
-# a plan word up to four words before a figure: `giao 1.850 thanh niên`
-PLAN_BEFORE = re.compile(rf"(?:{alt('plan_before')})\S*\s*(?:\S+\s+){{0,4}}$", re.IGNORECASE)
+# a plan word up to four words before a figure, in the same clause: `giao 1.850 thanh niên`; not `đạt 102% kế
+# hoạch năm, tăng 2.000 người` (a change after the plan's share)
+PLAN_BEFORE = re.compile(rf"(?:{alt('plan_before')})[^\s,;]*\s*(?:[^\s,;]+\s+){{0,4}}$", re.IGNORECASE)
 # the bases a comparison with a plan names (`compared_to`), and a percentage followed by one: `đạt 105% kế hoạch`
 TARGET_BASES = frozenset(words("target_base"))
 TARGET_BASE_AFTER = re.compile(rf"\s*(?:so với\s+)?(?:{alt('target_base')})")

@@ -48,8 +48,17 @@ TARGET_PRECISION = 0.95
 # Flags on gold documents that are real errors of the source text: (check type, doc, mention text).
 ADJUDICATED: dict[tuple[str, str, str], str] = {}
 # Flags on the real development passages, read by hand: (check type, doc, first figure's text) -> why it is
-# a real error of the source. A flag not listed here counts as wrong. (None raised as of this writing.)
-REAL_ADJUDICATED: dict[tuple[str, str, str], str] = {}
+# a real error of the source. A flag not listed here counts as wrong.
+REAL_ADJUDICATED: dict[tuple[str, str, str], str] = {
+    ("change", "rdev-l003", "104,79 triệu USD"):
+        "104,79 against the base printed in brackets, 37,37 triệu USD, is 2.8 times (+180%), not the stated +60,7%; "
+        "no reading of the bracket (base, or the increase) gives 60,7%",
+    ("fraction_percent", "rdev-l013", "15/23 trường"):
+        "15/23 is 65,22%; the page prints 65,29% (a slip in the second decimal)",
+    ("fraction_percent", "rdev-l013", "261/362 trường học"):
+        "the page's own parts (78/84, 53/63, 119/156, 15/23) sum to 265/326, and 261/326 = 80,06%, the stated "
+        "share: 362 is the digits of 326 swapped",
+}
 REAL_DEV = "real_dev_*.jsonl"   # never the held-out passages
 PLANT_SHIFT = 7.0               # points added to a percentage to plant an error in real text
 
@@ -342,7 +351,8 @@ def _plant(t: Tally, doc: Document, c: Check) -> None:
         if x.check_type == c.check_type and any(m.start == a - digits.start() for m, role in x.mentions if role == "percent"):
             t.right.append((x, f"{doc.id}: {p.text} planted as {shown}%"))
             hit = True
-        else:
+        elif not REAL_ADJUDICATED.get((x.check_type, x.mentions[0][0].doc, x.mentions[0][0].text)):
+            # a flag on the source's own error (adjudicated above) is neither right nor wrong here
             t.wrong.append((x, f"{doc.id}: flagged while {p.text} was planted as {shown}%"))
     if not hit:
         t.missed.append({"id": doc.id, "check": c.check_type, "text": f"{p.text} -> {shown}%: {c.computation}"})
