@@ -240,6 +240,13 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     seg_from = max(cs, sprev.end) if sprev else cs
     seg = text[seg_from:m.start]
     last = seg[max(seg.rfind(","), seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
+    if seg_from == cs and (seg.endswith("... ") or seg.endswith("… ")):
+        # `Đưa lao động … ở các thị trường như: Hàn Quốc, …, Trung Đông... 250 người`: an open list of examples
+        # (its clause starts after the colon) says where; what is counted is named before the list
+        enum = _ENUM_BEFORE.search(text, max(s_start, cs - 200), m.start)
+        if enum:
+            head = text[max(s_start, cs - 200):enum.start()]
+            last = head[max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(".")) + 1:]
 
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
@@ -321,7 +328,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return about, "after"
 
     if counted:
-        found = _counted(m, text, seg, last, after, unit, participant, done, sprev)
+        found = _counted(m, text, seg, last, after, unit, participant, done, sprev, before)
         if found:
             return found
     if m.kind == "percent":
@@ -598,9 +605,9 @@ def _is_participant(unit: str) -> bool:
     return all(p in PARTICIPANTS for p in parts)
 
 
-def _counted(m, text, seg, last, after, unit, participant, done, sprev):
+def _counted(m, text, seg, last, after, unit, participant, done, sprev, before=""):
     """The indicator of a count, from the verb that governs it or the predicate after it: `seg` is its
-    clause since the figure before, `last` the part of that after its last comma."""
+    clause since the figure before, `last` the part of that after its last comma, `before` the clause before it."""
     if _ENDS_WITH_COPULA.search(last):
         subject = _subject(last)
         if subject and _only_target_words(subject) and sprev is not None and sprev.indicator and sprev.unit \
@@ -617,13 +624,20 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         subject = _subject(last[:change.start()])
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
             return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
+        # a change against a base (`So với năm 2002, tăng 27 tổ chức cơ sở Đảng`, `tăng 2.000 người so với cùng
+        # kỳ`) is a change of the figure before it, or of the thing it counts; not a change done (`sắp xếp, giảm`)
+        compared = _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(after)
         if sprev is None:
-            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`tăng 27 tổ chức cơ sở Đảng`)
+            if compared and not _VERB_RE.search(last[:change.start()]):
+                return unit, "unit"                           # `So với …, tăng 27 tổ chức cơ sở Đảng`
+            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`giảm 1.432 hộ nghèo`)
             return (change.group(1) if participant else f"{change.group(1)} {unit}"), "verb"
         if not (sprev.unit and _same_group(sprev.unit, unit)):
-            same = _last_of_group(done, m, unit, text)
+            same = _last_of_group(done, m, unit, text, compared is not None)
             if same is not None:
                 return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
+            if compared and not _VERB_RE.search(last[:change.start()]):
+                return unit, "unit"                           # `…, so với cùng kỳ năm 2019, tăng 7.024 thẻ`
             return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
@@ -681,6 +695,8 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
     # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
     rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ", after)
     am = _AFTER_MODIFIER.match(rest)
+    if am and _SHARE_AFTER.match(am.group("vp")):
+        am = None   # `250 người đạt 125% kế hoạch năm`: a share of the count, not what the counted did
     if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
         vp = _VP_STOP.sub("", am.group("vp").strip())
         if vp == am.group("vp").strip():
@@ -696,6 +712,11 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
 _VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
                       r"chiếm(?!\w).*|"
                       r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
+# an open list of examples right before a figure (`ở các thị trường như: Hàn Quốc, Nhật Bản, Trung Đông... 250`)
+_ENUM_BEFORE = re.compile(r"\s+(?:như|gồm)\s*:\s+[^;.]*?(?:\.{3}|…)\s*$")
+# a predicate that is only a share or change of the count (`… 250 người đạt 125% kế hoạch`)
+_SHARE_AFTER = re.compile(r"(?:(?:đã|được|đều|cũng)\s+)*(?:đạt|chiếm|bằng|tăng|giảm)(?:\s+(?:tỷ lệ|tỉ lệ|khoảng|gần|"
+                          r"trên|hơn|xấp xỉ))*\s+\(?[\d.,]+\s*%", re.IGNORECASE)
 # counted words that only say "people" (`52 đồng chí được trao Huy hiệu …`): the predicate alone is the indicator
 _PEOPLE = {"đồng chí", "người", "lượt người", "cá nhân", "trường hợp", "lượt", "em", "người dân"}
 
@@ -717,21 +738,31 @@ def _overlap(a: str, b: str) -> bool:
     return a in b or b in a
 
 
-def _last_of_group(done, m, unit: str, text: str):
+def _last_of_group(done, m, unit: str, text: str, compared_after: bool = False):
     """The last figure of the same counted noun in `m`'s sentence, back to its start (a few figures at most), when
-    the words between restate a comparison (`so với cùng kỳ`): its change is of that figure."""
+    the words between restate a comparison (`so với cùng kỳ`), or the change is compared right after it (`25.500
+    lượt người, đạt 102% kế hoạch, tăng 2.000 người so với cùng kỳ`): its change is of that figure."""
     for d in reversed(done[-6:]):
         if "\n" in text[d.end:m.start] or "." in re.sub(r"\d\.\d", "", text[d.end:m.start]):
             return None
         if d.unit and d.indicator and _same_group(d.unit, unit) and d.kind == "quantity" \
-                and re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start]):
+                and (compared_after and ";" not in text[d.end:m.start]
+                     or re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start])):
             return d
     return None
 
 
 def _same_group(a: str, b: str) -> bool:
-    a, b = a.lower().split("/")[0], b.lower().split("/")[0]
+    """The same counted noun, a visit count of it included (`lượt người`, `người`)."""
+    a, b = (_VISITS.sub("", x.lower().split("/")[0]) for x in (a, b))
     return a.startswith(b) or b.startswith(a)
+
+
+_VISITS = re.compile(r"^lượt\s+")
+# a comparison that frames a change: before it in its clause (`So với năm 2002, tăng …`), or right after it
+_COMPARED_BEFORE = re.compile(r"(?<!\w)so\s+với(?!\w)", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?so\s+(?:với\s+)?(?:cùng kỳ|năm|kỳ|tháng|quý|đầu năm|"
+                             r"cuối năm|khi|thời điểm|trước)", re.IGNORECASE)
 
 
 def _verb_phrase(seg: str, first: bool) -> str | None:

@@ -1253,3 +1253,24 @@ def test_a_base_many_years_back_spans_them():
     # the year before the report's: the year after the base
     assert figure("Năm qua, GRDP tăng 7,96% so với năm 2021; tổng thu ngân sách đạt hơn 8.000 tỷ đồng.",
                   "hơn 8.000 tỷ đồng", published="2023-01-12").period == "2022"
+
+
+def test_a_change_against_a_base_is_of_the_figure_before_or_of_what_it_counts():
+    text = ("Năm 2022, số lượt lao động được giải quyết việc làm là 25.500 lượt người, đạt 102% kế hoạch năm, tăng "
+            "2.000 người so với cùng kỳ. So với khi mới thành lập huyện năm 2002, tăng 27 tổ chức cơ sở Đảng và "
+            "tăng gần 1.700 đảng viên.")
+    assert figure(text, "2.000 người").indicator == figure(text, "25.500 lượt người").indicator
+    assert figure(text, "27 tổ chức cơ sở Đảng").indicator == "tổ chức cơ sở Đảng"
+    assert figure(text, "gần 1.700 đảng viên").indicator == "đảng viên"
+    # a change done, with no base, keeps its verb
+    assert figure("Toàn Đảng bộ tỉnh đã sắp xếp, giảm 1.132 chi bộ.", "1.132 chi bộ").indicator == "giảm"
+
+
+def test_a_share_of_a_count_is_not_what_the_counted_did_and_an_open_list_says_where():
+    text = ("Đưa lao động đi làm việc có thời hạn ở nước ngoài ở các thị trường như: Hàn Quốc, Nhật Bản, Đài Loan, "
+            "Trung Đông... 250 người đạt 125% kế hoạch năm.")
+    m = figure(text, "250 người")
+    assert m.indicator.startswith("Đưa lao động đi làm việc có thời hạn ở nước ngoài"), m.indicator
+    # a predicate with a figure that is no share stays (`48 xã đạt 19 tiêu chí`)
+    m = figure("Năm 2022, huyện có 48 xã đạt 19 tiêu chí nông thôn mới.", "48 xã")
+    assert m.indicator == "xã đạt 19 tiêu chí nông thôn mới"
