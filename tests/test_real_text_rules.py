@@ -1274,3 +1274,18 @@ def test_a_share_of_a_count_is_not_what_the_counted_did_and_an_open_list_says_wh
     # a predicate with a figure that is no share stays (`48 xã đạt 19 tiêu chí`)
     m = figure("Năm 2022, huyện có 48 xã đạt 19 tiêu chí nông thôn mới.", "48 xã")
     assert m.indicator == "xã đạt 19 tiêu chí nông thôn mới"
+
+
+def test_a_move_in_a_ranking_and_a_clause_cut_at_its_first_word_take_the_index_named_before():
+    text = ("Dù vẫn đứng trong top 5 tỉnh thành có năng lực cạnh tranh cấp tỉnh tốt nhất cả nước, song tỉnh đã tụt "
+            "1 bậc từ vị trí thứ 4 năm 2013 xuống vị trí thứ 5 năm 2014.")
+    assert figure(text, "1 bậc").indicator == "năng lực cạnh tranh cấp tỉnh"
+    text = ("Điểm số PAPI năm 2022 của tỉnh tăng khá. Thứ hạng trong cả nước thăng 7 bậc, và thăng 1 bậc trong vùng.")
+    assert figure(text, "1 bậc").indicator == "PAPI"
+    text = ("Theo bảng xếp hạng PCI năm 2015, Đà Nẵng dẫn đầu. Tiếp đến là hai tỉnh có nhiều sáng kiến cải cách, gồm "
+            "Đồng Tháp (66,39 điểm); Quảng Ninh (65,75 điểm).")
+    assert figure(text, "66,39 điểm").indicator == "PCI"
+    # both names of the index in the paragraph: its short name
+    text = ("Trong PCI năm nay, tỉnh là cái tên gây chú ý trong bảng xếp hạng về chỉ số năng lực cạnh tranh cấp tỉnh. "
+            "Theo đó, tỉnh đã có bước tiến lớn về điểm số, tăng 2,49 điểm, nhảy vọt 8 bậc so với năm 2022.")
+    assert figure(text, "8 bậc").indicator == "PCI"
