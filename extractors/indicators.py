@@ -856,7 +856,8 @@ def _percent_object(before: str, after: str) -> str | None:
         if np.group(1):
             return noun
         if _OPENS_A_SHARE.fullmatch(last) and not re.match(r"\s*(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so)\b", after):
-            # `…; 100% hộ dân sử dụng điện;`, `Với hơn 85% dân số là đồng bào dân tộc thiểu số,`: the share opens
+            # `…; 100% hộ dân sử dụng điện;`, `Với hơn 85% dân số là đồng bào dân tộc thiểu số,`, `Hiện còn 11,56%
+            # dân số huyện (…) chưa tham gia BHYT`: the share opens
             # its clause part, and the group with what it does is what it measures
             whole = re.match(r"\s*([^\W\d][^,;:.()\d]{2,90}?)(?=\s*[,;:.()]|\s*$)", after)
             if whole and whole.group(1).split()[0].lower() not in _NOT_A_NOUN_START:
@@ -867,7 +868,7 @@ def _percent_object(before: str, after: str) -> str | None:
 # the same share restated as a fraction in brackets right after it: `100% (152/152) đảng bộ trực thuộc …`
 _RESTATED_AFTER = re.compile(r"^\s*\(\s*[\d.,]+\s*/\s*[\d.,]+\s*\)")
 # what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge
-_OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay)\s*)*(?:(?:trên|hơn|gần|khoảng|xấp xỉ)\s*)?",
+_OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay|vẫn còn|còn)\s*)*(?:(?:trên|hơn|gần|khoảng|xấp xỉ)\s*)?",
                             re.IGNORECASE)
 
 

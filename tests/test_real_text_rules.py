@@ -1289,3 +1289,18 @@ def test_a_move_in_a_ranking_and_a_clause_cut_at_its_first_word_take_the_index_n
     text = ("Trong PCI năm nay, tỉnh là cái tên gây chú ý trong bảng xếp hạng về chỉ số năng lực cạnh tranh cấp tỉnh. "
             "Theo đó, tỉnh đã có bước tiến lớn về điểm số, tăng 2,49 điểm, nhảy vọt 8 bậc so với năm 2022.")
     assert figure(text, "8 bậc").indicator == "PCI"
+
+
+def test_a_list_by_place_a_sentence_each_and_a_rank_by_the_amount_after_it():
+    text = ("Bắc Giang thu hút được hơn 1,763 tỷ USD, đứng thứ 4/63 tỉnh, thành. Bình Dương với hơn 1,382 tỷ USD đứng "
+            "thứ 5 cả nước.")
+    assert figure(text, "hơn 1,382 tỷ USD").indicator == figure(text, "hơn 1,763 tỷ USD").indicator == "thu hút"
+    text = "Hải Phòng xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD, chiếm 10,9% tổng vốn đầu tư cả nước."
+    assert figure(text, "xếp thứ 2").indicator == "tổng vốn đầu tư đăng ký"
+    # a hedge is no amount: `đứng thứ hai với gần 3,15 tỷ USD`
+    assert figure("Bắc Ninh đứng thứ hai với gần 3,15 tỷ USD.", "đứng thứ hai").indicator != "gần"
+
+
+def test_a_share_that_opens_its_clause_after_con():
+    m = figure("Hiện còn 11,56% dân số huyện (khoảng 33.888 người) chưa tham gia BHYT.", "11,56%")
+    assert m.indicator == "dân số huyện"
