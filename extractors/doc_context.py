@@ -18,6 +18,8 @@ from extractors.sentences import Sentence, sentence_starts
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
+# the end of a year before it: `Đến hết năm 2018`, `tính đến cuối năm 2020`
+_END_OF = re.compile(r"(?:hết|cuối)\s+năm\s*$", re.IGNORECASE)
 # a paragraph that goes on with a plan's figures: `Hằng năm, …`, `Mỗi năm, …`, `Cụ thể, huyện Minh Hóa giảm …`
 _EACH_YEAR = re.compile(r"\s*(?:(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình quân hàng)\s+năm|Cụ thể)\b")
 
@@ -94,8 +96,12 @@ class DocContext:
                 p.bracket = bracket_at(spans, p.pos, s.text) if spans else None
                 if p.kind == "deadline" and ctx.pub_year and int(p.value[:4]) <= ctx.pub_year:
                     p.kind = "year"  # `Đến hết năm 2022, toàn tỉnh có 119/119 xã` in 2023: up to a past date
-                elif p.kind == "deadline" and not ctx.pub_year and _REPORTED.search(s.text):
-                    p.kind = "year"  # undated, but `Đến cuối năm 2020, Quảng Ngãi ước giảm …` reports: up to then
+                elif p.kind == "deadline" and not ctx.pub_year and (
+                        _REPORTED.search(s.text) or _END_OF.search(s.text, max(0, p.pos - 12), p.pos)
+                        and not is_target_sentence(s.text)):
+                    # undated, but `Đến cuối năm 2020, Quảng Ngãi ước giảm …` reports: up to then; so does `Đến hết
+                    # năm 2018, tỷ lệ xã … chiếm hơn 71%` (the end of a year, in a sentence that sets no target)
+                    p.kind = "year"
             ctx.sentence_periods.append(ps)
             ctx.last_named.append(named[-1] if named else None)
             ctx.last_term.append(terms[-1] if terms else None)

@@ -1304,3 +1304,12 @@ def test_a_list_by_place_a_sentence_each_and_a_rank_by_the_amount_after_it():
 def test_a_share_that_opens_its_clause_after_con():
     m = figure("Hiện còn 11,56% dân số huyện (khoảng 33.888 người) chưa tham gia BHYT.", "11,56%")
     assert m.indicator == "dân số huyện"
+
+
+def test_on_an_undated_page_the_end_of_a_year_in_a_sentence_that_sets_no_target_is_a_past_date():
+    text = ("Đến hết năm 2018, tỷ lệ xã, phường, thị trấn trên địa bàn tỉnh đạt Bộ tiêu chí quốc gia về Y tế xã chiếm "
+            "hơn 71%.\n\n100% trạm y tế xã có bác sĩ. Trong năm, 35 trạm y tế cấp xã đã được xây dựng, sửa chữa.")
+    assert figure(text, "35 trạm y tế").period == figure(text, "100%").period == "2018"
+    # a target by the end of a year stays a deadline of its own clause
+    text = "Phấn đấu đến hết năm 2025, tỷ lệ hộ nghèo giảm còn 2%.\n\nNăm 2023, toàn tỉnh có 120 xã đạt chuẩn."
+    assert figure(text, "120 xã").period == "2023"
