@@ -239,7 +239,12 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     # the part of the clause since the figure before it in the same clause
     seg_from = max(cs, sprev.end) if sprev else cs
     seg = text[seg_from:m.start]
-    last = seg[max(seg.rfind(","), seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
+    comma = seg.rfind(",")
+    if comma > 0 and _ADMIN_LIST.search(seg, max(0, comma - 12), comma + 14):
+        # `tỷ lệ xã, phường, thị trấn … đạt …`, `9/9 huyện, thành phố`: a list of kinds of unit is one noun
+        comma = max((k for k in range(comma) if seg[k] == "," and not _ADMIN_LIST.search(seg, max(0, k - 12), k + 14)),
+                    default=-1)
+    last = seg[max(comma, seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
     if seg_from == cs and (seg.endswith("... ") or seg.endswith("… ")):
         # `Đưa lao động … ở các thị trường như: Hàn Quốc, …, Trung Đông... 250 người`: an open list of examples
         # (its clause starts after the colon) says where; what is counted is named before the list
@@ -578,8 +583,8 @@ def _joined_subject(seg: str, subject: str) -> str:
     before the comma (with the one-word parts of a list before it) is part of it when it has no figure, no
     predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
     parts = re.split(r"([,;:])", seg)
-    if len(parts) < 3 or parts[-2] != ",":
-        return subject
+    if len(parts) < 3 or parts[-2] != "," or "," in subject:
+        return subject   # (a subject that holds its commas already: `tỷ lệ xã, phường, thị trấn …`)
     j = len(parts) - 3
     while j >= 2 and parts[j - 1] == "," and len(parts[j].split()) == 1 and not re.search(r"[\d()]", parts[j]):
         j -= 2   # `nông, lâm, ngư nghiệp`: the list's one-word parts, back to its first
@@ -712,6 +717,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
 _VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
                       r"chiếm(?!\w).*|"
                       r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
+# a comma inside a list of kinds of administrative unit: `xã, phường, thị trấn`, `huyện, thị xã, thành phố`
+_ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)\s*,\s*"
+                         r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)(?!\w)", re.IGNORECASE)
 # an open list of examples right before a figure (`ở các thị trường như: Hàn Quốc, Nhật Bản, Trung Đông... 250`)
 _ENUM_BEFORE = re.compile(r"\s+(?:như|gồm)\s*:\s+[^;.]*?(?:\.{3}|…)\s*$")
 # a predicate that is only a share or change of the count (`… 250 người đạt 125% kế hoạch`)

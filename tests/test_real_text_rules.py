@@ -1313,3 +1313,9 @@ def test_on_an_undated_page_the_end_of_a_year_in_a_sentence_that_sets_no_target_
     # a target by the end of a year stays a deadline of its own clause
     text = "Phấn đấu đến hết năm 2025, tỷ lệ hộ nghèo giảm còn 2%.\n\nNăm 2023, toàn tỉnh có 120 xã đạt chuẩn."
     assert figure(text, "120 xã").period == "2023"
+
+
+def test_a_list_of_kinds_of_administrative_unit_is_one_noun():
+    m = figure("Đến hết năm 2018, tỷ lệ xã, phường, thị trấn trên địa bàn tỉnh đạt Bộ tiêu chí quốc gia về Y tế xã "
+               "chiếm hơn 71%.", "hơn 71%")
+    assert m.indicator.startswith("tỷ lệ xã, phường, thị trấn"), m.indicator
