@@ -49,7 +49,7 @@ ACTION_VERBS = [
     "tiếp xúc", "giám sát", "thanh tra", "cứu trợ", "di dời", "sắp xếp", "kiện toàn", "công nhận",
     "khám chữa bệnh", "khám", "đón", "giành được", "giành", "thu về", "thu được", "xuất bán", "chuyển đổi",
     "cứng hóa", "bê tông hóa", "khai thác", "từ chối thanh toán", "củng cố", "kết nối", "vận hành",
-    "xuất khẩu",
+    "xuất khẩu", "làm chết", "làm bị thương",
 ]
 _VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…` as a tree (cues.word_tree)
 # a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`
@@ -656,8 +656,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
         if sprev is not None and sprev.indicator and sprev.extra.get("indicator_source") in ("verb", "inherited") \
                 and sprev.unit and _is_participant(sprev.unit.split("/")[0]) \
                 and not _VERB_RE.search(text[sprev.end:m.start]) \
-                and not re.search(r"(?<!\w)có(?!\w)", text[sprev.end:m.start]):
-            return sprev.indicator, "inherited"
+                and not re.search(r"(?<!\w)có(?!\w)", text[sprev.end:m.start]) \
+                and not (re.fullmatch(r"\s*và\s*", text[sprev.end:m.start]) and _AFTER_MODIFIER.match(after)):
+            return sprev.indicator, "inherited"   # (not `làm chết 35 người và 59 người bị thương`: its own predicate)
         owner = re.search(r"(?:(?:sự|với sự)\s+([^\s,;:]+(?:\s+[^\s,;:]+)?)\s+)?của\s+(?:các\s+)?$", last)
         if owner:
             if owner.group(1):
@@ -836,8 +837,11 @@ def _percent_object(before: str, after: str) -> str | None:
                       or whole.group(1).lower().startswith("số ")):
             return whole.group(1).strip()
     np = re.match(r"\s*((?:các|những|số)\s+)?([^\W\d][^,;:.()\d]{2,70})", after)
+    if np and not np.group(1) and re.match(r"(?:các|những|số)\s", np.group(2)):
+        # a two-letter noun after `số` (`tăng 7,69% số vụ, 2,94% số người chết`)
+        np = re.match(r"\s*((?:các|những|số)\s+)([^\W\d][^,;:.()\d]{1,70})", after) or np
     if np:
-        head = np.group(2)
+        head = re.sub(r"\s+(?:và|hoặc)\s*$", "", np.group(2))   # (`2,94% số người chết và 31,11% …`)
         first_word = head.split()[0].lower()
         if first_word in _NOT_A_NOUN_START or first_word in ("trở",):
             return None

@@ -1319,3 +1319,12 @@ def test_a_list_of_kinds_of_administrative_unit_is_one_noun():
     m = figure("Đến hết năm 2018, tỷ lệ xã, phường, thị trấn trên địa bàn tỉnh đạt Bộ tiêu chí quốc gia về Y tế xã "
                "chiếm hơn 71%.", "hơn 71%")
     assert m.indicator.startswith("tỷ lệ xã, phường, thị trấn"), m.indicator
+
+
+def test_a_road_accident_report_each_count_with_its_own_verb_or_predicate():
+    text = ("Toàn tỉnh đã xảy ra 56 vụ TNGT, làm chết 35 người và 59 người bị thương; so với cùng kỳ năm 2019 tăng "
+            "7,69% số vụ, 2,94% số người chết và 31,11% số người bị thương.")
+    assert figure(text, "35 người").indicator == "làm chết"
+    assert figure(text, "59 người").indicator == "bị thương"
+    assert figure(text, "7,69%").indicator == "tăng số vụ"
+    assert figure(text, "2,94%").indicator == "số người chết"
