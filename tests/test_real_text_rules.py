@@ -1328,3 +1328,9 @@ def test_a_road_accident_report_each_count_with_its_own_verb_or_predicate():
     assert figure(text, "59 người").indicator == "bị thương"
     assert figure(text, "7,69%").indicator == "tăng số vụ"
     assert figure(text, "2,94%").indicator == "số người chết"
+
+
+def test_a_hectare_written_hec_ta_is_one_measure():
+    m = figure("Quý I-2015, diện tích nuôi thủy sản trên địa bàn tỉnh gần 545 héc-ta (tăng 2,3% so cùng kỳ).",
+               "gần 545 héc-ta")
+    assert (m.unit, m.indicator) == ("héc-ta", "diện tích nuôi thủy sản")
