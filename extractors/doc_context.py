@@ -178,6 +178,12 @@ class DocContext:
             rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{self.pub_year - 2}(?!\d)", self.text) is not None
 
     @cached_property
+    def first_time_named(self) -> int:
+        """The index of the first sentence that names a time other than a deadline (the number of sentences if none)."""
+        return next((k for k, ps in enumerate(self.sentence_periods) if any(p.kind not in ("deadline", "vision")
+                                                                             for p in ps)), len(self.sentence_periods))
+
+    @cached_property
     def doc_year(self) -> str | None:
         """The year the document names most, for a document without a date."""
         title = find_periods(self.title) if self.title else []

@@ -56,6 +56,10 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         term = terms[-1] if terms else ctx.last_term[s.index]
         if term is not None:
             return term.value, "sentence" if terms else ("paragraph" if term.paragraph == s.paragraph else "document")
+        if m.status == "target" and _congress_year(ctx):
+            # `Tổng sản phẩm trong tỉnh (GRDP) tăng bình quân trên 9%/năm` in the targets a page of October 2015
+            # sets out, naming no term: the term the congresses of that year open
+            return f"{ctx.pub_year}-{ctx.pub_year + 5}", "document"
     if period is None and rel_cs > 0:
         # a period after the figure in its own clause beats one of an earlier clause:
         # `…, thời kỳ 2021-2030; … giải ngân 100% vốn đầu tư được giao trong năm 2023`
@@ -156,6 +160,11 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if same_time:
             # `tăng 26,7% so với cùng kỳ năm 2019`: the figure is of the year after its base
             period, source = str(int(same_time.group(1)) + 1), "sentence"
+    if period is None and m.status == "target" and _congress_year(ctx) and _CONGRESS.search(ctx.text) \
+            and ctx.first_time_named > s.index:
+        # `Đại hội cũng thống nhất … Giá trị dịch vụ tăng 7,5%` on a page of a congress year that names no time up to
+        # the figure but deadlines (`đến năm 2020`): the targets of the term the congress opens
+        period, source = f"{ctx.pub_year}-{ctx.pub_year + 5}", "document"
     if period is None and ctx.pub_year:
         # a review of the year gone by: says so, or compares with the year before that (`tăng 7,2% so với
         # năm 2021` in January 2023)
@@ -183,6 +192,12 @@ _YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
 
 
+def _congress_year(ctx: DocContext) -> bool:
+    """A page of a year in which provincial party congresses open their five-year term (2010, 2015, 2020, 2025)."""
+    return ctx.pub_year is not None and ctx.pub_year % 5 == 0 and ctx.pub_year >= 2000
+
+
+_CONGRESS = re.compile(r"(?<!\w)Đại hội(?!\w)")
 # a party congress named with its term, in the sentence of a result: it meets in the term's first year
 _CONGRESS_OPENS = re.compile(r"(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
 

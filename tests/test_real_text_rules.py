@@ -1334,3 +1334,15 @@ def test_a_hectare_written_hec_ta_is_one_measure():
     m = figure("Quý I-2015, diện tích nuôi thủy sản trên địa bàn tỉnh gần 545 héc-ta (tăng 2,3% so cùng kỳ).",
                "gần 545 héc-ta")
     assert (m.unit, m.indicator) == ("héc-ta", "diện tích nuôi thủy sản")
+
+
+def test_targets_on_a_page_of_a_congress_year_that_names_no_term_are_of_the_term_it_opens():
+    text = ("Về kinh tế: Tổng sản phẩm trong tỉnh (GRDP) tăng bình quân trên 9%/năm. Tổng kim ngạch xuất khẩu tăng "
+            "bình quân 15%/năm.")
+    m = figure(text, "trên 9%/năm", published="2015-10-24")
+    assert (m.status, m.period) == ("target", "2015-2020")
+    # in a year without congresses, no term is made up
+    assert figure(text, "trên 9%/năm", published="2017-10-24").period != "2017-2022"
+    text = ("Đại hội cũng thống nhất mức tăng trưởng kinh tế bình quân 7,5%/năm. Thu nhập bình quân của người dân nông "
+            "thôn đến năm 2020 là 44,5 triệu đồng/người/năm. Giá trị dịch vụ tăng 7,5%.")
+    assert figure(text, "7,5%", published="2015-10-20").period == "2015-2020"
