@@ -18,6 +18,9 @@ from extractors.sentences import Sentence, sentence_starts
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
+# a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
+# that figure only, not of what follows
+_OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$")
 # the end of a year before it: `Đến hết năm 2018`, `tính đến cuối năm 2020`
 _END_OF = re.compile(r"(?:hết|cuối)\s+năm\s*$", re.IGNORECASE)
 # a paragraph that goes on with a plan's figures: `Hằng năm, …`, `Mỗi năm, …`, `Cụ thể, huyện Minh Hóa giảm …`
@@ -108,7 +111,7 @@ class DocContext:
             terms += [p for p in ps if p.kind == "term"]
             # a period in brackets is an aside (`(quý I/2023 đạt 4,11%)`): it does not set the time of what follows
             named += [p for p in ps if p.kind in ("year", "quarter", "half", "nine", "months", "month")
-                      and p.bracket is None]
+                      and p.bracket is None and not _OF_THE_FIGURE.search(s.text, max(0, p.pos - 16), p.pos)]
             ctx.running.append(current)
             ctx.running_actual.append(current_actual)
             if s.paragraph not in target_in_para and target_in_para.get(s.paragraph - 1) \

@@ -273,7 +273,7 @@ def _own_period(periods: list[Period], sentence: str, rel_s: int, rel_e: int, ct
 
 def _right_after(gap: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
-                             r"(?:vào|trong|của)\s+năm\s+|năm\s+)", gap))
+                             r"(?:vào|trong|của)\s+năm\s+|năm\s+|của\s+)", gap))
 
 
 def _opens_a_label(before: str) -> bool:

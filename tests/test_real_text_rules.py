@@ -1346,3 +1346,10 @@ def test_targets_on_a_page_of_a_congress_year_that_names_no_term_are_of_the_term
     text = ("Đại hội cũng thống nhất mức tăng trưởng kinh tế bình quân 7,5%/năm. Thu nhập bình quân của người dân nông "
             "thôn đến năm 2020 là 44,5 triệu đồng/người/năm. Giá trị dịch vụ tăng 7,5%.")
     assert figure(text, "7,5%", published="2015-10-20").period == "2015-2020"
+
+
+def test_a_period_right_after_a_figure_with_cua_is_that_figures_only():
+    text = ("Cụ thể, GRDP 6 tháng đầu năm 2022 ước đạt 8.941 tỷ đồng, tăng trưởng đạt 6,33%, cao hơn mức tăng 3,59% "
+            "của 6 tháng đầu năm 2021. Khu vực dịch vụ đạt 3.958 tỷ đồng, tăng 6,41%.")
+    assert figure(text, "3,59%").period == "2021-H1"
+    assert figure(text, "6,33%").period == figure(text, "3.958 tỷ đồng").period == "2022-H1"
