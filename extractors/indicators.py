@@ -253,6 +253,12 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             head = text[max(s_start, cs - 200):enum.start()]
             last = head[max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(".")) + 1:]
 
+    opened = seg.rfind("(")
+    if opened >= 0 and sprev is not None and sprev.indicator and sprev.end <= seg_from + opened \
+            and _TIME_IN_BRACKET.fullmatch(seg, opened):
+        # `tăng 9,14% …, tiếp tục có xu hướng tăng trưởng tích cực (quý I tăng 9,42%, …)`: the figure before the
+        # bracket broken down by time
+        return sprev.indicator, "inherited"
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
@@ -495,12 +501,14 @@ def _bracket_subject(last: str) -> str | None:
 def _named_right_before(last: str) -> str | None:
     """The noun phrase a count of people follows with no verb between, in a list that breaks a group down:
     `đảng viên người dân tộc ít người` in `…, đảng viên người dân tộc ít người 14 đồng chí, …`."""
-    if not last.strip() or _HAS_PREDICATE.search(last) or _VERB_RE.search(last) or _ADVERBIAL_OPEN.match(last):
-        return None
+    if not last.strip() or _HAS_PREDICATE.search(last) or _VERB_RE.search(last) or _ADVERBIAL_OPEN.match(last) \
+            or re.search(r"(?:…|\.\.\.|(?<!\w)(?:cho|với|của|đến|tới|từ|tại|ở|về))\s*$", last):
+        return None   # (not `Tư vấn về …, chính sách bảo hiểm thất nghiệp… cho 30.500 lượt người`: what they were given)
     subject = _subject(last)
     if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
-            or not 2 <= len(subject.split()) <= 10 or find_provinces(subject):
-        return None
+            or not 2 <= len(subject.split()) <= 10 or find_provinces(subject) \
+            or all(w[:1].isupper() for w in subject.split()):
+        return None   # (nor a name: `…, thành phố Bến Tre 356 người và Chợ Lách 279 người`)
     return subject
 
 
@@ -718,6 +726,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
 _VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
                       r"chiếm(?!\w).*|"
                       r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
+# a bracket that opens with a time and goes to its figure: `(quý I tăng 9,42%`, `(năm 2020: 5,2%`
+_TIME_IN_BRACKET = re.compile(r"\(\s*(?:riêng\s+)?(?:quý|quí|tháng|năm|\d{1,2}\s+tháng)\s*[\dIVX/.-]*(?:\s+(?:đầu|cuối)\s+năm"
+                              r"(?:\s+\d{4})?)?\s*(?:tăng|giảm|đạt|là|:)?\s*", re.IGNORECASE)
 # a comma inside a list of kinds of administrative unit: `xã, phường, thị trấn`, `huyện, thị xã, thành phố`
 _ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)\s*,\s*"
                          r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)(?!\w)", re.IGNORECASE)

@@ -1353,3 +1353,13 @@ def test_a_period_right_after_a_figure_with_cua_is_that_figures_only():
             "của 6 tháng đầu năm 2021. Khu vực dịch vụ đạt 3.958 tỷ đồng, tăng 6,41%.")
     assert figure(text, "3,59%").period == "2021-H1"
     assert figure(text, "6,33%").period == figure(text, "3.958 tỷ đồng").period == "2022-H1"
+
+
+def test_a_breakdown_by_time_in_brackets_is_of_the_figure_before_and_a_name_or_a_list_is_no_group():
+    text = ("Tốc độ tăng trưởng GRDP trên địa bàn tỉnh tăng 9,14% so với cùng kỳ năm 2023, tiếp tục có xu hướng tăng "
+            "trưởng tích cực (quý I tăng 9,42%, quý II tăng 10,18%).")
+    assert figure(text, "9,42%").indicator == figure(text, "9,14%").indicator
+    text = "Kế đến huyện Giồng Trôm 1.437 người, thành phố Bến Tre 356 người và Chợ Lách 279 người."
+    assert figure(text, "279 người").indicator != "Chợ Lách"
+    text = ("Tư vấn về học nghề, việc làm trong nước, chính sách bảo hiểm thất nghiệp… cho 30.500 lượt người lao động.")
+    assert "chính sách" not in (figure(text, "30.500 lượt người").indicator or "")
