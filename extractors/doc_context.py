@@ -181,6 +181,15 @@ class DocContext:
             rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{self.pub_year - 2}(?!\d)", self.text) is not None
 
     @cached_property
+    def reviews_year_before(self) -> bool:
+        """A page of the first quarter that names the year before it (`kết quả rà soát hộ nghèo … năm 2021` on
+        6 January 2022) and not its own year: its `hiện nay` is the end of the year it reviews."""
+        if self.pub_year is None or not self.published or self.published[5:7] not in ("01", "02", "03"):
+            return False
+        years = {p.value[:4] for ps in self.sentence_periods for p in ps if p.kind not in ("deadline", "vision", "term")}
+        return str(self.pub_year - 1) in years and str(self.pub_year) not in years
+
+    @cached_property
     def first_time_named(self) -> int:
         """The index of the first sentence that names a time other than a deadline (the number of sentences if none)."""
         return next((k for k, ps in enumerate(self.sentence_periods) if any(p.kind not in ("deadline", "vision")

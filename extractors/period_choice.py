@@ -82,7 +82,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date; on an undated page that reviews a term
         # (`Nhiệm kỳ 2015-2020, huyện Chư Sê …`), as of the term's end
         term = ctx.last_term[s.index]
-        now = ctx.pub_year or ctx.doc_year or (term.value[5:] if term is not None else None)
+        now = (ctx.pub_year - 1 if ctx.reviews_year_before else ctx.pub_year) if ctx.pub_year else \
+            ctx.doc_year or (term.value[5:] if term is not None else None)
         period = str(now) if now else None
     run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
     if period is None and run:
@@ -237,7 +238,7 @@ _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời đi�
 
 
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
-_AVERAGE = re.compile(r"(?<!\w)bình quân(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)", re.IGNORECASE)
+_AVERAGE = re.compile(r"(?<!\w)(?:bình quân|trung bình)(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)", re.IGNORECASE)
 
 
 # a level held at the end of a month (`Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ`), not what the months added up to

@@ -1363,3 +1363,24 @@ def test_a_breakdown_by_time_in_brackets_is_of_the_figure_before_and_a_name_or_a
     assert figure(text, "279 người").indicator != "Chợ Lách"
     text = ("Tư vấn về học nghề, việc làm trong nước, chính sách bảo hiểm thất nghiệp… cho 30.500 lượt người lao động.")
     assert "chính sách" not in (figure(text, "30.500 lượt người").indicator or "")
+
+
+def test_months_written_with_a_leading_zero():
+    text = ("Trong 06 tháng đầu năm 2023, nhiều chỉ tiêu của huyện đạt và vượt kế hoạch.\n\nTổng giá trị sản xuất trên "
+            "địa bàn gần 2.070 tỷ đồng, đạt 53% kế hoạch.")
+    assert figure(text, "gần 2.070 tỷ đồng").period == "2023-H1"
+
+
+def test_now_on_a_page_of_the_first_quarter_that_reviews_the_year_before():
+    text = ("Ngày 5-1-2022, UBND tỉnh ban hành Quyết định phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm 2021.\n\n"
+            "Theo đó, toàn tỉnh hiện có 8.112 hộ nghèo, tỷ lệ 1,60%.")
+    assert figure(text, "1,60%", published="2022-01-06").period == "2021"
+    # a page of its own year's news keeps its date
+    text = "Năm 2022, toàn tỉnh có 120 xã đạt chuẩn. Hiện có 8.112 hộ nghèo, tỷ lệ 1,60%."
+    assert figure(text, "1,60%", published="2022-01-06").period == "2022"
+
+
+def test_a_yearly_average_written_trung_binh_is_of_the_term_named_before():
+    text = ("Giai đoạn 2005-2010, cơ cấu kinh tế có bước chuyển mạnh sang dịch vụ. Thu ngân sách tăng trung bình hằng "
+            "năm 21%.")
+    assert figure(text, "21%").period == "2005-2010"
