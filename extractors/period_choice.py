@@ -176,6 +176,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         after = _after_base(s, ctx) if m.status == "actual" else None
         if after:
             period, source = after, "sentence"   # (unless its sentence compares it with a year)
+    month = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", period) if period else None
+    if month and 1 < int(month.group(2)) < 12 and _CUMULATIVE.search(text_before_in_sentence(s, m, ctx)):
+        # `Tổng thu ngân sách tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu đồng`: the
+        # months of the year up to that month
+        n = int(month.group(2))
+        period = f"{month.group(1)}-{ {3: 'Q1', 6: 'H1'}.get(n, f'{n}M') }"
     return period, source if period is not None else None
 
 
@@ -238,6 +244,8 @@ _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời đi�
 
 
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
+# a sum from the start of the year: `lũy kế`, `luỹ kế`, `cộng dồn`
+_CUMULATIVE = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|cộng dồn)(?!\w)", re.IGNORECASE)
 _AVERAGE = re.compile(r"(?<!\w)(?:bình quân|trung bình)(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)", re.IGNORECASE)
 
 

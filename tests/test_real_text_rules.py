@@ -1384,3 +1384,13 @@ def test_a_yearly_average_written_trung_binh_is_of_the_term_named_before():
     text = ("Giai đoạn 2005-2010, cơ cấu kinh tế có bước chuyển mạnh sang dịch vụ. Thu ngân sách tăng trung bình hằng "
             "năm 21%.")
     assert figure(text, "21%").period == "2005-2010"
+
+
+def test_a_cumulative_figure_after_a_month_is_of_the_months_so_far():
+    text = ("Ước tổng thu ngân sách nhà nước tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu "
+            "đồng, đạt 55,16% dự toán.")
+    assert figure(text, "595.381 triệu đồng").period == "2017-03"
+    assert figure(text, "2.898.654 triệu đồng").period == "2017-Q1"
+    text = ("Chỉ số sản xuất công nghiệp tháng 7/2018 tăng 9,0% so với cùng kỳ năm trước. Đa số sản phẩm lũy kế tăng "
+            "khá so với cùng kỳ: Nước sạch tăng 22,4%; giày dép tăng 11,7%.")
+    assert figure(text, "11,7%").period == "2018-7M"
