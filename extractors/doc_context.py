@@ -190,6 +190,14 @@ class DocContext:
         return str(self.pub_year - 1) in years and str(self.pub_year) not in years
 
     @cached_property
+    def doc_part(self) -> str | None:
+        """The first part of a year (`2024-9M`, `2023-H1`, `2023-Q2`) the page names of the year it names most."""
+        year = self.doc_year
+        return next((p.value for ps in self.sentence_periods for p in ps
+                     if p.kind in ("quarter", "half", "nine", "months") and p.value[:4] == year and p.bracket is None),
+                    None) if year else None
+
+    @cached_property
     def first_time_named(self) -> int:
         """The index of the first sentence that names a time other than a deadline (the number of sentences if none)."""
         return next((k for k, ps in enumerate(self.sentence_periods) if any(p.kind not in ("deadline", "vision")

@@ -159,8 +159,11 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None:
         same_time = SAME_TIME_OF.search(s.text)
         if same_time:
-            # `tăng 26,7% so với cùng kỳ năm 2019`: the figure is of the year after its base
+            # `tăng 26,7% so với cùng kỳ năm 2019`: the figure is of the year after its base; of the part of it the
+            # page names (`… tăng 9,14% so với cùng kỳ năm 2023` on a page that says `9 tháng đầu năm 2024` later)
             period, source = str(int(same_time.group(1)) + 1), "sentence"
+            if ctx.doc_part and ctx.doc_part[:4] == period and "cùng kỳ" in same_time.group(0):
+                period = ctx.doc_part
     if period is None and m.status == "target" and _congress_year(ctx) and _CONGRESS.search(ctx.text) \
             and ctx.first_time_named > s.index:
         # `Đại hội cũng thống nhất … Giá trị dịch vụ tăng 7,5%` on a page of a congress year that names no time up to
@@ -173,6 +176,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
+
         after = _after_base(s, ctx) if m.status == "actual" else None
         if after:
             period, source = after, "sentence"   # (unless its sentence compares it with a year)

@@ -1394,3 +1394,11 @@ def test_a_cumulative_figure_after_a_month_is_of_the_months_so_far():
     text = ("Chỉ số sản xuất công nghiệp tháng 7/2018 tăng 9,0% so với cùng kỳ năm trước. Đa số sản phẩm lũy kế tăng "
             "khá so với cùng kỳ: Nước sạch tăng 22,4%; giày dép tăng 11,7%.")
     assert figure(text, "11,7%").period == "2018-7M"
+
+
+def test_same_time_last_year_is_of_the_part_of_the_year_the_page_names():
+    text = ("Tốc độ tăng trưởng GRDP trên địa bàn tỉnh tăng 9,14% so với cùng kỳ năm 2023.\n\nVề quy mô, 9 tháng đầu "
+            "năm 2024 tổng sản phẩm ước đạt 35.083 tỷ đồng.")
+    assert figure(text, "9,14%").period == "2024-9M"
+    # with no part of the year named, the year
+    assert figure("Tổng thu ngân sách tăng 9,14% so với cùng kỳ năm 2023.", "9,14%").period == "2024"
