@@ -1402,3 +1402,9 @@ def test_same_time_last_year_is_of_the_part_of_the_year_the_page_names():
     assert figure(text, "9,14%").period == "2024-9M"
     # with no part of the year named, the year
     assert figure("Tổng thu ngân sách tăng 9,14% so với cùng kỳ năm 2023.", "9,14%").period == "2024"
+
+
+def test_a_cumulative_figure_measures_what_the_month_before_it_measures():
+    text = ("Tổng chi ngân sách địa phương tháng 3 năm 2017 được 411.564 triệu đồng, luỹ kế được 931.352 triệu đồng, "
+            "đạt 19,25% dự toán.")
+    assert figure(text, "931.352 triệu đồng").indicator == figure(text, "411.564 triệu đồng").indicator
