@@ -91,6 +91,9 @@ _PLACE_OPENS = re.compile(r"\s*(?:(?:TP\.?|Tp\.?|tỉnh|Tỉnh|thành phố|Thà
                           r"(?:(?:đứng|xếp)\s+(?:thứ\s+)?\S+\s+)?(?:với|đạt)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?$")
 
 
+# what a list of places with their figures is of: the noun phrase before `tập trung`, `cao nhất`, `là ở` …
+_LIST_HEAD = re.compile(r"\s*(?:Trong đó,\s*)?([^\W\d][^,;:()\d]*?)\s+(?:tập trung|chủ yếu|cao nhất|thấp nhất|nhiều nhất|lớn nhất|"
+                        r"là|ở|gồm|phân bố)(?!\w)")
 _RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|và)\s+)*(?:nhảy vọt|tụt(?:\s+hạng)?|vươn(?:\s+lên)?|thăng hạng|"
                         r"tăng hạng|giảm hạng|rơi xuống|lùi)(?:\s+(?:đáng kể|mạnh|nhẹ|khi|liên tiếp))*", re.IGNORECASE)
 
@@ -242,6 +245,12 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         rates = list(_RATE_NAMED.finditer(before))
         if rates and not weak(rates[-1].group(1), near):
             found, source = rates[-1].group(1).strip(), "rate named in the sentence"
+    if found is None and named and ":" in before:
+        # `Diện tích hồ tiêu tập trung nhiều nhất là ở các huyện: Đắk Song (13.984 ha), …`: places listed with their
+        # figures in brackets, after what the sentence says they have most of
+        head = _LIST_HEAD.match(before[:before.rfind(":")].split(";")[-1])
+        if head and not weak(head.group(1), near) and len(head.group(1).split()) <= 8:
+            found, source = head.group(1).strip(), "what the places listed have"
     if found is None and prev_sentence and _BREAKS_DOWN.match(before):
         # `… phấn đấu giảm tỷ lệ hộ nghèo năm 2017 cho các huyện. Cụ thể, huyện Minh Hóa giảm từ 6,5-7,2%; Tuyên
         # Hóa 4,5-5,0%`: a breakdown by owner of what the sentence before named

@@ -54,6 +54,8 @@ def _reports_or_plans(before: str) -> bool:
 
 
 _SOURCE_AFTER = re.compile(r"[^,.;:]{0,30}?\s+(?:cho biết|thông tin|báo cáo cho biết|công bố)(?!\w)")
+# a name right before the bracket its figure opens: `Đắk Song (13.984 ha)`
+_NAME_BRACKETED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\s\d(),;:]*){0,2})\s*\($")
 _LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
 
@@ -101,7 +103,14 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         if lo == cs and ctx.province:
             # `…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); …`: a district listed by name, nearer than any named before
             part_at = max(seg.rfind(c) for c in ";,()") + 1
+            va = seg.rfind(" và ")
+            if va > part_at and re.search(r"\d", seg[max(part_at, va - 25):va]):
+                part_at = va + 1   # `…, thành phố Bến Tre 356 người và Chợ Lách 279 người`
             district = _district_leading(seg[part_at:], ctx.province) if best is None or best[0] < part_at else None
+            bracketed = _NAME_BRACKETED.search(seg) if district is None and seg.endswith("(") else None
+            if bracketed and (best is None or best[0] < bracketed.start(1)):
+                # `… ở các huyện: Đắk Song (13.984 ha), Đắk R’lấp (5.410 ha)`: a district named, its figure in brackets
+                district = district_named(bracketed.group(1), ctx.province)
             if district is None and best is None:
                 district = _district_leading(seg, ctx.province)
             if district:

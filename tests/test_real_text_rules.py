@@ -1408,3 +1408,18 @@ def test_a_cumulative_figure_measures_what_the_month_before_it_measures():
     text = ("Tổng chi ngân sách địa phương tháng 3 năm 2017 được 411.564 triệu đồng, luỹ kế được 931.352 triệu đồng, "
             "đạt 19,25% dự toán.")
     assert figure(text, "931.352 triệu đồng").indicator == figure(text, "411.564 triệu đồng").indicator
+
+
+def test_districts_listed_with_their_figures_in_brackets_or_after_va():
+    text = ("Diện tích hồ tiêu toàn tỉnh Đắk Nông đạt 33.789 ha. Diện tích hồ tiêu tập trung nhiều nhất là ở các "
+            "huyện: Ðắk Song (13.984 ha), Đắk R’lấp (5.410 ha), Đắk Mil (4.163 ha).")
+    from extractors.normalize import nfc
+    text = nfc(text)   # (an eth typed for `Đ` is read as `Đ`)
+    assert (figure(text, "13.984 ha").entity, figure(text, "13.984 ha").indicator) == ("huyện Đắk Song",
+                                                                                        "Diện tích hồ tiêu")
+    assert figure(text, "5.410 ha").entity == "huyện Đắk R’lấp"
+    text = "Tỉnh Bến Tre có nhiều lao động. Kế đến huyện Giồng Trôm 1.437 người, thành phố Bến Tre 356 người và Chợ Lách 279 người."
+    assert figure(text, "279 người").entity == "huyện Chợ Lách"
+    # two names joined by `và` before one figure are not a list of figures
+    text = "Tỉnh Phú Yên có 41/88 xã đạt chuẩn, huyện Phú Hòa và Tây Hòa là 2 địa phương có 100% số xã đạt chuẩn."
+    assert figure(text, "2 địa phương").entity != "huyện Tây Hòa"
