@@ -1423,3 +1423,13 @@ def test_districts_listed_with_their_figures_in_brackets_or_after_va():
     # two names joined by `và` before one figure are not a list of figures
     text = "Tỉnh Phú Yên có 41/88 xã đạt chuẩn, huyện Phú Hòa và Tây Hòa là 2 địa phương có 100% số xã đạt chuẩn."
     assert figure(text, "2 địa phương").entity != "huyện Tây Hòa"
+
+
+def test_a_page_titled_with_a_district_its_parent_and_double_digits():
+    text = ("Ngày 6-11-2003, Chính phủ ban hành Nghị định thành lập quận Long Biên thuộc thành phố Hà Nội với diện tích "
+            "6.038,24ha, gồm 14 đơn vị hành chính. Thu ngân sách tăng trên 20%/năm, mức tăng trưởng 2 con số.")
+    title = "Quận Long Biên: 20 năm, phát triển mọi mặt"
+    assert figure(text, "6.038,24ha", title=title).entity == "quận Long Biên"
+    assert figure(text, "trên 20%/năm", title=title).entity == "quận Long Biên"
+    ex = extract_document(Document(id="t", source="", text=text, title=title))
+    assert not [m for m in ex.mentions if m.text.startswith("2 con")]
