@@ -47,6 +47,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
                if not _owned_by_other(s.text, p, ctx.figure_spans.get(s.index, ()), rel_m)
                and (p.bracket is None or p.bracket == inside)]
     source = "sentence"
+    termed = _term_relative(m, s, ctx, periods, rel_m)
+    if termed:
+        return termed, "sentence"
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
     if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start]) or (m.unit or "").endswith("/năm")):
@@ -201,6 +204,45 @@ _YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:
 # a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
 # (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
+
+
+def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Period], rel_m: int) -> str | None:
+    """A result timed by the term the page names: `Từ đầu nhiệm kỳ đến nay` (2020-2023 in a page of 2023 about the
+    term 2020-2025); `Trong nhiệm kỳ vừa qua`, or `Trong nhiệm kỳ,` at a congress that opens a term, the term it
+    closes (2015-2020 at the congress of 2020-2025)."""
+    if m.status != "actual" or "nhiệm kỳ" not in s.text[:rel_m] \
+            or any(p.pos < rel_m and p.kind != "term" for p in periods):
+        return None
+    before = s.text[:rel_m]
+    terms = [p for p in periods if p.kind == "term"]
+    term = terms[-1] if terms else ctx.last_term[s.index]
+    if term is None or not re.fullmatch(r"\d{4}-\d{4}", term.value):
+        return None
+    start, end = int(term.value[:4]), int(term.value[5:])
+    if _TERM_START_TO_NOW.search(before):
+        now = ctx.pub_year or (int(ctx.doc_year) if ctx.doc_year and ctx.doc_year.isdigit() else None)
+        return f"{start}-{min(now, end) if now and now > start else end}"
+    if _TERM_GONE_BY.search(before) or _IN_THE_TERM.match(before):
+        if _congress_opens(ctx) == str(start):
+            return f"{start - (end - start)}-{start}"   # the congress opens this term: the one it closes
+        return term.value if _TERM_GONE_BY.search(before) else None
+    return None
+
+
+def _congress_opens(ctx: DocContext) -> str | None:
+    """The first year of the term a congress the page names opens (read once per document)."""
+    if "_congress_opens" not in ctx.__dict__:
+        opened = _CONGRESS_OPENS.search(ctx.text)
+        ctx.__dict__["_congress_opens"] = opened.group(1) if opened else None
+    return ctx.__dict__["_congress_opens"]
+
+
+# `Từ đầu nhiệm kỳ đến nay`, `từ đầu nhiệm kỳ`
+_TERM_START_TO_NOW = re.compile(r"(?<!\w)từ đầu nhiệm kỳ(?!\s*\d)", re.IGNORECASE)
+# `Trong nhiệm kỳ vừa qua`, `nhiệm kỳ qua`, `nhiệm kỳ trước`
+_TERM_GONE_BY = re.compile(r"(?<!\w)nhiệm kỳ (?:vừa qua|qua|trước)(?!\w)", re.IGNORECASE)
+# a sentence that opens `Trong nhiệm kỳ,`
+_IN_THE_TERM = re.compile(r"\s*Trong nhiệm kỳ\s*,", re.IGNORECASE)
 
 
 def _congress_year(ctx: DocContext) -> bool:

@@ -1433,3 +1433,13 @@ def test_a_page_titled_with_a_district_its_parent_and_double_digits():
     assert figure(text, "trên 20%/năm", title=title).entity == "quận Long Biên"
     ex = extract_document(Document(id="t", source="", text=text, title=title))
     assert not [m for m in ex.mentions if m.text.startswith("2 con")]
+
+
+def test_results_timed_by_the_term_the_page_names():
+    text = ("Sáng 25/9, Đại hội đại biểu Đảng bộ tỉnh Bắc Ninh lần thứ XX, nhiệm kỳ 2020-2025 chính thức khai mạc. "
+            "Trong nhiệm kỳ vừa qua, Đảng bộ tỉnh đã hoàn thành và hoàn thành vượt mức 19/26 chỉ tiêu Nghị quyết.\n\n"
+            "Trong nhiệm kỳ, đã kết nạp 8.245 đảng viên mới, đạt 110% chỉ tiêu Nghị quyết đề ra.")
+    assert figure(text, "19/26 chỉ tiêu").period == figure(text, "8.245 đảng viên mới").period == "2015-2020"
+    text = ("Từ đầu nhiệm kỳ đến nay, toàn Đảng bộ tỉnh đã kết nạp được 3.899 đảng viên, vượt 8,3% so với mục tiêu "
+            "Nghị quyết Đại hội Đảng bộ tỉnh, nhiệm kỳ 2020 - 2025 đề ra.")
+    assert figure(text, "3.899 đảng viên", published="2023-08-20").period == "2020-2023"
