@@ -98,7 +98,8 @@ _OWNER_TAIL = re.compile(
 # (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|bình quân|"
                           r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
-                          r"con số|tổng cộng|số liệu|\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
+                          r"con số|tổng cộng|số liệu|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã))?|"
+                          r"\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
 # quyết đề ra`, `phấn đấu đến`, `dưới mức mục tiêu … mà HĐND tỉnh đề ra`, `trong khi kế hoạch đặt ra`.
 _TARGET_WORDS = re.compile(
@@ -131,6 +132,10 @@ _PREPOSITION_CUT = re.compile(
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+|(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện)\s+(?=[a-zđ])(?!ủy|uỷ|đoàn|lộ|đội|bộ|lỵ))")
+_MEASURES_LOW = {u.lower() for u in MEASURES}
+# a connective that opens a clause with no comma after it: no part of its subject
+_DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồng thời|[Tt]uy nhiên|[Mm]ặt khác|[Nn]hư vậy|[Tt]heo đó|"
+                             r"[Bb]ên cạnh|[Cc]ùng với đó)\s+(?!,)")
 # Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
 _NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
                      "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
@@ -232,9 +237,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     pprev = done[-2] if sprev is not None and len(done) > 1 and done[-2].start >= s_start else None
     unit = (m.unit or "").split("/")[0].replace("\u00a0", " ")
     money = m.kind == "money" or bool(_CURRENCY.match(unit))
+    is_measure = unit in MEASURES or unit.lower() in _MEASURES_LOW   # (`2.204,22Km`)
     counted = m.kind in ("quantity", "fraction", "range") and bool(unit) and unit != "%" and not money \
-        and unit not in MEASURES
-    measured = m.kind in ("quantity", "range") and unit in MEASURES
+        and not is_measure
+    measured = m.kind in ("quantity", "range") and is_measure
     participant = counted and _is_participant(unit)
     # the part of the clause since the figure before it in the same clause
     seg_from = max(cs, sprev.end) if sprev else cs
@@ -945,6 +951,7 @@ def _subject(seg: str) -> str:
         # trọng lớn nhất với 46,58%`)
         lead = _VERB_BEFORE_WITH.match(parts[-2]) if not _RANKED.search(parts[-2]) else None
         seg = lead.group(1) if lead else seg
+    seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
     seg = _clean_np(seg)
     seg = _SUBJECT_LEAD.sub("", seg).strip()
     lead = [h for h in find_provinces(seg) if h[0] == 0]

@@ -102,7 +102,7 @@ def counted_noun(toks, j: int, text: str):
     if j >= len(toks.kind) or toks.kind[j] != "word":
         return None, j - 1
     gap = _gap(text, toks, j - 1, j) if j > 0 else ""
-    if gap not in _NBSP_GAPS and not (gap == "" and toks.text[j] in MEASURES):
+    if gap not in _NBSP_GAPS and not (gap == "" and (toks.text[j] in MEASURES or toks.low[j] in _MEASURE_LOW)):
         return None, j - 1
     if starts_none(toks, j):
         return None, j - 1   # what the reading below comes to, known from the first word

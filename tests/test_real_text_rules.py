@@ -1443,3 +1443,12 @@ def test_results_timed_by_the_term_the_page_names():
     text = ("Từ đầu nhiệm kỳ đến nay, toàn Đảng bộ tỉnh đã kết nạp được 3.899 đảng viên, vượt 8,3% so với mục tiêu "
             "Nghị quyết Đại hội Đảng bộ tỉnh, nhiệm kỳ 2020 - 2025 đề ra.")
     assert figure(text, "3.899 đảng viên", published="2023-08-20").period == "2020-2023"
+
+
+def test_a_connective_without_its_comma_a_place_phrase_and_a_unit_in_capitals():
+    m = figure("Bên cạnh đó trên địa bàn tỉnh vẫn còn gần 13 ngàn hộ cận nghèo, tập trung ở khu vực nông thôn.",
+               "gần 13 ngàn hộ")
+    assert m.indicator == "hộ cận nghèo"
+    m = figure("Hệ thống giao thông nông thôn đã hoàn thành một khối lượng lớn với tổng cộng 2.204,22Km đường được "
+               "đầu tư.", "2.204,22Km")
+    assert (m.unit, m.indicator) == ("Km", "đường được đầu tư")
