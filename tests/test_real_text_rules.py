@@ -1452,3 +1452,18 @@ def test_a_connective_without_its_comma_a_place_phrase_and_a_unit_in_capitals():
     m = figure("Hệ thống giao thông nông thôn đã hoàn thành một khối lượng lớn với tổng cộng 2.204,22Km đường được "
                "đầu tư.", "2.204,22Km")
     assert (m.unit, m.indicator) == ("Km", "đường được đầu tư")
+
+
+def test_thousands_scores_and_a_count_over_a_count():
+    from extractors.mentions.finder import find
+
+    # one `101.86%` does not make a page English: `25.500 lượt người` is twenty-five thousand
+    ms, _ = find("Số lao động được giải quyết việc làm là 25.500 lượt người, đạt 101.86% kế hoạch.")
+    assert [m.value for m in ms][:1] == [25500]
+    # an index's scores with three decimals, down the paragraph; a stock index's points are thousands
+    ms, _ = find("Chỉ số PAPI của tỉnh đạt 42.394 điểm. " + "Trục nội dung A đạt 4.969 điểm; " * 6 + "B đạt 2.859 điểm.")
+    assert [m.value for m in ms if m.unit == "điểm"] == [42.394] + [4.969] * 6 + [2.859]
+    ms, _ = find("Chỉ số VN-Index tăng lên 1.050 điểm.")
+    assert ms[0].value == 1050
+    ms, _ = find("Toàn tỉnh hiện có 8.112 hộ nghèo/506.184 hộ, tỷ lệ 1,60%.")
+    assert (ms[0].kind, ms[0].value, ms[0].denominator, ms[0].unit) == ("fraction", 8112, 506184, "hộ nghèo")

@@ -169,10 +169,50 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
     enabled = gc.isenabled()
     gc.disable()  # the scan makes no reference cycles, and its tokens would only make the collector run
     try:
-        return Finder(text, style, bare_numbers).find()
+        mentions, skipped = Finder(text, style, bare_numbers).find()
     finally:
         if enabled:
             gc.enable()
+    return _scores_and_shares(mentions, text), skipped
+
+
+def _scores_and_shares(mentions: list[Mention], text: str) -> list[Mention]:
+    """Two readings the scan cannot make alone, from the figures next to each other:
+    - an index's score written with three decimals after a point (`PAPI … 42.394 điểm`, as the index's reports
+      write it): no one scores forty thousand points, so the point is a decimal one;
+    - a count over a count of the same households (`8.112 hộ nghèo/506.184 hộ`): one fraction, its unit the
+      first count's noun as written."""
+    out: list[Mention] = []
+    scored = -1   # where the last score so read ends (its paragraph's next scores are read so too)
+    for m in mentions:
+        if m.kind == "quantity" and m.unit == "điểm" and m.value is not None and m.value >= 1000 \
+                and _SCORE_DECIMALS.match(m.text) \
+                and (scored >= 0 and "\n" not in text[scored:m.start]
+                     or _INDEX_NAMED.search(text, max(0, m.start - 400), m.start)
+                     and not _STOCK_INDEX.search(text, max(0, m.start - 400), m.start)):
+            m.value, m.decimals = m.value / 1000, 3
+            scored = m.end
+        prev = out[-1] if out else None
+        if prev is not None and m.kind == prev.kind == "quantity" and prev.unit and m.unit and m.value \
+                and "/" in text[prev.end:m.start]:
+            gap = _SHARE_GAP.fullmatch(text, prev.end, m.start)
+            noun = f"{prev.unit}{gap.group(1)}" if gap else ""
+            if gap and (noun.startswith(m.unit) or m.unit.startswith(prev.unit)) and prev.value is not None \
+                    and prev.value <= m.value:
+                out[-1] = Mention(start=prev.start, end=m.end, text=text[prev.start:m.end], kind="fraction",
+                                  value=prev.value, denominator=m.value, unit=noun, qualifier=prev.qualifier,
+                                  decimals=prev.decimals)
+                continue
+        out.append(m)
+    return out
+
+
+# the provincial indexes scored with three decimals, and the stock indexes scored in thousands of points
+_INDEX_NAMED = re.compile(r"PAPI|PCI|PAR\s?INDEX|SIPAS|DDCI|DTI|PGI|[Cc]hỉ số|[Tt]rục nội dung")
+_STOCK_INDEX = re.compile(r"VN-?Index|HNX|UPCoM|chứng khoán", re.IGNORECASE)
+_SCORE_DECIMALS = re.compile(r"(?:\D*\s)?\d{1,2}\.\d{3}\s*điểm")
+# the words of a counted noun after the first count, then the slash: `8.112 hộ| nghèo/|506.184 hộ`
+_SHARE_GAP = re.compile(r"((?:\s+[^\W\d]+){0,3})\s*/\s*")
 
 
 def read_numeral(text: str, style: str | None = None) -> float | None:

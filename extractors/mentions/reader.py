@@ -277,8 +277,11 @@ def number_style(text: str) -> str:
 
 _EN_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\.\d+\b|\b\d+\.\d{1,2}\s?%")
 # (`3,2 triệu lượt khách`: a decimal comma before a scale word is Vietnamese too)
+# (`25.500 lượt người`: a group of three digits after a dot, then a word, is a Vietnamese thousand; not a score,
+# which indexes write with three decimals: `42.394 điểm`)
 _VI_NUMBER = re.compile(r"\b\d{1,3}(?:\.\d{3})+,\d+\b|\b\d+,\d{1,2}\s?%|\b\d{1,3}(?:\.\d{3}){2,}\b|"
-                        r"\b\d+,\d{1,2}\s+(?:triệu|tỷ|tỉ|nghìn|ngàn)\b")
+                        r"\b\d+,\d{1,2}\s+(?:triệu|tỷ|tỉ|nghìn|ngàn)\b|"
+                        r"\b\d{1,3}\.\d{3}(?![\d.,])\s+(?!điểm)[^\W\d_]")
 # where either may match: the start of a run of digits with a `.` or `,` and a digit after it (a lead: see
 # `nonfigures._matches`); the same matches as `findall`, found without trying every digit
 _GROUPED_NUMBER = re.compile(r"\d(?<!\w\d)\d*+[.,]\d")
