@@ -112,7 +112,7 @@ def test_the_issue_article_and_its_planted_twin(db):
 
 
 def test_inconsistent_flags_on_real_text():
-    """Every flag raised on the real development passages is right (three, each a real error of the source, read by
+    """Every flag raised on the real development passages is right (four, each a real error of the source, read by
     hand), and errors planted in them are flagged without a wrong flag."""
     from pipeline.evaluation.evaluate_checks import evaluate_real
 

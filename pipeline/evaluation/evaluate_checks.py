@@ -58,6 +58,9 @@ REAL_ADJUDICATED: dict[tuple[str, str, str], str] = {
     ("fraction_percent", "rdev-l013", "261/362 trường học"):
         "the page's own parts (78/84, 53/63, 119/156, 15/23) sum to 265/326, and 261/326 = 80,06%, the stated "
         "share: 362 is the digits of 326 swapped",
+    ("fraction_percent", "rdev-n004", "1.370 hộ nghèo/79.836 hộ"):
+        "1.370/79.836 is 1,72%; the page prints 1,67% (1,67% of 79.836 is 1.333 households), while its four other "
+        "rows (8.112/506.184 = 1,60%, 793/53.904 = 1,47%, 2.036/53.904 = 3,78%, 4.005/79.836 = 5,02%) agree",
 }
 REAL_DEV = "real_dev_*.jsonl"   # never the held-out passages
 PLANT_SHIFT = 7.0               # points added to a percentage to plant an error in real text
