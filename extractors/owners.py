@@ -58,7 +58,7 @@ _SOURCE_AFTER = re.compile(r"[^,.;:]{0,30}?\s+(?:cho biết|thông tin|báo cáo
 _PARENT_BEFORE = re.compile(r"(?<!\w)(?:thuộc|trực thuộc)\s+(?:tỉnh|thành phố|TP\.?)?\s*$")
 # a name right before the bracket its figure opens: `Đắk Song (13.984 ha)`
 _NAME_BRACKETED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\s\d(),;:]*){0,2})\s*\($")
-_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
+_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
 
 
@@ -119,6 +119,12 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 district = district_named(bracketed.group(1), ctx.province)
             if district is None and best is None:
                 district = _district_leading(seg, ctx.province)
+            if district:
+                return district, "sentence"
+        elif best is None and ctx.province and seg[:12].lstrip().startswith(("Riêng ", "riêng ")):
+            # `Riêng Phú Quốc có 454.960 lượt khách …; trong đó, khách quốc tế 43.730 lượt`: the sentence is the
+            # district's it opens with
+            district = _district_leading(seg, ctx.province)
             if district:
                 return district, "sentence"
         bloc = _BLOC_SHORT.search(seg)

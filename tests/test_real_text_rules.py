@@ -1467,3 +1467,10 @@ def test_thousands_scores_and_a_count_over_a_count():
     assert ms[0].value == 1050
     ms, _ = find("Toàn tỉnh hiện có 8.112 hộ nghèo/506.184 hộ, tỷ lệ 1,60%.")
     assert (ms[0].kind, ms[0].value, ms[0].denominator, ms[0].unit) == ("fraction", 8112, 506184, "hộ nghèo")
+
+
+def test_a_sentence_that_opens_with_rieng_and_a_district_is_that_districts():
+    text = ("Trong tháng 8 năm 2018, tổng lượt khách đến Kiên Giang ước đạt 776.507 lượt. Riêng Phú Quốc có 454.960 "
+            "lượt khách, tăng 29,3% so cùng kỳ; trong đó, khách quốc tế 43.730 lượt. Doanh thu 565,3 tỷ đồng.")
+    assert figure(text, "454.960 lượt khách").entity == figure(text, "43.730 lượt").entity == "thành phố Phú Quốc"
+    assert figure(text, "565,3 tỷ đồng").entity == "Kiên Giang"
