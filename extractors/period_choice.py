@@ -184,7 +184,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if after:
             period, source = after, "sentence"   # (unless its sentence compares it with a year)
     month = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", period) if period else None
-    if month and 1 < int(month.group(2)) < 12 and _CUMULATIVE.search(text_before_in_sentence(s, m, ctx)):
+    if month and 1 < int(month.group(2)) < 12 and 0 <= _first_in_sentence(ctx, s, _CUMULATIVE) < m.start - s.start:
         # `Tổng thu ngân sách tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu đồng`: the
         # months of the year up to that month
         n = int(month.group(2))
@@ -210,7 +210,7 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
     """A result timed by the term the page names: `Từ đầu nhiệm kỳ đến nay` (2020-2023 in a page of 2023 about the
     term 2020-2025); `Trong nhiệm kỳ vừa qua`, or `Trong nhiệm kỳ,` at a congress that opens a term, the term it
     closes (2015-2020 at the congress of 2020-2025)."""
-    if m.status != "actual" or "nhiệm kỳ" not in s.text[:rel_m] \
+    if m.status != "actual" or not 0 <= _first_in_sentence(ctx, s, _TERM_WORD) < rel_m \
             or any(p.pos < rel_m and p.kind != "term" for p in periods):
         return None
     before = s.text[:rel_m]
@@ -237,6 +237,18 @@ def _congress_opens(ctx: DocContext) -> str | None:
     return ctx.__dict__["_congress_opens"]
 
 
+def _first_in_sentence(ctx: DocContext, s: Sentence, pattern: re.Pattern) -> int:
+    """Where `pattern` first matches in the sentence (-1: nowhere), searched once per sentence however many figures
+    ask (a sentence of many figures is not read again for each)."""
+    found = ctx.__dict__.setdefault("_first_in_sentence", {})
+    key = (pattern.pattern, s.index)
+    if key not in found:
+        hit = pattern.search(s.text)
+        found[key] = hit.start() if hit else -1
+    return found[key]
+
+
+_TERM_WORD = re.compile("nhiệm kỳ")
 # `Từ đầu nhiệm kỳ đến nay`, `từ đầu nhiệm kỳ`
 _TERM_START_TO_NOW = re.compile(r"(?<!\w)từ đầu nhiệm kỳ(?!\s*\d)", re.IGNORECASE)
 # `Trong nhiệm kỳ vừa qua`, `nhiệm kỳ qua`, `nhiệm kỳ trước`
