@@ -213,7 +213,7 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
     if m.status != "actual" or not 0 <= _first_in_sentence(ctx, s, _TERM_WORD) < rel_m \
             or any(p.pos < rel_m and p.kind != "term" for p in periods):
         return None
-    before = s.text[:rel_m]
+    before = s.text[max(0, rel_m - 200):rel_m]   # (a bounded look back: linear however many figures follow)
     terms = [p for p in periods if p.kind == "term"]
     term = terms[-1] if terms else ctx.last_term[s.index]
     if term is None or not re.fullmatch(r"\d{4}-\d{4}", term.value):
@@ -222,7 +222,7 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
     if _TERM_START_TO_NOW.search(before):
         now = ctx.pub_year or (int(ctx.doc_year) if ctx.doc_year and ctx.doc_year.isdigit() else None)
         return f"{start}-{min(now, end) if now and now > start else end}"
-    if _TERM_GONE_BY.search(before) or _IN_THE_TERM.match(before):
+    if _TERM_GONE_BY.search(before) or _IN_THE_TERM.match(s.text):
         if _congress_opens(ctx) == str(start):
             return f"{start - (end - start)}-{start}"   # the congress opens this term: the one it closes
         return term.value if _TERM_GONE_BY.search(before) else None
