@@ -21,6 +21,8 @@ _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hi�
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
 # that figure only, not of what follows
 _OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$")
+# a page that reviews a year gone by: `kết quả rà soát hộ nghèo`, `tổng kết`, `Đến hết năm 2019`
+_REVIEWS = re.compile(r"(?<!\w)(?:rà soát|tổng kết|(?:đến|tính đến)\s+(?:hết|cuối)\s+năm\s+(?:19|20)\d\d)", re.IGNORECASE)
 # the end of a year before it: `Đến hết năm 2018`, `tính đến cuối năm 2020`
 _END_OF = re.compile(r"(?:hết|cuối)\s+năm\s*$", re.IGNORECASE)
 # a paragraph that goes on with a plan's figures: `Hằng năm, …`, `Mỗi năm, …`, `Cụ thể, huyện Minh Hóa giảm …`
@@ -182,9 +184,11 @@ class DocContext:
 
     @cached_property
     def reviews_year_before(self) -> bool:
-        """A page of the first quarter that names the year before it (`kết quả rà soát hộ nghèo … năm 2021` on
-        6 January 2022) and not its own year: its `hiện nay` is the end of the year it reviews."""
-        if self.pub_year is None or not self.published or self.published[5:7] not in ("01", "02", "03"):
+        """A page of the first quarter that reviews the year before it (`kết quả rà soát hộ nghèo … năm 2021` on
+        6 January 2022, `tổng kết`, `Đến hết năm 2019`) and names no time of its own year: its `hiện nay` is the end of
+        the year it reviews."""
+        if self.pub_year is None or not self.published or self.published[5:7] not in ("01", "02", "03") \
+                or not _REVIEWS.search(self.text):
             return False
         years = {p.value[:4] for ps in self.sentence_periods for p in ps if p.kind not in ("deadline", "vision", "term")}
         return str(self.pub_year - 1) in years and str(self.pub_year) not in years

@@ -1474,3 +1474,8 @@ def test_a_sentence_that_opens_with_rieng_and_a_district_is_that_districts():
             "lượt khách, tăng 29,3% so cùng kỳ; trong đó, khách quốc tế 43.730 lượt. Doanh thu 565,3 tỷ đồng.")
     assert figure(text, "454.960 lượt khách").entity == figure(text, "43.730 lượt").entity == "thành phố Phú Quốc"
     assert figure(text, "565,3 tỷ đồng").entity == "Kiên Giang"
+
+
+def test_now_on_a_first_quarter_page_is_the_year_before_only_where_the_page_reviews_it():
+    text = ("Năm 2021, toàn tỉnh kết nạp 1.200 đảng viên. Hiện nay, Đảng bộ tỉnh có 52.000 đảng viên.")
+    assert figure(text, "52.000 đảng viên", published="2022-02-10").period == "2022"
