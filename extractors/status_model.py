@@ -288,14 +288,10 @@ def _first_sums(sl: dict, tok) -> list[float]:
     """Per number k of the sentence's first words, the sum of the `SL:` weights of the distinct words among
     them (each counted where it first appears)."""
     if tok[4] is None:
-        seen: set[str] = set()
-        total, sums = 0.0, [0.0]
-        for w in tok[3]:
-            if w not in seen:
-                seen.add(w)
-                total += sl.get(w, 0.0)
-            sums.append(total)
-        tok[4] = sums
+        # (a word's weight where it first appears, 0.0 where it repeats: adding 0.0 leaves a sum as it was)
+        first: dict[str, int] = {}
+        tok[4] = list(accumulate([sl.get(w, 0.0) if first.setdefault(w, k) == k else 0.0
+                                  for k, w in enumerate(tok[3])], initial=0.0))
     return tok[4]
 
 
