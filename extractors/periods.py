@@ -263,14 +263,18 @@ _QUOTED_TITLE = re.compile(r"(?:Nghị quyết|Chương trình|Đề án|Kế ho
                            r"Quy hoạch)[^“”\n]{0,120}?“[^”“\n]{10,300}”")
 
 
+_BRACKET = re.compile(r"[()]")
+
+
 def brackets(text: str) -> list[tuple[int, int]]:
     """The spans of `text` in round brackets, innermost last among those that nest; an unclosed one runs
     to the end."""
     spans, stack = [], []
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in _BRACKET.finditer(text):   # (the brackets only, not every character)
+        i = m.start()
+        if text[i] == "(":
             stack.append(i)
-        elif ch == ")" and stack:
+        elif stack:
             spans.append((stack.pop(), i + 1))
     spans += [(o, len(text)) for o in stack]
     return sorted(spans)
