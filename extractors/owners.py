@@ -100,7 +100,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                     best = (ps, name, pe)
         if lo == cs and ctx.province:
             # `…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); …`: a district listed by name, nearer than any named before
-            part_at = max(seg.rfind(c) for c in ";,()") + 1
+            part_at = max(seg.rfind(";"), seg.rfind(","), seg.rfind("("), seg.rfind(")")) + 1
             district = _district_leading(seg[part_at:], ctx.province) if best is None or best[0] < part_at else None
             if district is None and best is None:
                 district = _district_leading(seg, ctx.province)
