@@ -99,7 +99,9 @@ def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None
     if not _after_a_comma(before[-82:]):
         return
     tail = before[-120:]
-    name = _NAME_BEFORE.search(tail)
+    # (only the last `,`/`;`/`:` can open a match: nothing after it in the pattern is one)
+    k = max(tail.rfind(","), tail.rfind(";"), tail.rfind(":"))
+    name = _NAME_BEFORE.match(tail, k) if k >= 0 else None
     if not name or len(name.group(1).split()) < 2 \
             or not all(w[:1].isupper() or w in ("-", "–") for w in name.group(1).split()) \
             or not BREAKDOWN_OPEN.search(before[:len(before) - len(tail) + name.start() + 1]):
