@@ -18,6 +18,11 @@ from extractors.sentences import Sentence, sentence_starts
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
+# a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
+# that figure only, not of what follows
+_OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$")
+# the end of a year before it: `Đến hết năm 2018`, `tính đến cuối năm 2020`
+_END_OF = re.compile(r"(?:hết|cuối)\s+năm\s*$", re.IGNORECASE)
 # a paragraph that goes on with a plan's figures: `Hằng năm, …`, `Mỗi năm, …`, `Cụ thể, huyện Minh Hóa giảm …`
 _EACH_YEAR = re.compile(r"\s*(?:(?:Hằng|Hàng|Mỗi|Bình quân hằng|Bình quân hàng)\s+năm|Cụ thể)\b")
 
@@ -94,15 +99,19 @@ class DocContext:
                 p.bracket = bracket_at(spans, p.pos, s.text) if spans else None
                 if p.kind == "deadline" and ctx.pub_year and int(p.value[:4]) <= ctx.pub_year:
                     p.kind = "year"  # `Đến hết năm 2022, toàn tỉnh có 119/119 xã` in 2023: up to a past date
-                elif p.kind == "deadline" and not ctx.pub_year and _REPORTED.search(s.text):
-                    p.kind = "year"  # undated, but `Đến cuối năm 2020, Quảng Ngãi ước giảm …` reports: up to then
+                elif p.kind == "deadline" and not ctx.pub_year and (
+                        _REPORTED.search(s.text) or _END_OF.search(s.text, max(0, p.pos - 12), p.pos)
+                        and not is_target_sentence(s.text)):
+                    # undated, but `Đến cuối năm 2020, Quảng Ngãi ước giảm …` reports: up to then; so does `Đến hết
+                    # năm 2018, tỷ lệ xã … chiếm hơn 71%` (the end of a year, in a sentence that sets no target)
+                    p.kind = "year"
             ctx.sentence_periods.append(ps)
             ctx.last_named.append(named[-1] if named else None)
             ctx.last_term.append(terms[-1] if terms else None)
             terms += [p for p in ps if p.kind == "term"]
             # a period in brackets is an aside (`(quý I/2023 đạt 4,11%)`): it does not set the time of what follows
             named += [p for p in ps if p.kind in ("year", "quarter", "half", "nine", "months", "month")
-                      and p.bracket is None]
+                      and p.bracket is None and not _OF_THE_FIGURE.search(s.text, max(0, p.pos - 16), p.pos)]
             ctx.running.append(current)
             ctx.running_actual.append(current_actual)
             if s.paragraph not in target_in_para and target_in_para.get(s.paragraph - 1) \
@@ -170,6 +179,29 @@ class DocContext:
         a review of the year gone by."""
         return self.pub_year is not None and re.search(
             rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{self.pub_year - 2}(?!\d)", self.text) is not None
+
+    @cached_property
+    def reviews_year_before(self) -> bool:
+        """A page of the first quarter that names the year before it (`kết quả rà soát hộ nghèo … năm 2021` on
+        6 January 2022) and not its own year: its `hiện nay` is the end of the year it reviews."""
+        if self.pub_year is None or not self.published or self.published[5:7] not in ("01", "02", "03"):
+            return False
+        years = {p.value[:4] for ps in self.sentence_periods for p in ps if p.kind not in ("deadline", "vision", "term")}
+        return str(self.pub_year - 1) in years and str(self.pub_year) not in years
+
+    @cached_property
+    def doc_part(self) -> str | None:
+        """The first part of a year (`2024-9M`, `2023-H1`, `2023-Q2`) the page names of the year it names most."""
+        year = self.doc_year
+        return next((p.value for ps in self.sentence_periods for p in ps
+                     if p.kind in ("quarter", "half", "nine", "months") and p.value[:4] == year and p.bracket is None),
+                    None) if year else None
+
+    @cached_property
+    def first_time_named(self) -> int:
+        """The index of the first sentence that names a time other than a deadline (the number of sentences if none)."""
+        return next((k for k, ps in enumerate(self.sentence_periods) if any(p.kind not in ("deadline", "vision")
+                                                                             for p in ps)), len(self.sentence_periods))
 
     @cached_property
     def doc_year(self) -> str | None:

@@ -155,18 +155,29 @@ def _district_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=128)
 def _districts_of(province: str) -> dict[str, str]:
-    """{`Tuyên Hóa`: `huyện Tuyên Hóa`} for the (old) districts of a province."""
+    """{`Tuyên Hóa`: `huyện Tuyên Hóa`} for the (old) districts of a province, each also under its name in lower
+    case with a straight apostrophe (`đắk r'lấp`: the text may write `Đắk R’lấp`)."""
     out = {}
     for full, kind in districts().get(province, []):
         name = full.split(" ", len(kind.split()))[-1]
         out[name] = f"{kind} {name}"
+        out.setdefault(_loose(name), f"{kind} {name}")
     return out
+
+
+def _loose(name: str) -> str:
+    return name.replace("’", "'").replace("‘", "'").lower()
 
 
 def district_named(name: str, province: str) -> str | None:
     """The district of `province` called `name`, with its kind (`huyện Tuyên Hóa`), or None."""
-    return _districts_of(province).get(name)
+    found = _districts_of(province)
+    if name in found:
+        return found[name]
+    loose = found.get(_loose(name))   # (as the text writes it: `huyện Đắk R’lấp`)
+    return f"{loose[:loose.index(' ', len(loose) - len(name) - 1)]} {name}" if loose else None
 
 
 def national_at(text: str) -> int | None:

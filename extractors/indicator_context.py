@@ -82,6 +82,18 @@ _INDEXES = re.compile(rf"(?<!\w)(?:{_alt('index', _INDEXES_CODE)})(?!\w)")
 _RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương)\s))")
 
 
+# the amount a rank is by, right after it: `xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD`
+_RANKED_BY = re.compile(r"\s*(?:cả nước\s+|toàn quốc\s+)?với\s+(?!(?:hơn|gần|khoảng|trên|đạt|là|mức)\s)((?:tổng\s+)?[^\W\d][^,;:.()\d]{2,60}?)\s+"
+                        r"(?:(?:hơn|gần|khoảng|trên|đạt|là)\s+)*\d")
+# a sentence that opens with a place and goes straight to its figure: `Bình Dương với hơn 1,382 tỷ USD`, `TP. Hồ Chí
+# Minh đứng thứ 3 với …` (a list by place, one sentence each)
+_PLACE_OPENS = re.compile(r"\s*(?:(?:TP\.?|Tp\.?|tỉnh|Tỉnh|thành phố|Thành phố)\s*)?(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}"
+                          r"(?:(?:đứng|xếp)\s+(?:thứ\s+)?\S+\s+)?(?:với|đạt)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?$")
+
+
+# what a list of places with their figures is of: the noun phrase before `tập trung`, `cao nhất`, `là ở` …
+_LIST_HEAD = re.compile(r"\s*(?:Trong đó,\s*)?([^\W\d][^,;:()\d]*?)\s+(?:tập trung|chủ yếu|cao nhất|thấp nhất|nhiều nhất|lớn nhất|"
+                        r"là|ở|gồm|phân bố)(?!\w)")
 _RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|và)\s+)*(?:nhảy vọt|tụt(?:\s+hạng)?|vươn(?:\s+lên)?|thăng hạng|"
                         r"tăng hạng|giảm hạng|rơi xuống|lùi)(?:\s+(?:đáng kể|mạnh|nhẹ|khi|liên tiếp))*", re.IGNORECASE)
 
@@ -189,10 +201,27 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         hits = list(_INDEXES.finditer(text[max(paragraph_start, m.start - _REACH):m.start])) \
             or list(_INDEXES.finditer(text[max(0, m.start - 4 * _REACH):m.start])) or list(_INDEXES.finditer(title or ""))
         if hits:
-            found, source = hits[-1].group(0), "index named before"
+            # the index's short name where the text gives both (`Trong PCI năm nay, … về chỉ số năng lực cạnh
+            # tranh cấp tỉnh. … tăng 2,49 điểm`): the name a researcher looks an index up by
+            short = [h for h in hits if h.group(0).replace(" ", "").isupper()]
+            found, source = (short or hits)[-1].group(0), "index named before"
+    if found is None and m.kind == "rank":
+        # `Hải Phòng xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD`: a rank by the amount named after it
+        by = _RANKED_BY.match(text[m.end:m.end + 120])
+        if by and not weak(by.group(1), near):
+            found, source = by.group(1).strip(), "what the rank is by"
     if found is None and sprev is not None and not weak(sprev.indicator, near) \
             and not re.search(r"[.;]", text[sprev.end:m.start]) and len(text[sprev.end:m.start].split()) <= 12:
         found, source = sprev.indicator, "figure before"
+    if found is None and sprev is None and _PLACE_OPENS.match(before) and find_places(before):
+        # `Bắc Giang thu hút được hơn 1,763 tỷ USD … . Bình Dương với hơn 1,382 tỷ USD`: a list by place, one
+        # sentence each; the figure of the sentence before in the same paragraph, of the same kind and unit
+        for d in reversed(done[-6:]):
+            if d.start < max(paragraph_start, s_start - 400) or "\n" in text[d.end:s_start]:
+                break
+            if d.kind == m.kind and (d.unit or "") == (m.unit or "") and not weak(d.indicator, near):
+                found, source = d.indicator, "the place listed before"
+                break
     if found is None:
         from_lexicon = known_indicator(before, whole=True)
         if from_lexicon:
@@ -223,6 +252,12 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         rates = list(_RATE_NAMED.finditer(before))
         if rates and not weak(rates[-1].group(1), near):
             found, source = rates[-1].group(1).strip(), "rate named in the sentence"
+    if found is None and named and ":" in before:
+        # `Diện tích hồ tiêu tập trung nhiều nhất là ở các huyện: Đắk Song (13.984 ha), …`: places listed with their
+        # figures in brackets, after what the sentence says they have most of
+        head = _LIST_HEAD.match(before[:before.rfind(":")].split(";")[-1])
+        if head and not weak(head.group(1), near) and len(head.group(1).split()) <= 8:
+            found, source = head.group(1).strip(), "what the places listed have"
     if found is None and prev_sentence and _BREAKS_DOWN.match(before):
         # `… phấn đấu giảm tỷ lệ hộ nghèo năm 2017 cho các huyện. Cụ thể, huyện Minh Hóa giảm từ 6,5-7,2%; Tuyên
         # Hóa 4,5-5,0%`: a breakdown by owner of what the sentence before named

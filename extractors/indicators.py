@@ -49,7 +49,7 @@ ACTION_VERBS = [
     "tiếp xúc", "giám sát", "thanh tra", "cứu trợ", "di dời", "sắp xếp", "kiện toàn", "công nhận",
     "khám chữa bệnh", "khám", "đón", "giành được", "giành", "thu về", "thu được", "xuất bán", "chuyển đổi",
     "cứng hóa", "bê tông hóa", "khai thác", "từ chối thanh toán", "củng cố", "kết nối", "vận hành",
-    "xuất khẩu",
+    "xuất khẩu", "làm chết", "làm bị thương",
 ]
 _VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…` as a tree (cues.word_tree)
 # a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`
@@ -98,7 +98,8 @@ _OWNER_TAIL = re.compile(
 # (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|bình quân|"
                           r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
-                          r"con số|tổng cộng|số liệu|\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
+                          r"con số|tổng cộng|số liệu|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã))?|"
+                          r"\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
 # quyết đề ra`, `phấn đấu đến`, `dưới mức mục tiêu … mà HĐND tỉnh đề ra`, `trong khi kế hoạch đặt ra`.
 _TARGET_WORDS = re.compile(
@@ -131,6 +132,10 @@ _PREPOSITION_CUT = re.compile(
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+|(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện)\s+(?=[a-zđ])(?!ủy|uỷ|đoàn|lộ|đội|bộ|lỵ))")
+_MEASURES_LOW = {u.lower() for u in MEASURES}
+# a connective that opens a clause with no comma after it: no part of its subject
+_DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồng thời|[Tt]uy nhiên|[Mm]ặt khác|[Nn]hư vậy|[Tt]heo đó|"
+                             r"[Bb]ên cạnh|[Cc]ùng với đó)\s+(?!,)")
 # Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
 _NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
                      "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
@@ -232,15 +237,34 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     pprev = done[-2] if sprev is not None and len(done) > 1 and done[-2].start >= s_start else None
     unit = (m.unit or "").split("/")[0].replace("\u00a0", " ")
     money = m.kind == "money" or bool(_CURRENCY.match(unit))
+    is_measure = unit in MEASURES or unit.lower() in _MEASURES_LOW   # (`2.204,22Km`)
     counted = m.kind in ("quantity", "fraction", "range") and bool(unit) and unit != "%" and not money \
-        and unit not in MEASURES
-    measured = m.kind in ("quantity", "range") and unit in MEASURES
+        and not is_measure
+    measured = m.kind in ("quantity", "range") and is_measure
     participant = counted and _is_participant(unit)
     # the part of the clause since the figure before it in the same clause
     seg_from = max(cs, sprev.end) if sprev else cs
     seg = text[seg_from:m.start]
-    last = seg[max(seg.rfind(","), seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
+    comma = seg.rfind(",")
+    if comma > 0 and _ADMIN_LIST.search(seg, max(0, comma - 12), comma + 14):
+        # `tỷ lệ xã, phường, thị trấn … đạt …`, `9/9 huyện, thành phố`: a list of kinds of unit is one noun
+        comma = max((k for k in range(comma) if seg[k] == "," and not _ADMIN_LIST.search(seg, max(0, k - 12), k + 14)),
+                    default=-1)
+    last = seg[max(comma, seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
+    if seg_from == cs and (seg.endswith("... ") or seg.endswith("… ")):
+        # `Đưa lao động … ở các thị trường như: Hàn Quốc, …, Trung Đông... 250 người`: an open list of examples
+        # (its clause starts after the colon) says where; what is counted is named before the list
+        enum = _ENUM_BEFORE.search(text, max(s_start, cs - 200), m.start)
+        if enum:
+            head = text[max(s_start, cs - 200):enum.start()]
+            last = head[max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind(".")) + 1:]
 
+    opened = seg.rfind("(")
+    if opened >= 0 and sprev is not None and sprev.indicator and sprev.end <= seg_from + opened \
+            and _TIME_IN_BRACKET.fullmatch(seg, opened):
+        # `tăng 9,14% …, tiếp tục có xu hướng tăng trưởng tích cực (quý I tăng 9,42%, …)`: the figure before the
+        # bracket broken down by time
+        return sprev.indicator, "inherited"
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
@@ -321,7 +345,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return about, "after"
 
     if counted:
-        found = _counted(m, text, seg, last, after, unit, participant, done, sprev)
+        found = _counted(m, text, seg, last, after, unit, participant, done, sprev, before)
         if found:
             return found
     if m.kind == "percent":
@@ -483,12 +507,14 @@ def _bracket_subject(last: str) -> str | None:
 def _named_right_before(last: str) -> str | None:
     """The noun phrase a count of people follows with no verb between, in a list that breaks a group down:
     `đảng viên người dân tộc ít người` in `…, đảng viên người dân tộc ít người 14 đồng chí, …`."""
-    if not last.strip() or _HAS_PREDICATE.search(last) or _VERB_RE.search(last) or _ADVERBIAL_OPEN.match(last):
-        return None
+    if not last.strip() or _HAS_PREDICATE.search(last) or _VERB_RE.search(last) or _ADVERBIAL_OPEN.match(last) \
+            or re.search(r"(?:…|\.\.\.|(?<!\w)(?:cho|với|của|đến|tới|từ|tại|ở|về))\s*$", last):
+        return None   # (not `Tư vấn về …, chính sách bảo hiểm thất nghiệp… cho 30.500 lượt người`: what they were given)
     subject = _subject(last)
     if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
-            or not 2 <= len(subject.split()) <= 10 or find_provinces(subject):
-        return None
+            or not 2 <= len(subject.split()) <= 10 or find_provinces(subject) \
+            or all(w[:1].isupper() for w in subject.split()):
+        return None   # (nor a name: `…, thành phố Bến Tre 356 người và Chợ Lách 279 người`)
     return subject
 
 
@@ -571,8 +597,8 @@ def _joined_subject(seg: str, subject: str) -> str:
     before the comma (with the one-word parts of a list before it) is part of it when it has no figure, no
     predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
     parts = re.split(r"([,;:])", seg)
-    if len(parts) < 3 or parts[-2] != ",":
-        return subject
+    if len(parts) < 3 or parts[-2] != "," or "," in subject:
+        return subject   # (a subject that holds its commas already: `tỷ lệ xã, phường, thị trấn …`)
     j = len(parts) - 3
     while j >= 2 and parts[j - 1] == "," and len(parts[j].split()) == 1 and not re.search(r"[\d()]", parts[j]):
         j -= 2   # `nông, lâm, ngư nghiệp`: the list's one-word parts, back to its first
@@ -598,9 +624,9 @@ def _is_participant(unit: str) -> bool:
     return all(p in PARTICIPANTS for p in parts)
 
 
-def _counted(m, text, seg, last, after, unit, participant, done, sprev):
+def _counted(m, text, seg, last, after, unit, participant, done, sprev, before=""):
     """The indicator of a count, from the verb that governs it or the predicate after it: `seg` is its
-    clause since the figure before, `last` the part of that after its last comma."""
+    clause since the figure before, `last` the part of that after its last comma, `before` the clause before it."""
     if _ENDS_WITH_COPULA.search(last):
         subject = _subject(last)
         if subject and _only_target_words(subject) and sprev is not None and sprev.indicator and sprev.unit \
@@ -617,13 +643,20 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         subject = _subject(last[:change.start()])
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
             return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
+        # a change against a base (`So với năm 2002, tăng 27 tổ chức cơ sở Đảng`, `tăng 2.000 người so với cùng
+        # kỳ`) is a change of the figure before it, or of the thing it counts; not a change done (`sắp xếp, giảm`)
+        compared = _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(after)
         if sprev is None:
-            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`tăng 27 tổ chức cơ sở Đảng`)
+            if compared and not _VERB_RE.search(last[:change.start()]):
+                return unit, "unit"                           # `So với …, tăng 27 tổ chức cơ sở Đảng`
+            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`giảm 1.432 hộ nghèo`)
             return (change.group(1) if participant else f"{change.group(1)} {unit}"), "verb"
         if not (sprev.unit and _same_group(sprev.unit, unit)):
-            same = _last_of_group(done, m, unit, text)
+            same = _last_of_group(done, m, unit, text, compared is not None)
             if same is not None:
                 return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
+            if compared and not _VERB_RE.search(last[:change.start()]):
+                return unit, "unit"                           # `…, so với cùng kỳ năm 2019, tăng 7.024 thẻ`
             return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
@@ -637,8 +670,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
         if sprev is not None and sprev.indicator and sprev.extra.get("indicator_source") in ("verb", "inherited") \
                 and sprev.unit and _is_participant(sprev.unit.split("/")[0]) \
                 and not _VERB_RE.search(text[sprev.end:m.start]) \
-                and not re.search(r"(?<!\w)có(?!\w)", text[sprev.end:m.start]):
-            return sprev.indicator, "inherited"
+                and not re.search(r"(?<!\w)có(?!\w)", text[sprev.end:m.start]) \
+                and not (re.fullmatch(r"\s*và\s*", text[sprev.end:m.start]) and _AFTER_MODIFIER.match(after)):
+            return sprev.indicator, "inherited"   # (not `làm chết 35 người và 59 người bị thương`: its own predicate)
         owner = re.search(r"(?:(?:sự|với sự)\s+([^\s,;:]+(?:\s+[^\s,;:]+)?)\s+)?của\s+(?:các\s+)?$", last)
         if owner:
             if owner.group(1):
@@ -681,6 +715,8 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
     # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
     rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ", after)
     am = _AFTER_MODIFIER.match(rest)
+    if am and _SHARE_AFTER.match(am.group("vp")):
+        am = None   # `250 người đạt 125% kế hoạch năm`: a share of the count, not what the counted did
     if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
         vp = _VP_STOP.sub("", am.group("vp").strip())
         if vp == am.group("vp").strip():
@@ -696,6 +732,17 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev):
 _VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
                       r"chiếm(?!\w).*|"
                       r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
+# a bracket that opens with a time and goes to its figure: `(quý I tăng 9,42%`, `(năm 2020: 5,2%`
+_TIME_IN_BRACKET = re.compile(r"\(\s*(?:riêng\s+)?(?:quý|quí|tháng|năm|\d{1,2}\s+tháng)\s*[\dIVX/.-]*(?:\s+(?:đầu|cuối)\s+năm"
+                              r"(?:\s+\d{4})?)?\s*(?:tăng|giảm|đạt|là|:)?\s*", re.IGNORECASE)
+# a comma inside a list of kinds of administrative unit: `xã, phường, thị trấn`, `huyện, thị xã, thành phố`
+_ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)\s*,\s*"
+                         r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)(?!\w)", re.IGNORECASE)
+# an open list of examples right before a figure (`ở các thị trường như: Hàn Quốc, Nhật Bản, Trung Đông... 250`)
+_ENUM_BEFORE = re.compile(r"\s+(?:như|gồm)\s*:\s+[^;.]*?(?:\.{3}|…)\s*$")
+# a predicate that is only a share or change of the count (`… 250 người đạt 125% kế hoạch`)
+_SHARE_AFTER = re.compile(r"(?:(?:đã|được|đều|cũng)\s+)*(?:đạt|chiếm|bằng|tăng|giảm)(?:\s+(?:tỷ lệ|tỉ lệ|khoảng|gần|"
+                          r"trên|hơn|xấp xỉ))*\s+\(?[\d.,]+\s*%", re.IGNORECASE)
 # counted words that only say "people" (`52 đồng chí được trao Huy hiệu …`): the predicate alone is the indicator
 _PEOPLE = {"đồng chí", "người", "lượt người", "cá nhân", "trường hợp", "lượt", "em", "người dân"}
 
@@ -717,21 +764,31 @@ def _overlap(a: str, b: str) -> bool:
     return a in b or b in a
 
 
-def _last_of_group(done, m, unit: str, text: str):
+def _last_of_group(done, m, unit: str, text: str, compared_after: bool = False):
     """The last figure of the same counted noun in `m`'s sentence, back to its start (a few figures at most), when
-    the words between restate a comparison (`so với cùng kỳ`): its change is of that figure."""
+    the words between restate a comparison (`so với cùng kỳ`), or the change is compared right after it (`25.500
+    lượt người, đạt 102% kế hoạch, tăng 2.000 người so với cùng kỳ`): its change is of that figure."""
     for d in reversed(done[-6:]):
         if "\n" in text[d.end:m.start] or "." in re.sub(r"\d\.\d", "", text[d.end:m.start]):
             return None
         if d.unit and d.indicator and _same_group(d.unit, unit) and d.kind == "quantity" \
-                and re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start]):
+                and (compared_after and ";" not in text[d.end:m.start]
+                     or re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start])):
             return d
     return None
 
 
 def _same_group(a: str, b: str) -> bool:
-    a, b = a.lower().split("/")[0], b.lower().split("/")[0]
+    """The same counted noun, a visit count of it included (`lượt người`, `người`)."""
+    a, b = (_VISITS.sub("", x.lower().split("/")[0]) for x in (a, b))
     return a.startswith(b) or b.startswith(a)
+
+
+_VISITS = re.compile(r"^lượt\s+")
+# a comparison that frames a change: before it in its clause (`So với năm 2002, tăng …`), or right after it
+_COMPARED_BEFORE = re.compile(r"(?<!\w)so\s+với(?!\w)", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?so\s+(?:với\s+)?(?:cùng kỳ|năm|kỳ|tháng|quý|đầu năm|"
+                             r"cuối năm|khi|thời điểm|trước)", re.IGNORECASE)
 
 
 def _verb_phrase(seg: str, first: bool) -> str | None:
@@ -797,8 +854,11 @@ def _percent_object(before: str, after: str) -> str | None:
                       or whole.group(1).lower().startswith("số ")):
             return whole.group(1).strip()
     np = re.match(r"\s*((?:các|những|số)\s+)?([^\W\d][^,;:.()\d]{2,70})", after)
+    if np and not np.group(1) and re.match(r"(?:các|những|số)\s", np.group(2)):
+        # a two-letter noun after `số` (`tăng 7,69% số vụ, 2,94% số người chết`)
+        np = re.match(r"\s*((?:các|những|số)\s+)([^\W\d][^,;:.()\d]{1,70})", after) or np
     if np:
-        head = np.group(2)
+        head = re.sub(r"\s+(?:và|hoặc)\s*$", "", np.group(2))   # (`2,94% số người chết và 31,11% …`)
         first_word = head.split()[0].lower()
         if first_word in _NOT_A_NOUN_START or first_word in ("trở",):
             return None
@@ -825,7 +885,8 @@ def _percent_object(before: str, after: str) -> str | None:
         if np.group(1):
             return noun
         if _OPENS_A_SHARE.fullmatch(last) and not re.match(r"\s*(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so)\b", after):
-            # `…; 100% hộ dân sử dụng điện;`, `Với hơn 85% dân số là đồng bào dân tộc thiểu số,`: the share opens
+            # `…; 100% hộ dân sử dụng điện;`, `Với hơn 85% dân số là đồng bào dân tộc thiểu số,`, `Hiện còn 11,56%
+            # dân số huyện (…) chưa tham gia BHYT`: the share opens
             # its clause part, and the group with what it does is what it measures
             whole = re.match(r"\s*([^\W\d][^,;:.()\d]{2,90}?)(?=\s*[,;:.()]|\s*$)", after)
             if whole and whole.group(1).split()[0].lower() not in _NOT_A_NOUN_START:
@@ -836,7 +897,7 @@ def _percent_object(before: str, after: str) -> str | None:
 # the same share restated as a fraction in brackets right after it: `100% (152/152) đảng bộ trực thuộc …`
 _RESTATED_AFTER = re.compile(r"^\s*\(\s*[\d.,]+\s*/\s*[\d.,]+\s*\)")
 # what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge
-_OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay)\s*)*(?:(?:trên|hơn|gần|khoảng|xấp xỉ)\s*)?",
+_OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay|vẫn còn|còn)\s*)*(?:(?:trên|hơn|gần|khoảng|xấp xỉ)\s*)?",
                             re.IGNORECASE)
 
 
@@ -890,6 +951,7 @@ def _subject(seg: str) -> str:
         # trọng lớn nhất với 46,58%`)
         lead = _VERB_BEFORE_WITH.match(parts[-2]) if not _RANKED.search(parts[-2]) else None
         seg = lead.group(1) if lead else seg
+    seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
     seg = _clean_np(seg)
     seg = _SUBJECT_LEAD.sub("", seg).strip()
     lead = [h for h in find_provinces(seg) if h[0] == 0]

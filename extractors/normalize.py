@@ -16,9 +16,16 @@ _OLD_TONE_RE = re.compile(
 )
 
 
+# Icelandic eth (`Ð`, `ð`) typed for the Vietnamese `Đ`, `đ` it looks like (`Ðắk Nông`, `Ðảng bộ`): Vietnamese has no
+# eth, so the letter meant is the one it stands for (the same length: offsets into the text are kept)
+_ETH = {0xD0: 0x110, 0xF0: 0x111}
+
+
 def nfc(text: str) -> str:
-    """NFC-normalize, so decomposed and composed diacritics compare equal."""
-    return unicodedata.normalize("NFC", text)
+    """NFC-normalize, so decomposed and composed diacritics compare equal, with an eth read as the `Đ` it stands
+    for."""
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_ETH) if "Ð" in text or "ð" in text else text
 
 
 def new_style_tones(text: str) -> str:

@@ -54,6 +54,10 @@ def _reports_or_plans(before: str) -> bool:
 
 
 _SOURCE_AFTER = re.compile(r"[^,.;:]{0,30}?\s+(?:cho biết|thông tin|báo cáo cho biết|công bố)(?!\w)")
+# the place a place belongs to, named after it: `… thuộc thành phố Hà Nội`
+_PARENT_BEFORE = re.compile(r"(?<!\w)(?:thuộc|trực thuộc)\s+(?:tỉnh|thành phố|TP\.?)?\s*$")
+# a name right before the bracket its figure opens: `Đắk Song (13.984 ha)`
+_NAME_BRACKETED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\s\d(),;:]*){0,2})\s*\($")
 _LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
 
@@ -83,11 +87,15 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if _reports_or_plans(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
                 continue  # `Tin từ Sở Du lịch cho biết, …`: who reports or set the plan, not whose
+            if best is not None and _PARENT_BEFORE.search(seg, max(0, b.start - 30), b.start):
+                continue  # `quận Long Biên thuộc thành phố Hà Nội`: the parent of the owner named before
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
         for ps, pe, p in ctx.places_in(s, lo, ms):
             if in_comparison(seg, ps) and not _governs(seg[pe:]):
                 continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing
+            if best is not None and _PARENT_BEFORE.search(seg, max(0, ps - 30), ps):
+                continue  # `quận Long Biên thuộc thành phố Hà Nội với diện tích 6.038,24ha`: the parent of the owner
             name = p.name
             if ctx.province and name != ctx.province and not re.search(r"(?<!\w)tỉnh\s*$", seg[:ps]):
                 # `Quảng Ninh 2,2-2,5%` in a list of Quảng Bình's districts: huyện Quảng Ninh
@@ -101,7 +109,14 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         if lo == cs and ctx.province:
             # `…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); …`: a district listed by name, nearer than any named before
             part_at = max(seg.rfind(";"), seg.rfind(","), seg.rfind("("), seg.rfind(")")) + 1
+            va = seg.rfind(" và ")
+            if va > part_at and re.search(r"\d", seg[max(part_at, va - 25):va]):
+                part_at = va + 1   # `…, thành phố Bến Tre 356 người và Chợ Lách 279 người`
             district = _district_leading(seg[part_at:], ctx.province) if best is None or best[0] < part_at else None
+            bracketed = _NAME_BRACKETED.search(seg) if district is None and seg.endswith("(") else None
+            if bracketed and (best is None or best[0] < bracketed.start(1)):
+                # `… ở các huyện: Đắk Song (13.984 ha), Đắk R’lấp (5.410 ha)`: a district named, its figure in brackets
+                district = district_named(bracketed.group(1), ctx.province)
             if district is None and best is None:
                 district = _district_leading(seg, ctx.province)
             if district:
@@ -237,6 +252,8 @@ def _title_district(title: str, province: str) -> str | None:
     # read once per document, not once for each of its figures that name no owner
     found = {d for d in (_district_of_body(b.name) for b in find_bodies(title, province)) if d}
     for run_start, words in _capitalised_runs(title):
+        if len(words) > 1 and words[0] in ("Quận", "Huyện", "Thị", "TP", "TP."):
+            words = words[2:] if words[0] == "Thị" and words[1] == "xã" else words[1:]   # `Quận Long Biên: 20 năm …`
         for n in range(len(words), 0, -1):   # the longest run of capitalised words that is a district's name
             name = " ".join(words[:n])
             if find_provinces(name):

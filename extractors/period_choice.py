@@ -47,6 +47,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
                if not _owned_by_other(s.text, p, ctx.figure_spans.get(s.index, ()), rel_m)
                and (p.bracket is None or p.bracket == inside)]
     source = "sentence"
+    termed = _term_relative(m, s, ctx, periods, rel_m)
+    if termed:
+        return termed, "sentence"
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
     if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start]) or (m.unit or "").endswith("/năm")):
@@ -56,6 +59,10 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         term = terms[-1] if terms else ctx.last_term[s.index]
         if term is not None:
             return term.value, "sentence" if terms else ("paragraph" if term.paragraph == s.paragraph else "document")
+        if m.status == "target" and _congress_year(ctx):
+            # `Tổng sản phẩm trong tỉnh (GRDP) tăng bình quân trên 9%/năm` in the targets a page of October 2015
+            # sets out, naming no term: the term the congresses of that year open
+            return f"{ctx.pub_year}-{ctx.pub_year + 5}", "document"
     if period is None and rel_cs > 0:
         # a period after the figure in its own clause beats one of an earlier clause:
         # `…, thời kỳ 2021-2030; … giải ngân 100% vốn đầu tư được giao trong năm 2023`
@@ -78,7 +85,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date; on an undated page that reviews a term
         # (`Nhiệm kỳ 2015-2020, huyện Chư Sê …`), as of the term's end
         term = ctx.last_term[s.index]
-        now = ctx.pub_year or ctx.doc_year or (term.value[5:] if term is not None else None)
+        now = (ctx.pub_year - 1 if ctx.reviews_year_before else ctx.pub_year) if ctx.pub_year else \
+            ctx.doc_year or (term.value[5:] if term is not None else None)
         period = str(now) if now else None
     run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
     if period is None and run:
@@ -154,8 +162,16 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None:
         same_time = SAME_TIME_OF.search(s.text)
         if same_time:
-            # `tăng 26,7% so với cùng kỳ năm 2019`: the figure is of the year after its base
+            # `tăng 26,7% so với cùng kỳ năm 2019`: the figure is of the year after its base; of the part of it the
+            # page names (`… tăng 9,14% so với cùng kỳ năm 2023` on a page that says `9 tháng đầu năm 2024` later)
             period, source = str(int(same_time.group(1)) + 1), "sentence"
+            if ctx.doc_part and ctx.doc_part[:4] == period and "cùng kỳ" in same_time.group(0):
+                period = ctx.doc_part
+    if period is None and m.status == "target" and _congress_year(ctx) and _CONGRESS.search(ctx.text) \
+            and ctx.first_time_named > s.index:
+        # `Đại hội cũng thống nhất … Giá trị dịch vụ tăng 7,5%` on a page of a congress year that names no time up to
+        # the figure but deadlines (`đến năm 2020`): the targets of the term the congress opens
+        period, source = f"{ctx.pub_year}-{ctx.pub_year + 5}", "document"
     if period is None and ctx.pub_year:
         # a review of the year gone by: says so, or compares with the year before that (`tăng 7,2% so với
         # năm 2021` in January 2023)
@@ -163,9 +179,16 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
+
         after = _after_base(s, ctx) if m.status == "actual" else None
         if after:
             period, source = after, "sentence"   # (unless its sentence compares it with a year)
+    month = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", period) if period else None
+    if month and 1 < int(month.group(2)) < 12 and _CUMULATIVE.search(text_before_in_sentence(s, m, ctx)):
+        # `Tổng thu ngân sách tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu đồng`: the
+        # months of the year up to that month
+        n = int(month.group(2))
+        period = f"{month.group(1)}-{ {3: 'Q1', 6: 'H1'}.get(n, f'{n}M') }"
     return period, source if period is not None else None
 
 
@@ -183,6 +206,51 @@ _YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
 
 
+def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Period], rel_m: int) -> str | None:
+    """A result timed by the term the page names: `Từ đầu nhiệm kỳ đến nay` (2020-2023 in a page of 2023 about the
+    term 2020-2025); `Trong nhiệm kỳ vừa qua`, or `Trong nhiệm kỳ,` at a congress that opens a term, the term it
+    closes (2015-2020 at the congress of 2020-2025)."""
+    if m.status != "actual" or "nhiệm kỳ" not in s.text[:rel_m] \
+            or any(p.pos < rel_m and p.kind != "term" for p in periods):
+        return None
+    before = s.text[:rel_m]
+    terms = [p for p in periods if p.kind == "term"]
+    term = terms[-1] if terms else ctx.last_term[s.index]
+    if term is None or not re.fullmatch(r"\d{4}-\d{4}", term.value):
+        return None
+    start, end = int(term.value[:4]), int(term.value[5:])
+    if _TERM_START_TO_NOW.search(before):
+        now = ctx.pub_year or (int(ctx.doc_year) if ctx.doc_year and ctx.doc_year.isdigit() else None)
+        return f"{start}-{min(now, end) if now and now > start else end}"
+    if _TERM_GONE_BY.search(before) or _IN_THE_TERM.match(before):
+        if _congress_opens(ctx) == str(start):
+            return f"{start - (end - start)}-{start}"   # the congress opens this term: the one it closes
+        return term.value if _TERM_GONE_BY.search(before) else None
+    return None
+
+
+def _congress_opens(ctx: DocContext) -> str | None:
+    """The first year of the term a congress the page names opens (read once per document)."""
+    if "_congress_opens" not in ctx.__dict__:
+        opened = _CONGRESS_OPENS.search(ctx.text)
+        ctx.__dict__["_congress_opens"] = opened.group(1) if opened else None
+    return ctx.__dict__["_congress_opens"]
+
+
+# `Từ đầu nhiệm kỳ đến nay`, `từ đầu nhiệm kỳ`
+_TERM_START_TO_NOW = re.compile(r"(?<!\w)từ đầu nhiệm kỳ(?!\s*\d)", re.IGNORECASE)
+# `Trong nhiệm kỳ vừa qua`, `nhiệm kỳ qua`, `nhiệm kỳ trước`
+_TERM_GONE_BY = re.compile(r"(?<!\w)nhiệm kỳ (?:vừa qua|qua|trước)(?!\w)", re.IGNORECASE)
+# a sentence that opens `Trong nhiệm kỳ,`
+_IN_THE_TERM = re.compile(r"\s*Trong nhiệm kỳ\s*,", re.IGNORECASE)
+
+
+def _congress_year(ctx: DocContext) -> bool:
+    """A page of a year in which provincial party congresses open their five-year term (2010, 2015, 2020, 2025)."""
+    return ctx.pub_year is not None and ctx.pub_year % 5 == 0 and ctx.pub_year >= 2000
+
+
+_CONGRESS = re.compile(r"(?<!\w)Đại hội(?!\w)")
 # a party congress named with its term, in the sentence of a result: it meets in the term's first year
 _CONGRESS_OPENS = re.compile(r"(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
 
@@ -222,7 +290,9 @@ _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời đi�
 
 
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
-_AVERAGE = re.compile(r"(?<!\w)bình quân(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)", re.IGNORECASE)
+# a sum from the start of the year: `lũy kế`, `luỹ kế`, `cộng dồn`
+_CUMULATIVE = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|cộng dồn)(?!\w)", re.IGNORECASE)
+_AVERAGE = re.compile(r"(?<!\w)(?:bình quân|trung bình)(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)", re.IGNORECASE)
 
 
 # a level held at the end of a month (`Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ`), not what the months added up to
@@ -258,7 +328,7 @@ def _own_period(periods: list[Period], sentence: str, rel_s: int, rel_e: int, ct
 
 def _right_after(gap: str) -> bool:
     return bool(re.fullmatch(r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
-                             r"(?:vào|trong|của)\s+năm\s+|năm\s+)", gap))
+                             r"(?:vào|trong|của)\s+năm\s+|năm\s+|của\s+)", gap))
 
 
 def _opens_a_label(before: str) -> bool:

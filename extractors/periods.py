@@ -127,13 +127,14 @@ def find_periods(text: str) -> list[Period]:
             continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?=[6SsNn])(?<![\d\w])(?:(?:6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text) \
+    for m in re.finditer(r"(?=[06SsNn])(?<![\d\w])(?:(?:0?6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text) \
             if month or "ửa đầu năm" in text else ():
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?=[9Cc])(?<![\d\w])(?:9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text) if month else ():
+    for m in re.finditer(r"(?=[09Cc])(?<![\d\w])(?:0?9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text) \
+            if month else ():
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue
@@ -146,7 +147,8 @@ def find_periods(text: str) -> list[Period]:
             continue  # `mức tăng trưởng cao nhất từ năm 2010 đến nay`: the span of a record, not the figure's time
         add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter, `10 tháng qua`
-    for m in re.finditer(r"(?=[0-9btmnBTMN])(?<![\d\w])(2|3|4|5|7|8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
+    # (a leading zero as some portals write it: `06 tháng đầu năm 2023`)
+    for m in re.finditer(r"(?=[0-9btmnBTMN])(?<![\d\w])(0?2|0?3|0?4|0?5|0?7|0?8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
                          r"(?: đầu năm| qua| (?:của )?năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text) if month else ():
         if any(s <= m.start() < e for s, e in taken):
             continue

@@ -102,7 +102,7 @@ def counted_noun(toks, j: int, text: str):
     if j >= len(toks.kind) or toks.kind[j] != "word":
         return None, j - 1
     gap = _gap(text, toks, j - 1, j) if j > 0 else ""
-    if gap not in _NBSP_GAPS and not (gap == "" and toks.text[j] in MEASURES):
+    if gap not in _NBSP_GAPS and not (gap == "" and (toks.text[j] in MEASURES or toks.low[j] in _MEASURE_LOW)):
         return None, j - 1
     if starts_none(toks, j):
         return None, j - 1   # what the reading below comes to, known from the first word
@@ -111,6 +111,9 @@ def counted_noun(toks, j: int, text: str):
         return None, j - 1
     first = toks.text[j]
     n = _lexicon_match(low)
+    if low[0] == "héc" and len(low) >= 3 and low[1] == "-" and low[2] == "ta" \
+            and toks.end[j] == toks.start[j + 1] and toks.end[j + 1] == toks.start[j + 2]:
+        return text[toks.start[j]:toks.end[j + 2]], j + 2   # `545 héc-ta`: the tokenizer splits it
     if low[0] in _MEASURE_LOW and n <= 1:
         # a measure unit (`tấn`, `ha`, `km`) is one token, `km2`/`m3` two; `lượt khách` is a noun
         last = _power_suffix(toks, j)

@@ -17,7 +17,7 @@ def _texts(k=4000, seed=18):
               "a", "_", "²", "x", "Số", "số", "sốx", "xsố", "năm", "Năm", "NĂM", "nămx", "năm_", "ngày", "từ", "tổng",
               "tổ", "Tổ", "Quyết định", "quyết định số", "thứ", "Thứ", "khóa", "IV", "giờ", "Km", "km", "Top", "thôn",
               "COVID", "Covid", "Covidx", "Covid-", "SEA Games", "Seagames", "Ban Chỉ đạo", "QĐ", "Đại hội", "XIII",
-              "đầu tiên", "nhất", "hai", "hai con số", "xếp ", "giai đoạn", "Giai đoạn", "vụ", "niên độ", "mùa vụ",
+              "đầu tiên", "nhất", "hai", "hai con số", "2 con số", " con", "xếp ", "giai đoạn", "Giai đoạn", "vụ", "niên độ", "mùa vụ",
               "đường", "đường tỉnh", "rạng sáng", "tháng", "quý", "II", "lần thứ", "nhiệm kỳ", "Chủ nhật", "Thứ Hai",
               "ABC-1", "x-1", "Trường", "số hiệu", "tha\u0301ng", "1900", "1800 ", "19", "20", "—", "‑", "g", "(1)", "a)",
               "đ)", "X)", "01", "0", "3", "31", "9"]
@@ -31,7 +31,7 @@ def _texts(k=4000, seed=18):
                 "ngày 5/6, sáng nay 7", "Tính đến 31-12, từ 1/7", "2020-2025, (2016- 2020)", "năm 2022, vụ 2023",
                 "kỳ họp thứ 7, lần thứ 12, giai đoạn 2", "xếp thứ 5, thứ 3 trong nhóm", "Ban Chỉ đạo 35, COVID-19",
                 "Top 10 doanh nghiệp", "đường 5, tổ 3", "km 15+200, Km15+200", "thôn 3, xóm 12, tổ dân phố 7",
-                "Thứ Hai, 5/6", "Đại hội XIII", "khóa XV, Thứ nhất", "hai con số", "(1) a, (2) b",
+                "Thứ Hai, 5/6", "Đại hội XIII", "khóa XV, Thứ nhất", "hai con số", "tăng trưởng 2 con số", "(1) a, (2) b",
                 "vào thời điểm 01/6; 13/6 và 21/6/2022", "dịch Covid -19"]
     out += examples + ["\n".join(examples), "\n1) Tăng 5%; 2) giảm 3%: 3) x\n4. y\n a) b) đ) c)"]
     return out

@@ -1253,3 +1253,202 @@ def test_a_base_many_years_back_spans_them():
     # the year before the report's: the year after the base
     assert figure("Năm qua, GRDP tăng 7,96% so với năm 2021; tổng thu ngân sách đạt hơn 8.000 tỷ đồng.",
                   "hơn 8.000 tỷ đồng", published="2023-01-12").period == "2022"
+
+
+def test_a_change_against_a_base_is_of_the_figure_before_or_of_what_it_counts():
+    text = ("Năm 2022, số lượt lao động được giải quyết việc làm là 25.500 lượt người, đạt 102% kế hoạch năm, tăng "
+            "2.000 người so với cùng kỳ. So với khi mới thành lập huyện năm 2002, tăng 27 tổ chức cơ sở Đảng và "
+            "tăng gần 1.700 đảng viên.")
+    assert figure(text, "2.000 người").indicator == figure(text, "25.500 lượt người").indicator
+    assert figure(text, "27 tổ chức cơ sở Đảng").indicator == "tổ chức cơ sở Đảng"
+    assert figure(text, "gần 1.700 đảng viên").indicator == "đảng viên"
+    # a change done, with no base, keeps its verb
+    assert figure("Toàn Đảng bộ tỉnh đã sắp xếp, giảm 1.132 chi bộ.", "1.132 chi bộ").indicator == "giảm"
+
+
+def test_a_share_of_a_count_is_not_what_the_counted_did_and_an_open_list_says_where():
+    text = ("Đưa lao động đi làm việc có thời hạn ở nước ngoài ở các thị trường như: Hàn Quốc, Nhật Bản, Đài Loan, "
+            "Trung Đông... 250 người đạt 125% kế hoạch năm.")
+    m = figure(text, "250 người")
+    assert m.indicator.startswith("Đưa lao động đi làm việc có thời hạn ở nước ngoài"), m.indicator
+    # a predicate with a figure that is no share stays (`48 xã đạt 19 tiêu chí`)
+    m = figure("Năm 2022, huyện có 48 xã đạt 19 tiêu chí nông thôn mới.", "48 xã")
+    assert m.indicator == "xã đạt 19 tiêu chí nông thôn mới"
+
+
+def test_a_move_in_a_ranking_and_a_clause_cut_at_its_first_word_take_the_index_named_before():
+    text = ("Dù vẫn đứng trong top 5 tỉnh thành có năng lực cạnh tranh cấp tỉnh tốt nhất cả nước, song tỉnh đã tụt "
+            "1 bậc từ vị trí thứ 4 năm 2013 xuống vị trí thứ 5 năm 2014.")
+    assert figure(text, "1 bậc").indicator == "năng lực cạnh tranh cấp tỉnh"
+    text = ("Điểm số PAPI năm 2022 của tỉnh tăng khá. Thứ hạng trong cả nước thăng 7 bậc, và thăng 1 bậc trong vùng.")
+    assert figure(text, "1 bậc").indicator == "PAPI"
+    text = ("Theo bảng xếp hạng PCI năm 2015, Đà Nẵng dẫn đầu. Tiếp đến là hai tỉnh có nhiều sáng kiến cải cách, gồm "
+            "Đồng Tháp (66,39 điểm); Quảng Ninh (65,75 điểm).")
+    assert figure(text, "66,39 điểm").indicator == "PCI"
+    # both names of the index in the paragraph: its short name
+    text = ("Trong PCI năm nay, tỉnh là cái tên gây chú ý trong bảng xếp hạng về chỉ số năng lực cạnh tranh cấp tỉnh. "
+            "Theo đó, tỉnh đã có bước tiến lớn về điểm số, tăng 2,49 điểm, nhảy vọt 8 bậc so với năm 2022.")
+    assert figure(text, "8 bậc").indicator == "PCI"
+
+
+def test_a_list_by_place_a_sentence_each_and_a_rank_by_the_amount_after_it():
+    text = ("Bắc Giang thu hút được hơn 1,763 tỷ USD, đứng thứ 4/63 tỉnh, thành. Bình Dương với hơn 1,382 tỷ USD đứng "
+            "thứ 5 cả nước.")
+    assert figure(text, "hơn 1,382 tỷ USD").indicator == figure(text, "hơn 1,763 tỷ USD").indicator == "thu hút"
+    text = "Hải Phòng xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD, chiếm 10,9% tổng vốn đầu tư cả nước."
+    assert figure(text, "xếp thứ 2").indicator == "tổng vốn đầu tư đăng ký"
+    # a hedge is no amount: `đứng thứ hai với gần 3,15 tỷ USD`
+    assert figure("Bắc Ninh đứng thứ hai với gần 3,15 tỷ USD.", "đứng thứ hai").indicator != "gần"
+
+
+def test_a_share_that_opens_its_clause_after_con():
+    m = figure("Hiện còn 11,56% dân số huyện (khoảng 33.888 người) chưa tham gia BHYT.", "11,56%")
+    assert m.indicator == "dân số huyện"
+
+
+def test_on_an_undated_page_the_end_of_a_year_in_a_sentence_that_sets_no_target_is_a_past_date():
+    text = ("Đến hết năm 2018, tỷ lệ xã, phường, thị trấn trên địa bàn tỉnh đạt Bộ tiêu chí quốc gia về Y tế xã chiếm "
+            "hơn 71%.\n\n100% trạm y tế xã có bác sĩ. Trong năm, 35 trạm y tế cấp xã đã được xây dựng, sửa chữa.")
+    assert figure(text, "35 trạm y tế").period == figure(text, "100%").period == "2018"
+    # a target by the end of a year stays a deadline of its own clause
+    text = "Phấn đấu đến hết năm 2025, tỷ lệ hộ nghèo giảm còn 2%.\n\nNăm 2023, toàn tỉnh có 120 xã đạt chuẩn."
+    assert figure(text, "120 xã").period == "2023"
+
+
+def test_a_list_of_kinds_of_administrative_unit_is_one_noun():
+    m = figure("Đến hết năm 2018, tỷ lệ xã, phường, thị trấn trên địa bàn tỉnh đạt Bộ tiêu chí quốc gia về Y tế xã "
+               "chiếm hơn 71%.", "hơn 71%")
+    assert m.indicator.startswith("tỷ lệ xã, phường, thị trấn"), m.indicator
+
+
+def test_a_road_accident_report_each_count_with_its_own_verb_or_predicate():
+    text = ("Toàn tỉnh đã xảy ra 56 vụ TNGT, làm chết 35 người và 59 người bị thương; so với cùng kỳ năm 2019 tăng "
+            "7,69% số vụ, 2,94% số người chết và 31,11% số người bị thương.")
+    assert figure(text, "35 người").indicator == "làm chết"
+    assert figure(text, "59 người").indicator == "bị thương"
+    assert figure(text, "7,69%").indicator == "tăng số vụ"
+    assert figure(text, "2,94%").indicator == "số người chết"
+
+
+def test_a_hectare_written_hec_ta_is_one_measure():
+    m = figure("Quý I-2015, diện tích nuôi thủy sản trên địa bàn tỉnh gần 545 héc-ta (tăng 2,3% so cùng kỳ).",
+               "gần 545 héc-ta")
+    assert (m.unit, m.indicator) == ("héc-ta", "diện tích nuôi thủy sản")
+
+
+def test_targets_on_a_page_of_a_congress_year_that_names_no_term_are_of_the_term_it_opens():
+    text = ("Về kinh tế: Tổng sản phẩm trong tỉnh (GRDP) tăng bình quân trên 9%/năm. Tổng kim ngạch xuất khẩu tăng "
+            "bình quân 15%/năm.")
+    m = figure(text, "trên 9%/năm", published="2015-10-24")
+    assert (m.status, m.period) == ("target", "2015-2020")
+    # in a year without congresses, no term is made up
+    assert figure(text, "trên 9%/năm", published="2017-10-24").period != "2017-2022"
+    text = ("Đại hội cũng thống nhất mức tăng trưởng kinh tế bình quân 7,5%/năm. Thu nhập bình quân của người dân nông "
+            "thôn đến năm 2020 là 44,5 triệu đồng/người/năm. Giá trị dịch vụ tăng 7,5%.")
+    assert figure(text, "7,5%", published="2015-10-20").period == "2015-2020"
+
+
+def test_a_period_right_after_a_figure_with_cua_is_that_figures_only():
+    text = ("Cụ thể, GRDP 6 tháng đầu năm 2022 ước đạt 8.941 tỷ đồng, tăng trưởng đạt 6,33%, cao hơn mức tăng 3,59% "
+            "của 6 tháng đầu năm 2021. Khu vực dịch vụ đạt 3.958 tỷ đồng, tăng 6,41%.")
+    assert figure(text, "3,59%").period == "2021-H1"
+    assert figure(text, "6,33%").period == figure(text, "3.958 tỷ đồng").period == "2022-H1"
+
+
+def test_a_breakdown_by_time_in_brackets_is_of_the_figure_before_and_a_name_or_a_list_is_no_group():
+    text = ("Tốc độ tăng trưởng GRDP trên địa bàn tỉnh tăng 9,14% so với cùng kỳ năm 2023, tiếp tục có xu hướng tăng "
+            "trưởng tích cực (quý I tăng 9,42%, quý II tăng 10,18%).")
+    assert figure(text, "9,42%").indicator == figure(text, "9,14%").indicator
+    text = "Kế đến huyện Giồng Trôm 1.437 người, thành phố Bến Tre 356 người và Chợ Lách 279 người."
+    assert figure(text, "279 người").indicator != "Chợ Lách"
+    text = ("Tư vấn về học nghề, việc làm trong nước, chính sách bảo hiểm thất nghiệp… cho 30.500 lượt người lao động.")
+    assert "chính sách" not in (figure(text, "30.500 lượt người").indicator or "")
+
+
+def test_months_written_with_a_leading_zero():
+    text = ("Trong 06 tháng đầu năm 2023, nhiều chỉ tiêu của huyện đạt và vượt kế hoạch.\n\nTổng giá trị sản xuất trên "
+            "địa bàn gần 2.070 tỷ đồng, đạt 53% kế hoạch.")
+    assert figure(text, "gần 2.070 tỷ đồng").period == "2023-H1"
+
+
+def test_now_on_a_page_of_the_first_quarter_that_reviews_the_year_before():
+    text = ("Ngày 5-1-2022, UBND tỉnh ban hành Quyết định phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm 2021.\n\n"
+            "Theo đó, toàn tỉnh hiện có 8.112 hộ nghèo, tỷ lệ 1,60%.")
+    assert figure(text, "1,60%", published="2022-01-06").period == "2021"
+    # a page of its own year's news keeps its date
+    text = "Năm 2022, toàn tỉnh có 120 xã đạt chuẩn. Hiện có 8.112 hộ nghèo, tỷ lệ 1,60%."
+    assert figure(text, "1,60%", published="2022-01-06").period == "2022"
+
+
+def test_a_yearly_average_written_trung_binh_is_of_the_term_named_before():
+    text = ("Giai đoạn 2005-2010, cơ cấu kinh tế có bước chuyển mạnh sang dịch vụ. Thu ngân sách tăng trung bình hằng "
+            "năm 21%.")
+    assert figure(text, "21%").period == "2005-2010"
+
+
+def test_a_cumulative_figure_after_a_month_is_of_the_months_so_far():
+    text = ("Ước tổng thu ngân sách nhà nước tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu "
+            "đồng, đạt 55,16% dự toán.")
+    assert figure(text, "595.381 triệu đồng").period == "2017-03"
+    assert figure(text, "2.898.654 triệu đồng").period == "2017-Q1"
+    text = ("Chỉ số sản xuất công nghiệp tháng 7/2018 tăng 9,0% so với cùng kỳ năm trước. Đa số sản phẩm lũy kế tăng "
+            "khá so với cùng kỳ: Nước sạch tăng 22,4%; giày dép tăng 11,7%.")
+    assert figure(text, "11,7%").period == "2018-7M"
+
+
+def test_same_time_last_year_is_of_the_part_of_the_year_the_page_names():
+    text = ("Tốc độ tăng trưởng GRDP trên địa bàn tỉnh tăng 9,14% so với cùng kỳ năm 2023.\n\nVề quy mô, 9 tháng đầu "
+            "năm 2024 tổng sản phẩm ước đạt 35.083 tỷ đồng.")
+    assert figure(text, "9,14%").period == "2024-9M"
+    # with no part of the year named, the year
+    assert figure("Tổng thu ngân sách tăng 9,14% so với cùng kỳ năm 2023.", "9,14%").period == "2024"
+
+
+def test_a_cumulative_figure_measures_what_the_month_before_it_measures():
+    text = ("Tổng chi ngân sách địa phương tháng 3 năm 2017 được 411.564 triệu đồng, luỹ kế được 931.352 triệu đồng, "
+            "đạt 19,25% dự toán.")
+    assert figure(text, "931.352 triệu đồng").indicator == figure(text, "411.564 triệu đồng").indicator
+
+
+def test_districts_listed_with_their_figures_in_brackets_or_after_va():
+    text = ("Diện tích hồ tiêu toàn tỉnh Đắk Nông đạt 33.789 ha. Diện tích hồ tiêu tập trung nhiều nhất là ở các "
+            "huyện: Ðắk Song (13.984 ha), Đắk R’lấp (5.410 ha), Đắk Mil (4.163 ha).")
+    from extractors.normalize import nfc
+    text = nfc(text)   # (an eth typed for `Đ` is read as `Đ`)
+    assert (figure(text, "13.984 ha").entity, figure(text, "13.984 ha").indicator) == ("huyện Đắk Song",
+                                                                                        "Diện tích hồ tiêu")
+    assert figure(text, "5.410 ha").entity == "huyện Đắk R’lấp"
+    text = "Tỉnh Bến Tre có nhiều lao động. Kế đến huyện Giồng Trôm 1.437 người, thành phố Bến Tre 356 người và Chợ Lách 279 người."
+    assert figure(text, "279 người").entity == "huyện Chợ Lách"
+    # two names joined by `và` before one figure are not a list of figures
+    text = "Tỉnh Phú Yên có 41/88 xã đạt chuẩn, huyện Phú Hòa và Tây Hòa là 2 địa phương có 100% số xã đạt chuẩn."
+    assert figure(text, "2 địa phương").entity != "huyện Tây Hòa"
+
+
+def test_a_page_titled_with_a_district_its_parent_and_double_digits():
+    text = ("Ngày 6-11-2003, Chính phủ ban hành Nghị định thành lập quận Long Biên thuộc thành phố Hà Nội với diện tích "
+            "6.038,24ha, gồm 14 đơn vị hành chính. Thu ngân sách tăng trên 20%/năm, mức tăng trưởng 2 con số.")
+    title = "Quận Long Biên: 20 năm, phát triển mọi mặt"
+    assert figure(text, "6.038,24ha", title=title).entity == "quận Long Biên"
+    assert figure(text, "trên 20%/năm", title=title).entity == "quận Long Biên"
+    ex = extract_document(Document(id="t", source="", text=text, title=title))
+    assert not [m for m in ex.mentions if m.text.startswith("2 con")]
+
+
+def test_results_timed_by_the_term_the_page_names():
+    text = ("Sáng 25/9, Đại hội đại biểu Đảng bộ tỉnh Bắc Ninh lần thứ XX, nhiệm kỳ 2020-2025 chính thức khai mạc. "
+            "Trong nhiệm kỳ vừa qua, Đảng bộ tỉnh đã hoàn thành và hoàn thành vượt mức 19/26 chỉ tiêu Nghị quyết.\n\n"
+            "Trong nhiệm kỳ, đã kết nạp 8.245 đảng viên mới, đạt 110% chỉ tiêu Nghị quyết đề ra.")
+    assert figure(text, "19/26 chỉ tiêu").period == figure(text, "8.245 đảng viên mới").period == "2015-2020"
+    text = ("Từ đầu nhiệm kỳ đến nay, toàn Đảng bộ tỉnh đã kết nạp được 3.899 đảng viên, vượt 8,3% so với mục tiêu "
+            "Nghị quyết Đại hội Đảng bộ tỉnh, nhiệm kỳ 2020 - 2025 đề ra.")
+    assert figure(text, "3.899 đảng viên", published="2023-08-20").period == "2020-2023"
+
+
+def test_a_connective_without_its_comma_a_place_phrase_and_a_unit_in_capitals():
+    m = figure("Bên cạnh đó trên địa bàn tỉnh vẫn còn gần 13 ngàn hộ cận nghèo, tập trung ở khu vực nông thôn.",
+               "gần 13 ngàn hộ")
+    assert m.indicator == "hộ cận nghèo"
+    m = figure("Hệ thống giao thông nông thôn đã hoàn thành một khối lượng lớn với tổng cộng 2.204,22Km đường được "
+               "đầu tư.", "2.204,22Km")
+    assert (m.unit, m.indicator) == ("Km", "đường được đầu tư")

@@ -103,6 +103,7 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\s+(?:số\s+)?\d+[A-Z]?\b(?![.,]\d)(?!\s*%)")),
     # list markers: (1), 1), a), 1. at the start of a line or after a semicolon
     ("list_marker", re.compile(r"\(\d{1,2}\)|(?:(?<=^)|(?<=\n)|(?<=;\s)|(?<=:\s))\d{1,2}[.)](?=\s)|\b[a-zđ]\)")),
+    ("other", re.compile(r"\b\d\s+con\s+số\b")),   # `mức tăng trưởng 2 con số`: double digits, no count
 ]
 
 DURATION_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "thập kỷ", "thế kỷ", "quý", "buổi", "đêm"}
@@ -266,6 +267,7 @@ _SIGN_LEADS = {
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]": [(r"\d", r"(?<!\w\d)\d?[/.-]\d")],
     r"\b(?:19|20)\d{2}\s*[-–—‑]": [(r"[12]", r"(?<!\w[12])(?:(?<=1)9|(?<=2)0)\d{2}\s*[-–—‑]")],
     r"\(\d{1,2}\)|": [(r"\(", r"\d"), (r"\d", r"(?<!\S\d)\d?[.)]")],   # and `\b[a-zđ]\)`: _MIXED
+    r"\b\d\s+con": [(r"\d", r"(?<!\w\d)\s+con\s")],
 }
 
 
