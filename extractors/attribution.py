@@ -82,6 +82,13 @@ _CONTINUES = re.compile(r"\s*(?:Trong đó|Cụ thể|Riêng|Bao gồm|Gồm)\b"
 _NAME_BEFORE = re.compile(r"[,;:]\s*((?:[^\s,;:()]+\s+){0,6}[^\s,;:()]+)\s*$")
 
 
+def _name_before(tail: str):
+    """`_NAME_BEFORE.search(tail)`, tried at the last `,`/`;`/`:` only: nothing after the mark that opens the
+    pattern can be one, so no other place can open a match."""
+    k = max(tail.rfind(","), tail.rfind(";"), tail.rfind(":"))
+    return _NAME_BEFORE.match(tail, k) if k >= 0 else None
+
+
 def _after_a_comma(tail: str) -> bool:
     r"""`re.search(r"[,;:][^,;:]{1,80}$", tail)`, read from the last `,`/`;`/`:` instead of trying every place."""
     k = max(tail.rfind(","), tail.rfind(";"), tail.rfind(":"))
@@ -99,7 +106,7 @@ def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None
     if not _after_a_comma(before[-82:]):
         return
     tail = before[-120:]
-    name = _NAME_BEFORE.search(tail)
+    name = _name_before(tail)
     if not name or len(name.group(1).split()) < 2 \
             or not all(w[:1].isupper() or w in ("-", "–") for w in name.group(1).split()) \
             or not BREAKDOWN_OPEN.search(before[:len(before) - len(tail) + name.start() + 1]):

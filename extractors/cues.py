@@ -148,13 +148,17 @@ def alt_with(role: str, code: dict[str, str]) -> str:
 # `đã phấn đấu` (an effort made), and `xác định 5 chỉ tiêu` sets out targets too
 _TARGET_CUE_CODE = {"cần": r"(?-i:cần)(?! Thơ| Giờ| Đước)", "kế hoạch": r"(?<!giải ngân )kế hoạch(?! 5 năm)",
                     "phấn đấu": r"(?<!đã )phấn đấu"}   # `tỉnh ta đã phấn đấu nâng hạng lên …`: an effort made
-TARGET_CUE = re.compile(rf"(?<!\w)(?:{alt_with('target_cue', _TARGET_CUE_CODE)}|xác định \d+ chỉ tiêu)(?!\w)",
+# (the look ahead for the words' first letters turns away at once the places where none starts: each word's code
+# above matches from the word's own first letter)
+TARGET_CUE = re.compile(rf"{first_letters((*words('target_cue'), 'xác định'))}"
+                        rf"(?<!\w)(?:{alt_with('target_cue', _TARGET_CUE_CODE)}|xác định \d+ chỉ tiêu)(?!\w)",
                         re.IGNORECASE)
 # cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
-TARGET_AS_RESULT = re.compile(
+# (run only where one of its plan words is written: every match holds one)
+TARGET_AS_RESULT = Needs(re.compile(
     rf"(?<!\w)(?-i:{alt('as_result_verb')})\s+(?:\S+\s+){{0,3}}?(?:{alt('as_result_object')})"
     rf"(?:\s+(?:[^\s,;.()]+\s+){{0,9}}?(?:{alt('as_result_tail')}))?",
-    re.IGNORECASE)
+    re.IGNORECASE), words("as_result_object"))
 # `kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng`: the value the plan names
 PLAN_IS = re.compile(rf"(?<!\w)(?:{alt('plan_is')})(?:\s+[^\s,;.()]+){{0,8}}?\s+là\s*$", re.IGNORECASE)
 ACTUAL_CUE = re.compile(rf"(?<!\w)(?:{alt('actual_cue')})(?!\w)", re.IGNORECASE)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from extractors import lexicon
 from extractors.cues import first_letters, word_tree
-from extractors.normalize import new_style_tones, nfc
+from extractors.normalize import may_have_old_tones, new_style_tones, nfc
 
 DATA = Path(__file__).parent / "data"
 
@@ -128,12 +128,17 @@ class PlacesIn:
         self.hits = [(m.start(1), m.end(1), m.group(1)) for m in pat.finditer(self.norm)] \
             if len(self.norm) == len(text) else None
         self.starts = [h[0] for h in self.hits] if self.hits is not None else None
+        # a text that normalizing leaves as it is, with no pair of letters `new_style_tones` rewrites: a stretch
+        # of it in NFC is its own normal form
+        self.plain = self.norm == text and not may_have_old_tones(text)
 
     def find(self, lo: int, hi: int) -> list[tuple[int, int, Province]]:
         seg = self.text[lo:hi]
         if self.hits is None or not 0 <= lo <= hi <= len(self.text):
             return find_places(seg, comparisons=True)
-        norm = new_style_tones(nfc(seg))
+        norm = nfc(seg)
+        if not (self.plain and norm == seg):
+            norm = new_style_tones(norm)
         if norm != self.norm[lo:hi] or (lo > 0 and _is_word(self.norm[lo - 1])) or (hi > lo and _is_word(norm[-1])):
             return find_places(seg, comparisons=True)
         k = bisect.bisect_left(self.starts, lo)

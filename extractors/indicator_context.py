@@ -98,19 +98,26 @@ _RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|
                         r"tăng hạng|giảm hạng|rơi xuống|lùi)(?:\s+(?:đáng kể|mạnh|nhẹ|khi|liên tiếp))*", re.IGNORECASE)
 
 
+# (the patterns `weak` asks about every figure's indicator, compiled once)
+_A_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT_OR_PER = re.compile(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)")
+_LINK_AT_END = re.compile(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$")
+_IS_AT_END = re.compile(r"(?:^|\s)là\s+\S+$")
+_THIS_IS = re.compile(r"(?:Đây|Đó|Điều này|Con số này)\s+(?:là|được|cũng)(?!\w)")
+
+
 def weak(indicator: str | None, text: str = "") -> bool:
     """An indicator that names nothing measured: a linking phrase, a place or body, a year, a name
     the text gives a figure in brackets after (`Hội Nhà văn (100%)`)."""
     if not indicator or not indicator.strip():
         return True
     ind = indicator.strip(" ,;:()-")
-    if not ind or not re.search(r"[^\W\d_]", ind) or re.search(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)", ind) or _LINKING.match(ind) \
+    if not ind or not _A_LETTER.search(ind) or _DIGIT_OR_PER.search(ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):
         return True
     if _RANK_MOVE.fullmatch(ind):
         return True   # `nhảy vọt 8 bậc`, `thứ hạng lại tụt`, `để tụt hạng đáng kể khi`: a move in a ranking, of the index
-    if re.search(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$", ind) or re.search(r"(?:^|\s)là\s+\S+$", ind) \
-            or re.match(r"(?:Đây|Đó|Điều này|Con số này)\s+(?:là|được|cũng)(?!\w)", ind):
+    if _LINK_AT_END.search(ind) or _IS_AT_END.search(ind) or _THIS_IS.match(ind):
         return True   # `… và`, `… nhưng`, `Đây là xã`, `Vĩnh Công là xã`: a clause cut short
     places = sorted([(a, b) for a, b, _ in find_provinces(ind)] + [(b.start, b.end) for b in find_bodies(ind)])
     if places:

@@ -58,6 +58,12 @@ def new_style_tones(text: str) -> str:
     return "".join(result)
 
 
+def may_have_old_tones(text: str) -> bool:
+    """Whether `new_style_tones` could change `text` or any stretch of it: none of the pairs it rewrites is
+    written there, else no stretch holds one either."""
+    return _OLD_TONE_RE.search(text) is not None
+
+
 def _strip(c: str) -> str:
     c = c.replace("đ", "d").replace("Đ", "D")
     return "".join(x for x in unicodedata.normalize("NFD", c) if unicodedata.category(x) != "Mn")

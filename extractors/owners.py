@@ -79,7 +79,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     if _COUNTS_PROVINCES.fullmatch(unit or "") or unit == "địa phương" and _COUNTRY.search(s.text):
         return "Việt Nam", "sentence"  # `12 Bộ`, `54 tỉnh, thành phố trên cả nước`: a count across the country
     line = text.rfind("\n", s.start, ms) + 1   # a list item on a line of its own is its own sentence here
-    for lo in (cs, max(s.start, line)):
+    for lo in dict.fromkeys((cs, max(s.start, line))):   # (the same stretch twice finds nothing new)
         seg = text[lo:ms]
         best = None
         for b in find_bodies(seg, ctx.province):
@@ -108,7 +108,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                     best = (ps, name, pe)
         if lo == cs and ctx.province:
             # `…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); …`: a district listed by name, nearer than any named before
-            part_at = max(seg.rfind(c) for c in ";,()") + 1
+            part_at = max(seg.rfind(";"), seg.rfind(","), seg.rfind("("), seg.rfind(")")) + 1
             va = seg.rfind(" và ")
             if va > part_at and re.search(r"\d", seg[max(part_at, va - 25):va]):
                 part_at = va + 1   # `…, thành phố Bến Tre 356 người và Chợ Lách 279 người`
@@ -140,7 +140,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 return best[1], "sentence"
             return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
         # (a rank's `cả nước`, `63 tỉnh` is the field it is ranked in: `đứng thứ 13/63 tỉnh, thành phố`)
-        if not rank and national_at(re.sub(r"đại biểu Quốc hội", " ", seg)) is not None:
+        if not rank and national_at(seg.replace("đại biểu Quốc hội", " ")) is not None:
             return "Việt Nam", "sentence"
     if s.index > 0 and _THIS_PROVINCE.search(text[s.start:ms]):
         # `Xếp thứ hai trong PAPI 2020 là Đồng Tháp … Tỉnh này dẫn đầu cả nước ở tiêu chí … với 5,202 điểm`: the

@@ -101,9 +101,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
     if period is not None:
         period = _resolve_now(period, ctx)
-    if period is not None and (_STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx))
-                               or _YEAR_END_BASE.search(_clause_of(m, s, ctx, cs))) \
-            and re.fullmatch(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)", period):
+    if period is not None and re.fullmatch(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)", period) \
+            and (_STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx))
+                 or _YEAR_END_BASE.search(_clause_of(m, s, ctx, cs))):   # (the cheap test first)
         # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`, `… đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm
         # 2022`: a level at a date is of the year
         period = period[:4] if re.match(r"(?:19|20)\d{2}-", period) else "Y"

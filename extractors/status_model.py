@@ -288,14 +288,15 @@ def _first_sums(sl: dict, tok) -> list[float]:
     """Per number k of the sentence's first words, the sum of the `SL:` weights of the distinct words among
     them (each counted where it first appears)."""
     if tok[4] is None:
-        seen: set[str] = set()
-        total, sums = 0.0, [0.0]
-        for w in tok[3]:
-            if w not in seen:
-                seen.add(w)
-                total += sl.get(w, 0.0)
-            sums.append(total)
-        tok[4] = sums
+        # (a word's weight where it first appears, 0.0 where it repeats: adding 0.0 leaves a sum as it was; each
+        # step in C but the loop over the repeats)
+        words = tok[3]
+        values = list(map(sl.get, words, repeat(0.0)))
+        first = dict(zip(reversed(words), range(len(words) - 1, -1, -1)))   # each word's first place
+        if len(first) < len(words):
+            for k in set(range(len(words))).difference(first.values()):
+                values[k] = 0.0
+        tok[4] = list(accumulate(values, initial=0.0))
     return tok[4]
 
 
