@@ -20,158 +20,26 @@ The indicator is the phrase as written (ANNOTATION.md). Rules, in order:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from extractors import lexicon
-from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET, first_letters, word_tree
-from extractors.entities import find_bodies
+from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
 from extractors.record import Mention
 from extractors.units import MEASURES
 from extractors.wordless import wordless
+from extractors.indicator_counts import _PEOPLE, _counted
+from extractors.indicator_phrases import (ACTION_VERBS, _AFTER_VERBS, _CHANGE_OF_BEFORE, clause_subject,
+    _COMPARES_BEFORE, _CONTINUES, _coordinated_tail, _CURRENCY, _ENDS_WITH_COPULA, _FILLER_ONLY, _GENERIC_SUBJECT,
+    _HAS_PREDICATE, _hedged_subject, _is_participant, _joined_subject, _LEAD_TRIM, _MEASURES_LOW, _modifiers,
+    _named_right_before, _names_owner, _NOT_A_NOUN_START, _only_target_words, _overlap, _PAREN_RESTATES,
+    PARTICIPANTS, _PREPOSITION_CUT, _RESTATES, _SAID_AGAIN, _same_group, _SHARED_PREDICATE, _subject, _TAKES_TARGETS,
+    _TARGET_UNITS, _topic, _VERB_ALT, _verb_phrase, _ws)
 
+# (`ACTION_VERBS`, `_TARGET_UNITS`, `_TAKES_TARGETS` and `clause_subject` live in extractors/indicator_phrases.py;
+# imported here for the modules and tests that read them from here)
 # the lexicon's indicators and their keys live in extractors/indicator_keys.py; imported from here by the checks,
 # the store and the views
 __all__ = ["INDICATORS", "INDICATOR_NAMES", "KEY_ALIASES", "indicator_key", "indicator_of"]
-
-# Verbs that, before a count, name what was done: `hoàn thành 20/23 nhiệm vụ`, `tặng bằng khen cho`.
-ACTION_VERBS = [
-    "thành lập mới", "thành lập", "hoàn thành", "kết nạp", "ban hành", "xây dựng", "phê duyệt", "giải quyết",
-    "thu hút", "giải ngân", "tiêm", "hỗ trợ", "đào tạo", "khen thưởng", "xử lý", "kiểm tra", "thi hành kỷ luật",
-    "kỷ luật", "tặng bằng khen", "tặng quà", "trao tặng", "tặng", "trao", "tổ chức", "triển khai", "cấp mới",
-    "cấp", "sửa chữa", "bàn giao", "trồng", "giới thiệu", "luân chuyển", "bổ nhiệm", "điều động", "tuyển dụng",
-    "khởi công", "đưa vào sử dụng", "thông qua", "tiếp nhận", "đăng ký", "chi", "tạo", "duy trì", "giao",
-    "đánh giá", "mở rộng", "bổ sung", "trợ cấp", "rà soát", "thẩm định", "kết luận", "điều trị", "kêu gọi",
-    "huy động", "vận động", "ủng hộ", "quyên góp", "thăm", "tuyên truyền", "tập huấn", "bồi dưỡng",
-    "tuyển sinh", "xét nghiệm", "cách ly", "xử phạt", "phạt", "thu giữ", "bắt giữ", "khởi tố", "xét xử",
-    "thụ lý", "phát hiện", "cho vay", "lắp đặt", "nâng cấp", "cải tạo", "sáp nhập", "giải thể", "đưa",
-    "tiếp xúc", "giám sát", "thanh tra", "cứu trợ", "di dời", "sắp xếp", "kiện toàn", "công nhận",
-    "khám chữa bệnh", "khám", "đón", "giành được", "giành", "thu về", "thu được", "xuất bán", "chuyển đổi",
-    "cứng hóa", "bê tông hóa", "khai thác", "từ chối thanh toán", "củng cố", "kết nối", "vận hành",
-    "xuất khẩu", "làm chết", "làm bị thương",
-]
-_VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…` as a tree (cues.word_tree)
-# a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`
-_VERB_RE = re.compile(
-    rf"{first_letters(ACTION_VERBS)}(?<![\w-])(?<!các )(?<!những )(?<!cơ quan )({_VERB_ALT})(?![\w-])"
-    r"(?!\s+(?:thông|bộ|đảng|chính trị|xã hội|cơ sở|tỉnh|huyện|xã|ủy|trưởng|nhánh|đoàn|quốc tế|tín dụng|"
-    r"hội|của|Đảng|đầu tư|học|tiểu học|mầm non|trung học|THCS|THPT)\b)", re.IGNORECASE)
-# Counted nouns that name who or where took part, not what was done: for them the indicator is the
-# activity (`bổ nhiệm lại 7 đồng chí` -> `bổ nhiệm lại`).
-PARTICIPANTS = {
-    "người", "người đứng đầu", "đồng chí", "cán bộ", "công chức", "viên chức", "đại biểu", "quần chúng ưu tú",
-    "đảng viên", "đảng viên mới", "cá nhân", "tập thể", "nhóm", "nhóm đối tượng", "đối tượng", "cơ quan",
-    "đơn vị", "sở", "ngành", "ban", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "thành ủy",
-    "huyện ủy", "thị ủy", "đảng bộ", "chi bộ", "đảng bộ cơ sở", "chi bộ cơ sở", "tổ chức cơ sở đảng",
-    "giám đốc", "giám đốc sở", "bí thư", "bí thư đảng ủy khối", "chủ tịch", "phó chủ tịch", "em", "học sinh",
-    "sinh viên", "ca", "ca mắc", "bệnh nhân", "hộ", "hộ gia đình", "địa phương", "đoàn viên", "hội viên",
-    "thành viên", "người dân", "trẻ em", "lao động", "người lao động", "lượt người", "điểm cầu", "bị can",
-    "tổ chức đảng", "đoàn viên thanh niên", "hộ dân", "hộ nghèo", "hộ cận nghèo",
-}
-# Units that count targets or tasks: with most verbs the verb alone is the indicator
-# (`kết nạp được 2.101/2.000 chỉ tiêu` measures admissions, not targets).
-# (extractors/lexicon/status_words.tsv)
-_TARGET_UNITS = lexicon.role_words("status_words", "target_unit")
-_TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
-
-# (`\s*+`, `\s++`: possessive, so that a run of spaces is not split between them in every way)
-_COPULAS = re.compile(
-    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước tính|ước thực hiện|ước|"
-    r"dự kiến|phấn đấu|chỉ|đến|tới)\s++)*"
-    r"(?:đạt được|ước đạt|đạt tới|đạt mức|đạt|tăng thêm|tăng tới|tăng đến|tăng|giảm còn|giảm|còn|là|chiếm|lên tới|"
-    r"lên đến|lên|xuống|ở mức|vượt|với|có|khoảng|"
-    r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*+$", re.IGNORECASE)
-_ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE)
-_LEAD_TRIM = re.compile(
-    r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|tính chung|"
-    r"nếu|có thể nhận thấy|có thể thấy|nhìn chung|"
-    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã|trong khi|nhưng|song|"
-    r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
-_TIME_PHRASES = re.compile(
-    r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu)?(?: năm| qua)?|qu[ýí] [IVX\d]+(?:\s*/\s*\d{4})?|"
-    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm|"
-    r"(?<!\d\s)tháng\s+\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d{2})?(?![\d/.-]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
-_OWNER_TAIL = re.compile(
-    r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
-    r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
-# (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
-_FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|bình quân|"
-                          r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
-                          r"con số|tổng cộng|số liệu|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã))?|"
-                          r"\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
-# A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị
-# quyết đề ra`, `phấn đấu đến`, `dưới mức mục tiêu … mà HĐND tỉnh đề ra`, `trong khi kế hoạch đặt ra`.
-_TARGET_WORDS = re.compile(
-    r"(?<!\w)(?:chưa đạt|đạt|thấp hơn|cao hơn|dưới mức|trên mức|vượt|so với|mục tiêu|kế hoạch|kịch bản|chỉ tiêu|"
-    r"phấn đấu|đề ra|đặt ra|theo|Nghị quyết(?: số)?(?: \d[\w/-]*)?|HĐND(?: tỉnh)?|đến|tới|đã|là|mà|của|tỉnh|cả|và|trong khi|nhưng|"
-    r"năm|có)(?!\w)",
-    re.IGNORECASE)
-# What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
-_PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)
-# between a fraction and the percentage that restates it: `20/23 nhiệm vụ, đạt xấp xỉ 87%`
-_RESTATES = re.compile(r"^\s*[,(]?\s*(?:(?:đạt|bằng|tương đương|chiếm|tỷ lệ|tỉ lệ)\s*)?"
-                       r"(?:(?:xấp xỉ|khoảng|gần|trên|hơn)\s*)?$", re.IGNORECASE)
-# between a figure and the same said another way: ` hay tăng `, `, tương đương `, ` (tương ứng `, `, tức là `
-_SAID_AGAIN = re.compile(r"\s*[,(]?\s*(?:hay|tức là|tương đương(?:\s+với)?|tương ứng(?:\s+với)?)\s+"
-                         r"(?:(?:tăng|giảm)\s+)?(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?", re.IGNORECASE)
-# between a figure and the percentage of its change: ` (tăng `, `, tăng `, ` (giảm hơn `
-_CHANGE_OF_BEFORE = re.compile(r"\s*[,(]?\s*(?:(?:ước|đã)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên|xấp xỉ))?\s*",
-                               re.IGNORECASE)
-# between a figure and a percentage comparing it: `; so với dự toán Trung ương giao đạt `, ` so với dự toán (tăng `
-_COMPARES_BEFORE = re.compile(
-    r"^[^\d]{0,12}?(?:[;,]\s*)?so\s+(?:với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ)[^\d;.()]{0,40}?"
-    r"(?:(?:đạt|bằng|tăng|giảm|vượt)\s*(?:khoảng|gần|hơn|trên)?\s*|\(\s*(?:tăng|giảm|bằng|đạt|vượt)\s*)$",
-    re.IGNORECASE)
-
-
-_PREPOSITION_CUT = re.compile(
-    r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
-    r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm|"
-    r"(?:đến|về|vào)\s+(?:tỉnh|thành phố|huyện|địa bàn)|(?:tỉnh|thành phố|huyện)\s+[A-ZĐÀ-Ỹ])\b.*$")
-_SUBJECT_LEAD = re.compile(
-    r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
-    r"toàn quốc)\s+|(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện)\s+(?=[a-zđ])(?!ủy|uỷ|đoàn|lộ|đội|bộ|lỵ))")
-_MEASURES_LOW = {u.lower() for u in MEASURES}
-# a connective that opens a clause with no comma after it: no part of its subject
-_DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồng thời|[Tt]uy nhiên|[Mm]ặt khác|[Nn]hư vậy|[Tt]heo đó|"
-                             r"[Bb]ên cạnh|[Cc]ùng với đó)\s+(?!,)")
-# Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
-_NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
-                     "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
-                     "còn", "tổng", "số", "so", "tăng", "giảm", "chiếm", "bằng", "năm", "trong", "mỗi"}
-_AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|được tặng|được hỗ trợ|được trao|"
-                r"được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|đi làm việc|hoạt động|"
-                r"mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu|có|tiêm|ứng cử")
-_AFTER_MODIFIER = re.compile(
-    rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
-    r"[^,;:.()]{0,80})")
-# counts listed together before the predicate they share: `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`,
-# `45/89 xã và 1 đơn vị cấp huyện được công nhận hoàn thành nhiệm vụ …`
-_SHARED_PREDICATE = re.compile(
-    r"(?:\s*(?:,|và)\s*\d[\d.,/]*\s+[^\W\d][^\d;:.()]{0,30}?)+"
-    rf"\s+((?:(?:đã|được|đều|cũng)\s+)*(?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})")
-# Connectives that open a sentence continuing the one before: `Theo đó, năm 2023 giao dự toán …`.
-_CONTINUES = re.compile(r"^\s*(?:Theo đó|Trong đó|Cụ thể|Qua đó|Với đó)\b", re.IGNORECASE)
-_GENERIC_SUBJECT = re.compile(r"^(?:(?:giao|tổng|được giao|bố trí)\s+)?(?:dự toán|kinh phí|số tiền|tổng số|tổng)$",
-                              re.IGNORECASE)
-# Words that end the modifiers of a counted noun: `2.700 câu lạc bộ thể thao quần chúng và …`.
-_MODIFIER_STOP = {"và", "với", "cho", "của", "tại", "ở", "trong", "trên", "dưới", "từ", "đến", "tới", "theo",
-                  "về", "để", "nhằm", "được", "đã", "đạt", "tăng", "giảm", "so", "là", "có", "thuộc", "gồm",
-                  "năm", "nhưng", "hoặc", "bằng", "khi", "như", "đều", "sẽ", "cần", "chiếm", "mỗi", "này"}
-
-
-_CURRENCY = re.compile(r"^(?:VND|USD|EUR|JPY|CNY|KRW|[A-Z]{3})$")
-
-
-def _ws(s: str | None) -> str | None:
-    """One plain space between words (a no-break space in the page is still a space)."""
-    if s is None:
-        return None
-    s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
-    # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
-    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w)|(?:(?:đã|đang|sẽ|vẫn|cũng|đều)\s+)+(?=\w))", "", s).strip()
-    return s or None
 
 
 class Attributed(list):
@@ -504,50 +372,8 @@ def _bracket_subject(last: str) -> str | None:
     return subject
 
 
-def _named_right_before(last: str) -> str | None:
-    """The noun phrase a count of people follows with no verb between, in a list that breaks a group down:
-    `đảng viên người dân tộc ít người` in `…, đảng viên người dân tộc ít người 14 đồng chí, …`."""
-    if not last.strip() or _HAS_PREDICATE.search(last) or _VERB_RE.search(last) or _ADVERBIAL_OPEN.match(last) \
-            or re.search(r"(?:…|\.\.\.|(?<!\w)(?:cho|với|của|đến|tới|từ|tại|ở|về))\s*$", last):
-        return None   # (not `Tư vấn về …, chính sách bảo hiểm thất nghiệp… cho 30.500 lượt người`: what they were given)
-    subject = _subject(last)
-    if not subject or _FILLER_ONLY.match(subject) or _only_target_words(subject) or _names_owner(subject) \
-            or not 2 <= len(subject.split()) <= 10 or find_provinces(subject) \
-            or all(w[:1].isupper() for w in subject.split()):
-        return None   # (nor a name: `…, thành phố Bến Tre 356 người và Chợ Lách 279 người`)
-    return subject
-
-
-def _hedged_subject(seg: str) -> str:
-    """The subject of the part before the last comma of a clause whose last part is only a hedge or a time
-    (`xuất khẩu phục hồi mạnh mẽ, ước 6 tháng đầu năm đạt`): `xuất khẩu phục hồi mạnh mẽ`."""
-    parts = re.split(r"[,;:]", seg)
-    if len(parts) < 2 or _ADVERBIAL_OPEN.match(parts[-2]):
-        return ""   # `đến thời điểm 31/12/2019, toàn tỉnh giảm …`: a time or a source, no subject
-    subject = _subject(parts[-2])
-    # without what is said of it: `xuất khẩu phục hồi mạnh mẽ` -> `xuất khẩu`
-    subject = _ASSESSED.sub("", subject).strip() or subject
-    subject = re.sub(r"^(?:(?:tiếp tục|vẫn|đã)\s+)*đạt\s+(?=\S)", "", subject)   # `… đạt mức tăng trưởng cao`
-    return subject if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) else ""
-
-
 _ONLY_A_CHANGE = re.compile(r"(?:(?:đã|ước|ước tính|cũng|vẫn)\s+)*(?:tăng trưởng|tăng|giảm)(?:\s+(?:đạt|ở mức|khoảng))?",
                             re.IGNORECASE)
-# what a report says of a sector before its figure: `… phục hồi mạnh mẽ`, `… đã khởi sắc trở lại`
-_ASSESSED = re.compile(r"\s+(?:(?:đã|đang|vẫn|tiếp tục|cũng)\s+)*(?:phục hồi|khởi sắc|duy trì|giữ vững|giữ ổn định|ổn định|"
-                       r"tăng mạnh|tăng cao|tăng khá|chuyển biến|phát triển|có bước|có sự|đạt kết quả|đạt nhiều|đóng vai trò|"
-                       r"giữ vai trò|là động lực)(?!\w).*$",
-                       re.IGNORECASE)
-
-
-# the parts before a comma that open a clause with its time, source or place, not its subject
-_ADVERBIAL_OPEN = re.compile(r"\s*(?:[Cc]ũng theo|[Cc]ho đến|[Tt]heo|[Tt]rong|[Nn]ăm|[Tt]ính|[Đđ]ến|[Ll]ũy kế|[Rr]iêng|[Qq]ua|[Vv]ới|[Ss]au|[Tt]ừ|"
-                             r"[Bb]ên cạnh|[Nn]goài|[Dd]o|[Nn]hờ|[Tt]ại|[Hh]iện|[Cc]ụ thể|[Nn]hư vậy|[Tt]uy|[Nn]hìn chung|"
-                             r"[Bb]ình quân|[Cc]ả|[Tt]oàn|[Đđ]ồng thời|[Vv]ì|[Kk]hi|[Nn]ếu|[Đđ]ặc biệt|[Tt]uy nhiên|"
-                             r"[Nn]goài ra|[Mm]ặt khác|[Ss]ố liệu|[Xx]ét|[Cc]ùng với|[Cc]ó thể|[Tt]ừ đó|[Đđ]áng chú ý|"
-                             r"[Đđ]áng nói)(?!\w)")
-_HAS_PREDICATE = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|là|có|được|đã|chiếm|bằng|còn|thực hiện|ước|xếp|đứng|cho thấy|"
-                            r"cho biết|nêu rõ|khẳng định|thông tin)(?!\w)")
 
 
 # a line that names a figure and gives it after a colon: `- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng`
@@ -584,154 +410,6 @@ _INLINE_LABEL = re.compile(r"[,;(]\s*([^\d,;:()\n]{3,60}?)\s*:[ \t]*$")
 # a plan's figure after a label: `Kế hoạch năm 2017 là`, `dự toán giao`, `chỉ tiêu`
 _PLAN_LINK = re.compile(r"\s*(kế hoạch|dự toán|chỉ tiêu)(?:\s+(?:năm\s+)?(?:19|20)\d{2})?(?:\s+(?:giao|được giao))?\s*"
                         r"(?:là|đạt|:)?\s*", re.IGNORECASE)
-
-
-def _names_owner(words: str) -> bool:
-    """Whether `words` name a province or a body: an owner, not what is measured."""
-    return bool(find_provinces(words) or find_bodies(words))
-
-
-def _joined_subject(seg: str, subject: str) -> str:
-    """A subject that a comma cuts in two (`Sản xuất nông nghiệp, thủy sản tăng trưởng 3,9%`, `tổng lượt
-    khách tham quan, du lịch đến Đà Nẵng đạt …`, `Khu vực nông, lâm, ngư nghiệp tăng trưởng`): the noun phrase
-    before the comma (with the one-word parts of a list before it) is part of it when it has no figure, no
-    predicate and no opening adverbial (`Theo báo cáo …,`, `Năm 2023,`)."""
-    parts = re.split(r"([,;:])", seg)
-    if len(parts) < 3 or parts[-2] != "," or "," in subject:
-        return subject   # (a subject that holds its commas already: `tỷ lệ xã, phường, thị trấn …`)
-    j = len(parts) - 3
-    while j >= 2 and parts[j - 1] == "," and len(parts[j].split()) == 1 and not re.search(r"[\d()]", parts[j]):
-        j -= 2   # `nông, lâm, ngư nghiệp`: the list's one-word parts, back to its first
-    if j < len(parts) - 3 and (_ADVERBIAL_OPEN.match(parts[j]) or _HAS_PREDICATE.search(parts[j])):
-        j += 2   # (not an opening adverbial or a clause before the list: `Theo đó, nông, lâm nghiệp …`)
-    before = ", ".join(p.strip() for p in parts[j:len(parts) - 2:2])
-    # the part opens the clause, or follows its opening adverbial (`Theo báo cáo của Sở Du lịch, tổng lượt
-    # khách tham quan, du lịch … đạt`)
-    opener = j == 0 or parts[j - 1] in (";", ":") or parts[j - 1] == "," and _ADVERBIAL_OPEN.match(parts[j - 2]) \
-        and (j == 2 or parts[j - 3] in (";", ":"))
-    if not opener or re.search(r"[\d()]", before) or _HAS_PREDICATE.search(before) or _ADVERBIAL_OPEN.match(before) \
-            or not 1 <= len(before.split()) <= 6 or _names_owner(before):
-        return subject
-    return f"{before}, {subject}"
-
-
-def _only_target_words(subject: str) -> bool:
-    return not _TARGET_WORDS.sub(" ", subject).strip(" ,-")
-
-
-def _is_participant(unit: str) -> bool:
-    parts = [p.strip().lower() for p in unit.split(",")]
-    return all(p in PARTICIPANTS for p in parts)
-
-
-def _counted(m, text, seg, last, after, unit, participant, done, sprev, before=""):
-    """The indicator of a count, from the verb that governs it or the predicate after it: `seg` is its
-    clause since the figure before, `last` the part of that after its last comma, `before` the clause before it."""
-    if _ENDS_WITH_COPULA.search(last):
-        subject = _subject(last)
-        if subject and _only_target_words(subject) and sprev is not None and sprev.indicator and sprev.unit \
-                and _same_group(sprev.unit, unit):
-            return sprev.indicator, "inherited"               # `…, trong khi kế hoạch đặt ra là 120 cơ sở`
-        if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) \
-                and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE):
-            if (sprev is None or sprev.end < m.start - len(seg)) and last.strip().startswith(subject.split()[0]) \
-                    and not _HAS_PREDICATE.match(subject):
-                subject = _joined_subject(seg, subject)   # `tổng lượt khách tham quan, du lịch … đạt 6,6 triệu lượt`
-            return subject, "subject"                         # `nâng tổng số đảng viên lên 99.776 đồng chí`
-    change = re.search(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$", last)
-    if change:
-        subject = _subject(last[:change.start()])
-        if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
-            return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
-        # a change against a base (`So với năm 2002, tăng 27 tổ chức cơ sở Đảng`, `tăng 2.000 người so với cùng
-        # kỳ`) is a change of the figure before it, or of the thing it counts; not a change done (`sắp xếp, giảm`)
-        compared = _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(after)
-        if sprev is None:
-            if compared and not _VERB_RE.search(last[:change.start()]):
-                return unit, "unit"                           # `So với …, tăng 27 tổ chức cơ sở Đảng`
-            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`giảm 1.432 hộ nghèo`)
-            return (change.group(1) if participant else f"{change.group(1)} {unit}"), "verb"
-        if not (sprev.unit and _same_group(sprev.unit, unit)):
-            same = _last_of_group(done, m, unit, text, compared is not None)
-            if same is not None:
-                return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
-            if compared and not _VERB_RE.search(last[:change.start()]):
-                return unit, "unit"                           # `…, so với cùng kỳ năm 2019, tăng 7.024 thẻ`
-            return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
-    if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
-        return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
-    if participant:
-        # the same group named again (`12 Giám đốc sở` … `12 Giám đốc các sở hoàn thành …`)
-        if not _VERB_RE.search(last):
-            d = done.last_activity(m.value, unit)
-            if d is not None:
-                return d.indicator, "inherited"
-        # the rest of a list after a verb: `cho 3 nhóm đối tượng, gồm 11 người …; 12 Giám đốc sở`
-        if sprev is not None and sprev.indicator and sprev.extra.get("indicator_source") in ("verb", "inherited") \
-                and sprev.unit and _is_participant(sprev.unit.split("/")[0]) \
-                and not _VERB_RE.search(text[sprev.end:m.start]) \
-                and not re.search(r"(?<!\w)có(?!\w)", text[sprev.end:m.start]) \
-                and not (re.fullmatch(r"\s*và\s*", text[sprev.end:m.start]) and _AFTER_MODIFIER.match(after)):
-            return sprev.indicator, "inherited"   # (not `làm chết 35 người và 59 người bị thương`: its own predicate)
-        owner = re.search(r"(?:(?:sự|với sự)\s+([^\s,;:]+(?:\s+[^\s,;:]+)?)\s+)?của\s+(?:các\s+)?$", last)
-        if owner:
-            if owner.group(1):
-                return owner.group(1), "verb"                 # `với sự tham dự của gần 8.000 đại biểu`
-            if sprev is not None and sprev.indicator:
-                return sprev.indicator, "inherited"           # `31 đề án … của 22 sở, ngành`
-    governed = re.search(r"(?<!\w)(?:cho|với|đối với|đến)\s+(?:các\s+|những\s+)?$", last) is not None
-    # a list governed by a preposition takes the whole activity (`thực hiện giao nhiệm vụ … với`);
-    # a figure right after its verb takes that verb (`bổ nhiệm, giới thiệu ứng cử 12 đồng chí`)
-    verb = _verb_phrase(last, first=participant and governed)
-    if verb is None and participant and governed:
-        # the verb that governs the list is earlier in the clause: `giao nhiệm vụ … cho 3 nhóm`
-        pieces = re.split(r"(?<=[,;])", seg)
-        for k in range(len(pieces) - 2, -1, -1):
-            head = "".join(pieces[k:])
-            verb = _verb_phrase(head, first=True)
-            if verb:
-                break
-            if ";" in pieces[k]:
-                break
-    if verb is None and governed and not participant:
-        # `Điều chỉnh vốn cho 127 dự án`, `điều chỉnh tăng vốn cho 2 dự án`: the act done for the group
-        act = re.search(r"(?:^|(?<=[\s,;:]))((?:[^\W\d_]+\s+){1,4}?)(?:cho|đối với)\s+(?:các\s+|những\s+)?$",
-                        last.strip(" ") + " ")
-        act_words = act.group(1).strip() if act else ""
-        if act_words and not _FILLER_ONLY.match(act_words) and not re.match(r"(?:đó|này|ra|vào|và)$", act_words) \
-                and not _names_owner(act_words):
-            return f"{act_words} {unit}", "verb"
-    if verb:
-        low = verb.lower()
-        if re.search(r"(?<!\w)được\s+giao\s*$", last) and not participant:
-            return f"{unit} được giao", "verb"                # `được giao 3 nhóm nhiệm vụ`
-        if participant:
-            # `kết nạp 2.520 đảng viên`: verb and noun when together they name a known indicator
-            together = f"{verb} {unit}"
-            return (together if not governed and known_indicator(together) else verb), "verb"
-        if unit.lower() in _TARGET_UNITS and not low.startswith(_TAKES_TARGETS):
-            return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
-        return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
-    # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
-    rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ", after)
-    am = _AFTER_MODIFIER.match(rest)
-    if am and _SHARE_AFTER.match(am.group("vp")):
-        am = None   # `250 người đạt 125% kế hoạch năm`: a share of the count, not what the counted did
-    if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
-        vp = _VP_STOP.sub("", am.group("vp").strip())
-        if vp == am.group("vp").strip():
-            vp += _coordinated_tail(rest[am.end():])
-        if unit.lower() not in _PEOPLE:
-            vp = f"{unit} {vp}"   # `171/182 xã đạt chuẩn nông thôn mới`: the counted and what they did
-        return vp, "after"
-    return None
-
-
-# where a predicate after a count stops: at the next figure (`thoát nghèo và trên 14 nghìn hộ …`, `tham gia xuất
-# khẩu đến 53 thị trường`) or at what goes with it (`cấp mới với tổng vốn đầu tư đăng ký …`)
-_VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
-                      r"chiếm(?!\w).*|"
-                      r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
 # a bracket that opens with a time and goes to its figure: `(quý I tăng 9,42%`, `(năm 2020: 5,2%`
 _TIME_IN_BRACKET = re.compile(r"\(\s*(?:riêng\s+)?(?:quý|quí|tháng|năm|\d{1,2}\s+tháng)\s*[\dIVX/.-]*(?:\s+(?:đầu|cuối)\s+năm"
                               r"(?:\s+\d{4})?)?\s*(?:tăng|giảm|đạt|là|:)?\s*", re.IGNORECASE)
@@ -740,97 +418,6 @@ _ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị x�
                          r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)(?!\w)", re.IGNORECASE)
 # an open list of examples right before a figure (`ở các thị trường như: Hàn Quốc, Nhật Bản, Trung Đông... 250`)
 _ENUM_BEFORE = re.compile(r"\s+(?:như|gồm)\s*:\s+[^;.]*?(?:\.{3}|…)\s*$")
-# a predicate that is only a share or change of the count (`… 250 người đạt 125% kế hoạch`)
-_SHARE_AFTER = re.compile(r"(?:(?:đã|được|đều|cũng)\s+)*(?:đạt|chiếm|bằng|tăng|giảm)(?:\s+(?:tỷ lệ|tỉ lệ|khoảng|gần|"
-                          r"trên|hơn|xấp xỉ))*\s+\(?[\d.,]+\s*%", re.IGNORECASE)
-# counted words that only say "people" (`52 đồng chí được trao Huy hiệu …`): the predicate alone is the indicator
-_PEOPLE = {"đồng chí", "người", "lượt người", "cá nhân", "trường hợp", "lượt", "em", "người dân"}
-
-
-def _coordinated_tail(rest: str) -> str:
-    """`, Y` when a phrase goes on past a comma with a short noun coordinated to its last noun and
-    then ends: `… hoàn thành chỉ tiêu phát triển tổ chức đảng, đảng viên.`, `… trong khởi nghiệp,
-    đổi mới sáng tạo năm 2022;`."""
-    mm = re.match(r",\s*([^\W\d][^,;:.()\d]{0,40}?)(?=\s*(?:(?:trong\s+)?năm\s+\d{4}|[;.)]|$))", rest)
-    if not mm or len(mm.group(1).split()) > 4 or _VERB_RE.match(mm.group(1)) or \
-            mm.group(1).split()[0].lower() in _NOT_A_NOUN_START:
-        return ""
-    return ", " + mm.group(1).strip()
-
-
-def _overlap(a: str, b: str) -> bool:
-    """One phrase holds the other (lower-cased)."""
-    a, b = a.lower(), b.lower()
-    return a in b or b in a
-
-
-def _last_of_group(done, m, unit: str, text: str, compared_after: bool = False):
-    """The last figure of the same counted noun in `m`'s sentence, back to its start (a few figures at most), when
-    the words between restate a comparison (`so với cùng kỳ`), or the change is compared right after it (`25.500
-    lượt người, đạt 102% kế hoạch, tăng 2.000 người so với cùng kỳ`): its change is of that figure."""
-    for d in reversed(done[-6:]):
-        if "\n" in text[d.end:m.start] or "." in re.sub(r"\d\.\d", "", text[d.end:m.start]):
-            return None
-        if d.unit and d.indicator and _same_group(d.unit, unit) and d.kind == "quantity" \
-                and (compared_after and ";" not in text[d.end:m.start]
-                     or re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start])):
-            return d
-    return None
-
-
-def _same_group(a: str, b: str) -> bool:
-    """The same counted noun, a visit count of it included (`lượt người`, `người`)."""
-    a, b = (_VISITS.sub("", x.lower().split("/")[0]) for x in (a, b))
-    return a.startswith(b) or b.startswith(a)
-
-
-_VISITS = re.compile(r"^lượt\s+")
-# a comparison that frames a change: before it in its clause (`So với năm 2002, tăng …`), or right after it
-_COMPARED_BEFORE = re.compile(r"(?<!\w)so\s+với(?!\w)", re.IGNORECASE)
-_COMPARED_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?so\s+(?:với\s+)?(?:cùng kỳ|năm|kỳ|tháng|quý|đầu năm|"
-                             r"cuối năm|khi|thời điểm|trước)", re.IGNORECASE)
-
-
-def _verb_phrase(seg: str, first: bool) -> str | None:
-    """From an action verb in `seg` to its end, without the words that only lead to the figure:
-    `Ban Thường vụ … tiếp tục thực hiện giao nhiệm vụ … với` -> `thực hiện giao nhiệm vụ …`."""
-    hits = list(_VERB_RE.finditer(seg))
-    if not hits:
-        return None
-    h = hits[0] if first else hits[-1]
-    phrase = seg[h.start():]
-    if re.search(r"(?<!\w)có\s*$", phrase):
-        return None                                        # `đánh giá có 16/21 chỉ tiêu`: `có` leads
-    phrase = re.sub(r"(?<!\w)của\s.*$", "", phrase)       # `tặng bằng khen của Ban Thường vụ … cho`
-    prev = None
-    while prev != phrase:
-        prev = phrase
-        phrase = re.sub(r"\s*(?<!\w)(?:cho|với|đối với|đến|được|các|những|từ|gồm|khoảng|gần|trên|hơn|"
-                        r"tổng số|tổng cộng|là|bình quân|tổng)\s*$", "", phrase.strip(), flags=re.IGNORECASE)
-    phrase = _COPULAS.sub("", phrase).strip(" ,;:")
-    if len(phrase.split()) > 16:
-        return None
-    return phrase or None
-
-
-def _modifiers(after: str) -> str:
-    """The words that qualify a counted noun right after it, up to a preposition, verb or stop."""
-    words = []
-    run = re.match(r"[^,;:.()\d%]*", after).group(0)
-    ws = run.split()
-    for i, w in enumerate(ws):
-        if w.lower() in ("trong", "ngoài") and i + 1 < len(ws) and ws[i + 1].lower() == "nước":
-            words.append(w)                                # `vốn đầu tư trong nước`
-            continue
-        if w.lower() in _MODIFIER_STOP or len(words) >= 8:
-            break
-        words.append(w)
-    if words and len(words) == len(ws):
-        # a short name in capitals right after, as written: `vốn đầu tư trực tiếp nước ngoài (FDI)`
-        short = re.match(r"\s*(\(\s*[A-ZĐ][A-Za-zĐ-]{1,9}\s*\))", after[len(run):])
-        if short:
-            words.append(short.group(1))
-    return (" " + " ".join(words)) if words else ""
 
 
 def _percent_object(before: str, after: str) -> str | None:
@@ -901,69 +488,5 @@ _OPENS_A_SHARE = re.compile(r"\s*(?:(?:có|với|và|trong đó|hiện|đã|nay|
                             re.IGNORECASE)
 
 
-def _topic(sentence: str) -> str | None:
-    """The subject of the last clause of a sentence without figures: `…, chi đảm bảo an sinh xã hội
-    của Tỉnh được tăng cường.` -> `chi đảm bảo an sinh xã hội`."""
-    last = re.split(r"[,;:]\s*", sentence.rstrip(" .;"))[-1]
-    mm = re.match(r"(.+?)\s+(?:được|đã|đạt|tăng|giảm|là)\b", last) or re.match(r"(.+?)\s+có\b", last)
-    if not mm:
-        return None
-    subject = _subject(mm.group(1))
-    return subject if subject and len(subject.split()) >= 2 else None
-
-
-def _clean_np(seg: str) -> str:
-    # `(giá hiện hành)` goes; a short name in capitals stays, as written: `tổng sản phẩm trên địa bàn (GRDP)`
-    seg = re.sub(r"\((?!\s*[A-ZĐ][A-Za-zĐ-]{1,9}\s*\))[^)]*\)?", " ", seg)
-    seg = _TIME_PHRASES.sub(" ", seg)
-    seg = re.sub(r"\s+", " ", seg).strip()
-    prev = None
-    while prev != seg:
-        prev = seg
-        seg = _OWNER_TAIL.sub("", seg).strip()
-        seg = _COPULAS.sub("", seg).strip()
-        seg = _LEAD_TRIM.sub("", seg).strip()
-    return seg
-
-
 # a part that opens a clause of its own, whose subject the part before does not give: `…, trong khi kế hoạch …`
 _OPENS_ANOTHER_CLAUSE = re.compile(r"\s*(?:trong khi|nhưng|song|mà)(?!\w)", re.IGNORECASE)
-# a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
-_COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
-_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm|đóng vai trò|"
-                               r"giữ vai trò)(?!\w)")
-# a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks
-_RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
-
-
-@lru_cache(maxsize=4096)   # (a figure-dense clause asks again and again for the same few short texts)
-def _subject(seg: str) -> str:
-    """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
-    từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
-    từ hoạt động thương mại điện tử`."""
-    # a comparison names no subject: what stands before it does (`CPI so với tháng trước (+0,88%)`)
-    seg = _COMPARISON_TO_END.sub("", seg) if "so" in seg else seg
-    parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
-    seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`
-    if len(parts) > 1 and _FILLER_ONLY.match(seg.strip()):
-        # nothing after `với` but the figure: the subject is before the verb that leads to it (`Thu từ hoạt
-        # động xuất nhập khẩu cũng đóng góp đáng kể với trên 41.000 tỷ đồng`, `Khu vực công nghiệp chiếm tỷ
-        # trọng lớn nhất với 46,58%`)
-        lead = _VERB_BEFORE_WITH.match(parts[-2]) if not _RANKED.search(parts[-2]) else None
-        seg = lead.group(1) if lead else seg
-    seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
-    seg = _clean_np(seg)
-    seg = _SUBJECT_LEAD.sub("", seg).strip()
-    lead = [h for h in find_provinces(seg) if h[0] == 0]
-    if lead:  # `Vĩnh Phúc tăng trưởng …`: the owner, not the indicator
-        seg = seg[lead[0][1]:].strip()
-    seg = _PREPOSITION_CUT.sub("", seg).strip()
-    seg = _COPULAS.sub("", seg).strip()
-    return re.sub(r"\s+được$", "", seg)   # `thành phố thu hút vốn đầu tư nước ngoài được hơn 129 triệu USD`
-
-
-def clause_subject(seg: str) -> str:
-    """The noun phrase that leads `seg` to what follows it, without owner, time or linking verb
-    (public for the rules that look further back than the figure's own clause part)."""
-    return _subject(seg)
-

@@ -1,0 +1,144 @@
+"""The indicator of a count (`_counted`): from the verb that governs it (`bổ nhiệm lại 7 đồng chí`), the predicate after
+it (`171/182 xã đạt chuẩn nông thôn mới`), the subject a copula leads to it, or, for a change against a base
+(`tăng 2.000 người so với cùng kỳ`), the figure before it with the same counted noun or the noun it counts."""
+from __future__ import annotations
+
+import re
+
+from extractors.indicator_keys import known_indicator
+from extractors.indicator_phrases import (_AFTER_MODIFIER, _coordinated_tail, _ENDS_WITH_COPULA, _FILLER_ONLY,
+    _HAS_PREDICATE, _is_participant, _joined_subject, _modifiers, _names_owner, _only_target_words, _same_group,
+    _subject, _TAKES_TARGETS, _TARGET_UNITS, _verb_phrase, _VERB_RE)
+
+
+def _counted(m, text, seg, last, after, unit, participant, done, sprev, before=""):
+    """The indicator of a count, from the verb that governs it or the predicate after it: `seg` is its
+    clause since the figure before, `last` the part of that after its last comma, `before` the clause before it."""
+    if _ENDS_WITH_COPULA.search(last):
+        subject = _subject(last)
+        if subject and _only_target_words(subject) and sprev is not None and sprev.indicator and sprev.unit \
+                and _same_group(sprev.unit, unit):
+            return sprev.indicator, "inherited"               # `…, trong khi kế hoạch đặt ra là 120 cơ sở`
+        if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) \
+                and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE):
+            if (sprev is None or sprev.end < m.start - len(seg)) and last.strip().startswith(subject.split()[0]) \
+                    and not _HAS_PREDICATE.match(subject):
+                subject = _joined_subject(seg, subject)   # `tổng lượt khách tham quan, du lịch … đạt 6,6 triệu lượt`
+            return subject, "subject"                         # `nâng tổng số đảng viên lên 99.776 đồng chí`
+    change = re.search(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$", last)
+    if change:
+        subject = _subject(last[:change.start()])
+        if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
+            return subject, "subject"                         # `số vụ tai nạn giao thông … giảm 14 vụ`
+        # a change against a base (`So với năm 2002, tăng 27 tổ chức cơ sở Đảng`, `tăng 2.000 người so với cùng
+        # kỳ`) is a change of the figure before it, or of the thing it counts; not a change done (`sắp xếp, giảm`)
+        compared = _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(after)
+        if sprev is None:
+            if compared and not _VERB_RE.search(last[:change.start()]):
+                return unit, "unit"                           # `So với …, tăng 27 tổ chức cơ sở Đảng`
+            # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`giảm 1.432 hộ nghèo`)
+            return (change.group(1) if participant else f"{change.group(1)} {unit}"), "verb"
+        if not (sprev.unit and _same_group(sprev.unit, unit)):
+            same = _last_of_group(done, m, unit, text, compared is not None)
+            if same is not None:
+                return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
+            if compared and not _VERB_RE.search(last[:change.start()]):
+                return unit, "unit"                           # `…, so với cùng kỳ năm 2019, tăng 7.024 thẻ`
+            return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
+    if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
+        return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
+    if participant:
+        # the same group named again (`12 Giám đốc sở` … `12 Giám đốc các sở hoàn thành …`)
+        if not _VERB_RE.search(last):
+            d = done.last_activity(m.value, unit)
+            if d is not None:
+                return d.indicator, "inherited"
+        # the rest of a list after a verb: `cho 3 nhóm đối tượng, gồm 11 người …; 12 Giám đốc sở`
+        if sprev is not None and sprev.indicator and sprev.extra.get("indicator_source") in ("verb", "inherited") \
+                and sprev.unit and _is_participant(sprev.unit.split("/")[0]) \
+                and not _VERB_RE.search(text[sprev.end:m.start]) \
+                and not re.search(r"(?<!\w)có(?!\w)", text[sprev.end:m.start]) \
+                and not (re.fullmatch(r"\s*và\s*", text[sprev.end:m.start]) and _AFTER_MODIFIER.match(after)):
+            return sprev.indicator, "inherited"   # (not `làm chết 35 người và 59 người bị thương`: its own predicate)
+        owner = re.search(r"(?:(?:sự|với sự)\s+([^\s,;:]+(?:\s+[^\s,;:]+)?)\s+)?của\s+(?:các\s+)?$", last)
+        if owner:
+            if owner.group(1):
+                return owner.group(1), "verb"                 # `với sự tham dự của gần 8.000 đại biểu`
+            if sprev is not None and sprev.indicator:
+                return sprev.indicator, "inherited"           # `31 đề án … của 22 sở, ngành`
+    governed = re.search(r"(?<!\w)(?:cho|với|đối với|đến)\s+(?:các\s+|những\s+)?$", last) is not None
+    # a list governed by a preposition takes the whole activity (`thực hiện giao nhiệm vụ … với`);
+    # a figure right after its verb takes that verb (`bổ nhiệm, giới thiệu ứng cử 12 đồng chí`)
+    verb = _verb_phrase(last, first=participant and governed)
+    if verb is None and participant and governed:
+        # the verb that governs the list is earlier in the clause: `giao nhiệm vụ … cho 3 nhóm`
+        pieces = re.split(r"(?<=[,;])", seg)
+        for k in range(len(pieces) - 2, -1, -1):
+            head = "".join(pieces[k:])
+            verb = _verb_phrase(head, first=True)
+            if verb:
+                break
+            if ";" in pieces[k]:
+                break
+    if verb is None and governed and not participant:
+        # `Điều chỉnh vốn cho 127 dự án`, `điều chỉnh tăng vốn cho 2 dự án`: the act done for the group
+        act = re.search(r"(?:^|(?<=[\s,;:]))((?:[^\W\d_]+\s+){1,4}?)(?:cho|đối với)\s+(?:các\s+|những\s+)?$",
+                        last.strip(" ") + " ")
+        act_words = act.group(1).strip() if act else ""
+        if act_words and not _FILLER_ONLY.match(act_words) and not re.match(r"(?:đó|này|ra|vào|và)$", act_words) \
+                and not _names_owner(act_words):
+            return f"{act_words} {unit}", "verb"
+    if verb:
+        low = verb.lower()
+        if re.search(r"(?<!\w)được\s+giao\s*$", last) and not participant:
+            return f"{unit} được giao", "verb"                # `được giao 3 nhóm nhiệm vụ`
+        if participant:
+            # `kết nạp 2.520 đảng viên`: verb and noun when together they name a known indicator
+            together = f"{verb} {unit}"
+            return (together if not governed and known_indicator(together) else verb), "verb"
+        if unit.lower() in _TARGET_UNITS and not low.startswith(_TAKES_TARGETS):
+            return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
+        return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
+    # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
+    rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ", after)
+    am = _AFTER_MODIFIER.match(rest)
+    if am and _SHARE_AFTER.match(am.group("vp")):
+        am = None   # `250 người đạt 125% kế hoạch năm`: a share of the count, not what the counted did
+    if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
+        vp = _VP_STOP.sub("", am.group("vp").strip())
+        if vp == am.group("vp").strip():
+            vp += _coordinated_tail(rest[am.end():])
+        if unit.lower() not in _PEOPLE:
+            vp = f"{unit} {vp}"   # `171/182 xã đạt chuẩn nông thôn mới`: the counted and what they did
+        return vp, "after"
+    return None
+
+
+# where a predicate after a count stops: at the next figure (`thoát nghèo và trên 14 nghìn hộ …`, `tham gia xuất
+# khẩu đến 53 thị trường`) or at what goes with it (`cấp mới với tổng vốn đầu tư đăng ký …`)
+_VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"
+                      r"chiếm(?!\w).*|"
+                      r"với\s+(?:tổng\s+)?(?:số\s+)?(?:vốn|kinh phí|tổng).*|(?:gồm|bao gồm|như sau)(?!\w).*)$")
+# a predicate that is only a share or change of the count (`… 250 người đạt 125% kế hoạch`)
+_SHARE_AFTER = re.compile(r"(?:(?:đã|được|đều|cũng)\s+)*(?:đạt|chiếm|bằng|tăng|giảm)(?:\s+(?:tỷ lệ|tỉ lệ|khoảng|gần|"
+                          r"trên|hơn|xấp xỉ))*\s+\(?[\d.,]+\s*%", re.IGNORECASE)
+# counted words that only say "people" (`52 đồng chí được trao Huy hiệu …`): the predicate alone is the indicator
+_PEOPLE = {"đồng chí", "người", "lượt người", "cá nhân", "trường hợp", "lượt", "em", "người dân"}
+
+
+def _last_of_group(done, m, unit: str, text: str, compared_after: bool = False):
+    """The last figure of the same counted noun in `m`'s sentence, back to its start (a few figures at most), when
+    the words between restate a comparison (`so với cùng kỳ`), or the change is compared right after it (`25.500
+    lượt người, đạt 102% kế hoạch, tăng 2.000 người so với cùng kỳ`): its change is of that figure."""
+    for d in reversed(done[-6:]):
+        if "\n" in text[d.end:m.start] or "." in re.sub(r"\d\.\d", "", text[d.end:m.start]):
+            return None
+        if d.unit and d.indicator and _same_group(d.unit, unit) and d.kind == "quantity" \
+                and (compared_after and ";" not in text[d.end:m.start]
+                     or re.search(r"(?<!\w)so\s+(?:với\s+)?cùng kỳ", text[d.end:m.start])):
+            return d
+    return None
+# a comparison that frames a change: before it in its clause (`So với năm 2002, tăng …`), or right after it
+_COMPARED_BEFORE = re.compile(r"(?<!\w)so\s+với(?!\w)", re.IGNORECASE)
+_COMPARED_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?so\s+(?:với\s+)?(?:cùng kỳ|năm|kỳ|tháng|quý|đầu năm|"
+                             r"cuối năm|khi|thời điểm|trước)", re.IGNORECASE)
