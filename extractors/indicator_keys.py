@@ -29,6 +29,13 @@ _ANY_PHRASE = re.compile(word_tree([p for p in _INDICATOR_PHRASES
 _SPACES = re.compile(r"\s*")
 
 
+def _last_part(before: str) -> int:
+    r"""Where the last part of a clause starts: `len(before) - len(re.split(r"[,;:]\s*", before)[-1])`, past the last
+    mark and the spaces after it."""
+    mark = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
+    return _SPACES.match(before, mark + 1).end() if mark >= 0 else 0
+
+
 ANY_GATE = True   # tests/test_fast_paths_whole.py turns it off to compare with the plain reading
 
 
@@ -40,9 +47,7 @@ def known_indicator(before: str, whole: bool = False) -> str | None:
     fb = fold(before)
     if ANY_GATE and _ANY_PHRASE.search(fb) is None:
         return None
-    # (`len(before) - len(re.split(r"[,;:]\s*", before)[-1])`: past the last mark and the spaces after it)
-    mark = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
-    last_part = _SPACES.match(before, mark + 1).end() if mark >= 0 else 0
+    last_part = _last_part(before)
     window = 0 if whole else max(last_part, len(before) - 80)
     best = None
     # (the phrases written in the clause, picked by one pass in C: most clauses hold none or one of them)
