@@ -40,8 +40,8 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     rel_s, rel_e = start - sentence.start, end - sentence.start
     marks = _clause_marks[0]
     if marks is None or marks[0] is not s:   # the sentence's marks are found once for all its figures
-        marks = _clause_marks[0] = (s, [m.end() for m in re.finditer(r"[;:]\s|\n", s)],
-                                    [m.start() for m in re.finditer(r";|\n", s)])
+        marks = _clause_marks[0] = (s, [m.end() for m in _CLAUSE_OPENS.finditer(s)],
+                                    [m.start() for m in _CLAUSE_CLOSES.finditer(s)])
     opens, closes = marks[1], marks[2]
     k = bisect_right(opens, rel_s)
     cs = opens[k - 1] if k else 0            # the last clause opening at or before the figure
@@ -51,6 +51,7 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 
 
 _clause_marks: list = [None]   # (the sentence in hand, where its clauses open, where they close)
+_CLAUSE_OPENS, _CLAUSE_CLOSES = re.compile(r"[;:]\s|\n"), re.compile(r";|\n")
 
 
 def attribute_all(mentions: list[Mention], ctx: DocContext, check=None) -> None:

@@ -69,6 +69,8 @@ class DocContext:
     # per sentence index: its province names, found once (`places_in`)
     _places: dict[int, PlacesIn] = field(default_factory=dict, repr=False)
     status_model_sums: dict = field(default_factory=dict, repr=False)   # extractors/status_model.probability_at
+    # the sentence in hand, its periods and figures, and which figures own each period (period_choice._owners)
+    period_owners: list = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from extractors import lexicon
 from extractors.cues import first_letters, word_tree
-from extractors.normalize import may_have_old_tones, new_style_tones, nfc
+from extractors.normalize import may_have_old_tones, new_style_tones, nfc, old_tone_spans
 
 DATA = Path(__file__).parent / "data"
 
@@ -96,9 +96,12 @@ def is_place_use(text: str, start: int, end: int) -> bool:
     return not _NOT_PLACE_BEFORE.search(before)
 
 
+_CLAUSE_BREAK = re.compile(r"[;:()]|\.\s")
+
+
 def in_comparison(text: str, start: int) -> bool:
     """Whether a province named at `start` is a standard of comparison or one of a list of others."""
-    clause = re.split(r"[;:()]|\.\s", text[max(0, start - 120):start])[-1]
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 120):start])[-1]
     return bool(_COMPARISON_BEFORE.search(clause))
 
 
@@ -112,6 +115,9 @@ def find_places(text: str, comparisons: bool = False) -> list[tuple[int, int, Pr
 
 def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"   # what `\w` matches
+
+
+TONES_BY_STRETCH = True   # tests/test_fast_paths_whole.py turns it off to compare with the plain reading
 
 
 class PlacesIn:
@@ -131,13 +137,19 @@ class PlacesIn:
         # a text that normalizing leaves as it is, with no pair of letters `new_style_tones` rewrites: a stretch
         # of it in NFC is its own normal form
         self.plain = self.norm == text and not may_have_old_tones(text)
+        # a text that normalizing leaves as it is, but that holds such pairs (`quý`, `hoàng`: each kept, by the letter
+        # before or after it): where each pair starts and ends, for the stretches that keep them (`_keeps_tones`)
+        self.kept = None
+        if TONES_BY_STRETCH and not self.plain and self.norm == text:
+            spans = old_tone_spans(text)
+            self.kept = (dict(spans), {b: a for a, b in spans})
 
     def find(self, lo: int, hi: int) -> list[tuple[int, int, Province]]:
         seg = self.text[lo:hi]
         if self.hits is None or not 0 <= lo <= hi <= len(self.text):
             return find_places(seg, comparisons=True)
         norm = nfc(seg)
-        if not (self.plain and norm == seg):
+        if not (norm == seg and (self.plain or self.kept is not None and self._keeps_tones(lo, hi))):
             norm = new_style_tones(norm)
         if norm != self.norm[lo:hi] or (lo > 0 and _is_word(self.norm[lo - 1])) or (hi > lo and _is_word(norm[-1])):
             return find_places(seg, comparisons=True)
@@ -154,6 +166,15 @@ class PlacesIn:
             if name[0].isupper() and is_place_use(norm, a - lo, b - lo):
                 out.append((a - lo, b - lo, names[name.lower()]))
         return out
+
+    def _keeps_tones(self, lo: int, hi: int) -> bool:
+        """Whether `new_style_tones` leaves the stretch text[lo:hi] as it is, for a text it leaves as it is: each pair
+        it may rewrite that lies inside the stretch is kept there for the reason it is kept in the whole text (the
+        letter after it, the `q` before it), unless the pair starts at the stretch's start or ends at its end (that
+        letter cut off: then the stretch is normalized the plain way)."""
+        ends_of, starts_of = self.kept
+        end, start = ends_of.get(lo), starts_of.get(hi)
+        return (end is None or end > hi) and (start is None or start < lo)
 
 
 def find_province(text: str) -> Province | None:

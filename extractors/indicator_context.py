@@ -128,7 +128,21 @@ def weak(indicator: str | None, text: str = "") -> bool:
         if not (tail and re.search(r"\S+\s+\S+.*\s(?:đến|tại|của|ở|vào|qua)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|[Cc]ảng|[Cc]ửa khẩu)\s+)?$", head)
                 and not re.match(r"\s*(?:và|hoặc|,)", head)):
             return True
-    return bool(text) and ind[:1].isupper() and re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None
+    return bool(text) and ind[:1].isupper() and _before_a_bracketed_number(ind, text)
+
+
+_BRACKETED_NUMBER = re.compile(r"\s*\(\s*\d")
+
+
+def _before_a_bracketed_number(ind: str, text: str) -> bool:
+    r"""`re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None`, without a pattern compiled for each indicator:
+    each place `ind` is written (overlapping ones too), then the bracket after it."""
+    k = text.find(ind)
+    while k >= 0:
+        if _BRACKETED_NUMBER.match(text, k + len(ind)):
+            return True
+        k = text.find(ind, k + 1)
+    return False
 
 
 def _names_the_owner(indicator: str | None, entity: str | None) -> bool:

@@ -11,6 +11,13 @@ from extractors.indicator_phrases import (_AFTER_MODIFIER, _coordinated_tail, _E
     _subject, _TAKES_TARGETS, _TARGET_UNITS, _verb_phrase, _VERB_RE)
 
 
+# the end of the part before a count (each asked only where its words are written)
+_CHANGE_AT_END = re.compile(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$")
+_OF_AT_END = re.compile(r"(?<!\w)của\s+(?:các\s+)?$")
+_GOVERNED = re.compile(r"(?<!\w)(?:cho|với|đối với|đến)\s+(?:các\s+|những\s+)?$")
+_GIVEN_AT_END = re.compile(r"(?<!\w)được\s+giao\s*$")
+
+
 def _counted(m, text, seg, last, after, unit, participant, done, sprev, before=""):
     """The indicator of a count, from the verb that governs it or the predicate after it: `seg` is its
     clause since the figure before, `last` the part of that after its last comma, `before` the clause before it."""
@@ -25,7 +32,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
                     and not _HAS_PREDICATE.match(subject):
                 subject = _joined_subject(seg, subject)   # `tổng lượt khách tham quan, du lịch … đạt 6,6 triệu lượt`
             return subject, "subject"                         # `nâng tổng số đảng viên lên 99.776 đồng chí`
-    change = re.search(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$", last)
+    change = _CHANGE_AT_END.search(last) if "tăng" in last or "giảm" in last else None   # (the cheap test first)
     if change:
         subject = _subject(last[:change.start()])
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject):
@@ -45,7 +52,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             if compared and not _VERB_RE.search(last[:change.start()]):
                 return unit, "unit"                           # `…, so với cùng kỳ năm 2019, tăng 7.024 thẻ`
             return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
-    if not participant and re.search(r"(?<!\w)của\s+(?:các\s+)?$", last):
+    if not participant and "của" in last and _OF_AT_END.search(last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
     if participant:
         # the same group named again (`12 Giám đốc sở` … `12 Giám đốc các sở hoàn thành …`)
@@ -66,7 +73,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
                 return owner.group(1), "verb"                 # `với sự tham dự của gần 8.000 đại biểu`
             if sprev is not None and sprev.indicator:
                 return sprev.indicator, "inherited"           # `31 đề án … của 22 sở, ngành`
-    governed = re.search(r"(?<!\w)(?:cho|với|đối với|đến)\s+(?:các\s+|những\s+)?$", last) is not None
+    governed = ("cho" in last or "với" in last or "đến" in last) and _GOVERNED.search(last) is not None
     # a list governed by a preposition takes the whole activity (`thực hiện giao nhiệm vụ … với`);
     # a figure right after its verb takes that verb (`bổ nhiệm, giới thiệu ứng cử 12 đồng chí`)
     verb = _verb_phrase(last, first=participant and governed)
@@ -90,7 +97,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             return f"{act_words} {unit}", "verb"
     if verb:
         low = verb.lower()
-        if re.search(r"(?<!\w)được\s+giao\s*$", last) and not participant:
+        if "giao" in last and _GIVEN_AT_END.search(last) and not participant:
             return f"{unit} được giao", "verb"                # `được giao 3 nhóm nhiệm vụ`
         if participant:
             # `kết nạp 2.520 đảng viên`: verb and noun when together they name a known indicator

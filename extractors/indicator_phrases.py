@@ -146,10 +146,14 @@ def _ws(s: str | None) -> str | None:
     """One plain space between words (a no-break space in the page is still a space)."""
     if s is None:
         return None
-    s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
+    s = _SPACES.sub(" ", s).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
-    s = re.sub(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w)|(?:(?:đã|đang|sẽ|vẫn|cũng|đều)\s+)+(?=\w))", "", s).strip()
+    s = _LEFT_OVER.sub("", s).strip()
     return s or None
+
+
+_SPACES = re.compile(r"\s+")
+_LEFT_OVER = re.compile(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w)|(?:(?:đã|đang|sẽ|vẫn|cũng|đều)\s+)+(?=\w))")
 
 
 def _named_right_before(last: str) -> str | None:

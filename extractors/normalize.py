@@ -64,6 +64,12 @@ def may_have_old_tones(text: str) -> bool:
     return _OLD_TONE_RE.search(text) is not None
 
 
+def old_tone_spans(text: str) -> list[tuple[int, int]]:
+    """Where the pairs `new_style_tones` may rewrite are written in `text` (two letters each, never overlapping): a
+    stretch of `text` holds exactly those that lie wholly inside it."""
+    return [m.span() for m in _OLD_TONE_RE.finditer(text)]
+
+
 def _strip(c: str) -> str:
     c = c.replace("đ", "d").replace("Đ", "D")
     return "".join(x for x in unicodedata.normalize("NFD", c) if unicodedata.category(x) != "Mn")

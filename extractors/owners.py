@@ -71,6 +71,10 @@ def _district_leading(seg: str, province: str) -> str | None:
     return district_named(m.group(1), province)
 
 
+_STANDS_FOR = re.compile(r"(?<!\w)(?:đại biểu|ứng cử|bầu cử)\s*(?:\S+\s+){0,3}$")
+_PROVINCE_WORD_AT_END = re.compile(r"(?<!\w)tỉnh\s*$")
+
+
 def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: str | None = None,
               rank: bool = False) -> tuple[str | None, str | None]:
     """The nearest owning body or place named in the clause before the figure, else the
@@ -83,7 +87,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         seg = text[lo:ms]
         best = None
         for b in find_bodies(seg, ctx.province):
-            if re.search(r"(?<!\w)(?:đại biểu|ứng cử|bầu cử)\s*(?:\S+\s+){0,3}$", seg[:b.start]):
+            if _STANDS_FOR.search(seg[:b.start]):
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if _reports_or_plans(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
                 continue  # `Tin từ Sở Du lịch cho biết, …`: who reports or set the plan, not whose
@@ -97,7 +101,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             if best is not None and _PARENT_BEFORE.search(seg, max(0, ps - 30), ps):
                 continue  # `quận Long Biên thuộc thành phố Hà Nội với diện tích 6.038,24ha`: the parent of the owner
             name = p.name
-            if ctx.province and name != ctx.province and not re.search(r"(?<!\w)tỉnh\s*$", seg[:ps]):
+            if ctx.province and name != ctx.province and not _PROVINCE_WORD_AT_END.search(seg[:ps]):
                 # `Quảng Ninh 2,2-2,5%` in a list of Quảng Bình's districts: huyện Quảng Ninh
                 name = district_named(name, ctx.province) or name
             if best is None or ps > best[0]:

@@ -13,6 +13,18 @@ from extractors.record import Mention
 from extractors.sentences import Sentence
 
 
+# (the patterns asked about every figure's period, compiled once)
+_TERM_VALUE = re.compile(r"\d{4}-\d{4}")
+_YEAR_FIRST = re.compile(r"(?:19|20)\d{2}")
+_YEAR_DASH = re.compile(r"(?:19|20)\d{2}-")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{2})")
+_MONTHS_OR_PART = re.compile(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)")
+_RIGHT_AFTER = re.compile(r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
+                          r"(?:vào|trong|của)\s+năm\s+|năm\s+|của\s+)")
+_LABEL_GAP = re.compile(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*")
+_LABEL_VERB_GAP = re.compile(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn)\s*")
+
+
 def _pick_before(periods: list[Period], upto: int) -> str | None:
     before = [p for p in periods if p.pos < upto]
     return before[-1].value if before else None
@@ -43,8 +55,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     # an aside in brackets (`… đạt 7,82% (quý I/2023 đạt 4,11%)`) times only the figures inside it
     spans = ctx.sentence_brackets[s.index]
     inside = bracket_at(spans, rel_m) if spans else None
-    periods = [p for p in ctx.sentence_periods[s.index]
-               if not _owned_by_other(s.text, p, ctx.figure_spans.get(s.index, ()), rel_m)
+    periods = [p for p, owners in _owners(ctx, s)
+               if (not owners or owners.count(rel_m) == len(owners))   # (owned by no other figure)
                and (p.bracket is None or p.bracket == inside)]
     source = "sentence"
     termed = _term_relative(m, s, ctx, periods, rel_m)
@@ -96,18 +108,18 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         source = "paragraph" if chosen.paragraph == s.paragraph else "document"
         if m.status == "actual" and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year:
             period = None
-        elif m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
+        elif m.status == "actual" and ctx.pub_year and _TERM_VALUE.fullmatch(period) \
                 and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
             period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
     if period is not None:
         period = _resolve_now(period, ctx)
-    if period is not None and re.fullmatch(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)", period) \
+    if period is not None and _MONTHS_OR_PART.fullmatch(period) \
             and (_STOCK_AT_MONTH_END.search(text_before_in_sentence(s, m, ctx))
                  or _YEAR_END_BASE.search(_clause_of(m, s, ctx, cs))):   # (the cheap test first)
         # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`, `… đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm
         # 2022`: a level at a date is of the year
-        period = period[:4] if re.match(r"(?:19|20)\d{2}-", period) else "Y"
-    if period is not None and not re.match(r"(?:19|20)\d{2}", period):
+        period = period[:4] if _YEAR_DASH.match(period) else "Y"
+    if period is not None and not _YEAR_FIRST.match(period):
         period = with_year(period, periods, ctx, s)
     if period is None and m.status == "target" and ctx.last_term[s.index] is not None:
         term = ctx.last_term[s.index]  # `…, trong nhiệm kỳ 2025-2030, tỉnh phấn đấu …\n\nHằng năm, … đạt 80% trở lên`
@@ -116,10 +128,10 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         named = ctx.last_named[s.index]
         period = named.value if re.match(r"(?:19|20)\d{2}(?!.*NOW)", named.value) else with_year(named.value, periods, ctx, s)
         source = "paragraph" if named.paragraph == s.paragraph else "document"
-        if period and m.status == "actual" and ctx.pub_year and re.fullmatch(r"\d{4}-\d{4}", period) \
+        if period and m.status == "actual" and ctx.pub_year and _TERM_VALUE.fullmatch(period) \
                 and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
             period = str(ctx.pub_year)
-    if period is not None and source != "sentence" and re.fullmatch(r"(?:19|20)\d{2}", period):
+    if period is not None and source != "sentence" and _YEAR_FIRST.fullmatch(period):
         # `GRDP tăng 7,96% so với năm 2021; tổng thu ngân sách cả năm thực hiện hơn 8.000 tỷ đồng`: a result
         # compared with a year is of the year after it, whatever the document named last
         after = _after_base(s, ctx) if m.status == "actual" else None
@@ -146,7 +158,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if finer:
             period = finer[-1]
     now = ctx.pub_year
-    if period and m.status == "actual" and now and re.fullmatch(r"\d{4}-\d{4}", period) and int(period[:4]) >= now:
+    if period and m.status == "actual" and now and _TERM_VALUE.fullmatch(period) and int(period[:4]) >= now:
         # `Đại hội … nhiệm kỳ 2025-2030 với sự tham dự của 399 đại biểu`: a term that has just begun names
         # the body, and a result is of the report's year
         period, source = str(now), "document"
@@ -183,7 +195,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         after = _after_base(s, ctx) if m.status == "actual" else None
         if after:
             period, source = after, "sentence"   # (unless its sentence compares it with a year)
-    month = re.fullmatch(r"((?:19|20)\d{2})-(\d{2})", period) if period else None
+    month = _YEAR_MONTH.fullmatch(period) if period else None
     if month and 1 < int(month.group(2)) < 12 and 0 <= _first_in_sentence(ctx, s, _CUMULATIVE) < m.start - s.start:
         # `Tổng thu ngân sách tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu đồng`: the
         # months of the year up to that month
@@ -216,7 +228,7 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
     before = s.text[max(0, rel_m - 200):rel_m]   # (a bounded look back: linear however many figures follow)
     terms = [p for p in periods if p.kind == "term"]
     term = terms[-1] if terms else ctx.last_term[s.index]
-    if term is None or not re.fullmatch(r"\d{4}-\d{4}", term.value):
+    if term is None or not _TERM_VALUE.fullmatch(term.value):
         return None
     start, end = int(term.value[:4]), int(term.value[5:])
     if _TERM_START_TO_NOW.search(before):
@@ -331,16 +343,15 @@ def _own_period(periods: list[Period], sentence: str, rel_s: int, rel_e: int, ct
     năm 2018`."""
     for p in periods:
         if p.pos < rel_s and _labels(sentence, p, rel_s):
-            return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None
+            return p.value if _YEAR_FIRST.match(p.value) else None
         if p.pos >= rel_e and _right_after(sentence[rel_e:p.pos]) and \
                 not re.match(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn|[:=])\s*\d", sentence[p.pos:]):
-            return p.value if re.match(r"(?:19|20)\d{2}", p.value) else None  # not `(năm 2020 tăng 6,97%`
+            return p.value if _YEAR_FIRST.match(p.value) else None  # not `(năm 2020 tăng 6,97%`
     return None
 
 
 def _right_after(gap: str) -> bool:
-    return bool(re.fullmatch(r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
-                             r"(?:vào|trong|của)\s+năm\s+|năm\s+|của\s+)", gap))
+    return bool(_RIGHT_AFTER.fullmatch(gap))
 
 
 def _opens_a_label(before: str) -> bool:
@@ -356,11 +367,11 @@ def _labels(sentence: str, p: Period, rel_s: int) -> bool:
     gap, before = sentence[p.pos:rel_s], sentence[:p.pos]
     if not _opens_a_label(before):
         return False
-    if re.fullmatch(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*", gap):
+    if _LABEL_GAP.fullmatch(gap):
         return True
     # inside brackets a verb may stand between: `(năm 2020 tăng 6,97%, năm 2021 tăng 7,7%)`
     return before.count("(") > before.count(")") and \
-        re.fullmatch(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn)\s*", gap) is not None
+        _LABEL_VERB_GAP.fullmatch(gap) is not None
 
 
 def _owned_by_other(sentence: str, p: Period, spans, rel_m: int) -> bool:
@@ -368,6 +379,23 @@ def _owned_by_other(sentence: str, p: Period, spans, rel_m: int) -> bool:
     belongs to that figure."""
     return any(s != rel_m and (e <= p.pos and _right_after(sentence[e:p.pos]) or p.pos < s and _labels(sentence, p, s))
                for s, e in spans)
+
+
+def _owners(ctx: DocContext, s: Sentence) -> list[tuple[Period, list[int]]]:
+    """Each period of sentence `s` with the starts of the figures of the sentence that own it (written right after
+    one, or as its label): `_owned_by_other(s.text, p, spans, rel_m)` is whether a start other than `rel_m` is among
+    them. Read once per sentence (kept for the sentence in hand), not once per figure and period: the test does not
+    depend on the figure asked about."""
+    spans = ctx.figure_spans.get(s.index, ())
+    periods = ctx.sentence_periods[s.index]
+    got = ctx.period_owners
+    if not got or got[0] is not s.text or got[1] is not periods or got[2] is not spans or got[3] != len(spans):
+        sentence = s.text
+        pairs = [(p, [a for a, e in spans
+                      if e <= p.pos and _right_after(sentence[e:p.pos]) or p.pos < a and _labels(sentence, p, a)])
+                 for p in periods]
+        got[:] = [sentence, periods, spans, len(spans), pairs]
+    return got[4]
 
 
 def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: str | None = None) -> str | None:
