@@ -21,6 +21,8 @@ _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hi�
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
 # that figure only, not of what follows
 _OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$")
+# a party congress named with its term: it meets in the term's first year
+CONGRESS_OPENS = re.compile(r"(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
 # a page that reviews a year gone by: `kết quả rà soát hộ nghèo`, `tổng kết`, `Đến hết năm 2019`
 _REVIEWS = re.compile(r"(?<!\w)(?:rà soát|tổng kết|(?:đến|tính đến)\s+(?:hết|cuối)\s+năm\s+(?:19|20)\d\d)", re.IGNORECASE)
 # the end of a year before it: `Đến hết năm 2018`, `tính đến cuối năm 2020`
@@ -71,6 +73,8 @@ class DocContext:
     status_model_sums: dict = field(default_factory=dict, repr=False)   # extractors/status_model.probability_at
     # the sentence in hand, its periods and figures, and which figures own each period (period_choice._owners)
     period_owners: list = field(default_factory=list, repr=False)
+    # (pattern, sentence index) -> where the pattern first matches in that sentence, -1 nowhere (`first_in_sentence`)
+    _first_hits: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
@@ -183,6 +187,21 @@ class DocContext:
         a review of the year gone by."""
         return self.pub_year is not None and re.search(
             rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{self.pub_year - 2}(?!\d)", self.text) is not None
+
+    @cached_property
+    def congress_opens(self) -> str | None:
+        """The first year of the term a congress the page names opens (`Đại hội … nhiệm kỳ 2020-2025`: `2020`)."""
+        opened = CONGRESS_OPENS.search(self.text)
+        return opened.group(1) if opened else None
+
+    def first_in_sentence(self, index: int, pattern: re.Pattern) -> int:
+        """Where `pattern` first matches in sentence `index` (-1: nowhere), searched once per sentence however many
+        figures ask (a sentence of many figures is not read again for each)."""
+        key = (pattern.pattern, index)
+        if key not in self._first_hits:
+            hit = pattern.search(self.sentences[index].text)
+            self._first_hits[key] = hit.start() if hit else -1
+        return self._first_hits[key]
 
     @cached_property
     def reviews_year_before(self) -> bool:

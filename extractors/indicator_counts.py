@@ -40,8 +40,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
         # a change against a base (`So với năm 2002, tăng 27 tổ chức cơ sở Đảng`, `tăng 2.000 người so với cùng
         # kỳ`) is a change of the figure before it, or of the thing it counts; not a change done (`sắp xếp, giảm`)
         compared = _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(after)
+        of_what_it_counts = compared and not _VERB_RE.search(last[:change.start()])
         if sprev is None:
-            if compared and not _VERB_RE.search(last[:change.start()]):
+            if of_what_it_counts:
                 return unit, "unit"                           # `So với …, tăng 27 tổ chức cơ sở Đảng`
             # `đã sắp xếp, giảm 1.132 chi bộ`; a count of things with its noun (`giảm 1.432 hộ nghèo`)
             return (change.group(1) if participant else f"{change.group(1)} {unit}"), "verb"
@@ -49,7 +50,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             same = _last_of_group(done, m, unit, text, compared is not None)
             if same is not None:
                 return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
-            if compared and not _VERB_RE.search(last[:change.start()]):
+            if of_what_it_counts:
                 return unit, "unit"                           # `…, so với cùng kỳ năm 2019, tăng 7.024 thẻ`
             return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and "của" in last and _OF_AT_END.search(last):

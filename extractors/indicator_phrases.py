@@ -11,7 +11,6 @@ from extractors import lexicon
 from extractors.cues import first_letters, word_tree
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
-from extractors.units import MEASURES
 
 # Verbs that, before a count, name what was done: `hoàn thành 20/23 nhiệm vụ`, `tặng bằng khen cho`.
 ACTION_VERBS = [
@@ -110,7 +109,6 @@ _PREPOSITION_CUT = re.compile(
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+|(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện)\s+(?=[a-zđ])(?!ủy|uỷ|đoàn|lộ|đội|bộ|lỵ))")
-_MEASURES_LOW = {u.lower() for u in MEASURES}
 # a connective that opens a clause with no comma after it: no part of its subject
 _DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồng thời|[Tt]uy nhiên|[Mm]ặt khác|[Nn]hư vậy|[Tt]heo đó|"
                              r"[Bb]ên cạnh|[Cc]ùng với đó)\s+(?!,)")

@@ -25,12 +25,12 @@ from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
 from extractors.record import Mention
-from extractors.units import MEASURES
+from extractors.units import MEASURES_LOWER
 from extractors.wordless import wordless
 from extractors.indicator_counts import _PEOPLE, _counted
 from extractors.indicator_phrases import (ACTION_VERBS, _AFTER_VERBS, _CHANGE_OF_BEFORE, clause_subject,
     _COMPARES_BEFORE, _CONTINUES, _coordinated_tail, _CURRENCY, _ENDS_WITH_COPULA, _FILLER_ONLY, _GENERIC_SUBJECT,
-    _HAS_PREDICATE, _hedged_subject, _is_participant, _joined_subject, _LEAD_TRIM, _MEASURES_LOW, _modifiers,
+    _HAS_PREDICATE, _hedged_subject, _is_participant, _joined_subject, _LEAD_TRIM, _modifiers,
     _named_right_before, _names_owner, _NOT_A_NOUN_START, _only_target_words, _overlap, _PAREN_RESTATES,
     PARTICIPANTS, _PREPOSITION_CUT, _RESTATES, _SAID_AGAIN, _same_group, _SHARED_PREDICATE, _subject, _TAKES_TARGETS,
     _TARGET_UNITS, _topic, _VERB_ALT, _verb_phrase, _ws)
@@ -105,7 +105,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     pprev = done[-2] if sprev is not None and len(done) > 1 and done[-2].start >= s_start else None
     unit = (m.unit or "").split("/")[0].replace("\u00a0", " ")
     money = m.kind == "money" or bool(_CURRENCY.match(unit))
-    is_measure = unit in MEASURES or unit.lower() in _MEASURES_LOW   # (`2.204,22Km`)
+    is_measure = unit.lower() in MEASURES_LOWER   # (`2.204,22Km` too)
     counted = m.kind in ("quantity", "fraction", "range") and bool(unit) and unit != "%" and not money \
         and not is_measure
     measured = m.kind in ("quantity", "range") and is_measure

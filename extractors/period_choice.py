@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.doc_context import DocContext
+from extractors.doc_context import CONGRESS_OPENS, DocContext
 from extractors.periods import SAME_TIME_OF, Period, bracket_at
 from extractors.record import Mention
 from extractors.sentences import Sentence
@@ -165,8 +165,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     congress = None
     if m.status == "actual" and not now and (period is None or source != "sentence"):
         prev = ctx.sentences[s.index - 1] if s.index > 0 else None
-        congress = _CONGRESS_OPENS.search(ctx.text, s.start, m.start) or \
-            (_CONGRESS_OPENS.search(prev.text) if prev is not None and prev.paragraph == s.paragraph else None)
+        congress = CONGRESS_OPENS.search(ctx.text, s.start, m.start) or \
+            (CONGRESS_OPENS.search(prev.text) if prev is not None and prev.paragraph == s.paragraph else None)
     if congress and (period is None or period[:4] != congress.group(1)):
         # `Sáng 15.10, Đại hội Đại biểu Đảng bộ tỉnh … nhiệm kỳ 2020 - 2025 chính thức khai mạc. Dự đại hội có 317 đại
         # biểu`: on an undated page, the congress meets in the first year of its term
@@ -196,7 +196,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if after:
             period, source = after, "sentence"   # (unless its sentence compares it with a year)
     month = _YEAR_MONTH.fullmatch(period) if period else None
-    if month and 1 < int(month.group(2)) < 12 and 0 <= _first_in_sentence(ctx, s, _CUMULATIVE) < m.start - s.start:
+    if month and 1 < int(month.group(2)) < 12 and 0 <= ctx.first_in_sentence(s.index, _CUMULATIVE) < m.start - s.start:
         # `Tổng thu ngân sách tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu đồng`: the
         # months of the year up to that month
         n = int(month.group(2))
@@ -222,7 +222,7 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
     """A result timed by the term the page names: `Từ đầu nhiệm kỳ đến nay` (2020-2023 in a page of 2023 about the
     term 2020-2025); `Trong nhiệm kỳ vừa qua`, or `Trong nhiệm kỳ,` at a congress that opens a term, the term it
     closes (2015-2020 at the congress of 2020-2025)."""
-    if m.status != "actual" or not 0 <= _first_in_sentence(ctx, s, _TERM_WORD) < rel_m \
+    if m.status != "actual" or not 0 <= ctx.first_in_sentence(s.index, _TERM_WORD) < rel_m \
             or any(p.pos < rel_m and p.kind != "term" for p in periods):
         return None
     before = s.text[max(0, rel_m - 200):rel_m]   # (a bounded look back: linear however many figures follow)
@@ -235,29 +235,10 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
         now = ctx.pub_year or (int(ctx.doc_year) if ctx.doc_year and ctx.doc_year.isdigit() else None)
         return f"{start}-{min(now, end) if now and now > start else end}"
     if _TERM_GONE_BY.search(before) or _IN_THE_TERM.match(s.text):
-        if _congress_opens(ctx) == str(start):
+        if ctx.congress_opens == str(start):
             return f"{start - (end - start)}-{start}"   # the congress opens this term: the one it closes
         return term.value if _TERM_GONE_BY.search(before) else None
     return None
-
-
-def _congress_opens(ctx: DocContext) -> str | None:
-    """The first year of the term a congress the page names opens (read once per document)."""
-    if "_congress_opens" not in ctx.__dict__:
-        opened = _CONGRESS_OPENS.search(ctx.text)
-        ctx.__dict__["_congress_opens"] = opened.group(1) if opened else None
-    return ctx.__dict__["_congress_opens"]
-
-
-def _first_in_sentence(ctx: DocContext, s: Sentence, pattern: re.Pattern) -> int:
-    """Where `pattern` first matches in the sentence (-1: nowhere), searched once per sentence however many figures
-    ask (a sentence of many figures is not read again for each)."""
-    found = ctx.__dict__.setdefault("_first_in_sentence", {})
-    key = (pattern.pattern, s.index)
-    if key not in found:
-        hit = pattern.search(s.text)
-        found[key] = hit.start() if hit else -1
-    return found[key]
 
 
 _TERM_WORD = re.compile("nhiệm kỳ")
@@ -275,8 +256,7 @@ def _congress_year(ctx: DocContext) -> bool:
 
 
 _CONGRESS = re.compile(r"(?<!\w)Đại hội(?!\w)")
-# a party congress named with its term, in the sentence of a result: it meets in the term's first year
-_CONGRESS_OPENS = re.compile(r"(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
+# (a party congress named with its term: doc_context.CONGRESS_OPENS)
 
 
 # a change from one level to another: `giảm từ 31,17% xuống còn 27,41%`

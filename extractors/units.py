@@ -19,7 +19,7 @@ from extractors import lexicon
 from extractors.gazetteer import find_province
 
 MEASURES = set(lexicon.column("measures", "unit"))
-_MEASURE_LOW = {m.lower() for m in MEASURES}
+MEASURES_LOWER = {m.lower() for m in MEASURES}   # (a unit written in capitals: `2.204,22Km`)
 # Counted nouns, as they appear in provincial reports. Compounds that are themselves the counted
 # noun stay whole (`quần chúng ưu tú`, `nhiệm vụ trọng tâm`, `khâu đột phá`, `Giám đốc sở`).
 COUNTED = list(lexicon.column("counted_nouns", "noun"))
@@ -102,7 +102,7 @@ def counted_noun(toks, j: int, text: str):
     if j >= len(toks.kind) or toks.kind[j] != "word":
         return None, j - 1
     gap = _gap(text, toks, j - 1, j) if j > 0 else ""
-    if gap not in _NBSP_GAPS and not (gap == "" and (toks.text[j] in MEASURES or toks.low[j] in _MEASURE_LOW)):
+    if gap not in _NBSP_GAPS and not (gap == "" and (toks.text[j] in MEASURES or toks.low[j] in MEASURES_LOWER)):
         return None, j - 1
     if starts_none(toks, j):
         return None, j - 1   # what the reading below comes to, known from the first word
@@ -114,7 +114,7 @@ def counted_noun(toks, j: int, text: str):
     if low[0] == "héc" and len(low) >= 3 and low[1] == "-" and low[2] == "ta" \
             and toks.end[j] == toks.start[j + 1] and toks.end[j + 1] == toks.start[j + 2]:
         return text[toks.start[j]:toks.end[j + 2]], j + 2   # `545 héc-ta`: the tokenizer splits it
-    if low[0] in _MEASURE_LOW and n <= 1:
+    if low[0] in MEASURES_LOWER and n <= 1:
         # a measure unit (`tấn`, `ha`, `km`) is one token, `km2`/`m3` two; `lượt khách` is a noun
         last = _power_suffix(toks, j)
         return text[toks.start[j]:toks.end[last]], last
@@ -158,7 +158,7 @@ def starts_none(toks, j: int) -> bool:
     measure starts with it, it is no abbreviation, and it is a word that never starts one, upper-case or one
     letter (what it would find at the end, read from the first word alone)."""
     first, w0 = toks.text[j], toks.low[j]
-    return w0 not in _BY_FIRST and w0 not in _MEASURE_LOW and first not in COUNTED_ABBREVIATIONS \
+    return w0 not in _BY_FIRST and w0 not in MEASURES_LOWER and first not in COUNTED_ABBREVIATIONS \
         and (w0 in NOT_NOUN or first.isupper() or len(first) == 1)
 
 
@@ -202,11 +202,11 @@ def is_known_noun(unit: str | None) -> bool:
     if not unit:
         return False
     u = unit.lower().replace("\u00a0", " ")
-    if u in COUNTED_SET or unit in MEASURES or u in _MEASURE_LOW:
+    if u in COUNTED_SET or unit in MEASURES or u in MEASURES_LOWER:
         return True
     base = u.split("/")[0]
     parts = [p.strip() for p in base.split(",")]
-    return all(p in COUNTED_SET or p in _MEASURE_LOW for p in parts)
+    return all(p in COUNTED_SET or p in MEASURES_LOWER for p in parts)
 
 
 @lru_cache(maxsize=65536)
