@@ -151,20 +151,21 @@ def _trim_name(name: str, kind: str) -> str:
 
 @lru_cache(maxsize=1)
 def _district_names() -> frozenset[str]:
-    return frozenset(name for province in districts() for name in _districts_of(province))
+    return frozenset(name for province in districts() for name in _districts_of(province)[0])
 
 
 @lru_cache(maxsize=None)
 @lru_cache(maxsize=128)
-def _districts_of(province: str) -> dict[str, str]:
-    """{`Tuyên Hóa`: `huyện Tuyên Hóa`} for the (old) districts of a province, each also under its name in lower
-    case with a straight apostrophe (`đắk r'lấp`: the text may write `Đắk R’lấp`)."""
-    out = {}
+def _districts_of(province: str) -> tuple[dict[str, str], dict[str, str]]:
+    """({`Tuyên Hóa`: `huyện Tuyên Hóa`}, {`tuyên hóa`: `huyện`}) for the (old) districts of a province: each by its
+    name, and its kind by the name in lower case with a straight apostrophe (the text may write `Đắk R’lấp` for
+    `Đắk R'Lấp`)."""
+    named, kinds = {}, {}
     for full, kind in districts().get(province, []):
         name = full.split(" ", len(kind.split()))[-1]
-        out[name] = f"{kind} {name}"
-        out.setdefault(_loose(name), f"{kind} {name}")
-    return out
+        named[name] = f"{kind} {name}"
+        kinds.setdefault(_loose(name), kind)
+    return named, kinds
 
 
 def _loose(name: str) -> str:
@@ -172,12 +173,13 @@ def _loose(name: str) -> str:
 
 
 def district_named(name: str, province: str) -> str | None:
-    """The district of `province` called `name`, with its kind (`huyện Tuyên Hóa`), or None."""
-    found = _districts_of(province)
-    if name in found:
-        return found[name]
-    loose = found.get(_loose(name))   # (as the text writes it: `huyện Đắk R’lấp`)
-    return f"{loose[:loose.index(' ', len(loose) - len(name) - 1)]} {name}" if loose else None
+    """The district of `province` called `name`, with its kind (`huyện Tuyên Hóa`), or None; a name matched only
+    loosely is kept as the text writes it (`huyện Đắk R’lấp`)."""
+    named, kinds = _districts_of(province)
+    if name in named:
+        return named[name]
+    kind = kinds.get(_loose(name))
+    return f"{kind} {name}" if kind else None
 
 
 def national_at(text: str) -> int | None:
