@@ -154,7 +154,6 @@ def _district_names() -> frozenset[str]:
     return frozenset(name for province in districts() for name in _districts_of(province)[0])
 
 
-@lru_cache(maxsize=None)
 @lru_cache(maxsize=128)
 def _districts_of(province: str) -> tuple[dict[str, str], dict[str, str]]:
     """({`Tuyên Hóa`: `huyện Tuyên Hóa`}, {`tuyên hóa`: `huyện`}) for the (old) districts of a province: each by its
@@ -180,6 +179,22 @@ def district_named(name: str, province: str) -> str | None:
         return named[name]
     kind = kinds.get(_loose(name))
     return f"{kind} {name}" if kind else None
+
+
+@lru_cache(maxsize=1)
+def _districts_by_name() -> dict[str, list[tuple[str, str]]]:
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    for province in districts():
+        for name, full in _districts_of(province)[0].items():
+            by_name.setdefault(name, []).append((full, province))
+    return by_name
+
+
+def district_anywhere(name: str) -> tuple[str, str] | None:
+    """The one district of the whole country called `name`, with its province (`huyện Văn Chấn`, `Yên Bái`), or
+    None when no district or several have that name (`Tân Phú`)."""
+    found = _districts_by_name().get(name, [])
+    return found[0] if len(found) == 1 else None
 
 
 def national_at(text: str) -> int | None:

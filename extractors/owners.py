@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from extractors import lexicon
 from extractors.doc_context import DocContext
-from extractors.entities import district_named, find_bodies, national_at
+from extractors.entities import district_anywhere, district_named, find_bodies, national_at
 from extractors.gazetteer import find_provinces, in_comparison
 from extractors.sentences import Sentence
 
@@ -56,6 +56,8 @@ def _reports_or_plans(before: str) -> bool:
 _SOURCE_AFTER = re.compile(r"[^,.;:]{0,30}?\s+(?:cho biết|thông tin|báo cáo cho biết|công bố)(?!\w)")
 # the place a place belongs to, named after it: `… thuộc thành phố Hà Nội`
 _PARENT_BEFORE = re.compile(r"(?<!\w)(?:thuộc|trực thuộc)\s+(?:tỉnh|thành phố|TP\.?)?\s*$")
+# a district's province named right after it: `huyện Cai Lậy, tỉnh Tiền Giang có 15/15 xã`
+_ITS_PROVINCE_AFTER = re.compile(r"\s*,\s*(?:tỉnh|thành phố|TP\.?)\s*")
 # a name right before the bracket its figure opens: `Đắk Song (13.984 ha)`
 _NAME_BRACKETED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\s\d(),;:]*){0,2})\s*\($")
 _LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
@@ -86,6 +88,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     for lo in dict.fromkeys((cs, max(s.start, line))):   # (the same stretch twice finds nothing new)
         seg = text[lo:ms]
         best = None
+        district_end = None   # where the nearest body, if a district, ends
         for b in find_bodies(seg, ctx.province):
             if _STANDS_FOR.search(seg[:b.start]):
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
@@ -95,11 +98,14 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 continue  # `quận Long Biên thuộc thành phố Hà Nội`: the parent of the owner named before
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
+                district_end = b.end if b.type == "district" else None
         for ps, pe, p in ctx.places_in(s, lo, ms):
             if in_comparison(seg, ps) and not _governs(seg[pe:]):
                 continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing
             if best is not None and _PARENT_BEFORE.search(seg, max(0, ps - 30), ps):
                 continue  # `quận Long Biên thuộc thành phố Hà Nội với diện tích 6.038,24ha`: the parent of the owner
+            if district_end is not None and _ITS_PROVINCE_AFTER.fullmatch(seg, district_end, ps):
+                continue  # `huyện Cai Lậy, tỉnh Tiền Giang có 15/15 xã`: the district's province, not the owner
             name = p.name
             if ctx.province and name != ctx.province and not _PROVINCE_WORD_AT_END.search(seg[:ps]):
                 # `Quảng Ninh 2,2-2,5%` in a list of Quảng Bình's districts: huyện Quảng Ninh
@@ -254,7 +260,25 @@ def _capitalised_runs(text: str):
 def title_district(ctx: DocContext) -> str | None:
     """The one district of the document's province its title is about (`Nhiệm kỳ 2015-2020, huyện Chư Sê kết nạp
     được 1.500 đảng viên`, `Số đảng viên mới kết nạp ở Kinh Môn …`), or None (none, or several)."""
-    return _title_district(ctx.title, ctx.province) if ctx.title and ctx.province else None
+    if not ctx.title:
+        return None
+    return _title_district(ctx.title, ctx.province) if ctx.province else _title_district_anywhere(ctx.title)
+
+
+@lru_cache(maxsize=256)
+def _title_district_anywhere(title: str) -> str | None:
+    """On a page whose province nothing tells (a national site), the district its title names bare when no other
+    district of the country has that name: `Văn Chấn vượt khó vươn lên khởi sắc` → `huyện Văn Chấn`."""
+    found = set()
+    for _, words in _capitalised_runs(title):
+        if words[0] in ("Quận", "Huyện"):
+            words = words[1:]
+        if len(words) < 2 or find_provinces(" ".join(words)):
+            continue   # one capitalised word is too often just the first of a title; a province is no district
+        hit = district_anywhere(" ".join(words))
+        if hit:
+            found.add(hit[0])
+    return next(iter(found)) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=256)

@@ -172,6 +172,17 @@ def test_a_share_of_the_target_is_not_a_share_of_the_total():
     assert all(c.verdict != INCONSISTENT for c in checks)
 
 
+@pytest.mark.parametrize("share,verdict", [("20,7%", CONSISTENT), ("6,0%", CANNOT_TELL)])
+def test_a_part_of_a_total_that_is_itself_a_share_may_be_a_share_of_the_larger_whole(share, verdict):
+    """`58 cán bộ, chiếm 29% cán bộ toàn huyện, trong đó có 12 cán bộ nữ, chiếm 6,0%`: the 6,0% may be of the
+    district's cadres, as the 29% is; a share that agrees with the total still reads consistent."""
+    text = f"Năm 2022 có 58 cán bộ, chiếm 29% cán bộ toàn huyện, trong đó có 12 cán bộ nữ, chiếm {share}."
+    checks = run(*doc(text, ("58 cán bộ", qty(58, "cán bộ")), ("29%", pct(29.0)), ("12 cán bộ", qty(12, "cán bộ")),
+                      (share, pct(float(share[:-1].replace(",", "."))))))
+    (c,) = of(checks, "share_of_total")
+    assert c.verdict == verdict
+
+
 def test_share_of_another_unit_gives_no_check():
     text = "Năm 2022 đã luân chuyển 58 cán bộ, trong đó có 12 đảng viên nữ, chiếm 20,7%."
     checks = run(*doc(text, ("58 cán bộ", qty(58, "cán bộ")), ("12 đảng viên", qty(12, "đảng viên")),

@@ -1479,3 +1479,21 @@ def test_a_sentence_that_opens_with_rieng_and_a_district_is_that_districts():
 def test_now_on_a_first_quarter_page_is_the_year_before_only_where_the_page_reviews_it():
     text = ("Năm 2021, toàn tỉnh kết nạp 1.200 đảng viên. Hiện nay, Đảng bộ tỉnh có 52.000 đảng viên.")
     assert figure(text, "52.000 đảng viên", published="2022-02-10").period == "2022"
+
+
+# --- fifth session: from development part O ------------------------------------------------------
+def test_a_district_named_with_its_province_after_it_keeps_its_figures():
+    m = figure("Năm 2022, huyện Đức Hòa, tỉnh Long An có 18/18 xã đạt chuẩn nông thôn mới.", "18/18 xã")
+    assert m.entity == "huyện Đức Hòa"
+    # the province alone still owns its figures
+    m = figure("Năm 2022, tỉnh Long An có 150/188 xã đạt chuẩn nông thôn mới.", "150/188 xã")
+    assert m.entity == "Long An"
+
+
+def test_a_national_page_titled_by_a_district_nobody_else_is_called():
+    text = "Năm 2022, toàn huyện trồng được 2.500 ha rừng, đạt 102% kế hoạch."
+    m = figure(text, "2.500 ha", title="Trạm Tấu vượt khó", source="https://dangcongsan.vn/kinh-te/a-1.html")
+    assert m.entity == "huyện Trạm Tấu"
+    # a name several districts share names none of them
+    m = figure(text, "2.500 ha", title="Tân Phú vượt khó", source="https://dangcongsan.vn/kinh-te/a-2.html")
+    assert m.entity is None

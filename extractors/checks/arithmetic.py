@@ -105,7 +105,10 @@ def _share_of_total(dt: DocText, ms: list[Mention]) -> list[Check]:
         c, t = pair
         if not t.value or not c.value:
             continue
-        out.append(_share_check(c, t, p, "sentence", full=not _names_other_whole(dt, p, t.unit)))
+        # `2.393 hộ, chiếm 27,22% hộ nghèo của tỉnh, trong đó … 2.339 hộ, chiếm 26,61%`: the total is itself a share
+        # of a larger whole, and the part's percentage is more likely of that whole than of the total
+        of_larger = any(_pct(x) and not x.direction for x in ms[ms.index(t) + 1:i - 1])
+        out.append(_share_check(c, t, p, "sentence", full=not of_larger and not _names_other_whole(dt, p, t.unit)))
     return out
 
 
