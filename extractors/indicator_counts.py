@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import lexicon
 from extractors.indicator_keys import known_indicator
 from extractors.indicator_phrases import (_AFTER_MODIFIER, _coordinated_tail, _ENDS_WITH_COPULA, _FILLER_ONLY,
     _HAS_PREDICATE, _is_participant, _joined_subject, _modifiers, _names_owner, _only_target_words, _same_group,
@@ -18,9 +19,34 @@ _GOVERNED = re.compile(r"(?<!\w)(?:cho|với|đối với|đến)\s+(?:các\s+|n
 _GIVEN_AT_END = re.compile(r"(?<!\w)được\s+giao\s*$")
 
 
+# the group a count of people are the members of (lexicon/context_words.tsv, role `member_group`): named right
+# before `gồm`, or after `bầu … vào`
+_GROUP = lexicon.alternation("context_words", "member_group")
+_GROUP_BEFORE_GOM = re.compile(rf"(?<!\w)((?:{_GROUP})\s[^,;:()\d]{{2,100}}?)\s+gồm(?:\s+có)?\s*$")
+_ELECTED_INTO = re.compile(rf"\s*vào\s+((?:{_GROUP})\s[^,;:.()\d]{{2,80}})")
+
+
+def _members_of(last: str, after: str) -> str | None:
+    """The group a count of people make up: `Ban Chấp hành Đảng bộ tỉnh khóa XV` for `Ban Chấp hành Đảng bộ tỉnh
+    khóa XV gồm 55 đồng chí`, `Ủy ban Kiểm tra Tỉnh ủy` for `bầu 11 đồng chí vào Ủy ban Kiểm tra Tỉnh ủy`."""
+    if "gồm" in last:
+        found = _GROUP_BEFORE_GOM.search(last)
+        if found:
+            return found.group(1).strip()
+    if "vào" in after[:8] and re.search(r"(?<!\w)bầu(?:\s+bổ sung)?(?:\s+(?:được|thêm))?\s*$", last):
+        found = _ELECTED_INTO.match(after)
+        if found:
+            return found.group(1).strip()
+    return None
+
+
 def _counted(m, text, seg, last, after, unit, participant, done, sprev, before=""):
     """The indicator of a count, from the verb that governs it or the predicate after it: `seg` is its
     clause since the figure before, `last` the part of that after its last comma, `before` the clause before it."""
+    if participant:
+        group = _members_of(last, after)
+        if group:
+            return group, "group"                             # `Ban Thường vụ Tỉnh ủy gồm 15 đồng chí`
     if _ENDS_WITH_COPULA.search(last):
         subject = _subject(last)
         if subject and _only_target_words(subject) and sprev is not None and sprev.indicator and sprev.unit \

@@ -75,7 +75,21 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
     `done` holds the document's mentions before it, already attributed."""
     ind, source = _indicator(m, text, s_start, cs, ce, done, prev_sentence)
     m.extra["indicator_source"] = source
-    return _ws(_without_owner(ind))
+    return _ws(_without_hedge(_without_owner(ind)))
+
+
+# an estimate's word or the time of a monthly report, around what is measured: `ước tính doanh thu`, `tốc độ tăng
+# trưởng dự (ước đạt)`, `Tháng qua, hoạt động thương mại`
+_HEDGE_LEAD = re.compile(r"^\s*(?:(?:ước tính|dự ước|ước)\s+(?=[^\W\d]{2})(?!đạt\b|tính\b)|"
+                         r"(?:[Tt]háng|[Qq]uý|[Nn]ăm|[Tt]uần) qua\s*,\s*)")
+_HEDGE_TAIL = re.compile(r"(?<!tham)(?<!Tham)\s+(?:dự ước|dự|ước)\s*$")   # (not `tham dự`)
+
+
+def _without_hedge(ind: str | None) -> str | None:
+    if not ind or not ("ước" in ind or "dự" in ind or " qua" in ind):
+        return ind
+    bare = _HEDGE_TAIL.sub("", _HEDGE_LEAD.sub("", ind))
+    return bare if len(bare.split()) >= 1 and bare.strip() else ind
 
 
 def _without_owner(ind: str | None) -> str | None:

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from extractors import comparisons, cues, entities, indicator_context, indicators, lexicon, owners, periods, status
+from extractors import comparisons, cues, entities, indicator_context, indicator_counts, indicators, lexicon, owners, periods, status
 from extractors.checks.targets import _polarity
 from extractors.document import Document
 from extractors.entities import DEPARTMENTS, EXPANSIONS, find_bodies, find_national
@@ -323,6 +323,8 @@ CONTEXT_RULES = {
     "discourse": indicator_context._DISCOURSE.match, "bare_change": indicator_context._DISCOURSE.match,
     "back_reference": indicator_context._BACK_REFERENCE.search,
     "rate_word": indicator_context._RATE_NAMED.search, "index": indicator_context._INDEXES.search,
+    "member_group": lambda example: (indicator_counts._GROUP_BEFORE_GOM.search(example.split(" gồm ")[0] + " gồm ")
+                                     or indicator_counts._ELECTED_INTO.search(example)),
 }
 
 
@@ -350,7 +352,10 @@ def test_context_word(row, example):
     hit = CONTEXT_RULES[row["role"]](example)
     assert hit is not None, (example, row["role"])
     assert row["word"].replace(" ", "").lower() in hit.group(0).replace(" ", "").lower(), (hit.group(0), row["word"])
-    if row["role"] not in ("rate_word", "index") and row["word"] != ")":   # weak() strips a bracket first
+    if row["role"] == "member_group":
+        (m,) = extract_document(Document(id="t", source="test", text=example)).mentions
+        assert m.indicator.startswith(row["word"]), (m.indicator, row["word"])   # the group, not the members' noun
+    elif row["role"] not in ("rate_word", "index") and row["word"] != ")":   # weak() strips a bracket first
         assert indicator_context.weak(example)
 
 

@@ -1497,3 +1497,34 @@ def test_a_national_page_titled_by_a_district_nobody_else_is_called():
     # a name several districts share names none of them
     m = figure(text, "2.500 ha", title="Tân Phú vượt khó", source="https://dangcongsan.vn/kinh-te/a-2.html")
     assert m.entity is None
+
+
+@pytest.mark.parametrize("text, span, group", [
+    ("Đại hội công bố Ban Chấp hành Đảng bộ thành phố khóa XXII gồm 41 đồng chí.", "41 đồng chí",
+     "Ban Chấp hành Đảng bộ thành phố khóa XXII"),
+    ("Sau đó, hội nghị bầu 10 đồng chí vào Ban Thường vụ Thành ủy.", "10 đồng chí", "Ban Thường vụ Thành ủy"),
+    ("Hội đồng nghiệm thu gồm có 9 thành viên.", "9 thành viên", "Hội đồng nghiệm thu"),
+])
+def test_a_count_of_members_is_of_the_group_they_make_up(text, span, group):
+    m = figure(text, span)
+    assert (m.indicator, m.extra["indicator_source"]) == (group, "group")
+
+
+def test_a_count_of_people_without_a_group_keeps_its_reading():
+    m = figure("Năm 2023, Sở đã tuyển dụng 35 người vào làm việc tại các trường.", "35 người")
+    assert m.extra["indicator_source"] != "group"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Quý III ước tính doanh thu dịch vụ cảng biển đạt 1.250 tỷ đồng.", "1.250 tỷ đồng", "doanh thu dịch vụ cảng biển"),
+    ("Ngành chế biến gỗ giữ được đà tăng với tốc độ tăng trưởng dự ước đạt 9,1%.", "9,1%", "tốc độ tăng trưởng"),
+    ("Tháng qua, hoạt động dịch vụ lưu trú trên địa bàn tỉnh ước đạt 320 tỷ đồng.", "320 tỷ đồng",
+     "hoạt động dịch vụ lưu trú"),
+])
+def test_an_estimates_word_or_a_reports_time_is_no_part_of_the_indicator(text, span, indicator):
+    assert figure(text, span).indicator == indicator
+
+
+def test_attendance_keeps_its_verb():
+    m = figure("Đại hội khai mạc với sự tham dự của 300 đại biểu.", "300 đại biểu")
+    assert m.indicator is None or not m.indicator.endswith(" tham")
