@@ -190,6 +190,16 @@ def _districts_by_name() -> dict[str, list[tuple[str, str]]]:
     return by_name
 
 
+def districts_of(province: str) -> dict[str, str]:
+    """The (old) districts of a province by name: {`Tuyên Hóa`: `huyện Tuyên Hóa`, …}."""
+    return _districts_of(province)[0]
+
+
+def district_names() -> tuple[str, ...]:
+    """The names of every district of the country (`Văn Chấn`, `Tân Phú`, …), each once."""
+    return tuple(_districts_by_name())
+
+
 def district_anywhere(name: str) -> tuple[str, str] | None:
     """The one district of the whole country called `name`, with its province (`huyện Văn Chấn`, `Yên Bái`), or
     None when no district or several have that name (`Tân Phú`)."""
@@ -232,6 +242,8 @@ _NATIONAL_ORGANISATION = {"Tổng Liên đoàn": r"Tổng Liên đoàn[^,;]{0,20
 _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         rf"(?:{_owner_alt('assigned_plan')})\s+(?:được\s+)?(?:Thủ tướng\s+)?(?:{_ASSIGNER})|"
                         r"(?<!\w)[Tt]heo\s[^,;:]{0,80},|"
+                        # where money comes from, not whose it is: `thu bổ sung cân đối từ ngân sách trung ương 563 tỷ`
+                        r"(?<!\w)từ\s+(?:nguồn\s+)?(?:vốn\s+)?ngân sách\s+[Tt]rung ương|"
                         # the whole a share is of: `…, chiếm 10,9% tổng vốn đầu tư cả nước, tăng 82,4%`
                         r"(?<!\w)(?:chiếm|bằng)\s+(?:(?:gần|hơn|khoảng|trên)\s+)?[\d.,]+\s*%\s+(?:so với\s+)?(?:tổng\s+)?"
                         r"[^,;:()\d]{0,60}?(?:cả nước|toàn quốc)(?!\w)(?!\s*\()|"

@@ -74,8 +74,29 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
     """The indicator of mention `m`, whose clause is text[cs:ce] and sentence starts at `s_start`;
     `done` holds the document's mentions before it, already attributed."""
     ind, source = _indicator(m, text, s_start, cs, ce, done, prev_sentence)
+    if ind and m.unit and m.kind in ("quantity", "fraction") and _only_a_place(ind):
+        # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
+        ind, source = m.unit.split("/")[0], "unit"
     m.extra["indicator_source"] = source
-    return _ws(_without_hedge(_without_owner(ind)))
+    return _ws(_without_hedge(_without_owner(_LIST_MARK.sub("", ind) if ind else ind)))
+
+
+# a list item's mark before the indicator: `+ Dư nợ của các Ngân hàng thương mại là …`
+_LIST_MARK = re.compile(r"^\s*[+•*]\s+")
+
+
+_PLACE_KIND = re.compile(r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|tỉnh|TP\.?)\s+", re.IGNORECASE)
+_ONLY_ADVERBS = re.compile(r"(?:\s+(?:đã|đều|cũng|vẫn|chỉ|mới|có))*\s*$")
+
+
+def _only_a_place(ind: str) -> bool:
+    """Whether an indicator is only a place named by its kind and capitalised name (`xã Quảng Sơn đã`, `huyện Ba
+    Bể`), with at most an adverb after it."""
+    rest = ind[_PLACE_KIND.match(ind).end():] if _PLACE_KIND.match(ind) else None
+    if rest is None:
+        return False
+    name = rest[:_ONLY_ADVERBS.search(rest).start()].split()
+    return 0 < len(name) <= 4 and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in name)   # (not `KVII`)
 
 
 # an estimate's word or the time of a monthly report, around what is measured: `ước tính doanh thu`, `tốc độ tăng

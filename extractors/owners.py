@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from extractors import lexicon
 from extractors.doc_context import DocContext
-from extractors.entities import district_anywhere, district_named, find_bodies, national_at
+from extractors.entities import district_anywhere, district_named, district_names, districts_of, find_bodies, national_at
 from extractors.gazetteer import find_provinces, in_comparison
 from extractors.sentences import Sentence
 
@@ -59,8 +59,8 @@ _PARENT_BEFORE = re.compile(r"(?<!\w)(?:thuộc|trực thuộc)\s+(?:tỉnh|thà
 # a district's province named right after it: `huyện Cai Lậy, tỉnh Tiền Giang có 15/15 xã`
 _ITS_PROVINCE_AFTER = re.compile(r"\s*,\s*(?:tỉnh|thành phố|TP\.?)\s*")
 # a name right before the bracket its figure opens: `Đắk Song (13.984 ha)`
-_NAME_BRACKETED = re.compile(r"((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\s\d(),;:]*){0,2})\s*\($")
-_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
+_NAME_BRACKETED = re.compile(r"(?<!\w)((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\s\d(),;:]*){0,2})\s*\($")
+_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+|như\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
 
 
@@ -144,6 +144,11 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 if re.match(r"Đảng (?:bộ|ủy) Khối", b.name):
                     best = (bloc.start(), "Đảng bộ" + b.name[len("Đảng ủy"):], bloc.end())
                     break
+        if best and _UNNAMED_DISTRICT_BODY.fullmatch(best[1]):
+            # `Đảng bộ huyện đã lãnh đạo … hoàn thành 13/15 chỉ tiêu` on a page about one district: that district
+            district = _district_before(text, ms, ctx)
+            if district:
+                return _body_of(best[1], district), "document"
         if best:
             later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs else []
             if rank or not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:
@@ -167,6 +172,12 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             owner = _owner_named_in(prev, ctx)
             if owner:
                 return owner, "paragraph"
+    topic = _paragraph_district(text, ctx.paragraph_start(s), ctx.province) \
+        if s.start > ctx.paragraph_start(s) and not _WHOLE_PROVINCE.search(text, s.start, ms) else None
+    if topic:
+        # `Đối với huyện đảo Lý Sơn, tình hình kinh tế … ổn định. Tổng giá trị sản xuất … hơn 900 tỷ đồng`: a
+        # paragraph that opens on a district is about it
+        return topic, "paragraph"
     if _WHOLE_DISTRICT.search(text[s.start:ms]):
         # `Năm 2016, toàn huyện đã kết nạp được 300 đảng viên mới`: the district the text named last
         district = _district_before(text, ms, ctx)
@@ -204,7 +215,39 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
 # the district as a whole, unnamed: `toàn huyện`, `cả huyện`, `huyện ta`, `Đảng bộ huyện`, `Huyện ủy` (no name after)
 _WHOLE_DISTRICT = re.compile(r"(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
                              r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+[A-ZĐÀ-Ỹ])|[Hh]uyện ủy(?!\s+[A-ZĐÀ-Ỹ]))(?!\w)")
+_UNNAMED_DISTRICT_BODY = re.compile(r"(?:Đảng bộ|Đảng ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:huyện|thị xã)|"
+                                    r"[Hh]uyện ủy|[Tt]hị ủy")
 _DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,2}")
+
+
+_WHOLE_PROVINCE = re.compile(r"(?<!\w)(?:toàn|cả)\s+tỉnh|(?<!\w)tỉnh\s+ta(?!\w)", re.IGNORECASE)
+# a paragraph's opening that makes a district its topic: `Đối với huyện đảo Lý Sơn, …`, `Riêng huyện Ba Bể, …`
+_TOPIC_OPENER = re.compile(r"\s*(?:Đối với|Riêng|Tại|Ở|Về)\s+(?=[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hành phố)")
+
+
+def _body_of(body: str, district: str) -> str:
+    """An unnamed district body with its district's name: `Đảng bộ huyện` → `Đảng bộ huyện Chương Mỹ`, `Huyện ủy` →
+    `Huyện ủy Chương Mỹ`."""
+    kind, _, name = district.partition(" xã ") if district.startswith("thị xã ") else district.partition(" ")
+    if district.startswith("thị xã "):
+        kind = "thị xã"
+    if body.lower().endswith(("huyện ủy", "thị ủy")):
+        return f"{body} {name}"
+    if body.endswith(kind):
+        return f"{body[:-len(kind)]}{district}"
+    return district
+
+
+def _paragraph_district(text: str, start: int, province: str | None) -> str | None:
+    opener = _TOPIC_OPENER.match(text, start)
+    if not opener:
+        return None
+    head = text[opener.end():opener.end() + 60]
+    bodies = find_bodies(head, province)
+    if not bodies or bodies[0].start != 0 or bodies[0].type != "district" \
+            or not re.match(r"\s*,", head[bodies[0].end:]):
+        return None
+    return bodies[0].name
 
 
 def _district_before(text: str, upto: int, ctx: DocContext) -> str | None:
@@ -262,7 +305,22 @@ def title_district(ctx: DocContext) -> str | None:
     được 1.500 đảng viên`, `Số đảng viên mới kết nạp ở Kinh Môn …`), or None (none, or several)."""
     if not ctx.title:
         return None
+    if ctx.title.isupper():
+        return _capitals_title_district(ctx.title, ctx.province)
     return _title_district(ctx.title, ctx.province) if ctx.province else _title_district_anywhere(ctx.title)
+
+
+@lru_cache(maxsize=256)
+def _capitals_title_district(title: str, province: str | None) -> str | None:
+    """The one district a title in capitals names with its kind (`HUYỆN BẠCH THÔNG KẾT NẠP 93 ĐẢNG VIÊN MỚI`): of
+    the document's province, or, when nothing tells the province, of the country when no other has that name."""
+    low = f" {' '.join(title.lower().split())} "
+    if province:
+        found = {full for full in districts_of(province).values() if f" {full.lower()} " in low}
+    else:
+        found = {hit[0] for name in district_names() if f" {name.lower()} " in low
+                 for hit in [district_anywhere(name)] if hit and f" {hit[0].lower()} " in low}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=256)

@@ -1528,3 +1528,50 @@ def test_an_estimates_word_or_a_reports_time_is_no_part_of_the_indicator(text, s
 def test_attendance_keeps_its_verb():
     m = figure("Đại hội khai mạc với sự tham dự của 300 đại biểu.", "300 đại biểu")
     assert m.indicator is None or not m.indicator.endswith(" tham")
+
+
+# --- fifth session: from development part P ------------------------------------------------------
+def test_an_unnamed_district_body_is_the_district_the_page_is_about():
+    m = figure("Năm 2024, Đảng bộ huyện đã lãnh đạo hoàn thành 17/19 chỉ tiêu chủ yếu.", "17/19 chỉ tiêu",
+               title="Huyện Đông Anh vượt nhiều chỉ tiêu", source="https://hanoimoi.vn/a-1.html")
+    assert (m.entity, m.extra["entity_source"]) == ("Đảng bộ huyện Đông Anh", "document")
+
+
+def test_a_paragraph_that_opens_on_a_district_is_about_it():
+    text = ("Kinh tế tỉnh năm 2019 tăng 7,1%.\n\nRiêng huyện Sơn Tịnh, sản xuất nông nghiệp ổn định. Giá trị sản xuất "
+            "năm 2019 đạt 2.150 tỷ đồng. Toàn tỉnh có 12 xã đạt chuẩn nông thôn mới.")
+    m = figure(text, "2.150 tỷ đồng", source="https://baoquangngai.vn/a-1.html")
+    assert (m.entity, m.extra["entity_source"]) == ("huyện Sơn Tịnh", "paragraph")
+    assert figure(text, "12 xã", source="https://baoquangngai.vn/a-1.html").entity == "Quảng Ngãi"
+    assert figure(text, "7,1%", source="https://baoquangngai.vn/a-1.html").entity == "Quảng Ngãi"
+
+
+def test_an_island_district_and_districts_listed_after_nhu_or_la():
+    src = "https://baoquangnam.vn/a-1.html"
+    m = figure("Năm 2023, nhiều huyện giảm nghèo nhanh, như Tiên Phước còn 420 hộ nghèo.", "420 hộ", source=src)
+    assert m.entity == "huyện Tiên Phước"
+    m = figure("Có 2 huyện về đích sớm là Phú Ninh (102,5%), Thăng Bình (101,2%).", "102,5%", source=src)
+    assert m.entity == "huyện Phú Ninh"
+
+
+def test_money_from_the_central_budget_is_the_provinces():
+    m = figure("Năm 2022, tỉnh nhận thu bổ sung có mục tiêu từ ngân sách trung ương 820 tỷ đồng.", "820 tỷ đồng",
+               source="https://baohoabinh.com.vn/a-1.htm")
+    assert m.entity == "Hòa Bình"
+
+
+def test_a_title_in_capitals_names_its_district():
+    m = figure("Năm 2022, toàn huyện kết nạp 120 đảng viên mới.", "120 đảng viên mới",
+               title="HUYỆN NA RÌ KẾT NẠP 120 ĐẢNG VIÊN MỚI", source="https://baobackan.vn/a-1.html")
+    assert m.entity == "huyện Na Rì"
+
+
+def test_a_subject_that_is_only_a_place_is_who_not_what():
+    m = figure("Năm 2023, xã Tân Lập đã đạt 16/19 tiêu chí, phấn đấu đạt thêm 3 tiêu chí.", "16/19 tiêu chí",
+               source="https://baophutho.vn/a-1.htm")
+    assert m.indicator == "tiêu chí"
+
+
+def test_a_list_items_mark_is_no_part_of_the_indicator():
+    m = figure("Đến cuối tháng 9/2023:\n+ Dư nợ cho vay hộ sản xuất là 4.120 tỷ đồng.", "4.120 tỷ đồng")
+    assert m.indicator.startswith("Dư nợ")   # not `+ Dư nợ`
