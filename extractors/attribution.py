@@ -130,6 +130,27 @@ def _named_item(m: Mention, text: str, s: Sentence, done: list[Mention]) -> None
     m.extra["named_item"] = True
 
 
+def _the_change(m: Mention, done: list[Mention] | None, s: Sentence) -> Mention | None:
+    """The percentage change before a bracketed figure when the bracket gives that change in units: the level before
+    the change, of the bracket's unit, less the level the change implies for the base is the bracket's value (within
+    5%); None when the bracket is the base's level (`tăng 4% so với cùng kỳ năm 2023 (255.013 lượt)`) or no level is
+    there to tell."""
+    if not done or m.value is None or not m.unit:
+        return None
+    change = done[-1]
+    if change.kind != "percent" or change.value is None or change.extra.get("sentence_index") != s.index \
+            or change.direction not in ("increase", "decrease"):
+        return None
+    level = next((d for d in reversed(done[-6:-1]) if d.extra.get("sentence_index") == s.index and d.unit == m.unit
+                  and d.value and not d.extra.get("aside")), None)
+    if level is None:
+        return None
+    rate = change.value / 100.0
+    base = level.value / (1 + rate) if change.direction == "increase" else level.value / max(1e-9, 1 - rate)
+    delta = abs(level.value - base)
+    return change if delta and abs(m.value - delta) <= 0.05 * delta else None
+
+
 # figures of a party's membership: new members, candidates, members on the rolls
 _MEMBERSHIP = re.compile(r"(?<!\w)(?:đảng viên|ĐV|quần chúng|kết nạp)(?!\w)", re.IGNORECASE)
 
@@ -156,7 +177,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         return "target" if target else "actual"
     m.status = status_of(m, clause_before, sent_before, text[max(s.start, m.start - 20):m.start], ctx, s, model)
     m.extra["status_source"] = None if m.status is None else "model" if read_by_model else "rules"
-    m.compared_to = comparison_base(m, clause_after, next_start)
+    m.compared_to = comparison_base(m, clause_after, next_start, clause_before)
     m.direction = change_direction(clause_before)
     plain = letter_free(m, s)
     m.period, m.extra["period_source"] = _period_of(m, s, ctx, cs, plain)
@@ -164,6 +185,12 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         m.status = "target"  # `Đến năm 2030, thu nhập bình quân … từ 75-80 triệu đồng`: no result yet
         m.extra["status_source"] = "rules"
         m.period, m.extra["period_source"] = _period_of(m, s, ctx, cs, plain)
+    if m.extra.pop("base_in_brackets", False):
+        change = _the_change(m, done, s)
+        if change is not None:
+            # `… là 62.700 ha, … tăng 6,65% so với năm 2018 (3.912 ha)`: the bracket is the change in units, of the
+            # change's time, not the base year's level
+            m.period, m.extra["period_source"] = change.period, change.extra.get("period_source")
     spans = ctx.sentence_brackets[s.index]
     if spans and bracket_at(spans, m.start - s.start, s.text) is not None:
         m.extra["aside"] = True   # `(quý I/2023 đạt 4,11%)`: a figure in brackets, beside the sentence's own

@@ -33,12 +33,18 @@ _BASE_RIGHT_AFTER = re.compile(
     r"dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ|năm trước|(?:năm\s+)?(?:19|20)\d{2})")
 
 
-def comparison_base(m: Mention, clause_after: str, next_start: int | None) -> str | None:
+def comparison_base(m: Mention, clause_after: str, next_start: int | None, clause_before: str = "") -> str | None:
     """The base the figure is compared with, stated after it in its clause and before any other
-    figure (`đạt 21,6 tỷ USD, tăng 15% so với năm 2022`: the base belongs to the 15%)."""
+    figure (`đạt 21,6 tỷ USD, tăng 15% so với năm 2022`: the base belongs to the 15%), or, for a change, right
+    before the change word (`…, so với năm 2015 tăng 205,08%`); a base followed by a change word before the next
+    figure is that change's (`là 62.700 ha, so với cuối năm 2015 diện tích tăng 165,81%`: not the 62.700 ha's)."""
     seg = clause_after[:90]
     if next_start is not None:
         seg = seg[:max(0, next_start - m.end)]
+    if "so" in clause_before[-80:]:
+        before = _BASE_BEFORE_CHANGE.search(clause_before[-80:])
+        if before:
+            return _base_of(before.group(1))
     if m.kind != "multiplier" and _BASES_IN_WORDS and wordless(seg):
         return None   # no word after the figure (`1% 1% …`): every base is written in words (a year right after a
         # percentage, the one base without, is its period)
@@ -62,8 +68,26 @@ def comparison_base(m: Mention, clause_after: str, next_start: int | None) -> st
     for pat, label in COMPARED:
         mm = pat.search(seg)
         if mm:
+            if _CHANGE_AFTER_BASE.search(seg, mm.end()):
+                return None   # the base of the change that follows
             return label or mm.group(1)
     return None
+
+
+def _base_of(written: str) -> str | None:
+    for pat, label in COMPARED:
+        mm = pat.match(written)
+        if mm:
+            return label or mm.group(1)
+    return None
+
+
+# `so với năm 2015 tăng 205,08%`, `so với cuối năm 2015 diện tích tăng 165,81%`: a base before its change, nothing
+# but a noun or two between them
+_BASE_BEFORE_CHANGE = re.compile(r"(?<!\w)(so với\s+(?:cùng kỳ|cùng kì|(?:năm\s+|cuối năm\s+|đầu năm\s+)?(?:19|20)\d{2}|"
+                                 r"năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?)\s*,?\s*"
+                                 r"(?:[^\W\d]+\s+){0,4}?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*$")
+_CHANGE_AFTER_BASE = re.compile(r"\s*,?\s*(?:[^\W\d]+\s+){0,4}?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*$")
 
 
 _BASES_IN_WORDS = all(p.pattern.startswith("so với") for p, _ in COMPARED)

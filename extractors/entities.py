@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors import lexicon
 from extractors.gazetteer import find_provinces, provinces
-from extractors.normalize import new_style_tones
+from extractors.normalize import UPPER, new_style_tones
 
 # The words of the body patterns are data: extractors/lexicon/bodies.tsv (one alternation per role) and
 # departments.tsv.
@@ -33,7 +33,7 @@ EXPANSIONS = tuple((w + " ", c + " ") if w.isupper() else (w, c)
                    for w, c in zip(lexicon.column("bodies", "word"), lexicon.column("bodies", "canonical")) if c)
 # Provincial departments (sở), longest first so `Văn hóa, Thể thao và Du lịch` wins over `Văn hóa`.
 DEPARTMENTS = sorted(lexicon.column("departments", "department"), key=len, reverse=True)
-_UP = r"[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]"
+_UP = UPPER
 _WORD = rf"{_UP}[^\s,.;:()]*"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"     # a proper name: capitalized words
 _LEVEL = rf"(?:{_alt('level')})"

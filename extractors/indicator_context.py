@@ -27,6 +27,7 @@ from extractors.indicator_keys import known_indicator
 from extractors.indicators import clause_subject
 from extractors.record import Mention
 from extractors.wordless import wordless
+from extractors.normalize import UPPER
 
 
 def _alt(role: str, code: dict[str, str] | None = None) -> str:
@@ -47,14 +48,14 @@ _DISCOURSE = re.compile(rf"^(?:{_alt('discourse', _DISCOURSE_CODE)})\b"
                         rf"|^(?:{_alt('bare_change')})$", re.IGNORECASE)  # a bare change: of the figure before
 _BACK_REFERENCE = re.compile(rf"(?:^|\s)\w+\s(?:{_alt('back_reference')})$")   # `mức thu này gấp 3,9 lần`: the figure before's
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
-_NAME_BRACKET = re.compile(r"[A-ZĐÀ-Ỹ][^,;()]*\(\s*$")
+_NAME_BRACKET = re.compile(r"(?<!\w)" + UPPER + r"[^,;()]*\(\s*$")
 # `chiếm gần 32% tổng vốn FDI trong …`: the whole a share is of
 _WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]{2,60}?)(?=\s+(?:trong|của|tại|trên|so với|cả nước|"
                           r"toàn quốc)\b|[,;:.()]|$)")
 # `dẫn đầu cả nước về thu hút vốn đầu tư nước ngoài (FDI) với gần 3,2 tỉ USD`: what the figure is about
 _ABOUT_WITH = re.compile(r"(?<!\w)về\s+([^,;:.\d]{3,80}?)\s+với\s+(?:\S+\s+)?$")
 # a place named right before its figure in a bracketed list: `(Sơn La 2,20%; Lai Châu 3,41%)`
-_PLACE_LISTED = re.compile(r"[(;,]\s*([A-ZĐÀ-Ỹ][^\d(),;:]{1,30}?)\s*:?\s*$")
+_PLACE_LISTED = re.compile(r"[(;,]\s*(" + UPPER + r"[^\d(),;:]{1,30}?)\s*:?\s*$")
 _RATE_NAMED = re.compile(rf"(?<!\w)((?:{_alt('rate_word')})\s+[^,;:()\d]{{2,60}}?)"
                          rf"(?=\s+(?:{_alt('rate_end')})(?!\w)|\s*[,;:(]|$)")
 # a sentence that breaks down the one before: `Cụ thể, …`, `Trong đó, …`
@@ -87,7 +88,7 @@ _RANKED_BY = re.compile(r"\s*(?:cả nước\s+|toàn quốc\s+)?với\s+(?!(?:h
                         r"(?:(?:hơn|gần|khoảng|trên|đạt|là)\s+)*\d")
 # a sentence that opens with a place and goes straight to its figure: `Bình Dương với hơn 1,382 tỷ USD`, `TP. Hồ Chí
 # Minh đứng thứ 3 với …` (a list by place, one sentence each)
-_PLACE_OPENS = re.compile(r"\s*(?:(?:TP\.?|Tp\.?|tỉnh|Tỉnh|thành phố|Thành phố)\s*)?(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,4}"
+_PLACE_OPENS = re.compile(r"\s*(?:(?:TP\.?|Tp\.?|tỉnh|Tỉnh|thành phố|Thành phố)\s*)?(?:" + UPPER + r"[\wÀ-ỹ]*\s+){1,4}"
                           r"(?:(?:đứng|xếp)\s+(?:thứ\s+)?\S+\s+)?(?:với|đạt)\s+(?:(?:hơn|gần|khoảng|trên)\s+)?$")
 
 
@@ -111,6 +112,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
     the text gives a figure in brackets after (`Hội Nhà văn (100%)`)."""
     if not indicator or not indicator.strip():
         return True
+    if indicator.rstrip().endswith("("):
+        return True   # `chỉ tiêu tỉnh giao cả năm (190 đảng viên)`: a clause cut at the bracket its figure opens
     ind = indicator.strip(" ,;:()-")
     if not ind or not _A_LETTER.search(ind) or _DIGIT_OR_PER.search(ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):

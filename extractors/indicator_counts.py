@@ -10,12 +10,16 @@ from extractors.indicator_keys import known_indicator
 from extractors.indicator_phrases import (_AFTER_MODIFIER, _coordinated_tail, _ENDS_WITH_COPULA, _FILLER_ONLY,
     _HAS_PREDICATE, _is_participant, _joined_subject, _modifiers, _names_owner, _only_target_words, _same_group,
     _subject, _TAKES_TARGETS, _TARGET_UNITS, _verb_phrase, _VERB_RE)
+from extractors.normalize import UPPER
 
 
 # the end of the part before a count (each asked only where its words are written)
 _CHANGE_AT_END = re.compile(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$")
 _OF_AT_END = re.compile(r"(?<!\w)của\s+(?:các\s+)?$")
 _GOVERNED = re.compile(r"(?<!\w)(?:cho|với|đối với|đến)\s+(?:các\s+|những\s+)?$")
+# who speaks for the people counted is no act done for them: `đại biểu đại diện cho hơn 58.000 đảng viên`
+_STANDS_FOR = re.compile(r"(?<!\w)(?:đại diện|thay mặt)$")
+_FOR_AT_END = re.compile(r"(?<!\w)cho\s+(?:các\s+|những\s+)?$")
 _GIVEN_AT_END = re.compile(r"(?<!\w)được\s+giao\s*$")
 
 
@@ -114,14 +118,15 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
                 break
             if ";" in pieces[k]:
                 break
-    if verb is None and governed and not participant:
-        # `Điều chỉnh vốn cho 127 dự án`, `điều chỉnh tăng vốn cho 2 dự án`: the act done for the group
+    if verb is None and governed and (not participant or _FOR_AT_END.search(last)):
+        # `Điều chỉnh vốn cho 127 dự án`, `điều chỉnh tăng vốn cho 2 dự án`: the act done for the group; for people,
+        # the act alone (`phát thẻ đảng viên cho 75 đồng chí`, `Chuyển sinh hoạt Đảng cho 185 lượt đảng viên`)
         act = re.search(r"(?:^|(?<=[\s,;:]))((?:[^\W\d_]+\s+){1,4}?)(?:cho|đối với)\s+(?:các\s+|những\s+)?$",
                         last.strip(" ") + " ")
         act_words = act.group(1).strip() if act else ""
         if act_words and not _FILLER_ONLY.match(act_words) and not re.match(r"(?:đó|này|ra|vào|và)$", act_words) \
-                and not _names_owner(act_words):
-            return f"{act_words} {unit}", "verb"
+                and not _names_owner(act_words) and not (participant and _STANDS_FOR.search(act_words)):
+            return (act_words if participant else f"{act_words} {unit}"), "verb"
     if verb:
         low = verb.lower()
         if "giao" in last and _GIVEN_AT_END.search(last) and not participant:
@@ -134,7 +139,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
         return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
     # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
-    rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+", " ", after)
+    rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:" + UPPER + r"\w*\s*)+", " ", after)
     am = _AFTER_MODIFIER.match(rest)
     if am and _SHARE_AFTER.match(am.group("vp")):
         am = None   # `250 người đạt 125% kế hoạch năm`: a share of the count, not what the counted did

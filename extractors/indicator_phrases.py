@@ -11,6 +11,7 @@ from extractors import lexicon
 from extractors.cues import first_letters, word_tree
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
+from extractors.normalize import UPPER
 
 # Verbs that, before a count, name what was done: `hoàn thành 20/23 nhiệm vụ`, `tặng bằng khen cho`.
 ACTION_VERBS = [
@@ -71,7 +72,7 @@ _TIME_PHRASES = re.compile(
     r"(?<!\d\s)tháng\s+\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d{2})?(?![\d/.-]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
-    r"(?:\s*[A-ZĐÀ-Ỹ][^\s,;:()]*)*\s*$")
+    r"(?:\s*" + UPPER + r"[^\s,;:()]*)*\s*$")
 # (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|bình quân|"
                           r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
@@ -105,9 +106,9 @@ _COMPARES_BEFORE = re.compile(
 _PREPOSITION_CUT = re.compile(
     r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
     r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm|"
-    r"(?:đến|về|vào)\s+(?:tỉnh|thành phố|huyện|địa bàn)|(?:tỉnh|thành phố|huyện)\s+[A-ZĐÀ-Ỹ])\b.*$")
+    r"(?:đến|về|vào)\s+(?:tỉnh|thành phố|huyện|địa bàn)|(?:tỉnh|thành phố|huyện)\s+" + UPPER + r")\b.*$")
 _SUBJECT_LEAD = re.compile(
-    r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:[A-ZĐÀ-Ỹ][^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
+    r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:" + UPPER + r"[^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+|(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện)\s+(?=[a-zđ])(?!ủy|uỷ|đoàn|lộ|đội|bộ|lỵ))")
 # a connective that opens a clause with no comma after it: no part of its subject
 _DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồng thời|[Tt]uy nhiên|[Mm]ặt khác|[Nn]hư vậy|[Tt]heo đó|"

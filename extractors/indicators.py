@@ -34,6 +34,7 @@ from extractors.indicator_phrases import (ACTION_VERBS, _AFTER_VERBS, _CHANGE_OF
     _named_right_before, _names_owner, _NOT_A_NOUN_START, _only_target_words, _overlap, _PAREN_RESTATES,
     PARTICIPANTS, _PREPOSITION_CUT, _RESTATES, _SAID_AGAIN, _same_group, _SHARED_PREDICATE, _subject, _TAKES_TARGETS,
     _TARGET_UNITS, _topic, _VERB_ALT, _verb_phrase, _ws)
+from extractors.normalize import UPPER
 
 # (`ACTION_VERBS`, `_TARGET_UNITS`, `_TAKES_TARGETS` and `clause_subject` live in extractors/indicator_phrases.py;
 # imported here for the modules and tests that read them from here)
@@ -81,6 +82,7 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
     return _ws(_without_hedge(_without_owner(_LIST_MARK.sub("", ind) if ind else ind)))
 
 
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
 # a list item's mark before the indicator: `+ Dư nợ của các Ngân hàng thương mại là …`
 _LIST_MARK = re.compile(r"^\s*[+•*]\s+")
 
@@ -210,6 +212,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         return known, "lexicon"
     if sprev and sprev.indicator:
         between = text[sprev.end:m.start]
+        if _OPENS_BRACKET.fullmatch(between) and sprev.unit and unit and sprev.kind == m.kind \
+                and _same_group(sprev.unit.split("/")[0], unit):
+            return sprev.indicator, "inherited"   # `gần 32.000 doanh nghiệp (31.847 doanh nghiệp)`: the same, exactly
         if PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(between) and "(" in between
                                                   and not counted):
             return sprev.indicator, "inherited"               # `tăng 7,2% (kế hoạch 8%)`, `(tỷ lệ 94%)`
@@ -239,7 +244,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return sprev.indicator, "inherited"
     # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
     rm = re.match(r"\s*(?:(?:(?:của\s+)?cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30}|"
-                  r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:[A-ZĐÀ-Ỹ]\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
+                  r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:" + UPPER + r"\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",
                   after) if "về" in after else None
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
         # up to the next figure or comparison: `tăng 66,7% về số dự án và gấp 17,4 lần vốn đăng ký`
@@ -374,7 +379,7 @@ def _criterion_before(text: str, s_start: int, start: int) -> str | None:
     before = text[max(s_start, start - 200):start].rstrip()
     if before.endswith("("):
         head = before[:-1]
-    elif before.endswith(" với") and re.search(r"(?<!\w)tiêu chí\s+[A-ZĐÀ-Ỹ][^,;:()\d]{3,90}$", before[:-4]):
+    elif before.endswith(" với") and re.search(r"(?<!\w)tiêu chí\s+" + UPPER + r"[^,;:()\d]{3,90}$", before[:-4]):
         head = before[:-4]   # `dẫn đầu cả nước ở tiêu chí Quản trị môi trường với 5,202 điểm`
     else:
         return None

@@ -5,6 +5,10 @@ import re
 import unicodedata
 
 # Old-style tone placement (hoà, thuý, Thanh Hoá) to the new style (hòa, thúy, Thanh Hóa).
+# An upper-case Vietnamese letter. (A range such as `[A-ZĐÀ-Ỹ]` is no such class: between À and Ỹ lie the lower-case
+# letters too, `à`, `đ`, `ơ`, `ạ` …, so `huyện\s+[A-ZĐÀ-Ỹ]` matched `huyện đã`.)
+UPPER = "[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]"
+
 _OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",

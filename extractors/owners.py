@@ -12,6 +12,7 @@ from extractors.doc_context import DocContext
 from extractors.entities import district_anywhere, district_named, district_names, districts_of, find_bodies, national_at
 from extractors.gazetteer import find_provinces, in_comparison
 from extractors.sentences import Sentence
+from extractors.normalize import UPPER
 
 
 def _governs(between: str) -> bool:
@@ -59,8 +60,8 @@ _PARENT_BEFORE = re.compile(r"(?<!\w)(?:thuộc|trực thuộc)\s+(?:tỉnh|thà
 # a district's province named right after it: `huyện Cai Lậy, tỉnh Tiền Giang có 15/15 xã`
 _ITS_PROVINCE_AFTER = re.compile(r"\s*,\s*(?:tỉnh|thành phố|TP\.?)\s*")
 # a name right before the bracket its figure opens: `Đắk Song (13.984 ha)`
-_NAME_BRACKETED = re.compile(r"(?<!\w)((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\s\d(),;:]*){0,2})\s*\($")
-_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+|như\s+)?(?:TP\.?\s*)?((?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,2})\s*"
+_NAME_BRACKETED = re.compile(r"(?<!\w)((?:" + UPPER + r"[^\W\d_]*)(?:\s+" + UPPER + r"[^\s\d(),;:]*){0,2})\s*\($")
+_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+|như\s+)?(?:TP\.?\s*)?((?:" + UPPER + r"[^\W\d_]*)(?:\s+" + UPPER + r"[^\W\d_]*){0,2})\s*"
                            r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
 
 
@@ -214,10 +215,10 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
 
 # the district as a whole, unnamed: `toàn huyện`, `cả huyện`, `huyện ta`, `Đảng bộ huyện`, `Huyện ủy` (no name after)
 _WHOLE_DISTRICT = re.compile(r"(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
-                             r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+[A-ZĐÀ-Ỹ])|[Hh]uyện ủy(?!\s+[A-ZĐÀ-Ỹ]))(?!\w)")
+                             r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+" + UPPER + r")|[Hh]uyện ủy(?!\s+" + UPPER + r"))(?!\w)")
 _UNNAMED_DISTRICT_BODY = re.compile(r"(?:Đảng bộ|Đảng ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:huyện|thị xã)|"
                                     r"[Hh]uyện ủy|[Tt]hị ủy")
-_DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,2}")
+_DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+" + UPPER + r"\w*(?:\s+" + UPPER + r"\w*){0,2}")
 
 
 _WHOLE_PROVINCE = re.compile(r"(?<!\w)(?:toàn|cả)\s+tỉnh|(?<!\w)tỉnh\s+ta(?!\w)", re.IGNORECASE)

@@ -11,6 +11,7 @@ from extractors.doc_context import CONGRESS_OPENS, DocContext
 from extractors.periods import SAME_TIME_OF, Period, bracket_at
 from extractors.record import Mention
 from extractors.sentences import Sentence
+from extractors.normalize import UPPER
 
 
 # (the patterns asked about every figure's period, compiled once)
@@ -31,7 +32,7 @@ def _pick_before(periods: list[Period], upto: int) -> str | None:
 
 
 _HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay|hiện có|hiện còn)(?!\w)|^\s*Hiện\b|"
-                           r"(?<!\w)hiện\s+(?:[A-ZĐÀ-Ỹ]\w*\s+){1,3}(?:có|còn)(?!\w)",
+                           r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w)",
                            re.IGNORECASE)
 
 
@@ -51,6 +52,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
                                            *ctx.running_actual[s.index])
                      if p.value.startswith(after + "-") and not re.fullmatch(r"\d{4}", p.value[5:])), None) \
             if "cùng kỳ" in base.group(0) else None
+        m.extra["base_in_brackets"] = True   # (attribution asks whether it is the change instead: `_the_change`)
         return (f"{base.group(1)}-{part}" if part else base.group(1)), "sentence"
     # an aside in brackets (`… đạt 7,82% (quý I/2023 đạt 4,11%)`) times only the figures inside it
     spans = ctx.sentence_brackets[s.index]
@@ -277,12 +279,14 @@ def _clause_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str:
 
 
 def _after_base(s: Sentence, ctx: DocContext) -> str | None:
-    """The year a result compared with a year is of: the year after it (`tăng 7,96% so với năm 2021`: 2022), or the
-    end of a term the text names that starts then (`gấp 1,35 lần so với năm 2015; … giai đoạn 2016 - 2020`: 2020)."""
-    base = _BASE_YEAR.search(s.text)
-    if not base:
+    """The year a result compared with a year is of: the year after it (`tăng 7,96% so với năm 2021`: 2022; after
+    the latest of several), or the end of a term the text names that starts then (`gấp 1,35 lần so với năm 2015; …
+    giai đoạn 2016 - 2020`: 2020)."""
+    bases = [int(b.group(1)) for b in _BASE_YEAR.finditer(s.text)] if "so" in s.text else []
+    if not bases:
         return None
-    after = str(int(base.group(1)) + 1)
+    # (compared with several years, `so với năm 2015 tăng 217,55%, so với năm 2018 tăng 8,73%`: after the latest)
+    after = str(max(bases) + 1)
     last_term = ctx.last_term[s.index]
     term = next((p.value for p in (*ctx.sentence_periods[s.index], *([last_term] if last_term else []))
                  if p.kind == "term" and p.value[:4] == after), None)

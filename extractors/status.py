@@ -11,6 +11,7 @@ from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, P
 from extractors.doc_context import DocContext, is_heading
 from extractors.record import Mention
 from extractors.sentences import Sentence
+from extractors.normalize import UPPER
 
 
 # a review of what a plan achieved so far: `Sau 2 năm thực hiện …`, `Qua 5 năm triển khai thực hiện …`
@@ -107,7 +108,7 @@ def _cleaned_sentence(ctx: DocContext, s: Sentence) -> str:
 _EXCEEDED = re.compile(r"(?<!\w)vượt\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)", re.IGNORECASE)
 _EXCEEDED_RIGHT_BEFORE = re.compile(_EXCEEDED.pattern + r"(?:\s+\S+){0,3}?\s*(?:là\s*)?$", re.IGNORECASE)
 # a count whose own clause goes on with a plan for it: `2 huyện Bạch Thông và Chợ Đồn phấn đấu đến năm 2025 …`
-_PLAN_AFTER_COUNT = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][^\s,;.()]*|\s+và)*\s+(?:phấn đấu|dự kiến|sẽ|đăng ký phấn đấu)(?!\w)")
+_PLAN_AFTER_COUNT = re.compile(r"(?:\s+" + UPPER + r"[^\s,;.()]*|\s+và)*\s+(?:phấn đấu|dự kiến|sẽ|đăng ký phấn đấu)(?!\w)")
 # a verb by which a heading states a result
 _HEADING_VERB = re.compile(r"(?<!\w)(?:tăng|giảm|đạt|có|giữ|xếp|đứng|vươn lên|thu|kết nạp|đón|hoàn thành|vượt|còn|"
                            r"thu hút|giải ngân|xuất khẩu)(?!\w)", re.IGNORECASE)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from extractors import legacy_vietnamese
 from extractors.corpus import special_kind
-from extractors.normalize import nfc
+from extractors.normalize import UPPER, nfc
 from extractors.document import Document, InputError
 
 # Lines that are site furniture, never content.
@@ -43,7 +43,7 @@ DATELINE_RE = re.compile(
 TIME_FIRST_RE = re.compile(rf"^\s*{_TIME}\s*[-–|,]?\s*(?:{_WEEKDAY}\s*,?\s*)?{_DMY}\s*$", re.IGNORECASE)
 DATE_PREFIX_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s+", re.IGNORECASE)
 # A byline: a short run of capitalized names (`Tuấn Anh`, `Thu Hà - Lê Tuấn`, `Quang Nam`).
-_NAME = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]*"
+_NAME = r"" + UPPER + r"[a-zà-ỹđ]*"
 BYLINE_RE = re.compile(rf"^(?:{_NAME}(?:\s+{_NAME}){{0,3}})(?:\s*[-–,]\s*{_NAME}(?:\s+{_NAME}){{0,3}})*$")
 CAPTION_RE = re.compile(r"\(?\s*Ảnh\s*:\s*[^.)]+\)?\.?\s*$")
 

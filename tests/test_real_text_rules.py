@@ -1575,3 +1575,53 @@ def test_a_subject_that_is_only_a_place_is_who_not_what():
 def test_a_list_items_mark_is_no_part_of_the_indicator():
     m = figure("Đến cuối tháng 9/2023:\n+ Dư nợ cho vay hộ sản xuất là 4.120 tỷ đồng.", "4.120 tỷ đồng")
     assert m.indicator.startswith("Dư nợ")   # not `+ Dư nợ`
+
+
+def test_upper_is_the_upper_case_letters_only():
+    """`[A-ZĐÀ-Ỹ]` holds most lower-case Vietnamese letters too (`à`, `đ`, `ơ`, `ạ` lie between À and Ỹ);
+    `normalize.UPPER` is the class of capitals the name rules mean."""
+    import re
+    from extractors.normalize import UPPER
+    capitals = "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÀÁẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+    assert all(re.fullmatch(UPPER, c) for c in capitals)
+    assert not any(re.fullmatch(UPPER, c) for c in capitals.lower())
+
+
+def test_a_figure_restated_exactly_in_brackets_keeps_the_indicator():
+    text = "Lũy kế đến nay, trên địa bàn có gần 15.000 doanh nghiệp (14.872 doanh nghiệp) đăng ký hoạt động."
+    m, again = figure(text, "gần 15.000 doanh nghiệp"), figure(text, "14.872 doanh nghiệp")
+    assert "đăng ký hoạt động" in m.indicator
+    assert (again.indicator, again.extra["indicator_source"]) == (m.indicator, "inherited")
+
+
+def test_a_clause_cut_at_the_bracket_its_figure_opens_is_no_indicator():
+    m = figure("Năm 2022, huyện kết nạp 166 đảng viên, đạt 87,4% chỉ tiêu tỉnh giao cả năm (190 đảng viên).", "190 đảng viên")
+    assert m.indicator and not m.indicator.rstrip().endswith("(")
+
+
+def test_a_base_written_before_its_change_is_that_changes():
+    text = ("Năm 2020, tổng diện tích chè toàn tỉnh là 21.400 ha, so với năm 2015 diện tích tăng 12,5% và so với "
+            "năm 2019 tăng 1,2%.")
+    level, first, second = figure(text, "21.400 ha"), figure(text, "12,5%"), figure(text, "1,2%")
+    assert (level.compared_to, first.compared_to, second.compared_to) == (None, "2015", "2019")
+
+
+def test_a_result_compared_with_several_years_is_of_the_year_after_the_latest():
+    text = ("Sản lượng cà phê toàn tỉnh năm 2022 đạt 31.000 tấn.\n\nTrong đó: sản lượng cà phê chè là 12.400 tấn, so "
+            "với năm 2019 tăng 40%, so với năm 2021 tăng 3%.")
+    assert figure(text, "12.400 tấn", source="https://baosonla.vn/a-1.html").period == "2022"
+
+
+def test_an_act_done_for_people_is_their_figures_indicator():
+    m = figure("Năm 2022, Đảng ủy xã đã phát thẻ đảng viên cho 64 đồng chí.", "64 đồng chí")
+    assert m.indicator == "phát thẻ đảng viên"
+    m = figure("Đại hội có 300 đại biểu chính thức, đại diện cho hơn 9.000 đảng viên.", "hơn 9.000 đảng viên")
+    assert "đại diện" not in (m.indicator or "")
+
+
+def test_a_change_given_in_units_in_brackets_after_its_base_is_of_the_changes_time():
+    text = "Năm 2023, diện tích cây ăn quả toàn tỉnh là 42.000 ha, tăng 5% so với năm 2022 (2.000 ha)."
+    assert figure(text, "2.000 ha").period == "2023"
+    # the base year's own level in brackets keeps the base year
+    text = "Năm 2023, diện tích cây ăn quả toàn tỉnh là 42.000 ha, tăng 5% so với năm 2022 (40.000 ha)."
+    assert figure(text, "40.000 ha").period == "2022"
