@@ -58,6 +58,9 @@ BODY_PATTERNS = [
                               rf"(?:\s+(?:tỉnh|thành phố)\s+(?P<name>{_NAME}))?")),
     # huyện Tam Đảo, thị xã Hồng Lĩnh, thành phố Vĩnh Yên
     ("district", re.compile(rf"(?:{_alt('district')})\s+(?P<name>{_NAME})")),
+    # xã Nam Thanh, phường Hưng Bình, thị trấn Nam Đàn (after the districts: `thị xã Kinh Môn` is no commune)
+    # (not a cooperative, `Liên minh các Hợp tác xã Việt Nam`)
+    ("commune", re.compile(rf"(?<!\w)(?<![Tt]ác )(?:{_alt('commune')})\s+(?P<name>{_NAME})")),
 ]
 NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)", re.IGNORECASE)   # `Cả nước có …` opens a sentence too
 # the longest word of each of them, which a text naming it holds as written (see find_national)
@@ -79,7 +82,9 @@ def _canonical(kind: str, surface: str, name: str | None, province: str | None) 
     for short, full in EXPANSIONS:
         if s.startswith(short):
             s = full + s[len(short):]
-    if kind == "district":
+    if kind == "commune" and s[:8].lower() == "thị trấn":
+        return f"thị trấn {s[9:]}"
+    if kind in ("district", "commune"):
         head, _, rest = s.partition(" ")
         return f"{head.lower()} {rest}"
     if not name and province:
@@ -115,8 +120,9 @@ def _find_bodies(text: str, province: str | None) -> tuple[Body, ...]:
             if name:
                 raw = m.group("name")
                 name = _trim_name(raw, kind)
-                if kind == "district" and not name:
-                    continue
+                if kind in ("district", "commune") and not name or kind == "commune" \
+                        and (name.split()[0].isupper() or find_provinces(name) or name.startswith("Việt Nam")):
+                    continue   # (`các xã NTM`: an abbreviation, no name; a province is no commune's name)
                 surface = surface[:surface.rfind(raw)] + name
                 surface = surface.rstrip()
                 e = s + len(surface)
@@ -144,7 +150,7 @@ def _trim_name(name: str, kind: str) -> str:
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[:n]) in known:
             return " ".join(name.split()[:n])
-    if kind == "district":
+    if kind in ("district", "commune"):
         return " ".join(name.split()[:2])
     return ""
 
@@ -242,6 +248,9 @@ _NATIONAL_ORGANISATION = {"Tổng Liên đoàn": r"Tổng Liên đoàn[^,;]{0,20
 _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         rf"(?:{_owner_alt('assigned_plan')})\s+(?:được\s+)?(?:Thủ tướng\s+)?(?:{_ASSIGNER})|"
                         r"(?<!\w)[Tt]heo\s[^,;:]{0,80},|"
+                        # the national party congress a delegation goes to names no owner: `Đoàn đại biểu dự Đại hội
+                        # đại biểu toàn quốc lần thứ XII của Đảng gồm 17 đồng chí`
+                        r"(?<!\w)Đại hội\s+(?:đại biểu\s+)?toàn quốc|"
                         # where money comes from, not whose it is: `thu bổ sung cân đối từ ngân sách trung ương 563 tỷ`
                         r"(?<!\w)từ\s+(?:nguồn\s+)?(?:vốn\s+)?ngân sách\s+[Tt]rung ương|"
                         # the whole a share is of: `…, chiếm 10,9% tổng vốn đầu tư cả nước, tăng 82,4%`

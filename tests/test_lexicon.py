@@ -259,7 +259,7 @@ def test_lower_is_better(row, example):
     assert _polarity_of("số doanh nghiệp thành lập mới") == 1
 
 
-BODY_ROLES = {"leadership", "party_board", "party_office", "committee", "level", "government", "district", "national"}
+BODY_ROLES = {"leadership", "party_board", "party_office", "committee", "level", "government", "district", "commune", "national"}
 
 
 def test_bodies_roles_and_spellings():

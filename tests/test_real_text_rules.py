@@ -1625,3 +1625,21 @@ def test_a_change_given_in_units_in_brackets_after_its_base_is_of_the_changes_ti
     # the base year's own level in brackets keeps the base year
     text = "Năm 2023, diện tích cây ăn quả toàn tỉnh là 42.000 ha, tăng 5% so với năm 2022 (40.000 ha)."
     assert figure(text, "40.000 ha").period == "2022"
+
+
+def test_a_commune_named_before_its_figure_owns_it():
+    src = "https://baoninhthuan.com.vn/a-1.html"
+    m = figure("Cụ thể, xã Phước Hà đã đạt 14/19 tiêu chí, phấn đấu đạt thêm 5 tiêu chí.", "14/19 tiêu chí", source=src)
+    assert m.entity == "xã Phước Hà"
+    m = figure("Năm 2023, thị trấn Tân Sơn có 1.200 hộ dân.", "1.200 hộ", source=src)
+    assert m.entity == "thị trấn Tân Sơn"
+    # an abbreviation, a cooperative of the country, a district are no communes
+    assert figure("Năm 2023, các xã NTM nâng cao có 12 mô hình.", "12 mô hình", source=src).entity == "Ninh Thuận"
+    m = figure("Liên minh các Hợp tác xã Việt Nam giải ngân được 95% kế hoạch vốn.", "95%", source=src)
+    assert m.entity != "xã Việt Nam"
+
+
+def test_a_delegation_to_the_national_congress_is_the_provinces():
+    m = figure("Đại hội bầu Đoàn đại biểu dự Đại hội đại biểu toàn quốc lần thứ XIII của Đảng gồm 15 đồng chí.",
+               "15 đồng chí", source="https://baogialai.com.vn/a-1.html")
+    assert m.entity != "Việt Nam" and "Gia Lai" in m.entity
