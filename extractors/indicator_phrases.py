@@ -66,9 +66,10 @@ _LEAD_TRIM = re.compile(
     r"nếu|có thể nhận thấy|có thể thấy|nhìn chung|"
     r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã|trong khi|nhưng|song|"
     r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
+# (not `cây lâu năm`, `cây hàng năm`: perennial and annual crops)
 _TIME_PHRASES = re.compile(
     r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu)?(?: năm| qua)?|qu[ýí] [IVX\d]+(?:\s*/\s*\d{4})?|"
-    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm|"
+    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|(?<!lâu )(?<!hàng )năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm|"
     r"(?<!\d\s)tháng\s+\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d{2})?(?![\d/.-]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"

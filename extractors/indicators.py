@@ -75,6 +75,12 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
     """The indicator of mention `m`, whose clause is text[cs:ce] and sentence starts at `s_start`;
     `done` holds the document's mentions before it, already attributed."""
     ind, source = _indicator(m, text, s_start, cs, ce, done, prev_sentence)
+    if ind is None and cs == s_start and _NAMES_NOTHING.fullmatch(text, cs, m.start):
+        same = _first_of_sentence_before(m, done)
+        if same is not None:
+            # `Tổng mức bán lẻ … tháng qua ước đạt hơn 8.000 tỷ đồng. Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng`:
+            # a sentence that names nothing goes on with what the sentence before measured
+            ind, source = same.indicator, "inherited"
     if ind and m.unit and m.kind in ("quantity", "fraction") and _only_a_place(ind):
         # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
         ind, source = m.unit.split("/")[0], "unit"
@@ -83,6 +89,24 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
 
 
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")
+# a sentence's opening that names no measure: a time so far, an estimate's word, a link (`Đầu năm đến nay, ước tính
+# đạt`, `Lũy kế 9 tháng đạt`, `Tính chung cả năm ước đạt`)
+_NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đến|tới) nay|lũy kế|luỹ kế|cộng dồn|tính chung|"
+                            r"(?:\d{1,2}|sáu|chín) tháng(?: đầu năm)?|cả năm|trong (?:tháng|quý) này)?(?:\s+(?:\d{1,2}|sáu|chín) "
+                            r"tháng(?: đầu năm)?)?\s*,?\s*(?:ước tính|dự ước|ước|sơ bộ)?\s*(?:đạt|là)?\s*", re.IGNORECASE)
+
+
+def _first_of_sentence_before(m: Mention, done: list[Mention]) -> Mention | None:
+    """The first figure of the sentence before `m`'s, of the same unit, that has an indicator."""
+    index = m.extra.get("sentence_index")
+    if index is None or not m.unit:
+        return None
+    for d in done[-12:]:
+        if d.extra.get("sentence_index") == index - 1 and d.unit == m.unit and d.indicator:
+            return d
+    return None
+
+
 # a list item's mark before the indicator: `+ Dư nợ của các Ngân hàng thương mại là …`
 _LIST_MARK = re.compile(r"^\s*[+•*]\s+")
 
@@ -108,7 +132,16 @@ _HEDGE_LEAD = re.compile(r"^\s*(?:(?:ước tính|dự ước|ước)\s+(?=[^\W\
 _HEDGE_TAIL = re.compile(r"(?<!tham)(?<!Tham)\s+(?:dự ước|dự|ước)\s*$")   # (not `tham dự`)
 
 
+# a clause that names its topic first: `Về doanh thu, trong tháng 3 toàn ngành thực hiện khoảng 721 tỷ đồng`
+_TOPIC_FIRST = re.compile(r"\s*Về\s+([^,;:\d]{2,60}?)\s*,\s")
+# what the figure is brought to, not an act of its own: `đưa doanh thu … lên 2.359 tỷ đồng`
+_BROUGHT = re.compile(r"^\s*(?:đưa|nâng)\s+(?=(?:tổng\s+)?(?:doanh thu|tổng|số|tỷ lệ|tỉ lệ|giá trị|sản lượng|kim ngạch)\b)")
+
+
 def _without_hedge(ind: str | None) -> str | None:
+    if ind and ("Về" in ind[:4] or "đưa" in ind[:5] or "nâng" in ind[:5]):
+        topic = _TOPIC_FIRST.match(ind)
+        ind = topic.group(1) if topic else _BROUGHT.sub("", ind)
     if not ind or not ("ước" in ind or "dự" in ind or " qua" in ind):
         return ind
     bare = _HEDGE_TAIL.sub("", _HEDGE_LEAD.sub("", ind))
@@ -417,7 +450,9 @@ _ONLY_A_CHANGE = re.compile(r"(?:(?:đã|ước|ước tính|cũng|vẫn)\s+)*(?
 
 
 # a line that names a figure and gives it after a colon: `- Thu ngân sách trên địa bàn tỉnh: 4.856 tỷ đồng`
-_LABEL = re.compile(r"(?:^|\n)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?"
+# (at a line's start, or a sentence's, or after a colon: `… so với năm 2016. Diện tích trồng cây lâu năm: 87.906 ha`,
+# `… như sau: Rau các loại: 7.589 ha`)
+_LABEL = re.compile(r"(?:^|\n|(?<=\.)[ \t]+|(?<=:)[ \t]+)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?"
                     r"((?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\))(?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\)){2,89}?)[ \t]*:[ \t]*$")
 _LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*", re.IGNORECASE)
 _LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sau|trong đó|đó|này|sau đây|chính|chủ yếu)$", re.IGNORECASE)

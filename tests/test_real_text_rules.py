@@ -1643,3 +1643,24 @@ def test_a_delegation_to_the_national_congress_is_the_provinces():
     m = figure("Đại hội bầu Đoàn đại biểu dự Đại hội đại biểu toàn quốc lần thứ XIII của Đảng gồm 15 đồng chí.",
                "15 đồng chí", source="https://baogialai.com.vn/a-1.html")
     assert m.entity != "Việt Nam" and "Gia Lai" in m.entity
+
+
+def test_a_topic_named_first_and_a_level_brought_to_are_the_indicator():
+    m = figure("Về doanh thu, trong quý I toàn ngành thực hiện khoảng 450 tỷ đồng.", "khoảng 450 tỷ đồng")
+    assert m.indicator == "doanh thu"
+    m = figure("Năm 2023, tỉnh công nhận thêm 8 xã, nâng tổng số xã đạt chuẩn lên 96 xã.", "96 xã")
+    assert m.indicator.startswith("tổng số xã")
+
+
+def test_a_label_at_a_sentences_start_or_after_a_colon():
+    text = ("Năm 2020, diện tích lúa: 21.300 ha, giảm 2% so với năm 2019. Diện tích trồng cây lâu năm: 9.800 ha, tăng 5%. "
+            "Một số cây trồng chính như sau: Cây ăn quả các loại: 4.100 ha.")
+    assert figure(text, "9.800 ha").indicator == "Diện tích trồng cây lâu năm"
+    assert figure(text, "4.100 ha").indicator == "Cây ăn quả các loại"
+
+
+def test_a_sentence_that_names_nothing_goes_on_with_the_measure_before():
+    text = ("Doanh thu dịch vụ lưu trú tháng 9 ước đạt 120 tỷ đồng, tăng 3% so với tháng trước. Đầu năm đến nay, ước "
+            "tính đạt 1.050 tỷ đồng, tăng 9% so với cùng kỳ.")
+    m = figure(text, "1.050 tỷ đồng")
+    assert m.indicator == figure(text, "120 tỷ đồng").indicator and "doanh thu" in m.indicator.lower()
