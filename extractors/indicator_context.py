@@ -114,6 +114,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
         return True
     if indicator.rstrip().endswith("("):
         return True   # `chỉ tiêu tỉnh giao cả năm (190 đảng viên)`: a clause cut at the bracket its figure opens
+    if indicator.strip().lower() in _RATE_OF_NOTHING:
+        return True   # `Ngành sản xuất điện … với tốc độ tăng 30,85%`: a rate, of what the clause named before
     ind = indicator.strip(" ,;:()-")
     if not ind or not _A_LETTER.search(ind) or _DIGIT_OR_PER.search(ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):
@@ -134,6 +136,7 @@ def weak(indicator: str | None, text: str = "") -> bool:
     return bool(text) and ind[:1].isupper() and _before_a_bracketed_number(ind, text)
 
 
+_RATE_OF_NOTHING = {"tốc độ", "tốc độ tăng", "mức tăng", "mức", "mức giảm", "tốc độ tăng trưởng bình quân"}
 _BRACKETED_NUMBER = re.compile(r"\s*\(\s*\d")
 
 

@@ -89,6 +89,8 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
 
 
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")
+_HEADS = {"người", "nhân khẩu", "khẩu"}
+_WITH_PEOPLE = re.compile(r"((?:\s+[^\W\d]+){0,3})\s*[,(]?\s*(?:với|gồm|tương ứng(?: với)?)\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?")
 # a sentence's opening that names no measure: a time so far, an estimate's word, a link (`Đầu năm đến nay, ước tính
 # đạt`, `Lũy kế 9 tháng đạt`, `Tính chung cả năm ước đạt`)
 _NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đến|tới) nay|lũy kế|luỹ kế|cộng dồn|tính chung|"
@@ -245,6 +247,12 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         return known, "lexicon"
     if sprev and sprev.indicator:
         between = text[sprev.end:m.start]
+        people = _WITH_PEOPLE.fullmatch(between) if unit in _HEADS and sprev.unit \
+            and sprev.unit.split("/")[0].startswith("hộ") else None
+        if people:
+            # `8.790 hộ nghèo, với 28.070 người`: the people of those households
+            households = sprev.indicator if sprev.indicator != sprev.unit else f"{sprev.unit}{people.group(1)}"
+            return f"nhân khẩu {households.strip()}", "inherited"
         if _OPENS_BRACKET.fullmatch(between) and sprev.unit and unit and sprev.kind == m.kind \
                 and _same_group(sprev.unit.split("/")[0], unit):
             return sprev.indicator, "inherited"   # `gần 32.000 doanh nghiệp (31.847 doanh nghiệp)`: the same, exactly

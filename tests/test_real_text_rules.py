@@ -1664,3 +1664,13 @@ def test_a_sentence_that_names_nothing_goes_on_with_the_measure_before():
             "tính đạt 1.050 tỷ đồng, tăng 9% so với cùng kỳ.")
     m = figure(text, "1.050 tỷ đồng")
     assert m.indicator == figure(text, "120 tỷ đồng").indicator and "doanh thu" in m.indicator.lower()
+
+
+def test_the_people_of_households_counted_before():
+    m = figure("Tính đến tháng 10/2023, toàn tỉnh có 5.120 hộ nghèo, với 17.300 người, chiếm 1,2% dân số.", "17.300 người")
+    assert m.indicator == "nhân khẩu hộ nghèo"
+
+
+def test_a_bare_rate_is_weak_and_a_contribution_is_one():
+    m = figure("Ngành chế biến gỗ với tốc độ tăng 12,5%, đóng góp 1,2 điểm phần trăm vào tăng trưởng.", "1,2 điểm phần trăm")
+    assert m.indicator != "tốc độ"
