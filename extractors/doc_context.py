@@ -234,8 +234,15 @@ class DocContext:
         title = find_periods(self.title) if self.title else []
         years = [p.value[:4] for ps in [title, *self.sentence_periods] for p in ps
                  if p.kind not in ("term", "deadline") and p.value[:4].isdigit() and p.bracket is None]
-        if years:
-            return Counter(years).most_common(1)[0][0]   # a tie: the first named
+        # the years of its results first: a target sentence's year (`Năm 2023, tỉnh phấn đấu …`) is a plan's
+        results = []
+        for s, ps in zip(self.sentences, self.sentence_periods):
+            if is_target_sentence(s.text):
+                continue
+            results += [p.value[:4] for p in ps if p.kind not in ("term", "deadline") and p.value[:4].isdigit()
+                        and p.bracket is None]
+        if results or years:
+            return Counter(results or years).most_common(1)[0][0]   # a tie: the first named
         same_time = SAME_TIME_OF.search(self.text) or _BASE_YEAR.search(self.text)
         # only `so với cùng kỳ năm 2019`, `so với năm 2018`: the text is of the year after
         return str(int(same_time.group(1)) + 1) if same_time else None

@@ -1674,3 +1674,9 @@ def test_the_people_of_households_counted_before():
 def test_a_bare_rate_is_weak_and_a_contribution_is_one():
     m = figure("Ngành chế biến gỗ với tốc độ tăng 12,5%, đóng góp 1,2 điểm phần trăm vào tăng trưởng.", "1,2 điểm phần trăm")
     assert m.indicator != "tốc độ"
+
+
+def test_an_undated_pages_year_for_results_is_that_of_its_results_not_its_plans():
+    text = ("Lượng khách đạt 900.000 lượt.\n\nNăm 2022, doanh thu du lịch đạt 1.200 tỷ đồng.\n\n"
+            "Năm 2023, tỉnh phấn đấu đón 1 triệu lượt khách, mục tiêu doanh thu năm 2023 đạt 1.500 tỷ đồng.")
+    assert figure(text, "900.000 lượt").period == "2022"
