@@ -95,7 +95,7 @@ _PLACE_OPENS = re.compile(r"\s*(?:(?:TP\.?|Tp\.?|tỉnh|Tỉnh|thành phố|Thà
 # what a list of places with their figures is of: the noun phrase before `tập trung`, `cao nhất`, `là ở` …
 _LIST_HEAD = re.compile(r"\s*(?:Trong đó,\s*)?([^\W\d][^,;:()\d]*?)\s+(?:tập trung|chủ yếu|cao nhất|thấp nhất|nhiều nhất|lớn nhất|"
                         r"là|ở|gồm|phân bố)(?!\w)")
-_RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|và)\s+)*(?:nhảy vọt|tụt(?:\s+hạng)?|vươn(?:\s+lên)?|thăng hạng|"
+_RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|và|bứt phá|ngoạn mục|tiếp tục)\s+)*(?:nhảy vọt|tụt(?:\s+hạng)?|vươn(?:\s+lên)?|thăng hạng|"
                         r"tăng hạng|giảm hạng|rơi xuống|lùi)(?:\s+(?:đáng kể|mạnh|nhẹ|khi|liên tiếp))*", re.IGNORECASE)
 
 
@@ -230,6 +230,11 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         by = _RANKED_BY.match(text[m.end:m.end + 120])
         if by and not weak(by.group(1), near):
             found, source = by.group(1).strip(), "what the rank is by"
+    if found is None and m.kind == "rank" and sprev is not None and sprev.kind == "rank" \
+            and not weak(sprev.indicator, near) and not re.search(r"[.;]", text[sprev.end:m.start]):
+        # `Từ vị trí thứ 18 về thu hút vốn FDI …, tỉnh đã bứt phá vươn lên vị trí thứ 5`: a move from one place to
+        # another in the same ranking
+        found, source = sprev.indicator, "rank before"
     if found is None and sprev is not None and not weak(sprev.indicator, near) \
             and not re.search(r"[.;]", text[sprev.end:m.start]) and len(text[sprev.end:m.start].split()) <= 12:
         found, source = sprev.indicator, "figure before"

@@ -1680,3 +1680,9 @@ def test_an_undated_pages_year_for_results_is_that_of_its_results_not_its_plans(
     text = ("Lượng khách đạt 900.000 lượt.\n\nNăm 2022, doanh thu du lịch đạt 1.200 tỷ đồng.\n\n"
             "Năm 2023, tỉnh phấn đấu đón 1 triệu lượt khách, mục tiêu doanh thu năm 2023 đạt 1.500 tỷ đồng.")
     assert figure(text, "900.000 lượt").period == "2022"
+
+
+def test_a_move_between_places_of_one_ranking_keeps_what_it_ranks():
+    text = ("Từ vị trí thứ 21 về thu hút vốn đầu tư nước ngoài năm 2021, tỉnh đã bứt phá ngoạn mục vươn lên vị trí "
+            "thứ 7 toàn quốc.")
+    assert figure(text, "vị trí thứ 7").indicator == figure(text, "vị trí thứ 21").indicator
