@@ -229,9 +229,8 @@ _TOPIC_OPENER = re.compile(r"\s*(?:Đối với|Riêng|Tại|Ở|Về)\s+(?=[Hh]
 def _body_of(body: str, district: str) -> str:
     """An unnamed district body with its district's name: `Đảng bộ huyện` → `Đảng bộ huyện Chương Mỹ`, `Huyện ủy` →
     `Huyện ủy Chương Mỹ`."""
-    kind, _, name = district.partition(" xã ") if district.startswith("thị xã ") else district.partition(" ")
-    if district.startswith("thị xã "):
-        kind = "thị xã"
+    kind = next((k for k in ("thị xã", "thành phố", "huyện", "quận") if district.startswith(k + " ")), "")
+    name = district[len(kind):].strip()
     if body.lower().endswith(("huyện ủy", "thị ủy")):
         return f"{body} {name}"
     if body.endswith(kind):
@@ -240,6 +239,7 @@ def _body_of(body: str, district: str) -> str:
 
 
 def _paragraph_district(text: str, start: int, province: str | None) -> str | None:
+    """The district a paragraph starting at `start` opens on (`Đối với huyện đảo Lý Sơn, …`), or None."""
     opener = _TOPIC_OPENER.match(text, start)
     if not opener:
         return None
