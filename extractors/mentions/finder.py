@@ -13,7 +13,7 @@ import re
 from itertools import compress
 
 from extractors.mentions.draft import draft, mention
-from extractors.mentions.kinds import NEVER_ALONE, STEPS, VAGUE_BEFORE, half, multiplier_word
+from extractors.mentions.kinds import NEVER_ALONE, VAGUE_BEFORE, half, multiplier_word, settle
 from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
 from extractors.mentions.ranks import ORDINAL_WORDS, rank_word
 from extractors.mentions.reader import Reader
@@ -151,10 +151,9 @@ class Finder(Reader):
             return None, num.j
         # a lone number word (`một`, `năm`, `ba`) is a figure only before a counted noun or unit
         d = draft(self, i, k, num, pre_unit)
-        for step in STEPS:
-            settled = step(self, d)
-            if settled is not None:
-                return settled
+        settled = settle(self, d)   # (the STEPS in order)
+        if settled is not None:
+            return settled
         return mention(self, d)
 
 
