@@ -86,7 +86,10 @@ def test_tokens_worked_out_from_character_classes_are_those_of_the_token_pattern
                 [(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower()) for m in tokens.TOKEN_RE.finditer(text)], \
                 repr(text)
     toks = tokens.tokenize("Năm 2023 năm NĂM")
-    assert toks.text[0] is toks.vocab["Năm"][0] and toks.vocab["năm"] == ("năm", "năm", "word")
+    assert toks.vocab == {"Năm", "2023", "năm", "NĂM"} and toks.low[2] is toks.text[2]
+    again = tokens.tokenize("Năm x\n" + "y " * 20 + "Năm")   # (two pieces)
+    assert again.text[0] is again.text[-1]   # a text met again is the first one
+    assert [tokens.kind_of(w) for w in ("Năm", "2023", ".5", ".", "%", "_")] == ["word", "num", "num", "sym", "sym", "sym"]
 
 
 class _Everything:

@@ -51,9 +51,8 @@ class Finder(Reader):
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
         # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
         seen, starting = _classified()
-        for w in toks.vocab.keys() - seen:
-            _, low, kind = toks.vocab[w]
-            if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS:
+        for w in toks.vocab - seen:
+            if tokens.kind_of(w) == "num" or w.lower() in _START_WORDS or w in _START_CODES or w in _START_SIGNS:
                 starting.add(w)
             seen.add(w)   # (after: a text another thread has seen is in `starting` when it should be)
         starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))

@@ -128,7 +128,7 @@ class Openers:
         if len(self._known[0]) > tokens.CACHE_LIMIT:
             self._known = (set(), {})   # (replaced, never emptied: a text read in another thread keeps its own)
         seen, opened = self._known
-        for w in toks.vocab.keys() - seen:
+        for w in toks.vocab - seen:
             ks = self._opened_by(w)
             if ks:
                 opened[w] = ks

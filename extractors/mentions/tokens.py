@@ -40,7 +40,7 @@ class Tokens:
         offset = "i" if longest < 2 ** 31 else "q"   # 4 bytes an offset, unless the text is longer than that
         self.start = array(offset)
         self.end = array(offset)
-        self.vocab: dict[str, tuple[str, str, str]] = {}   # a token's text: (that text, lower-cased, kind)
+        self.vocab: set[str] = set()   # the distinct texts of the tokens
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -52,7 +52,7 @@ class Tokens:
 def tokenize(text: str) -> Tokens:
     """The tokens of `text`: those of `TOKEN_RE.finditer(text)`, read a piece at a time by `_read_piece`. A word
     met again shares the first one's text, lower-cased text and kind (the kind follows from the text: a `num`
-    starts with a digit or a `.`/`,` and one, a `word` with a letter): `vocab` holds them by text."""
+    starts with a digit or a `.`/`,` and one, a `word` with a letter, `kind_of`): `vocab` holds the distinct texts."""
     global _SHARED
     if len(_SHARED[0]) > CACHE_LIMIT:
         _SHARED = ({}, {}, {})   # (replaced, never emptied: a text read in another thread keeps the one it began with)
@@ -111,11 +111,9 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dic
     entries, texts, lows = shared
     for w in distinct.difference(entries):
         low = w.lower()
-        c = _class_of(w[0])
-        kind = "word" if c in (_LETTER, _SUFFIX) else "num" if c == _DIGIT or (c == _MARK and len(w) > 1) else "sym"
         texts[w], lows[w] = w, w if low == w else low
-        entries[w] = (w, lows[w], kind)   # (last: a text another thread finds in `entries` is in all three)
-    out.vocab.update(zip(distinct, map(entries.__getitem__, distinct)))
+        entries[w] = (w, lows[w], kind_of(w))   # (last: a text another thread finds in `entries` is in all three)
+    out.vocab |= distinct
     out.text.extend(map(texts.__getitem__, words))
     out.low.extend(map(lows.__getitem__, words))
     out.kind.extend(_KINDS[np.where(letter[st], 1, np.where(digit[st] | (mark[st] & digit_after[st]), 0, 2))].tolist())
@@ -134,6 +132,12 @@ _ASTRAL: dict[int, int] = {}            # and of those above it met so far
 CACHE_LIMIT = 100_000
 _SHARED: tuple[dict[str, tuple[str, str, str]], dict[str, str], dict[str, str]] = ({}, {}, {})
 _KINDS = np.array(["num", "word", "sym"], dtype=object)
+
+
+def kind_of(w: str) -> str:
+    """The kind of a token whose text is `w` (`num`, `word` or `sym`)."""
+    c = _class_of(w[0])
+    return "word" if c in (_LETTER, _SUFFIX) else "num" if c == _DIGIT or (c == _MARK and len(w) > 1) else "sym"
 
 
 def _class_of(c: str) -> int:
