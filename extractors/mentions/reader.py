@@ -150,12 +150,21 @@ class Reader:
                     continue
             break
         # Trailing words that do not make a number (`năm` after a number: `5 năm`) are dropped.
-        while parts:
-            v = words_value(parts)
-            if v is not None:
-                break
-            parts.pop()
-            j -= 1
+        if all(map(str.__instancecheck__, parts)):
+            # words only (`năm`, `hai mươi`): what the loop below makes of them, kept from text to text
+            key = tuple(parts)
+            got = _WORDS_READ.get(key)
+            if got is None:
+                if len(_WORDS_READ) > tokens.CACHE_LIMIT:
+                    _WORDS_READ.clear()   # (a cache of values: a reader in another thread missing one reads it)
+                got = _WORDS_READ[key] = _words_read(parts)
+            v, kept = got
+            j -= len(parts) - kept
+            del parts[kept:]
+        else:
+            v, kept = _words_read(parts)
+            j -= len(parts) - kept
+            del parts[kept:]
         if not parts:
             return None
         # A lone digit word is only a number where a counted noun or unit follows; let callers judge.
@@ -246,6 +255,20 @@ def _last_words(phrases) -> frozenset:
     return got[1]
 
 
+def _words_read(parts: list) -> tuple[float | None, int]:
+    """(the value, how many of `parts` make it): the longest start of `parts` that `words_value` reads; (None, 0)
+    when none does."""
+    n = len(parts)
+    while n:
+        v = words_value(parts[:n])
+        if v is not None:
+            return v, n
+        n -= 1
+    return None, 0
+
+
+# the value of a run of number words (`parts` of `read_num` with no digits in them), by the words
+_WORDS_READ: dict[tuple, tuple] = {}
 # the words that may go on with a number after its digits: a scale word, a decimal point, a half
 _GOES_ON = frozenset(SCALES) | {"phẩy", "chấm"} | frozenset(HALF_WORDS)
 # a number token's text read in a style: (value, decimals, the scale of a `k`/`M`/`G` suffix), or () when it is

@@ -60,6 +60,8 @@ class Tail:
         self.currency_end = None
         if j < len(toks.kind):
             tw = toks.text[j]
+            if tw != "%" and tw not in _CURRENCY_AFTER_TOKS and toks.low[j] not in ("điểm", "phần"):
+                return   # (most numbers: no percent, no currency, whatever the gap)
             gap = f.text[toks.end[j - 1]:toks.start[j]]
             same_line = "\n" not in gap and len(gap) <= 1
             if same_line and tw == "%":
