@@ -145,12 +145,16 @@ def _starts_of(toks, text: str, windows: list) -> list:
     finds some of its alternatives (`_MIXED`), or all of those it has."""
     words = _OPENERS.word_starts(toks)
     signs: dict[int, list[int]] = {k: [] for k in _SIGN_OWNERS}
+    owners_of = _OWNERS_BY_GROUPS
     for ws, we in windows:
         for m in _SIGN_SCAN.finditer(text, ws, we):
+            groups = m.groups()
+            owners = owners_of.get(groups)
+            if owners is None:
+                owners = owners_of[groups] = _owners(groups)
             c = m.start()
-            for k, g in zip(_SIGN_OWNERS, m.groups()):
-                if g is not None and (not signs[k] or signs[k][-1] != c):
-                    signs[k].append(c)
+            for k in owners:
+                signs[k].append(c)
     out: list = []
     for k, (opening, sign, other) in enumerate(_PLANS):
         if opening is None and not sign and other is None:
@@ -164,6 +168,15 @@ def _starts_of(toks, text: str, windows: list) -> list:
             at = sorted(set(at + [c for ws, we in ranges for c in other(text, ws, we)]))
         out.append(at)
     return out
+
+
+def _owners(groups: tuple) -> tuple[int, ...]:
+    """The patterns whose leads matched, by the groups `_SIGN_SCAN` set (each once, in order)."""
+    return tuple(dict.fromkeys(k for k, g in zip(_SIGN_OWNERS, groups) if g is not None))
+
+
+# which patterns a match of `_SIGN_SCAN` is a lead of, by its groups (a few combinations in all)
+_OWNERS_BY_GROUPS: dict[tuple, tuple[int, ...]] = {}
 
 
 def _lead_starts(lead: re.Pattern, text: str, ws: int, we: int):

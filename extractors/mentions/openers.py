@@ -118,6 +118,8 @@ class Openers:
 
     def __init__(self, openings: list):
         self.openings = openings
+        # the first letters of every word that opens some pattern (a text that starts otherwise, a number, opens none)
+        self._firsts = frozenset(w[0] for o in openings if o is not None for w in (*o[0], *o[1]))
         self._known: tuple[set[str], dict[str, tuple[int, ...]]] = (set(), {})   # texts seen, those that open some
 
     def _opened_by(self, w: str) -> tuple[int, ...]:
@@ -129,7 +131,7 @@ class Openers:
             self._known = (set(), {})   # (replaced, never emptied: a text read in another thread keeps its own)
         seen, opened = self._known
         for w in toks.vocab - seen:
-            ks = self._opened_by(w)
+            ks = self._opened_by(w) if w[0] in self._firsts else ()
             if ks:
                 opened[w] = ks
             seen.add(w)   # (after: a text another thread has seen is in `opened` when it should be)
