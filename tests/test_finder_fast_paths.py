@@ -86,10 +86,34 @@ def test_tokens_worked_out_from_character_classes_are_those_of_the_token_pattern
                 [(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower()) for m in tokens.TOKEN_RE.finditer(text)], \
                 repr(text)
     toks = tokens.tokenize("Năm 2023 năm NĂM")
+    assert list(toks.run_start) == [4] and list(toks.run_end) == [8] and not toks.grouped
     assert toks.vocab == {"Năm", "2023", "năm", "NĂM"} and toks.low[2] is toks.text[2]
     again = tokens.tokenize("Năm x\n" + "y " * 20 + "Năm")   # (two pieces)
     assert again.text[0] is again.text[-1]   # a text met again is the first one
     assert [tokens.kind_of(w) for w in ("Năm", "2023", ".5", ".", "%", "_")] == ["word", "num", "num", "sym", "sym", "sym"]
+
+
+def test_digit_runs_read_off_the_tokens_give_the_windows_and_number_style_the_patterns_give(monkeypatch):
+    """The digit windows of the skip patterns and where `number_style` looks are read off the tokenizer's
+    character classes (`Tokens.run_start`, `run_end`, `grouped`): what `_DIGIT_CLUSTER` and `_GROUPED_NUMBER_AT`
+    find, for digits of other scripts, marks, letters and `_` before digits, runs far apart and close, and pieces
+    of any length."""
+    from extractors.mentions import nonfigures as nf, reader, tokens
+
+    chars = list(" \n\u00a0.,12_x%/-aĐ٣𝟘\U0001F600") + ["0.5", "1,2", ".5.3", "x1.2", "_1,2", "1.2.3", "a" * 150,
+                                                           " " * 200, "9.54%", "1.234,5", "1,234.5", "12k"]
+    rng = random.Random(7)
+    texts = [d for d in _finder_texts()[:300]]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 60))) for _ in range(6000)]
+    for piece in (7, 1 << 15):
+        monkeypatch.setattr(tokens, "_PIECE", piece)
+        for text in texts:
+            toks = tokens.tokenize(text)
+            assert [(a, b) for a, b in zip(toks.run_start, toks.run_end)] == \
+                [m.span() for m in re.finditer(r"\d+", text)], repr(text)
+            assert list(toks.grouped) == [m.start() for m in reader._GROUPED_NUMBER_AT.finditer(text)], repr(text)
+            assert nf.windows_of_runs(toks, len(text)) == nf._digit_windows(text), repr(text)
+            assert reader.number_style(text, toks) == reader.number_style(text), repr(text)
 
 
 class _Everything:

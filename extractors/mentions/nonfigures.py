@@ -14,6 +14,8 @@ import bisect
 import operator
 import re
 
+import numpy as np
+
 from extractors import lexicon
 from extractors.mentions.openers import Openers, matches_at, opening_words
 from extractors.record import Skipped
@@ -117,7 +119,7 @@ def find_skips(text: str, toks=None) -> list[Skipped]:
     where it may start (`_starts_of`): the same skips."""
     skips: list[Skipped] = []
     taken: list[tuple[int, int]] = []   # spans taken by earlier patterns, sorted and disjoint
-    windows = _digit_windows(text)
+    windows = _digit_windows(text) if toks is None else windows_of_runs(toks, len(text))
     starts = _starts_of(toks, text, windows) if toks is not None else None
     for k, ((reason, pat), lead) in enumerate(zip(SKIP_PATTERNS, _LEADS)):
         _take((m for m in _found(k, pat, lead, text, windows, starts) if _HAS_DIGIT(m.group())),
@@ -404,6 +406,19 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     # runs of digits less than three windows apart share one: a cluster of runs is read in one match
     n = len(text)
     return [(max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _DIGIT_CLUSTER.finditer(text)]
+
+
+def windows_of_runs(toks, n: int) -> list[tuple[int, int]]:
+    """`_digit_windows` of a text of length n, from its runs of digits as its tokens list them (`toks.run_start`,
+    `toks.run_end`): runs at most 3 * _WINDOW characters apart share a window, as `_DIGIT_CLUSTER` reads them."""
+    if not toks.run_start:
+        return []
+    dtype = np.dtype(f"i{toks.run_start.itemsize}")
+    starts, ends = np.frombuffer(toks.run_start, dtype), np.frombuffer(toks.run_end, dtype)
+    cut = np.flatnonzero(starts[1:] - ends[:-1] > 3 * _WINDOW)   # the runs after which a cluster ends
+    first = starts[np.concatenate(([0], cut + 1))]
+    last = ends[np.append(cut, len(ends) - 1)]
+    return list(zip(np.maximum(first - _WINDOW, 0).tolist(), np.minimum(last + _WINDOW, n).tolist()))
 
 
 class SpanIndex:

@@ -43,7 +43,7 @@ class Reader:
         self.text = text
         self.bare = bare_numbers
         self.toks = tokenize(text)
-        self.style = style or number_style(text)
+        self.style = style or number_style(text, self.toks)
         self._phrases: dict = {}
         self._befores: dict = {}
         self._digits = _DIGITS_READ.setdefault(self.style, {})
@@ -288,10 +288,11 @@ def _read_digits(w: str, style: str) -> tuple:
     return (v * suffix if m.group(2) else v), decimals, suffix
 
 
-def number_style(text: str) -> str:
-    """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`."""
+def number_style(text: str, toks=None) -> str:
+    """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`. (Given
+    the text's tokens, where either way may match is read off them: `toks.grouped`.)"""
     # where either may match, found once for both (see `_GROUPED_NUMBER`)
-    at = [m.start() for m in _GROUPED_NUMBER_AT.finditer(text)]
+    at = toks.grouped if toks is not None else [m.start() for m in _GROUPED_NUMBER_AT.finditer(text)]
     whole = [(0, len(text))]
     en = sum(1 for _ in matches_at(_EN_NUMBER, at, text, whole))
     vi = sum(1 for _ in matches_at(_VI_NUMBER, at, text, whole))

@@ -30,8 +30,12 @@ class Tokens:
     lower-cased `low[i]` and its offsets `start[i]`, `end[i]` (arrays of machine integers); the finder counts
     them as `len(toks.kind)` (`len(toks)` calls Python code, and it asks at every step). A document of
     1 MB has about 200,000 tokens: as one Python object each, with their offsets, they took 27 MiB; as
-    columns (the texts shared between tokens that repeat them), about 7 MiB."""
-    __slots__ = ("kind", "text", "low", "start", "end", "vocab")
+    columns (the texts shared between tokens that repeat them), about 7 MiB.
+
+    Read off the same character classes: `run_start`, `run_end`, the offsets of each run of digits (`\\d+`), for
+    the digit windows of the skip patterns; `grouped`, the starts of the runs that no letter, digit or `_` stands
+    before and a `.` or `,` and a digit follow (where `reader._GROUPED_NUMBER_AT` matches), for `number_style`."""
+    __slots__ = ("kind", "text", "low", "start", "end", "vocab", "run_start", "run_end", "grouped")
 
     def __init__(self, longest: int = 0):
         self.kind: list[str] = []
@@ -40,6 +44,9 @@ class Tokens:
         offset = "i" if longest < 2 ** 31 else "q"   # 4 bytes an offset, unless the text is longer than that
         self.start = array(offset)
         self.end = array(offset)
+        self.run_start = array(offset)
+        self.run_end = array(offset)
+        self.grouped = array(offset)
         self.vocab: set[str] = set()   # the distinct texts of the tokens
 
     def __len__(self) -> int:
@@ -72,7 +79,7 @@ def tokenize(text: str) -> Tokens:
 def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dict]) -> None:
     """The tokens of `piece` (at offset `pos` of the text) added to `out`: where each starts and ends is worked
     out with numpy from the class of each character, then one Python string a token is cut out."""
-    cls = _classes(piece)
+    cls, codes = _classes(piece)
     n = len(cls)
     space, digit, mark = cls == _SPACE, cls == _DIGIT, cls == _MARK
     letter = (cls == _LETTER) | (cls == _SUFFIX)
@@ -120,6 +127,15 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dic
     offset = np.dtype(f"i{out.start.itemsize}")
     out.start.frombytes((st + pos).astype(offset).tobytes())
     out.end.frombytes((en + pos).astype(offset).tobytes())
+    # runs of digits (a piece starts with white space and ends before it: no run, mark or digit after it is cut)
+    run_start = np.flatnonzero(digit & ~digit_before)
+    run_end = np.flatnonzero(digit & ~digit_after) + 1
+    out.run_start.frombytes((run_start + pos).astype(offset).tobytes())
+    out.run_end.frombytes((run_end + pos).astype(offset).tobytes())
+    word_char_before = letter_before | before(codes == _UNDERSCORE)   # (`\w`: a letter, a digit or `_`)
+    followed = after(mark & digit_after)   # at p: a mark at p + 1, a digit at p + 2
+    grouped = run_start[followed[run_end - 1] & ~word_char_before[run_start]]
+    out.grouped.frombytes((grouped + pos).astype(offset).tobytes())
 
 
 # the classes of characters `TOKEN_RE` reads: white space (`\s`), a digit (`\d`), a letter (`[^\W\d_]`), `.` or
@@ -132,6 +148,7 @@ _ASTRAL: dict[int, int] = {}            # and of those above it met so far
 CACHE_LIMIT = 100_000
 _SHARED: tuple[dict[str, tuple[str, str, str]], dict[str, str], dict[str, str]] = ({}, {}, {})
 _KINDS = np.array(["num", "word", "sym"], dtype=object)
+_UNDERSCORE = ord("_")
 
 
 def kind_of(w: str) -> str:
@@ -151,8 +168,8 @@ def _class_of(c: str) -> int:
     return _MARK if c in ".," else _OTHER
 
 
-def _classes(piece: str) -> np.ndarray:
-    """The class of each character of `piece` (numpy, one byte each)."""
+def _classes(piece: str) -> tuple[np.ndarray, np.ndarray]:
+    """The class of each character of `piece` (numpy, one byte each), and its code point."""
     global _BMP
     if _BMP is None:
         every = "".join(map(chr, range(0x10000)))
@@ -165,7 +182,7 @@ def _classes(piece: str) -> np.ndarray:
         _BMP = table
     codes = np.frombuffer(piece.encode("utf-32-le", "surrogatepass"), np.uint32)
     if piece.isascii() or int(codes.max()) < 0x10000:
-        return _BMP[codes]
+        return _BMP[codes], codes
     astral = codes >= 0x10000
     cls = _BMP[np.where(astral, 0, codes)]
     for k in np.flatnonzero(astral).tolist():
@@ -174,7 +191,7 @@ def _classes(piece: str) -> np.ndarray:
         if got is None:
             got = _ASTRAL[c] = _class_of(chr(c))
         cls[k] = got
-    return cls
+    return cls, codes
 
 
 def last_words(phrases) -> frozenset:
