@@ -198,6 +198,12 @@ class Reader:
                 return start, p
         return None
 
+    def befores(self, i: int) -> list:
+        """The phrases of 4, 3, 2, 1 tokens before token i, longest first, as (first token, phrase) (see
+        `_phrases_before`)."""
+        got = self._befores.get(i)
+        return got if got is not None else self._phrases_before(i)
+
     def _phrases_before(self, i: int) -> list:
         """The phrases of 4, 3, 2, 1 tokens before i (`words_at(i - n, n)`, those that are phrases), as
         (first token, phrase); kept for the next question about the same token (every step asks)."""

@@ -119,13 +119,24 @@ def currency_before(f, i: int) -> tuple[str | None, int]:
 
 def qualifier_before(f, i: int):
     """The qualifier word before token i: (its first token, qualifier, comparative?), else (None, None, False)."""
-    if i >= 1 and ends_none(f.toks, i, _QUAL_LAST):
+    if i < 1 or ends_none(f.toks, i, _QUAL_LAST):
         return None, None, False   # (what the reading below comes to when no qualifier or verb ends at i - 1)
     phrases = _QUALIFIER_MAP
-    hit = f.phrase_before(i, phrases)
+    # `f.phrase_before(i, phrases)`, else `f.phrase_before(i, _QUAL_VERBS)`: one look at the phrases before i
+    if f.gap(i - 1, i).strip():
+        return None, None, False
+    befores = f.befores(i)
+    hit = verb = None
+    for start, p in befores:
+        if p in phrases:
+            hit = start, p
+            break
     if hit is None:
         # `xấp xỉ đạt 40 ngàn tỷ đồng`, `khoảng trên 20%`: a bound word before the verb `đạt`/`là`
-        verb = f.phrase_before(i, _QUAL_VERBS)
+        for start, p in befores:
+            if p in _QUAL_VERBS:
+                verb = start, p
+                break
         if verb is None:
             return None, None, False
         hit = f.phrase_before(verb[0], phrases)
