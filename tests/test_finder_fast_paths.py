@@ -116,6 +116,27 @@ def test_digit_runs_read_off_the_tokens_give_the_windows_and_number_style_the_pa
             assert reader.number_style(text, toks) == reader.number_style(text), repr(text)
 
 
+def test_the_sign_scan_is_tried_at_every_place_it_matches():
+    """`_sign_candidates` (runs of digits picked by their length, first digit and what follows them, and `(`, `+`
+    before one) holds every place `_SIGN_SCAN` matches at, in text made of each lead's pieces."""
+    from extractors.mentions import nonfigures as nf
+    from extractors.mentions.tokens import tokenize
+
+    pieces = ["0", "1", "2", "5", "9", "00", "12", "19", "20", "123", "1800", "1900", "2020", "2023", "08", "٣", "𝟘",
+              " ", "  ", "\u00a0", "\u2028", "\x1c", "\u3000", "\n", "/", "-", "–", "—", "‑", ".", ",", ":", ")", "(",
+              "+", "+84", "h", "g", "c", "con", " con ", "x", "_", "a", "Đ", "%"]
+    rng = random.Random(3)
+    texts = _texts(800) + ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(20000)]
+    tried = 0
+    for text in texts:
+        candidates = nf._sign_candidates(text, tokenize(text))
+        assert candidates == sorted(set(candidates))
+        found = [m.start() for m in nf._SIGN_SCAN.finditer(text)]
+        assert set(found) <= set(candidates), (text, sorted(set(found) - set(candidates)))
+        tried += len(found)
+    assert tried > 10000
+
+
 class _Everything:
     def __contains__(self, item):
         return True

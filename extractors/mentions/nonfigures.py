@@ -148,15 +148,26 @@ def _starts_of(toks, text: str, windows: list) -> list:
     words = _OPENERS.word_starts(toks)
     signs: dict[int, list[int]] = {k: [] for k in _SIGN_OWNERS}
     owners_of = _OWNERS_BY_GROUPS
-    for ws, we in windows:
-        for m in _SIGN_SCAN.finditer(text, ws, we):
-            groups = m.groups()
-            owners = owners_of.get(groups)
-            if owners is None:
-                owners = owners_of[groups] = _owners(groups)
-            c = m.start()
-            for k in owners:
-                signs[k].append(c)
+    match = _SIGN_SCAN.match
+    w, nw = 0, len(windows)
+    # `_SIGN_SCAN.finditer` over each window: its matches are one character each, all among `_sign_candidates`
+    for c in _sign_candidates(text, toks):
+        while w < nw and windows[w][1] <= c:
+            w += 1
+        if w == nw:
+            break
+        ws, we = windows[w]
+        if c < ws:
+            continue
+        m = match(text, c, we)
+        if m is None:
+            continue
+        groups = m.groups()
+        owners = owners_of.get(groups)
+        if owners is None:
+            owners = owners_of[groups] = _owners(groups)
+        for k in owners:
+            signs[k].append(c)
     out: list = []
     for k, (opening, sign, other) in enumerate(_PLANS):
         if opening is None and not sign and other is None:
@@ -170,6 +181,40 @@ def _starts_of(toks, text: str, windows: list) -> list:
             at = sorted(set(at + [c for ws, we in ranges for c in other(text, ws, we)]))
         out.append(at)
     return out
+
+
+def _sign_candidates(text: str, toks) -> list[int]:
+    """Where `_SIGN_SCAN` may match, in order: a `(` or `+` right before a run of digits, and the start of each
+    run that some lead of `_SIGN_LEADS` may open, by its length, its first digit and the characters after it: a
+    run followed by `/` or `-`; `1800…`, `1900…`, `0…` and a four-digit `1…`/`2…`; a run of one or two digits
+    followed by one of `:hg-–/.)`, or by white space and then one of `:hg-–c` or more white space. More places
+    than the scan matches at, never fewer: its pattern decides at each (`tests/test_finder_fast_paths.py`)."""
+    if not toks.run_start:
+        return []
+    dtype = np.dtype(f"i{toks.run_start.itemsize}")
+    starts, ends = np.frombuffer(toks.run_start, dtype), np.frombuffer(toks.run_end, dtype)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    codes = np.append(np.minimum(codes, 0xFFFF), 0)   # (the code past the end: 0; above U+FFFF: none asked for)
+    length, first, nxt = ends - starts, codes[starts], codes[ends]
+    nxt2 = codes[np.minimum(ends + 1, len(codes) - 1)]
+    keep = _AFTER_ANY_RUN[nxt] | (first == _ZERO) & (length >= 2) | (first == _ONE) & (length >= 4) \
+        | (length == 4) & (first == _TWO) \
+        | (length <= 2) & (_AFTER_SHORT_RUN[nxt] | _SPACE[nxt] & (_AFTER_SPACE[nxt2] | _SPACE[nxt2]))
+    opens = _OPENS_RUN[codes[starts - 1]] & (starts > 0)
+    got = starts[keep].tolist()
+    return sorted(got + (starts[opens] - 1).tolist()) if opens.any() else got
+
+
+def _table(chars: str) -> np.ndarray:
+    """A table of the code points below U+10000: True at those of `chars`."""
+    t = np.zeros(0x10000, bool)
+    t[[ord(c) for c in chars]] = True
+    return t
+
+
+_AFTER_ANY_RUN, _AFTER_SHORT_RUN, _AFTER_SPACE, _OPENS_RUN = (_table(c) for c in ("/-", ":hg-–/.)", ":hg-–c", "(+"))
+_SPACE = _table("".join(c for c in map(chr, range(0x10000)) if re.match(r"\s", c)))
+_ZERO, _ONE, _TWO = ord("0"), ord("1"), ord("2")
 
 
 def _owners(groups: tuple) -> tuple[int, ...]:
