@@ -149,16 +149,21 @@ def matches_at(pat: re.Pattern, starts: list[int], text: str, windows: list[tupl
     offsets `starts` (in order): the pattern is tried there only."""
     match = pat.match
     nw = len(windows)
+    if not nw:
+        return
     w = 0
+    ws, we = windows[0]
     p = 0
     for c in starts:
         if c < p:
             continue
-        while w < nw and windows[w][1] <= c:
+        if c >= we:   # the next window that ends after c
             w += 1
-        if w == nw:
-            return
-        ws, we = windows[w]
+            while w < nw and windows[w][1] <= c:
+                w += 1
+            if w == nw:
+                return
+            ws, we = windows[w]
         if c < ws:
             continue
         m = match(text, c, we)
