@@ -104,15 +104,18 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dic
     joiner = mark & digit_before & digit_after
     chain_start = digit & ~digit_before & ~before(joiner)
     from_mark = chain_start & before(mark)
-    chain = np.cumsum(chain_start)
+    chain = chain_start.cumsum()
     read_by_marks = np.zeros(int(chain[-1]) + 1, bool)
     read_by_marks[chain[from_mark]] = True
     num_start = (chain_start & ~from_mark) | (joiner & read_by_marks[chain]) | after(from_mark)
     # any other character but white space is a token of its own (a mark before no digit too)
     starts = word_start | num_start | (cls == _OTHER) | (mark & ~digit_after)
     st = np.flatnonzero(starts)
-    bounds = np.append(np.flatnonzero(starts | space), n)   # a token ends where the next starts or at white space
-    en = bounds[np.searchsorted(bounds, st, side="right")]
+    # a token ends where the next starts or at white space: at the bound after its start (bounds hold every start)
+    at = np.flatnonzero(starts | space)
+    bounds = np.empty(len(at) + 1, at.dtype)
+    bounds[:-1], bounds[-1] = at, n
+    en = bounds[np.flatnonzero(starts[at]) + 1]
     words = [piece[a:b] for a, b in zip(st.tolist(), en.tolist())]
     distinct = set(words)
     entries, texts, lows = shared
