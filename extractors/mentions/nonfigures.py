@@ -122,8 +122,7 @@ def find_skips(text: str, toks=None) -> list[Skipped]:
     windows = _digit_windows(text) if toks is None else windows_of_runs(toks, len(text))
     starts = _starts_of(toks, text, windows) if toks is not None else None
     for k, ((reason, pat), lead) in enumerate(zip(SKIP_PATTERNS, _LEADS)):
-        _take((m for m in _found(k, pat, lead, text, windows, starts) if _HAS_DIGIT(m.group())),
-              reason, taken, skips)
+        _take(_found(k, pat, lead, text, windows, starts), reason, taken, skips, with_digit=True)
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
     whole = [(0, len(text))]
     for k, ((reason, pat), lead) in enumerate(zip(WORD_SKIP_PATTERNS, _WORD_LEADS), len(SKIP_PATTERNS)):
@@ -235,20 +234,26 @@ def _lead_starts(lead: re.Pattern, text: str, ws: int, we: int):
         p = c.start() + 1
 
 
-def _take(matches, reason: str, taken: list, skips: list) -> None:
-    """The matches of one pattern that overlap no span taken before, as skips; their spans join `taken`. (A
-    pattern's own matches never overlap, so only the earlier patterns' spans are looked at, and they are merged
-    in once: inserting each span into the sorted list would move the rest of it, time growing with the square
-    of the skips.)"""
-    ends = [e for _, e in taken]
+def _take(matches, reason: str, taken: list, skips: list, with_digit: bool = False) -> None:
+    """The matches of one pattern (those that hold a digit, `with_digit`) that overlap no span taken before, as
+    skips; their spans join `taken`. (A pattern's own matches never overlap, so only the earlier patterns' spans
+    are looked at, and they are merged in once: inserting each span into the sorted list would move the rest of
+    it, time growing with the square of the skips.)"""
+    ends = None   # the ends of `taken` (made at the first match: most patterns match nothing in a text)
     new = []
     for m in matches:
-        s, e = m.start(), m.end()
-        k = bisect.bisect_left(taken, (e,))          # spans starting before e
-        if k > 0 and ends[k - 1] > s:
+        got = m.group()
+        if with_digit and not _HAS_DIGIT(got):
             continue
+        s, e = m.span()
+        k = bisect.bisect_left(taken, (e,))          # spans starting before e
+        if k > 0:
+            if ends is None:
+                ends = [b for _, b in taken]
+            if ends[k - 1] > s:
+                continue
         new.append((s, e))
-        skips.append(Skipped(s, e, m.group(), reason))
+        skips.append(Skipped(s, e, got, reason))
     if new:
         taken[:] = sorted(taken + new)
 
