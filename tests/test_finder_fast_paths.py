@@ -87,10 +87,35 @@ def test_tokens_worked_out_from_character_classes_are_those_of_the_token_pattern
                 repr(text)
     toks = tokens.tokenize("Năm 2023 năm NĂM")
     assert list(toks.run_start) == [4] and list(toks.run_end) == [8] and not toks.grouped
-    assert toks.vocab == {"Năm", "2023", "năm", "NĂM"} and toks.low[2] is toks.text[2]
+    assert toks.low[2] is toks.text[2]
     again = tokens.tokenize("Năm x\n" + "y " * 20 + "Năm")   # (two pieces)
     assert again.text[0] is again.text[-1]   # a text met again is the first one
     assert [tokens.kind_of(w) for w in ("Năm", "2023", ".5", ".", "%", "_")] == ["word", "num", "num", "sym", "sym", "sym"]
+
+
+def test_looked_up_is_the_table_of_each_text_deciding_each_new_text_once():
+    """`tokens.looked_up` (a lookup a token in C, a decision for each text met for the first time), which the
+    tokenizer, the finder's starts and the openers use instead of a set of each text's distinct texts."""
+    from collections import Counter
+
+    from extractors.mentions.tokens import looked_up
+
+    rng = random.Random(2)
+    table: dict = {"a": (), "b": (1,)}
+    asked: Counter = Counter()
+
+    def decide(w):
+        asked[w] += 1
+        return (len(w),) if len(w) % 2 else ()
+
+    for _ in range(300):
+        texts = [rng.choice(["a", "b", "c", "dd", "eee", "f" * rng.randrange(1, 9)]) for _ in range(rng.randrange(30))]
+        before = dict(table)
+        assert looked_up(texts, table, decide) == [table[t] for t in texts]
+        assert all(table[t] == v for t, v in before.items())
+        assert all(table[t] == ((len(t),) if len(t) % 2 else ()) for t in texts if t not in before)
+    assert asked and set(asked.values()) == {1}   # each new text decided once, "a" and "b" never
+    assert "a" not in asked and "b" not in asked
 
 
 def test_digit_runs_read_off_the_tokens_give_the_windows_and_number_style_the_patterns_give(monkeypatch):

@@ -27,16 +27,20 @@ from extractors.record import Mention, Skipped
 _START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
 _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
 _START_SIGNS = {"$", "€", "£"}
-# the token texts classified so far, and those of them that may start a number (replaced, never emptied, when
-# they grow large: a scan in another thread keeps the pair it began with)
-_CLASSIFIED: tuple[set[str], set[str]] = (set(), set())
+# whether a token text may start a number, for the texts met so far (replaced, never emptied, when it grows large:
+# a scan in another thread keeps the one it began with)
+_STARTING: dict[str, bool] = {}
 
 
-def _classified() -> tuple[set[str], set[str]]:
-    global _CLASSIFIED
-    if len(_CLASSIFIED[0]) > tokens.CACHE_LIMIT:
-        _CLASSIFIED = (set(), set())
-    return _CLASSIFIED
+def _starting() -> dict[str, bool]:
+    global _STARTING
+    if len(_STARTING) > tokens.CACHE_LIMIT:
+        _STARTING = {}
+    return _STARTING
+
+
+def _starts_a_number(w: str) -> bool:
+    return tokens.kind_of(w) == "num" or w.lower() in _START_WORDS or w in _START_CODES or w in _START_SIGNS
 
 
 class Finder(Reader):
@@ -50,12 +54,7 @@ class Finder(Reader):
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
         # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
-        seen, starting = _classified()
-        for w in toks.vocab - seen:
-            if tokens.kind_of(w) == "num" or w.lower() in _START_WORDS or w in _START_CODES or w in _START_SIGNS:
-                starting.add(w)
-            seen.add(w)   # (after: a text another thread has seen is in `starting` when it should be)
-        starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))
+        starts = list(compress(range(len(toks.kind)), tokens.looked_up(toks.text, _starting(), _starts_a_number)))
         text, tstart = self.text, toks.start
         # the skips are sorted, their ends too (they are disjoint): whether one covers a token is read walking them
         # along with the tokens

@@ -120,26 +120,23 @@ class Openers:
         self.openings = openings
         # the first letters of every word that opens some pattern (a text that starts otherwise, a number, opens none)
         self._firsts = frozenset(w[0] for o in openings if o is not None for w in (*o[0], *o[1]))
-        self._known: tuple[set[str], dict[str, tuple[int, ...]]] = (set(), {})   # texts seen, those that open some
+        self._opened: dict[str, tuple[int, ...]] = {}   # the patterns each text met so far opens (most: none)
 
     def _opened_by(self, w: str) -> tuple[int, ...]:
+        if w[0] not in self._firsts:
+            return ()
         return tuple(k for k, o in enumerate(self.openings) if o is not None and (w in o[0] or w.startswith(o[1])))
 
     def word_starts(self, toks) -> list[list[int]]:
         """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it."""
-        if len(self._known[0]) > tokens.CACHE_LIMIT:
-            self._known = (set(), {})   # (replaced, never emptied: a text read in another thread keeps its own)
-        seen, opened = self._known
-        for w in toks.vocab - seen:
-            ks = self._opened_by(w) if w[0] in self._firsts else ()
-            if ks:
-                opened[w] = ks
-            seen.add(w)   # (after: a text another thread has seen is in `opened` when it should be)
+        if len(self._opened) > tokens.CACHE_LIMIT:
+            self._opened = {}   # (replaced, never emptied: a text read in another thread keeps its own)
+        opened = tokens.looked_up(toks.text, self._opened, self._opened_by)
         out: list[list[int]] = [[] for _ in self.openings]
-        texts, starts = toks.text, toks.start
-        for i in compress(range(len(texts)), map(opened.__contains__, texts)):
+        starts = toks.start
+        for i in compress(range(len(opened)), opened):
             s = starts[i]
-            for k in opened[texts[i]]:
+            for k in opened[i]:
                 out[k].append(s)
         return out
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from array import array
+from itertools import compress, repeat
+from operator import is_
 from typing import NamedTuple
 
 import numpy as np
@@ -35,7 +37,7 @@ class Tokens:
     Read off the same character classes: `run_start`, `run_end`, the offsets of each run of digits (`\\d+`), for
     the digit windows of the skip patterns; `grouped`, the starts of the runs that no letter, digit or `_` stands
     before and a `.` or `,` and a digit follow (where `reader._GROUPED_NUMBER_AT` matches), for `number_style`."""
-    __slots__ = ("kind", "text", "low", "start", "end", "vocab", "run_start", "run_end", "grouped")
+    __slots__ = ("kind", "text", "low", "start", "end", "run_start", "run_end", "grouped")
 
     def __init__(self, longest: int = 0):
         self.kind: list[str] = []
@@ -47,7 +49,6 @@ class Tokens:
         self.run_start = array(offset)
         self.run_end = array(offset)
         self.grouped = array(offset)
-        self.vocab: set[str] = set()   # the distinct texts of the tokens
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -58,11 +59,11 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """The tokens of `text`: those of `TOKEN_RE.finditer(text)`, read a piece at a time by `_read_piece`. A word
-    met again shares the first one's text, lower-cased text and kind (the kind follows from the text: a `num`
-    starts with a digit or a `.`/`,` and one, a `word` with a letter, `kind_of`): `vocab` holds the distinct texts."""
+    met again shares the first one's text and lower-cased text (its kind follows from the text: a `num` starts
+    with a digit or a `.`/`,` and one, a `word` with a letter, `kind_of`)."""
     global _SHARED
     if len(_SHARED[0]) > CACHE_LIMIT:
-        _SHARED = ({}, {}, {})   # (replaced, never emptied: a text read in another thread keeps the one it began with)
+        _SHARED = ({}, {})   # (replaced, never emptied: a text read in another thread keeps the one it began with)
     shared = _SHARED
     out = Tokens(len(text))
     pos = 0
@@ -76,7 +77,7 @@ def tokenize(text: str) -> Tokens:
     return out
 
 
-def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dict]) -> None:
+def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict]) -> None:
     """The tokens of `piece` (at offset `pos` of the text) added to `out`: where each starts and ends is worked
     out with numpy from the class of each character, then one Python string a token is cut out."""
     cls, codes = _classes(piece)
@@ -116,15 +117,15 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dic
     bounds = np.empty(len(at) + 1, at.dtype)
     bounds[:-1], bounds[-1] = at, n
     en = bounds[np.flatnonzero(starts[at]) + 1]
-    words = [piece[a:b] for a, b in zip(st.tolist(), en.tolist())]
-    distinct = set(words)
-    entries, texts, lows = shared
-    for w in distinct.difference(entries):
+    texts, lows = shared
+
+    def share(w: str) -> str:   # a text met for the first time: its lower-cased text first, then itself
         low = w.lower()
-        texts[w], lows[w] = w, w if low == w else low
-        entries[w] = (w, lows[w], kind_of(w))   # (last: a text another thread finds in `entries` is in all three)
-    out.vocab |= distinct
-    out.text.extend(map(texts.__getitem__, words))
+        lows[w] = w if low == w else low
+        return w   # (kept in `texts` after: a text another thread finds there is in `lows` too)
+
+    words = looked_up([piece[a:b] for a, b in zip(st.tolist(), en.tolist())], texts, share)
+    out.text.extend(words)
     out.low.extend(map(lows.__getitem__, words))
     out.kind.extend(_KINDS[np.where(letter[st], 1, np.where(digit[st] | (mark[st] & digit_after[st]), 0, 2))].tolist())
     offset = np.dtype(f"i{out.start.itemsize}")
@@ -146,12 +147,26 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dic
 _OTHER, _SPACE, _DIGIT, _LETTER, _MARK, _SUFFIX = range(6)
 _BMP: np.ndarray | None = None          # the class of each character below U+10000, made at first use
 _ASTRAL: dict[int, int] = {}            # and of those above it met so far
-# a token's text: (that text, lower-cased, kind), and the text and lower-cased text alone; kept from text to text
-# (the finder's caches of what it decides once per distinct text hold at most CACHE_LIMIT texts each)
+# a token's text (the first string met with it) and its lower-cased text; kept from text to text (the finder's
+# caches of what it decides once per distinct text hold at most CACHE_LIMIT texts each)
 CACHE_LIMIT = 100_000
-_SHARED: tuple[dict[str, tuple[str, str, str]], dict[str, str], dict[str, str]] = ({}, {}, {})
+_SHARED: tuple[dict[str, str], dict[str, str]] = ({}, {})
 _KINDS = np.array(["num", "word", "sym"], dtype=object)
 _UNDERSCORE = ord("_")
+
+
+def looked_up(texts: list[str], table: dict, decide) -> list:
+    """`table[t]` for each of `texts`; a text not in `table` yet is decided by `decide(t)` (never None) and kept
+    there. (One lookup a token in C; a Python step only for the texts met for the first time.)"""
+    got = list(map(table.get, texts))
+    if None in got:
+        for k in compress(range(len(got)), map(is_, got, repeat(None))):
+            w = texts[k]
+            v = table.get(w)
+            if v is None:
+                v = table[w] = decide(w)
+            got[k] = v
+    return got
 
 
 def kind_of(w: str) -> str:
