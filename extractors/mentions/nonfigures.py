@@ -192,10 +192,18 @@ def _sign_candidates(text: str, toks) -> list[int]:
         return []
     dtype = np.dtype(f"i{toks.run_start.itemsize}")
     starts, ends = np.frombuffer(toks.run_start, dtype), np.frombuffer(toks.run_end, dtype)
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-    codes = np.append(np.minimum(codes, 0xFFFF), 0)   # (the code past the end: 0; above U+FFFF: none asked for)
-    length, first, nxt = ends - starts, codes[starts], codes[ends]
-    nxt2 = codes[np.minimum(ends + 1, len(codes) - 1)]
+    # each character's code, two bytes each (a text with a character above U+FFFF: four, capped, none is asked for)
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(text):
+        codes = np.frombuffer(data, np.uint16)
+    else:
+        codes = np.minimum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32), 0xFFFF)
+    n = len(codes)
+
+    def at(ix):   # the code at each of ix, 0 past the end
+        return np.where(ix < n, codes[np.minimum(ix, n - 1)], 0)
+
+    length, first, nxt, nxt2 = ends - starts, codes[starts], at(ends), at(ends + 1)
     keep = _AFTER_ANY_RUN[nxt] | (first == _ZERO) & (length >= 2) | (first == _ONE) & (length >= 4) \
         | (length == 4) & (first == _TWO) \
         | (length <= 2) & (_AFTER_SHORT_RUN[nxt] | _SPACE[nxt] & (_AFTER_SPACE[nxt2] | _SPACE[nxt2]))
