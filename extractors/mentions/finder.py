@@ -78,7 +78,8 @@ class Finder(Reader):
             nxt = max(after, i + 1)
         # numbers inside neither a mention nor a skip: recorded as skipped `unread`, for coverage
         taken = SpanIndex([(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in skips])
-        for k in self._uncovered([k for k in starts if toks.kind[k] == "num"], taken):
+        nums = list(compress(starts, map("num".__eq__, map(toks.kind.__getitem__, starts))))
+        for k in self._uncovered(nums, taken):
             skips.append(Skipped(tstart[k], toks.end[k], toks.text[k], self._why_not(k)))
         skips.sort(key=lambda s: s.start)
         return mentions, skips
