@@ -93,29 +93,29 @@ def test_tokens_worked_out_from_character_classes_are_those_of_the_token_pattern
     assert [tokens.kind_of(w) for w in ("Năm", "2023", ".5", ".", "%", "_")] == ["word", "num", "num", "sym", "sym", "sym"]
 
 
-def test_looked_up_is_the_table_of_each_text_deciding_each_new_text_once():
-    """`tokens.looked_up` (a lookup a token in C, a decision for each text met for the first time), which the
-    tokenizer, the finder's starts and the openers use instead of a set of each text's distinct texts."""
+def test_a_table_of_token_texts_decides_each_new_text_once():
+    """`tokens.Table` (a lookup a token in C, a decision for each text met for the first time), which the
+    tokenizer, the finder's starts and the openers map over a text's tokens."""
     from collections import Counter
 
-    from extractors.mentions.tokens import looked_up
+    from extractors.mentions.tokens import Table
 
     rng = random.Random(2)
-    table: dict = {"a": (), "b": (1,)}
     asked: Counter = Counter()
 
     def decide(w):
         asked[w] += 1
         return (len(w),) if len(w) % 2 else ()
 
+    table = Table(decide)
+    table.update({"a": (5,), "b": ()})
     for _ in range(300):
         texts = [rng.choice(["a", "b", "c", "dd", "eee", "f" * rng.randrange(1, 9)]) for _ in range(rng.randrange(30))]
         before = dict(table)
-        assert looked_up(texts, table, decide) == [table[t] for t in texts]
+        assert list(map(table.__getitem__, texts)) == \
+            [before[t] if t in before else ((len(t),) if len(t) % 2 else ()) for t in texts]
         assert all(table[t] == v for t, v in before.items())
-        assert all(table[t] == ((len(t),) if len(t) % 2 else ()) for t in texts if t not in before)
-    assert asked and set(asked.values()) == {1}   # each new text decided once, "a" and "b" never
-    assert "a" not in asked and "b" not in asked
+    assert asked and set(asked.values()) == {1} and not {"a", "b"} & set(asked)   # each new text decided once
 
 
 def test_digit_runs_read_off_the_tokens_give_the_windows_and_number_style_the_patterns_give(monkeypatch):

@@ -29,18 +29,18 @@ _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
 _START_SIGNS = {"$", "€", "£"}
 # whether a token text may start a number, for the texts met so far (replaced, never emptied, when it grows large:
 # a scan in another thread keeps the one it began with)
-_STARTING: dict[str, bool] = {}
-
-
-def _starting() -> dict[str, bool]:
-    global _STARTING
-    if len(_STARTING) > tokens.CACHE_LIMIT:
-        _STARTING = {}
-    return _STARTING
-
-
 def _starts_a_number(w: str) -> bool:
     return tokens.kind_of(w) == "num" or w.lower() in _START_WORDS or w in _START_CODES or w in _START_SIGNS
+
+
+_STARTING = tokens.Table(_starts_a_number)
+
+
+def _starting() -> tokens.Table:
+    global _STARTING
+    if len(_STARTING) > tokens.CACHE_LIMIT:
+        _STARTING = tokens.Table(_starts_a_number)
+    return _STARTING
 
 
 class Finder(Reader):
@@ -54,7 +54,7 @@ class Finder(Reader):
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
         # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
-        starts = list(compress(range(len(toks.kind)), tokens.looked_up(toks.text, _starting(), _starts_a_number)))
+        starts = list(compress(range(len(toks.kind)), map(_starting().__getitem__, toks.text)))
         text, tstart = self.text, toks.start
         # the skips are sorted, their ends too (they are disjoint): whether one covers a token is read walking them
         # along with the tokens

@@ -120,7 +120,7 @@ class Openers:
         self.openings = openings
         # the first letters of every word that opens some pattern (a text that starts otherwise, a number, opens none)
         self._firsts = frozenset(w[0] for o in openings if o is not None for w in (*o[0], *o[1]))
-        self._opened: dict[str, tuple[int, ...]] = {}   # the patterns each text met so far opens (most: none)
+        self._opened = tokens.Table(self._opened_by)   # the patterns each text met so far opens (most: none)
 
     def _opened_by(self, w: str) -> tuple[int, ...]:
         if w[0] not in self._firsts:
@@ -130,8 +130,8 @@ class Openers:
     def word_starts(self, toks) -> list[list[int]]:
         """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it."""
         if len(self._opened) > tokens.CACHE_LIMIT:
-            self._opened = {}   # (replaced, never emptied: a text read in another thread keeps its own)
-        opened = tokens.looked_up(toks.text, self._opened, self._opened_by)
+            self._opened = tokens.Table(self._opened_by)   # (replaced, never emptied: another thread keeps its own)
+        opened = list(map(self._opened.__getitem__, toks.text))
         out: list[list[int]] = [[] for _ in self.openings]
         starts = toks.start
         for i in compress(range(len(opened)), opened):

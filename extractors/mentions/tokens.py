@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from itertools import compress, repeat
-from operator import is_
 from typing import NamedTuple
 
 import numpy as np
@@ -63,7 +61,7 @@ def tokenize(text: str) -> Tokens:
     with a digit or a `.`/`,` and one, a `word` with a letter, `kind_of`)."""
     global _SHARED
     if len(_SHARED[0]) > CACHE_LIMIT:
-        _SHARED = ({}, {})   # (replaced, never emptied: a text read in another thread keeps the one it began with)
+        _SHARED = _new_shared()   # (replaced, never emptied: a text read in another thread keeps the one it began with)
     shared = _SHARED
     out = Tokens(len(text))
     pos = 0
@@ -77,7 +75,7 @@ def tokenize(text: str) -> Tokens:
     return out
 
 
-def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict]) -> None:
+def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[Table, dict]) -> None:
     """The tokens of `piece` (at offset `pos` of the text) added to `out`: where each starts and ends is worked
     out with numpy from the class of each character, then one Python string a token is cut out."""
     cls, codes = _classes(piece)
@@ -118,13 +116,7 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict]) ->
     bounds[:-1], bounds[-1] = at, n
     en = bounds[np.flatnonzero(starts[at]) + 1]
     texts, lows = shared
-
-    def share(w: str) -> str:   # a text met for the first time: its lower-cased text first, then itself
-        low = w.lower()
-        lows[w] = w if low == w else low
-        return w   # (kept in `texts` after: a text another thread finds there is in `lows` too)
-
-    words = looked_up([piece[a:b] for a, b in zip(st.tolist(), en.tolist())], texts, share)
+    words = list(map(texts.__getitem__, [piece[a:b] for a, b in zip(st.tolist(), en.tolist())]))
     out.text.extend(words)
     out.low.extend(map(lows.__getitem__, words))
     out.kind.extend(_KINDS[np.where(letter[st], 1, np.where(digit[st] | (mark[st] & digit_after[st]), 0, 2))].tolist())
@@ -147,26 +139,40 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict]) ->
 _OTHER, _SPACE, _DIGIT, _LETTER, _MARK, _SUFFIX = range(6)
 _BMP: np.ndarray | None = None          # the class of each character below U+10000, made at first use
 _ASTRAL: dict[int, int] = {}            # and of those above it met so far
-# a token's text (the first string met with it) and its lower-cased text; kept from text to text (the finder's
-# caches of what it decides once per distinct text hold at most CACHE_LIMIT texts each)
+# (the finder's caches of what it decides once per distinct text hold at most CACHE_LIMIT texts each)
 CACHE_LIMIT = 100_000
-_SHARED: tuple[dict[str, str], dict[str, str]] = ({}, {})
 _KINDS = np.array(["num", "word", "sym"], dtype=object)
 _UNDERSCORE = ord("_")
 
 
-def looked_up(texts: list[str], table: dict, decide) -> list:
-    """`table[t]` for each of `texts`; a text not in `table` yet is decided by `decide(t)` (never None) and kept
-    there. (One lookup a token in C; a Python step only for the texts met for the first time.)"""
-    got = list(map(table.get, texts))
-    if None in got:
-        for k in compress(range(len(got)), map(is_, got, repeat(None))):
-            w = texts[k]
-            v = table.get(w)
-            if v is None:
-                v = table[w] = decide(w)
-            got[k] = v
-    return got
+class Table(dict):
+    """What `decide(text)` says of each token text met so far: `table[text]` decides a text met for the first time
+    and keeps it (`__missing__`), so `map(table.__getitem__, toks.text)` is one lookup a token in C, and a Python
+    step only for the new texts (`decide` never says None)."""
+    __slots__ = ("decide",)
+
+    def __init__(self, decide):
+        super().__init__()
+        self.decide = decide
+
+    def __missing__(self, text: str):
+        got = self[text] = self.decide(text)
+        return got
+
+
+def _new_shared() -> tuple[Table, dict[str, str]]:
+    """A token's text (the first string met with it, by text) and its lower-cased text, kept from text to text."""
+    lows: dict[str, str] = {}
+
+    def share(w: str) -> str:   # a text met for the first time: its lower-cased text first, then itself
+        low = w.lower()
+        lows[w] = w if low == w else low
+        return w   # (kept in the texts after: a text another thread finds there is in `lows` too)
+
+    return Table(share), lows
+
+
+_SHARED = _new_shared()
 
 
 def kind_of(w: str) -> str:
