@@ -180,7 +180,8 @@ def _finder_texts():
               "hạng", "vị trí", "tư", "đầu tư", "không", "một", "năm", "lăm", "mốt", "nhăm", "phần", "ba", "tỷ",
               "đồng", "xã", "hộ", "người", "thập kỷ", "thế kỷ", "thập", "thế", "kỷ", "tháng", "so với", "ĐV", "ha",
               "tấn", "A", "Xã", "x", "các", "ΣΑΣ", "İ", "đạtΣ", "ΣΣ", "gấp", "lần", "trong tổng số", "trở lên",
-              "triệu", "nghìn", "rưỡi", "phẩy", "chấm", "5", "$", "USD", "VN$", "Rs.", "5k", "1,5M"]
+              "triệu", "nghìn", "rưỡi", "phẩy", "chấm", "5", "$", "USD", "VN$", "Rs.", "5k", "1,5M", "phần trăm",
+              "điểm phần trăm", "điểm", "đô la", "won", "đ", "đồng chí"]
     rng = random.Random(5)
     out += [" ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
     out += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(1000)]
@@ -204,6 +205,76 @@ def test_the_finder_s_shortcuts_find_what_the_full_readings_find(monkeypatch):
     monkeypatch.setattr(kinds, "_DURATION_FIRST", _Everything())
     monkeypatch.setattr(reader, "_GOES_ON", _Everything())          # every number read by the loop
     monkeypatch.setattr(finder, "CURRENCY_STARTS", _Everything())   # a currency looked for before every number
+    for text, got in zip(texts, fast):
+        assert find_all(text) == got, text
+
+
+class _Forgetful(dict):
+    """A cache that keeps nothing: every question is read again."""
+    def __setitem__(self, key, value):
+        pass
+
+
+class _HasEverything(dict):
+    """A table that says it holds every key (its `get` still finds only what it holds)."""
+    def __contains__(self, key):
+        return True
+
+
+def _plain_settle(f, d):
+    """The STEPS of `kinds`, each called in turn (what `kinds.settle` runs only where each can do something)."""
+    from extractors.mentions.kinds import STEPS
+
+    for step in STEPS:
+        got = step(f, d)
+        if got is not None:
+            return got
+    return None
+
+
+def _plain_qualifier_before(f, i):
+    """`tail.qualifier_before` as it read before the phrases before a number were looked at once: a qualifier
+    by `phrase_before`, else a verb by `phrase_before`, then a qualifier before the verb."""
+    from extractors.mentions import tail
+
+    if i >= 1 and tail.ends_none(f.toks, i, tail._QUAL_LAST):
+        return None, None, False
+    phrases = tail._QUALIFIER_MAP
+    hit = f.phrase_before(i, phrases)
+    if hit is None:
+        verb = f.phrase_before(i, tail._QUAL_VERBS)
+        if verb is None:
+            return None, None, False
+        hit = f.phrase_before(verb[0], phrases)
+        if hit is None or phrases[hit[1]][1] or hit[1] in ("trên", "hơn", "dưới", "độ"):
+            return None, None, False
+    start, p = hit
+    q, comp = phrases[p]
+    if p == "khoảng chừng từ":
+        return start, q, comp
+    if p in ("hơn", "gần", "trên") and start > 0 and f.toks.low[start - 1] in ("cao", "thấp", "nhiều", "ít",
+                                                                                 "lớn", "nhỏ", "kém"):
+        return None, None, False
+    if p == "độ" and not (start > 0 and f.toks.low[start - 1] in ("vào", "khoảng", "chừng")):
+        return None, None, False
+    return start, q, comp
+
+
+def test_the_finder_s_fifth_pass_shortcuts_find_what_the_plain_readings_find(monkeypatch):
+    """The fifth pass's shortcuts give the `find()` of the plain readings they replace, on real passages, the
+    synthetic set and generated text: the steps called only where each can do something (`kinds.settle`)
+    against every step in turn, one look at the phrases before a number for its qualifier against the calls
+    of `phrase_before`, a run of number words read from the cache against read each time, and `Tail` deciding
+    at once that no percent or currency follows against reading on."""
+    from extractors.mentions import draft, finder, kinds, reader, tail
+
+    texts = _finder_texts()
+    fast = [find_all(t) for t in texts]
+    monkeypatch.setattr(finder, "settle", _plain_settle)
+    for module in (tail, draft, kinds):
+        monkeypatch.setattr(module, "qualifier_before", _plain_qualifier_before)
+    monkeypatch.setattr(reader, "_WORDS_READ", _Forgetful())
+    monkeypatch.setattr(tail, "_CURRENCY_AFTER_TOKS", _HasEverything(tail._CURRENCY_AFTER_TOKS))
     for text, got in zip(texts, fast):
         assert find_all(text) == got, text
 
