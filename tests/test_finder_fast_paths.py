@@ -248,16 +248,7 @@ def _plain_qualifier_before(f, i):
         hit = f.phrase_before(verb[0], phrases)
         if hit is None or phrases[hit[1]][1] or hit[1] in ("trên", "hơn", "dưới", "độ"):
             return None, None, False
-    start, p = hit
-    q, comp = phrases[p]
-    if p == "khoảng chừng từ":
-        return start, q, comp
-    if p in ("hơn", "gần", "trên") and start > 0 and f.toks.low[start - 1] in ("cao", "thấp", "nhiều", "ít",
-                                                                                 "lớn", "nhỏ", "kém"):
-        return None, None, False
-    if p == "độ" and not (start > 0 and f.toks.low[start - 1] in ("vào", "khoảng", "chừng")):
-        return None, None, False
-    return start, q, comp
+    return tail.qualifier_at(f, *hit)
 
 
 def test_the_finder_s_fifth_pass_shortcuts_find_what_the_plain_readings_find(monkeypatch):

@@ -147,24 +147,13 @@ def _starts_of(toks, text: str, windows: list) -> list:
     words = _OPENERS.word_starts(toks)
     signs: dict[int, list[int]] = {k: [] for k in _SIGN_OWNERS}
     owners_of = _OWNERS_BY_GROUPS
-    match = _SIGN_SCAN.match
-    w, nw = 0, len(windows)
     # `_SIGN_SCAN.finditer` over each window: its matches are one character each, all among `_sign_candidates`
-    for c in _sign_candidates(text, toks):
-        while w < nw and windows[w][1] <= c:
-            w += 1
-        if w == nw:
-            break
-        ws, we = windows[w]
-        if c < ws:
-            continue
-        m = match(text, c, we)
-        if m is None:
-            continue
+    for m in matches_at(_SIGN_SCAN, _sign_candidates(text, toks), text, windows):
         groups = m.groups()
         owners = owners_of.get(groups)
         if owners is None:
             owners = owners_of[groups] = _owners(groups)
+        c = m.start()
         for k in owners:
             signs[k].append(c)
     out: list = []

@@ -142,8 +142,13 @@ def qualifier_before(f, i: int):
         hit = f.phrase_before(verb[0], phrases)
         if hit is None or phrases[hit[1]][1] or hit[1] in ("trên", "hơn", "dưới", "độ"):
             return None, None, False
-    start, p = hit
-    q, comp = phrases[p]
+    return qualifier_at(f, *hit)
+
+
+def qualifier_at(f, start: int, p: str):
+    """The qualifier phrase `p` (of `QUALIFIERS`) that starts at token `start`, as `qualifier_before` gives it, or
+    none where what stands before it makes it no qualifier (`cao hơn`, a `độ` after no `vào`/`khoảng`/`chừng`)."""
+    q, comp = _QUALIFIER_MAP[p]
     if p == "khoảng chừng từ":
         return start, q, comp
     if p in ("hơn", "gần", "trên") and start > 0 and f.toks.low[start - 1] in ("cao", "thấp", "nhiều", "ít",
