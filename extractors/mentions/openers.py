@@ -11,6 +11,7 @@ looking for the words at every position of the text (`tests/test_finder_fast_pat
 from __future__ import annotations
 
 import re
+from functools import partial
 from itertools import compress
 
 from extractors.mentions import tokens
@@ -120,12 +121,10 @@ class Openers:
         self.openings = openings
         # the first letters of every word that opens some pattern (a text that starts otherwise, a number, opens none)
         self._firsts = frozenset(w[0] for o in openings if o is not None for w in (*o[0], *o[1]))
-        self._opened = tokens.Table(self._opened_by)   # the patterns each text met so far opens (most: none)
-
-    def _opened_by(self, w: str) -> tuple[int, ...]:
-        if w[0] not in self._firsts:
-            return ()
-        return tuple(k for k, o in enumerate(self.openings) if o is not None and (w in o[0] or w.startswith(o[1])))
+        # the patterns each text met so far opens (most: none); decided by a function that holds no `self` (the
+        # table would make a reference cycle with it, and the finder runs with the collector paused)
+        self._opened_by = partial(_opened_by, tuple(openings), self._firsts)
+        self._opened = tokens.Table(self._opened_by)
 
     def word_starts(self, toks) -> list[list[int]]:
         """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it."""
@@ -139,6 +138,13 @@ class Openers:
             for k in opened[i]:
                 out[k].append(s)
         return out
+
+
+def _opened_by(openings: tuple, firsts: frozenset, w: str) -> tuple[int, ...]:
+    """The patterns (by index of `openings`) a word token whose text is `w` may open."""
+    if w[0] not in firsts:
+        return ()
+    return tuple(k for k, o in enumerate(openings) if o is not None and (w in o[0] or w.startswith(o[1])))
 
 
 def matches_at(pat: re.Pattern, starts: list[int], text: str, windows: list[tuple[int, int]]):
