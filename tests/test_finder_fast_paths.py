@@ -86,7 +86,80 @@ def test_tokens_worked_out_from_character_classes_are_those_of_the_token_pattern
                 [(m.lastgroup, m.group(), m.start(), m.end(), m.group().lower()) for m in tokens.TOKEN_RE.finditer(text)], \
                 repr(text)
     toks = tokens.tokenize("Năm 2023 năm NĂM")
-    assert toks.text[0] is toks.vocab["Năm"][0] and toks.vocab["năm"] == ("năm", "năm", "word")
+    assert list(toks.run_start) == [4] and list(toks.run_end) == [8] and not toks.grouped
+    assert toks.low[2] is toks.text[2]
+    again = tokens.tokenize("Năm x\n" + "y " * 20 + "Năm")   # (two pieces)
+    assert again.text[0] is again.text[-1]   # a text met again is the first one
+    assert [tokens.kind_of(w) for w in ("Năm", "2023", ".5", ".", "%", "_")] == ["word", "num", "num", "sym", "sym", "sym"]
+
+
+def test_a_table_of_token_texts_decides_each_new_text_once():
+    """`tokens.Table` (a lookup a token in C, a decision for each text met for the first time), which the
+    tokenizer, the finder's starts and the openers map over a text's tokens."""
+    from collections import Counter
+
+    from extractors.mentions.tokens import Table
+
+    rng = random.Random(2)
+    asked: Counter = Counter()
+
+    def decide(w):
+        asked[w] += 1
+        return (len(w),) if len(w) % 2 else ()
+
+    table = Table(decide)
+    table.update({"a": (5,), "b": ()})
+    for _ in range(300):
+        texts = [rng.choice(["a", "b", "c", "dd", "eee", "f" * rng.randrange(1, 9)]) for _ in range(rng.randrange(30))]
+        before = dict(table)
+        assert list(map(table.__getitem__, texts)) == \
+            [before[t] if t in before else ((len(t),) if len(t) % 2 else ()) for t in texts]
+        assert all(table[t] == v for t, v in before.items())
+    assert asked and set(asked.values()) == {1} and not {"a", "b"} & set(asked)   # each new text decided once
+
+
+def test_digit_runs_read_off_the_tokens_give_the_windows_and_number_style_the_patterns_give(monkeypatch):
+    """The digit windows of the skip patterns and where `number_style` looks are read off the tokenizer's
+    character classes (`Tokens.run_start`, `run_end`, `grouped`): what `_DIGIT_CLUSTER` and `_GROUPED_NUMBER_AT`
+    find, for digits of other scripts, marks, letters and `_` before digits, runs far apart and close, and pieces
+    of any length."""
+    from extractors.mentions import nonfigures as nf, reader, tokens
+
+    chars = list(" \n\u00a0.,12_x%/-aĐ٣𝟘\U0001F600") + ["0.5", "1,2", ".5.3", "x1.2", "_1,2", "1.2.3", "a" * 150,
+                                                           " " * 200, "9.54%", "1.234,5", "1,234.5", "12k"]
+    rng = random.Random(7)
+    texts = [d for d in _finder_texts()[:300]]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randrange(0, 60))) for _ in range(6000)]
+    for piece in (7, 1 << 15):
+        monkeypatch.setattr(tokens, "_PIECE", piece)
+        for text in texts:
+            toks = tokens.tokenize(text)
+            assert [(a, b) for a, b in zip(toks.run_start, toks.run_end)] == \
+                [m.span() for m in re.finditer(r"\d+", text)], repr(text)
+            assert list(toks.grouped) == [m.start() for m in reader._GROUPED_NUMBER_AT.finditer(text)], repr(text)
+            assert nf.windows_of_runs(toks, len(text)) == nf._digit_windows(text), repr(text)
+            assert reader.number_style(text, toks) == reader.number_style(text), repr(text)
+
+
+def test_the_sign_scan_is_tried_at_every_place_it_matches():
+    """`_sign_candidates` (runs of digits picked by their length, first digit and what follows them, and `(`, `+`
+    before one) holds every place `_SIGN_SCAN` matches at, in text made of each lead's pieces."""
+    from extractors.mentions import nonfigures as nf
+    from extractors.mentions.tokens import tokenize
+
+    pieces = ["0", "1", "2", "5", "9", "00", "12", "19", "20", "123", "1800", "1900", "2020", "2023", "08", "٣", "𝟘",
+              " ", "  ", "\u00a0", "\u2028", "\x1c", "\u3000", "\n", "/", "-", "–", "—", "‑", ".", ",", ":", ")", "(",
+              "+", "+84", "h", "g", "c", "con", " con ", "x", "_", "a", "Đ", "%"]
+    rng = random.Random(3)
+    texts = _texts(800) + ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(20000)]
+    tried = 0
+    for text in texts:
+        candidates = nf._sign_candidates(text, tokenize(text))
+        assert candidates == sorted(set(candidates))
+        found = [m.start() for m in nf._SIGN_SCAN.finditer(text)]
+        assert set(found) <= set(candidates), (text, sorted(set(found) - set(candidates)))
+        tried += len(found)
+    assert tried > 10000
 
 
 class _Everything:
@@ -107,7 +180,8 @@ def _finder_texts():
               "hạng", "vị trí", "tư", "đầu tư", "không", "một", "năm", "lăm", "mốt", "nhăm", "phần", "ba", "tỷ",
               "đồng", "xã", "hộ", "người", "thập kỷ", "thế kỷ", "thập", "thế", "kỷ", "tháng", "so với", "ĐV", "ha",
               "tấn", "A", "Xã", "x", "các", "ΣΑΣ", "İ", "đạtΣ", "ΣΣ", "gấp", "lần", "trong tổng số", "trở lên",
-              "triệu", "nghìn", "rưỡi", "phẩy", "chấm", "5", "$", "USD", "VN$", "Rs.", "5k", "1,5M"]
+              "triệu", "nghìn", "rưỡi", "phẩy", "chấm", "5", "$", "USD", "VN$", "Rs.", "5k", "1,5M", "phần trăm",
+              "điểm phần trăm", "điểm", "đô la", "won", "đ", "đồng chí"]
     rng = random.Random(5)
     out += [" ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
     out += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 25))) for _ in range(1000)]
@@ -131,6 +205,67 @@ def test_the_finder_s_shortcuts_find_what_the_full_readings_find(monkeypatch):
     monkeypatch.setattr(kinds, "_DURATION_FIRST", _Everything())
     monkeypatch.setattr(reader, "_GOES_ON", _Everything())          # every number read by the loop
     monkeypatch.setattr(finder, "CURRENCY_STARTS", _Everything())   # a currency looked for before every number
+    for text, got in zip(texts, fast):
+        assert find_all(text) == got, text
+
+
+class _Forgetful(dict):
+    """A cache that keeps nothing: every question is read again."""
+    def __setitem__(self, key, value):
+        pass
+
+
+class _HasEverything(dict):
+    """A table that says it holds every key (its `get` still finds only what it holds)."""
+    def __contains__(self, key):
+        return True
+
+
+def _plain_settle(f, d):
+    """The STEPS of `kinds`, each called in turn (what `kinds.settle` runs only where each can do something)."""
+    from extractors.mentions.kinds import STEPS
+
+    for step in STEPS:
+        got = step(f, d)
+        if got is not None:
+            return got
+    return None
+
+
+def _plain_qualifier_before(f, i):
+    """`tail.qualifier_before` as it read before the phrases before a number were looked at once: a qualifier
+    by `phrase_before`, else a verb by `phrase_before`, then a qualifier before the verb."""
+    from extractors.mentions import tail
+
+    if i >= 1 and tail.ends_none(f.toks, i, tail._QUAL_LAST):
+        return None, None, False
+    phrases = tail._QUALIFIER_MAP
+    hit = f.phrase_before(i, phrases)
+    if hit is None:
+        verb = f.phrase_before(i, tail._QUAL_VERBS)
+        if verb is None:
+            return None, None, False
+        hit = f.phrase_before(verb[0], phrases)
+        if hit is None or phrases[hit[1]][1] or hit[1] in ("trên", "hơn", "dưới", "độ"):
+            return None, None, False
+    return tail.qualifier_at(f, *hit)
+
+
+def test_the_finder_s_fifth_pass_shortcuts_find_what_the_plain_readings_find(monkeypatch):
+    """The fifth pass's shortcuts give the `find()` of the plain readings they replace, on real passages, the
+    synthetic set and generated text: the steps called only where each can do something (`kinds.settle`)
+    against every step in turn, one look at the phrases before a number for its qualifier against the calls
+    of `phrase_before`, a run of number words read from the cache against read each time, and `Tail` deciding
+    at once that no percent or currency follows against reading on."""
+    from extractors.mentions import draft, finder, kinds, reader, tail
+
+    texts = _finder_texts()
+    fast = [find_all(t) for t in texts]
+    monkeypatch.setattr(finder, "settle", _plain_settle)
+    for module in (tail, draft, kinds):
+        monkeypatch.setattr(module, "qualifier_before", _plain_qualifier_before)
+    monkeypatch.setattr(reader, "_WORDS_READ", _Forgetful())
+    monkeypatch.setattr(tail, "_CURRENCY_AFTER_TOKS", _HasEverything(tail._CURRENCY_AFTER_TOKS))
     for text, got in zip(texts, fast):
         assert find_all(text) == got, text
 

@@ -13,7 +13,7 @@ import re
 from itertools import compress
 
 from extractors.mentions.draft import draft, mention
-from extractors.mentions.kinds import NEVER_ALONE, STEPS, VAGUE_BEFORE, half, multiplier_word
+from extractors.mentions.kinds import NEVER_ALONE, VAGUE_BEFORE, half, multiplier_word, settle
 from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
 from extractors.mentions.ranks import ORDINAL_WORDS, rank_word
 from extractors.mentions.reader import Reader
@@ -27,16 +27,20 @@ from extractors.record import Mention, Skipped
 _START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
 _START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
 _START_SIGNS = {"$", "€", "£"}
-# the token texts classified so far, and those of them that may start a number (replaced, never emptied, when
-# they grow large: a scan in another thread keeps the pair it began with)
-_CLASSIFIED: tuple[set[str], set[str]] = (set(), set())
+# whether a token text may start a number, for the texts met so far (replaced, never emptied, when it grows large:
+# a scan in another thread keeps the one it began with)
+def _starts_a_number(w: str) -> bool:
+    return tokens.kind_of(w) == "num" or w.lower() in _START_WORDS or w in _START_CODES or w in _START_SIGNS
 
 
-def _classified() -> tuple[set[str], set[str]]:
-    global _CLASSIFIED
-    if len(_CLASSIFIED[0]) > tokens.CACHE_LIMIT:
-        _CLASSIFIED = (set(), set())
-    return _CLASSIFIED
+_STARTING = tokens.Table(_starts_a_number)
+
+
+def _starting() -> tokens.Table:
+    global _STARTING
+    if len(_STARTING) > tokens.CACHE_LIMIT:
+        _STARTING = tokens.Table(_starts_a_number)
+    return _STARTING
 
 
 class Finder(Reader):
@@ -50,13 +54,7 @@ class Finder(Reader):
         toks = self.toks
         # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
         # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
-        seen, starting = _classified()
-        for w in toks.vocab.keys() - seen:
-            _, low, kind = toks.vocab[w]
-            if kind == "num" or low in _START_WORDS or w in _START_CODES or w in _START_SIGNS:
-                starting.add(w)
-            seen.add(w)   # (after: a text another thread has seen is in `starting` when it should be)
-        starts = list(compress(range(len(toks.kind)), map(starting.__contains__, toks.text)))
+        starts = list(compress(range(len(toks.kind)), map(_starting().__getitem__, toks.text)))
         text, tstart = self.text, toks.start
         # the skips are sorted, their ends too (they are disjoint): whether one covers a token is read walking them
         # along with the tokens
@@ -80,7 +78,8 @@ class Finder(Reader):
             nxt = max(after, i + 1)
         # numbers inside neither a mention nor a skip: recorded as skipped `unread`, for coverage
         taken = SpanIndex([(m.start, m.end) for m in mentions] + [(s.start, s.end) for s in skips])
-        for k in self._uncovered([k for k in starts if toks.kind[k] == "num"], taken):
+        nums = list(compress(starts, map("num".__eq__, map(toks.kind.__getitem__, starts))))
+        for k in self._uncovered(nums, taken):
             skips.append(Skipped(tstart[k], toks.end[k], toks.text[k], self._why_not(k)))
         skips.sort(key=lambda s: s.start)
         return mentions, skips
@@ -151,10 +150,9 @@ class Finder(Reader):
             return None, num.j
         # a lone number word (`một`, `năm`, `ba`) is a figure only before a counted noun or unit
         d = draft(self, i, k, num, pre_unit)
-        for step in STEPS:
-            settled = step(self, d)
-            if settled is not None:
-                return settled
+        settled = settle(self, d)   # (the STEPS in order)
+        if settled is not None:
+            return settled
         return mention(self, d)
 
 

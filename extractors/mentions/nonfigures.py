@@ -14,6 +14,8 @@ import bisect
 import operator
 import re
 
+import numpy as np
+
 from extractors import lexicon
 from extractors.mentions.openers import Openers, matches_at, opening_words
 from extractors.record import Skipped
@@ -117,11 +119,10 @@ def find_skips(text: str, toks=None) -> list[Skipped]:
     where it may start (`_starts_of`): the same skips."""
     skips: list[Skipped] = []
     taken: list[tuple[int, int]] = []   # spans taken by earlier patterns, sorted and disjoint
-    windows = _digit_windows(text)
+    windows = _digit_windows(text) if toks is None else windows_of_runs(toks, len(text))
     starts = _starts_of(toks, text, windows) if toks is not None else None
     for k, ((reason, pat), lead) in enumerate(zip(SKIP_PATTERNS, _LEADS)):
-        _take((m for m in _found(k, pat, lead, text, windows, starts) if _HAS_DIGIT(m.group())),
-              reason, taken, skips)
+        _take(_found(k, pat, lead, text, windows, starts), reason, taken, skips, with_digit=True)
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
     whole = [(0, len(text))]
     for k, ((reason, pat), lead) in enumerate(zip(WORD_SKIP_PATTERNS, _WORD_LEADS), len(SKIP_PATTERNS)):
@@ -145,12 +146,16 @@ def _starts_of(toks, text: str, windows: list) -> list:
     finds some of its alternatives (`_MIXED`), or all of those it has."""
     words = _OPENERS.word_starts(toks)
     signs: dict[int, list[int]] = {k: [] for k in _SIGN_OWNERS}
-    for ws, we in windows:
-        for m in _SIGN_SCAN.finditer(text, ws, we):
-            c = m.start()
-            for k, g in zip(_SIGN_OWNERS, m.groups()):
-                if g is not None and (not signs[k] or signs[k][-1] != c):
-                    signs[k].append(c)
+    owners_of = _OWNERS_BY_GROUPS
+    # `_SIGN_SCAN.finditer` over each window: its matches are one character each, all among `_sign_candidates`
+    for m in matches_at(_SIGN_SCAN, _sign_candidates(text, toks), text, windows):
+        groups = m.groups()
+        owners = owners_of.get(groups)
+        if owners is None:
+            owners = owners_of[groups] = _owners(groups)
+        c = m.start()
+        for k in owners:
+            signs[k].append(c)
     out: list = []
     for k, (opening, sign, other) in enumerate(_PLANS):
         if opening is None and not sign and other is None:
@@ -166,6 +171,57 @@ def _starts_of(toks, text: str, windows: list) -> list:
     return out
 
 
+def _sign_candidates(text: str, toks) -> list[int]:
+    """Where `_SIGN_SCAN` may match, in order: a `(` or `+` right before a run of digits, and the start of each
+    run that some lead of `_SIGN_LEADS` may open, by its length, its first digit and the characters after it: a
+    run followed by `/` or `-`; `1800…`, `1900…`, `0…` and a four-digit `1…`/`2…`; a run of one or two digits
+    followed by one of `:hg-–/.)`, or by white space and then one of `:hg-–c` or more white space. More places
+    than the scan matches at, never fewer: its pattern decides at each (`tests/test_finder_fast_paths.py`)."""
+    if not toks.run_start:
+        return []
+    dtype = np.dtype(f"i{toks.run_start.itemsize}")
+    starts, ends = np.frombuffer(toks.run_start, dtype), np.frombuffer(toks.run_end, dtype)
+    # each character's code, two bytes each (a text with a character above U+FFFF: four, capped, none is asked for)
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(text):
+        codes = np.frombuffer(data, np.uint16)
+    else:
+        codes = np.minimum(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32), 0xFFFF)
+    n = len(codes)
+
+    def at(ix):   # the code at each of ix, 0 past the end
+        return np.where(ix < n, codes[np.minimum(ix, n - 1)], 0)
+
+    length, first, nxt, nxt2 = ends - starts, codes[starts], at(ends), at(ends + 1)
+    keep = _AFTER_ANY_RUN[nxt] | (first == _ZERO) & (length >= 2) | (first == _ONE) & (length >= 4) \
+        | (length == 4) & (first == _TWO) \
+        | (length <= 2) & (_AFTER_SHORT_RUN[nxt] | _SPACE[nxt] & (_AFTER_SPACE[nxt2] | _SPACE[nxt2]))
+    opens = _OPENS_RUN[codes[starts - 1]] & (starts > 0)
+    got = starts[keep].tolist()
+    return sorted(got + (starts[opens] - 1).tolist()) if opens.any() else got
+
+
+def _table(chars: str) -> np.ndarray:
+    """A table of the code points below U+10000: True at those of `chars`."""
+    t = np.zeros(0x10000, bool)
+    t[[ord(c) for c in chars]] = True
+    return t
+
+
+_AFTER_ANY_RUN, _AFTER_SHORT_RUN, _AFTER_SPACE, _OPENS_RUN = (_table(c) for c in ("/-", ":hg-–/.)", ":hg-–c", "(+"))
+_SPACE = _table("".join(c for c in map(chr, range(0x10000)) if re.match(r"\s", c)))
+_ZERO, _ONE, _TWO = ord("0"), ord("1"), ord("2")
+
+
+def _owners(groups: tuple) -> tuple[int, ...]:
+    """The patterns whose leads matched, by the groups `_SIGN_SCAN` set (each once, in order)."""
+    return tuple(dict.fromkeys(k for k, g in zip(_SIGN_OWNERS, groups) if g is not None))
+
+
+# which patterns a match of `_SIGN_SCAN` is a lead of, by its groups (a few combinations in all)
+_OWNERS_BY_GROUPS: dict[tuple, tuple[int, ...]] = {}
+
+
 def _lead_starts(lead: re.Pattern, text: str, ws: int, we: int):
     """Every position in ws..we where `lead` matches (overlapping matches too)."""
     search = lead.search
@@ -175,20 +231,26 @@ def _lead_starts(lead: re.Pattern, text: str, ws: int, we: int):
         p = c.start() + 1
 
 
-def _take(matches, reason: str, taken: list, skips: list) -> None:
-    """The matches of one pattern that overlap no span taken before, as skips; their spans join `taken`. (A
-    pattern's own matches never overlap, so only the earlier patterns' spans are looked at, and they are merged
-    in once: inserting each span into the sorted list would move the rest of it, time growing with the square
-    of the skips.)"""
-    ends = [e for _, e in taken]
+def _take(matches, reason: str, taken: list, skips: list, with_digit: bool = False) -> None:
+    """The matches of one pattern (those that hold a digit, `with_digit`) that overlap no span taken before, as
+    skips; their spans join `taken`. (A pattern's own matches never overlap, so only the earlier patterns' spans
+    are looked at, and they are merged in once: inserting each span into the sorted list would move the rest of
+    it, time growing with the square of the skips.)"""
+    ends = None   # the ends of `taken` (made at the first match: most patterns match nothing in a text)
     new = []
     for m in matches:
-        s, e = m.start(), m.end()
-        k = bisect.bisect_left(taken, (e,))          # spans starting before e
-        if k > 0 and ends[k - 1] > s:
+        got = m.group()
+        if with_digit and not _HAS_DIGIT(got):
             continue
+        s, e = m.span()
+        k = bisect.bisect_left(taken, (e,))          # spans starting before e
+        if k > 0:
+            if ends is None:
+                ends = [b for _, b in taken]
+            if ends[k - 1] > s:
+                continue
         new.append((s, e))
-        skips.append(Skipped(s, e, m.group(), reason))
+        skips.append(Skipped(s, e, got, reason))
     if new:
         taken[:] = sorted(taken + new)
 
@@ -391,6 +453,19 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     # runs of digits less than three windows apart share one: a cluster of runs is read in one match
     n = len(text)
     return [(max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _DIGIT_CLUSTER.finditer(text)]
+
+
+def windows_of_runs(toks, n: int) -> list[tuple[int, int]]:
+    """`_digit_windows` of a text of length n, from its runs of digits as its tokens list them (`toks.run_start`,
+    `toks.run_end`): runs at most 3 * _WINDOW characters apart share a window, as `_DIGIT_CLUSTER` reads them."""
+    if not toks.run_start:
+        return []
+    dtype = np.dtype(f"i{toks.run_start.itemsize}")
+    starts, ends = np.frombuffer(toks.run_start, dtype), np.frombuffer(toks.run_end, dtype)
+    cut = np.flatnonzero(starts[1:] - ends[:-1] > 3 * _WINDOW)   # the runs after which a cluster ends
+    first = starts[np.concatenate(([0], cut + 1))]
+    last = ends[np.append(cut, len(ends) - 1)]
+    return list(zip(np.maximum(first - _WINDOW, 0).tolist(), np.minimum(last + _WINDOW, n).tolist()))
 
 
 class SpanIndex:

@@ -11,6 +11,7 @@ looking for the words at every position of the text (`tests/test_finder_fast_pat
 from __future__ import annotations
 
 import re
+from functools import partial
 from itertools import compress
 
 from extractors.mentions import tokens
@@ -118,28 +119,32 @@ class Openers:
 
     def __init__(self, openings: list):
         self.openings = openings
-        self._known: tuple[set[str], dict[str, tuple[int, ...]]] = (set(), {})   # texts seen, those that open some
-
-    def _opened_by(self, w: str) -> tuple[int, ...]:
-        return tuple(k for k, o in enumerate(self.openings) if o is not None and (w in o[0] or w.startswith(o[1])))
+        # the first letters of every word that opens some pattern (a text that starts otherwise, a number, opens none)
+        self._firsts = frozenset(w[0] for o in openings if o is not None for w in (*o[0], *o[1]))
+        # the patterns each text met so far opens (most: none); decided by a function that holds no `self` (the
+        # table would make a reference cycle with it, and the finder runs with the collector paused)
+        self._opened_by = partial(_opened_by, tuple(openings), self._firsts)
+        self._opened = tokens.Table(self._opened_by)
 
     def word_starts(self, toks) -> list[list[int]]:
         """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it."""
-        if len(self._known[0]) > tokens.CACHE_LIMIT:
-            self._known = (set(), {})   # (replaced, never emptied: a text read in another thread keeps its own)
-        seen, opened = self._known
-        for w in toks.vocab.keys() - seen:
-            ks = self._opened_by(w)
-            if ks:
-                opened[w] = ks
-            seen.add(w)   # (after: a text another thread has seen is in `opened` when it should be)
+        if len(self._opened) > tokens.CACHE_LIMIT:
+            self._opened = tokens.Table(self._opened_by)   # (replaced, never emptied: another thread keeps its own)
+        opened = list(map(self._opened.__getitem__, toks.text))
         out: list[list[int]] = [[] for _ in self.openings]
-        texts, starts = toks.text, toks.start
-        for i in compress(range(len(texts)), map(opened.__contains__, texts)):
+        starts = toks.start
+        for i in compress(range(len(opened)), opened):
             s = starts[i]
-            for k in opened[texts[i]]:
+            for k in opened[i]:
                 out[k].append(s)
         return out
+
+
+def _opened_by(openings: tuple, firsts: frozenset, w: str) -> tuple[int, ...]:
+    """The patterns (by index of `openings`) a word token whose text is `w` may open."""
+    if w[0] not in firsts:
+        return ()
+    return tuple(k for k, o in enumerate(openings) if o is not None and (w in o[0] or w.startswith(o[1])))
 
 
 def matches_at(pat: re.Pattern, starts: list[int], text: str, windows: list[tuple[int, int]]):
@@ -147,16 +152,21 @@ def matches_at(pat: re.Pattern, starts: list[int], text: str, windows: list[tupl
     offsets `starts` (in order): the pattern is tried there only."""
     match = pat.match
     nw = len(windows)
+    if not nw:
+        return
     w = 0
+    ws, we = windows[0]
     p = 0
     for c in starts:
         if c < p:
             continue
-        while w < nw and windows[w][1] <= c:
+        if c >= we:   # the next window that ends after c
             w += 1
-        if w == nw:
-            return
-        ws, we = windows[w]
+            while w < nw and windows[w][1] <= c:
+                w += 1
+            if w == nw:
+                return
+            ws, we = windows[w]
         if c < ws:
             continue
         m = match(text, c, we)

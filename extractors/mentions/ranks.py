@@ -9,6 +9,7 @@ import re
 
 from extractors import lexicon
 from extractors.mentions.draft import Draft
+from extractors.mentions.tokens import last_words
 from extractors.mentions.nonfigures import EXTENT_BEFORE_THU, FIELD_AFTER_THU
 from extractors.record import Mention
 
@@ -25,6 +26,12 @@ _PLACES = {"tỉnh", "thành phố", "tỉnh thành", "tỉnh, thành", "địa 
 _SECOND_WORD = {"tổng": "số", "danh": "sách"}
 _PLACED = {"xếp", "đứng", "đứng ở", "xếp ở"}
 _RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
+_RANK_OR_THU = _RANK_WITHOUT_THU | {"thứ"}
+_NHAT_RANKED = {"xếp hạng", "hạng"}
+# what `rank` asks of the token before a number that is no fraction: one of these words, or the end of a phrase of
+# _RANK_WITHOUT_THU (`kinds.settle` calls it only then)
+RANK_PREVIOUS = frozenset({"thứ", "lên", "xuống", "top", "tốp"})
+RANK_PHRASE_LAST = last_words(_RANK_WITHOUT_THU)
 # an ordinal in words and the rank it reads as (`xếp thứ nhì`; extractors/lexicon/ordinal_words.tsv)
 ORDINAL_WORDS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinal_words") if r["role"] == "ordinal" and r["value"]}
 
@@ -42,7 +49,7 @@ def rank(f, d: Draft):
             and not (d.j < len(toks.kind) and toks.low[d.j] == "bậc"):   # (`thăng hạng 2 bậc`: a move, not a place)
         d.kind, d.text_start_tok = "rank", rb[0]
     elif start_tok > 2 and d.kind is None and toks.low[start_tok - 1] in ("lên", "xuống") \
-            and toks.kind[start_tok - 2] == "num" and f.phrase_before(start_tok - 2, _RANK_WITHOUT_THU | {"thứ"}):
+            and toks.kind[start_tok - 2] == "num" and f.phrase_before(start_tok - 2, _RANK_OR_THU):
         d.kind = "rank"                                     # `từ vị trí 53 lên 46`: the place it moved to
     elif start_tok > 0 and d.kind == "fraction" and (rb := f.phrase_before(start_tok, _PLACED)):
         d.kind, d.text_start_tok = "rank", rb[0]          # `xếp 17/63 tỉnh, thành phố`
@@ -112,7 +119,7 @@ def rank_word(f, i: int, k: int):
         if rb is None and ranked_after(f, k - 1, k + 1):
             rb = (k - 1, "thứ")
     elif toks.low[k] in ("nhất", "nhì"):
-        rb = f.phrase_before(k, {"xếp hạng", "hạng"})
+        rb = f.phrase_before(k, _NHAT_RANKED)
     else:
         rb = None
     if rb is None:

@@ -43,7 +43,7 @@ class Reader:
         self.text = text
         self.bare = bare_numbers
         self.toks = tokenize(text)
-        self.style = style or number_style(text)
+        self.style = style or number_style(text, self.toks)
         self._phrases: dict = {}
         self._befores: dict = {}
         self._digits = _DIGITS_READ.setdefault(self.style, {})
@@ -150,12 +150,21 @@ class Reader:
                     continue
             break
         # Trailing words that do not make a number (`năm` after a number: `5 năm`) are dropped.
-        while parts:
-            v = words_value(parts)
-            if v is not None:
-                break
-            parts.pop()
-            j -= 1
+        if all(map(str.__instancecheck__, parts)):
+            # words only (`năm`, `hai mươi`): what the loop below makes of them, kept from text to text
+            key = tuple(parts)
+            got = _WORDS_READ.get(key)
+            if got is None:
+                if len(_WORDS_READ) > tokens.CACHE_LIMIT:
+                    _WORDS_READ.clear()   # (a cache of values: a reader in another thread missing one reads it)
+                got = _WORDS_READ[key] = _words_read(parts)
+            v, kept = got
+            j -= len(parts) - kept
+            del parts[kept:]
+        else:
+            v, kept = _words_read(parts)
+            j -= len(parts) - kept
+            del parts[kept:]
         if not parts:
             return None
         # A lone digit word is only a number where a counted noun or unit follows; let callers judge.
@@ -188,6 +197,12 @@ class Reader:
                     return None  # the same gap for every phrase
                 return start, p
         return None
+
+    def befores(self, i: int) -> list:
+        """The phrases of 4, 3, 2, 1 tokens before token i, longest first, as (first token, phrase) (see
+        `_phrases_before`)."""
+        got = self._befores.get(i)
+        return got if got is not None else self._phrases_before(i)
 
     def _phrases_before(self, i: int) -> list:
         """The phrases of 4, 3, 2, 1 tokens before i (`words_at(i - n, n)`, those that are phrases), as
@@ -246,6 +261,20 @@ def _last_words(phrases) -> frozenset:
     return got[1]
 
 
+def _words_read(parts: list) -> tuple[float | None, int]:
+    """(the value, how many of `parts` make it): the longest start of `parts` that `words_value` reads; (None, 0)
+    when none does."""
+    n = len(parts)
+    while n:
+        v = words_value(parts[:n])
+        if v is not None:
+            return v, n
+        n -= 1
+    return None, 0
+
+
+# the value of a run of number words (`parts` of `read_num` with no digits in them), by the words
+_WORDS_READ: dict[tuple, tuple] = {}
 # the words that may go on with a number after its digits: a scale word, a decimal point, a half
 _GOES_ON = frozenset(SCALES) | {"phẩy", "chấm"} | frozenset(HALF_WORDS)
 # a number token's text read in a style: (value, decimals, the scale of a `k`/`M`/`G` suffix), or () when it is
@@ -265,10 +294,11 @@ def _read_digits(w: str, style: str) -> tuple:
     return (v * suffix if m.group(2) else v), decimals, suffix
 
 
-def number_style(text: str) -> str:
-    """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`."""
+def number_style(text: str, toks=None) -> str:
+    """`en` when the text writes numbers the English way consistently (`1,234.5`, `9.54%`), else `vi`. (Given
+    the text's tokens, where either way may match is read off them: `toks.grouped`.)"""
     # where either may match, found once for both (see `_GROUPED_NUMBER`)
-    at = [m.start() for m in _GROUPED_NUMBER_AT.finditer(text)]
+    at = toks.grouped if toks is not None else [m.start() for m in _GROUPED_NUMBER_AT.finditer(text)]
     whole = [(0, len(text))]
     en = sum(1 for _ in matches_at(_EN_NUMBER, at, text, whole))
     vi = sum(1 for _ in matches_at(_VI_NUMBER, at, text, whole))

@@ -60,6 +60,8 @@ class Tail:
         self.currency_end = None
         if j < len(toks.kind):
             tw = toks.text[j]
+            if tw != "%" and tw not in _CURRENCY_AFTER_TOKS and toks.low[j] not in ("điểm", "phần"):
+                return   # (most numbers: no percent, no currency, whatever the gap)
             gap = f.text[toks.end[j - 1]:toks.start[j]]
             same_line = "\n" not in gap and len(gap) <= 1
             if same_line and tw == "%":
@@ -117,20 +119,36 @@ def currency_before(f, i: int) -> tuple[str | None, int]:
 
 def qualifier_before(f, i: int):
     """The qualifier word before token i: (its first token, qualifier, comparative?), else (None, None, False)."""
-    if i >= 1 and ends_none(f.toks, i, _QUAL_LAST):
+    if i < 1 or ends_none(f.toks, i, _QUAL_LAST):
         return None, None, False   # (what the reading below comes to when no qualifier or verb ends at i - 1)
     phrases = _QUALIFIER_MAP
-    hit = f.phrase_before(i, phrases)
+    # `f.phrase_before(i, phrases)`, else `f.phrase_before(i, _QUAL_VERBS)`: one look at the phrases before i
+    if f.gap(i - 1, i).strip():
+        return None, None, False
+    befores = f.befores(i)
+    hit = verb = None
+    for start, p in befores:
+        if p in phrases:
+            hit = start, p
+            break
     if hit is None:
         # `xấp xỉ đạt 40 ngàn tỷ đồng`, `khoảng trên 20%`: a bound word before the verb `đạt`/`là`
-        verb = f.phrase_before(i, _QUAL_VERBS)
+        for start, p in befores:
+            if p in _QUAL_VERBS:
+                verb = start, p
+                break
         if verb is None:
             return None, None, False
         hit = f.phrase_before(verb[0], phrases)
         if hit is None or phrases[hit[1]][1] or hit[1] in ("trên", "hơn", "dưới", "độ"):
             return None, None, False
-    start, p = hit
-    q, comp = phrases[p]
+    return qualifier_at(f, *hit)
+
+
+def qualifier_at(f, start: int, p: str):
+    """The qualifier phrase `p` (of `QUALIFIERS`) that starts at token `start`, as `qualifier_before` gives it, or
+    none where what stands before it makes it no qualifier (`cao hơn`, a `độ` after no `vào`/`khoảng`/`chừng`)."""
+    q, comp = _QUALIFIER_MAP[p]
     if p == "khoảng chừng từ":
         return start, q, comp
     if p in ("hơn", "gần", "trên") and start > 0 and f.toks.low[start - 1] in ("cao", "thấp", "nhiều", "ít",

@@ -30,8 +30,12 @@ class Tokens:
     lower-cased `low[i]` and its offsets `start[i]`, `end[i]` (arrays of machine integers); the finder counts
     them as `len(toks.kind)` (`len(toks)` calls Python code, and it asks at every step). A document of
     1 MB has about 200,000 tokens: as one Python object each, with their offsets, they took 27 MiB; as
-    columns (the texts shared between tokens that repeat them), about 7 MiB."""
-    __slots__ = ("kind", "text", "low", "start", "end", "vocab")
+    columns (the texts shared between tokens that repeat them), about 7 MiB.
+
+    Read off the same character classes: `run_start`, `run_end`, the offsets of each run of digits (`\\d+`), for
+    the digit windows of the skip patterns; `grouped`, the starts of the runs that no letter, digit or `_` stands
+    before and a `.` or `,` and a digit follow (where `reader._GROUPED_NUMBER_AT` matches), for `number_style`."""
+    __slots__ = ("kind", "text", "low", "start", "end", "run_start", "run_end", "grouped")
 
     def __init__(self, longest: int = 0):
         self.kind: list[str] = []
@@ -40,7 +44,9 @@ class Tokens:
         offset = "i" if longest < 2 ** 31 else "q"   # 4 bytes an offset, unless the text is longer than that
         self.start = array(offset)
         self.end = array(offset)
-        self.vocab: dict[str, tuple[str, str, str]] = {}   # a token's text: (that text, lower-cased, kind)
+        self.run_start = array(offset)
+        self.run_end = array(offset)
+        self.grouped = array(offset)
 
     def __len__(self) -> int:
         return len(self.kind)
@@ -51,11 +57,11 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """The tokens of `text`: those of `TOKEN_RE.finditer(text)`, read a piece at a time by `_read_piece`. A word
-    met again shares the first one's text, lower-cased text and kind (the kind follows from the text: a `num`
-    starts with a digit or a `.`/`,` and one, a `word` with a letter): `vocab` holds them by text."""
+    met again shares the first one's text and lower-cased text (its kind follows from the text: a `num` starts
+    with a digit or a `.`/`,` and one, a `word` with a letter, `kind_of`)."""
     global _SHARED
     if len(_SHARED[0]) > CACHE_LIMIT:
-        _SHARED = ({}, {}, {})   # (replaced, never emptied: a text read in another thread keeps the one it began with)
+        _SHARED = _new_shared()   # (replaced, never emptied: a text read in another thread keeps the one it began with)
     shared = _SHARED
     out = Tokens(len(text))
     pos = 0
@@ -69,10 +75,10 @@ def tokenize(text: str) -> Tokens:
     return out
 
 
-def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dict]) -> None:
+def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[Table, dict]) -> None:
     """The tokens of `piece` (at offset `pos` of the text) added to `out`: where each starts and ends is worked
     out with numpy from the class of each character, then one Python string a token is cut out."""
-    cls = _classes(piece)
+    cls, codes = _classes(piece)
     n = len(cls)
     space, digit, mark = cls == _SPACE, cls == _DIGIT, cls == _MARK
     letter = (cls == _LETTER) | (cls == _SUFFIX)
@@ -97,31 +103,35 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dic
     joiner = mark & digit_before & digit_after
     chain_start = digit & ~digit_before & ~before(joiner)
     from_mark = chain_start & before(mark)
-    chain = np.cumsum(chain_start)
+    chain = chain_start.cumsum()
     read_by_marks = np.zeros(int(chain[-1]) + 1, bool)
     read_by_marks[chain[from_mark]] = True
     num_start = (chain_start & ~from_mark) | (joiner & read_by_marks[chain]) | after(from_mark)
     # any other character but white space is a token of its own (a mark before no digit too)
     starts = word_start | num_start | (cls == _OTHER) | (mark & ~digit_after)
     st = np.flatnonzero(starts)
-    bounds = np.append(np.flatnonzero(starts | space), n)   # a token ends where the next starts or at white space
-    en = bounds[np.searchsorted(bounds, st, side="right")]
-    words = [piece[a:b] for a, b in zip(st.tolist(), en.tolist())]
-    distinct = set(words)
-    entries, texts, lows = shared
-    for w in distinct.difference(entries):
-        low = w.lower()
-        c = _class_of(w[0])
-        kind = "word" if c in (_LETTER, _SUFFIX) else "num" if c == _DIGIT or (c == _MARK and len(w) > 1) else "sym"
-        texts[w], lows[w] = w, w if low == w else low
-        entries[w] = (w, lows[w], kind)   # (last: a text another thread finds in `entries` is in all three)
-    out.vocab.update(zip(distinct, map(entries.__getitem__, distinct)))
-    out.text.extend(map(texts.__getitem__, words))
+    # a token ends where the next starts or at white space: at the bound after its start (bounds hold every start)
+    at = np.flatnonzero(starts | space)
+    bounds = np.empty(len(at) + 1, at.dtype)
+    bounds[:-1], bounds[-1] = at, n
+    en = bounds[np.flatnonzero(starts[at]) + 1]
+    texts, lows = shared
+    words = list(map(texts.__getitem__, [piece[a:b] for a, b in zip(st.tolist(), en.tolist())]))
+    out.text.extend(words)
     out.low.extend(map(lows.__getitem__, words))
     out.kind.extend(_KINDS[np.where(letter[st], 1, np.where(digit[st] | (mark[st] & digit_after[st]), 0, 2))].tolist())
     offset = np.dtype(f"i{out.start.itemsize}")
     out.start.frombytes((st + pos).astype(offset).tobytes())
     out.end.frombytes((en + pos).astype(offset).tobytes())
+    # runs of digits (a piece starts with white space and ends before it: no run, mark or digit after it is cut)
+    run_start = np.flatnonzero(digit & ~digit_before)
+    run_end = np.flatnonzero(digit & ~digit_after) + 1
+    out.run_start.frombytes((run_start + pos).astype(offset).tobytes())
+    out.run_end.frombytes((run_end + pos).astype(offset).tobytes())
+    word_char_before = letter_before | before(codes == _UNDERSCORE)   # (`\w`: a letter, a digit or `_`)
+    followed = after(mark & digit_after)   # at p: a mark at p + 1, a digit at p + 2
+    grouped = run_start[followed[run_end - 1] & ~word_char_before[run_start]]
+    out.grouped.frombytes((grouped + pos).astype(offset).tobytes())
 
 
 # the classes of characters `TOKEN_RE` reads: white space (`\s`), a digit (`\d`), a letter (`[^\W\d_]`), `.` or
@@ -129,11 +139,46 @@ def _read_piece(out: Tokens, piece: str, pos: int, shared: tuple[dict, dict, dic
 _OTHER, _SPACE, _DIGIT, _LETTER, _MARK, _SUFFIX = range(6)
 _BMP: np.ndarray | None = None          # the class of each character below U+10000, made at first use
 _ASTRAL: dict[int, int] = {}            # and of those above it met so far
-# a token's text: (that text, lower-cased, kind), and the text and lower-cased text alone; kept from text to text
 # (the finder's caches of what it decides once per distinct text hold at most CACHE_LIMIT texts each)
 CACHE_LIMIT = 100_000
-_SHARED: tuple[dict[str, tuple[str, str, str]], dict[str, str], dict[str, str]] = ({}, {}, {})
 _KINDS = np.array(["num", "word", "sym"], dtype=object)
+_UNDERSCORE = ord("_")
+
+
+class Table(dict):
+    """What `decide(text)` says of each token text met so far: `table[text]` decides a text met for the first time
+    and keeps it (`__missing__`), so `map(table.__getitem__, toks.text)` is one lookup a token in C, and a Python
+    step only for the new texts (`decide` never says None)."""
+    __slots__ = ("decide",)
+
+    def __init__(self, decide):
+        super().__init__()
+        self.decide = decide
+
+    def __missing__(self, text: str):
+        got = self[text] = self.decide(text)
+        return got
+
+
+def _new_shared() -> tuple[Table, dict[str, str]]:
+    """A token's text (the first string met with it, by text) and its lower-cased text, kept from text to text."""
+    lows: dict[str, str] = {}
+
+    def share(w: str) -> str:   # a text met for the first time: its lower-cased text first, then itself
+        low = w.lower()
+        lows[w] = w if low == w else low
+        return w   # (kept in the texts after: a text another thread finds there is in `lows` too)
+
+    return Table(share), lows
+
+
+_SHARED = _new_shared()
+
+
+def kind_of(w: str) -> str:
+    """The kind of a token whose text is `w` (`num`, `word` or `sym`)."""
+    c = _class_of(w[0])
+    return "word" if c in (_LETTER, _SUFFIX) else "num" if c == _DIGIT or (c == _MARK and len(w) > 1) else "sym"
 
 
 def _class_of(c: str) -> int:
@@ -147,8 +192,8 @@ def _class_of(c: str) -> int:
     return _MARK if c in ".," else _OTHER
 
 
-def _classes(piece: str) -> np.ndarray:
-    """The class of each character of `piece` (numpy, one byte each)."""
+def _classes(piece: str) -> tuple[np.ndarray, np.ndarray]:
+    """The class of each character of `piece` (numpy, one byte each), and its code point."""
     global _BMP
     if _BMP is None:
         every = "".join(map(chr, range(0x10000)))
@@ -161,7 +206,7 @@ def _classes(piece: str) -> np.ndarray:
         _BMP = table
     codes = np.frombuffer(piece.encode("utf-32-le", "surrogatepass"), np.uint32)
     if piece.isascii() or int(codes.max()) < 0x10000:
-        return _BMP[codes]
+        return _BMP[codes], codes
     astral = codes >= 0x10000
     cls = _BMP[np.where(astral, 0, codes)]
     for k in np.flatnonzero(astral).tolist():
@@ -170,7 +215,7 @@ def _classes(piece: str) -> np.ndarray:
         if got is None:
             got = _ASTRAL[c] = _class_of(chr(c))
         cls[k] = got
-    return cls
+    return cls, codes
 
 
 def last_words(phrases) -> frozenset:
