@@ -1686,3 +1686,16 @@ def test_a_move_between_places_of_one_ranking_keeps_what_it_ranks():
     text = ("Từ vị trí thứ 21 về thu hút vốn đầu tư nước ngoài năm 2021, tỉnh đã bứt phá ngoạn mục vươn lên vị trí "
             "thứ 7 toàn quốc.")
     assert figure(text, "vị trí thứ 7").indicator == figure(text, "vị trí thứ 21").indicator
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Số người tham gia bảo hiểm y tế là 850.000 người (đạt 97,45 kế hoạch giao).", "97,45"),
+    ("Sản lượng chè so với năm 2018 tăng 12,36(1.204 tấn).", "12,36"),
+])
+def test_a_decimal_share_of_a_plan_or_change_with_its_sign_left_out_is_a_percentage(text, span):
+    m = figure(text, span)
+    assert (m.kind, m.unit) == ("percent", "%")
+
+
+def test_a_whole_count_of_plans_is_no_percentage():
+    assert figure("Năm 2023, huyện hoàn thành đạt 12 kế hoạch đề ra.", "12 kế hoạch").kind == "quantity"

@@ -184,6 +184,9 @@ def quantity(f, d: Draft):
     if w0 in DURATION_UNITS or (w0 in _DURATION_FIRST and tail.phrase(2) in DURATION_UNITS):
         return None, j  # `sau 1 năm`, `5 năm xây dựng`, `6 tháng đầu năm`: durations
     noun, nend = f.counted_noun(j)
+    if d.num.decimals and not d.num.has_words and _signless_percent(f, d, noun):
+        d.kind, d.unit = "percent", "%"   # `đạt 98,31 kế hoạch`, `tăng 205,08(207.723 tấn)`: the sign left out
+        return None
     total = of_total(f, j if noun is None else nend + 1, allow_tren=noun is None)
     over = _over_same_unit(f, noun, nend) if noun is not None and total is None else None
     if over is not None:
@@ -219,6 +222,20 @@ def quantity(f, d: Draft):
             and d.unit is None and not f.bare:
         return None, d.j
     return None
+
+
+# A decimal share of a plan with its `%` left out (`đạt 98,31 kế hoạch`), and a decimal change with no unit whose
+# amount follows in brackets (`so với năm 2015 tăng 205,08(207.723 tấn)`): percentages
+_PLAN_NOUNS = {"kế hoạch", "dự toán", "kh"}
+_REACHES = {"đạt", "bằng", "vượt", "hoàn thành", "đạt được", "ước đạt"}
+_CHANGES = {"tăng", "giảm"}
+
+
+def _signless_percent(f, d: Draft, noun: str | None) -> bool:
+    if noun is not None:
+        return noun in _PLAN_NOUNS and f.phrase_before(d.start_tok, _REACHES) is not None
+    toks, j = f.toks, d.j
+    return j < len(toks.kind) and toks.low[j] == "(" and f.phrase_before(d.start_tok, _CHANGES) is not None
 
 
 # a number in billions (`6,8 nghìn tỷ`, `1.200 tỷ`): with no unit after it, an amount of đồng
