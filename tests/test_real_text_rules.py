@@ -1699,3 +1699,10 @@ def test_a_decimal_share_of_a_plan_or_change_with_its_sign_left_out_is_a_percent
 
 def test_a_whole_count_of_plans_is_no_percentage():
     assert figure("Năm 2023, huyện hoàn thành đạt 12 kế hoạch đề ra.", "12 kế hoạch").kind == "quantity"
+
+
+def test_per_mille_is_read_as_written_and_left_out_of_the_percentage_checks():
+    m = figure("Năm 2023, tỷ lệ tăng dân số tự nhiên của tỉnh là 9,8‰.", "9,8‰")
+    assert (m.kind, m.value, m.unit) == ("percent", 9.8, "‰")
+    from extractors.checks.record import _pct
+    assert not _pct(m)

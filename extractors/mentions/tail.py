@@ -60,12 +60,12 @@ class Tail:
         self.currency_end = None
         if j < len(toks.kind):
             tw = toks.text[j]
-            if tw != "%" and tw not in _CURRENCY_AFTER_TOKS and toks.low[j] not in ("điểm", "phần"):
+            if tw != "%" and tw != "‰" and tw not in _CURRENCY_AFTER_TOKS and toks.low[j] not in ("điểm", "phần"):
                 return   # (most numbers: no percent, no currency, whatever the gap)
             gap = f.text[toks.end[j - 1]:toks.start[j]]
             same_line = "\n" not in gap and len(gap) <= 1
-            if same_line and tw == "%":
-                self.pct, self.pct_end = "%", j
+            if same_line and tw in ("%", "‰"):
+                self.pct, self.pct_end = tw, j   # (per mille as written: `tỷ suất sinh 15,2‰`)
             elif not same_line or toks.low[j] not in ("điểm", "phần"):
                 pass   # none of the words below starts here
             elif f.words_at(j, 3) == "điểm phần trăm":
