@@ -12,6 +12,7 @@ import threading
 import time
 
 DEFAULT_DOC_TIMEOUT = 120.0  # seconds; `chitieu run --doc-timeout`
+REARM = 0.25  # seconds until the alarm fires again when its exception was swallowed
 
 
 class DocumentTimeout(Exception):
@@ -35,6 +36,10 @@ class Budget:
             raise self._expired()
 
     def _alarm(self, signum, frame):
+        # armed again at once: an exception raised where Python only reports it (a weakref callback, a __del__,
+        # "Exception ignored in …") is lost, and the next alarm stops the document instead; leaving the budget
+        # disarms it
+        signal.setitimer(signal.ITIMER_REAL, REARM)
         raise self._expired()
 
     def __enter__(self) -> "Budget":

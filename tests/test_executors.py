@@ -141,3 +141,23 @@ def test_a_document_over_its_time_budget_is_recorded_and_the_run_goes_on(corpus_
     stored = {r[0] for r in c.execute("select id from documents")}
     assert "zz_slow" not in stored and len(stored) == len(list(CORPUS.glob("*.txt")))
     assert c.execute("select documents_failed from runs").fetchone() == (1,)
+
+
+def test_a_time_budgets_alarm_fires_again_when_its_exception_is_swallowed():
+    """An alarm that lands where Python only reports an exception (a weakref callback, a `__del__`) loses it; the
+    budget's alarm is armed again, so the document is still stopped."""
+    from extractors.budget import Budget, DocumentTimeout
+    swallowed = 0
+    t = time.monotonic()
+    with pytest.raises(DocumentTimeout):
+        with Budget(0.2, "doc"):
+            while time.monotonic() - t < 10:
+                try:
+                    sum(range(10000))
+                except DocumentTimeout:
+                    swallowed += 1   # the first one lost, as in a weakref callback
+                    if swallowed > 1:
+                        raise
+    assert swallowed == 2 and time.monotonic() - t < 5
+    import signal
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0   # leaving the budget disarms it
