@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extractors import lexicon
 from extractors.gazetteer import find_provinces, provinces
-from extractors.normalize import UPPER, fold, new_style_tones
+from extractors.normalize import UPPER, new_style_tones
 
 # The words of the body patterns are data: extractors/lexicon/bodies.tsv (one alternation per role) and
 # departments.tsv.
@@ -179,26 +179,12 @@ def _loose(name: str) -> str:
 
 def district_named(name: str, province: str) -> str | None:
     """The district of `province` called `name`, with its kind (`huyện Tuyên Hóa`), or None; a name matched only
-    loosely is kept as the text writes it (`huyện Đắk R’lấp`); one whose tone marks alone differ from a single
-    district's of the province is that district, spelt right (`Giống Trôm` → `huyện Giồng Trôm`, `Mù Cang Chải` →
-    `huyện Mù Căng Chải`)."""
+    loosely is kept as the text writes it (`huyện Đắk R’lấp`)."""
     named, kinds = _districts_of(province)
     if name in named:
         return named[name]
     kind = kinds.get(_loose(name))
-    if kind:
-        return f"{kind} {name}"
-    return _districts_folded(province).get(fold(name)) if len(name) > 3 else None
-
-
-@lru_cache(maxsize=128)
-def _districts_folded(province: str) -> dict[str, str]:
-    """{`giong trom`: `huyện Giồng Trôm`} for the districts of a province whose names, without tone marks, no other
-    district of it shares."""
-    by_fold: dict[str, list[str]] = {}
-    for name, full in _districts_of(province)[0].items():
-        by_fold.setdefault(fold(name), []).append(full)
-    return {k: v[0] for k, v in by_fold.items() if len(v) == 1}
+    return f"{kind} {name}" if kind else None
 
 
 @lru_cache(maxsize=1)

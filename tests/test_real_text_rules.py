@@ -1706,13 +1706,3 @@ def test_per_mille_is_read_as_written_and_left_out_of_the_percentage_checks():
     assert (m.kind, m.value, m.unit) == ("percent", 9.8, "‰")
     from extractors.checks.record import _pct
     assert not _pct(m)
-
-
-def test_a_district_misspelt_in_its_tone_marks_is_that_district_spelt_right():
-    from extractors.entities import district_named
-    assert district_named("Giống Trôm", "Bến Tre") == "huyện Giồng Trôm"
-    assert district_named("Mù Cang Chải", "Yên Bái") == "huyện Mù Căng Chải"
-    assert district_named("Giồng Tròn", "Bến Tre") is None   # other letters, no district
-    m = figure("Diện tích dừa tập trung ở các huyện như Giống Trôm (18.500 ha), Mỏ Cày Nam (16.100 ha).", "18.500 ha",
-               source="https://baodongkhoi.vn/a-1.html")
-    assert m.entity == "huyện Giồng Trôm"
