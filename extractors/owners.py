@@ -319,8 +319,11 @@ def _capitals_title_district(title: str, province: str | None) -> str | None:
     if province:
         found = {full for full in districts_of(province).values() if f" {full.lower()} " in low}
     else:
-        found = {hit[0] for name in district_names() if f" {name.lower()} " in low
-                 for hit in [district_anywhere(name)] if hit and f" {hit[0].lower()} " in low}
+        found = set()
+        for name in district_names():
+            hit = district_anywhere(name) if f" {name.lower()} " in low else None
+            if hit and f" {hit[0].lower()} " in low:   # named with its kind: `huyện bạch thông`
+                found.add(hit[0])
     return next(iter(found)) if len(found) == 1 else None
 
 
