@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from extractors import lexicon
+from extractors.cues import Needs
+from extractors.endings import EndsWith
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # `so với cùng kỳ năm 2019`, `cao hơn cùng kỳ năm 2024`: the figure is of the year after its base
@@ -243,12 +245,12 @@ def find_periods(text: str) -> list[Period]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         pre = text[max(0, m.start() - 45):m.start()].lower()
-        if re.search(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)so(?: với)?\s+(?:[^\s\d;,()]+\s+){5,6}$|(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+        if _YEAR_AS_BASE.search(pre) or _BASE_YEAR_PRICES.search(pre):
             continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
-        if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
+        if _VISION_BEFORE.search(pre):
             add(m, m.group(1), "vision")
             continue
-        if re.search(r"(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?năm\s+$", pre):
+        if _DEADLINE_BEFORE.search(pre):
             add(m, m.group(1), "deadline")  # `đến năm 2022, …`: holds for its own clause only
             continue
         add(m, m.group(1), "year")
@@ -258,6 +260,17 @@ def find_periods(text: str) -> list[Period]:
     # the plan's term, not the time of what follows it
     return [p for p in out if p.kind != "vision"
             and (p.kind == "term" or not any(s <= p.pos < e for s, e in titles))]
+
+
+# what may stand before a year (read on the 45 characters before it, lower-cased; each pattern runs only where the
+# words each of its matches holds are written, `Needs`, or where the text ends as they end, `EndsWith`): a base of
+# comparison (`so với năm 2020`, `gấp 2 lần năm 2015`, `cùng kỳ năm 2022`), base-year prices (`giá so sánh 2010`), a
+# vision's horizon (`tầm nhìn đến năm 2045`), a deadline (`đến năm 2025`, `trước hết năm 2023`)
+_YEAR_AS_BASE = Needs(re.compile(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)so(?: với)?\s+(?:[^\s\d;,()]+\s+){5,6}$|"
+                                 r"(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$"), ("so", "lần", "cùng kỳ"))
+_BASE_YEAR_PRICES = Needs(re.compile(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$"), ("giá", "gốc"))
+_VISION_BEFORE = Needs(re.compile(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$"), ("tầm nhìn",))
+_DEADLINE_BEFORE = EndsWith(re.compile(r"(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?năm\s+$"), ("năm",))
 
 
 # the quoted title of a document: `Nghị quyết số 01-NQ/TU ngày 16/11/2020 “Về phát triển …”`
