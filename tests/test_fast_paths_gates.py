@@ -1,0 +1,103 @@
+"""The sixth pass's faster readings (issue 18's 1 MB/s) give what the plain readings give: every pattern anchored
+at the end that runs only where the text ends with its words (`endings.EndsWith`), every pattern that runs only
+where its words are written (`cues.Needs`, its gate behind a look ahead for their first letters when it ignores
+case), and whether a sentence sets out targets read once per sentence (`DocContext.target_sentence`)."""
+import importlib
+import json
+import pkgutil
+import random
+import re
+
+import extractors
+from extractors import endings
+from extractors.cues import Needs
+from extractors.doc_context import DocContext, is_target_sentence
+from extractors.endings import EndsWith
+from extractors.sentences import split_sentences
+
+from conftest import ROOT
+
+# characters that match a letter ignoring case without lower-casing to it, blanks, marks, digits
+_ODD = ["ı", "İ", "ſ", "K", "Ǆ", "ß", "\u00a0", "\n", " ", "  ", ",", ";", ":", "(", ")", "…", "...", "2023", "12",
+        "%", "x", "_"]
+
+
+def _gated(kind):
+    """Every gate of `kind` the extractors define at module level, with where it is defined."""
+    found = {}
+    for info in pkgutil.walk_packages(extractors.__path__, "extractors."):
+        if info.name.startswith(("extractors.nlp", "extractors.checks")):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, kind):
+                found.setdefault(id(value), (f"{info.name}.{name}", value))
+    return list(found.values())
+
+
+def _sentences():
+    rows = [json.loads(line) for line in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if line.strip()]
+    return [s.text for r in rows[:300] for s in split_sentences(r["context"])]
+
+
+def _texts(words, rng, k=1500):
+    """Random texts of the gate's words (as written, in capitals, with odd letters put in), blanks and marks, and the
+    starts of real sentences."""
+    pieces = list(words) + [w.upper() for w in words] + [w.replace("i", "ı").replace("s", "ſ") for w in words] \
+        + [w.capitalize() for w in words] + _ODD + ["năm", "so", "với", "các", "của", "đạt", "tăng", "Hà Nội"]
+    out = [" ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 9))) + rng.choice(["", " ", "  ", "\n", " \n"])
+           for _ in range(k)]
+    for s in _sentences()[:400]:
+        cut = rng.randrange(len(s) + 1)
+        out += [s[:cut], s]
+    return out
+
+
+def _same(a, b):
+    return (a is None) == (b is None) and (a is None or (a.span(), a.groups()) == (b.span(), b.groups()))
+
+
+def test_every_pattern_anchored_at_the_end_finds_what_it_finds_without_its_gate():
+    gates = _gated(EndsWith)
+    assert len(gates) >= 9
+    rng = random.Random(18)
+    shut = 0
+    for name, gate in gates:
+        for text in _texts(gate.words, rng):
+            assert _same(gate.search(text), gate.pattern.search(text)), (name, text)
+            assert gate.sub("", text) == gate.pattern.sub("", text), (name, text)
+            shut += not gate.may(text)
+    assert shut > 1000   # (the gates turn texts away)
+
+
+def test_the_gates_can_be_turned_off():
+    gate = next(g for _, g in _gated(EndsWith))
+    endings.GATES = False
+    try:
+        assert gate.may("no such ending here")
+    finally:
+        endings.GATES = True
+    assert not gate.may("no such ending here")
+
+
+def test_every_pattern_that_needs_its_words_finds_what_it_finds_without_its_gate():
+    gates = _gated(Needs)
+    assert len(gates) >= 5
+    rng = random.Random(6)
+    for name, gate in gates:
+        for text in _texts(gate.words, rng):
+            assert _same(gate.search(text), gate.pattern.search(text)), (name, text)
+            assert gate.sub(" ", text) == gate.pattern.sub(" ", text), (name, text)
+            plain = re.compile("|".join(re.escape(w) for w in gate.words), gate.pattern.flags & re.IGNORECASE)
+            assert gate._may(text) == (plain.search(text) is not None), (name, text)
+
+
+def test_whether_a_sentence_sets_out_targets_is_read_once_and_the_same():
+    text = "\n\n".join(_sentences()[:600])
+    sentences = split_sentences(text)
+    ctx = DocContext.build(text, sentences, "Vĩnh Phúc", None)
+    targets = [is_target_sentence(s.text) for s in sentences]
+    assert [ctx.target_sentence(s) for s in sentences] == targets
+    assert 20 < sum(targets) < len(targets)
+    assert len(ctx._target_sentences) == len(sentences)
+    assert ctx.doc_year == DocContext.build(text, sentences, "Vĩnh Phúc", None).doc_year
