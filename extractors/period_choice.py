@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.cues import first_letters
 from extractors.doc_context import CONGRESS_OPENS, DocContext
 from extractors.periods import SAME_TIME_OF, Period, bracket_at
 from extractors.record import Mention
@@ -31,8 +32,10 @@ def _pick_before(periods: list[Period], upto: int) -> str | None:
     return before[-1].value if before else None
 
 
-_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay|hiện có|hiện còn)(?!\w)|^\s*Hiện\b|"
-                           r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w)",
+_NOW_WORDS = ("đến nay", "hiện nay", "hiện tại", "tính đến nay", "cho đến nay", "hiện có", "hiện còn")
+# (asked only whether it matches: the words' alternatives behind a look ahead for their first letters, `first_letters`)
+_HERE_AND_NOW = re.compile(rf"{first_letters(_NOW_WORDS)}(?:(?<!\w)(?:{'|'.join(_NOW_WORDS)})(?!\w)|"
+                           r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w))|^\s*Hiện\b",
                            re.IGNORECASE)
 
 

@@ -101,3 +101,16 @@ def test_whether_a_sentence_sets_out_targets_is_read_once_and_the_same():
     assert 20 < sum(targets) < len(targets)
     assert len(ctx._target_sentences) == len(sentences)
     assert ctx.doc_year == DocContext.build(text, sentences, "Vĩnh Phúc", None).doc_year
+
+
+def test_here_and_now_behind_its_look_ahead_matches_where_the_plain_pattern_does():
+    from extractors.normalize import UPPER
+    from extractors.period_choice import _HERE_AND_NOW, _NOW_WORDS
+    plain = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay|hiện có|hiện còn)(?!\w)|^\s*Hiện\b|"
+                       r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w)", re.IGNORECASE)
+    rng = random.Random(98)
+    found = 0
+    for text in _texts(_NOW_WORDS + ("hiện", "Hiện", "HIỆN", "Sở Y tế", "có", "CÒN", "tính", "ĐẾN"), rng, k=4000):
+        assert (plain.search(text) is None) == (_HERE_AND_NOW.search(text) is None), text
+        found += plain.search(text) is not None
+    assert found > 500
