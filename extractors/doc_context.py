@@ -77,6 +77,8 @@ class DocContext:
     _first_hits: dict = field(default_factory=dict, repr=False)
     # per sentence index: whether it sets out targets (`is_target_sentence`), read once (`target_sentence`)
     _target_sentences: dict[int, bool] = field(default_factory=dict, repr=False)
+    # per sentence: whether it is a heading (`is_heading`), read once by `build` (`heading`)
+    headings: list[bool] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
@@ -130,6 +132,7 @@ class DocContext:
                 ctx.plan_paragraphs.add(s.paragraph)
             ctx.para_target.append(target_in_para.get(s.paragraph, False))
             heading = is_heading(s, ctx)  # a heading names the period of its section
+            ctx.headings.append(heading)
             carried = [p for p in ps if p.kind not in ("deadline", "sofar") and p.bracket is None
                        and (heading or topical(s.text, p.pos))]
             known = next((p.value[:4] for p in reversed(current) if p.value[:4].isdigit()), None)
@@ -166,6 +169,12 @@ class DocContext:
         if got is None:
             got = self._target_sentences[s.index] = is_target_sentence(s.text)
         return got
+
+    def heading(self, s: Sentence) -> bool:
+        """`is_heading(s, self)`, as `build` read it for each sentence (not once per figure)."""
+        if s.index < len(self.headings) and self.sentences[s.index] is s:
+            return self.headings[s.index]
+        return is_heading(s, self)
 
     def places_in(self, s: Sentence, lo: int, hi: int) -> list:
         """`gazetteer.find_places(self.text[lo:hi], comparisons=True)` for a stretch of sentence `s`, its

@@ -126,3 +126,17 @@ def test_here_and_now_behind_its_look_ahead_matches_where_the_plain_pattern_does
         assert (plain.search(text) is None) == (_HERE_AND_NOW.search(text) is None), text
         found += plain.search(text) is not None
     assert found > 500
+
+
+def test_whether_a_sentence_is_a_heading_is_read_once_and_the_same():
+    from extractors.doc_context import is_heading
+    from extractors.sentences import Sentence
+    paragraphs = _sentences()[:200]
+    text = "\n\n".join(p if k % 5 else p.rstrip(".") for k, p in enumerate(paragraphs))   # (some lose their stop)
+    sentences = split_sentences(text)
+    ctx = DocContext.build(text, sentences, None, "2023-05-01")
+    heads = [is_heading(s, ctx) for s in sentences]
+    assert [ctx.heading(s) for s in sentences] == heads
+    assert 5 < sum(heads) < len(heads)
+    other = Sentence(3, sentences[3].start, sentences[3].end, sentences[3].text, sentences[3].paragraph)
+    assert ctx.heading(other) == is_heading(other, ctx)   # (a sentence not the context's: read the plain way)
