@@ -21,6 +21,7 @@ import re
 
 from extractors import lexicon
 from extractors.cues import OF_TARGET_COMPARED
+from extractors.endings import EndsWith
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_places, find_provinces
 from extractors.indicator_keys import known_indicator
@@ -102,7 +103,7 @@ _RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|
 # (the patterns `weak` asks about every figure's indicator, compiled once)
 _A_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT_OR_PER = re.compile(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)")
-_LINK_AT_END = re.compile(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$")
+_LINK_AT_END = EndsWith(re.compile(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$"), ("và", "là", "nhưng", "hoặc", "với"))
 _IS_AT_END = re.compile(r"(?:^|\s)là\s+\S+$")
 _THIS_IS = re.compile(r"(?:Đây|Đó|Điều này|Con số này)\s+(?:là|được|cũng)(?!\w)")
 

@@ -9,6 +9,7 @@ import re
 
 from extractors.cues import first_letters
 from extractors.doc_context import CONGRESS_OPENS, DocContext
+from extractors.endings import EndsWith
 from extractors.periods import SAME_TIME_OF, Period, bracket_at
 from extractors.record import Mention
 from extractors.sentences import Sentence
@@ -265,9 +266,10 @@ _CONGRESS = re.compile(r"(?<!\w)Đại hội(?!\w)")
 
 
 # a change from one level to another: `giảm từ 31,17% xuống còn 27,41%`
-_FROM_BEFORE = re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$")
+_FROM_BEFORE = EndsWith(re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$"), ("từ", "mức"))
 _TO_AFTER = re.compile(r"\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?!\w)")
-_TO_BEFORE = re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$")
+_TO_BEFORE = EndsWith(re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$"),
+                      ("xuống", "lên", "còn", "mức"))
 
 
 def _clause_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str:
