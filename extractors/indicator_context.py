@@ -47,7 +47,8 @@ _LINKING = re.compile(
 _DISCOURSE_CODE = {")": r"\)"}
 _DISCOURSE = re.compile(rf"^(?:{_alt('discourse', _DISCOURSE_CODE)})\b"
                         rf"|^(?:{_alt('bare_change')})$", re.IGNORECASE)  # a bare change: of the figure before
-_BACK_REFERENCE = re.compile(rf"(?:^|\s)\w+\s(?:{_alt('back_reference')})$")   # `mức thu này gấp 3,9 lần`: the figure before's
+_BACK_REFERENCE = EndsWith(re.compile(rf"(?:^|\s)\w+\s(?:{_alt('back_reference')})$"),   # `mức thu này gấp 3,9 lần`: the
+                           lexicon.role_words("context_words", "back_reference"))       # figure before's
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
 _NAME_BRACKET = re.compile(r"(?<!\w)" + UPPER + r"[^,;()]*\(\s*$")
 # `chiếm gần 32% tổng vốn FDI trong …`: the whole a share is of
