@@ -7,7 +7,7 @@ the text before each figure. Each match of these ends with one of a few words an
 blanks ends with none of those words, the pattern cannot match: `EndsWith.search` says None without running it.
 A pattern that ignores case is checked on the lower-cased text, and always run where the text holds a character
 that matches one of the words' letters ignoring case but does not lower-case to it (`ı`, `İ`, `ſ`: `case_odd`).
-tests/test_fast_paths_whole.py compares each gated pattern with the pattern alone.
+tests/test_fast_paths_gates.py compares each gated pattern with the pattern alone.
 """
 from __future__ import annotations
 
