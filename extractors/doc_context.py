@@ -75,6 +75,10 @@ class DocContext:
     period_owners: list = field(default_factory=list, repr=False)
     # (pattern, sentence index) -> where the pattern first matches in that sentence, -1 nowhere (`first_in_sentence`)
     _first_hits: dict = field(default_factory=dict, repr=False)
+    # per sentence index: whether it sets out targets (`is_target_sentence`), read once (`target_sentence`)
+    _target_sentences: dict[int, bool] = field(default_factory=dict, repr=False)
+    # per sentence: whether it is a heading (`is_heading`), read once by `build` (`heading`)
+    headings: list[bool] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
@@ -109,7 +113,7 @@ class DocContext:
                     p.kind = "year"  # `Đến hết năm 2022, toàn tỉnh có 119/119 xã` in 2023: up to a past date
                 elif p.kind == "deadline" and not ctx.pub_year and (
                         _REPORTED.search(s.text) or _END_OF.search(s.text, max(0, p.pos - 12), p.pos)
-                        and not is_target_sentence(s.text)):
+                        and not ctx.target_sentence(s)):
                     # undated, but `Đến cuối năm 2020, Quảng Ngãi ước giảm …` reports: up to then; so does `Đến hết
                     # năm 2018, tỷ lệ xã … chiếm hơn 71%` (the end of a year, in a sentence that sets no target)
                     p.kind = "year"
@@ -128,6 +132,7 @@ class DocContext:
                 ctx.plan_paragraphs.add(s.paragraph)
             ctx.para_target.append(target_in_para.get(s.paragraph, False))
             heading = is_heading(s, ctx)  # a heading names the period of its section
+            ctx.headings.append(heading)
             carried = [p for p in ps if p.kind not in ("deadline", "sofar") and p.bracket is None
                        and (heading or topical(s.text, p.pos))]
             known = next((p.value[:4] for p in reversed(current) if p.value[:4].isdigit()), None)
@@ -144,7 +149,7 @@ class DocContext:
                 current = carried
                 if heading or not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", s.text)):
                     current_actual = carried
-            if is_target_sentence(s.text):
+            if ctx.target_sentence(s):
                 target_in_para[s.paragraph] = True
                 future = [p for p in ps if p.kind == "deadline" and ctx.pub_year and int(p.value[:4]) > ctx.pub_year]
                 if future:
@@ -157,6 +162,19 @@ class DocContext:
             for x in self.sentences:
                 self._paragraph_starts.setdefault(x.paragraph, x.start)
         return self._paragraph_starts[s.paragraph]
+
+    def target_sentence(self, s: Sentence) -> bool:
+        """`is_target_sentence(s.text)`, read once per sentence (`build` and `doc_year` both ask of every sentence)."""
+        got = self._target_sentences.get(s.index)
+        if got is None:
+            got = self._target_sentences[s.index] = is_target_sentence(s.text)
+        return got
+
+    def heading(self, s: Sentence) -> bool:
+        """`is_heading(s, self)`, as `build` read it for each sentence (not once per figure)."""
+        if s.index < len(self.headings) and self.sentences[s.index] is s:
+            return self.headings[s.index]
+        return is_heading(s, self)
 
     def places_in(self, s: Sentence, lo: int, hi: int) -> list:
         """`gazetteer.find_places(self.text[lo:hi], comparisons=True)` for a stretch of sentence `s`, its
@@ -237,7 +255,7 @@ class DocContext:
         # the years of its results first: a target sentence's year (`Năm 2023, tỉnh phấn đấu …`) is a plan's
         results = []
         for s, ps in zip(self.sentences, self.sentence_periods):
-            if is_target_sentence(s.text):
+            if self.target_sentence(s):
                 continue
             results += [p.value[:4] for p in ps if p.kind not in ("term", "deadline") and p.value[:4].isdigit()
                         and p.bracket is None]

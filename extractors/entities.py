@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import lexicon
+from extractors.cues import first_letters
 from extractors.gazetteer import find_provinces, provinces
 from extractors.normalize import UPPER, new_style_tones
 
@@ -50,7 +51,9 @@ BODY_PATTERNS = [
                          rf"Cơ quan(?:\s+[^\s,.;:()]+){{1,3}}?|Doanh nghiệp)\s+(?:tỉnh|thành phố|Tỉnh|Thành phố)"
                          rf"(?:\s+(?P<name>{_NAME}))?")),
     # Tỉnh ủy Vĩnh Phúc, Huyện ủy Tam Dương, Đảng bộ huyện Lập Thạch, Đảng bộ tỉnh
-    ("party", re.compile(rf"(?:{_COMMITTEE}|Đảng bộ\s+{_LEVEL})(?:\s+(?P<name>{_NAME}))?")),
+    # (behind a look ahead for the first letters of its words: the engine finds no letter to scan for in this one)
+    ("party", re.compile(rf"{first_letters((*lexicon.role_words('bodies', 'committee'), 'Đảng bộ'))}"
+                         rf"(?:{_COMMITTEE}|Đảng bộ\s+{_LEVEL})(?:\s+(?P<name>{_NAME}))?")),
     # HĐND tỉnh, UBND tỉnh Vĩnh Phúc, Hội đồng nhân dân huyện X, Ủy ban MTTQ tỉnh, Công an tỉnh
     ("government", re.compile(rf"(?:{_alt('government')})\s+{_LEVEL}(?:\s+(?P<name>{_NAME}))?")),
     # Sở Tài chính, Sở Kế hoạch và Đầu tư [tỉnh Vĩnh Phúc]
@@ -60,7 +63,9 @@ BODY_PATTERNS = [
     ("district", re.compile(rf"(?:{_alt('district')})\s+(?P<name>{_NAME})")),
     # xã Nam Thanh, phường Hưng Bình, thị trấn Nam Đàn (after the districts: `thị xã Kinh Môn` is no commune)
     # (not a cooperative, `Liên minh các Hợp tác xã Việt Nam`)
-    ("commune", re.compile(rf"(?<!\w)(?<![Tt]ác )(?:{_alt('commune')})\s+(?P<name>{_NAME})")),
+    # (behind a look ahead for their first letters: the look behinds would be tried at every place)
+    ("commune", re.compile(rf"{first_letters(lexicon.role_words('bodies', 'commune'))}(?<!\w)(?<![Tt]ác )"
+                           rf"(?:{_alt('commune')})\s+(?P<name>{_NAME})")),
 ]
 NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)", re.IGNORECASE)   # `Cả nước có …` opens a sentence too
 # the longest word of each of them, which a text naming it holds as written (see find_national)

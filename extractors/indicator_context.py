@@ -21,6 +21,7 @@ import re
 
 from extractors import lexicon
 from extractors.cues import OF_TARGET_COMPARED
+from extractors.endings import EndsWith
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_places, find_provinces
 from extractors.indicator_keys import known_indicator
@@ -46,7 +47,8 @@ _LINKING = re.compile(
 _DISCOURSE_CODE = {")": r"\)"}
 _DISCOURSE = re.compile(rf"^(?:{_alt('discourse', _DISCOURSE_CODE)})\b"
                         rf"|^(?:{_alt('bare_change')})$", re.IGNORECASE)  # a bare change: of the figure before
-_BACK_REFERENCE = re.compile(rf"(?:^|\s)\w+\s(?:{_alt('back_reference')})$")   # `mức thu này gấp 3,9 lần`: the figure before's
+_BACK_REFERENCE = EndsWith(re.compile(rf"(?:^|\s)\w+\s(?:{_alt('back_reference')})$"),   # `mức thu này gấp 3,9 lần`: the
+                           lexicon.role_words("context_words", "back_reference"))       # figure before's
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
 _NAME_BRACKET = re.compile(r"(?<!\w)" + UPPER + r"[^,;()]*\(\s*$")
 # `chiếm gần 32% tổng vốn FDI trong …`: the whole a share is of
@@ -102,7 +104,7 @@ _RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|
 # (the patterns `weak` asks about every figure's indicator, compiled once)
 _A_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT_OR_PER = re.compile(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)")
-_LINK_AT_END = re.compile(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$")
+_LINK_AT_END = EndsWith(re.compile(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$"), ("và", "là", "nhưng", "hoặc", "với"))
 _IS_AT_END = re.compile(r"(?:^|\s)là\s+\S+$")
 _THIS_IS = re.compile(r"(?:Đây|Đó|Điều này|Con số này)\s+(?:là|được|cũng)(?!\w)")
 

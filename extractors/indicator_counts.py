@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extractors import lexicon
+from extractors.endings import EndsWith
 from extractors.indicator_keys import known_indicator
 from extractors.indicator_phrases import (_AFTER_MODIFIER, _coordinated_tail, _ENDS_WITH_COPULA, _FILLER_ONLY,
     _HAS_PREDICATE, _is_participant, _joined_subject, _modifiers, _names_owner, _only_target_words, _same_group,
@@ -42,6 +43,13 @@ def _members_of(last: str, after: str) -> str | None:
         if found:
             return found.group(1).strip()
     return None
+
+
+# who a count belongs to, at the end of the text before it: `với sự tham dự của gần 8.000 đại biểu`, `… của các`
+_OWNER_AT_END = EndsWith(re.compile(r"(?:(?:sự|với sự)\s+([^\s,;:]+(?:\s+[^\s,;:]+)?)\s+)?của\s+(?:các\s+)?$"),
+                         ("của", "các"))
+# the owner right after a group, before what it did: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
+_ITS_OWNER_AFTER = re.compile(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:" + UPPER + r"\w*\s*)+")
 
 
 def _counted(m, text, seg, last, after, unit, participant, done, sprev, before=""):
@@ -98,7 +106,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
                 and not re.search(r"(?<!\w)có(?!\w)", text[sprev.end:m.start]) \
                 and not (re.fullmatch(r"\s*và\s*", text[sprev.end:m.start]) and _AFTER_MODIFIER.match(after)):
             return sprev.indicator, "inherited"   # (not `làm chết 35 người và 59 người bị thương`: its own predicate)
-        owner = re.search(r"(?:(?:sự|với sự)\s+([^\s,;:]+(?:\s+[^\s,;:]+)?)\s+)?của\s+(?:các\s+)?$", last)
+        owner = _OWNER_AT_END.search(last)
         if owner:
             if owner.group(1):
                 return owner.group(1), "verb"                 # `với sự tham dự của gần 8.000 đại biểu`
@@ -139,7 +147,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
         return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
     # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
-    rest = re.sub(r"^\s*(?:của|thuộc)\s+(?:tỉnh|thành phố|huyện)?\s*(?:" + UPPER + r"\w*\s*)+", " ", after)
+    rest = _ITS_OWNER_AFTER.sub(" ", after)
     am = _AFTER_MODIFIER.match(rest)
     if am and _SHARE_AFTER.match(am.group("vp")):
         am = None   # `250 người đạt 125% kế hoạch năm`: a share of the count, not what the counted did

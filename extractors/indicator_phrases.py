@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from extractors import lexicon
 from extractors.cues import first_letters, word_tree
+from extractors.endings import EndsWith
 from extractors.entities import find_bodies
 from extractors.gazetteer import find_provinces
 from extractors.normalize import UPPER
@@ -262,6 +263,14 @@ def _same_group(a: str, b: str) -> bool:
 _VISITS = re.compile(r"^lượt\s+")
 
 
+# `có` at the end of a text: what leads to a figure's group (`đánh giá có 16/21 chỉ tiêu`)
+HAS_AT_END = EndsWith(re.compile(r"(?<!\w)có\s*$"), ("có",))
+# the words that only lead to a figure, at the end of a verb phrase (`… với`, `… khoảng`)
+_LEADING_WORDS = ("cho", "với", "đối với", "đến", "được", "các", "những", "từ", "gồm", "khoảng", "gần", "trên", "hơn",
+                  "tổng số", "tổng cộng", "là", "bình quân", "tổng")
+_LEADS_TO_FIGURE = EndsWith(re.compile(rf"\s*(?<!\w)(?:{'|'.join(_LEADING_WORDS)})\s*$", re.IGNORECASE), _LEADING_WORDS)
+
+
 def _verb_phrase(seg: str, first: bool) -> str | None:
     """From an action verb in `seg` to its end, without the words that only lead to the figure:
     `Ban Thường vụ … tiếp tục thực hiện giao nhiệm vụ … với` -> `thực hiện giao nhiệm vụ …`."""
@@ -270,14 +279,13 @@ def _verb_phrase(seg: str, first: bool) -> str | None:
         return None
     h = hits[0] if first else hits[-1]
     phrase = seg[h.start():]
-    if re.search(r"(?<!\w)có\s*$", phrase):
+    if HAS_AT_END.search(phrase):
         return None                                        # `đánh giá có 16/21 chỉ tiêu`: `có` leads
     phrase = re.sub(r"(?<!\w)của\s.*$", "", phrase)       # `tặng bằng khen của Ban Thường vụ … cho`
     prev = None
     while prev != phrase:
         prev = phrase
-        phrase = re.sub(r"\s*(?<!\w)(?:cho|với|đối với|đến|được|các|những|từ|gồm|khoảng|gần|trên|hơn|"
-                        r"tổng số|tổng cộng|là|bình quân|tổng)\s*$", "", phrase.strip(), flags=re.IGNORECASE)
+        phrase = _LEADS_TO_FIGURE.sub("", phrase.strip())
     phrase = _COPULAS.sub("", phrase).strip(" ,;:")
     if len(phrase.split()) > 16:
         return None

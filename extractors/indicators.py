@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from extractors.cues import OF_TARGET_COMPARED, PAREN_TARGET
+from extractors.endings import EndsWith
 from extractors.gazetteer import find_provinces
 from extractors.indicator_keys import INDICATOR_NAMES, INDICATORS, KEY_ALIASES, indicator_key, known_indicator
 from extractors.record import Mention
@@ -30,7 +31,7 @@ from extractors.wordless import wordless
 from extractors.indicator_counts import _PEOPLE, _counted
 from extractors.indicator_phrases import (ACTION_VERBS, _AFTER_VERBS, _CHANGE_OF_BEFORE, clause_subject,
     _COMPARES_BEFORE, _CONTINUES, _coordinated_tail, _CURRENCY, _ENDS_WITH_COPULA, _FILLER_ONLY, _GENERIC_SUBJECT,
-    _HAS_PREDICATE, _hedged_subject, _is_participant, _joined_subject, _LEAD_TRIM, _modifiers,
+    HAS_AT_END, _HAS_PREDICATE, _hedged_subject, _is_participant, _joined_subject, _LEAD_TRIM, _modifiers,
     _named_right_before, _names_owner, _NOT_A_NOUN_START, _only_target_words, _overlap, _PAREN_RESTATES,
     PARTICIPANTS, _PREPOSITION_CUT, _RESTATES, _SAID_AGAIN, _same_group, _SHARED_PREDICATE, _subject, _TAKES_TARGETS,
     _TARGET_UNITS, _topic, _VERB_ALT, _verb_phrase, _ws)
@@ -170,6 +171,15 @@ def _without_owner(ind: str | None) -> str | None:
     return ind
 
 
+# words at the end of the text before a figure (each pattern tried only where the text ends with its words, `EndsWith`)
+_COMPARED_WITH_AT_END = EndsWith(re.compile(r"(?<!\w)so với\s*$"), ("so với",))   # the base of a comparison
+_ONLY_CHANGE_WORD = re.compile(r"\s*(?:và\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*")
+_SHARE_WORDS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ lệ|tỉ lệ)\s*$"), ("tỷ lệ", "tỉ lệ"))
+_IS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:là|đạt)\s*$"), ("là", "đạt"))
+_OF_AT_END = EndsWith(re.compile(r"(?<!\w)của\s+(?:các\s+)?$"), ("của", "các"))
+_WITH_AT_END = EndsWith(re.compile(r"(?<!\w)với\s*$"), ("với",))
+
+
 def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     before, after = text[cs:m.start], text[m.end:ce]
     # the two figures before it in this sentence (walking back over two, not the sentence's or document's)
@@ -279,8 +289,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             return sprev.indicator, "inherited"
         # the base of a comparison (`giảm mạnh so với hơn 3.000 hộ của năm 2021`), or a change of the
         # figure before (`…, tăng 2 đơn vị so với năm 2021`)
-        if re.search(r"(?<!\w)so với\s*$", last) or \
-                (re.fullmatch(r"\s*(?:và\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*", last) and (counted or measured)
+        if _COMPARED_WITH_AT_END.search(last) or \
+                (_ONLY_CHANGE_WORD.fullmatch(last) and (counted or measured)
                  and sprev.unit and _same_group(sprev.unit, unit)):
             return sprev.indicator, "inherited"
     # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
@@ -329,22 +339,22 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         return f"{unit}{_modifiers(after)}", "unit"
     if m.kind == "percent" and sprev is not None and sprev.kind in ("fraction", "quantity") and sprev.unit \
             and not re.search(r"[;.]", text[sprev.end:m.start]) \
-            and re.search(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ lệ|tỉ lệ)\s*$", text[sprev.end:m.start]):
+            and _SHARE_WORDS_AT_END.search(text[sprev.end:m.start]):
         return None, "subject"   # `119/156 trường đạt chuẩn chiếm tỷ lệ 76,28%`: the share of that count (context)
     inner = _bracket_subject(last)
     if inner:
         return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
     subject = _subject(last)
     if sprev is not None and seg_from > cs and ("là" in last or "đạt" in last) \
-            and re.search(r"(?<!\w)(?:là|đạt)\s*$", last) \
-            and re.search(r"(?<!\w)của\s+(?:các\s+)?$", text[cs:sprev.start]):
-        owner = _subject(re.sub(r"(?<!\w)của\s+(?:các\s+)?$", "", text[cs:sprev.start]))
+            and _IS_AT_END.search(last) \
+            and _OF_AT_END.search(text[cs:sprev.start]):
+        owner = _subject(_OF_AT_END.sub("", text[cs:sprev.start]))
         if owner:
             return owner, "subject"                           # `Tổng vốn đăng ký của 3 dự án FDI mới … là`
     listed = pprev is not None and sprev is not None and "và" in text[pprev.end:sprev.start] \
         and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
     if sprev is not None and sprev.indicator and not listed \
-            and re.search(r"(?<!\w)với\s*$", text[sprev.end:m.start].split(subject)[0] if subject else "") \
+            and _WITH_AT_END.search(text[sprev.end:m.start].split(subject)[0] if subject else "") \
             and re.fullmatch(r"(?:tổng\s+)?(?:số\s+)?(?:kinh phí|tiền|vốn|vốn đăng ký|vốn đầu tư)(?:\s+\S+){0,2}",
                              subject, re.IGNORECASE):
         if sprev.indicator.split()[0].lower() in subject.lower().split():
@@ -517,7 +527,7 @@ def _percent_object(before: str, after: str) -> str | None:
     nxt = re.match(r"\s*\d[\d.,]*(?:/[\d.,]+)?\s+([^\W\d][^;:.()\d]{1,60})", after)
     if nxt and verb:
         return f"{verb} {nxt.group(1).strip()}"               # `hoàn thành từ 80% trở lên 22/60 chỉ tiêu, …`
-    if re.search(r"(?<!\w)có\s*$", last):
+    if HAS_AT_END.search(last):
         # `có 98,5% dân số nông thôn được sử dụng nước hợp vệ sinh`: the group and what it does
         whole = re.match(r"\s*([^\W\d][^,;:.()\d]{2,90}?)(?=\s+và\s+[\d.,]+|\s*[,;:.()]|\s*$)", after)
         if whole and (whole.group(1).split()[0].lower() not in _NOT_A_NOUN_START

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from extractors import lexicon
 from extractors.doc_context import DocContext
+from extractors.endings import EndsWith
 from extractors.entities import district_anywhere, district_named, district_names, districts_of, find_bodies, national_at
 from extractors.gazetteer import find_provinces, in_comparison
 from extractors.sentences import Sentence
@@ -75,7 +76,7 @@ def _district_leading(seg: str, province: str) -> str | None:
 
 
 _STANDS_FOR = re.compile(r"(?<!\w)(?:đại biểu|ứng cử|bầu cử)\s*(?:\S+\s+){0,3}$")
-_PROVINCE_WORD_AT_END = re.compile(r"(?<!\w)tỉnh\s*$")
+_PROVINCE_WORD_AT_END = EndsWith(re.compile(r"(?<!\w)tỉnh\s*$"), ("tỉnh",))
 
 
 def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: str | None = None,

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.cues import first_letters
 from extractors.doc_context import CONGRESS_OPENS, DocContext
+from extractors.endings import EndsWith
 from extractors.periods import SAME_TIME_OF, Period, bracket_at
 from extractors.record import Mention
 from extractors.sentences import Sentence
@@ -31,8 +33,10 @@ def _pick_before(periods: list[Period], upto: int) -> str | None:
     return before[-1].value if before else None
 
 
-_HERE_AND_NOW = re.compile(r"(?<!\w)(?:đến nay|hiện nay|hiện tại|tính đến nay|cho đến nay|hiện có|hiện còn)(?!\w)|^\s*Hiện\b|"
-                           r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w)",
+_NOW_WORDS = ("đến nay", "hiện nay", "hiện tại", "tính đến nay", "cho đến nay", "hiện có", "hiện còn")
+# (asked only whether it matches: the words' alternatives behind a look ahead for their first letters, `first_letters`)
+_HERE_AND_NOW = re.compile(rf"{first_letters(_NOW_WORDS)}(?:(?<!\w)(?:{'|'.join(_NOW_WORDS)})(?!\w)|"
+                           r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w))|^\s*Hiện\b",
                            re.IGNORECASE)
 
 
@@ -262,9 +266,10 @@ _CONGRESS = re.compile(r"(?<!\w)Đại hội(?!\w)")
 
 
 # a change from one level to another: `giảm từ 31,17% xuống còn 27,41%`
-_FROM_BEFORE = re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$")
+_FROM_BEFORE = EndsWith(re.compile(r"(?<!\w)từ\s*(?:mức\s+)?$"), ("từ", "mức"))
 _TO_AFTER = re.compile(r"\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?!\w)")
-_TO_BEFORE = re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$")
+_TO_BEFORE = EndsWith(re.compile(r"(?<!\w)từ\s+[\d.,]+\s*%?\s*(?:\([^()]{0,15}\)\s*)?(?:xuống|lên)(?:\s+(?:còn|mức))?\s*$"),
+                      ("xuống", "lên", "còn", "mức"))
 
 
 def _clause_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from extractors import lexicon
+from extractors.cues import Needs
+from extractors.endings import EndsWith
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # `so với cùng kỳ năm 2019`, `cao hơn cùng kỳ năm 2024`: the figure is of the year after its base
@@ -87,6 +89,18 @@ _TO_MONTH_END = re.compile(r"(?=[hH])(?<!\w)[Hh]ết\s+tháng\s+(\d{1,2})(?:\s*(
 _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong|Riêng))$")
 
 
+# the patterns of `find_periods`' loops (compiled once, not looked up in `re`'s cache for every sentence)
+_TERM_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-–—‑]\s*((?:19|20)\d{2})")
+_QUARTER = re.compile(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])")
+_HALF = re.compile(r"(?=[06SsNn])(?<![\d\w])(?:(?:0?6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?")
+_NINE = re.compile(r"(?=[09Cc])(?<![\d\w])(?:0?9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?")
+_SINCE = re.compile(r"(?=[Tt])(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)")
+_FIRST_MONTHS = re.compile(r"(?=[0-9btmnBTMN])(?<![\d\w])(0?2|0?3|0?4|0?5|0?7|0?8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
+                           r"(?: đầu năm| qua| (?:của )?năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?")
+_MONTH_OF = re.compile(r"(?=[Tt])(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])")
+_YEAR = re.compile(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])")
+
+
 def find_periods(text: str) -> list[Period]:
     """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
     # `quí` is an old spelling of `quý` (one letter for one, so positions stay)
@@ -108,7 +122,7 @@ def find_periods(text: str) -> list[Period]:
         """`m` reaches into a span a period read before it has taken."""
         return any(s < m.end() and m.start() < e for s, e in taken)
 
-    for m in re.finditer(r"((?:19|20)\d{2})\s*[-–—‑]\s*((?:19|20)\d{2})", text) if years else ():
+    for m in _TERM_SPAN.finditer(text) if years else ():
         pre = text[max(0, m.start() - 25):m.start()].lower()
         if "so với" in pre[-15:]:
             continue
@@ -118,7 +132,7 @@ def find_periods(text: str) -> list[Period]:
             continue  # `theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the standard's term, not the figures' time;
             # `HĐND tỉnh khóa 19, nhiệm kỳ 2021-2026`: the council's
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
-    for m in re.finditer(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])", text) if "uý" in text else ():
+    for m in _QUARTER.finditer(text) if "uý" in text else ():
         if m.group(2) and re.search(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?$", text[max(0, m.start() - 15):m.start()],
                                     re.IGNORECASE):
             continue  # `Đến quý 3 năm 2023, …`: up to a date within the year (read below)
@@ -127,20 +141,20 @@ def find_periods(text: str) -> list[Period]:
             continue
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         add(m, f"{m.group(2)}-Q{q}" if m.group(2) else f"Q{q}", "quarter")
-    for m in re.finditer(r"(?=[06SsNn])(?<![\d\w])(?:(?:0?6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?", text) \
+    for m in _HALF.finditer(text) \
             if month or "ửa đầu năm" in text else ():
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng 13,48% so với 6 tháng năm 2019`: a base of comparison
         add(m, f"{m.group(1)}-H1" if m.group(1) else "H1", "half")
-    for m in re.finditer(r"(?=[09Cc])(?<![\d\w])(?:0?9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?", text) \
+    for m in _NINE.finditer(text) \
             if month else ():
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue
         add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
     # `Từ năm 2021 đến nay`: from that year to the document's (`NOW` is filled in with its year)
-    for m in re.finditer(r"(?=[Tt])(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)", text) \
+    for m in _SINCE.finditer(text) \
             if "nay" in text else ():
         if re.search(r"(?<!\w)nhất(?:\s+\S+){0,4}\s*$", text[max(0, m.start() - 40):m.start()]):
             taken.append((m.start(), m.end()))
@@ -148,8 +162,7 @@ def find_periods(text: str) -> list[Period]:
         add(m, f"{m.group(1)}-NOW", "since")
     # the first N months: `10 tháng đầu năm 2022` is 2022-10M, `3 tháng đầu năm` the first quarter, `10 tháng qua`
     # (a leading zero as some portals write it: `06 tháng đầu năm 2023`)
-    for m in re.finditer(r"(?=[0-9btmnBTMN])(?<![\d\w])(0?2|0?3|0?4|0?5|0?7|0?8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
-                         r"(?: đầu năm| qua| (?:của )?năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?", text) if month else ():
+    for m in _FIRST_MONTHS.finditer(text) if month else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
@@ -224,7 +237,7 @@ def find_periods(text: str) -> list[Period]:
             continue
         add(m, m.group(1) or m.group(2) or m.group(3) or "Y", "year")
     # one month: `tháng 12/2023`, `trong tháng 10`
-    for m in re.finditer(r"(?=[Tt])(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])", text) \
+    for m in _MONTH_OF.finditer(text) \
             if month else ():
         if any(s <= m.start() < e for s, e in taken) or not 1 <= int(m.group(1)) <= 12:
             continue
@@ -239,16 +252,16 @@ def find_periods(text: str) -> list[Period]:
             # tăng 0,70% so với tháng trước` is that month's)
         month = f"M{int(m.group(1)):02d}"
         add(m, f"{m.group(2)}-{month[1:]}" if m.group(2) else month, "month")
-    for m in re.finditer(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])", text) if years else ():
+    for m in _YEAR.finditer(text) if years else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
         pre = text[max(0, m.start() - 45):m.start()].lower()
-        if re.search(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)so(?: với)?\s+(?:[^\s\d;,()]+\s+){5,6}$|(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$", pre) or re.search(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$", pre):
+        if _YEAR_AS_BASE.search(pre) or _BASE_YEAR_PRICES.search(pre):
             continue  # a base of comparison, or base-year prices (`giá so sánh 2010`)
-        if re.search(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$", pre):
+        if _VISION_BEFORE.search(pre):
             add(m, m.group(1), "vision")
             continue
-        if re.search(r"(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?năm\s+$", pre):
+        if _DEADLINE_BEFORE.search(pre):
             add(m, m.group(1), "deadline")  # `đến năm 2022, …`: holds for its own clause only
             continue
         add(m, m.group(1), "year")
@@ -258,6 +271,17 @@ def find_periods(text: str) -> list[Period]:
     # the plan's term, not the time of what follows it
     return [p for p in out if p.kind != "vision"
             and (p.kind == "term" or not any(s <= p.pos < e for s, e in titles))]
+
+
+# what may stand before a year (read on the 45 characters before it, lower-cased; each pattern runs only where the
+# words each of its matches holds are written, `Needs`, or where the text ends as they end, `EndsWith`): a base of
+# comparison (`so với năm 2020`, `gấp 2 lần năm 2015`, `cùng kỳ năm 2022`), base-year prices (`giá so sánh 2010`), a
+# vision's horizon (`tầm nhìn đến năm 2045`), a deadline (`đến năm 2025`, `trước hết năm 2023`)
+_YEAR_AS_BASE = Needs(re.compile(r"(?<!\w)so(?: với)?\s+(?:[^\s;,()]+\s+){0,4}$|(?<!\w)so(?: với)?\s+(?:[^\s\d;,()]+\s+){5,6}$|"
+                                 r"(?<!\w)lần\s+(?:năm\s+)?$|cùng kỳ\s+(?:năm\s+)?$"), ("so", "lần", "cùng kỳ"))
+_BASE_YEAR_PRICES = Needs(re.compile(r"(?:giá so s\w+|giá cố định|gốc)\s*(?:năm\s+)?$"), ("giá", "gốc"))
+_VISION_BEFORE = Needs(re.compile(r"tầm nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?$"), ("tầm nhìn",))
+_DEADLINE_BEFORE = EndsWith(re.compile(r"(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)?năm\s+$"), ("năm",))
 
 
 # the quoted title of a document: `Nghị quyết số 01-NQ/TU ngày 16/11/2020 “Về phát triển …”`

@@ -8,7 +8,7 @@ from typing import Callable
 
 from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, PROGRAMME, TARGET_AS_RESULT,
                              TARGET_CUE, TARGET_RIGHT_BEFORE, TARGETS_REVIEWED, alt)
-from extractors.doc_context import DocContext, is_heading
+from extractors.doc_context import DocContext
 from extractors.record import Mention
 from extractors.sentences import Sentence
 from extractors.normalize import UPPER
@@ -30,7 +30,7 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     cleaned = _cleaned_sentence(ctx, s)
     end = m.start - s.start
     clause_before, sent_before = cleaned[end - len(clause_before):end], cleaned[:end]
-    if is_heading(s, ctx):
+    if ctx.heading(s):
         # a title or section heading may announce targets, or state a result with its verb (`Phú Thọ giữ vị
         # trí số 10`, `Chỉ số sản xuất công nghiệp toàn ngành tăng 20,2%`); a bare label states nothing
         if TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", sent_before)):
