@@ -84,10 +84,10 @@ def _base_of(written: str) -> str | None:
 
 # `so với năm 2015 tăng 205,08%`, `so với cuối năm 2015 diện tích tăng 165,81%`: a base before its change, nothing
 # but a noun or two between them
+_TO_THE_CHANGE = r"\s*,?\s*(?:[^\W\d]+\s+){0,4}?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*$"
 _BASE_BEFORE_CHANGE = re.compile(r"(?<!\w)(so với\s+(?:cùng kỳ|cùng kì|(?:năm\s+|cuối năm\s+|đầu năm\s+)?(?:19|20)\d{2}|"
-                                 r"năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?)\s*,?\s*"
-                                 r"(?:[^\W\d]+\s+){0,4}?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*$")
-_CHANGE_AFTER_BASE = re.compile(r"\s*,?\s*(?:[^\W\d]+\s+){0,4}?(?:tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))?\s*$")
+                                 r"năm trước|năm ngoái)(?:\s+năm\s+(?:19|20)\d{2})?)" + _TO_THE_CHANGE)
+_CHANGE_AFTER_BASE = re.compile(_TO_THE_CHANGE)
 
 
 _BASES_IN_WORDS = all(p.pattern.startswith("so với") for p, _ in COMPARED)

@@ -249,16 +249,15 @@ class DocContext:
     @cached_property
     def doc_year(self) -> str | None:
         """The year the document names most, for a document without a date."""
+        def years_of(ps: list[Period]) -> list[str]:
+            return [p.value[:4] for p in ps if p.kind not in ("term", "deadline") and p.value[:4].isdigit()
+                    and p.bracket is None]
+
         title = find_periods(self.title) if self.title else []
-        years = [p.value[:4] for ps in [title, *self.sentence_periods] for p in ps
-                 if p.kind not in ("term", "deadline") and p.value[:4].isdigit() and p.bracket is None]
+        years = [y for ps in [title, *self.sentence_periods] for y in years_of(ps)]
         # the years of its results first: a target sentence's year (`Năm 2023, tỉnh phấn đấu …`) is a plan's
-        results = []
-        for s, ps in zip(self.sentences, self.sentence_periods):
-            if self.target_sentence(s):
-                continue
-            results += [p.value[:4] for p in ps if p.kind not in ("term", "deadline") and p.value[:4].isdigit()
-                        and p.bracket is None]
+        results = [y for s, ps in zip(self.sentences, self.sentence_periods) if not self.target_sentence(s)
+                   for y in years_of(ps)]
         if results or years:
             return Counter(results or years).most_common(1)[0][0]   # a tie: the first named
         same_time = SAME_TIME_OF.search(self.text) or _BASE_YEAR.search(self.text)

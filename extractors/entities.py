@@ -151,18 +151,13 @@ def _trim_name(name: str, kind: str) -> str:
     if hits:
         return name[:hits[0][1]]
     words = norm.split()
-    known = _district_names()
+    known = district_names()
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[:n]) in known:
             return " ".join(name.split()[:n])
     if kind in ("district", "commune"):
         return " ".join(name.split()[:2])
     return ""
-
-
-@lru_cache(maxsize=1)
-def _district_names() -> frozenset[str]:
-    return frozenset(name for province in districts() for name in _districts_of(province)[0])
 
 
 @lru_cache(maxsize=128)
@@ -206,9 +201,10 @@ def districts_of(province: str) -> dict[str, str]:
     return _districts_of(province)[0]
 
 
-def district_names() -> tuple[str, ...]:
-    """The names of every district of the country (`Văn Chấn`, `Tân Phú`, …), each once."""
-    return tuple(_districts_by_name())
+@lru_cache(maxsize=1)
+def district_names() -> frozenset[str]:
+    """The names of every district of the country (`Văn Chấn`, `Tân Phú`, …)."""
+    return frozenset(_districts_by_name())
 
 
 def district_anywhere(name: str) -> tuple[str, str] | None:

@@ -86,7 +86,7 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
         # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
         ind, source = m.unit.split("/")[0], "unit"
     m.extra["indicator_source"] = source
-    return _ws(_without_hedge(_without_owner(_LIST_MARK.sub("", ind) if ind else ind)))
+    return _ws(_without_framing(_without_owner(_LIST_MARK.sub("", ind) if ind else ind)))
 
 
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")
@@ -121,9 +121,10 @@ _ONLY_ADVERBS = re.compile(r"(?:\s+(?:đã|đều|cũng|vẫn|chỉ|mới|có))*
 def _only_a_place(ind: str) -> bool:
     """Whether an indicator is only a place named by its kind and capitalised name (`xã Quảng Sơn đã`, `huyện Ba
     Bể`), with at most an adverb after it."""
-    rest = ind[_PLACE_KIND.match(ind).end():] if _PLACE_KIND.match(ind) else None
-    if rest is None:
+    kind = _PLACE_KIND.match(ind)
+    if kind is None:
         return False
+    rest = ind[kind.end():]
     name = rest[:_ONLY_ADVERBS.search(rest).start()].split()
     return 0 < len(name) <= 4 and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in name)   # (not `KVII`)
 
@@ -141,14 +142,17 @@ _TOPIC_FIRST = re.compile(r"\s*Về\s+([^,;:\d]{2,60}?)\s*,\s")
 _BROUGHT = re.compile(r"^\s*(?:đưa|nâng)\s+(?=(?:tổng\s+)?(?:doanh thu|tổng|số|tỷ lệ|tỉ lệ|giá trị|sản lượng|kim ngạch)\b)")
 
 
-def _without_hedge(ind: str | None) -> str | None:
+def _without_framing(ind: str | None) -> str | None:
+    """The indicator without the words that frame it: a topic named first (`Về doanh thu, …`), the verb that brings a
+    level to a figure (`nâng tổng số xã …`), an estimate's word or a report's time (`ước tính doanh thu`, `tốc độ
+    tăng trưởng dự`, `Tháng qua, …`)."""
     if ind and ("Về" in ind[:4] or "đưa" in ind[:5] or "nâng" in ind[:5]):
         topic = _TOPIC_FIRST.match(ind)
         ind = topic.group(1) if topic else _BROUGHT.sub("", ind)
     if not ind or not ("ước" in ind or "dự" in ind or " qua" in ind):
         return ind
     bare = _HEDGE_TAIL.sub("", _HEDGE_LEAD.sub("", ind))
-    return bare if len(bare.split()) >= 1 and bare.strip() else ind
+    return bare if bare.strip() else ind
 
 
 def _without_owner(ind: str | None) -> str | None:

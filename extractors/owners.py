@@ -174,8 +174,9 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             owner = _owner_named_in(prev, ctx)
             if owner:
                 return owner, "paragraph"
-    topic = _paragraph_district(text, ctx.paragraph_start(s), ctx.province) \
-        if s.start > ctx.paragraph_start(s) and not _WHOLE_PROVINCE.search(text, s.start, ms) else None
+    opens = ctx.paragraph_start(s)
+    topic = _paragraph_district(text, opens, ctx.province) \
+        if s.start > opens and not _WHOLE_PROVINCE.search(text, s.start, ms) else None
     if topic:
         # `Đối với huyện đảo Lý Sơn, tình hình kinh tế … ổn định. Tổng giá trị sản xuất … hơn 900 tỷ đồng`: a
         # paragraph that opens on a district is about it
