@@ -70,6 +70,9 @@ class Attributed(list):
                 best = (k, d)
         return best[1] if best else None
 
+# what a top group leads in, after it: `… dẫn đầu toàn quốc về chỉ số PCI`, `… có chất lượng điều hành tốt nhất`
+_TOP_IN = re.compile(r"\s*(?:,?\s*thành(?:\s+phố)?\s+)?(?:(?:dẫn đầu|đứng đầu)(?:\s+(?:của\s+)?(?:cả nước|toàn quốc))?\s+về\s+([^,;:.()]{3,80}?)(?=\s*[,;:.()]|\s+(?:năm|và)\s|$)|"
+                     r"có\s+([^,;:.()\d]{3,60}?)\s+(?:cao|tốt|lớn|nhiều|thấp|nhanh)\s+nhất)")
 
 def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: list[Mention],
                  prev_sentence: str | None = None) -> str | None:
@@ -297,6 +300,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                 (_ONLY_CHANGE_WORD.fullmatch(last) and (counted or measured)
                  and sprev.unit and _same_group(sprev.unit, unit)):
             return sprev.indicator, "inherited"
+    # `tốp 5 địa phương có kim ngạch xuất khẩu cao nhất`, `TOP 10 tỉnh dẫn đầu toàn quốc về chỉ số …`: what the
+    # top group leads in follows it
+    if m.kind == "rank" and (tm := _TOP_IN.match(after)):
+        return (tm.group(1) or tm.group(2)).strip(), "after"
     # `xếp thứ 3/63 địa phương về thu hút đầu tư …`: what a rank is about follows `về`
     rm = re.match(r"\s*(?:(?:(?:của\s+)?cả nước|toàn quốc|trong (?:cả )?nước|khu vực[^,;:.()]{0,30}|"
                   r"của\s+(?:tỉnh|thành phố|huyện)?\s*(?:" + UPPER + r"\w*\s*)+)\s+)?về\s+([^,;:.()]{3,80})",

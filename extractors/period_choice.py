@@ -454,11 +454,31 @@ def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) 
         return None
     if period == "YPREV":
         return str(int(year) - 1)   # `năm ngoái`: the year before the one the sentence or document is of
-    if period in ("Y", "YTD"):
+    if period == "YTD":
+        # `Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng` in a report of October: the first ten months
+        return _months_so_far(year, periods, ctx, s) or year
+    if period == "Y":
         return year
     if period.startswith("M"):
         return f"{year}-{period[1:]}"
     return f"{year}-{period}"
+
+
+def _months_so_far(year: str, periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
+    """The months of `year` up to the month, or the part of the year, the sentence or the document reports on
+    (`tháng 10` → `2019-10M`, `7 tháng` → `2017-7M`, `6 tháng đầu năm` → `2023-H1`), for a figure `từ đầu năm
+    đến nay`; None when neither names one."""
+    prev = ctx.sentence_periods[s.index - 1] if s.index > 0 and ctx.sentences[s.index - 1].paragraph == s.paragraph else []
+    for p in (*reversed(periods), *reversed(prev), *reversed(ctx.running[s.index])):
+        value = with_year(p.value, periods, ctx, s) if p.value == "MLAST" else p.value   # (`tháng qua`)
+        month = re.fullmatch(r"(?:(\d{4})-|M)(\d{2})", value or "")
+        if month and (month.group(1) in (None, year)):
+            n = int(month.group(2))
+            return year if n == 12 else f"{year}-{ {3: 'Q1', 6: 'H1'}.get(n, f'{n}M') }"
+        part = re.fullmatch(r"(?:(\d{4})-)?(\d{1,2}M|H1|Q1)", value or "")
+        if part and part.group(1) in (None, year):
+            return f"{year}-{part.group(2)}"
+    return None
 
 
 def _after_in_clause(periods: list[Period], s: Sentence, rel_m: int, spans=()) -> str | None:

@@ -55,7 +55,8 @@ _MONTH_PAST = re.compile(r"(?=[tT])(?<!\w)[Tt]háng (?:qua|vừa qua)(?!\w)")
 _COUNTED_BEFORE = re.compile(r"(?<!\w)(?:\d+|ba|bốn|năm|sáu|bảy|tám|chín|mười|hai|mấy|các|những)\s*$", re.IGNORECASE)
 # `Lũy kế từ đầu năm`, `Từ đầu năm đến nay`, `tính từ đầu năm` (with no year after it: `từ đầu năm 2024` is a year):
 # `YTD`, the year so far of its sentence or the document's date; it times its own sentence only (kind `sofar`)
-_SINCE_NEW_YEAR = re.compile(r"(?=[LlTtt])(?<!\w)(?:(?:[Ll]ũy kế|[Tt]ính|[Cc]ộng dồn)\s+)?[Tt]ừ đầu năm(?!\s*(?:19|20)\d{2})(?!\w)")
+_SINCE_NEW_YEAR = re.compile(r"(?=[LlTtĐđ])(?<!\w)(?:(?:(?:[Ll]ũy kế|[Tt]ính|[Cc]ộng dồn)\s+)?[Tt]ừ đầu năm(?!\s*(?:19|20)\d{2})|"
+                             r"[Đđ]ầu năm\s+(?:đến|tới)\s+nay)(?!\w)")
 
 
 # the term of a standard or of a list a figure is counted by: `chuẩn nghèo đa chiều giai đoạn 2022 - 2025`, `Danh sách
@@ -226,7 +227,7 @@ def find_periods(text: str) -> list[Period]:
                 and not _COUNTED_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "YPAST", "year")
     # since the start of the year, so far: the year (`Lũy kế từ đầu năm, thành lập mới 258 doanh nghiệp`)
-    for m in _SINCE_NEW_YEAR.finditer(text) if "ừ đầu năm" in text else ():
+    for m in _SINCE_NEW_YEAR.finditer(text) if "ầu năm" in text else ():
         if not overlaps(m):
             add(m, "YTD", "sofar")
     # a figure "up to" a date within a year gets the year (ANNOTATION.md): `Tính đến tháng 12/2022`,

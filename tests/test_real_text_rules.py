@@ -1706,3 +1706,61 @@ def test_per_mille_is_read_as_written_and_left_out_of_the_percentage_checks():
     assert (m.kind, m.value, m.unit) == ("percent", 9.8, "‰")
     from extractors.checks.record import _pct
     assert not _pct(m)
+
+
+# --- ranks: the forms of a standing real articles use (sixth session) ------------------------------
+def all_figures(text):
+    return [(m.text, m.kind, m.value, m.denominator) for m in
+            extract_document(Document(id="t", source="", text=text, title=None, published="2023-05-01")).mentions]
+
+
+@pytest.mark.parametrize("text, span, value, denominator", [
+    ("Năm 2022, tỉnh xếp thứ nhất trong 5 địa phương của vùng.", "xếp thứ nhất trong 5 địa phương", 1, 5),
+    ("Tăng trưởng của tỉnh xếp vị trí thứ 6 trên tổng số 34 tỉnh, thành phố.",
+     "vị trí thứ 6 trên tổng số 34 tỉnh", 6, 34),
+    ("Tỉnh đứng đầu trong 5 địa phương của vùng về thu ngân sách.", "đứng đầu trong 5 địa phương", 1, 5),
+    ("Tăng trưởng đạt 10,04%, đứng đầu khu vực và nằm trong top 10 của cả nước.", "top 10", 10, None),
+    ("Vùng lần đầu tiên có 1 đại diện lọt vào tốp 10, đứng thứ nhì là tỉnh Bắc Giang.", "tốp 10", 10, None),
+    ("Tăng trưởng ước đạt 6,91%, đứng thứ 2 vùng Đông Nam Bộ và thứ 35 so với cả nước.", "thứ 35", 35, None),
+    ("Vị trí thứ 4 và thứ 5 lần lượt thuộc về hai tỉnh có chất lượng điều hành tốt.", "thứ 5", 5, None),
+])
+def test_a_standing_in_every_form_is_a_rank(text, span, value, denominator):
+    got = {t: (k, v, d) for t, k, v, d in all_figures(text)}
+    assert got.get(span) == ("rank", value, denominator), got
+
+
+def test_a_number_among_which_a_province_leads_is_no_count_of_its_own():
+    assert not [f for f in all_figures("Tỉnh đứng đầu trong 5 địa phương của vùng.") if f[1] == "quantity"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chủ tịch nước ký quyết định tặng Huân chương Lao động hạng nhất cho Đảng bộ và nhân dân tỉnh.",
+    "Đại hội lần thứ 2 và thứ 3 của Hội đã thành công.",
+])
+def test_the_class_of_an_award_and_an_ordinal_in_a_list_are_no_ranks(text):
+    assert not [f for f in all_figures(text) if f[1] == "rank"]
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Phú Thọ lọt TOP 10 tỉnh, thành phố có chất lượng điều hành tốt nhất năm 2023.", "TOP 10 tỉnh",
+     "chất lượng điều hành"),
+    ("Tỉnh vẫn trong TOP 10 tỉnh, thành phố dẫn đầu toàn quốc về chỉ số năng lực cạnh tranh cấp tỉnh PCI.",
+     "TOP 10 tỉnh", "chỉ số năng lực cạnh tranh cấp tỉnh PCI"),
+    ("Tăng trưởng kinh tế của tỉnh đạt 10,04%, đứng đầu khu vực và nằm trong top 10 của cả nước.", "top 10",
+     "tăng trưởng kinh tế"),
+])
+def test_a_top_group_is_of_what_it_leads_in(text, span, indicator):
+    assert indicator.lower() in (figure(text, span).indicator or "").lower()
+
+
+# --- the year so far (sixth session) ---------------------------------------------------------------
+@pytest.mark.parametrize("text, title, published, span, period", [
+    ("Tổng mức bán lẻ tháng qua ước đạt hơn 8.000 tỷ đồng. Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng.",
+     "Tổng mức bán lẻ tháng 10 ước đạt hơn 8.000 tỷ đồng", "2019-11-11", "78.591 tỷ đồng", "2019-10M"),
+    ("Trong 7 tháng của năm 2017, toàn tỉnh cấp mới 79 dự án. Khu vực trong nước, từ đầu năm đến nay đã có "
+     "985 doanh nghiệp được thành lập mới.", None, "2017-07-31", "985 doanh nghiệp", "2017-7M"),
+    ("Từ đầu năm đến nay, toàn tỉnh đã có 985 doanh nghiệp được thành lập mới.", None, "2017-07-31",
+     "985 doanh nghiệp", "2017"),
+])
+def test_a_figure_since_new_year_is_of_the_months_the_report_covers(text, title, published, span, period):
+    assert figure(text, span, title=title, published=published).period == period

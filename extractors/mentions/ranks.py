@@ -28,9 +28,13 @@ _PLACED = {"xếp", "đứng", "đứng ở", "xếp ở"}
 _RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
 _RANK_OR_THU = _RANK_WITHOUT_THU | {"thứ"}
 _NHAT_RANKED = {"xếp hạng", "hạng"}
+# `hạng nhất` of an award is its class: `Huân chương Lao động hạng nhất`, `Huy chương Vàng`, `giải`
+_DECORATION = re.compile(r"(?:[Hh]uân|[Hh]uy)\s+chương|[Cc]hiến công|[Bb]ằng khen|[Gg]iải(?!\s+ngân)(?!\s+quyết)")
+# before `trong N tỉnh`, these make the province the first of N: `đứng đầu trong 5 địa phương`
+_AT_THE_HEAD = {"đứng đầu", "dẫn đầu", "xếp đầu"}
 # what `rank` asks of the token before a number that is no fraction: one of these words, or the end of a phrase of
 # _RANK_WITHOUT_THU (`kinds.settle` calls it only then)
-RANK_PREVIOUS = frozenset({"thứ", "lên", "xuống", "top", "tốp"})
+RANK_PREVIOUS = frozenset({"thứ", "lên", "xuống", "top", "tốp", "trong"})
 RANK_PHRASE_LAST = last_words(_RANK_WITHOUT_THU)
 # an ordinal in words and the rank it reads as (`xếp thứ nhì`; extractors/lexicon/ordinal_words.tsv)
 ORDINAL_WORDS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinal_words") if r["role"] == "ordinal" and r["value"]}
@@ -59,6 +63,17 @@ def rank(f, d: Draft):
             d.kind, d.text_start_tok, d.qualifier = "rank", start_tok - 1, None
             d.unit, d.end_tok, d.j = noun, nend, nend + 1
             return
+        if noun is None and d.unit is None and d.tail.pct is None and d.tail.currency is None:    # `lọt vào tốp 10,`, `nằm trong top 10 của cả nước`
+            d.kind, d.text_start_tok, d.qualifier = "rank", start_tok - 1, None
+            return
+    elif start_tok > 1 and d.kind in (None, "quantity") and toks.low[start_tok - 1] == "trong" and d.value \
+            and (rb := f.phrase_before(start_tok - 1, _AT_THE_HEAD)):
+        noun, nend = f.counted_noun(d.j)
+        if noun and noun.split(",")[0].strip().lower() in _PLACES:   # `đứng đầu trong 5 địa phương`: first of 5
+            d.kind, d.text_start_tok, d.qualifier = "rank", rb[0], None
+            d.denominator, d.value, d.decimals = d.value, 1.0, 0
+            d.unit, d.end_tok, d.j = noun, nend, nend + 1
+            return
     elif d.kind == "fraction" and d.denominator in _PROVINCE_COUNTS and \
             _STANDING.search(f.text[max(0, toks.start[start_tok] - 150):toks.start[start_tok] + 150]):
         d.kind = "rank"                                     # `…; bảng xếp hạng PCI: 17/63 tỉnh, thành phố`
@@ -72,21 +87,31 @@ def rank(f, d: Draft):
 
 def _out_of(f, d: Draft) -> None:
     """`đứng thứ 3 trong 5 tỉnh, thành phố`, `thứ 3 trong nhóm 10 tỉnh`: the number ranked among."""
-    toks, j = f.toks, d.j
-    if j >= len(toks.kind) or toks.low[j] != "trong":
-        return
+    got = among(f, d.j, d.value)
+    if got is not None:
+        d.denominator, d.unit, d.end_tok = got
+        d.j = d.end_tok + 1
+
+
+def among(f, j: int, value: float | None):
+    """What a standing of `value` is ranked among, right after it at token j: `trong 5 tỉnh, thành phố`, `trong
+    nhóm 10 tỉnh`, `trên tổng số 34 tỉnh, thành phố`: (the number, its counted noun, its last token) or None."""
+    toks = f.toks
+    if j >= len(toks.kind) or toks.low[j] not in ("trong", "trên"):
+        return None
     k = j + 1
     if k < len(toks.kind) and toks.low[k] in ("nhóm", "số", "tổng", "danh"):
         # `tổng số`, `danh sách` are two words
         k += 2 if k + 1 < len(toks.kind) and _SECOND_WORD.get(toks.low[k]) == toks.low[k + 1] else 1
     if k >= len(toks.kind) or toks.kind[k] != "num":
-        return
+        return None
     num = f.read_num(k)
     if num is None or num.has_words:
-        return
+        return None
     noun, nend = f.counted_noun(num.j)
-    if noun and num.value and d.value is not None and num.value > d.value:
-        d.denominator, d.unit, d.end_tok, d.j = num.value, noun, nend, nend + 1
+    if noun and num.value and value is not None and num.value > value:
+        return num.value, noun, nend
+    return None
 
 
 # Words that make `thứ N` a standing without `xếp`/`đứng`: an extent before it (`giảm nhanh thứ hai cả
@@ -124,4 +149,11 @@ def rank_word(f, i: int, k: int):
         rb = None
     if rb is None:
         return None, i + 1
-    return Mention(toks.start[rb[0]], toks.end[k], "", "rank", value=ORDINAL_WORDS[toks.low[k]]), k + 1
+    if rb[1] in _NHAT_RANKED and _DECORATION.search(f.text, max(0, toks.start[rb[0]] - 40), toks.start[rb[0]]):
+        return None, k + 1       # `Huân chương Lao động hạng nhất`: a class of an award, no standing
+    value = ORDINAL_WORDS[toks.low[k]]
+    got = among(f, k + 1, value)   # `xếp thứ nhất trong 5 địa phương`
+    if got is not None:
+        den, noun, nend = got
+        return Mention(toks.start[rb[0]], toks.end[nend], "", "rank", value=value, denominator=den, unit=noun), nend + 1
+    return Mention(toks.start[rb[0]], toks.end[k], "", "rank", value=value), k + 1
