@@ -85,6 +85,10 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
             # `Tổng mức bán lẻ … tháng qua ước đạt hơn 8.000 tỷ đồng. Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng`:
             # a sentence that names nothing goes on with what the sentence before measured
             ind, source = same.indicator, "inherited"
+    if ind and _THIS_FIGURE.fullmatch(ind) and done and done[-1].indicator and done[-1].extra.get("sentence_index") \
+            in (m.extra.get("sentence_index"), (m.extra.get("sentence_index") or 0) - 1):
+        # `… chỉ đạt 121,65 triệu USD. Con số này giảm 40,5% so với cùng kỳ`: the figure before, named again
+        ind, source = done[-1].indicator, "inherited"
     if ind and m.unit and m.kind in ("quantity", "fraction") and _only_a_place(ind):
         # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
         ind, source = m.unit.split("/")[0], "unit"
@@ -100,6 +104,11 @@ _WITH_PEOPLE = re.compile(r"((?:\s+[^\W\d]+){0,3})\s*[,(]?\s*(?:với|gồm|tư�
 _NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đến|tới) nay|lũy kế|luỹ kế|cộng dồn|tính chung|"
                             r"(?:\d{1,2}|sáu|chín) tháng(?: đầu năm)?|cả năm|trong (?:tháng|quý) này)?(?:\s+(?:\d{1,2}|sáu|chín) "
                             r"tháng(?: đầu năm)?)?\s*,?\s*(?:ước tính|dự ước|ước|sơ bộ)?\s*(?:đạt|là)?\s*", re.IGNORECASE)
+
+
+# a subject that only points back at the figure before: `Con số này`, `Mức này`, `Con số trên`, `Kết quả này`
+_THIS_FIGURE = re.compile(r"\s*(?:con số|số liệu|mức|kết quả|giá trị)\s+(?:này|trên|đó|nói trên)(?:\s+(?:đã|cũng|vẫn))?\s*",
+                          re.IGNORECASE)
 
 
 def _first_of_sentence_before(m: Mention, done: list[Mention]) -> Mention | None:

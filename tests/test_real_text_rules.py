@@ -650,9 +650,11 @@ def test_a_predicate_after_a_count_stops_at_the_next_figure_or_its_companion(tex
 
 
 @pytest.mark.parametrize("text, span, published, period", [
-    # the year so far, of the page's date even in February, and only for its own sentence
+    # the year so far, of the page's date even in February: the first two months after `Trong tháng 2` (the
+    # contract's `2022-10M`; three annotators of four wrote the months, one the year)
     ("Trong tháng 2, thành lập mới gần 100 doanh nghiệp. Lũy kế từ đầu năm, thành lập mới 258 doanh nghiệp.",
-     "258 doanh nghiệp", "2024-02-28", "2024"),
+     "258 doanh nghiệp", "2024-02-28", "2024-2M"),
+    ("Lũy kế từ đầu năm, thành lập mới 258 doanh nghiệp.", "258 doanh nghiệp", "2024-02-28", "2024"),
     ("Doanh thu dịch vụ lưu trú, ăn uống 10 tháng qua đạt hơn 22.561 tỷ đồng.", "hơn 22.561 tỷ đồng", "2024-11-02",
      "2024-10M"),
     # a yearly average is of the term the text is about
@@ -1764,3 +1766,9 @@ def test_a_top_group_is_of_what_it_leads_in(text, span, indicator):
 ])
 def test_a_figure_since_new_year_is_of_the_months_the_report_covers(text, title, published, span, period):
     assert figure(text, span, title=title, published=published).period == period
+
+
+def test_a_subject_that_points_back_at_the_figure_before_takes_its_indicator():
+    text = ("Kim ngạch xuất nhập khẩu qua địa bàn tỉnh từ ngày 1 đến hết 15-12 chỉ đạt 121,65 triệu USD. "
+            "Con số này giảm 40,5% so với cùng kỳ tháng 11 và giảm 32,7% so với cùng kỳ năm 2020.")
+    assert figure(text, "40,5%").indicator == figure(text, "32,7%").indicator == "Kim ngạch xuất nhập khẩu"
