@@ -287,4 +287,8 @@ def districts() -> dict[str, list[tuple[str, str]]]:
         kind = dist.split()[0].lower()
         kind = {"thị": "thị xã", "thành": "thành phố"}.get(kind, kind)
         out.setdefault(new_style_tones(prov), set()).add((new_style_tones(dist), kind))
+    for row in lexicon.rows("former_districts"):   # dissolved before 2025, or spelt otherwise (`Mù Cang Chải`)
+        kind, _, name = row["name"].partition(" ")
+        if row["province"] in out:
+            out[row["province"]].add((f"{kind.capitalize()} {name}", kind))
     return {k: sorted(v) for k, v in out.items()}

@@ -29,7 +29,7 @@ def one_mention(text):
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
            "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words",
-           "context_words", "owner_words", "month_words"}
+           "context_words", "owner_words", "month_words", "former_districts"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -400,3 +400,13 @@ def test_month_word(row, example):
     (p,) = periods.find_periods(example)
     n = int(row["months"])
     assert p.kind == "months" and p.value.endswith("Q1" if n == 3 else f"{n}M")
+
+
+@pytest.mark.parametrize("row, example", entries("former_districts"))
+def test_former_district(row, example):
+    """A district the administrative-units data no longer lists is a district of its province, and owns the
+    figure of its example."""
+    kind, _, name = row["name"].partition(" ")
+    assert entities.districts_of(row["province"]).get(name) == row["name"]
+    ex = extract_document(Document(id="t", source="", text=example, title=None, published="2023-05-01"))
+    assert ex.mentions and all(m.entity == row["name"] for m in ex.mentions), [(m.text, m.entity) for m in ex.mentions]
