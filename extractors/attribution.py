@@ -21,7 +21,7 @@ from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
-from extractors.owners import as_party, entity_of
+from extractors.owners import as_party, entity_of, holder_after
 from extractors.period_choice import period_of
 from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
@@ -255,6 +255,8 @@ def _period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int, plain: bool) -
 def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
                plain: bool) -> tuple[str | None, str | None]:
     """`entity_of(…)` of the figure, read once per document for the figures of sentences without letters."""
+    if m.kind == "rank" and (holder := holder_after(text, m.end)):
+        return holder, "sentence"       # `Đứng thứ nhì là tỉnh Bắc Giang`
     if not plain or _held[3] is not ctx:
         got = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,
                         rank=m.kind == "rank" or (m.unit or "").startswith("bậc"))

@@ -200,6 +200,19 @@ _THIS_PROVINCE = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Đđ]ịa phương)\s+(?:này
 _GOES_ON = re.compile(r"\s*(?:Cụ thể|Trong đó|Theo đó)\s*,")
 
 
+# a standing whose holder is named after it: `Đứng thứ nhì là tỉnh Bắc Giang`, `xếp thứ 3 là Thái Nguyên`
+_HOLDER_AFTER = re.compile(r"\s+(?:(?:trong|của)\s+[^,;.:()]{1,30}?\s+)?là\s+(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?=\S)")
+
+
+def holder_after(text: str, end: int) -> str | None:
+    """The province a rank ending at `end` is said to be held by, right after it (`… là tỉnh Bắc Giang`)."""
+    m = _HOLDER_AFTER.match(text, end, end + 70)
+    if m is None:
+        return None
+    found = find_provinces(text[m.end():m.end() + 40])
+    return found[0][2].name if found and found[0][0] == 0 else None
+
+
 def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
     """The last province or body a sentence names as an owner (not in a comparison), or None."""
     best = None

@@ -1772,3 +1772,20 @@ def test_a_subject_that_points_back_at_the_figure_before_takes_its_indicator():
     text = ("Kim ngạch xuất nhập khẩu qua địa bàn tỉnh từ ngày 1 đến hết 15-12 chỉ đạt 121,65 triệu USD. "
             "Con số này giảm 40,5% so với cùng kỳ tháng 11 và giảm 32,7% so với cùng kỳ năm 2020.")
     assert figure(text, "40,5%").indicator == figure(text, "32,7%").indicator == "Kim ngạch xuất nhập khẩu"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Đứng thứ 3 là tỉnh Thái Nguyên với 46,471 điểm.", "Đứng thứ 3", 3),
+    ("Xếp thứ 3 là tỉnh Thái Nguyên.", "Xếp thứ 3", 3),
+])
+def test_a_standing_that_opens_a_sentence_is_a_rank(text, span, value):
+    assert (span, "rank", value, None) in all_figures(text)
+
+
+@pytest.mark.parametrize("text, span, holder", [
+    ("Năm 2022, PCI của Sơn La tụt 3 bậc. Trong vùng, đứng thứ nhì là tỉnh Bắc Giang.", "đứng thứ nhì", "Bắc Giang"),
+    ("PCI của Sơn La tụt 3 bậc. Xếp thứ hai trong PAPI 2020 là Đồng Tháp với 46,961 điểm.", "Xếp thứ hai", "Đồng Tháp"),
+])
+def test_a_standing_is_held_by_the_province_named_after_it(text, span, holder):
+    m = figure(text, span, source="https://baosonla.vn/a.html")
+    assert (m.entity, m.extra["entity_source"]) == (holder, "sentence")

@@ -80,7 +80,7 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"\s+(?:thứ\s+)?\d+\b")),
     ("ordinal", re.compile(r"\b[Gg]iai đoạn\s+(?:\d{1,2}|[IVX]+)\b(?![.,]\d)(?!\s*%)")),
     # (`(?=[Tt]hứ)` first: a position that cannot start the match is left at once, not after every look back)
-    ("ordinal", re.compile(r"(?=[Tt]hứ)(?<!xếp )(?<!đứng )(?<!hạng )(?<!trí )(?<!vị )(?<!lên )(?<!xuống )(?<!và )(?<!, )" + _NOT_EXTENT +
+    ("ordinal", re.compile(r"(?=[Tt]hứ)(?<!xếp )(?<!đứng )(?<!hạng )(?<!Xếp )(?<!Đứng )(?<!Hạng )(?<!trí )(?<!vị )(?<!lên )(?<!xuống )(?<!và )(?<!, )" + _NOT_EXTENT +
                            r"\b(?:[Tt]hứ)\s+\d+\b(?!\s*/\s*\d)" + _NOT_FIELD)),
     # Names: capitalized proper names take any number after them (`Ban Chỉ đạo 35`, `Quốc lộ 1A`,
     # `Hội nghị Trung ương 3, 4`, `Nghị quyết Trung ương 4`, `cột mốc 345/2`).
