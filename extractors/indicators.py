@@ -344,7 +344,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         vb = _verb_phrase(last, first=False)
         if vb and not _GENERIC_SUBJECT.match(vb) and not re.match(r"(?:giao|bố trí)\b", vb) \
                 and len(vb.split()) <= 4 and not _ENDS_WITH_COPULA.search(last) \
-                and not re.search(r"(?:vốn|kinh phí|tiền|mức)\s+" + re.escape(vb), last):  # `tổng số vốn đăng ký`
+                and not re.search(r"(?:vốn|kinh phí|tiền|mức)(?:\s+(?:đầu tư|điều lệ|thực hiện))?\s+" + re.escape(vb), last):
+            # (`tổng số vốn đăng ký`, `tổng vốn đầu tư đăng ký`: the capital's kind, no act)
             purpose = re.match(rf"\s*((?:{_VERB_ALT})\b[^,;:.()]*?)(?=\s+(?:cho|với|tại|để)\b|[,;:.()]|$)", after)
             if purpose:
                 return f"{vb} {purpose.group(1).strip()}", "verb"  # `trợ cấp hơn 13 tỷ đồng hỗ trợ giảm nghèo`

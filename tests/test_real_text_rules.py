@@ -1789,3 +1789,11 @@ def test_a_standing_that_opens_a_sentence_is_a_rank(text, span, value):
 def test_a_standing_is_held_by_the_province_named_after_it(text, span, holder):
     m = figure(text, span, source="https://baosonla.vn/a.html")
     assert (m.entity, m.extra["entity_source"]) == (holder, "sentence")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Các khu công nghiệp đã cấp mới 10 dự án, với tổng vốn đầu tư đăng ký 11.780 tỷ đồng.", "11.780 tỷ đồng"),
+    ("Trong đó có 35 dự án cấp mới với tổng vốn đầu tư đăng ký hơn 68 triệu USD.", "hơn 68 triệu USD"),
+])
+def test_the_kind_of_a_capital_is_no_act(text, span):
+    assert "tổng vốn đầu tư đăng ký" in figure(text, span).indicator
