@@ -28,7 +28,7 @@ ACTION_VERBS = [
     "tiếp xúc", "giám sát", "thanh tra", "cứu trợ", "di dời", "sắp xếp", "kiện toàn", "công nhận",
     "khám chữa bệnh", "khám", "đón", "giành được", "giành", "thu về", "thu được", "xuất bán", "chuyển đổi",
     "cứng hóa", "bê tông hóa", "khai thác", "từ chối thanh toán", "củng cố", "kết nối", "vận hành",
-    "xuất khẩu", "làm chết", "làm bị thương",
+    "xuất khẩu", "làm chết", "làm bị thương", "phát triển mới", "điều chỉnh tăng vốn",
 ]
 _VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…` as a tree (cues.word_tree)
 # a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`
@@ -135,6 +135,8 @@ _CONTINUES = re.compile(r"^\s*(?:Theo đó|Trong đó|Cụ thể|Qua đó|Với 
 _GENERIC_SUBJECT = re.compile(r"^(?:(?:giao|tổng|được giao|bố trí)\s+)?(?:dự toán|kinh phí|số tiền|tổng số|tổng)$",
                               re.IGNORECASE)
 # Words that end the modifiers of a counted noun: `2.700 câu lạc bộ thể thao quần chúng và …`.
+# verbs whose `được` is their result (`tìm được việc làm`, `nhận được hỗ trợ`), not a passive that ends a noun's words
+_RESULT_VERBS = {"tìm", "nhận", "vay", "mua", "tiếp cận", "học"}
 _MODIFIER_STOP = {"và", "với", "cho", "của", "tại", "ở", "trong", "trên", "dưới", "từ", "đến", "tới", "theo",
                   "về", "để", "nhằm", "được", "đã", "đạt", "tăng", "giảm", "so", "là", "có", "thuộc", "gồm",
                   "năm", "nhưng", "hoặc", "bằng", "khi", "như", "đều", "sẽ", "cần", "chiếm", "mỗi", "này"}
@@ -300,6 +302,9 @@ def _modifiers(after: str) -> str:
     for i, w in enumerate(ws):
         if w.lower() in ("trong", "ngoài") and i + 1 < len(ws) and ws[i + 1].lower() == "nước":
             words.append(w)                                # `vốn đầu tư trong nước`
+            continue
+        if w.lower() == "được" and words and words[-1].lower() in _RESULT_VERBS:
+            words.append(w)                                # `người tìm được việc làm`: the verb's result, not a passive
             continue
         if w.lower() in _MODIFIER_STOP or len(words) >= 8:
             break

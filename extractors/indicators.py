@@ -89,6 +89,19 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
             in (m.extra.get("sentence_index"), (m.extra.get("sentence_index") or 0) - 1):
         # `… chỉ đạt 121,65 triệu USD. Con số này giảm 40,5% so với cùng kỳ`: the figure before, named again
         ind, source = done[-1].indicator, "inherited"
+    if m.kind == "quantity" and m.unit and source == "inherited" and not ind.startswith("nhân khẩu") and done \
+            and done[-1].start >= s_start \
+            and done[-1].kind == "quantity" and _WITH_ONLY.fullmatch(text, done[-1].end, m.start):
+        # `thành lập 46 chi bộ, đảng bộ với 1.558 đảng viên`: what the things counted before hold, not the act
+        ind, source = m.unit, "unit"
+    if source == "unit" and m.unit and _PLACE_ITEM.fullmatch(text, cs, m.start) and _BREAKDOWN.search(text, s_start, m.start):
+        # `giải quyết việc làm cho 6.000 lao động. Trong đó, thành phố Bắc Kạn 600 lao động; huyện Bạch Thông 500 lao
+        # động`: a place's part of the total before, of the same noun
+        total = next((d for d in reversed(done[-12:]) if d.unit == m.unit and d.indicator and d.indicator != m.unit
+                      and d.extra.get("sentence_index") in (m.extra.get("sentence_index"),
+                                                            (m.extra.get("sentence_index") or 0) - 1)), None)
+        if total is not None:
+            ind, source = total.indicator, "inherited"
     if ind and m.unit and m.kind in ("quantity", "fraction") and _only_a_place(ind):
         # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
         ind, source = m.unit.split("/")[0], "unit"
@@ -106,6 +119,16 @@ _NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đ�
                             r"tháng(?: đầu năm)?)?\s*,?\s*(?:ước tính|dự ước|ước|sơ bộ)?\s*(?:đạt|là)?\s*", re.IGNORECASE)
 
 
+# a count that goes with the count right before it: `46 chi bộ, đảng bộ với 1.558 đảng viên`
+_WITH_ONLY = re.compile(r"\s*,?\s*với\s*(?:(?:khoảng|gần|hơn|trên)\s+)?")
+# what a measure is of, named right before it, its object after it: `sản lượng đạt trên 204.000 tấn quả tươi`
+_MEASURE_LABEL = re.compile(r"(?<!\w)((?:tổng\s+)?(?:sản lượng|diện tích|năng suất|khối lượng|công suất))\s*"
+                            r"(?:(?:ước\s+)?(?:đạt|là|khoảng|gần|hơn|trên|xấp xỉ|còn|tăng|giảm)\s*)*$", re.IGNORECASE)
+# a list item that is only a place (`thành phố Bắc Kạn 600 lao động`, `; huyện Ba Bể 1.000 lao động`), in a sentence that
+# breaks down a total (`Trong đó, …`, `Cụ thể: …`)
+_PLACE_ITEM = re.compile(r"\s*(?:(?:[Tt]rong đó|[Cc]ụ thể|[Bb]ao gồm|[Gg]ồm)\s*[,:]?\s*)?(?:[;,:+-]\s*)*(?:(?:thành phố|huyện|thị xã|quận|xã|phường|thị trấn|tỉnh|TP\.?)\s+)?"
+                         r"(?:" + UPPER + r"[\w’'-]*\s*){1,4}(?:là|có|:)?\s*")
+_BREAKDOWN = re.compile(r"(?<!\w)(?:[Tt]rong đó|[Cc]ụ thể|[Bb]ao gồm|[Gg]ồm)(?!\w)")
 # a subject that only points back at the figure before: `Con số này`, `Mức này`, `Con số trên`, `Kết quả này`
 _THIS_FIGURE = re.compile(r"\s*(?:con số|số liệu|mức|kết quả|giá trị)\s+(?:này|trên|đó|nói trên)(?:\s+(?:đã|cũng|vẫn))?\s*",
                           re.IGNORECASE)
@@ -338,6 +361,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         nm = re.match(r"\s*([a-zđà-ỹ][^,;:.()\d]{2,70})", after)  # `64.000 ha đất sản xuất nông nghiệp …`
         noun = _PREPOSITION_CUT.sub("", nm.group(1)).strip() if nm and \
             nm.group(1).split()[0].lower() not in _NOT_A_NOUN_START else ""
+        label = _MEASURE_LABEL.search(last) if noun and not verb else None
+        if label:
+            return f"{label.group(1)} {noun}", "after"          # `sản lượng đạt trên 204.000 tấn quả tươi`
         if verb or noun:
             return (f"{verb} {noun}" if verb else noun), "after"  # `xuất bán 215 tấn gạo hữu cơ`
     if money:

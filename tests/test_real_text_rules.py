@@ -1797,3 +1797,23 @@ def test_a_standing_is_held_by_the_province_named_after_it(text, span, holder):
 ])
 def test_the_kind_of_a_capital_is_no_act(text, span):
     assert "tổng vốn đầu tư đăng ký" in figure(text, span).indicator
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # a place's part of the total before it, in a breakdown
+    ("Năm 2021, giải quyết việc làm cho 6.000 lao động. Trong đó, thành phố Bắc Kạn 600 lao động; huyện Bạch Thông "
+     "500 lao động.", "500 lao động", "giải quyết việc làm"),
+    ("Năm 2021, giải quyết việc làm cho 6.000 lao động. Trong đó, thành phố Bắc Kạn 600 lao động; huyện Bạch Thông "
+     "500 lao động.", "600 lao động", "giải quyết việc làm"),
+    # what a measure is of, named before it, with its object after it
+    ("Sản lượng đạt trên 204.000 tấn quả tươi.", "trên 204.000 tấn", "sản lượng quả tươi"),
+    # a count that goes with the count before it is of what it counts, not of the act
+    ("Tỉnh đã thành lập 46 chi bộ, đảng bộ với 1.558 đảng viên.", "1.558 đảng viên", "đảng viên"),
+    # a verb's result after the counted noun (`tìm được`), and acts the verb list now holds
+    ("Các ngành giới thiệu việc làm cho 9.057 người, trong đó có 1.025 người tìm được việc làm.", "1.025 người",
+     "người tìm được việc làm"),
+    ("Năm 2024 phát triển mới 520 doanh nghiệp.", "520 doanh nghiệp", "phát triển mới doanh nghiệp"),
+    ("Tỉnh điều chỉnh tăng vốn 14 dự án.", "14 dự án", "điều chỉnh tăng vốn dự án"),
+])
+def test_indicators_of_counts_and_measures_from_the_as_written_part(text, span, indicator):
+    assert (figure(text, span).indicator or "").lower() == indicator
