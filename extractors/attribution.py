@@ -21,7 +21,7 @@ from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
-from extractors.owners import as_party, entity_of, holder_after
+from extractors.owners import as_party, entity_of, holder_after, place_after
 from extractors.period_choice import period_of
 from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
@@ -209,6 +209,12 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         # `… hiện có 57.180 hộ nghèo. Trong đó, hộ nghèo về thu nhập là 50.868 hộ`: the breakdown of the
         # figure before, of its time
         m.period, m.extra["period_source"] = before.period, "paragraph"
+    if m.extra["period_source"] != "sentence" and "tổng số" in s.text:
+        earlier = _restated_total(m, s, done)
+        if earlier is not None:
+            # `Trong tổng số 37.267 người đã được đào tạo nghề, có 455 người …` after `từ năm 2016 đến nay, … đào tạo
+            # 37.267 người`: the total said again, and its parts, are of the time the total was given
+            m.period, m.extra["period_source"] = earlier.period, "document"
     m.entity, m.extra["entity_source"] = _entity_of(text, cs, m, s, ctx, plain)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
@@ -218,6 +224,24 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     m.indicator = spell_out(m.indicator, m.unit)
     if m.entity and _MEMBERSHIP.search(f"{m.unit or ''} {m.indicator or ''}"):
         m.entity = as_party(m.entity)   # `Huyện ủy Xuân Lộc kết nạp được 358 đảng viên`: the district's party's
+
+
+# a total said again before its parts: `Trong tổng số 37.267 người đã được đào tạo nghề, có 455 người …`
+_RESTATED_TOTAL = re.compile(r"(?<!\w)[Tt]rong\s+tổng\s+số\s+(\d[\d.,]*)\s")
+
+
+def _restated_total(m: Mention, s: Sentence, done) -> Mention | None:
+    """The figure of an earlier sentence that `m`'s sentence restates as a total before `m` (or as `m` itself),
+    when its period was given by its own sentence."""
+    total = _RESTATED_TOTAL.search(s.text, 0, m.end - s.start)
+    if total is None:
+        return None
+    number = total.group(1)
+    for d in reversed(done[-40:] if done else []):
+        if d.extra.get("sentence_index", s.index) < s.index and number in d.text.split() and d.period \
+                and d.extra.get("period_source") == "sentence":
+            return d
+    return None
 
 
 # Figures in a sentence without a letter (`1% 1% 1% …`, `1/2%1/2%…`: hostile input, tens of thousands of figures in
@@ -257,6 +281,8 @@ def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
     """`entity_of(…)` of the figure, read once per document for the figures of sentences without letters."""
     if m.kind == "rank" and (holder := holder_after(text, m.end)):
         return holder, "sentence"       # `Đứng thứ nhì là tỉnh Bắc Giang`
+    if m.kind == "quantity" and m.unit and (place := place_after(text, m.end)):
+        return place, "sentence"        # `63 hộ của xã Krông Pa đã thoát nghèo`
     if not plain or _held[3] is not ctx:
         got = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,
                         rank=m.kind == "rank" or (m.unit or "").startswith("bậc"))

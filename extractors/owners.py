@@ -213,6 +213,17 @@ def holder_after(text: str, end: int) -> str | None:
     return found[0][2].name if found and found[0][0] == 0 else None
 
 
+# a count of a place named right after it: `63 hộ của xã Krông Pa đã thoát nghèo`, `… 120 hộ của huyện Tuy Đức`
+_PLACE_AFTER = re.compile(r"\s+(?:của|thuộc)\s+((?:xã|phường|thị trấn|huyện|thị xã|quận)\s+(?:" + UPPER +
+                          r"[\w’'-]*(?:\s+|$)){1,4})")
+
+
+def place_after(text: str, end: int) -> str | None:
+    """The commune or district a counted figure ending at `end` belongs to, named right after it."""
+    m = _PLACE_AFTER.match(text, end, end + 60)
+    return m.group(1).strip() if m else None
+
+
 def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
     """The last province or body a sentence names as an owner (not in a comparison), or None."""
     best = None

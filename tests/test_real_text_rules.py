@@ -1817,3 +1817,19 @@ def test_the_kind_of_a_capital_is_no_act(text, span):
 ])
 def test_indicators_of_counts_and_measures_from_the_as_written_part(text, span, indicator):
     assert (figure(text, span).indicator or "").lower() == indicator
+
+
+def test_a_total_said_again_and_its_parts_keep_the_time_the_total_was_given():
+    text = ("Trong giai đoạn từ năm 2016 đến nay, toàn tỉnh đã tuyển mới và đào tạo 37.267 người.\n\n"
+            "Trong tổng số 37.267 người đã được đào tạo nghề, có 455 người đào tạo hệ cao đẳng; 2.766 người đào tạo "
+            "hệ trung cấp.")
+    assert figure(text, "455 người", published="2022-06-29").period == "2016-2022"
+    assert figure(text, "2.766 người", published="2022-06-29").period == "2016-2022"
+
+
+@pytest.mark.parametrize("text, span, owner", [
+    ("Từ đầu năm 2019 đến nay có 63 hộ của xã Krông Pa đã thoát nghèo.", "63 hộ", "xã Krông Pa"),
+    ("Tỉnh có 120 hộ của huyện Tuy Đức được hỗ trợ.", "120 hộ", "huyện Tuy Đức"),
+])
+def test_a_count_of_a_place_named_right_after_it_is_that_places(text, span, owner):
+    assert figure(text, span, source="https://baophuyen.vn/a.html").entity == owner
