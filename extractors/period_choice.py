@@ -87,6 +87,14 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period = _after_in_clause(periods, s, rel_m, ctx.figure_spans.get(s.index, ()))
     if period is None:
         period = _pick_before([p for p in periods if p.kind != "deadline"], rel_m)
+    if period is not None and _TERM_VALUE.fullmatch(period) and (ctx.pub_year or ctx.doc_year):
+        term = next((p for p in reversed(periods) if p.value == period and p.pos < rel_m), None)
+        if term is not None and _HERE_AND_NOW.search(s.text, term.pos + 9, rel_m):
+            # `Thực hiện Chương trình … giai đoạn 2010 - 2020, đến nay tỉnh đã có 13/86 xã …`: the term names what is
+            # carried out; the figure is as of now
+            now = (ctx.pub_year - 1 if ctx.reviews_year_before else ctx.pub_year) if ctx.pub_year else int(ctx.doc_year)
+            if int(period[:4]) <= now <= int(period[5:]):
+                period = str(now)
     if period is None and m.status == "target":
         # `Tỉnh phấn đấu đến năm 2025, có …; có ít nhất 80% xã …`: the deadline the targets are set for,
         # unless it is a milestone inside the term the document sets targets for

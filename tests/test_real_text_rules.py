@@ -1833,3 +1833,11 @@ def test_a_total_said_again_and_its_parts_keep_the_time_the_total_was_given():
 ])
 def test_a_count_of_a_place_named_right_after_it_is_that_places(text, span, owner):
     assert figure(text, span, source="https://baophuyen.vn/a.html").entity == owner
+
+
+def test_a_term_that_names_a_programme_gives_way_to_now():
+    text = ("Thực hiện Chương trình MTQG xây dựng NTM giai đoạn 2010 - 2020, đến nay tỉnh Kon Tum đã có 13/86 xã đạt "
+            "chuẩn xã NTM.")
+    assert figure(text, "13/86 xã", published="2018-05-01").period == "2018"
+    assert figure("Giai đoạn 2010 - 2020, tỉnh có 13/86 xã đạt chuẩn.", "13/86 xã",
+                  published="2018-05-01").period == "2010-2020"
