@@ -21,7 +21,7 @@ from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
-from extractors.owners import as_party, entity_of, holder_after, place_after
+from extractors.owners import as_party, company_of, entity_of, holder_after, place_after
 from extractors.period_choice import period_of
 from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
@@ -283,6 +283,8 @@ def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
         return holder, "sentence"       # `Đứng thứ nhì là tỉnh Bắc Giang`
     if m.kind == "quantity" and m.unit and (place := place_after(text, m.end)):
         return place, "sentence"        # `63 hộ của xã Krông Pa đã thoát nghèo`
+    if "của" in text[s.start:m.start] and (company := company_of(text, s.start, m.start)):
+        return company, "sentence"      # `sản lượng điện của Nhà máy Nhiệt điện Vũng Áng I … tăng 68%`
     if not plain or _held[3] is not ctx:
         got = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,
                         rank=m.kind == "rank" or (m.unit or "").startswith("bậc"))

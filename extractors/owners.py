@@ -224,6 +224,23 @@ def place_after(text: str, end: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
+# a company or plant whose figure it is, named after `của` before the figure in its sentence: `sản lượng điện của Nhà máy
+# Nhiệt điện Vũng Áng I trong 3 tháng đầu năm tăng 68%`, `sản lượng thép của Công ty TNHH Gang thép … sụt giảm`
+_COMPANY_OF = re.compile(r"(?<!\w)của\s+((?:Nhà máy|Công ty|Tập đoàn|Tổng công ty|Tổng Công ty)(?:\s+(?!(?:" +
+                         r"trong|tăng|giảm|đạt|chưa|sụt|là|có|đã|được|với|tại|ở|năm|quý|tháng|và|của|mới|vẫn|ước|chiếm|"
+                         r"đóng|cho|so|từ|đến|luôn|tiếp|trên)(?!\w))[^\s,.;:()]+){1,8})")
+
+
+def company_of(text: str, lo: int, hi: int) -> str | None:
+    """The company or plant named after the last `của` between lo and hi, when nothing is named after it."""
+    found = None
+    for m in _COMPANY_OF.finditer(text, lo, hi):
+        found = m
+    if found is None or find_provinces(text[found.end():hi]):
+        return None
+    return found.group(1)
+
+
 def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
     """The last province or body a sentence names as an owner (not in a comparison), or None."""
     best = None

@@ -1841,3 +1841,18 @@ def test_a_term_that_names_a_programme_gives_way_to_now():
     assert figure(text, "13/86 xã", published="2018-05-01").period == "2018"
     assert figure("Giai đoạn 2010 - 2020, tỉnh có 13/86 xã đạt chuẩn.", "13/86 xã",
                   published="2018-05-01").period == "2010-2020"
+
+
+@pytest.mark.parametrize("text, span, owner", [
+    ("Sản lượng điện của Nhà máy Nhiệt điện Vũng Áng I trong 3 tháng đầu năm tăng 68%, đóng góp 3,83 điểm % tăng "
+     "trưởng.", "68%", "Nhà máy Nhiệt điện Vũng Áng I"),
+    ("Sản phẩm pack pin của Nhà máy sản xuất Pin VinES chưa đảm bảo theo kế hoạch (sản lượng mới đạt 13% kế hoạch "
+     "năm).", "13%", "Nhà máy sản xuất Pin VinES"),
+])
+def test_a_plants_or_companys_figure_is_its_own(text, span, owner):
+    assert figure(text, span, source="https://baohatinh.vn/a.html").entity == owner
+
+
+def test_a_company_followed_by_a_place_owns_nothing():
+    text = "Doanh thu của Công ty Điện lực tại tỉnh Quảng Nam đạt 5.000 tỷ đồng."
+    assert figure(text, "5.000 tỷ đồng").entity != "Công ty Điện lực"
