@@ -168,8 +168,10 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
            title: str | None = None, prev_sentence: str | None = None) -> None:
     """Give `m` an indicator from its context when the clause rules gave a weak one (see the module's
     docstring); `done` holds the document's mentions before it, already attributed."""
-    if m.extra.get("indicator_source") == "label":
-        return   # a label the text gives the figure (`- Thu ngân sách: …`, a criterion before its score in brackets)
+    if m.extra.get("indicator_source") in ("label", "criteria"):
+        # a label the text gives the figure (`- Thu ngân sách: …`, a criterion before its score in brackets), the
+        # criteria a group reached (`2 xã đạt từ 15 đến 18 tiêu chí`: numbers of its own, which `weak` would refuse)
+        return
     before = text[s_start:m.start]
     if _nothing_to_repair(m, text, before, s_start, done):
         return

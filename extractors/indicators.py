@@ -94,6 +94,12 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
             and done[-1].kind == "quantity" and _WITH_ONLY.fullmatch(text, done[-1].end, m.start):
         # `thành lập 46 chi bộ, đảng bộ với 1.558 đảng viên`: what the things counted before hold, not the act
         ind, source = m.unit, "unit"
+    if (m.unit or "").startswith("tiêu chí") and _GROUP_REACHED.search(text, max(s_start, m.start - 40), m.start):
+        ind, source = m.unit, "unit"   # `2 xã đạt từ 15 đến 18 tiêu chí`: the criteria, whatever the list after says
+    criteria = _CRITERIA_REACHED.match(text, m.end, m.end + 60) if m.kind == "quantity" and m.unit else None
+    if criteria:
+        # `2 xã đạt từ 15 đến 18 tiêu chí, 26 xã đạt từ 10 - 14 tiêu chí`: each group by the criteria it reached
+        ind, source = f"{m.unit} {criteria.group(1)}", "criteria"
     if source == "unit" and m.unit and _PLACE_ITEM.fullmatch(text, cs, m.start) and _BREAKDOWN.search(text, s_start, m.start):
         # `giải quyết việc làm cho 6.000 lao động. Trong đó, thành phố Bắc Kạn 600 lao động; huyện Bạch Thông 500 lao
         # động`: a place's part of the total before, of the same noun
@@ -119,6 +125,11 @@ _NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đ�
                             r"tháng(?: đầu năm)?)?\s*,?\s*(?:ước tính|dự ước|ước|sơ bộ)?\s*(?:đạt|là)?\s*", re.IGNORECASE)
 
 
+# how many criteria a group of communes reached, right after its count: `4 xã đạt dưới 5 tiêu chí`
+_CRITERIA_REACHED = re.compile(r"\s+((?:đã\s+)?(?:đạt|có|hoàn thành)\s+(?:từ\s+|dưới\s+|trên\s+)?\d+"
+                               r"(?:\s*(?:-|–|đến)\s*\d+)?\s+tiêu chí)(?!\s*(?:nông thôn mới|NTM))")
+# a group counted right before the criteria it reached: `2 xã đạt |từ 15 đến 18 tiêu chí`
+_GROUP_REACHED = re.compile(r"\d[\d.,]*\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:đã\s+)?đạt\s*$")
 # a count that goes with the count right before it: `46 chi bộ, đảng bộ với 1.558 đảng viên`
 _WITH_ONLY = re.compile(r"\s*,?\s*với\s*(?:(?:khoảng|gần|hơn|trên)\s+)?")
 # what a measure is of, named right before it, its object after it: `sản lượng đạt trên 204.000 tấn quả tươi`

@@ -1856,3 +1856,11 @@ def test_a_plants_or_companys_figure_is_its_own(text, span, owner):
 def test_a_company_followed_by_a_place_owns_nothing():
     text = "Doanh thu của Công ty Điện lực tại tỉnh Quảng Nam đạt 5.000 tỷ đồng."
     assert figure(text, "5.000 tỷ đồng").entity != "Công ty Điện lực"
+
+
+def test_groups_of_communes_by_the_criteria_they_reached():
+    text = ("Đến nay tỉnh có 13/86 xã đạt chuẩn xã NTM, 2 xã đạt từ 15 đến 18 tiêu chí, 26 xã đạt từ 10 - 14 tiêu chí "
+            "và 4 xã đạt dưới 5 tiêu chí.")
+    assert figure(text, "2 xã").indicator == "xã đạt từ 15 đến 18 tiêu chí"
+    assert figure(text, "4 xã").indicator == "xã đạt dưới 5 tiêu chí"
+    assert figure(text, "từ 15 đến 18 tiêu chí").indicator == "tiêu chí"
