@@ -96,6 +96,13 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
         ind, source = m.unit, "unit"
     if (m.unit or "").startswith("tiêu chí") and _GROUP_REACHED.search(text, max(s_start, m.start - 40), m.start):
         ind, source = m.unit, "unit"   # `2 xã đạt từ 15 đến 18 tiêu chí`: the criteria, whatever the list after says
+    head = _POPULATION_HAS.search(text, max(cs, m.start - 80), m.start) if source == "unit" else None
+    if head:
+        ind, source = head.group(1), "subject"   # `dân số toàn tỉnh có 319.000 người`: the population, not its noun
+    group = _IS_A_GROUP.match(text, m.end, m.end + 80) if m.kind == "quantity" and m.unit in _PEOPLE_COUNTED else None
+    if group and source in ("unit", "inherited", "verb"):
+        # `hơn 212.000 người là đồng bào dân tộc thiểu số`: the counted and the group they are
+        ind, source = f"{m.unit} là {group.group(1).strip()}", "after"
     criteria = _CRITERIA_REACHED.match(text, m.end, m.end + 60) if m.kind == "quantity" and m.unit else None
     if criteria:
         # `2 xã đạt từ 15 đến 18 tiêu chí, 26 xã đạt từ 10 - 14 tiêu chí`: each group by the criteria it reached
@@ -128,6 +135,12 @@ _NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đ�
 # how many criteria a group of communes reached, right after its count: `4 xã đạt dưới 5 tiêu chí`
 _CRITERIA_REACHED = re.compile(r"\s+((?:đã\s+)?(?:đạt|có|hoàn thành)\s+(?:từ\s+|dưới\s+|trên\s+)?\d+"
                                r"(?:\s*(?:-|–|đến)\s*\d+)?\s+tiêu chí)(?!\s*(?:nông thôn mới|NTM))")
+# a population before `có` and its count: `dân số toàn tỉnh có 319.000 người`
+_POPULATION_HAS = re.compile(r"(?<!\w)((?:[Tt]ổng\s+)?[Dd]ân số|[Ll]ực lượng lao động)(?:\s+[^,;.()\d]{0,30}?)?\s+(?:hiện\s+)?"
+                             r"(?:có|là|đạt|khoảng)\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$")
+# a count of people said to be a group: `hơn 212.000 người là đồng bào dân tộc thiểu số`
+_PEOPLE_COUNTED = {"người", "lao động", "hộ", "nhân khẩu", "khẩu", "đảng viên", "học sinh", "trẻ", "em"}
+_IS_A_GROUP = re.compile(r"\s+(?:đều\s+)?là\s+((?:người\s+|hộ\s+)?[^\W\d][^,;:.()\d]{2,50}?)(?=\s*[,;:.()]|\s+(?:chiếm|với|và|trong)\s|$)")
 # a group counted right before the criteria it reached: `2 xã đạt |từ 15 đến 18 tiêu chí`
 _GROUP_REACHED = re.compile(r"\d[\d.,]*\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:đã\s+)?đạt\s*$")
 # a count that goes with the count right before it: `46 chi bộ, đảng bộ với 1.558 đảng viên`

@@ -1864,3 +1864,14 @@ def test_groups_of_communes_by_the_criteria_they_reached():
     assert figure(text, "2 xã").indicator == "xã đạt từ 15 đến 18 tiêu chí"
     assert figure(text, "4 xã").indicator == "xã đạt dưới 5 tiêu chí"
     assert figure(text, "từ 15 đến 18 tiêu chí").indicator == "tiêu chí"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Đắk Nông hiện có 40 dân tộc cùng chung sống, trong đó hơn 212.000 người là đồng bào dân tộc thiểu số, chiếm 31% "
+     "dân số toàn tỉnh.", "hơn 212.000 người", "người là đồng bào dân tộc thiểu số"),
+    ("Đắk Nông hiện có 40 dân tộc cùng chung sống, trong đó hơn 212.000 người là đồng bào dân tộc thiểu số, chiếm 31% "
+     "dân số toàn tỉnh.", "31%", "người là đồng bào dân tộc thiểu số"),
+    ("Theo thống kê, hiện nay, dân số toàn tỉnh có 319.000 người.", "319.000 người", "dân số"),
+])
+def test_people_counted_as_a_group_or_a_population(text, span, indicator):
+    assert figure(text, span).indicator == indicator
