@@ -1875,3 +1875,11 @@ def test_groups_of_communes_by_the_criteria_they_reached():
 ])
 def test_people_counted_as_a_group_or_a_population(text, span, indicator):
     assert figure(text, span).indicator == indicator
+
+
+def test_the_field_a_province_is_ranked_in_is_no_indicator_of_its_changes():
+    text = ("Theo bảng xếp hạng Chỉ số PCI năm 2022, Gia Lai đạt 64,00 điểm, xếp thứ 45/63 tỉnh thành (giảm 0,9 điểm "
+            "so với năm 2021 và giảm 19 bậc trên xếp hạng chung cuộc), xếp thứ 4 của khu vực Tây Nguyên (giảm 2 bậc so "
+            "với năm 2021).")
+    for span in ("0,9 điểm", "19 bậc", "2 bậc"):
+        assert "PCI" in (figure(text, span).indicator or ""), span
