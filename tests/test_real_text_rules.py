@@ -1883,3 +1883,25 @@ def test_the_field_a_province_is_ranked_in_is_no_indicator_of_its_changes():
             "với năm 2021).")
     for span in ("0,9 điểm", "19 bậc", "2 bậc"):
         assert "PCI" in (figure(text, span).indicator or ""), span
+
+
+@pytest.mark.parametrize("text, number, reason", [
+    ("Tỉnh triển khai nền tảng học và thi trực tuyến K12 online, LMS tại những khu vực khó khăn.", "12", "name"),
+    ("Các giống mới gồm Xoài GL4, GL3, Xoài Thái Lan có năng suất cao.", "3", "name"),
+    ("Tỉnh thực hiện 5 nhiệm vụ, mà tỉnh gọi là “5 sẵn sàng”: Quy hoạch, mặt bằng.", "5 sẵn sàng", "name"),
+    ("Hà Nội (TTXVN 1/12) Đại hội Đại biểu Đảng bộ tỉnh Tuyên Quang khai mạc.", "1/12", "date"),
+    ("Trong 2 ngày 3 và 4/1, Ban Chấp hành Đảng bộ tỉnh họp.", "4/1", "date"),
+])
+def test_numbers_that_name_or_date_are_no_figures(text, number, reason):
+    ex = extract_document(Document(id="t", source="", text=text, title=None, published="2023-05-01"))
+    assert not [m for m in ex.mentions if m.text.startswith(number)], [m.text for m in ex.mentions]
+    assert any(s.text.startswith(number) and s.reason == reason for s in ex.skipped), ex.skipped
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Giá USD1,23 mỗi đơn vị.", "USD1,23"),
+    ("Doanh nghiệp đạt “1.000 tỷ đồng” doanh thu.", "1.000 tỷ đồng"),
+    ("Tỷ lệ đạt “100%” kế hoạch.", "100%"),
+])
+def test_a_currency_code_or_an_amount_in_quotes_stays_a_figure(text, span):
+    assert figure(text, span)

@@ -12,6 +12,7 @@ import gc
 import re
 from itertools import compress
 
+from extractors import lexicon
 from extractors.mentions.draft import draft, mention
 from extractors.mentions.kinds import NEVER_ALONE, VAGUE_BEFORE, half, multiplier_word, settle
 from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
@@ -171,7 +172,40 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
     finally:
         if enabled:
             gc.enable()
-    return _scores_and_shares(mentions, text), skipped
+    mentions = _scores_and_shares(mentions, text)
+    if any(_NAMED_OR_DATED_CUE.search(text, max(0, m.start - 8), m.start) for m in mentions):
+        mentions, skipped = _names_and_dates(mentions, skipped, text)
+    return mentions, skipped
+
+
+# Numbers that name or date, read by what stands right around a figure the scan found: a name of capitals glued to
+# its number (`K12 online`, not a currency's code: `USD1,23`), a slogan in quotes that counts its parts (`“5 sẵn
+# sàng”`), a news agency's dateline (`Hà Nội (TTXVN 1/12)`), the second of two days of a month (`ngày 3 và 4/1`).
+_CURRENCY_CODES = sorted({r["word"] for r in lexicon.rows("currencies") if r["side"] == "before"
+                          and r["word"].isascii() and r["word"].isalpha() and r["word"].isupper()}, key=len, reverse=True)
+_NAMED_OR_DATED_CUE = re.compile(r"[A-Z]$|[“\"]\s*$|(?:TTXVN|VNA)\s+$|(?:và|,)\s*$")
+_NAMES_AND_DATES = (
+    ("name", re.compile(r"(?<!\S)(?!(?:" + "|".join(_CURRENCY_CODES) + r")$)[A-Z][A-Z\d]{0,5}(?<=[A-Z])$"), None),
+    ("name", re.compile(r"[“\"]\s*$"), re.compile(r"[^”\"\d\n]{0,40}[”\"]")),
+    ("date", re.compile(r"\((?:TTXVN|VNA|TTXVN/VNA)\s+$"), re.compile(r"\)")),
+    ("date", re.compile(r"(?<!\w)[Nn]gày\s+(?:0?[1-9]|[12]\d|3[01])\s*(?:và|,)\s*$"), None),
+)
+
+
+def _names_and_dates(mentions: list[Mention], skipped: list[Skipped], text: str):
+    kept, more = [], []
+    for m in mentions:
+        before, reason = text[max(0, m.start - 40):m.start], None
+        for why, at_end, after in _NAMES_AND_DATES:
+            if at_end.search(before) and (after is None or after.match(text, m.end, m.end + 45)) \
+                    and (m.kind == "quantity" if why == "name" else m.kind == "fraction" or after is not None):
+                reason = why
+                break
+        if reason is None or (reason == "name" and after is None and not m.text[:1].isdigit()):
+            kept.append(m)
+        else:
+            more.append(Skipped(m.start, m.end, m.text, reason))
+    return kept, sorted(skipped + more, key=lambda x: x.start)
 
 
 def _scores_and_shares(mentions: list[Mention], text: str) -> list[Mention]:
