@@ -173,7 +173,7 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
         if enabled:
             gc.enable()
     mentions = _scores_and_shares(mentions, text)
-    if any(_NAMED_OR_DATED_CUE.search(text, max(0, m.start - 8), m.start) for m in mentions):
+    if any(_NAMED_OR_DATED_CUE.search(text, max(0, m.start - 16), m.start) for m in mentions):
         mentions, skipped = _names_and_dates(mentions, skipped, text)
     return mentions, skipped
 
@@ -183,7 +183,7 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
 # sàng”`), a news agency's dateline (`Hà Nội (TTXVN 1/12)`), the second of two days of a month (`ngày 3 và 4/1`).
 _CURRENCY_CODES = sorted({r["word"] for r in lexicon.rows("currencies") if r["side"] == "before"
                           and r["word"].isascii() and r["word"].isalpha() and r["word"].isupper()}, key=len, reverse=True)
-_NAMED_OR_DATED_CUE = re.compile(r"[A-Z]$|[“\"]\s*$|(?:TTXVN|VNA)\s+$|(?:và|,)\s*$")
+_NAMED_OR_DATED_CUE = re.compile(r"[A-Z]$|[“\"]\s*$|(?:TTXVN|VNA)\s+$|gày\s+\d{1,2}\s*(?:và|,)\s*$")
 _NAMES_AND_DATES = (
     ("name", re.compile(r"(?<!\S)(?!(?:" + "|".join(_CURRENCY_CODES) + r")$)[A-Z][A-Z\d]{0,5}(?<=[A-Z])$"), None),
     ("name", re.compile(r"[“\"]\s*$"), re.compile(r"[^”\"\d\n]{0,40}[”\"]")),
