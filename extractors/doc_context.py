@@ -15,7 +15,7 @@ from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, datel
 from extractors.sentences import Sentence, sentence_starts
 
 
-_BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
+_BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of

@@ -1905,3 +1905,8 @@ def test_numbers_that_name_or_date_are_no_figures(text, number, reason):
 ])
 def test_a_currency_code_or_an_amount_in_quotes_stays_a_figure(text, span):
     assert figure(text, span)
+
+
+def test_an_undated_page_compared_with_the_end_of_a_year_is_of_the_year_after():
+    text = "Nợ xấu là gần 1.250 tỷ đồng.\n\nDư nợ cho vay đạt trên 86.000 tỷ đồng, tăng 3,9% so với thời điểm cuối năm 2022."
+    assert (figure(text, "gần 1.250 tỷ đồng").period or "").startswith("2023")
