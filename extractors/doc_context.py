@@ -258,11 +258,14 @@ class DocContext:
         # the years of its results first: a target sentence's year (`Năm 2023, tỉnh phấn đấu …`) is a plan's
         results = [y for s, ps in zip(self.sentences, self.sentence_periods) if not self.target_sentence(s)
                    for y in years_of(ps)]
-        if results or years:
-            return Counter(results or years).most_common(1)[0][0]   # a tie: the first named
+        if results:
+            return Counter(results).most_common(1)[0][0]   # a tie: the first named
         same_time = SAME_TIME_OF.search(self.text) or _BASE_YEAR.search(self.text)
-        # only `so với cùng kỳ năm 2019`, `so với năm 2018`: the text is of the year after
-        return str(int(same_time.group(1)) + 1) if same_time else None
+        if same_time:
+            # only `so với cùng kỳ năm 2019`, `so với năm 2018` among its results: the text is of the year after (not
+            # of the year its plans are for: `Năm 2017, mục tiêu phấn đấu …` after `giảm 10% so năm 2015`)
+            return str(int(same_time.group(1)) + 1)
+        return Counter(years).most_common(1)[0][0] if years else None
 
     @property
     def pub_year(self) -> int | None:

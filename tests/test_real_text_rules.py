@@ -1910,3 +1910,10 @@ def test_a_currency_code_or_an_amount_in_quotes_stays_a_figure(text, span):
 def test_an_undated_page_compared_with_the_end_of_a_year_is_of_the_year_after():
     text = "Nợ xấu là gần 1.250 tỷ đồng.\n\nDư nợ cho vay đạt trên 86.000 tỷ đồng, tăng 3,9% so với thời điểm cuối năm 2022."
     assert (figure(text, "gần 1.250 tỷ đồng").period or "").startswith("2023")
+
+
+def test_an_undated_pages_results_are_of_the_year_after_their_base_not_of_its_plans():
+    text = ("Tổng lượt khách du lịch đến tỉnh hơn 1,1 triệu lượt, trong đó khách quốc tế khoảng 40.500 lượt, giảm 10% so "
+            "năm 2015. Tổng doanh thu du lịch khoảng 997,5 tỉ đồng, đạt 105% kế hoạch năm.\n\n"
+            "Năm 2017, mục tiêu phấn đấu về tổng lượt khách du lịch đạt trên 1,2 triệu lượt.")
+    assert figure(text, "khoảng 997,5 tỉ đồng").period == "2016"
