@@ -142,6 +142,8 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
         if participant:
             # `kết nạp 2.520 đảng viên`: verb and noun when together they name a known indicator
             together = f"{verb} {unit}"
+            if not governed and verb.endswith(" mới") and known_indicator(f"{verb[:-4]} {unit}"):
+                return f"{verb[:-4]} {unit} mới", "verb"      # `kết nạp mới 111 đảng viên`: new members admitted
             return (together if not governed and known_indicator(together) else verb), "verb"
         if unit.lower() in _TARGET_UNITS and not low.startswith(_TAKES_TARGETS):
             return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`

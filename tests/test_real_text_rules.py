@@ -1917,3 +1917,8 @@ def test_an_undated_pages_results_are_of_the_year_after_their_base_not_of_its_pl
             "năm 2015. Tổng doanh thu du lịch khoảng 997,5 tỉ đồng, đạt 105% kế hoạch năm.\n\n"
             "Năm 2017, mục tiêu phấn đấu về tổng lượt khách du lịch đạt trên 1,2 triệu lượt.")
     assert figure(text, "khoảng 997,5 tỉ đồng").period == "2016"
+
+
+def test_new_members_admitted_is_one_indicator_whatever_the_order():
+    assert figure("Năm 2020, Đảng bộ TP Vĩnh Long kết nạp mới 111 đảng viên.", "111 đảng viên").indicator \
+        == "kết nạp đảng viên mới"
