@@ -146,6 +146,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
                 return f"{verb[:-4]} {unit} mới", "verb"      # `kết nạp mới 111 đảng viên`: new members admitted
             return (together if not governed and known_indicator(together) else verb), "verb"
         if unit.lower() in _TARGET_UNITS and not low.startswith(_TAKES_TARGETS):
+            mods = _modifiers(after)
+            if mods and not _PLAN_WORDS.match(mods):
+                return f"{verb} {unit}{mods}", "verb"           # `thông qua 33 chỉ tiêu chủ yếu`: the targets themselves
             return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
         return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
     # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
@@ -163,6 +166,8 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
     return None
 
 
+# what after `chỉ tiêu` makes it the plan a result is measured against, not the targets themselves
+_PLAN_WORDS = re.compile(r"\s*(?:được giao|giao|đề ra|kế hoạch|năm|cả năm|tỉnh giao|trên giao|cấp trên giao)(?!\w)")
 # where a predicate after a count stops: at the next figure (`thoát nghèo và trên 14 nghìn hộ …`, `tham gia xuất
 # khẩu đến 53 thị trường`) or at what goes with it (`cấp mới với tổng vốn đầu tư đăng ký …`)
 _VP_STOP = re.compile(r"\s+(?:(?:và|với|,|đến|tới|cho|ở|tại)\s*(?:có\s+)?(?:(?:trên|hơn|gần|khoảng|từ)\s+)*[\d.,]+\s.*|"

@@ -1922,3 +1922,11 @@ def test_an_undated_pages_results_are_of_the_year_after_their_base_not_of_its_pl
 def test_new_members_admitted_is_one_indicator_whatever_the_order():
     assert figure("Năm 2020, Đảng bộ TP Vĩnh Long kết nạp mới 111 đảng viên.", "111 đảng viên").indicator \
         == "kết nạp đảng viên mới"
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Theo đó, Đại hội đã thông qua 33 chỉ tiêu chủ yếu.", "33 chỉ tiêu", "thông qua chỉ tiêu chủ yếu"),
+    ("Tỉnh kết nạp được 2.101/2.000 chỉ tiêu được giao.", "2.101/2.000 chỉ tiêu", "kết nạp"),
+])
+def test_targets_named_are_the_indicator_a_plan_counted_against_is_not(text, span, indicator):
+    assert figure(text, span).indicator == indicator
