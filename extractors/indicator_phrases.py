@@ -121,7 +121,7 @@ _NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "t�
                      "còn", "tổng", "số", "so", "tăng", "giảm", "chiếm", "bằng", "năm", "trong", "mỗi"}
 _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|được tặng|được hỗ trợ|được trao|"
                 r"được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|đi làm việc|hoạt động|"
-                r"mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu|có|tiêm|ứng cử")
+                r"mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu|có|tiêm|ứng cử|xuất cảnh|tìm được|vay vốn|thoát khỏi")
 _AFTER_MODIFIER = re.compile(
     rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
     r"[^,;:.()]{0,80})")

@@ -1930,3 +1930,8 @@ def test_new_members_admitted_is_one_indicator_whatever_the_order():
 ])
 def test_targets_named_are_the_indicator_a_plan_counted_against_is_not(text, span, indicator):
     assert figure(text, span).indicator == indicator
+
+
+def test_what_people_counted_did_after_them():
+    text = "Năm 2022, tỉnh giải quyết việc làm cho khoảng 41.250 người và 1.472 người đã xuất cảnh đi làm việc ở nước ngoài."
+    assert "xuất cảnh đi làm việc ở nước ngoài" in figure(text, "1.472 người").indicator
