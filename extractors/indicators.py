@@ -85,11 +85,19 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
             # `Tổng mức bán lẻ … tháng qua ước đạt hơn 8.000 tỷ đồng. Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng`:
             # a sentence that names nothing goes on with what the sentence before measured
             ind, source = same.indicator, "inherited"
-    if ind and _THIS_FIGURE.fullmatch(ind) and done and done[-1].indicator and done[-1].extra.get("sentence_index") \
+    if ind and _THIS_FIGURE.search(ind) and done and done[-1].indicator and done[-1].extra.get("sentence_index") \
             in (m.extra.get("sentence_index"), (m.extra.get("sentence_index") or 0) - 1):
         # `… chỉ đạt 121,65 triệu USD. Con số này giảm 40,5% so với cùng kỳ`: the figure before, named again
         ind, source = done[-1].indicator, "inherited"
-    if m.kind == "quantity" and m.unit and source == "inherited" and not ind.startswith("nhân khẩu") and done \
+    comma = text.rfind(",", cs, m.start) if "iêng" in text[cs:m.start] else -1
+    if comma >= 0 and m.kind in ("percent", "quantity") and done and done[-1].indicator \
+            and re.match(r"(?:tỷ|tỉ) lệ\s", done[-1].indicator, re.IGNORECASE) \
+            and s_start <= done[-1].start and done[-1].end <= comma \
+            and _SUBGROUP_CHANGE.fullmatch(text, comma, m.start) and not known_indicator(text[comma:m.start]):
+        # `tỷ lệ hộ nghèo giảm đạt trên 4,2%, riêng đối với các huyện và các xã nghèo giảm trên 6%`: a subgroup's share
+        # of the same measure
+        ind, source = done[-1].indicator, "inherited"
+    if m.kind == "quantity" and m.unit and source == "inherited" and ind and not ind.startswith("nhân khẩu") and done \
             and done[-1].start >= s_start \
             and done[-1].kind == "quantity" and _WITH_ONLY.fullmatch(text, done[-1].end, m.start):
         # `thành lập 46 chi bộ, đảng bộ với 1.558 đảng viên`: what the things counted before hold, not the act
@@ -143,6 +151,8 @@ _PEOPLE_COUNTED = {"người", "lao động", "hộ", "nhân khẩu", "khẩu", 
 _IS_A_GROUP = re.compile(r"\s+(?:đều\s+)?là\s+((?:người\s+|hộ\s+)?[^\W\d][^,;:.()\d]{2,50}?)(?=\s*[,;:.()]|\s+(?:chiếm|với|và|trong)\s|$)")
 # a group counted right before the criteria it reached: `2 xã đạt |từ 15 đến 18 tiêu chí`
 _GROUP_REACHED = re.compile(r"\d[\d.,]*\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:đã\s+)?đạt\s*$")
+# a subgroup's change after the whole's, in a clause of its own: `…, riêng đồng bào dân tộc thiểu số tại chỗ giảm từ`
+_SUBGROUP_CHANGE = re.compile(r"\s*,?\s*[Rr]iêng\s+(?:đối với\s+)?[^,;:()\d]{2,60}?\s+(?:giảm|tăng)\s*(?:(?:từ|trên|hơn|gần|khoảng)\s+)?")
 # a count that goes with the count right before it: `46 chi bộ, đảng bộ với 1.558 đảng viên`
 _WITH_ONLY = re.compile(r"\s*,?\s*với\s*(?:(?:khoảng|gần|hơn|trên)\s+)?")
 # what a measure is of, named right before it, its object after it: `sản lượng đạt trên 204.000 tấn quả tươi`
@@ -154,8 +164,8 @@ _PLACE_ITEM = re.compile(r"\s*(?:(?:[Tt]rong đó|[Cc]ụ thể|[Bb]ao gồm|[Gg
                          r"(?:" + UPPER + r"[\w’'-]*\s*){1,4}(?:là|có|:)?\s*")
 _BREAKDOWN = re.compile(r"(?<!\w)(?:[Tt]rong đó|[Cc]ụ thể|[Bb]ao gồm|[Gg]ồm)(?!\w)")
 # a subject that only points back at the figure before: `Con số này`, `Mức này`, `Con số trên`, `Kết quả này`
-_THIS_FIGURE = re.compile(r"\s*(?:con số|số liệu|mức|kết quả|giá trị)\s+(?:này|trên|đó|nói trên)(?:\s+(?:đã|cũng|vẫn))?\s*",
-                          re.IGNORECASE)
+_THIS_FIGURE = re.compile(r"^\s*(?:(?:thì|và|nhưng|song)\s+)?(?:con số|số liệu|mức|kết quả|giá trị)\s+(?:này|trên|đó|nói trên)"
+                          r"(?:\s+(?:đã|cũng|vẫn))?(?:\s+(?:cán mốc|chạm mốc|lên|tăng lên|đạt))?\s*$", re.IGNORECASE)
 
 
 def _first_of_sentence_before(m: Mention, done: list[Mention]) -> Mention | None:

@@ -1935,3 +1935,20 @@ def test_targets_named_are_the_indicator_a_plan_counted_against_is_not(text, spa
 def test_what_people_counted_did_after_them():
     text = "Năm 2022, tỉnh giải quyết việc làm cho khoảng 41.250 người và 1.472 người đã xuất cảnh đi làm việc ở nước ngoài."
     assert "xuất cảnh đi làm việc ở nước ngoài" in figure(text, "1.472 người").indicator
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # a subgroup's share of the same rate, after `riêng`
+    ("Năm 2023, toàn tỉnh giảm tỷ lệ hộ nghèo 4,2%, riêng đối với các huyện và các xã nghèo giảm trên 6%.", "trên 6%",
+     "tỷ lệ hộ nghèo"),
+    # not a sector's own growth after the group it belongs to
+    ("Trong đó, công nghiệp - xây dựng ước tăng khoảng 17,24%, riêng công nghiệp ước tăng khoảng 17,97%.",
+     "khoảng 17,97%", "công nghiệp"),
+    # a score with no index named: the index named before
+    ("Chỉ số PAPI năm 2017 của tỉnh xếp thứ 32/63 tỉnh, thành phố với số điểm 36,72 điểm.", "36,72 điểm", "PAPI"),
+    # `con số này` after `thì`
+    ("Năm 2022 tỉnh thu hút 308 triệu USD vốn đầu tư nước ngoài, thì năm 2023 con số này cán mốc 2,79 tỷ USD.",
+     "2,79 tỷ USD", "thu hút vốn đầu tư nước ngoài"),
+])
+def test_subgroups_scores_and_figures_named_again(text, span, indicator):
+    assert indicator.lower() in (figure(text, span).indicator or "").lower()
