@@ -85,7 +85,7 @@ _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|c�
 _TARGET_WORDS = re.compile(
     r"(?<!\w)(?:chưa đạt|đạt|thấp hơn|cao hơn|dưới mức|trên mức|vượt|so với|mục tiêu|kế hoạch|kịch bản|chỉ tiêu|"
     r"phấn đấu|đề ra|đặt ra|theo|Nghị quyết(?: số)?(?: \d[\w/-]*)?|HĐND(?: tỉnh)?|đến|tới|đã|là|mà|của|tỉnh|cả|và|trong khi|nhưng|"
-    r"năm|có)(?!\w)",
+    r"năm|có|hết|cuối)(?!\w)",
     re.IGNORECASE)
 # What may open a bracket that restates the figure before it: `(tỷ lệ 94%)`, `(từ 2 đến 2,5 tỷ USD)`.
 _PAREN_RESTATES = re.compile(r"\(\s*(?:(?:tỷ lệ|tỉ lệ|bằng|đạt|tương đương|khoảng)\s*)?$", re.IGNORECASE)

@@ -1952,3 +1952,8 @@ def test_what_people_counted_did_after_them():
 ])
 def test_subgroups_scores_and_figures_named_again(text, span, indicator):
     assert indicator.lower() in (figure(text, span).indicator or "").lower()
+
+
+def test_a_target_by_a_deadline_keeps_what_the_result_before_measured():
+    text = "Sơn La hiện đã có 70.000ha cây ăn quả, mục tiêu đến hết năm 2020 là 100.000 ha."
+    assert figure(text, "100.000 ha").indicator == figure(text, "70.000ha").indicator
