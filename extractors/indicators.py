@@ -85,8 +85,10 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
             # `Tổng mức bán lẻ … tháng qua ước đạt hơn 8.000 tỷ đồng. Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng`:
             # a sentence that names nothing goes on with what the sentence before measured
             ind, source = same.indicator, "inherited"
-    if ind and _THIS_FIGURE.search(ind) and done and done[-1].indicator and done[-1].extra.get("sentence_index") \
-            in (m.extra.get("sentence_index"), (m.extra.get("sentence_index") or 0) - 1):
+    if ind and done and done[-1].indicator and (
+            _THIS_FIGURE.search(ind) and done[-1].extra.get("sentence_index")
+            in (m.extra.get("sentence_index"), (m.extra.get("sentence_index") or 0) - 1)
+            or ind.strip().lower() in _ADDED_UP and done[-1].extra.get("sentence_index") == m.extra.get("sentence_index")):
         # `… chỉ đạt 121,65 triệu USD. Con số này giảm 40,5% so với cùng kỳ`: the figure before, named again
         ind, source = done[-1].indicator, "inherited"
     comma = text.rfind(",", cs, m.start) if "iêng" in text[cs:m.start] else -1
@@ -163,6 +165,8 @@ _MEASURE_LABEL = re.compile(r"(?<!\w)((?:tổng\s+)?(?:sản lượng|diện tí
 _PLACE_ITEM = re.compile(r"\s*(?:(?:[Tt]rong đó|[Cc]ụ thể|[Bb]ao gồm|[Gg]ồm)\s*[,:]?\s*)?(?:[;,:+-]\s*)*(?:(?:thành phố|huyện|thị xã|quận|xã|phường|thị trấn|tỉnh|TP\.?)\s+)?"
                          r"(?:" + UPPER + r"[\w’'-]*\s*){1,4}(?:là|có|:)?\s*")
 _BREAKDOWN = re.compile(r"(?<!\w)(?:[Tt]rong đó|[Cc]ụ thể|[Bb]ao gồm|[Gg]ồm)(?!\w)")
+# a subject that only adds the months up, of the figure before: `…, cộng dồn 6 tháng năm 2014 tăng 11,81%`
+_ADDED_UP = {"cộng dồn", "lũy kế", "luỹ kế", "tính chung", "lũy kế từ đầu năm", "cộng dồn từ đầu năm"}
 # a subject that only points back at the figure before: `Con số này`, `Mức này`, `Con số trên`, `Kết quả này`
 _THIS_FIGURE = re.compile(r"^\s*(?:(?:thì|và|nhưng|song)\s+)?(?:con số|số liệu|mức|kết quả|giá trị)\s+(?:này|trên|đó|nói trên)"
                           r"(?:\s+(?:đã|cũng|vẫn))?(?:\s+(?:cán mốc|chạm mốc|lên|tăng lên|đạt))?\s*$", re.IGNORECASE)

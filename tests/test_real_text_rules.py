@@ -1957,3 +1957,9 @@ def test_subgroups_scores_and_figures_named_again(text, span, indicator):
 def test_a_target_by_a_deadline_keeps_what_the_result_before_measured():
     text = "Sơn La hiện đã có 70.000ha cây ăn quả, mục tiêu đến hết năm 2020 là 100.000 ha."
     assert figure(text, "100.000 ha").indicator == figure(text, "70.000ha").indicator
+
+
+def test_the_months_added_up_in_the_same_sentence_are_of_the_figure_before():
+    text = ("Chỉ số phát triển sản xuất công nghiệp tháng 6 ước tăng 8,33% so với tháng 5, cộng dồn 6 tháng năm 2014 tăng "
+            "11,81% so với cùng kỳ.")
+    assert figure(text, "11,81%", published="2014-07-01").indicator.lower() == "chỉ số phát triển sản xuất công nghiệp"
