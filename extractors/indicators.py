@@ -143,8 +143,10 @@ _NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đ�
 
 
 # how many criteria a group of communes reached, right after its count: `4 xã đạt dưới 5 tiêu chí`
-_CRITERIA_REACHED = re.compile(r"\s+((?:đã\s+)?(?:đạt|có|hoàn thành)\s+(?:từ\s+|dưới\s+|trên\s+)?\d+"
-                               r"(?:\s*(?:-|–|đến)\s*\d+)?\s+tiêu chí)(?!\s*(?:nông thôn mới|NTM))")
+_CRITERIA_REACHED = re.compile(r"\s+((?:đã\s+)?(?:(?:đạt|có|hoàn thành)\s+(?:từ\s+|dưới\s+|trên\s+)?\d+"
+                               r"(?:\s*(?:-|–|đến)\s*\d+)?\s+tiêu chí(?!\s*(?:nông thôn mới|NTM))|"
+                               # and the stars a product was rated: `4 sản phẩm đạt OCOP 4 sao`, `41 sản phẩm đạt 4 sao`
+                               r"(?:đạt|được công nhận(?:\s+đạt)?|xếp hạng)\s+(?:chuẩn\s+)?(?:OCOP\s+)?\d\s+sao))")
 # a population before `có` and its count: `dân số toàn tỉnh có 319.000 người`
 _POPULATION_HAS = re.compile(r"(?<!\w)((?:[Tt]ổng\s+)?[Dd]ân số|[Ll]ực lượng lao động)(?:\s+[^,;.()\d]{0,30}?)?\s+(?:hiện\s+)?"
                              r"(?:có|là|đạt|khoảng)\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$")

@@ -1963,3 +1963,12 @@ def test_the_months_added_up_in_the_same_sentence_are_of_the_figure_before():
     text = ("Chỉ số phát triển sản xuất công nghiệp tháng 6 ước tăng 8,33% so với tháng 5, cộng dồn 6 tháng năm 2014 tăng "
             "11,81% so với cùng kỳ.")
     assert figure(text, "11,81%", published="2014-07-01").indicator.lower() == "chỉ số phát triển sản xuất công nghiệp"
+
+
+def test_a_star_rating_is_a_class_and_the_products_rated_are_counted_by_it():
+    text = ("Từ đầu năm đến nay, toàn tỉnh có 68 sản phẩm được cấp giấy chứng nhận OCOP, trong đó, có 4 sản phẩm đạt "
+            "OCOP 4 sao, 64 sản phẩm đạt OCOP 3 sao.")
+    ex = extract_document(Document(id="t", source="", text=text, title=None, published="2023-05-01"))
+    assert [m.text for m in ex.mentions] == ["68 sản phẩm", "4 sản phẩm", "64 sản phẩm"]
+    assert [s.reason for s in ex.skipped if s.text.endswith("sao")] == ["rating", "rating"]
+    assert figure(text, "64 sản phẩm").indicator == "sản phẩm đạt OCOP 3 sao"

@@ -173,12 +173,13 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
         if enabled:
             gc.enable()
     mentions = _scores_and_shares(mentions, text)
-    if any(_NAMED_OR_DATED_CUE.search(text, max(0, m.start - 16), m.start) for m in mentions):
+    if any(m.unit == "sao" or _NAMED_OR_DATED_CUE.search(text, max(0, m.start - 16), m.start) for m in mentions):
         mentions, skipped = _names_and_dates(mentions, skipped, text)
     return mentions, skipped
 
 
-# Numbers that name or date, read by what stands right around a figure the scan found: a name of capitals glued to
+# Numbers that name, date or rate, read by what stands right around a figure the scan found: a star rating (`OCOP 4
+# sao`: a class, not a count of stars), a name of capitals glued to
 # its number (`K12 online`, not a currency's code: `USD1,23`), a slogan in quotes that counts its parts (`“5 sẵn
 # sàng”`), a news agency's dateline (`Hà Nội (TTXVN 1/12)`), the second of two days of a month (`ngày 3 và 4/1`).
 _CURRENCY_CODES = sorted({r["word"] for r in lexicon.rows("currencies") if r["side"] == "before"
@@ -195,6 +196,9 @@ _NAMES_AND_DATES = (
 def _names_and_dates(mentions: list[Mention], skipped: list[Skipped], text: str):
     kept, more = [], []
     for m in mentions:
+        if m.kind == "quantity" and m.unit == "sao" and not m.qualifier:
+            more.append(Skipped(m.start, m.end, m.text, "rating"))   # `đạt OCOP 4 sao`, `khách sạn 3 sao`: a class
+            continue
         before, reason = text[max(0, m.start - 40):m.start], None
         for why, at_end, after in _NAMES_AND_DATES:
             if at_end.search(before) and (after is None or after.match(text, m.end, m.end + 45)) \
