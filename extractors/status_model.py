@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
@@ -425,7 +426,7 @@ class _ById:
             by_id = [0.0] * size
             for w, weight in g[name].items():
                 by_id[self.vocab[w]] = weight
-            setattr(self, name, by_id)
+            setattr(self, name, array('d', by_id))
         for name in _PAIR_GROUPS:
             setattr(self, name, {self.vocab[a] * size + self.vocab[b]: weight for (a, b), weight in g[name].items()})
         self.L_at, self.R_at = [getattr(self, k) for k in _GROUPS[1:5]], [getattr(self, k) for k in _GROUPS[6:9]]
