@@ -171,9 +171,11 @@ def target_at(cache: dict, text: str, sent_start: int, sent_end: int, start: int
     if shared is None:
         shared = cache[key] = _sentence_sum_by_id(t, tok, cache, text, sent_start, w0, w1, published, prev_sentence)
     if start - WINDOW <= sent_start and end + WINDOW >= sent_end:   # the window is the sentence
-        sure = _sure(weights, tok, start - sent_start, end - sent_start, shared, t)
-        if sure is not None:
-            return sure
+        tok[5] += 1   # (its figures asked about)
+        if tok[5] >= _BOUNDS_FROM:
+            sure = _sure(weights, tok, start - sent_start, end - sent_start, shared, t)
+            if sure is not None:
+                return sure
     total = shared + _figure_sum_by_id(t, tok, sent_start, sent_end, start, end)
     if total > _SURE:
         return True
@@ -205,10 +207,8 @@ _BOUNDS_FROM = 4
 def _sure(weights: dict, tok, b: int, e: int, shared: float, t: _ById) -> bool | None:
     """`shared + _figure_sum(…) >= 0` for the figure at [b, e) of the sentence (the window its whole), when the
     bounds of the sentence decide it; None when they do not, or when a word the sum reads is cut (by the figure) or
-    a bracket is open before the figure (whose features the bounds leave out)."""
-    tok[5] += 1
-    if tok[5] < _BOUNDS_FROM:
-        return None
+    a bracket is open before the figure (whose features the bounds leave out). Asked from the `_BOUNDS_FROM`th
+    figure of the sentence on (`tok[5]` counts them)."""
     if tok[6] is None:
         tok[6] = len(set(tok[3]))   # (the distinct words, until the bounds are read)
     if type(tok[6]) is int and tok[5] * 4 < tok[6]:
