@@ -169,7 +169,8 @@ def target_at(cache: dict, text: str, sent_start: int, sent_end: int, start: int
     key = (w0, w1, t)
     shared = cache.get(key)
     if shared is None:
-        shared = cache[key] = _sentence_sum_by_id(t, tok, cache, text, sent_start, w0, w1, published, prev_sentence)
+        shared = cache[key] = _sentence_sum_by_id(t, tok, cache, text, sent_start, sent_end, w0, w1, published,
+                                                  prev_sentence)
     if start - WINDOW <= sent_start and end + WINDOW >= sent_end:   # the window is the sentence
         tok[5] += 1   # (its figures asked about)
         if tok[5] >= _BOUNDS_FROM:
@@ -303,9 +304,9 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
         if words and not words[0]:
             del words[0], starts[0], ends[0]
         # then `_first_sums`, the figures asked about and the bounds of `_sure`, when asked for, the words' ids,
-        # `_first_sums_by_id` and the keys of the pairs of neighbouring words
+        # `_first_sums_by_id`, the keys of the pairs of neighbouring words and the set of the sentence's ids
         # and the words' ids (`_ById`)
-        data = [low, starts, ends, words, None, 0, None, None, None, None]
+        data = [low, starts, ends, words, None, 0, None, None, None, None, None]
     cache["tokens"] = (sent_start, sent_end, data, seg)
     return data
 
@@ -465,15 +466,11 @@ def _ids_in(t: _ById, tok, a: int, b: int, most: int | None = None) -> tuple[lis
 
 def _first_sums_by_id(t: _ById, tok) -> list[float]:
     """`_first_sums(…)` by id: per number k of the sentence's first words, the sum of the `SL:` weights of the
-    distinct words among them."""
+    distinct words among them (a word's weight where it first appears, 0.0 where it repeats)."""
     if tok[8] is None:
-        ids = tok[7]
-        values = list(map(t.SL.__getitem__, ids))
-        first = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1)))   # each id's first place
-        if len(first) < len(ids):
-            for k in set(range(len(ids))).difference(first.values()):
-                values[k] = 0.0
-        tok[8] = list(accumulate(values, initial=0.0))
+        seen = set()
+        see, sl = seen.add, t.SL
+        tok[8] = list(accumulate([0.0 if x in seen or see(x) else sl[x] for x in tok[7]], initial=0.0))
     return tok[8]
 
 
@@ -520,12 +517,15 @@ def _figure_sum_by_id(t: _ById, tok, sent_start: int, sent_end: int, start: int,
     return total
 
 
-def _sentence_sum_by_id(t: _ById, tok, cache: dict, text: str, sent_start: int, w0: int, w1: int,
+def _sentence_sum_by_id(t: _ById, tok, cache: dict, text: str, sent_start: int, sent_end: int, w0: int, w1: int,
                         published: str | None, prev_sentence: str | None) -> float:
     """`_sentence_sum(…)` by id: the sum of the weights of `sentence_features(…)` of the window [w0, w1)."""
     ids, _, _, pairs = _ids_in(t, tok, w0 - sent_start, w1 - sent_start)
+    distinct = set(ids)
+    if w0 == sent_start and w1 == sent_end:
+        tok[10] = distinct   # (the `P:` words of the sentence after it)
     total = t.bias
-    total += sum(map(t.S.__getitem__, set(ids)))
+    total += sum(map(t.S.__getitem__, distinct))
     total += sum(map(t.SB.get, pairs, repeat(0.0)))
     pub = int(published[:4]) if published and published[:4].isdigit() else None
     if pub:
@@ -536,8 +536,8 @@ def _sentence_sum_by_id(t: _ById, tok, cache: dict, text: str, sent_start: int, 
         before = cache.get("before")   # the sentence read before this one, if it is the one before
         if before is not None and before[2] is not None and len(prev_sentence) <= WINDOW \
                 and before[3] == prev_sentence:
-            ids = before[2][7] or list(map(t.vocab.get, before[2][3], repeat(0)))   # its words, found already
+            distinct = before[2][10] or set(map(t.vocab.get, before[2][3], repeat(0)))   # its words, found already
         else:
-            ids = list(map(t.vocab.get, _WORD.findall(prev_sentence[-WINDOW:].lower()), repeat(0)))
-        total += sum(map(t.P.__getitem__, set(ids)))
+            distinct = set(map(t.vocab.get, _WORD.findall(prev_sentence[-WINDOW:].lower()), repeat(0)))
+        total += sum(map(t.P.__getitem__, distinct))
     return total
