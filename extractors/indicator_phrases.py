@@ -237,11 +237,17 @@ def _is_participant(unit: str) -> bool:
     return all(p in PARTICIPANTS for p in parts)
 
 
+# (the patterns `_coordinated_tail`, `_verb_phrase` and `_modifiers` ask about every figure, compiled once)
+_COORDINATED = re.compile(r",\s*([^\W\d][^,;:.()\d]{0,40}?)(?=\s*(?:(?:trong\s+)?năm\s+\d{4}|[;.)]|$))")
+_OF_ONWARDS = re.compile(r"(?<!\w)của\s.*$")
+_RUN_TO_STOP = re.compile(r"[^,;:.()\d%]*")
+
+
 def _coordinated_tail(rest: str) -> str:
     """`, Y` when a phrase goes on past a comma with a short noun coordinated to its last noun and
     then ends: `… hoàn thành chỉ tiêu phát triển tổ chức đảng, đảng viên.`, `… trong khởi nghiệp,
     đổi mới sáng tạo năm 2022;`."""
-    mm = re.match(r",\s*([^\W\d][^,;:.()\d]{0,40}?)(?=\s*(?:(?:trong\s+)?năm\s+\d{4}|[;.)]|$))", rest)
+    mm = _COORDINATED.match(rest)
     if not mm or len(mm.group(1).split()) > 4 or _VERB_RE.match(mm.group(1)) or \
             mm.group(1).split()[0].lower() in _NOT_A_NOUN_START:
         return ""
@@ -281,7 +287,7 @@ def _verb_phrase(seg: str, first: bool) -> str | None:
     phrase = seg[h.start():]
     if HAS_AT_END.search(phrase):
         return None                                        # `đánh giá có 16/21 chỉ tiêu`: `có` leads
-    phrase = re.sub(r"(?<!\w)của\s.*$", "", phrase)       # `tặng bằng khen của Ban Thường vụ … cho`
+    phrase = _OF_ONWARDS.sub("", phrase)                   # `tặng bằng khen của Ban Thường vụ … cho`
     prev = None
     while prev != phrase:
         prev = phrase
@@ -295,7 +301,7 @@ def _verb_phrase(seg: str, first: bool) -> str | None:
 def _modifiers(after: str) -> str:
     """The words that qualify a counted noun right after it, up to a preposition, verb or stop."""
     words = []
-    run = re.match(r"[^,;:.()\d%]*", after).group(0)
+    run = _RUN_TO_STOP.match(after).group(0)
     ws = run.split()
     for i, w in enumerate(ws):
         if w.lower() in ("trong", "ngoài") and i + 1 < len(ws) and ws[i + 1].lower() == "nước":

@@ -338,14 +338,19 @@ _TIME_WORDS = {"năm", "trong", "đến", "tới", "từ", "đầu", "cuối", "
                "quý", "tháng", "sau", "và", "riêng", "cả", "theo", "đó", "tính", "chung", "sáu", "chín", "6", "9"}
 
 
+# (the patterns `topical` asks about every period, compiled once)
+_LABEL_TIME = re.compile(r"(?:[^\W\d_]+\s+){0,4}[\d\s/.–-]*(?:19|20)\d{2}\s*:")
+_PART_MARKS = re.compile(r"[,;:(]")
+
+
 def topical(sentence: str, pos: int) -> bool:
     """A period that sets the time of what follows (`Năm 2021, …`, `Trong năm 2022, …`, `…, năm 2023,
     Tỉnh đặt mục tiêu`), not one that qualifies a noun (`hậu quả thiên tai năm 2020`,
     `tổng kết 5 năm …, giai đoạn 2015 – 2020;`)."""
     before = sentence[:pos]
-    if re.match(r"(?:[^\W\d_]+\s+){0,4}[\d\s/.–-]*(?:19|20)\d{2}\s*:", sentence[pos:pos + 60]) and ";" not in before:
+    if _LABEL_TIME.match(sentence[pos:pos + 60]) and ";" not in before:
         return True  # the time of a label that opens a list: `Tiến độ thu hoạch ước tính đến ngày 15/10/2022: …`
-    head = re.split(r"[,;:(]", before)[-1]
+    head = _PART_MARKS.split(before)[-1]
     words = head.split()
     if len(words) > 3 or not all(w.lower() in _TIME_WORDS for w in words):
         return False
