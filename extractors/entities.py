@@ -17,6 +17,7 @@ from pathlib import Path
 
 from extractors import lexicon
 from extractors.cues import first_letters
+from extractors.endings import case_odd
 from extractors.gazetteer import find_provinces, provinces
 from extractors.normalize import UPPER, new_style_tones
 
@@ -214,6 +215,25 @@ def district_anywhere(name: str) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
+# the words of each of them, lower-cased; where a text holds none of their letters' odd forms (`endings.case_odd`), one
+# of them is written ignoring case only where all its words are in the lower-cased text
+_NATIONAL_WORDS = tuple(tuple(w.lower().split()) for w in lexicon.role_words("bodies", "national"))
+_NATIONAL_ODD = case_odd(lexicon.role_words("bodies", "national"))
+
+
+def _national_words_written(text: str) -> bool:
+    """Whether every word of one of the country's phrases is written in `text` (ignoring case, as `NATIONAL_RE`
+    reads them): blanking a span out writes no word, so where none is, no blanking makes one of them."""
+    low = text.lower()
+    for words in _NATIONAL_WORDS:
+        for w in words:
+            if w not in low:
+                break
+        else:
+            return True
+    return _NATIONAL_ODD.search(text) is not None
+
+
 def national_at(text: str) -> int | None:
     """Where `text` last makes the country the owner (see `find_national`), or None."""
     if not find_national(text):
@@ -226,8 +246,8 @@ def national_at(text: str) -> int | None:
 def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
-    if not _NATIONAL_PIECES.search(text):
-        return False   # none of the words is written (blanking frames out below only adds spaces)
+    if not _NATIONAL_PIECES.search(text) or not _national_words_written(text):
+        return False   # no phrase has all its words written (blanking frames out below only adds spaces)
     text = _NOT_OWNER.sub(" ", _RANK_FRAME.sub(" ", text))
     if not NATIONAL_RE.search(text):
         return False
