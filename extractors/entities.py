@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import lexicon
-from extractors.cues import first_letters
+from extractors.cues import Needs, first_letters
 from extractors.endings import case_odd
 from extractors.gazetteer import find_provinces, provinces
 from extractors.normalize import UPPER, new_style_tones
@@ -68,6 +68,13 @@ BODY_PATTERNS = [
     ("commune", re.compile(rf"{first_letters(lexicon.role_words('bodies', 'commune'))}(?<!\w)(?<![Tt]ác )"
                            rf"(?:{_alt('commune')})\s+(?P<name>{_NAME})")),
 ]
+# the words each match of each pattern holds, as written (a party committee's name or `Đảng bộ`, a body's, `Sở`, …):
+# `_find_bodies` runs a pattern only where one of its words is written (`cues.Needs`)
+_COMMITTEE_WORDS = lexicon.role_words("bodies", "committee")
+_BODY_WORDS = ((*_COMMITTEE_WORDS, "Đảng bộ"), _COMMITTEE_WORDS, ("Đảng",), (*_COMMITTEE_WORDS, "Đảng bộ"),
+               lexicon.role_words("bodies", "government"), ("Sở",), lexicon.role_words("bodies", "district"),
+               lexicon.role_words("bodies", "commune"))
+BODY_GATES = [(kind, Needs(pattern, words)) for (kind, pattern), words in zip(BODY_PATTERNS, _BODY_WORDS, strict=True)]
 NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)", re.IGNORECASE)   # `Cả nước có …` opens a sentence too
 # the longest word of each of them, which a text naming it holds as written (see find_national)
 _NATIONAL_PIECES = re.compile("|".join(sorted({re.escape(max(w.split(), key=len))
@@ -118,7 +125,7 @@ def find_bodies(text: str, province: str | None = None) -> list[Body]:
 def _find_bodies(text: str, province: str | None) -> tuple[Body, ...]:
     # a clause is asked about once per figure in it: the last 8,192 (text, province) pairs are kept
     found: list[Body] = []
-    for kind, pat in BODY_PATTERNS:
+    for kind, pat in BODY_GATES:
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
             surface = m.group(0)
