@@ -1,0 +1,78 @@
+"""The seventh pass's faster readings (issue 18's 1 MB/s) outside the status model (tests/test_fast_paths_status.py)
+give what the plain readings give: the province names found in the lower-cased text read as written
+(`gazetteer._province_hits`)."""
+import json
+import random
+
+from extractors import gazetteer
+from extractors.gazetteer import PlacesIn, _province_hits, _province_re, find_provinces
+
+from conftest import ROOT
+
+
+def _sentences():
+    rows = [json.loads(line) for line in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if line.strip()]
+    return [r["context"] for r in rows]
+
+
+def _plain_hits(norm):
+    return [(m.start(1), m.end(1), m.group(1)) for m in _province_re()[0].finditer(norm)]
+
+
+def _texts(rng, k=6000):
+    """Province names in every case, glued to letters, digits, `_` and marks, with the letters lower-casing reads
+    otherwise (`İ` lower-cases to two, `ı` and `ſ` match `i` and `s` ignoring case only, `Σ` by its place, `K` the
+    kelvin sign), and real passages cut anywhere."""
+    names = sorted(_province_re()[1])
+    pieces = ["", " ", "  ", ",", "(", ")", "-", "_", "x", "1", "Σ", "ΣΑ", "İ", "ı", "ſ", "\u212a", "tỉnh ", "TP.", "và ",
+              "ở ", "\n"]
+    out = []
+    for _ in range(k):
+        parts = []
+        for _ in range(rng.randrange(1, 6)):
+            name = rng.choice(names)
+            name = rng.choice([name, name.upper(), name.title(), name.capitalize(), name.replace("i", "ı"),
+                               name.replace("s", "ſ"), name.replace("k", "\u212a"), name.replace("i", "İ"),
+                               name[:rng.randrange(1, len(name) + 1)]])
+            parts.append(rng.choice(pieces) + name + rng.choice(pieces))
+        out.append("".join(parts))
+    for text in _sentences():
+        cut = rng.randrange(len(text) + 1)
+        out += [text, text[:cut], text[cut:]]
+    return out
+
+
+def test_province_names_found_in_the_lower_cased_text_are_those_found_ignoring_case(monkeypatch):
+    rng = random.Random(17)
+    found = lowered = 0
+    for text in _texts(rng):
+        got = _province_hits(text)
+        assert got == _plain_hits(text), text
+        found += len(got)
+        low = text.lower()
+        lowered += len(low) == len(text) and _province_re_odd().search(text) is None
+    assert found > 2500 and lowered > 2500, (found, lowered)
+    # and every reader of them, with the lower-cased reading off
+    texts = _texts(random.Random(18), k=1500)
+    fast = [(find_provinces(t), PlacesIn(t).hits) for t in texts]
+    monkeypatch.setattr(gazetteer, "LOWER_CASED_NAMES", False)
+    gazetteer._find_provinces.cache_clear()
+    try:
+        assert fast == [(find_provinces(t), PlacesIn(t).hits) for t in texts]
+    finally:
+        gazetteer._find_provinces.cache_clear()
+
+
+def _province_re_odd():
+    return gazetteer._province_re_lower()[1]
+
+
+def test_a_letter_and_its_lower_case_are_word_characters_alike():
+    # (what the lower-cased reading's look behind and look ahead rely on, over every character lower-casing keeps one)
+    import re
+    word = re.compile(r"\w")
+    for cp in range(0x110000):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) == 1:
+            assert (word.match(c) is None) == (word.match(low) is None), hex(cp)
