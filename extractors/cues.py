@@ -188,11 +188,12 @@ PROGRAMME = Needs(re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in 
                   tuple(w[1:] for w in words("programme")))
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
 BODY_WITH_CUE = re.compile(alt("body_with_cue"))
-# targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành`
-TARGETS_REVIEWED = Needs(re.compile(r"(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
+# targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành` (behind a look
+# ahead for what every match starts with, a digit or the `c` of `chỉ tiêu`: the engine tried each branch everywhere)
+TARGETS_REVIEWED = Needs(re.compile(r"(?=\d|c)(?:(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
                               r"(?:đạt|hoàn thành|vượt)(?!\w)"   # `trong 26 chỉ tiêu chủ yếu năm 2022, có 22 chỉ tiêu đạt`
                               r"|(?<!\d)\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
-                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)"),
+                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w))"),
                          ("chỉ tiêu",))   # every match holds `chỉ tiêu`
 # the words that open a list breaking a figure down, with the list after them to the end of the text given:
 # `Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …`, `gồm: Mỏ Cày Nam 9, Châu Thành 8`

@@ -1,6 +1,6 @@
 """The seventh pass's faster readings (issue 18's 1 MB/s) outside the status model (tests/test_fast_paths_status.py)
 give what the plain readings give: the province names found in the lower-cased text read as written
-(`gazetteer._province_hits`)."""
+(`gazetteer._province_hits`), the targets counted as met behind a look ahead (`cues.TARGETS_REVIEWED`)."""
 import json
 import random
 
@@ -76,3 +76,24 @@ def test_a_letter_and_its_lower_case_are_word_characters_alike():
         low = c.lower()
         if len(low) == 1:
             assert (word.match(c) is None) == (word.match(low) is None), hex(cp)
+
+
+def test_targets_counted_as_met_behind_a_look_ahead_are_found_where_the_plain_pattern_finds_them():
+    import re
+
+    from extractors.cues import TARGETS_REVIEWED
+    fast = TARGETS_REVIEWED.pattern
+    ahead = re.match(r"\(\?=[^)]*\)\(\?:", fast.pattern)   # (the look ahead, then the pattern as it was)
+    assert ahead and fast.pattern.endswith(")")
+    plain = re.compile(fast.pattern[ahead.end():-1], fast.flags)
+    rng = random.Random(19)
+    pieces = ["chỉ tiêu", "Chỉ tiêu", "chủ yếu", "lớn", "có", "đều", "đã", "đạt", "hoàn thành", "vượt", "12", "3/4", "٣",
+              "18 / 21", " ", "  ", ",", ".", ";", "năm 2022", "x", "c", "5"]
+    found = 0
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randrange(1, 14))) for _ in range(8000)]
+    for text in texts + _sentences():
+        spans = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in fast.finditer(text)] == spans, text
+        assert fast.sub(" ", text) == plain.sub(" ", text), text
+        found += len(spans)
+    assert found > 250
