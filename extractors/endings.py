@@ -5,8 +5,9 @@ A search for such a pattern tries every place of the text before it finds the en
 the text before each figure. Each match of these ends with one of a few words and then blanks only (`\\s*$` or
 `\\s+$`: the blanks `str.rstrip` strips, a final newline among them), so where the text without its trailing
 blanks ends with none of those words, the pattern cannot match: `EndsWith.search` says None without running it.
-A pattern that ignores case is checked on the lower-cased text, and always run where the text holds a character
-that matches one of the words' letters ignoring case but does not lower-case to it (`ı`, `İ`, `ſ`: `case_odd`).
+A pattern that ignores case is checked on the lower-cased end of the text (as many characters as its longest word),
+and always run where that end holds a character that matches one of the words' letters ignoring case but does not
+lower-case to it (`ı`, `İ`, `ſ`: `case_odd`).
 tests/test_fast_paths_gates.py compares each gated pattern with the pattern alone.
 """
 from __future__ import annotations
@@ -35,12 +36,13 @@ class EndsWith:
     the search's `endpos` when one is given). `search` gives what the pattern's `search` gives; anything else is
     the pattern's."""
 
-    __slots__ = ("pattern", "words", "_odd")
+    __slots__ = ("pattern", "words", "_odd", "_longest")
 
     def __init__(self, pattern: re.Pattern, words: tuple[str, ...]):
         self.pattern = pattern
         self._odd = case_odd(words) if pattern.flags & re.IGNORECASE else None
         self.words = tuple(w.lower() for w in words) if self._odd is not None else tuple(words)
+        self._longest = max(len(w) for w in (*words, *self.words))
 
     def may(self, string: str) -> bool:
         """Whether the pattern may match `string` (False: it cannot)."""
@@ -49,7 +51,10 @@ class EndsWith:
         end = string.rstrip()
         if self._odd is None:
             return end.endswith(self.words)
-        return end.lower().endswith(self.words) or self._odd.search(end) is not None
+        # ignoring case, a match's word is as many characters of the text as it has letters: only the text's last
+        # `_longest` characters are read (lower-cased, and for the odd letters), not the whole text before a figure
+        tail = end[-self._longest:]
+        return tail.lower().endswith(self.words) or self._odd.search(tail) is not None
 
     def search(self, string: str):
         return self.pattern.search(string) if self.may(string) else None
