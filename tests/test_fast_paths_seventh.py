@@ -97,3 +97,26 @@ def test_targets_counted_as_met_behind_a_look_ahead_are_found_where_the_plain_pa
         assert fast.sub(" ", text) == plain.sub(" ", text), text
         found += len(spans)
     assert found > 250
+
+
+def test_the_odd_letters_are_looked_for_with_in_as_their_pattern_finds_them():
+    import re
+
+    from extractors.endings import case_odd
+
+    def plain(words):   # the pattern `case_odd` gave before (the characters of its class, found by a scan)
+        letters = {c for w in words for c in w if c.lower() != c.upper()}
+        if not letters:
+            return re.compile("(?!)")
+        lower = {c.lower() for c in letters}
+        matching = re.compile("[" + "".join(sorted(re.escape(c) for c in letters)) + "]", re.IGNORECASE)
+        odd = [c for c in matching.findall("".join(map(chr, range(0x10000)))) if c.lower() not in lower]
+        return re.compile("[" + "".join(re.escape(c) for c in odd) + "]") if odd else re.compile("(?!)")
+
+    rng = random.Random(20)
+    for words in (["so với", "các"], ["kế hoạch"], ["123"], ["nay", "hiện"], ["Việt Nam", "toàn quốc"], ["k", "s"]):
+        fast, slow = case_odd(words), plain(words)
+        for _ in range(3000):
+            text = "".join(rng.choice(["a", " ", "ı", "İ", "ſ", "\u212a", "K", "ß", "Σ", "i", "s", "k", "đ"])
+                           for _ in range(rng.randrange(0, 12)))
+            assert (fast.search(text) is not None) == (slow.search(text) is not None), (words, text)
