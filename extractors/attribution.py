@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from extractors.comparisons import change_direction, comparison_base
-from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN
+from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN, first_letters
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
@@ -152,7 +152,8 @@ def _the_change(m: Mention, done: list[Mention] | None, s: Sentence) -> Mention 
 
 
 # figures of a party's membership: new members, candidates, members on the rolls
-_MEMBERSHIP = re.compile(r"(?<!\w)(?:đảng viên|ĐV|quần chúng|kết nạp)(?!\w)", re.IGNORECASE)
+_MEMBERSHIP = re.compile(first_letters(("đảng viên", "ĐV", "quần chúng", "kết nạp")) +
+                         r"(?:(?<!\w)(?:đảng viên|ĐV|quần chúng|kết nạp)(?!\w))", re.IGNORECASE)
 
 
 def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None = None,

@@ -168,9 +168,11 @@ TARGET_CUE = re.compile(rf"{first_letters((*words('target_cue'), 'xác định')
                         re.IGNORECASE)
 # cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
 # (run only where one of its plan words is written: every match holds one)
+# (and behind a look ahead for its verbs' first letters, as written)
 TARGET_AS_RESULT = Needs(re.compile(
-    rf"(?<!\w)(?-i:{alt('as_result_verb')})\s+(?:\S+\s+){{0,3}}?(?:{alt('as_result_object')})"
-    rf"(?:\s+(?:[^\s,;.()]+\s+){{0,9}}?(?:{alt('as_result_tail')}))?",
+    rf"(?-i:(?=[{''.join(sorted({re.escape(w[0]) for w in words('as_result_verb')}))}]))"
+    rf"(?:(?<!\w)(?-i:{alt('as_result_verb')})\s+(?:\S+\s+){{0,3}}?(?:{alt('as_result_object')})"
+    rf"(?:\s+(?:[^\s,;.()]+\s+){{0,9}}?(?:{alt('as_result_tail')}))?)",
     re.IGNORECASE), words("as_result_object"))
 # `kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng`: the value the plan names
 PLAN_IS = re.compile(rf"(?<!\w)(?:{alt('plan_is')})(?:\s+[^\s,;.()]+){{0,8}}?\s+là\s*$", re.IGNORECASE)

@@ -120,3 +120,29 @@ def test_the_odd_letters_are_looked_for_with_in_as_their_pattern_finds_them():
             text = "".join(rng.choice(["a", " ", "ı", "İ", "ſ", "\u212a", "K", "ß", "Σ", "i", "s", "k", "đ"])
                            for _ in range(rng.randrange(0, 12)))
             assert (fast.search(text) is not None) == (slow.search(text) is not None), (words, text)
+
+
+def test_patterns_behind_a_look_ahead_for_their_first_letters_find_what_they_find_without():
+    import re
+
+    from extractors import attribution, cues, owners
+    ahead = re.compile(r"(?:\(\?-i:)?\(\?=\[[^\]]*\]\)\)?\(\?:")   # `(?-i:(?=[…]))(?:` or `(?=[…])(?:`, then the pattern
+    patterns = {"_COUNTRY": owners._COUNTRY, "_THIS_PROVINCE": owners._THIS_PROVINCE,
+                "_WHOLE_DISTRICT": owners._WHOLE_DISTRICT, "_WHOLE_PROVINCE": owners._WHOLE_PROVINCE,
+                "_MEMBERSHIP": attribution._MEMBERSHIP, "TARGET_AS_RESULT": cues.TARGET_AS_RESULT.pattern}
+    words = ["cả nước", "toàn quốc", "nước ta", "tỉnh", "Tỉnh", "TỈNH", "này", "nói trên", "địa phương", "Địa phương",
+             "toàn", "cả", "Toàn", "CẢ", "huyện", "Huyện", "thị xã", "ta", "Đảng bộ", "UBND", "HĐND", "Huyện ủy", "Bến Tre",
+             "đảng viên", "ĐV", "Đv", "quần chúng", "kết nạp", "Kết Nạp", "vượt", "Vượt", "đạt", "hoàn thành", "so với",
+             "bằng", "kế hoạch", "dự toán", "mục tiêu", "đề ra", "ı", "İ", "ſ", "\u212a", "x", "_", "-", ",", " ", "  "]
+    rng = random.Random(21)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 10))) for _ in range(4000)] + _sentences()
+    for name, fast in patterns.items():
+        m = ahead.match(fast.pattern)
+        assert m and fast.pattern.endswith(")"), name
+        plain = re.compile(fast.pattern[m.end():-1], fast.flags)
+        found = 0
+        for text in texts:
+            spans = [x.span() for x in plain.finditer(text)]
+            assert [x.span() for x in fast.finditer(text)] == spans, (name, text)
+            found += len(spans)
+        assert found > 50, name
