@@ -147,13 +147,13 @@ def _ws(s: str | None) -> str | None:
     """One plain space between words (a no-break space in the page is still a space)."""
     if s is None:
         return None
-    s = _SPACES.sub(" ", s).strip(" ,;:-–“”\"'‘’")
+    # (`re.sub(r"\s+", " ", s)`, its ends stripped: the words split at white space, as `\s` reads it, joined by one)
+    s = " ".join(s.split()).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
     s = _LEFT_OVER.sub("", s).strip()
     return s or None
 
 
-_SPACES = re.compile(r"\s+")
 _LEFT_OVER = re.compile(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w)|(?:(?:đã|đang|sẽ|vẫn|cũng|đều)\s+)+(?=\w))")
 
 

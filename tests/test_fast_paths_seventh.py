@@ -146,3 +146,26 @@ def test_patterns_behind_a_look_ahead_for_their_first_letters_find_what_they_fin
             assert [x.span() for x in fast.finditer(text)] == spans, (name, text)
             found += len(spans)
         assert found > 50, name
+
+
+def test_an_indicator_s_blanks_joined_by_split_are_those_the_pattern_joined():
+    import re
+
+    from extractors.indicator_phrases import _LEFT_OVER, _ws
+
+    def plain(s):   # `_ws` as it was: white space runs made one space by a pattern
+        if s is None:
+            return None
+        s = re.sub(r"\s+", " ", s).strip(" ,;:-–“”\"'‘’")
+        s = _LEFT_OVER.sub("", s).strip()
+        return s or None
+
+    # (`\s` and `str.split` read the same characters as white space, over every character)
+    space = re.compile(r"\s")
+    assert all((space.match(chr(cp)) is not None) == chr(cp).isspace() for cp in range(0x110000))
+    rng = random.Random(22)
+    pieces = [" ", "  ", "\u00a0", "\u2003", "\n", "\t", "\x1c", "\x85", "\u3000", ",", ";", "-", "“", "'", ")", "và",
+              "đã", "là", "có", "số", "tỷ lệ", "hộ nghèo", "x"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10))) for _ in range(6000)] + [None]
+    for text in texts:
+        assert _ws(text) == plain(text), repr(text)
