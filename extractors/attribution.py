@@ -40,8 +40,10 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     rel_s, rel_e = start - sentence.start, end - sentence.start
     marks = _clause_marks[0]
     if marks is None or marks[0] is not s:   # the sentence's marks are found once for all its figures
-        marks = _clause_marks[0] = (s, [m.end() for m in _CLAUSE_OPENS.finditer(s)],
-                                    [m.start() for m in _CLAUSE_CLOSES.finditer(s)])
+        # (each pattern read only where one of its marks is written: most sentences hold none)
+        closing = ";" in s or "\n" in s
+        marks = _clause_marks[0] = (s, [m.end() for m in _CLAUSE_OPENS.finditer(s)] if closing or ":" in s else [],
+                                    [m.start() for m in _CLAUSE_CLOSES.finditer(s)] if closing else [])
     opens, closes = marks[1], marks[2]
     k = bisect_right(opens, rel_s)
     cs = opens[k - 1] if k else 0            # the last clause opening at or before the figure
