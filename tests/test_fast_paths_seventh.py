@@ -169,3 +169,18 @@ def test_an_indicator_s_blanks_joined_by_split_are_those_the_pattern_joined():
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10))) for _ in range(6000)] + [None]
     for text in texts:
         assert _ws(text) == plain(text), repr(text)
+
+
+def test_the_old_tone_pairs_by_first_letter_are_the_alternation_of_every_pair():
+    import itertools
+    import re
+
+    from extractors.normalize import _OLD_TONE_RE, _OLD_TONES
+    plain = re.compile("|".join(sorted(_OLD_TONES, key=len, reverse=True)) + "|" + "|".join(k.upper() for k in _OLD_TONES)
+                       + "|" + "|".join(k.capitalize() for k in _OLD_TONES))
+    letters = set("".join(_OLD_TONES)) | set("".join(_OLD_TONES).upper()) | set("aeiyqQ ıİ")
+    for a, b, c in itertools.product(sorted(letters), repeat=3):
+        text = a + b + c
+        assert [m.span() for m in _OLD_TONE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    for text in _sentences():
+        assert [m.span() for m in _OLD_TONE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
