@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors import lexicon
-from extractors.cues import Needs
+from extractors.cues import Needs, first_letters
 from extractors.endings import EndsWith
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -35,8 +35,9 @@ class Period:
 
 
 # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`, `tính đến hết năm 2023`, `đến hết quý I/2024`, `tính đến ngày 30-6`
-# (compiled once; the lookahead lets the engine skip every position that cannot start one)
-_UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
+# (compiled once; the lookahead lets the engine skip every position that cannot start one, its letters as written: each
+# character that matches one of them ignoring case, `first_letters`, so that they are not lower-cased at every place)
+_UP_TO = re.compile(first_letters(("t", "đ", "h")) + r"(?:"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
                     r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"

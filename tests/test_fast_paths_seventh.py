@@ -125,15 +125,17 @@ def test_the_odd_letters_are_looked_for_with_in_as_their_pattern_finds_them():
 def test_patterns_behind_a_look_ahead_for_their_first_letters_find_what_they_find_without():
     import re
 
-    from extractors import attribution, cues, owners
+    from extractors import attribution, cues, owners, periods
     ahead = re.compile(r"(?:\(\?-i:)?\(\?=\[[^\]]*\]\)\)?\(\?:")   # `(?-i:(?=[…]))(?:` or `(?=[…])(?:`, then the pattern
     patterns = {"_COUNTRY": owners._COUNTRY, "_THIS_PROVINCE": owners._THIS_PROVINCE,
                 "_WHOLE_DISTRICT": owners._WHOLE_DISTRICT, "_WHOLE_PROVINCE": owners._WHOLE_PROVINCE,
-                "_MEMBERSHIP": attribution._MEMBERSHIP, "TARGET_AS_RESULT": cues.TARGET_AS_RESULT.pattern}
+                "_MEMBERSHIP": attribution._MEMBERSHIP, "TARGET_AS_RESULT": cues.TARGET_AS_RESULT.pattern,
+                "_UP_TO": periods._UP_TO}
     words = ["cả nước", "toàn quốc", "nước ta", "tỉnh", "Tỉnh", "TỈNH", "này", "nói trên", "địa phương", "Địa phương",
              "toàn", "cả", "Toàn", "CẢ", "huyện", "Huyện", "thị xã", "ta", "Đảng bộ", "UBND", "HĐND", "Huyện ủy", "Bến Tre",
              "đảng viên", "ĐV", "Đv", "quần chúng", "kết nạp", "Kết Nạp", "vượt", "Vượt", "đạt", "hoàn thành", "so với",
-             "bằng", "kế hoạch", "dự toán", "mục tiêu", "đề ra", "ı", "İ", "ſ", "\u212a", "x", "_", "-", ",", " ", "  "]
+             "bằng", "kế hoạch", "dự toán", "mục tiêu", "đề ra", "ı", "İ", "ſ", "\u212a", "x", "_", "-", ",", " ", "  ",
+             "Tính đến", "đến hết", "tới", "HẾT", "ngày 30/6", "tháng 9/2023", "năm 2023", "quý I/2024", "30-6"]
     rng = random.Random(21)
     texts = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 10))) for _ in range(4000)] + _sentences()
     for name, fast in patterns.items():
@@ -145,7 +147,7 @@ def test_patterns_behind_a_look_ahead_for_their_first_letters_find_what_they_fin
             spans = [x.span() for x in plain.finditer(text)]
             assert [x.span() for x in fast.finditer(text)] == spans, (name, text)
             found += len(spans)
-        assert found > 50, name
+        assert found > 20, name
 
 
 def test_an_indicator_s_blanks_joined_by_split_are_those_the_pattern_joined():
