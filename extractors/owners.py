@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from extractors import lexicon
-from extractors.cues import first_letters
+from extractors.cues import Needs, first_letters
 from extractors.doc_context import DocContext
 from extractors.endings import EndsWith
 from extractors.entities import district_anywhere, district_named, district_names, districts_of, find_bodies, national_at
@@ -28,8 +28,10 @@ def _governs(between: str) -> bool:
 _COUNTS_PROVINCES = re.compile(
     rf"(?:{lexicon.alternation('owner_words', 'counts_provinces', code={'tỉnh, thành': r'tỉnh, thành(?: phố)?'})})")
 # (each of these behind a look ahead for what its matches start with: its look behind was tried at every place)
-_COUNTRY = re.compile(rf"{first_letters(lexicon.role_words('owner_words', 'country'))}"
-                      rf"(?:(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w))", re.IGNORECASE)
+# (and run only where one of its words is written, ignoring case)
+_COUNTRY = Needs(re.compile(rf"{first_letters(lexicon.role_words('owner_words', 'country'))}"
+                            rf"(?:(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w))", re.IGNORECASE),
+                 lexicon.role_words("owner_words", "country"))
 
 
 _COMMITTEE_OF = {"Tỉnh ủy": "tỉnh", "Huyện ủy": "huyện", "Thành ủy": "thành phố", "Thị ủy": "thị xã"}
@@ -155,7 +157,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             if district:
                 return _body_of(best[1], district), "document"
         if best:
-            later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs else []
+            later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs and not rank else []
             if rank or not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:
                 return best[1], "sentence"
             return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
