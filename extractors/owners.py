@@ -229,8 +229,8 @@ _UNNAMED_DISTRICT_BODY = re.compile(r"(?:Đảng bộ|Đảng ủy|UBND|HĐND|�
 _DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+" + UPPER + r"\w*(?:\s+" + UPPER + r"\w*){0,2}")
 
 
-_WHOLE_PROVINCE = re.compile(first_letters(("toàn", "cả", "tỉnh")) + r"(?:(?<!\w)(?:toàn|cả)\s+tỉnh|(?<!\w)tỉnh\s+ta(?!\w))",
-                             re.IGNORECASE)
+_WHOLE_PROVINCE = re.compile(first_letters(("toàn", "cả", "tỉnh"))
+                             + r"(?:(?<!\w)(?:toàn|cả)\s+tỉnh|(?<!\w)tỉnh\s+ta(?!\w))", re.IGNORECASE)
 # a paragraph's opening that makes a district its topic: `Đối với huyện đảo Lý Sơn, …`, `Riêng huyện Ba Bể, …`
 _TOPIC_OPENER = re.compile(r"\s*(?:Đối với|Riêng|Tại|Ở|Về)\s+(?=[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hành phố)")
 

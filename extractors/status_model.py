@@ -303,9 +303,8 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
             del words[-1], starts[-1], ends[-1]
         if words and not words[0]:
             del words[0], starts[0], ends[0]
-        # then `_first_sums`, the figures asked about and the bounds of `_sure`, when asked for, the words' ids,
-        # `_first_sums_by_id`, the keys of the pairs of neighbouring words and the set of the sentence's ids
-        # and the words' ids (`_ById`)
+        # then `_first_sums`, the figures asked about and the bounds of `_sure`, when asked for, the words' ids
+        # (`_ById`), `_first_sums_by_id`, the keys of the pairs of neighbouring words and the set of the sentence's ids
         data = [low, starts, ends, words, None, 0, None, None, None, None, None]
     cache["tokens"] = (sent_start, sent_end, data, seg)
     return data
@@ -413,14 +412,16 @@ def _sentence_sum(weights: dict, tok, cache: dict, text: str, sent_start: int, w
 
 class _ById:
     """The weights by word id: every word a feature names gets an id (1, 2, …; 0 for any other word), each group
-    of words (`L`, `S`, …) a list of weights by id, each group of pairs (`LB`, `RB`, `SB`) a dictionary keyed by
-    `first * size + second`. A sentence's words are looked up once (their ids, `_tokens`); a figure's sums then
-    index lists and look up small integers, where the strings' dictionaries (`_grouped`) compared strings all over
-    57,614 weights. The same features, the same weights: only the order of each sum's terms differs."""
+    of words (`L`, `S`, …) an array of its weights by id (doubles: no float object to reach for each), each group of
+    pairs (`LB`, `RB`, `SB`) a dictionary keyed by `first * size + second`. A sentence's words are looked up once
+    (their ids, `target_at`); a figure's sums then index arrays and look up small integers, where the strings'
+    dictionaries (`_grouped`) compared strings all over 57,614 weights. The same features, the same weights: only
+    the order of each sum's terms differs."""
 
     def __init__(self, weights: dict[str, float]):
         g = _grouped(weights)
-        words = sorted({w for name in _GROUPS for w in g[name]} | {w for name in _PAIR_GROUPS for p in g[name] for w in p})
+        words = sorted({w for name in _GROUPS for w in g[name]}
+                       | {w for name in _PAIR_GROUPS for pair in g[name] for w in pair})
         self.vocab = {w: k for k, w in enumerate(words, 1)}
         self.size = size = len(words) + 1
         for name in _GROUPS:

@@ -18,9 +18,10 @@ _FIGURE = re.compile(r"\d[\d.,]*(?:/\d+)?%?")
 
 
 def _passages():
-    """Passages of the synthetic gold, the seed documents, and the cases the sums by id read otherwise: a figure that opens its
-    sentence, a sentence longer than the model's window (words cut by its edges), brackets, clauses after `;` and
-    `:`, words the model has no weight for, `_` and letters that lower-case to two (read the plain way)."""
+    """Passages of the synthetic gold, the seed documents, and the cases the sums by id read otherwise: a figure
+    that opens its sentence, a sentence longer than the model's window (words cut by its edges), brackets, clauses
+    after `;` and `:`, words the model has no weight for, `_` and letters that lower-case to two (read the plain
+    way)."""
     rows = [json.loads(line) for line in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if line.strip()]
     out = ["\n\n".join(r["context"] for r in rows[k:k + 6]) for k in range(0, len(rows), 6)]
     out += [d.text for p in sorted((ROOT / "corpus").glob("*.txt")) for d in read_dump(p)]
