@@ -35,10 +35,10 @@ def _pick_before(periods: list[Period], upto: int) -> str | None:
 
 _NOW_WORDS = ("đến nay", "hiện nay", "hiện tại", "tính đến nay", "cho đến nay", "hiện có", "hiện còn")
 # (asked only whether it matches: the words' alternatives behind a look ahead for their first letters, `first_letters`;
-# run only where `nay` or `hiện` is written, ignoring case: every match holds one)
+# run only where one of its words or `hiện` is written, ignoring case: every match holds one)
 _HERE_AND_NOW = Needs(re.compile(rf"{first_letters(_NOW_WORDS)}(?:(?<!\w)(?:{'|'.join(_NOW_WORDS)})(?!\w)|"
                                  r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w))|^\s*Hiện\b",
-                                 re.IGNORECASE), ("nay", "hiện"))
+                                 re.IGNORECASE), (*_NOW_WORDS, "hiện"))
 
 
 def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | None, str | None]:
