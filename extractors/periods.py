@@ -123,7 +123,7 @@ def find_periods(text: str) -> list[Period]:
         """`m` reaches into a span a period read before it has taken."""
         return any(s < m.end() and m.start() < e for s, e in taken)
 
-    for m in _TERM_SPAN.finditer(text) if years else ():
+    for m in _TERM_SPAN.finditer(text) if years and ("-" in text or "–" in text or "—" in text or "‑" in text) else ():
         pre = text[max(0, m.start() - 25):m.start()].lower()
         if "so với" in pre[-15:]:
             continue
@@ -205,7 +205,7 @@ def find_periods(text: str) -> list[Period]:
             part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
             add(m, f"{year}-{part}" if year else part, "months")
     # the month gone by, of the page's date: `trong tháng qua` (not `10 tháng qua`, the first ten months)
-    for m in _MONTH_PAST.finditer(text) if month and "qua" in text else ():
+    for m in _MONTH_PAST.finditer(text) if "háng qua" in text or "háng vừa qua" in text else ():
         if not overlaps(m) \
                 and not _COUNTED_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "MLAST", "month")
@@ -222,7 +222,7 @@ def find_periods(text: str) -> list[Period]:
                 and not re.search(r"(?:cùng kỳ|so|với|hơn|lần|vượt|bằng|gấp)\s*(?:cả\s*)?$", text[max(0, m.start() - 14):m.start()]):
             add(m, "YPREV", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
-    for m in _YEAR_PAST.finditer(text) if "qua" in text else ():
+    for m in _YEAR_PAST.finditer(text) if "ăm qua" in text or "ăm vừa qua" in text else ():
         if not overlaps(m) \
                 and not _COUNTED_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "YPAST", "year")
