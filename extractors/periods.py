@@ -156,7 +156,7 @@ def find_periods(text: str) -> list[Period]:
         add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
     # `Từ năm 2021 đến nay`: from that year to the document's (`NOW` is filled in with its year)
     for m in _SINCE.finditer(text) \
-            if "nay" in text else ():
+            if "nay" in text and ("đến" in text or "tới" in text) else ():
         if re.search(r"(?<!\w)nhất(?:\s+\S+){0,4}\s*$", text[max(0, m.start() - 40):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `mức tăng trưởng cao nhất từ năm 2010 đến nay`: the span of a record, not the figure's time
@@ -192,7 +192,7 @@ def find_periods(text: str) -> list[Period]:
                           {6: "half", 9: "nine"}.get(n, "months")))
         taken.append((m.start(1), m.end()))
     # up to the end of a month is the months so far: `Đến hết tháng 9-2019` 2019-9M, `hết tháng 3` the first quarter
-    for m in _TO_MONTH_END.finditer(text) if month else ():
+    for m in _TO_MONTH_END.finditer(text) if month and "ết" in text else ():
         n = int(m.group(1))
         if any(s <= m.start() < e for s, e in taken) or not 1 <= n <= 12:
             continue
