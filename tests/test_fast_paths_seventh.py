@@ -1,6 +1,8 @@
 """The seventh pass's faster readings (issue 18's 1 MB/s) outside the status model (tests/test_fast_paths_status.py)
 give what the plain readings give: the province names found in the lower-cased text read as written
-(`gazetteer._province_hits`), the targets counted as met behind a look ahead (`cues.TARGETS_REVIEWED`)."""
+(`gazetteer._province_hits`), `TARGETS_REVIEWED` and six other patterns behind a look ahead for their first letters,
+the letters odd to lower-casing looked for with `in` (`endings.OddLetters`), an indicator's blanks joined by `split`
+(`indicator_phrases._ws`), the old-style tone pairs by first letter, and `find_periods`' narrowed gates."""
 import json
 import random
 
@@ -186,3 +188,23 @@ def test_the_old_tone_pairs_by_first_letter_are_the_alternation_of_every_pair():
         assert [m.span() for m in _OLD_TONE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)], text
     for text in _sentences():
         assert [m.span() for m in _OLD_TONE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_periods_behind_the_seventh_pass_s_gates_are_those_every_pattern_finds():
+    # (`find_periods` with every gate forced open, on the periods whose gates this pass narrowed: since a year, up to a
+    # month's end, the month and year gone by, a term's span with each dash)
+    from extractors.periods import find_periods
+    from test_fast_paths_whole import _EveryWordIn
+
+    rng = random.Random(23)
+    pieces = ["Từ năm 2021 đến nay", "từ 2019 tới nay", "Từ đầu năm 2020  đến   nay", "từ năm 2018 đến hết",
+              "Đến hết tháng 9/2023", "hết tháng 6", "HẾT THÁNG 3", "tháng qua", "Tháng vừa qua", "năm qua", "Năm vừa qua",
+              "5 năm qua", "trong tháng qua", "giai đoạn 2021-2025", "2016 – 2020", "2015—2020", "2020‑2025", "2020 - 2025",
+              "nay", "đến", "tới", "hết", "ết", ",", ".", " ", "đạt 12%", "năm 2023", "so với năm 2022"]
+    found = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 7)))
+        fast = find_periods(text)
+        assert fast == find_periods(_EveryWordIn(text)), text
+        found += len(fast)
+    assert found > 3000
