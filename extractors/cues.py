@@ -189,7 +189,7 @@ TARGET_SENTENCE = re.compile(rf"{first_letters(words('target_sentence'))}(?<!\w)
 PROGRAMME = Needs(re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme"))),
                   tuple(w[1:] for w in words("programme")))
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
-BODY_WITH_CUE = re.compile(alt("body_with_cue"))
+BODY_WITH_CUE = Needs(re.compile(alt("body_with_cue")), words("body_with_cue"))   # (run only where one is written)
 # targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành` (behind a look
 # ahead for what every match starts with, a digit or the `c` of `chỉ tiêu`: the engine tried each branch everywhere)
 TARGETS_REVIEWED = Needs(re.compile(r"(?=\d|c)(?:(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
