@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from extractors.comparisons import change_direction, comparison_base
-from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN
+from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN, first_letters
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
@@ -40,8 +40,10 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     rel_s, rel_e = start - sentence.start, end - sentence.start
     marks = _clause_marks[0]
     if marks is None or marks[0] is not s:   # the sentence's marks are found once for all its figures
-        marks = _clause_marks[0] = (s, [m.end() for m in _CLAUSE_OPENS.finditer(s)],
-                                    [m.start() for m in _CLAUSE_CLOSES.finditer(s)])
+        # (each pattern read only where one of its marks is written: most sentences hold none)
+        closing = ";" in s or "\n" in s
+        marks = _clause_marks[0] = (s, [m.end() for m in _CLAUSE_OPENS.finditer(s)] if closing or ":" in s else [],
+                                    [m.start() for m in _CLAUSE_CLOSES.finditer(s)] if closing else [])
     opens, closes = marks[1], marks[2]
     k = bisect_right(opens, rel_s)
     cs = opens[k - 1] if k else 0            # the last clause opening at or before the figure
@@ -152,7 +154,8 @@ def _the_change(m: Mention, done: list[Mention] | None, s: Sentence) -> Mention 
 
 
 # figures of a party's membership: new members, candidates, members on the rolls
-_MEMBERSHIP = re.compile(r"(?<!\w)(?:đảng viên|ĐV|quần chúng|kết nạp)(?!\w)", re.IGNORECASE)
+_MEMBERSHIP = re.compile(first_letters(("đảng viên", "ĐV", "quần chúng", "kết nạp")) +
+                         r"(?:(?<!\w)(?:đảng viên|ĐV|quần chúng|kết nạp)(?!\w))", re.IGNORECASE)
 
 
 def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None = None,

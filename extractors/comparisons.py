@@ -33,6 +33,12 @@ _BASE_RIGHT_AFTER = re.compile(
     r"dự toán|kế hoạch|chỉ tiêu|mục tiêu|cùng kỳ|năm trước|(?:năm\s+)?(?:19|20)\d{2})")
 
 
+# (the patterns `comparison_base` asks about a percentage or multiplier's base, compiled once)
+_ONLY_A_YEAR = re.compile(r"\s*(?:năm\s+)?(?:19|20)\d{2}")
+_BASE_OPENER = re.compile(r"^(?:so với|của|bằng)\s+")
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 def comparison_base(m: Mention, clause_after: str, next_start: int | None, clause_before: str = "") -> str | None:
     """The base the figure is compared with, stated after it in its clause and before any other
     figure (`đạt 21,6 tỷ USD, tăng 15% so với năm 2022`: the base belongs to the 15%), or, for a change, right
@@ -53,12 +59,12 @@ def comparison_base(m: Mention, clause_after: str, next_start: int | None, claus
     if m.kind in ("percent", "multiplier"):
         # `đạt 108% dự toán`, `gấp 3 lần bình quân cả nước`
         mm = _BASE_RIGHT_AFTER.match(seg)
-        if mm and m.kind == "percent" and re.fullmatch(r"\s*(?:năm\s+)?(?:19|20)\d{2}", mm.group(0)):
+        if mm and m.kind == "percent" and _ONLY_A_YEAR.fullmatch(mm.group(0)):
             mm = None  # `tăng trưởng 9,54% năm 2022`: the year is the period; `gấp 2 lần năm 2020` a base
         if mm:
             base = mm.group(0).strip()
-            base = re.sub(r"^(?:so với|của|bằng)\s+", "", base)
-            year = re.search(r"(?:19|20)\d{2}", base)
+            base = _BASE_OPENER.sub("", base)
+            year = _A_YEAR.search(base)
             if year:
                 return year.group(0)
             for pat, label in COMPARED:

@@ -168,9 +168,11 @@ TARGET_CUE = re.compile(rf"{first_letters((*words('target_cue'), 'xác định')
                         re.IGNORECASE)
 # cues that make the same words a result: `vượt kế hoạch`, `so với dự toán`, `đạt mục tiêu đề ra`
 # (run only where one of its plan words is written: every match holds one)
+# (and behind a look ahead for its verbs' first letters, as written)
 TARGET_AS_RESULT = Needs(re.compile(
-    rf"(?<!\w)(?-i:{alt('as_result_verb')})\s+(?:\S+\s+){{0,3}}?(?:{alt('as_result_object')})"
-    rf"(?:\s+(?:[^\s,;.()]+\s+){{0,9}}?(?:{alt('as_result_tail')}))?",
+    rf"(?-i:(?=[{''.join(sorted({re.escape(w[0]) for w in words('as_result_verb')}))}]))"
+    rf"(?:(?<!\w)(?-i:{alt('as_result_verb')})\s+(?:\S+\s+){{0,3}}?(?:{alt('as_result_object')})"
+    rf"(?:\s+(?:[^\s,;.()]+\s+){{0,9}}?(?:{alt('as_result_tail')}))?)",
     re.IGNORECASE), words("as_result_object"))
 # `kế hoạch vốn đầu tư công được giao năm 2022 là 5.556 tỷ đồng`: the value the plan names
 PLAN_IS = re.compile(rf"(?<!\w)(?:{alt('plan_is')})(?:\s+[^\s,;.()]+){{0,8}}?\s+là\s*$", re.IGNORECASE)
@@ -187,12 +189,13 @@ TARGET_SENTENCE = re.compile(rf"{first_letters(words('target_sentence'))}(?<!\w)
 PROGRAMME = Needs(re.compile("|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words("programme"))),
                   tuple(w[1:] for w in words("programme")))
 # bodies whose names hold cue words are no cue: `Sở Kế hoạch và Đầu tư`
-BODY_WITH_CUE = re.compile(alt("body_with_cue"))
-# targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành`
-TARGETS_REVIEWED = Needs(re.compile(r"(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
+BODY_WITH_CUE = Needs(re.compile(alt("body_with_cue")), words("body_with_cue"))   # (run only where one is written)
+# targets counted as met: `có 18/21 chỉ tiêu chủ yếu đạt và vượt kế hoạch`, `17 chỉ tiêu đều hoàn thành` (behind a look
+# ahead for what every match starts with, a digit or the `c` of `chỉ tiêu`: the engine tried each branch everywhere)
+TARGETS_REVIEWED = Needs(re.compile(r"(?=\d|c)(?:(?<!\d)\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?[^.;]{0,40}?có\s+\d+\s+chỉ tiêu\s+(?:đều\s+)?(?:đã\s+)?"
                               r"(?:đạt|hoàn thành|vượt)(?!\w)"   # `trong 26 chỉ tiêu chủ yếu năm 2022, có 22 chỉ tiêu đạt`
                               r"|(?<!\d)\d+\s*/\s*\d+\s+chỉ tiêu(?:\s+(?:chủ yếu|lớn))?"
-                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w)"),
+                              r"|chỉ tiêu(?:\s+(?:chủ yếu|lớn))?\s+(?:\S+\s+){0,3}?(?:đều\s+)?(?:đã\s+)?(?:đạt|hoàn thành|vượt)(?!\w))"),
                          ("chỉ tiêu",))   # every match holds `chỉ tiêu`
 # the words that open a list breaking a figure down, with the list after them to the end of the text given:
 # `Trong đó, Thạnh Phú 121 đảng viên, Mỏ Cày Nam 121, …`, `gồm: Mỏ Cày Nam 9, Châu Thành 8`

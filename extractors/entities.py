@@ -16,7 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import lexicon
-from extractors.cues import first_letters
+from extractors.cues import Needs, first_letters
+from extractors.endings import case_odd
 from extractors.gazetteer import find_provinces, provinces
 from extractors.normalize import UPPER, new_style_tones
 
@@ -67,6 +68,13 @@ BODY_PATTERNS = [
     ("commune", re.compile(rf"{first_letters(lexicon.role_words('bodies', 'commune'))}(?<!\w)(?<![Tt]ác )"
                            rf"(?:{_alt('commune')})\s+(?P<name>{_NAME})")),
 ]
+# the words each match of each pattern holds, as written (a party committee's name or `Đảng bộ`, a body's, `Sở`, …):
+# `_find_bodies` runs a pattern only where one of its words is written (`cues.Needs`)
+_COMMITTEE_WORDS = lexicon.role_words("bodies", "committee")
+_BODY_WORDS = ((*_COMMITTEE_WORDS, "Đảng bộ"), _COMMITTEE_WORDS, ("Đảng",), (*_COMMITTEE_WORDS, "Đảng bộ"),
+               lexicon.role_words("bodies", "government"), ("Sở",), lexicon.role_words("bodies", "district"),
+               lexicon.role_words("bodies", "commune"))
+BODY_GATES = [(kind, Needs(pattern, words)) for (kind, pattern), words in zip(BODY_PATTERNS, _BODY_WORDS, strict=True)]
 NATIONAL_RE = re.compile(rf"(?<!\w)(?:{_alt('national')})(?!\w)", re.IGNORECASE)   # `Cả nước có …` opens a sentence too
 # the longest word of each of them, which a text naming it holds as written (see find_national)
 _NATIONAL_PIECES = re.compile("|".join(sorted({re.escape(max(w.split(), key=len))
@@ -117,7 +125,7 @@ def find_bodies(text: str, province: str | None = None) -> list[Body]:
 def _find_bodies(text: str, province: str | None) -> tuple[Body, ...]:
     # a clause is asked about once per figure in it: the last 8,192 (text, province) pairs are kept
     found: list[Body] = []
-    for kind, pat in BODY_PATTERNS:
+    for kind, pat in BODY_GATES:
         for m in pat.finditer(text):
             s, e = m.start(), m.end()
             surface = m.group(0)
@@ -214,6 +222,25 @@ def district_anywhere(name: str) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
+# the words of each of them, lower-cased; where a text holds none of their letters' odd forms (`endings.case_odd`), one
+# of them is written ignoring case only where all its words are in the lower-cased text
+_NATIONAL_WORDS = tuple(tuple(w.lower().split()) for w in lexicon.role_words("bodies", "national"))
+_NATIONAL_ODD = case_odd(lexicon.role_words("bodies", "national"))
+
+
+def _national_words_written(text: str) -> bool:
+    """Whether every word of one of the country's phrases is written in `text` (ignoring case, as `NATIONAL_RE`
+    reads them): blanking a span out writes no word, so where none is, no blanking makes one of them."""
+    low = text.lower()
+    for words in _NATIONAL_WORDS:
+        for w in words:
+            if w not in low:
+                break
+        else:
+            return True
+    return _NATIONAL_ODD.search(text) is not None
+
+
 def national_at(text: str) -> int | None:
     """Where `text` last makes the country the owner (see `find_national`), or None."""
     if not find_national(text):
@@ -226,8 +253,8 @@ def national_at(text: str) -> int | None:
 def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
-    if not _NATIONAL_PIECES.search(text):
-        return False   # none of the words is written (blanking frames out below only adds spaces)
+    if not _NATIONAL_PIECES.search(text) or not _national_words_written(text):
+        return False   # no phrase has all its words written (blanking frames out below only adds spaces)
     text = _NOT_OWNER.sub(" ", _RANK_FRAME.sub(" ", text))
     if not NATIONAL_RE.search(text):
         return False

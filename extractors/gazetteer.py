@@ -11,6 +11,7 @@ from pathlib import Path
 
 from extractors import lexicon
 from extractors.cues import first_letters, word_tree
+from extractors.endings import case_odd
 from extractors.normalize import may_have_old_tones, new_style_tones, nfc, old_tone_spans
 
 DATA = Path(__file__).parent / "data"
@@ -47,6 +48,32 @@ def _province_re() -> tuple[re.Pattern, dict[str, Province]]:
     return pat, names
 
 
+LOWER_CASED_NAMES = True   # tests/test_fast_paths_seventh.py turns it off to compare with the plain reading
+
+
+@lru_cache(maxsize=1)
+def _province_re_lower() -> tuple[re.Pattern, re.Pattern]:
+    """`_province_re()`'s names as a pattern for a lower-cased text, read as written (not ignoring case), and the
+    characters where that reading could differ: those that match a letter of the names ignoring case but do not
+    lower-case to it (`ı`, `İ`, `ſ`: `endings.case_odd`)."""
+    _, names = _province_re()
+    alts = sorted(names, key=len, reverse=True)
+    firsts = "".join(sorted({re.escape(n[0]) for n in alts}))
+    return re.compile(rf"(?=[{firsts}])(?<![\w])(" + word_tree(alts) + r")(?![\w])"), case_odd(alts)
+
+
+def _province_hits(norm: str) -> list[tuple[int, int, str]]:
+    r"""`[(m.start(1), m.end(1), m.group(1)) for m in _province_re()[0].finditer(norm)]`. Where lower-casing keeps every
+    character one character and `norm` holds none of the odd ones, the names are found in the lower-cased text read
+    as written (a letter lower-cased once, not at every comparison): the same places (a letter and its lower case
+    match the same letters ignoring case, and are `\w` alike), the names as `norm` writes them."""
+    low = norm.lower()
+    lower_pat, odd = _province_re_lower()
+    if len(low) == len(norm) and odd.search(norm) is None and LOWER_CASED_NAMES:
+        return [(a, b, norm[a:b]) for a, b in (m.span(1) for m in lower_pat.finditer(low))]
+    return [(m.start(1), m.end(1), m.group(1)) for m in _province_re()[0].finditer(norm)]
+
+
 def find_provinces(text: str) -> list[tuple[int, int, Province]]:
     """Every province name in `text`, old-style tone marks included (`Thanh Hoá`, `Hoà Bình`)."""
     return list(_find_provinces(text))
@@ -56,13 +83,12 @@ def find_provinces(text: str) -> list[tuple[int, int, Province]]:
 def _find_provinces(text: str) -> tuple[tuple[int, int, Province], ...]:
     # the same clause and phrase are asked about once per figure: the last 8,192 texts are kept
     norm = new_style_tones(nfc(text))
-    pat, names = _province_re()
+    _, names = _province_re()
     out = []
-    for m in pat.finditer(norm):
-        s = m.group(1)
+    for a, b, s in _province_hits(norm):
         if not s[0].isupper():
             continue  # `hà nội` lower-cased is not a name in running text
-        out.append((m.start(1), m.end(1), names[s.lower()]))
+        out.append((a, b, names[s.lower()]))
     return tuple(out)
 
 
@@ -130,9 +156,7 @@ class PlacesIn:
     def __init__(self, text: str):
         self.text = text
         self.norm = new_style_tones(nfc(text))
-        pat, _ = _province_re()
-        self.hits = [(m.start(1), m.end(1), m.group(1)) for m in pat.finditer(self.norm)] \
-            if len(self.norm) == len(text) else None
+        self.hits = _province_hits(self.norm) if len(self.norm) == len(text) else None
         self.starts = [h[0] for h in self.hits] if self.hits is not None else None
         # a text that normalizing leaves as it is, with no pair of letters `new_style_tones` rewrites: a stretch
         # of it in NFC is its own normal form

@@ -109,9 +109,9 @@ _IS_AT_END = re.compile(r"(?:^|\s)là\s+\S+$")
 _THIS_IS = re.compile(r"(?:Đây|Đó|Điều này|Con số này)\s+(?:là|được|cũng)(?!\w)")
 
 
-def weak(indicator: str | None, text: str = "") -> bool:
+def weak(indicator: str | None, text: str = "", lo: int = 0, hi: int | None = None) -> bool:
     """An indicator that names nothing measured: a linking phrase, a place or body, a year, a name
-    the text gives a figure in brackets after (`Hội Nhà văn (100%)`)."""
+    the text (its stretch `text[lo:hi]`) gives a figure in brackets after (`Hội Nhà văn (100%)`)."""
     if not indicator or not indicator.strip():
         return True
     if indicator.rstrip().endswith("("):
@@ -137,7 +137,8 @@ def weak(indicator: str | None, text: str = "") -> bool:
         if not (tail and re.search(r"\S+\s+\S+.*\s(?:đến|tại|của|ở|vào|qua)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|[Cc]ảng|[Cc]ửa khẩu)\s+)?$", head)
                 and not re.match(r"\s*(?:và|hoặc|,)", head)):
             return True
-    return bool(text) and ind[:1].isupper() and _before_a_bracketed_number(ind, text)
+    hi = len(text) if hi is None else min(hi, len(text))
+    return lo < hi and ind[:1].isupper() and _before_a_bracketed_number(ind, text, lo, hi)
 
 
 # the field a place is ranked in, left as a figure's indicator by a clause cut after it
@@ -150,14 +151,16 @@ _RATE_OF_NOTHING = {"tốc độ", "tốc độ tăng", "mức tăng", "mức", 
 _BRACKETED_NUMBER = re.compile(r"\s*\(\s*\d")
 
 
-def _before_a_bracketed_number(ind: str, text: str) -> bool:
-    r"""`re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None`, without a pattern compiled for each indicator:
-    each place `ind` is written (overlapping ones too), then the bracket after it."""
-    k = text.find(ind)
+def _before_a_bracketed_number(ind: str, text: str, lo: int = 0, hi: int | None = None) -> bool:
+    r"""`re.search(re.escape(ind) + r"\s*\(\s*\d", text[lo:hi]) is not None`, without a pattern compiled for each
+    indicator: each place `ind` is written (overlapping ones too), then the bracket after it (the stretch read in
+    place, not copied)."""
+    hi = len(text) if hi is None else hi
+    k = text.find(ind, lo, hi)
     while k >= 0:
-        if _BRACKETED_NUMBER.match(text, k + len(ind)):
+        if _BRACKETED_NUMBER.match(text, k + len(ind), hi):
             return True
-        k = text.find(ind, k + 1)
+        k = text.find(ind, k + 1, hi)
     return False
 
 
@@ -184,7 +187,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     if _nothing_to_repair(m, text, before, s_start, done):
         return
     # what the rules look at around the figure, bounded so that a document's cost stays linear in its length
-    near = text[max(paragraph_start, m.start - _REACH):m.end + _REACH]
+    near = (text, max(paragraph_start, m.start - _REACH), m.end + _REACH)   # (`weak` reads it in place)
     named = _NAME_BRACKET.search(before[-80:]) if before[-80:].rstrip().endswith("(") else None   # (it ends so)
     listed = _PLACE_LISTED.search(before[-60:])
     if listed and find_places(listed.group(1), comparisons=True):
@@ -192,13 +195,13 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         # of the indicator the bracket compares
         paren = before.rfind("(")
         outside = [d for d in done[-20:] if s_start <= d.start and d.end <= s_start + paren] if paren >= 0 else []
-        if outside and not weak(outside[-1].indicator, near):
+        if outside and not weak(outside[-1].indicator, *near):
             m.indicator, m.extra["indicator_source"] = outside[-1].indicator, "context: compared places"
             return
     # a rank whose clause gives one word only (`giữ vị trí số 10`, `vươn lên vị trí thứ 9`) names no index
     bare_rank = m.kind == "rank" and m.indicator is not None and len(m.indicator.split()) == 1 \
         and not m.indicator.isupper()
-    if not weak(m.indicator, near) and not bare_rank \
+    if not weak(m.indicator, *near) and not bare_rank \
             and not (named and m.indicator and m.indicator.strip() in named.group(0)) \
             and not _names_the_owner(m.indicator, m.entity):
         return
@@ -212,14 +215,14 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             noun = ind   # `hộ nghèo` (the count's indicator) over the bare `hộ`
         elif ind and unit.lower() not in ind.lower() and len(ind.split()) <= 8 and _VERB_FIRST.match(ind):
             noun = f"{unit} {ind}"   # `97/97 xã đạt chuẩn nông thôn mới, đạt tỉ lệ 100%`: `xã đạt chuẩn …`
-        elif ind and unit.lower() in _MEASURE_WORDS and not weak(ind, near):
+        elif ind and unit.lower() in _MEASURE_WORDS and not weak(ind, *near):
             noun = ind   # `Khách quốc tế đạt 1,2 triệu lượt, chiếm tỉ lệ 36,8%`: the share of international visitors
         else:
             noun = unit
         word = "tỉ lệ" if "tỉ lệ" in text[sprev.end:m.start].lower() else "tỷ lệ"   # as the text spells it
         found, source = f"{word} {noun}", "share of the count before"
     rate_after = _RATE_AFTER.match(text[m.end:m.end + 80]) if found is None and m.kind == "percent" else None
-    if rate_after and not weak(rate_after.group(1), near):
+    if rate_after and not weak(rate_after.group(1), *near):
         found, source = rate_after.group(1).strip(), "rate named after"  # `đã giảm 0,12% tỷ lệ hộ nghèo`
     if found is None and m.kind == "percent" and re.search(r"(?<!\w)chiếm\s+(?:\S+\s+)?$", before[-20:]):
         whole = _WHOLE_AFTER.match(text[m.end:m.end + 90])
@@ -240,14 +243,14 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     if found is None and m.kind == "rank":
         # `Hải Phòng xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD`: a rank by the amount named after it
         by = _RANKED_BY.match(text[m.end:m.end + 120])
-        if by and not weak(by.group(1), near):
+        if by and not weak(by.group(1), *near):
             found, source = by.group(1).strip(), "what the rank is by"
     if found is None and m.kind == "rank" and sprev is not None and sprev.kind == "rank" \
-            and not weak(sprev.indicator, near) and not re.search(r"[.;]", text[sprev.end:m.start]):
+            and not weak(sprev.indicator, *near) and not re.search(r"[.;]", text[sprev.end:m.start]):
         # `Từ vị trí thứ 18 về thu hút vốn FDI …, tỉnh đã bứt phá vươn lên vị trí thứ 5`: a move from one place to
         # another in the same ranking
         found, source = sprev.indicator, "rank before"
-    if found is None and sprev is not None and not weak(sprev.indicator, near) \
+    if found is None and sprev is not None and not weak(sprev.indicator, *near) \
             and not re.search(r"[.;]", text[sprev.end:m.start]) and len(text[sprev.end:m.start].split()) <= 12:
         found, source = sprev.indicator, "figure before"
     if found is None and sprev is None and _PLACE_OPENS.match(before) and find_places(before):
@@ -256,7 +259,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         for d in reversed(done[-6:]):
             if d.start < max(paragraph_start, s_start - 400) or "\n" in text[d.end:s_start]:
                 break
-            if d.kind == m.kind and (d.unit or "") == (m.unit or "") and not weak(d.indicator, near):
+            if d.kind == m.kind and (d.unit or "") == (m.unit or "") and not weak(d.indicator, *near):
                 found, source = d.indicator, "the place listed before"
                 break
     if found is None:
@@ -270,7 +273,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         verb = re.search(r"\s+(?:tăng|giảm)(?:\s+(?:khá|mạnh|nhanh|cao|thấp|nhẹ))?\s*$", parts[-2]) if len(parts) > 1 else None
         if verb and weak(clause_subject(parts[-1])):
             subject = clause_subject(parts[-2][:verb.start()])
-            if subject and not weak(subject, near) and len(subject.split()) <= 8:
+            if subject and not weak(subject, *near) and len(subject.split()) <= 8:
                 found, source = subject, "subject before the link"
         elif len(parts) > 1 and len(parts[-1].split()) <= 3 and weak(clause_subject(parts[-1])) \
                 and not re.search(r"\d", _TIME_NUMBERS.sub(" ", parts[-2])):
@@ -281,19 +284,19 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             grew = None if named_obj else (_GREW.search(parts[-2]) or _RANKED_FIRST.search(parts[-2]))
             subject = named_obj.group(1).strip() if named_obj else \
                 clause_subject(parts[-2][:grew.start()] if grew else parts[-2])
-            if subject and not weak(subject, near) and len(subject.split()) <= 8 \
+            if subject and not weak(subject, *near) and len(subject.split()) <= 8 \
                     and not re.fullmatch(r"(?:[Tt]rong\s+)?(?:đó|này|ấy|số này)", subject):
                 found, source = subject, "subject before the link"
     if found is None and m.kind in ("percent", "fraction"):
         # `Một số Bộ và cơ quan có tỷ lệ giải ngân đạt cao gồm: Hội Nhà văn (100%), …`: the rate the sentence names
         rates = list(_RATE_NAMED.finditer(before))
-        if rates and not weak(rates[-1].group(1), near):
+        if rates and not weak(rates[-1].group(1), *near):
             found, source = rates[-1].group(1).strip(), "rate named in the sentence"
     if found is None and named and ":" in before:
         # `Diện tích hồ tiêu tập trung nhiều nhất là ở các huyện: Đắk Song (13.984 ha), …`: places listed with their
         # figures in brackets, after what the sentence says they have most of
         head = _LIST_HEAD.match(before[:before.rfind(":")].split(";")[-1])
-        if head and not weak(head.group(1), near) and len(head.group(1).split()) <= 8:
+        if head and not weak(head.group(1), *near) and len(head.group(1).split()) <= 8:
             found, source = head.group(1).strip(), "what the places listed have"
     if found is None and prev_sentence and _BREAKS_DOWN.match(before):
         # `… phấn đấu giảm tỷ lệ hộ nghèo năm 2017 cho các huyện. Cụ thể, huyện Minh Hóa giảm từ 6,5-7,2%; Tuyên

@@ -149,13 +149,13 @@ def _ws(s: str | None) -> str | None:
     """One plain space between words (a no-break space in the page is still a space)."""
     if s is None:
         return None
-    s = _SPACES.sub(" ", s).strip(" ,;:-–“”\"'‘’")
+    # (`re.sub(r"\s+", " ", s)`, its ends stripped: the words split at white space, as `\s` reads it, joined by one)
+    s = " ".join(s.split()).strip(" ,;:-–“”\"'‘’")
     # what is left of a bracket closed before it, a verb before the noun (`) và cao hơn …`, `chiếm tỉ lệ`, `có số …`)
     s = _LEFT_OVER.sub("", s).strip()
     return s or None
 
 
-_SPACES = re.compile(r"\s+")
 _LEFT_OVER = re.compile(r"^(?:\)\s*(?:và\s+|,\s*)?|(?:có|chiếm|chiến|đạt)\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\b)|là\s+(?=\w)|(?:(?:đã|đang|sẽ|vẫn|cũng|đều)\s+)+(?=\w))")
 
 
@@ -239,11 +239,17 @@ def _is_participant(unit: str) -> bool:
     return all(p in PARTICIPANTS for p in parts)
 
 
+# (the patterns `_coordinated_tail`, `_verb_phrase` and `_modifiers` ask about every figure, compiled once)
+_COORDINATED = re.compile(r",\s*([^\W\d][^,;:.()\d]{0,40}?)(?=\s*(?:(?:trong\s+)?năm\s+\d{4}|[;.)]|$))")
+_OF_ONWARDS = re.compile(r"(?<!\w)của\s.*$")
+_RUN_TO_STOP = re.compile(r"[^,;:.()\d%]*")
+
+
 def _coordinated_tail(rest: str) -> str:
     """`, Y` when a phrase goes on past a comma with a short noun coordinated to its last noun and
     then ends: `… hoàn thành chỉ tiêu phát triển tổ chức đảng, đảng viên.`, `… trong khởi nghiệp,
     đổi mới sáng tạo năm 2022;`."""
-    mm = re.match(r",\s*([^\W\d][^,;:.()\d]{0,40}?)(?=\s*(?:(?:trong\s+)?năm\s+\d{4}|[;.)]|$))", rest)
+    mm = _COORDINATED.match(rest)
     if not mm or len(mm.group(1).split()) > 4 or _VERB_RE.match(mm.group(1)) or \
             mm.group(1).split()[0].lower() in _NOT_A_NOUN_START:
         return ""
@@ -283,7 +289,7 @@ def _verb_phrase(seg: str, first: bool) -> str | None:
     phrase = seg[h.start():]
     if HAS_AT_END.search(phrase):
         return None                                        # `đánh giá có 16/21 chỉ tiêu`: `có` leads
-    phrase = re.sub(r"(?<!\w)của\s.*$", "", phrase)       # `tặng bằng khen của Ban Thường vụ … cho`
+    phrase = _OF_ONWARDS.sub("", phrase)                   # `tặng bằng khen của Ban Thường vụ … cho`
     prev = None
     while prev != phrase:
         prev = phrase
@@ -297,7 +303,7 @@ def _verb_phrase(seg: str, first: bool) -> str | None:
 def _modifiers(after: str) -> str:
     """The words that qualify a counted noun right after it, up to a preposition, verb or stop."""
     words = []
-    run = re.match(r"[^,;:.()\d%]*", after).group(0)
+    run = _RUN_TO_STOP.match(after).group(0)
     ws = run.split()
     for i, w in enumerate(ws):
         if w.lower() in ("trong", "ngoài") and i + 1 < len(ws) and ws[i + 1].lower() == "nước":

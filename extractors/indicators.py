@@ -600,18 +600,25 @@ _ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị x�
 _ENUM_BEFORE = re.compile(r"\s+(?:như|gồm)\s*:\s+[^;.]*?(?:\.{3}|…)\s*$")
 
 
+# (the patterns `_percent_object` asks about every percentage, compiled once)
+_DONE_PHRASE = re.compile(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})")
+_CLAUSE_MARKS = re.compile(r"[,;:]")
+_COUNT_AFTER = re.compile(r"\s*\d[\d.,]*(?:/[\d.,]+)?\s+([^\W\d][^;:.()\d]{1,60})")
+_NOUN_AFTER = re.compile(r"\s*((?:các|những|số)\s+)?([^\W\d][^,;:.()\d]{2,70})")
+
+
 def _percent_object(before: str, after: str) -> str | None:
     """What a percentage counts when its noun follows it: `giải quyết trên 90% đơn thư …`,
     `đạt từ 80% trở lên các chỉ tiêu được giao`, `89% đã tiêm đủ 2 mũi`, `100% (152/152) đảng bộ …`."""
     after = _RESTATED_AFTER.sub("", after, count=1)   # (the same share as a fraction in brackets)
     if wordless(after) and wordless(before):
         return None   # every rule below reads a word before or after the figure
-    vp = re.match(r"\s*((?:đã|được|đều)\s+[^,;:.()]{2,60})", after)
+    vp = _DONE_PHRASE.match(after)
     if vp:
         return vp.group(1).strip()
-    last = re.split(r"[,;:]", before)[-1]
+    last = _CLAUSE_MARKS.split(before)[-1]
     verb = _verb_phrase(last, first=False)
-    nxt = re.match(r"\s*\d[\d.,]*(?:/[\d.,]+)?\s+([^\W\d][^;:.()\d]{1,60})", after)
+    nxt = _COUNT_AFTER.match(after)
     if nxt and verb:
         return f"{verb} {nxt.group(1).strip()}"               # `hoàn thành từ 80% trở lên 22/60 chỉ tiêu, …`
     if HAS_AT_END.search(last):
@@ -620,7 +627,7 @@ def _percent_object(before: str, after: str) -> str | None:
         if whole and (whole.group(1).split()[0].lower() not in _NOT_A_NOUN_START
                       or whole.group(1).lower().startswith("số ")):
             return whole.group(1).strip()
-    np = re.match(r"\s*((?:các|những|số)\s+)?([^\W\d][^,;:.()\d]{2,70})", after)
+    np = _NOUN_AFTER.match(after)
     if np and not np.group(1) and re.match(r"(?:các|những|số)\s", np.group(2)):
         # a two-letter noun after `số` (`tăng 7,69% số vụ, 2,94% số người chết`)
         np = re.match(r"\s*((?:các|những|số)\s+)([^\W\d][^,;:.()\d]{1,70})", after) or np

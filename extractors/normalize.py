@@ -14,10 +14,10 @@ _OLD_TONES = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_OLD_TONE_RE = re.compile(
-    "|".join(sorted(_OLD_TONES, key=len, reverse=True)) + "|" +
-    "|".join(k.upper() for k in _OLD_TONES) + "|" + "|".join(k.capitalize() for k in _OLD_TONES)
-)
+# the pairs as written, in capitals and capitalised: one class of second letters for each first letter (the same two
+# letters as the alternation of every pair and form, tried once for a first letter instead of once for each pair)
+_SECONDS = {f: "".join(sorted(k[1] for k in _OLD_TONES if k[0] == f)) for f in sorted({k[0] for k in _OLD_TONES})}
+_OLD_TONE_RE = re.compile("|".join(f"{f}[{s}]|{f.upper()}[{s}{s.upper()}]" for f, s in _SECONDS.items()))
 
 
 # Icelandic eth (`Ð`, `ð`) typed for the Vietnamese `Đ`, `đ` it looks like (`Ðắk Nông`, `Ðảng bộ`): Vietnamese has no

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from extractors import lexicon
+from extractors.cues import Needs, first_letters
 from extractors.doc_context import DocContext
 from extractors.endings import EndsWith
 from extractors.entities import district_anywhere, district_named, district_names, districts_of, find_bodies, national_at
@@ -26,7 +27,11 @@ def _governs(between: str) -> bool:
 # extractors/lexicon/owner_words.tsv)
 _COUNTS_PROVINCES = re.compile(
     rf"(?:{lexicon.alternation('owner_words', 'counts_provinces', code={'tỉnh, thành': r'tỉnh, thành(?: phố)?'})})")
-_COUNTRY = re.compile(rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w)", re.IGNORECASE)
+# (each of these behind a look ahead for what its matches start with: its look behind was tried at every place)
+# (and run only where one of its words is written, ignoring case)
+_COUNTRY = Needs(re.compile(rf"{first_letters(lexicon.role_words('owner_words', 'country'))}"
+                            rf"(?:(?<!\w)(?:{lexicon.alternation('owner_words', 'country')})(?!\w))", re.IGNORECASE),
+                 lexicon.role_words("owner_words", "country"))
 
 
 _COMMITTEE_OF = {"Tỉnh ủy": "tỉnh", "Huyện ủy": "huyện", "Thành ủy": "thành phố", "Thị ủy": "thị xã"}
@@ -152,7 +157,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             if district:
                 return _body_of(best[1], district), "document"
         if best:
-            later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs else []
+            later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs and not rank else []
             if rank or not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:
                 return best[1], "sentence"
             return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
@@ -195,7 +200,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
 
 
 # the province just named, pointed back to: `Tỉnh này`, `địa phương này`
-_THIS_PROVINCE = re.compile(r"(?<!\w)(?:[Tt]ỉnh|[Đđ]ịa phương)\s+(?:này|nói trên)(?!\w)")
+_THIS_PROVINCE = re.compile(r"(?=[TtĐđ])(?:(?<!\w)(?:[Tt]ỉnh|[Đđ]ịa phương)\s+(?:này|nói trên)(?!\w))")
 # a sentence that goes on with the one before: `Cụ thể, …`, `Trong đó, …`
 _GOES_ON = re.compile(r"\s*(?:Cụ thể|Trong đó|Theo đó)\s*,")
 
@@ -257,14 +262,16 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
 
 
 # the district as a whole, unnamed: `toàn huyện`, `cả huyện`, `huyện ta`, `Đảng bộ huyện`, `Huyện ủy` (no name after)
-_WHOLE_DISTRICT = re.compile(r"(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
-                             r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+" + UPPER + r")|[Hh]uyện ủy(?!\s+" + UPPER + r"))(?!\w)")
+_WHOLE_DISTRICT = re.compile(r"(?=[tchĐUH])(?:(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
+                             r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+" + UPPER + r")|[Hh]uyện ủy(?!\s+" + UPPER + r"))"
+                             r"(?!\w))")
 _UNNAMED_DISTRICT_BODY = re.compile(r"(?:Đảng bộ|Đảng ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:huyện|thị xã)|"
                                     r"[Hh]uyện ủy|[Tt]hị ủy")
 _DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+" + UPPER + r"\w*(?:\s+" + UPPER + r"\w*){0,2}")
 
 
-_WHOLE_PROVINCE = re.compile(r"(?<!\w)(?:toàn|cả)\s+tỉnh|(?<!\w)tỉnh\s+ta(?!\w)", re.IGNORECASE)
+_WHOLE_PROVINCE = re.compile(first_letters(("toàn", "cả", "tỉnh"))
+                             + r"(?:(?<!\w)(?:toàn|cả)\s+tỉnh|(?<!\w)tỉnh\s+ta(?!\w))", re.IGNORECASE)
 # a paragraph's opening that makes a district its topic: `Đối với huyện đảo Lý Sơn, …`, `Riêng huyện Ba Bể, …`
 _TOPIC_OPENER = re.compile(r"\s*(?:Đối với|Riêng|Tại|Ở|Về)\s+(?=[Hh]uyện|[Tt]hị xã|[Qq]uận|[Tt]hành phố)")
 

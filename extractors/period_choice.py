@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.cues import first_letters
+from extractors.cues import Needs, first_letters
 from extractors.doc_context import CONGRESS_OPENS, DocContext
 from extractors.endings import EndsWith
 from extractors.periods import SAME_TIME_OF, Period, bracket_at
@@ -34,10 +34,11 @@ def _pick_before(periods: list[Period], upto: int) -> str | None:
 
 
 _NOW_WORDS = ("đến nay", "hiện nay", "hiện tại", "tính đến nay", "cho đến nay", "hiện có", "hiện còn")
-# (asked only whether it matches: the words' alternatives behind a look ahead for their first letters, `first_letters`)
-_HERE_AND_NOW = re.compile(rf"{first_letters(_NOW_WORDS)}(?:(?<!\w)(?:{'|'.join(_NOW_WORDS)})(?!\w)|"
-                           r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w))|^\s*Hiện\b",
-                           re.IGNORECASE)
+# (asked only whether it matches: the words' alternatives behind a look ahead for their first letters, `first_letters`;
+# run only where one of its words or `hiện` is written, ignoring case: every match holds one)
+_HERE_AND_NOW = Needs(re.compile(rf"{first_letters(_NOW_WORDS)}(?:(?<!\w)(?:{'|'.join(_NOW_WORDS)})(?!\w)|"
+                                 r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w))|^\s*Hiện\b",
+                                 re.IGNORECASE), (*_NOW_WORDS, "hiện"))
 
 
 def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | None, str | None]:
@@ -47,7 +48,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     own = _own_period(ctx.sentence_periods[s.index], s.text, rel_m, m.end - s.start, ctx)
     if own is not None:
         return own, "sentence"
-    base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start)
+    base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start) \
+        if _BRACKET_AT_END.may(ctx.text[max(s.start, m.start - 60):m.start]) else None
     if base:
         # of the same part of that year as the figure it is the base of (`Quý I/2024, … vượt nhiều lần so với cùng kỳ
         # năm 2023 (35,4 triệu USD)`: 2023-Q1)
@@ -230,6 +232,8 @@ _YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:
 # a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
 # (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
+# (asked only where the text before the figure ends with its bracket, blanks left out: every match ends so)
+_BRACKET_AT_END = EndsWith(_BASE_IN_BRACKETS, ("(",))
 
 
 def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Period], rel_m: int) -> str | None:
@@ -313,7 +317,8 @@ _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời đi�
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
 # a sum from the start of the year: `lũy kế`, `luỹ kế`, `cộng dồn`
 _CUMULATIVE = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|cộng dồn)(?!\w)", re.IGNORECASE)
-_AVERAGE = re.compile(r"(?<!\w)(?:bình quân|trung bình)(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)", re.IGNORECASE)
+_AVERAGE = Needs(re.compile(r"(?<!\w)(?:bình quân|trung bình)(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)",
+                            re.IGNORECASE), ("bình",))   # (run only where `bình` is written: every match holds it)
 
 
 # a level held at the end of a month (`Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ`), not what the months added up to

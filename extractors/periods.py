@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors import lexicon
-from extractors.cues import Needs
+from extractors.cues import Needs, first_letters
 from extractors.endings import EndsWith
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -35,8 +35,9 @@ class Period:
 
 
 # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`, `tính đến hết năm 2023`, `đến hết quý I/2024`, `tính đến ngày 30-6`
-# (compiled once; the lookahead lets the engine skip every position that cannot start one)
-_UP_TO = re.compile(r"(?=[tđhTĐH])(?:"
+# (compiled once; the lookahead lets the engine skip every position that cannot start one, its letters as written: each
+# character that matches one of them ignoring case, `first_letters`, so that they are not lower-cased at every place)
+_UP_TO = re.compile(first_letters(("t", "đ", "h")) + r"(?:"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
                     r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
@@ -123,7 +124,7 @@ def find_periods(text: str) -> list[Period]:
         """`m` reaches into a span a period read before it has taken."""
         return any(s < m.end() and m.start() < e for s, e in taken)
 
-    for m in _TERM_SPAN.finditer(text) if years else ():
+    for m in _TERM_SPAN.finditer(text) if years and ("-" in text or "–" in text or "—" in text or "‑" in text) else ():
         pre = text[max(0, m.start() - 25):m.start()].lower()
         if "so với" in pre[-15:]:
             continue
@@ -156,7 +157,7 @@ def find_periods(text: str) -> list[Period]:
         add(m, f"{m.group(1)}-9M" if m.group(1) else "9M", "nine")
     # `Từ năm 2021 đến nay`: from that year to the document's (`NOW` is filled in with its year)
     for m in _SINCE.finditer(text) \
-            if "nay" in text else ():
+            if "nay" in text and ("đến" in text or "tới" in text) else ():
         if re.search(r"(?<!\w)nhất(?:\s+\S+){0,4}\s*$", text[max(0, m.start() - 40):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `mức tăng trưởng cao nhất từ năm 2010 đến nay`: the span of a record, not the figure's time
@@ -192,7 +193,7 @@ def find_periods(text: str) -> list[Period]:
                           {6: "half", 9: "nine"}.get(n, "months")))
         taken.append((m.start(1), m.end()))
     # up to the end of a month is the months so far: `Đến hết tháng 9-2019` 2019-9M, `hết tháng 3` the first quarter
-    for m in _TO_MONTH_END.finditer(text) if month else ():
+    for m in _TO_MONTH_END.finditer(text) if month and "ết" in text else ():
         n = int(m.group(1))
         if any(s <= m.start() < e for s, e in taken) or not 1 <= n <= 12:
             continue
@@ -205,7 +206,7 @@ def find_periods(text: str) -> list[Period]:
             part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
             add(m, f"{year}-{part}" if year else part, "months")
     # the month gone by, of the page's date: `trong tháng qua` (not `10 tháng qua`, the first ten months)
-    for m in _MONTH_PAST.finditer(text) if month and "qua" in text else ():
+    for m in _MONTH_PAST.finditer(text) if "háng qua" in text or "háng vừa qua" in text else ():
         if not overlaps(m) \
                 and not _COUNTED_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "MLAST", "month")
@@ -222,7 +223,7 @@ def find_periods(text: str) -> list[Period]:
                 and not re.search(r"(?:cùng kỳ|so|với|hơn|lần|vượt|bằng|gấp)\s*(?:cả\s*)?$", text[max(0, m.start() - 14):m.start()]):
             add(m, "YPREV", "year")
     # the year gone by, of the page's date: `Trong năm qua, Huyện ủy … kết nạp được 358 đảng viên` (not `5 năm qua`)
-    for m in _YEAR_PAST.finditer(text) if "qua" in text else ():
+    for m in _YEAR_PAST.finditer(text) if "ăm qua" in text or "ăm vừa qua" in text else ():
         if not overlaps(m) \
                 and not _COUNTED_BEFORE.search(text[max(0, m.start() - 10):m.start()]):
             add(m, "YPAST", "year")
@@ -339,14 +340,19 @@ _TIME_WORDS = {"năm", "trong", "đến", "tới", "từ", "đầu", "cuối", "
                "quý", "tháng", "sau", "và", "riêng", "cả", "theo", "đó", "tính", "chung", "sáu", "chín", "6", "9"}
 
 
+# (the patterns `topical` asks about every period, compiled once)
+_LABEL_TIME = re.compile(r"(?:[^\W\d_]+\s+){0,4}[\d\s/.–-]*(?:19|20)\d{2}\s*:")
+_PART_MARKS = re.compile(r"[,;:(]")
+
+
 def topical(sentence: str, pos: int) -> bool:
     """A period that sets the time of what follows (`Năm 2021, …`, `Trong năm 2022, …`, `…, năm 2023,
     Tỉnh đặt mục tiêu`), not one that qualifies a noun (`hậu quả thiên tai năm 2020`,
     `tổng kết 5 năm …, giai đoạn 2015 – 2020;`)."""
     before = sentence[:pos]
-    if re.match(r"(?:[^\W\d_]+\s+){0,4}[\d\s/.–-]*(?:19|20)\d{2}\s*:", sentence[pos:pos + 60]) and ";" not in before:
+    if _LABEL_TIME.match(sentence[pos:pos + 60]) and ";" not in before:
         return True  # the time of a label that opens a list: `Tiến độ thu hoạch ước tính đến ngày 15/10/2022: …`
-    head = re.split(r"[,;:(]", before)[-1]
+    head = _PART_MARKS.split(before)[-1]
     words = head.split()
     if len(words) > 3 or not all(w.lower() in _TIME_WORDS for w in words):
         return False

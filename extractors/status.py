@@ -7,7 +7,7 @@ import re
 from typing import Callable
 
 from extractors.cues import (ACTUAL_CUE, BODY_WITH_CUE, PAREN_TARGET, PLAN_IS, PROGRAMME, TARGET_AS_RESULT,
-                             TARGET_CUE, TARGET_RIGHT_BEFORE, TARGETS_REVIEWED, alt)
+                             TARGET_CUE, TARGET_RIGHT_BEFORE, TARGETS_REVIEWED, Needs, alt)
 from extractors.doc_context import DocContext
 from extractors.record import Mention
 from extractors.sentences import Sentence
@@ -113,7 +113,7 @@ _PLAN_AFTER_COUNT = re.compile(r"(?:\s+" + UPPER + r"[^\s,;.()]*|\s+và)*\s+(?:p
 _HEADING_VERB = re.compile(r"(?<!\w)(?:tăng|giảm|đạt|có|giữ|xếp|đứng|vươn lên|thu|kết nạp|đón|hoàn thành|vượt|còn|"
                            r"thu hút|giải ngân|xuất khẩu)(?!\w)", re.IGNORECASE)
 # a quoted name or title, closed before the figure
-_QUOTED = re.compile(r"“[^”“%]{3,200}”|\"[^\"%]{3,200}\"")
+_QUOTED = Needs(re.compile(r"“[^”“%]{3,200}”|\"[^\"%]{3,200}\""), ("“", '"'))   # (run only where a quote is written)
 # a share of a plan stated after another figure (`…, 46,1% dự toán HĐND tỉnh giao và 92,6% …`): a result
 # (the words of these rules: extractors/lexicon/status_words.tsv)
 _SHARE_OF_PLAN = re.compile(rf"\d[\d.,]*\s*%\s*(?:so với\s+)?(?:{alt('share_of_plan')})")

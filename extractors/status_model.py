@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import add, mul
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "status_model.json"
@@ -145,18 +147,43 @@ def probability_at(cache: dict, text: str, sent_start: int, sent_end: int, start
 
 def target_at(cache: dict, text: str, sent_start: int, sent_end: int, start: int, end: int,
               published: str | None, prev_sentence: str | None) -> bool | None:
-    """Whether the model reads a target: `probability_at(…) >= 0.5` (None without a model). In a sentence of many
-    figures (`1% 1% 1% …`, a table flattened into a line) the answer is often sure before the figure's own words are
+    """Whether the model reads a target: `probability_at(…) >= 0.5` (None without a model). The sums are those of
+    `probability_at`, read by word id (`_ById`): the same weights, added in another order, so that a sum may differ
+    from `probability_at`'s in its last bits (about 1e-13 at most); where it lies that near 0 the sums are read
+    again in `probability_at`'s order, so the answer is always `probability_at`'s. In a sentence of many figures
+    (`1% 1% 1% …`, a table flattened into a line) the answer is often sure before the figure's own words are
     summed: the sentence's share and the figure's `SL:` words are known at once, and the rest lies between the sums
     of the negative and of the positive weights of the words and pairs of words the sentence holds (`_bounds`)."""
     weights = _weights()
     if not weights:
         return None
+    tok = _tokens(cache, text, sent_start, sent_end)
+    if tok is None:
+        tok, shared = _shared_sum(weights, cache, text, sent_start, sent_end, start, end, published, prev_sentence)
+        return _sigmoid(shared + _figure_sum(weights, tok, text, sent_start, sent_end, start, end)) >= 0.5
+    t = _by_id(weights)
+    if tok[7] is None:
+        tok[7] = ids = list(map(t.vocab.get, tok[3], repeat(0)))
+        tok[9] = list(map(add, map(mul, ids, repeat(t.size)), ids[1:]))   # the pairs of neighbours, as keys
+    w0, w1 = _window(sent_start, sent_end, start, end)
+    key = (w0, w1, t)
+    shared = cache.get(key)
+    if shared is None:
+        shared = cache[key] = _sentence_sum_by_id(t, tok, cache, text, sent_start, sent_end, w0, w1, published,
+                                                  prev_sentence)
+    if start - WINDOW <= sent_start and end + WINDOW >= sent_end:   # the window is the sentence
+        tok[5] += 1   # (its figures asked about)
+        if tok[5] >= _BOUNDS_FROM:
+            sure = _sure(weights, tok, start - sent_start, end - sent_start, shared, t)
+            if sure is not None:
+                return sure
+    total = shared + _figure_sum_by_id(t, tok, sent_start, sent_end, start, end)
+    if total > _SURE:
+        return True
+    if total < -_SURE:
+        return False
+    # too near 0 for the order of the sums to be left out: `probability_at`'s sums, in its order
     tok, shared = _shared_sum(weights, cache, text, sent_start, sent_end, start, end, published, prev_sentence)
-    if tok is not None and start - WINDOW <= sent_start and end + WINDOW >= sent_end:   # the window is the sentence
-        sure = _sure(weights, tok, start - sent_start, end - sent_start, shared)
-        if sure is not None:
-            return sure
     return _sigmoid(shared + _figure_sum(weights, tok, text, sent_start, sent_end, start, end)) >= 0.5
 
 
@@ -178,13 +205,11 @@ _SURE = 1e-9   # far beyond the rounding of a sum of a few hundred weights (abou
 _BOUNDS_FROM = 4
 
 
-def _sure(weights: dict, tok, b: int, e: int, shared: float) -> bool | None:
+def _sure(weights: dict, tok, b: int, e: int, shared: float, t: _ById) -> bool | None:
     """`shared + _figure_sum(…) >= 0` for the figure at [b, e) of the sentence (the window its whole), when the
     bounds of the sentence decide it; None when they do not, or when a word the sum reads is cut (by the figure) or
-    a bracket is open before the figure (whose features the bounds leave out)."""
-    tok[5] += 1
-    if tok[5] < _BOUNDS_FROM:
-        return None
+    a bracket is open before the figure (whose features the bounds leave out). Asked from the `_BOUNDS_FROM`th
+    figure of the sentence on (`tok[5]` counts them)."""
     if tok[6] is None:
         tok[6] = len(set(tok[3]))   # (the distinct words, until the bounds are read)
     if type(tok[6]) is int and tok[5] * 4 < tok[6]:
@@ -198,7 +223,7 @@ def _sure(weights: dict, tok, b: int, e: int, shared: float) -> bool | None:
     if type(tok[6]) is int or tok[6][0] is not g:
         tok[6] = (g, *_bounds(g, tok[3]))
     _, rest_low, rest_high = tok[6]
-    known = shared + _first_sums(g["SL"], tok)[j]
+    known = shared + _first_sums_by_id(t, tok)[j]
     if known + rest_low > _SURE:
         return True
     if known + rest_high < -_SURE:
@@ -278,8 +303,9 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
             del words[-1], starts[-1], ends[-1]
         if words and not words[0]:
             del words[0], starts[0], ends[0]
-        # then `_first_sums`, the figures asked about and the bounds of `_sure`, when asked for
-        data = [low, starts, ends, words, None, 0, None]
+        # then `_first_sums`, the figures asked about and the bounds of `_sure`, when asked for, the words' ids
+        # (`_ById`), `_first_sums_by_id`, the keys of the pairs of neighbouring words and the set of the sentence's ids
+        data = [low, starts, ends, words, None, 0, None, None, None, None, None]
     cache["tokens"] = (sent_start, sent_end, data, seg)
     return data
 
@@ -381,4 +407,138 @@ def _sentence_sum(weights: dict, tok, cache: dict, text: str, sent_start: int, w
             total += _sum(g["P"], set(before[2][3]))   # its words, found already
         else:
             total += _sum(g["P"], set(_WORD.findall(prev_sentence[-WINDOW:].lower())))
+    return total
+
+
+class _ById:
+    """The weights by word id: every word a feature names gets an id (1, 2, …; 0 for any other word), each group
+    of words (`L`, `S`, …) an array of its weights by id (doubles: no float object to reach for each), each group of
+    pairs (`LB`, `RB`, `SB`) a dictionary keyed by `first * size + second`. A sentence's words are looked up once
+    (their ids, `target_at`); a figure's sums then index arrays and look up small integers, where the strings'
+    dictionaries (`_grouped`) compared strings all over 57,614 weights. The same features, the same weights: only
+    the order of each sum's terms differs."""
+
+    def __init__(self, weights: dict[str, float]):
+        g = _grouped(weights)
+        words = sorted({w for name in _GROUPS for w in g[name]}
+                       | {w for name in _PAIR_GROUPS for pair in g[name] for w in pair})
+        self.vocab = {w: k for k, w in enumerate(words, 1)}
+        self.size = size = len(words) + 1
+        for name in _GROUPS:
+            by_id = [0.0] * size
+            for w, weight in g[name].items():
+                by_id[self.vocab[w]] = weight
+            setattr(self, name, array('d', by_id))
+        for name in _PAIR_GROUPS:
+            setattr(self, name, {self.vocab[a] * size + self.vocab[b]: weight for (a, b), weight in g[name].items()})
+        self.L_at, self.R_at = [getattr(self, k) for k in _GROUPS[1:5]], [getattr(self, k) for k in _GROUPS[6:9]]
+        self.weights = weights
+        self.bias, self.in_paren = weights.get("BIAS", 0.0), weights.get("IN_PAREN", 0.0)
+
+    def pairs(self, ids: list[int]) -> set[int]:
+        """The distinct pairs of neighbours of `ids`, as keys of the pairs' groups."""
+        return set(map(add, map(mul, ids, repeat(self.size)), ids[1:]))
+
+
+_by_id_tables: list = [None, None]   # the weights they were read from, their `_ById`
+
+
+def _by_id(weights: dict[str, float]) -> _ById:
+    if _by_id_tables[0] is not weights:
+        _by_id_tables[:] = [weights, _ById(weights)]
+    return _by_id_tables[1]
+
+
+def _ids_in(t: _ById, tok, a: int, b: int, most: int | None = None) -> tuple[list[int], list[str], list[int], set[int]]:
+    """`_words_in(tok, a, b, most)` with the words' ids: (ids, words, starts, the keys of their distinct pairs)."""
+    st, en = tok[1], tok[2]
+    i = bisect_right(en, a)
+    j = bisect_left(st, b)
+    if most is not None:
+        j = min(j, i + most)
+    if i >= j:
+        return [], [], [], set()
+    if st[i] < a or en[j - 1] > b:   # a word cut by the slice's edge: its cut form's id
+        words, starts = _words_in(tok, a, b, most)
+        ids = list(map(t.vocab.get, words, repeat(0)))
+        return ids, words, starts, t.pairs(ids)
+    return tok[7][i:j], tok[3][i:j], st[i:j], set(tok[9][i:j - 1])
+
+
+def _first_sums_by_id(t: _ById, tok) -> list[float]:
+    """`_first_sums(…)` by id: per number k of the sentence's first words, the sum of the `SL:` weights of the
+    distinct words among them (a word's weight where it first appears, 0.0 where it repeats)."""
+    if tok[8] is None:
+        seen = set()
+        see, sl = seen.add, t.SL
+        tok[8] = list(accumulate([0.0 if x in seen or see(x) else sl[x] for x in tok[7]], initial=0.0))
+    return tok[8]
+
+
+def _figure_sum_by_id(t: _ById, tok, sent_start: int, sent_end: int, start: int, end: int) -> float:
+    """`_figure_sum(…)` by id: the sum of the weights of `figure_features(…)`, in another order."""
+    w0, w1 = _window(sent_start, sent_end, start, end)
+    a, b, e, c = w0 - sent_start, start - sent_start, end - sent_start, w1 - sent_start
+    low, st, en = tok[0], tok[1], tok[2]
+    i, j = bisect_right(en, a), bisect_left(st, b)   # the left words: ids[i:j]
+    whole = not (i < j and (st[i] < a or en[j - 1] > b))
+    if whole:
+        ids, wd = tok[7], tok[3]
+    else:
+        ids, wd, st, _ = _ids_in(t, tok, a, b)
+        i, j = 0, len(ids)
+    cut = max(low.rfind(";", a, b), low.rfind(":", a, b))
+    n0 = max(bisect_right(st, cut, i, j), j - 10)
+    near = ids[n0:j]   # the last ten words of the clause
+    after, _, _, after_pairs = _ids_in(t, tok, e, c, 6)
+    total = sum(map(t.L.__getitem__, set(near)))
+    for group, w in zip(t.L_at, reversed(near[-4:])):   # L0 … L3
+        total += group[w]
+    if whole:
+        near_pairs = set(tok[9][n0:j - 1]) if n0 < j else ()
+    else:
+        near_pairs = t.pairs(near)
+    total += sum(map(t.LB.get, near_pairs, repeat(0.0)))
+    total += sum(map(t.C1.__getitem__, set(ids[bisect_right(st, max(cut, low.rfind(",", a, b)), i, j):j])))
+    paren = low.rfind("(", a, b)
+    if paren > low.rfind(")", a, b):
+        k = bisect_right(st, paren, i, j)
+        total += t.in_paren
+        total += sum(map(t.PW.__getitem__, set(ids[k:j])))
+        total += t.weights.get("PW0:" + "_".join(wd[k:min(j, k + 2)]), 0.0)
+        total += sum(map(t.BP.__getitem__, set(ids[max(i, k - 2):k])))
+    total += sum(map(t.R.__getitem__, set(after)))
+    for group, w in zip(t.R_at, after[:3]):   # R0 … R2
+        total += group[w]
+    total += sum(map(t.RB.get, after_pairs, repeat(0.0)))
+    if a == 0 and whole:
+        total += _first_sums_by_id(t, tok)[j]   # the left words are the sentence's first j, uncut
+    else:
+        total += sum(map(t.SL.__getitem__, set(ids[i:j])))
+    return total
+
+
+def _sentence_sum_by_id(t: _ById, tok, cache: dict, text: str, sent_start: int, sent_end: int, w0: int, w1: int,
+                        published: str | None, prev_sentence: str | None) -> float:
+    """`_sentence_sum(…)` by id: the sum of the weights of `sentence_features(…)` of the window [w0, w1)."""
+    ids, _, _, pairs = _ids_in(t, tok, w0 - sent_start, w1 - sent_start)
+    distinct = set(ids)
+    if w0 == sent_start and w1 == sent_end:
+        tok[10] = distinct   # (the `P:` words of the sentence after it)
+    total = t.bias
+    total += sum(map(t.S.__getitem__, distinct))
+    total += sum(map(t.SB.get, pairs, repeat(0.0)))
+    pub = int(published[:4]) if published and published[:4].isdigit() else None
+    if pub:
+        years = {"Y:" + ("future" if int(y) > pub else "same" if int(y) == pub else "past")
+                 for y in _YEAR.findall(text[w0:w1])}
+        total += sum(t.weights.get(y, 0.0) for y in years)
+    if prev_sentence:
+        before = cache.get("before")   # the sentence read before this one, if it is the one before
+        if before is not None and before[2] is not None and len(prev_sentence) <= WINDOW \
+                and before[3] == prev_sentence:
+            distinct = before[2][10] or set(map(t.vocab.get, before[2][3], repeat(0)))   # its words, found already
+        else:
+            distinct = set(map(t.vocab.get, _WORD.findall(prev_sentence[-WINDOW:].lower()), repeat(0)))
+        total += sum(map(t.P.__getitem__, distinct))
     return total

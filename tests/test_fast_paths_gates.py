@@ -157,3 +157,25 @@ def test_the_body_patterns_behind_a_look_ahead_find_what_they_find_without():
             assert [(m.span(), m.span("name")) for m in fast.finditer(text)] == spans, (kind, text)
             found += len(spans)
     assert found > 500
+
+
+def test_the_body_patterns_run_only_where_their_words_are_find_what_they_find_everywhere():
+    # (the seventh pass) each body pattern runs only where one of the words each of its matches holds is written
+    from extractors import lexicon
+    from extractors.entities import BODY_GATES, BODY_PATTERNS
+    assert [p for _, p in BODY_PATTERNS] == [g.pattern for _, g in BODY_GATES]
+    # every word of the bodies' lexicon (not the gates' words: those are what is tested), names and others
+    words = [w for role in ("leadership", "committee", "party_board", "party_office", "level", "government", "district",
+                            "commune") for w in lexicon.role_words("bodies", role)]
+    words += ["Đảng bộ", "Đảng", "Ban", "Sở", "Quân sự", "Khối cơ quan", "Nghệ An", "Nam Đàn", "Tài chính",
+              "Kế hoạch và Đầu tư", "Hợp tác xã", "Vĩnh Phúc"]
+    rng = random.Random(8)
+    found = shut = 0
+    for kind, gate in BODY_GATES:
+        pattern = gate.pattern
+        for text in _texts(words, rng, k=3000):
+            got = [(m.span(), m.groupdict()) for m in gate.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in pattern.finditer(text)], (kind, text)
+            found += len(got)
+            shut += not gate._may(text)
+    assert found > 3000 and shut > 3000

@@ -198,7 +198,7 @@ def test_a_period_s_owners_read_once_per_sentence_are_those_read_per_figure():
 
 
 def test_weak_s_bracket_test_is_the_pattern_it_stands_for():
-    from extractors.indicator_context import _before_a_bracketed_number
+    from extractors.indicator_context import _before_a_bracketed_number, weak
     rng = random.Random(6)
     pieces = ["Hội", "Hội Nhà văn", "Nhà", " ", "(", ")", "1", "a", "  (", "( 2", "\n", "văn"]
     for _ in range(5000):
@@ -206,6 +206,11 @@ def test_weak_s_bracket_test_is_the_pattern_it_stands_for():
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
         plain = re.search(re.escape(ind) + r"\s*\(\s*\d", text) is not None
         assert _before_a_bracketed_number(ind, text) == plain, (ind, text)
+        # and a stretch of the text read in place (`repair` asks about the text round a figure, not copied)
+        lo, hi = rng.randrange(len(text) + 2), rng.randrange(len(text) + 3)
+        stretch = re.search(re.escape(ind) + r"\s*\(\s*\d", text[lo:hi]) is not None
+        assert _before_a_bracketed_number(ind, text, lo, hi) == stretch, (ind, text, lo, hi)
+        assert weak(ind, text, lo, hi) == weak(ind, text[lo:hi]), (ind, text, lo, hi)
 
 
 def test_the_count_rules_gated_patterns_match_only_where_their_words_are_written():
