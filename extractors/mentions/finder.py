@@ -173,7 +173,7 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
         if enabled:
             gc.enable()
     mentions = _scores_and_shares(mentions, text)
-    if any(m.unit == "sao" or _NAMED_OR_DATED_CUE.search(text, max(0, m.start - 16), m.start) for m in mentions):
+    if any(_suspect(m, text) for m in mentions):
         mentions, skipped = _names_and_dates(mentions, skipped, text)
     return mentions, skipped
 
@@ -184,7 +184,22 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
 # sàng”`), a news agency's dateline (`Hà Nội (TTXVN 1/12)`), the second of two days of a month (`ngày 3 và 4/1`).
 _CURRENCY_CODES = sorted({r["word"] for r in lexicon.rows("currencies") if r["side"] == "before"
                           and r["word"].isascii() and r["word"].isalpha() and r["word"].isupper()}, key=len, reverse=True)
-_NAMED_OR_DATED_CUE = re.compile(r"[A-Z]$|[“\"]\s*$|(?:TTXVN|VNA)\s+$|gày\s+\d{1,2}\s*(?:và|,)\s*$")
+_QUOTES = frozenset("“\"")
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _suspect(m: Mention, text: str) -> bool:
+    """Whether `_NAMES_AND_DATES` may set figure `m` aside, by the character before it (a capital glued to it, a quote)
+    or its kind (a fraction after a dateline or `ngày N và`) or unit (`sao`); a few comparisons a figure."""
+    if m.unit == "sao":
+        return True
+    if m.kind == "fraction":
+        before = text[max(0, m.start - 20):m.start]
+        return "gày" in before or "TTXVN" in before or "VNA" in before
+    if m.start == 0:
+        return False
+    c = text[m.start - 1]
+    return c in _ASCII_CAPITALS or c in _QUOTES or (c == " " and m.start > 1 and text[m.start - 2] in _QUOTES)
 _NAMES_AND_DATES = (
     ("name", re.compile(r"(?<!\S)(?!(?:" + "|".join(_CURRENCY_CODES) + r")$)[A-Z][A-Z\d]{0,5}(?<=[A-Z])$"), None),
     ("name", re.compile(r"[“\"]\s*$"), re.compile(r"[^”\"\d\n]{0,40}[”\"]")),
@@ -196,6 +211,9 @@ _NAMES_AND_DATES = (
 def _names_and_dates(mentions: list[Mention], skipped: list[Skipped], text: str):
     kept, more = [], []
     for m in mentions:
+        if not _suspect(m, text):
+            kept.append(m)
+            continue
         if m.kind == "quantity" and m.unit == "sao" and not m.qualifier:
             more.append(Skipped(m.start, m.end, m.text, "rating"))   # `đạt OCOP 4 sao`, `khách sạn 3 sao`: a class
             continue

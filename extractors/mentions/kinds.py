@@ -346,7 +346,8 @@ def settle(f, d: Draft):
     if j < n and toks.text[j] == "/":
         fraction(f, d)
     s = d.start_tok
-    if d.kind == "fraction" or s > 0 and (toks.low[s - 1] in RANK_PREVIOUS or not ends_none(toks, s, RANK_PHRASE_LAST)):
+    if d.kind == "fraction" or s > 0 and (toks.low[s - 1] in RANK_PREVIOUS or not ends_none(toks, s, RANK_PHRASE_LAST)
+                                          or s > 1 and toks.low[s - 1] == "trong" and toks.low[s - 2] == "đầu"):
         rank(f, d)
     got = quantity(f, d)
     if got is not None:

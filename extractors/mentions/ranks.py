@@ -34,7 +34,7 @@ _DECORATION = re.compile(r"(?:[Hh]uân|[Hh]uy)\s+chương|[Cc]hiến công|[Bb]�
 _AT_THE_HEAD = {"đứng đầu", "dẫn đầu", "xếp đầu"}
 # what `rank` asks of the token before a number that is no fraction: one of these words, or the end of a phrase of
 # _RANK_WITHOUT_THU (`kinds.settle` calls it only then)
-RANK_PREVIOUS = frozenset({"thứ", "lên", "xuống", "top", "tốp", "trong"})
+RANK_PREVIOUS = frozenset({"thứ", "lên", "xuống", "top", "tốp"})
 RANK_PHRASE_LAST = last_words(_RANK_WITHOUT_THU)
 # an ordinal in words and the rank it reads as (`xếp thứ nhì`; extractors/lexicon/ordinal_words.tsv)
 ORDINAL_WORDS = {r["word"]: float(r["value"]) for r in lexicon.rows("ordinal_words") if r["role"] == "ordinal" and r["value"]}
