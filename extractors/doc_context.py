@@ -15,6 +15,8 @@ from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, datel
 from extractors.sentences import Sentence, sentence_starts
 
 
+# a title that opens with its year: `Năm 2019, …`, `2024: …`
+_TITLE_YEAR = re.compile(r"\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})\s*[,:\-–]")
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
@@ -259,6 +261,11 @@ class DocContext:
         results = [y for s, ps in zip(self.sentences, self.sentence_periods) if not self.target_sentence(s)
                    for y in years_of(ps)]
         if results:
+            # a title that opens with the year it reports (`Năm 2019, Vĩnh Phúc có 13/13 chỉ tiêu … đạt`) names the page's
+            # year, however many other years its text compares with
+            opening = _TITLE_YEAR.match(self.title or "")
+            if opening and not is_target_sentence(self.title):
+                return opening.group(1)
             return Counter(results).most_common(1)[0][0]   # a tie: the first named
         same_time = SAME_TIME_OF.search(self.text) or _BASE_YEAR.search(self.text)
         if same_time:

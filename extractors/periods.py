@@ -38,7 +38,7 @@ class Period:
 # (compiled once; the lookahead lets the engine skip every position that cannot start one, its letters as written: each
 # character that matches one of them ignoring case, `first_letters`, so that they are not lower-cased at every place)
 _UP_TO = re.compile(first_letters(("t", "đ", "h")) + r"(?:"
-                    r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)(?:ngày\s+)?"
+                    r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+|giữa\s+)?|hết\s+)(?:ngày\s+)?"
                     r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+)quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|-|năm\s+)"
@@ -73,6 +73,12 @@ _SUMMED_MONTHS = re.compile(r"(?=[bBtTcClL])(?<!\w)(?:bình quân|tính chung|c�
                             r"(?!\s+(?:đầu|cuối|qua|trước|tới|sau))(?:\s+(?:năm\s+)?((?:19|20)\d{2}))?(?!\d)", re.IGNORECASE)
 
 
+# `… ngân sách nhà nước 6 tháng là`, `… xuất khẩu 9 tháng ước đạt`: N months after a word, before a copula
+_MONTHS_OF_MEASURE = re.compile(r"(?<=[^\W\d] )(\d{1,2}|sáu|chín|mười) tháng(?:\s+(?:năm\s+)?((?:19|20)\d{2}))?"
+                                r"(?=\s+(?:là|đạt|ước|tăng|giảm)(?!\w))")
+# a word before N months that makes them a span, not the months of the year so far
+_SPAN_BEFORE = re.compile(r"(?<!\w)(?:trong|sau|dưới|trên|hơn|khoảng|gần|mỗi|từ|đến|vòng|hạn|kỳ|thời gian|các|những|mất)\s*$",
+                          re.IGNORECASE)
 # a month's figure compared with the month before: `tháng 9 tăng 0,70% so với tháng trước`
 _MONTH_ON_MONTH = re.compile(r"[^.;:\n]{0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+(?:trước|\d{1,2})(?![\w/])",
                              re.IGNORECASE)
@@ -183,6 +189,19 @@ def find_periods(text: str) -> list[Period]:
     # the first N months added up or averaged, with no `đầu năm`: `bình quân 6 tháng tăng 3,68%`, `cộng dồn 9 tháng`
     for m in _SUMMED_MONTHS.finditer(text) if "háng" in low else ():
         if overlaps(m):
+            continue
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+        if not 1 < n < 12:
+            continue
+        part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+        out.append(Period(m.start(1), f"{m.group(2)}-{part}" if m.group(2) else part,
+                          {6: "half", 9: "nine"}.get(n, "months")))
+        taken.append((m.start(1), m.end()))
+    # the first N months named right after what they measure, before its copula: `Tổng thu ngân sách nhà nước 6 tháng là
+    # 12.221 tỷ đồng`, `kim ngạch xuất khẩu 9 tháng ước đạt` (not a span: `trong 6 tháng`, `dưới 6 tháng tuổi`)
+    for m in _MONTHS_OF_MEASURE.finditer(text) if "háng" in low else ():
+        if overlaps(m) or _SPAN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         word = m.group(1).lower()
         n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)

@@ -19,6 +19,10 @@ _AFTER_YEARS_OF = re.compile(r"(?<!\w)(?:[Ss]au|[Qq]ua)\s+(?:\d{1,2}|hai|ba|bố
                              r"(?:triển khai\s+)?(?:thực hiện|triển khai)(?!\w)")
 
 
+# a bracket right after the plan a result is measured against: `… so với nghị quyết đề ra (23.600 tỷ đồng)`
+_PLAN_IN_BRACKET = re.compile(r"(?<!\w)(?:so với|bằng)\s+(?:kế hoạch|nghị quyết|dự toán|chỉ tiêu|mục tiêu)"
+                              r"[^()\d,;]{0,30}\(\s*$", re.IGNORECASE)
+
 def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str, ctx: DocContext,
               s: Sentence, model: Callable[[], str | None] | None = None) -> str | None:
     """`actual`, `target`, or None for a heading or a label that states no figure; `model` reads the
@@ -40,6 +44,8 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         return None  # a label that opens a list, `Ba khâu đột phá: (1) …`, states no figure
     if PAREN_TARGET.search(just_before):
         return "target"  # a bracket that opens with a plan word gives the plan: `7,02% (kế hoạch 7-7,5%)`
+    if "(" in just_before and _PLAN_IN_BRACKET.search(ctx.text, max(s.start, m.start - 60), m.start):
+        return "target"  # `đạt 51,8% so với nghị quyết đề ra (23.600 tỷ đồng)`: the plan's amount, in brackets
     if ("thực hiện" in sent_before or "triển khai" in sent_before) and _AFTER_YEARS_OF.search(sent_before) \
             and not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", clause_before)):   # (each match holds one of the two)
         return "actual"  # `Sau 2 năm thực hiện Nghị quyết …, tốc độ tăng trưởng công nghiệp đạt 19%`: what it achieved

@@ -1972,3 +1972,23 @@ def test_a_star_rating_is_a_class_and_the_products_rated_are_counted_by_it():
     assert [m.text for m in ex.mentions] == ["68 sản phẩm", "4 sản phẩm", "64 sản phẩm"]
     assert [s.reason for s in ex.skipped if s.text.endswith("sao")] == ["rating", "rating"]
     assert figure(text, "64 sản phẩm").indicator == "sản phẩm đạt OCOP 3 sao"
+
+
+# --- periods from development part R (was blind part M) --------------------------------------------
+@pytest.mark.parametrize("text, span, published, title, period", [
+    ("Về sản lượng tính đến giữa tháng 11/2018, lúa thu hoạch được 26.274 tấn.", "26.274 tấn", None, None, "2018"),
+    ("Tổng thu ngân sách nhà nước 6 tháng là 12.221 tỷ đồng, tăng 2,5% so với cùng kỳ năm 2023.", "12.221 tỷ đồng",
+     "2024-07-10", None, "2024-H1"),
+    ("Trẻ em dưới 6 tháng tuổi là 1.200 trẻ.", "1.200 trẻ", "2024-07-10", None, "2024"),
+    ("Đến nay, toàn tỉnh có 100% xã đạt chuẩn nông thôn mới. Năm 2020 tăng trưởng 7%.", "100%", None,
+     "Năm 2019, Vĩnh Phúc có 13/13 chỉ tiêu kinh tế - xã hội đạt và vượt mục tiêu đề ra", "2019"),
+])
+def test_periods_of_the_part_r(text, span, published, title, period):
+    assert figure(text, span, published=published, title=title).period == period
+
+
+def test_the_plans_amount_in_brackets_is_a_target_and_no_total_of_the_parts_shares():
+    text = ("Tổng thu ngân sách nhà nước 6 tháng là 12.221 tỷ đồng, đạt 51,8% so với nghị quyết đề ra (23.600 tỷ đồng) "
+            "và tăng 2,5% so với cùng kỳ năm 2023; trong đó, thu nội địa 10.152 tỷ đồng, đạt 50,51%.")
+    assert figure(text, "23.600 tỷ đồng", published="2024-07-10").status == "target"
+    assert figure(text, "10.152 tỷ đồng", published="2024-07-10").status == "actual"

@@ -105,6 +105,10 @@ def _share_of_total(dt: DocText, ms: list[Mention]) -> list[Check]:
         c, t = pair
         if not t.value or not c.value:
             continue
+        if t.status == "target" and c.status != "target":
+            # `…, đạt 51,8% so với nghị quyết đề ra (23.600 tỷ đồng); trong đó, thu nội địa 10.152 tỷ đồng, đạt 50,51%`:
+            # a result's share of its own plan, not of the plan's total
+            continue
         # `2.393 hộ, chiếm 27,22% hộ nghèo của tỉnh, trong đó … 2.339 hộ, chiếm 26,61%`: the total is itself a share
         # of a larger whole, and the part's percentage is more likely of that whole than of the total
         of_larger = any(_pct(x) and not x.direction for x in ms[ms.index(t) + 1:i - 1])

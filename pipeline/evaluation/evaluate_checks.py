@@ -61,6 +61,10 @@ REAL_ADJUDICATED: dict[tuple[str, str, str], str] = {
     ("fraction_percent", "rdev-n004", "1.370 hộ nghèo/79.836 hộ"):
         "1.370/79.836 is 1,72%; the page prints 1,67% (1,67% of 79.836 is 1.333 households), while its four other "
         "rows (8.112/506.184 = 1,60%, 793/53.904 = 1,47%, 2.036/53.904 = 3,78%, 4.005/79.836 = 5,02%) agree",
+    ("fraction_percent", "rdev-r025", "122.000/212.631 gia đình"):
+        "122.000/212.631 is 57,38%; the page prints 57,48% (a slip in the first decimal)",
+    ("fraction_percent", "rdev-r025", "230/454 dòng họ"):
+        "230/454 is 50,66%, which rounds to 50,7%; the page prints 50,6% (cut, not rounded)",
     ("share_of_total", "rdev-o030", "14.419 triệu USD"):
         "14.419 of the 15.213 triệu USD the sentence before states is 94,78%, which rounds to 94,8%; the page prints "
         "94,7% (cut, not rounded), while its other share, 731/1.031 dự án = 70,90%, is printed 70,9%",
