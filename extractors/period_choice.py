@@ -70,6 +70,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     termed = _term_relative(m, s, ctx, periods, rel_m)
     if termed:
         return termed, "sentence"
+    if _THIS_SPAN.search(s.text, max(0, rel_m - 120), rel_m) and not any(p.pos < rel_m for p in periods):
+        # `Cụ thể, giai đoạn này tỉnh Quảng Ngãi thu ngân sách đạt 85.300 tỉ đồng` after `từ năm 2021 - 2023`: the span
+        # the sentence before named
+        span = ctx.last_term[s.index] or ctx.last_named[s.index]
+        if span is not None and _TERM_VALUE.fullmatch(_resolve_now(span.value, ctx)):
+            return _resolve_now(span.value, ctx), "paragraph" if span.paragraph == s.paragraph else "document"
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
     if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start]) or (m.unit or "").endswith("/năm")):
@@ -261,6 +267,8 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
 
 _TERM_WORD = re.compile("nhiệm kỳ")
 # `Từ đầu nhiệm kỳ đến nay`, `từ đầu nhiệm kỳ`
+# a span named again: `giai đoạn này`, `thời kỳ này`, `giai đoạn nói trên`
+_THIS_SPAN = re.compile(r"(?<!\w)(?:giai đoạn|thời kỳ|thời gian|nhiệm kỳ)\s+(?:này|nói trên|trên)(?!\w)", re.IGNORECASE)
 _TERM_START_TO_NOW = re.compile(r"(?<!\w)từ đầu nhiệm kỳ(?!\s*\d)", re.IGNORECASE)
 # `Trong nhiệm kỳ vừa qua`, `nhiệm kỳ qua`, `nhiệm kỳ trước`
 _TERM_GONE_BY = re.compile(r"(?<!\w)nhiệm kỳ (?:vừa qua|qua|trước)(?!\w)", re.IGNORECASE)

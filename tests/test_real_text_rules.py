@@ -1992,3 +1992,11 @@ def test_the_plans_amount_in_brackets_is_a_target_and_no_total_of_the_parts_shar
             "và tăng 2,5% so với cùng kỳ năm 2023; trong đó, thu nội địa 10.152 tỷ đồng, đạt 50,51%.")
     assert figure(text, "23.600 tỷ đồng", published="2024-07-10").status == "target"
     assert figure(text, "10.152 tỷ đồng", published="2024-07-10").status == "actual"
+
+
+def test_a_span_named_again_is_the_one_named_before():
+    text = ("Ngày 22.7, UBND tỉnh Quảng Ngãi cho biết từ năm 2021 - 2023, tổng thu ngân sách của tỉnh này đã có kết quả "
+            "tốt. Cụ thể, giai đoạn này tỉnh Quảng Ngãi thu ngân sách đạt 85.300 tỉ đồng, đạt 75% kế hoạch của cả nhiệm "
+            "kỳ 2021 - 2025.\n\nDự kiến nhiệm kỳ này tỉnh Quảng Ngãi sẽ thu ngân sách hơn 134.700 tỉ đồng.")
+    assert figure(text, "85.300 tỉ đồng", published="2023-07-22").period == "2021-2023"
+    assert figure(text, "hơn 134.700 tỉ đồng", published="2023-07-22").period == "2021-2025"
