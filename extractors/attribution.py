@@ -279,6 +279,9 @@ def _period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int, plain: bool) -
     return got
 
 
+_COMPANY_REACH = 400   # characters before a figure read for the company or plant it is of (linear in a long sentence)
+
+
 def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
                plain: bool) -> tuple[str | None, str | None]:
     """`entity_of(…)` of the figure, read once per document for the figures of sentences without letters."""
@@ -286,7 +289,8 @@ def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
         return holder, "sentence"       # `Đứng thứ nhì là tỉnh Bắc Giang`
     if m.kind == "quantity" and m.unit and (place := place_after(text, m.end)):
         return place, "sentence"        # `63 hộ của xã Krông Pa đã thoát nghèo`
-    if "của" in text[s.start:m.start] and (company := company_of(text, s.start, m.start)):
+    lo = max(s.start, m.start - _COMPANY_REACH)
+    if text.find("của", lo, m.start) >= 0 and (company := company_of(text, lo, m.start)):
         return company, "sentence"      # `sản lượng điện của Nhà máy Nhiệt điện Vũng Áng I … tăng 68%`
     if not plain or _held[3] is not ctx:
         got = entity_of(text, cs, m.start, s, ctx, m.unit if m.kind == "quantity" else None,

@@ -119,7 +119,7 @@ def weak(indicator: str | None, text: str = "", lo: int = 0, hi: int | None = No
     if indicator.strip().lower() in _RATE_OF_NOTHING:
         return True   # `Ngành sản xuất điện … với tốc độ tăng 30,85%`: a rate, of what the clause named before
     ind = indicator.strip(" ,;:()-")
-    if ind.lower() in _ONLY_A_FIELD or _OF_A_REGION.match(ind) or ind.lower() in _ONLY_POINTS:
+    if ind.lower() in _NO_MEASURE or _OF_A_REGION.match(ind):
         return True   # `xếp thứ 45/63 tỉnh thành (giảm 0,9 điểm …)`: `thành`; `của khu vực Tây Nguyên`: the field ranked in
     if not ind or not _A_LETTER.search(ind) or _DIGIT_OR_PER.search(ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):
@@ -146,6 +146,7 @@ _ONLY_A_FIELD = {"thành", "tỉnh", "tỉnh thành", "tỉnh, thành", "tỉnh,
                  "cả nước", "toàn quốc", "khu vực", "vùng"}
 # a score with no index named (`với số điểm 36,72 điểm`, `có số điểm đánh giá là 69,19 điểm`): of the index named before
 _ONLY_POINTS = {"số điểm", "số điểm đánh giá", "điểm số", "tổng điểm", "điểm", "tổng số điểm"}
+_NO_MEASURE = frozenset(_ONLY_A_FIELD | _ONLY_POINTS)
 _OF_A_REGION = re.compile(r"(?:của|trong)\s+(?:khu vực|vùng)\s", re.IGNORECASE)
 _RATE_OF_NOTHING = {"tốc độ", "tốc độ tăng", "mức tăng", "mức", "mức giảm", "tốc độ tăng trưởng bình quân"}
 _BRACKETED_NUMBER = re.compile(r"\s*\(\s*\d")

@@ -91,7 +91,7 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
             or ind.strip().lower() in _ADDED_UP and done[-1].extra.get("sentence_index") == m.extra.get("sentence_index")):
         # `… chỉ đạt 121,65 triệu USD. Con số này giảm 40,5% so với cùng kỳ`: the figure before, named again
         ind, source = done[-1].indicator, "inherited"
-    comma = text.rfind(",", cs, m.start) if "iêng" in text[cs:m.start] else -1
+    comma = text.rfind(",", cs, m.start) if text.find("iêng", cs, m.start) >= 0 else -1
     if comma >= 0 and m.kind in ("percent", "quantity") and done and done[-1].indicator \
             and re.match(r"(?:tỷ|tỉ) lệ\s", done[-1].indicator, re.IGNORECASE) \
             and s_start <= done[-1].start and done[-1].end <= comma \

@@ -10,7 +10,7 @@ import re
 from extractors.cues import Needs, first_letters
 from extractors.doc_context import CONGRESS_OPENS, DocContext
 from extractors.endings import EndsWith
-from extractors.periods import SAME_TIME_OF, Period, bracket_at
+from extractors.periods import SAME_TIME_OF, Period, bracket_at, months_part
 from extractors.record import Mention
 from extractors.sentences import Sentence
 from extractors.normalize import UPPER
@@ -222,7 +222,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # `Tổng thu ngân sách tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu đồng`: the
         # months of the year up to that month
         n = int(month.group(2))
-        period = f"{month.group(1)}-{ {3: 'Q1', 6: 'H1'}.get(n, f'{n}M') }"
+        period = f"{month.group(1)}-{months_part(n)}"
     return period, source if period is not None else None
 
 
@@ -495,7 +495,7 @@ def _months_so_far(year: str, periods: list[Period], ctx: DocContext, s: Sentenc
         month = re.fullmatch(r"(?:(\d{4})-|M)(\d{2})", value or "")
         if month and (month.group(1) in (None, year)):
             n = int(month.group(2))
-            return year if n == 12 else f"{year}-{ {3: 'Q1', 6: 'H1'}.get(n, f'{n}M') }"
+            return year if n == 12 else f"{year}-{months_part(n)}"
         part = re.fullmatch(r"(?:(\d{4})-)?(\d{1,2}M|H1|Q1)", value or "")
         if part and part.group(1) in (None, year):
             return f"{year}-{part.group(2)}"

@@ -109,6 +109,11 @@ _MONTH_OF = re.compile(r"(?=[Tt])(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s
 _YEAR = re.compile(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])")
 
 
+def months_part(n: int) -> str:
+    """The first n months of a year as the contract writes them: `Q1` for three, `H1` for six, else `10M`."""
+    return {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+
+
 def find_periods(text: str) -> list[Period]:
     """Periods named in `text`, in order; bases of comparison and base-year prices are left out."""
     # `quí` is an old spelling of `quý` (one letter for one, so positions stay)
@@ -183,34 +188,25 @@ def find_periods(text: str) -> list[Period]:
         word = m.group(1).lower()
         n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
         if 1 < n < 12:
-            part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+            part = months_part(n)
             out.append(Period(m.start(1), part, {6: "half", 9: "nine"}.get(n, "months")))
             taken.append((m.start(1), m.end()))
-    # the first N months added up or averaged, with no `đầu năm`: `bình quân 6 tháng tăng 3,68%`, `cộng dồn 9 tháng`
-    for m in _SUMMED_MONTHS.finditer(text) if "háng" in low else ():
-        if overlaps(m):
-            continue
-        word = m.group(1).lower()
-        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
-        if not 1 < n < 12:
-            continue
-        part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
-        out.append(Period(m.start(1), f"{m.group(2)}-{part}" if m.group(2) else part,
-                          {6: "half", 9: "nine"}.get(n, "months")))
-        taken.append((m.start(1), m.end()))
-    # the first N months named right after what they measure, before its copula: `Tổng thu ngân sách nhà nước 6 tháng là
-    # 12.221 tỷ đồng`, `kim ngạch xuất khẩu 9 tháng ước đạt` (not a span: `trong 6 tháng`, `dưới 6 tháng tuổi`)
-    for m in _MONTHS_OF_MEASURE.finditer(text) if "háng" in low else ():
-        if overlaps(m) or _SPAN_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-            continue
-        word = m.group(1).lower()
-        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
-        if not 1 < n < 12:
-            continue
-        part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
-        out.append(Period(m.start(1), f"{m.group(2)}-{part}" if m.group(2) else part,
-                          {6: "half", 9: "nine"}.get(n, "months")))
-        taken.append((m.start(1), m.end()))
+    # the first N months added up or averaged, with no `đầu năm` (`bình quân 6 tháng tăng 3,68%`, `cộng dồn 9 tháng`),
+    # and named right after what they measure, before its copula (`Tổng thu ngân sách nhà nước 6 tháng là 12.221 tỷ
+    # đồng`, `kim ngạch xuất khẩu 9 tháng ước đạt`; not a span: `trong 6 tháng`, `dưới 6 tháng tuổi`)
+    for pattern in (_SUMMED_MONTHS, _MONTHS_OF_MEASURE) if "háng" in low else ():
+        for m in pattern.finditer(text):
+            if overlaps(m) or pattern is _MONTHS_OF_MEASURE and _SPAN_BEFORE.search(text, max(0, m.start() - 12),
+                                                                                      m.start()):
+                continue
+            word = m.group(1).lower()
+            n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+            if not 1 < n < 12:
+                continue
+            part = months_part(n)
+            out.append(Period(m.start(1), f"{m.group(2)}-{part}" if m.group(2) else part,
+                              {6: "half", 9: "nine"}.get(n, "months")))
+            taken.append((m.start(1), m.end()))
     # up to the end of a month is the months so far: `Đến hết tháng 9-2019` 2019-9M, `hết tháng 3` the first quarter
     for m in _TO_MONTH_END.finditer(text) if month and "ết" in text else ():
         n = int(m.group(1))
@@ -222,7 +218,7 @@ def find_periods(text: str) -> list[Period]:
         elif n == 1:   # the first month is that month: `2024-01`, or `M01` without a year
             add(m, f"{year}-01" if year else "M01", "months")
         else:
-            part = {3: "Q1", 6: "H1"}.get(n, f"{n}M")
+            part = months_part(n)
             add(m, f"{year}-{part}" if year else part, "months")
     # the month gone by, of the page's date: `trong tháng qua` (not `10 tháng qua`, the first ten months)
     for m in _MONTH_PAST.finditer(text) if "háng qua" in text or "háng vừa qua" in text else ():
