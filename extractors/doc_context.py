@@ -49,6 +49,7 @@ class DocContext:
     sentences: list[Sentence]
     title: str | None = None
     province_source: str | None = None   # where the document's province was found (document_frame.SOURCES)
+    site_district: str | None = None   # the district whose own site the document is on (document_frame.site_district)
     # per sentence: the periods of the last sentence before it that named one (what the document
     # said last): `kết quả năm 2021; nhiệm vụ năm 2022` gives results 2021 and targets 2022
     running: list[list[Period]] = field(default_factory=list)
@@ -84,8 +85,9 @@ class DocContext:
 
     @classmethod
     def build(cls, text: str, sentences: list[Sentence], province: str | None, published: str | None,
-              title: str | None = None, province_source: str | None = None) -> "DocContext":
-        ctx = cls(text, province, published or dateline_date(text), sentences, title, province_source)
+              title: str | None = None, province_source: str | None = None,
+              site_district: str | None = None) -> "DocContext":
+        ctx = cls(text, province, published or dateline_date(text), sentences, title, province_source, site_district)
         current: list[Period] = []
         if title:
             current = [Period(p.pos, p.value, p.kind, -1) for p in find_periods(title) if p.kind != "deadline"]

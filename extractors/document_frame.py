@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from extractors.entities import districts_of
 from extractors.gazetteer import find_places, provinces
 from extractors.normalize import fold
 
@@ -87,6 +88,41 @@ def site_province(url: str | None) -> str | None:
                 # `baodienbienphu`, `xuctiendautuhagiang`, `cucthongkelangson`
                 return name
     return None
+
+
+# what a district's site puts before the district's name in its host: `pgdtanuyen` (its education office),
+# `huyenuyducLinh`, `ubndtxlagi`, `tpphanthiet`
+_DISTRICT_HOST_PREFIXES = ("phonggiaoduc", "phonggd", "pgddt", "pgd", "huyenuy", "thiuy", "dangbo", "ubnd", "hdnd",
+                           "huyen", "thixa", "thanhpho", "quan", "tx", "tp")
+
+
+def site_district(url: str | None, province: str | None) -> str | None:
+    """The district of `province` a district's own site belongs to, read from a label of its host:
+    `duclinh.binhthuan.dcs.vn` -> huyện Đức Linh, `pgdtanuyen.laichau.edu.vn` -> huyện Tân Uyên; None for a
+    province's site (a district named like its province, `thành phố Lai Châu`, is never read from a host)."""
+    if not url or not province or "://" not in url:
+        return None
+    labels = [lab for lab in (urlsplit(url).hostname or "").lower().split(".") if lab][:-1]
+    slugs = _district_slugs(province)
+    for lab in labels:
+        bare = lab.replace("-", "")
+        for prefix in ("",) + _DISTRICT_HOST_PREFIXES:
+            if bare.startswith(prefix) and bare[len(prefix):] in slugs:
+                return slugs[bare[len(prefix):]]
+    return None
+
+
+@lru_cache(maxsize=64)
+def _district_slugs(province: str) -> dict[str, str]:
+    """A province's districts as hosts write them (`duclinh` -> `huyện Đức Linh`), leaving out any whose name is
+    the province's own (`laichau`)."""
+    own = {re.sub(r"[^a-z]", "", fold(n).lower()) for p in provinces() if p.name == province for n in (p.name, *p.aliases)}
+    out: dict[str, str] = {}
+    for name, full in districts_of(province).items():
+        slug = re.sub(r"[^a-z]", "", fold(name).lower())
+        if len(slug) >= 5 and slug not in own:
+            out[slug] = full
+    return out
 
 
 def address_province(url: str | None) -> str | None:

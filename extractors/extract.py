@@ -4,7 +4,7 @@ from __future__ import annotations
 from extractors.attribution import DocContext, attribute_all
 from extractors.budget import Budget, DocumentTimeout
 from extractors.document import Document, Extraction
-from extractors.document_frame import document_frame, url_date
+from extractors.document_frame import document_frame, site_district, url_date
 from extractors.mentions import find
 from extractors.sentences import Sentence, cut_at_figures, sentence_at, sentence_starts, split_sentences
 
@@ -34,7 +34,7 @@ def extract_document(doc: Document, sentences: list[Sentence] | None = None,
                 m.sentence = s.text
                 m.extra["sentence_index"] = s.index
         ctx = DocContext.build(doc.text, sentences, doc.province, doc.published or url_date(doc.source), doc.title,
-                               doc.meta.get("province_source", "document"))
+                               doc.meta.get("province_source", "document"), site_district(doc.source, doc.province))
         budget.check()
         attribute_all(mentions, ctx, budget.check)
     return Extraction(doc, sentences, mentions, skipped)

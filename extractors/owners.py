@@ -194,6 +194,8 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     titled = title_district(ctx)
     if titled:
         return titled, "document"   # a page about one district: its figures that name no owner are the district's
+    if ctx.site_district and not _WHOLE_PROVINCE.search(text, s.start, ms):
+        return ctx.site_district, "site"   # a district's own site (`duclinh.binhthuan.dcs.vn`): the district's figures
     if ctx.province is None:
         return None, None
     return ctx.province, "site" if ctx.province_source == "site" else "document"
@@ -309,7 +311,7 @@ def _district_before(text: str, upto: int, ctx: DocContext) -> str | None:
         district = _district_of_body(b.name)
         if district:
             return district
-    titled = title_district(ctx)
+    titled = title_district(ctx) or ctx.site_district
     if titled:
         return titled
     lead = _LEADING_NAME.match(re.sub(r"^\s*(?:\([^()]{1,30}\)|[^\s-]{1,30})?\s*[-–—]\s+", "", text[:200]))

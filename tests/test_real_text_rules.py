@@ -2000,3 +2000,26 @@ def test_a_span_named_again_is_the_one_named_before():
             "kỳ 2021 - 2025.\n\nDự kiến nhiệm kỳ này tỉnh Quảng Ngãi sẽ thu ngân sách hơn 134.700 tỉ đồng.")
     assert figure(text, "85.300 tỉ đồng", published="2023-07-22").period == "2021-2023"
     assert figure(text, "hơn 134.700 tỉ đồng", published="2023-07-22").period == "2021-2025"
+
+
+# --- a district's own site (seventh session) -----------------------------------------------------
+@pytest.mark.parametrize("source, text, span, owner, where", [
+    # a figure that names no owner, on a district's site, is the district's
+    ("https://duclinh.binhthuan.dcs.vn/tin-tuc/ket-nap-dang-vien.html",
+     "Năm 2023, Đảng bộ đã kết nạp 85 đảng viên mới, đạt 106% kế hoạch.", "85 đảng viên mới", "huyện Đức Linh",
+     "site"),
+    ("https://pgdtanuyen.laichau.edu.vn/tin-tuc/tong-ket.html",
+     "Năm học 2022-2023, có 12 trường đạt chuẩn quốc gia.", "12 trường", "huyện Tân Uyên", "site"),
+    # `toàn huyện` on it too
+    ("https://duclinh.binhthuan.dcs.vn/tin-tuc/a.html",
+     "Năm 2023, toàn huyện có 1.200 hộ nghèo.", "1.200 hộ", "huyện Đức Linh", "document"),
+    # the province's figures stay the province's
+    ("https://duclinh.binhthuan.dcs.vn/tin-tuc/b.html",
+     "Năm 2023, toàn tỉnh có 9.800 hộ nghèo.", "9.800 hộ", "Bình Thuận", "site"),
+    # a province's own site names no district (nor does a district named like its province)
+    ("https://laichau.gov.vn/tin-tuc/c.html",
+     "Năm học 2022-2023, có 12 trường đạt chuẩn quốc gia.", "12 trường", "Lai Châu", "site"),
+])
+def test_a_figure_on_a_district_site_is_the_districts(source, text, span, owner, where):
+    m = figure(text, span, source=source)
+    assert (m.entity, m.extra["entity_source"]) == (owner, where)
