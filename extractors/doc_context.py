@@ -13,10 +13,18 @@ from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENT
 from extractors.gazetteer import PlacesIn, find_places
 from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, dateline_date, find_periods, topical
 from extractors.sentences import Sentence, sentence_starts
+from extractors.normalize import UPPER
 
 
 # a title that opens with its year: `Năm 2019, …`, `2024: …`
 _TITLE_YEAR = re.compile(r"\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})\s*[,:\-–]")
+# the provinces' and districts' merger that took effect on 1 July 2025, which a page that names no year speaks of:
+# `TP Hải Phòng mới`, `tỉnh Phú Thọ (mới, sau sáp nhập)`, `Đà Nẵng (cũ)`, `huyện Tuần Giáo (cũ)`, `sau hợp nhất`,
+# `chính quyền địa phương 2 cấp`, `34 tỉnh, thành phố`
+MERGER_YEAR = "2025"
+_MERGER = re.compile(r"(?<!\w)(?:sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp)|chính quyền địa phương (?:2|hai) cấp|"
+                     r"34 tỉnh, thành(?: phố)?)(?!\w)|"
+                     r"(?:" + UPPER + r"[^\W\d_]*\s+)(?:\((?:cũ|mới)\b|mới(?=\s+(?:ước|đạt|tăng|có|là)(?!\w)))")
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
@@ -274,7 +282,10 @@ class DocContext:
             # only `so với cùng kỳ năm 2019`, `so với năm 2018` among its results: the text is of the year after (not
             # of the year its plans are for: `Năm 2017, mục tiêu phấn đấu …` after `giảm 10% so năm 2015`)
             return str(int(same_time.group(1)) + 1)
-        return Counter(years).most_common(1)[0][0] if years else None
+        if years:
+            return Counter(years).most_common(1)[0][0]
+        # no year at all: a page that speaks of the 2025 merger is of its year at the earliest
+        return MERGER_YEAR if _MERGER.search(f"{self.title or ''} {self.text}") else None
 
     @property
     def pub_year(self) -> int | None:

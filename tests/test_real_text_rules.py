@@ -2023,3 +2023,18 @@ def test_a_span_named_again_is_the_one_named_before():
 def test_a_figure_on_a_district_site_is_the_districts(source, text, span, owner, where):
     m = figure(text, span, source=source)
     assert (m.entity, m.extra["entity_source"]) == (owner, where)
+
+
+# --- an undated page of the 2025 merger (seventh session) ----------------------------------------
+@pytest.mark.parametrize("text, span, period", [
+    ("Theo báo cáo, 6 tháng đầu năm nay, tốc độ tăng trưởng GRDP của TP Hải Phòng mới ước tăng 11,2% so với cùng kỳ "
+     "năm trước.", "11,2%", "2025-H1"),
+    ("Kinh tế tiếp tục tăng trưởng ngay sau sáp nhập. GRDP 6 tháng đầu năm tăng 7,33%.", "7,33%", "2025-H1"),
+    ("Trồng sâm dưới tán rừng tại huyện Tuần Giáo (cũ) đã có 120 hộ tham gia.", "120 hộ", "2025"),
+    # no merger named: no year to read
+    ("Theo báo cáo, 6 tháng đầu năm, GRDP của tỉnh tăng 7,33%.", "7,33%", None),
+    # a year named wins
+    ("Năm 2020, sau sáp nhập huyện, toàn huyện có 120 hộ nghèo.", "120 hộ", "2020"),
+])
+def test_an_undated_page_of_the_2025_merger_is_of_2025(text, span, period):
+    assert figure(text, span).period == period
