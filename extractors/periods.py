@@ -99,6 +99,12 @@ _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong
 
 # the patterns of `find_periods`' loops (compiled once, not looked up in `re`'s cache for every sentence)
 _TERM_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-–—‑]\s*((?:19|20)\d{2})")
+# a span from one year to another: `Từ năm 2010 đến tháng 6.2016`, `từ năm 2016 đến hết năm 2020`; and the years a
+# count of years names in brackets, which are its span, not an aside: `Qua 2 năm (2018-2019)`, `trong 02 năm (2021 và 2022)`
+_FROM_TO = re.compile(r"(?=[Tt])(?<!\w)[Tt]ừ\s+(?:năm\s+)?((?:19|20)\d{2})\s*(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
+                      r"(?:tháng\s+\d{1,2}\s*[/.-]\s*|năm\s+)?((?:19|20)\d{2})(?![\d/.-])")
+_YEARS_BRACKETED = re.compile(r"(?<![\w])(?:0?\d|hai|ba|bốn|năm)\s+năm\s*\(((?:19|20)\d{2})\s*(?:[-–—‑]|và|đến)\s*"
+                              r"((?:19|20)\d{2})\)", re.IGNORECASE)
 _QUARTER = re.compile(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\w/])")
 _HALF = re.compile(r"(?=[06SsNn])(?<![\d\w])(?:(?:0?6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?")
 _NINE = re.compile(r"(?=[09Cc])(?<![\d\w])(?:0?9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?")
@@ -145,6 +151,14 @@ def find_periods(text: str) -> list[Period]:
             continue  # `theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the standard's term, not the figures' time;
             # `HĐND tỉnh khóa 19, nhiệm kỳ 2021-2026`: the council's
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
+    for pattern in (_FROM_TO, _YEARS_BRACKETED) if years else ():
+        for m in pattern.finditer(text):
+            if int(m.group(1)) < int(m.group(2)) \
+                    and not any(a < m.end() and m.start() < b and not m.start() <= a < m.end() for a, b in taken):
+                # (the span's own years, in brackets or not, taken: not read again as a term or an aside)
+                taken[:] = [(a, b) for a, b in taken if not (m.start() <= a < m.end())]
+                out[:] = [p for p in out if not (m.start() <= p.pos < m.end())]
+                add(m, f"{m.group(1)}-{m.group(2)}", "term")
     for m in _QUARTER.finditer(text) if "uý" in text else ():
         if m.group(2) and re.search(r"(?<!\w)(?:đến|tới|hết)\s+(?:hết\s+)?$", text[max(0, m.start() - 15):m.start()],
                                     re.IGNORECASE):
@@ -352,7 +366,7 @@ def dateline_date(text: str) -> str | None:
 
 
 _TIME_WORDS = {"năm", "trong", "đến", "tới", "từ", "đầu", "cuối", "hết", "giai", "đoạn", "nhiệm", "kỳ", "thời",
-               "quý", "tháng", "sau", "và", "riêng", "cả", "theo", "đó", "tính", "chung", "sáu", "chín", "6", "9"}
+               "quý", "tháng", "sau", "qua", "và", "riêng", "cả", "theo", "đó", "tính", "chung", "sáu", "chín", "6", "9"}
 
 
 # (the patterns `topical` asks about every period, compiled once)

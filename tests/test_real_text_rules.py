@@ -2038,3 +2038,21 @@ def test_a_figure_on_a_district_site_is_the_districts(source, text, span, owner,
 ])
 def test_an_undated_page_of_the_2025_merger_is_of_2025(text, span, period):
     assert figure(text, span).period == period
+
+
+# --- spans of years (seventh session) ----------------------------------------------------------------
+@pytest.mark.parametrize("text, span, published, period", [
+    ("Từ năm 2010 đến tháng 6.2016, các cấp công đoàn đã giới thiệu 11.250 đoàn viên ưu tú cho Đảng.",
+     "11.250 đoàn viên", "2016-07-20", "2010-2016"),
+    ("Từ năm 2016 đến hết năm 2020, toàn tỉnh đã kết nạp 6.811 đảng viên.", "6.811 đảng viên", "2021-01-20",
+     "2016-2020"),
+    # the years a count of years names in brackets are its span, not an aside
+    ("Qua 2 năm (2018-2019) triển khai thực hiện Nghị quyết, tỉnh thu hút được 21 dự án.", "21 dự án", "2020-01-10",
+     "2018-2019"),
+    ("Theo báo cáo, trong 02 năm (2021 và 2022), toàn tỉnh đã trồng khoảng 9.516 ha rừng tập trung.",
+     "khoảng 9.516 ha", "2022-12-10", "2021-2022"),
+    # a year in brackets after a figure stays an aside
+    ("Năm 2023, tỉnh trồng 9.516 ha rừng (năm 2022 là 8.000 ha).", "9.516 ha", "2023-12-10", "2023"),
+])
+def test_a_span_of_years_is_the_figures_time(text, span, published, period):
+    assert figure(text, span, published=published).period == period
