@@ -354,6 +354,27 @@ _VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp t�
 _RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
 
 
+# a measure named after `với`, of the thing named before it: `Phát triển cà phê đặc sản với diện tích là 1.120 ha`
+# (extractors/lexicon/context_words.tsv, role `measure_of`)
+# (longest first, so that `tổng diện tích` is read before `diện tích`)
+MEASURE_OF = tuple(sorted({w.lower() for w in lexicon.role_words("context_words", "measure_of")}, key=len, reverse=True))
+_OBJECT_CUT = re.compile(r"[,;:()]")
+_OBJECT_LEAD = re.compile(r"^(?:(?:và|phát triển|hình thành|mới|được|các|những|cho)\s+)+", re.IGNORECASE)
+
+
+def _measure_of_object(measure: str, before: str) -> str | None:
+    """`diện tích cà phê đặc sản` for the measure `diện tích` after `Phát triển cà phê đặc sản với`: the thing before
+    `với`, after the last figure or action verb of its clause part, of two to ten words; None when there is none."""
+    part = _OBJECT_CUT.split(before)[-1]
+    cut = max((m.end() for m in re.finditer(r"\d[\d.,]*\s", part)), default=0)
+    if not cut:
+        cut = max((m.end() for m in _VERB_RE.finditer(part)), default=0)
+    obj = _OBJECT_LEAD.sub("", part[cut:].strip())
+    if not 2 <= len(obj.split()) <= 10 or obj[:1].isupper() or find_provinces(obj) or re.search(r"\d", obj):
+        return None
+    return f"{measure} {obj}"
+
+
 @lru_cache(maxsize=4096)   # (a figure-dense clause asks again and again for the same few short texts)
 def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
@@ -361,6 +382,7 @@ def _subject(seg: str) -> str:
     từ hoạt động thương mại điện tử`."""
     # a comparison names no subject: what stands before it does (`CPI so với tháng trước (+0,88%)`)
     seg = _COMPARISON_TO_END.sub("", seg) if "so" in seg else seg
+    whole = seg
     parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`
     if len(parts) > 1 and _FILLER_ONLY.match(seg.strip()):
@@ -377,6 +399,11 @@ def _subject(seg: str) -> str:
         seg = seg[lead[0][1]:].strip()
     seg = _PREPOSITION_CUT.sub("", seg).strip()
     seg = _COPULAS.sub("", seg).strip()
+    if len(parts) > 1 and seg.lower() in MEASURE_OF and whole[:len(whole) - len(parts[-1])].endswith(" với "):
+        # `Phát triển cà phê đặc sản với diện tích là 1.120 ha`: the measure of the thing named before `với`
+        measured = _measure_of_object(seg, parts[-2])
+        if measured:
+            return measured
     return re.sub(r"\s+được$", "", seg)   # `thành phố thu hút vốn đầu tư nước ngoài được hơn 129 triệu USD`
 
 

@@ -33,7 +33,7 @@ from extractors.indicator_phrases import (ACTION_VERBS, _AFTER_VERBS, _CHANGE_OF
     _COMPARES_BEFORE, _CONTINUES, _coordinated_tail, _CURRENCY, _ENDS_WITH_COPULA, _FILLER_ONLY, _GENERIC_SUBJECT,
     HAS_AT_END, _HAS_PREDICATE, _hedged_subject, _is_participant, _joined_subject, _LEAD_TRIM, _modifiers,
     _named_right_before, _names_owner, _NOT_A_NOUN_START, _only_target_words, _overlap, _PAREN_RESTATES,
-    PARTICIPANTS, _PREPOSITION_CUT, _RESTATES, _SAID_AGAIN, _same_group, _SHARED_PREDICATE, _subject, _TAKES_TARGETS,
+    MEASURE_OF, PARTICIPANTS, _PREPOSITION_CUT, _RESTATES, _SAID_AGAIN, _same_group, _SHARED_PREDICATE, _subject, _TAKES_TARGETS,
     _TARGET_UNITS, _topic, _VERB_ALT, _verb_phrase, _ws)
 from extractors.normalize import UPPER
 
@@ -158,6 +158,19 @@ _GROUP_REACHED = re.compile(r"\d[\d.,]*\s+[^\W\d]+(?:\s+[^\W\d]+)?\s+(?:đã\s+)
 # a subgroup's change after the whole's, in a clause of its own: `…, riêng đồng bào dân tộc thiểu số tại chỗ giảm từ`
 _SUBGROUP_CHANGE = re.compile(r"\s*,?\s*[Rr]iêng\s+(?:đối với\s+)?[^,;:()\d]{2,60}?\s+(?:giảm|tăng)\s*(?:(?:từ|trên|hơn|gần|khoảng)\s+)?")
 # a count that goes with the count right before it: `46 chi bộ, đảng bộ với 1.558 đảng viên`
+def _measured_count(subject: str, sprev: Mention, between: str) -> str | None:
+    """`diện tích vùng ứng dụng công nghệ cao cho cà phê` for a measure of the things the count right before names
+    (`02 vùng ứng dụng công nghệ cao cho cà phê với diện tích 1.039,5 ha`): the measure, the count's noun and what
+    follows it up to `với` (`indicator_phrases._measure_of_object` read only what follows)."""
+    if sprev.kind != "quantity" or not sprev.unit or " với " not in between or re.search(r"[,;:()]", between):
+        return None
+    measure = next((w for w in MEASURE_OF if subject.lower().startswith(w + " ")), None)
+    if measure is None:
+        return None
+    rest = subject[len(measure):].strip()
+    return f"{subject[:len(measure)]} {sprev.unit} {rest}" if between.lstrip().startswith(rest.split()[0]) else None
+
+
 _WITH_ONLY = re.compile(r"\s*,?\s*với\s*(?:(?:khoảng|gần|hơn|trên)\s+)?")
 # what a measure is of, named right before it, its object after it: `sản lượng đạt trên 204.000 tấn quả tươi`
 _MEASURE_LABEL = re.compile(r"(?<!\w)((?:tổng\s+)?(?:sản lượng|diện tích|năng suất|khối lượng|công suất))\s*"
@@ -432,6 +445,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     if inner:
         return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
     subject = _subject(last)
+    measured = _measured_count(subject, sprev, text[sprev.end:m.start]) if sprev is not None and subject else None
+    if measured:
+        return measured, "subject"   # `02 vùng ứng dụng công nghệ cao cho cà phê với diện tích 1.039,5 ha`
     if sprev is not None and seg_from > cs and ("là" in last or "đạt" in last) \
             and _IS_AT_END.search(last) \
             and _OF_AT_END.search(text[cs:sprev.start]):

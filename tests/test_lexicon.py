@@ -329,7 +329,7 @@ CONTEXT_RULES = {
 
 
 def test_every_context_role_is_read():
-    assert set(lexicon.column("context_words", "role")) == set(CONTEXT_RULES) | {"rate_end", "index_unit"}
+    assert set(lexicon.column("context_words", "role")) == set(CONTEXT_RULES) | {"rate_end", "index_unit", "measure_of"}
     pairs = list(zip(lexicon.column("context_words", "word"), lexicon.column("context_words", "role")))
     assert len(pairs) == len(set(pairs))
 
@@ -341,6 +341,13 @@ def test_context_word(row, example):
     if row["role"] == "rate_end":
         (hit,) = indicator_context._RATE_NAMED.finditer(example)
         assert example[hit.end():].split() == [row["word"]]
+        return
+    if row["role"] == "measure_of":
+        # the measure is of the thing named before `với`: the indicator is the measure and that thing
+        ex = extract_document(Document(id="t", source="test", text=example, published="2024-01-15"))
+        m = ex.mentions[-1]
+        thing = example.split(" với ")[0].split()[-2:]
+        assert m.indicator.lower().startswith(row["word"] + " ") and " ".join(thing) in m.indicator, m.indicator
         return
     if row["role"] == "index_unit":
         m = one_mention(example)

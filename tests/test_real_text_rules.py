@@ -2056,3 +2056,18 @@ def test_an_undated_page_of_the_2025_merger_is_of_2025(text, span, period):
 ])
 def test_a_span_of_years_is_the_figures_time(text, span, published, period):
     assert figure(text, span, published=published).period == period
+
+
+# --- a measure of the thing named before `với` (seventh session) ------------------------------------
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Phát triển cà phê đặc sản với diện tích là 1.120 ha.", "1.120 ha", "diện tích cà phê đặc sản"),
+    ("Toàn tỉnh có 02 vùng ứng dụng công nghệ cao cho cà phê với diện tích 1.039,5 ha.", "1.039,5 ha",
+     "diện tích vùng ứng dụng công nghệ cao cho cà phê"),
+    ("Tỉnh duy trì và phát triển chuỗi cung ứng cà phê an toàn với tổng diện tích 16 ha.", "16 ha",
+     "tổng diện tích chuỗi cung ứng cà phê an toàn"),
+    ("Toàn tỉnh có 6 dự án điện gió với tổng công suất 252 MW.", "252 MW", "tổng công suất dự án điện gió"),
+    # a place named before `với` is no thing measured
+    ("Thuận Châu với diện tích 5.600 ha cà phê.", "5.600 ha", "diện tích cà phê"),
+])
+def test_a_measure_after_voi_is_of_the_thing_named_before(text, span, indicator):
+    assert figure(text, span, published="2023-06-01").indicator == indicator
