@@ -58,7 +58,8 @@ NOT_NOUN = {
 }
 # What may follow a `/` in a unit: time units, `vạn dân`, and any counted noun or measure.
 PER_TIME = ("năm", "tháng", "ngày", "quý", "tuần", "giờ", "vụ", "ca", "lượt", "người", "hộ", "ha", "km", "xã")
-PER_POP = ("vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "100.000 dân", "10.000 dân", "1.000 người")
+PER_POP = ("vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "100.000 dân", "10.000 dân", "1.000 người", "1 vạn dân",
+           "10 nghìn dân", "1 nghìn dân", "100 nghìn dân", "1 triệu dân")
 _NBSP_GAPS = (" ", "\u00a0")
 _JOINING_GAPS = _NBSP_GAPS + ("",)
 
@@ -172,6 +173,8 @@ def per_unit(toks, j: int, text: str):
         # `/1.000 dân`, `/vạn dân`
         if j + 2 < len(toks.kind) and text[nxt_start:toks.end[j + 2]] in PER_POP:
             return text[nxt_start:toks.end[j + 2]], j + 2
+        if j + 3 < len(toks.kind) and text[nxt_start:toks.end[j + 3]] in PER_POP:
+            return text[nxt_start:toks.end[j + 3]], j + 3   # `/1 vạn dân`
         return None
     if toks.kind[j + 1] != "word":
         return None

@@ -6,6 +6,7 @@ import pytest
 from extractors import status_model
 from extractors.document import Document
 from extractors.extract import extract_document
+from extractors.mentions import find
 
 
 @pytest.fixture
@@ -2071,3 +2072,18 @@ def test_a_span_of_years_is_the_figures_time(text, span, published, period):
 ])
 def test_a_measure_after_voi_is_of_the_thing_named_before(text, span, indicator):
     assert figure(text, span, published="2023-06-01").indicator == indicator
+
+
+# --- the population a rate is per (seventh session) ------------------------------------------------
+@pytest.mark.parametrize("text, figures, skipped", [
+    ("Số bác sĩ trên 1 vạn dân đạt 10,5 bác sĩ.", ["10,5 bác sĩ"], ["trên 1 vạn dân"]),
+    ("Năm 2023, tỉnh đạt 14,3 bác sỹ/1 vạn dân và 48,5 giường bệnh/1 vạn dân.",
+     ["14,3 bác sỹ/1 vạn dân", "48,5 giường bệnh/1 vạn dân"], []),
+    ("Bình quân mỗi 1.000 dân có 5 cơ sở.", ["5 cơ sở"], ["1.000 dân"]),
+    # a count of people over a round number stays a figure
+    ("Huyện có 10.000 dân, xã có trên 1.000 người tham gia.", ["10.000 dân", "trên 1.000 người"], []),
+])
+def test_the_population_a_rate_is_per_is_no_figure(text, figures, skipped):
+    ms, sk = find(text)
+    assert [m.text for m in ms] == figures
+    assert [s.text for s in sk if s.reason == "per"] == skipped

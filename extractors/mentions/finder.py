@@ -185,13 +185,18 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
 _CURRENCY_CODES = sorted({r["word"] for r in lexicon.rows("currencies") if r["side"] == "before"
                           and r["word"].isascii() and r["word"].isalpha() and r["word"].isupper()}, key=len, reverse=True)
 _QUOTES = frozenset("“\"")
+# the population a rate is per: `trên 1 vạn dân`, `/10.000 dân`, `mỗi 1.000 dân` (round counts only)
+_PER_POPULATION = frozenset((1000.0, 10000.0, 100000.0))
+_PER_BEFORE = re.compile(r"(?:(?<=[^\W\d])\s+trên\s+(?<!có trên )(?<!là trên )(?<!đạt trên )(?<!với trên )(?<!gồm trên )"
+                         r"(?<!được trên )(?<!hút trên )(?<!đón trên )|(?<!\w)mỗi\s+|/\s*)(?:1\s+vạn|1\s+nghìn|1\s+ngàn|1\.000|10\.000|100\.000|vạn)\s+(?:dân|người)"
+                         r"(?!\s+(?:trở lên|trở xuống))")
 _ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _suspect(m: Mention, text: str) -> bool:
     """Whether `_NAMES_AND_DATES` may set figure `m` aside, by the character before it (a capital glued to it, a quote)
     or its kind (a fraction after a dateline or `ngày N và`) or unit (`sao`); a few comparisons a figure."""
-    if m.unit == "sao":
+    if m.unit == "sao" or m.unit in ("dân", "người") and m.value in _PER_POPULATION:
         return True
     if m.kind == "fraction":
         before = text[max(0, m.start - 20):m.start]
@@ -216,6 +221,10 @@ def _names_and_dates(mentions: list[Mention], skipped: list[Skipped], text: str)
             continue
         if m.kind == "quantity" and m.unit == "sao" and not m.qualifier:
             more.append(Skipped(m.start, m.end, m.text, "rating"))   # `đạt OCOP 4 sao`, `khách sạn 3 sao`: a class
+            continue
+        if m.kind == "quantity" and m.value in _PER_POPULATION and _PER_BEFORE.search(text, max(0, m.start - 20), m.end):
+            # `Số bác sĩ trên 1 vạn dân đạt 10,5`, `bác sĩ/1 vạn dân`, `mỗi 1.000 dân`: what a rate is per, no figure
+            more.append(Skipped(m.start, m.end, m.text, "per"))
             continue
         before, reason = text[max(0, m.start - 40):m.start], None
         for why, at_end, after in _NAMES_AND_DATES:
