@@ -54,7 +54,7 @@ NOT_NOUN = {
     "cần", "nhằm", "gấp", "trở", "tại", "bao", "gần", "khoảng", "xấp", "xỉ", "tầm", "chừng", "ít", "nhiều",
     "đây", "kia", "ấy", "nào", "gì", "hết", "hầu", "luôn", "vừa", "đầu", "cuối", "giữa", "ngoài", "sang",
     "thuộc", "trực", "tổng", "số", "và", "hoàn", "thực", "đi", "lúc", "nếu", "tuy", "dù", "nhờ", "bởi",
-    "tức", "gồm", "kể", "riêng", "chỉ", "thấp", "cao", "lớn", "nhỏ", "tốt", "xấu", "vượt",
+    "tức", "gồm", "kể", "riêng", "chỉ", "thấp", "cao", "lớn", "nhỏ", "tốt", "xấu", "vượt", "cả",
 }
 # What may follow a `/` in a unit: time units, `vạn dân`, and any counted noun or measure.
 PER_TIME = ("năm", "tháng", "ngày", "quý", "tuần", "giờ", "vụ", "ca", "lượt", "người", "hộ", "ha", "km", "xã")

@@ -18,7 +18,7 @@ RANK_BEFORE = {"xếp", "xếp hạng", "đứng", "hạng", "vị trí", "vị"
 # Before a number with no `thứ`, these make it a rank (`xếp hạng 5`, `vị trí số 3`).
 # a fraction of all the provinces, in a sentence about standing, is a place in a ranking (ANNOTATION.md)
 _PROVINCE_COUNTS = (63.0, 34.0)
-_STANDING = re.compile(r"(?<!\w)(?:xếp|hạng|vị trí|vị thứ|đứng|bậc|PCI|PAPI|PAR ?INDEX|SIPAS|DDCI|DTI|PGI)(?!\w)",
+_STANDING = re.compile(r"(?<!\w)(?:xếp|hạng|vị trí|vị thứ|đứng|bậc|PCI|PAPI|PAR ?INDEX|SIPAS|DDCI|DTI|PGI|chỉ số)(?!\w)",
                        re.IGNORECASE)
 # what a top group is counted in: `tốp 18 tỉnh`, `TOP 10 tỉnh, thành phố`, `tốp 5 địa phương`
 _PLACES = {"tỉnh", "thành phố", "tỉnh thành", "tỉnh, thành", "địa phương", "huyện", "quốc gia", "nước"}
