@@ -212,6 +212,9 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     if m.kind == "percent" and sprev is not None and _SHARE.search(text[sprev.end:m.start]) and not of_target \
             and sprev.unit and sprev.kind in ("quantity", "fraction") and not re.search(r"\d", sprev.unit):
         ind, unit = sprev.indicator or "", sprev.unit
+        counted = re.match(r"(?:tổng\s+)?số\s+(?:lượng\s+)?", ind, re.IGNORECASE)
+        if counted and ind[counted.end():].lower().startswith(unit.lower()):
+            ind = ind[counted.end():]   # `Tổng số hộ nghèo: 13.867 hộ; chiếm tỷ lệ 17,02%`: the share of `hộ nghèo`
         if ind.lower().startswith(unit.lower()):
             noun = ind   # `hộ nghèo` (the count's indicator) over the bare `hộ`
         elif ind and unit.lower() not in ind.lower() and len(ind.split()) <= 8 and _VERB_FIRST.match(ind):

@@ -154,6 +154,18 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
     # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
     rest = _ITS_OWNER_AFTER.sub(" ", after)
     am = _AFTER_MODIFIER.match(rest)
+    mods = ""
+    if am is None and unit.lower() not in _PEOPLE and unit.lower() not in _TARGET_UNITS:
+        # the predicate after the counted noun's own modifiers: `109/196 trường tiểu học đạt chuẩn quốc gia` (a
+        # short one, with no figure in it and not `có`: `270 dự án đầu tư thứ cấp có tổng vốn …` is what they hold)
+        mods = _modifiers(rest).strip()
+        past = rest.lstrip()[len(mods):] if mods and rest.lstrip().startswith(mods) else None
+        am = _AFTER_MODIFIER.match(past) if past else None
+        if am and (re.search(r"\d", am.group("vp")) or len(am.group("vp").split()) > 8
+                   or re.match(r"(?:(?:đã|được|đều|cũng)\s+)*có\b", am.group("vp"))):
+            am = None
+        rest = past if am else rest
+        mods = mods if am else ""
     if am and _SHARE_AFTER.match(am.group("vp")):
         am = None   # `250 người đạt 125% kế hoạch năm`: a share of the count, not what the counted did
     if am and not (unit.lower() in _TARGET_UNITS and re.match(r"\s*được giao", after)):
@@ -161,7 +173,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
         if vp == am.group("vp").strip():
             vp += _coordinated_tail(rest[am.end():])
         if unit.lower() not in _PEOPLE:
-            vp = f"{unit} {vp}"   # `171/182 xã đạt chuẩn nông thôn mới`: the counted and what they did
+            vp = f"{unit} {mods} {vp}" if mods else f"{unit} {vp}"   # `171/182 xã đạt chuẩn nông thôn mới`: the counted and what they did
         return vp, "after"
     return None
 

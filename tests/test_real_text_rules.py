@@ -2087,3 +2087,34 @@ def test_the_population_a_rate_is_per_is_no_figure(text, figures, skipped):
     ms, sk = find(text)
     assert [m.text for m in ms] == figures
     assert [s.text for s in sk if s.reason == "per"] == skipped
+
+
+# --- forms from development part S (seventh session) ---------------------------------------------------
+@pytest.mark.parametrize("text, span, kind, value", [
+    ("Lúa Hè Thu 19330 ha, giảm 13,2% (-2943 ha) so với vụ Hè Thu năm 2014.", "-2943 ha", "quantity", -2943),
+    ("Sau tỉnh Quảng Ninh (đứng nhất năm thứ 4 liên tiếp), Đồng Tháp giữ vị trí thứ 2.", "đứng nhất", "rank", 1),
+    ("Tỉnh Bình Dương đứng nhì.", "đứng nhì", "rank", 2),
+    ("Từ năm 1960 đến nay, Đảng bộ tỉnh trải qua 12 kỳ đại hội.", "12 kỳ đại hội", "quantity", 12),
+    ("Nhóm trung bình thấp: Chỉ số quản trị điện tử (44/63), Chỉ số cung ứng dịch vụ công (46/63).", "46/63", "rank",
+     46),
+    ("Tăng trưởng GRDP lần đầu lọt top 10 cả nước.", "top 10", "rank", 10),
+])
+def test_forms_from_part_s(text, span, kind, value):
+    m = next(m for m in find(text)[0] if m.text == span)
+    assert (m.kind, m.value) == (kind, value)
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # the predicate after the counted noun's own modifiers, and the share of that count
+    ("Toàn tỉnh có 109/196 trường tiểu học đạt chuẩn quốc gia, chiếm tỉ lệ 56,1%.", "109/196 trường",
+     "trường tiểu học đạt chuẩn quốc gia"),
+    ("Toàn tỉnh có 109/196 trường tiểu học đạt chuẩn quốc gia, chiếm tỉ lệ 56,1%.", "56,1%",
+     "tỉ lệ trường tiểu học đạt chuẩn quốc gia"),
+    # not what they hold
+    ("Các dự án gồm 270 dự án đầu tư thứ cấp có tổng vốn đầu tư đăng ký gần 4,9 tỷ USD.", "270 dự án",
+     "dự án đầu tư thứ cấp"),
+    # the share of a total named `Tổng số …` is the share of what it counts
+    ("- Tổng số hộ nghèo: 13.867 hộ; chiếm tỷ lệ 17,02%.", "17,02%", "tỷ lệ hộ nghèo"),
+])
+def test_counts_and_their_shares_from_part_s(text, span, indicator):
+    assert figure(text, span, published="2018-01-05").indicator == indicator

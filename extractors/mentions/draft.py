@@ -43,8 +43,8 @@ def draft(f, i: int, k: int, num: Num, pre_unit: str | None) -> Draft:
     sign = 1.0
     if i > 0 and toks.text[i - 1] in ("-", "−") and (i < 2 or toks.kind[i - 2] != "num") \
             and (toks.end[i - 1] == toks.start[i] or (f.bare and i == 1 and f.gap(0, 1) == " ")) \
-            and (i < 2 or f.gap(i - 2, i - 1) != ""):
-        # `-1,2%`; `- 1.200.000` only when reading a lone numeral (in running text `- ` is a bullet)
+            and (i < 2 or f.gap(i - 2, i - 1) != "" or toks.text[i - 2] in ("(", "[")):
+        # `-1,2%`, `(-2943 ha)`; `- 1.200.000` only when reading a lone numeral (in running text `- ` is a bullet)
         sign, start_tok = -1.0, i - 1
     elif i > 0 and toks.kind[i - 1] == "word" and (toks.low[i - 1] == "âm" or
                                                     (f.bare and toks.low[i - 1] == "trừ")):

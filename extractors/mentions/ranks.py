@@ -27,7 +27,7 @@ _SECOND_WORD = {"tổng": "số", "danh": "sách"}
 _PLACED = {"xếp", "đứng", "đứng ở", "xếp ở"}
 _RANK_WITHOUT_THU = {"xếp hạng", "hạng", "vị trí số", "thứ hạng", "vị trí", "ở vị trí", "xếp hạng thứ"}
 _RANK_OR_THU = _RANK_WITHOUT_THU | {"thứ"}
-_NHAT_RANKED = {"xếp hạng", "hạng"}
+_NHAT_RANKED = {"xếp hạng", "hạng", "đứng", "xếp"}   # (`đứng nhất`, `xếp nhì`)
 # `hạng nhất` of an award is its class: `Huân chương Lao động hạng nhất`, `Huy chương Vàng`, `giải`
 _DECORATION = re.compile(r"(?:[Hh]uân|[Hh]uy)\s+chương|[Cc]hiến công|[Bb]ằng khen|[Gg]iải(?!\s+ngân)(?!\s+quyết)")
 # before `trong N tỉnh`, these make the province the first of N: `đứng đầu trong 5 địa phương`
