@@ -85,6 +85,9 @@ _INDEXES = re.compile(rf"(?<!\w)(?:{_alt('index', _INDEXES_CODE)})(?!\w)")
 _RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương)\s))")
 
 
+# a rank's clause that says only that it is held (`Đồng Tháp tiếp tục giữ vị trí thứ 2`): no index named
+_HOLDS_ONLY = re.compile(r"(?:(?:tiếp tục|vẫn|đã|cũng|lần đầu|năm thứ \S+)\s+)*(?:giữ vững|giữ|duy trì|vươn lên|tụt|lọt vào|lọt|"
+                         r"nằm trong|đứng|xếp)", re.IGNORECASE)
 # the amount a rank is by, right after it: `xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD`
 _RANKED_BY = re.compile(r"\s*(?:cả nước\s+|toàn quốc\s+)?với\s+(?!(?:hơn|gần|khoảng|trên|đạt|là|mức)\s)((?:tổng\s+)?[^\W\d][^,;:.()\d]{2,60}?)\s+"
                         r"(?:(?:hơn|gần|khoảng|trên|đạt|là)\s+)*\d")
@@ -200,8 +203,9 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             m.indicator, m.extra["indicator_source"] = outside[-1].indicator, "context: compared places"
             return
     # a rank whose clause gives one word only (`giữ vị trí số 10`, `vươn lên vị trí thứ 9`) names no index
-    bare_rank = m.kind == "rank" and m.indicator is not None and len(m.indicator.split()) == 1 \
-        and not m.indicator.isupper()
+    bare_rank = m.kind == "rank" and m.indicator is not None and (len(m.indicator.split()) == 1
+                                                                  and not m.indicator.isupper()
+                                                                  or _HOLDS_ONLY.fullmatch(m.indicator) is not None)
     if not weak(m.indicator, *near) and not bare_rank \
             and not (named and m.indicator and m.indicator.strip() in named.group(0)) \
             and not _names_the_owner(m.indicator, m.entity):

@@ -348,6 +348,7 @@ def _clean_np(seg: str) -> str:
     return seg
 # a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
 _COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
+_NEXT_AFTER_BASE = re.compile(r"(?:(?:19|20)\d{2}|cùng kỳ(?: năm trước)?|kế hoạch|dự toán)\s+và\s+([^\d]{3,})$")
 _VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm|đóng vai trò|"
                                r"giữ vai trò)(?!\w)")
 # a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks
@@ -381,7 +382,11 @@ def _subject(seg: str) -> str:
     từ hoạt động thương mại điện tử của các doanh nghiệp tỉnh Vĩnh Long năm 2023 đạt` -> `Doanh thu
     từ hoạt động thương mại điện tử`."""
     # a comparison names no subject: what stands before it does (`CPI so với tháng trước (+0,88%)`)
-    seg = _COMPARISON_TO_END.sub("", seg) if "so" in seg else seg
+    compared = _COMPARISON_TO_END.search(seg) if "so" in seg else None
+    if compared:
+        # (the next part's subject after a comparison that ends on its base: `… so với vụ Hè Thu năm 2014 và lúa Mùa`)
+        after_base = _NEXT_AFTER_BASE.search(compared.group(0))
+        seg = after_base.group(1) if after_base else seg[:compared.start()]
     whole = seg
     parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`

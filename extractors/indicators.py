@@ -226,6 +226,12 @@ _HEDGE_TAIL = re.compile(r"(?<!tham)(?<!Tham)\s+(?:dự ước|dự|ước)\s*$"
 
 # a clause that names its topic first: `Về doanh thu, trong tháng 3 toàn ngành thực hiện khoảng 721 tỷ đồng`
 _TOPIC_FIRST = re.compile(r"\s*Về\s+([^,;:\d]{2,60}?)\s*,\s")
+# a part that holds the largest share, its figure after a comma: `ngành công nghiệp chế tạo chiếm tỷ trọng cao nhất, đạt`
+_LARGEST_PART = re.compile(r"(?:^|[,;:]\s*)([^,;:]+?)\s+chiếm\s+(?:tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ)(?:\s+(?:cao|lớn|nhỏ|thấp)"
+                           r"(?:\s+nhất)?)?\s*,\s*$")
+# a part of the topic named after it, which is the figure's: `Về cơ cấu kinh tế, khu vực công nghiệp và xây dựng …`
+_PART_NAMED = re.compile(r"\s*(?:khu vực|ngành|lĩnh vực|nhóm ngành|nhóm hàng|mặt hàng|tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ|giá trị|"
+                         r"kim ngạch|doanh thu|sản lượng|diện tích)(?!\w)", re.IGNORECASE)
 # what the figure is brought to, not an act of its own: `đưa doanh thu … lên 2.359 tỷ đồng`
 _BROUGHT = re.compile(r"^\s*(?:đưa|nâng)\s+(?=(?:tổng\s+)?(?:doanh thu|tổng|số|tỷ lệ|tỉ lệ|giá trị|sản lượng|kim ngạch)\b)")
 
@@ -236,7 +242,10 @@ def _without_framing(ind: str | None) -> str | None:
     tăng trưởng dự`, `Tháng qua, …`)."""
     if ind and ("Về" in ind[:4] or "đưa" in ind[:5] or "nâng" in ind[:5]):
         topic = _TOPIC_FIRST.match(ind)
-        ind = topic.group(1) if topic else _BROUGHT.sub("", ind)
+        if topic and _PART_NAMED.match(ind, topic.end()):
+            ind = ind[topic.end():]   # `Về cơ cấu kinh tế, khu vực công nghiệp và xây dựng chiếm …`: the part named
+        else:
+            ind = topic.group(1) if topic else _BROUGHT.sub("", ind)
     if not ind or not ("ước" in ind or "dự" in ind or " qua" in ind):
         return ind
     bare = _HEDGE_TAIL.sub("", _HEDGE_LEAD.sub("", ind))
@@ -445,6 +454,12 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     if inner:
         return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
     subject = _subject(last)
+    if (not subject or _FILLER_ONLY.match(subject)) and "chiếm" in seg:
+        largest = _LARGEST_PART.search(seg[:len(seg) - len(last)])
+        if largest:
+            part = _subject(largest.group(1))
+            if part and not _FILLER_ONLY.match(part):
+                return part, "subject"   # `ngành công nghiệp chế tạo chiếm tỷ trọng cao nhất, đạt 108.022 tỉ đồng`
     measured = _measured_count(subject, sprev, text[sprev.end:m.start]) if sprev is not None and subject else None
     if measured:
         return measured, "subject"   # `02 vùng ứng dụng công nghệ cao cho cà phê với diện tích 1.039,5 ha`
@@ -500,6 +515,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
             and not _HAS_PREDICATE.match(subject):
         subject = _joined_subject(seg, subject)
     words = subject.split()
+    topic = _TOPIC_FIRST.match(subject) if words and words[0] in ("Về", "Đối") else None
+    if topic and _PART_NAMED.match(subject, topic.end()):
+        words = subject[topic.end():].split()   # (before the words are cut to ten)
     if not words and sprev is None:
         # `Về dịch vụ lưu trú, 6 tháng đầu năm tăng 17,01%`: a sentence that names its topic first
         topic = _TOPIC_FIRST.match(text, s_start, m.start)

@@ -2118,3 +2118,20 @@ def test_forms_from_part_s(text, span, kind, value):
 ])
 def test_counts_and_their_shares_from_part_s(text, span, indicator):
     assert figure(text, span, published="2018-01-05").indicator == indicator
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # a part of the topic named after it is the figure's
+    ("Về cơ cấu kinh tế, khu vực công nghiệp và xây dựng chiếm tỉ lệ cao với 40,08%.", "40,08%",
+     "khu vực công nghiệp và xây dựng"),
+    # the part that holds the largest share, its figure after a comma
+    ("Giá trị sản xuất công nghiệp ước đạt 109.301 tỉ đồng. Trong đó, ngành công nghiệp chế tạo chiếm tỷ trọng cao "
+     "nhất, đạt 108.022 tỉ đồng.", "108.022 tỉ đồng", "ngành công nghiệp chế tạo"),
+    # a rank only held names no index: the index named before
+    ("Theo bảng xếp hạng PCI năm 2020, Đồng Tháp tiếp tục giữ vị trí thứ 2 với 72,81 điểm.", "vị trí thứ 2", "PCI"),
+    # the next part's subject after a comparison that ends on its base
+    ("Lúa Hè Thu 19330 ha, giảm 13,2% so với vụ Hè Thu năm 2014 và lúa Mùa 1050 ha, giảm 3,4%.", "1050 ha",
+     "lúa Mùa"),
+])
+def test_subjects_from_part_s(text, span, indicator):
+    assert figure(text, span, published="2021-05-01").indicator == indicator
