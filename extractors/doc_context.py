@@ -18,6 +18,9 @@ from extractors.normalize import UPPER
 
 # a title that opens with its year: `Năm 2019, …`, `2024: …`
 _TITLE_YEAR = re.compile(r"\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})\s*[,:\-–]")
+_REPORTED_PART = ("half", "nine", "months", "quarter")
+# a school year, which times an education page's figures that follow: `Bước vào học kỳ II năm học 2017-2018, …`
+_SCHOOL_YEAR = re.compile(r"(?<!\w)năm học\s*$", re.IGNORECASE)
 # the provinces' and districts' merger that took effect on 1 July 2025, which a page that names no year speaks of:
 # `TP Hải Phòng mới`, `tỉnh Phú Thọ (mới, sau sáp nhập)`, `Đà Nẵng (cũ)`, `huyện Tuần Giáo (cũ)`, `sau hợp nhất`,
 # `chính quyền địa phương 2 cấp`, `34 tỉnh, thành phố`
@@ -146,7 +149,11 @@ class DocContext:
             heading = is_heading(s, ctx)  # a heading names the period of its section
             ctx.headings.append(heading)
             carried = [p for p in ps if p.kind not in ("deadline", "sofar") and p.bracket is None
-                       and (heading or topical(s.text, p.pos))]
+                       and (heading or topical(s.text, p.pos)
+                            or s.index == 0 and p.kind in _REPORTED_PART and not current
+                            or p.kind == "term" and _SCHOOL_YEAR.search(s.text, max(0, p.pos - 12), p.pos))]
+            # (the lead's part of a year, as a title's, is what the page reports on: `Tình hình KT-XH 6 tháng đầu năm 2020
+            # trên địa bàn Hà Tĩnh giữ mức ổn định …`)
             known = next((p.value[:4] for p in reversed(current) if p.value[:4].isdigit()), None)
             if known:
                 # `6 tháng đầu năm` said again after the title's `6 tháng đầu năm 2025`: the same year

@@ -131,8 +131,10 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if m.status == "actual" and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year:
             period = None
         elif m.status == "actual" and ctx.pub_year and _TERM_VALUE.fullmatch(period) \
-                and int(period[:4]) <= ctx.pub_year <= int(period[5:]):
-            period = str(ctx.pub_year)  # a result reported within a term belongs to the report's year
+                and int(period[:4]) <= ctx.pub_year <= int(period[5:]) and int(period[5:]) - int(period[:4]) > 1:
+            # a result reported within a term belongs to the report's year (not within a school or crop year,
+            # `năm học 2017-2018`, which is the figure's own time)
+            period = str(ctx.pub_year)
     if period is not None:
         period = _resolve_now(period, ctx)
     if period is not None and _MONTHS_OR_PART.fullmatch(period) \

@@ -2135,3 +2135,15 @@ def test_counts_and_their_shares_from_part_s(text, span, indicator):
 ])
 def test_subjects_from_part_s(text, span, indicator):
     assert figure(text, span, published="2021-05-01").indicator == indicator
+
+
+@pytest.mark.parametrize("text, span, published, period", [
+    # the lead's part of a year is what the page reports on
+    ("Tình hình KT-XH 6 tháng đầu năm 2020 trên địa bàn Hà Tĩnh giữ mức ổn định. Chỉ số giá tiêu dùng (CPI) tăng 4,25% "
+     "so với cùng kỳ năm trước.", "4,25%", None, "2020-H1"),
+    # a school year times the figures that follow, its own time
+    ("Bước vào học kỳ II năm học 2017-2018, toàn tỉnh đã huy động được 23.921 trẻ đến nhà trẻ.\n\nCó 110.176 trẻ mẫu "
+     "giáo, đạt tỷ lệ 97%.", "110.176 trẻ", "2018-01-23", "2017-2018"),
+])
+def test_the_time_a_page_reports_on_from_part_s(text, span, published, period):
+    assert figure(text, span, published=published).period == period
