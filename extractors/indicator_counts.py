@@ -150,7 +150,8 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             if mods and not _PLAN_WORDS.match(mods):
                 return f"{verb} {unit}{mods}", "verb"           # `thông qua 33 chỉ tiêu chủ yếu`: the targets themselves
             return verb, "verb"                               # `kết nạp được 2.101/2.000 chỉ tiêu`
-        return f"{verb} {unit}{_modifiers(after)}", "verb"     # `duy trì hơn 2.700 câu lạc bộ thể thao …`
+        mods = _modifiers(after)
+        return f"{verb} {unit}{mods}{_short_predicate(after, mods)}", "verb"   # `duy trì hơn 2.700 câu lạc bộ thể thao …`
     # the predicate after the group, past its owner: `9/9 huyện, thành phố của tỉnh Hà Tĩnh đã thành lập …`
     rest = _ITS_OWNER_AFTER.sub(" ", after)
     am = _AFTER_MODIFIER.match(rest)
@@ -176,6 +177,22 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             vp = f"{unit} {mods} {vp}" if mods else f"{unit} {vp}"   # `171/182 xã đạt chuẩn nông thôn mới`: the counted and what they did
         return vp, "after"
     return None
+
+
+def _short_predicate(after: str, mods: str) -> str:
+    """What the counted things are, said right after them and their modifiers, when short and figure-free: `công
+    nhận thêm 09 trường đạt chuẩn quốc gia` -> ` đạt chuẩn quốc gia`; `` when there is none."""
+    rest = after.lstrip()
+    if mods and not rest.startswith(mods.strip()):
+        return ""
+    rest = rest[len(mods.strip()):] if mods else after
+    am = _AFTER_MODIFIER.match(rest)
+    if am is None:
+        return ""
+    vp = _VP_STOP.sub("", am.group("vp").strip())
+    if re.search(r"\d", vp) or len(vp.split()) > 6 or re.match(r"(?:(?:đã|được|đều|cũng)\s+)*(?:có|là|đạt\s+(?:tỷ|tỉ) lệ)\b", vp):
+        return ""
+    return f" {vp}"
 
 
 # what after `chỉ tiêu` makes it the plan a result is measured against, not the targets themselves

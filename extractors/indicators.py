@@ -544,6 +544,10 @@ _RAISED_FROM = re.compile(r"(?<!\w)(?:nâng|đưa|kéo|hạ|giảm|tăng)\s+((?:
 _TO_LEVEL = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*")
 
 
+# a component index named right before the bracket its rank or score opens: `Chỉ số quản trị môi trường (17/63)`
+_INDEX_AT_END = re.compile(r"(?<!\w)([Cc]hỉ số\s+[^,;:()\d]{3,90}?)\s*$")
+
+
 def _criterion_before(text: str, s_start: int, start: int) -> str | None:
     """The criterion a score or rank is given for in brackets after its name, in a list of an index's criteria:
     a name whose first word alone is capitalised (`Kiểm soát tham nhũng trong khu vực công (8,286 điểm)`), not a
@@ -555,6 +559,9 @@ def _criterion_before(text: str, s_start: int, start: int) -> str | None:
         head = before[:-4]   # `dẫn đầu cả nước ở tiêu chí Quản trị môi trường với 5,202 điểm`
     else:
         return None
+    index = _INDEX_AT_END.search(head[-120:]) if "hỉ số" in head[-120:] else None
+    if index and len(index.group(1).split()) <= 15 and not find_provinces(index.group(1)):
+        return index.group(1)   # `(2) Chỉ số quản trị điện tử (44/63)`: a component index ranked in brackets
     if not _CRITERIA.search(text, max(s_start, start - 600), start):
         return None
     cut = max((mm.end() for mm in _CRITERION_OPENS.finditer(head)), default=0)

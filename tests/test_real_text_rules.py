@@ -2147,3 +2147,17 @@ def test_subjects_from_part_s(text, span, indicator):
 ])
 def test_the_time_a_page_reports_on_from_part_s(text, span, published, period):
     assert figure(text, span, published=published).period == period
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # a component index ranked in brackets right after its name
+    ("Trong đó: (1) Chỉ số quản trị môi trường (17/63), (2) Chỉ số kiểm soát tham nhũng trong khu vực công (22/63).",
+     "22/63", "Chỉ số kiểm soát tham nhũng trong khu vực công"),
+    ("Nhóm trung vị: (1) Chỉ số trách nhiệm giải trình với người dân (hạng 32/63).", "hạng 32/63",
+     "Chỉ số trách nhiệm giải trình với người dân"),
+    # what the counted things are, said right after them, short and figure-free
+    ("Năm 2018 sẽ công nhận thêm 09 trường đạt chuẩn quốc gia, nâng tỉ lệ lên 60,2%.", "09 trường",
+     "công nhận thêm trường đạt chuẩn quốc gia"),
+])
+def test_more_indicators_from_part_s(text, span, indicator):
+    assert figure(text, span, published="2018-01-05").indicator == indicator
