@@ -226,6 +226,8 @@ _HEDGE_TAIL = re.compile(r"(?<!tham)(?<!Tham)\s+(?:dự ước|dự|ước)\s*$"
 
 # a clause that names its topic first: `Về doanh thu, trong tháng 3 toàn ngành thực hiện khoảng 721 tỷ đồng`
 _TOPIC_FIRST = re.compile(r"\s*Về\s+([^,;:\d]{2,60}?)\s*,\s")
+# a weight in the whole, the part named before it: `ngành du lịch đạt tỷ trọng`, `Khu vực dịch vụ chiếm tỷ trọng`
+_WEIGHT_AT_END = re.compile(r"^(.*?)\s*(?<!\w)(?:chiếm|đạt|có)\s+((?:tỷ|tỉ) trọng)\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$")
 # a part that holds the largest share, its figure after a comma: `ngành công nghiệp chế tạo chiếm tỷ trọng cao nhất, đạt`
 _LARGEST_PART = re.compile(r"(?:^|[,;:]\s*)([^,;:]+?)\s+chiếm\s+(?:tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ)(?:\s+(?:cao|lớn|nhỏ|thấp)"
                            r"(?:\s+nhất)?)?\s*,\s*$")
@@ -453,6 +455,15 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     inner = _bracket_subject(last)
     if inner:
         return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
+    weight = _WEIGHT_AT_END.search(last) if m.kind == "percent" and "trọng" in last else None
+    if weight:
+        # `ngành du lịch đạt tỷ trọng 8% GRDP`, `…, chiếm tỷ trọng 30,6% trong GRDP`: the weight of the part named
+        # before the verb, else of the sentence's subject before its first comma
+        lead = text[s_start:text.find(",", s_start, m.start)] if not weight.group(1).strip() else ""
+        lead = re.split(r"\s+(?:tiếp tục|vẫn|đã|đang|được|là|có|tăng|giảm|đạt|phục hồi|chiếm|giữ)(?!\w)", lead)[0]
+        part = _subject(weight.group(1)) if weight.group(1).strip() else (_subject(lead) if lead else "")
+        if part and not _FILLER_ONLY.match(part) and len(part.split()) <= 10:
+            return f"{weight.group(2)} {part}", "subject"
     subject = _subject(last)
     if (not subject or _FILLER_ONLY.match(subject)) and "chiếm" in seg:
         largest = _LARGEST_PART.search(seg[:len(seg) - len(last)])

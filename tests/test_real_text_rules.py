@@ -2161,3 +2161,13 @@ def test_the_time_a_page_reports_on_from_part_s(text, span, published, period):
 ])
 def test_more_indicators_from_part_s(text, span, indicator):
     assert figure(text, span, published="2018-01-05").indicator == indicator
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # a weight in the whole is the weight of the part named before its verb, else of the sentence's subject
+    ("Thu nhập từ du lịch tăng 3,9%/năm, ngành du lịch đạt tỷ trọng 8% GRDP toàn tỉnh.", "8%", "tỷ trọng ngành du lịch"),
+    ("Ngành dịch vụ tiếp tục phục hồi mạnh mẽ, là động lực tăng trưởng chính, chiếm tỷ trọng 30,6% trong GRDP.",
+     "30,6%", "tỷ trọng Ngành dịch vụ"),
+])
+def test_a_weight_in_the_whole(text, span, indicator):
+    assert figure(text, span, published="2023-04-01").indicator == indicator
