@@ -248,6 +248,12 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             # tranh cấp tỉnh. … tăng 2,49 điểm`): the name a researcher looks an index up by
             short = [h for h in hits if h.group(0).replace(" ", "").isupper()]
             found, source = (short or hits)[-1].group(0), "index named before"
+    if found is None and m.kind == "rank" and before.lstrip().startswith("(") and done and done[-1].indicator \
+            and done[-1].start < s_start and not weak(done[-1].indicator, *near) \
+            and not re.search(r"[.!?]\s*\S", text[done[-1].end:s_start].rstrip()[:-1]):
+        # `… tăng 10,55% đạt cao so với các tỉnh cùng khu vực. (xếp thứ 3/14 tỉnh …)`: a bracket that goes on from the
+        # sentence before ranks its last figure
+        found, source = done[-1].indicator, "figure before the bracket"
     if found is None and m.kind == "rank":
         # `Hải Phòng xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD`: a rank by the amount named after it
         by = _RANKED_BY.match(text[m.end:m.end + 120])

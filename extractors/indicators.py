@@ -332,6 +332,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     criterion = _criterion_before(text, s_start, m.start)
     if criterion:
         return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
+    aspect = _aspect_ranked(text, s_start, m.start) if m.kind == "rank" else None
+    if aspect:
+        return aspect, "label"   # `… về những khía cạnh như cắt giảm chi phí không chính thức (xếp thứ 2/62); …`
 
     if money:
         vm = re.match(r"\s*(vốn|nguồn vốn)(\s+[^,;:.()\d]+)", after)
@@ -557,6 +560,28 @@ _TO_LEVEL = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)(?:\s+(?:còn
 
 # a component index named right before the bracket its rank or score opens: `Chỉ số quản trị môi trường (17/63)`
 _INDEX_AT_END = re.compile(r"(?<!\w)([Cc]hỉ số\s+[^,;:()\d]{3,90}?)\s*$")
+
+
+def _aspect_ranked(text: str, s_start: int, start: int) -> str | None:
+    """What a rank in brackets right after it ranks, in a list of aspects (`… như cắt giảm chi phí không chính thức
+    cho doanh nghiệp (xếp thứ 2/62); chất lượng, hiệu quả cải cách thủ tục hành chính (xếp thứ 4/63)`): the words
+    since the list's last mark, two to fifteen, with no figure or place in them; None when not so."""
+    before = text[max(s_start, start - 160):start].rstrip()
+    if not before.endswith("("):
+        return None
+    head = before[:-1].rstrip()
+    cut = max((mm.end() for mm in _ASPECT_OPENS.finditer(head)), default=-1)
+    if cut < 0:
+        return None   # (a name with nothing to say it is one of a list: the rules after read it)
+    name = head[cut:].strip(" ,")
+    words = name.split()
+    if not 2 <= len(words) <= 15 or re.search(r"[\d()%]", name) or find_provinces(name) or _FILLER_ONLY.match(name):
+        return None
+    return name
+
+
+# where an aspect's name opens in a list of what is ranked: after `;`, `:`, `như`, `là`
+_ASPECT_OPENS = re.compile(r"[;:]|(?<!\w)(?:như|gồm|là)\s")
 
 
 def _criterion_before(text: str, s_start: int, start: int) -> str | None:

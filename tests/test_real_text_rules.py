@@ -2171,3 +2171,16 @@ def test_more_indicators_from_part_s(text, span, indicator):
 ])
 def test_a_weight_in_the_whole(text, span, indicator):
     assert figure(text, span, published="2023-04-01").indicator == indicator
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # what a rank in brackets ranks, in a list of aspects
+    ("Doanh nghiệp đánh giá cao tỉnh về những khía cạnh như cắt giảm chi phí không chính thức cho doanh nghiệp (xếp "
+     "thứ 2/62); chất lượng, hiệu quả cải cách thủ tục hành chính (xếp thứ 4/63).", "xếp thứ 4/63",
+     "chất lượng, hiệu quả cải cách thủ tục hành chính"),
+    # a bracket that goes on from the sentence before ranks its last figure
+    ("Tốc độ tăng trưởng GRDP đạt 10,55%, cao so với các tỉnh cùng khu vực. (xếp thứ 3/14 tỉnh vùng trung du và miền "
+     "núi phía Bắc).", "xếp thứ 3/14 tỉnh", "Tốc độ tăng trưởng GRDP"),
+])
+def test_ranks_in_brackets(text, span, indicator):
+    assert figure(text, span, published="2023-04-01").indicator == indicator
