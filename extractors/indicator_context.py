@@ -89,8 +89,10 @@ _RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[
 _HOLDS_ONLY = re.compile(r"(?:(?:tiếp tục|vẫn|đã|cũng|lần đầu|năm thứ \S+)\s+)*(?:giữ vững|giữ|duy trì|vươn lên|tụt|lọt vào|lọt|"
                          r"nằm trong|đứng|xếp)", re.IGNORECASE)
 # the amount a rank is by, right after it: `xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD`
-_RANKED_BY = re.compile(r"\s*(?:cả nước\s+|toàn quốc\s+)?với\s+(?!(?:hơn|gần|khoảng|trên|đạt|là|mức)\s)((?:tổng\s+)?[^\W\d][^,;:.()\d]{2,60}?)\s+"
-                        r"(?:(?:hơn|gần|khoảng|trên|đạt|là)\s+)*\d")
+_RANKED_BY = re.compile(r"\s*(?:cả nước\s+|toàn quốc\s+)?(?:là\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?" + UPPER + r"[^\W\d]*"
+                        r"(?:\s+" + UPPER + r"[^\W\d]*){0,3}\s+)?"   # (its holder: `Đứng ở vị trí thứ hai là Khánh Hòa với`)
+                        r"với\s+(?!(?:hơn|gần|khoảng|trên|đạt|là|mức)\s)((?:tổng\s+)?[^\W\d][^,;:.()\d]{2,60}?)\s+"
+                        r"(?:(?:hơn|gần|khoảng|trên|đạt|là|tăng|giảm)\s+)*\d")
 # a sentence that opens with a place and goes straight to its figure: `Bình Dương với hơn 1,382 tỷ USD`, `TP. Hồ Chí
 # Minh đứng thứ 3 với …` (a list by place, one sentence each)
 _PLACE_OPENS = re.compile(r"\s*(?:(?:TP\.?|Tp\.?|tỉnh|Tỉnh|thành phố|Thành phố)\s*)?(?:" + UPPER + r"[\wÀ-ỹ]*\s+){1,4}"

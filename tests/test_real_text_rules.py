@@ -2184,3 +2184,9 @@ def test_a_weight_in_the_whole(text, span, indicator):
 ])
 def test_ranks_in_brackets(text, span, indicator):
     assert figure(text, span, published="2023-04-01").indicator == indicator
+
+
+def test_a_rank_held_by_a_place_is_by_what_follows_its_holder():
+    text = ("Bắc Giang dẫn đầu cả nước với tăng trưởng GRDP đạt 14,14%. Đứng ở vị trí thứ hai là Khánh Hòa với GRDP "
+            "tăng 12,73%.")
+    assert figure(text, "vị trí thứ hai", published="2024-07-01").indicator == "GRDP"
