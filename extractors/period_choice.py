@@ -47,7 +47,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     rel_cs, rel_m = cs - s.start, m.start - s.start
     own = _own_period(ctx.sentence_periods[s.index], s.text, rel_m, m.end - s.start, ctx)
     if own is not None:
-        return own, "sentence"
+        part = _part_outside_bracket(ctx, s, rel_m, own) if len(own) == 4 and m.kind != "rank" else None
+        # (`GDP 6 tháng đầu năm … đạt 7,52% (năm 2012 đạt 5,7%, …)`: that year's same months)
+        return part or own, "sentence"
     base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start) \
         if _BRACKET_AT_END.may(ctx.text[max(s.start, m.start - 60):m.start]) else None
     if base:
@@ -438,6 +440,23 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
             return str(ctx.pub_year if last <= month else ctx.pub_year - 1)
         return _pub_year_reviewed(ctx)
     return ctx.doc_year
+
+
+def _part_outside_bracket(ctx: DocContext, s: Sentence, rel_m: int, year: str) -> str | None:
+    """`2012-H1` for a figure of `year` in the brackets of a sentence whose figures before them are of the first six
+    months (`Tốc độ tăng trưởng GDP 6 tháng đầu năm … đạt 7,52% (năm 2012 đạt 5,7%, năm 2013 đạt 6,81%)`): the same
+    part of the earlier year; None when the figure is in no bracket, or the year is not in it."""
+    spans = ctx.sentence_brackets[s.index]
+    opened = bracket_at(spans, rel_m, s.text) if spans else None
+    if opened is None:
+        return None
+    periods = ctx.sentence_periods[s.index]
+    if not any(p.value == year and p.bracket == opened for p in periods):
+        return None
+    parts = [re.fullmatch(r"(?:(?:19|20)\d{2}-)?(H1|9M|Q[1-4]|\d{1,2}M)", p.value) for p in periods
+             if p.bracket is None and p.pos < opened]
+    parts = [q.group(1) for q in parts if q]
+    return f"{year}-{parts[-1]}" if parts else None
 
 
 def _last_month(period: str | None) -> int | None:

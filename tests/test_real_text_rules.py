@@ -2190,3 +2190,14 @@ def test_a_rank_held_by_a_place_is_by_what_follows_its_holder():
     text = ("Bắc Giang dẫn đầu cả nước với tăng trưởng GRDP đạt 14,14%. Đứng ở vị trí thứ hai là Khánh Hòa với GRDP "
             "tăng 12,73%.")
     assert figure(text, "vị trí thứ hai", published="2024-07-01").indicator == "GRDP"
+
+
+@pytest.mark.parametrize("text, span, period", [
+    # an earlier year's figure in brackets after a part of a year's is that year's same part
+    ("Tốc độ tăng trưởng GDP 6 tháng đầu năm của Hải Phòng đạt 7,52% (năm 2012 đạt 5,7%, năm 2013 đạt 6,81%).",
+     "6,81%", "2013-H1"),
+    # a year's figure after a year's stays the year
+    ("Năm 2023, GRDP tăng 7,5% (năm 2022 đạt 6,1%).", "6,1%", "2022"),
+])
+def test_an_earlier_years_figure_in_brackets(text, span, period):
+    assert figure(text, span, published="2014-07-01").period == period
