@@ -579,7 +579,7 @@ def test_a_year_in_brackets_does_not_give_its_year_to_the_figures_outside():
     text = ("Tốc độ tăng trưởng GDP 6 tháng đầu năm của thành phố đạt 7,52%, cao nhất trong 3 năm "
             "(năm 2012 đạt 5,7%, năm 2013 đạt 6,81%).\n\nCộng dồn 6 tháng năm 2014, chỉ số sản xuất tăng 11,81%.")
     assert figure(text, "7,52%").period == "2014-H1"
-    assert figure(text, "5,7%").period == "2012"
+    assert figure(text, "5,7%").period == "2012-H1"   # (that year's same part: seventh session)
 
 
 def test_an_untitled_page_takes_the_province_its_address_names():
