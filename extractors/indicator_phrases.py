@@ -409,7 +409,8 @@ def _subject(seg: str) -> str:
         measured = _measure_of_object(seg, parts[-2])
         if measured:
             return measured
-    return re.sub(r"\s+được$", "", seg)   # `thành phố thu hút vốn đầu tư nước ngoài được hơn 129 triệu USD`
+    # `thành phố thu hút vốn đầu tư nước ngoài được hơn 129 triệu USD`; `tổng số hộ nghèo hiện còn 16.003/80.276 hộ`
+    return re.sub(r"(?:\s+được|(?<!thực)(?<!phát)(?<!xuất)(?<!thể)\s+hiện(?:\s+nay|\s+tại)?)$", "", seg)
 
 
 def clause_subject(seg: str) -> str:
