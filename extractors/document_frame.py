@@ -11,7 +11,8 @@ or only the site. A document's province is taken, in this order of trust, from
    `vov.vn/kinh-te/bac-ninh-thu-hut-hon-300-du-an-fdi-post1057638.vov`), else a section of it
    (`dangcongsan.vn/vinh-phuc-tiem-nang-va-trien-vong/…`); without tone marks, so trusted below the lead
    (`…-sat-vach-ha-noi-…` is only a neighbour);
-5. `site`: the site's profile, else its host (`baonghean.vn`, `vpubnd.quangnam.gov.vn`);
+5. `site`: the site's profile, else its host (`baonghean.vn`, `vpubnd.quangnam.gov.vn`), else the one district of
+   the country its host names (`ttthlak.gov.vn`: huyện Lắk, of Đắk Lắk);
 6. `text`: the province the text names most often;
 
 and the frame records which one it used. Provinces named in a comparison (`đứng trên Nam Định,
@@ -27,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from extractors.entities import districts_of
+from extractors.entities import district_places, districts_of
 from extractors.gazetteer import find_places, provinces
 from extractors.normalize import fold
 
@@ -91,38 +92,68 @@ def site_province(url: str | None) -> str | None:
 
 
 # what a district's site puts before the district's name in its host: `pgdtanuyen` (its education office),
-# `huyenuyducLinh`, `ubndtxlagi`, `tpphanthiet`
+# `huyenuyducLinh`, `ubndtxlagi`, `tpphanthiet`, `ttthlak` (its media centre)
 _DISTRICT_HOST_PREFIXES = ("phonggiaoduc", "phonggd", "pgddt", "pgd", "huyenuy", "thiuy", "dangbo", "ubnd", "hdnd",
-                           "huyen", "thixa", "thanhpho", "quan", "tx", "tp")
+                           "huyen", "thixa", "thanhpho", "quan", "ttvhtt", "ttvh", "ttth", "ttyt", "tx", "tp")
 
 
 def site_district(url: str | None, province: str | None) -> str | None:
-    """The district of `province` a district's own site belongs to, read from a label of its host:
-    `duclinh.binhthuan.dcs.vn` -> huyện Đức Linh, `pgdtanuyen.laichau.edu.vn` -> huyện Tân Uyên; None for a
-    province's site (a district named like its province, `thành phố Lai Châu`, is never read from a host)."""
-    if not url or not province or "://" not in url:
+    """The district a district's own site belongs to, read from a label of its host: `duclinh.binhthuan.dcs.vn` ->
+    huyện Đức Linh, `pgdtanuyen.laichau.edu.vn` -> huyện Tân Uyên; of `province`, or, when no province is known, the
+    one district of the country with that name (`ttthlak.gov.vn` -> huyện Lắk); None for a province's site (a district
+    named like its province, `thành phố Lai Châu`, is never read from a host). A name of fewer than five letters is read
+    only after one of the prefixes (`ttthlak`, not `lak`)."""
+    found = _site_place(url, province)
+    return found[0] if found else None
+
+
+def site_district_province(url: str | None) -> str | None:
+    """The province of the one district of the country a host names (`ttthlak.gov.vn` -> Đắk Lắk), or None."""
+    found = _site_place(url, None)
+    return found[1] if found else None
+
+
+def _site_place(url: str | None, province: str | None) -> tuple[str, str | None] | None:
+    if not url or "://" not in url:
         return None
     labels = [lab for lab in (urlsplit(url).hostname or "").lower().split(".") if lab][:-1]
-    slugs = _district_slugs(province)
+    slugs = _district_slugs(province) if province else _country_district_slugs()
     for lab in labels:
         bare = lab.replace("-", "")
         for prefix in ("",) + _DISTRICT_HOST_PREFIXES:
-            if bare.startswith(prefix) and bare[len(prefix):] in slugs:
-                return slugs[bare[len(prefix):]]
+            rest = bare[len(prefix):]
+            if bare.startswith(prefix) and rest in slugs and (prefix or len(rest) >= 5):
+                return slugs[rest] if not province else (slugs[rest], province)
     return None
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(name).lower())
 
 
 @lru_cache(maxsize=64)
 def _district_slugs(province: str) -> dict[str, str]:
     """A province's districts as hosts write them (`duclinh` -> `huyện Đức Linh`), leaving out any whose name is
     the province's own (`laichau`)."""
-    own = {re.sub(r"[^a-z]", "", fold(n).lower()) for p in provinces() if p.name == province for n in (p.name, *p.aliases)}
+    own = {_slug(n) for p in provinces() if p.name == province for n in (p.name, *p.aliases)}
     out: dict[str, str] = {}
     for name, full in districts_of(province).items():
-        slug = re.sub(r"[^a-z]", "", fold(name).lower())
-        if len(slug) >= 5 and slug not in own:
+        slug = _slug(name)
+        if len(slug) >= 3 and slug not in own:
             out[slug] = full
     return out
+
+
+@lru_cache(maxsize=1)
+def _country_district_slugs() -> dict[str, tuple[str, str]]:
+    """Every district of the country whose name no other district and no province shares, as hosts write it:
+    `lak` -> (`huyện Lắk`, `Đắk Lắk`)."""
+    provinces_own = {_slug(n) for p in provinces() for n in (p.name, *p.aliases)}
+    seen: dict[str, list[tuple[str, str]]] = {}
+    for name, places in district_places().items():
+        seen.setdefault(_slug(name), []).extend(places)
+    return {slug: places[0] for slug, places in seen.items()
+            if len(places) == 1 and len(slug) >= 3 and slug not in provinces_own}
 
 
 def address_province(url: str | None) -> str | None:
@@ -197,7 +228,7 @@ def document_frame(text: str, title: str | None = None, source: str | None = Non
     named = address_province(source)   # (the title, read first, named none)
     if named:
         return Frame(named, "address")
-    site = site_province_hint or site_province(source)
+    site = site_province_hint or site_province(source) or site_district_province(source)
     if site:
         return Frame(site, "site")
     counts = Counter(p.name for _, _, p in find_places(text))

@@ -182,7 +182,13 @@ def _districts_of(province: str) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _loose(name: str) -> str:
-    return name.replace("’", "'").replace("‘", "'").lower()
+    """A district's name as it is spelt in more ways than one: curly quotes, and the `Đắk`/`Đăk`/`Đak` of the
+    Central Highlands (`Đak Pơ`, `huyện Đăk Pơ`)."""
+    low = name.replace("’", "'").replace("‘", "'").lower()
+    return _DAK.sub("đak", low) if "k" in low else low
+
+
+_DAK = re.compile(r"(?<!\w)(?:đắk|đăk|đak|dak|đắc|đăc)(?!\w)")
 
 
 def district_named(name: str, province: str) -> str | None:
@@ -202,6 +208,11 @@ def _districts_by_name() -> dict[str, list[tuple[str, str]]]:
         for name, full in _districts_of(province)[0].items():
             by_name.setdefault(name, []).append((full, province))
     return by_name
+
+
+def district_places() -> dict[str, list[tuple[str, str]]]:
+    """Every district name of the country with the districts so named: {`Lắk`: [(`huyện Lắk`, `Đắk Lắk`)], …}."""
+    return _districts_by_name()
 
 
 def districts_of(province: str) -> dict[str, str]:

@@ -2201,3 +2201,16 @@ def test_a_rank_held_by_a_place_is_by_what_follows_its_holder():
 ])
 def test_an_earlier_years_figure_in_brackets(text, span, period):
     assert figure(text, span, published="2014-07-01").period == period
+
+
+@pytest.mark.parametrize("source, text, title, span, owner, where", [
+    # a district's site whose host names no province: the one district of the country so named
+    ("https://ttthlak.gov.vn/tin-tuc/tong-ket-nam-2022", "Năm 2022, có 18/19 chỉ tiêu đạt và vượt kế hoạch đề ra.",
+     "UBND huyện tổ chức hội nghị tổng kết năm 2022", "18/19 chỉ tiêu", "huyện Lắk", "site"),
+    # the Central Highlands' Đắk spelt Đak
+    ("https://baogialai.com.vn/dak-po-vuot-kho.html", "Năm 2023, huyện đạt 19/21 chỉ tiêu.\n\nThu ngân sách nhà nước "
+     "được 36,528 tỷ đồng.", "Đak Pơ vượt khó để hội nhập", "36,528 tỷ đồng", "huyện Đak Pơ", "document"),
+])
+def test_districts_from_hosts_and_spellings(source, text, title, span, owner, where):
+    m = figure(text, span, title=title, source=source, published="2023-01-05")
+    assert (m.entity, m.extra["entity_source"]) == (owner, where)
