@@ -336,7 +336,8 @@ _AVERAGE = Needs(re.compile(r"(?<!\w)(?:bình quân|trung bình)(?!\s+(?:đầu 
 # a level held at the end of a month (`Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ`), not what the months added up to
 # (`có`, `là`, `còn` anywhere after the date: `Đến hết tháng 9/2024, toàn tỉnh có 807.650 người tham gia …, đạt
 # tỷ lệ bao phủ 93,1%`), against a flow (`Đến hết tháng 9-2019, Khánh Hòa đã đón hơn 5,6 triệu lượt khách`)
-_STOCK_AT_MONTH_END = re.compile(r"(?<!\w)hết\s+tháng\s+\d{1,2}\b.*(?<!\w)(?:còn|có|là)(?!\w)",
+# (not the part of a flow: `đến hết tháng 11-2018, toàn tỉnh đón hơn 5,8 triệu lượt khách; trong đó có …`)
+_STOCK_AT_MONTH_END = re.compile(r"(?<!\w)hết\s+tháng\s+\d{1,2}\b.*(?<!\w)(?<!trong đó )(?<!Trong đó )(?:còn|có|là)(?!\w)",
                                  re.IGNORECASE | re.DOTALL)
 
 
@@ -497,30 +498,14 @@ def with_year(period: str, periods: list[Period], ctx: DocContext, s: Sentence) 
     if period == "YPREV":
         return str(int(year) - 1)   # `năm ngoái`: the year before the one the sentence or document is of
     if period == "YTD":
-        # `Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng` in a report of October: the first ten months
-        return _months_so_far(year, periods, ctx, s) or year
+        # `Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng` in a report of October: the year, as a figure "up to" a date
+        # within a year (ANNOTATION.md; the sixth session's months, `2019-10M`, were dropped in the seventh)
+        return year
     if period == "Y":
         return year
     if period.startswith("M"):
         return f"{year}-{period[1:]}"
     return f"{year}-{period}"
-
-
-def _months_so_far(year: str, periods: list[Period], ctx: DocContext, s: Sentence) -> str | None:
-    """The months of `year` up to the month, or the part of the year, the sentence or the document reports on
-    (`tháng 10` → `2019-10M`, `7 tháng` → `2017-7M`, `6 tháng đầu năm` → `2023-H1`), for a figure `từ đầu năm
-    đến nay`; None when neither names one."""
-    prev = ctx.sentence_periods[s.index - 1] if s.index > 0 and ctx.sentences[s.index - 1].paragraph == s.paragraph else []
-    for p in (*reversed(periods), *reversed(prev), *reversed(ctx.running[s.index])):
-        value = with_year(p.value, periods, ctx, s) if p.value == "MLAST" else p.value   # (`tháng qua`)
-        month = re.fullmatch(r"(?:(\d{4})-|M)(\d{2})", value or "")
-        if month and (month.group(1) in (None, year)):
-            n = int(month.group(2))
-            return year if n == 12 else f"{year}-{months_part(n)}"
-        part = re.fullmatch(r"(?:(\d{4})-)?(\d{1,2}M|H1|Q1)", value or "")
-        if part and part.group(1) in (None, year):
-            return f"{year}-{part.group(2)}"
-    return None
 
 
 def _after_in_clause(periods: list[Period], s: Sentence, rel_m: int, spans=()) -> str | None:

@@ -366,7 +366,7 @@ def dateline_date(text: str) -> str | None:
 
 
 _TIME_WORDS = {"năm", "trong", "đến", "tới", "từ", "đầu", "cuối", "hết", "giai", "đoạn", "nhiệm", "kỳ", "thời",
-               "quý", "tháng", "sau", "qua", "và", "riêng", "cả", "theo", "đó", "tính", "chung", "sáu", "chín", "6", "9"}
+               "quý", "tháng", "sau", "qua", "lũy", "kế", "cộng", "dồn", "và", "riêng", "cả", "theo", "đó", "tính", "chung", "sáu", "chín", "6", "9"}
 
 
 # (the patterns `topical` asks about every period, compiled once)
@@ -393,7 +393,8 @@ def topical(sentence: str, pos: int) -> bool:
     rest = tail[m.end():] if m else tail
     # `…, trong 6 tháng đầu năm 2021, tuy …`: a period phrase of a few words closed by a comma
     # (`trong tháng 5/2023,`, `trong quý I/2024,` too)
-    phrase = re.match(r"\s*(?:[^\W\d_]+\s+){1,4}(?:(?:\d{1,2}|[IVX]{1,4})\s*[/.–-]\s*)?(?:19|20)\d{2}(?=\s*,)", rest) \
-        if not rest.lstrip().startswith(",") else None
+    phrase = (re.match(r"\s*(?:[^\W\d_]+\s+){1,4}(?:(?:\d{1,2}|[IVX]{1,4})\s*[/.–-]\s*)?(?:19|20)\d{2}(?=\s*,)", rest)
+              or re.match(r"\s*(?:hết\s+|cuối\s+)?tháng\s+\d{1,2}(?=\s*,)", rest)) \
+        if not rest.lstrip().startswith(",") else None   # (`…, đến hết tháng 10, Khánh Hòa đón …` too)
     return before.rstrip().endswith((",", ":")) is False and (rest.lstrip().startswith(",") or phrase is not None) \
         and re.search(r",\s*(?:\S+\s+){0,2}$", before) is not None
