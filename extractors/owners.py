@@ -260,6 +260,10 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
             continue
         if best is None or ps > best[0]:
             best = (ps, p.name)
+    if best and _UNNAMED_DISTRICT_BODY.fullmatch(best[1]):
+        # `UBND huyện tổ chức hội nghị … Cụ thể, tổng giá trị sản xuất …` on a district's page: that district's
+        district = _district_before(ctx.text, prev.end, ctx)
+        return _body_of(best[1], district) if district else best[1]
     return best[1] if best else None
 
 

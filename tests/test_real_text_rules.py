@@ -2230,3 +2230,11 @@ def test_districts_from_hosts_and_spellings(source, text, title, span, owner, wh
 ])
 def test_months_that_set_the_time_of_what_follows(text, span, period):
     assert figure(text, span, published="2018-12-05" if "2018" in text else "2016-03-01").period == period
+
+
+def test_a_district_body_named_in_the_sentence_before_is_the_pages_district():
+    text = ("Chiều 30/12, UBND huyện tổ chức hội nghị tổng kết 19 chỉ tiêu năm 2022. Cụ thể, tổng giá trị sản xuất ước đạt "
+            "2709 tỷ đồng.")
+    m = figure(text, "2709 tỷ đồng", title="UBND huyện tổ chức hội nghị tổng kết năm 2022",
+               source="https://ttthlak.gov.vn/tin-tuc/tong-ket")
+    assert m.entity.endswith("huyện Lắk")
