@@ -78,6 +78,7 @@ _OWNER_TAIL = re.compile(
 # (`\d++`, `\s*+`: possessive, so that a run of digits is not tried split in every way: exponential)
 _FILLER_ONLY = re.compile(r"^(?:(?:tiếp tục|vẫn|đã|cũng|đều|chỉ|còn|lần lượt|tương ứng|và|hơn|được|bằng|bình quân|"
                           r"thấp|cao|nhiều|ít|sau|nhưng|hiện|mạnh|khi|mức|sơ bộ|ước tính|ước|trong|sẽ|kết quả|"
+                          r"thực hiện|"   # (`…, ước thực hiện 4.780 triệu USD`: the estimate's verb, no indicator)
                           r"con số|tổng cộng|số liệu|trên địa bàn(?:\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã))?|"
                           r"\d++|[^\w\s]++)\s*+)*$", re.IGNORECASE)
 # A subject that only says it is a target, or a comparison: `chưa đạt mục tiêu`, `thấp hơn mục tiêu Nghị

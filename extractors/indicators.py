@@ -332,7 +332,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     criterion = _criterion_before(text, s_start, m.start)
     if criterion:
         return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
-    aspect = _aspect_ranked(text, s_start, m.start) if m.kind == "rank" else None
+    aspect = _aspect_ranked(text, s_start, m.start) if m.kind == "rank" or m.unit == "điểm" else None
     if aspect:
         return aspect, "label"   # `… về những khía cạnh như cắt giảm chi phí không chính thức (xếp thứ 2/62); …`
 
@@ -636,7 +636,8 @@ _ONLY_A_CHANGE = re.compile(r"(?:(?:đã|ước|ước tính|cũng|vẫn)\s+)*(?
 # `… như sau: Rau các loại: 7.589 ha`)
 _LABEL = re.compile(r"(?:^|\n|(?<=\.)[ \t]+|(?<=:)[ \t]+)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?"
                     r"((?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\))(?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\)){2,89}?)[ \t]*:[ \t]*$")
-_LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*", re.IGNORECASE)
+_LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:tính\s+)?(?:thực hiện\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*",
+                         re.IGNORECASE)   # (`Tỷ lệ dân số tham gia BHYT: ước thực hiện 83%`)
 _LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sau|trong đó|đó|này|sau đây|chính|chủ yếu)$", re.IGNORECASE)
 
 

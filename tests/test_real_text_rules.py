@@ -2238,3 +2238,17 @@ def test_a_district_body_named_in_the_sentence_before_is_the_pages_district():
     m = figure(text, "2709 tỷ đồng", title="UBND huyện tổ chức hội nghị tổng kết năm 2022",
                source="https://ttthlak.gov.vn/tin-tuc/tong-ket")
     assert m.entity.endswith("huyện Lắk")
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # `ước thực hiện` is the estimate's verb: the subject before it, or the label before the colon
+    ("Tổng kim ngạch xuất nhập khẩu tăng mạnh so với năm 2022, ước thực hiện 4.780 triệu USD.", "4.780 triệu USD",
+     "Tổng kim ngạch xuất nhập khẩu"),
+    ("Các chỉ tiêu không đạt gồm doanh thu bán lẻ; Tỷ lệ dân số tham gia BHYT: ước thực hiện 83%, đạt 91%NQ.", "83%",
+     "Tỷ lệ dân số tham gia BHYT"),
+    # an index's component scored in brackets after its name, in a list
+    ("Các chỉ số như: tham gia của người dân ở cấp cơ sở (5,3435 điểm); trách nhiệm giải trình với người dân (4,3688 "
+     "điểm).", "4,3688 điểm", "trách nhiệm giải trình với người dân"),
+])
+def test_estimates_and_scored_components(text, span, indicator):
+    assert figure(text, span, published="2024-01-05").indicator == indicator
