@@ -332,6 +332,12 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     criterion = _criterion_before(text, s_start, m.start)
     if criterion:
         return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
+    yearly = _YEAR_IN_LIST.search(text, max(s_start - 2, m.start - 200, 0), m.start) \
+        if m.kind == "percent" and "(" in text[max(s_start, m.start - 3):m.start] else None
+    if yearly:
+        label = _subject(_PERIOD_TAIL.sub("", yearly.group(1)))
+        if label and not _FILLER_ONLY.match(label):
+            return label, "label"   # `Tốc độ tăng IIP 6 tháng đầu năm: Năm 2020 (+6,1%); năm 2021 (+13,8%)`
     aspect = _aspect_ranked(text, s_start, m.start) if m.kind == "rank" or m.unit == "điểm" else None
     if aspect:
         return aspect, "label"   # `… về những khía cạnh như cắt giảm chi phí không chính thức (xếp thứ 2/62); …`
@@ -580,6 +586,11 @@ def _aspect_ranked(text: str, s_start: int, start: int) -> str | None:
     return name
 
 
+# a list of years after its label and a colon, the figure in brackets after its year: `Tốc độ tăng IIP 6 tháng đầu năm:
+# Năm 2020 (+6,1%); năm 2021 (+13,8%)`
+_YEAR_IN_LIST = re.compile(r"(?:^|[.;]\s*|\n)([^.;:\d()]{3,80}?(?:\s+\d{1,2}\s+tháng[^.;:\d()]{0,20})?)\s*:\s*"
+                           r"(?:[Nn]ăm\s+(?:19|20)\d{2}\s*\([^()]{1,15}\)\s*[;,]\s*)*[Nn]ăm\s+(?:19|20)\d{2}\s*\(\s*[+-]?$")
+_PERIOD_TAIL = re.compile(r"\s+(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+(?:đầu|của))?(?:\s+năm)?\s*$|\s+(?:quý\s+\S+|năm)\s*$")
 # where an aspect's name opens in a list of what is ranked: after `;`, `:`, `như`, `là`
 _ASPECT_OPENS = re.compile(r"[;:]|(?<!\w)(?:như|gồm|là)\s")
 

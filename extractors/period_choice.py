@@ -183,6 +183,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             or [p.value for p in ctx.running_actual[s.index] if p.value.startswith(period + "-")]
         if finer:
             period = finer[-1]
+    if period and len(period) == 4 and period.isdigit() and m.kind != "rank" and m.status == "actual":
+        period = _part_outside_bracket(ctx, s, rel_m, period) or period   # (as for a year of its own, above)
     now = ctx.pub_year
     if period and m.status == "actual" and now and _TERM_VALUE.fullmatch(period) and int(period[:4]) >= now:
         # `Đại hội … nhiệm kỳ 2025-2030 với sự tham dự của 399 đại biểu`: a term that has just begun names
@@ -449,11 +451,14 @@ def _part_outside_bracket(ctx: DocContext, s: Sentence, rel_m: int, year: str) -
     part of the earlier year; None when the figure is in no bracket, or the year is not in it."""
     spans = ctx.sentence_brackets[s.index]
     opened = bracket_at(spans, rel_m, s.text) if spans else None
-    if opened is None:
-        return None
     periods = ctx.sentence_periods[s.index]
-    if not any(p.value == year and p.bracket == opened for p in periods):
-        return None
+    if opened is None or not any(p.value == year and p.bracket == opened for p in periods):
+        # a list of years after the part of a year it gives them for: `Tốc độ tăng IIP 6 tháng đầu năm: Năm 2020
+        # (+6,1%); năm 2021 (+13,8%)`
+        listed = [p for p in periods if p.value == year and p.pos < rel_m]
+        parts = [p for p in periods if re.fullmatch(r"H1|9M|Q[1-4]|\d{1,2}M", p.value) and listed
+                 and p.pos < listed[-1].pos and ":" in s.text[p.pos:listed[-1].pos]]
+        return f"{year}-{parts[-1].value}" if parts else None
     parts = [re.fullmatch(r"(?:(?:19|20)\d{2}-)?(H1|9M|Q[1-4]|\d{1,2}M)", p.value) for p in periods
              if p.bracket is None and p.pos < opened]
     parts = [q.group(1) for q in parts if q]

@@ -2253,3 +2253,9 @@ def test_a_district_body_named_in_the_sentence_before_is_the_pages_district():
 def test_estimates_and_scored_components(text, span, indicator):
     got = figure(text, span, published="2024-01-05").indicator
     assert got and (got.lower() in indicator.lower() or indicator.lower() in got.lower()), got
+
+
+def test_a_list_of_years_after_a_part_of_a_year_and_its_label():
+    text = "Tốc độ tăng IIP 6 tháng đầu năm: Năm 2020 (+6,1%); năm 2021 (+13,8%); năm 2022 (+11,1%)."
+    m = figure(text, "13,8%", published="2024-07-01")
+    assert (m.indicator, m.period) == ("Tốc độ tăng IIP", "2021-H1")
