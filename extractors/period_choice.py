@@ -80,7 +80,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             return _resolve_now(span.value, ctx), "paragraph" if span.paragraph == s.paragraph else "document"
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
-    if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start]) or (m.unit or "").endswith("/năm")):
+    if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start])
+                           or (m.unit or "").endswith("/năm") and "/người/" not in (m.unit or "")):   # (an income per head is a level)
         # a yearly average (`bình quân giảm 5,55%`, `tăng 12%/năm`) is of the term the text is about
         terms = [p for p in periods if p.kind == "term" and p.pos < rel_m] \
             or [p for p in periods if p.kind == "term"][:1]   # (or the term the sentence names after it)

@@ -2259,3 +2259,9 @@ def test_a_list_of_years_after_a_part_of_a_year_and_its_label():
     text = "Tốc độ tăng IIP 6 tháng đầu năm: Năm 2020 (+6,1%); năm 2021 (+13,8%); năm 2022 (+11,1%)."
     m = figure(text, "13,8%", published="2024-07-01")
     assert (m.indicator, m.period) == ("Tốc độ tăng IIP", "2021-H1")
+
+
+def test_an_income_per_head_per_year_is_a_level_of_the_year():
+    text = ("Thực hiện Nghị quyết nhiệm kỳ 2021-2025, huyện đạt nhiều kết quả; tổng giá trị sản xuất đạt 2709 tỷ đồng; thu nhập "
+            "bình quân đầu người ước đạt 32,3 triệu đồng/người/năm.")
+    assert figure(text, "32,3 triệu đồng/người/năm", published="2022-12-30").period == "2022"
