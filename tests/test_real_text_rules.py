@@ -2262,6 +2262,7 @@ def test_a_list_of_years_after_a_part_of_a_year_and_its_label():
 
 
 def test_an_income_per_head_per_year_is_a_level_of_the_year():
-    text = ("Thực hiện Nghị quyết nhiệm kỳ 2021-2025, huyện đạt nhiều kết quả; tổng giá trị sản xuất đạt 2709 tỷ đồng; thu nhập "
-            "bình quân đầu người ước đạt 32,3 triệu đồng/người/năm.")
+    text = ("Đây là năm có ý nghĩa quan trọng, tạo nền tảng thực hiện các mục tiêu của nhiệm kỳ 2020-2025.\n\nCó 18/19 chỉ "
+            "tiêu đạt và vượt kế hoạch; tổng giá trị sản xuất đạt 2709 tỷ đồng; thu nhập bình quân đầu người ước đạt "
+            "32,3 triệu đồng/người/năm.")
     assert figure(text, "32,3 triệu đồng/người/năm", published="2022-12-30").period == "2022"
