@@ -12,7 +12,7 @@ from pathlib import Path
 from extractors import lexicon
 from extractors.cues import first_letters, word_tree
 from extractors.endings import case_odd
-from extractors.normalize import may_have_old_tones, new_style_tones, nfc, old_tone_spans
+from extractors.normalize import new_style_tones, nfc, old_tone_spans
 
 DATA = Path(__file__).parent / "data"
 
@@ -155,18 +155,21 @@ class PlacesIn:
 
     def __init__(self, text: str):
         self.text = text
-        self.norm = new_style_tones(nfc(text))
+        composed = nfc(text)
+        tones = old_tone_spans(composed)   # (one scan for the pairs, read by each of the three steps below)
+        self.norm = new_style_tones(composed, tones)
+        if composed != text:
+            tones = old_tone_spans(text)
         self.hits = _province_hits(self.norm) if len(self.norm) == len(text) else None
         self.starts = [h[0] for h in self.hits] if self.hits is not None else None
         # a text that normalizing leaves as it is, with no pair of letters `new_style_tones` rewrites: a stretch
         # of it in NFC is its own normal form
-        self.plain = self.norm == text and not may_have_old_tones(text)
+        self.plain = self.norm == text and not tones   # (`may_have_old_tones(text)`)
         # a text that normalizing leaves as it is, but that holds such pairs (`quý`, `hoàng`: each kept, by the letter
         # before or after it): where each pair starts and ends, for the stretches that keep them (`_keeps_tones`)
         self.kept = None
         if TONES_BY_STRETCH and not self.plain and self.norm == text:
-            spans = old_tone_spans(text)
-            self.kept = (dict(spans), {b: a for a, b in spans})
+            self.kept = (dict(tones), {b: a for a, b in tones})
 
     def find(self, lo: int, hi: int) -> list[tuple[int, int, Province]]:
         seg = self.text[lo:hi]

@@ -32,13 +32,13 @@ def nfc(text: str) -> str:
     return text.translate(_ETH) if "Ð" in text or "ð" in text else text
 
 
-def new_style_tones(text: str) -> str:
+def new_style_tones(text: str, spans: list[tuple[int, int]] | None = None) -> str:
     """Move tone marks to the new-style position: `Thanh Hoá` -> `Thanh Hóa`, `Uỷ ban` -> `Ủy ban`.
 
-    Only at the end of a syllable (`hoà` but not `hoàng`), where the two spellings differ.
+    Only at the end of a syllable (`hoà` but not `hoàng`), where the two spellings differ. `spans`: the text's
+    `old_tone_spans`, when the caller has them already (the text is then not scanned again).
     """
-    def repl(m: re.Match) -> str:
-        s = m.group(0)
+    def repl(s: str) -> str:
         out = _OLD_TONES.get(s.lower(), s)
         if s[0].isupper():
             out = out[0].upper() + out[1:]
@@ -48,15 +48,14 @@ def new_style_tones(text: str) -> str:
 
     result = []
     pos = 0
-    for m in _OLD_TONE_RE.finditer(text):
-        end = m.end()
+    for start, end in (spans if spans is not None else map(re.Match.span, _OLD_TONE_RE.finditer(text))):
         if end < len(text) and text[end].isalpha():
             continue  # inside a longer syllable: `hoàng`, `quyết`
-        if m.start() > 0 and text[m.start() - 1].lower() == "q" and m.group(0)[0].lower() == "u":
+        if start > 0 and text[start - 1].lower() == "q" and text[start].lower() == "u":
             # `quý`, `quỹ`: the u belongs to `qu`, the tone stays on y.
             continue
-        result.append(text[pos:m.start()])
-        result.append(repl(m))
+        result.append(text[pos:start])
+        result.append(repl(text[start:end]))
         pos = end
     result.append(text[pos:])
     return "".join(result)
