@@ -34,7 +34,10 @@ def extract_document(doc: Document, sentences: list[Sentence] | None = None,
                 m.sentence = s.text
                 m.extra["sentence_index"] = s.index
         ctx = DocContext.build(doc.text, sentences, doc.province, doc.published or url_date(doc.source), doc.title,
-                               doc.meta.get("province_source", "document"), site_district(doc.source, doc.province))
+                               doc.meta.get("province_source", "document"),
+                               # (a district's site tells the owner only where the text names no province itself)
+                               site_district(doc.source, doc.province)
+                               if doc.meta.get("province_source") == "site" else None)
         budget.check()
         attribute_all(mentions, ctx, budget.check)
     return Extraction(doc, sentences, mentions, skipped)
