@@ -19,6 +19,8 @@ from extractors.normalize import UPPER
 # a title that opens with its year: `Năm 2019, …`, `2024: …`
 _TITLE_YEAR = re.compile(r"\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})\s*[,:\-–]")
 _REPORTED_PART = ("half", "nine", "months", "quarter")
+# what a lead says the page reports on before the part of a year it names: `Tình hình KT-XH 6 tháng đầu năm 2020 …`
+_REPORT_OF = re.compile(r"(?<!\w)(?:tình hình|kết quả|báo cáo|kinh tế\s*[-–]\s*xã hội|KT-XH|KTXH)(?!\w)", re.IGNORECASE)
 # a school year, which times an education page's figures that follow: `Bước vào học kỳ II năm học 2017-2018, …`
 _SCHOOL_YEAR = re.compile(r"(?<!\w)năm học\s*$", re.IGNORECASE)
 # the provinces' and districts' merger that took effect on 1 July 2025, which a page that names no year speaks of:
@@ -151,6 +153,7 @@ class DocContext:
             carried = [p for p in ps if p.kind not in ("deadline", "sofar") and p.bracket is None
                        and (heading or topical(s.text, p.pos)
                             or s.index == 0 and p.kind in _REPORTED_PART and not current
+                            and _REPORT_OF.search(s.text, 0, p.pos)
                             or p.kind == "term" and _SCHOOL_YEAR.search(s.text, max(0, p.pos - 12), p.pos))]
             # (the lead's part of a year, as a title's, is what the page reports on: `Tình hình KT-XH 6 tháng đầu năm 2020
             # trên địa bàn Hà Tĩnh giữ mức ổn định …`)
