@@ -2266,3 +2266,17 @@ def test_an_income_per_head_per_year_is_a_level_of_the_year():
             "tiêu đạt và vượt kế hoạch; tổng giá trị sản xuất đạt 2709 tỷ đồng; thu nhập bình quân đầu người ước đạt "
             "32,3 triệu đồng/người/năm.")
     assert figure(text, "32,3 triệu đồng/người/năm", published="2022-12-30").period == "2022"
+
+
+@pytest.mark.parametrize("text, skipped, figures", [
+    # a place or body numbered with `số` after its kind, and a generation of networks, are names
+    ("Khu công nghiệp VSIP II và cụm công nghiệp số 3 thu hút nhiều dự án.", ["cụm công nghiệp số 3"], []),
+    ("Trường THPT số 2 Bảo Thắng đạt chuẩn quốc gia.", ["THPT số 2"], []),
+    ("Mạng 4G phủ sóng 100% xã.", ["4G"], ["100%"]),
+    # a count of them stays a figure
+    ("Tỉnh có 5 cụm công nghiệp và 12 trường THPT đạt chuẩn.", [], ["5 cụm công nghiệp", "12 trường"]),
+])
+def test_numbered_names_are_no_figures(text, skipped, figures):
+    ms, sk = find(text)
+    assert [m.text for m in ms] == figures
+    assert [s.text for s in sk if s.reason == "name"] == skipped

@@ -97,6 +97,13 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     # ... lower-case ones only where no word follows the number (`đường 5 km` is a figure).
     ("name", re.compile(r"\b(?:đường tỉnh|đường huyện|đường xã|đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b"
                         r"(?![.,]\d)(?!\s*[^\W\d_%])")),
+    # a place or body numbered with `số` after its kind (`cụm công nghiệp số 3`, `Trường THPT số 2 Bảo Thắng`, `lô đất số
+    # 15`), and a generation of networks (`5G`, `4G`): names, no counts
+    ("name", re.compile(r"\b(?:(?:khu|cụm) công nghiệp|Khu công nghiệp|Cụm công nghiệp|THPT|THCS|[Tt]iểu học|[Mm]ầm non|"
+                        r"[Tt]rường|[Ll]ô(?: đất)?|tờ bản đồ|thửa(?: đất)?|[Cc]ảng|[Bb]ến|[Cc]ầu|[Kk]hoa|[Tt]rạm|[Kk]ho|"
+                        r"[Nn]hà máy|[Xx]í nghiệp|[Cc]hi nhánh|[Pp]hân xưởng|[Hh]ồ chứa|[Đđ]ập|[Kk]ênh)"
+                        r"\s+số\s+\d+[A-Z]?\b(?![.,]\d)(?!\s*%)")),
+    ("name", re.compile(r"\b[2-6]G\b")),
     # villages and quarters named by number: `thôn 3`, `xóm 12`, `ấp 5`, `tổ dân phố 7`, `khu phố 2`
     # kilometre posts: `km 15+200`, `Km15+200`
     ("address", re.compile(r"\b[Kk]m\s?\d+\s?\+\s?\d+\b")),
