@@ -32,7 +32,8 @@ def _texts(k=4000, seed=18):
                 "kỳ họp thứ 7, lần thứ 12, giai đoạn 2", "xếp thứ 5, thứ 3 trong nhóm", "Ban Chỉ đạo 35, COVID-19",
                 "Top 10 doanh nghiệp", "đường 5, tổ 3", "km 15+200, Km15+200", "thôn 3, xóm 12, tổ dân phố 7",
                 "Thứ Hai, 5/6", "Đại hội XIII", "khóa XV, Thứ nhất", "hai con số", "tăng trưởng 2 con số", "(1) a, (2) b",
-                "vào thời điểm 01/6; 13/6 và 21/6/2022", "dịch Covid -19"]
+                "vào thời điểm 01/6; 13/6 và 21/6/2022", "dịch Covid -19", "cụm công nghiệp số 3, Trường THPT số 2",
+                "mạng 5G, 4G", "Điều 5, khoản 2 Luật Đầu tư, Mục 3, Chương II"]
     out += examples + ["\n".join(examples), "\n1) Tăng 5%; 2) giảm 3%: 3) x\n4. y\n a) b) đ) c)"]
     return out
 

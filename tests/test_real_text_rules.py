@@ -2280,3 +2280,18 @@ def test_numbered_names_are_no_figures(text, skipped, figures):
     ms, sk = find(text)
     assert [m.text for m in ms] == figures
     assert [s.text for s in sk if s.reason == "name"] == skipped
+
+
+@pytest.mark.parametrize("text, skipped, figures", [
+    # a holiday or a day named by its date, written as a fraction
+    ("Dịp nghỉ lễ 30/4, tỉnh đón 50.000 lượt khách.", ["30/4"], ["50.000 lượt khách"]),
+    ("Nhân dịp Quốc khánh 2/9, tỉnh tổ chức nhiều hoạt động.", ["2/9"], []),
+    # a share of a count stays a fraction
+    ("Từ đầu năm đến nay, tỉnh đạt 9/12 chỉ tiêu.", [], ["9/12 chỉ tiêu"]),
+    # a clause of a law by number
+    ("Theo Điều 5, khoản 2 Luật Đầu tư, tỉnh thu hồi 3 dự án.", ["Điều 5", "khoản 2"], ["3 dự án"]),
+])
+def test_dates_and_clauses_are_no_figures(text, skipped, figures):
+    ms, sk = find(text)
+    assert [m.text for m in ms] == figures
+    assert [s.text for s in sk if s.reason in ("date", "code")] == skipped

@@ -185,6 +185,11 @@ def find(text: str, style: str | None = None, bare_numbers: bool = False) -> tup
 _CURRENCY_CODES = sorted({r["word"] for r in lexicon.rows("currencies") if r["side"] == "before"
                           and r["word"].isascii() and r["word"].isalpha() and r["word"].isupper()}, key=len, reverse=True)
 _QUOTES = frozenset("“\"")
+_NETWORK = re.compile(r"[2-6]G(?![\w])")   # a generation of mobile networks (`5G`, `4G`): a name, no count
+# words before a day and month written as a fraction (`dịp nghỉ lễ 30/4`, `Quốc khánh 2/9`): read only when the
+# fraction has no unit and is a day of a month (`_names_and_dates` tests the rest)
+_DAYS, _MONTHS = frozenset(float(d) for d in range(1, 32)), frozenset(float(m) for m in range(1, 13))
+_DAY_MONTH_WORDS = re.compile(r"(?<!\w)(?:dịp|lễ|khánh|sáng|chiều|tối|đêm|hôm|tết|ngày|từ|đến|tới|kỷ niệm)(?!\w)", re.IGNORECASE)
 # the population a rate is per: `trên 1 vạn dân`, `/10.000 dân`, `mỗi 1.000 dân` (round counts only)
 _PER_POPULATION = frozenset((1000.0, 10000.0, 100000.0))
 _PER_BEFORE = re.compile(r"(?:(?<=[^\W\d])\s+trên\s+(?<!có trên )(?<!là trên )(?<!đạt trên )(?<!với trên )(?<!gồm trên )"
@@ -196,11 +201,13 @@ _ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 def _suspect(m: Mention, text: str) -> bool:
     """Whether `_NAMES_AND_DATES` may set figure `m` aside, by the character before it (a capital glued to it, a quote)
     or its kind (a fraction after a dateline or `ngày N và`) or unit (`sao`); a few comparisons a figure."""
-    if m.unit == "sao" or m.unit in ("dân", "người") and m.value in _PER_POPULATION:
+    if m.unit == "sao" or m.unit in ("dân", "người") and m.value in _PER_POPULATION or _NETWORK.match(text, m.start):
         return True
     if m.kind == "fraction":
         before = text[max(0, m.start - 20):m.start]
-        return "gày" in before or "TTXVN" in before or "VNA" in before
+        return "gày" in before or "TTXVN" in before or "VNA" in before \
+            or m.unit is None and (m.value or 0) in _DAYS and (m.denominator or 0) in _MONTHS \
+            and _DAY_MONTH_WORDS.search(before) is not None
     if m.start == 0:
         return False
     c = text[m.start - 1]
@@ -210,6 +217,9 @@ _NAMES_AND_DATES = (
     ("name", re.compile(r"[“\"]\s*$"), re.compile(r"[^”\"\d\n]{0,40}[”\"]")),
     ("date", re.compile(r"\((?:TTXVN|VNA|TTXVN/VNA)\s+$"), re.compile(r"\)")),
     ("date", re.compile(r"(?<!\w)[Nn]gày\s+(?:0?[1-9]|[12]\d|3[01])\s*(?:và|,)\s*$"), None),
+    # a holiday or a day named by its date: `dịp nghỉ lễ 30/4 - 1/5`, `Quốc khánh 2/9`, `sáng 15/10`
+    ("date", re.compile(r"(?<!\w)(?:dịp|[Ll]ễ|[Kk]hánh|[Ss]áng|[Cc]hiều|[Tt]ối|[Đđ]êm|[Hh]ôm|[Tt]ết|[Nn]gày|[Tt]ừ|[Đđ]ến|"
+                        r"[Tt]ới|[Tt]rước|[Ss]au|[Kk]ỷ niệm)\s*(?:[^\W\d]+\s+){0,2}$"), None),
 )
 
 
@@ -221,6 +231,9 @@ def _names_and_dates(mentions: list[Mention], skipped: list[Skipped], text: str)
             continue
         if m.kind == "quantity" and m.unit == "sao" and not m.qualifier:
             more.append(Skipped(m.start, m.end, m.text, "rating"))   # `đạt OCOP 4 sao`, `khách sạn 3 sao`: a class
+            continue
+        if _NETWORK.match(text, m.start):
+            more.append(Skipped(m.start, m.start + 2, text[m.start:m.start + 2], "name"))   # `mạng 5G phủ sóng`
             continue
         if m.kind == "quantity" and m.value in _PER_POPULATION and _PER_BEFORE.search(text, max(0, m.start - 20), m.end):
             # `Số bác sĩ trên 1 vạn dân đạt 10,5`, `bác sĩ/1 vạn dân`, `mỗi 1.000 dân`: what a rate is per, no figure

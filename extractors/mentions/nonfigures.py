@@ -98,12 +98,14 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("name", re.compile(r"\b(?:đường tỉnh|đường huyện|đường xã|đường|tuyến|phòng|tầng|tổ|đội)\s+(?:số\s+)?\d+[A-Z]?\b"
                         r"(?![.,]\d)(?!\s*[^\W\d_%])")),
     # a place or body numbered with `số` after its kind (`cụm công nghiệp số 3`, `Trường THPT số 2 Bảo Thắng`, `lô đất số
-    # 15`), and a generation of networks (`5G`, `4G`): names, no counts
+    # 15`): names, no counts (a generation of networks, `5G`, is read in finder._names_and_dates)
     ("name", re.compile(r"\b(?:(?:khu|cụm) công nghiệp|Khu công nghiệp|Cụm công nghiệp|THPT|THCS|[Tt]iểu học|[Mm]ầm non|"
                         r"[Tt]rường|[Ll]ô(?: đất)?|tờ bản đồ|thửa(?: đất)?|[Cc]ảng|[Bb]ến|[Cc]ầu|[Kk]hoa|[Tt]rạm|[Kk]ho|"
                         r"[Nn]hà máy|[Xx]í nghiệp|[Cc]hi nhánh|[Pp]hân xưởng|[Hh]ồ chứa|[Đđ]ập|[Kk]ênh)"
                         r"\s+số\s+\d+[A-Z]?\b(?![.,]\d)(?!\s*%)")),
-    ("name", re.compile(r"\b[2-6]G\b")),
+    # a clause of a law or decree by number: `khoản 2 Luật Đầu tư`, `Mục 3, Chương II`
+    ("code", re.compile(r"\b(?:khoản|Khoản|mục|Mục|tiết|Tiết)\s+\d+[a-z]?\b"
+                        r"(?=\s*(?:[,;.]|Điều|điều|Luật|luật|Nghị|Thông|Quyết|Chương|chương|của)(?!\d))")),
     # villages and quarters named by number: `thôn 3`, `xóm 12`, `ấp 5`, `tổ dân phố 7`, `khu phố 2`
     # kilometre posts: `km 15+200`, `Km15+200`
     ("address", re.compile(r"\b[Kk]m\s?\d+\s?\+\s?\d+\b")),
