@@ -243,9 +243,13 @@ def company_of(text: str, lo: int, hi: int) -> str | None:
     found = None
     for m in _COMPANY_OF.finditer(text, lo, hi):
         found = m
-    if found is None or find_provinces(text[found.end():hi]):
-        return None
+    if found is None or find_provinces(text[found.end():hi]) \
+            or _REVENUE_FROM.search(text, max(lo, found.start() - 40), found.start()):
+        return None   # (`số thu từ hoạt động của Công ty …`: what the province collects from it, the province's)
     return found.group(1)
+
+
+_REVENUE_FROM = re.compile(r"(?<!\w)(?:thu|nộp|nộp ngân sách)\s+từ(?:\s+hoạt động)?\s*$")
 
 
 def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:

@@ -2295,3 +2295,9 @@ def test_dates_and_clauses_are_no_figures(text, skipped, figures):
     ms, sk = find(text)
     assert [m.text for m in ms] == figures
     assert [s.text for s in sk if s.reason in ("date", "code")] == skipped
+
+
+def test_revenue_collected_from_a_company_is_the_provinces():
+    m = figure("Số thu từ hoạt động của Công ty cổ phần ô tô Trường Hải trong 9 tháng là 6.801 tỉ đồng.", "6.801 tỉ đồng",
+               title="Vì sao thu nội địa của Quảng Nam giảm", published="2019-10-01")
+    assert m.entity == "Quảng Nam"
