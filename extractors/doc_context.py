@@ -19,6 +19,8 @@ from extractors.normalize import UPPER
 # a title that opens with its year: `Năm 2019, …`, `2024: …`
 _TITLE_YEAR = re.compile(r"\s*(?:[Nn]ăm\s+)?((?:19|20)\d{2})\s*[,:\-–]")
 _REPORTED_PART = ("half", "nine", "months", "quarter")
+# where a period "up to" a date starts (`Đến ngày 15/5/2018`, `tính đến hết tháng 9`)
+_UP_TO_AT = re.compile(r"(?:tính\s+)?(?:đến|tới|hết)(?!\w)", re.IGNORECASE)
 # what a lead says the page reports on before the part of a year it names: `Tình hình KT-XH 6 tháng đầu năm 2020 …`
 _REPORT_OF = re.compile(r"(?<!\w)(?:tình hình|kết quả|báo cáo|kinh tế\s*[-–]\s*xã hội|KT-XH|KTXH)(?!\w)", re.IGNORECASE)
 # a school year, which times an education page's figures that follow: `Bước vào học kỳ II năm học 2017-2018, …`
@@ -157,6 +159,11 @@ class DocContext:
                             or p.kind == "term" and _SCHOOL_YEAR.search(s.text, max(0, p.pos - 12), p.pos))]
             # (the lead's part of a year, as a title's, is what the page reports on: `Tình hình KT-XH 6 tháng đầu năm 2020
             # trên địa bàn Hà Tĩnh giữ mức ổn định …`)
+            if carried and aside is None and all(p.kind == "year" and _UP_TO_AT.match(s.text, p.pos) for p in carried) \
+                    and any(not re.fullmatch(r"\d{4}|Y", c.value) for c in current):
+                # `Đến ngày 15/5/2018 đã cấp …` in a report of May 2018: up to a date for its own paragraph; the next
+                # paragraph is of the report's time again
+                aside = (s.paragraph, current, current_actual, len(named))
             known = next((p.value[:4] for p in reversed(current) if p.value[:4].isdigit()), None)
             if known:
                 # `6 tháng đầu năm` said again after the title's `6 tháng đầu năm 2025`: the same year

@@ -184,6 +184,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             or [p.value for p in ctx.running_actual[s.index] if p.value.startswith(period + "-")]
         if finer:
             period = finer[-1]
+    if period and _MONTH_OF_YEAR.fullmatch(period) and _CROP_SEASON.search(s.text, 0, rel_m) \
+            and ((m.unit or "").split("/")[0] in _CROP_UNITS
+                 or m.unit == "%" and _CROP_FIGURE_BEFORE.search(s.text, max(0, rel_m - 60), rel_m)):
+        # `Lúa đông xuân: toàn tỉnh xuống giống được 77.917 ha` in a report of May: a crop season's area or output is
+        # of its year, not of the month the report is for
+        period = period[:4]
     if period and len(period) == 4 and period.isdigit() and m.kind != "rank" and m.status == "actual":
         period = _part_outside_bracket(ctx, s, rel_m, period) or period   # (as for a year of its own, above)
     now = ctx.pub_year
@@ -444,6 +450,13 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
             return str(ctx.pub_year if last <= month else ctx.pub_year - 1)
         return _pub_year_reviewed(ctx)
     return ctx.doc_year
+
+
+_MONTH_OF_YEAR = re.compile(r"(?:19|20)\d{2}-\d{2}")
+_CROP_FIGURE_BEFORE = re.compile(r"\d\s*(?:ha|tấn)(?!\w)")   # (the change of a crop's area or output right after it)
+_CROP_UNITS = frozenset(("ha", "tấn", "tạ", "héc-ta", "hécta", "héc ta", "nghìn ha", "nghìn tấn"))
+_CROP_SEASON = re.compile(r"(?<!\w)(?:vụ|đông xuân|hè thu|thu đông|lúa mùa|xuống giống|gieo trồng|gieo cấy|gieo sạ|"
+                          r"thu hoạch)(?!\w)", re.IGNORECASE)
 
 
 def _part_outside_bracket(ctx: DocContext, s: Sentence, rel_m: int, year: str) -> str | None:

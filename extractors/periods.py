@@ -80,7 +80,8 @@ _MONTHS_OF_MEASURE = re.compile(r"(?<=[^\W\d] )(\d{1,2}|sáu|chín|mười) thá
 _SPAN_BEFORE = re.compile(r"(?<!\w)(?:trong|sau|dưới|trên|hơn|khoảng|gần|mỗi|từ|đến|vòng|hạn|kỳ|thời gian|các|những|mất)\s*$",
                           re.IGNORECASE)
 # a month's figure compared with the month before: `tháng 9 tăng 0,70% so với tháng trước`
-_MONTH_ON_MONTH = re.compile(r"[^.;:\n]{0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+(?:trước|\d{1,2})(?![\w/])",
+_MONTH_ON_MONTH = re.compile(r"(?:[^.;:\n]|(?<=\d)\.(?=\d)){0,40}?(?:tăng|giảm)[^.;:\n]{0,25}?so\s+(?:với\s+)?tháng\s+"
+                             r"(?:trước|\d{1,2})(?![\w/])",
                              re.IGNORECASE)
 
 
@@ -192,6 +193,9 @@ def find_periods(text: str) -> list[Period]:
     for m in _FIRST_MONTHS.finditer(text) if month else ():
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            taken.append((m.start(), m.end()))
+            continue  # `tăng cao so với 5 tháng đầu năm 2017`: a base of comparison
         n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
         part = "Q1" if n == 3 else f"{n}M"
         add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")

@@ -2301,3 +2301,17 @@ def test_revenue_collected_from_a_company_is_the_provinces():
     m = figure("Số thu từ hoạt động của Công ty cổ phần ô tô Trường Hải trong 9 tháng là 6.801 tỉ đồng.", "6.801 tỉ đồng",
                title="Vì sao thu nội địa của Quảng Nam giảm", published="2019-10-01")
     assert m.entity == "Quảng Nam"
+
+
+@pytest.mark.parametrize("text, span, period", [
+    # a month's figure whose change against the month before has a decimal point in between
+    ("Giá trị sản xuất công nghiệp tháng 5 ước đạt 4.439 tỷ đồng, tăng 4,5% so với tháng trước.", "4.439 tỷ đồng",
+     "2018-05"),
+    # up to a date is for its own paragraph; the next is of the report's month again
+    ("Đến ngày 15/5/2018 đã cấp được 7.089 tấn xi măng.\n\nSản xuất công nghiệp tăng khá. Tôm đông lạnh tăng 25% so "
+     "với 5 tháng đầu năm 2017.", "25%", "2018-05"),
+    # a crop season's area in a month's report is of its year
+    ("Lúa đông xuân: toàn tỉnh xuống giống được 77.917 ha, bằng 100,28% so với kế hoạch.", "77.917 ha", "2018"),
+])
+def test_a_months_report(text, span, period):
+    assert figure(text, span, title="Tình hình kinh tế - xã hội tháng 5/2018", published="2018-05-31").period == period
