@@ -184,6 +184,14 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             or [p.value for p in ctx.running_actual[s.index] if p.value.startswith(period + "-")]
         if finer:
             period = finer[-1]
+    part_base = _PART_BASE.search(s.text, 0, rel_m) if m.status == "actual" and "tháng" in s.text else None
+    if part_base and (period is None or period[:4] == str(int(part_base.group(2)) + 1)):
+        # `Nhiều sản phẩm tăng cao so với 5 tháng đầu năm 2017 như: tôm đông lạnh tăng hơn 2 lần`: the same months of
+        # the year after the base
+        word = part_base.group(1).lower()
+        n = int(word) if word.isdigit() else {"sáu": 6, "chín": 9}.get(word, 0)
+        if 1 < n < 12:
+            period = f"{int(part_base.group(2)) + 1}-{months_part(n)}"
     if period and _MONTH_OF_YEAR.fullmatch(period) and _CROP_SEASON.search(s.text, 0, rel_m) \
             and ((m.unit or "").split("/")[0] in _CROP_UNITS
                  or m.unit == "%" and _CROP_FIGURE_BEFORE.search(s.text, max(0, rel_m - 60), rel_m)):
@@ -452,6 +460,9 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
     return ctx.doc_year
 
 
+# a base that is the first months of a year: `tăng cao so với 5 tháng đầu năm 2017`
+_PART_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d{2})"
+                        r"(?!\d)", re.IGNORECASE)
 _MONTH_OF_YEAR = re.compile(r"(?:19|20)\d{2}-\d{2}")
 _CROP_FIGURE_BEFORE = re.compile(r"\d\s*(?:ha|tấn)(?!\w)")   # (the change of a crop's area or output right after it)
 _CROP_UNITS = frozenset(("ha", "tấn", "tạ", "héc-ta", "hécta", "héc ta", "nghìn ha", "nghìn tấn"))

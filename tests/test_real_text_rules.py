@@ -2315,3 +2315,9 @@ def test_revenue_collected_from_a_company_is_the_provinces():
 ])
 def test_a_months_report(text, span, period):
     assert figure(text, span, title="Tình hình kinh tế - xã hội tháng 5/2018", published="2018-05-31").period == period
+
+
+def test_figures_compared_with_the_first_months_of_a_year_are_of_the_same_months_after():
+    text = "Nhiều sản phẩm tăng cao so với 5 tháng đầu năm 2017 như: tôm đông lạnh tăng hơn 2 lần; tàu các loại tăng 24%."
+    assert figure(text, "24%", title="Tình hình kinh tế - xã hội tháng 5/2018", published="2018-05-31").period \
+        == "2018-5M"
