@@ -234,7 +234,28 @@ def document_frame(text: str, title: str | None = None, source: str | None = Non
     counts = Counter(p.name for _, _, p in find_places(text))
     if counts:
         return Frame(counts.most_common(1)[0][0], "text")
+    named = _districts_named(text)
+    if named:
+        return Frame(named, "text")   # `Vĩnh Thuận 6.492 ha, U Minh Thượng 7.565 ha, …`: the province of its districts
     return Frame(None, None)
+
+
+def _districts_named(text: str) -> str | None:
+    """The province whose districts a text that names no province names most (two at least, each the only district of
+    the country with its name), or None."""
+    from extractors.entities import district_anywhere
+    counts: Counter = Counter()
+    for run in re.finditer(r"(?:(?<=\s)|^)((?:[A-ZĐ][^\W\d_]*(?:\s+|$)){1,3})", text[:20000]):
+        words = run.group(1).split()
+        for n in range(len(words), 0, -1):
+            hit = district_anywhere(" ".join(words[:n]))
+            if hit:
+                counts[hit[1]] += 1
+                break
+    if not counts:
+        return None
+    province, n = counts.most_common(1)[0]
+    return province if n >= 2 else None
 
 
 def url_date(url: str | None) -> str | None:

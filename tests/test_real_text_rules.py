@@ -2321,3 +2321,12 @@ def test_figures_compared_with_the_first_months_of_a_year_are_of_the_same_months
     text = "Nhiều sản phẩm tăng cao so với 5 tháng đầu năm 2017 như: tôm đông lạnh tăng hơn 2 lần; tàu các loại tăng 24%."
     assert figure(text, "24%", title="Tình hình kinh tế - xã hội tháng 5/2018", published="2018-05-31").period \
         == "2018-5M"
+
+
+@pytest.mark.parametrize("source", ["", "http://cucthongkekg.gov.vn/news.php?id=1756"])
+def test_a_page_that_names_only_districts_is_of_their_province(source):
+    text = ("* Vụ Đông xuân: Diện tích gieo trồng 289.970 ha, tập trung ở các huyện như: Vĩnh Thuận 6.492 ha, U Minh Thượng "
+            "7.565 ha và Kiên Lương 23.000 ha.")
+    total, part = figure(text, "289.970 ha", source=source), figure(text, "6.492 ha", source=source)
+    assert total.entity == "Kiên Giang" and part.entity == "huyện Vĩnh Thuận"
+    assert part.indicator == "Diện tích gieo trồng"
