@@ -113,6 +113,9 @@ _PREPOSITION_CUT = re.compile(
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:" + UPPER + r"[^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
     r"toàn quốc)\s+|(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện)\s+(?=[a-zđ])(?!ủy|uỷ|đoàn|lộ|đội|bộ|lỵ))")
+# the date a figure is up to, opening its clause with no comma after it: `Tính đến ngày 15/5/2018 tiến độ gieo trồng …`
+_UP_TO_LEAD = re.compile(r"^\s*(?:[Tt]ính\s+)?(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+|cuối\s+)?(?:ngày|tháng|thời điểm)\s*[\s\d/.\-]*"
+                         r"(?:năm\s+\d{4})?\s*,?\s*(?=\S)")
 # a connective that opens a clause with no comma after it: no part of its subject
 _DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồng thời|[Tt]uy nhiên|[Mm]ặt khác|[Nn]hư vậy|[Tt]heo đó|"
                              r"[Bb]ên cạnh|[Cc]ùng với đó)\s+(?!,)")
@@ -397,7 +400,8 @@ def _subject(seg: str) -> str:
         # trọng lớn nhất với 46,58%`)
         lead = _VERB_BEFORE_WITH.match(parts[-2]) if not _RANKED.search(parts[-2]) else None
         seg = lead.group(1) if lead else seg
-    seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
+    seg = _DISCOURSE_LEAD.sub("", seg)
+    seg = _UP_TO_LEAD.sub("", seg) if "ến" in seg[:12] or "ới" in seg[:12] else seg   # (`Tính đến ngày 15/5/2018 tiến độ …`)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
     seg = _clean_np(seg)
     seg = _SUBJECT_LEAD.sub("", seg).strip()
     lead = [h for h in find_provinces(seg) if h[0] == 0]

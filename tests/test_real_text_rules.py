@@ -2330,3 +2330,8 @@ def test_a_page_that_names_only_districts_is_of_their_province(source):
     total, part = figure(text, "289.970 ha", source=source), figure(text, "6.492 ha", source=source)
     assert total.entity == "Kiên Giang" and part.entity == "huyện Vĩnh Thuận"
     assert part.indicator == "Diện tích gieo trồng"
+
+
+def test_an_up_to_date_that_opens_a_clause_is_no_part_of_its_subject():
+    text = "Tính đến ngày 15/5/2018 tiến độ gieo trồng vụ Mùa toàn tỉnh ước thực hiện được 3.288 ha."
+    assert figure(text, "3.288 ha", published="2018-05-31").indicator.startswith("tiến độ gieo trồng vụ Mùa")
