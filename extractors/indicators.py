@@ -226,6 +226,9 @@ _HEDGE_TAIL = re.compile(r"(?<!tham)(?<!Tham)\s+(?:dự ước|dự|ước)\s*$"
 
 # a clause that names its topic first: `Về doanh thu, trong tháng 3 toàn ngành thực hiện khoảng 721 tỷ đồng`
 _TOPIC_FIRST = re.compile(r"\s*Về\s+([^,;:\d]{2,60}?)\s*,\s")
+# an act that names no crop or thing, whose line's label does: `- Lúa đông xuân: Toàn tỉnh xuống giống được 77.917 ha`
+_BARE_ACTS = frozenset(("xuống giống", "gieo trồng", "gieo cấy", "gieo sạ", "thu hoạch", "trồng", "trồng mới", "đạt",
+                        "thực hiện", "ước đạt"))
 # a weight in the whole, the part named before it: `ngành du lịch đạt tỷ trọng`, `Khu vực dịch vụ chiếm tỷ trọng`
 _WEIGHT_AT_END = re.compile(r"^(.*?)\s*(?<!\w)(?:chiếm|đạt|có)\s+((?:tỷ|tỉ) trọng)\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$")
 # a part that holds the largest share, its figure after a comma: `ngành công nghiệp chế tạo chiếm tỷ trọng cao nhất, đạt`
@@ -474,6 +477,11 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if part and not _FILLER_ONLY.match(part) and len(part.split()) <= 10:
             return f"{weight.group(2)} {part}", "subject"
     subject = _subject(last)
+    if subject and subject.lower() in _BARE_ACTS and seg_from == cs:
+        lm = _LABEL.search(text[max(0, cs - 100):cs])
+        label = _subject(lm.group(1).strip()) if lm else ""
+        if label and len(label.split()) <= 6 and not _FILLER_ONLY.match(label):
+            return f"{subject} {label[:1].lower()}{label[1:]}", "label"   # `- Lúa đông xuân: Toàn tỉnh xuống giống được …`
     if (not subject or _FILLER_ONLY.match(subject)) and "chiếm" in seg:
         largest = _LARGEST_PART.search(seg[:len(seg) - len(last)])
         if largest:

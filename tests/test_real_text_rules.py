@@ -2335,3 +2335,9 @@ def test_a_page_that_names_only_districts_is_of_their_province(source):
 def test_an_up_to_date_that_opens_a_clause_is_no_part_of_its_subject():
     text = "Tính đến ngày 15/5/2018 tiến độ gieo trồng vụ Mùa toàn tỉnh ước thực hiện được 3.288 ha."
     assert figure(text, "3.288 ha", published="2018-05-31").indicator.startswith("tiến độ gieo trồng vụ Mùa")
+
+
+def test_a_bare_act_takes_the_thing_its_lines_label_names():
+    m = figure("- Lúa đông xuân: Toàn tỉnh xuống giống được 77.917 ha, bằng 100,28% so với kế hoạch.", "77.917 ha",
+               published="2018-05-31")
+    assert m.indicator == "xuống giống lúa đông xuân"
