@@ -192,7 +192,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         n = int(word) if word.isdigit() else {"sáu": 6, "chín": 9}.get(word, 0)
         if 1 < n < 12:
             period = f"{int(part_base.group(2)) + 1}-{months_part(n)}"
-    if period and _MONTH_OF_YEAR.fullmatch(period) and _CROP_SEASON.search(s.text, 0, rel_m) \
+    if period and _MONTH_OF_YEAR.fullmatch(period) and (_CROP_SEASON.search(s.text, 0, rel_m) or s.index > 0
+                                                        and ctx.sentences[s.index - 1].paragraph == s.paragraph
+                                                        and _CROP_SEASON.search(ctx.sentences[s.index - 1].text)) \
             and ((m.unit or "").split("/")[0] in _CROP_UNITS
                  or m.unit == "%" and _CROP_FIGURE_BEFORE.search(s.text, max(0, rel_m - 60), rel_m)):
         # `Lúa đông xuân: toàn tỉnh xuống giống được 77.917 ha` in a report of May: a crop season's area or output is

@@ -2341,3 +2341,9 @@ def test_a_bare_act_takes_the_thing_its_lines_label_names():
     m = figure("- Lúa đông xuân: Toàn tỉnh xuống giống được 77.917 ha, bằng 100,28% so với kế hoạch.", "77.917 ha",
                published="2018-05-31")
     assert m.indicator == "xuống giống lúa đông xuân"
+
+
+def test_a_crop_seasons_yield_named_after_its_season_in_a_months_report_is_of_its_year():
+    text = "Đến nay, lúa đông xuân trên địa bàn tỉnh đã thu hoạch xong. Năng suất được 73,16 tạ/ha, tăng 7,17% so với cùng kỳ."
+    assert figure(text, "73,16 tạ/ha", title="Tình hình kinh tế - xã hội tháng 5/2018",
+                  published="2018-05-31").period == "2018"
