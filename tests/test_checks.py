@@ -654,3 +654,10 @@ def test_parts_that_add_up_to_another_total_of_the_passage_are_not_flagged():
     assert any(c.verdict == INCONSISTENT for c in of(run(*doc(text.replace("265.200", "300.000"),
                                                               ("300.000 lượt", qty(300000, "lượt")), *specs[1:])),
                                                      "parts_total"))
+
+
+def test_a_signed_change_in_brackets_is_no_total_of_the_parts_after_it():
+    text = "Diện tích lúa là 16.491 ha, giảm 0,7% (-116 ha), trong đó: cây lúa ruộng: 12.470 ha; cây lúa rẫy: 4.021 ha."
+    specs = [("16.491 ha", qty(16491, "ha")), ("-116 ha", qty(-116, "ha")), ("12.470 ha", qty(12470, "ha")),
+             ("4.021 ha", qty(4021, "ha"))]
+    assert not [c for c in of(run(*doc(text, *specs)), "parts_total") if "-116" in c.computation]

@@ -219,8 +219,8 @@ _NEW_TOTAL = re.compile(r"(?<!\w)(?:nâng|đưa)\s+tổng(?:\s+số)?[^,;:.()\d]
 def _parts_total(dt: DocText, ms: list[Mention]) -> list[Check]:
     out = []
     for i, t in enumerate(ms[:-1]):
-        if not _amount(t) or t.qualifier in ("over", "under", "at_least", "at_most"):
-            continue
+        if not _amount(t) or t.qualifier in ("over", "under", "at_least", "at_most") or (t.value or 0) < 0:
+            continue   # (a signed amount, `(-116 ha)`, is a change, no total)
         first = ms[i + 1]
         gap = dt.gap(t, first)
         if len(gap) > 70 or _digits_between(gap) or ";" in gap:
