@@ -138,6 +138,8 @@ def weak(indicator: str | None, text: str = "", lo: int = 0, hi: int | None = No
         # a place or body is no indicator, but a measure of a place named after a preposition is:
         # `tổng khách du lịch đến Quảng Ninh` (not `dự toán HĐND tỉnh giao`, `và Trà Vinh tăng nhiều nhất`)
         head = ind[:places[0][0]]
+        if _RATE_OF_GROUP.fullmatch(head) and len(ind[places[-1][1]:].split()) >= 2:
+            return False   # `tỷ lệ Đảng bộ xã biên giới hoàn thành tốt nhiệm vụ`: a share of the bodies that did something
         tail = re.match(r"(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã)\s+)?$", ind[places[0][1]:].strip()) if len(places) == 1 else None
         if not (tail and re.search(r"\S+\s+\S+.*\s(?:đến|tại|của|ở|vào|qua)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|[Cc]ảng|[Cc]ửa khẩu)\s+)?$", head)
                 and not re.match(r"\s*(?:và|hoặc|,)", head)):
@@ -146,6 +148,7 @@ def weak(indicator: str | None, text: str = "", lo: int = 0, hi: int | None = No
     return lo < hi and ind[:1].isupper() and _before_a_bracketed_number(ind, text, lo, hi)
 
 
+_RATE_OF_GROUP = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|số|tổng số|số lượng)\s*", re.IGNORECASE)
 # the field a place is ranked in, left as a figure's indicator by a clause cut after it
 _ONLY_A_FIELD = {"thành", "tỉnh", "tỉnh thành", "tỉnh, thành", "tỉnh, thành phố", "thành phố", "huyện", "xã",
                  "cả nước", "toàn quốc", "khu vực", "vùng"}

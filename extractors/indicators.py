@@ -468,6 +468,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     if inner:
         return inner, "subject"                               # `… tăng 0,53% (tác động làm tăng CPI chung 0,16%)`
     weight = _WEIGHT_AT_END.search(last) if m.kind == "percent" and "trọng" in last else None
+
     if weight:
         # `ngành du lịch đạt tỷ trọng 8% GRDP`, `…, chiếm tỷ trọng 30,6% trong GRDP`: the weight of the part named
         # before the verb, else of the sentence's subject before its first comma
@@ -673,6 +674,8 @@ def _label_before(text: str, cs: int, start: int) -> str | None:
     if not lm:
         return None
     label = lm.group(1).strip()
+    if _PLAN_ONLY.fullmatch(label):
+        return None   # `… đạt 96,9% (Nghị quyết: 85%)`: the plan's figure for the figure before, not a label of its own
     if len(label.split()) > 12 or _FILLER_ONLY.match(label) or _LIST_OPENER.search(label) \
             or _LEAD_TRIM.fullmatch(label + " ") or any(h[0] == 0 and h[1] >= len(label) - 1 for h in find_provinces(label)):
         return None
@@ -682,6 +685,8 @@ def _label_before(text: str, cs: int, start: int) -> str | None:
     return label or None
 
 
+_PLAN_ONLY = re.compile(r"(?:Nghị quyết|nghị quyết|NQ|Kế hoạch|kế hoạch|KH|[Cc]hỉ tiêu|[Mm]ục tiêu|[Dd]ự toán|[Cc]ùng kỳ)"
+                        r"(?:\s+(?:giao|đề ra|năm\s+\d{4}))?")
 # a label inside a sentence, after a comma or bracket: `Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt`
 _INLINE_LABEL = re.compile(r"[,;(]\s*([^\d,;:()\n]{3,60}?)\s*:[ \t]*$")
 # a plan's figure after a label: `Kế hoạch năm 2017 là`, `dự toán giao`, `chỉ tiêu`

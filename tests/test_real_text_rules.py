@@ -2347,3 +2347,15 @@ def test_a_crop_seasons_yield_named_after_its_season_in_a_months_report_is_of_it
     text = "Đến nay, lúa đông xuân trên địa bàn tỉnh đã thu hoạch xong. Năng suất được 73,16 tạ/ha, tăng 7,17% so với cùng kỳ."
     assert figure(text, "73,16 tạ/ha", title="Tình hình kinh tế - xã hội tháng 5/2018",
                   published="2018-05-31").period == "2018"
+
+
+@pytest.mark.parametrize("span, indicator", [
+    # the plan's figure in brackets is for the figure before, not a label of its own
+    ("85%", "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ"),
+    # a share of the bodies that did something is an indicator, not a body
+    ("98,33%", "tỷ lệ Đảng bộ xã biên giới hoàn thành tốt"),
+])
+def test_a_plans_figure_in_brackets_and_a_share_of_bodies(span, indicator):
+    text = ("Cụ thể: tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, đạt 96,9% (Nghị quyết: 85%); tỷ lệ Đảng bộ xã biên "
+            "giới hoàn thành tốt nhiệm vụ đạt 98,33% (Nghị quyết là 90%).")
+    assert figure(text, span, published="2023-10-01").indicator.startswith(indicator)
