@@ -184,6 +184,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             or [p.value for p in ctx.running_actual[s.index] if p.value.startswith(period + "-")]
         if finer:
             period = finer[-1]
+    same_then = _SAME_TIME_OPENS.match(ctx.text, cs, m.start) if "cùng kỳ" in ctx.text[cs:m.start] else None
+    if same_then:
+        # `Năm 2023, tỉnh thu hút 9 dự án …; cùng kỳ năm 2022 thu hút được 7 dự án`: a clause that opens on the same
+        # time of an earlier year is of that year (its part of the year, if the sentence's period has one)
+        part = re.fullmatch(r"(?:19|20)\d{2}-(.+)", period or "")
+        period = f"{same_then.group(1)}-{part.group(1)}" if part else same_then.group(1)
     part_base = _PART_BASE.search(s.text, 0, rel_m) if m.status == "actual" and "tháng" in s.text else None
     if part_base and (period is None or period[:4] == str(int(part_base.group(2)) + 1)):
         # `Nhiều sản phẩm tăng cao so với 5 tháng đầu năm 2017 như: tôm đông lạnh tăng hơn 2 lần`: the same months of
@@ -462,6 +468,9 @@ def _context_year(periods: list[Period], ctx: DocContext, s: Sentence, period: s
     return ctx.doc_year
 
 
+# a clause that opens on the same time of an earlier year: `…; cùng kỳ năm 2022 thu hút được 7 dự án`
+_SAME_TIME_OPENS = re.compile(r"\s*(?:[;,]\s*)?(?:còn\s+|trong khi\s+)?[Cc]ùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)\s*,?\s+"
+                              r"(?!(?:là|đạt|chỉ)\s+\d)")
 # a base that is the first months of a year: `tăng cao so với 5 tháng đầu năm 2017`
 _PART_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d{2})"
                         r"(?!\d)", re.IGNORECASE)

@@ -2359,3 +2359,10 @@ def test_a_plans_figure_in_brackets_and_a_share_of_bodies(span, indicator):
     text = ("Cụ thể: tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ, đạt 96,9% (Nghị quyết: 85%); tỷ lệ Đảng bộ xã biên "
             "giới hoàn thành tốt nhiệm vụ đạt 98,33% (Nghị quyết là 90%).")
     assert figure(text, span, published="2023-10-01").indicator.startswith(indicator)
+
+
+@pytest.mark.parametrize("span, period", [("7 dự án", "2022"), ("9 dự án", "2023")])
+def test_a_clause_that_opens_on_the_same_time_of_an_earlier_year_is_of_that_year(span, period):
+    text = ("Năm 2023, tỉnh đã thu hút 9 dự án đầu tư với tổng số vốn đăng ký 456,74 tỷ đồng; cùng kỳ năm 2022 thu hút "
+            "được 7 dự án đầu tư với số vốn trên 1.020 tỷ đồng.")
+    assert figure(text, span, published="2023-12-20").period == period
