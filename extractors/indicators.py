@@ -328,10 +328,17 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if "từ" in text[max(cs, m.start - 160):m.start] else None   # (its `từ` is written there)
     if raised and not _names_owner(raised.group(1)):
         # `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% …` (`đưa tỷ lệ hộ nghèo giảm từ …`: without the verb)
-        return re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip()), "subject"
+        return _PREPOSITION_CUT.sub("", re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip())).strip(), "subject"
     if sprev is not None and sprev.indicator and _TO_LEVEL.fullmatch(text[sprev.end:m.start]) \
             and re.search(r"(?<!\w)từ\s*(?:mức\s+)?$", text[max(cs, sprev.start - 12):sprev.start]):
         return sprev.indicator, "inherited"                   # `… từ 53% lên 65%`: the level it went to
+    if m.unit and sprev is not None and re.search(r"(?<!\w)(?:xuống còn|xuống|lên|còn)\s*$", text[max(cs, m.start - 14):m.start]):
+        # `từ 75.639 hộ, tỉ lệ 24,31% (năm 2010) xuống còn 28.200 hộ`: the level the count of the same noun went to
+        for d in reversed(done[-4:]):
+            if d.start < s_start:
+                break
+            if d.unit == m.unit and d.indicator and re.search(r"(?<!\w)từ\s*$", text[max(s_start, d.start - 8):d.start]):
+                return d.indicator, "inherited"
     criterion = _criterion_before(text, s_start, m.start)
     if criterion:
         return criterion, "label"                             # `ở 3 tiêu chí: Công khai, minh bạch … (6,499 điểm)`
@@ -567,7 +574,8 @@ _CRITERION_OPENS = re.compile(r"[):;]|(?<!\w)và\s|(?<!\w)tiêu chí\s")
 
 
 # what a change raises or lowers from one level to another: `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ`
-_RAISED_FROM = re.compile(r"(?<!\w)(?:nâng|đưa|kéo|hạ|giảm|tăng)\s+((?:tỷ lệ|tỉ lệ|tổng số|số|mức|quy mô)\s[^;:()\d]{2,90}?)"
+_RAISED_FROM = re.compile(r"(?<!\w)(?:nâng|đưa|kéo|hạ|giảm|tăng)\s+((?:tỷ lệ|tỉ lệ|tổng số|số|mức|quy mô)\s[^;:()\d]{2,90}?|"
+                          r"hộ nghèo(?:\s+[^;:()\d,]{2,40}?)?)"   # (`giảm hộ nghèo trên địa bàn tỉnh từ 75.639 hộ`)
                           r"\s+từ\s*(?:mức\s+)?$")
 # between the level a change starts from and the one it goes to: ` lên `, ` xuống còn `, ` (năm 2020) lên `
 _TO_LEVEL = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:lên|xuống)(?:\s+(?:còn|mức|đến|tới))?\s*")

@@ -22,7 +22,8 @@ _YEAR_FIRST = re.compile(r"(?:19|20)\d{2}")
 _YEAR_DASH = re.compile(r"(?:19|20)\d{2}-")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{2})")
 _MONTHS_OR_PART = re.compile(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)")
-_RIGHT_AFTER = re.compile(r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
+_RIGHT_AFTER = re.compile(r"(?:\s*,\s*(?:tỷ lệ|tỉ lệ|chiếm|bằng)\s+[\d.,]+\s*%)?"   # (`75.639 hộ, tỉ lệ 24,31% (năm 2010)`)
+                          r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
                           r"(?:vào|trong|của)\s+năm\s+|năm\s+|của\s+)")
 _LABEL_GAP = re.compile(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*")
 _LABEL_VERB_GAP = re.compile(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn)\s*")

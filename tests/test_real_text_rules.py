@@ -2369,3 +2369,12 @@ def test_a_clause_that_opens_on_the_same_time_of_an_earlier_year_is_of_that_year
     text = ("Năm 2023, tỉnh đã thu hút 9 dự án đầu tư với tổng số vốn đăng ký 456,74 tỷ đồng; cùng kỳ năm 2022 thu hút "
             "được 7 dự án đầu tư với số vốn trên 1.020 tỷ đồng.")
     assert figure(text, span, published="2023-12-20").period == period
+
+
+def test_a_decrease_of_poor_households_from_one_level_to_another():
+    text = ("Qua đó, giảm hộ nghèo trên địa bàn tỉnh từ 75.639 hộ, tỉ lệ 24,31% (năm 2010) xuống còn 28.200 hộ, tỉ lệ 8,88% "
+            "(năm 2015), giảm được 47.439 hộ.")
+    start, end = figure(text, "75.639 hộ", published="2016-07-19"), figure(text, "28.200 hộ", published="2016-07-19")
+    assert (start.indicator, start.period) == ("hộ nghèo", "2010")
+    assert (end.indicator, end.period) == ("hộ nghèo", "2015")
+    assert figure(text, "8,88%", published="2016-07-19").indicator == "tỉ lệ hộ nghèo"
