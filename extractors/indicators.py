@@ -328,7 +328,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         if "từ" in text[max(cs, m.start - 160):m.start] else None   # (its `từ` is written there)
     if raised and not _names_owner(raised.group(1)):
         # `nâng tỷ lệ nhựa hóa, cứng hóa đường toàn tỉnh từ 53% …` (`đưa tỷ lệ hộ nghèo giảm từ …`: without the verb)
-        return _PREPOSITION_CUT.sub("", re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip())).strip(), "subject"
+        phrase = re.sub(r"\s+(?:giảm|tăng)$", "", raised.group(1).strip())
+        return (_PREPOSITION_CUT.sub("", phrase).strip() if phrase.startswith("hộ nghèo") else phrase), "subject"
     if sprev is not None and sprev.indicator and _TO_LEVEL.fullmatch(text[sprev.end:m.start]) \
             and re.search(r"(?<!\w)từ\s*(?:mức\s+)?$", text[max(cs, sprev.start - 12):sprev.start]):
         return sprev.indicator, "inherited"                   # `… từ 53% lên 65%`: the level it went to
