@@ -178,9 +178,11 @@ def _names_the_owner(indicator: str | None, entity: str | None) -> bool:
     if not indicator or not entity:
         return False
     ind, ent = (_ADMIN_PREFIX.sub("", x.strip(" ,;:()").lower()) for x in (indicator, entity))
+    ind = _DONE_AT_END.sub("", ind)   # (`Đồng Hới thực hiện 1.003,3 ha`: the place and the verb that leads to its figure)
     return len(ind) >= 3 and ent.endswith(ind) and re.search(r"[a-zđà-ỹ]", ind) is not None
 
 
+_DONE_AT_END = re.compile(r"\s+(?:thực hiện|đạt|có|là|được)$")
 _ADMIN_PREFIX = re.compile(r"^(?:tp\.?|thành phố|huyện|thị xã|tỉnh|quận)\s*")
 
 

@@ -79,12 +79,21 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
     """The indicator of mention `m`, whose clause is text[cs:ce] and sentence starts at `s_start`;
     `done` holds the document's mentions before it, already attributed."""
     ind, source = _indicator(m, text, s_start, cs, ce, done, prev_sentence)
-    if ind is None and cs == s_start and _NAMES_NOTHING.fullmatch(text, cs, m.start):
+    if (ind is None or ind.lower() in ("lũy kế", "luỹ kế", "cộng dồn")) and cs == s_start \
+            and _NAMES_NOTHING.fullmatch(text, cs, m.start):
         same = _first_of_sentence_before(m, done)
         if same is not None:
             # `Tổng mức bán lẻ … tháng qua ước đạt hơn 8.000 tỷ đồng. Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng`:
             # a sentence that names nothing goes on with what the sentence before measured
             ind, source = same.indicator, "inherited"
+    if (ind is None or _only_a_place(ind) or ind[:1].isupper() and len(ind.split()) <= 3) and m.start - s_start < 600:
+        listed = _BY_PLACE_LIST.match(text, s_start, m.start)
+        if listed:
+            # `Diện tích lúa đã thu hoạch tập trung chủ yếu ở các huyện: Yên Khánh 7,7 nghìn ha; Yên Mô …`: a list by
+            # place after what it measures
+            head = _subject(listed.group(1))
+            if head and not _FILLER_ONLY.match(head):
+                ind, source = head, "label"
     if ind and done and done[-1].indicator and (
             _THIS_FIGURE.search(ind) and done[-1].extra.get("sentence_index")
             in (m.extra.get("sentence_index"), (m.extra.get("sentence_index") or 0) - 1)
@@ -137,9 +146,16 @@ _HEADS = {"người", "nhân khẩu", "khẩu"}
 _WITH_PEOPLE = re.compile(r"((?:\s+[^\W\d]+){0,3})\s*[,(]?\s*(?:với|gồm|tương ứng(?: với)?)\s*(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?")
 # a sentence's opening that names no measure: a time so far, an estimate's word, a link (`Đầu năm đến nay, ước tính
 # đạt`, `Lũy kế 9 tháng đạt`, `Tính chung cả năm ước đạt`)
+# a measure, then the places it is listed by after a colon, then a place's figure: `Diện tích lúa đã thu hoạch tập trung
+# chủ yếu ở các huyện: Yên Khánh 7,7 nghìn ha; Yên Mô gần`
+_BY_PLACE_LIST = re.compile(r"\s*([^:;.\d]{3,80}?)\s+(?:tập trung\s+)?(?:chủ yếu\s+)?(?:ở|tại|của)\s+các\s+(?:huyện|xã|địa phương|"
+                            r"huyện, thị xã, thành phố|huyện, thành phố|đơn vị)[^:;.\d]{0,30}:\s*(?:[^:]*?;\s*)?" + UPPER +
+                            r"[^\W\d]*(?:\s+" + UPPER + r"[^\W\d]*){0,2}\s+(?:(?:gần|hơn|trên|khoảng|đạt|có)\s+)?$")
 _NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đến|tới) nay|lũy kế|luỹ kế|cộng dồn|tính chung|"
-                            r"(?:\d{1,2}|sáu|chín) tháng(?: đầu năm)?|cả năm|trong (?:tháng|quý) này)?(?:\s+(?:\d{1,2}|sáu|chín) "
+                            r"(?:\d{1,2}|sáu|chín) tháng(?: đầu năm)?|cả năm|trong (?:tháng|quý) này)?\s*,?\s*"
+                            r"(?:(?:ước tính|dự ước|ước|sơ bộ)\s+)?(?:thực hiện\s+)?(?:(?:\d{1,2}|sáu|chín) "
                             r"tháng(?: đầu năm)?)?\s*,?\s*(?:ước tính|dự ước|ước|sơ bộ)?\s*(?:đạt|là)?\s*", re.IGNORECASE)
+# (`Lũy kế ước thực hiện 9 tháng đạt 25.005,8 tỷ đồng`: the sentence before's measure)
 
 
 # how many criteria a group of communes reached, right after its count: `4 xã đạt dưới 5 tiêu chí`

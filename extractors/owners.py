@@ -68,7 +68,8 @@ _ITS_PROVINCE_AFTER = re.compile(r"\s*,\s*(?:tỉnh|thành phố|TP\.?)\s*")
 # a name right before the bracket its figure opens: `Đắk Song (13.984 ha)`
 _NAME_BRACKETED = re.compile(r"(?<!\w)((?:" + UPPER + r"[^\W\d_]*)(?:\s+" + UPPER + r"[^\s\d(),;:]*){0,2})\s*\($")
 _LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+|như\s+)?(?:TP\.?\s*)?((?:" + UPPER + r"[^\W\d_]*)(?:\s+" + UPPER + r"[^\W\d_]*){0,2})\s*"
-                           r"(?:(?:giảm|tăng|đạt|có|là|còn)\s+)?(?:từ\s+)?(?:\d|$)")
+                           r"(?:(?:giảm|tăng|đạt|có|là|còn|thực hiện|(?:thu hoạch|gieo trồng|gieo cấy) được)\s+)?"
+                           r"(?:(?:gần|hơn|trên|khoảng)\s+)?(?:từ\s+)?(?:\d|$)")
 
 
 def _district_leading(seg: str, province: str) -> str | None:

@@ -2378,3 +2378,21 @@ def test_a_decrease_of_poor_households_from_one_level_to_another():
     assert (start.indicator, start.period) == ("hộ nghèo", "2010")
     assert (end.indicator, end.period) == ("hộ nghèo", "2015")
     assert figure(text, "8,88%", published="2016-07-19").indicator == "tỉ lệ hộ nghèo"
+
+
+@pytest.mark.parametrize("title, text, span, indicator, owner", [
+    # a breakdown by place after a colon: the place owns, the measure named before the colon is the indicator
+    ("Ninh Bình thu hoạch lúa", "Diện tích lúa đã thu hoạch tập trung chủ yếu ở các huyện: Yên Khánh 7,7 nghìn ha; Yên "
+     "Mô gần 6,6 nghìn ha.", "gần 6,6 nghìn ha", "Diện tích lúa đã thu hoạch", "huyện Yên Mô"),
+    ("Quảng Bình: sản xuất vụ Hè Thu", "Diện tích gieo trồng vụ Hè Thu thực hiện 31.094,2 ha. Diện tích gieo trồng của "
+     "các địa phương: Đồng Hới thực hiện 1.003,3 ha, bằng 99,8%; Ba Đồn thực hiện 2.555,3 ha.", "2.555,3 ha",
+     "Diện tích gieo trồng", "thị xã Ba Đồn"),
+    # a sentence that names nothing but `Lũy kế` goes on with the measure of the sentence before
+    ("Bà Rịa - Vũng Tàu: thu ngân sách", "Thu về dầu thô 9 tháng ước đạt 2.000 tỷ đồng. Lũy kế ước thực hiện 9 tháng "
+     "đạt 25.005,8 tỷ đồng.", "25.005,8 tỷ đồng", "Thu về dầu thô", None),
+])
+def test_lists_by_place_and_running_totals(title, text, span, indicator, owner):
+    m = figure(text, span, title=title, published="2020-06-01")
+    assert m.indicator == indicator
+    if owner:
+        assert m.entity == owner
