@@ -109,7 +109,7 @@ _RANK_MOVE = re.compile(r"(?:(?:để|đã|lại|bị|vẫn|thứ hạng|hạng|
 # (the patterns `weak` asks about every figure's indicator, compiled once)
 _A_LETTER = re.compile(r"[^\W\d_]")
 _DIGIT_OR_PER = re.compile(r"\d|^/|/(?:người|năm|tháng|ha|xã|hộ)(?!\w)")
-_LINK_AT_END = EndsWith(re.compile(r"(?<!\w)(?:và|là|nhưng|hoặc|với)$"), ("và", "là", "nhưng", "hoặc", "với"))
+_LINK_AT_END = EndsWith(re.compile(r"(?<!\w)(?:và|là|nhưng|hoặc|với|khi)$"), ("và", "là", "nhưng", "hoặc", "với", "khi"))
 _IS_AT_END = re.compile(r"(?:^|\s)là\s+\S+$")
 _THIS_IS = re.compile(r"(?:Đây|Đó|Điều này|Con số này)\s+(?:là|được|cũng)(?!\w)")
 

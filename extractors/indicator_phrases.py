@@ -352,7 +352,7 @@ def _clean_np(seg: str) -> str:
     return seg
 # a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
 _COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
-_NEXT_AFTER_BASE = re.compile(r"(?:(?:19|20)\d{2}|cùng kỳ(?: năm trước)?|kế hoạch|dự toán)\s+và\s+([^\d]{3,})$")
+_NEXT_AFTER_BASE = re.compile(r"(?:(?:19|20)\d{2}|cùng kỳ(?: năm trước)?|kế hoạch|dự toán)\s+(?:và|trên cơ sở)\s+([^\d]{3,})$")
 _VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm|đóng vai trò|"
                                r"giữ vai trò)(?!\w)")
 # a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks

@@ -580,7 +580,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
 
 
 # the topic a sentence names before its first comma: `Về dịch vụ lưu trú, …`, `Đối với đầu tư trong nước, …`
-_TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với)\s+([^,;:.()\d]{3,60}),")
+_TOPIC_FIRST = re.compile(r"\s*(?:Về|Đối với|Riêng về|Riêng đối với)\s+([^,;:.()\d]{3,60}?)(?:\s+(?:19|20)\d{2})?,")
 
 
 # a list of an index's criteria: `dẫn đầu cả nước ở 3 tiêu chí: Công khai, minh bạch trong việc ra quyết định (6,499

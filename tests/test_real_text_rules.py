@@ -2396,3 +2396,15 @@ def test_lists_by_place_and_running_totals(title, text, span, indicator, owner):
     assert m.indicator == indicator
     if owner:
         assert m.entity == owner
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    # the subject after a comparison that ends on its base, `trên cơ sở`
+    ("Thu về dầu thô tháng 9 năm 2018 là 2.500 tỷ đồng, tăng 20,7% so với tháng cùng kỳ năm 2017 trên cơ sở sản lượng "
+     "ước đạt 439,4 ngàn tấn.", "439,4 ngàn tấn", "sản lượng"),
+    # a clause cut at `khi` names nothing: a move of the index named before
+    ("Riêng về Chỉ số Xanh cấp tỉnh PGI 2023, Long An cũng có sự đột phá khi tăng đến 16 bậc so với năm 2022.",
+     "16 bậc", "PGI"),
+])
+def test_more_subjects_from_part_y(text, span, indicator):
+    assert figure(text, span, published="2024-05-01").indicator == indicator
