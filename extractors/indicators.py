@@ -86,7 +86,8 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
             # `Tổng mức bán lẻ … tháng qua ước đạt hơn 8.000 tỷ đồng. Đầu năm đến nay, ước tính đạt 78.591 tỷ đồng`:
             # a sentence that names nothing goes on with what the sentence before measured
             ind, source = same.indicator, "inherited"
-    if (ind is None or _only_a_place(ind) or ind[:1].isupper() and len(ind.split()) <= 3) and m.start - s_start < 600:
+    if m.start - s_start < 600 and text.find(":", s_start, m.start) >= 0 and text.find(" các ", s_start, m.start) >= 0 \
+            and (ind is None or _only_a_place(ind) or ind[:1].isupper() and len(ind.split()) <= 3):
         listed = _BY_PLACE_LIST.match(text, s_start, m.start)
         if listed:
             # `Diện tích lúa đã thu hoạch tập trung chủ yếu ở các huyện: Yên Khánh 7,7 nghìn ha; Yên Mô …`: a list by
