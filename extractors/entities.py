@@ -184,7 +184,7 @@ def _districts_of(province: str) -> tuple[dict[str, str], dict[str, str]]:
 def _loose(name: str) -> str:
     """A district's name as it is spelt in more ways than one: curly quotes, and the `Đắk`/`Đăk`/`Đak` of the
     Central Highlands (`Đak Pơ`, `huyện Đăk Pơ`)."""
-    low = name.replace("’", "'").replace("‘", "'").lower()
+    low = new_style_tones(name.replace("’", "'").replace("‘", "'")).lower()   # (`Minh Hoá`, `Lệ Thuỷ`: old tone marks)
     return _DAK.sub("đak", low) if "k" in low else low
 
 
@@ -197,6 +197,9 @@ def district_named(name: str, province: str) -> str | None:
     named, kinds = _districts_of(province)
     if name in named:
         return named[name]
+    modern = new_style_tones(name)
+    if modern in named:
+        return named[modern]   # `Minh Hoá`, `Lệ Thuỷ`: the old tone marks of the same name, named as the list names it
     kind = kinds.get(_loose(name))
     return f"{kind} {name}" if kind else None
 

@@ -2408,3 +2408,10 @@ def test_lists_by_place_and_running_totals(title, text, span, indicator, owner):
 ])
 def test_more_subjects_from_part_y(text, span, indicator):
     assert figure(text, span, published="2024-05-01").indicator == indicator
+
+
+def test_a_district_written_with_old_tone_marks_is_named_as_the_list_names_it():
+    text = ("Diện tích gieo trồng của các địa phương: Đồng Hới thực hiện 1.003,3 ha, bằng 99,8%; Lệ Thuỷ thực hiện "
+            "10.685,5 ha, bằng 99,5% so cùng kỳ.")
+    assert figure(text, "10.685,5 ha", title="Quảng Bình: sản xuất vụ Hè Thu", published="2016-08-01").entity \
+        == "huyện Lệ Thủy"
