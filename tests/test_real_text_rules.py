@@ -2415,3 +2415,12 @@ def test_a_district_written_with_old_tone_marks_is_named_as_the_list_names_it():
             "10.685,5 ha, bằng 99,5% so cùng kỳ.")
     assert figure(text, "10.685,5 ha", title="Quảng Bình: sản xuất vụ Hè Thu", published="2016-08-01").entity \
         == "huyện Lệ Thủy"
+
+
+@pytest.mark.parametrize("span, n, indicator", [("54 đảng viên", 0, "chuyển Đảng chính thức"), ("6 đảng viên", 0, "xóa tên"),
+                                              ("6 đảng viên", 1, "cho ra khỏi Đảng")])
+def test_party_acts_on_members(span, n, indicator):
+    text = ("Toàn Đảng bộ đã kết nạp 45 đảng viên mới; chuyển Đảng chính thức cho 54 đảng viên hết thời gian dự bị. Các "
+            "chi bộ đã quyết định xóa tên 6 đảng viên và cho ra khỏi Đảng 6 đảng viên không còn đủ tư cách.")
+    ex = extract_document(Document(id="t", source="", text=text, published="2021-10-01"))
+    assert [m for m in ex.mentions if m.text == span][n].indicator == indicator
