@@ -28,7 +28,7 @@ from extractors.indicator_keys import known_indicator
 from extractors.indicators import clause_subject
 from extractors.record import Mention
 from extractors.wordless import wordless
-from extractors.normalize import UPPER
+from extractors.normalize import UPPER, new_style_tones
 
 
 def _alt(role: str, code: dict[str, str] | None = None) -> str:
@@ -177,7 +177,7 @@ def _names_the_owner(indicator: str | None, entity: str | None) -> bool:
     """An indicator that only repeats the figure's owner: `Tuyên Hóa 4,5-5,0%` in a list by district."""
     if not indicator or not entity:
         return False
-    ind, ent = (_ADMIN_PREFIX.sub("", x.strip(" ,;:()").lower()) for x in (indicator, entity))
+    ind, ent = (_ADMIN_PREFIX.sub("", new_style_tones(x.strip(" ,;:()")).lower()) for x in (indicator, entity))
     ind = _DONE_AT_END.sub("", ind)   # (`Đồng Hới thực hiện 1.003,3 ha`: the place and the verb that leads to its figure)
     return len(ind) >= 3 and ent.endswith(ind) and re.search(r"[a-zđà-ỹ]", ind) is not None
 
