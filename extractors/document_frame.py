@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from extractors.entities import district_places, districts_of
+from extractors.entities import district_anywhere, district_places, districts_of
 from extractors.gazetteer import find_places, provinces
 from extractors.normalize import fold
 
@@ -243,7 +243,6 @@ def document_frame(text: str, title: str | None = None, source: str | None = Non
 def _districts_named(text: str) -> str | None:
     """The province whose districts a text that names no province names most (two at least, each the only district of
     the country with its name), or None."""
-    from extractors.entities import district_anywhere
     counts: Counter = Counter()
     for run in re.finditer(r"(?:(?<=\s)|^)((?:[A-ZĐ][^\W\d_]*(?:\s+|$)){1,3})", text[:20000]):
         words = run.group(1).split()

@@ -160,7 +160,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
         # the predicate after the counted noun's own modifiers: `109/196 trường tiểu học đạt chuẩn quốc gia` (a
         # short one, with no figure in it and not `có`: `270 dự án đầu tư thứ cấp có tổng vốn …` is what they hold)
         mods = _modifiers(rest).strip()
-        past = rest.lstrip()[len(mods):] if mods and rest.lstrip().startswith(mods) else None
+        past = _past_modifiers(rest, mods) if mods else None
         am = _AFTER_MODIFIER.match(past) if past else None
         if am and (re.search(r"\d", am.group("vp")) or len(am.group("vp").split()) > 8
                    or re.match(r"(?:(?:đã|được|đều|cũng)\s+)*có\b", am.group("vp"))):
@@ -179,14 +179,18 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
     return None
 
 
+def _past_modifiers(after: str, mods: str) -> str | None:
+    """What follows a counted noun's modifiers `mods` (`_modifiers`, stripped) at the head of `after`, or None when
+    `after` does not open with them."""
+    rest = after.lstrip()
+    return rest[len(mods):] if rest.startswith(mods) else None
+
+
 def _short_predicate(after: str, mods: str) -> str:
     """What the counted things are, said right after them and their modifiers, when short and figure-free: `công
     nhận thêm 09 trường đạt chuẩn quốc gia` -> ` đạt chuẩn quốc gia`; `` when there is none."""
-    rest = after.lstrip()
-    if mods and not rest.startswith(mods.strip()):
-        return ""
-    rest = rest[len(mods.strip()):] if mods else after
-    am = _AFTER_MODIFIER.match(rest)
+    rest = _past_modifiers(after, mods.strip()) if mods else after
+    am = _AFTER_MODIFIER.match(rest) if rest is not None else None
     if am is None:
         return ""
     vp = _VP_STOP.sub("", am.group("vp").strip())

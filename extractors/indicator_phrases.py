@@ -401,8 +401,8 @@ def _subject(seg: str) -> str:
         # trọng lớn nhất với 46,58%`)
         lead = _VERB_BEFORE_WITH.match(parts[-2]) if not _RANKED.search(parts[-2]) else None
         seg = lead.group(1) if lead else seg
-    seg = _DISCOURSE_LEAD.sub("", seg)
-    seg = _UP_TO_LEAD.sub("", seg) if "ến" in seg[:12] or "ới" in seg[:12] else seg   # (`Tính đến ngày 15/5/2018 tiến độ …`)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
+    seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
+    seg = _UP_TO_LEAD.sub("", seg) if "ến" in seg[:12] or "ới" in seg[:12] else seg   # (`Tính đến ngày 15/5/2018 tiến độ …`)
     seg = _clean_np(seg)
     seg = _SUBJECT_LEAD.sub("", seg).strip()
     lead = [h for h in find_provinces(seg) if h[0] == 0]

@@ -241,8 +241,6 @@ _HEDGE_LEAD = re.compile(r"^\s*(?:(?:ước tính|dự ước|ước)\s+(?=[^\W\
 _HEDGE_TAIL = re.compile(r"(?<!tham)(?<!Tham)\s+(?:dự ước|dự|ước)\s*$")   # (not `tham dự`)
 
 
-# a clause that names its topic first: `Về doanh thu, trong tháng 3 toàn ngành thực hiện khoảng 721 tỷ đồng`
-_TOPIC_FIRST = re.compile(r"\s*Về\s+([^,;:\d]{2,60}?)\s*,\s")
 # an act that names no crop or thing, whose line's label does: `- Lúa đông xuân: Toàn tỉnh xuống giống được 77.917 ha`
 _BARE_ACTS = frozenset(("xuống giống", "gieo trồng", "gieo cấy", "gieo sạ", "thu hoạch", "trồng", "trồng mới", "đạt",
                         "thực hiện", "ước đạt"))
@@ -497,7 +495,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     if weight:
         # `ngành du lịch đạt tỷ trọng 8% GRDP`, `…, chiếm tỷ trọng 30,6% trong GRDP`: the weight of the part named
         # before the verb, else of the sentence's subject before its first comma
-        lead = text[s_start:text.find(",", s_start, m.start)] if not weight.group(1).strip() else ""
+        comma = text.find(",", s_start, m.start)
+        lead = text[s_start:comma if comma >= 0 else m.start] if not weight.group(1).strip() else ""
         lead = re.split(r"\s+(?:tiếp tục|vẫn|đã|đang|được|là|có|tăng|giảm|đạt|phục hồi|chiếm|giữ)(?!\w)", lead)[0]
         part = _subject(weight.group(1)) if weight.group(1).strip() else (_subject(lead) if lead else "")
         if part and not _FILLER_ONLY.match(part) and len(part.split()) <= 10:

@@ -482,6 +482,10 @@ _CROP_SEASON = re.compile(r"(?<!\w)(?:vụ|đông xuân|hè thu|thu đông|lúa 
                           r"thu hoạch)(?!\w)", re.IGNORECASE)
 
 
+# the first months of a year, with their year or not: `H1`, `2012-9M`, `Q1`, `10M`
+_PART_OF_A_YEAR = re.compile(r"((?:19|20)\d{2}-)?(H1|9M|Q[1-4]|\d{1,2}M)")
+
+
 def _part_outside_bracket(ctx: DocContext, s: Sentence, rel_m: int, year: str) -> str | None:
     """`2012-H1` for a figure of `year` in the brackets of a sentence whose figures before them are of the first six
     months (`Tốc độ tăng trưởng GDP 6 tháng đầu năm … đạt 7,52% (năm 2012 đạt 5,7%, năm 2013 đạt 6,81%)`): the same
@@ -493,12 +497,11 @@ def _part_outside_bracket(ctx: DocContext, s: Sentence, rel_m: int, year: str) -
         # a list of years after the part of a year it gives them for: `Tốc độ tăng IIP 6 tháng đầu năm: Năm 2020
         # (+6,1%); năm 2021 (+13,8%)`
         listed = [p for p in periods if p.value == year and p.pos < rel_m]
-        parts = [p for p in periods if re.fullmatch(r"H1|9M|Q[1-4]|\d{1,2}M", p.value) and listed
-                 and p.pos < listed[-1].pos and ":" in s.text[p.pos:listed[-1].pos]]
+        parts = [p for p in periods if listed and p.pos < listed[-1].pos and (q := _PART_OF_A_YEAR.fullmatch(p.value))
+                 and not q.group(1) and ":" in s.text[p.pos:listed[-1].pos]]
         return f"{year}-{parts[-1].value}" if parts else None
-    parts = [re.fullmatch(r"(?:(?:19|20)\d{2}-)?(H1|9M|Q[1-4]|\d{1,2}M)", p.value) for p in periods
-             if p.bracket is None and p.pos < opened]
-    parts = [q.group(1) for q in parts if q]
+    parts = [_PART_OF_A_YEAR.fullmatch(p.value) for p in periods if p.bracket is None and p.pos < opened]
+    parts = [q.group(2) for q in parts if q]
     return f"{year}-{parts[-1]}" if parts else None
 
 
