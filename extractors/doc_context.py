@@ -33,6 +33,11 @@ _MERGER = re.compile(r"(?<!\w)(?:sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|s�
                      r"34 tỉnh, thành(?: phố)?)(?!\w)|"
                      r"(?:" + UPPER + r"[^\W\d_]*\s+)(?:\((?:cũ|mới)\b|mới(?=\s+(?:ước|đạt|tăng|có|là)(?!\w)))")
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
+# what a result is compared with (`so với cùng kỳ năm 2022`, `so với tháng 9/2017`) or counted from (`Từ tháng 4-2023`,
+# `từ đầu năm 2021`): the page is of a later year than the first, not of an earlier year than the second
+_LATER_THAN = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
+                         r"(?:tháng\s+(\d{1,2})\s*[/-]\s*|năm\s+)?((?:19|20)\d{2})(?![\d/-])")
+_NOT_BEFORE = re.compile(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+)((?:19|20)\d{2})(?![\d/-])")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
@@ -293,7 +298,11 @@ class DocContext:
             opening = _TITLE_YEAR.match(self.title or "")
             if opening and not is_target_sentence(self.title):
                 return opening.group(1)
-            return Counter(results).most_common(1)[0][0]   # a tie: the first named
+            most = Counter(results).most_common(1)[0][0]   # a tie: the first named
+            # `Đặc biệt, năm 2021, tỉnh thu hút …` in a page whose results are compared with `cùng kỳ năm 2022`: a
+            # year the page looks back to, not its own
+            floor = self.earliest_possible_year
+            return str(floor) if floor and most.isdigit() and floor > int(most) else most
         same_time = SAME_TIME_OF.search(self.text) or _BASE_YEAR.search(self.text)
         if same_time:
             # only `so với cùng kỳ năm 2019`, `so với năm 2018` among its results: the text is of the year after (not
@@ -301,8 +310,28 @@ class DocContext:
             return str(int(same_time.group(1)) + 1)
         if years:
             return Counter(years).most_common(1)[0][0]
+        if self.earliest_possible_year:
+            return str(self.earliest_possible_year)   # `Từ tháng 4-2023, Hải Dương đã chuyển giao …`: 2023 at the earliest
         # no year at all: a page that speaks of the 2025 merger is of its year at the earliest
         return MERGER_YEAR if _MERGER.search(f"{self.title or ''} {self.text}") else None
+
+    @cached_property
+    def earliest_possible_year(self) -> int | None:
+        """The earliest year an undated page can be of, by what its results are compared with (`tăng 12,7% so với
+        tháng 9/2017` beside a bare `tháng 9`: 2018) or counted from (`Từ tháng 4-2023`: 2023); plans' sentences
+        are not read (`đến năm 2025 gấp đôi so với năm 2020`)."""
+        floor = 0
+        for s in self.sentences:
+            if not ("so" in s.text or "ừ" in s.text) or self.target_sentence(s):
+                continue
+            for m in _LATER_THAN.finditer(s.text):
+                month = m.group(1)
+                if month is None or "cùng kỳ" in m.group(0) or re.search(
+                        rf"(?<!\w)tháng\s+0?{int(month)}(?!\s*[/-]\s*\d|\d)", self.text):
+                    floor = max(floor, int(m.group(2)) + 1)   # (a month compared with the same month of a year before)
+            for m in _NOT_BEFORE.finditer(s.text):
+                floor = max(floor, int(m.group(1)))
+        return floor or None
 
     @property
     def pub_year(self) -> int | None:

@@ -38,7 +38,8 @@ _NOW_WORDS = ("đến nay", "hiện nay", "hiện tại", "tính đến nay", "c
 # (asked only whether it matches: the words' alternatives behind a look ahead for their first letters, `first_letters`;
 # run only where one of its words or `hiện` is written, ignoring case: every match holds one)
 _HERE_AND_NOW = Needs(re.compile(rf"{first_letters(_NOW_WORDS)}(?:(?<!\w)(?:{'|'.join(_NOW_WORDS)})(?!\w)|"
-                                 r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w))|^\s*Hiện\b",
+                                 r"(?<!\w)hiện\s+(?:" + UPPER + r"\w*\s+){1,3}(?:có|còn)(?!\w)|"
+                                 r"(?<!\w)(?<!thực )(?<!thể )(?<!xuất )(?<!phát )(?<!biểu )hiện đã(?!\w))|^\s*Hiện\b",
                                  re.IGNORECASE), (*_NOW_WORDS, "hiện"))
 
 
@@ -119,7 +120,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # đến năm 2025 …`)
         period = _after_in_clause([p for p in periods if m.status != "actual" or p.kind != "deadline"], s, rel_m,
                                   ctx.figure_spans.get(s.index, ()))
-    if period is None and _HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", "")):
+    if period is None and (_HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", ""))
+                           or not run_named(s, ctx) and _NOW_BEFORE(s, ctx)):
         # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date; on an undated page that reviews a term
         # (`Nhiệm kỳ 2015-2020, huyện Chư Sê …`), as of the term's end
         term = ctx.last_term[s.index]
@@ -564,6 +566,22 @@ def _after_in_clause(periods: list[Period], s: Sentence, rel_m: int, spans=()) -
     after = [p for p in periods if p.pos >= rel_m and (clause_end < 0 or p.pos < clause_end) and p.kind != "term"
              and (nxt is None or p.pos < nxt)]
     return after[0].value if after else None
+
+
+# a sentence that opens on now (`Đến nay Tham Đôn đã có nhiều đổi thay, …`): the one after it in its paragraph goes on
+# with now, not with a year an earlier paragraph looked back to (`Khi mới bước vào … năm 2010, …`)
+_OPENS_ON_NOW = re.compile(r"\s*(?:[Đđ]ến nay|[Hh]iện nay|[Cc]ho đến nay|[Tt]ính đến nay)(?!\w)")
+
+
+def _NOW_BEFORE(s: Sentence, ctx: DocContext) -> bool:
+    k = s.index
+    return k > 0 and ctx.sentences[k - 1].paragraph == s.paragraph and not ctx.sentence_periods[k - 1] \
+        and not ctx.figure_spans.get(k - 1) and _OPENS_ON_NOW.match(ctx.sentences[k - 1].text) is not None
+
+
+def run_named(s: Sentence, ctx: DocContext) -> bool:
+    """Whether the sentence names a time of its own."""
+    return bool(ctx.sentence_periods[s.index])
 
 
 def text_before_in_sentence(s: Sentence, m: Mention, ctx: DocContext) -> str:

@@ -2424,3 +2424,39 @@ def test_party_acts_on_members(span, n, indicator):
             "chi bộ đã quyết định xóa tên 6 đảng viên và cho ra khỏi Đảng 6 đảng viên không còn đủ tư cách.")
     ex = extract_document(Document(id="t", source="", text=text, published="2021-10-01"))
     assert [m for m in ex.mentions if m.text == span][n].indicator == indicator
+
+
+# --- eighth session: from development part AB ------------------------------------------------------
+@pytest.mark.parametrize("text, span, period", [
+    # an undated page whose results are compared with a year names a later one, whatever older year it recalls
+    ("Chín tháng, thu ngân sách của tỉnh ước đạt 17.100 tỷ đồng, giảm 5,7% so với cùng kỳ năm 2022. Đặc biệt, năm "
+     "2021, tỉnh thu hút được 8 dự án FDI.", "17.100 tỷ đồng", "2023-9M"),
+    # a month compared with the same month of a year before: the year after it
+    ("Tổng mức bán lẻ hàng hóa tháng 9 ước đạt 88.565 tỷ đồng, tăng 12,7% so với tháng 9/2017.", "88.565 tỷ đồng",
+     "2018"),
+    # counted from a month of a year, and no other year: that year at the earliest
+    ("Toàn tỉnh kết nạp 848 đảng viên. Từ tháng 4-2023, tỉnh đã chuyển giao 21 tổ chức cơ sở đảng.", "848 đảng viên",
+     "2023"),
+])
+def test_an_undated_page_is_not_older_than_what_it_compares_with(text, span, period):
+    assert figure(text, span).period[:len(period)] == period
+
+
+def test_a_plan_sentence_does_not_date_an_undated_page():
+    text = ("Năm 2019, tỉnh kết nạp 848 đảng viên. Tỉnh phấn đấu đến năm 2025 số đảng viên tăng gấp đôi so với năm "
+            "2020.")
+    assert figure(text, "848 đảng viên").period == "2019"
+
+
+@pytest.mark.parametrize("text, period", [
+    # a paragraph opening on now goes on with now, not with the year an earlier paragraph looked back to
+    ("Khi mới bước vào xây dựng nông thôn mới năm 2010, xã chỉ có 5/19 tiêu chí.\n\nĐến nay xã đã có nhiều đổi thay. "
+     "Thu nhập bình quân đầu người của xã đạt 41,45 triệu đồng/người/năm.", "2018"),
+    ("Khi mới bước vào xây dựng nông thôn mới năm 2010, xã chỉ có 5/19 tiêu chí.\n\nThu nhập bình quân đầu người của "
+     "xã hiện đã đạt 41,45 triệu đồng/người/năm.", "2018"),
+    # `thực hiện đã` is no `hiện đã`
+    ("Khi mới bước vào xây dựng nông thôn mới năm 2010, xã chỉ có 5/19 tiêu chí.\n\nSau khi thực hiện đã đạt "
+     "41,45 triệu đồng/người/năm.", "2010"),
+])
+def test_now_after_a_look_back(text, period):
+    assert figure(text, "41,45 triệu đồng/người/năm", published="2018-11-12").period == period
