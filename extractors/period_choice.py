@@ -357,8 +357,10 @@ _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời đi�
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
 # a sum from the start of the year: `lũy kế`, `luỹ kế`, `cộng dồn`
 _CUMULATIVE = re.compile(r"(?<!\w)(?:lũy kế|luỹ kế|cộng dồn)(?!\w)", re.IGNORECASE)
-_AVERAGE = Needs(re.compile(r"(?<!\w)(?:bình quân|trung bình)(?!\s+(?:đầu người|mỗi|chung|cả|một|1\b|của|mức|là))(?!\w)",
-                            re.IGNORECASE), ("bình",))   # (run only where `bình` is written: every match holds it)
+# (`bình quân mỗi năm giảm trên 2,4%`, `tính chung mỗi năm giảm từ 2% - 3%`: a year's average too)
+_AVERAGE = Needs(re.compile(r"(?<!\w)(?:(?:bình quân|trung bình)(?!\s+(?:đầu người|mỗi(?!\s+năm)|chung|cả|một|1\b|của|"
+                            r"mức|là))|mỗi năm\s+(?:tăng|giảm))(?!\w)", re.IGNORECASE), ("bình", "mỗi năm"))
+# (run only where `bình` or `mỗi năm` is written: every match holds one)
 
 
 # a level held at the end of a month (`Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ`), not what the months added up to

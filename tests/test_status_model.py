@@ -10,7 +10,7 @@ import pytest
 from extractors import status_model
 from extractors.document import Document
 from extractors.extract import extract_document
-from pipeline.evaluation.train_status import cross_validate, examples, train
+from pipeline.evaluation.train_status import cross_validate, examples, part_of, train
 
 from conftest import ROOT
 
@@ -40,6 +40,11 @@ def test_it_reads_unseen_parts_better_than_calling_everything_a_result(rows):
     targets = sum(y for d, _, y in rows if d.startswith("rdev-"))
     assert len(results) >= 8
     assert right / n > (n - targets) / n + 0.03
+
+
+def test_a_part_of_two_letters_is_a_part_of_its_own():
+    assert [part_of(d) for d in ("rdev-a012", "rdev-ab007", "rdev-ab", "rdev-y020")] == ["rdev-a", "rdev-ab", "rdev-ab",
+                                                                                         "rdev-y"]
 
 
 def test_features_are_the_words_around_the_figure():

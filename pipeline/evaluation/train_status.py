@@ -69,13 +69,18 @@ def train(rows: list[tuple[str, set[str], int]], epochs: int = EPOCHS, l2: float
     return {x: round(float(w[i]), 6) for x, i in vocab.items() if abs(w[i]) >= PRUNE}
 
 
+def part_of(doc: str) -> str:
+    """The part a passage belongs to: `rdev-ab` for `rdev-ab007` (not `rdev-a`), `rdev-a` for `rdev-a012`."""
+    return doc.rstrip("0123456789")
+
+
 def cross_validate(rows: list[tuple[str, set[str], int]]) -> dict[str, tuple[int, int]]:
     """Right and total per development part (`rdev-a` …), each read by a model trained without it."""
-    parts = sorted({doc[:6] for doc, _, _ in rows if doc.startswith("rdev-")})
+    parts = sorted({part_of(doc) for doc, _, _ in rows if doc.startswith("rdev-")})
     out = {}
     for part in parts:
-        weights = train([r for r in rows if r[0][:6] != part])
-        test = [r for r in rows if r[0][:6] == part]
+        weights = train([r for r in rows if part_of(r[0]) != part])
+        test = [r for r in rows if part_of(r[0]) == part]
         right = sum((target_probability(f, weights) >= 0.5) == bool(y) for _, f, y in test)
         out[part] = (right, len(test))
     return out
