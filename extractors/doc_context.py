@@ -38,6 +38,8 @@ _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cu�
 _LATER_THAN = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
                          r"(?:tháng\s+(\d{1,2})\s*[/-]\s*|năm\s+)?((?:19|20)\d{2})(?![\d/-])")
 _NOT_BEFORE = re.compile(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+)((?:19|20)\d{2})(?![\d/-])")
+# a commune, ward or town named in full: `Xã Tham Đôn`, `phường Hòa Thuận`, `thị trấn Phú Phong` (not `Hợp tác xã …`)
+_COMMUNE = re.compile(r"(?<!\w)(?<![Tt]ác )([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(" + UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2})(?!\w)")
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
@@ -239,6 +241,17 @@ class DocContext:
         a review of the year gone by."""
         return self.pub_year is not None and re.search(
             rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{self.pub_year - 2}(?!\d)", self.text) is not None
+
+    @cached_property
+    def communes(self) -> dict[str, str]:
+        """The communes, wards and towns the page names in full (`Xã Tham Đôn`), by their bare names (`Tham Đôn`
+        -> `xã Tham Đôn`); a name two of them share is left out."""
+        seen: dict[str, str] = {}
+        for m in _COMMUNE.finditer(self.text):
+            bare, full = m.group(2), f"{m.group(1).lower()} {m.group(2)}"
+            if len(bare) >= 4 and not bare.isupper():
+                seen[bare] = full if seen.get(bare, full) == full else ""
+        return {b: f for b, f in seen.items() if f}
 
     @cached_property
     def congress_opens(self) -> str | None:

@@ -67,8 +67,9 @@ _PARENT_BEFORE = re.compile(r"(?<!\w)(?:thuộc|trực thuộc)\s+(?:tỉnh|thà
 _ITS_PROVINCE_AFTER = re.compile(r"\s*,\s*(?:tỉnh|thành phố|TP\.?)\s*")
 # a name right before the bracket its figure opens: `Đắk Song (13.984 ha)`
 _NAME_BRACKETED = re.compile(r"(?<!\w)((?:" + UPPER + r"[^\W\d_]*)(?:\s+" + UPPER + r"[^\s\d(),;:]*){0,2})\s*\($")
-_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+|như\s+)?(?:TP\.?\s*)?((?:" + UPPER + r"[^\W\d_]*)(?:\s+" + UPPER + r"[^\W\d_]*){0,2})\s*"
-                           r"(?:(?:giảm|tăng|đạt|có|là|còn|thực hiện|(?:thu hoạch|gieo trồng|gieo cấy) được)\s+)?"
+_LEADING_NAME = re.compile(r"[\s\-–—:]*(?:và\s+|[Rr]iêng\s+|như\s+|(?:[Tt]rong đó|[Cc]ụ thể),?\s+)?(?:TP\.?\s*)?"
+                           r"((?:" + UPPER + r"[^\W\d_]*)(?:\s+" + UPPER + r"[^\W\d_]*){0,2})\s*"
+                           r"(?:(?:giảm|tăng|đạt|có|là|còn|thực hiện|đón|thu hút|kết nạp|(?:thu hoạch|gieo trồng|gieo cấy) được)\s+)?"
                            r"(?:(?:gần|hơn|trên|khoảng)\s+)?(?:từ\s+)?(?:\d|$)")
 
 
@@ -180,6 +181,12 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             owner = _owner_named_in(prev, ctx)
             if owner:
                 return owner, "paragraph"
+    commune = _commune_named_bare(text[s.start:ms], ctx) if ctx.communes else None
+    if commune is None and len(ctx.communes) == 1 and _THE_COMMUNE.search(text, s.start, ms):
+        commune = next(iter(ctx.communes.values()))   # `thu nhập bình quân đầu người của xã`: the one commune named
+    if commune:
+        # `Xã Tham Đôn … vừa được công nhận …. Tham Đôn chỉ có 5/19 tiêu chí`: the commune the page named in full
+        return commune, "document"
     opens = ctx.paragraph_start(s)
     topic = _paragraph_district(text, opens, ctx.province) \
         if s.start > opens and not _WHOLE_PROVINCE.search(text, s.start, ms) else None
@@ -200,6 +207,29 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     if ctx.province is None:
         return None, None
     return ctx.province, "site" if ctx.province_source == "site" else "document"
+
+
+# the commune a page is about, unnamed: `của xã`, `toàn xã`, `xã ta`, `xã này`
+_THE_COMMUNE = re.compile(r"(?<!\w)(?:(?:của|toàn|cả)\s+xã(?!\s*(?:" + UPPER + r"|hội|viên|đạt|nông thôn|điểm|biên giới|"
+                          r"khó khăn|vùng|thuộc|trong|trên|,))|xã\s+(?:ta|này|nhà)(?!\w))")
+
+
+def _commune_named_bare(before: str, ctx: DocContext) -> str | None:
+    """The last commune, ward or town of the page (`xã Tham Đôn`) named bare (`Tham Đôn`) in `before`."""
+    found = None
+    for bare, full in ctx.communes.items():
+        k = before.rfind(bare)
+        while k >= 0 and not (_bare_at(before, k, len(bare))):
+            k = before.rfind(bare, 0, k)
+        if k >= 0 and (found is None or k > found[0]):
+            found = (k, full)
+    return found[1] if found else None
+
+
+def _bare_at(text: str, k: int, n: int) -> bool:
+    """`text[k:k+n]` is a whole name: no letter on either side, no capitalised word right after."""
+    return not (k > 0 and text[k - 1].isalnum()) and not (k + n < len(text) and text[k + n].isalnum()) \
+        and not re.match(r"\s+" + UPPER, text[k + n:k + n + 3])
 
 
 # the province just named, pointed back to: `Tỉnh này`, `địa phương này`

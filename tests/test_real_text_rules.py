@@ -2460,3 +2460,19 @@ def test_a_plan_sentence_does_not_date_an_undated_page():
 ])
 def test_now_after_a_look_back(text, period):
     assert figure(text, "41,45 triệu đồng/người/năm", published="2018-11-12").period == period
+
+
+def test_a_district_leads_its_clause_after_trong_do():
+    text = ("Năm 2018, du lịch tỉnh đặt mục tiêu đón 7.100.000 lượt khách. Trong đó, Phú Quốc đón 3.400.000 lượt khách "
+            "đến tham quan du lịch.")
+    assert figure(text, "3.400.000 lượt khách", title="Khách du lịch đến Kiên Giang", published="2018-01-02").entity \
+        == "thành phố Phú Quốc"
+
+
+@pytest.mark.parametrize("span, owner", [("5/19 tiêu chí", "xã Tham Đôn"), ("8,4 triệu đồng/người/năm", "xã Tham Đôn"),
+                                         ("1.200 hộ", "Sóc Trăng")])
+def test_a_commune_named_in_full_then_bare_or_as_the_commune(span, owner):
+    text = ("Xã Tham Đôn, huyện Mỹ Xuyên, tỉnh Sóc Trăng vừa được công nhận đạt chuẩn nông thôn mới.\n\nNăm 2010, Tham Đôn "
+            "chỉ có 5/19 tiêu chí đạt. Thời điểm đó, thu nhập bình quân đầu người của xã chỉ đạt 8,4 triệu "
+            "đồng/người/năm. Toàn tỉnh còn 1.200 hộ nghèo.")
+    assert figure(text, span, published="2018-11-12").entity == owner
