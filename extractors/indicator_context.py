@@ -88,6 +88,11 @@ _RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[
 # a rank's clause that says only that it is held (`Đồng Tháp tiếp tục giữ vị trí thứ 2`): no index named
 _HOLDS_ONLY = re.compile(r"(?:(?:tiếp tục|vẫn|đã|cũng|lần đầu|năm thứ \S+)\s+)*(?:giữ vững|giữ|duy trì|vươn lên|tụt|lọt vào|lọt|"
                          r"nằm trong|đứng|xếp)", re.IGNORECASE)
+# a rank's clause that tells how a result led to it (`tăng 10,05%, vượt kế hoạch đề ra và đưa Hưng Yên vươn lên xếp thứ
+# 7/63`, `tăng trưởng đạt kế hoạch, tuy nhiên thấp hơn bình quân chung cả nước và đứng vị trí 12/13`): it names no
+# index; the figure before it does
+_RESULT_LEADS_TO_RANK = re.compile(r"(?<!\w)(?:vượt kế hoạch|vượt chỉ tiêu|đạt kế hoạch|đưa|thấp hơn|cao hơn)(?!\w)",
+                                   re.IGNORECASE)
 # the amount a rank is by, right after it: `xếp thứ 2 với tổng vốn đầu tư đăng ký gần 2,21 tỷ USD`
 _RANKED_BY = re.compile(r"\s*(?:cả nước\s+|toàn quốc\s+)?(?:là\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?" + UPPER + r"[^\W\d]*"
                         r"(?:\s+" + UPPER + r"[^\W\d]*){0,3}\s+)?"   # (its holder: `Đứng ở vị trí thứ hai là Khánh Hòa với`)
@@ -212,7 +217,8 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     # a rank whose clause gives one word only (`giữ vị trí số 10`, `vươn lên vị trí thứ 9`) names no index
     bare_rank = m.kind == "rank" and m.indicator is not None and (len(m.indicator.split()) == 1
                                                                   and not m.indicator.isupper()
-                                                                  or _HOLDS_ONLY.fullmatch(m.indicator) is not None)
+                                                                  or _HOLDS_ONLY.fullmatch(m.indicator) is not None
+                                                                  or _RESULT_LEADS_TO_RANK.search(m.indicator) is not None)
     if not weak(m.indicator, *near) and not bare_rank \
             and not (named and m.indicator and m.indicator.strip() in named.group(0)) \
             and not _names_the_owner(m.indicator, m.entity):

@@ -2476,3 +2476,10 @@ def test_a_commune_named_in_full_then_bare_or_as_the_commune(span, owner):
             "chỉ có 5/19 tiêu chí đạt. Thời điểm đó, thu nhập bình quân đầu người của xã chỉ đạt 8,4 triệu "
             "đồng/người/năm. Toàn tỉnh còn 1.200 hộ nghèo.")
     assert figure(text, span, published="2018-11-12").entity == owner
+
+
+@pytest.mark.parametrize("span", ["xếp thứ 7/63 tỉnh", "đứng thứ 4/11"])
+def test_a_rank_a_result_led_to_ranks_that_result(span):
+    text = ("Năm 2023, tổng sản phẩm trên địa bàn (GRDP) tỉnh ước tăng 10,05%, vượt kế hoạch đề ra và đưa Hưng Yên vươn "
+            "lên xếp thứ 7/63 tỉnh, thành phố trong cả nước và đứng thứ 4/11 trong các tỉnh Vùng Đồng bằng sông Hồng.")
+    assert figure(text, span, published="2024-07-24").indicator.startswith("tổng sản phẩm trên địa bàn")
