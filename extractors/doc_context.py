@@ -282,10 +282,18 @@ class DocContext:
     @cached_property
     def doc_part(self) -> str | None:
         """The first part of a year (`2024-9M`, `2023-H1`, `2023-Q2`) the page names of the year it names most."""
+        return self._first_part(yearless=False)
+
+    @cached_property
+    def reported_part(self) -> str | None:
+        """`doc_part`, or a part the page names with no year (`Trong 9 tháng, …`: of the year it names most)."""
+        return self._first_part(yearless=True)
+
+    def _first_part(self, yearless: bool) -> str | None:
         year = self.doc_year
-        return next((p.value for ps in self.sentence_periods for p in ps
-                     if p.kind in ("quarter", "half", "nine", "months") and p.value[:4] == year and p.bracket is None),
-                    None) if year else None
+        return next((_with_known_year(p, year).value for ps in self.sentence_periods for p in ps
+                     if p.kind in ("quarter", "half", "nine", "months") and p.bracket is None
+                     and (p.value[:4] == year or yearless and not p.value[:4].isdigit())), None) if year else None
 
     @cached_property
     def first_time_named(self) -> int:

@@ -10,7 +10,7 @@ import re
 from extractors.cues import Needs, first_letters
 from extractors.doc_context import CONGRESS_OPENS, DocContext
 from extractors.endings import EndsWith
-from extractors.periods import SAME_TIME_OF, Period, bracket_at, months_part
+from extractors.periods import SAME_TIME_OF, Period, bracket_at, month_count, months_part
 from extractors.record import Mention
 from extractors.sentences import Sentence
 from extractors.normalize import UPPER
@@ -197,8 +197,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if part_base and (period is None or period[:4] == str(int(part_base.group(2)) + 1)):
         # `Nhiều sản phẩm tăng cao so với 5 tháng đầu năm 2017 như: tôm đông lạnh tăng hơn 2 lần`: the same months of
         # the year after the base
-        word = part_base.group(1).lower()
-        n = int(word) if word.isdigit() else {"sáu": 6, "chín": 9}.get(word, 0)
+        n = month_count(part_base.group(1))
         if 1 < n < 12:
             period = f"{int(part_base.group(2)) + 1}-{months_part(n)}"
     if period and _MONTH_OF_YEAR.fullmatch(period) and (_CROP_SEASON.search(s.text, 0, rel_m) or s.index > 0
@@ -245,6 +244,10 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period, source = (_pub_year_reviewed(ctx) if reviewed else str(ctx.pub_year)), "document"
     if period is None and not ctx.pub_year and ctx.doc_year:
         period, source = ctx.doc_year, "document"   # an undated page: the year its text names most
+        if m.status == "actual" and s.index < ctx.first_time_named and ctx.reported_part:
+            # `Cụ thể, khu vực nông, lâm nghiệp và thủy sản tăng 1,23%` before `Trong 9 tháng, …`: results before
+            # the page names any time are of the part of the year it reports
+            period = ctx.reported_part
 
         after = _after_base(s, ctx) if m.status == "actual" else None
         if after:

@@ -23,6 +23,16 @@ _BASE_BEFORE = re.compile(r"(?<!\w)[Ss]o(?: với)?\s+(?:cùng kỳ\s+)?$")
 _MONTH_WORDS = {w: int(n) for w, n in lexicon.mapping("month_words", "word", "months").items()}
 
 
+def month_count(word: str) -> int:
+    """The number of months a word or numeral before `tháng` says (`9`, `chín`, `mười một`; 0 if none)."""
+    word = word.lower()
+    return int(word) if word.isdigit() else _MONTH_WORDS.get(word) or _HALF_AND_NINE.get(word, 0)
+
+
+# (`sáu` and `chín` have patterns of their own, `_HALF` and `_NINE`, so they are not among the words of `_FIRST_MONTHS`)
+_HALF_AND_NINE = {"sáu": 6, "chín": 9}
+
+
 @dataclass
 class Period:
     pos: int
@@ -95,6 +105,10 @@ _TO_MONTH_END = re.compile(r"(?=[hH])(?<!\w)[Hh]ết\s+tháng\s+(\d{1,2})(?:\s*(
 
 # what may stand right before a month without a year that is a figure's time: the start, a comma, `trong`, …
 # (read on the last 12 characters before it, trailing spaces stripped)
+# a month named after what it measures, right before its result: `Tổng mức bán lẻ … tháng 9 ước đạt 10.925,83 tỷ đồng`,
+# `Thu ngân sách … tháng 9 ước thực hiện 963 tỷ đồng` (not a day's date: `ngày 5 tháng 10 đạt`)
+_RESULT_AFTER_MONTH = re.compile(r"\s+(?:ước\s+(?:đạt|tính|thực hiện|tăng|giảm)|đạt|tăng|giảm)(?!\w)")
+_DAY_BEFORE = re.compile(r"(?<!\w)[Nn]gày\s+\d{1,2}\s+$")
 _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong|Riêng))$")
 
 
@@ -110,7 +124,7 @@ _QUARTER = re.compile(r"[Qq]uý\s+(IV|III|II|I|[1-4])(?:\s*(?:/|-|năm\s+)((?:19
 _HALF = re.compile(r"(?=[06SsNn])(?<![\d\w])(?:(?:0?6|[Ss]áu) tháng(?:(?: đầu| của)? năm| qua)|[Nn]ửa đầu năm)\s*((?:19|20)\d{2})?")
 _NINE = re.compile(r"(?=[09Cc])(?<![\d\w])(?:0?9|[Cc]hín) tháng(?: đầu| của)?(?: năm| qua)?\s*((?:19|20)\d{2})?")
 _SINCE = re.compile(r"(?=[Tt])(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:năm\s+)?((?:19|20)\d{2})\s+(?:đến|tới)\s+nay(?!\w)")
-_FIRST_MONTHS = re.compile(r"(?=[0-9btmnBTMN])(?<![\d\w])(0?2|0?3|0?4|0?5|0?7|0?8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
+_FIRST_MONTHS = re.compile(r"(?=[0-9btmnhBTMNH])(?<![\d\w])(0?2|0?3|0?4|0?5|0?7|0?8|10|11|" + "|".join(_MONTH_WORDS) + ") tháng"
                            r"(?: đầu năm| qua| (?:của )?năm(?=\s*(?:19|20)\d{2}))\s*((?:19|20)\d{2})?")
 _MONTH_OF = re.compile(r"(?=[Tt])(?<!\w)[Tt]háng\s+(\d{1,2})(?:\s*(?:/|-|năm\s+)((?:19|20)\d{2}))?(?![\d/.-])")
 _YEAR = re.compile(r"(?=[12])(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-])")
@@ -203,8 +217,7 @@ def find_periods(text: str) -> list[Period]:
     for m in _MONTHS_OPENING.finditer(text) if month else ():
         if overlaps(m):
             continue
-        word = m.group(1).lower()
-        n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+        n = month_count(m.group(1))
         if 1 < n < 12:
             part = months_part(n)
             out.append(Period(m.start(1), part, {6: "half", 9: "nine"}.get(n, "months")))
@@ -217,8 +230,7 @@ def find_periods(text: str) -> list[Period]:
             if overlaps(m) or pattern is _MONTHS_OF_MEASURE and _SPAN_BEFORE.search(text, max(0, m.start() - 12),
                                                                                       m.start()):
                 continue
-            word = m.group(1).lower()
-            n = int(word) if word.isdigit() else _MONTH_WORDS.get(word, 0)
+            n = month_count(m.group(1))
             if not 1 < n < 12:
                 continue
             part = months_part(n)
@@ -282,7 +294,9 @@ def find_periods(text: str) -> list[Period]:
             taken.append((m.start(), m.end()))
             continue  # `tăng 0,07% so với tháng 12/2022`: a base of comparison
         if not m.group(2) and not _OPENS_A_TIME.search(text[:m.start()].rstrip()[-12:]) \
-                and not _MONTH_ON_MONTH.match(text, m.end(), m.end() + 70):
+                and not _MONTH_ON_MONTH.match(text, m.end(), m.end() + 70) \
+                and not (_RESULT_AFTER_MONTH.match(text, m.end(), m.end() + 20)
+                         and not _DAY_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             continue  # `từ tháng 3`, `ngày 5 tháng 10` are dates, not the time of a figure (but `… ước tính tháng 9
             # tăng 0,70% so với tháng trước` is that month's)
         month = f"M{int(m.group(1)):02d}"

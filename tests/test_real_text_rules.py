@@ -2483,3 +2483,33 @@ def test_a_rank_a_result_led_to_ranks_that_result(span):
     text = ("Năm 2023, tổng sản phẩm trên địa bàn (GRDP) tỉnh ước tăng 10,05%, vượt kế hoạch đề ra và đưa Hưng Yên vươn "
             "lên xếp thứ 7/63 tỉnh, thành phố trong cả nước và đứng thứ 4/11 trong các tỉnh Vùng Đồng bằng sông Hồng.")
     assert figure(text, span, published="2024-07-24").indicator.startswith("tổng sản phẩm trên địa bàn")
+
+
+# --- eighth session, second piece: from development part AD -------------------------------------------
+@pytest.mark.parametrize("text, span, period", [
+    # the first two months written in words
+    ("Chỉ số sản xuất toàn ngành công nghiệp của Phú Thọ trong hai tháng đầu năm 2025 tăng 47,3% so với cùng kỳ năm "
+     "trước.", "47,3%", "2025-2M"),
+    # a month named after its measure, right before its result, beside the months added up
+    ("Tổng mức bán lẻ hàng hóa tháng 9 ước đạt 10.925,83 tỷ đồng; luỹ kế 9 tháng năm 2023 ước đạt 87.180,67 tỷ đồng.",
+     "10.925,83 tỷ đồng", "2023-09"),
+    ("Tổng mức bán lẻ hàng hóa tháng 9 ước đạt 10.925,83 tỷ đồng; luỹ kế 9 tháng năm 2023 ước đạt 87.180,67 tỷ đồng.",
+     "87.180,67 tỷ đồng", "2023-9M"),
+    # results before an undated page names any time: of the part of the year it reports
+    ("Cụ thể, khu vực công nghiệp – xây dựng tăng 19,9%.\n\nTrong 9 tháng, tổng thu ngân sách ước trên 67 nghìn tỷ "
+     "đồng, bằng 120% so với cùng kỳ năm 2020.", "19,9%", "2021-9M"),
+])
+def test_parts_of_a_year_from_part_ad(text, span, period):
+    assert figure(text, span).period == period
+
+
+@pytest.mark.parametrize("word, n", [("hai", 2), ("ba", 3), ("sáu", 6), ("chín", 9), ("Mười", 10), ("11", 11), ("tháng", 0)])
+def test_one_reading_of_a_number_of_months(word, n):
+    from extractors.periods import month_count
+    assert month_count(word) == n
+
+
+def test_a_day_date_is_no_month_of_a_figure():
+    from extractors.periods import find_periods
+    assert find_periods("Ngày 5 tháng 10 đạt 5 tỷ đồng.") == []
+    assert [p.value for p in find_periods("Bình quân chín tháng tăng 3,1%.")] == ["9M"]
