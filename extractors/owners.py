@@ -19,8 +19,10 @@ from extractors.normalize import UPPER
 
 def _governs(between: str) -> bool:
     """A place named just before a figure, with no clause break between, owns it even inside a
-    comparison: `(sau tỉnh Bắc Giang tăng trưởng 13,85%)`."""
-    return len(between.split()) <= 6 and not re.search(r"[,;:()]", between)
+    comparison: `(sau tỉnh Bắc Giang tăng trưởng 13,85%)`, `như Trà Vinh (40,5%)`."""
+    if re.match(r"\s*(?:để|nhằm)(?!\w)", between):
+        return False   # `Nghệ An đã vượt Bắc Ninh, Đồng Nai để đứng thứ 6`: what the subject overtook them for
+    return len(between.split()) <= 6 and not re.search(r"[,;:()]", between) or re.fullmatch(r"\s*\(\s*", between) is not None
 
 
 # counted nouns that count provinces or ministries: such a count is the country's (the words:

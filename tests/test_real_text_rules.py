@@ -2513,3 +2513,14 @@ def test_a_day_date_is_no_month_of_a_figure():
     from extractors.periods import find_periods
     assert find_periods("Ngày 5 tháng 10 đạt 5 tỷ đồng.") == []
     assert [p.value for p in find_periods("Bình quân chín tháng tăng 3,1%.")] == ["9M"]
+
+
+@pytest.mark.parametrize("text, span, owner", [
+    # a place listed after `như` owns the figure in the bracket right after it
+    ("Ngoài Phú Thọ, nhiều địa phương khác cũng có chỉ số IIP tăng cao như Trà Vinh (40,5%), Bắc Kạn (28,1%).", "40,5%",
+     "Trà Vinh"),
+    # the provinces a place overtook own nothing, `để` after them included
+    ("Nghệ An đã vượt Bắc Ninh, Đồng Nai để đứng thứ 6 cả nước về thu hút FDI.", "đứng thứ 6", "Nghệ An"),
+])
+def test_places_compared_from_part_ad(text, span, owner):
+    assert figure(text, span, published="2023-10-01").entity == owner
