@@ -134,6 +134,8 @@ def weak(indicator: str | None, text: str = "", lo: int = 0, hi: int | None = No
     if not ind or not _A_LETTER.search(ind) or _DIGIT_OR_PER.search(ind) or _LINKING.match(ind) \
             or _DISCOURSE.match(ind) or _BACK_REFERENCE.search(ind):
         return True
+    if _RUNNING_TOTAL_ONLY.fullmatch(ind):
+        return True   # `…, lũy kế 9 tháng ước thực hiện 11.671 tỷ đồng`: the running total of what the sentence measured
     if _RANK_MOVE.fullmatch(ind):
         return True   # `nhảy vọt 8 bậc`, `thứ hạng lại tụt`, `để tụt hạng đáng kể khi`: a move in a ranking, of the index
     if _LINK_AT_END.search(ind) or _IS_AT_END.search(ind) or _THIS_IS.match(ind):
@@ -153,6 +155,7 @@ def weak(indicator: str | None, text: str = "", lo: int = 0, hi: int | None = No
     return lo < hi and ind[:1].isupper() and _before_a_bracketed_number(ind, text, lo, hi)
 
 
+_RUNNING_TOTAL_ONLY = re.compile(r"(?:lũy kế|luỹ kế|cộng dồn)(?:\s+(?:ước|tính|đạt|thực hiện|được))*", re.IGNORECASE)
 _RATE_OF_GROUP = re.compile(r"\s*(?:tỷ lệ|tỉ lệ|số|tổng số|số lượng)\s*", re.IGNORECASE)
 # the field a place is ranked in, left as a figure's indicator by a clause cut after it
 _ONLY_A_FIELD = {"thành", "tỉnh", "tỉnh thành", "tỉnh, thành", "tỉnh, thành phố", "thành phố", "huyện", "xã",

@@ -2524,3 +2524,9 @@ def test_a_day_date_is_no_month_of_a_figure():
 ])
 def test_places_compared_from_part_ad(text, span, owner):
     assert figure(text, span, published="2023-10-01").entity == owner
+
+
+def test_a_running_total_measures_what_its_sentence_measured():
+    text = ("Thu ngân sách nhà nước trên địa bàn tháng 9 ước thực hiện 963 tỷ đồng, lũy kế 9 tháng ước thực hiện 11.671 tỷ "
+            "đồng, đạt 73,6% dự toán.")
+    assert figure(text, "11.671 tỷ đồng", published="2023-10-01").indicator.startswith("Thu ngân sách nhà nước")
