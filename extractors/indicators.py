@@ -530,6 +530,11 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                              subject, re.IGNORECASE):
         if sprev.indicator.split()[0].lower() in subject.lower().split():
             return subject, "subject"                         # `Điều chỉnh vốn cho 7 dự án với số vốn điều chỉnh tăng`
+        if re.match(r"(?:tổng\s+)?(?:số\s+)?vốn(?!\w)", subject, re.IGNORECASE):
+            # `cấp mới 150 dự án đầu tư trong nước (DDI) với tổng vốn đăng ký đạt hơn 245,3 nghìn tỷ đồng`: the capital as
+            # the text names it (a researcher finds the projects it is of in the sentence), not a phrase composed with
+            # the count's words that the text never writes
+            return subject, "subject"
         return f"{subject} {sprev.indicator}", "subject"     # `364 nhà … với tổng kinh phí 25.520 triệu đồng`
     if seg_from == cs and (sprev is None or sprev.end <= cs) and _ONLY_A_CHANGE.fullmatch(last.strip()):
         # `Lĩnh vực dịch vụ đã khởi sắc trở lại, tăng trưởng 3,88%`: a part that is only the change, its subject

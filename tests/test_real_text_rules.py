@@ -2530,3 +2530,14 @@ def test_a_running_total_measures_what_its_sentence_measured():
     text = ("Thu ngân sách nhà nước trên địa bàn tháng 9 ước thực hiện 963 tỷ đồng, lũy kế 9 tháng ước thực hiện 11.671 tỷ "
             "đồng, đạt 73,6% dự toán.")
     assert figure(text, "11.671 tỷ đồng", published="2023-10-01").indicator.startswith("Thu ngân sách nhà nước")
+
+
+@pytest.mark.parametrize("text, span, indicator", [
+    ("Trong đó, tỉnh cấp mới 150 dự án đầu tư trong nước (DDI) với tổng vốn đăng ký đạt hơn 245,3 nghìn tỷ đồng.",
+     "hơn 245,3 nghìn tỷ đồng", "tổng vốn đăng ký"),
+    ("Tính đến nay, toàn tỉnh có 87 dự án FDI với tổng vốn đăng ký trên 1,13 tỷ USD.", "trên 1,13 tỷ USD",
+     "tổng vốn đăng ký"),
+])
+def test_capital_with_a_count_is_named_as_written(text, span, indicator):
+    # (the projects it is of are in the sentence; a phrase made of the count's words is not written there)
+    assert figure(text, span, published="2023-10-01").indicator == indicator
