@@ -130,12 +130,15 @@ def find_skips(text: str, toks=None) -> list[Skipped]:
     taken: list[tuple[int, int]] = []   # spans taken by earlier patterns, sorted and disjoint
     windows = _digit_windows(text) if toks is None else windows_of_runs(toks, len(text))
     starts = _starts_of(toks, text, windows) if toks is not None else None
+    # (a pattern `_starts_of` gives no place to start at is not asked at all: in most texts most of them)
     for k, ((reason, pat), lead) in enumerate(zip(SKIP_PATTERNS, _LEADS)):
-        _take(_found(k, pat, lead, text, windows, starts), reason, taken, skips, with_digit=True)
+        if starts is None or starts[k] is None or starts[k] and windows:
+            _take(_found(k, pat, lead, text, windows, starts), reason, taken, skips, with_digit=True)
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
     whole = [(0, len(text))]
     for k, ((reason, pat), lead) in enumerate(zip(WORD_SKIP_PATTERNS, _WORD_LEADS), len(SKIP_PATTERNS)):
-        _take(_found(k, pat, lead, text, whole, starts), reason, taken, skips)
+        if starts is None or starts[k] is None or starts[k]:
+            _take(_found(k, pat, lead, text, whole, starts), reason, taken, skips)
     skips.sort(key=lambda k: k.start)
     return skips
 
