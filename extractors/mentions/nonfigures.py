@@ -17,7 +17,7 @@ import re
 import numpy as np
 
 from extractors import lexicon
-from extractors.mentions.openers import Openers, matches_at, opening_words
+from extractors.mentions.openers import Openers, holds_digit, matches_at, opening_words
 from extractors.mentions.tokens import kind_of
 from extractors.numbers import NUMBER_WORDS, SCALES
 from extractors.record import Skipped
@@ -135,7 +135,7 @@ def find_skips(text: str, toks=None, words: list | None = None) -> list[Skipped]
     # (a pattern `_starts_of` gives no place to start at is not asked at all: in most texts most of them)
     for k, ((reason, pat), lead) in enumerate(zip(SKIP_PATTERNS, _LEADS)):
         if starts is None or starts[k] is None or starts[k] and windows:
-            _take(_found(k, pat, lead, text, windows, starts), reason, taken, skips, with_digit=True)
+            _take(_found(k, pat, lead, text, windows, starts), reason, taken, skips, with_digit=not _HOLDS_DIGIT[k])
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
     whole = [(0, len(text))]
     for k, ((reason, pat), lead) in enumerate(zip(WORD_SKIP_PATTERNS, _WORD_LEADS), len(SKIP_PATTERNS)):
@@ -471,6 +471,8 @@ def _matches_of_leads(match, leads: tuple, text: str, ws: int, we: int):
 
 
 _HAS_DIGIT = re.compile(r"\d").search
+# which SKIP_PATTERNS read a digit in every match (`holds_digit`): their matches need not be searched for one
+_HOLDS_DIGIT = [holds_digit(p) for _, p in SKIP_PATTERNS]
 # Every skip pattern's match holds a digit, starts less than this many characters before it and
 # ends (lookaheads included) less than this many after it; so the patterns need only run on the
 # stretches of text around digits, which is what makes pass 1 cheap on long documents.

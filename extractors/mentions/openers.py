@@ -113,6 +113,36 @@ def _no_letter_first(seq: list) -> bool:
     return False
 
 
+def holds_digit(pat: re.Pattern) -> bool:
+    """Whether every match of `pat` reads a digit (`\\d`, or a literal digit or class of them, outside look-arounds);
+    False when unsure."""
+    try:
+        return _reads_digit(list(_sre_parse.parse(pat.pattern, pat.flags)))
+    except Exception:   # pragma: no cover  (a pattern the installed parser reads otherwise)
+        return False
+
+
+def _reads_digit(seq) -> bool:
+    """Whether every way through `seq` reads a digit."""
+    for op, av in seq:
+        if op is _sre.LITERAL and chr(av).isdigit() and chr(av).isascii():
+            return True
+        if op is _sre.IN and av and all(o is _sre.CATEGORY and c is _sre.CATEGORY_DIGIT
+                                        or o is _sre.LITERAL and chr(c).isdigit() and chr(c).isascii()
+                                        or o is _sre.RANGE and chr(c[0]).isdigit() and chr(c[1]).isdigit()
+                                        and c[0] >= ord("0") and c[1] <= ord("9") for o, c in av):
+            return True
+        if op is _sre.BRANCH and all(_reads_digit(list(alt)) for alt in av[1]):
+            return True
+        if op is _sre.SUBPATTERN and _reads_digit(list(av[3])):
+            return True
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1 and _reads_digit(list(av[2])):
+            return True
+        if op is _sre.ATOMIC_GROUP and _reads_digit(list(av)):
+            return True
+    return False
+
+
 class Openers:
     """The patterns a word token's text may open (by `opening_words`), decided once per distinct text and
     kept for the texts that open some. Given `also` (a test of a token's text), the tokens it holds for are listed
