@@ -7,6 +7,7 @@ added are compared with their patterns by tests/test_fast_paths_gates.py, which 
 import random
 import re
 
+from test_fast_paths_seventh import assert_same_matches
 from test_finder_fast_paths import _texts
 
 
@@ -104,13 +105,7 @@ def test_patterns_behind_the_look_ahead_for_their_first_letters_find_what_they_f
     for name, (fast, opening) in cases.items():
         ahead = first_letters(opening)
         assert fast.pattern.startswith(ahead), name
-        plain = re.compile(fast.pattern[len(ahead):], fast.flags)
-        found = 0
-        for text in texts:
-            spans = [m.span() for m in plain.finditer(text)]
-            assert [m.span() for m in fast.finditer(text)] == spans, (name, text)
-            found += len(spans)
-        assert found > 100, name
+        assert_same_matches(name, fast, re.compile(fast.pattern[len(ahead):], fast.flags), texts, least=100)
 
 
 def test_the_spans_of_years_behind_their_gates_are_those_every_pattern_finds():

@@ -33,6 +33,7 @@ class Finder(Reader):
         words = token_starts(toks)
         starts = words[-1]
         skips = find_skips(self.text, toks, words)
+        del words   # (the skip patterns' places are not kept while the figures are read: the peak of memory)
         skip_at = SpanIndex([(s.start, s.end) for s in skips])
         mentions: list[Mention] = []
         nxt = 0
