@@ -123,3 +123,25 @@ def test_the_spans_of_years_behind_their_gates_are_those_every_pattern_finds():
         assert fast == find_periods(_EveryWordIn(text)), text
         found += sum(p.kind == "term" for p in fast)
     assert found > 1000
+
+
+def test_a_sentence_sets_out_targets_as_the_plain_reading_says_where_its_words_are_not_written():
+    from extractors.cues import PROGRAMME, TARGET_AS_RESULT, TARGET_SENTENCE, TARGETS_REVIEWED
+    from extractors.doc_context import is_target_sentence
+    from test_fast_paths_gates import _sentences
+
+    def plain(s):   # `is_target_sentence` before the pass: every sentence blanked and searched
+        return bool(TARGET_SENTENCE.search(TARGET_AS_RESULT.sub(" ", TARGETS_REVIEWED.sub(" ", PROGRAMME.sub(" ", s)))))
+
+    rng = random.Random(94)
+    pieces = ["mục tiêu", "Mục Tiêu", "MỤC TIÊU", "phấn đấu", "chỉ tiêu chủ yếu", "chỉ tiêu lớn", "dự kiến", "đặt mục tiêu",
+              "mục", "tiêu", "vượt kế hoạch", "Chương trình mục tiêu quốc gia", "có 18/21 chỉ tiêu chủ yếu đạt và vượt",
+              "17 chỉ tiêu đều hoàn thành", "đạt mục tiêu đề ra", "x", "ı", "İ", "ſ", ",", " ", "2025", "tăng 8%"]
+    texts = ["".join(rng.choice(pieces + [" "] * 4) for _ in range(rng.randrange(1, 12))) for _ in range(5000)]
+    texts += _sentences()
+    targets = 0
+    for text in texts:
+        got = is_target_sentence(text)
+        assert got == plain(text), text
+        targets += got
+    assert targets > 500
