@@ -11,7 +11,7 @@ from pathlib import Path
 
 from extractors import lexicon
 from extractors.cues import first_letters, word_tree
-from extractors.endings import case_odd
+from extractors.endings import EndsWith, case_odd
 from extractors.normalize import new_style_tones, nfc, old_tone_spans
 
 DATA = Path(__file__).parent / "data"
@@ -99,12 +99,14 @@ def _find_provinces(text: str) -> tuple[tuple[int, int, Province], ...]:
 _NOT_PLACE_BEFORE = re.compile(
     rf"(?:{lexicon.alternation('owner_words', 'not_place_before')})"
     r"\s+(?:(?:[A-ZĐ]|THPT|THCS|chuyên)[^\s,.;:()]*\s+){0,4}$")
-_CITY_MARK = re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố)\s*$")
+_CITY_MARK = EndsWith(re.compile(r"(?:TP\.?|Tp\.?|[Tt]hành phố)\s*$"), ("TP", "TP.", "Tp", "Tp.", "thành phố", "Thành phố"))
 # A province named as a standard of comparison does not own the figures around it:
 # `đứng trên Nam Định, Thái Bình`, `so với Hà Nội`, `sau Quảng Ninh, Hải Phòng`.
 _STANDING = {"đứng": f"đứng (?:{lexicon.alternation('owner_words', 'after_standing')})",
              "xếp": f"xếp (?:{lexicon.alternation('owner_words', 'after_ranked')})"}
+# (its words' first letters looked ahead for before its look behind, `first_letters`: tried at each place otherwise)
 _COMPARISON_BEFORE = re.compile(
+    first_letters(lexicon.role_words("owner_words", "comparison_before")) +
     rf"(?<!\w)(?:{lexicon.alternation('owner_words', 'comparison_before', code=_STANDING)})"
     r"\s+(?:(?:các\s+)?(?:tỉnh|thành phố|TP\.?)\s+)?"
     r"(?:[^\s,;.()]+(?:\s+[^\s,;.()]+){0,3}\s*(?:,|và)\s*){0,8}$")

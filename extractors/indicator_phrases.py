@@ -62,7 +62,8 @@ _COPULAS = re.compile(
     r"(?:nằm trong|lọt vào|lọt|đứng trong|đạt được|ước đạt|đạt tới|đạt mức|đạt|tăng thêm|tăng tới|tăng đến|tăng|giảm còn|giảm|còn|là|chiếm|lên tới|"
     r"lên đến|lên|xuống|ở mức|vượt|với|có|khoảng|"
     r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*+$", re.IGNORECASE)
-_ENDS_WITH_COPULA = re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE)
+_ENDS_WITH_COPULA = EndsWith(re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE),
+                             ("là", "lên", "đạt", "còn", "chiếm", "ở mức", "tăng lên", "giảm xuống"))
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|tính chung|"
     r"nếu|có thể nhận thấy|có thể thấy|nhìn chung|"

@@ -166,8 +166,12 @@ def find_periods(text: str) -> list[Period]:
             continue  # `theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025`: the standard's term, not the figures' time;
             # `HĐND tỉnh khóa 19, nhiệm kỳ 2021-2026`: the council's
         add(m, f"{m.group(1)}-{m.group(2)}", "term")
-    for pattern in (_FROM_TO, _YEARS_BRACKETED) if years else ():
-        for m in pattern.finditer(text):
+    # (`_FROM_TO` only where `ừ` and `đến` or `tới` are written, `_YEARS_BRACKETED` only where a bracket is: every match
+    # of each holds them)
+    spans = (_FROM_TO if "ừ" in text and ("đến" in text or "tới" in text) else None,
+             _YEARS_BRACKETED if "(" in text else None) if years else ()
+    for pattern in spans:
+        for m in pattern.finditer(text) if pattern is not None else ():
             if int(m.group(1)) < int(m.group(2)) \
                     and not any(a < m.end() and m.start() < b and not m.start() <= a < m.end() for a, b in taken):
                 # (the span's own years, in brackets or not, taken: not read again as a term or an aside)

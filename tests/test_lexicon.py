@@ -88,7 +88,7 @@ def test_currency(row, example):
     assert m.kind in ("money", "range") and m.unit == row["unit"]
     word = row["word"]
     if (word, row["side"]) == ("US$", "before"):
-        word = "$"  # the scan starts no figure at `US` (not one of finder._START_CODES): `$` reads `US$25`
+        word = "$"  # the scan starts no figure at `US` (not one of nonfigures._START_CODES): `$` reads `US$25`
     assert word in m.text
     if row["side"] == "before":
         assert m.text.startswith(word)

@@ -15,47 +15,28 @@ from itertools import compress
 from extractors import lexicon
 from extractors.mentions.draft import draft, mention
 from extractors.mentions.kinds import NEVER_ALONE, VAGUE_BEFORE, half, multiplier_word, settle
-from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips
+from extractors.mentions.nonfigures import DURATION_UNITS, SpanIndex, find_skips, token_starts
 from extractors.mentions.ranks import ORDINAL_WORDS, rank_word
 from extractors.mentions.reader import Reader
 from extractors.mentions.tail import CURRENCY_STARTS, currency_before
-from extractors.mentions import tokens
 from extractors.mentions.tokens import DASHES
-from extractors.numbers import NUMBER_WORDS, SCALES
 from extractors.record import Mention, Skipped
-
-# Words that may start a mention: number words (not scale words), `gấp`, `nửa`; currency codes before a number.
-_START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
-_START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
-_START_SIGNS = {"$", "€", "£"}
-# whether a token text may start a number, for the texts met so far (replaced, never emptied, when it grows large:
-# a scan in another thread keeps the one it began with)
-def _starts_a_number(w: str) -> bool:
-    return tokens.kind_of(w) == "num" or w.lower() in _START_WORDS or w in _START_CODES or w in _START_SIGNS
-
-
-_STARTING = tokens.Table(_starts_a_number)
-
-
-def _starting() -> tokens.Table:
-    global _STARTING
-    if len(_STARTING) > tokens.CACHE_LIMIT:
-        _STARTING = tokens.Table(_starts_a_number)
-    return _STARTING
-
 
 class Finder(Reader):
     """The scan over one text (see the module docstring); `Finder(text).find()` is `find(text)`."""
 
     def find(self) -> tuple[list[Mention], list[Skipped]]:
-        skips = find_skips(self.text, self.toks)
+        toks = self.toks
+        # the tokens that may start a number (`nonfigures.starts_a_number`: digits, a start word or currency code, `$`,
+        # `€`, `£`), found in the pass over the tokens that finds where the skip patterns may open (each decided once
+        # for each text a token has, kept from text to text, then looked up by each token's text)
+        words = token_starts(toks)
+        starts = words[-1]
+        skips = find_skips(self.text, toks, words)
+        del words   # (the skip patterns' places are not kept while the figures are read: the peak of memory)
         skip_at = SpanIndex([(s.start, s.end) for s in skips])
         mentions: list[Mention] = []
         nxt = 0
-        toks = self.toks
-        # the tokens that may start a number: digits, a start word or currency code, `$`, `€`, `£`
-        # (decided once for each text a token has, kept from text to text, then looked up by each token's text)
-        starts = list(compress(range(len(toks.kind)), map(_starting().__getitem__, toks.text)))
         text, tstart = self.text, toks.start
         # the skips are sorted, their ends too (they are disjoint): whether one covers a token is read walking them
         # along with the tokens

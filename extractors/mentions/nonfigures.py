@@ -17,7 +17,9 @@ import re
 import numpy as np
 
 from extractors import lexicon
-from extractors.mentions.openers import Openers, matches_at, opening_words
+from extractors.mentions.openers import Openers, holds_digit, matches_at, opening_words
+from extractors.mentions.tokens import kind_of
+from extractors.numbers import NUMBER_WORDS, SCALES
 from extractors.record import Skipped
 from extractors.units import COUNTED_SET, MEASURES
 
@@ -122,20 +124,23 @@ DURATION_BEFORE = {"sau", "trong", "mất", "suốt", "hơn", "gần", "qua", "�
                    "trước", "tới", "đầu", "cuối", "từ", "kế hoạch", "những"}
 
 
-def find_skips(text: str, toks=None) -> list[Skipped]:
+def find_skips(text: str, toks=None, words: list | None = None) -> list[Skipped]:
     """Every non-mention by SKIP_PATTERNS, earlier patterns first; a later match that overlaps an
     earlier one is dropped. Given the text's tokens (`tokens.tokenize(text)`), each pattern is tried only
-    where it may start (`_starts_of`): the same skips."""
+    where it may start (`_starts_of`): the same skips. `words`: `token_starts(toks)`, when the caller has them."""
     skips: list[Skipped] = []
     taken: list[tuple[int, int]] = []   # spans taken by earlier patterns, sorted and disjoint
     windows = _digit_windows(text) if toks is None else windows_of_runs(toks, len(text))
-    starts = _starts_of(toks, text, windows) if toks is not None else None
+    starts = _starts_of(toks, text, windows, words) if toks is not None else None
+    # (a pattern `_starts_of` gives no place to start at is not asked at all: in most texts most of them)
     for k, ((reason, pat), lead) in enumerate(zip(SKIP_PATTERNS, _LEADS)):
-        _take(_found(k, pat, lead, text, windows, starts), reason, taken, skips, with_digit=True)
+        if starts is None or starts[k] is None or starts[k] and windows:
+            _take(_found(k, pat, lead, text, windows, starts), reason, taken, skips, with_digit=not _HOLDS_DIGIT[k])
     # ordinals and names written without digits: `Đại hội XIII`, `khóa XVI`, `Thứ nhất`, `lần thứ tư`
     whole = [(0, len(text))]
     for k, ((reason, pat), lead) in enumerate(zip(WORD_SKIP_PATTERNS, _WORD_LEADS), len(SKIP_PATTERNS)):
-        _take(_found(k, pat, lead, text, whole, starts), reason, taken, skips)
+        if starts is None or starts[k] is None or starts[k]:
+            _take(_found(k, pat, lead, text, whole, starts), reason, taken, skips)
     skips.sort(key=lambda k: k.start)
     return skips
 
@@ -148,12 +153,18 @@ def _found(k: int, pat: re.Pattern, lead, text: str, windows: list, starts: list
     return matches_at(pat, starts[k], text, windows)
 
 
-def _starts_of(toks, text: str, windows: list) -> list:
+def token_starts(toks) -> list[list[int]]:
+    """For each skip pattern, the offsets of the word tokens of `toks` that may open it (`openers`); then the indices
+    of the tokens that may start a number (`starts_a_number`), read in the same pass over the tokens."""
+    return _OPENERS.word_starts(toks)
+
+
+def _starts_of(toks, text: str, windows: list, words: list | None = None) -> list:
     """For each skip pattern, the positions (in order) where it may match in the digit windows (the whole text
     for WORD_SKIP_PATTERNS), or None for a pattern searched by its lead: where a token that may open it
     starts (`openers`), where one scan over the windows finds its leads (`_SIGN_LEADS`), where a function
     finds some of its alternatives (`_MIXED`), or all of those it has."""
-    words = _OPENERS.word_starts(toks)
+    words = words if words is not None else token_starts(toks)
     signs: dict[int, list[int]] = {k: [] for k in _SIGN_OWNERS}
     owners_of = _OWNERS_BY_GROUPS
     # `_SIGN_SCAN.finditer` over each window: its matches are one character each, all among `_sign_candidates`
@@ -393,7 +404,18 @@ def _sign_leads(pat: re.Pattern):
 
 
 _PLANS = [_plan(p) for _, p in SKIP_PATTERNS] + [(opening_words(p), False, None) for _, p in WORD_SKIP_PATTERNS]
-_OPENERS = Openers([opening for opening, _, _ in _PLANS])
+# Words that may start a mention: number words (not scale words), `gấp`, `nửa`; currency codes before a number.
+_START_WORDS = (set(NUMBER_WORDS) - set(SCALES)) | {"gấp", "nửa", "nhất", "nhì"}
+_START_CODES = {"USD", "VND", "VNĐ", "EUR", "GBP", "INR", "Rs", "VN"}
+_START_SIGNS = {"$", "€", "£"}
+
+
+def starts_a_number(w: str) -> bool:
+    """Whether a token whose text is `w` may start a number: digits, a start word or currency code, `$`, `€`, `£`."""
+    return kind_of(w) == "num" or w.lower() in _START_WORDS or w in _START_CODES or w in _START_SIGNS
+
+
+_OPENERS = Openers([opening for opening, _, _ in _PLANS], also=starts_a_number)
 _SIGN_PAIRS = [(k, lead) for k, (_, sign, _) in enumerate(_PLANS) if sign for lead in _sign_leads(SKIP_PATTERNS[k][1])]
 _SIGN_OWNERS = [k for k, _ in _SIGN_PAIRS]
 # a character that opens a lead, at the start of a run of digits (or `(`, `+`), where some lead matches; an
@@ -449,6 +471,8 @@ def _matches_of_leads(match, leads: tuple, text: str, ws: int, we: int):
 
 
 _HAS_DIGIT = re.compile(r"\d").search
+# which SKIP_PATTERNS read a digit in every match (`holds_digit`): their matches need not be searched for one
+_HOLDS_DIGIT = [holds_digit(p) for _, p in SKIP_PATTERNS]
 # Every skip pattern's match holds a digit, starts less than this many characters before it and
 # ends (lookaheads included) less than this many after it; so the patterns need only run on the
 # stretches of text around digits, which is what makes pass 1 cheap on long documents.

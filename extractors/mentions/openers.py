@@ -113,38 +113,75 @@ def _no_letter_first(seq: list) -> bool:
     return False
 
 
+def holds_digit(pat: re.Pattern) -> bool:
+    """Whether every match of `pat` reads a digit (`\\d`, or a literal digit or class of them, outside look-arounds);
+    False when unsure."""
+    try:
+        return _reads_digit(list(_sre_parse.parse(pat.pattern, pat.flags)))
+    except Exception:   # pragma: no cover  (a pattern the installed parser reads otherwise)
+        return False
+
+
+def _reads_digit(seq) -> bool:
+    """Whether every way through `seq` reads a digit."""
+    for op, av in seq:
+        if op is _sre.LITERAL and chr(av).isdigit() and chr(av).isascii():
+            return True
+        if op is _sre.IN and av and all(o is _sre.CATEGORY and c is _sre.CATEGORY_DIGIT
+                                        or o is _sre.LITERAL and chr(c).isdigit() and chr(c).isascii()
+                                        or o is _sre.RANGE and chr(c[0]).isdigit() and chr(c[1]).isdigit()
+                                        and c[0] >= ord("0") and c[1] <= ord("9") for o, c in av):
+            return True
+        if op is _sre.BRANCH and all(_reads_digit(list(alt)) for alt in av[1]):
+            return True
+        if op is _sre.SUBPATTERN and _reads_digit(list(av[3])):
+            return True
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1 and _reads_digit(list(av[2])):
+            return True
+        if op is _sre.ATOMIC_GROUP and _reads_digit(list(av)):
+            return True
+    return False
+
+
 class Openers:
     """The patterns a word token's text may open (by `opening_words`), decided once per distinct text and
-    kept for the texts that open some."""
+    kept for the texts that open some. Given `also` (a test of a token's text), the tokens it holds for are listed
+    too, in the same pass over the tokens (the finder's: those that may start a number)."""
 
-    def __init__(self, openings: list):
+    def __init__(self, openings: list, also=None):
         self.openings = openings
+        self.also = also
         # the first letters of every word that opens some pattern (a text that starts otherwise, a number, opens none)
         self._firsts = frozenset(w[0] for o in openings if o is not None for w in (*o[0], *o[1]))
-        # the patterns each text met so far opens (most: none); decided by a function that holds no `self` (the
-        # table would make a reference cycle with it, and the finder runs with the collector paused)
-        self._opened_by = partial(_opened_by, tuple(openings), self._firsts)
+        # the patterns each text met so far opens (most: none), and `len(openings)` where `also` holds; decided by a
+        # function that holds no `self` (the table would make a reference cycle with it, and the finder runs with the
+        # collector paused)
+        self._opened_by = partial(_opened_by, tuple(openings), self._firsts, also)
         self._opened = tokens.Table(self._opened_by)
 
     def word_starts(self, toks) -> list[list[int]]:
-        """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it."""
+        """For each pattern, the offsets (in order) of the word tokens of `toks` that may open it; given `also`, then
+        the indices (in order) of the tokens whose text it holds for."""
         if len(self._opened) > tokens.CACHE_LIMIT:
             self._opened = tokens.Table(self._opened_by)   # (replaced, never emptied: another thread keeps its own)
         opened = list(map(self._opened.__getitem__, toks.text))
-        out: list[list[int]] = [[] for _ in self.openings]
-        starts = toks.start
+        out: list[list[int]] = [[] for _ in range(len(self.openings) + (self.also is not None))]
         for i in compress(range(len(opened)), opened):
-            s = starts[i]
             for k in opened[i]:
-                out[k].append(s)
+                out[k].append(i)
+        at = toks.start.__getitem__
+        for k in range(len(self.openings)):   # (token indices to offsets, a pattern at a time)
+            if out[k]:
+                out[k] = list(map(at, out[k]))
         return out
 
 
-def _opened_by(openings: tuple, firsts: frozenset, w: str) -> tuple[int, ...]:
-    """The patterns (by index of `openings`) a word token whose text is `w` may open."""
-    if w[0] not in firsts:
-        return ()
-    return tuple(k for k, o in enumerate(openings) if o is not None and (w in o[0] or w.startswith(o[1])))
+def _opened_by(openings: tuple, firsts: frozenset, also, w: str) -> tuple[int, ...]:
+    """The patterns (by index of `openings`) a word token whose text is `w` may open, and `len(openings)` last where
+    `also(w)` holds."""
+    got = () if w[0] not in firsts else \
+        tuple(k for k, o in enumerate(openings) if o is not None and (w in o[0] or w.startswith(o[1])))
+    return got + (len(openings),) if also is not None and also(w) else got
 
 
 def matches_at(pat: re.Pattern, starts: list[int], text: str, windows: list[tuple[int, int]]):

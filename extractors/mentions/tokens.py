@@ -183,13 +183,17 @@ def kind_of(w: str) -> str:
 
 def _class_of(c: str) -> int:
     """The class of one character (`_classes` reads them from a table)."""
-    if re.match(r"\s", c):
+    if _IS_SPACE(c):
         return _SPACE
-    if re.match(r"\d", c):
+    if _IS_DIGIT(c):
         return _DIGIT
-    if re.match(r"[^\W\d_]", c):
+    if _IS_LETTER(c):
         return _SUFFIX if c in "kKMG" else _LETTER
     return _MARK if c in ".," else _OTHER
+
+
+# (compiled once: `kind_of` asks for the class of the first character of every token text met for the first time)
+_IS_SPACE, _IS_DIGIT, _IS_LETTER = (re.compile(p).match for p in (r"\s", r"\d", r"[^\W\d_]"))
 
 
 def _classes(piece: str) -> tuple[np.ndarray, np.ndarray]:
