@@ -49,6 +49,16 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     if ("thực hiện" in sent_before or "triển khai" in sent_before) and _AFTER_YEARS_OF.search(sent_before) \
             and not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", clause_before)):   # (each match holds one of the two)
         return "actual"  # `Sau 2 năm thực hiện Nghị quyết …, tốc độ tăng trưởng công nghiệp đạt 19%`: what it achieved
+    if _PLAN_TITLE.match(ctx.title or "") and not _RESULT_IN_TITLE.search(ctx.title) \
+            and not _RESULTS_IN_LEAD.search(ctx.text[:300]) \
+            and not re.search(r"(?<!\w)(?:đã|đạt được)(?!\w)", sent_before) and not _past_year_named(s.text, ctx):
+        return "target"  # a page titled `Mục tiêu phát triển kinh tế - xã hội của năm 2019`: the plan's figures
+    if s.paragraph > 0 and _ADOPTS_PLAN.search(ctx.text[:ctx.paragraph_start(s)][:600]) \
+            and not re.search(r"(?<!\w)(?:đã|đạt được|qua|vừa qua|trước)(?!\w)", sent_before) \
+            and not _past_year_named(s.text, ctx) and not ctx.heading(s):
+        # `Đại hội … nhiệm kỳ 2025-2030 đã thông qua Nghị quyết …, nhất trí mục tiêu …` opens the page; then `Tốc độ tăng
+        # trưởng … bình quân đạt 10%`: the congress's targets
+        return "target"
     # Otherwise the trained model reads result or target (extractors/status_model.py): on real passages it
     # has never seen it reads better than the rules below, which decide only when no model is present.
     decided = model() if model is not None else None
@@ -108,6 +118,27 @@ def _cleaned_sentence(ctx: DocContext, s: Sentence) -> str:
             x = pattern.sub(_blank, x)
         cache[s.index] = x
     return cache[s.index]
+
+
+# a page that sets out a plan, by its title: `Mục tiêu phát triển kinh tế - xã hội của năm 2019`, `Các chỉ tiêu chủ yếu
+# và những chương trình trọng điểm` (not `Mục tiêu cao nhất là phục vụ Nhân dân`, nor a plan met: `… đạt mục tiêu`)
+_PLAN_TITLE = re.compile(r"\s*(?:(?:Các|Những|Nhiều)\s+)?(?:[Mm]ục tiêu|[Cc]hỉ tiêu)(?:,?\s+(?:nhiệm vụ|chủ yếu|phát triển|"
+                         r"kinh tế|tăng trưởng))", re.IGNORECASE)
+# a lead that reports results (`Báo cáo kết quả thực hiện …`, `… vượt so với kế hoạch`)
+_RESULTS_IN_LEAD = re.compile(r"(?<!\w)(?:kết quả|ấn tượng|tích cực|khả quan|nổi bật|về đích|đạt được|vượt so với)(?!\w)",
+                              re.IGNORECASE)
+# a page that opens on a congress or council adopting its plan for a term
+_ADOPTS_PLAN = re.compile(r"(?<!\w)(?:Đại hội|HĐND|Hội đồng nhân dân)[^.]{0,120}?nhiệm kỳ\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
+                          r"[^.]{0,80}?(?:thông qua|nhất trí)[^.]{0,60}?(?:Nghị quyết|mục tiêu)")
+_RESULT_IN_TITLE = re.compile(r"(?<!\w)(?:đạt|vượt|hoàn thành|về đích|cao nhất|kết quả|ấn tượng|tích cực|khả quan|nổi bật)(?!\w)",
+                              re.IGNORECASE)
+
+
+def _past_year_named(sentence: str, ctx: DocContext) -> bool:
+    """The sentence names a year before the document's (`năm 2018 đạt …` on a 2019 plan page)."""
+    now = ctx.pub_year or (int(ctx.doc_year) if ctx.doc_year and ctx.doc_year.isdigit() else None)
+    return now is not None and any(int(y) < now for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", sentence)
+                                   if not re.search(rf"so(?: với)?\s+(?:năm\s+)?{y}", sentence))
 
 
 # a plan exceeded: what follows `là` is the excess, not the plan (`vượt kế hoạch đề ra là 0,34%`)

@@ -2541,3 +2541,23 @@ def test_a_running_total_measures_what_its_sentence_measured():
 def test_capital_with_a_count_is_named_as_written(text, span, indicator):
     # (the projects it is of are in the sentence; a phrase made of the count's words is not written there)
     assert figure(text, span, published="2023-10-01").indicator == indicator
+
+
+# --- eighth session, third piece: from development part AF ----------------------------------------------
+def test_a_page_titled_as_a_plan_sets_out_targets():
+    text = ("1.Các chỉ tiêu kinh tế\n\n-Giá trị sản xuất nông, lâm và thủy sản tăng 2,5%; dịch vụ tăng 7,1% trở lên so với "
+            "năm 2018.\n\n-Tổng thu ngân sách nhà nước đạt 13.223,1 tỷ đồng.")
+    for span in ("2,5%", "13.223,1 tỷ đồng"):
+        assert figure(text, span, title="Mục tiêu phát triển kinh tế - xã hội của năm 2019").status == "target"
+    # a title that reports results is no plan
+    assert figure(text, "13.223,1 tỷ đồng", title="Chỉ tiêu phát triển kinh tế năm 2019 nhiều ấn tượng").status \
+        == "actual"
+
+
+def test_a_congress_that_adopts_its_plan_opens_a_page_of_targets():
+    text = ("Đại hội Đại biểu Đảng bộ tỉnh Vĩnh Long lần thứ I, nhiệm kỳ 2025-2030 đã thông qua Nghị quyết Đại hội, nhất trí "
+            "mục tiêu, định hướng chiến lược phát triển.\n\nTốc độ tăng trưởng tổng sản phẩm trong tỉnh (GRDP) bình quân "
+            "đạt 10%. Ngân sách trên địa bàn tăng bình quân 7%.\n\nNhiệm kỳ qua, tăng trưởng bình quân đạt 6,5%.")
+    assert figure(text, "10%", published="2025-11-07").status == "target"
+    assert figure(text, "7%", published="2025-11-07").status == "target"
+    assert figure(text, "6,5%", published="2025-11-07").status == "actual"
