@@ -349,9 +349,21 @@ def _clean_np(seg: str) -> str:
     while prev != seg:
         prev = seg
         seg = _OWNER_TAIL.sub("", seg).strip()
-        seg = _COPULAS.sub("", seg).strip()
+        seg = _strip_copula(seg)
         seg = _LEAD_TRIM.sub("", seg).strip()
     return seg
+
+
+def _strip_copula(seg: str) -> str:
+    """`seg` without the linking verb it ends on, unless that verb ends a list of what is measured (`tổng vốn đăng ký
+    cấp mới và tăng thêm`: not `… cấp mới và`)."""
+    if _NEW_AND_ADDED.search(seg):
+        return seg.strip()
+    return _COPULAS.sub("", seg).strip()
+
+
+# capital new and added, a measure of its own: `tổng vốn đăng ký cấp mới và tăng thêm`
+_NEW_AND_ADDED = re.compile(r"(?<!\w)mới\s+và\s+tăng thêm\s*$")
 # a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
 _COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
 _NEXT_AFTER_BASE = re.compile(r"(?:(?:19|20)\d{2}|cùng kỳ(?: năm trước)?|kế hoạch|dự toán)\s+(?:và|trên cơ sở)\s+([^\d]{3,})$")
@@ -410,7 +422,7 @@ def _subject(seg: str) -> str:
     if lead:  # `Vĩnh Phúc tăng trưởng …`: the owner, not the indicator
         seg = seg[lead[0][1]:].strip()
     seg = _PREPOSITION_CUT.sub("", seg).strip()
-    seg = _COPULAS.sub("", seg).strip()
+    seg = _strip_copula(seg)
     if len(parts) > 1 and seg.lower() in MEASURE_OF and whole[:len(whole) - len(parts[-1])].endswith(" với "):
         # `Phát triển cà phê đặc sản với diện tích là 1.120 ha`: the measure of the thing named before `với`
         measured = _measure_of_object(seg, parts[-2])

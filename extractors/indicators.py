@@ -526,8 +526,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         and re.fullmatch(r"\s*và\s*", text[pprev.end:sprev.start])
     if sprev is not None and sprev.indicator and not listed \
             and _WITH_AT_END.search(text[sprev.end:m.start].split(subject)[0] if subject else "") \
-            and re.fullmatch(r"(?:tổng\s+)?(?:số\s+)?(?:kinh phí|tiền|vốn|vốn đăng ký|vốn đầu tư)(?:\s+\S+){0,2}",
-                             subject, re.IGNORECASE):
+            and (re.fullmatch(r"(?:tổng\s+)?(?:số\s+)?(?:kinh phí|tiền|vốn|vốn đăng ký|vốn đầu tư)(?:\s+\S+){0,2}",
+                              subject, re.IGNORECASE)
+                 or re.fullmatch(r"(?:tổng\s+)?(?:số\s+)?vốn(?:\s+\S+){3,6}", subject, re.IGNORECASE)):
+        # (capital named at length: `với tổng vốn đăng ký cấp mới và tăng thêm 735,1 triệu USD`)
         if sprev.indicator.split()[0].lower() in subject.lower().split():
             return subject, "subject"                         # `Điều chỉnh vốn cho 7 dự án với số vốn điều chỉnh tăng`
         if re.match(r"(?:tổng\s+)?(?:số\s+)?vốn(?!\w)", subject, re.IGNORECASE):
@@ -686,8 +688,9 @@ _ONLY_A_CHANGE = re.compile(r"(?:(?:đã|ước|ước tính|cũng|vẫn)\s+)*(?
 # `… như sau: Rau các loại: 7.589 ha`)
 _LABEL = re.compile(r"(?:^|\n|(?<=\.)[ \t]+|(?<=:)[ \t]+)[ \t]*(?:[-–•+*][ \t]*|\(?\d{1,2}[.)][ \t]*|[a-zđ]\)[ \t]*)?"
                     r"((?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\))(?:[^\d\n:;.()]|\([A-ZĐ][A-Za-zĐ]{1,8}\)){2,89}?)[ \t]*:[ \t]*$")
-_LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:tính\s+)?(?:thực hiện\s+)?(?:đạt|tăng|giảm|khoảng|là)?\s*",
-                         re.IGNORECASE)   # (`Tỷ lệ dân số tham gia BHYT: ước thực hiện 83%`)
+_LABEL_LINK = re.compile(r"[\s+\-–]*(?:(?:toàn|cả)\s+(?:tỉnh|huyện|thành phố|thị xã|xã)\s+(?:hiện\s+)?(?=có|còn))?"
+                         r"(?:(?:ước|dự kiến|sơ bộ)\s+)?(?:tính\s+)?(?:thực hiện\s+)?(?:đạt|tăng|giảm|khoảng|là|có|còn)?\s*",
+                         re.IGNORECASE)   # (`Tỷ lệ dân số tham gia BHYT: ước thực hiện 83%`, `Hộ nghèo: toàn tỉnh có 36.951 hộ`)
 _LIST_OPENER = re.compile(r"(?<!\w)(?:gồm|bao gồm|như sau|cụ thể|là|sau|trong đó|đó|này|sau đây|chính|chủ yếu)$", re.IGNORECASE)
 
 

@@ -2561,3 +2561,18 @@ def test_a_congress_that_adopts_its_plan_opens_a_page_of_targets():
     assert figure(text, "10%", published="2025-11-07").status == "target"
     assert figure(text, "7%", published="2025-11-07").status == "target"
     assert figure(text, "6,5%", published="2025-11-07").status == "actual"
+
+
+def test_a_label_then_the_whole_province_has():
+    text = "Hộ nghèo: toàn tỉnh có 36.951 hộ, chiếm tỷ lệ 11,36% trong tổng số hộ dân trên địa bàn tỉnh."
+    assert figure(text, "36.951 hộ", published="2016-01-01").indicator == "Hộ nghèo"
+    assert figure(text, "11,36%", published="2016-01-01").indicator.endswith("Hộ nghèo")
+
+
+def test_capital_new_and_added_is_named_whole():
+    text = ("Các dự án tập trung vào hình thức 100% vốn nước ngoài với 7 dự án mới, 10 lượt tăng vốn, tổng vốn đăng ký cấp "
+            "mới và tăng thêm đạt 702,58 triệu USD.")
+    assert figure(text, "702,58 triệu USD", published="2015-11-01").indicator == "tổng vốn đăng ký cấp mới và tăng thêm"
+    # (a result joined by `và` keeps its own verb cut: `… đạt 105% dự toán và tăng 6,27%`)
+    assert figure("Thu ngân sách Nhà nước đạt 105% dự toán và tăng 6,27%.", "6,27%", published="2015-11-01").indicator \
+        == "Thu ngân sách Nhà nước"
