@@ -2576,3 +2576,11 @@ def test_capital_new_and_added_is_named_whole():
     # (a result joined by `và` keeps its own verb cut: `… đạt 105% dự toán và tăng 6,27%`)
     assert figure("Thu ngân sách Nhà nước đạt 105% dự toán và tăng 6,27%.", "6,27%", published="2015-11-01").indicator \
         == "Thu ngân sách Nhà nước"
+
+
+def test_values_joined_by_dashes_are_a_list_not_a_range():
+    ex = extract_document(Document(id="t", source="", text="Cơ cấu kinh tế khu vực I - II - III tương ứng là "
+                                   "40,21%-16,06%-43,73%.", published="2018-01-01"))
+    assert [(m.text, m.kind) for m in ex.mentions] == [("40,21%", "percent"), ("16,06%", "percent"), ("43,73%", "percent")]
+    assert [m.kind for m in extract_document(Document(id="t", source="", text="Tăng trưởng đạt 7-7,5%.")).mentions] \
+        == ["range"]

@@ -466,6 +466,8 @@ def range_from(f, i, num: Num, j: int, kind, unit):
         return None
     if "\n" in f.text[toks.end[k - 1]:toks.end[k]]:
         return None
+    if connective == "dash" and i >= 2 and toks.text[i - 1] in DASHES and toks.kind[i - 2] != "word":
+        return None   # `40,21%-16,06%-43,73%`: one of a list of values joined by dashes, not a range
     k2 = k + 1
     # VND1000-VND2000: the currency may stand before the second end too
     if k2 < len(toks.kind) and toks.text[k2] in ("VND", "USD", "$", "VNĐ"):
@@ -505,6 +507,8 @@ def range_from(f, i, num: Num, j: int, kind, unit):
         r_kind = "range"
     if low > high:
         return None
+    if connective == "dash" and nxt < len(toks.kind) - 1 and toks.text[nxt] in DASHES and toks.kind[nxt + 1] == "num":
+        return None   # (its first two: `40,21%-16,06%-43,73%`)
     dec = num2.decimals
     # the record's kind is `range` whatever the unit; the unit says % or VND
     return low, high, "range", r_unit, end, nxt, dec, r_start
