@@ -2584,3 +2584,14 @@ def test_values_joined_by_dashes_are_a_list_not_a_range():
     assert [(m.text, m.kind) for m in ex.mentions] == [("40,21%", "percent"), ("16,06%", "percent"), ("43,73%", "percent")]
     assert [m.kind for m in extract_document(Document(id="t", source="", text="Tăng trưởng đạt 7-7,5%.")).mentions] \
         == ["range"]
+
+
+@pytest.mark.parametrize("text, span, owner", [
+    ("Thu từ khu vực doanh nghiệp Nhà nước do Trung ương quản lý là 1.749 tỷ đồng (đạt 100,52% dự toán).", "1.749 tỷ đồng",
+     "Cà Mau"),
+    ("Đến nay, Hưng Yên là một trong 8 tỉnh, thành phố trong cả nước có 100% số xã đạt chuẩn nông thôn mới.", "100%",
+     "Hưng Yên"),
+])
+def test_the_centre_that_manages_and_the_country_as_a_frame_own_nothing(text, span, owner):
+    assert figure(text, span, title="Cà Mau: thu ngân sách năm 2021" if "Thu" in text else None,
+                  published="2022-01-10").entity == owner
