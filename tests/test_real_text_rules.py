@@ -2548,10 +2548,11 @@ def test_a_page_titled_as_a_plan_sets_out_targets():
     text = ("1.Các chỉ tiêu kinh tế\n\n-Giá trị sản xuất nông, lâm và thủy sản tăng 2,5%; dịch vụ tăng 7,1% trở lên so với "
             "năm 2018.\n\n-Tổng thu ngân sách nhà nước đạt 13.223,1 tỷ đồng.")
     for span in ("2,5%", "13.223,1 tỷ đồng"):
-        assert figure(text, span, title="Mục tiêu phát triển kinh tế - xã hội của năm 2019").status == "target"
-    # a title that reports results is no plan
-    assert figure(text, "13.223,1 tỷ đồng", title="Chỉ tiêu phát triển kinh tế năm 2019 nhiều ấn tượng").status \
-        == "actual"
+        m = figure(text, span, title="Mục tiêu phát triển kinh tế - xã hội của năm 2019")
+        assert (m.status, m.extra["status_source"]) == ("target", "rules")
+    # a title that reports results is no plan: the rule leaves the figure to the model
+    m = figure(text, "13.223,1 tỷ đồng", title="Chỉ tiêu phát triển kinh tế năm 2019 nhiều ấn tượng")
+    assert m.extra["status_source"] == "model"
 
 
 def test_a_congress_that_adopts_its_plan_opens_a_page_of_targets():
