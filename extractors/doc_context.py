@@ -38,6 +38,8 @@ _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cu�
 # `từ đầu năm 2021`): the page is of a later year than the first, not of an earlier year than the second
 _LATER_THAN = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
                          r"(?:tháng\s+(\d{1,2})\s*[/-]\s*|năm\s+)?((?:19|20)\d{2})(?![\d/-])")
+# a month named without its year: `tháng 9` (not `tháng 9/2017`)
+_BARE_MONTH = re.compile(r"(?<!\w)tháng\s+0?(\d{1,2})(?!\s*[/-]\s*\d|\d)")
 _NOT_BEFORE = re.compile(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+)((?:19|20)\d{2})(?![\d/-])")
 # a commune, ward or town named in full: `Xã Tham Đôn`, `phường Hòa Thuận`, `thị trấn Phú Phong` (not `Hợp tác xã …`)
 _COMMUNE = re.compile(r"(?<!\w)(?<![Tt]ác )([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(" + UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2})(?!\w)")
@@ -101,6 +103,7 @@ class DocContext:
     period_owners: list = field(default_factory=list, repr=False)
     # (pattern, sentence index) -> where the pattern first matches in that sentence, -1 nowhere (`first_in_sentence`)
     _first_hits: dict = field(default_factory=dict, repr=False)
+    _communes_in: tuple = field(default=(None, {}), repr=False)   # (`communes_in`: the sentence in hand's)
     # per sentence index: whether it sets out targets (`is_target_sentence`), read once (`target_sentence`)
     _target_sentences: dict[int, bool] = field(default_factory=dict, repr=False)
     # per sentence: whether it is a heading (`is_heading`), read once by `build` (`heading`)
@@ -254,6 +257,13 @@ class DocContext:
                 seen[bare] = full if seen.get(bare, full) == full else ""
         return {b: f for b, f in seen.items() if f}
 
+    def communes_in(self, s: Sentence) -> dict[str, str]:
+        """`communes`, those sentence `s` writes only, looked for once per sentence (not once per figure); only the
+        sentence in hand is kept (memory)."""
+        if self._communes_in[0] is not s.text:
+            self._communes_in = (s.text, {b: f for b, f in self.communes.items() if b in s.text})
+        return self._communes_in[1]
+
     @cached_property
     def congress_opens(self) -> str | None:
         """The first year of the term a congress the page names opens (`Đại hội … nhiệm kỳ 2020-2025`: `2020`)."""
@@ -343,17 +353,24 @@ class DocContext:
         tháng 9/2017` beside a bare `tháng 9`: 2018) or counted from (`Từ tháng 4-2023`: 2023); plans' sentences
         are not read (`đến năm 2025 gấp đôi so với năm 2020`)."""
         floor = 0
+        bare_months = None   # the months the text names without a year (read once, on the first month compared)
         for s in self.sentences:
             if not ("so" in s.text or "ừ" in s.text) or self.target_sentence(s):
                 continue
             for m in _LATER_THAN.finditer(s.text):
                 month = m.group(1)
-                if month is None or "cùng kỳ" in m.group(0) or re.search(
-                        rf"(?<!\w)tháng\s+0?{int(month)}(?!\s*[/-]\s*\d|\d)", self.text):
+                if month is not None and "cùng kỳ" not in m.group(0) and bare_months is None:
+                    bare_months = {int(b.group(1)) for b in _BARE_MONTH.finditer(self.text)}
+                if month is None or "cùng kỳ" in m.group(0) or int(month) in bare_months:
                     floor = max(floor, int(m.group(2)) + 1)   # (a month compared with the same month of a year before)
             for m in _NOT_BEFORE.finditer(s.text):
                 floor = max(floor, int(m.group(1)))
         return floor or None
+
+    @property
+    def year_spoken_from(self) -> int | None:
+        """The year the document speaks from: its date's, or, undated, the year it names most (`doc_year`)."""
+        return self.pub_year or (int(self.doc_year) if self.doc_year and self.doc_year.isdigit() else None)
 
     @property
     def pub_year(self) -> int | None:

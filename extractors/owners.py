@@ -183,7 +183,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             owner = _owner_named_in(prev, ctx)
             if owner:
                 return owner, "paragraph"
-    commune = _commune_named_bare(text[s.start:ms], ctx) if ctx.communes else None
+    commune = _commune_named_bare(text[s.start:ms], ctx.communes_in(s)) if ctx.communes else None
     if commune is None and len(ctx.communes) == 1 and _THE_COMMUNE.search(text, s.start, ms):
         commune = next(iter(ctx.communes.values()))   # `thu nhập bình quân đầu người của xã`: the one commune named
     if commune:
@@ -216,12 +216,13 @@ _THE_COMMUNE = re.compile(r"(?<!\w)(?:(?:của|toàn|cả)\s+xã(?!\s*(?:" + UPP
                           r"khó khăn|vùng|thuộc|trong|trên|,))|xã\s+(?:ta|này|nhà)(?!\w))")
 
 
-def _commune_named_bare(before: str, ctx: DocContext) -> str | None:
-    """The last commune, ward or town of the page (`xã Tham Đôn`) named bare (`Tham Đôn`) in `before`."""
+def _commune_named_bare(before: str, communes: dict[str, str]) -> str | None:
+    """The last commune, ward or town of the page (`xã Tham Đôn`) named bare (`Tham Đôn`) in `before`, among `communes`
+    (those the sentence writes)."""
     found = None
-    for bare, full in ctx.communes.items():
+    for bare, full in communes.items():
         k = before.rfind(bare)
-        while k >= 0 and not (_bare_at(before, k, len(bare))):
+        while k >= 0 and not _bare_at(before, k, len(bare)):
             k = before.rfind(bare, 0, k)
         if k >= 0 and (found is None or k > found[0]):
             found = (k, full)

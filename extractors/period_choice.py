@@ -121,7 +121,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period = _after_in_clause([p for p in periods if m.status != "actual" or p.kind != "deadline"], s, rel_m,
                                   ctx.figure_spans.get(s.index, ()))
     if period is None and (_HERE_AND_NOW.search(text_before_in_sentence(s, m, ctx).replace("từ trước đến nay", ""))
-                           or not run_named(s, ctx) and _NOW_BEFORE(s, ctx)):
+                           or not ctx.sentence_periods[s.index] and _goes_on_from_now(s, ctx)):
         # `Đến nay, toàn tỉnh đã có 171/182 xã …`: as of the report's date; on an undated page that reviews a term
         # (`Nhiệm kỳ 2015-2020, huyện Chư Sê …`), as of the term's end
         term = ctx.last_term[s.index]
@@ -291,7 +291,7 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
         return None
     start, end = int(term.value[:4]), int(term.value[5:])
     if _TERM_START_TO_NOW.search(before):
-        now = ctx.pub_year or (int(ctx.doc_year) if ctx.doc_year and ctx.doc_year.isdigit() else None)
+        now = ctx.year_spoken_from
         return f"{start}-{min(now, end) if now and now > start else end}"
     if _TERM_GONE_BY.search(before) or _IN_THE_TERM.match(s.text):
         if ctx.congress_opens == str(start):
@@ -581,15 +581,11 @@ def _after_in_clause(periods: list[Period], s: Sentence, rel_m: int, spans=()) -
 _OPENS_ON_NOW = re.compile(r"\s*(?:[Đđ]ến nay|[Hh]iện nay|[Cc]ho đến nay|[Tt]ính đến nay)(?!\w)")
 
 
-def _NOW_BEFORE(s: Sentence, ctx: DocContext) -> bool:
+def _goes_on_from_now(s: Sentence, ctx: DocContext) -> bool:
+    """The sentence before, in the same paragraph, opens on now and names no time nor figure of its own."""
     k = s.index
     return k > 0 and ctx.sentences[k - 1].paragraph == s.paragraph and not ctx.sentence_periods[k - 1] \
         and not ctx.figure_spans.get(k - 1) and _OPENS_ON_NOW.match(ctx.sentences[k - 1].text) is not None
-
-
-def run_named(s: Sentence, ctx: DocContext) -> bool:
-    """Whether the sentence names a time of its own."""
-    return bool(ctx.sentence_periods[s.index])
 
 
 def text_before_in_sentence(s: Sentence, m: Mention, ctx: DocContext) -> str:

@@ -214,7 +214,7 @@ def find_periods(text: str) -> list[Period]:
         if _BASE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             taken.append((m.start(), m.end()))
             continue  # `tăng cao so với 5 tháng đầu năm 2017`: a base of comparison
-        n = _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
+        n = month_count(m.group(1))
         part = "Q1" if n == 3 else f"{n}M"
         add(m, f"{m.group(2)}-{part}" if m.group(2) else part, "months")
     # the first N months opening a sentence: `Trong 10 tháng, tỉnh Quảng Ninh đã thu hút …`

@@ -124,19 +124,20 @@ def _cleaned_sentence(ctx: DocContext, s: Sentence) -> str:
 # và những chương trình trọng điểm` (not `Mục tiêu cao nhất là phục vụ Nhân dân`, nor a plan met: `… đạt mục tiêu`)
 _PLAN_TITLE = re.compile(r"\s*(?:(?:Các|Những|Nhiều)\s+)?(?:[Mm]ục tiêu|[Cc]hỉ tiêu)(?:,?\s+(?:nhiệm vụ|chủ yếu|phát triển|"
                          r"kinh tế|tăng trưởng))", re.IGNORECASE)
-# a lead that reports results (`Báo cáo kết quả thực hiện …`, `… vượt so với kế hoạch`)
-_RESULTS_IN_LEAD = re.compile(r"(?<!\w)(?:kết quả|ấn tượng|tích cực|khả quan|nổi bật|về đích|đạt được|vượt so với)(?!\w)",
-                              re.IGNORECASE)
+# words that report results, in a title or a lead (`Báo cáo kết quả thực hiện …`, `… nhiều ấn tượng`)
+_REPORTS_RESULTS = r"kết quả|ấn tượng|tích cực|khả quan|nổi bật|về đích"
+# a lead that reports results (`… vượt so với kế hoạch`)
+_RESULTS_IN_LEAD = re.compile(rf"(?<!\w)(?:{_REPORTS_RESULTS}|đạt được|vượt so với)(?!\w)", re.IGNORECASE)
 # a page that opens on a congress or council adopting its plan for a term
 _ADOPTS_PLAN = re.compile(r"(?<!\w)(?:Đại hội|HĐND|Hội đồng nhân dân)[^.]{0,120}?nhiệm kỳ\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
                           r"[^.]{0,80}?(?:thông qua|nhất trí)[^.]{0,60}?(?:Nghị quyết|mục tiêu)")
-_RESULT_IN_TITLE = re.compile(r"(?<!\w)(?:đạt|vượt|hoàn thành|về đích|cao nhất|kết quả|ấn tượng|tích cực|khả quan|nổi bật)(?!\w)",
-                              re.IGNORECASE)
+# a title that reports results (`… đạt mục tiêu`, `… vượt kế hoạch`)
+_RESULT_IN_TITLE = re.compile(rf"(?<!\w)(?:{_REPORTS_RESULTS}|đạt|vượt|hoàn thành|cao nhất)(?!\w)", re.IGNORECASE)
 
 
 def _past_year_named(sentence: str, ctx: DocContext) -> bool:
     """The sentence names a year before the document's (`năm 2018 đạt …` on a 2019 plan page)."""
-    now = ctx.pub_year or (int(ctx.doc_year) if ctx.doc_year and ctx.doc_year.isdigit() else None)
+    now = ctx.year_spoken_from
     return now is not None and any(int(y) < now for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", sentence)
                                    if not re.search(rf"so(?: với)?\s+(?:năm\s+)?{y}", sentence))
 
