@@ -163,6 +163,10 @@ def _trim_name(name: str, kind: str) -> str:
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[:n]) in known:
             return " ".join(name.split()[:n])
+    loose = _loose_district_names()
+    for n in (3, 2, 1):
+        if len(words) >= n and _loose(" ".join(words[:n])) in loose:
+            return " ".join(name.split()[:n])   # `UBND huyện Đakrông` (the list's `Đa Krông`), as the text writes it
     if kind in ("district", "commune"):
         return " ".join(name.split()[:2])
     return ""
@@ -185,7 +189,8 @@ def _loose(name: str) -> str:
     """A district's name as it is spelt in more ways than one: curly quotes, and the `Đắk`/`Đăk`/`Đak` of the
     Central Highlands (`Đak Pơ`, `huyện Đăk Pơ`)."""
     low = new_style_tones(name.replace("’", "'").replace("‘", "'")).lower()   # (`Minh Hoá`, `Lệ Thuỷ`: old tone marks)
-    return _DAK.sub("đak", low) if "k" in low else low
+    low = _DAK.sub("đak", low) if "k" in low else low
+    return low.replace(" ", "")   # (`Đakrông` for the list's `Đa Krông`: names of the highlands written joined or apart)
 
 
 _DAK = re.compile(r"(?<!\w)(?:đắk|đăk|đak|dak|đắc|đăc)(?!\w)")
@@ -221,6 +226,12 @@ def district_places() -> dict[str, list[tuple[str, str]]]:
 def districts_of(province: str) -> dict[str, str]:
     """The (old) districts of a province by name: {`Tuyên Hóa`: `huyện Tuyên Hóa`, …}."""
     return _districts_of(province)[0]
+
+
+@lru_cache(maxsize=1)
+def _loose_district_names() -> frozenset[str]:
+    """The names of every district as `_loose` spells them (`đakrông` for `Đa Krông`)."""
+    return frozenset(_loose(n) for n in _districts_by_name())
 
 
 @lru_cache(maxsize=1)

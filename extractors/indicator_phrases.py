@@ -125,8 +125,10 @@ _DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồ
 _NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
                      "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
                      "còn", "tổng", "số", "so", "tăng", "giảm", "chiếm", "bằng", "năm", "trong", "mỗi"}
+# (the last syllable of a compound is no verb of its own: `công nhận`, `ảnh hưởng`, `thiết bị`)
 _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|được tặng|được hỗ trợ|được trao|"
-                r"được|tham gia|thoát nghèo|ra quân|hưởng|nhận|tham dự|bị|vi phạm|xếp loại|đi làm việc|hoạt động|"
+                r"được|tham gia|thoát nghèo|ra quân|(?<!ảnh )hưởng|(?<!công )(?<!xác )(?<!tiếp )(?<!ghi )(?<!thừa )nhận|tham dự|"
+                r"(?<!thiết )(?<!chuẩn )(?<!trang )(?<!phòng )bị|vi phạm|xếp loại|đi làm việc|hoạt động|"
                 r"mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu|có|tiêm|ứng cử|xuất cảnh|tìm được|vay vốn|thoát khỏi")
 _AFTER_MODIFIER = re.compile(
     rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
@@ -394,6 +396,10 @@ def _measure_of_object(measure: str, before: str) -> str | None:
     return f"{measure} {obj}"
 
 
+# a connective that leads from a cause to its result inside a clause
+_RESULT_CONNECTIVE = re.compile(r"(?<!\w)(?<!trở )(?:nên|cho nên|vì vậy|vì thế|do đó|do vậy|nhờ đó|nhờ vậy)\s+(?!,)")
+
+
 @lru_cache(maxsize=4096)   # (a figure-dense clause asks again and again for the same few short texts)
 def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
@@ -405,6 +411,12 @@ def _subject(seg: str) -> str:
         # (the next part's subject after a comparison that ends on its base: `… so với vụ Hè Thu năm 2014 và lúa Mùa`)
         after_base = _NEXT_AFTER_BASE.search(compared.group(0))
         seg = after_base.group(1) if after_base else seg[:compared.start()]
+    if "nên" in seg or "ó" in seg or "ậy" in seg or "ế" in seg:   # (the cheap test first)
+        # `nhờ sự chỉ đạo …, cộng với sự vào cuộc tích cực của các ngành nên tỷ lệ bao phủ BHYT đạt`: what a cause led
+        # to is the subject, after the connective
+        led = _RESULT_CONNECTIVE.split(seg)
+        if len(led) > 1 and led[-1].strip():
+            seg = led[-1]
     whole = seg
     parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`

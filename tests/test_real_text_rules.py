@@ -2596,3 +2596,43 @@ def test_values_joined_by_dashes_are_a_list_not_a_range():
 def test_the_centre_that_manages_and_the_country_as_a_frame_own_nothing(text, span, owner):
     assert figure(text, span, title="Cà Mau: thu ngân sách năm 2021" if "Thu" in text else None,
                   published="2022-01-10").entity == owner
+
+
+# --- ninth session ------------------------------------------------------------------------------
+def test_a_district_written_joined_is_the_district_the_list_writes_apart():
+    # the gazetteer writes `Đa Krông`; the district's own papers write `Đakrông`: `toàn huyện` is that district's
+    text = ("(QT) - Sáng nay 12.11.2019, UBND huyện Đakrông cho biết vừa rà soát tỉ lệ hộ nghèo của năm 2019. "
+            "Kết quả toàn huyện có 3.594 hộ nghèo, tỉ lệ hộ nghèo giảm 5,15%.")
+    m = figure(text, "5,15%", published="2019-11-12", source="https://tinhuyquangtri.vn/x")
+    assert m.entity == "huyện Đakrông"
+    # a name that only looks alike stays unknown
+    other = figure(text.replace("Đakrông", "Đakrôngx"), "5,15%", published="2019-11-12",
+                   source="https://tinhuyquangtri.vn/x")
+    assert other.entity != "huyện Đakrôngx" or other.extra["entity_source"] != "document"
+
+
+def test_what_a_cause_led_to_is_the_subject_after_the_connective():
+    text = ("Năm 2019, nhờ sự chỉ đạo quyết liệt, cộng với sự vào cuộc tích cực của các ngành liên quan nên tỷ lệ "
+            "bao phủ BHYT toàn tỉnh đạt 90,5% dân số.")
+    assert figure(text, "90,5%").indicator == "tỷ lệ bao phủ BHYT"
+    # `trở nên` is a verb, no connective
+    m = figure("Năm 2019, tỷ lệ bao phủ BHYT trở nên cao hơn, đạt 90,5% dân số.", "90,5%")
+    assert m.indicator.startswith("tỷ lệ bao phủ BHYT")   # (not cut after `nên`)
+
+
+def test_the_last_syllable_of_a_compound_is_no_verb_of_its_own():
+    m = figure("Theo đó, 100% thành viên đồng ý công nhận 4 xã đạt chuẩn NTM gồm: Phúc Đồng, Hòa Hải.", "100%")
+    assert m.indicator != "nhận"
+    assert figure("Năm 2022, có 120 người nhận hỗ trợ.", "120 người").indicator is not None
+
+
+def test_a_level_in_a_report_of_part_of_a_year_is_of_the_year():
+    text = ("Trong 6 tháng đầu năm 2018, các KCN đã thu hút được 35 dự án, nâng tổng số các dự án trong các KCN của "
+            "tỉnh lên thành 328 dự án đầu tư còn hiệu lực. Như vậy, lũy kế đến hết 6 tháng năm 2018, vốn đầu tư đã "
+            "thực hiện của các doanh nghiệp ước đạt là 11.131 tỷ đồng.")
+    assert figure(text, "35 dự án").period == "2018-H1"       # what the six months brought
+    assert figure(text, "328 dự án").period == "2018"         # the total it raised
+    assert figure(text, "11.131 tỷ đồng").period == "2018"    # the running total up to their end
+    # a change up to a month's end is of the months
+    flow = figure("Lũy kế đến hết tháng 7/2018 chỉ số sản xuất công nghiệp toàn tỉnh tăng 10,2%.", "10,2%")
+    assert flow.period == "2018-7M"
