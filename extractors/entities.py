@@ -313,6 +313,8 @@ _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         # the whole a share is of: `…, chiếm 10,9% tổng vốn đầu tư cả nước, tăng 82,4%`
                         r"(?<!\w)(?:chiếm|bằng)\s+(?:(?:gần|hơn|khoảng|trên)\s+)?[\d.,]+\s*%\s+(?:so với\s+)?(?:tổng\s+)?"
                         r"[^,;:()\d]{0,60}?(?:cả nước|toàn quốc)(?!\w)(?!\s*\()|"
+                        # the whole a share is of, named with the share: `Tỷ trọng kinh tế TP trong kinh tế cả nước`
+                        r"(?<!\w)(?:[Tt]ỷ|[Tt]ỉ)\s+trọng\s[^,;:()\d]{0,60}?\strong\s+[^,;:()\d]{0,40}?(?:cả nước|toàn quốc)(?!\w)|"
                         rf"(?:{_owner_alt('national_organisation', _NATIONAL_ORGANISATION)})\s+Việt Nam)")
 _FRAME = {"thứ": r"thứ\s+\S+(?:\s+(?:tỉnh,\s*thành phố|tỉnh,\s*thành|tỉnh thành|tỉnh|địa phương))?", "tốp": r"tốp\s+\S+", "top": r"top\s+\S+", "nhóm": r"nhóm(?:\s+\S+){0,6}?"}
 _RANK_FRAME = re.compile(rf"(?<!\w)(?:{_owner_alt('rank_frame', _FRAME)})\s+"

@@ -82,6 +82,16 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             return _resolve_now(span.value, ctx), "paragraph" if span.paragraph == s.paragraph else "document"
     in_clause = [p for p in periods if rel_cs <= p.pos < rel_m]
     period = in_clause[-1].value if in_clause else None
+    if period is not None and len(period) == 4 and in_clause[-1].kind in ("deadline", "year") \
+            and m.unit in ("%", "%/năm") and (m.unit == "%/năm" or _AVERAGE.search(_clause_part(ctx.text, cs, m.start))):
+        # `Đến cuối năm 2020, … giảm xuống còn 25,59%; bình quân giảm 5,55%`, `đến 2030, … tốc độ tăng dân số bình quân
+        # 0,75 %/năm`: a yearly average up to the end of a term the text names is of that term
+        term = next((p for p in reversed(periods) if p.kind == "term" and p.value[5:] == period), None) \
+            or (ctx.last_term[s.index] if ctx.last_term[s.index] is not None
+                and ctx.last_term[s.index].value[5:] == period else None)
+        if term is not None:
+            return term.value, "sentence" if term in periods else \
+                ("paragraph" if term.paragraph == s.paragraph else "document")
     if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start])
                            or (m.unit or "").endswith("/năm") and "/người/" not in (m.unit or "")):   # (an income per head is a level)
         # a yearly average (`bình quân giảm 5,55%`, `tăng 12%/năm`) is of the term the text is about
@@ -316,6 +326,12 @@ _TERM_START_TO_NOW = re.compile(r"(?<!\w)từ đầu nhiệm kỳ(?!\s*\d)", re.
 _TERM_GONE_BY = re.compile(r"(?<!\w)nhiệm kỳ (?:vừa qua|qua|trước)(?!\w)", re.IGNORECASE)
 # a sentence that opens `Trong nhiệm kỳ,`
 _IN_THE_TERM = re.compile(r"\s*Trong nhiệm kỳ\s*,", re.IGNORECASE)
+
+
+def _clause_part(text: str, cs: int, end: int) -> str:
+    """The part of the clause from `cs` to `end` after its last comma or semicolon."""
+    part = text[cs:end]
+    return part[max(part.rfind(","), part.rfind(";")) + 1:]
 
 
 def _congress_year(ctx: DocContext) -> bool:

@@ -2636,3 +2636,29 @@ def test_a_level_in_a_report_of_part_of_a_year_is_of_the_year():
     # a change up to a month's end is of the months
     flow = figure("Lũy kế đến hết tháng 7/2018 chỉ số sản xuất công nghiệp toàn tỉnh tăng 10,2%.", "10,2%")
     assert flow.period == "2018-7M"
+
+
+def test_a_yearly_average_up_to_a_terms_end_is_of_the_term():
+    text = ("Nhiệm kỳ 2015-2020, tỉnh làm tốt công tác an sinh xã hội. Đến năm 2020, hộ nghèo của tỉnh giảm 5.160 hộ, "
+            "bình quân giảm 1,02%, vượt chỉ tiêu.")
+    assert figure(text, "1,02%").period == "2015-2020"
+    assert figure(text, "5.160 hộ").period == "2020"       # a count up to then is the year's
+    # a year that ends no term the text names stays the year
+    other = figure(text.replace("Đến năm 2020", "Đến năm 2018"), "1,02%")
+    assert other.period == "2018"
+
+
+def test_a_province_the_title_compares_with_is_not_the_pages():
+    text = ("Theo Tổng cục Thống kê, tăng trưởng GRDP năm 2023 của tỉnh Hậu Giang đạt 12,27%. Quy mô nền kinh tế "
+            "đạt 58.505 tỷ đồng.")
+    m = figure(text, "58.505 tỷ đồng", title="Tỉnh non trẻ 20 tuổi đạt tăng trưởng cao nhất 2023, gấp đôi TP.HCM")
+    assert m.entity == "Hậu Giang"
+    m = figure(text, "58.505 tỷ đồng", title="TP.HCM tăng trưởng cao nhất 2023")
+    assert m.entity == "Hồ Chí Minh"   # (the title's own province still leads)
+
+
+def test_a_share_of_the_country_is_the_parts_not_the_countrys():
+    text = ("Kinh tế TP Hồ Chí Minh trong nhiệm kỳ 2015 - 2020 tăng trưởng khá. Tỷ trọng kinh tế TP trong kinh tế cả "
+            "nước tiếp tục tăng, đến năm 2020 chiếm gần 23% GDP cả nước.")
+    assert figure(text, "gần 23%").entity == "Hồ Chí Minh"
+    assert figure("Năm 2020, GDP cả nước tăng 2,91%.", "2,91%").entity == "Việt Nam"
