@@ -110,7 +110,7 @@ _COMPARES_BEFORE = re.compile(
 
 _PREPOSITION_CUT = re.compile(
     r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
-    r"trong năm|trong|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm|"
+    r"trong năm|trong(?!\s+(?:GRDP|GDP|cơ cấu)\s+(?!\d))|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm|"
     r"(?:đến|về|vào)\s+(?:tỉnh|thành phố|huyện|địa bàn)|(?:tỉnh|thành phố|huyện)\s+" + UPPER + r")\b.*$")
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:" + UPPER + r"[^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
@@ -400,6 +400,9 @@ def _measure_of_object(measure: str, before: str) -> str | None:
 _RESULT_CONNECTIVE = re.compile(r"(?<!\w)(?<!trở )(?:nên|cho nên|vì vậy|vì thế|do đó|do vậy|nhờ đó|nhờ vậy)\s+(?!,)")
 
 
+_AVERAGED_CHANGE_AT_END = re.compile(r"\s+(?:tăng|giảm)\s+bình quân$")
+
+
 @lru_cache(maxsize=4096)   # (a figure-dense clause asks again and again for the same few short texts)
 def _subject(seg: str) -> str:
     """The noun phrase that leads the clause to the figure, without its owner or time: `Doanh thu
@@ -441,6 +444,8 @@ def _subject(seg: str) -> str:
         if measured:
             return measured
     # `thành phố thu hút vốn đầu tư nước ngoài được hơn 129 triệu USD`; `tổng số hộ nghèo hiện còn 16.003/80.276 hộ`
+    # (and a change averaged over the years it ends on: `ngành nông nghiệp, lâm nghiệp và thủy sản tăng bình quân`)
+    seg = _AVERAGED_CHANGE_AT_END.sub("", seg) if seg.endswith("quân") else seg
     return re.sub(r"(?:\s+được|(?<!thực)(?<!phát)(?<!xuất)(?<!thể)\s+hiện(?:\s+nay|\s+tại)?)$", "", seg)
 
 

@@ -730,7 +730,10 @@ _TIME_IN_BRACKET = re.compile(r"\(\s*(?:riêng\s+)?(?:quý|quí|tháng|năm|\d{1
                               r"(?:\s+\d{4})?)?\s*(?:tăng|giảm|đạt|là|:)?\s*", re.IGNORECASE)
 # a comma inside a list of kinds of administrative unit: `xã, phường, thị trấn`, `huyện, thị xã, thành phố`
 _ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)\s*,\s*"
-                         r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)(?!\w)", re.IGNORECASE)
+                         r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)(?!\w)|"
+                         # the sectors of an economy named together: `nông, lâm nghiệp và thủy sản`, `công nghiệp, xây dựng`
+                         r"(?<!\w)(?:nông|lâm|nông nghiệp|lâm nghiệp|công nghiệp|thương mại)\s*,\s*"
+                         r"(?:lâm|ngư|thủy|thuỷ|lâm nghiệp|xây dựng|dịch vụ|du lịch)(?!\w)", re.IGNORECASE)
 # an open list of examples right before a figure (`ở các thị trường như: Hàn Quốc, Nhật Bản, Trung Đông... 250`)
 _ENUM_BEFORE = re.compile(r"\s+(?:như|gồm)\s*:\s+[^;.]*?(?:\.{3}|…)\s*$")
 

@@ -2662,3 +2662,16 @@ def test_a_share_of_the_country_is_the_parts_not_the_countrys():
             "nước tiếp tục tăng, đến năm 2020 chiếm gần 23% GDP cả nước.")
     assert figure(text, "gần 23%").entity == "Hồ Chí Minh"
     assert figure("Năm 2020, GDP cả nước tăng 2,91%.", "2,91%").entity == "Việt Nam"
+
+
+def test_the_sectors_of_an_economy_named_together_are_one_subject():
+    text = ("Về kinh tế, tốc độ tăng trưởng GRDP bình quân đạt khoảng 11,5%/năm; trong đó ngành nông nghiệp, lâm nghiệp "
+            "và thủy sản tăng bình quân 3,32%/năm, ngành công nghiệp – xây dựng tăng bình quân 15,49%/năm. Tỷ trọng "
+            "trong GRDP nông, lâm nghiệp và thủy sản chiếm khoảng 17,98%.")
+    assert figure(text, "3,32%/năm").indicator == "ngành nông nghiệp, lâm nghiệp và thủy sản"
+    assert figure(text, "khoảng 17,98%").indicator == "Tỷ trọng trong GRDP nông, lâm nghiệp và thủy sản"
+    m = figure("Năm 2023, khu vực nông, lâm nghiệp và thủy sản tăng 3,12%.", "3,12%")
+    assert m.indicator == "khu vực nông, lâm nghiệp và thủy sản"
+    # two places listed are still two clauses
+    m = figure("Năm 2023, huyện A tăng 2%, thủy sản tăng 3,12%.", "3,12%")
+    assert m.indicator == "thủy sản"
