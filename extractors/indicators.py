@@ -336,6 +336,11 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         # `tăng 9,14% …, tiếp tục có xu hướng tăng trưởng tích cực (quý I tăng 9,42%, …)`: the figure before the
         # bracket broken down by time
         return sprev.indicator, "inherited"
+    moved = _MOVED_FROM.search(seg) if seg.endswith(("(từ ", "(Từ ", "( từ ")) else None
+    if moved and not re.search(r"\d", moved.group(1)):
+        # `… theo hướng tăng tỷ trọng khu vực dịch vụ (từ 39,8% năm 2015 lên 41,2% năm 2016)`: where the measure
+        # named before the bracket moved from and to
+        return moved.group(1).strip(), "subject"
     label = _label_before(text, cs, m.start) if seg_from == cs else None
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
@@ -417,6 +422,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                 # a count that says a rate again (`giảm từ 6,5-7,2% (tương ứng từ 840-930 hộ)`): what the rate is of
                 return re.sub(r"^(?:tỷ|tỉ) lệ\s+", "", sprev.indicator, flags=re.IGNORECASE), "inherited"
             return sprev.indicator, "inherited"
+        if m.kind == "percent" and sprev.kind != "percent" and "ượt" in between and _OVER_PLAN_BETWEEN.fullmatch(between):
+            return sprev.indicator, "inherited"   # `tổng thu NSNN ước đạt trên 12.000 tỉ đồng, vượt dự toán 10,4%`
         # the change of the figure before, in brackets or after a comma (`đạt 11,52 tỷ USD (tăng 9,9% so với
         # cùng kỳ)`): that figure's
         if m.kind == "percent" and sprev.kind != "percent" and _CHANGE_OF_BEFORE.fullmatch(between) \
@@ -734,6 +741,13 @@ _ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị x�
                          # the sectors of an economy named together: `nông, lâm nghiệp và thủy sản`, `công nghiệp, xây dựng`
                          r"(?<!\w)(?:nông|lâm|nông nghiệp|lâm nghiệp|công nghiệp|thương mại)\s*,\s*"
                          r"(?:lâm|ngư|thủy|thuỷ|lâm nghiệp|xây dựng|dịch vụ|du lịch)(?!\w)", re.IGNORECASE)
+# how far the figure before went past its plan: `…, vượt dự toán 10,4%`, `(vượt kế hoạch năm 5%`
+_OVER_PLAN_BETWEEN = re.compile(r"\s*[,(]?\s*(?:(?:ước|đã)\s+)?vượt\s+(?:so với\s+)?(?:dự toán|kế hoạch|chỉ tiêu|mục tiêu)"
+                                r"(?:\s+(?:năm|giao|đề ra|được giao|HĐND tỉnh giao|Trung ương giao|(?:19|20)\d{2})){0,3}"
+                                r"\s*(?:khoảng|gần|hơn|trên)?\s*", re.IGNORECASE)
+# a measure raised or lowered, where it moved from opening a bracket right after it
+_MOVED_FROM = re.compile(r"(?<!\w)(?:tăng|giảm|nâng|hạ)\s+((?:tỷ|tỉ)\s+(?:trọng|lệ)\s[^,;:()]{2,80}?|"
+                         r"(?:tổng\s+)?số\s[^,;:()]{2,60}?)\s*\(\s*[Tt]ừ\s+$")
 # an open list of examples right before a figure (`ở các thị trường như: Hàn Quốc, Nhật Bản, Trung Đông... 250`)
 _ENUM_BEFORE = re.compile(r"\s+(?:như|gồm)\s*:\s+[^;.]*?(?:\.{3}|…)\s*$")
 

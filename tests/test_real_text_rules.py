@@ -2675,3 +2675,19 @@ def test_the_sectors_of_an_economy_named_together_are_one_subject():
     # two places listed are still two clauses
     m = figure("Năm 2023, huyện A tăng 2%, thủy sản tăng 3,12%.", "3,12%")
     assert m.indicator == "thủy sản"
+
+
+def test_where_a_measure_moved_from_and_to_in_brackets_is_that_measure():
+    text = ("Cơ cấu kinh tế chuyển dịch tích cực theo hướng tăng tỷ trọng khu vực dịch vụ (từ 39,8% năm 2015 lên "
+            "41,2% năm 2016).")
+    assert figure(text, "39,8%").indicator == "tỷ trọng khu vực dịch vụ"
+    assert figure(text, "41,2%").indicator == "tỷ trọng khu vực dịch vụ"
+
+
+def test_how_far_a_figure_went_past_its_plan_is_of_that_figure():
+    text = "Tổng thu NSNN ước đạt trên 12.000 tỉ đồng, vượt dự toán 10,4%, tăng 6,5% so với cùng kỳ."
+    assert figure(text, "10,4%").indicator == "Tổng thu NSNN"
+    assert figure(text, "6,5%").indicator == "Tổng thu NSNN"
+    # a percentage of its own after the plan is not (`vượt dự toán` then a rate named)
+    m = figure("Tổng thu NSNN đạt 12.000 tỉ đồng, vượt dự toán; tỷ lệ giải ngân đạt 95%.", "95%")
+    assert m.indicator == "tỷ lệ giải ngân"
