@@ -72,7 +72,7 @@ _LEAD_TRIM = re.compile(
 # (not `cây lâu năm`, `cây hàng năm`: perennial and annual crops)
 _TIME_PHRASES = re.compile(
     r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu)?(?: năm| qua)?|qu[ýí] [IVX\d]+(?:\s*/\s*\d{4})?|"
-    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|(?<!lâu )(?<!hàng )năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm|"
+    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|(?<!lâu )(?<!hàng )(?<!hằng )năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm|"
     r"(?<!\d\s)tháng\s+\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d{2})?(?![\d/.-]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
@@ -400,6 +400,8 @@ def _measure_of_object(measure: str, before: str) -> str | None:
 _RESULT_CONNECTIVE = re.compile(r"(?<!\w)(?<!trở )(?:nên|cho nên|vì vậy|vì thế|do đó|do vậy|nhờ đó|nhờ vậy)\s+(?!,)")
 
 
+# who sets an aim, and the aim's words, before what it is of
+_AIM_SET = re.compile(r"^.*?(?<!\w)(?:đặt|đặt ra|đề ra|xác định)\s+mục tiêu(?:\s+(?:phấn đấu|là|đến năm\s+\d{4}))*\s+")
 _AVERAGED_CHANGE_AT_END = re.compile(r"\s+(?:tăng|giảm)\s+bình quân$")
 
 
@@ -430,6 +432,10 @@ def _subject(seg: str) -> str:
         lead = _VERB_BEFORE_WITH.match(parts[-2]) if not _RANKED.search(parts[-2]) else None
         seg = lead.group(1) if lead else seg
     seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
+    if "mục tiêu" in seg:
+        aim = _AIM_SET.search(seg)
+        if aim and seg[aim.end():].strip():
+            seg = seg[aim.end():]   # `TP đặt mục tiêu phấn đấu tốc độ GRDP bình quân hằng năm`: what the aim is of
     seg = _UP_TO_LEAD.sub("", seg) if "ến" in seg[:12] or "ới" in seg[:12] else seg   # (`Tính đến ngày 15/5/2018 tiến độ …`)
     seg = _clean_np(seg)
     seg = _SUBJECT_LEAD.sub("", seg).strip()

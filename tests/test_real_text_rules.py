@@ -2691,3 +2691,10 @@ def test_how_far_a_figure_went_past_its_plan_is_of_that_figure():
     # a percentage of its own after the plan is not (`vượt dự toán` then a rate named)
     m = figure("Tổng thu NSNN đạt 12.000 tỉ đồng, vượt dự toán; tỷ lệ giải ngân đạt 95%.", "95%")
     assert m.indicator == "tỷ lệ giải ngân"
+
+
+def test_who_sets_an_aim_is_no_part_of_what_it_is_of():
+    m = figure("Giai đoạn 2025-2030, TP đặt mục tiêu phấn đấu tốc độ GRDP bình quân hằng năm khoảng 8,5%.", "khoảng 8,5%")
+    assert m.indicator == "tốc độ GRDP bình quân hằng năm"
+    m = figure("Tỉnh đề ra mục tiêu giá trị SXCN đạt 12.000 tỷ đồng vào năm 2025.", "12.000 tỷ đồng")
+    assert m.indicator == "giá trị SXCN"
