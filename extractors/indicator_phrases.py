@@ -136,7 +136,10 @@ _AFTER_MODIFIER = re.compile(
 # counts listed together before the predicate they share: `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`,
 # `45/89 xã và 1 đơn vị cấp huyện được công nhận hoàn thành nhiệm vụ …`
 _SHARED_PREDICATE = re.compile(
-    r"(?:\s*(?:,|và)\s*\d[\d.,/]*\s+[^\W\d][^\d;:.()]{0,30}?)+"
+    # (past an aside in brackets, `57 xã (chiếm 65%) và 3/9 đơn vị cấp huyện …`, or the names of those counted,
+    # `2 huyện là Tây Hòa và Phú Hòa, cùng với 55/88 xã …`)
+    r"(?:\s*\([^()]{0,40}\))?(?:\s+là\s+[^,;:.()\d]{2,60}?)?"
+    r"(?:\s*(?:,|và|,?\s*cùng với)\s*\d[\d.,/]*\s+[^\W\d][^\d;:.()]{0,30}?)+"
     rf"\s+((?:(?:đã|được|đều|cũng)\s+)*(?:{_AFTER_VERBS})\b[^,;:.()]{{0,80}})")
 # Connectives that open a sentence continuing the one before: `Theo đó, năm 2023 giao dự toán …`.
 _CONTINUES = re.compile(r"^\s*(?:Theo đó|Trong đó|Cụ thể|Qua đó|Với đó)\b", re.IGNORECASE)

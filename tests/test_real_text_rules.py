@@ -2698,3 +2698,11 @@ def test_who_sets_an_aim_is_no_part_of_what_it_is_of():
     assert m.indicator == "tốc độ GRDP bình quân hằng năm"
     m = figure("Tỉnh đề ra mục tiêu giá trị SXCN đạt 12.000 tỷ đồng vào năm 2025.", "12.000 tỷ đồng")
     assert m.indicator == "giá trị SXCN"
+
+
+def test_counts_share_the_predicate_after_an_aside_or_their_names():
+    text = ("Dự kiến đến cuối năm 2020 toàn tỉnh sẽ có 57 xã (chiếm 65%) và 3/9 đơn vị cấp huyện được công nhận đạt "
+            "chuẩn nông thôn mới.")
+    assert figure(text, "57 xã").indicator == "xã được công nhận đạt chuẩn nông thôn mới"
+    text = "Đến nay, tỉnh đã có 2 huyện là Tây Hòa và Phú Hòa, cùng với 55/88 xã được công nhận đạt chuẩn nông thôn mới."
+    assert figure(text, "2 huyện").indicator == "huyện được công nhận đạt chuẩn nông thôn mới"
