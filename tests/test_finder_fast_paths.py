@@ -17,7 +17,7 @@ def _texts(k=4000, seed=18):
               "a", "_", "²", "x", "Số", "số", "sốx", "xsố", "năm", "Năm", "NĂM", "nămx", "năm_", "ngày", "từ", "tổng",
               "tổ", "Tổ", "Quyết định", "quyết định số", "thứ", "Thứ", "khóa", "IV", "giờ", "Km", "km", "Top", "thôn",
               "COVID", "Covid", "Covidx", "Covid-", "SEA Games", "Seagames", "Ban Chỉ đạo", "QĐ", "Đại hội", "XIII",
-              "đầu tiên", "nhất", "hai", "hai con số", "2 con số", " con", "xếp ", "giai đoạn", "Giai đoạn", "vụ", "niên độ", "mùa vụ",
+              "đầu tiên", "nhất", "hai", "mùng", "Mồng", "hai con số", "2 con số", " con", "xếp ", "giai đoạn", "Giai đoạn", "vụ", "niên độ", "mùa vụ",
               "đường", "đường tỉnh", "rạng sáng", "tháng", "quý", "II", "lần thứ", "nhiệm kỳ", "Chủ nhật", "Thứ Hai",
               "ABC-1", "x-1", "Trường", "số hiệu", "tha\u0301ng", "1900", "1800 ", "19", "20", "—", "‑", "g", "(1)", "a)",
               "đ)", "X)", "01", "0", "3", "31", "9"]
@@ -33,7 +33,8 @@ def _texts(k=4000, seed=18):
                 "Top 10 doanh nghiệp", "đường 5, tổ 3", "km 15+200, Km15+200", "thôn 3, xóm 12, tổ dân phố 7",
                 "Thứ Hai, 5/6", "Đại hội XIII", "khóa XV, Thứ nhất", "hai con số", "tăng trưởng 2 con số", "(1) a, (2) b",
                 "vào thời điểm 01/6; 13/6 và 21/6/2022", "dịch Covid -19", "cụm công nghiệp số 3, Trường THPT số 2",
-                "mạng 5G, 4G", "Điều 5, khoản 2 Luật Đầu tư, Mục 3, Chương II"]
+                "mạng 5G, 4G", "Điều 5, khoản 2 Luật Đầu tư, Mục 3, Chương II", "ngày mùng 9 Tết, Mồng 4",
+                "vụ mùa 2019, vụ Đông Xuân 2020", "Hôm nay (17/10)"]
     out += examples + ["\n".join(examples), "\n1) Tăng 5%; 2) giảm 3%: 3) x\n4. y\n a) b) đ) c)"]
     return out
 

@@ -2706,3 +2706,17 @@ def test_counts_share_the_predicate_after_an_aside_or_their_names():
     assert figure(text, "57 xã").indicator == "xã được công nhận đạt chuẩn nông thôn mới"
     text = "Đến nay, tỉnh đã có 2 huyện là Tây Hòa và Phú Hòa, cùng với 55/88 xã được công nhận đạt chuẩn nông thôn mới."
     assert figure(text, "2 huyện").indicator == "huyện được công nhận đạt chuẩn nông thôn mới"
+
+
+def _numbers(text):
+    return [m.text for m in extract_document(Document(id="t", source="", text=text)).mentions]
+
+
+def test_dates_codes_and_years_written_in_more_ways_are_no_figures():
+    assert _numbers("Từ ngày 28 tháng Chạp đến hết ngày mùng 9 Tết, khu di tích đón 1 triệu khách.") == ["1 triệu khách"]
+    assert _numbers("Riêng ngày mùng 4 tết ghi nhận 120.000 lượt khách.") == ["120.000 lượt khách"]
+    assert _numbers("Tổng diện tích gieo trồng vụ mùa 2019 tỉnh Kon Tum là 61.635 ha.") == ["61.635 ha"]
+    assert "17/10" not in _numbers("(Baohatinh.vn) - Hôm nay (17/10), Thủ tướng ban hành quyết định công nhận 12 xã.")
+    # figures after capitals stay figures: a rate, a count with its noun
+    assert _numbers("GRDP 7,5%, CPI tăng 3%.") == ["7,5%", "3%"]
+    assert _numbers("Năm 2023, tỉnh có 12 HTX mới.") == ["12 HTX mới"]

@@ -68,7 +68,9 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b")),
     ("date", re.compile(r"\b(?:tháng|Tháng|THÁNG)\s+\d{1,2}(?:\s*[/-]\s*(?:19|20)\d{2}|\s+năm\s+(?:19|20)\d{2})?\b")),
     ("date", re.compile(rf"\b(?:quý|Quý|QUÝ|quí|Quí)\s+(?:{_ROMAN}|\d)(?:\s*[/-]\s*(?:19|20)\d{{2}}|\s+năm\s+(?:19|20)\d{{2}})?\b")),
-    ("date", re.compile(r"\b(?:ngày|Ngày|hôm|sáng|Sáng|chiều|Chiều|tối|Tối|trưa|Trưa|đêm|Đêm|rạng sáng|Rạng sáng)"
+    # a day of the lunar new year or month: `ngày mùng 9 Tết`, `mồng 4 tháng Giêng`
+    ("date", re.compile(r"\b(?:mùng|Mùng|mồng|Mồng)\s+\d{1,2}\b(?![.,]\d)(?!\s*%)")),
+    ("date", re.compile(r"\b(?:ngày|Ngày|hôm|Hôm|sáng|Sáng|chiều|Chiều|tối|Tối|trưa|Trưa|đêm|Đêm|rạng sáng|Rạng sáng)"
                         r"(?:\s+(?:nay|qua|mai|hôm nay|ngày))?\s*\(?\s*\d{1,2}(?:\s*[/-]\s*\d{1,2})?(?:\s*[/-]\s*(?:19|20)\d{2})?\b")),
     # day/month without a year after a time word: `Tính đến 31-12`, `từ 1/7`, `trước 15/10`
     ("date", re.compile(r"\b(?:từ|đến|tới|trước|sau|hết|Từ|Đến|Trước|Sau|Hết)\s+(?:ngày\s+)?"
@@ -76,7 +78,8 @@ SKIP_PATTERNS: list[tuple[str, re.Pattern]] = [
                         rf"(?!\s*(?:%|(?:{_NOUN_ALT}|{_SCALE_ALT})(?![^\W\d_])))")),
     # terms and years: 2020-2025, (2016- 2020), năm 2022, giai đoạn 2021 – 2025
     ("term", re.compile(r"\b(?:19|20)\d{2}\s*[-–—‑]\s*(?:19|20)\d{2}\b")),
-    ("year", re.compile(r"\b(?:năm|Năm|NĂM|niên độ|niên khóa|mùa vụ|vụ)\s+(?:19|20)\d{2}\b")),
+    ("year", re.compile(r"\b(?:năm|Năm|NĂM|niên độ|niên khóa|mùa vụ|vụ)"
+                        r"(?:\s+(?:mùa|chiêm|xuân|đông xuân|Đông Xuân|hè thu|Hè Thu|thu đông|Thu Đông|Mùa))?\s+(?:19|20)\d{2}\b")),
     # ordinals and names with numbers: kỳ họp thứ 7, lần thứ 12, khóa XV, Đại hội 13, COVID-19
     ("ordinal", re.compile(r"\b(?:kỳ họp|Kỳ họp|lần|Lần|đợt|Đợt|khóa|khoá|Khóa|Khoá|phiên|Phiên|tập|Tập|số báo|kỳ|Kỳ)"
                            r"\s+(?:thứ\s+)?\d+\b")),
