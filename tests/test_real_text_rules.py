@@ -2720,3 +2720,9 @@ def test_dates_codes_and_years_written_in_more_ways_are_no_figures():
     # figures after capitals stay figures: a rate, a count with its noun
     assert _numbers("GRDP 7,5%, CPI tăng 3%.") == ["7,5%", "3%"]
     assert _numbers("Năm 2023, tỉnh có 12 HTX mới.") == ["12 HTX mới"]
+
+
+def test_an_estimate_after_a_measure_is_no_noun_of_it():
+    text = "Bên cạnh đó, diện tích giảm lượng giống lúa gieo sạ dưới 100 kg/ha ước đạt 50% tăng 44,4% so năm 2016."
+    assert figure(text, "50%").indicator == "diện tích giảm lượng giống lúa gieo sạ"
+    assert figure("Năm 2020, tỉnh xuất bán 215 tấn gạo hữu cơ.", "215 tấn").indicator == "xuất bán gạo hữu cơ"
