@@ -109,6 +109,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
         owner = _OWNER_AT_END.search(last)
         if owner:
             if owner.group(1):
+                mods = _modifiers(after)
+                if mods.strip() and not re.search(r"\d", mods):
+                    return f"{unit}{mods}", "verb"            # `với sự tham dự của 399 đại biểu chính thức`: who they are
                 return owner.group(1), "verb"                 # `với sự tham dự của gần 8.000 đại biểu`
             if sprev is not None and sprev.indicator:
                 return sprev.indicator, "inherited"           # `31 đề án … của 22 sở, ngành`

@@ -2726,3 +2726,9 @@ def test_an_estimate_after_a_measure_is_no_noun_of_it():
     text = "Bên cạnh đó, diện tích giảm lượng giống lúa gieo sạ dưới 100 kg/ha ước đạt 50% tăng 44,4% so năm 2016."
     assert figure(text, "50%").indicator == "diện tích giảm lượng giống lúa gieo sạ"
     assert figure("Năm 2020, tỉnh xuất bán 215 tấn gạo hữu cơ.", "215 tấn").indicator == "xuất bán gạo hữu cơ"
+
+
+def test_who_attended_is_named_by_who_they_are():
+    text = "Đại hội đã chính thức khai mạc với sự tham dự của 399 đại biểu chính thức, cùng 151 khách mời."
+    assert figure(text, "399 đại biểu").indicator == "đại biểu chính thức"
+    assert figure("Hội nghị diễn ra với sự tham dự của gần 8.000 đại biểu.", "gần 8.000 đại biểu").indicator == "tham dự"
