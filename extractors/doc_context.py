@@ -96,6 +96,8 @@ class DocContext:
     plan_paragraphs: set[int] = field(default_factory=set)
     # per sentence index: its text with the words that look like cues but are none blanked out (status.py)
     status_cleaned: dict[int, str] = field(default_factory=dict, repr=False)
+    # how far into the text status.py read whether the page adopts a plan -> the answer (`_page_adopts_plan`)
+    status_memo: dict[int, bool] = field(default_factory=dict, repr=False)
     # per sentence index: its province names, found once (`places_in`)
     _places: dict[int, PlacesIn] = field(default_factory=dict, repr=False)
     status_model_sums: dict = field(default_factory=dict, repr=False)   # extractors/status_model.probability_at
