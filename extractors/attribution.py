@@ -27,6 +27,7 @@ from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
+from extractors.status_batch import prepare as prepare_status_sums
 from extractors.status_model import target_at
 from extractors.wordless import wordless
 
@@ -64,6 +65,10 @@ def attribute_all(mentions: list[Mention], ctx: DocContext, check=None) -> None:
     for m, s in zip(mentions, held):
         if s is not None:
             ctx.figure_spans.setdefault(s.index, []).append((m.start - s.start, m.end - s.start))
+    # the status model's sums of every figure, read at once (each figure's answer is the one `target_at` read alone)
+    prepare_status_sums(ctx.status_model_sums, ctx.text,
+                        [(s.start, s.end, m.start, m.end, ctx.sentences[s.index - 1].text if s.index > 0 else None)
+                         for m, s in zip(mentions, held) if s is not None], ctx.published)
     try:
         for k, (m, s) in enumerate(zip(mentions, held)):
             if s is None:

@@ -157,11 +157,16 @@ def target_at(cache: dict, text: str, sent_start: int, sent_end: int, start: int
     weights = _weights()
     if not weights:
         return None
+    t = _by_id(weights)
+    batch = cache.get("batch")   # the sums of the document's figures, read at once (extractors/status_batch.py)
+    if batch is not None and batch[0] is t:
+        total = batch[1].get((sent_start, sent_end, start, end))
+        if total is not None and (total > _SURE or total < -_SURE):
+            return total > 0
     tok = _tokens(cache, text, sent_start, sent_end)
     if tok is None:
         tok, shared = _shared_sum(weights, cache, text, sent_start, sent_end, start, end, published, prev_sentence)
         return _sigmoid(shared + _figure_sum(weights, tok, text, sent_start, sent_end, start, end)) >= 0.5
-    t = _by_id(weights)
     if tok[7] is None:
         tok[7] = ids = list(map(t.vocab.get, tok[3], repeat(0)))
         tok[9] = list(map(add, map(mul, ids, repeat(t.size)), ids[1:]))   # the pairs of neighbours, as keys
