@@ -141,7 +141,7 @@ _REPORTS_RESULTS = r"kết quả|ấn tượng|tích cực|khả quan|nổi bậ
 # a lead that reports results (`… vượt so với kế hoạch`)
 _RESULTS_IN_LEAD = re.compile(rf"(?<!\w)(?:{_REPORTS_RESULTS}|đạt được|vượt so với)(?!\w)", re.IGNORECASE)
 # a page that opens on a congress or council adopting its plan for a term
-_ADOPTS_PLAN = re.compile(r"(?<!\w)(?:Đại hội|HĐND|Hội đồng nhân dân)[^.]{0,120}?nhiệm kỳ\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
+_ADOPTS_PLAN = re.compile(r"(?=[ĐH])(?<!\w)(?:Đại hội|HĐND|Hội đồng nhân dân)[^.]{0,120}?nhiệm kỳ\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
                           r"[^.]{0,80}?(?:thông qua|nhất trí)[^.]{0,60}?(?:Nghị quyết|mục tiêu)")
 # a title that reports results (`… đạt mục tiêu`, `… vượt kế hoạch`)
 _RESULT_IN_TITLE = re.compile(rf"(?<!\w)(?:{_REPORTS_RESULTS}|đạt|vượt|hoàn thành|cao nhất)(?!\w)", re.IGNORECASE)

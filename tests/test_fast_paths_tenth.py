@@ -92,3 +92,23 @@ def test_whether_the_page_adopts_a_plan_is_read_as_for_every_figure():
             assert status._page_adopts_plan(ctx, s) == plain
             seen.add(plain)
     assert seen == {True, False}
+
+
+def test_the_look_aheads_put_before_look_behinds_change_no_match():
+    import re
+
+    from extractors import doc_context
+
+    texts = [d.text for p in sorted((ROOT / "corpus").glob("*.txt")) for d in read_dump(p)]
+    texts += ["Hợp tác xã Tân Phú, xã Tam Đôn, Phường Hòa Thuận và thị trấn Phú Phong; THỊ TRẤN X, Xã A B C D",
+              "HĐND tỉnh nhiệm kỳ 2021-2026 đã thông qua Nghị quyết; Đại hội nhiệm kỳ 2020 - 2025 nhất trí mục tiêu",
+              "ĐạiHội, xHĐND nhiệm kỳ 2021-2026 thông qua mục tiêu. tácxã Phú"]
+    n = 0
+    for fast, start in ((doc_context._COMMUNE, "(?=[XxPpTt])"), (status._ADOPTS_PLAN, "(?=[ĐH])")):
+        assert fast.pattern.startswith(start)
+        plain = re.compile(fast.pattern[len(start):], fast.flags)
+        for text in texts:
+            got = [m.span() for m in fast.finditer(text)]
+            assert got == [m.span() for m in plain.finditer(text)]
+            n += len(got)
+    assert n > 10
