@@ -90,6 +90,7 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
     L_at, R_at = [code[k] for k in ("L0", "L1", "L2", "L3")], [code[k] for k in ("R0", "R1", "R2")]
     S, SB, P = code["S"], code["SB"], code["P"]
     sentence_rows = []       # (row, prev_sentence) of each sentence read
+    read_words: dict = {}    # a sentence read whole, by its text -> where its words are in `ids`, how many
     for sent_start, sent_end, start, end, prev in figures:
         if start - window > sent_start or end + window < sent_end:
             continue   # (a window cut from a long sentence: read figure by figure)
@@ -110,6 +111,8 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
                 rows.append(0.0)
                 sentence_rows.append((held[0], prev, sent_start, sent_end, len(wd)))
             sentences[(sent_start, sent_end)] = held
+            if held is not None and sent_end - sent_start <= window:
+                read_words[text[sent_start:sent_end]] = (off, len(wd))   # (the `P:` words of the sentence after)
         if held is None:
             continue
         srow, off, low, st, en, wd = held
@@ -161,9 +164,13 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
         if n > 1:
             pair_ranges.extend((srow, SB, off, off + n - 1))
         if prev:
-            before = list(map(vocab, sm._WORD.findall(prev[-window:].lower()), repeat(0)))
-            id_ranges.extend((srow, P, len(ids), len(ids) + len(before)))
-            ids += before
+            got_before = read_words.get(prev)   # (its words read already: `_WORD.findall` of it lower-cased)
+            if got_before is not None:
+                id_ranges.extend((srow, P, got_before[0], got_before[0] + got_before[1]))
+            else:
+                before = list(map(vocab, sm._WORD.findall(prev[-window:].lower()), repeat(0)))
+                id_ranges.extend((srow, P, len(ids), len(ids) + len(before)))
+                ids += before
     rowspan = len(code) * span
     found = [_gathered(np.array(ids, np.int64), id_ranges, span, rowspan)]
     if pair_ranges:
