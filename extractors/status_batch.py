@@ -79,11 +79,10 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
     vocab, size, window = t.vocab.get, t.size, sm.WINDOW
     pub = int(published[:4]) if published and published[:4].isdigit() else None
     ids: list[int] = []      # the document's word ids, sentence after sentence (then the words of sentences before)
-    pairs: list[int] = []    # at each place of `ids`, the key of its pair with the next word of its sentence
     sentences: dict = {}     # (start, end) -> (row, offset in `ids`, lower-cased, starts, ends, words) or None
     rows: list = []          # per row (figures', then sentences'): the part summed in Python
     id_ranges: list = []     # (row, group code, lo, hi) over `ids`, flat
-    pair_ranges: list = []   # the same over `pairs`
+    pair_ranges: list = []   # the same over the keys of the pairs of neighbouring words
     got: list = []           # (figure key, its row, its sentence's row)
     code = _CODE
     L, LB, C1, PW, BP, R, RB, SL = (code[k] for k in ("L", "LB", "C1", "PW", "BP", "R", "RB", "SL"))
@@ -104,9 +103,6 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
                 off = len(ids)
                 word_ids = list(map(vocab, wd, repeat(0)))
                 ids += word_ids
-                pairs += map(int.__add__, map(int.__mul__, word_ids, repeat(size)), word_ids[1:])
-                if word_ids:
-                    pairs.append(-1)   # (the last word's: no pair; `pairs` stays as long as `ids`)
                 held = (len(rows), off, low, st, en, wd)
                 rows.append(0.0)
                 sentence_rows.append((held[0], prev, sent_start, sent_end, len(wd)))
@@ -172,9 +168,11 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
                 id_ranges.extend((srow, P, len(ids), len(ids) + len(before)))
                 ids += before
     rowspan = len(code) * span
-    found = [_gathered(np.array(ids, np.int64), id_ranges, span, rowspan)]
+    id_array = np.array(ids, np.int64)
+    found = [_gathered(id_array, id_ranges, span, rowspan)]
     if pair_ranges:
-        found.append(_gathered(np.array(pairs, np.int64), pair_ranges, span, rowspan))
+        # at each place, the key of the pair of its word and the next (a range of pairs stays inside its sentence)
+        found.append(_gathered(id_array[:-1] * size + id_array[1:], pair_ranges, span, rowspan))
     u = np.sort(np.concatenate(found))
     if len(u) > 1:
         u = u[np.concatenate(([True], u[1:] != u[:-1]))]   # each (row, group, word) once
