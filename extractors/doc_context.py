@@ -44,6 +44,28 @@ _NOT_BEFORE = re.compile(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d{1,2}\s*
 # a commune, ward or town named in full: `Xã Tham Đôn`, `phường Hòa Thuận`, `thị trấn Phú Phong` (not `Hợp tác xã …`)
 # (its look behinds stand behind a look ahead for its first letters: they are not tried at every place of the page)
 _COMMUNE = re.compile(r"(?=[XxPpTt])(?<!\w)(?<![Tt]ác )([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(" + UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2})(?!\w)")
+_COMMUNE_WORDS = ("xã", "Xã", "phường", "Phường", "thị trấn", "Thị trấn")
+
+
+def _commune_matches(text: str):
+    """`_COMMUNE.finditer(text)`, the pattern tried only where one of its words is written (every match starts with
+    one: its look behinds and look ahead take no text): found with `str.find`, not by a scan of every place."""
+    starts = []
+    for w in _COMMUNE_WORDS:
+        k = text.find(w)
+        while k >= 0:
+            starts.append(k)
+            k = text.find(w, k + 1)
+    p = 0
+    for c in sorted(starts):
+        if c < p:
+            continue   # (inside the match before: `finditer` goes on after a match's end)
+        m = _COMMUNE.match(text, c)
+        if m is not None:
+            yield m
+            p = m.end()
+
+
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
@@ -254,7 +276,7 @@ class DocContext:
         """The communes, wards and towns the page names in full (`Xã Tham Đôn`), by their bare names (`Tham Đôn`
         -> `xã Tham Đôn`); a name two of them share is left out."""
         seen: dict[str, str] = {}
-        for m in _COMMUNE.finditer(self.text):
+        for m in _commune_matches(self.text):
             bare, full = m.group(2), f"{m.group(1).lower()} {m.group(2)}"
             if len(bare) >= 4 and not bare.isupper():
                 seen[bare] = full if seen.get(bare, full) == full else ""
