@@ -148,3 +148,25 @@ def test_this_span_is_searched_only_in_windows_that_hold_its_words_and_found_as_
             assert (gated is None) == (plain is None), text[lo:end]
             found += plain is not None
     assert found > 1000
+
+
+def test_up_to_a_date_is_found_behind_its_words_look_ahead_as_without_it():
+    import random
+    import re
+
+    from extractors import periods
+
+    look = r"(?=.(?:ính|ến|ới|ết))"
+    assert look in periods._UP_TO.pattern
+    plain = re.compile(periods._UP_TO.pattern.replace(look, ""), periods._UP_TO.flags)
+    rng = random.Random(18)
+    parts = ["Tính đến", "tính  tới", "ĐẾN HẾT", "hết", "tới", "đến", "Hết quý", "ngày", "30/9/2023", "tháng 12/2022",
+             "năm 2024", "quý II/2024", "cuối", "thời điểm", "tinh đen", "31-12", "đếnhết", "xã", "tính"]
+    texts = [" ".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(4000)]
+    texts += [d.text for p in sorted((ROOT / "corpus").glob("*.txt")) for d in read_dump(p)]
+    n = 0
+    for text in texts:
+        got = [(m.span(), m.groups()) for m in periods._UP_TO.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text[:100]
+        n += len(got)
+    assert n > 1000
