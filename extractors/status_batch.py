@@ -17,6 +17,7 @@ figures whose window is their whole sentence, in a sentence `_tokens` reads, and
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from itertools import accumulate, repeat
 
 import numpy as np
@@ -26,6 +27,9 @@ from extractors import status_model as sm
 _ARRAY_GROUPS = sm._GROUPS            # L, L0…L3, R, R0…R2, C1, PW, BP, SL, S, P: an array of weights by word id
 _PAIR_GROUPS = sm._PAIR_GROUPS        # LB, RB, SB: weights by the key of a pair of ids
 _CODE = {name: k for k, name in enumerate((*_ARRAY_GROUPS, *_PAIR_GROUPS))}
+# a sentence of more figures than this (`1% 1% 1% …`, a table flattened into a line) is read figure by figure, where
+# the bounds of its words often decide a figure before its sums (`status_model._sure`)
+MOST = 16
 _tables: list = [None, None]          # the `_ById` they were read from; (sorted keys, their weights, key span)
 
 
@@ -90,9 +94,10 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
     S, SB, P = code["S"], code["SB"], code["P"]
     sentence_rows = []       # (row, prev_sentence) of each sentence read
     read_words: dict = {}    # a sentence read whole, by its text -> where its words are in `ids`, how many
+    per_sentence = Counter((f[0], f[1]) for f in figures)
     for sent_start, sent_end, start, end, prev in figures:
-        if start - window > sent_start or end + window < sent_end:
-            continue   # (a window cut from a long sentence: read figure by figure)
+        if start - window > sent_start or end + window < sent_end or per_sentence[sent_start, sent_end] > MOST:
+            continue   # (a window cut from a long sentence, a sentence of many figures: read figure by figure)
         held = sentences.get((sent_start, sent_end), 0)
         if held == 0:
             read = _words(text[sent_start:sent_end])

@@ -170,3 +170,25 @@ def test_up_to_a_date_is_found_behind_its_words_look_ahead_as_without_it():
         assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text[:100]
         n += len(got)
     assert n > 1000
+
+
+def test_a_document_extracts_the_same_with_its_sums_read_at_once_in_any_batches_or_not_at_all(monkeypatch):
+    import dataclasses
+
+    from extractors import attribution
+    from extractors.document import Document
+    from extractors.extract import extract_document
+
+    rows = [json.loads(line) for line in (ROOT / "tests/gold/synthetic.jsonl").open(encoding="utf-8") if line.strip()]
+    text = "\n\n".join(r["context"] for r in rows[:120]) + "\n\n" + "1% " * 40 + "."
+
+    def extracted():
+        ex = extract_document(Document(id="d", source="", text=text, published="2024-06-01"))
+        return [dataclasses.asdict(m) for m in ex.mentions]
+
+    batched = extracted()
+    assert len(batched) > 300
+    monkeypatch.setattr(attribution, "_SUMS_AT_ONCE", 7)
+    assert extracted() == batched
+    monkeypatch.setattr(attribution, "prepare_status_sums", lambda *a: None)   # every figure read alone
+    assert extracted() == batched
