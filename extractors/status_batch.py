@@ -34,16 +34,11 @@ _tables: list = [None, None]          # the `_ById` they were read from; (sorted
 
 
 def _table(t) -> tuple[np.ndarray, np.ndarray, int]:
-    """Every non-zero weight of `t` keyed `group code × span + word id` (or `+ pair key`), sorted."""
+    """Every non-zero weight of the pairs' groups of `t` keyed `group code × span + pair key`, sorted (the words'
+    groups are read by id from `_dense`)."""
     if _tables[0] is not t:
         span = t.size * t.size   # (a pair's key `first × size + second` is below it)
         keys, values = [], []
-        for name in _ARRAY_GROUPS:
-            base = _CODE[name] * span
-            for word, weight in enumerate(getattr(t, name)):
-                if weight:
-                    keys.append(base + word)
-                    values.append(weight)
         for name in _PAIR_GROUPS:
             base = _CODE[name] * span
             for pair, weight in getattr(t, name).items():
@@ -172,27 +167,26 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
                 before = list(map(vocab, sm._WORD.findall(prev[-window:].lower()), repeat(0)))
                 id_ranges.extend((srow, P, len(ids), len(ids) + len(before)))
                 ids += before
-    rowspan = len(code) * span
+    nrows = len(rows)
     id_array = np.array(ids, np.int64)
-    found = [_gathered(id_array, id_ranges, span, rowspan)]
+    found = [_gathered(id_array, id_ranges, span, nrows)]
     if pair_ranges:
         # at each place, the key of the pair of its word and the next (a range of pairs stays inside its sentence)
-        found.append(_gathered(id_array[:-1] * size + id_array[1:], pair_ranges, span, rowspan))
-    u = np.sort(np.concatenate(found))
+        found.append(_gathered(id_array[:-1] * size + id_array[1:], pair_ranges, span, nrows))
+    u = np.sort(np.concatenate(found))   # (by feature first: the weights are then read in their table's order)
     if len(u) > 1:
-        u = u[np.concatenate(([True], u[1:] != u[:-1]))]   # each (row, group, word) once
-    row_of = u // rowspan
-    key = u - row_of * rowspan
-    group = key // span
-    word = key - group * span
-    dense = group < len(_ARRAY_GROUPS)   # an array group's weight read by its word id, a pair's looked up
-    w = np.zeros(len(u))
-    w[dense] = _dense(t)[group[dense], word[dense]]
-    pk = key[~dense]
-    if len(pk):
+        u = u[np.concatenate(([True], u[1:] != u[:-1]))]   # each (feature, row) once
+    key = u // nrows
+    row_of = u - key * nrows
+    split = int(np.searchsorted(key, len(_ARRAY_GROUPS) * span))   # the array groups' features, then the pairs'
+    w = np.empty(len(u))
+    group = key[:split] // span
+    w[:split] = _dense(t)[group, key[:split] - group * span]
+    if split < len(u):
+        pk = key[split:]
         at = np.minimum(np.searchsorted(keys, pk), len(keys) - 1)
-        w[~dense] = np.where(keys[at] == pk, values[at], 0.0)
-    sums = (np.bincount(row_of, weights=w, minlength=len(rows)) + np.array(rows, np.float64)).tolist()
+        w[split:] = np.where(keys[at] == pk, values[at], 0.0)
+    sums = (np.bincount(row_of, weights=w, minlength=nrows) + np.array(rows, np.float64)).tolist()
     cache["batch"] = (t, {k: sums[row] + sums[srow] for k, row, srow in got})
 
 
@@ -206,8 +200,8 @@ def _dense(t) -> np.ndarray:
     return _dense_tables[1]
 
 
-def _gathered(source: np.ndarray, ranges: list, span: int, rowspan: int) -> np.ndarray:
-    """`row × rowspan + group code × span + source[x]` for every x of every range (row, group code, lo, hi)."""
+def _gathered(source: np.ndarray, ranges: list, span: int, nrows: int) -> np.ndarray:
+    """`(group code × span + source[x]) × nrows + row` for every x of every range (row, group code, lo, hi)."""
     r = np.array(ranges, np.int64).reshape(-1, 4)   # (flat: four numbers a range)
     lens = r[:, 3] - r[:, 2]
     keep = lens > 0
@@ -215,4 +209,4 @@ def _gathered(source: np.ndarray, ranges: list, span: int, rowspan: int) -> np.n
     total = int(lens.sum())
     firsts = np.cumsum(lens) - lens
     where = np.repeat(r[:, 2] - firsts, lens) + np.arange(total)
-    return np.repeat(r[:, 0] * rowspan + r[:, 1] * span, lens) + source[where]
+    return np.repeat(r[:, 1] * span * nrows + r[:, 0], lens) + source[where] * nrows
