@@ -5,14 +5,16 @@ and, once per sentence, those of its sentence. `prepare` reads the same features
 at once with numpy: each feature group of each figure (the last ten words of its clause, the words since its last
 comma, those of a bracket it is in, the six after it, its sentence's words and pairs of words, the words of the
 sentence before, …) is a range of one array of the document's word ids (or of the keys of their pairs of
-neighbours); the ranges are gathered, each (figure, group, word) kept once (`np.unique`: a set's sum counts a word
-once), the weights looked up in one sorted table of every feature's key and summed per figure (`np.bincount`).
+neighbours); the ranges are gathered, each (group, word, figure) kept once (sorted: a set's sum counts a word once),
+the words' weights read by id from one table of the groups' arrays, the pairs' looked up in a sorted table of their
+keys, and summed per figure (`np.bincount`). A few hundred figures at a time (`attribution._SUMS_AT_ONCE`).
 
 The sums are those of `status_model._figure_sum_by_id` and `_sentence_sum_by_id`, the same features and weights,
 added in another order: `target_at` answers from them only where they lie farther from 0 than rounding can move a
 sum (`status_model._SURE`) and reads the others again in the old order, so every answer is the old one. Only
 figures whose window is their whole sentence, in a sentence `_tokens` reads, and that cut no word, are prepared;
-`target_at` reads the others as before.
+`target_at` reads the others as before, and so the figures of a sentence of more than `MOST` figures (`1% 1% 1% …`),
+where the bounds of its words often decide before any sum is read (`status_model._sure`).
 """
 from __future__ import annotations
 
