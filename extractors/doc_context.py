@@ -36,11 +36,13 @@ _MERGER = re.compile(r"(?<!\w)(?:sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|s�
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # what a result is compared with (`so với cùng kỳ năm 2022`, `so với tháng 9/2017`) or counted from (`Từ tháng 4-2023`,
 # `từ đầu năm 2021`): the page is of a later year than the first, not of an earlier year than the second
-_LATER_THAN = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
+# (a look ahead for its first letter before its look behind: not tried at every place)
+_LATER_THAN = re.compile(r"(?=s)(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
                          r"(?:tháng\s+(\d{1,2})\s*[/-]\s*|năm\s+)?((?:19|20)\d{2})(?![\d/-])")
 # a month named without its year: `tháng 9` (not `tháng 9/2017`)
 _BARE_MONTH = re.compile(r"(?<!\w)tháng\s+0?(\d{1,2})(?!\s*[/-]\s*\d|\d)")
-_NOT_BEFORE = re.compile(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+)((?:19|20)\d{2})(?![\d/-])")
+# (a look ahead for its first letter before its look behind: not tried at every place)
+_NOT_BEFORE = re.compile(r"(?=[Tt])(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+)((?:19|20)\d{2})(?![\d/-])")
 # a commune, ward or town named in full: `Xã Tham Đôn`, `phường Hòa Thuận`, `thị trấn Phú Phong` (not `Hợp tác xã …`)
 # (its look behinds stand behind a look ahead for its first letters: they are not tried at every place of the page)
 _COMMUNE = re.compile(r"(?=[XxPpTt])(?<!\w)(?<![Tt]ác )([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(" + UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2})(?!\w)")
@@ -72,7 +74,8 @@ _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hi�
 # that figure only, not of what follows
 _OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$")
 # a party congress named with its term: it meets in the term's first year
-CONGRESS_OPENS = re.compile(r"(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
+# (a look ahead for its first letter before its look behind: not tried at every place)
+CONGRESS_OPENS = re.compile(r"(?=Đ)(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
 # a page that reviews a year gone by: `kết quả rà soát hộ nghèo`, `tổng kết`, `Đến hết năm 2019`
 _REVIEWS = re.compile(r"(?<!\w)(?:rà soát|tổng kết|(?:đến|tính đến)\s+(?:hết|cuối)\s+năm\s+(?:19|20)\d\d)", re.IGNORECASE)
 # the end of a year before it: `Đến hết năm 2018`, `tính đến cuối năm 2020`
