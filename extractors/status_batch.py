@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import accumulate, repeat
+from itertools import repeat
 
 import numpy as np
 
@@ -52,22 +52,6 @@ def _table(t) -> tuple[np.ndarray, np.ndarray, int]:
     return _tables[1]
 
 
-def _words(seg: str):
-    """`status_model._tokens`' reading of a sentence: (lower-cased, word starts, word ends, words), None where it
-    reads the sentence the plain way."""
-    low = seg.lower()
-    if len(low) != len(seg) or "\u03a3" in seg or "_" in seg:
-        return None
-    parts = sm._NON_WORD.split(low)
-    offsets = list(accumulate(map(len, parts), initial=0))
-    words, starts, ends = parts[0::2], offsets[0:-1:2], offsets[1::2]
-    if words and not words[-1]:
-        del words[-1], starts[-1], ends[-1]
-    if words and not words[0]:
-        del words[0], starts[0], ends[0]
-    return low, starts, ends, words
-
-
 def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str | None]],
             published: str | None) -> None:
     """The sums of the features of every figure (`sent_start, sent_end, start, end, prev_sentence`) of one document
@@ -97,7 +81,7 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
             continue   # (a window cut from a long sentence, a sentence of many figures: read figure by figure)
         held = sentences.get((sent_start, sent_end), 0)
         if held == 0:
-            read = _words(text[sent_start:sent_end])
+            read = sm.split_words(text[sent_start:sent_end])
             if read is None:
                 held = None
             else:
