@@ -48,14 +48,14 @@ class Period:
 # (compiled once; the lookahead lets the engine skip every position that cannot start one, its letters as written: each
 # character that matches one of them ignoring case, `first_letters`, so that they are not lower-cased at every place)
 # (and, after the first letter, the rest of `tính`, `đến`, `tới` or `hết`, with which every match opens)
-_UP_TO = re.compile(first_letters(("t", "đ", "h")) + r"(?=.(?:ính|ến|ới|ết))(?:"
+_UP_TO = re.compile(first_letters(("t", "đ", "h")) + r"(?:(?=.(?:ính|ến|ới|ết))(?:"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+|giữa\s+)?|hết\s+)(?:ngày\s+)?"
                     r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+)quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|-|năm\s+)"
                     r"((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)"
-                    r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-]))",
+                    r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-])))",
                     re.IGNORECASE)
 
 
