@@ -72,6 +72,7 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
     code = _CODE
     L, LB, C1, PW, BP, R, RB, SL = (code[k] for k in ("L", "LB", "C1", "PW", "BP", "R", "RB", "SL"))
     L_at, R_at = [code[k] for k in ("L0", "L1", "L2", "L3")], [code[k] for k in ("R0", "R1", "R2")]
+    (L0, L1, L2, L3), (R0, R1, R2) = L_at, R_at
     S, SB, P = code["S"], code["SB"], code["P"]
     sentence_rows = []       # (row, prev_sentence) of each sentence read
     read_words: dict = {}    # a sentence read whole, by its text -> where its words are in `ids`, how many
@@ -109,13 +110,16 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
         row = len(rows)
         cut = max(low.rfind(";", 0, b), low.rfind(":", 0, b))
         n0 = max(bisect_right(st, cut, 0, j), j - 10)
-        id_ranges.extend((row, L, off + n0, off + j))
-        for group, q in zip(L_at, range(j - 1, max(n0, j - 4) - 1, -1)):
-            id_ranges.extend((row, group, off + q, off + q + 1))
-        if n0 < j - 1:
-            pair_ranges.extend((row, LB, off + n0, off + j - 1))
+        q = off + j
         c1 = bisect_right(st, max(cut, low.rfind(",", 0, b)), 0, j)
-        id_ranges.extend((row, C1, off + c1, off + j))
+        id_ranges.extend((row, L, off + n0, q, row, C1, off + c1, q, row, SL, off, q))
+        if j - n0 >= 4:   # (the four last words by their place: one call for the most figures)
+            id_ranges.extend((row, L0, q - 1, q, row, L1, q - 2, q - 1, row, L2, q - 3, q - 2, row, L3, q - 4, q - 3))
+        else:
+            for group, p in zip(L_at, range(q - 1, off + n0 - 1, -1)):
+                id_ranges.extend((row, group, p, p + 1))
+        if n0 < j - 1:
+            pair_ranges.extend((row, LB, off + n0, q - 1))
         extra = 0.0
         paren = low.rfind("(", 0, b)
         if paren > low.rfind(")", 0, b):
@@ -124,12 +128,15 @@ def prepare(cache: dict, text: str, figures: list[tuple[int, int, int, int, str 
             id_ranges.extend((row, PW, off + k, off + j))
             extra += weights.get("PW0:" + "_".join(wd[k:min(j, k + 2)]), 0.0)
             id_ranges.extend((row, BP, off + max(0, k - 2), off + k))
-        id_ranges.extend((row, R, off + i2, off + j2))
-        for group, q in zip(R_at, range(i2, min(j2, i2 + 3))):
-            id_ranges.extend((row, group, off + q, off + q + 1))
+        a2 = off + i2
+        if j2 - i2 >= 3:
+            id_ranges.extend((row, R, a2, off + j2, row, R0, a2, a2 + 1, row, R1, a2 + 1, a2 + 2, row, R2, a2 + 2, a2 + 3))
+        else:
+            id_ranges.extend((row, R, a2, off + j2))
+            for group, p in zip(R_at, range(a2, off + j2)):
+                id_ranges.extend((row, group, p, p + 1))
         if i2 < j2 - 1:
-            pair_ranges.extend((row, RB, off + i2, off + j2 - 1))
-        id_ranges.extend((row, SL, off, off + j))
+            pair_ranges.extend((row, RB, a2, off + j2 - 1))
         rows.append(extra)
         got.append(((sent_start, sent_end, start, end), row, srow))
     if not got:
