@@ -27,6 +27,7 @@ from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
+from extractors.status_batch import prepare as prepare_status_sums
 from extractors.status_model import target_at
 from extractors.wordless import wordless
 
@@ -66,6 +67,13 @@ def attribute_all(mentions: list[Mention], ctx: DocContext, check=None) -> None:
             ctx.figure_spans.setdefault(s.index, []).append((m.start - s.start, m.end - s.start))
     try:
         for k, (m, s) in enumerate(zip(mentions, held)):
+            if k % _SUMS_AT_ONCE == 0:
+                # the status model's sums of the next figures, read at once (each figure's answer is the one
+                # `target_at` reads alone; a few hundred at a time: the memory stays bounded in a long document)
+                prepare_status_sums(ctx.status_model_sums, ctx.text,
+                                    [(x.start, x.end, d.start, d.end, ctx.sentences[x.index - 1].text if x.index else None)
+                                     for d, x in zip(mentions[k:k + _SUMS_AT_ONCE], held[k:k + _SUMS_AT_ONCE])
+                                     if x is not None], ctx.published)
             if s is None:
                 continue
             if check is not None:
@@ -75,6 +83,9 @@ def attribute_all(mentions: list[Mention], ctx: DocContext, check=None) -> None:
             done.append(m)
     finally:
         _held[:] = [None, None, {}, None, None]   # (the document is not kept)
+
+
+_SUMS_AT_ONCE = 256   # figures whose status model sums are read at once (`status_batch.prepare`)
 
 
 # a sentence that breaks down or goes on with the one before: `Trong đó, …`, `Cụ thể, …`

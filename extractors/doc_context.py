@@ -36,20 +36,46 @@ _MERGER = re.compile(r"(?<!\w)(?:sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|s�
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 # what a result is compared with (`so với cùng kỳ năm 2022`, `so với tháng 9/2017`) or counted from (`Từ tháng 4-2023`,
 # `từ đầu năm 2021`): the page is of a later year than the first, not of an earlier year than the second
-_LATER_THAN = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
+# (a look ahead for its first letter before its look behind: not tried at every place)
+_LATER_THAN = re.compile(r"(?=s)(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
                          r"(?:tháng\s+(\d{1,2})\s*[/-]\s*|năm\s+)?((?:19|20)\d{2})(?![\d/-])")
 # a month named without its year: `tháng 9` (not `tháng 9/2017`)
 _BARE_MONTH = re.compile(r"(?<!\w)tháng\s+0?(\d{1,2})(?!\s*[/-]\s*\d|\d)")
-_NOT_BEFORE = re.compile(r"(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+)((?:19|20)\d{2})(?![\d/-])")
+# (a look ahead for its first letter before its look behind: not tried at every place)
+_NOT_BEFORE = re.compile(r"(?=[Tt])(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d{1,2}\s*[/-]\s*|năm\s+)((?:19|20)\d{2})(?![\d/-])")
 # a commune, ward or town named in full: `Xã Tham Đôn`, `phường Hòa Thuận`, `thị trấn Phú Phong` (not `Hợp tác xã …`)
-_COMMUNE = re.compile(r"(?<!\w)(?<![Tt]ác )([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(" + UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2})(?!\w)")
+# (its look behinds stand behind a look ahead for its first letters: they are not tried at every place of the page)
+_COMMUNE = re.compile(r"(?=[XxPpTt])(?<!\w)(?<![Tt]ác )([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(" + UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2})(?!\w)")
+_COMMUNE_WORDS = ("xã", "Xã", "phường", "Phường", "thị trấn", "Thị trấn")
+
+
+def _commune_matches(text: str):
+    """`_COMMUNE.finditer(text)`, the pattern tried only where one of its words is written (every match starts with
+    one: its look behinds and look ahead take no text): found with `str.find`, not by a scan of every place."""
+    starts = []
+    for w in _COMMUNE_WORDS:
+        k = text.find(w)
+        while k >= 0:
+            starts.append(k)
+            k = text.find(w, k + 1)
+    p = 0
+    for c in sorted(starts):
+        if c < p:
+            continue   # (inside the match before: `finditer` goes on after a match's end)
+        m = _COMMUNE.match(text, c)
+        if m is not None:
+            yield m
+            p = m.end()
+
+
 # words that report what was done (an estimate of it included), not what is planned
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
 # that figure only, not of what follows
 _OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$")
 # a party congress named with its term: it meets in the term's first year
-CONGRESS_OPENS = re.compile(r"(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
+# (a look ahead for its first letter before its look behind: not tried at every place)
+CONGRESS_OPENS = re.compile(r"(?=Đ)(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
 # a page that reviews a year gone by: `kết quả rà soát hộ nghèo`, `tổng kết`, `Đến hết năm 2019`
 _REVIEWS = re.compile(r"(?<!\w)(?:rà soát|tổng kết|(?:đến|tính đến)\s+(?:hết|cuối)\s+năm\s+(?:19|20)\d\d)", re.IGNORECASE)
 # the end of a year before it: `Đến hết năm 2018`, `tính đến cuối năm 2020`
@@ -96,6 +122,8 @@ class DocContext:
     plan_paragraphs: set[int] = field(default_factory=set)
     # per sentence index: its text with the words that look like cues but are none blanked out (status.py)
     status_cleaned: dict[int, str] = field(default_factory=dict, repr=False)
+    # how far into the text status.py read whether the page adopts a plan -> the answer (`_page_adopts_plan`)
+    status_memo: dict[int, bool] = field(default_factory=dict, repr=False)
     # per sentence index: its province names, found once (`places_in`)
     _places: dict[int, PlacesIn] = field(default_factory=dict, repr=False)
     status_model_sums: dict = field(default_factory=dict, repr=False)   # extractors/status_model.probability_at
@@ -251,7 +279,7 @@ class DocContext:
         """The communes, wards and towns the page names in full (`Xã Tham Đôn`), by their bare names (`Tham Đôn`
         -> `xã Tham Đôn`); a name two of them share is left out."""
         seen: dict[str, str] = {}
-        for m in _COMMUNE.finditer(self.text):
+        for m in _commune_matches(self.text):
             bare, full = m.group(2), f"{m.group(1).lower()} {m.group(2)}"
             if len(bare) >= 4 and not bare.isupper():
                 seen[bare] = full if seen.get(bare, full) == full else ""

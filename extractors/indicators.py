@@ -297,6 +297,8 @@ _COMPARED_WITH_AT_END = EndsWith(re.compile(r"(?<!\w)so với\s*$"), ("so với"
 _ONLY_CHANGE_WORD = re.compile(r"\s*(?:và\s+)?(?:tăng|giảm)(?:\s+thêm)?\s*")
 _SHARE_WORDS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ lệ|tỉ lệ)\s*$"), ("tỷ lệ", "tỉ lệ"))
 _IS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:là|đạt)\s*$"), ("là", "đạt"))
+# the level a count went to: `… xuống còn 28.200 hộ` (compiled once, run only where the text ends with its words)
+_MOVED_TO = EndsWith(re.compile(r"(?<!\w)(?:xuống còn|xuống|lên|còn)\s*$"), ("xuống còn", "xuống", "lên", "còn"))
 _OF_AT_END = EndsWith(re.compile(r"(?<!\w)của\s+(?:các\s+)?$"), ("của", "các"))
 _WITH_AT_END = EndsWith(re.compile(r"(?<!\w)với\s*$"), ("với",))
 
@@ -353,7 +355,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     if sprev is not None and sprev.indicator and _TO_LEVEL.fullmatch(text[sprev.end:m.start]) \
             and re.search(r"(?<!\w)từ\s*(?:mức\s+)?$", text[max(cs, sprev.start - 12):sprev.start]):
         return sprev.indicator, "inherited"                   # `… từ 53% lên 65%`: the level it went to
-    if m.unit and sprev is not None and re.search(r"(?<!\w)(?:xuống còn|xuống|lên|còn)\s*$", text[max(cs, m.start - 14):m.start]):
+    if m.unit and sprev is not None and _MOVED_TO.search(text[max(cs, m.start - 14):m.start]):
         # `từ 75.639 hộ, tỉ lệ 24,31% (năm 2010) xuống còn 28.200 hộ`: the level the count of the same noun went to
         for d in reversed(done[-4:]):
             if d.start < s_start:

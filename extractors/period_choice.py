@@ -74,7 +74,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     termed = _term_relative(m, s, ctx, periods, rel_m)
     if termed:
         return termed, "sentence"
-    if _THIS_SPAN.search(s.text, max(0, rel_m - 120), rel_m) and not any(p.pos < rel_m for p in periods):
+    if _THIS_SPAN_WORDS._may(s.text[max(0, rel_m - 120):rel_m]) and _THIS_SPAN.search(s.text, max(0, rel_m - 120), rel_m) \
+            and not any(p.pos < rel_m for p in periods):
         # `Cụ thể, giai đoạn này tỉnh Quảng Ngãi thu ngân sách đạt 85.300 tỉ đồng` after `từ năm 2021 - 2023`: the span
         # the sentence before named
         span = ctx.last_term[s.index] or ctx.last_named[s.index]
@@ -321,6 +322,8 @@ _TERM_WORD = re.compile("nhiệm kỳ")
 # before every figure, it was tried at each of them)
 _THIS_SPAN = re.compile(first_letters(("giai đoạn", "thời kỳ", "thời gian", "nhiệm kỳ"))
                         + r"(?<!\w)(?:giai đoạn|thời kỳ|thời gian|nhiệm kỳ)\s+(?:này|nói trên|trên)(?!\w)", re.IGNORECASE)
+# (its matches hold `kỳ`, `đoạn` or `gian`, ignoring case: searched only in the windows that hold one, read with `in`)
+_THIS_SPAN_WORDS = Needs(_THIS_SPAN, ("kỳ", "đoạn", "gian"))
 _TERM_START_TO_NOW = re.compile(r"(?<!\w)từ đầu nhiệm kỳ(?!\s*\d)", re.IGNORECASE)
 # `Trong nhiệm kỳ vừa qua`, `nhiệm kỳ qua`, `nhiệm kỳ trước`
 _TERM_GONE_BY = re.compile(r"(?<!\w)nhiệm kỳ (?:vừa qua|qua|trước)(?!\w)", re.IGNORECASE)

@@ -47,14 +47,15 @@ class Period:
 # `đến ngày 30/9/2023`, `Đến hết tháng 9/2023`, `tính đến hết năm 2023`, `đến hết quý I/2024`, `tính đến ngày 30-6`
 # (compiled once; the lookahead lets the engine skip every position that cannot start one, its letters as written: each
 # character that matches one of them ignoring case, `first_letters`, so that they are not lower-cased at every place)
-_UP_TO = re.compile(first_letters(("t", "đ", "h")) + r"(?:"
+# (and, after the first letter, the rest of `tính`, `đến`, `tới` or `hết`, with which every match opens)
+_UP_TO = re.compile(first_letters(("t", "đ", "h")) + r"(?:(?=.(?:ính|ến|ới|ết))(?:"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+|giữa\s+)?|hết\s+)(?:ngày\s+)?"
                     r"(?:\d{1,2}\s*[/.-]\s*)?(?:tháng\s+)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)tính\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?|hết\s+)quý\s+(?:IV|III|II|I|[1-4])\s*(?:/|-|năm\s+)"
                     r"((?:19|20)\d{2})(?!\d)|"
                     r"(?<!\w)(?:(?:tính\s+)?(?:đến|tới)\s+(?:thời điểm\s+)?(?:hết\s+|cuối\s+)?|hết\s+)"
-                    r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-]))",
+                    r"(?:ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?|\d{1,2}\s*[/.-]\s*\d{1,2}|tháng\s+\d{1,2})(?![\d/.-])))",
                     re.IGNORECASE)
 
 

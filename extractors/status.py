@@ -53,7 +53,7 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
             and not _RESULTS_IN_LEAD.search(ctx.text[:300]) \
             and not re.search(r"(?<!\w)(?:đã|đạt được)(?!\w)", sent_before) and not _past_year_named(s.text, ctx):
         return "target"  # a page titled `Mục tiêu phát triển kinh tế - xã hội của năm 2019`: the plan's figures
-    if s.paragraph > 0 and _ADOPTS_PLAN.search(ctx.text[:ctx.paragraph_start(s)][:600]) \
+    if s.paragraph > 0 and _page_adopts_plan(ctx, s) \
             and not re.search(r"(?<!\w)(?:đã|đạt được|qua|vừa qua|trước)(?!\w)", sent_before) \
             and not _past_year_named(s.text, ctx) and not ctx.heading(s):
         # `Đại hội … nhiệm kỳ 2025-2030 đã thông qua Nghị quyết …, nhất trí mục tiêu …` opens the page; then `Tốc độ tăng
@@ -104,6 +104,18 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
     return "actual"
 
 
+def _page_adopts_plan(ctx: DocContext, s: Sentence) -> bool:
+    """Whether `_ADOPTS_PLAN` matches in the text before the paragraph of `s`, its first 600 characters at most
+    (`ctx.text[:ctx.paragraph_start(s)][:600]`): the same text for every paragraph that starts past them, so read
+    once per document and reach (it was read, and the document's text up to the paragraph copied, for every figure)."""
+    reach = min(ctx.paragraph_start(s), 600)
+    memo = ctx.status_memo
+    got = memo.get(reach)
+    if got is None:
+        got = memo[reach] = _ADOPTS_PLAN.search(ctx.text[:reach]) is not None
+    return got
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
@@ -129,7 +141,7 @@ _REPORTS_RESULTS = r"kết quả|ấn tượng|tích cực|khả quan|nổi bậ
 # a lead that reports results (`… vượt so với kế hoạch`)
 _RESULTS_IN_LEAD = re.compile(rf"(?<!\w)(?:{_REPORTS_RESULTS}|đạt được|vượt so với)(?!\w)", re.IGNORECASE)
 # a page that opens on a congress or council adopting its plan for a term
-_ADOPTS_PLAN = re.compile(r"(?<!\w)(?:Đại hội|HĐND|Hội đồng nhân dân)[^.]{0,120}?nhiệm kỳ\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
+_ADOPTS_PLAN = re.compile(r"(?=[ĐH])(?<!\w)(?:Đại hội|HĐND|Hội đồng nhân dân)[^.]{0,120}?nhiệm kỳ\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}"
                           r"[^.]{0,80}?(?:thông qua|nhất trí)[^.]{0,60}?(?:Nghị quyết|mục tiêu)")
 # a title that reports results (`… đạt mục tiêu`, `… vượt kế hoạch`)
 _RESULT_IN_TITLE = re.compile(rf"(?<!\w)(?:{_REPORTS_RESULTS}|đạt|vượt|hoàn thành|cao nhất)(?!\w)", re.IGNORECASE)

@@ -157,11 +157,16 @@ def target_at(cache: dict, text: str, sent_start: int, sent_end: int, start: int
     weights = _weights()
     if not weights:
         return None
+    t = _by_id(weights)
+    batch = cache.get("batch")   # the sums of the document's figures, read at once (extractors/status_batch.py)
+    if batch is not None and batch[0] is t:
+        total = batch[1].get((sent_start, sent_end, start, end))
+        if total is not None and (total > _SURE or total < -_SURE):
+            return total > 0
     tok = _tokens(cache, text, sent_start, sent_end)
     if tok is None:
         tok, shared = _shared_sum(weights, cache, text, sent_start, sent_end, start, end, published, prev_sentence)
         return _sigmoid(shared + _figure_sum(weights, tok, text, sent_start, sent_end, start, end)) >= 0.5
-    t = _by_id(weights)
     if tok[7] is None:
         tok[7] = ids = list(map(t.vocab.get, tok[3], repeat(0)))
         tok[9] = list(map(add, map(mul, ids, repeat(t.size)), ids[1:]))   # the pairs of neighbours, as keys
@@ -293,21 +298,29 @@ def _tokens(cache: dict, text: str, sent_start: int, sent_end: int):
     if held is not None:
         cache["before"] = held   # its words are the `P:` features of the sentence after it
     seg = text[sent_start:sent_end]
-    low = seg.lower()
-    data = None
-    if len(low) == len(seg) and "\u03a3" not in seg and "_" not in seg:
-        parts = _NON_WORD.split(low)   # word, gap, word, …, word (the first and last may be empty)
-        offsets = list(accumulate(map(len, parts), initial=0))
-        words, starts, ends = parts[0::2], offsets[0:-1:2], offsets[1::2]
-        if words and not words[-1]:
-            del words[-1], starts[-1], ends[-1]
-        if words and not words[0]:
-            del words[0], starts[0], ends[0]
-        # then `_first_sums`, the figures asked about and the bounds of `_sure`, when asked for, the words' ids
-        # (`_ById`), `_first_sums_by_id`, the keys of the pairs of neighbouring words and the set of the sentence's ids
-        data = [low, starts, ends, words, None, 0, None, None, None, None, None]
+    split = split_words(seg)
+    # then `_first_sums`, the figures asked about and the bounds of `_sure`, when asked for, the words' ids (`_ById`),
+    # `_first_sums_by_id`, the keys of the pairs of neighbouring words and the set of the sentence's ids
+    data = None if split is None else [*split, None, 0, None, None, None, None, None]
     cache["tokens"] = (sent_start, sent_end, data, seg)
     return data
+
+
+def split_words(seg: str):
+    """A sentence lower-cased, its words' starts and ends and its words (what `_WORD.findall` finds: the text split
+    at the runs of non-word characters); None where a slice of the lower-cased sentence might not be the lower-cased
+    slice or where two pairs of words might join into one feature (`_tokens`)."""
+    low = seg.lower()
+    if len(low) != len(seg) or "\u03a3" in seg or "_" in seg:
+        return None
+    parts = _NON_WORD.split(low)   # word, gap, word, …, word (the first and last may be empty)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words, starts, ends = parts[0::2], offsets[0:-1:2], offsets[1::2]
+    if words and not words[-1]:
+        del words[-1], starts[-1], ends[-1]
+    if words and not words[0]:
+        del words[0], starts[0], ends[0]
+    return low, starts, ends, words
 
 
 def _first_sums(sl: dict, tok) -> list[float]:

@@ -197,7 +197,8 @@ def _starts_of(toks, text: str, windows: list, words: list | None = None) -> lis
 def _sign_candidates(text: str, toks) -> list[int]:
     """Where `_SIGN_SCAN` may match, in order: a `(` or `+` right before a run of digits, and the start of each
     run that some lead of `_SIGN_LEADS` may open, by its length, its first digit and the characters after it: a
-    run followed by `/` or `-`; `1800…`, `1900…`, `0…` and a four-digit `1…`/`2…`; a run of one or two digits
+    run followed by `/` or `-`; `1800…`, `1900…`, `0…`, a four-digit `1…` and a four-digit `20…` followed by a dash,
+    or by white space and then a dash or more white space (a term's `2021 - 2025`); a run of one or two digits
     followed by one of `:hg-–/.)`, or by white space and then one of `:hg-–c` or more white space. More places
     than the scan matches at, never fewer: its pattern decides at each (`tests/test_finder_fast_paths.py`)."""
     if not toks.run_start:
@@ -217,7 +218,8 @@ def _sign_candidates(text: str, toks) -> list[int]:
 
     length, first, nxt, nxt2 = ends - starts, codes[starts], at(ends), at(ends + 1)
     keep = _AFTER_ANY_RUN[nxt] | (first == _ZERO) & (length >= 2) | (first == _ONE) & (length >= 4) \
-        | (length == 4) & (first == _TWO) \
+        | (length == 4) & (first == _TWO) & (at(starts + 1) == _ZERO) \
+        & (_TERM_DASH[nxt] | _SPACE[nxt] & (_TERM_DASH[nxt2] | _SPACE[nxt2])) \
         | (length <= 2) & (_AFTER_SHORT_RUN[nxt] | _SPACE[nxt] & (_AFTER_SPACE[nxt2] | _SPACE[nxt2]))
     opens = _OPENS_RUN[codes[starts - 1]] & (starts > 0)
     got = starts[keep].tolist()
@@ -231,7 +233,8 @@ def _table(chars: str) -> np.ndarray:
     return t
 
 
-_AFTER_ANY_RUN, _AFTER_SHORT_RUN, _AFTER_SPACE, _OPENS_RUN = (_table(c) for c in ("/-", ":hg-–/.)", ":hg-–c", "(+"))
+_AFTER_ANY_RUN, _AFTER_SHORT_RUN, _AFTER_SPACE, _OPENS_RUN, _TERM_DASH = (
+    _table(c) for c in ("/-", ":hg-–/.)", ":hg-–c", "(+", "-–—‑"))
 _SPACE = _table("".join(c for c in map(chr, range(0x10000)) if re.match(r"\s", c)))
 _ZERO, _ONE, _TWO = ord("0"), ord("1"), ord("2")
 
