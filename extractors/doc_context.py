@@ -47,6 +47,11 @@ _NOT_BEFORE = re.compile(r"(?=[Tt])(?<!\w)[Tt]ừ\s+(?:đầu\s+)?(?:tháng\s+\d
 # (its look behinds stand behind a look ahead for its first letters: they are not tried at every place of the page)
 _COMMUNE = re.compile(r"(?=[XxPpTt])(?<!\w)(?<![Tt]ác )([Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(" + UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2})(?!\w)")
 _COMMUNE_WORDS = ("xã", "Xã", "phường", "Phường", "thị trấn", "Thị trấn")
+_NAME_WORDS = UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2}"
+# a name that goes on a list of communes, before what it did: `…, A Bung giảm 7,01% và Húc Nghì giảm 6,54%`
+_LISTED_NAME = re.compile(r"(?:,|\svà)\s+(" + _NAME_WORDS + r")\s+(?:giảm|tăng|đạt|có|chiếm|là)(?!\w)")
+# a name said to be a commune: `Hướng Hiệp là xã có …`
+_NAME_IS_COMMUNE = re.compile(r"(?<![\w,])(" + _NAME_WORDS + r")\s+là\s+(xã|phường|thị trấn)(?!\w)")
 
 
 def _commune_matches(text: str):
@@ -279,10 +284,23 @@ class DocContext:
         """The communes, wards and towns the page names in full (`Xã Tham Đôn`), by their bare names (`Tham Đôn`
         -> `xã Tham Đôn`); a name two of them share is left out."""
         seen: dict[str, str] = {}
-        for m in _commune_matches(self.text):
-            bare, full = m.group(2), f"{m.group(1).lower()} {m.group(2)}"
+
+        def add(bare: str, full: str) -> None:
             if len(bare) >= 4 and not bare.isupper():
                 seen[bare] = full if seen.get(bare, full) == full else ""
+
+        for m in _commune_matches(self.text):
+            kind = m.group(1).lower()
+            add(m.group(2), f"{kind} {m.group(2)}")
+            if self.text[max(0, m.start() - 4):m.start()] == "các ":
+                # `kế đến là các xã A Vao giảm 7,7%, A Bung giảm 7,01% và Húc Nghì giảm 6,54%`: the list's other
+                # names, each before what it did, are communes of the same kind
+                stop = min((k for k in (self.text.find(".", m.end()), self.text.find("\n", m.end()),
+                                        self.text.find(";", m.end())) if k >= 0), default=len(self.text))
+                for item in _LISTED_NAME.finditer(self.text, m.end(), min(stop, m.end() + 400)):
+                    add(item.group(1), f"{kind} {item.group(1)}")
+        for item in _NAME_IS_COMMUNE.finditer(self.text) if " là " in self.text else ():
+            add(item.group(1), f"{item.group(2)} {item.group(1)}")   # `Hướng Hiệp là xã có hộ nghèo giảm nhiều nhất`
         return {b: f for b, f in seen.items() if f}
 
     def communes_in(self, s: Sentence) -> dict[str, str]:

@@ -2732,3 +2732,12 @@ def test_who_attended_is_named_by_who_they_are():
     text = "Đại hội đã chính thức khai mạc với sự tham dự của 399 đại biểu chính thức, cùng 151 khách mời."
     assert figure(text, "399 đại biểu").indicator == "đại biểu chính thức"
     assert figure("Hội nghị diễn ra với sự tham dự của gần 8.000 đại biểu.", "gần 8.000 đại biểu").indicator == "tham dự"
+
+
+def test_each_name_on_a_list_of_communes_owns_its_figure():
+    text = ("(QT) - Sáng nay, UBND huyện Đakrông cho biết vừa rà soát tỉ lệ hộ nghèo. Kết quả toàn huyện có 3.594 hộ "
+            "nghèo.\n\nHướng Hiệp là xã có hộ nghèo giảm nhiều nhất trên địa bàn của huyện, giảm 87 hộ, chiếm tỉ lệ 9,1%; "
+            "kế đến là các xã A Vao giảm 7,7%, A Bung giảm 7,01% và Húc Nghì giảm 6,54%.")
+    owners = {sp: figure(text, sp, published="2019-11-12").entity for sp in ("87 hộ", "7,7%", "7,01%", "6,54%")}
+    assert owners == {"87 hộ": "xã Hướng Hiệp", "7,7%": "xã A Vao", "7,01%": "xã A Bung", "6,54%": "xã Húc Nghì"}
+    assert figure(text, "3.594 hộ", published="2019-11-12").entity == "huyện Đakrông"
