@@ -275,16 +275,26 @@ def national_at(text: str) -> int | None:
     return hits[-1] if hits else None
 
 
+_QUOTED = re.compile(r"“[^”]{0,300}”")
+_MORE_THAN_COUNTRY_AT_END = re.compile(r"(?<!\w)(?:cao hơn|thấp hơn|nhanh hơn|chậm hơn)\s+(?:\S+\s+){0,6}cả nước\s*$",
+                                       re.IGNORECASE)
+
+
 def find_national(text: str) -> bool:
     """Whether `text` makes the country the owner: `cả nước`, `toàn quốc`, not a ranking's frame
     (`đứng thứ 8 cả nước`, `dẫn đầu cả nước`) or a standard of comparison (`so với bình quân cả nước`)."""
     if not _NATIONAL_PIECES.search(text) or not _national_words_written(text):
         return False   # no phrase has all its words written (blanking frames out below only adds spaces)
     text = _NOT_OWNER.sub(" ", _RANK_FRAME.sub(" ", text))
+    if "“" in text:
+        text = _QUOTED.sub(" ", text)   # `phong trào thi đua “… trên phạm vi cả nước …”`: a name, no owner
     if not NATIONAL_RE.search(text):
         return False
-    if re.search(r"(?<!\w)cả nước\s*(?:\(\s*|:\s*|là\s+)?(?:[^\W\d]+\s+){0,3}$", text, re.IGNORECASE):
-        return True   # `… cao hơn bình quân chung cả nước (ước tăng 8%)`: the standard's own figure is the country's
+    if re.search(r"(?<!\w)cả nước\s*(?:\(\s*|:\s*|là\s+)?(?:[^\W\d]+\s+){0,3}$", text, re.IGNORECASE) \
+            and not _MORE_THAN_COUNTRY_AT_END.search(text):
+        # `… cao hơn bình quân chung cả nước (ước tăng 8%)`: the standard's own figure is the country's (not how far
+        # above it the place is: `cao hơn mức trung bình của cả nước 1,74%`)
+        return True
     return not re.search(r"(?<!\w)so(?: với)?\s+(?:\S+\s+){0,4}cả nước|toàn quốc\)|"
                          r"(?<!\w)(?:cao hơn|thấp hơn|nhanh hơn|chậm hơn)\s+(?:\S+\s+){0,4}cả nước", text, re.IGNORECASE)
 
@@ -305,7 +315,7 @@ _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         # đại biểu toàn quốc lần thứ XII của Đảng gồm 17 đồng chí`
                         r"(?<!\w)Đại hội\s+(?:đại biểu\s+)?toàn quốc|"
                         # where money comes from, not whose it is: `thu bổ sung cân đối từ ngân sách trung ương 563 tỷ`
-                        r"(?<!\w)từ\s+(?:nguồn\s+)?(?:vốn\s+)?ngân sách\s+[Tt]rung ương|"
+                        r"(?<!\w)(?:từ\s+(?:nguồn\s+)?(?:vốn\s+)?)?ngân sách\s+[Tt]rung ương|"
                         # who manages a kind of enterprise: `Thu từ khu vực doanh nghiệp Nhà nước do Trung ương quản lý`
                         r"(?<!\w)(?:do\s+)?[Tt]rung ương\s+quản lý|"
                         # one of a group of the country's provinces: `Hưng Yên là một trong 8 tỉnh, thành phố trong cả nước có`

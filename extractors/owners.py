@@ -27,6 +27,12 @@ def _governs(between: str) -> bool:
 
 # counted nouns that count provinces or ministries: such a count is the country's (the words:
 # extractors/lexicon/owner_words.tsv)
+# the country's surveys of its provinces, who answer them, and the provinces' mean
+_INDEX_NAMED = re.compile(r"(?<!\w)(?:PCI|PAPI|PAR INDEX|PAR Index|SIPAS|PGI|DGI)(?!\w)")
+_RESPONDENTS = {"doanh", "cử", "người", "lượt"}   # (the first word: `doanh nghiệp`, `cử tri`, `người dân`, `lượt …`)
+_SURVEYED = re.compile(r"(?<!\w)(?:phản hồi|khảo sát|điều tra|ý kiến)(?!\w)", re.IGNORECASE)
+_AVERAGE_OF_PROVINCES = re.compile(r"(?<!\w)(?:của\s+)?các\s+(?:tỉnh,\s*thành(?:\s+phố)?|địa phương)(?!\w)"
+                                   r"[^.;]{0,120}?trung bình(?!\w)")
 _COUNTS_PROVINCES = re.compile(
     rf"(?:{lexicon.alternation('owner_words', 'counts_provinces', code={'tỉnh, thành': r'tỉnh, thành(?: phố)?'})})")
 # (each of these behind a look ahead for what its matches start with: its look behind was tried at every place)
@@ -95,6 +101,14 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     `document`, `site`)."""
     if _COUNTS_PROVINCES.fullmatch(unit or "") or unit == "địa phương" and _COUNTRY.search(s.text):
         return "Việt Nam", "sentence"  # `12 Bộ`, `54 tỉnh, thành phố trên cả nước`: a count across the country
+    if _INDEX_NAMED.search(s.text) and (unit or "").split(" ")[0] in _RESPONDENTS \
+            and _SURVEYED.search(text, s.start, ms) and not ctx.places_in(s, cs, ms):
+        # `Báo cáo PCI năm 2022 được xây dựng trên thông tin phản hồi từ 11.872 doanh nghiệp`: who answered the
+        # country's survey
+        return "Việt Nam", "sentence"
+    if "trung bình" in text[cs:ms] and _AVERAGE_OF_PROVINCES.search(text, cs, ms):
+        # `Chỉ số CCHC năm 2023 của các tỉnh, thành phố … với giá trị trung bình đạt 86,98%`: the provinces' mean
+        return "Việt Nam", "sentence"
     line = text.rfind("\n", s.start, ms) + 1   # a list item on a line of its own is its own sentence here
     for lo in dict.fromkeys((cs, max(s.start, line))):   # (the same stretch twice finds nothing new)
         seg = text[lo:ms]

@@ -2741,3 +2741,23 @@ def test_each_name_on_a_list_of_communes_owns_its_figure():
     owners = {sp: figure(text, sp, published="2019-11-12").entity for sp in ("87 hộ", "7,7%", "7,01%", "6,54%")}
     assert owners == {"87 hộ": "xã Hướng Hiệp", "7,7%": "xã A Vao", "7,01%": "xã A Bung", "6,54%": "xã Húc Nghì"}
     assert figure(text, "3.594 hộ", published="2019-11-12").entity == "huyện Đakrông"
+
+
+def test_the_countrys_survey_and_the_provinces_mean_are_the_countrys():
+    text = ("Báo cáo PCI năm 2022 được xây dựng trên thông tin phản hồi từ 11.872 doanh nghiệp, trong đó có 10.590 "
+            "doanh nghiệp tư nhân.")
+    assert figure(text, "11.872 doanh nghiệp", title="Quảng Ngãi tăng 12 bậc PCI").entity == "Việt Nam"
+    text = ("Chỉ số CCHC năm 2023 của các tỉnh, thành phố đã trở lại quỹ đạo tăng trưởng tích cực với giá trị trung "
+            "bình đạt 86,98%. Chỉ số CCHC năm 2023 của tỉnh Ninh Bình đạt 88,72%, cao hơn mức trung bình của cả nước "
+            "1,74%, xếp thứ 11/63 tỉnh, thành phố.")
+    assert figure(text, "86,98%", title="Ninh Bình tăng 6 bậc").entity == "Việt Nam"
+    assert figure(text, "1,74%", title="Ninh Bình tăng 6 bậc").entity == "Ninh Bình"   # how far above the mean
+    # the province's own respondents are the province's
+    m = figure("Năm 2022, tỉnh Quảng Ngãi có 120 doanh nghiệp tham gia khảo sát PCI.", "120 doanh nghiệp")
+    assert m.entity == "Quảng Ngãi"
+
+
+def test_money_from_the_central_budget_is_the_province_that_spends_it():
+    text = ("Tổng kinh phí đầu tư cho giáo dục nghề nghiệp của tỉnh Bắc Kạn giai đoạn 2016 - 2022 là 33.133,54 triệu "
+            "đồng; trong đó, ngân sách trung ương 32.069,54 triệu đồng, ngân sách địa phương 1.064 triệu đồng.")
+    assert figure(text, "32.069,54 triệu đồng").entity == "Bắc Kạn"
