@@ -230,6 +230,12 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
             # 37.267 người`: the total said again, and its parts, are of the time the total was given
             m.period, m.extra["period_source"] = earlier.period, "document"
     m.entity, m.extra["entity_source"] = _entity_of(text, cs, m, s, ctx, plain)
+    if m.extra["entity_source"] in ("document", "site") and s.index > 0 and done:
+        district = _district_goes_on(m, s, ctx, done)
+        if district:
+            # `Riêng Phú Quốc có 2.963.395 lượt khách …. Doanh thu đạt 3.955,9 tỷ đồng`: a sentence that names no owner
+            # goes on about the district the sentence before it, in its paragraph, was about
+            m.entity, m.extra["entity_source"] = district, "paragraph"
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title, prev_sentence)
@@ -291,6 +297,30 @@ def _period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int, plain: bool) -
 
 
 _COMPANY_REACH = 400   # characters before a figure read for the company or plant it is of (linear in a long sentence)
+
+
+_DISTRICT_OWNER = re.compile(r"(?:huyện|thị xã|quận|thành phố)\s")
+# words that make a sentence the province's or another's again
+_OWNER_WORDS = re.compile(r"(?<!\w)(?:tỉnh|toàn|cả nước|thành phố|huyện|xã|phường|quận|thị xã|Đảng bộ|UBND|HĐND)(?!\w)",
+                          re.IGNORECASE)
+
+
+def _district_goes_on(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention]) -> str | None:
+    """The district the figures of the sentence before `s` (in its paragraph) belong to, by their own sentence, when
+    `s` writes no word of an owner before the figure; else None."""
+    prev = ctx.sentences[s.index - 1]
+    if prev.paragraph != s.paragraph or _OWNER_WORDS.search(ctx.text, s.start, m.start):
+        return None
+    before = [d for d in done[-12:] if d.extra.get("sentence_index") == s.index - 1]
+    if not before:
+        return None
+    last = before[-1]
+    if not (last.entity and _DISTRICT_OWNER.match(last.entity) and all(d.entity == last.entity for d in before)
+            and last.extra.get("entity_source") in ("sentence", "paragraph")):
+        return None   # (not a list of districts, each with its figure)
+    if ctx.province and last.entity.endswith(ctx.province):
+        return None   # (`thành phố Hà Nội`: the province itself)
+    return last.entity
 
 
 def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,

@@ -2761,3 +2761,13 @@ def test_money_from_the_central_budget_is_the_province_that_spends_it():
     text = ("Tổng kinh phí đầu tư cho giáo dục nghề nghiệp của tỉnh Bắc Kạn giai đoạn 2016 - 2022 là 33.133,54 triệu "
             "đồng; trong đó, ngân sách trung ương 32.069,54 triệu đồng, ngân sách địa phương 1.064 triệu đồng.")
     assert figure(text, "32.069,54 triệu đồng").entity == "Bắc Kạn"
+
+
+def test_a_sentence_that_names_no_owner_goes_on_about_the_district_before_it():
+    text = ("Năm 2019, tỉnh Hà Tĩnh có thêm 20 xã đạt chuẩn NTM.\n\nNhư vậy, đến nay huyện Hương Khê có thêm 4 xã đạt "
+            "chuẩn NTM, nâng tổng số xã đạt chuẩn NTM toàn huyện lên 16/20 xã. Có 3 xã đạt NTM nâng cao.")
+    assert figure(text, "3 xã").entity == "huyện Hương Khê"
+    # a list of districts is no one district; a sentence that names the province again is the province's
+    text = ("Năm 2021, giao chỉ tiêu cho huyện Bạch Thông 500 lao động, huyện Chợ Mới 600 lao động. Toàn tỉnh giải "
+            "quyết việc làm cho 6.000 lao động.")
+    assert figure(text, "6.000 lao động").entity != "huyện Chợ Mới"
