@@ -1476,10 +1476,13 @@ def test_thousands_scores_and_a_count_over_a_count():
 
 
 def test_a_sentence_that_opens_with_rieng_and_a_district_is_that_districts():
-    text = ("Trong tháng 8 năm 2018, tổng lượt khách đến Kiên Giang ước đạt 776.507 lượt. Riêng Phú Quốc có 454.960 "
-            "lượt khách, tăng 29,3% so cùng kỳ; trong đó, khách quốc tế 43.730 lượt. Doanh thu 565,3 tỷ đồng.")
+    text = ("Trong tháng 8 năm 2018, tổng lượt khách đến Kiên Giang ước đạt 776.507 lượt. Doanh thu 565,3 tỷ đồng. "
+            "Riêng Phú Quốc có 454.960 lượt khách, tăng 29,3% so cùng kỳ; trong đó, khách quốc tế 43.730 lượt. "
+            "Doanh thu 516,8 tỷ đồng.")
     assert figure(text, "454.960 lượt khách").entity == figure(text, "43.730 lượt").entity == "thành phố Phú Quốc"
     assert figure(text, "565,3 tỷ đồng").entity == "Kiên Giang"
+    # (the sentence after it, naming no owner, goes on about Phú Quốc: the ninth session's rule, as rdev-m029's gold)
+    assert figure(text, "516,8 tỷ đồng").entity == "thành phố Phú Quốc"
 
 
 def test_now_on_a_first_quarter_page_is_the_year_before_only_where_the_page_reviews_it():
