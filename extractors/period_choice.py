@@ -52,6 +52,13 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         part = _part_outside_bracket(ctx, s, rel_m, own) if len(own) == 4 and m.kind != "rank" else None
         # (`GDP 6 tháng đầu năm … đạt 7,52% (năm 2012 đạt 5,7%, …)`: that year's same months)
         return part or own, "sentence"
+    opened = ctx.text.rfind("(", max(s.start, m.start - 160), m.start)
+    if opened >= 0 and ")" not in ctx.text[opened:m.start] and "năm" in ctx.text[opened:m.start]:
+        named = _YEAR_OPENS_BRACKET.match(ctx.text, opened, m.start)
+        if named and not re.search(r"(?:19|20)\d{2}", ctx.text[named.end(1):m.start]) \
+                and not re.search(r"(?:quý|tháng)(?:\s+\S+)?\s+năm\s+\d{4}", ctx.text[opened:named.end(1)], re.IGNORECASE):
+            # (not a part of that year: `(Cơ cấu tương ứng quý I năm 2022: 18,42%; …)` is read below)
+            return named.group(1), "sentence"   # `tỷ lệ hộ nghèo còn 3,69% (so năm 2017 là 6,47%)`: that year's
     base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start) \
         if _BRACKET_AT_END.may(ctx.text[max(s.start, m.start - 60):m.start]) else None
     if base:
@@ -287,7 +294,12 @@ _DECEMBER_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?tháng\s+12\s*(?:/|-|năm
 _YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:cuối|hết)\s+năm\s+((?:19|20)\d{2})(?!\d)")
 # a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
 # (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
-_BASE_IN_BRACKETS = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(?:năm\s+)?((?:19|20)\d{2})\s*\(\s*$")
+_BASE_IN_BRACKETS = re.compile(r"(?<!\w)(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|gấp\s+[\d,.]+\s+lần\s+(?:so với\s+)?)(?:năm\s+)?"
+                               r"((?:19|20)\d{2})\s*\(\s*$")
+# a bracket that names the year its figures are of before them: `(so năm 2017 là 6,47%)`, `(Cơ cấu tương ứng của năm
+# 2023 là 28,34%; 35,92%; …)`
+_YEAR_OPENS_BRACKET = re.compile(r"\((?:[^()\d]{0,60}?\s)?(?:so\s+(?:với\s+)?|của\s+)?năm\s+((?:19|20)\d{2})\s*(?:là|:)\s"
+                                 r"[^()]*$")
 # (asked only where the text before the figure ends with its bracket, blanks left out: every match ends so)
 _BRACKET_AT_END = EndsWith(_BASE_IN_BRACKETS, ("(",))
 

@@ -2774,3 +2774,15 @@ def test_a_sentence_that_names_no_owner_goes_on_about_the_district_before_it():
     text = ("Năm 2021, giao chỉ tiêu cho huyện Bạch Thông 500 lao động, huyện Chợ Mới 600 lao động. Toàn tỉnh giải "
             "quyết việc làm cho 6.000 lao động.")
     assert figure(text, "6.000 lao động").entity != "huyện Chợ Mới"
+
+
+def test_a_year_named_before_the_figures_of_a_bracket_is_theirs():
+    t = "Năm 2019, tỷ lệ hộ nghèo còn 3,69% (so năm 2017 là 6,47%)."
+    assert (figure(t, "6,47%").period, figure(t, "3,69%").period) == ("2017", "2019")
+    t = "Năm 2024, dịch vụ chiếm 29,03% (Cơ cấu tương ứng của năm 2023 là 28,34%; 35,92%)."
+    assert (figure(t, "28,34%").period, figure(t, "35,92%").period, figure(t, "29,03%").period) == ("2023", "2023", "2024")
+    t = "Năm 2020 GRDP bình quân đầu người ước đạt 6.799 USD, gấp 1,3 lần năm 2015 (5.104 USD)."
+    assert figure(t, "5.104 USD").period == "2015"
+    # a part of that year stays a part
+    t = "Quý I/2023, dịch vụ chiếm 36,79% (Cơ cấu tương ứng quý I năm 2022: 37,16%)."
+    assert figure(t, "37,16%").period == "2022-Q1"
