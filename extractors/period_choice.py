@@ -274,6 +274,15 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         after = _after_base(s, ctx) if m.status == "actual" else None
         if after:
             period, source = after, "sentence"   # (unless its sentence compares it with a year)
+    if source != "sentence" and m.unit and _PLAN_ITEMS.fullmatch(m.unit.split("/")[0]) and (
+            "Đại hội" in s.text or "nhiệm kỳ" in s.text
+            or s.index > 0 and ctx.sentences[s.index - 1].paragraph == s.paragraph
+            and ("Đại hội" in ctx.sentences[s.index - 1].text or "nhiệm kỳ" in ctx.sentences[s.index - 1].text)):
+        term = ctx.last_term[s.index]
+        if term is not None and (period is None or period[:4].isdigit() and term.value[:4] <= period[:4] <= term.value[5:]):
+            # `Nghị quyết Đại hội Đảng bộ tỉnh xác định 17 chỉ tiêu`, `hoàn thành và vượt 18/18 nhóm chỉ tiêu chủ yếu của
+            # Nghị quyết Đại hội`: the targets of a congress are its term's
+            period, source = term.value, "paragraph" if term.paragraph == s.paragraph else "document"
     month = _YEAR_MONTH.fullmatch(period) if period else None
     if month and 1 < int(month.group(2)) < 12 and 0 <= ctx.first_in_sentence(s.index, _CUMULATIVE) < m.start - s.start:
         # `Tổng thu ngân sách tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu đồng`: the
@@ -341,6 +350,11 @@ _TERM_START_TO_NOW = re.compile(r"(?<!\w)từ đầu nhiệm kỳ(?!\s*\d)", re.
 _TERM_GONE_BY = re.compile(r"(?<!\w)nhiệm kỳ (?:vừa qua|qua|trước)(?!\w)", re.IGNORECASE)
 # a sentence that opens `Trong nhiệm kỳ,`
 _IN_THE_TERM = re.compile(r"\s*Trong nhiệm kỳ\s*,", re.IGNORECASE)
+
+
+# what a congress's resolution counts: its targets, breakthroughs and programmes
+_PLAN_ITEMS = re.compile(r"(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu|khâu đột phá|đột phá|chương trình|nhiệm vụ)(?:\s+\S+){0,3}",
+                         re.IGNORECASE)
 
 
 def _clause_part(text: str, cs: int, end: int) -> str:

@@ -2786,3 +2786,12 @@ def test_a_year_named_before_the_figures_of_a_bracket_is_theirs():
     # a part of that year stays a part
     t = "Quý I/2023, dịch vụ chiếm 36,79% (Cơ cấu tương ứng quý I năm 2022: 37,16%)."
     assert figure(t, "37,16%").period == "2022-Q1"
+
+
+def test_the_targets_a_congress_counts_are_its_terms():
+    text = ("Sau nửa nhiệm kỳ 2020-2025, Đảng bộ tỉnh Thanh Hóa đã đạt được nhiều kết quả quan trọng. Trong đó có 7/27 "
+            "chỉ tiêu dự báo vượt mục tiêu Đại hội và 15 chỉ tiêu hoàn thành.")
+    assert figure(text, "15 chỉ tiêu", published="2022-10-01").period == "2020-2025"
+    # a year's own targets stay the year's
+    m = figure("Năm 2022, tỉnh hoàn thành 15/18 chỉ tiêu kinh tế - xã hội.", "15/18 chỉ tiêu", published="2022-12-20")
+    assert m.period == "2022"
