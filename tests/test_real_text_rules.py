@@ -2636,6 +2636,9 @@ def test_a_level_in_a_report_of_part_of_a_year_is_of_the_year():
     assert figure(text, "35 dự án").period == "2018-H1"       # what the six months brought
     assert figure(text, "328 dự án").period == "2018"         # the total it raised
     assert figure(text, "11.131 tỷ đồng").period == "2018"    # the running total up to their end
+    text = ("Trong 6 tháng đầu năm 2018, công nhận 9 xã đạt chuẩn NTM; như vậy, toàn tỉnh đã có 67 xã được công nhận đạt "
+            "chuẩn NTM.")
+    assert (figure(text, "9 xã").period, figure(text, "67 xã").period) == ("2018-H1", "2018")
     # a change up to a month's end is of the months
     flow = figure("Lũy kế đến hết tháng 7/2018 chỉ số sản xuất công nghiệp toàn tỉnh tăng 10,2%.", "10,2%")
     assert flow.period == "2018-7M"
