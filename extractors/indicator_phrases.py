@@ -372,7 +372,7 @@ _NEW_AND_ADDED = re.compile(r"(?<!\w)mới\s+và\s+tăng thêm\s*$")
 # a comparison that runs to the end of the part before the figure: `so với tháng trước (+`, `so với cùng kỳ năm 2019 tăng`
 _COMPARISON_TO_END = re.compile(r"(?:^|\s)so\s+(?:với\s+)?[^,;:]*$")
 _NEXT_AFTER_BASE = re.compile(r"(?:(?:19|20)\d{2}|cùng kỳ(?: năm trước)?|kế hoạch|dự toán)\s+(?:và|trên cơ sở)\s+([^\d]{3,})$")
-_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:đóng góp|chiếm|đạt|tăng|giảm|đóng vai trò|"
+_VERB_BEFORE_WITH = re.compile(r"(.+?)\s+(?:(?:cũng|đã|đều|vẫn|tiếp tục)\s+)?(?:là|đóng góp|chiếm|đạt|tăng|giảm|đóng vai trò|"
                                r"giữ vai trò)(?!\w)")
 # a ranking before `với` (`xếp thứ nhất bảng xếp hạng PCI với 73,02 điểm`): the context rules read what it ranks
 _RANKED = re.compile(r"(?<!\w)(?:xếp|đứng|dẫn đầu|vị trí|hạng|thứ)(?!\w)")
@@ -399,6 +399,8 @@ def _measure_of_object(measure: str, before: str) -> str | None:
     return f"{measure} {obj}"
 
 
+# a rate that names nothing of its own after `với`: `khu vực công nghiệp, xây dựng tăng khá cao với mức tăng`
+_ONLY_A_RATE = re.compile(r"(?:mức|tốc độ)\s+(?:tăng|giảm|tăng trưởng)(?:\s+(?:là|đạt|khoảng))?", re.IGNORECASE)
 # a connective that leads from a cause to its result inside a clause
 _RESULT_CONNECTIVE = re.compile(r"(?<!\w)(?<!trở )(?:nên|cho nên|vì vậy|vì thế|do đó|do vậy|nhờ đó|nhờ vậy)\s+(?!,)")
 
@@ -428,7 +430,7 @@ def _subject(seg: str) -> str:
     whole = seg
     parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`
-    if len(parts) > 1 and _FILLER_ONLY.match(seg.strip()):
+    if len(parts) > 1 and (_FILLER_ONLY.match(seg.strip()) or _ONLY_A_RATE.fullmatch(seg.strip())):
         # nothing after `với` but the figure: the subject is before the verb that leads to it (`Thu từ hoạt
         # động xuất nhập khẩu cũng đóng góp đáng kể với trên 41.000 tỷ đồng`, `Khu vực công nghiệp chiếm tỷ
         # trọng lớn nhất với 46,58%`)

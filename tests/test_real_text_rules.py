@@ -2798,3 +2798,11 @@ def test_the_targets_a_congress_counts_are_its_terms():
     # a year's own targets stay the year's
     m = figure("Năm 2022, tỉnh hoàn thành 15/18 chỉ tiêu kinh tế - xã hội.", "15/18 chỉ tiêu", published="2022-12-20")
     assert m.period == "2022"
+
+
+def test_a_sector_grew_with_a_rate_that_names_nothing_of_its_own():
+    t = ("Trong đó khu vực nông, lâm nghiệp và thuỷ sản tăng 3,12%; khu vực công nghiệp, xây dựng tăng khá cao với mức "
+         "tăng 28,32%; khu vực dịch vụ tăng 8,84%.")
+    assert figure(t, "28,32%").indicator == "khu vực công nghiệp, xây dựng"
+    t = "Ngành sản xuất điện là động lực tăng trưởng chính với tốc độ tăng 30,85%."
+    assert figure(t, "30,85%").indicator == "Ngành sản xuất điện"
