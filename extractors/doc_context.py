@@ -295,9 +295,12 @@ class DocContext:
             if self.text[max(0, m.start() - 4):m.start()] == "các ":
                 # `kế đến là các xã A Vao giảm 7,7%, A Bung giảm 7,01% và Húc Nghì giảm 6,54%`: the list's other
                 # names, each before what it did, are communes of the same kind
-                stop = min((k for k in (self.text.find(".", m.end()), self.text.find("\n", m.end()),
-                                        self.text.find(";", m.end())) if k >= 0), default=len(self.text))
-                for item in _LISTED_NAME.finditer(self.text, m.end(), min(stop, m.end() + 400)):
+                # (to the end of the sentence or clause, at most 400 characters on: each search bounded by them, so
+                # that a page of many such lists is read in linear time)
+                reach = m.end() + 400
+                stop = min((k for k in (self.text.find(".", m.end(), reach), self.text.find("\n", m.end(), reach),
+                                        self.text.find(";", m.end(), reach)) if k >= 0), default=reach)
+                for item in _LISTED_NAME.finditer(self.text, m.end(), stop):
                     add(item.group(1), f"{kind} {item.group(1)}")
         for item in _NAME_IS_COMMUNE.finditer(self.text) if " là " in self.text else ():
             add(item.group(1), f"{item.group(2)} {item.group(1)}")   # `Hướng Hiệp là xã có hộ nghèo giảm nhiều nhất`

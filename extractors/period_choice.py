@@ -276,9 +276,9 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         if after:
             period, source = after, "sentence"   # (unless its sentence compares it with a year)
     if source != "sentence" and m.unit and _PLAN_ITEMS.fullmatch(m.unit.split("/")[0]) and (
-            "Đại hội" in s.text or "nhiệm kỳ" in s.text
+            _names_a_congress(s.text)
             or s.index > 0 and ctx.sentences[s.index - 1].paragraph == s.paragraph
-            and ("Đại hội" in ctx.sentences[s.index - 1].text or "nhiệm kỳ" in ctx.sentences[s.index - 1].text)):
+            and _names_a_congress(ctx.sentences[s.index - 1].text)):
         term = ctx.last_term[s.index]
         if term is not None and (period is None or period[:4].isdigit() and term.value[:4] <= period[:4] <= term.value[5:]):
             # `Nghị quyết Đại hội Đảng bộ tỉnh xác định 17 chỉ tiêu`, `hoàn thành và vượt 18/18 nhóm chỉ tiêu chủ yếu của
@@ -356,6 +356,10 @@ _IN_THE_TERM = re.compile(r"\s*Trong nhiệm kỳ\s*,", re.IGNORECASE)
 # what a congress's resolution counts: its targets, breakthroughs and programmes
 _PLAN_ITEMS = re.compile(r"(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu|khâu đột phá|đột phá|chương trình|nhiệm vụ)(?:\s+\S+){0,3}",
                          re.IGNORECASE)
+
+
+def _names_a_congress(text: str) -> bool:
+    return "Đại hội" in text or "nhiệm kỳ" in text
 
 
 def _clause_part(text: str, cs: int, end: int) -> str:
