@@ -57,7 +57,7 @@ _TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
 
 # (`\s*+`, `\s++`: possessive, so that a run of spaces is not split between them in every way)
 _COPULAS = re.compile(
-    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|trở lên|cả năm|trong năm|ước tính|ước thực hiện|ước|"
+    r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|mỗi năm|trở lên|cả năm|trong năm|ước tính|ước thực hiện|ước|"
     r"dự kiến|phấn đấu|chỉ|đến|tới|luôn|vẫn)\s++)*"
     r"(?:nằm trong|lọt vào|lọt|đứng trong|đạt được|ước đạt|đạt tới|đạt mức|đạt|tăng thêm|tăng tới|tăng đến|tăng|giảm còn|giảm|còn|là|chiếm|lên tới|"
     r"lên đến|lên|xuống|ở mức|vượt|với|có|khoảng|"
@@ -67,12 +67,12 @@ _ENDS_WITH_COPULA = EndsWith(re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|tính chung|"
     r"nếu|có thể nhận thấy|có thể thấy|nhìn chung|"
-    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|đã|trong khi|nhưng|song|"
+    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|phấn đấu|đã|trong khi|nhưng|song|"
     r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
 # (not `cây lâu năm`, `cây hàng năm`: perennial and annual crops)
 _TIME_PHRASES = re.compile(
     r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu)?(?: năm| qua)?|qu[ýí] [IVX\d]+(?:\s*/\s*\d{4})?|"
-    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|(?<!lâu )(?<!hàng )(?<!hằng )năm|giai đoạn|nhiệm kỳ|thời kỳ|cả năm|trong năm|"
+    r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|mỗi năm|(?<!lâu )(?<!hàng )(?<!hằng )năm|(?:trong\s+)?(?:giai đoạn|nhiệm kỳ|thời kỳ)|cả năm|trong năm|"
     r"(?<!\d\s)tháng\s+\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d{2})?(?![\d/.-]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(
     r"(?<!\w)\s*(?:của|trên địa bàn|tại|ở|toàn)\s+(?:(?:tỉnh|thành phố|huyện|thị xã|cả nước|toàn quốc|Việt Nam)\b)?"
@@ -109,7 +109,7 @@ _COMPARES_BEFORE = re.compile(
 
 
 _PREPOSITION_CUT = re.compile(
-    r"\s+(?:của|tại|trên địa bàn|ở|thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
+    r"\s+(?:của|tại|trên địa bàn|ở|(?<!trực )thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
     r"trong năm|trong(?!\s+(?:GRDP|GDP|cơ cấu)\s+(?!\d))|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm|"
     r"(?:đến|về|vào)\s+(?:tỉnh|thành phố|huyện|địa bàn)|(?:tỉnh|thành phố|huyện)\s+" + UPPER + r")\b.*$")
 _SUBJECT_LEAD = re.compile(
@@ -320,6 +320,9 @@ def _modifiers(after: str) -> str:
         if w.lower() in ("trong", "ngoài") and i + 1 < len(ws) and ws[i + 1].lower() == "nước":
             words.append(w)                                # `vốn đầu tư trong nước`
             continue
+        if w.lower() == "thuộc" and words and words[-1].lower() == "trực":
+            words.append(w)                                # `đảng bộ trực thuộc`: who hangs under whom
+            continue
         if w.lower() == "được" and words and words[-1].lower() in _RESULT_VERBS:
             words.append(w)                                # `người tìm được việc làm`: the verb's result, not a passive
             continue
@@ -407,6 +410,9 @@ _RESULT_CONNECTIVE = re.compile(r"(?<!\w)(?<!trở )(?:nên|cho nên|vì vậy|v
 
 # who sets an aim, and the aim's words, before what it is of
 _AIM_SET = re.compile(r"^.*?(?<!\w)(?:đặt|đặt ra|đề ra|xác định)\s+mục tiêu(?:\s+(?:phấn đấu|là|đến năm\s+\d{4}))*\s+")
+_AIM_LEAD = re.compile(r"^(?:(?:đã|cũng|tiếp tục)\s+)*phấn đấu\s+", re.IGNORECASE)
+# who is given a quota or a plan (`… đều được giao`, `… được phân bổ`) is its owner; the quota is the indicator
+_GIVEN_A_QUOTA = re.compile(r"^.*?(?<!\w)được\s+(?:giao|phân bổ|phân giao)\s+(?=(?:chỉ tiêu|kế hoạch|dự toán|nhiệm vụ)\b)")
 _AVERAGED_CHANGE_AT_END = re.compile(r"\s+(?:tăng|giảm)\s+bình quân$")
 
 
@@ -435,18 +441,25 @@ def _subject(seg: str) -> str:
         # động xuất nhập khẩu cũng đóng góp đáng kể với trên 41.000 tỷ đồng`, `Khu vực công nghiệp chiếm tỷ
         # trọng lớn nhất với 46,58%`)
         lead = _VERB_BEFORE_WITH.match(parts[-2]) if not _RANKED.search(parts[-2]) else None
-        seg = lead.group(1) if lead else seg
+        if lead:
+            seg = lead.group(1)
+        elif re.search(r"\sbằng\s*$", whole) and not _FILLER_ONLY.match(parts[-2].strip()):
+            seg = parts[-2]   # `ngành khai khoáng bằng 91,2%` (of the period before): what equals the figure
     seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
     if "mục tiêu" in seg:
         aim = _AIM_SET.search(seg)
         if aim and seg[aim.end():].strip():
             seg = seg[aim.end():]   # `TP đặt mục tiêu phấn đấu tốc độ GRDP bình quân hằng năm`: what the aim is of
+    if "được" in seg:
+        given = _GIVEN_A_QUOTA.search(seg)
+        if given and seg[given.end():].strip():
+            seg = seg[given.end():]   # `Các đảng bộ trực thuộc đều được giao chỉ tiêu kết nạp`: the quota given
     seg = _UP_TO_LEAD.sub("", seg) if "ến" in seg[:12] or "ới" in seg[:12] else seg   # (`Tính đến ngày 15/5/2018 tiến độ …`)
     seg = _clean_np(seg)
     seg = _SUBJECT_LEAD.sub("", seg).strip()
     lead = [h for h in find_provinces(seg) if h[0] == 0]
     if lead:  # `Vĩnh Phúc tăng trưởng …`: the owner, not the indicator
-        seg = seg[lead[0][1]:].strip()
+        seg = _AIM_LEAD.sub("", seg[lead[0][1]:].strip())   # (`Bắc Kạn phấn đấu …`)
     seg = _PREPOSITION_CUT.sub("", seg).strip()
     seg = _strip_copula(seg)
     if len(parts) > 1 and seg.lower() in MEASURE_OF and whole[:len(whole) - len(parts[-1])].endswith(" với "):

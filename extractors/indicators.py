@@ -299,6 +299,9 @@ _SHARE_WORDS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ 
 _IS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:là|đạt)\s*$"), ("là", "đạt"))
 # the level a count went to: `… xuống còn 28.200 hộ` (compiled once, run only where the text ends with its words)
 _MOVED_TO = EndsWith(re.compile(r"(?<!\w)(?:xuống còn|xuống|lên|còn)\s*$"), ("xuống còn", "xuống", "lên", "còn"))
+# the most words a subject keeps (a longer one is cut: `tỷ lệ dân cư nông thôn sử dụng nước hợp vệ sinh` is eleven)
+_MOST_WORDS = 12
+_COPULA_AT_END = re.compile(r"(?<!\w)là\s*$")
 _OF_AT_END = EndsWith(re.compile(r"(?<!\w)của\s+(?:các\s+)?$"), ("của", "các"))
 _WITH_AT_END = EndsWith(re.compile(r"(?<!\w)với\s*$"), ("với",))
 
@@ -323,6 +326,9 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         # `tỷ lệ xã, phường, thị trấn … đạt …`, `9/9 huyện, thành phố`: a list of kinds of unit is one noun
         comma = max((k for k in range(comma) if seg[k] == "," and not _ADMIN_LIST.search(seg, max(0, k - 12), k + 14)),
                     default=-1)
+    colon = seg.rfind(":")
+    if colon > 0 and not seg[colon + 1:].strip() and _COPULA_AT_END.search(seg, 0, colon):
+        seg = f"{seg[:colon]} {seg[colon + 1:]}"   # `tổng số hộ nghèo toàn tỉnh là: 36.537 hộ`: a copula's colon
     last = seg[max(comma, seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
     if seg_from == cs and (seg.endswith("... ") or seg.endswith("… ")):
         # `Đưa lao động … ở các thị trường như: Hàn Quốc, …, Trung Đông... 250 người`: an open list of examples
@@ -592,7 +598,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         topic = _TOPIC_FIRST.match(text, s_start, m.start)
         if topic and not _FILLER_ONLY.match(topic.group(1)):
             return topic.group(1).strip(), "subject"
-    return (" ".join(words[:10]) if words else None), "subject"
+    return (" ".join(words[:_MOST_WORDS]) if words else None), "subject"
 
 
 # the topic a sentence names before its first comma: `Về dịch vụ lưu trú, …`, `Đối với đầu tư trong nước, …`
@@ -738,8 +744,8 @@ _PLAN_LINK = re.compile(r"\s*(kế hoạch|dự toán|chỉ tiêu)(?:\s+(?:năm\
 _TIME_IN_BRACKET = re.compile(r"\(\s*(?:riêng\s+)?(?:quý|quí|tháng|năm|\d{1,2}\s+tháng)\s*[\dIVX/.-]*(?:\s+(?:đầu|cuối)\s+năm"
                               r"(?:\s+\d{4})?)?\s*(?:tăng|giảm|đạt|là|:)?\s*", re.IGNORECASE)
 # a comma inside a list of kinds of administrative unit: `xã, phường, thị trấn`, `huyện, thị xã, thành phố`
-_ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)\s*,\s*"
-                         r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận)(?!\w)|"
+_ADMIN_LIST = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|thôn|bản|làng|ấp)\s*,\s*"
+                         r"(?:xã|phường|thị trấn|huyện|thị xã|thành phố|quận|thôn|bản|làng|ấp|tổ dân phố|khu phố)(?!\w)|"
                          # the sectors of an economy named together: `nông, lâm nghiệp và thủy sản`, `công nghiệp, xây dựng`
                          r"(?<!\w)(?:nông|lâm|nông nghiệp|lâm nghiệp|công nghiệp|thương mại)\s*,\s*"
                          r"(?:lâm|ngư|thủy|thuỷ|lâm nghiệp|xây dựng|dịch vụ|du lịch)(?!\w)", re.IGNORECASE)

@@ -2806,3 +2806,35 @@ def test_a_sector_grew_with_a_rate_that_names_nothing_of_its_own():
     assert figure(t, "28,32%").indicator == "khu vực công nghiệp, xây dựng"
     t = "Ngành sản xuất điện là động lực tăng trưởng chính với tốc độ tăng 30,85%."
     assert figure(t, "30,85%").indicator == "Ngành sản xuất điện"
+
+
+# --- tenth session (rules read from development part AM) ------------------------------------------
+def test_a_copula_with_a_colon_names_its_subject():
+    t = "Theo đó, tổng số hộ nghèo toàn tỉnh là: 36.537 hộ, chiếm tỷ lệ 19,07%."
+    assert figure(t, "36.537 hộ").indicator == "tổng số hộ nghèo"
+    assert figure(t, "19,07%").indicator == "tỷ lệ hộ nghèo"
+    # a colon that opens a list still opens a clause
+    t = "Có 3 chỉ tiêu không đạt: thu ngân sách 5.000 tỷ đồng; xuất khẩu 200 triệu USD."
+    assert figure(t, "5.000 tỷ đồng").indicator == "thu ngân sách"
+
+
+def test_a_body_that_hangs_under_another_is_not_cut_at_thuoc():
+    t = "Các đảng bộ trực thuộc đều được giao chỉ tiêu kết nạp từ 3 - 4% đảng viên mới trở lên."
+    assert figure(t, "từ 3 - 4%").indicator == "chỉ tiêu kết nạp"
+    assert figure("Có 20 đảng bộ trực thuộc tổ chức đại hội.", "20 đảng bộ").indicator != "đảng bộ trực"
+
+
+def test_what_equals_the_figure_names_it():
+    t = "Ngành sản xuất điện tăng 7,4%, ngành khai khoáng bằng 91,2%."
+    assert figure(t, "91,2%").indicator == "ngành khai khoáng"
+    # `bằng` after a verb is still the verb's
+    t = "Thu ngân sách 6 tháng đạt 4.000 tỷ đồng, bằng 52% dự toán."
+    assert figure(t, "52%").indicator != "Thu ngân sách 6 tháng đạt 4.000 tỷ đồng"
+
+
+def test_time_words_and_aims_are_no_part_of_a_subject():
+    t = "Phấn đấu hộ cận nghèo mỗi năm giảm 3% trở lên; tỷ lệ cứng hóa đường trục thôn, bản đạt trên 70%."
+    assert figure(t, "3% trở lên").indicator == "hộ cận nghèo"
+    assert figure(t, "trên 70%").indicator == "tỷ lệ cứng hóa đường trục thôn, bản"
+    t = "Bắc Kạn phấn đấu trong giai đoạn 2021 - 2025 tỷ lệ hộ nghèo giảm bình quân từ 3,5-4%/năm."
+    assert figure(t, "từ 3,5-4%/năm").indicator.startswith("tỷ lệ hộ nghèo")
