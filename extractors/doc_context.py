@@ -77,7 +77,7 @@ def _commune_matches(text: str):
 _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hiện)(?!\w)", re.IGNORECASE)
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
 # that figure only, not of what follows
-_OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$")
+_OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$|(?<!\w)trong khi\s+(?:năm\s+)?$")   # (`…, trong khi năm 2023 âm 8,37%`)
 # a party congress named with its term: it meets in the term's first year
 # (a look ahead for its first letter before its look behind: not tried at every place)
 CONGRESS_OPENS = re.compile(r"(?=Đ)(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")

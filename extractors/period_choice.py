@@ -165,7 +165,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             and (_STOCK_AT_MONTH_END.search(before_m := text_before_in_sentence(s, m, ctx))
                  or _YEAR_END_BASE.search(_clause_of(m, s, ctx, cs))
                  or ("tổng" in before_m or "ũy kế" in before_m or "uỹ kế" in before_m or "ư vậy" in before_m)
-                 and _STOCK_RAISED.search(before_m)
+                 and (raised := _STOCK_RAISED.search(before_m))
+                 and not _MONTHS_SUMMED.search(before_m, raised.start())   # (`nâng tổng số khách … trong 9 tháng là`)
                  and not _CHANGE_RIGHT_BEFORE.search(before_m[-20:])   # (`Lũy kế đến hết tháng 7 chỉ số … tăng 10,2%`)
                  or _STILL_IN_FORCE.match(ctx.text, m.end, m.end + 40)):   # (the cheap tests first)
         # `Tính đến hết tháng 9/2023, tỉnh còn 1.200 hộ …`, `… đạt 98.000 tỷ đồng, tăng 2,06% so với thời điểm cuối năm
@@ -431,6 +432,8 @@ _AVERAGE = Needs(re.compile(r"(?<!\w)(?:(?:bình quân|trung bình)(?!\s+(?:đ�
 _STOCK_RAISED = re.compile(r"(?<!\w)(?:nâng\s+tổng\s+số\b[^;]*\s(?:lên|là)|(?:lũy|luỹ)\s+kế\s+(?:đến|tới)\s+hết|"
                            r"như vậy,?\s+(?:toàn tỉnh|tỉnh|toàn huyện|huyện|đến nay)\s+(?:đã\s+)?(?:có|đạt))(?!\w)",
                            re.IGNORECASE)
+# the months a total adds up, named in its clause: the total is of them, not a level of the year
+_MONTHS_SUMMED = re.compile(r"(?<!\w)trong\s+(?:\d{1,2}|sáu|chín|mười)\s+tháng(?!\w)", re.IGNORECASE)
 _CHANGE_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+\S+)?\s*$")
 # what is still in force at the date: `328 dự án đầu tư còn hiệu lực`
 _STILL_IN_FORCE = re.compile(r"[^,;.()\d]{0,25}?(?<!\w)còn hiệu lực(?!\w)")

@@ -2838,3 +2838,19 @@ def test_time_words_and_aims_are_no_part_of_a_subject():
     assert figure(t, "trên 70%").indicator == "tỷ lệ cứng hóa đường trục thôn, bản"
     t = "Bắc Kạn phấn đấu trong giai đoạn 2021 - 2025 tỷ lệ hộ nghèo giảm bình quân từ 3,5-4%/năm."
     assert figure(t, "từ 3,5-4%/năm").indicator.startswith("tỷ lệ hộ nghèo")
+
+
+def test_a_total_of_the_months_named_is_of_those_months():
+    t = ("Trong tháng 9/2023 toàn tỉnh đã đón hơn 1,3 triệu lượt khách, nâng tổng số khách đến tỉnh trong 9 tháng là "
+         "11.367.238 lượt.")
+    assert figure(t, "11.367.238 lượt", published="2023-10-02").period == "2023-9M"
+    # a level the months led to stays the year's
+    t = "Trong 6 tháng đầu năm, công nhận 9 xã đạt chuẩn NTM; như vậy, toàn tỉnh đã có 67 xã đạt chuẩn NTM."
+    assert figure(t, "67 xã", published="2018-06-11").period == "2018"
+
+
+def test_a_year_in_a_contrast_does_not_date_the_next_sentence():
+    t = ("Theo báo cáo, tốc độ tăng GRDP năm 2024 ước tính tăng 7,1%, trong khi năm 2023 âm 8,37%. Sản xuất công "
+         "nghiệp cũng phục hồi ấn tượng (tăng 13,5%).")
+    assert figure(t, "âm 8,37%", published="2025-01-11").period == "2023"
+    assert figure(t, "13,5%", published="2025-01-11").period == "2024"
