@@ -259,7 +259,13 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         found, source = rate_after.group(1).strip(), "rate named after"  # `đã giảm 0,12% tỷ lệ hộ nghèo`
     if found is None and m.kind == "percent" and re.search(r"(?<!\w)chiếm\s+(?:\S+\s+)?$", before[-20:]):
         whole = _WHOLE_AFTER.match(text[m.end:m.end + 90])
-        if whole:
+        if whole and sprev is not None and sprev.kind in ("quantity", "fraction") and sprev.unit and sprev.indicator \
+                and sprev.unit.lower() in whole.group(1).lower() and len(sprev.indicator.split()) > len(sprev.unit.split()) \
+                and not re.search(r"[;.]", text[sprev.end:m.start]):
+            # `có 15/36 trường học đạt chuẩn Quốc gia mức độ 1, chiếm 41,6% tổng số trường học`: the share the count
+            # before is of that whole
+            found, source = sprev.indicator, "share of the count before"
+        elif whole:
             found, source = whole.group(1).strip(), "the whole it is a share of"
     if found is None:
         about = _ABOUT_WITH.search(before[-160:]) if "với" in before[-160:] else None   # (it holds `với`)

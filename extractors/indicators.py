@@ -135,6 +135,13 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
                                                             (m.extra.get("sentence_index") or 0) - 1)), None)
         if total is not None:
             ind, source = total.indicator, "inherited"
+    part = _PART_HAS.search(text[max(cs, m.start - 60):m.start]) \
+        if m.kind in ("quantity", "fraction") and ind and source == "after" and m.unit else None
+    if part and m.unit.lower() in ind.lower() and part.group(1).lower() not in ind.lower():
+        # `Trong đó, bậc học mầm non có 6/9 trường đạt chuẩn`: the count of one part (a school level, a sector) of
+        # the whole before
+        named = part.group(1).strip()
+        ind = f"{ind} {named[:1].lower()}{named[1:]}"
     if ind and m.unit and m.kind in ("quantity", "fraction") and _only_a_place(ind):
         # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
         ind, source = m.unit.split("/")[0], "unit"
@@ -299,6 +306,9 @@ _SHARE_WORDS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ 
 _IS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:là|đạt)\s*$"), ("là", "đạt"))
 # the level a count went to: `… xuống còn 28.200 hộ` (compiled once, run only where the text ends with its words)
 _MOVED_TO = EndsWith(re.compile(r"(?<!\w)(?:xuống còn|xuống|lên|còn)\s*$"), ("xuống còn", "xuống", "lên", "còn"))
+# a part of a whole that has a count: `bậc học mầm non có`, `khối THPT có` (after a comma, `;` or `Trong đó,`)
+_PART_HAS = re.compile(r"(?:^|[,;:]\s*|\.\s+)((?:bậc học|bậc|cấp học|khối|ngành học)\s+[^\W\d][^,;:.()\d]{1,30}?)\s+(?:có|đạt)\s*$",
+                       re.IGNORECASE)
 # the most words a subject keeps (a longer one is cut: `tỷ lệ dân cư nông thôn sử dụng nước hợp vệ sinh` is eleven)
 _MOST_WORDS = 12
 _COPULA_AT_END = re.compile(r"(?<!\w)là\s*$")

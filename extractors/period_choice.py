@@ -285,6 +285,18 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             # `Nghị quyết Đại hội Đảng bộ tỉnh xác định 17 chỉ tiêu`, `hoàn thành và vượt 18/18 nhóm chỉ tiêu chủ yếu của
             # Nghị quyết Đại hội`: the targets of a congress are its term's
             period, source = term.value, "paragraph" if term.paragraph == s.paragraph else "document"
+    if m.status == "target" and source != "sentence" and period is not None and _TERM_VALUE.fullmatch(period) \
+            and ctx.congress_opens and period[5:] == ctx.congress_opens:
+        # `Đại hội đặt ra mục tiêu mới: GRDP tăng từ 10% trở lên mỗi năm` after the results of 2020-2025, on the page of
+        # a congress of 2025-2030: its targets are of the term it opens, not of the term its report looked back on
+        period = f"{ctx.congress_opens}-{int(ctx.congress_opens) + 5}"
+    if period is not None and _TERM_VALUE.fullmatch(period) and (m.kind == "money" or "/người" in (m.unit or "")
+                                                           or m.kind == "range" and _CURRENCY_UNIT.match(m.unit or "")) \
+            and "/năm" not in (m.unit or "") and "đầu người" in (near := ctx.text[max(cs, m.start - 80):m.start]) \
+            and _PER_HEAD_LEVEL.search(near):
+        # `giai đoạn 2020-2025 …, GRDP bình quân đầu người đạt 94 triệu đồng`: a level per head reached by the term's
+        # end is of its last year (its growth, `bình quân 6,4%/năm`, stays the term's)
+        period = period[5:]
     month = _YEAR_MONTH.fullmatch(period) if period else None
     if month and 1 < int(month.group(2)) < 12 and 0 <= ctx.first_in_sentence(s.index, _CUMULATIVE) < m.start - s.start:
         # `Tổng thu ngân sách tháng 3 năm 2017 được 595.381 triệu đồng, lũy kế được 2.898.654 triệu đồng`: the
@@ -432,6 +444,11 @@ _AVERAGE = Needs(re.compile(r"(?<!\w)(?:(?:bình quân|trung bình)(?!\s+(?:đ�
 _STOCK_RAISED = re.compile(r"(?<!\w)(?:nâng\s+tổng\s+số\b[^;]*\s(?:lên|là)|(?:lũy|luỹ)\s+kế\s+(?:đến|tới)\s+hết|"
                            r"như vậy,?\s+(?:toàn tỉnh|tỉnh|toàn huyện|huyện|đến nay)\s+(?:đã\s+)?(?:có|đạt))(?!\w)",
                            re.IGNORECASE)
+# a level per head right before its figure, with no change between (`GRDP bình quân đầu người đạt`, `thu nhập bình quân
+# đầu người năm 2025 khoảng`)
+_PER_HEAD_LEVEL = re.compile(r"(?<!\w)(?:bình quân|trung bình)\s+(?:\S+\s+)?đầu người(?:\s+(?!tăng|giảm|gấp)[^\s,;:()\d]+){0,4}"
+                             r"\s*(?:\(\S+\)\s*)?$", re.IGNORECASE)
+_CURRENCY_UNIT = re.compile(r"(?:USD|VND|EUR|đồng)\b")
 # the months a total adds up, named in its clause: the total is of them, not a level of the year
 _MONTHS_SUMMED = re.compile(r"(?<!\w)trong\s+(?:\d{1,2}|sáu|chín|mười)\s+tháng(?!\w)", re.IGNORECASE)
 _CHANGE_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+\S+)?\s*$")

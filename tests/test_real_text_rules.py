@@ -2854,3 +2854,34 @@ def test_a_year_in_a_contrast_does_not_date_the_next_sentence():
          "nghiệp cũng phục hồi ấn tượng (tăng 13,5%).")
     assert figure(t, "âm 8,37%", published="2025-01-11").period == "2023"
     assert figure(t, "13,5%", published="2025-01-11").period == "2024"
+
+
+def test_a_level_per_head_reached_in_a_term_is_of_its_last_year():
+    t = ("Báo cáo chính trị khẳng định kết quả giai đoạn 2020-2025 với mức tăng trưởng kinh tế bình quân 6,4%/năm, GRDP "
+         "bình quân đầu người đạt 94 triệu đồng, kim ngạch xuất khẩu 11 tỷ USD.")
+    assert figure(t, "94 triệu đồng", published="2025-10-01").period == "2025"
+    assert figure(t, "6,4%/năm", published="2025-10-01").period == "2020-2025"
+    assert figure(t, "11 tỷ USD", published="2025-10-01").period == "2020-2025"
+
+
+def test_a_congress_sets_targets_for_the_term_it_opens():
+    t = ("Đại hội đại biểu Đảng bộ tỉnh Hà Tĩnh lần thứ XX, nhiệm kỳ 2025-2030 chính thức khai mạc. Báo cáo khẳng định "
+         "kết quả giai đoạn 2020-2025 với mức tăng trưởng kinh tế bình quân 6,4%/năm.\n\n"
+         "Đại hội đặt ra mục tiêu mới: GRDP tăng từ 10% trở lên mỗi năm.")
+    m = figure(t, "từ 10% trở lên", published="2025-10-01")
+    assert (m.status, m.period) == ("target", "2025-2030")
+
+
+def test_a_standard_the_centre_sets_owns_nothing():
+    t = ("Đề án giảm nghèo huyện Văn Quan: phấn đấu có 20% số xã thoát khỏi tình trạng khó khăn theo tiêu chí Trung "
+         "ương quy định (tương đương 04 xã); tỷ lệ lao động qua đào tạo của huyện đạt 51%.")
+    assert figure(t, "51%").entity != "Việt Nam"
+
+
+def test_a_share_of_a_whole_the_count_before_is_part_of():
+    t = ("Hiện nay, huyện Đam Rông có 15/36 trường học đạt chuẩn Quốc gia mức độ 1, chiếm 41,6% tổng số trường học "
+         "trên địa bàn huyện. Trong đó, bậc học mầm non có 6/9 trường đạt chuẩn, chiếm 66,6%; bậc THCS có 3/10 trường "
+         "đạt chuẩn, chiếm 30%.")
+    assert figure(t, "41,6%").indicator == "trường học đạt chuẩn Quốc gia mức độ 1"
+    assert figure(t, "6/9 trường").indicator == "trường đạt chuẩn bậc học mầm non"
+    assert figure(t, "30%").indicator == "trường đạt chuẩn bậc THCS"
