@@ -135,6 +135,18 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
                                                             (m.extra.get("sentence_index") or 0) - 1)), None)
         if total is not None:
             ind, source = total.indicator, "inherited"
+    if ind and source == "subject" and len(ind.split()) == 1 and done and m.start - s_start < 40 \
+            and text[s_start:m.start].count(" ") <= 4 and _heading_line(text, s_start, m.end):
+        # `Vọt tăng 7 bậc` heading a section after the lead said `…, tăng 7 bậc so với năm 2023`: the figure said again
+        again = next((d for d in reversed(done[-30:]) if d.text == m.text and d.indicator), None)
+        if again is not None:
+            ind, source = again.indicator, "inherited"
+    if source == "unit" and m.kind == "quantity" and (m.unit or "").startswith("lượt") and done \
+            and done[-1].start >= s_start and done[-1].kind == "percent" and done[-1].indicator \
+            and _WITH_LEVEL.search(text, done[-1].end, m.start) and ";" not in text[done[-1].end:m.start]:
+        # `khách du lịch đến Hà Giang đã tăng 81,6% so với cùng kỳ năm ngoái với 156.200 lượt người`: the level the
+        # measure that grew reached
+        ind, source = done[-1].indicator, "inherited"
     part = _PART_HAS.search(text[max(cs, m.start - 60):m.start]) \
         if m.kind in ("quantity", "fraction") and ind and source == "after" and m.unit else None
     if part and m.unit.lower() in ind.lower() and part.group(1).lower() not in ind.lower():
@@ -306,6 +318,15 @@ _SHARE_WORDS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:chiếm|đạt)\s+(?:tỷ 
 _IS_AT_END = EndsWith(re.compile(r"(?<!\w)(?:là|đạt)\s*$"), ("là", "đạt"))
 # the level a count went to: `… xuống còn 28.200 hộ` (compiled once, run only where the text ends with its words)
 _MOVED_TO = EndsWith(re.compile(r"(?<!\w)(?:xuống còn|xuống|lên|còn)\s*$"), ("xuống còn", "xuống", "lên", "còn"))
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """A short line of its own, with no stop at its end: a heading (`Vọt tăng 7 bậc`)."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[start:line_end].rstrip()
+    return (start == 0 or text[start - 1] == "\n") and len(line) < 60 and not line.endswith((".", ";", ":", ","))
+
+
+_WITH_LEVEL = re.compile(r"(?<!\w)với\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|tổng số|tổng cộng)\s+)?$")
 # a part of a whole that has a count: `bậc học mầm non có`, `khối THPT có` (after a comma, `;` or `Trong đó,`)
 _PART_HAS = re.compile(r"(?:^|[,;:]\s*|\.\s+)((?:bậc học|bậc|cấp học|khối|ngành học)\s+[^\W\d][^,;:.()\d]{1,30}?)\s+(?:có|đạt)\s*$",
                        re.IGNORECASE)

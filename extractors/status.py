@@ -59,6 +59,9 @@ def status_of(m: Mention, clause_before: str, sent_before: str, just_before: str
         # `Đại hội … nhiệm kỳ 2025-2030 đã thông qua Nghị quyết …, nhất trí mục tiêu …` opens the page; then `Tốc độ tăng
         # trưởng … bình quân đạt 10%`: the congress's targets
         return "target"
+    if _CLAIMS_EXCEEDED.match(ctx.text, m.end, min(s.end, m.end + 60)) \
+            and not TARGET_CUE.search(TARGET_AS_RESULT.sub(" ", clause_before)):
+        return "actual"  # `bình quân mỗi năm giảm trên 2,4%, vượt mục tiêu đề ra`: a result said to have beaten its plan
     # Otherwise the trained model reads result or target (extractors/status_model.py): on real passages it
     # has never seen it reads better than the rules below, which decide only when no model is present.
     decided = model() if model is not None else None
@@ -158,6 +161,9 @@ def _past_year_named(sentence: str, ctx: DocContext) -> bool:
 _EXCEEDED = re.compile(r"(?<!\w)vượt\s+(?:\S+\s+){0,2}?(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)", re.IGNORECASE)
 _EXCEEDED_RIGHT_BEFORE = re.compile(_EXCEEDED.pattern + r"(?:\s+\S+){0,3}?\s*(?:là\s*)?$", re.IGNORECASE)
 # a count whose own clause goes on with a plan for it: `2 huyện Bạch Thông và Chợ Đồn phấn đấu đến năm 2025 …`
+# a figure followed, in its clause, by the claim it beat its plan (`…, vượt mục tiêu đề ra`, `, đạt và vượt kế hoạch`)
+_CLAIMS_EXCEEDED = re.compile(r"[^;.()\d]{0,30}?,\s*(?:đã\s+)?(?:đạt và\s+)?vượt\s+(?:\S+\s+){0,2}?"
+                              r"(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)(?!\w)", re.IGNORECASE)
 _PLAN_AFTER_COUNT = re.compile(r"(?:\s+" + UPPER + r"[^\s,;.()]*|\s+và)*\s+(?:phấn đấu|dự kiến|sẽ|đăng ký phấn đấu)(?!\w)")
 # a verb by which a heading states a result
 _HEADING_VERB = re.compile(r"(?<!\w)(?:tăng|giảm|đạt|có|giữ|xếp|đứng|vươn lên|thu|kết nạp|đón|hoàn thành|vượt|còn|"

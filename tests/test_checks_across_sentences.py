@@ -140,3 +140,21 @@ def test_a_change_after_the_share_of_a_plan_is_not_the_plan():
     ex2 = extract_document(Document(id="t", source="", text=text2))
     (c,) = [c for c in check_document(text2, ex2.mentions, ex2.sentences) if c.check_type == "target_share"]
     assert c.verdict == "consistent", c.computation
+
+
+def test_a_claim_about_another_plan_is_not_read_against_the_target_found():
+    """`…, vượt mục tiêu đề ra tại Nghị quyết số 04-NQ/TU` claims of that resolution's target; a target the page sets
+    elsewhere (for another term) cannot contradict it, while the same claim without a named plan still can."""
+    from extractors.checks.across import check_across
+    from extractors.document import Document
+    from extractors.extract import extract_document
+
+    def verdicts(claim: str) -> list[str]:
+        text = ("Năm 2020, Đắk Nông phấn đấu giảm tỷ lệ hộ nghèo từ 3% trở lên.\n\n"
+                f"Năm 2020, tỷ lệ hộ nghèo giảm 2,4%, {claim}.")
+        ms = extract_document(Document(id="d", source="", text=text, title="Đắk Nông giảm nghèo",
+                                       published="2020-12-20")).mentions
+        return [c.verdict for c in check_across(ms, {"d": {"published": "2020-12-20"}}) if c.check_type == "result_target"]
+
+    assert "inconsistent" in verdicts("vượt mục tiêu đề ra")
+    assert "inconsistent" not in verdicts("vượt mục tiêu đề ra tại Nghị quyết số 04-NQ/TU ngày 27/7/2016")

@@ -182,6 +182,15 @@ def _claim(m: Mention, text: str | None) -> str | None:
     return None
 
 
+_PLAN_CODE = re.compile(r"(?<!\w)(?:Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Chương trình)\s+(?:số\s+)?(\d+[\w/-]*)")
+
+
+def _cites_another_plan(r: Mention, t: Mention) -> bool:
+    """The result's sentence names the plan (by its number) its claim is about, and the target's sentence does not."""
+    codes = {c.group(1) for c in _PLAN_CODE.finditer(r.sentence or "")}
+    return bool(codes) and not any(c in (t.sentence or "") for c in codes)
+
+
 def _result_target(r: Mention, t: Mention, key: str, docs: dict[str, dict], tied: bool = False) -> Check | None:
     rs, ts = _year_span(r.period), _year_span(t.period)
     if rs is None or ts is None:
@@ -249,7 +258,9 @@ def _result_target(r: Mention, t: Mention, key: str, docs: dict[str, dict], tied
         elif claim == "not met" and pol:
             good = "above" if pol == 1 else "below"
             verdict = INCONSISTENT if strict_rel == good else CONSISTENT if strict_rel != "at" else CANNOT_TELL
-        if verdict == INCONSISTENT and not tied:
+        if verdict == INCONSISTENT and (not tied or _cites_another_plan(r, t)):
+            # (`…, vượt mục tiêu đề ra tại Nghị quyết số 04-NQ/TU`: a claim about the target of a document the target
+            # found does not come from)
             verdict = CANNOT_TELL
     tshow = t.text
     share = f"{vn(100 * ratio)} % of the target" if ratio is not None and tgt_lo == tgt_hi else \

@@ -69,6 +69,11 @@ REAL_ADJUDICATED: dict[tuple[str, str, str], str] = {
         "109/196 is 55,61%; the page prints 56,1% (the digits of 55,61 read off wrongly, or 110/196 = 56,12%)",
     ("fraction_percent", "rdev-r025", "230/454 dòng họ"):
         "230/454 is 50,66%, which rounds to 50,7%; the page prints 50,6% (cut, not rounded)",
+    ("fraction_percent", "rdev-am002", "6/9 trường"):
+        "6/9 is 66,67%, which rounds to 66,7%; the page prints 66,6% (cut, not rounded)",
+    ("fraction_percent", "rdev-am002", "6/14 trường"):
+        "6/14 is 42,86%, which rounds to 42,9%; the page prints 42,8% (cut, not rounded; its 15/36 = 41,67% is also "
+        "printed 41,6%)",
     ("share_of_total", "rdev-o030", "14.419 triệu USD"):
         "14.419 of the 15.213 triệu USD the sentence before states is 94,78%, which rounds to 94,8%; the page prints "
         "94,7% (cut, not rounded), while its other share, 731/1.031 dự án = 70,90%, is printed 70,9%",
