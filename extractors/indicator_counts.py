@@ -19,6 +19,7 @@ _CHANGE_AT_END = re.compile(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*$")
 _OF_AT_END = re.compile(r"(?<!\w)của\s+(?:các\s+)?$")
 _GOVERNED = re.compile(r"(?<!\w)(?:cho|với|đối với|đến)\s+(?:các\s+|những\s+)?$")
 # who speaks for the people counted is no act done for them: `đại biểu đại diện cho hơn 58.000 đảng viên`
+_REPRESENTED = re.compile(r"(?<!\w)(?:đại diện|thay mặt)\s+cho\s+(?:(?:hơn|gần|trên|khoảng)\s+)?$")
 _STANDS_FOR = re.compile(r"(?<!\w)(?:đại diện|thay mặt)$")
 _FOR_AT_END = re.compile(r"(?<!\w)cho\s+(?:các\s+|những\s+)?$")
 _GIVEN_AT_END = re.compile(r"(?<!\w)được\s+giao\s*$")
@@ -93,6 +94,10 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and "của" in last and _OF_AT_END.search(last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
+    if participant and _REPRESENTED.search(last):
+        # `349 đại biểu chính thức đại diện cho hơn 33 nghìn đảng viên trong toàn Đảng bộ`: those the delegates stand
+        # for, by who they are
+        return f"{unit}{_modifiers(after)}", "unit"
     if participant:
         # the same group named again (`12 Giám đốc sở` … `12 Giám đốc các sở hoàn thành …`)
         if not _VERB_RE.search(last):
@@ -138,6 +143,11 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
         if act_words and not _FILLER_ONLY.match(act_words) and not re.match(r"(?:đó|này|ra|vào|và)$", act_words) \
                 and not _names_owner(act_words) and not (participant and _STANDS_FOR.search(act_words)):
             return (act_words if participant else f"{act_words} {unit}"), "verb"
+    if verb and sprev is not None and sprev.extra.get("indicator_source") == "after" and _AND_AT_END.search(last) \
+            and _AFTER_MODIFIER.match(after):
+        # `… có 3 thành phố, thị xã hoàn thành nhiệm vụ xây dựng nông thôn mới và 3/8 huyện đạt chuẩn huyện nông thôn
+        # mới`: the verb before `và` was the item before's; this count says what it did after it
+        verb = None
     if verb:
         low = verb.lower()
         if "giao" in last and _GIVEN_AT_END.search(last) and not participant:
@@ -180,6 +190,9 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             vp = f"{unit} {mods} {vp}" if mods else f"{unit} {vp}"   # `171/182 xã đạt chuẩn nông thôn mới`: the counted and what they did
         return vp, "after"
     return None
+
+
+_AND_AT_END = re.compile(r"(?<!\w)và\s*$")
 
 
 def _past_modifiers(after: str, mods: str) -> str | None:

@@ -132,7 +132,7 @@ _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạ
                 r"mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu|có|tiêm|ứng cử|xuất cảnh|tìm được|vay vốn|thoát khỏi")
 _AFTER_MODIFIER = re.compile(
     rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
-    r"[^,;:.()]{0,80})")
+    r"(?:(?!\s+và\s+\d)[^,;:.()]){0,80})")   # (up to the next count: `… hoàn thành nhiệm vụ … và 3/8 huyện …`)
 # counts listed together before the predicate they share: `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`,
 # `45/89 xã và 1 đơn vị cấp huyện được công nhận hoàn thành nhiệm vụ …`
 _SHARED_PREDICATE = re.compile(

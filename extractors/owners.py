@@ -304,12 +304,14 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
     """The last province or body a sentence names as an owner (not in a comparison), or None."""
     best = None
     for b in find_bodies(prev.text, ctx.province):
-        if _reports_or_plans(prev.text[:b.start]):
+        if _reports_or_plans(prev.text[:b.start]) or _EVENT_NAMED.search(prev.text[max(0, b.start - 60):b.start]):
             continue
         best = (b.start, b.name) if best is None or b.start >= best[0] else best
     for ps, pe, p in ctx.places_in(prev, prev.start, prev.end):
         if in_comparison(prev.text, ps) and not _governs(prev.text[pe:pe + 40]):
             continue
+        if _EVENT_NAMED.search(prev.text[max(0, ps - 60):ps]):
+            continue   # `Tuần lễ văn hóa - du lịch huyện Châu Thành lần 2-2024`: a place in an event's name owns nothing
         if best is None or ps > best[0]:
             best = (ps, p.name)
     if best and _UNNAMED_DISTRICT_BODY.fullmatch(best[1]):
@@ -317,6 +319,11 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
         district = _district_before(ctx.text, prev.end, ctx)
         return _body_of(best[1], district) if district else best[1]
     return best[1] if best else None
+
+
+# the name of an event up to a place named in it (within its item of a list)
+_EVENT_NAMED = re.compile(r"(?:Tuần lễ|Lễ hội|Hội thi|Hội chợ|Ngày hội|Liên hoan|Festival|Hội khỏe|Hội thao|Cuộc thi|Giải)"
+                          r"[^,;:()]{0,50}$")
 
 
 # the district as a whole, unnamed: `toàn huyện`, `cả huyện`, `huyện ta`, `Đảng bộ huyện`, `Huyện ủy` (no name after)

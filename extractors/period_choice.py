@@ -53,11 +53,17 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # (`GDP 6 tháng đầu năm … đạt 7,52% (năm 2012 đạt 5,7%, …)`: that year's same months)
         return part or own, "sentence"
     opened = ctx.text.rfind("(", max(s.start, m.start - 160), m.start)
-    if opened >= 0 and ")" not in ctx.text[opened:m.start] and "năm" in ctx.text[opened:m.start]:
+    if opened >= 0 and ")" not in ctx.text[opened:m.start] and ("năm" in ctx.text[opened:m.start]
+                                                                 or "cùng kỳ" in ctx.text[opened:m.start]):
         named = _YEAR_OPENS_BRACKET.match(ctx.text, opened, m.start)
         if named and not re.search(r"(?:19|20)\d{2}", ctx.text[named.end(1):m.start]) \
                 and not re.search(r"(?:quý|tháng)(?:\s+\S+)?\s+năm\s+\d{4}", ctx.text[opened:named.end(1)], re.IGNORECASE):
             # (not a part of that year: `(Cơ cấu tương ứng quý I năm 2022: 18,42%; …)` is read below)
+            if "cùng kỳ" in named.group(0):
+                # `(cùng kỳ 2012: 5,02%, …)` in a report of six months: the same part of that year
+                part = next((p.value[5:] for p in (*ctx.sentence_periods[s.index], *ctx.running_actual[s.index])
+                             if re.fullmatch(r"(?:19|20)\d{2}-(?:Q[1-4]|H[12]|\d{1,2}M|\d{2})", p.value)), None)
+                return (f"{named.group(1)}-{part}" if part else named.group(1)), "sentence"
             return named.group(1), "sentence"   # `tỷ lệ hộ nghèo còn 3,69% (so năm 2017 là 6,47%)`: that year's
     base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start) \
         if _BRACKET_AT_END.may(ctx.text[max(s.start, m.start - 60):m.start]) else None
@@ -321,7 +327,7 @@ _BASE_IN_BRACKETS = re.compile(r"(?<!\w)(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|
                                r"((?:19|20)\d{2})\s*\(\s*$")
 # a bracket that names the year its figures are of before them: `(so năm 2017 là 6,47%)`, `(Cơ cấu tương ứng của năm
 # 2023 là 28,34%; 35,92%; …)`
-_YEAR_OPENS_BRACKET = re.compile(r"\((?:[^()\d]{0,60}?\s)?(?:so\s+(?:với\s+)?|của\s+)?năm\s+((?:19|20)\d{2})\s*(?:là|:)\s"
+_YEAR_OPENS_BRACKET = re.compile(r"\((?:[^()\d]{0,60}?\s)?(?:so\s+(?:với\s+)?|của\s+)?(?:năm|cùng kỳ(?:\s+năm)?)\s+((?:19|20)\d{2})\s*(?:là|:)\s"
                                  r"[^()]*$")
 # (asked only where the text before the figure ends with its bracket, blanks left out: every match ends so)
 _BRACKET_AT_END = EndsWith(_BASE_IN_BRACKETS, ("(",))

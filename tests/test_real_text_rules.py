@@ -2885,3 +2885,45 @@ def test_a_share_of_a_whole_the_count_before_is_part_of():
     assert figure(t, "41,6%").indicator == "trường học đạt chuẩn Quốc gia mức độ 1"
     assert figure(t, "6/9 trường").indicator == "trường đạt chuẩn bậc học mầm non"
     assert figure(t, "30%").indicator == "trường đạt chuẩn bậc THCS"
+
+
+def test_each_count_of_a_list_says_what_it_did():
+    t = ("Toàn tỉnh có 2 xã đạt chuẩn nông thôn mới kiểu mẫu, có 3 thành phố, thị xã hoàn thành nhiệm vụ xây dựng nông "
+         "thôn mới và 3/8 huyện đạt chuẩn huyện nông thôn mới.")
+    assert figure(t, "3 thành phố, thị xã").indicator == "thành phố, thị xã hoàn thành nhiệm vụ xây dựng nông thôn mới"
+    assert figure(t, "3/8 huyện").indicator == "huyện đạt chuẩn huyện nông thôn mới"
+
+
+def test_those_the_delegates_stand_for():
+    t = "Đại hội có sự tham gia của 349 đại biểu chính thức đại diện cho hơn 33 nghìn đảng viên trong toàn Đảng bộ."
+    assert figure(t, "hơn 33 nghìn đảng viên").indicator == "đảng viên"
+
+
+def test_a_heading_that_says_a_figure_again():
+    t = "Năm nay, tăng trưởng kinh tế tỉnh Hải Dương đứng thứ 6 cả nước, tăng 7 bậc so với năm 2023.\n\nVọt tăng 7 bậc\n\nNgày 9/12, …"
+    ex = extract_document(Document(id="t", source="", text=t, title="Kinh tế Hải Dương vọt tăng 7 bậc"))
+    assert [m.indicator for m in ex.mentions if m.text == "7 bậc"] == ["tăng trưởng kinh tế"] * 2
+
+
+def test_the_level_reached_with_a_change():
+    t = "Khách du lịch đến Hà Giang đã tăng 81,6% so với cùng kỳ năm ngoái với 156.200 lượt người."
+    assert figure(t, "81,6%").indicator == "Khách du lịch đến Hà Giang"
+    assert figure(t, "156.200 lượt người").indicator == "Khách du lịch đến Hà Giang"
+
+
+def test_a_claim_of_beating_the_plan_makes_a_result(rules_only):
+    t = "Tỷ lệ hộ nghèo giảm từ 19,26% năm 2015 xuống 6,98% năm 2020, bình quân mỗi năm giảm trên 2,4%, vượt mục tiêu đề ra."
+    assert figure(t, "trên 2,4%").status == "actual"
+
+
+def test_an_ellipsis_before_a_capital_ends_a_sentence():
+    t = ("Trên địa bàn tỉnh Bến Tre tổ chức nhiều sự kiện như: Tuần lễ văn hóa - du lịch huyện Châu Thành lần 2-2024; "
+         "Chợ quê xứ Dừa lần thứ 3-2024… Theo đó, tổng thu từ các hoạt động du lịch trong tháng 6-2024 đạt 289 tỷ đồng.")
+    m = figure(t, "289 tỷ đồng")
+    assert m.sentence.startswith("Theo đó") and m.entity != "huyện Châu Thành"
+
+
+def test_a_same_time_labelled_in_a_bracket_is_that_years():
+    t = ("Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2015 ước đạt 6,88%, cao hơn cùng kỳ những năm gần đây (cùng kỳ 2012: "
+         "5,02%, 2013: 5,42%, 2014: 6,37%).")
+    assert figure(t, "5,02%").period.startswith("2012")
