@@ -237,6 +237,11 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
             # `Riêng Phú Quốc có 2.963.395 lượt khách …. Doanh thu đạt 3.955,9 tỷ đồng`: a sentence that names no owner
             # goes on about the district the sentence before it, in its paragraph, was about
             m.entity, m.extra["entity_source"] = district, "paragraph"
+    if m.entity and ctx.province and m.kind in ("quantity", "fraction") and _DISTRICTS_COUNTED.match(m.unit or "") \
+            and _DISTRICT_OWNER.match(m.entity) and not _DISTRICTS_OF_IT.match(text, m.end, m.end + 40):
+        # `… xét công nhận huyện Cao Lãnh đạt chuẩn …, phấn đấu 2 huyện: Châu Thành, Lấp Vò đạt chuẩn`: districts are
+        # counted across the province, not within one of them
+        m.entity, m.extra["entity_source"] = ctx.province, "site" if ctx.province_source == "site" else "document"
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title, prev_sentence)
@@ -245,6 +250,11 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
     m.indicator = spell_out(m.indicator, m.unit)
     if m.entity and _MEMBERSHIP.search(f"{m.unit or ''} {m.indicator or ''}"):
         m.entity = as_party(m.entity)   # `Huyện ủy Xuân Lộc kết nạp được 358 đảng viên`: the district's party's
+
+
+# a count of districts (`2 huyện`, `3/8 huyện, thị xã`, `6/9 đơn vị cấp huyện`), and one that says whose they are
+_DISTRICTS_COUNTED = re.compile(r"(?:huyện|thị xã|quận|đơn vị cấp huyện)(?:\s*,|\s|$)")
+_DISTRICTS_OF_IT = re.compile(r"\s*(?:của|thuộc)\s")
 
 
 # a total said again before its parts: `Trong tổng số 37.267 người đã được đào tạo nghề, có 455 người …`
@@ -329,7 +339,7 @@ def _entity_of(text: str, cs: int, m: Mention, s: Sentence, ctx: DocContext,
     """`entity_of(…)` of the figure, read once per document for the figures of sentences without letters."""
     if m.kind == "rank" and (holder := holder_after(text, m.end)):
         return holder, "sentence"       # `Đứng thứ nhì là tỉnh Bắc Giang`
-    if m.kind == "quantity" and m.unit and (place := place_after(text, m.end)):
+    if m.kind == "quantity" and m.unit and (place := place_after(text, m.end, m.unit)):
         return place, "sentence"        # `63 hộ của xã Krông Pa đã thoát nghèo`
     lo = max(s.start, m.start - _COMPANY_REACH)
     if text.find("của", lo, m.start) >= 0 and (company := company_of(text, lo, m.start)):

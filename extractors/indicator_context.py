@@ -56,6 +56,8 @@ _NAME_BRACKET = re.compile(r"(?<!\w)" + UPPER + r"[^,;()]*\(\s*$")
 _WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]{2,60}?)(?=\s+(?:trong|của|tại|trên|so với|cả nước|"
                           r"toàn quốc)\b|[,;:.()]|$)")
 # `dẫn đầu cả nước về thu hút vốn đầu tư nước ngoài (FDI) với gần 3,2 tỉ USD`: what the figure is about
+_GREW_WITH_RATE = re.compile(r"(?:^|[,;:]\s*)([^,;:.\d]{3,80}?)\s+với\s+(?:mức|tốc độ)\s+(?:tăng|giảm)[^,;:.\d]{0,40},?\s*"
+                             r"(?:(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*)?$")
 _ABOUT_WITH = re.compile(r"(?<!\w)về\s+([^,;:.\d]{3,80}?)\s+với\s+(?:\S+\s+)?$")
 # a place named right before its figure in a bracketed list: `(Sơn La 2,20%; Lai Châu 3,41%)`
 _PLACE_LISTED = re.compile(r"[(;,]\s*(" + UPPER + r"[^\d(),;:]{1,30}?)\s*:?\s*$")
@@ -83,7 +85,8 @@ _INDEXES = re.compile(rf"(?<!\w)(?:{_alt('index', _INDEXES_CODE)})(?!\w)")
 
 
 # a rate named right after a percentage: `đã giảm 0,12% tỷ lệ hộ nghèo, tương đương 414 hộ`
-_RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương)\s))")
+_CHANGED_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|được|khoảng|gần|hơn|trên))?\s*$")
+_RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[,;.()]|$|\s(?:xuống|còn|từ|so|của|trên|tương|theo)\s))")
 
 
 # a rank's clause that says only that it is held (`Đồng Tháp tiếp tục giữ vị trí thứ 2`): no index named
@@ -166,6 +169,9 @@ _ONLY_POINTS = {"số điểm", "số điểm đánh giá", "điểm số", "t�
 _NO_MEASURE = frozenset(_ONLY_A_FIELD | _ONLY_POINTS)
 _OF_A_REGION = re.compile(r"(?:của|trong)\s+(?:khu vực|vùng)\s", re.IGNORECASE)
 _RATE_OF_NOTHING = {"tốc độ", "tốc độ tăng", "mức tăng", "mức", "mức giảm", "tốc độ tăng trưởng bình quân"}
+# a rate said only by how it went: `với mức tăng trưởng mạnh trở lại, tăng 8,35%`
+_RATE_SAID_HOW = re.compile(r"(?:mức|tốc độ)\s+(?:tăng|giảm)(?:\s+trưởng)?(?:\s+(?:khá|rất|mạnh|cao|nhanh|chậm|thấp|"
+                            r"ấn tượng|trở lại|tích cực|ổn định|đều|tốt))+", re.IGNORECASE)
 _BRACKETED_NUMBER = re.compile(r"\s*\(\s*\d")
 
 
@@ -212,6 +218,19 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         # criteria a group reached (`2 xã đạt từ 15 đến 18 tiêu chí`: numbers of its own, which `weak` would refuse)
         return
     before = text[s_start:m.start]
+    if m.kind == "percent" and _CHANGED_RIGHT_BEFORE.search(before[-16:]) \
+            and (rate := _RATE_AFTER.match(text, m.end, m.end + 80)) and not weak(rate.group(1)):
+        # `…, giảm 1% tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều`: the rate named right after the change
+        m.indicator, m.extra["indicator_source"] = rate.group(1).strip(), "context: rate named after"
+        return
+    if m.kind == "percent" and m.indicator and _RATE_SAID_HOW.fullmatch(m.indicator.strip()) and "với" in before[-160:] \
+            and (grew := _GREW_WITH_RATE.search(before[-160:])):
+        # `Đóng góp vào sự tăng trưởng cao là lĩnh vực dịch vụ với mức tăng trưởng mạnh trở lại, tăng 8,35%`: what
+        # grew, before `với`
+        part = grew.group(1).split(" là ")[-1].strip()
+        if part and not weak(part):
+            m.indicator, m.extra["indicator_source"] = part, "context: what grew"
+            return
     if _nothing_to_repair(m, text, before, s_start, done):
         return
     # what the rules look at around the figure, bounded so that a document's cost stays linear in its length

@@ -410,6 +410,8 @@ _RESULT_CONNECTIVE = re.compile(r"(?<!\w)(?<!trở )(?:nên|cho nên|vì vậy|v
 
 # who sets an aim, and the aim's words, before what it is of
 _AIM_SET = re.compile(r"^.*?(?<!\w)(?:đặt|đặt ra|đề ra|xác định)\s+mục tiêu(?:\s+(?:phấn đấu|là|đến năm\s+\d{4}))*\s+")
+_LOCALITY_DID = re.compile(r"(?:^|[,;:])\s*(?:các\s+)?địa phương\s+(?:(?:đã|cũng|đều)\s+)*(?:đạt|có|đón|thu hút|thu|tăng|giảm)"
+                           r"(?:\s+được)?\s*$", re.IGNORECASE)
 _AIM_LEAD = re.compile(r"^(?:(?:đã|cũng|tiếp tục)\s+)*phấn đấu\s+", re.IGNORECASE)
 # who is given a quota or a plan (`… đều được giao`, `… được phân bổ`) is its owner; the quota is the indicator
 _GIVEN_A_QUOTA = re.compile(r"^.*?(?<!\w)được\s+(?:giao|phân bổ|phân giao)\s+(?=(?:chỉ tiêu|kế hoạch|dự toán|nhiệm vụ)\b)")
@@ -433,6 +435,8 @@ def _subject(seg: str) -> str:
         led = _RESULT_CONNECTIVE.split(seg)
         if len(led) > 1 and led[-1].strip():
             seg = led[-1]
+    if "địa phương" in seg and _LOCALITY_DID.search(seg):
+        return ""   # `…, địa phương đạt 2,57 triệu lượt khách lưu trú`: the owner and its verb (not `…, địa phương 29 tỷ`)
     whole = seg
     parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`

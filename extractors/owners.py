@@ -273,9 +273,18 @@ _PLACE_AFTER = re.compile(r"\s+(?:của|thuộc)\s+((?:xã|phường|thị trấ
                           r"[\w’'-]*(?:\s+|$)){1,4})")
 
 
-def place_after(text: str, end: int) -> str | None:
-    """The commune or district a counted figure ending at `end` belongs to, named right after it."""
+# the party organisation whose members a count is, named after it: `đại diện cho trên 29 nghìn đảng viên trong toàn Đảng
+# bộ tỉnh Lai Châu`
+_PARTY_AFTER = re.compile(r"\s+(?:trong\s+(?:toàn\s+)?|của\s+(?:toàn\s+)?|thuộc\s+)(Đảng bộ\s+(?:tỉnh|huyện|thành phố|thị xã|quận)"
+                          r"\s+(?:" + UPPER + r"[\w’'-]*(?:\s+|$)){1,4})")
+
+
+def place_after(text: str, end: int, unit: str | None = None) -> str | None:
+    """The commune or district a counted figure ending at `end` belongs to, named right after it (or, for a count of
+    party members or their delegates, the party organisation)."""
     m = _PLACE_AFTER.match(text, end, end + 60)
+    if m is None and unit and unit.split()[0] in ("đảng", "đại") and unit.startswith(("đảng viên", "đại biểu")):
+        m = _PARTY_AFTER.match(text, end, end + 70)
     return m.group(1).strip() if m else None
 
 

@@ -291,6 +291,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             # `Nghị quyết Đại hội Đảng bộ tỉnh xác định 17 chỉ tiêu`, `hoàn thành và vượt 18/18 nhóm chỉ tiêu chủ yếu của
             # Nghị quyết Đại hội`: the targets of a congress are its term's
             period, source = term.value, "paragraph" if term.paragraph == s.paragraph else "document"
+    if period is not None and (own := re.fullmatch(r"((?:19|20)\d{2})(-(?:Q[1-4]|H[12]|\d{1,2}M|\d{2}))?", period)):
+        then = _OF_SAME_TIME_AFTER.match(ctx.text, m.end, m.end + 40)
+        if then or _SAME_TIME_RIGHT_BEFORE.search(ctx.text, max(s.start, m.start - 40), m.start):
+            # `…, cao so với mức 7,89% của cùng kỳ năm 2022`, `(tăng mạnh so với mức tăng cùng kỳ âm 7,5%)`: the figure
+            # of the same part of the year before it is compared with
+            period, source = f"{then.group(1) if then else int(own.group(1)) - 1}{own.group(2) or ''}", "sentence"
     if m.status == "target" and source != "sentence" and period is not None and _TERM_VALUE.fullmatch(period) \
             and ctx.congress_opens and period[5:] == ctx.congress_opens:
         # `Đại hội đặt ra mục tiêu mới: GRDP tăng từ 10% trở lên mỗi năm` after the results of 2020-2025, on the page of
@@ -455,6 +461,8 @@ _STOCK_RAISED = re.compile(r"(?<!\w)(?:nâng\s+tổng\s+số\b[^;]*\s(?:lên|là
 _PER_HEAD_LEVEL = re.compile(r"(?<!\w)(?:bình quân|trung bình)\s+(?:\S+\s+)?đầu người(?:\s+(?!tăng|giảm|gấp)[^\s,;:()\d]+){0,4}"
                              r"\s*(?:\(\S+\)\s*)?$", re.IGNORECASE)
 _CURRENCY_UNIT = re.compile(r"(?:USD|VND|EUR|đồng)\b")
+_OF_SAME_TIME_AFTER = re.compile(r"\s+của\s+cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
+_SAME_TIME_RIGHT_BEFORE = re.compile(r"(?<!\w)so(?:\s+với)?\s+(?:mức\s+(?:tăng\s+(?:trưởng\s+)?)?)cùng kỳ\s*(?:năm trước\s*)?$")
 # the months a total adds up, named in its clause: the total is of them, not a level of the year
 _MONTHS_SUMMED = re.compile(r"(?<!\w)trong\s+(?:\d{1,2}|sáu|chín|mười)\s+tháng(?!\w)", re.IGNORECASE)
 _CHANGE_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+\S+)?\s*$")

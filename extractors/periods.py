@@ -108,7 +108,8 @@ _TO_MONTH_END = re.compile(r"(?=[hH])(?<!\w)[Hh]ết\s+tháng\s+(\d{1,2})(?:\s*(
 # (read on the last 12 characters before it, trailing spaces stripped)
 # a month named after what it measures, right before its result: `Tổng mức bán lẻ … tháng 9 ước đạt 10.925,83 tỷ đồng`,
 # `Thu ngân sách … tháng 9 ước thực hiện 963 tỷ đồng` (not a day's date: `ngày 5 tháng 10 đạt`)
-_RESULT_AFTER_MONTH = re.compile(r"\s+(?:ước\s+(?:đạt|tính|thực hiện|tăng|giảm)|đạt|tăng|giảm)(?!\w)")
+_RESULT_AFTER_MONTH = re.compile(r"(?:\s+của\s+(?:toàn\s+)?(?:tỉnh|thành phố|huyện|địa phương)(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,3})?"
+                                 r"\s+(?:ước\s+(?:đạt|tính|thực hiện|tăng|giảm)|đạt|tăng|giảm)(?!\w)")   # (`… tháng 8 của tỉnh ước đạt`)
 _DAY_BEFORE = re.compile(r"(?<!\w)[Nn]gày\s+\d{1,2}\s+$")
 _OPENS_A_TIME = re.compile(r"(?:^|[,;:]|(?:^|\W)(?:trong|riêng|của|cả|Trong|Riêng))$")
 

@@ -2927,3 +2927,44 @@ def test_a_same_time_labelled_in_a_bracket_is_that_years():
     t = ("Tốc độ tăng trưởng kinh tế 6 tháng đầu năm 2015 ước đạt 6,88%, cao hơn cùng kỳ những năm gần đây (cùng kỳ 2012: "
          "5,02%, 2013: 5,42%, 2014: 6,37%).")
     assert figure(t, "5,02%").period.startswith("2012")
+
+
+def test_members_named_with_their_party_organisation_after_them():
+    t = "Đại hội có 299 đại biểu ưu tú, đại diện cho trên 29 nghìn đảng viên trong toàn Đảng bộ tỉnh Lai Châu về dự."
+    assert figure(t, "trên 29 nghìn đảng viên", title="Đại hội Đảng bộ tỉnh Lào Cai").entity == "Đảng bộ tỉnh Lai Châu"
+
+
+def test_districts_are_counted_across_the_province():
+    t = ("Tỉnh Đồng Tháp hoàn chỉnh hồ sơ xét công nhận huyện Cao Lãnh đạt chuẩn nông thôn mới năm 2020, phấn đấu 2 "
+         "huyện: Châu Thành, Lấp Vò đạt chuẩn nông thôn mới.")
+    assert figure(t, "2 huyện").entity == "Đồng Tháp"
+
+
+def test_a_locality_that_reached_a_figure_is_its_owner_not_its_indicator():
+    t = "Trong năm 2022, địa phương đạt 2,57 triệu lượt khách lưu trú, tăng 113,83% so với kế hoạch."
+    assert figure(t, "2,57 triệu lượt khách").indicator == "khách lưu trú"
+    # the local budget beside the centre's stays
+    t = "Tổng vốn là 177 tỷ đồng, trong đó ngân sách Trung ương hơn 147 tỷ đồng, địa phương 29 tỷ đồng."
+    assert figure(t, "29 tỷ đồng").indicator != "khách lưu trú"
+
+
+def test_a_rate_named_right_after_its_change():
+    t = "Phấn đấu thu nhập bình quân đầu người khu vực nông thôn hơn 51 triệu đồng, giảm 1% tỷ lệ hộ nghèo theo chuẩn mới."
+    assert figure(t, "1%").indicator == "tỷ lệ hộ nghèo"
+
+
+def test_what_grew_with_a_rate_said_by_how():
+    t = ("Đóng góp vào sự tăng trưởng cao là lĩnh vực dịch vụ với mức tăng trưởng mạnh trở lại, tăng 8,35%, cao so với "
+         "mức 7,89% của cùng kỳ năm 2022.")
+    assert figure(t, "8,35%").indicator == "lĩnh vực dịch vụ"
+
+
+def test_a_month_named_before_its_owner_and_result():
+    t = "Năm 2019, kim ngạch xuất khẩu tháng 8 của tỉnh ước đạt hơn 106 triệu USD."
+    assert figure(t, "hơn 106 triệu USD").period == "2019-08"
+
+
+def test_the_same_time_a_year_before_a_figure_is_compared_with():
+    t = ("Trong 6 tháng đầu năm 2023, lĩnh vực dịch vụ tăng 8,35%, cao so với mức 7,89% của cùng kỳ năm 2022; nông nghiệp "
+         "tăng trưởng 9,48% (tăng mạnh so với mức tăng cùng kỳ âm 7,5%).")
+    assert [figure(t, x).period for x in ("8,35%", "7,89%", "9,48%", "âm 7,5%")] == ["2023-H1", "2022-H1", "2023-H1", "2022-H1"]
