@@ -53,6 +53,9 @@ _BACK_REFERENCE = EndsWith(re.compile(rf"(?:^|\s)\w+\s(?:{_alt('back_reference')
 # A name with the figure in brackets after it (`Hội Nhà văn (100%)`) owns the figure; it does not measure it.
 _NAME_BRACKET = re.compile(r"(?<!\w)" + UPPER + r"[^,;()]*\(\s*$")
 # `chiếm gần 32% tổng vốn FDI trong …`: the whole a share is of
+# an item of a list named right before its figure in brackets (`…, điện gió (103%)`), in a list after `như`/`gồm`/`:`
+_ITEM_IN_BRACKET = re.compile(r"(?:(?<!\w)như|(?<!\w)gồm|[:,;])\s+([^\W\d][^,;:()\d]{1,30}?)\s*\(\s*$")
+_ITEMS_LISTED = re.compile(r"(?<!\w)(?:như|gồm)\s+[^;.]*$|:\s*[^;.]*$")
 _WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]{2,60}?)(?=\s+(?:trong|của|tại|trên|so với|cả nước|"
                           r"toàn quốc)\b|[,;:.()]|$)")
 # `dẫn đầu cả nước về thu hút vốn đầu tư nước ngoài (FDI) với gần 3,2 tỉ USD`: what the figure is about
@@ -222,6 +225,13 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             and (rate := _RATE_AFTER.match(text, m.end, m.end + 80)) and not weak(rate.group(1)):
         # `…, giảm 1% tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều`: the rate named right after the change
         m.indicator, m.extra["indicator_source"] = rate.group(1).strip(), "context: rate named after"
+        return
+    item = _ITEM_IN_BRACKET.search(before[-60:]) if before.endswith("(") or before.rstrip().endswith("(") else None
+    if item and item.group(1).islower() and not item.group(1).startswith(("gồm ", "như ", "và ", "với ")) \
+            and text.startswith(")", m.end) \
+            and _ITEMS_LISTED.search(before[-200:].rstrip()[:-1]):
+        # `Một số mặt hàng tăng đột biến như giày da (160%), điện gió (103%), xi măng (300%)`: each item its figure
+        m.indicator, m.extra["indicator_source"] = item.group(1).strip(), "context: the item listed"
         return
     if m.kind == "percent" and m.indicator and _RATE_SAID_HOW.fullmatch(m.indicator.strip()) and "với" in before[-160:] \
             and (grew := _GREW_WITH_RATE.search(before[-160:])):

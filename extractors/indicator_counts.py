@@ -91,7 +91,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
                 return same.indicator, "inherited"            # `xảy ra 112 vụ tai nạn giao thông, …; so với cùng kỳ giảm 14 vụ`
             if of_what_it_counts:
                 return unit, "unit"                           # `…, so với cùng kỳ năm 2019, tăng 7.024 thẻ`
-            return f"{change.group(1)} {unit}", "verb"        # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
+            return f"{change.group(1)} {unit}{_modifiers(after)}", "verb"   # `…, chiếm tỷ lệ 19,93%, giảm 1.432 hộ nghèo`
     if not participant and "của" in last and _OF_AT_END.search(last):
         return unit, "unit"                                   # `nhiều chỉ tiêu của 5 nhóm nhiệm vụ được giao`
     if participant and _REPRESENTED.search(last):

@@ -67,7 +67,7 @@ _ENDS_WITH_COPULA = EndsWith(re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm
 _LEAD_TRIM = re.compile(
     r"^(?:trong đó|cụ thể|đặc biệt|đồng thời|riêng|ngoài ra|theo đó|tính đến nay|đến nay|hiện nay|hiện|tính chung|"
     r"nếu|có thể nhận thấy|có thể thấy|nhìn chung|"
-    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|phấn đấu|đã|trong khi|nhưng|song|"
+    r"năm \d{4}|toàn tỉnh|tỉnh|và|với|các|những|cùng với đó|thực hiện|tiếp tục|phấn đấu|đưa|đã|trong khi|nhưng|song|"
     r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
 # (not `cây lâu năm`, `cây hàng năm`: perennial and annual crops)
 _TIME_PHRASES = re.compile(
@@ -110,7 +110,7 @@ _COMPARES_BEFORE = re.compile(
 
 _PREPOSITION_CUT = re.compile(
     r"\s+(?:của|tại|trên địa bàn|ở|(?<!trực )thuộc|đến ngày|đến nay|từ đợt|tính đến|tính từ|chuyển về|từ đầu năm|so với|"
-    r"trong năm|trong(?!\s+(?:GRDP|GDP|cơ cấu)\s+(?!\d))|toàn tỉnh|toàn huyện|cả tỉnh|với|cho|để|nhằm|"
+    r"trong năm|trong(?!\s+(?:GRDP|GDP|cơ cấu)\s+(?!\d))|toàn tỉnh|toàn huyện|cả tỉnh|đến với|với|cho|để|nhằm|"
     r"(?:đến|về|vào)\s+(?:tỉnh|thành phố|huyện|địa bàn)|(?:tỉnh|thành phố|huyện)\s+" + UPPER + r")\b.*$")
 _SUBJECT_LEAD = re.compile(
     r"^(?:(?:[Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Tt]hị xã|TP\.?)\s+(?:" + UPPER + r"[^\s,;:()]*\s*)+|(?:toàn tỉnh|cả tỉnh|cả nước|"
@@ -438,7 +438,7 @@ def _subject(seg: str) -> str:
     if "địa phương" in seg and _LOCALITY_DID.search(seg):
         return ""   # `…, địa phương đạt 2,57 triệu lượt khách lưu trú`: the owner and its verb (not `…, địa phương 29 tỷ`)
     whole = seg
-    parts = re.split(r"\s(?:với|bằng|gồm|trong đó)\s", seg)
+    parts = re.split(r"(?<!đến)\s(?:với|bằng|gồm|trong đó)\s", seg)   # (not `khách du lịch đến với Quảng Bình`)
     seg = parts[-1]   # `… 54 dự án với tổng số vốn đăng ký`
     if len(parts) > 1 and (_FILLER_ONLY.match(seg.strip()) or _ONLY_A_RATE.fullmatch(seg.strip())):
         # nothing after `với` but the figure: the subject is before the verb that leads to it (`Thu từ hoạt
@@ -449,6 +449,9 @@ def _subject(seg: str) -> str:
             seg = lead.group(1)
         elif re.search(r"\sbằng\s*$", whole) and not _FILLER_ONLY.match(parts[-2].strip()):
             seg = parts[-2]   # `ngành khai khoáng bằng 91,2%` (of the period before): what equals the figure
+        elif _ONLY_A_RATE.fullmatch(seg.strip()) and re.search(r"\svới\s+(?:mức|tốc độ)", whole) \
+                and not _FILLER_ONLY.match(parts[-2].strip()) and not _VERB_RE.search(parts[-2]):
+            seg = parts[-2]   # `Chỉ số sản xuất ngành linh kiện điện tử với mức tăng gần 22%`: what rose
     seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
     if "mục tiêu" in seg:
         aim = _AIM_SET.search(seg)

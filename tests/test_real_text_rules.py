@@ -2968,3 +2968,25 @@ def test_the_same_time_a_year_before_a_figure_is_compared_with():
     t = ("Trong 6 tháng đầu năm 2023, lĩnh vực dịch vụ tăng 8,35%, cao so với mức 7,89% của cùng kỳ năm 2022; nông nghiệp "
          "tăng trưởng 9,48% (tăng mạnh so với mức tăng cùng kỳ âm 7,5%).")
     assert [figure(t, x).period for x in ("8,35%", "7,89%", "9,48%", "âm 7,5%")] == ["2023-H1", "2022-H1", "2023-H1", "2022-H1"]
+
+
+def test_each_item_listed_with_its_figure_in_brackets():
+    t = "Một số mặt hàng tăng đột biến như giày da (160%), điện gió (103%), xi măng (300%)..."
+    assert [figure(t, x).indicator for x in ("160%", "103%", "300%")] == ["giày da", "điện gió", "xi măng"]
+    # places listed so stay the rule for places
+    t = "Tỷ lệ giải ngân vốn đầu tư công cao gồm Ninh Bình (96,7%), Hà Nam (94,3%)."
+    assert figure(t, "94,3%").indicator != "Hà Nam"
+
+
+def test_subjects_that_go_to_a_place_or_rise_with_a_rate():
+    t = "Năm 2021, tổng số khách du lịch đến với Quảng Bình đạt khoảng 569.826 lượt, giảm 69% so với cùng kỳ năm 2020."
+    assert figure(t, "khoảng 569.826 lượt").indicator == "tổng số khách du lịch"
+    t = "Chỉ số sản xuất ngành linh kiện điện tử với mức tăng gần 22% so với cùng kỳ."
+    assert figure(t, "gần 22%").indicator == "Chỉ số sản xuất ngành linh kiện điện tử"
+    t = "Lượng sản phẩm tiêu thụ đạt khá, đưa chỉ số sản xuất trong tháng 10 tăng trên 28% so với cùng kỳ."
+    assert figure(t, "trên 28%").indicator == "chỉ số sản xuất"
+
+
+def test_a_count_that_fell_keeps_its_noun():
+    t = "Tổng số hộ nghèo toàn tỉnh là trên 15.300 hộ, chiếm tỷ lệ 7,04%, giảm trên 9.700 hộ nghèo."
+    assert "hộ nghèo" in figure(t, "trên 9.700 hộ").indicator
