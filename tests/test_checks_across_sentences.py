@@ -158,3 +158,20 @@ def test_a_claim_about_another_plan_is_not_read_against_the_target_found():
 
     assert "inconsistent" in verdicts("vượt mục tiêu đề ra")
     assert "inconsistent" not in verdicts("vượt mục tiêu đề ra tại Nghị quyết số 04-NQ/TU ngày 27/7/2016")
+
+
+def test_a_share_of_a_whole_of_its_own_kind_is_not_read_against_the_total():
+    """`… còn 31.502 hộ nghèo …. Trong đó số hộ nghèo đồng bào DTTS là 28.173 hộ, chiếm 17,05% hộ đồng bào DTTS`: the
+    share is of the ethnic minority households, not of the 31.502 (which would give 89,43 %)."""
+    from extractors.checks.document import check_document
+    from extractors.document import Document
+    from extractors.extract import extract_document
+
+    def verdicts(whole: str) -> list[str]:
+        text = ("Năm 2023, tỉnh Gia Lai hiện còn 31.502 hộ nghèo. Trong đó số hộ nghèo đồng bào dân tộc thiểu số là "
+                f"28.173 hộ, chiếm {whole}.")
+        ex = extract_document(Document(id="d", source="", text=text))
+        return [c.verdict for c in check_document(text, ex.mentions) if c.check_type == "share_of_total"]
+
+    assert "inconsistent" not in verdicts("17,05% hộ đồng bào DTTS")
+    assert "inconsistent" in verdicts("17,05%")

@@ -66,9 +66,11 @@ def _fraction_percent(dt: DocText, ms: list[Mention]) -> list[Check]:
 def _names_other_whole(dt: DocText, p: Mention, unit: str | None) -> bool:
     """The percentage names its whole (`chiếm 5% tổng số xã cả nước`), and not as just the unit (`tổng số xã`)."""
     after = fold(dt.after(p, 50)).lstrip()
+    u = re.escape(fold(unit or "").strip())
+    if u and re.match(rf"{u}\s+(?!toan tinh|cua tinh|tren dia ban|ca tinh|trong tong|[0-9])\w", after):
+        return True   # `28.173 hộ, chiếm 17,05% hộ đồng bào DTTS`: a whole of its own kind, not the total before
     if not re.match(r"(?:so voi\s+)?(?:tong|cua|trong|tren)(?!\w)", after):
         return False
-    u = re.escape(fold(unit or "").strip())
     return not (u and re.match(rf"(?:so voi\s+)?(?:tong so|tong)\s+(?:cac\s+|so\s+)?{u}\s*(?:$|[,.;)(]|toan tinh|cua tinh|tren dia ban)",
                                after))
 
