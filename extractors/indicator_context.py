@@ -337,7 +337,11 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
                 found, source = d.indicator, "the place listed before"
                 break
     if found is None:
-        from_lexicon = known_indicator(before, whole=True)
+        clause = before[before.rfind(";") + 1:]
+        # (its own clause's, not past `;`, unless that clause is an item of a list by place: `…; huyện Lệ Thủy
+        # 10.685,5 ha`, `…; tiếp đến là Bình Dương với 22,51 tỷ USD`)
+        from_lexicon = known_indicator(clause if len(clause.split()) > 4 and not find_places(clause) else before,
+                                       whole=True)
         if from_lexicon:
             found, source = from_lexicon, "lexicon in the sentence"
     if found is None:

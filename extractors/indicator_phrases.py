@@ -59,7 +59,7 @@ _TAKES_TARGETS = lexicon.role_words("status_words", "takes_targets")
 _COPULAS = re.compile(
     r"(?<!\w)\s*+(?:(?:bình quân|hằng năm|hàng năm|mỗi năm|trở lên|cả năm|trong năm|ước tính|ước thực hiện|ước|"
     r"dự kiến|phấn đấu|chỉ|đến|tới|luôn|vẫn|đã|cũng|đều|đang|sẽ)\s++)*"
-    r"(?:nằm trong|lọt vào|lọt|đứng trong|đạt được|ước đạt|đạt tới|đạt mức|đạt|tăng thêm|tăng tới|tăng đến|tăng|giảm còn|giảm|còn|là|chiếm|lên tới|"
+    r"(?:nằm trong|lọt vào|lọt|đứng trong|đạt được|ước đạt|đạt tới|đạt mức|đạt|tăng trưởng (?:nhẹ|mạnh|khá|chậm)|tăng thêm|tăng tới|tăng đến|tăng|giảm còn|giảm|còn|là|chiếm|lên tới|"
     r"lên đến|lên|xuống|ở mức|vượt|với|có|khoảng|"
     r"xấp xỉ|gần|trên|dưới|hơn|từ|bằng|xếp thứ|xếp|đứng thứ|đứng|gấp|thứ)?\s*+$", re.IGNORECASE)
 _ENDS_WITH_COPULA = EndsWith(re.compile(r"(?<!\w)(?:là|lên|đạt|còn|chiếm|ở mức|tăng lên|giảm xuống)\s*$", re.IGNORECASE),

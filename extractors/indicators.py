@@ -449,7 +449,7 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                 and _same_group(sprev.unit.split("/")[0], unit):
             return sprev.indicator, "inherited"   # `gần 32.000 doanh nghiệp (31.847 doanh nghiệp)`: the same, exactly
         if PAREN_TARGET.search(before[-20:]) or (_PAREN_RESTATES.search(between) and "(" in between
-                                                  and not counted):
+                                                  and not counted and ";" not in between):
             return sprev.indicator, "inherited"               # `tăng 7,2% (kế hoạch 8%)`, `(tỷ lệ 94%)`
         paren = before.rfind("(")
         if paren > before.rfind(")") and _PAREN_RESTATES.search(before[paren:]) and not counted and \

@@ -2990,3 +2990,10 @@ def test_subjects_that_go_to_a_place_or_rise_with_a_rate():
 def test_a_count_that_fell_keeps_its_noun():
     t = "Tổng số hộ nghèo toàn tỉnh là trên 15.300 hộ, chiếm tỷ lệ 7,04%, giảm trên 9.700 hộ nghèo."
     assert "hộ nghèo" in figure(t, "trên 9.700 hộ").indicator
+
+
+def test_a_clause_after_a_semicolon_keeps_to_its_own_words():
+    t = ("Tốc độ tăng trưởng GRDP của tỉnh ước tăng 2,24%; sản xuất nông, lâm nghiệp và thủy sản tăng trưởng nhẹ (0,71%); "
+         "uớc đến hết năm 2023, có thêm 5 xã đạt từ 17 - 18 tiêu chí nông thôn mới.")
+    assert figure(t, "0,71%").indicator == "sản xuất nông, lâm nghiệp và thủy sản"
+    assert figure(t, "5 xã").indicator.startswith("xã đạt")
