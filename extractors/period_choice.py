@@ -297,6 +297,12 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             # `…, cao so với mức 7,89% của cùng kỳ năm 2022`, `(tăng mạnh so với mức tăng cùng kỳ âm 7,5%)`: the figure
             # of the same part of the year before it is compared with
             period, source = f"{then.group(1) if then else int(own.group(1)) - 1}{own.group(2) or ''}", "sentence"
+    if period is not None and _TERM_VALUE.fullmatch(period) and m.kind == "quantity" and m.status != "target" \
+            and ((m.unit or "").startswith("đại biểu") or (m.unit or "").startswith(("đảng viên", "chi", "đảng bộ"))
+                 and "đại biểu" in s.text):
+        # `… cùng 235 đại biểu ưu tú, … của trên 4.000 đảng viên đến từ 55 chi, đảng bộ cơ sở` at a congress of
+        # 2020-2025: who attends, and whom they stand for, are counted when the congress meets
+        period = ctx.congress_opens or period[:4]
     if m.status == "target" and source != "sentence" and period is not None and _TERM_VALUE.fullmatch(period) \
             and ctx.congress_opens and period[5:] == ctx.congress_opens:
         # `Đại hội đặt ra mục tiêu mới: GRDP tăng từ 10% trở lên mỗi năm` after the results of 2020-2025, on the page of

@@ -2997,3 +2997,9 @@ def test_a_clause_after_a_semicolon_keeps_to_its_own_words():
          "uớc đến hết năm 2023, có thêm 5 xã đạt từ 17 - 18 tiêu chí nông thôn mới.")
     assert figure(t, "0,71%").indicator == "sản xuất nông, lâm nghiệp và thủy sản"
     assert figure(t, "5 xã").indicator.startswith("xã đạt")
+
+
+def test_who_attends_a_congress_is_counted_when_it_meets():
+    t = ("Đại hội Đảng bộ huyện Bắc Hà nhiệm kỳ 2020 - 2025 khai mạc với 235 đại biểu ưu tú, tiêu biểu cho trí tuệ của "
+         "trên 4.000 đảng viên đến từ 55 chi, đảng bộ cơ sở.")
+    assert [figure(t, x, published="2020-07-20").period for x in ("235 đại biểu", "trên 4.000 đảng viên")] == ["2020", "2020"]
