@@ -26,6 +26,8 @@ _RIGHT_AFTER = re.compile(r"(?:\s*,\s*(?:tỷ lệ|tỉ lệ|chiếm|bằng)\s+[
                           r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
                           r"(?:vào|trong|của)\s+năm\s+|năm\s+|của\s+)")
 _LABEL_GAP = re.compile(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*")
+_COMPARED_IS = re.compile(r"(?:năm\s+)?(?:19|20)\d{2}\s*là\s*")
+_COMPARED_WITH_END = re.compile(r"(?<!\w)(?:cao hơn|thấp hơn|nhiều hơn|ít hơn|so với|so)\s+(?:năm\s+)?$")
 _LABEL_VERB_GAP = re.compile(r"[\d\s/QIV-]*\s*(?:tăng|giảm|đạt|là|còn)\s*")
 
 
@@ -517,6 +519,8 @@ def _opens_a_label(before: str) -> bool:
 def _labels(sentence: str, p: Period, rel_s: int) -> bool:
     """Whether period `p` labels the figure starting at `rel_s`: `năm 2021: 9,44%`, `(năm 2020 tăng 6,97%`."""
     gap, before = sentence[p.pos:rel_s], sentence[:p.pos]
+    if _COMPARED_IS.fullmatch(gap) and _COMPARED_WITH_END.search(before[-30:]):
+        return True   # `…, cao hơn năm 2019 là 15%, gấp 4 lần …`: the year compared with, and its own figure
     if not _opens_a_label(before):
         return False
     if _LABEL_GAP.fullmatch(gap):

@@ -3003,3 +3003,9 @@ def test_who_attends_a_congress_is_counted_when_it_meets():
     t = ("Đại hội Đảng bộ huyện Bắc Hà nhiệm kỳ 2020 - 2025 khai mạc với 235 đại biểu ưu tú, tiêu biểu cho trí tuệ của "
          "trên 4.000 đảng viên đến từ 55 chi, đảng bộ cơ sở.")
     assert [figure(t, x, published="2020-07-20").period for x in ("235 đại biểu", "trên 4.000 đảng viên")] == ["2020", "2020"]
+
+
+def test_a_year_compared_with_owns_only_its_own_figure():
+    t = ("Năm 2021, chỉ số sản xuất công nghiệp (IIP) tăng trên 18% so với năm 2020, cao hơn năm 2019 là 15%, gấp 4 lần "
+         "bình quân chung cả nước là 3,6%.")
+    assert [figure(t, x).period for x in ("trên 18%", "15%", "gấp 4 lần", "3,6%")] == ["2021", "2019", "2021", "2021"]
