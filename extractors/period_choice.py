@@ -683,14 +683,18 @@ def _after_in_clause(periods: list[Period], s: Sentence, rel_m: int, spans=()) -
 
 # a sentence that opens on now (`Đến nay Tham Đôn đã có nhiều đổi thay, …`): the one after it in its paragraph goes on
 # with now, not with a year an earlier paragraph looked back to (`Khi mới bước vào … năm 2010, …`)
+_THERE_ARE = re.compile(r"\s*(?:[Cc]ó|[Cc]òn|[Tt]rong đó(?:,)?\s+có)\s+(?:(?:gần|hơn|trên|khoảng)\s+)?\d")
 _OPENS_ON_NOW = re.compile(r"\s*(?:[Đđ]ến nay|[Hh]iện nay|[Cc]ho đến nay|[Tt]ính đến nay)(?!\w)")
 
 
 def _goes_on_from_now(s: Sentence, ctx: DocContext) -> bool:
     """The sentence before, in the same paragraph, opens on now and names no time nor figure of its own."""
     k = s.index
-    return k > 0 and ctx.sentences[k - 1].paragraph == s.paragraph and not ctx.sentence_periods[k - 1] \
-        and not ctx.figure_spans.get(k - 1) and _OPENS_ON_NOW.match(ctx.sentences[k - 1].text) is not None
+    if k == 0 or ctx.sentences[k - 1].paragraph != s.paragraph or _OPENS_ON_NOW.match(ctx.sentences[k - 1].text) is None:
+        return False
+    # (or, after a sentence of figures as of now, one that only goes on counting what there is: `Đến nay, toàn tỉnh có
+    # 726 cơ sở lưu trú với 22.654 phòng. Có 13 doanh nghiệp kinh doanh dịch vụ lữ hành quốc tế, …`)
+    return not ctx.sentence_periods[k - 1] and not ctx.figure_spans.get(k - 1) or _THERE_ARE.match(s.text) is not None
 
 
 def text_before_in_sentence(s: Sentence, m: Mention, ctx: DocContext) -> str:

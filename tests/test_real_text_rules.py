@@ -3009,3 +3009,9 @@ def test_a_year_compared_with_owns_only_its_own_figure():
     t = ("Năm 2021, chỉ số sản xuất công nghiệp (IIP) tăng trên 18% so với năm 2020, cao hơn năm 2019 là 15%, gấp 4 lần "
          "bình quân chung cả nước là 3,6%.")
     assert [figure(t, x).period for x in ("trên 18%", "15%", "gấp 4 lần", "3,6%")] == ["2021", "2019", "2021", "2021"]
+
+
+def test_a_count_that_goes_on_from_now():
+    t = ("Riêng trong tháng 2/2019, lượng khách đến tham quan du lịch ước đạt 846.441 lượt. Đến nay, toàn tỉnh có 726 cơ "
+         "sở lưu trú với 22.654 phòng. Có 13 doanh nghiệp kinh doanh dịch vụ lữ hành quốc tế.")
+    assert [figure(t, x).period for x in ("846.441 lượt", "726 cơ sở lưu trú", "13 doanh nghiệp")] == ["2019-02", "2019", "2019"]
