@@ -119,14 +119,16 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if _reports_or_plans(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
                 continue  # `Tin từ Sở Du lịch cho biết, …`: who reports or set the plan, not whose
+            if _guests_with(seg, b.start, b.end):
+                continue  # `Lãnh đạo các huyện Si Ma Cai và huyện Xín Mần tỉnh Hà Giang cùng 235 đại biểu`: guests
             if best is not None and _PARENT_BEFORE.search(seg, max(0, b.start - 30), b.start):
                 continue  # `quận Long Biên thuộc thành phố Hà Nội`: the parent of the owner named before
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
                 district_end = b.end if b.type == "district" else None
         for ps, pe, p in ctx.places_in(s, lo, ms):
-            if in_comparison(seg, ps) and not _governs(seg[pe:]):
-                continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing
+            if in_comparison(seg, ps) and not _governs(seg[pe:]) or _guests_with(seg, ps, pe):
+                continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing (nor guests' places)
             if best is not None and _PARENT_BEFORE.search(seg, max(0, ps - 30), ps):
                 continue  # `quận Long Biên thuộc thành phố Hà Nội với diện tích 6.038,24ha`: the parent of the owner
             if district_end is not None and _ITS_PROVINCE_AFTER.fullmatch(seg, district_end, ps):
@@ -277,6 +279,16 @@ _PLACE_AFTER = re.compile(r"\s+(?:của|thuộc)\s+((?:xã|phường|thị trấ
 # bộ tỉnh Lai Châu`
 _PARTY_AFTER = re.compile(r"\s+(?:trong\s+(?:toàn\s+)?|của\s+(?:toàn\s+)?|thuộc\s+)(Đảng bộ\s+(?:tỉnh|huyện|thành phố|thị xã|quận)"
                           r"\s+(?:" + UPPER + r"[\w’'-]*(?:\s+|$)){1,4})")
+
+
+# guests named before those they join: `Lãnh đạo các huyện … tỉnh Hà Giang cùng 235 đại biểu ưu tú`
+_GUESTS_BEFORE = re.compile(r"(?<!\w)(?:[Ll]ãnh đạo|[Đđ]ại diện lãnh đạo|[Kk]hách mời|[Đđ]oàn công tác)(?!\w)[^,;:()]{0,80}$")
+_JOINED_BY = re.compile(r"[^,;:()\d]{0,40}?\scùng(?:\s+với)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+
+
+def _guests_with(seg: str, start: int, end: int) -> bool:
+    """A place or body named among guests that `cùng` joins to the figure's group (not the group's owner)."""
+    return "cùng" in seg[end:] and _JOINED_BY.fullmatch(seg, end) is not None and _GUESTS_BEFORE.search(seg, 0, start) is not None
 
 
 def place_after(text: str, end: int, unit: str | None = None) -> str | None:

@@ -3015,3 +3015,9 @@ def test_a_count_that_goes_on_from_now():
     t = ("Riêng trong tháng 2/2019, lượng khách đến tham quan du lịch ước đạt 846.441 lượt. Đến nay, toàn tỉnh có 726 cơ "
          "sở lưu trú với 22.654 phòng. Có 13 doanh nghiệp kinh doanh dịch vụ lữ hành quốc tế.")
     assert [figure(t, x).period for x in ("846.441 lượt", "726 cơ sở lưu trú", "13 doanh nghiệp")] == ["2019-02", "2019", "2019"]
+
+
+def test_guests_places_do_not_own_the_delegates_they_join():
+    t = ("Đại hội Đảng bộ huyện Bắc Hà nhiệm kỳ 2020 - 2025 khai mạc. Lãnh đạo các huyện Si Ma Cai và huyện Xín Mần tỉnh "
+         "Hà Giang cùng 235 đại biểu ưu tú dự Đại hội.")
+    assert figure(t, "235 đại biểu", source="http://bacha.laocai.gov.vn/a").entity != "Hà Giang"
