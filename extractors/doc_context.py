@@ -277,7 +277,7 @@ class DocContext:
         """The text compares with the year two before its date (`tăng 7,2% so với năm 2021` in January 2023):
         a review of the year gone by."""
         return self.pub_year is not None and re.search(
-            rf"(?<!\w)so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{self.pub_year - 2}(?!\d)", self.text) is not None
+            rf"(?<!\w)so với\s+(?:cùng kỳ\s+|(?:thời điểm\s+)?cuối\s+)?(?:năm\s+)?{self.pub_year - 2}(?!\d)", self.text) is not None
 
     @cached_property
     def communes(self) -> dict[str, str]:

@@ -179,7 +179,7 @@ _NAMES_NOTHING = re.compile(r"\s*(?:(?:tính\s+)?(?:từ\s+)?đầu năm (?:đ�
 
 
 # how many criteria a group of communes reached, right after its count: `4 xã đạt dưới 5 tiêu chí`
-_CRITERIA_REACHED = re.compile(r"\s+((?:đã\s+)?(?:(?:đạt|có|hoàn thành)\s+(?:từ\s+|dưới\s+|trên\s+)?\d+"
+_CRITERIA_REACHED = re.compile(r"(?:\s*\([^()\d]{0,3}[\d,.]+\s*%\))?\s+((?:đã\s+)?(?:(?:đạt|có|hoàn thành)\s+(?:từ\s+|dưới\s+|trên\s+)?\d+"
                                r"(?:\s*(?:-|–|đến)\s*\d+)?\s+tiêu chí(?!\s*(?:nông thôn mới|NTM))|"
                                # and the stars a product was rated: `4 sản phẩm đạt OCOP 4 sao`, `41 sản phẩm đạt 4 sao`
                                r"(?:đạt|được công nhận(?:\s+đạt)?|xếp hạng)\s+(?:chuẩn\s+)?(?:OCOP\s+)?\d\s+sao))")

@@ -3022,3 +3022,14 @@ def test_guests_places_do_not_own_the_delegates_they_join():
          "Hà Giang cùng 235 đại biểu ưu tú dự Đại hội.")
     m = figure(t, "235 đại biểu", title="Đại hội Đại biểu Đảng bộ huyện Bắc Hà lần thứ XXIV thành công tốt đẹp")
     assert m.entity != "Hà Giang"
+
+
+def test_a_page_of_january_that_compares_with_the_end_of_the_year_two_before():
+    t = ("Sau 5 năm thực hiện Chương trình, tỉnh Tiền Giang đã có 12 xã đạt chuẩn NTM. Bình quân số tiêu chí đạt được là "
+         "11,23 tiêu chí/xã, tăng 2,63 tiêu chí so với cuối năm 2014.")
+    assert figure(t, "12 xã", published="2016-01-13").period == "2015"
+
+
+def test_the_criteria_reached_past_a_share_in_brackets():
+    t = "Có 6 xã (4,32%) đạt từ 15 - 18 tiêu chí, 79 xã (56,83%) đạt từ 10 - 14 tiêu chí."
+    assert figure(t, "79 xã").indicator == "xã đạt từ 10 - 14 tiêu chí"
