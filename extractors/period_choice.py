@@ -153,6 +153,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         term = ctx.last_term[s.index]
         now = (ctx.pub_year - 1 if ctx.reviews_year_before else ctx.pub_year) if ctx.pub_year else \
             ctx.doc_year or (term.value[5:] if term is not None else None)
+        if not ctx.pub_year and term is not None and ctx.congress_opens == term.value[:4]:
+            now = ctx.congress_opens   # (on an undated congress's page, now is when the congress meets: the new term's start)
         period = str(now) if now else None
     run = ctx.running_actual[s.index] if m.status == "actual" else ctx.running[s.index]
     if period is None and run:
@@ -305,6 +307,15 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         # `… cùng 235 đại biểu ưu tú, … của trên 4.000 đảng viên đến từ 55 chi, đảng bộ cơ sở` at a congress of
         # 2020-2025: who attends, and whom they stand for, are counted when the congress meets
         period = ctx.congress_opens or period[:4]
+    if m.status == "actual" and source != "sentence" and period is not None and _TERM_VALUE.fullmatch(period) \
+            and ctx.congress_opens and period[:4] == ctx.congress_opens \
+            and (not ctx.pub_year or ctx.pub_year <= int(ctx.congress_opens)) \
+            and not _ADOPTS.search(ctx.text, max(s.start, m.start - 40), m.start):   # (`Đại hội đã thông qua 33 chỉ tiêu`)
+        # `Đại hội Đảng bộ tỉnh Lai Châu … nhiệm kỳ 2020-2025`, then `… đạt được những thành tựu: 11/11 chỉ tiêu …; tốc
+        # độ tăng trưởng kinh tế bình quân hàng năm đạt 11,55%`: the results a congress reports are of the term that
+        # ends, not of the one it opens
+        start = int(ctx.congress_opens)
+        period = f"{start - 5}-{start}"
     if m.status == "target" and source != "sentence" and period is not None and _TERM_VALUE.fullmatch(period) \
             and ctx.congress_opens and period[5:] == ctx.congress_opens:
         # `Đại hội đặt ra mục tiêu mới: GRDP tăng từ 10% trở lên mỗi năm` after the results of 2020-2025, on the page of
@@ -471,6 +482,7 @@ _PER_HEAD_LEVEL = re.compile(r"(?<!\w)(?:bình quân|trung bình)\s+(?:\S+\s+)?�
 _CURRENCY_UNIT = re.compile(r"(?:USD|VND|EUR|đồng)\b")
 _OF_SAME_TIME_AFTER = re.compile(r"\s+của\s+cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 _SAME_TIME_RIGHT_BEFORE = re.compile(r"(?<!\w)so(?:\s+với)?\s+(?:mức\s+(?:tăng\s+(?:trưởng\s+)?)?)cùng kỳ\s*(?:năm trước\s*)?$")
+_ADOPTS = re.compile(r"(?<!\w)(?:thông qua|đề ra|đặt ra|xác định|quyết nghị|biểu quyết)(?!\w)")
 # the months a total adds up, named in its clause: the total is of them, not a level of the year
 _MONTHS_SUMMED = re.compile(r"(?<!\w)trong\s+(?:\d{1,2}|sáu|chín|mười)\s+tháng(?!\w)", re.IGNORECASE)
 _CHANGE_RIGHT_BEFORE = re.compile(r"(?<!\w)(?:tăng|giảm)(?:\s+\S+)?\s*$")

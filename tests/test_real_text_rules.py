@@ -3033,3 +3033,12 @@ def test_a_page_of_january_that_compares_with_the_end_of_the_year_two_before():
 def test_the_criteria_reached_past_a_share_in_brackets():
     t = "Có 6 xã (4,32%) đạt từ 15 - 18 tiêu chí, 79 xã (56,83%) đạt từ 10 - 14 tiêu chí."
     assert figure(t, "79 xã").indicator == "xã đạt từ 10 - 14 tiêu chí"
+
+
+def test_a_congress_reports_the_results_of_the_term_that_ends():
+    t = ("Trong ba ngày, 21-23/10/2020, Đại hội Đảng bộ tỉnh Lai Châu lần thứ XIV nhiệm kỳ 2020 – 2025 đã diễn ra tại Trung "
+         "tâm Hội nghị tỉnh.\n\nNhiệm kỳ qua Đảng bộ, chính quyền và nhân dân các dân tộc tỉnh Lai Châu đã đạt được những "
+         "thành tựu nổi bật như: 11/11 chỉ tiêu chủ yếu đều đạt và vượt; tốc độ tăng trưởng kinh tế bình quân hàng năm đạt "
+         "11,55%; thu nhập bình quân đầu người đến nay đạt 40 triệu đồng tăng gấp đôi so với đầu nhiệm kỳ.")
+    title = "Đại hội Đảng bộ tỉnh Lai Châu lần thứ XIV nhiệm kỳ 2020 – 2025 thành công tốt đẹp"
+    assert [figure(t, x, title=title).period for x in ("11/11 chỉ tiêu", "40 triệu đồng")] == ["2015-2020", "2020"]
