@@ -101,7 +101,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     `document`, `site`)."""
     if _COUNTS_PROVINCES.fullmatch(unit or "") or unit == "địa phương" and _COUNTRY.search(s.text):
         return "Việt Nam", "sentence"  # `12 Bộ`, `54 tỉnh, thành phố trên cả nước`: a count across the country
-    if _INDEX_NAMED.search(s.text) and (unit or "").split(" ")[0] in _RESPONDENTS \
+    if (unit or "").split(" ")[0] in _RESPONDENTS and _INDEX_NAMED.search(s.text) \
             and _SURVEYED.search(text, s.start, ms) and not ctx.places_in(s, cs, ms):
         # `Báo cáo PCI năm 2022 được xây dựng trên thông tin phản hồi từ 11.872 doanh nghiệp`: who answered the
         # country's survey

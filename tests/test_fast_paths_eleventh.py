@@ -1,0 +1,56 @@
+"""The eleventh pass's faster readings (issue 18's 1 MB/s) give what the plain readings give:
+- the page's names said to be communes (`Hướng Hiệp là xã …`) are looked for only where `là xã`, `là phường` or
+  `là thị trấn` is written;
+- `find_national` reads its two tests (all of them are asked) in the cheaper order."""
+import json
+import random
+
+from extractors import doc_context, entities
+from extractors.doc_context import DocContext
+from extractors.sentences import split_sentences
+from extractors.textdump import read_dump
+
+from conftest import ROOT
+
+
+def _texts():
+    """The seeds, the synthetic and development passages, and made-up texts with names said to be communes."""
+    texts = [d.text for p in sorted((ROOT / "corpus").glob("*.txt")) for d in read_dump(p)]
+    for path in [ROOT / "tests/gold/synthetic.jsonl", *sorted((ROOT / "tests/gold").glob("real_dev_*.jsonl"))]:
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                texts.append(row.get("text") or row.get("context") or "")
+    rng = random.Random(11)
+    pieces = ["Hướng Hiệp là xã", "Tân Phú là phường", "Phú Phong  là\nthị trấn", "A Bung là xãhội", "là xã", " là ",
+              "Xã Tham Đôn", "và Húc Nghì là thị trấn", "Hòa Thuận là Xã", "cả nước", "Cả Nước có", "toàn quốc",
+              "đứng thứ 8 cả nước", "so với bình quân cả nước", "ước tăng 5%", ",", ". ", "Trên phạm vi cả nước"]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(2000)]
+    return texts
+
+
+def test_communes_named_by_what_they_are_are_found_behind_the_gate_as_without_it():
+    found = 0
+    try:
+        for text in _texts():
+            doc_context.GATE_COMMUNE_NAMES = True
+            gated = DocContext(text, None, None, split_sentences(text)).communes if text.strip() else {}
+            doc_context.GATE_COMMUNE_NAMES = False
+            plain = DocContext(text, None, None, split_sentences(text)).communes if text.strip() else {}
+            assert gated == plain, text[:120]
+            found += any(" là " in text and m for m in doc_context._NAME_IS_COMMUNE.finditer(text))
+    finally:
+        doc_context.GATE_COMMUNE_NAMES = True
+    assert found > 300
+
+
+def test_the_national_test_reads_the_same_in_either_order():
+    n = 0
+    for text in _texts():
+        for lo in range(0, len(text), 97):
+            seg = text[lo:lo + 300]
+            plain = bool(entities._NATIONAL_PIECES.search(seg)) and entities._national_words_written(seg)
+            cheaper = entities._national_words_written(seg) and bool(entities._NATIONAL_PIECES.search(seg))
+            assert plain == cheaper
+            n += plain
+    assert n > 100
