@@ -54,3 +54,26 @@ def test_the_national_test_reads_the_same_in_either_order():
             assert plain == cheaper
             n += plain
     assert n > 100
+
+
+def test_a_target_sentence_is_looked_for_only_where_every_word_of_a_phrase_is_written_as_behind_first_words():
+    from extractors.doc_context import is_target_sentence
+
+    rng = random.Random(18)
+    pieces = ["mục tiêu", "Mục Tiêu", "MỤC TIÊU", "phấn đấu", "PHẤN ĐẤU", "chỉ tiêu chủ yếu", "chỉ tiêu lớn", "Chỉ tiêu",
+              "chỉ số", "chỉ đạo", "dự kiến", "DỰ KIẾN", "dự án", "đặt mục tiêu", "mục", "tiêu", "chủ yếu", "lớn", "kiến",
+              "Chương trình mục tiêu quốc gia", "vượt kế hoạch", "đạt mục tiêu đề ra", "có 18/21 chỉ tiêu chủ yếu đạt",
+              "17 chỉ tiêu đều hoàn thành", "tıêu", "TİÊU", "Sở Kế hoạch và Đầu tư", "tỉnh", "đạt 5%", ",", "."]
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(6000)]
+    texts += [s.text for t in _texts() for s in split_sentences(t)]
+    sets = 0
+    try:
+        for text in texts:
+            doc_context.ALL_TARGET_WORDS = True
+            fast = is_target_sentence(text)
+            doc_context.ALL_TARGET_WORDS = False
+            assert fast == is_target_sentence(text), text
+            sets += fast
+    finally:
+        doc_context.ALL_TARGET_WORDS = True
+    assert sets > 1000
