@@ -250,7 +250,8 @@ def _bare_at(text: str, k: int, n: int) -> bool:
 
 
 # the province just named, pointed back to: `Tỉnh này`, `địa phương này`
-_THIS_PROVINCE = re.compile(r"(?=[TtĐđ])(?:(?<!\w)(?:[Tt]ỉnh|[Đđ]ịa phương)\s+(?:này|nói trên)(?!\w))")
+_THIS_PROVINCE = Needs(re.compile(r"(?=[TtĐđ])(?:(?<!\w)(?:[Tt]ỉnh|[Đđ]ịa phương)\s+(?:này|nói trên)(?!\w))"),
+                       ("này", "nói trên"))   # (run only where one is written: every match holds one)
 # a sentence that goes on with the one before: `Cụ thể, …`, `Trong đó, …`
 _GOES_ON = re.compile(r"\s*(?:Cụ thể|Trong đó|Theo đó)\s*,")
 
@@ -320,9 +321,10 @@ def _owner_named_in(prev: Sentence, ctx: DocContext) -> str | None:
 
 
 # the district as a whole, unnamed: `toàn huyện`, `cả huyện`, `huyện ta`, `Đảng bộ huyện`, `Huyện ủy` (no name after)
-_WHOLE_DISTRICT = re.compile(r"(?=[tchĐUH])(?:(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
-                             r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+" + UPPER + r")|[Hh]uyện ủy(?!\s+" + UPPER + r"))"
-                             r"(?!\w))")
+_WHOLE_DISTRICT = Needs(re.compile(r"(?=[tchĐUH])(?:(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
+                                   r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+" + UPPER + r")|[Hh]uyện ủy(?!\s+" + UPPER +
+                                   r"))(?!\w))"),
+                        ("uyện", "thị xã"))   # (run only where one is written: every match holds `huyện`, `Huyện` or `thị xã`)
 _UNNAMED_DISTRICT_BODY = re.compile(r"(?:Đảng bộ|Đảng ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:huyện|thị xã)|"
                                     r"[Hh]uyện ủy|[Tt]hị ủy")
 _DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+" + UPPER + r"\w*(?:\s+" + UPPER + r"\w*){0,2}")
