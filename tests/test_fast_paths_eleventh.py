@@ -77,3 +77,26 @@ def test_a_target_sentence_is_looked_for_only_where_every_word_of_a_phrase_is_wr
     finally:
         doc_context.ALL_TARGET_WORDS = True
     assert sets > 1000
+
+
+def test_bodies_are_looked_for_only_where_a_word_of_their_gates_is_written_as_by_every_gate():
+    rng = random.Random(5)
+    words = [w for _, gate in entities.BODY_GATES for w in gate.words]
+    pieces = words + [w.lower() for w in words] + [w.upper() for w in words] + [w[1:] for w in words] + [
+        "Bến Tre", "Tam Đảo", "Phú Phong", "Vĩnh Phúc", "Hà Tĩnh", "đạt 5%", "năm 2023", ",", ".", "(", "", " "]
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(0, 9)))
+             for _ in range(6000)]
+    texts += [text[lo:lo + 200] for text in _texts()[:2500] for lo in range(0, len(text), 150)]
+    plain = entities._find_bodies.__wrapped__
+    found = 0
+    try:
+        for text in texts:
+            for province in (None, "Bến Tre", "Hà Nội"):
+                entities.BODY_WORDS_GATE = True
+                fast = plain(text, province)
+                entities.BODY_WORDS_GATE = False
+                assert fast == plain(text, province), text
+                found += bool(fast)
+    finally:
+        entities.BODY_WORDS_GATE = True
+    assert found > 3000
