@@ -11,6 +11,7 @@ from functools import cached_property
 
 from extractors.cues import (PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE, TARGETS_REVIEWED, Needs,
                              words)
+from extractors.endings import case_odd
 from extractors.gazetteer import PlacesIn, find_places
 from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, dateline_date, find_periods, topical
 from extractors.sentences import Sentence, sentence_starts
@@ -52,6 +53,16 @@ _NAME_WORDS = UPPER + r"[^\W\d_]*(?:\s+" + UPPER + r"[^\W\d_]*){0,2}"
 _LISTED_NAME = re.compile(r"(?:,|\svà)\s+(" + _NAME_WORDS + r")\s+(?:giảm|tăng|đạt|có|chiếm|là)(?!\w)")
 # a name said to be a commune: `Hướng Hiệp là xã có …`
 _NAME_IS_COMMUNE = re.compile(r"(?<![\w,])(" + _NAME_WORDS + r")\s+là\s+(xã|phường|thị trấn)(?!\w)")
+# what each match of it ends with: where the text writes none, the pattern (tried at every capital letter of the page)
+# is not run
+_IS_A_COMMUNE = re.compile(r"là\s+(?:xã|phường|thị trấn)(?!\w)")
+GATE_COMMUNE_NAMES = True   # tests/test_fast_paths_eleventh.py turns it off to compare with the plain reading
+
+
+def _names_a_commune(text: str) -> bool:
+    """Whether `_NAME_IS_COMMUNE` is run over the page: ` là ` is written (as always), and so is what its matches end
+    with (`là xã`, `là phường`, `là thị trấn`)."""
+    return " là " in text and (not GATE_COMMUNE_NAMES or _IS_A_COMMUNE.search(text) is not None)
 
 
 def _commune_matches(text: str):
@@ -302,7 +313,7 @@ class DocContext:
                                         self.text.find(";", m.end(), reach)) if k >= 0), default=reach)
                 for item in _LISTED_NAME.finditer(self.text, m.end(), stop):
                     add(item.group(1), f"{kind} {item.group(1)}")
-        for item in _NAME_IS_COMMUNE.finditer(self.text) if " là " in self.text else ():
+        for item in _NAME_IS_COMMUNE.finditer(self.text) if _names_a_commune(self.text) else ():
             add(item.group(1), f"{item.group(2)} {item.group(1)}")   # `Hướng Hiệp là xã có hộ nghèo giảm nhiều nhất`
         return {b: f for b, f in seen.items() if f}
 
@@ -438,7 +449,7 @@ def is_heading(sentence: Sentence, ctx: DocContext) -> bool:
 def is_target_sentence(s: str) -> bool:
     """A sentence that sets out targets (`phấn đấu`, `mục tiêu`); a programme named for its targets and a
     plan met (`vượt kế hoạch`) and a review of targets met (`có 18/21 chỉ tiêu chủ yếu đạt và vượt`) do not."""
-    if not _TARGET_WORDS_WRITTEN._may(s):
+    if not _target_words_written(s):
         return False   # (most sentences: no blanking is read, no scan)
     cleaned = TARGET_AS_RESULT.sub(" ", TARGETS_REVIEWED.sub(" ", PROGRAMME.sub(" ", s)))
     return bool(TARGET_SENTENCE.search(cleaned))
@@ -448,3 +459,23 @@ def is_target_sentence(s: str) -> bool:
 # of its matches holds one, and the blanking above only puts blanks for what it takes out: a word of letters in the
 # cleaned sentence is written in the sentence too, so where none is, the cleaned sentence sets out no target.
 _TARGET_WORDS_WRITTEN = Needs(TARGET_SENTENCE, tuple(dict.fromkeys(w.split()[0] for w in words("target_sentence"))))
+# Every word of such a phrase is a run of letters in the cleaned sentence, so it is written in the sentence too: where
+# no phrase has all its words written (`chỉ` alone, in `chỉ số`, `chỉ đạo`, is not `chỉ tiêu chủ yếu`), no target is set.
+_TARGET_PHRASE_WORDS = tuple(tuple(w.lower().split()) for w in words("target_sentence"))
+_TARGET_ODD = case_odd(words("target_sentence"))
+ALL_TARGET_WORDS = True   # tests/test_fast_paths_eleventh.py turns it off to compare with the first words' gate
+
+
+def _target_words_written(s: str) -> bool:
+    """Whether every word of one of `TARGET_SENTENCE`'s phrases is written in `s`, ignoring case as it does (or `s`
+    holds a letter that matches one of theirs ignoring case but lower-cases to another: `endings.case_odd`)."""
+    if not ALL_TARGET_WORDS:
+        return _TARGET_WORDS_WRITTEN._may(s)
+    low = s.lower()
+    for phrase in _TARGET_PHRASE_WORDS:
+        for w in phrase:
+            if w not in low:
+                break
+        else:
+            return True
+    return _TARGET_ODD.search(s) is not None

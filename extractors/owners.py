@@ -101,7 +101,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     `document`, `site`)."""
     if _COUNTS_PROVINCES.fullmatch(unit or "") or unit == "địa phương" and _COUNTRY.search(s.text):
         return "Việt Nam", "sentence"  # `12 Bộ`, `54 tỉnh, thành phố trên cả nước`: a count across the country
-    if _INDEX_NAMED.search(s.text) and (unit or "").split(" ")[0] in _RESPONDENTS \
+    if (unit or "").split(" ")[0] in _RESPONDENTS and _INDEX_NAMED.search(s.text) \
             and _SURVEYED.search(text, s.start, ms) and not ctx.places_in(s, cs, ms):
         # `Báo cáo PCI năm 2022 được xây dựng trên thông tin phản hồi từ 11.872 doanh nghiệp`: who answered the
         # country's survey
@@ -252,7 +252,8 @@ def _bare_at(text: str, k: int, n: int) -> bool:
 
 
 # the province just named, pointed back to: `Tỉnh này`, `địa phương này`
-_THIS_PROVINCE = re.compile(r"(?=[TtĐđ])(?:(?<!\w)(?:[Tt]ỉnh|[Đđ]ịa phương)\s+(?:này|nói trên)(?!\w))")
+_THIS_PROVINCE = Needs(re.compile(r"(?=[TtĐđ])(?:(?<!\w)(?:[Tt]ỉnh|[Đđ]ịa phương)\s+(?:này|nói trên)(?!\w))"),
+                       ("này", "nói trên"))   # (run only where one is written: every match holds one)
 # a sentence that goes on with the one before: `Cụ thể, …`, `Trong đó, …`
 _GOES_ON = re.compile(r"\s*(?:Cụ thể|Trong đó|Theo đó)\s*,")
 
@@ -348,9 +349,10 @@ _EVENT_NAMED = re.compile(r"(?:Tuần lễ|Lễ hội|Hội thi|Hội chợ|Ngà
 
 
 # the district as a whole, unnamed: `toàn huyện`, `cả huyện`, `huyện ta`, `Đảng bộ huyện`, `Huyện ủy` (no name after)
-_WHOLE_DISTRICT = re.compile(r"(?=[tchĐUH])(?:(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
-                             r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+" + UPPER + r")|[Hh]uyện ủy(?!\s+" + UPPER + r"))"
-                             r"(?!\w))")
+_WHOLE_DISTRICT = Needs(re.compile(r"(?=[tchĐUH])(?:(?<!\w)(?:(?:toàn|cả)\s+(?:huyện|thị xã)|(?:huyện|thị xã)\s+ta|"
+                                   r"(?:Đảng bộ|UBND|HĐND)\s+(?:huyện|thị xã)(?!\s+" + UPPER + r")|[Hh]uyện ủy(?!\s+" + UPPER +
+                                   r"))(?!\w))"),
+                        ("uyện", "thị xã"))   # (run only where one is written: every match holds `huyện`, `Huyện` or `thị xã`)
 _UNNAMED_DISTRICT_BODY = re.compile(r"(?:Đảng bộ|Đảng ủy|UBND|HĐND|Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:huyện|thị xã)|"
                                     r"[Hh]uyện ủy|[Tt]hị ủy")
 _DISTRICT_IN_NAME = re.compile(r"(?:huyện|thị xã)\s+" + UPPER + r"\w*(?:\s+" + UPPER + r"\w*){0,2}")

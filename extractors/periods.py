@@ -320,7 +320,8 @@ def find_periods(text: str) -> list[Period]:
             add(m, m.group(1), "deadline")  # `đến năm 2022, …`: holds for its own clause only
             continue
         add(m, m.group(1), "year")
-    out.sort(key=lambda p: p.pos)
+    if len(out) > 1:
+        out.sort(key=lambda p: p.pos)
     titles = [(q.start(), q.end()) for q in _QUOTED_TITLE.finditer(text)] if "“" in text else []
     # a resolution's quoted title (`Nghị quyết 01 “… giai đoạn 2020-2025, định hướng đến năm 2030”`) names
     # the plan's term, not the time of what follows it

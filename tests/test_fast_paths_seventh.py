@@ -129,8 +129,8 @@ def test_patterns_behind_a_look_ahead_for_their_first_letters_find_what_they_fin
 
     from extractors import attribution, cues, owners, periods
     ahead = re.compile(r"(?:\(\?-i:)?\(\?=\[[^\]]*\]\)\)?\(\?:")   # `(?-i:(?=[…]))(?:` or `(?=[…])(?:`, then the pattern
-    patterns = {"_COUNTRY": owners._COUNTRY.pattern, "_THIS_PROVINCE": owners._THIS_PROVINCE,
-                "_WHOLE_DISTRICT": owners._WHOLE_DISTRICT, "_WHOLE_PROVINCE": owners._WHOLE_PROVINCE,
+    patterns = {"_COUNTRY": owners._COUNTRY.pattern, "_THIS_PROVINCE": owners._THIS_PROVINCE.pattern,
+                "_WHOLE_DISTRICT": owners._WHOLE_DISTRICT.pattern, "_WHOLE_PROVINCE": owners._WHOLE_PROVINCE,
                 "_MEMBERSHIP": attribution._MEMBERSHIP, "TARGET_AS_RESULT": cues.TARGET_AS_RESULT.pattern,
                 "_UP_TO": periods._UP_TO}
     words = ["cả nước", "toàn quốc", "nước ta", "tỉnh", "Tỉnh", "TỈNH", "này", "nói trên", "địa phương", "Địa phương",
