@@ -27,6 +27,7 @@ from extractors.periods import bracket_at, find_periods
 from extractors.record import Mention
 from extractors.sentences import Sentence, sentence_at
 from extractors.status import after_the_document, status_of
+from extractors import lexicon
 from extractors.status_batch import prepare as prepare_status_sums
 from extractors.status_model import target_at
 from extractors.wordless import wordless
@@ -242,6 +243,8 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         # `… xét công nhận huyện Cao Lãnh đạt chuẩn …, phấn đấu 2 huyện: Châu Thành, Lấp Vò đạt chuẩn`: districts are
         # counted across the province, not within one of them
         m.entity, m.extra["entity_source"] = ctx.province, "site" if ctx.province_source == "site" else "document"
+    if m.entity and m.entity.startswith("thành phố ") and m.period and m.period[:4].isdigit():
+        m.entity = _kind_then(m.entity, int(m.period[:4]))   # (`Phú Quốc` in 2017: `huyện Phú Quốc`)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
     repair_indicator(m, text, s.start, ctx.paragraph_start(s), done, ctx.title, prev_sentence)
@@ -255,6 +258,18 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
 # a count of districts (`2 huyện`, `3/8 huyện, thị xã`, `6/9 đơn vị cấp huyện`), and one that says whose they are
 _DISTRICTS_COUNTED = re.compile(r"(?:huyện|thị xã|quận|đơn vị cấp huyện)(?:\s*,|\s|$)")
 _DISTRICTS_OF_IT = re.compile(r"\s*(?:của|thuộc)\s")
+
+
+# districts that changed kind, with the kind they had before (extractors/lexicon/district_upgrades.tsv)
+_UPGRADED = {row["district"]: (row["before"], int(row["since"])) for row in lexicon.rows("district_upgrades")}
+
+
+def _kind_then(entity: str, year: int) -> str:
+    """A district named with the kind it had in `year`: `thành phố Phú Quốc` is `huyện Phú Quốc` before 2021."""
+    upgraded = _UPGRADED.get(entity)
+    if upgraded is None or year >= upgraded[1]:
+        return entity
+    return f"{upgraded[0]} {entity.split(' ', 2)[2]}"
 
 
 # a total said again before its parts: `Trong tổng số 37.267 người đã được đào tạo nghề, có 455 người …`

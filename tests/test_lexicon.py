@@ -29,7 +29,7 @@ def one_mention(text):
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
            "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words",
-           "context_words", "owner_words", "month_words", "former_districts"}
+           "context_words", "owner_words", "month_words", "former_districts", "district_upgrades"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -417,3 +417,17 @@ def test_former_district(row, example):
     assert entities.districts_of(row["province"]).get(name) == row["name"]
     ex = extract_document(Document(id="t", source="", text=example, title=None, published="2023-05-01"))
     assert ex.mentions and all(m.entity == row["name"] for m in ex.mentions), [(m.text, m.entity) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("row, example", entries("district_upgrades"))
+def test_district_upgrade(row, example):
+    """A district that changed kind is named with the kind it had in the year of the figure: its example, of an
+    earlier year, with the old kind; the same sentence in the year of the change, with the new one."""
+    kind, _, name = row["district"].partition(" ")
+    before = f"{row['before']} {name.split(' ', 1)[-1] if kind == 'thành' else name}"
+    title = f"Du lịch {row['province']}"
+    ex = extract_document(Document(id="t", source="", text=example, title=title, published=None))
+    assert [m.entity for m in ex.mentions] == [before], [(m.text, m.entity, m.period) for m in ex.mentions]
+    later = re.sub(r"(?:19|20)\d{2}", row["since"], example)
+    ex = extract_document(Document(id="t", source="", text=later, title=title, published=None))
+    assert [m.entity for m in ex.mentions] == [row["district"]], [(m.text, m.entity, m.period) for m in ex.mentions]

@@ -3042,3 +3042,10 @@ def test_a_congress_reports_the_results_of_the_term_that_ends():
          "11,55%; thu nhập bình quân đầu người đến nay đạt 40 triệu đồng tăng gấp đôi so với đầu nhiệm kỳ.")
     title = "Đại hội Đảng bộ tỉnh Lai Châu lần thứ XIV nhiệm kỳ 2020 – 2025 thành công tốt đẹp"
     assert [figure(t, x, title=title).period for x in ("11/11 chỉ tiêu", "40 triệu đồng")] == ["2015-2020", "2020"]
+
+
+def test_a_district_made_a_city_is_named_with_the_kind_it_had_then():
+    t = "Năm 2017, tổng lượt khách đến Kiên Giang là 6.079.179 lượt. Riêng Phú Quốc có 2.963.395 lượt khách."
+    assert figure(t, "2.963.395 lượt khách").entity == "huyện Phú Quốc"
+    t = "Năm 2023, tổng lượt khách đến Kiên Giang là 9.079.179 lượt. Riêng Phú Quốc có 5.963.395 lượt khách."
+    assert figure(t, "5.963.395 lượt khách").entity == "thành phố Phú Quốc"
