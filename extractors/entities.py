@@ -328,6 +328,9 @@ _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         r"(?<!\w)(?:do\s+)?[Tt]rung ương\s+(?:quản lý|quy định|ban hành|hướng dẫn)|"
                         # a standard the country sets: `thoát khỏi tình trạng khó khăn theo tiêu chí Trung ương`
                         r"(?<!\w)(?:tiêu chí|tiêu chuẩn|chuẩn|quy định)\s+(?:của\s+)?[Tt]rung ương|"
+                        # whose directions a province follows: `bám sát các chỉ đạo điều hành của Trung ương, của tỉnh`
+                        r"(?<!\w)(?:chỉ đạo|chủ trương|hướng dẫn|chính sách|sự lãnh đạo)(?:\s+(?:điều hành|chung))?\s+"
+                        r"(?:của\s+)?[Tt]rung ương|"
                         # one of a group of the country's provinces: `Hưng Yên là một trong 8 tỉnh, thành phố trong cả nước có`
                         r"(?<!\w)(?:một|1)\s+trong\s+(?:\d+|các)\s+(?:tỉnh|địa phương)[^.;:()\d]{0,20}?(?:cả nước|toàn quốc)(?!\w)|"
                         # the whole a share is of: `…, chiếm 10,9% tổng vốn đầu tư cả nước, tăng 82,4%`

@@ -3049,3 +3049,10 @@ def test_a_district_made_a_city_is_named_with_the_kind_it_had_then():
     assert figure(t, "2.963.395 lượt khách").entity == "huyện Phú Quốc"
     t = "Năm 2023, tổng lượt khách đến Kiên Giang là 9.079.179 lượt. Riêng Phú Quốc có 5.963.395 lượt khách."
     assert figure(t, "5.963.395 lượt khách").entity == "thành phố Phú Quốc"
+
+
+def test_the_directions_of_the_centre_own_nothing():
+    t = ("Năm 2024, các cấp, các ngành tỉnh Lai Châu đã bám sát các chỉ đạo điều hành của Trung ương, của tỉnh triển khai "
+         "thực hiện hiệu quả nhiệm vụ được giao: Tốc độ tăng tổng sản phẩm ước đạt 5,54%; giá trị sản xuất công nghiệp "
+         "tăng 17%.")
+    assert figure(t, "17%").entity == "Lai Châu"
