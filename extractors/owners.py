@@ -119,6 +119,8 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if _reports_or_plans(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
                 continue  # `Tin từ Sở Du lịch cho biết, …`: who reports or set the plan, not whose
+            if _UNDER_AT_END.search(seg, max(0, b.start - 14), b.start):
+                continue  # `6 chi bộ trực thuộc Đảng ủy`: the body the counted hang under, not whose count it is
             if _guests_with(seg, b.start, b.end):
                 continue  # `Lãnh đạo các huyện Si Ma Cai và huyện Xín Mần tỉnh Hà Giang cùng 235 đại biểu`: guests
             if best is not None and _PARENT_BEFORE.search(seg, max(0, b.start - 30), b.start):
@@ -272,16 +274,17 @@ def holder_after(text: str, end: int) -> str | None:
 
 
 # a count of a place named right after it: `63 hộ của xã Krông Pa đã thoát nghèo`, `… 120 hộ của huyện Tuy Đức`
-_PLACE_AFTER = re.compile(r"\s+(?:của|thuộc)\s+((?:xã|phường|thị trấn|huyện|thị xã|quận)\s+(?:" + UPPER +
-                          r"[\w’'-]*(?:\s+|$)){1,4})")
+_PLACE_AFTER = re.compile(r"\s+(?:của|thuộc|tại)\s+((?:xã|phường|thị trấn|huyện|thị xã|quận)\s+(?:" + UPPER +
+                          r"[\w’'-]*(?:\s+|$|(?=[.,;:)]))){1,4})")
 
 
 # the party organisation whose members a count is, named after it: `đại diện cho trên 29 nghìn đảng viên trong toàn Đảng
 # bộ tỉnh Lai Châu`
-_PARTY_AFTER = re.compile(r"\s+(?:trong\s+(?:toàn\s+)?|của\s+(?:toàn\s+)?|thuộc\s+)(Đảng bộ\s+(?:tỉnh|huyện|thành phố|thị xã|quận)"
-                          r"\s+(?:" + UPPER + r"[\w’'-]*(?:\s+|$)){1,4})")
+_PARTY_AFTER = re.compile(r"\s+(?:trong\s+(?:toàn\s+)?|của\s+(?:toàn\s+)?|thuộc\s+|tại\s+)(Đảng bộ\s+(?:tỉnh|huyện|thành phố|thị xã|quận)"
+                          r"\s+(?:" + UPPER + r"[\w’'-]*(?:\s+|$|(?=[.,;:)]))){1,4})")
 
 
+_UNDER_AT_END = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+$")
 # guests named before those they join: `Lãnh đạo các huyện … tỉnh Hà Giang cùng 235 đại biểu ưu tú`
 _GUESTS_BEFORE = re.compile(r"(?<!\w)(?:[Ll]ãnh đạo|[Đđ]ại diện lãnh đạo|[Kk]hách mời|[Đđ]oàn công tác)(?!\w)[^,;:()]{0,80}$")
 _JOINED_BY = re.compile(r"[^,;:()\d]{0,40}?\scùng(?:\s+với)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
@@ -296,7 +299,8 @@ def place_after(text: str, end: int, unit: str | None = None) -> str | None:
     """The commune or district a counted figure ending at `end` belongs to, named right after it (or, for a count of
     party members or their delegates, the party organisation)."""
     m = _PLACE_AFTER.match(text, end, end + 60)
-    if m is None and unit and unit.split()[0] in ("đảng", "đại") and unit.startswith(("đảng viên", "đại biểu")):
+    if m is None and unit and unit.split()[0] in ("đảng", "đại", "quần") \
+            and unit.startswith(("đảng viên", "đại biểu", "quần chúng")):
         m = _PARTY_AFTER.match(text, end, end + 70)
     return m.group(1).strip() if m else None
 

@@ -3056,3 +3056,11 @@ def test_the_directions_of_the_centre_own_nothing():
          "thực hiện hiệu quả nhiệm vụ được giao: Tốc độ tăng tổng sản phẩm ước đạt 5,54%; giá trị sản xuất công nghiệp "
          "tăng 17%.")
     assert figure(t, "17%").entity == "Lai Châu"
+
+
+def test_a_count_at_a_party_organisation_is_its():
+    t = ("Ngày 7/11, Phó Bí thư Thành ủy Hà Nội đến dự và trao quyết định kết nạp Đảng cho 20 quần chúng ưu tú tại Đảng "
+         "bộ quận Hoàng Mai.")
+    assert figure(t, "20 quần chúng ưu tú").entity == "Đảng bộ quận Hoàng Mai"
+    t = "Năm 2020, toàn huyện Krông Pa có 63 hộ tại xã Ia Rsai thoát nghèo."
+    assert figure(t, "63 hộ").entity == "xã Ia Rsai"
