@@ -71,7 +71,7 @@ _LEAD_TRIM = re.compile(
     r"tuy nhiên|mà|có|về|đối với|đến hết|tính đến hết|cũng theo[^,]*,|theo[^,]{0,60},)\s*,?\s*", re.IGNORECASE)
 # (not `cây lâu năm`, `cây hàng năm`: perennial and annual crops)
 _TIME_PHRASES = re.compile(
-    r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?:đầu|cuối) năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu)?(?: năm| qua)?|qu[ýí] [IVX\d]+(?:\s*/\s*\d{4})?|"
+    r"(?:tính chung\s+)?(?:sau\s+\d+\s+năm|(?<=bình quân )\d+\s+năm(?:\s+qua)?|(?:đầu|cuối) năm|(?:\d{1,2}|sáu|chín) tháng(?: đầu)?(?: năm| qua)?|qu[ýí] [IVX\d]+(?:\s*/\s*\d{4})?|"
     r"niên vụ|năm (?:ngoái|nay|qua|vừa qua)|mỗi năm|(?<!lâu )(?<!hàng )(?<!hằng )năm|(?:trong\s+)?(?:giai đoạn|nhiệm kỳ|thời kỳ)|cả năm|trong năm|"
     r"(?<!\d\s)tháng\s+\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d{2})?(?![\d/.-]))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?", re.IGNORECASE)
 _OWNER_TAIL = re.compile(

@@ -3064,3 +3064,8 @@ def test_a_count_at_a_party_organisation_is_its():
     assert figure(t, "20 quần chúng ưu tú").entity == "Đảng bộ quận Hoàng Mai"
     t = "Năm 2020, toàn huyện Krông Pa có 63 hộ tại xã Ia Rsai thoát nghèo."
     assert figure(t, "63 hộ").entity == "xã Ia Rsai"
+
+
+def test_the_years_an_average_runs_over_are_no_part_of_its_subject():
+    t = "Giai đoạn 2016-2020, phấn đấu tổng sản phẩm địa phương (GRDP) bình quân 5 năm tăng khoảng 7,5 - 8%/năm."
+    assert figure(t, "khoảng 7,5 - 8%/năm").indicator == "tổng sản phẩm địa phương (GRDP)"
