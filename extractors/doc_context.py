@@ -89,6 +89,8 @@ _REPORTED = re.compile(r"(?<!\w)(?:ước|đã|đạt được|ước thực hi�
 # a period that labels the figure right before it (`cao hơn mức tăng 3,59% của 6 tháng đầu năm 2021`): the time of
 # that figure only, not of what follows
 _OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$|(?<!\w)trong khi\s+(?:năm\s+)?$")   # (`…, trong khi năm 2023 âm 8,37%`)
+# the year a poverty review counts, named with it: `phê duyệt kết quả Tổng rà soát hộ nghèo, hộ cận nghèo năm 2021`
+_REVIEW_OF_YEAR = re.compile(r"(?<!\w)rà soát hộ nghèo(?:,? (?:và )?hộ cận nghèo)?(?:\s+(?:cuối|của))?\s+(?:năm\s+)?$")
 # a party congress named with its term: it meets in the term's first year
 # (a look ahead for its first letter before its look behind: not tried at every place)
 CONGRESS_OPENS = re.compile(r"(?=Đ)(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
@@ -209,6 +211,7 @@ class DocContext:
             ctx.headings.append(heading)
             carried = [p for p in ps if p.kind not in ("deadline", "sofar") and p.bracket is None
                        and (heading or topical(s.text, p.pos)
+                            or p.kind == "year" and _REVIEW_OF_YEAR.search(s.text, max(0, p.pos - 60), p.pos)
                             or s.index == 0 and p.kind in _REPORTED_PART and not current
                             and _REPORT_OF.search(s.text, 0, p.pos)
                             or p.kind == "term" and _SCHOOL_YEAR.search(s.text, max(0, p.pos - 12), p.pos))]

@@ -3069,3 +3069,9 @@ def test_a_count_at_a_party_organisation_is_its():
 def test_the_years_an_average_runs_over_are_no_part_of_its_subject():
     t = "Giai đoạn 2016-2020, phấn đấu tổng sản phẩm địa phương (GRDP) bình quân 5 năm tăng khoảng 7,5 - 8%/năm."
     assert figure(t, "khoảng 7,5 - 8%/năm").indicator == "tổng sản phẩm địa phương (GRDP)"
+
+
+def test_a_poverty_review_counts_the_year_it_names():
+    t = ("Ủy ban nhân dân tỉnh Bắc Kạn đã phê duyệt kết quả Tổng rà soát hộ nghèo, hộ cận nghèo năm 2021.\n\n"
+         "- Tổng số hộ nghèo: 13.867 hộ; chiếm tỷ lệ 17,02%.")
+    assert figure(t, "13.867 hộ", published="2022-03-02").period == "2021"
