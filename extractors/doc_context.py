@@ -228,7 +228,8 @@ class DocContext:
                 carried = [_with_known_year(p, known) for p in carried]
             if carried:
                 year_now = ctx.pub_year
-                if year_now and aside is None and not heading and all(p.value[:4].isdigit() and int(p.value[:4]) < year_now
+                reviewed = any(p.kind == "year" and _REVIEW_OF_YEAR.search(s.text, max(0, p.pos - 60), p.pos) for p in carried)
+                if year_now and aside is None and not heading and not reviewed and all(p.value[:4].isdigit() and int(p.value[:4]) < year_now
                                                                       for p in carried) \
                         and all(p.value[:4] == str(year_now) or not p.value[:4].isdigit() for p in current) \
                         and (ctx.published or "")[5:7] not in ("", "01", "02"):   # (not a review of the year before)
