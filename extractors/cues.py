@@ -119,6 +119,28 @@ class Needs:
         return getattr(self.pattern, name)
 
 
+class PhrasesWritten:
+    """Whether every word of one of `phrases` is written in a text, ignoring case (or the text holds a character that
+    matches a letter of theirs ignoring case but lower-cases to another: `endings.case_odd`): a pattern that ignores
+    case and matches only those phrases, or text blanked out of them, cannot match where this answers False."""
+
+    __slots__ = ("_words", "_odd")
+
+    def __init__(self, phrases):
+        self._words = tuple(tuple(p.lower().split()) for p in phrases)
+        self._odd = case_odd(phrases)
+
+    def __call__(self, text: str) -> bool:
+        low = text.lower()
+        for words in self._words:
+            for w in words:
+                if w not in low:
+                    break
+            else:
+                return True
+        return self._odd.search(text) is not None
+
+
 # `tăng 7,2% (kế hoạch 8%)`: a bracket that opens with a plan word restates the figure before as its plan
 PAREN_TARGET = re.compile(rf"\(\s*(?:{alt('paren_target')})\s*$", re.IGNORECASE)
 # `…, đạt 100% chỉ tiêu`: a share of the target, not of a total named before

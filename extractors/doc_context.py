@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from extractors.cues import (PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE, TARGETS_REVIEWED, Needs,
-                             words)
-from extractors.endings import case_odd
+                             PhrasesWritten, words)
 from extractors.gazetteer import PlacesIn, find_places
 from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, dateline_date, find_periods, topical
 from extractors.sentences import Sentence, sentence_starts
@@ -465,21 +464,10 @@ def is_target_sentence(s: str) -> bool:
 _TARGET_WORDS_WRITTEN = Needs(TARGET_SENTENCE, tuple(dict.fromkeys(w.split()[0] for w in words("target_sentence"))))
 # Every word of such a phrase is a run of letters in the cleaned sentence, so it is written in the sentence too: where
 # no phrase has all its words written (`chỉ` alone, in `chỉ số`, `chỉ đạo`, is not `chỉ tiêu chủ yếu`), no target is set.
-_TARGET_PHRASE_WORDS = tuple(tuple(w.lower().split()) for w in words("target_sentence"))
-_TARGET_ODD = case_odd(words("target_sentence"))
+_TARGET_PHRASES_WRITTEN = PhrasesWritten(words("target_sentence"))
 ALL_TARGET_WORDS = True   # tests/test_fast_paths_eleventh.py turns it off to compare with the first words' gate
 
 
 def _target_words_written(s: str) -> bool:
-    """Whether every word of one of `TARGET_SENTENCE`'s phrases is written in `s`, ignoring case as it does (or `s`
-    holds a letter that matches one of theirs ignoring case but lower-cases to another: `endings.case_odd`)."""
-    if not ALL_TARGET_WORDS:
-        return _TARGET_WORDS_WRITTEN._may(s)
-    low = s.lower()
-    for phrase in _TARGET_PHRASE_WORDS:
-        for w in phrase:
-            if w not in low:
-                break
-        else:
-            return True
-    return _TARGET_ODD.search(s) is not None
+    """Whether every word of one of `TARGET_SENTENCE`'s phrases is written in `s`, ignoring case as it does."""
+    return _TARGET_PHRASES_WRITTEN(s) if ALL_TARGET_WORDS else _TARGET_WORDS_WRITTEN._may(s)

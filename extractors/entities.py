@@ -16,8 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import lexicon
-from extractors.cues import Needs, first_letters
-from extractors.endings import case_odd
+from extractors.cues import Needs, PhrasesWritten, first_letters
 from extractors.gazetteer import find_provinces, provinces
 from extractors.normalize import UPPER, new_style_tones
 
@@ -255,23 +254,11 @@ def district_anywhere(name: str) -> tuple[str, str] | None:
     return found[0] if len(found) == 1 else None
 
 
-# the words of each of them, lower-cased; where a text holds none of their letters' odd forms (`endings.case_odd`), one
-# of them is written ignoring case only where all its words are in the lower-cased text
-_NATIONAL_WORDS = tuple(tuple(w.lower().split()) for w in lexicon.role_words("bodies", "national"))
-_NATIONAL_ODD = case_odd(lexicon.role_words("bodies", "national"))
+# whether every word of one of the country's phrases is written (ignoring case, as `NATIONAL_RE` reads them): blanking a
+# span out writes no word, so where none is, no blanking makes one of them
+_national_words_written = PhrasesWritten(lexicon.role_words("bodies", "national"))
 
 
-def _national_words_written(text: str) -> bool:
-    """Whether every word of one of the country's phrases is written in `text` (ignoring case, as `NATIONAL_RE`
-    reads them): blanking a span out writes no word, so where none is, no blanking makes one of them."""
-    low = text.lower()
-    for words in _NATIONAL_WORDS:
-        for w in words:
-            if w not in low:
-                break
-        else:
-            return True
-    return _NATIONAL_ODD.search(text) is not None
 
 
 def national_at(text: str) -> int | None:
