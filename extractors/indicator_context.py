@@ -226,7 +226,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         # `…, giảm 1% tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều`: the rate named right after the change
         m.indicator, m.extra["indicator_source"] = rate.group(1).strip(), "context: rate named after"
         return
-    item = _ITEM_IN_BRACKET.search(before[-60:]) if before.endswith("(") or before.rstrip().endswith("(") else None
+    item = _ITEM_IN_BRACKET.search(before[-60:]) if before.rstrip().endswith("(") else None
     if item and item.group(1).islower() and not item.group(1).startswith(("gồm ", "như ", "và ", "với ")) \
             and text.startswith(")", m.end) \
             and _ITEMS_LISTED.search(before[-200:].rstrip()[:-1]):

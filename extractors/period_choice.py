@@ -21,6 +21,8 @@ _TERM_VALUE = re.compile(r"\d{4}-\d{4}")
 _YEAR_FIRST = re.compile(r"(?:19|20)\d{2}")
 _YEAR_DASH = re.compile(r"(?:19|20)\d{2}-")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{2})")
+# a year, and the part of it if one is named (`2022`, `2022-H1`, `2022-9M`, `2022-Q3`, `2022-07`)
+_YEAR_AND_PART = re.compile(r"((?:19|20)\d{2})(-(?:Q[1-4]|H[12]|\d{1,2}M|\d{2}))?")
 _MONTHS_OR_PART = re.compile(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)")
 _RIGHT_AFTER = re.compile(r"(?:\s*,\s*(?:tỷ lệ|tỉ lệ|chiếm|bằng)\s+[\d.,]+\s*%)?"   # (`75.639 hộ, tỉ lệ 24,31% (năm 2010)`)
                           r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
@@ -64,7 +66,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             if "cùng kỳ" in named.group(0):
                 # `(cùng kỳ 2012: 5,02%, …)` in a report of six months: the same part of that year
                 part = next((p.value[5:] for p in (*ctx.sentence_periods[s.index], *ctx.running_actual[s.index])
-                             if re.fullmatch(r"(?:19|20)\d{2}-(?:Q[1-4]|H[12]|\d{1,2}M|\d{2})", p.value)), None)
+                             if (y := _YEAR_AND_PART.fullmatch(p.value)) and y.group(2)), None)
                 return (f"{named.group(1)}-{part}" if part else named.group(1)), "sentence"
             return named.group(1), "sentence"   # `tỷ lệ hộ nghèo còn 3,69% (so năm 2017 là 6,47%)`: that year's
     base = _BASE_IN_BRACKETS.search(ctx.text, max(s.start, m.start - 60), m.start) \
@@ -295,7 +297,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             # `Nghị quyết Đại hội Đảng bộ tỉnh xác định 17 chỉ tiêu`, `hoàn thành và vượt 18/18 nhóm chỉ tiêu chủ yếu của
             # Nghị quyết Đại hội`: the targets of a congress are its term's
             period, source = term.value, "paragraph" if term.paragraph == s.paragraph else "document"
-    if period is not None and (own := re.fullmatch(r"((?:19|20)\d{2})(-(?:Q[1-4]|H[12]|\d{1,2}M|\d{2}))?", period)):
+    if period is not None and (own := _YEAR_AND_PART.fullmatch(period)):
         then = _OF_SAME_TIME_AFTER.match(ctx.text, m.end, m.end + 40)
         if then or _SAME_TIME_RIGHT_BEFORE.search(ctx.text, max(s.start, m.start - 40), m.start):
             # `…, cao so với mức 7,89% của cùng kỳ năm 2022`, `(tăng mạnh so với mức tăng cùng kỳ âm 7,5%)`: the figure
