@@ -25,6 +25,16 @@ _FOR_AT_END = re.compile(r"(?<!\w)cho\s+(?:các\s+|những\s+)?$")
 _GIVEN_AT_END = re.compile(r"(?<!\w)được\s+giao\s*$")
 
 
+# a run of verbs that say what was done with a count of targets, right before it (lexicon/status_words.tsv, role
+# `achieves_targets`): `thực hiện đạt và vượt 27/31 chỉ tiêu`, `hoàn thành và hoàn thành vượt mức 13/15 chỉ tiêu`
+_ACHIEVES = lexicon.alternation("status_words", "achieves_targets")
+_ACHIEVED_AT_END = re.compile(rf"(?<!\w)((?:{_ACHIEVES})(?:(?:\s*,\s*|\s+và\s+|\s+)(?:{_ACHIEVES}|tốt|mức))*)"
+                              r"(?:\s+(?:được|toàn bộ|cả))?\s*$", re.IGNORECASE)
+
+# who set the targets counted, right after them: `… chỉ tiêu đã đề ra`, `… nhiệm vụ được đề ra tại Nghị quyết Đại hội`
+_SET_BY = re.compile(r"\s*((?:(?:đã|được)\s+)*(?:đề ra|đặt ra|giao)(?![\w])(?:\s+[^\s,;:.()\d]+){0,10})")
+
+
 # the group a count of people are the members of (lexicon/context_words.tsv, role `member_group`): named right
 # before `gồm`, or after `bầu … vào`
 _GROUP = lexicon.alternation("context_words", "member_group")
@@ -120,6 +130,16 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
                 return owner.group(1), "verb"                 # `với sự tham dự của gần 8.000 đại biểu`
             if sprev is not None and sprev.indicator:
                 return sprev.indicator, "inherited"           # `31 đề án … của 22 sở, ngành`
+    if not participant and unit.lower().split(",")[0] in _TARGET_UNITS:
+        achieved = _ACHIEVED_AT_END.search(last)
+        if achieved:
+            # what was done with the targets counted, and which they are: `thực hiện đạt và vượt 27/31 chỉ tiêu,
+            # nhiệm vụ được đề ra …` -> `thực hiện đạt và vượt chỉ tiêu, nhiệm vụ được đề ra …`
+            mods = _modifiers(after)
+            rest = _past_modifiers(after, mods.strip()) if mods else after
+            set_by = _SET_BY.match(rest) if rest is not None else None
+            tail = f" {set_by.group(1)}" if set_by else _short_predicate(after, mods)
+            return f"{achieved.group(1)} {unit}{mods}{tail}", "verb"
     governed = ("cho" in last or "với" in last or "đến" in last) and _GOVERNED.search(last) is not None
     # a list governed by a preposition takes the whole activity (`thực hiện giao nhiệm vụ … với`);
     # a figure right after its verb takes that verb (`bổ nhiệm, giới thiệu ứng cử 12 đồng chí`)

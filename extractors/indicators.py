@@ -157,8 +157,23 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
     if ind and m.unit and m.kind in ("quantity", "fraction") and _only_a_place(ind):
         # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
         ind, source = m.unit.split("/")[0], "unit"
+    if ind and m.kind in ("percent", "range") and source in ("subject", "after", "label") and "ơ cấu" in text[s_start:m.start] \
+            and "cơ cấu" not in ind.lower():
+        whole = _STRUCTURE_HEAD.search(text, s_start, m.start)
+        if whole and not _ITEM_VERB.search(text, whole.end(), m.start):
+            # `Cơ cấu kinh tế: Công nghiệp, xây dựng 54,6%; dịch vụ … 36,5%`: a part's share of the whole the
+            # heading names
+            ind = f"{whole.group(1)}: {ind}"
     m.extra["indicator_source"] = source
     return _ws(_without_framing(_without_owner(_LIST_MARK.sub("", ind) if ind else ind)))
+
+
+# a whole's structure heading a list of its parts' shares, up to the figure: `Cơ cấu kinh tế 2025: công nghiệp - xây
+# dựng 49-50%, dịch vụ 46-47%` (the year the heading dates goes)
+# (parts listed with a verb are named as the sentence does: `Về cơ cấu kinh tế: Khu vực nông, lâm nghiệp và thủy sản
+# chiếm 17,13%; khu vực công nghiệp và xây dựng 43,21%`)
+_ITEM_VERB = re.compile(r"(?<!\w)(?:chiếm|đạt|tăng|giảm|tỷ trọng|tỉ trọng|là|còn|ở mức)(?!\w)", re.IGNORECASE)
+_STRUCTURE_HEAD = re.compile(r"(?<!\w)([Cc]ơ cấu\s+[^\W\d][^:;.()\d]{1,30}?)(?:\s+(?:năm\s+)?\d{4})?\s*:(?=[^:.]*$)")
 
 
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")

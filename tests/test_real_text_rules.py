@@ -3075,3 +3075,26 @@ def test_a_poverty_review_counts_the_year_it_names():
     t = ("Ủy ban nhân dân tỉnh Bắc Kạn đã phê duyệt kết quả Tổng rà soát hộ nghèo, hộ cận nghèo năm 2021.\n\n"
          "- Tổng số hộ nghèo: 13.867 hộ; chiếm tỷ lệ 17,02%.")
     assert figure(t, "13.867 hộ", published="2022-03-02").period == "2021"
+
+
+# --- eleventh session (rules read from development part AR) -----------------------------------
+def test_a_count_of_targets_keeps_what_was_done_with_them():
+    t = "Năm 2020, Đảng bộ huyện đã thực hiện đạt và vượt 27/31 chỉ tiêu, nhiệm vụ được đề ra tại Nghị quyết Đại hội."
+    assert figure(t, "27/31 chỉ tiêu, nhiệm vụ").indicator == \
+        "thực hiện đạt và vượt chỉ tiêu, nhiệm vụ được đề ra tại Nghị quyết Đại hội"
+    # (`vượt` is no copula here: it stays with `đạt và`)
+    assert figure("Tỉnh đã tổ chức thực hiện đạt và vượt 26/27 chỉ tiêu nghị quyết.", "26/27 chỉ tiêu").indicator == \
+        "thực hiện đạt và vượt chỉ tiêu nghị quyết"
+    assert figure("Năm 2022, tỉnh đã hoàn thành 19/20 chỉ tiêu đã đề ra.", "19/20 chỉ tiêu").indicator == \
+        "hoàn thành chỉ tiêu đã đề ra"
+    # a verb that only hands the targets out is not what was achieved
+    assert figure("Năm 2022, tỉnh giao 17 chỉ tiêu cho các huyện.", "17 chỉ tiêu").indicator.startswith("giao")
+
+
+def test_a_structure_heading_names_the_whole_of_its_parts():
+    t = "Cơ cấu kinh tế 2025: công nghiệp - xây dựng 49-50%, dịch vụ 46-47%, nông lâm nghiệp 3-5%."
+    assert [figure(t, x).indicator for x in ("49-50%", "3-5%")] == \
+        ["Cơ cấu kinh tế: công nghiệp - xây dựng", "Cơ cấu kinh tế: nông lâm nghiệp"]
+    # parts listed with their own verb are named as the sentence names them
+    t = "Về cơ cấu kinh tế: khu vực dịch vụ chiếm 36,79%; thuế sản phẩm 2,87%."
+    assert "cơ cấu" not in figure(t, "36,79%").indicator.lower()
