@@ -243,7 +243,7 @@ def attribute(m: Mention, s: Sentence, ctx: DocContext, done: Attributed | None 
         # `… xét công nhận huyện Cao Lãnh đạt chuẩn …, phấn đấu 2 huyện: Châu Thành, Lấp Vò đạt chuẩn`: districts are
         # counted across the province, not within one of them
         m.entity, m.extra["entity_source"] = ctx.province, "site" if ctx.province_source == "site" else "document"
-    if m.entity and m.entity.startswith("thành phố ") and m.period and m.period[:4].isdigit():
+    if m.entity and m.entity.startswith(("thành phố ", "thị xã ")) and m.period and m.period[:4].isdigit():
         m.entity = _kind_then(m.entity, int(m.period[:4]))   # (`Phú Quốc` in 2017: `huyện Phú Quốc`)
     prev_sentence = ctx.sentences[s.index - 1].text if s.index > 0 else None
     m.indicator = indicator_of(m, text, s.start, cs, ce, done, prev_sentence)
@@ -265,7 +265,8 @@ _UPGRADED = {row["district"]: (row["before"], int(row["since"])) for row in lexi
 
 
 def _kind_then(entity: str, year: int) -> str:
-    """A district named with the kind it had in `year`: `thành phố Phú Quốc` is `huyện Phú Quốc` before 2021."""
+    """A district named with the kind it had in `year`: `thành phố Phú Quốc` is `huyện Phú Quốc` before 2021, `thị xã
+    Việt Yên` `huyện Việt Yên` before 2024."""
     upgraded = _UPGRADED.get(entity)
     if upgraded is None or year >= upgraded[1]:
         return entity

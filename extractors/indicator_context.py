@@ -56,6 +56,28 @@ _NAME_BRACKET = re.compile(r"(?<!\w)" + UPPER + r"[^,;()]*\(\s*$")
 # an item of a list named right before its figure in brackets (`…, điện gió (103%)`), in a list after `như`/`gồm`/`:`
 _ITEM_IN_BRACKET = re.compile(r"(?:(?<!\w)như|(?<!\w)gồm|[:,;])\s+([^\W\d][^,;:()\d]{1,30}?)\s*\(\s*$")
 _ITEMS_LISTED = re.compile(r"(?<!\w)(?:như|gồm)\s+[^;.]*$|:\s*[^;.]*$")
+# the head of a list of owners and their figures in brackets, up to its colon (the last before the figure): `các Đảng
+# bộ kết nạp đảng năm 2017 vượt chỉ tiêu gồm có:`, `Các huyện có tỷ lệ hộ nghèo cao là:`
+_OWNERS_LIST_HEAD = re.compile(r"(?<!\w)[Cc]ác\s+(?i:đảng bộ|chi bộ|đơn vị|địa phương|huyện|xã|sở|ngành|cơ quan|tỉnh)"
+                               r"(?:\s*,\s*(?:thị xã|thành phố|ngành|đơn vị|thị trấn|phường|xã|sở))*"
+                               r"(?:\s+(?:trực thuộc|cơ sở))?\s+([^:;().]{3,100}?)\s*(?:(?:gồm|bao gồm)(?:\s+có)?|là|như)?\s*:[^:]*$")
+# the rest of the owners listed: `đảng bộ còn lại`, `các địa phương còn lại`
+_REST_OF_LIST = re.compile(r"(?:(?:các|những)\s+)?(?:đảng bộ|chi bộ|đơn vị|địa phương|huyện|xã|sở, ngành|cơ quan)"
+                           r"(?:\s+[^\s]+){0,2}?\s+còn lại", re.IGNORECASE)
+
+
+def _only_owners(words: str) -> bool:
+    """Whether `words` are owners only, joined by `và` or commas: `Đảng bộ Bộ đội Biên phòng Tỉnh và huyện Hàm Tân`."""
+    spans = [(b.start, b.end) for b in find_bodies(words)] + [(p.start, p.end) for p in find_places(words)]
+    if not spans:
+        return False
+    left = list(words)
+    for a, b in spans:
+        left[a:b] = " " * (b - a)
+    return re.fullmatch(r"[\s,]*(?:(?:và|,)[\s,]*)*", "".join(left)) is not None
+
+
+_YEAR_IN_HEAD = re.compile(r"(?<!\w)(?:trong\s+)?năm\s+\d{4}(?!\w)")
 _WHOLE_AFTER = re.compile(r"\s*((?:tổng|cơ cấu|dân số|số)\b[^,;:.()\d]{2,60}?)(?=\s+(?:trong|của|tại|trên|so với|cả nước|"
                           r"toàn quốc)\b|[,;:.()]|$)")
 # `dẫn đầu cả nước về thu hút vốn đầu tư nước ngoài (FDI) với gần 3,2 tỉ USD`: what the figure is about
@@ -232,6 +254,23 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
             and _ITEMS_LISTED.search(before[-200:].rstrip()[:-1]):
         # `Một số mặt hàng tăng đột biến như giày da (160%), điện gió (103%), xi măng (300%)`: each item its figure
         m.indicator, m.extra["indicator_source"] = item.group(1).strip(), "context: the item listed"
+        return
+    if item and text.startswith(")", m.end) and not item.group(1).islower() and ":" in before[-400:] \
+            and (find_places(item.group(1)) or find_bodies(item.group(1))):
+        head = _OWNERS_LIST_HEAD.search(before[-400:])
+        measure = " ".join(_YEAR_IN_HEAD.sub(" ", head.group(1)).split()) if head else ""
+        if measure and not weak(measure):
+            # `các Đảng bộ kết nạp đảng năm 2017 vượt chỉ tiêu gồm có: Công an tỉnh (158,18%); huyện Phú Quý
+            # (120,83%)`: each owner listed its figure of what the list's head says they did
+            m.indicator, m.extra["indicator_source"] = measure, "context: owners listed"
+            return
+    if done and m.indicator and m.start - done[-1].end < 300 and done[-1].indicator \
+            and any(d.extra.get("indicator_source") == "context: owners listed" and d.indicator == done[-1].indicator
+                    for d in done[-8:]) \
+            and (_REST_OF_LIST.fullmatch(m.indicator) or _only_owners(m.indicator)):
+        # the list goes on past its brackets: `…; Đảng bộ Bộ đội Biên phòng Tỉnh và huyện Hàm Tân đạt 100%. Các đảng bộ
+        # còn lại đạt trên 80% chỉ tiêu kế hoạch`
+        m.indicator, m.extra["indicator_source"] = done[-1].indicator, "context: owners listed"
         return
     if m.kind == "percent" and m.indicator and _RATE_SAID_HOW.fullmatch(m.indicator.strip()) and "với" in before[-160:] \
             and (grew := _GREW_WITH_RATE.search(before[-160:])):

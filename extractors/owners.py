@@ -114,6 +114,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         seg = text[lo:ms]
         best = None
         district_end = None   # where the nearest body, if a district, ends
+        owners = []   # (start, end) of every owner taken in the stretch
         for b in find_bodies(seg, ctx.province):
             if _STANDS_FOR.search(seg[:b.start]):
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
@@ -125,6 +126,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 continue  # `Lãnh đạo các huyện Si Ma Cai và huyện Xín Mần tỉnh Hà Giang cùng 235 đại biểu`: guests
             if best is not None and _PARENT_BEFORE.search(seg, max(0, b.start - 30), b.start):
                 continue  # `quận Long Biên thuộc thành phố Hà Nội`: the parent of the owner named before
+            owners.append((b.start, b.end))
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
                 district_end = b.end if b.type == "district" else None
@@ -145,6 +147,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 # named after another place (`(Thừa Thiên-Huế tăng 2,06%, Đà Nẵng giảm 9,77%`) does
                 if best is None or not (best[0] <= ps < best[2]):
                     best = (ps, name, pe)
+                    owners.append((ps, pe))
         if lo == cs and ctx.province:
             # `…; Tuyên Hóa 4,5-5,0% (1.070-1.190 hộ); …`: a district listed by name, nearer than any named before
             part_at = max(seg.rfind(";"), seg.rfind(","), seg.rfind("("), seg.rfind(")")) + 1
@@ -178,6 +181,10 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             district = _district_before(text, ms, ctx)
             if district:
                 return _body_of(best[1], district), "document"
+        if best and ctx.province and len(owners) > 1 and _joined_owners(seg, owners, best[0]):
+            # `Đảng bộ Bộ đội Biên phòng Tỉnh và huyện Hàm Tân đạt 100%`: owners named together share the figure; it
+            # is their province's
+            return ctx.province, "site" if ctx.province_source == "site" else "document"
         if best:
             later = [c.start() for c in _COUNTRY.finditer(seg[best[0]:])] if lo == cs and not rank else []
             if rank or not later or best[0] + later[-1] < len(seg) - 40 or national_at(seg[best[0]:]) is None:
@@ -227,6 +234,21 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
     if ctx.province is None:
         return None, None
     return ctx.province, "site" if ctx.province_source == "site" else "document"
+
+
+# what joins two owners named together as one subject: `và`, a comma, past a bracket (`huyện Lạng Giang (tiểu học,
+# THCS), Yên Dũng (mầm non, tiểu học) có`)
+_JOINED = re.compile(r"\s*(?:\([^()\d]{0,40}\)\s*,|(?:\([^()\d]{0,40}\))?\s*(?:,\s*)?và)\s*")   # (a bare comma: `Sau Lai Châu, Hà Tĩnh`)
+
+
+def _joined_owners(seg: str, owners: list[tuple[int, int]], best_start: int) -> bool:
+    """Whether the owner at `best_start` is named together with the one before it (`X và Y`), and nothing but a
+    predicate follows them up to the figure (no figure of the first one between: `Bến Tre 356 người và Chợ Lách`)."""
+    before = [(a, b) for a, b in owners if b <= best_start]
+    if not before:
+        return False
+    a, b = max(before)
+    return _JOINED.fullmatch(seg, b, best_start) is not None and not re.search(r"\d", seg[best_start:])
 
 
 # the commune a page is about, unnamed: `của xã`, `toàn xã`, `xã ta`, `xã này`

@@ -430,7 +430,7 @@ def test_district_upgrade(row, example):
     """A district that changed kind is named with the kind it had in the year of the figure: its example, of an
     earlier year, with the old kind; the same sentence in the year of the change, with the new one."""
     kind, _, name = row["district"].partition(" ")
-    before = f"{row['before']} {name.split(' ', 1)[-1] if kind == 'thành' else name}"
+    before = f"{row['before']} {name.split(' ', 1)[-1] if kind in ('thành', 'thị') else name}"
     title = f"Du lịch {row['province']}"
     ex = extract_document(Document(id="t", source="", text=example, title=title, published=None))
     assert [m.entity for m in ex.mentions] == [before], [(m.text, m.entity, m.period) for m in ex.mentions]

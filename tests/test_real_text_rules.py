@@ -3098,3 +3098,27 @@ def test_a_structure_heading_names_the_whole_of_its_parts():
     # parts listed with their own verb are named as the sentence names them
     t = "Về cơ cấu kinh tế: khu vực dịch vụ chiếm 36,79%; thuế sản phẩm 2,87%."
     assert "cơ cấu" not in figure(t, "36,79%").indicator.lower()
+
+
+def test_owners_listed_with_their_figures_in_brackets_take_the_measure_of_the_list():
+    t = ("Qua theo dõi, các Đảng bộ kết nạp đảng năm 2017 vượt chỉ tiêu gồm có: Công an tỉnh (158,18%); huyện Phú Quý "
+         "(120,83%) và Đảng bộ Khối các cơ quan tỉnh (104,61%); Đảng bộ Bộ đội Biên phòng Tỉnh và huyện Hàm Tân đạt "
+         "100%. Các đảng bộ còn lại đạt trên 80% chỉ tiêu kế hoạch.")
+    title = "Bình Thuận: phát triển đảng viên mới năm 2017"
+    for x in ("158,18%", "120,83%", "104,61%", "100%", "trên 80%"):
+        assert figure(t, x, title=title).indicator == "kết nạp đảng vượt chỉ tiêu", x
+    assert figure(t, "120,83%", title=title).entity == "huyện Phú Quý"
+    # owners named together share the figure: their province's
+    assert figure(t, "100%", title=title).entity == "Bình Thuận"
+    # a place after another, in a comparison, is named alone
+    t = "Sau Lai Châu, Hà Tĩnh là tỉnh có tỷ lệ hộ nghèo giảm nhanh thứ hai cả nước."
+    assert figure(t, "thứ hai", title="Lai Châu giảm nghèo nhanh nhất").entity == "Hà Tĩnh"
+
+
+def test_a_district_is_named_with_the_kind_it_had_then_and_a_merged_one_by_its_own_name():
+    t = "Năm 2021, các địa phương có số trường đạt chuẩn cao như huyện Lạng Giang 67/68 trường, Yên Dũng 59/60 trường."
+    assert figure(t, "59/60 trường", title="Bắc Giang có 790 trường đạt chuẩn").entity == "huyện Yên Dũng"
+    t = "Năm 2021, Việt Yên có 60/62 trường đạt chuẩn quốc gia."
+    assert figure(t, "60/62 trường", title="Bắc Giang có 790 trường đạt chuẩn").entity == "huyện Việt Yên"
+    t = "Năm 2024, Việt Yên có 61/62 trường đạt chuẩn quốc gia."
+    assert figure(t, "61/62 trường", title="Bắc Giang có 790 trường đạt chuẩn").entity == "thị xã Việt Yên"
