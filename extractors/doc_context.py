@@ -37,8 +37,10 @@ _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cu�
 # what a result is compared with (`so với cùng kỳ năm 2022`, `so với tháng 9/2017`) or counted from (`Từ tháng 4-2023`,
 # `từ đầu năm 2021`): the page is of a later year than the first, not of an earlier year than the second
 # (a look ahead for its first letter before its look behind: not tried at every place)
-_LATER_THAN = re.compile(r"(?=s)(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
+_LATER_THAN = re.compile(r"(?=[sS])(?<!\w)[sS]o(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
                          r"(?:tháng\s+(\d{1,2})\s*[/-]\s*|năm\s+)?((?:19|20)\d{2})(?![\d/-])")
+# a span of years whose result is reported, its end: `tốc độ tăng trưởng … thời kỳ 1989-2019 đạt 8,2%`
+_SPAN_REPORTED = re.compile(r"(?<!\w)(?:thời kỳ|giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\s+(?:đã\s+)?(?:đạt|tăng|giảm)(?!\w)")
 # a month named without its year: `tháng 9` (not `tháng 9/2017`)
 _BARE_MONTH = re.compile(r"(?<!\w)tháng\s+0?(\d{1,2})(?!\s*[/-]\s*\d|\d)")
 # (a look ahead for its first letter before its look behind: not tried at every place)
@@ -413,8 +415,8 @@ class DocContext:
     @cached_property
     def earliest_possible_year(self) -> int | None:
         """The earliest year an undated page can be of, by what its results are compared with (`tăng 12,7% so với
-        tháng 9/2017` beside a bare `tháng 9`: 2018) or counted from (`Từ tháng 4-2023`: 2023); plans' sentences
-        are not read (`đến năm 2025 gấp đôi so với năm 2020`)."""
+        tháng 9/2017` beside a bare `tháng 9`: 2018), counted from (`Từ tháng 4-2023`: 2023) or reported over (`thời
+        kỳ 1989-2019 đạt 8,2%`: 2019); plans' sentences are not read (`đến năm 2025 gấp đôi so với năm 2020`)."""
         floor = 0
         bare_months = None   # the months the text names without a year (read once, on the first month compared)
         for s in self.sentences:
@@ -428,6 +430,10 @@ class DocContext:
                     floor = max(floor, int(m.group(2)) + 1)   # (a month compared with the same month of a year before)
             for m in _NOT_BEFORE.finditer(s.text):
                 floor = max(floor, int(m.group(1)))
+        for s in self.sentences:
+            if ("thời kỳ" in s.text or "giai đoạn" in s.text) and not self.target_sentence(s):
+                for m in _SPAN_REPORTED.finditer(s.text):
+                    floor = max(floor, int(m.group(1)))   # `GRDP thời kỳ 1989-2019 đạt 8,2%`: reported when it ended
         return floor or None
 
     @property

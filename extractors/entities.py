@@ -140,9 +140,10 @@ def _find_bodies(text: str, province: str | None) -> tuple[Body, ...]:
             if name:
                 raw = m.group("name")
                 name = _trim_name(raw, kind)
-                if kind in ("district", "commune") and not name or kind == "commune" \
+                if kind in ("district", "commune") and (not name or name.isupper() and " " not in name) \
+                        or kind == "commune" \
                         and (name.split()[0].isupper() or find_provinces(name) or name.startswith("Việt Nam")):
-                    continue   # (`các xã NTM`: an abbreviation, no name; a province is no commune's name)
+                    continue   # (`các xã NTM`, `huyện NTM nâng cao`: an abbreviation, no name; a province is no commune's name)
                 surface = surface[:surface.rfind(raw)] + name
                 surface = surface.rstrip()
                 e = s + len(surface)
@@ -313,6 +314,8 @@ _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         r"(?<!\w)(?:từ\s+(?:nguồn\s+)?(?:vốn\s+)?)?ngân sách\s+[Tt]rung ương|"
                         # who manages a kind of enterprise: `Thu từ khu vực doanh nghiệp Nhà nước do Trung ương quản lý`
                         r"(?<!\w)(?:do\s+)?[Tt]rung ương\s+(?:quản lý|quy định|ban hành|hướng dẫn)|"
+                        # a kind of enterprise a province collects from: `thu từ doanh nghiệp nhà nước Trung ương`
+                        r"(?<!\w)(?:doanh nghiệp|DNNN|DN)(?:\s+[Nn]hà nước)?\s+[Tt]rung ương|"
                         # a standard the country sets: `thoát khỏi tình trạng khó khăn theo tiêu chí Trung ương`
                         r"(?<!\w)(?:tiêu chí|tiêu chuẩn|chuẩn|quy định)\s+(?:của\s+)?[Tt]rung ương|"
                         # whose directions a province follows: `bám sát các chỉ đạo điều hành của Trung ương, của tỉnh`

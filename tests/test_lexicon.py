@@ -29,7 +29,8 @@ def one_mention(text):
 
 CHECKED = {"qualifiers", "qualifier_verbs", "currencies", "counted_nouns", "measures", "abbreviations", "indicators",
            "status_words", "lower_better", "bodies", "departments", "change_words", "ordinal_words",
-           "context_words", "owner_words", "month_words", "former_districts", "district_upgrades"}
+           "context_words", "owner_words", "month_words", "former_districts", "district_upgrades",
+           "counted_after_one"}
 
 
 def test_every_file_loads_and_is_checked_here():
@@ -437,3 +438,13 @@ def test_district_upgrade(row, example):
     later = re.sub(r"(?:19|20)\d{2}", row["since"], example)
     ex = extract_document(Document(id="t", source="", text=later, title=title, published=None))
     assert [m.entity for m in ex.mentions] == [row["district"]], [(m.text, m.entity, m.period) for m in ex.mentions]
+
+
+@pytest.mark.parametrize("row, example", entries("counted_after_one"))
+def test_one_counted(row, example):
+    """`một` before the noun is a figure, 1, of that noun; after `từ` or `là` the same words are an article."""
+    ms = [m for m in find(example)[0] if m.text.lower().split()[-1] == row["noun"].split()[-1] or "một" in m.text.lower()]
+    one = [m for m in ms if "một" in m.text.lower()]
+    assert len(one) == 1 and one[0].value == 1 and one[0].unit == row["noun"], [(m.text, m.unit) for m in ms]
+    assert not any("một" in m.text.lower() for m in find(f"Từ một {row['noun']} nghèo, nay đã khá.")[0])
+    assert not any("một" in m.text.lower() for m in find(f"Đây là một {row['noun']} khó khăn.")[0])

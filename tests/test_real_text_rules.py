@@ -3122,3 +3122,22 @@ def test_a_district_is_named_with_the_kind_it_had_then_and_a_merged_one_by_its_o
     assert figure(t, "60/62 trường", title="Bắc Giang có 790 trường đạt chuẩn").entity == "huyện Việt Yên"
     t = "Năm 2024, Việt Yên có 61/62 trường đạt chuẩn quốc gia."
     assert figure(t, "61/62 trường", title="Bắc Giang có 790 trường đạt chuẩn").entity == "thị xã Việt Yên"
+
+
+def test_an_abbreviation_after_huyen_is_no_district():
+    t = ("Tỉnh Hà Nam phấn đấu đến năm 2025 có ít nhất một huyện đạt chuẩn huyện NTM nâng cao kiểu mẫu; 35 xã đạt chuẩn "
+         "xã NTM nâng cao.")
+    assert figure(t, "35 xã").entity == "Hà Nam"
+    assert figure(t, "ít nhất một huyện").value == 1
+
+
+def test_enterprises_of_the_centre_are_a_source_of_revenue_not_the_country():
+    t = ("Thu ngân sách 7 tháng của tỉnh Kiên Giang tăng 23%; thu từ doanh nghiệp nhà nước Trung ương giảm 33,45%; thu "
+         "lệ phí trước bạ giảm 24,96%.")
+    assert [figure(t, x).entity for x in ("33,45%", "24,96%")] == ["Kiên Giang", "Kiên Giang"]
+
+
+def test_an_undated_page_is_of_the_end_of_the_span_it_reports():
+    t = ("Sau 30 năm tái lập tỉnh, tốc độ tăng trưởng GRDP tỉnh Quảng Bình thời kỳ 1989-2019 đạt 8,2%. So với năm 1989, "
+         "quy mô kinh tế tăng 119 lần. Năm 1989, tỉ lệ hộ nghèo gần 50%.")
+    assert [figure(t, x).period for x in ("119 lần", "gần 50%")] == ["2019", "1989"]

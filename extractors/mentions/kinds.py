@@ -282,10 +282,23 @@ def _named_list_item(f, d: Draft) -> bool:
 
 
 def number_words(f, d: Draft):
-    """A number in words that is no figure (`một số`, `năm gần đây`) is settled here as none."""
-    if d.num.has_words and not f.bare and not words_are_figure(d.num, d.kind, d.unit, d.end_tok):
+    """A number in words that is no figure (`một số`, `năm gần đây`) is settled here as none; a lone `một` before a
+    noun counted one at a time (lexicon/counted_after_one.tsv: `ít nhất một huyện`) is a figure."""
+    if d.num.has_words and not f.bare and not words_are_figure(d.num, d.kind, d.unit, d.end_tok) \
+            and not _one_counted(f, d):
         return None, d.j
     return None
+
+
+# nouns after which a lone `một` counts (lexicon/counted_after_one.tsv), and the words before it that make it an
+# article instead (`từ một xã nghèo`, `là một xã vùng cao`, `mỗi xã một sản phẩm`)
+ONE_COUNTED = frozenset(lexicon.column("counted_after_one", "noun"))
+_ARTICLE_BEFORE = {"từ", "là", "mỗi", ",", "của", "như"}
+
+
+def _one_counted(f, d: Draft) -> bool:
+    return d.kind == "quantity" and d.num.raw.lower() == "một" and (d.unit or "").lower() in ONE_COUNTED \
+        and not (d.start_tok > 0 and f.toks.low[d.start_tok - 1] in _ARTICLE_BEFORE)
 
 
 def cents(f, d: Draft):
