@@ -133,6 +133,8 @@ class DocContext:
     last_named: list[Period | None] = field(default_factory=list)
     # per sentence: the last term (`nhiệm kỳ 2025-2030`) named before it, which a plan's figures keep
     last_term: list[Period | None] = field(default_factory=list)
+    # the deadline a sentence of targets named last, before each sentence (`Tỉnh đặt mục tiêu phấn đấu đến năm 2025 có …`)
+    last_deadline: list[Period | None] = field(default_factory=list)
     # per sentence: the spans of its figures, so that a period written right after one figure
     # (`từ 73,26% (2021) xuống còn 61,04%`) is kept for that figure
     figure_spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
@@ -169,6 +171,7 @@ class DocContext:
         target_in_para: dict[int, bool] = {}
         named: list[Period] = list(current)
         terms: list[Period] = [p for p in current if p.kind == "term"]
+        deadline: Period | None = None
         # (the paragraph of a look back at an earlier year, the periods it stood in for, where in `named` it began)
         aside = None
         for s in sentences:
@@ -197,6 +200,9 @@ class DocContext:
             ctx.sentence_periods.append(ps)
             ctx.last_named.append(named[-1] if named else None)
             ctx.last_term.append(terms[-1] if terms else None)
+            ctx.last_deadline.append(deadline)
+            if any(p.kind == "deadline" for p in ps) and ctx.target_sentence(s):
+                deadline = [p for p in ps if p.kind == "deadline"][-1]
             terms += [p for p in ps if p.kind == "term"]
             # a period in brackets is an aside (`(quý I/2023 đạt 4,11%)`): it does not set the time of what follows
             named += [p for p in ps if p.kind in ("year", "quarter", "half", "nine", "months", "month")

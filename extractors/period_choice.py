@@ -190,6 +190,11 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None and m.status == "target" and ctx.last_term[s.index] is not None:
         term = ctx.last_term[s.index]  # `…, trong nhiệm kỳ 2025-2030, tỉnh phấn đấu …\n\nHằng năm, … đạt 80% trở lên`
         period, source = term.value, "paragraph" if term.paragraph == s.paragraph else "document"
+    if period is None and m.status == "target" and (deadline := ctx.last_deadline[s.index]) is not None \
+            and s.paragraph - deadline.paragraph <= 1 and deadline.value[:4].isdigit():
+        # `Tỉnh Hà Nam đặt mục tiêu phấn đấu đến năm 2025 có …\n\nThu nhập bình quân đầu người khu vực nông thôn đạt 68
+        # triệu đồng/người/năm trở lên`: the targets go on, for the deadline set
+        period, source = deadline.value, "paragraph" if deadline.paragraph == s.paragraph else "document"
     if period is None and ctx.last_named[s.index] is not None:
         named = ctx.last_named[s.index]
         period = named.value if re.match(r"(?:19|20)\d{2}(?!.*NOW)", named.value) else with_year(named.value, periods, ctx, s)

@@ -3141,3 +3141,14 @@ def test_an_undated_page_is_of_the_end_of_the_span_it_reports():
     t = ("Sau 30 năm tái lập tỉnh, tốc độ tăng trưởng GRDP tỉnh Quảng Bình thời kỳ 1989-2019 đạt 8,2%. So với năm 1989, "
          "quy mô kinh tế tăng 119 lần. Năm 1989, tỉ lệ hộ nghèo gần 50%.")
     assert [figure(t, x).period for x in ("119 lần", "gần 50%")] == ["2019", "1989"]
+
+
+def test_targets_go_on_for_the_deadline_set_in_the_paragraph_before():
+    t = ("Tỉnh Hà Nam đặt mục tiêu phấn đấu đến năm 2025 có 35 xã đạt chuẩn xã NTM nâng cao.\n\n"
+         "Thu nhập bình quân đầu người khu vực nông thôn đạt 68 triệu đồng/người/năm trở lên. Tỷ lệ hộ nghèo còn dưới 0,5%.")
+    m = figure(t, "68 triệu đồng/người/năm trở lên")
+    assert (m.status, m.period) == ("target", "2025")
+    # a result after a paragraph of targets is not dated by their deadline
+    t = ("Tỉnh Hà Nam đặt mục tiêu phấn đấu đến năm 2025 có 35 xã đạt chuẩn xã NTM nâng cao.\n\n"
+         "Năm 2021, toàn tỉnh đã có 20 xã đạt chuẩn xã NTM nâng cao.")
+    assert figure(t, "20 xã").period == "2021"
