@@ -128,6 +128,11 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period = _after_in_clause(periods, s, rel_m, ctx.figure_spans.get(s.index, ()))
     if period is None:
         period = _pick_before([p for p in periods if p.kind != "deadline"], rel_m)
+    if period is not None and "nay" in s.text and (now := _NOW_IN_CONTRAST.search(s.text, 0, rel_m)) \
+            and not any(now.start() <= p.pos < rel_m for p in periods) and ctx.year_spoken_from \
+            and len(period) == 4 and period.isdigit() and int(period) < ctx.year_spoken_from:
+        # `Năm 1989, tỉ lệ hộ nghèo gần 50% nhưng đến nay giảm còn 6,14%`: now, against the year before
+        period = str(ctx.year_spoken_from - 1 if ctx.pub_year and ctx.reviews_year_before else ctx.year_spoken_from)
     if period is not None and _TERM_VALUE.fullmatch(period) and (ctx.pub_year or ctx.doc_year):
         term = next((p for p in reversed(periods) if p.value == period and p.pos < rel_m), None)
         if term is not None and _HERE_AND_NOW.search(s.text, term.pos + 9, rel_m):
@@ -444,6 +449,10 @@ def _clause_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> str:
         after = close if close >= 0 else after
     end = ctx.text.find(";", after, s.end)
     return ctx.text[cs:end if end >= 0 else s.end]
+
+
+# now, set against an earlier year in the same sentence: `Năm 1989, … gần 50% nhưng đến nay giảm còn 6,14%`
+_NOW_IN_CONTRAST = re.compile(r"(?<!\w)(?:nhưng|song|còn|thì|và)\s+(?:đến nay|tới nay|hiện nay|nay)(?!\w)")
 
 
 def _after_base(s: Sentence, ctx: DocContext) -> str | None:
