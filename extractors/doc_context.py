@@ -94,7 +94,8 @@ _OF_THE_FIGURE = re.compile(r"\d\s*%?\s+của\s+$|(?<!\w)trong khi\s+(?:năm\s+)
 _REVIEW_OF_YEAR = re.compile(r"(?<!\w)rà soát hộ nghèo(?:,? (?:và )?hộ cận nghèo)?(?:\s+(?:cuối|của))?\s+(?:năm\s+)?$")
 # a party congress named with its term: it meets in the term's first year
 # (a look ahead for its first letter before its look behind: not tried at every place)
-CONGRESS_OPENS = re.compile(r"(?=Đ)(?<!\w)Đại hội[^.;]{0,80}?nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
+CONGRESS_OPENS = re.compile(r"(?=Đ)(?<!\w)Đại hội[^.;]{0,80}?(?<!trong )(?<!qua )(?<!cả )nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)\d{2}")
+# (not the term a congress's report looks back on: `Báo cáo chính trị tại Đại hội … cho thấy, trong nhiệm kỳ 2015 – 2020`)
 # a page that reviews a year gone by: `kết quả rà soát hộ nghèo`, `tổng kết`, `Đến hết năm 2019`
 _REVIEWS = re.compile(r"(?<!\w)(?:rà soát|tổng kết|(?:đến|tính đến)\s+(?:hết|cuối)\s+năm\s+(?:19|20)\d\d)", re.IGNORECASE)
 # the end of a year before it: `Đến hết năm 2018`, `tính đến cuối năm 2020`

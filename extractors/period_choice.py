@@ -111,7 +111,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             return term.value, "sentence" if term in periods else \
                 ("paragraph" if term.paragraph == s.paragraph else "document")
     if period is None and (_AVERAGE.search(ctx.text[max(s.start, cs):m.start])
-                           or (m.unit or "").endswith("/năm") and "/người/" not in (m.unit or "")):   # (an income per head is a level)
+                           or (m.unit or "").endswith("/năm") and "/người/" not in (m.unit or "")
+                           and not _per_head_level(ctx.text, cs, m.start)):   # (an income per head is a level)
         # a yearly average (`bình quân giảm 5,55%`, `tăng 12%/năm`) is of the term the text is about
         terms = [p for p in periods if p.kind == "term" and p.pos < rel_m] \
             or [p for p in periods if p.kind == "term"][:1]   # (or the term the sentence names after it)
@@ -335,8 +336,7 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
         period = f"{ctx.congress_opens}-{int(ctx.congress_opens) + 5}"
     if period is not None and _TERM_VALUE.fullmatch(period) and (m.kind == "money" or "/người" in (m.unit or "")
                                                            or m.kind == "range" and _CURRENCY_UNIT.match(m.unit or "")) \
-            and "/năm" not in (m.unit or "") and "đầu người" in (near := ctx.text[max(cs, m.start - 80):m.start]) \
-            and _PER_HEAD_LEVEL.search(near):
+            and _per_head_level(ctx.text, cs, m.start):
         # `giai đoạn 2020-2025 …, GRDP bình quân đầu người đạt 94 triệu đồng`: a level per head reached by the term's
         # end is of its last year (its growth, `bình quân 6,4%/năm`, stays the term's)
         period = period[5:]
@@ -493,8 +493,17 @@ _STOCK_RAISED = re.compile(r"(?<!\w)(?:nâng\s+tổng\s+số\b[^;]*\s(?:lên|là
                            re.IGNORECASE)
 # a level per head right before its figure, with no change between (`GRDP bình quân đầu người đạt`, `thu nhập bình quân
 # đầu người năm 2025 khoảng`)
-_PER_HEAD_LEVEL = re.compile(r"(?<!\w)(?:bình quân|trung bình)\s+(?:\S+\s+)?đầu người(?:\s+(?!tăng|giảm|gấp)[^\s,;:()\d]+){0,4}"
+_PER_HEAD_LEVEL = re.compile(r"(?<!\w)(?:bình quân|trung bình)\s+(?:\S+\s+)?đầu người(?:\s+(?!tăng|giảm|gấp)[^\s,;:()\d]+){0,6}"
                              r"\s*(?:\(\S+\)\s*)?$", re.IGNORECASE)
+
+
+def _per_head_level(text: str, cs: int, start: int) -> bool:
+    """Whether a level per head leads to the figure (`thu nhập bình quân đầu người của huyện đã đạt mức`): its
+    `triệu đồng/năm` is a level, not a yearly average."""
+    near = text[max(cs, start - 80):start]
+    return "đầu người" in near and _PER_HEAD_LEVEL.search(near) is not None
+
+
 _CURRENCY_UNIT = re.compile(r"(?:USD|VND|EUR|đồng)\b")
 _OF_SAME_TIME_AFTER = re.compile(r"\s+của\s+cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 _SAME_TIME_RIGHT_BEFORE = re.compile(r"(?<!\w)so(?:\s+với)?\s+(?:mức\s+(?:tăng\s+(?:trưởng\s+)?)?)cùng kỳ\s*(?:năm trước\s*)?$")
