@@ -191,7 +191,11 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
                 return best[1], "sentence"
             return "Việt Nam", "sentence"  # `… của cả nước (10,13 tỉ USD)`: the country's, named after the place
         # (a rank's `cả nước`, `63 tỉnh` is the field it is ranked in: `đứng thứ 13/63 tỉnh, thành phố`)
-        if not rank and national_at(seg.replace("đại biểu Quốc hội", " ")) is not None:
+        nat = national_at(seg.replace("đại biểu Quốc hội", " ")) if not rank else None
+        if nat is not None and not _guests_with(seg, nat, nat + 1) \
+                and not (_ATTENDED_BY.search(seg, 0, nat) and _WITH_AT_END.search(seg)):
+            # (not the centre's guests beside the delegates counted: `đại diện lãnh đạo các ban, bộ, ngành Trung ương;
+            # … cùng 358 đại biểu chính thức`)
             return "Việt Nam", "sentence"
     if s.index > 0 and _THIS_PROVINCE.search(text[s.start:ms]):
         # `Xếp thứ hai trong PAPI 2020 là Đồng Tháp … Tỉnh này dẫn đầu cả nước ở tiêu chí … với 5,202 điểm`: the
@@ -310,6 +314,12 @@ _UNDER_AT_END = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+$")
 # guests named before those they join: `Lãnh đạo các huyện … tỉnh Hà Giang cùng 235 đại biểu ưu tú`
 _GUESTS_BEFORE = re.compile(r"(?<!\w)(?:[Ll]ãnh đạo|[Đđ]ại diện lãnh đạo|[Kk]hách mời|[Đđ]oàn công tác)(?!\w)[^,;:()]{0,80}$")
 _JOINED_BY = re.compile(r"[^,;:()\d]{0,40}?\scùng(?:\s+với)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+
+
+# who attended, listed before the figure's group: `Tham dự đại hội còn có đại diện lãnh đạo các ban, bộ, ngành Trung ương;
+# … cùng 358 đại biểu chính thức`
+_ATTENDED_BY = re.compile(r"(?<!\w)(?:[Tt]ham dự|[Dd]ự)(?!\w)[^.;]{0,40}?(?<!\w)có(?!\w)")
+_WITH_AT_END = re.compile(r"(?<!\w)cùng(?:\s+với)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
 
 
 def _guests_with(seg: str, start: int, end: int) -> bool:

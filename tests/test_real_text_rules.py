@@ -3164,3 +3164,11 @@ def test_a_level_per_head_in_a_term_gone_by_is_of_its_last_year():
     assert figure(t, "40 triệu đồng/năm", title=title).period == "2020"
     # (the term a report looks back on is not the congress's: nothing here is of 2015 alone)
     assert figure(t, "165,51 tỷ đồng", title=title).period != "2015"
+
+
+def test_the_delegates_beside_the_centres_guests_are_the_congress_s_and_of_its_year():
+    t = ("Ngày 15/10, Đại hội đại biểu Đảng bộ tỉnh Điện Biên lần thứ 15 nhiệm kỳ 2025-2030 khai mạc phiên chính thức.\n\n"
+         "Tham dự đại hội còn có đại diện lãnh đạo các ban, bộ, ngành Trung ương; các đoàn đại biểu đảng bộ các địa "
+         "phương cùng 358 đại biểu chính thức.")
+    m = figure(t, "358 đại biểu")
+    assert (m.entity, m.period) == ("Điện Biên", "2025")
