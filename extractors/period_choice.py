@@ -314,7 +314,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
             # `…, cao so với mức 7,89% của cùng kỳ năm 2022`, `(tăng mạnh so với mức tăng cùng kỳ âm 7,5%)`: the figure
             # of the same part of the year before it is compared with
             period, source = f"{then.group(1) if then else int(own.group(1)) - 1}{own.group(2) or ''}", "sentence"
-    if source != "sentence" and m.kind == "quantity" and m.status != "target" and (m.unit or "").startswith("đại biểu") \
+    if (period is None or source != "sentence") and m.kind == "quantity" and m.status != "target" \
+            and (m.unit or "").startswith("đại biểu") \
             and ctx.congress_opens and "đại hội" in s.text.lower() and (not ctx.pub_year or ctx.pub_year <= int(ctx.congress_opens)):
         # `Tham dự đại hội còn có … cùng 358 đại biểu chính thức` on the page of a congress of 2025-2030 that names no
         # date: the delegates are counted when the congress meets
