@@ -115,7 +115,7 @@ _RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[
 
 
 # a rank's clause that says only that it is held (`Đồng Tháp tiếp tục giữ vị trí thứ 2`): no index named
-_HOLDS_ONLY = re.compile(r"(?:(?:tiếp tục|vẫn|đã|cũng|lần đầu|năm thứ \S+)\s+)*(?:giữ vững|giữ|duy trì|vươn lên|tụt|lọt vào|lọt|"
+_HOLDS_ONLY = re.compile(r"(?:(?:tiếp tục|vẫn|đã|cũng|lần đầu|năm thứ \S+)\s+)*(?:giữ vững|giữ nguyên|giữ|duy trì|vươn lên|tụt|lọt vào|lọt|"
                          r"nằm trong|đứng|xếp)", re.IGNORECASE)
 # a rank's clause that tells how a result led to it (`tăng 10,05%, vượt kế hoạch đề ra và đưa Hưng Yên vươn lên xếp thứ
 # 7/63`, `tăng trưởng đạt kế hoạch, tuy nhiên thấp hơn bình quân chung cả nước và đứng vị trí 12/13`): it names no

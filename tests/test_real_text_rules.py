@@ -3172,3 +3172,9 @@ def test_the_delegates_beside_the_centres_guests_are_the_congress_s_and_of_its_y
          "phương cùng 358 đại biểu chính thức.")
     m = figure(t, "358 đại biểu")
     assert (m.entity, m.period) == ("Điện Biên", "2025")
+
+
+def test_a_rank_held_unchanged_names_the_index_before():
+    t = ("Về chỉ số PCI năm 2020, tỉnh Kon Tum đạt 60,02 điểm và xếp thứ 56/63 tỉnh, thành phố. So với chỉ số PCI năm "
+         "2019, tỉnh Kon Tum vẫn giữ nguyên vị trí thứ 56/63 tỉnh, thành phố.")
+    assert "PCI" in figure(t, "vị trí thứ 56/63 tỉnh").indicator
