@@ -386,6 +386,11 @@ def _term_relative(m: Mention, s: Sentence, ctx: DocContext, periods: list[Perio
     before = s.text[max(0, rel_m - 200):rel_m]   # (a bounded look back: linear however many figures follow)
     terms = [p for p in periods if p.kind == "term"]
     term = terms[-1] if terms else ctx.last_term[s.index]
+    if term is None and (now := ctx.year_spoken_from) and "ảng" in s.text and _TERM_START_TO_NOW.search(before):
+        # `Từ đầu nhiệm kỳ đến nay, toàn Đảng bộ tỉnh đã kết nạp được 7.898 đảng viên` in a page of 2019 naming no term:
+        # the party's terms open together, in 2015, 2020, 2025 (a term's last year is still its own: 2020 is 2015's);
+        # the level it raised them to (`nâng tổng số đảng viên … lên hơn 41.900`) is of now
+        return str(now) if _STOCK_RAISED.search(before) else f"{now - (now % 5 or 5)}-{now}"
     if term is None or not _TERM_VALUE.fullmatch(term.value):
         return None
     start, end = int(term.value[:4]), int(term.value[5:])

@@ -3178,3 +3178,11 @@ def test_a_rank_held_unchanged_names_the_index_before():
     t = ("Về chỉ số PCI năm 2020, tỉnh Kon Tum đạt 60,02 điểm và xếp thứ 56/63 tỉnh, thành phố. So với chỉ số PCI năm "
          "2019, tỉnh Kon Tum vẫn giữ nguyên vị trí thứ 56/63 tỉnh, thành phố.")
     assert "PCI" in figure(t, "vị trí thứ 56/63 tỉnh").indicator
+
+
+def test_since_the_start_of_the_term_runs_from_the_year_the_party_s_terms_opened():
+    t = ("Từ đầu nhiệm kỳ đến nay, toàn Đảng bộ tỉnh đã kết nạp được 7.898 đảng viên, nâng tổng số đảng viên trên toàn "
+         "tỉnh lên hơn 41.900.")
+    assert [figure(t, x, published="2019-08-20").period for x in ("7.898 đảng viên", "hơn 41.900")] == ["2015-2019", "2019"]
+    assert figure(t, "7.898 đảng viên", published="2020-06-20").period == "2015-2020"
+    assert figure(t, "7.898 đảng viên", published="2023-03-02").period == "2020-2023"
