@@ -76,7 +76,10 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
                 and _same_group(sprev.unit, unit):
             return sprev.indicator, "inherited"               # `…, trong khi kế hoạch đặt ra là 120 cơ sở`
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) \
-                and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE):
+                and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE) \
+                and not (sprev is not None and text[sprev.end:m.start].lstrip(" ,").startswith(subject)):
+            # (not the predicate of the count before, left over: `99 trường đạt chuẩn quốc gia mức độ 2 và hiện chỉ
+            # còn 59 trường chưa được công nhận …`)
             if (sprev is None or sprev.end < m.start - len(seg)) and last.strip().startswith(subject.split()[0]) \
                     and not _HAS_PREDICATE.match(subject):
                 subject = _joined_subject(seg, subject)   # `tổng lượt khách tham quan, du lịch … đạt 6,6 triệu lượt`
@@ -206,6 +209,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
         vp = _VP_STOP.sub("", am.group("vp").strip())
         if vp == am.group("vp").strip():
             vp += _coordinated_tail(rest[am.end():])
+        vp = _TIME_WORD_AT_END.sub("", vp)   # (`… xã chỉ đạo xây dựng NTM giai đoạn 2011 - 2015`: its time, not what)
         if unit.lower() not in _PEOPLE:
             vp = f"{unit} {mods} {vp}" if mods else f"{unit} {vp}"   # `171/182 xã đạt chuẩn nông thôn mới`: the counted and what they did
         return vp, "after"
@@ -213,6 +217,10 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
 
 
 _AND_AT_END = re.compile(r"(?<!\w)và\s*$")
+
+
+# a word of time the predicate ends on, its years cut off at the figure's digits: `giai đoạn`, `năm`, `nhiệm kỳ`
+_TIME_WORD_AT_END = re.compile(r"\s+(?:trong\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ|năm|tháng|quý)\s*$")
 
 
 def _past_modifiers(after: str, mods: str) -> str | None:

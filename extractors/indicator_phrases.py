@@ -132,7 +132,8 @@ _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạ
                 r"mắc mới|mắc|khỏi bệnh|xuất khẩu|nhập khẩu|có|tiêm|ứng cử|xuất cảnh|tìm được|vay vốn|thoát khỏi")
 _AFTER_MODIFIER = re.compile(
     rf"^\s*(?:\([^()]*\)\s*)?(?P<vp>(?:(?:đã|được|đều|cũng|chưa|không)\s+)*(?:{_AFTER_VERBS}|{_VERB_ALT})\b"
-    r"(?:(?!\s+và\s+\d)[^,;:.()]){0,80})")   # (up to the next count: `… hoàn thành nhiệm vụ … và 3/8 huyện …`)
+    r"(?:(?!\s+và\s+(?:[^\W\d]+\s+){0,3}\d)[^,;:.()]){0,80})")
+# (up to the next count: `… hoàn thành nhiệm vụ … và 3/8 huyện …`, `… mức độ 2 và hiện chỉ còn 59 trường …`)
 # counts listed together before the predicate they share: `91 xã, 118 thôn, làng đạt chuẩn nông thôn mới`,
 # `45/89 xã và 1 đơn vị cấp huyện được công nhận hoàn thành nhiệm vụ …`
 _SHARED_PREDICATE = re.compile(
@@ -334,7 +335,14 @@ def _modifiers(after: str) -> str:
         short = re.match(r"\s*(\(\s*[A-ZĐ][A-Za-zĐ-]{1,9}\s*\))", after[len(run):])
         if short:
             words.append(short.group(1))
+    while words and words[-1].lower() in _TIME_WORDS:
+        words.pop()   # (`30 xã chỉ đạo xây dựng NTM giai đoạn 2011 - 2015`: the time it names, cut at its years)
+    if len(words) >= 2 and " ".join(words[-2:]).lower() in _TIME_WORDS:
+        del words[-2:]
     return (" " + " ".join(words)) if words else ""
+
+
+_TIME_WORDS = {"giai đoạn", "thời kỳ", "nhiệm kỳ", "năm", "tháng", "quý"}
 
 
 def _topic(sentence: str) -> str | None:

@@ -502,7 +502,8 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
                   after) if "về" in after else None
     if rm and m.kind in ("rank", "percent", "quantity", "money"):
         # up to the next figure or comparison: `tăng 66,7% về số dự án và gấp 17,4 lần vốn đăng ký`
-        about = re.split(r"\s+(?:và|so với|so|với)\s+(?=\S*\d|gấp|tăng|giảm|cùng kỳ)|\s*\d", rm.group(1))[0].strip()
+        about = re.split(r"\s+(?:và|so với|so|với)\s+(?=\S*\d|gấp|tăng|giảm|cùng kỳ)|\s+so(?:\s+với)?(?!\w)|\s*\d",
+                         rm.group(1))[0].strip()   # (`tăng 97% về vốn so với năm 2017`: the capital)
         if about:
             return about, "after"
 
@@ -864,7 +865,8 @@ def _percent_object(before: str, after: str) -> str | None:
             return change.group(1) + " " + re.split(r"\s+(?:và|nhưng|để|nhằm)\s+", noun)[0]
         if np.group(1):
             return noun
-        if _OPENS_A_SHARE.fullmatch(last) and not re.match(r"\s*(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so)\b", after):
+        if (_OPENS_A_SHARE.fullmatch(last) or _COUNT_RIGHT_BEFORE.search(last)) \
+                and not re.match(r"\s*(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|so)\b", after):
             # `…; 100% hộ dân sử dụng điện;`, `Với hơn 85% dân số là đồng bào dân tộc thiểu số,`, `Hiện còn 11,56%
             # dân số huyện (…) chưa tham gia BHYT`: the share opens
             # its clause part, and the group with what it does is what it measures
@@ -874,6 +876,9 @@ def _percent_object(before: str, after: str) -> str | None:
     return None
 
 
+# a count right before a share of what its items hold: `có 2 cấp học 100% trường đạt chuẩn`
+_COUNT_RIGHT_BEFORE = re.compile(r"(?<![\d.,/-])(?<!năm )\d+\s+(?!(?:chiếm|đạt|tăng|giảm|là|có|còn|gần|hơn|trên|khoảng|"
+                                 r"xấp xỉ|với|và)(?!\w))[^\W\d]+(?:\s+[^\W\d]+)?\s*$")
 # the same share restated as a fraction in brackets right after it: `100% (152/152) đảng bộ trực thuộc …`
 _RESTATED_AFTER = re.compile(r"^\s*\(\s*[\d.,]+\s*/\s*[\d.,]+\s*\)")
 # what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge

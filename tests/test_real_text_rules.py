@@ -3186,3 +3186,27 @@ def test_since_the_start_of_the_term_runs_from_the_year_the_party_s_terms_opened
     assert [figure(t, x, published="2019-08-20").period for x in ("7.898 đảng viên", "hơn 41.900")] == ["2015-2019", "2019"]
     assert figure(t, "7.898 đảng viên", published="2020-06-20").period == "2015-2020"
     assert figure(t, "7.898 đảng viên", published="2023-03-02").period == "2020-2023"
+
+
+def test_a_count_after_another_s_predicate_takes_its_own():
+    t = "Năm 2021, có 99 trường đạt chuẩn quốc gia mức độ 2 và hiện chỉ còn 59 trường chưa được công nhận đạt chuẩn quốc gia."
+    assert [figure(t, x).indicator for x in ("99 trường", "59 trường")] == \
+        ["trường đạt chuẩn quốc gia mức độ 2", "trường chưa được công nhận đạt chuẩn quốc gia"]
+
+
+def test_a_share_right_after_a_count_is_of_what_follows_it():
+    t = "Năm 2021, huyện Lạng Giang có 2 cấp học 100% trường đạt chuẩn."
+    assert (figure(t, "2 cấp học").unit, figure(t, "100%").indicator) == ("cấp học", "trường đạt chuẩn")
+    # (a year is no count: `đến năm 2020 chiếm gần 23% GDP cả nước`)
+    t = "Tỷ trọng kinh tế thành phố trong kinh tế cả nước tiếp tục tăng, đến năm 2020 chiếm gần 23% GDP cả nước."
+    assert figure(t, "gần 23%").indicator != "GDP cả nước"
+
+
+def test_what_a_change_is_about_stops_at_its_comparison():
+    t = "Năm 2018, tổng vốn đăng ký đạt 4,57 nghìn tỷ đồng, tăng 97% về vốn so với năm 2017."
+    assert figure(t, "97%").indicator == "vốn"
+
+
+def test_a_time_word_cut_from_its_years_is_no_part_of_a_counted_noun():
+    t = "Bình quân 30 xã chỉ đạo xây dựng NTM giai đoạn 2011 - 2015 đạt 15,5 tiêu chí/xã."
+    assert not figure(t, "30 xã").indicator.endswith("giai đoạn")

@@ -65,6 +65,8 @@ REAL_ADJUDICATED: dict[tuple[str, str, str], str] = {
         "122.000/212.631 is 57,38%; the page prints 57,48% (a slip in the first decimal)",
     ("fraction_percent", "rdev-v011", "401/633 trường"):
         "401/633 is 63,349%, which rounds to 63,35%; the page prints 63,34% (cut, not rounded)",
+    ("fraction_percent", "rdev-ar004", "37/48 trường"):
+        "37/48 is 77,08%; the page says `chiếm tỷ lệ trên 80%` (more than 80% would need 39 of 48 schools)",
     ("fraction_percent", "rdev-s016", "109/196 trường"):
         "109/196 is 55,61%; the page prints 56,1% (the digits of 55,61 read off wrongly, or 110/196 = 56,12%)",
     ("fraction_percent", "rdev-r025", "230/454 dòng họ"):
