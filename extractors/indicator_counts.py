@@ -10,7 +10,7 @@ from extractors.endings import EndsWith
 from extractors.indicator_keys import known_indicator
 from extractors.indicator_phrases import (_AFTER_MODIFIER, _coordinated_tail, _ENDS_WITH_COPULA, _FILLER_ONLY,
     _HAS_PREDICATE, _is_participant, _joined_subject, _modifiers, _names_owner, _only_target_words, _same_group,
-    _subject, _TAKES_TARGETS, _TARGET_UNITS, _verb_phrase, _VERB_RE)
+    _subject, _TAKES_TARGETS, _TARGET_UNITS, _verb_phrase, _VERB_ALT, _VERB_RE)
 from extractors.normalize import UPPER
 
 
@@ -31,6 +31,9 @@ _ACHIEVES = lexicon.alternation("status_words", "achieves_targets")
 _ACHIEVED_AT_END = re.compile(rf"(?<!\w)((?:{_ACHIEVES})(?:(?:\s*,\s*|\s+và\s+|\s+)(?:{_ACHIEVES}|tốt|mức))*)"
                               r"(?:\s+(?:được|toàn bộ|cả))?\s*$", re.IGNORECASE)
 
+# an act that ends the part before a comma, listed with the act right before a count: `Trong đó, cấp mới, gia hạn 1.924
+# thẻ BHYT`
+_ACT_BEFORE_COMMA = re.compile(rf"(?<![\w-])((?:{_VERB_ALT}))\s*,\s*$", re.IGNORECASE)
 # who set the targets counted, right after them: `… chỉ tiêu đã đề ra`, `… nhiệm vụ được đề ra tại Nghị quyết Đại hội`
 _SET_BY = re.compile(r"\s*((?:(?:đã|được)\s+)*(?:đề ra|đặt ra|giao)(?![\w])(?:\s+[^\s,;:.()\d]+){0,10})")
 
@@ -147,6 +150,8 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
     # a list governed by a preposition takes the whole activity (`thực hiện giao nhiệm vụ … với`);
     # a figure right after its verb takes that verb (`bổ nhiệm, giới thiệu ứng cử 12 đồng chí`)
     verb = _verb_phrase(last, first=participant and governed)
+    if verb and last.strip() == verb and "," in seg and (acts := _ACT_BEFORE_COMMA.search(seg, 0, len(seg) - len(last))):
+        verb = f"{acts.group(1)}, {verb}"   # `cấp mới, gia hạn 1.924 thẻ BHYT`: the acts listed together
     if verb is None and participant and governed:
         # the verb that governs the list is earlier in the clause: `giao nhiệm vụ … cho 3 nhóm`
         pieces = re.split(r"(?<=[,;])", seg)

@@ -29,7 +29,7 @@ ACTION_VERBS = [
     "khám chữa bệnh", "khám", "đón", "giành được", "giành", "thu về", "thu được", "xuất bán", "chuyển đổi",
     "cứng hóa", "bê tông hóa", "khai thác", "từ chối thanh toán", "củng cố", "kết nối", "vận hành",
     "xuất khẩu", "làm chết", "làm bị thương", "phát triển mới", "điều chỉnh tăng vốn",
-    "chuyển đảng chính thức", "xóa tên", "xoá tên", "cho ra khỏi đảng", "khai trừ",   # (read ignoring case)
+    "chuyển đảng chính thức", "xóa tên", "xoá tên", "cho ra khỏi đảng", "khai trừ", "gia hạn",   # (read ignoring case)
 ]
 _VERB_ALT = word_tree(sorted(ACTION_VERBS, key=len, reverse=True))   # `a|b|…` as a tree (cues.word_tree)
 # a verb as a word: not `giao thông`, `chi bộ`, `tổ chức đảng`, `cấp tỉnh`, `các tổ chức`

@@ -396,6 +396,10 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         # named before the bracket moved from and to
         return moved.group(1).strip(), "subject"
     label = _label_before(text, cs, m.start) if seg_from == cs else None
+    if label and m.kind == "quantity" and m.unit and _OUT_OF.match(label):
+        mods = _modifiers(text[m.end:m.end + 120])
+        if mods.strip():
+            return f"{m.unit}{mods}", "unit"   # `Trong số đảng viên mới kết nạp: có 930 đảng viên nữ`: the part it counts
     if label:
         return label, "label"                                 # `- Thu ngân sách trên địa bàn: 4.856 tỷ đồng`
     raised = _RAISED_FROM.search(text, max(cs, m.start - 160), m.start) \
@@ -780,6 +784,8 @@ def _label_before(text: str, cs: int, start: int) -> str | None:
     return label or None
 
 
+# a label that names the whole the figures after it are parts of: `Trong số đảng viên mới kết nạp:`
+_OUT_OF = re.compile(r"(?:[Tt]rong\s+(?:tổng\s+)?số|[Tt]rong đó)(?!\w)")
 _PLAN_ONLY = re.compile(r"(?:Nghị quyết|nghị quyết|NQ|Kế hoạch|kế hoạch|KH|[Cc]hỉ tiêu|[Mm]ục tiêu|[Dd]ự toán|[Cc]ùng kỳ)"
                         r"(?:\s+(?:giao|đề ra|năm\s+\d{4}))?")
 # a label inside a sentence, after a comma or bracket: `Trong đó, khách du lịch nội địa 256.800 lượt, khách quốc tế: 8.400 lượt`
@@ -846,11 +852,16 @@ def _percent_object(before: str, after: str) -> str | None:
         # `100% các huyện, thành ủy … hoàn thành chỉ tiêu …`: the predicate after the group
         group_text = after[np.start(2):] if np.group(1) else after.lstrip()
         owner = re.match(r"(?:[^\W\d][^,;:.()\d]*?)(?:,\s*[^\W\d][^,;:.()\d]*?)*\s+"
-                         rf"((?:{_AFTER_VERBS})\b[^,;:.()\d]{{0,80}})", group_text)
+                         rf"((?:{_AFTER_VERBS})\b(?:(?!\s+và\s+(?:tỉnh|huyện|thành phố|thị xã|toàn)\s)[^,;:.()\d]){{0,80}})",
+                         group_text)   # (up to another owner's predicate: `… nông thôn mới và tỉnh hoàn thành …`)
         group_word = head.split()[0].lower()
         if owner and (group_word in PARTICIPANTS or " ".join(head.split()[:2]).lower() in PARTICIPANTS):
             vp = re.sub(r"\s+(?:và|với)\s*$", "", owner.group(1).strip())
-            return vp + (_coordinated_tail(group_text[owner.end():]) if vp == owner.group(1).strip() else "")
+            vp += _coordinated_tail(group_text[owner.end():]) if vp == owner.group(1).strip() else ""
+            group = group_text[:owner.start(1)].strip()
+            if _ADMIN_UNITS.match(group) and len(group.split()) <= 5:
+                return f"{group} {vp}"   # `100% đơn vị cấp huyện hoàn thành nhiệm vụ …`: the units and what they did
+            return vp
         noun = _PREPOSITION_CUT.sub("", head).strip()
         if np.group(1) and np.group(1).strip() in ("các", "số"):
             noun = np.group(1).strip() + " " + noun       # `các chỉ tiêu được giao`, `số cán bộ, công chức`
@@ -879,6 +890,9 @@ def _percent_object(before: str, after: str) -> str | None:
 # a count right before a share of what its items hold: `có 2 cấp học 100% trường đạt chuẩn`
 _COUNT_RIGHT_BEFORE = re.compile(r"(?<![\d.,/-])(?<!năm )\d+\s+(?!(?:chiếm|đạt|tăng|giảm|là|có|còn|gần|hơn|trên|khoảng|"
                                  r"xấp xỉ|với|và)(?!\w))[^\W\d]+(?:\s+[^\W\d]+)?\s*$")
+# units of administration a share counts (named with what they did): `xã`, `đơn vị cấp huyện`, `thôn, bản`
+_ADMIN_UNITS = re.compile(r"(?:xã|huyện|thôn|bản|phường|thị trấn|đơn vị cấp huyện|đơn vị cấp xã|thôn, bản|thôn, tổ dân phố|"
+                          r"xã, phường, thị trấn|huyện, thị xã, thành phố)(?:\s|$)")
 # the same share restated as a fraction in brackets right after it: `100% (152/152) đảng bộ trực thuộc …`
 _RESTATED_AFTER = re.compile(r"^\s*\(\s*[\d.,]+\s*/\s*[\d.,]+\s*\)")
 # what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge

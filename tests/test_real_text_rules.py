@@ -3210,3 +3210,21 @@ def test_what_a_change_is_about_stops_at_its_comparison():
 def test_a_time_word_cut_from_its_years_is_no_part_of_a_counted_noun():
     t = "Bình quân 30 xã chỉ đạo xây dựng NTM giai đoạn 2011 - 2015 đạt 15,5 tiêu chí/xã."
     assert not figure(t, "30 xã").indicator.endswith("giai đoạn")
+
+
+def test_a_count_under_an_out_of_label_is_the_part_its_noun_names():
+    t = "Trong số đảng viên mới kết nạp: có 930 đảng viên nữ, chiếm 48,14%; 112 đảng viên là người dân tộc thiểu số."
+    assert [figure(t, x).indicator for x in ("930 đảng viên", "48,14%")] == ["đảng viên nữ", "đảng viên nữ"]
+
+
+def test_a_share_of_administrative_units_names_them_and_stops_at_another_owner():
+    t = ("Đến hết năm 2023, Quảng Ninh phấn đấu có 100% số xã đạt chuẩn nông thôn mới, 100% đơn vị cấp huyện hoàn thành "
+         "nhiệm vụ xây dựng nông thôn mới và tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới.")
+    ex = extract_document(Document(id="t", source="", text=t, title=None, published=None))
+    assert [m.indicator for m in ex.mentions] == ["số xã đạt chuẩn nông thôn mới",
+                                                  "đơn vị cấp huyện hoàn thành nhiệm vụ xây dựng nông thôn mới"]
+
+
+def test_acts_listed_before_a_count_are_all_its_indicator():
+    t = "Năm 2024, BHXH tỉnh cấp mới, gia hạn 1.924 thẻ BHYT; thanh toán chi phí khám, chữa bệnh BHYT trên 114 tỷ đồng."
+    assert figure(t, "1.924 thẻ").indicator == "cấp mới, gia hạn thẻ BHYT"
