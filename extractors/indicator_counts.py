@@ -80,7 +80,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             return sprev.indicator, "inherited"               # `…, trong khi kế hoạch đặt ra là 120 cơ sở`
         if subject and not _FILLER_ONLY.match(subject) and not _only_target_words(subject) \
                 and not re.match(r"(?:bình quân\s+)?mỗi\b", subject, re.IGNORECASE) \
-                and not (sprev is not None and text[sprev.end:m.start].lstrip(" ,").startswith(subject)):
+                and not (sprev is not None and text[sprev.end:m.start].lstrip(" ").startswith(subject)):
             # (not the predicate of the count before, left over: `99 trường đạt chuẩn quốc gia mức độ 2 và hiện chỉ
             # còn 59 trường chưa được công nhận …`)
             if (sprev is None or sprev.end < m.start - len(seg)) and last.strip().startswith(subject.split()[0]) \

@@ -892,7 +892,7 @@ _COUNT_RIGHT_BEFORE = re.compile(r"(?<![\d.,/-])(?<!năm )\d+\s+(?!(?:chiếm|đ
                                  r"xấp xỉ|với|và)(?!\w))[^\W\d]+(?:\s+[^\W\d]+)?\s*$")
 # units of administration a share counts (named with what they did): `xã`, `đơn vị cấp huyện`, `thôn, bản`
 _ADMIN_UNITS = re.compile(r"(?:xã|huyện|thôn|bản|phường|thị trấn|đơn vị cấp huyện|đơn vị cấp xã|thôn, bản|thôn, tổ dân phố|"
-                          r"xã, phường, thị trấn|huyện, thị xã, thành phố)(?:\s|$)")
+                          r"xã, phường, thị trấn|huyện, thị xã, thành phố)(?:\s(?!ủy|uỷ)|$)")   # (not `huyện ủy`: a body)
 # the same share restated as a fraction in brackets right after it: `100% (152/152) đảng bộ trực thuộc …`
 _RESTATED_AFTER = re.compile(r"^\s*\(\s*[\d.,]+\s*/\s*[\d.,]+\s*\)")
 # what may stand before a share that opens its clause part: nothing, `có`, `với`, `và`, a hedge
