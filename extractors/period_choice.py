@@ -168,6 +168,13 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     if period is None and run:
         # results take the earliest period the document named last, targets the latest
         chosen = run[0] if m.status == "actual" else run[-1]
+        named = ctx.last_named[s.index]
+        if m.status == "actual" and chosen.paragraph < 0 and named is not None and named.paragraph >= 0 \
+                and _YEAR_FIRST.fullmatch(chosen.value) and named.value.startswith(chosen.value + "-") \
+                and _MONTHS_OR_PART.fullmatch(named.value):
+            # `Xuất khẩu của Tiền Giang năm 2024 …` over a text that reports `8 tháng đầu năm 2024`: the results are of
+            # the part of the title's year the text names
+            chosen = named
         period = _resolve_now(chosen.value, ctx)
         source = "paragraph" if chosen.paragraph == s.paragraph else "document"
         if m.status == "actual" and ctx.pub_year and period[:4].isdigit() and int(period[:4]) > ctx.pub_year:

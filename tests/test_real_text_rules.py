@@ -3228,3 +3228,10 @@ def test_a_share_of_administrative_units_names_them_and_stops_at_another_owner()
 def test_acts_listed_before_a_count_are_all_its_indicator():
     t = "Năm 2024, BHXH tỉnh cấp mới, gia hạn 1.924 thẻ BHYT; thanh toán chi phí khám, chữa bệnh BHYT trên 114 tỷ đồng."
     assert figure(t, "1.924 thẻ").indicator == "cấp mới, gia hạn thẻ BHYT"
+
+
+def test_results_under_a_title_s_year_are_of_the_part_of_it_the_text_names():
+    t = ("Theo Sở Công Thương, kết quả xuất khẩu hàng hóa 8 tháng đầu năm 2024 của tỉnh ước đạt 3,98 tỷ USD.\n\n"
+         "So với cùng kỳ năm trước, kim ngạch xuất khẩu hàng hóa của tỉnh tăng 12,59%.")
+    title = "Xuất khẩu của Tiền Giang năm 2024 dự báo đạt 5,7 tỷ USD"
+    assert figure(t, "12,59%", title=title).period == "2024-8M"
