@@ -148,12 +148,12 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
         # measure that grew reached
         ind, source = done[-1].indicator, "inherited"
     part = _PART_HAS.search(text[max(cs, m.start - 60):m.start]) \
-        if m.kind in ("quantity", "fraction") and ind and source == "after" and m.unit else None
+        if m.kind in ("quantity", "fraction") and ind and source in ("after", "unit") and m.unit else None
     if part and m.unit.lower() in ind.lower() and part.group(1).lower() not in ind.lower():
         # `Trong đó, bậc học mầm non có 6/9 trường đạt chuẩn`: the count of one part (a school level, a sector) of
         # the whole before
         named = part.group(1).strip()
-        ind = f"{ind} {named[:1].lower()}{named[1:]}"
+        ind = f"{ind} {named if named[1:2].isupper() else named[:1].lower() + named[1:]}"   # (`THCS` as written)
     if ind and m.unit and m.kind in ("quantity", "fraction") and _only_a_place(ind):
         # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
         ind, source = m.unit.split("/")[0], "unit"
@@ -343,8 +343,11 @@ def _heading_line(text: str, start: int, end: int) -> bool:
 
 _WITH_LEVEL = re.compile(r"(?<!\w)với\s+(?:(?:khoảng|gần|hơn|trên|xấp xỉ|tổng số|tổng cộng)\s+)?$")
 # a part of a whole that has a count: `bậc học mầm non có`, `khối THPT có` (after a comma, `;` or `Trong đó,`)
-_PART_HAS = re.compile(r"(?:^|[,;:]\s*|\.\s+)((?:bậc học|bậc|cấp học|khối|ngành học)\s+[^\W\d][^,;:.()\d]{1,30}?)\s+(?:có|đạt)\s*$",
-                       re.IGNORECASE)
+_PART_HAS = re.compile(r"(?:^|[,;:]\s*|\.\s+|(?<!\w)(?:và|riêng|Riêng)\s+)((?:bậc học|bậc|cấp học|khối|ngành học|lĩnh vực|hệ)\s+"
+                       r"[^\W\d][^,;:.()\d]{1,30}?|mầm non|tiểu học|trung học cơ sở|trung học phổ thông|THCS|THPT)\s+"
+                       r"(?:có|đạt)\s*$", re.IGNORECASE)
+# (a school level named bare: `Trong đó, mầm non có 43 trường, tiểu học có 109 trường`; a field: `Riêng lĩnh vực đô
+# thị và nhà ở xã hội có 11 dự án`)
 # the most words a subject keeps (a longer one is cut: `tỷ lệ dân cư nông thôn sử dụng nước hợp vệ sinh` is eleven)
 _MOST_WORDS = 12
 _COPULA_AT_END = re.compile(r"(?<!\w)là\s*$")
@@ -375,6 +378,11 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
     colon = seg.rfind(":")
     if colon > 0 and not seg[colon + 1:].strip() and _COPULA_AT_END.search(seg, 0, colon):
         seg = f"{seg[:colon]} {seg[colon + 1:]}"   # `tổng số hộ nghèo toàn tỉnh là: 36.537 hộ`: a copula's colon
+    closed = seg.rfind(")")
+    if closed > seg.rfind("(") and re.match(r"\s*(?:và|,|;)\s", seg[closed + 1:]):
+        # `… đạt hơn 900.000 lượt (tăng 2,86% so với cùng kỳ năm 2021) và doanh thu ước đạt`: past the bracket of the
+        # figure before, the clause of its own (`và doanh thu`)
+        comma = max(comma, closed)
     last = seg[max(comma, seg.rfind(";"), seg.rfind(":")) + 1:]   # (`re.split(r"[,;:]", seg)[-1]`)
     if seg_from == cs and (seg.endswith("... ") or seg.endswith("… ")):
         # `Đưa lao động … ở các thị trường như: Hàn Quốc, …, Trung Đông... 250 người`: an open list of examples

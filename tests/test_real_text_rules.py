@@ -3235,3 +3235,16 @@ def test_results_under_a_title_s_year_are_of_the_part_of_it_the_text_names():
          "So với cùng kỳ năm trước, kim ngạch xuất khẩu hàng hóa của tỉnh tăng 12,59%.")
     title = "Xuất khẩu của Tiền Giang năm 2024 dự báo đạt 5,7 tỷ USD"
     assert figure(t, "12,59%", title=title).period == "2024-8M"
+
+
+def test_past_the_bracket_of_the_figure_before_a_clause_has_its_own_subject():
+    t = ("Tổng lượt khách du lịch quý 1 đạt hơn 900.000 lượt (tăng 2,86% so với cùng kỳ năm 2021) và doanh thu ước đạt "
+         "300 tỷ đồng (tăng 11,36% so với cùng kỳ năm 2021).")
+    assert [figure(t, x).indicator for x in ("300 tỷ đồng", "11,36%")] == ["doanh thu", "doanh thu"]
+
+
+def test_a_school_level_or_field_named_bare_is_the_part_a_count_is_of():
+    t = "Năm 2018, toàn tỉnh có 190 trường đạt chuẩn quốc gia. Trong đó, mầm non có 43 trường, THCS có 38 trường."
+    assert [figure(t, x).indicator for x in ("43 trường", "38 trường")] == ["trường mầm non", "trường THCS"]
+    t = "Năm 2025, riêng lĩnh vực đô thị và nhà ở xã hội có 11 dự án với vốn 51.600 tỷ đồng."
+    assert "lĩnh vực đô thị và nhà ở xã hội" in figure(t, "11 dự án").indicator
