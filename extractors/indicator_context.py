@@ -229,6 +229,55 @@ def _owner_form(x: str) -> str:
     return _ADMIN_PREFIX.sub("", new_style_tones(x.strip(" ,;:()")).lower())
 
 
+# `tương ứng là:`, `lần lượt là`, then only the list's figures and what separates them up to the figure
+_RESPECTIVELY = re.compile(r"(?<!\w)(?:tương ứng|lần lượt)(?:\s+(?:là|đạt|với|chiếm))?\s*:?\s*")
+_LIST_SO_FAR = re.compile(r"(?:[\d.,]+\s*%\s*(?:[-–—;,]|và)?\s*)*")
+_LIST_OF_SHARES = re.compile(r"\s*[\d.,]+\s*%(?:\s*(?:[-–—;,]|và)\s*[\d.,]+\s*%)*")
+# the whole the parts are of, before the first part: `Tỷ trọng các ngành`, `Cơ cấu kinh tế`, `Cơ cấu các ngành`
+_WHOLE_BEFORE_PARTS = re.compile(r"^(.*?(?:[Cc]ơ cấu(?:\s+kinh tế)?|[Tt][ỷỉ] trọng)(?:\s+(?:các\s+)?(?:ngành|khu vực|lĩnh vực))?)"
+                                 r"\s+(\S.*)$")
+_ROMAN = re.compile(r"[IVX]+")
+# what opens a bracket that gives the same parts again: `(kế hoạch là `, `(năm 2021 lần lượt là: `, `(cùng kỳ: `
+_PLAN_OR_TIME_OPENS = re.compile(r"\s*(?:kế hoạch|KH|chỉ tiêu|cùng kỳ|năm\s+\d{4})[^()\d%]{0,30}?(?:là|:)\s*:?\s*")
+
+
+def _respective_part(m: Mention, text: str, s_start: int, done: list[Mention]) -> str | None:
+    """The part a percentage stands for in a list of shares given in turn after the parts named in turn, or None."""
+    before = text[s_start:m.start]
+    opened = before.rfind("(")
+    if opened > before.rfind(")") and (named := _PLAN_OR_TIME_OPENS.match(before, opened + 1)) \
+            and _LIST_SO_FAR.fullmatch(before, named.end()):
+        # `… tương ứng là 63,99% - 23,68% - 3,74% - 8,59% (kế hoạch là 63,4% - 23,7% - 3,9% - 9%)`: the bracket's list
+        # gives the same parts in the same order
+        shares = _LIST_OF_SHARES.match(text, s_start + named.end())
+        total = len(re.findall(r"%", shares.group(0))) if shares else 0
+        listed = [d for d in done if s_start <= d.start < s_start + opened
+                  and d.extra.get("indicator_source") == "context: the part named in turn"]
+        k = len(re.findall(r"%", before[named.end():]))
+        if total and len(listed) >= total and k < total:
+            return listed[-total:][k].indicator
+        return None
+    marks = list(_RESPECTIVELY.finditer(before))
+    if not marks or not _LIST_SO_FAR.fullmatch(before, marks[-1].end()):
+        return None
+    mark = marks[-1]
+    shares = _LIST_OF_SHARES.match(text, s_start + mark.end())
+    if shares is None:
+        return None
+    total = len(re.findall(r"%", shares.group(0)))
+    k = len(re.findall(r"%", before[mark.end():]))
+    head = re.split(r"[.;:()]", before[:mark.start()])[-1]
+    head = re.sub(r"\s+(?:với\s+)?(?:t[ỷỉ] trọng|cơ cấu)\s*$", "", head.strip())
+    chunks = [c.strip() for c in re.split(r"\s*[-–—]\s*", head)]
+    whole = _WHOLE_BEFORE_PARTS.match(chunks[0]) if len(chunks) == total > 1 else None
+    if whole is None:
+        return None
+    parts = [whole.group(2), *chunks[1:]]
+    if k >= len(parts) or any(not p or _ROMAN.fullmatch(p) or len(p) < 3 for p in parts):
+        return None   # (`Cơ cấu kinh tế khu vực I - II - III tương ứng là …`: the parts have no names of their own)
+    return f"{whole.group(1)}: {parts[k]}"
+
+
 _DONE_AT_END = EndsWith(re.compile(r"\s+(?:thực hiện|đạt|có|là|được)$"), ("thực hiện", "đạt", "có", "là", "được"))
 _ADMIN_PREFIX = re.compile(r"^(?:tp\.?|thành phố|huyện|thị xã|tỉnh|quận)\s*")
 _LOWER_LETTER = re.compile(r"[a-zđà-ỹ]")
@@ -248,6 +297,13 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         # `…, giảm 1% tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều`: the rate named right after the change
         m.indicator, m.extra["indicator_source"] = rate.group(1).strip(), "context: rate named after"
         return
+    if m.kind == "percent" and ("tương ứng" in text[s_start:m.start] or "lần lượt" in text[s_start:m.start]):
+        part = _respective_part(m, text, s_start, done)
+        if part:
+            # `Tỷ trọng các ngành nông lâm thuỷ sản - công nghiệp xây dựng - thương mại dịch vụ tương ứng là: 64,1% -
+            # 29,4% - 6,5%`: each figure of the list is the part named in the same place
+            m.indicator, m.extra["indicator_source"] = part, "context: the part named in turn"
+            return
     item = _ITEM_IN_BRACKET.search(before[-60:]) if before.rstrip().endswith("(") else None
     if item and item.group(1).islower() and not item.group(1).startswith(("gồm ", "như ", "và ", "với ")) \
             and text.startswith(")", m.end) \

@@ -3248,3 +3248,18 @@ def test_a_school_level_or_field_named_bare_is_the_part_a_count_is_of():
     assert [figure(t, x).indicator for x in ("43 trường", "38 trường")] == ["trường mầm non", "trường THCS"]
     t = "Năm 2025, riêng lĩnh vực đô thị và nhà ở xã hội có 11 dự án với vốn 51.600 tỷ đồng."
     assert "lĩnh vực đô thị và nhà ở xã hội" in figure(t, "11 dự án").indicator
+
+
+def test_shares_given_in_turn_are_the_parts_named_in_turn():
+    t = ("Năm 2017, tỷ trọng các ngành nông lâm thuỷ sản - công nghiệp xây dựng - thương mại dịch vụ tương ứng là: 64,1% "
+         "- 29,4% - 6,5%.")
+    assert [figure(t, x).indicator for x in ("64,1%", "29,4%", "6,5%")] == [
+        "tỷ trọng các ngành: nông lâm thuỷ sản", "tỷ trọng các ngành: công nghiệp xây dựng",
+        "tỷ trọng các ngành: thương mại dịch vụ"]
+    # the plan's list in brackets after it gives the same parts
+    t = ("Cơ cấu kinh tế công nghiệp – dịch vụ - nông nghiệp với tỉ trọng tương ứng là 63,99% - 23,68% - 3,74% (kế hoạch "
+         "là 63,4% - 23,7% - 4,0%).")
+    assert figure(t, "23,7%").indicator == "Cơ cấu kinh tế: dịch vụ"
+    # parts with no name of their own are named by the whole
+    t = "Cơ cấu kinh tế khu vực I - II - III tương ứng là 40,21%-16,06%-43,73%."
+    assert figure(t, "16,06%").indicator.startswith("Cơ cấu kinh tế khu vực I - II - III")
