@@ -234,7 +234,7 @@ _RESPECTIVELY = re.compile(r"(?<!\w)(?:tương ứng|lần lượt)(?:\s+(?:là|
 _LIST_SO_FAR = re.compile(r"(?:[\d.,]+\s*%\s*(?:[-–—;,]|và)?\s*)*")
 _LIST_OF_SHARES = re.compile(r"\s*[\d.,]+\s*%(?:\s*(?:[-–—;,]|và)\s*[\d.,]+\s*%)*")
 # the whole the parts are of, before the first part: `Tỷ trọng các ngành`, `Cơ cấu kinh tế`, `Cơ cấu các ngành`
-_WHOLE_BEFORE_PARTS = re.compile(r"^(.*?(?:[Cc]ơ cấu(?:\s+kinh tế)?|[Tt][ỷỉ] trọng)(?:\s+(?:các\s+)?(?:ngành|khu vực|lĩnh vực))?)"
+_WHOLE_BEFORE_PARTS = re.compile(r"^.*?((?:[Cc]ơ cấu(?:\s+kinh tế)?|[Tt][ỷỉ] trọng)(?:\s+(?:các\s+)?(?:ngành|khu vực|lĩnh vực))?)"
                                  r"\s+(\S.*)$")
 _ROMAN = re.compile(r"[IVX]+")
 # what opens a bracket that gives the same parts again: `(kế hoạch là `, `(năm 2021 lần lượt là: `, `(cùng kỳ: `
