@@ -14,7 +14,7 @@ from extractors.wordless import LETTER, wordless
 # The plan bases are words of extractors/lexicon/status_words.tsv (role compared_plan); the others keep their
 # variants in the pattern (`cùng kỳ|cùng kì`, `năm trước|năm ngoái`, `mức bình quân chung của cả nước`).
 COMPARED = [
-    (re.compile(r"so với\s+(?:cùng kỳ|cùng kì)"), "cùng kỳ"),
+    (re.compile(r"so với\s+(?:cùng kỳ|cùng kì)|(?<!\w)YoY(?!\w)"), "cùng kỳ"),   # (`tăng 35,94% YoY`: year on year)
     (re.compile(r"so với\s+(?:năm\s+|cuối năm\s+|đầu năm\s+)?((?:19|20)\d{2})"), None),
     *[(re.compile(rf"so với\s+(?:\S+\s+){{0,2}}?{w}"), w) for w in words("compared_plan")],  # `so với dự toán`
     (re.compile(r"so với\s+đầu năm"), "đầu năm"),

@@ -124,7 +124,8 @@ _DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồ
 # Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
 _NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
                      "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
-                     "còn", "tổng", "số", "so", "tăng", "giảm", "chiếm", "bằng", "năm", "trong", "mỗi", "ước"}
+                     "còn", "tổng", "số", "so", "tăng", "giảm", "chiếm", "bằng", "năm", "trong", "mỗi", "ước",
+                     "yoy"}   # (`tăng 35,94% YoY`: year on year, no noun)
 # (the last syllable of a compound is no verb of its own: `công nhận`, `ảnh hưởng`, `thiết bị`)
 _AFTER_VERBS = (r"tử vong|thành lập mới|thành lập|đạt chuẩn|đạt|hoàn thành|được tặng|được hỗ trợ|được trao|"
                 r"được|tham gia|thoát nghèo|ra quân|(?<!ảnh )hưởng|(?<!công )(?<!xác )(?<!tiếp )(?<!ghi )(?<!thừa )nhận|tham dự|"

@@ -157,6 +157,12 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
     if ind and m.unit and m.kind in ("quantity", "fraction") and _only_a_place(ind):
         # `xã Quảng Sơn đã đạt 15/19 tiêu chí`: the subject is who reached it, not what; the counted noun is
         ind, source = m.unit.split("/")[0], "unit"
+    if source in ("verb", "after") and ind and len(ind.split()) <= 3 and text.startswith(("Tính", "Về"), s_start):
+        measure = _MEASURE_TOPIC.match(text, s_start, m.start)
+        if measure and ";" not in text[measure.end():m.start]:
+            # `Tính lượng khách, cả năm 2023 toàn tỉnh Ninh Bình đón trên 6,5 triệu lượt`: the measure the sentence
+            # opens on, not the bare act
+            ind, source = measure.group(1), "label"
     if ind and m.kind in ("percent", "range") and source in ("subject", "after", "label") and "ơ cấu" in text[s_start:m.start] \
             and "cơ cấu" not in ind.lower():
         whole = _STRUCTURE_HEAD.search(text, s_start, m.start)
@@ -164,10 +170,26 @@ def indicator_of(m: Mention, text: str, s_start: int, cs: int, ce: int, done: li
             # `Cơ cấu kinh tế: Công nghiệp, xây dựng 54,6%; dịch vụ … 36,5%`: a part's share of the whole the
             # heading names
             ind = f"{whole.group(1)}: {ind}"
+    if ind is None and done and _YEAR_LABEL_AT_END.search(text, max(s_start, m.start - 16), m.start) \
+            and text.rfind("(", s_start, m.start) <= text.rfind(")", s_start, m.start):   # (not `(cùng kỳ 2012: 5,02%`)
+        same = next((d for d in reversed(done[-8:]) if d.indicator and d.unit == m.unit and m.start - d.end < 400), None)
+        if same is not None:
+            # `… tỷ lệ bao phủ bảo hiểm y tế đạt trên 90%. Trong đó, Lạng Sơn được giao chỉ tiêu cụ thể: năm 2016: 89,0%;
+            # năm 2017: 90,0%`: a series by year of the measure named before
+            ind, source = same.indicator, "inherited"
     m.extra["indicator_source"] = source
     return _ws(_without_framing(_without_owner(_LIST_MARK.sub("", ind) if ind else ind)))
 
 
+# a year that labels the figure after it: `năm 2016: 89,0%`, `; năm 2017: `
+_YEAR_LABEL_AT_END = re.compile(r"(?<!\w)(?:[Nn]ăm\s+)?(?:19|20)\d{2}\s*:\s*$")
+
+
+# a cause that names what changed, right before the change: `… là do ngành sản xuất điện giảm`
+_CAUSE_CHANGED = re.compile(r"(?<!\w)(?:do|nhờ)\s+((?:[^\W\d]+\s+){1,7}?)(?:(?:đã|chỉ|cũng)\s+)?(?:tăng|giảm)(?:\s+mạnh)?\s*$")
+# a measure a sentence opens on: `Tính lượng khách, …`, `Về doanh thu, …`
+_MEASURE_TOPIC = re.compile(r"(?:Tính|Về)\s+((?:lượng|số lượng|số|tổng|doanh thu|kim ngạch|sản lượng|giá trị)(?!\w)"
+                            r"[^,;:.()\d]{0,40}?)\s*,")
 # a whole's structure heading a list of its parts' shares, up to the figure: `Cơ cấu kinh tế 2025: công nghiệp - xây
 # dựng 49-50%, dịch vụ 46-47%` (the year the heading dates goes)
 # (parts listed with a verb are named as the sentence does: `Về cơ cấu kinh tế: Khu vực nông, lâm nghiệp và thủy sản
@@ -575,6 +597,11 @@ def _indicator(m, text, s_start, cs, ce, done, prev_sentence):
         part = _subject(weight.group(1)) if weight.group(1).strip() else (_subject(lead) if lead else "")
         if part and not _FILLER_ONLY.match(part) and len(part.split()) <= 10:
             return f"{weight.group(2)} {part}", "subject"
+    cause = _CAUSE_CHANGED.search(last) if " do " in last or " nhờ " in last else None
+    if cause and not _FILLER_ONLY.match(cause.group(1)):
+        # `Nguyên nhân khu vực công nghiệp … giảm … chủ yếu là do ngành sản xuất điện giảm 19,39%`: what changed, named
+        # after the cause's word
+        return cause.group(1).strip(), "subject"
     subject = _subject(last)
     if subject and subject.lower() in _BARE_ACTS and seg_from == cs:
         lm = _LABEL.search(text[max(0, cs - 100):cs])

@@ -3263,3 +3263,26 @@ def test_shares_given_in_turn_are_the_parts_named_in_turn():
     # parts with no name of their own are named by the whole
     t = "Cơ cấu kinh tế khu vực I - II - III tương ứng là 40,21%-16,06%-43,73%."
     assert figure(t, "16,06%").indicator.startswith("Cơ cấu kinh tế khu vực I - II - III")
+
+
+def test_year_on_year_is_a_comparison_not_a_noun():
+    t = "Mặt hàng sắt thép ước đạt 382,85 triệu USD trong 8 tháng đầu năm 2024, tăng 41,7% YoY."
+    m = figure(t, "41,7%")
+    assert (m.indicator, m.compared_to) == ("Mặt hàng sắt thép", "cùng kỳ")
+
+
+def test_a_measure_the_sentence_opens_on_names_a_bare_act():
+    t = "Tính lượng khách, cả năm 2023 toàn tỉnh Ninh Bình đón trên 6,5 triệu lượt đến tham quan."
+    assert figure(t, "trên 6,5 triệu lượt").indicator == "lượng khách"
+
+
+def test_a_cause_names_what_changed():
+    t = ("Nguyên nhân khu vực công nghiệp và xây dựng giảm so cùng kỳ chủ yếu là do ngành sản xuất điện giảm 19,39% so "
+         "cùng kỳ, ngành khai khoáng giảm 5,89%.")
+    assert [figure(t, x).indicator for x in ("19,39%", "5,89%")] == ["ngành sản xuất điện", "ngành khai khoáng"]
+
+
+def test_a_series_by_year_is_of_the_measure_named_before():
+    t = ("Theo đó, đến năm 2020, tỷ lệ bao phủ bảo hiểm y tế đạt trên 90%. Trong đó, Lạng Sơn được giao chỉ tiêu cụ thể: "
+         "năm 2016: 89,0%; năm 2017: 90,0%.")
+    assert [figure(t, x).indicator for x in ("89,0%", "90,0%")] == ["tỷ lệ bao phủ bảo hiểm y tế"] * 2
