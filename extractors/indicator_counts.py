@@ -34,6 +34,10 @@ _ACHIEVED_AT_END = re.compile(rf"(?<!\w)((?:{_ACHIEVES})(?:(?:\s*,\s*|\s+và\s+|
 # an act that ends the part before a comma, listed with the act right before a count: `Trong đó, cấp mới, gia hạn 1.924
 # thẻ BHYT`
 _ACT_BEFORE_COMMA = re.compile(rf"(?<![\w-])((?:{_VERB_ALT}))\s*,\s*$", re.IGNORECASE)
+# the act that adopts the targets counted, right before them (lexicon/status_words.tsv, role `adopts_targets`): `Nghị quyết Đại hội đã đề ra 22 chỉ tiêu chủ yếu`, `Đại hội
+# biểu quyết 12 chỉ tiêu quan trọng`
+_ADOPTED_AT_END = re.compile(rf"(?<!\w)((?:quyết định\s+)?(?:{lexicon.alternation('status_words', 'adopts_targets')}))\s*$",
+                             re.IGNORECASE)
 # who set the targets counted, right after them: `… chỉ tiêu đã đề ra`, `… nhiệm vụ được đề ra tại Nghị quyết Đại hội`
 _SET_BY = re.compile(r"\s*((?:(?:đã|được)\s+)*(?:đề ra|đặt ra|giao)(?![\w])(?:\s+[^\s,;:.()\d]+){0,10})")
 
@@ -137,7 +141,7 @@ def _counted(m, text, seg, last, after, unit, participant, done, sprev, before="
             if sprev is not None and sprev.indicator:
                 return sprev.indicator, "inherited"           # `31 đề án … của 22 sở, ngành`
     if not participant and unit.lower().split(",")[0] in _TARGET_UNITS:
-        achieved = _ACHIEVED_AT_END.search(last)
+        achieved = _ACHIEVED_AT_END.search(last) or _ADOPTED_AT_END.search(last)
         if achieved:
             # what was done with the targets counted, and which they are: `thực hiện đạt và vượt 27/31 chỉ tiêu,
             # nhiệm vụ được đề ra …` -> `thực hiện đạt và vượt chỉ tiêu, nhiệm vụ được đề ra …`

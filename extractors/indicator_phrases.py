@@ -328,7 +328,7 @@ def _modifiers(after: str) -> str:
         if w.lower() == "được" and words and words[-1].lower() in _RESULT_VERBS:
             words.append(w)                                # `người tìm được việc làm`: the verb's result, not a passive
             continue
-        if w.lower() in _MODIFIER_STOP or len(words) >= 8:
+        if w.lower() in _MODIFIER_STOP or len(words) >= 8 and not (w.lower() == "yếu" and words[-1].lower() == "chủ"):
             break
         words.append(w)
     if words and len(words) == len(ws):

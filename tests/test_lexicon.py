@@ -194,7 +194,7 @@ STATUS_RULES = {
     "new_predicate": (status._NEW_PREDICATE.search, str),
 }
 # roles read as tuples of words (the mention finder, the indicator of a count): tested by what they do
-STATUS_TUPLE_ROLES = {"target_after_slash", "target_unit", "takes_targets", "achieves_targets"}
+STATUS_TUPLE_ROLES = {"target_after_slash", "target_unit", "takes_targets", "achieves_targets", "adopts_targets"}
 
 
 def test_every_status_role_is_read():
@@ -219,9 +219,10 @@ def test_status_word(row, example):
             return
         ex = extract_document(Document(id="t", source="test", text=example, province="Nghệ An", published="2024-01-15"))
         (m,) = ex.mentions
-        if row["role"] == "achieves_targets":
+        if row["role"] in ("achieves_targets", "adopts_targets"):
             # the run of verbs right before the count, the word among them, leads its indicator, the targets after
-            run = indicator_counts._ACHIEVED_AT_END.search(example[:m.start]).group(1)
+            pattern = indicator_counts._ACHIEVED_AT_END if row["role"] == "achieves_targets" else indicator_counts._ADOPTED_AT_END
+            run = pattern.search(example[:m.start]).group(1)
             assert row["word"] in run.lower()
             assert m.indicator.startswith(run) and m.unit in m.indicator and len(m.indicator) > len(run) + len(m.unit)
             return

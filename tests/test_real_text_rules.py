@@ -3286,3 +3286,8 @@ def test_a_series_by_year_is_of_the_measure_named_before():
     t = ("Theo đó, đến năm 2020, tỷ lệ bao phủ bảo hiểm y tế đạt trên 90%. Trong đó, Lạng Sơn được giao chỉ tiêu cụ thể: "
          "năm 2016: 89,0%; năm 2017: 90,0%.")
     assert [figure(t, x).indicator for x in ("89,0%", "90,0%")] == ["tỷ lệ bao phủ bảo hiểm y tế"] * 2
+
+
+def test_a_count_of_targets_keeps_the_act_that_adopted_them():
+    assert figure("Nghị quyết Đại hội đã đề ra 22 chỉ tiêu chủ yếu.", "22 chỉ tiêu").indicator == "đề ra chỉ tiêu chủ yếu"
+    assert figure("Đại hội biểu quyết 12 chỉ tiêu quan trọng.", "12 chỉ tiêu").indicator == "biểu quyết chỉ tiêu quan trọng"
