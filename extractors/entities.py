@@ -323,8 +323,9 @@ _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         r"(?:của\s+)?[Tt]rung ương|"
                         # one of a group of the country's provinces: `Hưng Yên là một trong 8 tỉnh, thành phố trong cả nước có`
                         r"(?<!\w)(?:một|1)\s+trong\s+(?:\d+|các)\s+(?:tỉnh|địa phương)[^.;:()\d]{0,20}?(?:cả nước|toàn quốc)(?!\w)|"
-                        # the whole a share is of: `…, chiếm 10,9% tổng vốn đầu tư cả nước, tăng 82,4%`
-                        r"(?<!\w)(?:chiếm|bằng)\s+(?:(?:gần|hơn|khoảng|trên)\s+)?[\d.,]+\s*%\s+(?:so với\s+)?(?:tổng\s+)?"
+                        # the whole a share is of: `…, chiếm 10,9% tổng vốn đầu tư cả nước, tăng 82,4%`, `đóng góp khoảng 1,2%
+                        # GDP cả nước`
+                        r"(?<!\w)(?:chiếm|bằng|đóng góp)\s+(?:(?:gần|hơn|khoảng|trên)\s+)?[\d.,]+\s*%\s+(?:so với\s+)?(?:tổng\s+)?"
                         r"[^,;:()\d]{0,60}?(?:cả nước|toàn quốc)(?!\w)(?!\s*\()|"
                         # the whole a share is of, named with the share: `Tỷ trọng kinh tế TP trong kinh tế cả nước`
                         r"(?<!\w)(?:[Tt]ỷ|[Tt]ỉ)\s+trọng\s[^,;:()\d]{0,60}?\strong\s+[^,;:()\d]{0,40}?(?:cả nước|toàn quốc)(?!\w)|"

@@ -3291,3 +3291,9 @@ def test_a_series_by_year_is_of_the_measure_named_before():
 def test_a_count_of_targets_keeps_the_act_that_adopted_them():
     assert figure("Nghị quyết Đại hội đã đề ra 22 chỉ tiêu chủ yếu.", "22 chỉ tiêu").indicator == "đề ra chỉ tiêu chủ yếu"
     assert figure("Đại hội biểu quyết 12 chỉ tiêu quan trọng.", "12 chỉ tiêu").indicator == "biểu quyết chỉ tiêu quan trọng"
+
+
+def test_a_share_contributed_to_the_country_s_whole_is_the_province_s():
+    t = ("Quy mô nền kinh tế thành phố Cần Thơ tiếp tục được mở rộng, hàng năm đóng góp khoảng 1,2% GDP cả nước và "
+         "khoảng 9,5% GRDP của vùng ĐBSCL.")
+    assert [figure(t, x).entity for x in ("khoảng 1,2%", "khoảng 9,5%")] == ["thành phố Cần Thơ"] * 2
