@@ -120,7 +120,9 @@ _UP_TO_LEAD = re.compile(r"^\s*(?:[Tt]ính\s+)?(?:[Đđ]ến|[Tt]ới)\s+(?:hế
                          r"(?:năm\s+\d{4})?\s*,?\s*(?=\S)")
 # a connective that opens a clause with no comma after it: no part of its subject
 _DISCOURSE_LEAD = re.compile(r"^\s*(?:[Bb]ên cạnh đó|[Nn]goài ra|[Đđ]ồng thời|[Tt]uy nhiên|[Mm]ặt khác|[Nn]hư vậy|[Tt]heo đó|"
-                             r"[Bb]ên cạnh|[Cc]ùng với đó)\s+(?!,)")
+                             r"[Bb]ên cạnh|[Cc]ùng với đó|[Cc]ó thể|[Cc]ó khả năng)\s+(?!,)")   # (`có thể đạt`: a modal, no `có`)
+# examples after `như` before their figure: `một số lĩnh vực … tăng trưởng khá như đầu tư trực tiếp nước ngoài đạt`
+_EXAMPLES_AFTER = re.compile(r"\snhư(?:\s+là)?\s+(?!vậy|sau|thế|trên|kế hoạch|cùng kỳ|năm|mục tiêu)(?=\S)")
 # Words that cannot start the noun after a measure (`64.000 ha đất …` but not `64.000 ha của …`).
 _NOT_A_NOUN_START = {"có", "với", "cho", "gồm", "là", "của", "và", "tại", "ở", "trên", "trong", "đối", "thuộc",
                      "từ", "đến", "tới", "theo", "về", "khoảng", "gần", "hơn", "dưới", "được", "đã", "đạt",
@@ -462,6 +464,11 @@ def _subject(seg: str) -> str:
                 and not _FILLER_ONLY.match(parts[-2].strip()) and not _VERB_RE.search(parts[-2]):
             seg = parts[-2]   # `Chỉ số sản xuất ngành linh kiện điện tử với mức tăng gần 22%`: what rose
     seg = _DISCOURSE_LEAD.sub("", seg)   # `Bên cạnh đó trên địa bàn tỉnh vẫn còn …` (no comma after the connective)
+    if " như " in seg:
+        examples = list(_EXAMPLES_AFTER.finditer(seg))
+        if examples and len(seg[examples[-1].end():].split()) >= 2 and not _names_owner(seg[examples[-1].end():]):
+            seg = seg[examples[-1].end():]   # the example named right before its figure, not the group it is of
+            # (places given as examples own the figure: `… chỉ số IIP tăng cao như Trà Vinh (40,5%)`)
     if "mục tiêu" in seg:
         aim = _AIM_SET.search(seg)
         if aim and seg[aim.end():].strip():

@@ -3297,3 +3297,16 @@ def test_a_share_contributed_to_the_country_s_whole_is_the_province_s():
     t = ("Quy mô nền kinh tế thành phố Cần Thơ tiếp tục được mở rộng, hàng năm đóng góp khoảng 1,2% GDP cả nước và "
          "khoảng 9,5% GRDP của vùng ĐBSCL.")
     assert [figure(t, x).entity for x in ("khoảng 1,2%", "khoảng 9,5%")] == ["thành phố Cần Thơ"] * 2
+
+
+def test_an_example_after_nhu_is_the_subject_of_its_figure_but_a_place_owns_it():
+    t = ("Năm 2019, một số lĩnh vực kinh tế có bước tăng trưởng khá như đầu tư trực tiếp nước ngoài đạt 1,45 tỷ USD, đạt "
+         "145% so kế hoạch năm.")
+    assert figure(t, "1,45 tỷ USD").indicator == "đầu tư trực tiếp nước ngoài"
+    t = "Tháng 2/2025, nhiều địa phương khác cũng có chỉ số IIP tăng cao như Trà Vinh (40,5%), Bắc Kạn (28,1%)."
+    assert "IIP" in (figure(t, "40,5%").indicator or "")
+
+
+def test_a_modal_is_no_copula():
+    t = "Dự báo năm 2019, GRDP trừ dầu khí trên địa bàn tỉnh sẽ tăng trưởng chậm lại, có thể đạt từ 6,5% - 7,2%."
+    assert "GRDP trừ dầu khí" in figure(t, "từ 6,5% - 7,2%").indicator
