@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.cues import Needs, first_letters
+from extractors.cues import Needs, first_letters, led
 from extractors.doc_context import CONGRESS_OPENS, DocContext
 from extractors.endings import EndsWith
 from extractors.periods import SAME_TIME_OF, Period, bracket_at, month_count, months_part
@@ -362,8 +362,10 @@ _OF_YEARS_PLAN = re.compile(r"\s*(?:so\s+với\s+)?(?:kế hoạch|dự toán|ch
 
 # December of a year as the base of a month's change: the month is of the year after (`so với tháng 12/2022`)
 _DECEMBER_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?tháng\s+12\s*(?:/|-|năm\s+)((?:19|20)\d{2})(?!\d)")
+_DECEMBER_BASE = led(_DECEMBER_BASE)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 # the end of a year as the base of a level's change: the level is of the year after
 _YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:cuối|hết)\s+năm\s+((?:19|20)\d{2})(?!\d)")
+_YEAR_END_BASE = led(_YEAR_END_BASE)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 # a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
 # (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|gấp\s+[\d,.]+\s+lần\s+(?:so với\s+)?)(?:năm\s+)?"

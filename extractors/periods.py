@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 
 from extractors import lexicon
-from extractors.cues import Needs, first_letters
+from extractors.cues import Needs, first_letters, led
 from extractors.endings import EndsWith
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # `so với cùng kỳ năm 2019`, `cao hơn cùng kỳ năm 2024`: the figure is of the year after its base
 SAME_TIME_OF = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
+SAME_TIME_OF = led(SAME_TIME_OF)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 _BASE_BEFORE = re.compile(r"(?<!\w)[Ss]o(?: với)?\s+(?:cùng kỳ\s+)?$")
 # the number of months in words: `mười tháng đầu năm` (extractors/lexicon/month_words.tsv)
 _MONTH_WORDS = {w: int(n) for w, n in lexicon.mapping("month_words", "word", "months").items()}
