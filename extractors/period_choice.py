@@ -485,6 +485,7 @@ def _after_base(s: Sentence, ctx: DocContext) -> str | None:
 
 # a base year of comparison: `so với năm 2021`, `so với cùng kỳ năm 2021`, `so với năm trước` is not one
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời điểm\s+)?(?:cuối|hết)\s+)?năm\s+((?:19|20)\d{2})(?!\d)")
+_BASE_YEAR = led(_BASE_YEAR)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 
 
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
@@ -520,6 +521,7 @@ def _per_head_level(text: str, cs: int, start: int) -> bool:
 _CURRENCY_UNIT = re.compile(r"(?:USD|VND|EUR|đồng)\b")
 _OF_SAME_TIME_AFTER = re.compile(r"\s+của\s+cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 _SAME_TIME_RIGHT_BEFORE = re.compile(r"(?<!\w)so(?:\s+với)?\s+(?:mức\s+(?:tăng\s+(?:trưởng\s+)?)?)cùng kỳ\s*(?:năm trước\s*)?$")
+_SAME_TIME_RIGHT_BEFORE = led(_SAME_TIME_RIGHT_BEFORE)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 _ADOPTS = re.compile(r"(?<!\w)(?:thông qua|đề ra|đặt ra|xác định|quyết nghị|biểu quyết)(?!\w)")
 # the months a total adds up, named in its clause: the total is of them, not a level of the year
 _MONTHS_SUMMED = re.compile(r"(?<!\w)trong\s+(?:\d{1,2}|sáu|chín|mười)\s+tháng(?!\w)", re.IGNORECASE)
@@ -640,11 +642,13 @@ _SAME_TIME_OPENS = re.compile(r"\s*(?:[;,]\s*)?(?:còn\s+|trong khi\s+)?[Cc]ùng
 # a base that is the first months of a year: `tăng cao so với 5 tháng đầu năm 2017`
 _PART_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d{2})"
                         r"(?!\d)", re.IGNORECASE)
+_PART_BASE = led(_PART_BASE)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 _MONTH_OF_YEAR = re.compile(r"(?:19|20)\d{2}-\d{2}")
 _CROP_FIGURE_BEFORE = re.compile(r"\d\s*(?:ha|tấn)(?!\w)")   # (the change of a crop's area or output right after it)
 _CROP_UNITS = frozenset(("ha", "tấn", "tạ", "héc-ta", "hécta", "héc ta", "nghìn ha", "nghìn tấn"))
 _CROP_SEASON = re.compile(r"(?<!\w)(?:vụ|đông xuân|hè thu|thu đông|lúa mùa|xuống giống|gieo trồng|gieo cấy|gieo sạ|"
                           r"thu hoạch)(?!\w)", re.IGNORECASE)
+_CROP_SEASON = led(_CROP_SEASON)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 
 
 # the first months of a year, with their year or not: `H1`, `2012-9M`, `Q1`, `10M`

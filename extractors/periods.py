@@ -80,6 +80,7 @@ _STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp c
 
 # `Trong 10 tháng, …` opening a sentence or a paragraph (not `hoàn thành trong 10 tháng`, a duration)
 _MONTHS_OPENING = re.compile(r"(?<![^\s])Trong\s+(\d{1,2}|sáu|chín|mười)\s+tháng(?=\s*,)")   # (capital: a sentence's opening)
+_MONTHS_OPENING = led(_MONTHS_OPENING)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 # `bình quân 6 tháng`, `tính chung 9 tháng năm 2023`, `cộng dồn 6 tháng năm 2014` (not `6 tháng cuối năm`)
 _SUMMED_MONTHS = re.compile(r"(?=[bBtTcClL])(?<!\w)(?:bình quân|tính chung|cộng dồn|lũy kế)\s+(\d{1,2}|sáu|chín|mười) tháng"
                             r"(?!\s+(?:đầu|cuối|qua|trước|tới|sau))(?:\s+(?:năm\s+)?((?:19|20)\d{2}))?(?!\d)", re.IGNORECASE)
