@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from extractors.comparisons import change_direction, comparison_base
-from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN, first_letters
+from extractors.cues import ACTUAL_CUE, BREAKDOWN_OPEN, first_letters, led
 from extractors.doc_context import DocContext
 from extractors.indicator_context import repair as repair_indicator, spell_out
 from extractors.indicators import Attributed, indicator_of
@@ -57,6 +57,7 @@ def clause_bounds(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
 _clause_marks: list = [None]   # (the sentence in hand, where its clauses open, where they close)
 # (a colon after a copula opens no clause: `tổng số hộ nghèo toàn tỉnh là: 36.537 hộ`)
 _CLAUSE_OPENS, _CLAUSE_CLOSES = re.compile(r";\s|(?<!(?<!\w)là):\s|\n"), re.compile(r";|\n")
+_CLAUSE_OPENS = led(_CLAUSE_OPENS)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 
 
 def attribute_all(mentions: list[Mention], ctx: DocContext, check=None) -> None:
@@ -330,6 +331,7 @@ _DISTRICT_OWNER = re.compile(r"(?:huyện|thị xã|quận|thành phố)\s")
 # words that make a sentence the province's or another's again
 _OWNER_WORDS = re.compile(r"(?<!\w)(?:tỉnh|toàn|cả nước|thành phố|huyện|xã|phường|quận|thị xã|Đảng bộ|UBND|HĐND)(?!\w)",
                           re.IGNORECASE)
+_OWNER_WORDS = led(_OWNER_WORDS)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 
 
 def _district_goes_on(m: Mention, s: Sentence, ctx: DocContext, done: list[Mention]) -> str | None:

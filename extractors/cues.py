@@ -14,6 +14,13 @@ from extractors import lexicon
 from extractors.endings import case_odd
 from extractors.normalize import fold
 
+try:                                   # the parser of `re` (Python 3.11+; `sre_parse` before), as `mentions.openers`
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:                    # pragma: no cover
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
+
 
 def words(role: str) -> tuple[str, ...]:
     """The words of one role of status_words.tsv, in file order."""
@@ -77,6 +84,104 @@ def first_letters(words) -> str:
     firsts = re.compile("[" + "".join(sorted({re.escape(w[0]) for w in words if w})) + "]", re.IGNORECASE)
     letters = firsts.findall("".join(map(chr, range(0x10000))))
     return "(?-i:(?=[" + "".join(re.escape(c) for c in letters) + "]))"
+
+
+def led(pattern: re.Pattern) -> re.Pattern:
+    """`pattern` behind a look ahead for the characters a match of it can start with (`(?=[sS…])`, as written: those
+    that match one of them ignoring case where the pattern ignores case, `first_letters`), when they can be read off
+    its syntax tree; else `pattern` itself. A pattern that opens with a look behind (`(?<!\\w)so\\s+…`) or ignores
+    case is tried by the engine at every place of the text, each of its alternatives in turn; behind the look ahead,
+    a place where none of its first characters stands is turned away at once. Every match of the pattern starts with
+    one of them, so the matches are the same (tests/test_fast_paths_twelfth.py compares them)."""
+    if pattern.flags & (re.VERBOSE | re.ASCII | re.LOCALE):
+        return pattern
+    try:
+        firsts, empty = _first_chars(list(_sre_parse.parse(pattern.pattern, pattern.flags)),
+                                     bool(pattern.flags & re.IGNORECASE))
+    except (_NoLead, re.error, RecursionError):
+        return pattern
+    if empty or not firsts:
+        return pattern   # (a match may be empty, or start with any character)
+    chars: set[str] = set()
+    for c, ignoring_case in firsts:
+        # (no character beyond the first 65,536 matches one below them ignoring case: `first_letters`)
+        chars |= {c, *_same_letters(c)} if ignoring_case else {c}
+    look = "(?-i:(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "]))"
+    try:
+        fast = re.compile(look + "(?:" + pattern.pattern + ")", pattern.flags)
+    except re.error:   # pragma: no cover  (a pattern that cannot be put in a group: global flags inside it)
+        return pattern
+    LED.append((pattern, fast))
+    return fast
+
+
+LED: list[tuple[re.Pattern, re.Pattern]] = []   # every pattern `led` put behind a look ahead, and what it made of it
+
+
+class _NoLead(Exception):
+    """A pattern `led` cannot read the first characters of."""
+
+
+def _same_letters(c: str) -> list[str]:
+    """Every character below U+10000 that matches `c` ignoring case (`c` among them)."""
+    got = _SAME_LETTERS.get(c)
+    if got is None:
+        got = _SAME_LETTERS[c] = re.compile(re.escape(c), re.IGNORECASE).findall(_BMP_CHARS())
+    return got
+
+
+_SAME_LETTERS: dict[str, list[str]] = {}
+
+
+def _BMP_CHARS(held: list = []) -> str:   # (made once, at first use)
+    if not held:
+        held.append("".join(map(chr, range(0x10000))))
+    return held[0]
+
+
+def _first_chars(seq: list, ignoring_case: bool) -> tuple[list[tuple[str, bool]], bool]:
+    """The characters a match of `seq` (a syntax tree of `re`'s parser) can start with, each with whether it is read
+    ignoring case, and whether the match can be empty; `_NoLead` where a first character is a class of characters
+    (`\\d`, `.`, `[^…]`) or anything but a literal, a range of them or a group, branch or repeat of those."""
+    out: list[tuple[str, bool]] = []
+    for op, av in seq:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue   # (zero-width: the first character is after it)
+        if op is _sre.LITERAL:
+            out.append((chr(av), ignoring_case))
+            return out, False
+        if op is _sre.IN:
+            for o, a in av:
+                if o is _sre.LITERAL:
+                    out.append((chr(a), ignoring_case))
+                elif o is _sre.RANGE and a[1] - a[0] < 256:
+                    out.extend((chr(x), ignoring_case) for x in range(a[0], a[1] + 1))
+                else:
+                    raise _NoLead
+            return out, False
+        if op is _sre.BRANCH:
+            empty = False
+            for alt in av[1]:
+                got, e = _first_chars(list(alt), ignoring_case)
+                out += got
+                empty = empty or e
+        elif op is _sre.SUBPATTERN:
+            _, add, remove, body = av
+            icase = (ignoring_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+            got, empty = _first_chars(list(body), icase)
+            out += got
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            got, empty = _first_chars(list(av[2]), ignoring_case)
+            out += got
+            empty = empty or av[0] == 0
+        elif op is _sre.ATOMIC_GROUP:
+            got, empty = _first_chars(list(av), ignoring_case)
+            out += got
+        else:
+            raise _NoLead
+        if not empty:
+            return out, False
+    return out, True
 
 
 class Needs:

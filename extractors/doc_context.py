@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from extractors.cues import (PROGRAMME, TARGET_AS_RESULT, TARGET_CUE, TARGET_SENTENCE, TARGETS_REVIEWED, Needs,
-                             PhrasesWritten, words)
+                             PhrasesWritten, words, led)
 from extractors.gazetteer import PlacesIn, find_places
 from extractors.periods import SAME_TIME_OF, Period, bracket_at, brackets, dateline_date, find_periods, topical
 from extractors.sentences import Sentence, sentence_starts
@@ -33,7 +33,9 @@ MERGER_YEAR = "2025"
 _MERGER = re.compile(r"(?<!\w)(?:sau\s+(?:khi\s+)?(?:sáp nhập|hợp nhất|sắp xếp)|chính quyền địa phương (?:2|hai) cấp|"
                      r"34 tỉnh, thành(?: phố)?)(?!\w)|"
                      r"(?:" + UPPER + r"[^\W\d_]*\s+)(?:\((?:cũ|mới)\b|mới(?=\s+(?:ước|đạt|tăng|có|là)(?!\w)))")
+_MERGER = led(_MERGER)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
+_BASE_YEAR = led(_BASE_YEAR)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 # what a result is compared with (`so với cùng kỳ năm 2022`, `so với tháng 9/2017`) or counted from (`Từ tháng 4-2023`,
 # `từ đầu năm 2021`): the page is of a later year than the first, not of an earlier year than the second
 # (a look ahead for its first letter before its look behind: not tried at every place)

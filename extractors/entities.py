@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors import lexicon
-from extractors.cues import Needs, PhrasesWritten, first_letters
+from extractors.cues import Needs, PhrasesWritten, first_letters, led
 from extractors.gazetteer import find_provinces, provinces
 from extractors.normalize import UPPER, new_style_tones
 
@@ -330,9 +330,11 @@ _NOT_OWNER = re.compile(rf"(?:(?:Thủ tướng\s+)?(?:{_ASSIGNER})\s+giao|"
                         # the whole a share is of, named with the share: `Tỷ trọng kinh tế TP trong kinh tế cả nước`
                         r"(?<!\w)(?:[Tt]ỷ|[Tt]ỉ)\s+trọng\s[^,;:()\d]{0,60}?\strong\s+[^,;:()\d]{0,40}?(?:cả nước|toàn quốc)(?!\w)|"
                         rf"(?:{_owner_alt('national_organisation', _NATIONAL_ORGANISATION)})\s+Việt Nam)")
+_NOT_OWNER = led(_NOT_OWNER)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 _FRAME = {"thứ": r"thứ\s+\S+(?:\s+(?:tỉnh,\s*thành phố|tỉnh,\s*thành|tỉnh thành|tỉnh|địa phương))?", "tốp": r"tốp\s+\S+", "top": r"top\s+\S+", "nhóm": r"nhóm(?:\s+\S+){0,6}?"}
 _RANK_FRAME = re.compile(rf"(?<!\w)(?:{_owner_alt('rank_frame', _FRAME)})\s+"
                          rf"(?:(?:{_owner_alt('rank_frame_link')})\s+)?(?:{_owner_alt('frame_country')})(?!\w)")
+_RANK_FRAME = led(_RANK_FRAME)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from extractors import lexicon
-from extractors.cues import Needs, first_letters
+from extractors.cues import Needs, first_letters, led
 from extractors.doc_context import DocContext
 from extractors.endings import EndsWith
 from extractors.entities import district_anywhere, district_named, district_names, districts_of, find_bodies, national_at
@@ -342,6 +342,7 @@ def place_after(text: str, end: int, unit: str | None = None) -> str | None:
 _COMPANY_OF = re.compile(r"(?<!\w)của\s+((?:Nhà máy|Công ty|Tập đoàn|Tổng công ty|Tổng Công ty)(?:\s+(?!(?:" +
                          r"trong|tăng|giảm|đạt|chưa|sụt|là|có|đã|được|với|tại|ở|năm|quý|tháng|và|của|mới|vẫn|ước|chiếm|"
                          r"đóng|cho|so|từ|đến|luôn|tiếp|trên)(?!\w))[^\s,.;:()]+){1,8})")
+_COMPANY_OF = led(_COMPANY_OF)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 
 
 def company_of(text: str, lo: int, hi: int) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.cues import Needs, first_letters
+from extractors.cues import Needs, first_letters, led
 from extractors.doc_context import CONGRESS_OPENS, DocContext
 from extractors.endings import EndsWith
 from extractors.periods import SAME_TIME_OF, Period, bracket_at, month_count, months_part
@@ -369,8 +369,10 @@ _OF_YEARS_PLAN = re.compile(r"\s*(?:so\s+với\s+)?(?:kế hoạch|dự toán|ch
 
 # December of a year as the base of a month's change: the month is of the year after (`so với tháng 12/2022`)
 _DECEMBER_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?tháng\s+12\s*(?:/|-|năm\s+)((?:19|20)\d{2})(?!\d)")
+_DECEMBER_BASE = led(_DECEMBER_BASE)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 # the end of a year as the base of a level's change: the level is of the year after
 _YEAR_END_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:thời điểm\s+)?(?:cuối|hết)\s+năm\s+((?:19|20)\d{2})(?!\d)")
+_YEAR_END_BASE = led(_YEAR_END_BASE)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 # a figure in brackets right after the year it is compared with: that year's (`tăng 4% so với cùng kỳ năm 2023
 # (255.013 lượt)`, `so với năm 2021 (trên 6.700 lao động)`)
 _BASE_IN_BRACKETS = re.compile(r"(?<!\w)(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|gấp\s+[\d,.]+\s+lần\s+(?:so với\s+)?)(?:năm\s+)?"
@@ -490,6 +492,7 @@ def _after_base(s: Sentence, ctx: DocContext) -> str | None:
 
 # a base year of comparison: `so với năm 2021`, `so với cùng kỳ năm 2021`, `so với năm trước` is not one
 _BASE_YEAR = re.compile(r"(?<!\w)so(?: với)?\s+(?:cùng kỳ\s+|(?:thời điểm\s+)?(?:cuối|hết)\s+)?năm\s+((?:19|20)\d{2})(?!\d)")
+_BASE_YEAR = led(_BASE_YEAR)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 
 
 # an average over the years: `bình quân giảm`, `tăng bình quân`; not per head, per commune or the country's
@@ -525,6 +528,7 @@ def _per_head_level(text: str, cs: int, start: int) -> bool:
 _CURRENCY_UNIT = re.compile(r"(?:USD|VND|EUR|đồng)\b")
 _OF_SAME_TIME_AFTER = re.compile(r"\s+của\s+cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
 _SAME_TIME_RIGHT_BEFORE = re.compile(r"(?<!\w)so(?:\s+với)?\s+(?:mức\s+(?:tăng\s+(?:trưởng\s+)?)?)cùng kỳ\s*(?:năm trước\s*)?$")
+_SAME_TIME_RIGHT_BEFORE = led(_SAME_TIME_RIGHT_BEFORE)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 _ADOPTS = re.compile(r"(?<!\w)(?:thông qua|đề ra|đặt ra|xác định|quyết nghị|biểu quyết)(?!\w)")
 # the months a total adds up, named in its clause: the total is of them, not a level of the year
 _MONTHS_SUMMED = re.compile(r"(?<!\w)trong\s+(?:\d{1,2}|sáu|chín|mười)\s+tháng(?!\w)", re.IGNORECASE)
@@ -645,11 +649,13 @@ _SAME_TIME_OPENS = re.compile(r"\s*(?:[;,]\s*)?(?:còn\s+|trong khi\s+)?[Cc]ùng
 # a base that is the first months of a year: `tăng cao so với 5 tháng đầu năm 2017`
 _PART_BASE = re.compile(r"(?<!\w)so\s+(?:với\s+)?(?:cùng kỳ\s+)?(\d{1,2}|sáu|chín)\s+tháng\s+(?:đầu\s+)?năm\s+((?:19|20)\d{2})"
                         r"(?!\d)", re.IGNORECASE)
+_PART_BASE = led(_PART_BASE)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 _MONTH_OF_YEAR = re.compile(r"(?:19|20)\d{2}-\d{2}")
 _CROP_FIGURE_BEFORE = re.compile(r"\d\s*(?:ha|tấn)(?!\w)")   # (the change of a crop's area or output right after it)
 _CROP_UNITS = frozenset(("ha", "tấn", "tạ", "héc-ta", "hécta", "héc ta", "nghìn ha", "nghìn tấn"))
 _CROP_SEASON = re.compile(r"(?<!\w)(?:vụ|đông xuân|hè thu|thu đông|lúa mùa|xuống giống|gieo trồng|gieo cấy|gieo sạ|"
                           r"thu hoạch)(?!\w)", re.IGNORECASE)
+_CROP_SEASON = led(_CROP_SEASON)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 
 
 # the first months of a year, with their year or not: `H1`, `2012-9M`, `Q1`, `10M`

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 
 from extractors import lexicon
-from extractors.cues import Needs, first_letters
+from extractors.cues import Needs, first_letters, led
 from extractors.endings import EndsWith
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # `so với cùng kỳ năm 2019`, `cao hơn cùng kỳ năm 2024`: the figure is of the year after its base
 SAME_TIME_OF = re.compile(r"(?<!\w)cùng kỳ\s+(?:năm\s+)?((?:19|20)\d{2})(?!\d)")
+SAME_TIME_OF = led(SAME_TIME_OF)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 _BASE_BEFORE = re.compile(r"(?<!\w)[Ss]o(?: với)?\s+(?:cùng kỳ\s+)?$")
 # the number of months in words: `mười tháng đầu năm` (extractors/lexicon/month_words.tsv)
 _MONTH_WORDS = {w: int(n) for w, n in lexicon.mapping("month_words", "word", "months").items()}
@@ -79,6 +80,7 @@ _STANDARDS_TERM = re.compile(r"(?:chuẩn nghèo|[Cc]huẩn\s+(?:nghèo|tiếp c
 
 # `Trong 10 tháng, …` opening a sentence or a paragraph (not `hoàn thành trong 10 tháng`, a duration)
 _MONTHS_OPENING = re.compile(r"(?<![^\s])Trong\s+(\d{1,2}|sáu|chín|mười)\s+tháng(?=\s*,)")   # (capital: a sentence's opening)
+_MONTHS_OPENING = led(_MONTHS_OPENING)   # (tried only where a character one of its matches starts with stands: `cues.led`)
 # `bình quân 6 tháng`, `tính chung 9 tháng năm 2023`, `cộng dồn 6 tháng năm 2014` (not `6 tháng cuối năm`)
 _SUMMED_MONTHS = re.compile(r"(?=[bBtTcClL])(?<!\w)(?:bình quân|tính chung|cộng dồn|lũy kế)\s+(\d{1,2}|sáu|chín|mười) tháng"
                             r"(?!\s+(?:đầu|cuối|qua|trước|tới|sau))(?:\s+(?:năm\s+)?((?:19|20)\d{2}))?(?!\d)", re.IGNORECASE)
