@@ -115,6 +115,8 @@ _RATE_AFTER = re.compile(r"\s*((?:tỷ|tỉ) lệ\s+[^,;.()\d]{2,50}?)(?=\s*(?:[
 
 
 # a rank's clause that says only that it is held (`Đồng Tháp tiếp tục giữ vị trí thứ 2`): no index named
+# a rank's subject that only says how high a change was: `…, mức tăng cao thứ hai của cả nước`
+_LEVEL_ONLY = re.compile(r"(?:mức|tốc độ)\s+tăng(?:\s+trưởng)?(?:\s+(?:cao|thấp|nhanh|chậm))?(?:\s+nhất)?", re.IGNORECASE)
 _HOLDS_ONLY = re.compile(r"(?:(?:tiếp tục|vẫn|đã|cũng|lần đầu|năm thứ \S+)\s+)*(?:giữ vững|giữ nguyên|giữ|duy trì|vươn lên|tụt|lọt vào|lọt|"
                          r"nằm trong|đứng|xếp)", re.IGNORECASE)
 # a rank's clause that tells how a result led to it (`tăng 10,05%, vượt kế hoạch đề ra và đưa Hưng Yên vươn lên xếp thứ
@@ -354,6 +356,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
     bare_rank = m.kind == "rank" and m.indicator is not None and (len(m.indicator.split()) == 1
                                                                   and not m.indicator.isupper()
                                                                   or _HOLDS_ONLY.fullmatch(m.indicator) is not None
+                                                                  or _LEVEL_ONLY.fullmatch(m.indicator) is not None
                                                                   or _RESULT_LEADS_TO_RANK.search(m.indicator) is not None)
     if not weak(m.indicator, *near) and not bare_rank \
             and not (named and m.indicator and m.indicator.strip() in named.group(0)) \

@@ -3310,3 +3310,8 @@ def test_an_example_after_nhu_is_the_subject_of_its_figure_but_a_place_owns_it()
 def test_a_modal_is_no_copula():
     t = "Dự báo năm 2019, GRDP trừ dầu khí trên địa bàn tỉnh sẽ tăng trưởng chậm lại, có thể đạt từ 6,5% - 7,2%."
     assert "GRDP trừ dầu khí" in figure(t, "từ 6,5% - 7,2%").indicator
+
+
+def test_a_rank_of_how_high_a_change_was_is_the_change_s_measure():
+    t = "GRDP 6 tháng đầu năm 2021 ước tăng 14,57% so với cùng kỳ năm trước, mức tăng cao thứ hai của cả nước."
+    assert figure(t, "thứ hai").indicator == "GRDP"
