@@ -25,7 +25,7 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})-(\d{2})")
 _YEAR_AND_PART = re.compile(r"((?:19|20)\d{2})(-(?:Q[1-4]|H[12]|\d{1,2}M|\d{2}))?")
 _MONTHS_OR_PART = re.compile(r"(?:(?:19|20)\d{2}-)?(?:\d{1,2}M|Q1|H1|9M)")
 _RIGHT_AFTER = re.compile(r"(?:\s*,\s*(?:tỷ lệ|tỉ lệ|chiếm|bằng)\s+[\d.,]+\s*%)?"   # (`75.639 hộ, tỉ lệ 24,31% (năm 2010)`)
-                          r"\s*(?:\(\s*(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"
+                          r"\s*(?:\(\s*(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?|(?:vào\s+)?(?:cuối|đầu|hết)\s+(?:năm\s+)?|"   # (`9,89% (cuối năm 2017)`)
                           r"(?:vào|trong|của)\s+năm\s+|năm\s+|của\s+)")
 _LABEL_GAP = re.compile(r"\(?(?:năm\s+)?[\d\s/QIV-]*\s*[:=]\s*")
 _COMPARED_IS = re.compile(r"(?:năm\s+)?(?:19|20)\d{2}\s*là\s*")
@@ -53,7 +53,8 @@ def period_of(m: Mention, s: Sentence, ctx: DocContext, cs: int) -> tuple[str | 
     rel_cs, rel_m = cs - s.start, m.start - s.start
     own = _own_period(ctx.sentence_periods[s.index], s.text, rel_m, m.end - s.start, ctx)
     if own is not None:
-        part = _part_outside_bracket(ctx, s, rel_m, own) if len(own) == 4 and m.kind != "rank" else None
+        part = _part_outside_bracket(ctx, s, rel_m, own) if len(own) == 4 and m.kind != "rank" \
+            and not _PLAN_OPENS_BRACKET.search(ctx.text, max(s.start, m.start - 40), m.start) else None
         # (`GDP 6 tháng đầu năm … đạt 7,52% (năm 2012 đạt 5,7%, …)`: that year's same months)
         return part or own, "sentence"
     opened = ctx.text.rfind("(", max(s.start, m.start - 160), m.start)
@@ -379,8 +380,11 @@ _BASE_IN_BRACKETS = re.compile(r"(?<!\w)(?:so\s+(?:với\s+)?(?:cùng kỳ\s+)?|
                                r"((?:19|20)\d{2})\s*\(\s*$")
 # a bracket that names the year its figures are of before them: `(so năm 2017 là 6,47%)`, `(Cơ cấu tương ứng của năm
 # 2023 là 28,34%; 35,92%; …)`
-_YEAR_OPENS_BRACKET = re.compile(r"\((?:[^()\d]{0,60}?\s)?(?:so\s+(?:với\s+)?|của\s+)?(?:năm|cùng kỳ(?:\s+năm)?)\s+((?:19|20)\d{2})\s*(?:là|:)\s"
+_YEAR_OPENS_BRACKET = re.compile(r"\((?:[^()\d]{0,60}?\s)?(?:so\s+(?:với\s+)?|của\s+)?(?:năm|cùng kỳ(?:\s+năm)?)\s+((?:19|20)\d{2})\s*"
+                                 r"(?:là|:|(?<=\d)\s+(?:tăng|đạt)(?=\s))\s"   # (`(kế hoạch năm 2019 tăng 6,5% - 7%)`)
                                  r"[^()]*$")
+# a bracket that gives the plan of a year: `(kế hoạch năm 2019 tăng 6,5% - 7%)` (the whole year's, not the months')
+_PLAN_OPENS_BRACKET = re.compile(r"\(\s*(?:kế hoạch|KH|chỉ tiêu|mục tiêu)\s+(?:năm\s+)?(?:19|20)\d{2}[^()]*$")
 # (asked only where the text before the figure ends with its bracket, blanks left out: every match ends so)
 _BRACKET_AT_END = EndsWith(_BASE_IN_BRACKETS, ("(",))
 

@@ -3315,3 +3315,14 @@ def test_a_modal_is_no_copula():
 def test_a_rank_of_how_high_a_change_was_is_the_change_s_measure():
     t = "GRDP 6 tháng đầu năm 2021 ước tăng 14,57% so với cùng kỳ năm trước, mức tăng cao thứ hai của cả nước."
     assert figure(t, "thứ hai").indicator == "GRDP"
+
+
+def test_a_bracket_of_the_end_or_start_of_a_year_dates_the_figure_before_it():
+    t = "Tỷ lệ hộ nghèo của tỉnh giảm từ 12,48% (đầu năm 2017) xuống còn 9,89% (cuối năm 2017)."
+    assert [figure(t, x, published="2018-03-02").period for x in ("12,48%", "9,89%")] == ["2017", "2017"]
+
+
+def test_a_plan_of_a_year_in_brackets_is_the_whole_year_s():
+    t = ("Tăng trưởng kinh tế (GRDP) 6 tháng đầu năm 2019 của tỉnh chỉ đạt 4,4% so với cùng kỳ năm 2018 (kế hoạch năm 2019 "
+         "tăng 6,5% - 7%).")
+    assert [figure(t, x, published="2019-07-02").period for x in ("4,4%", "6,5% - 7%")] == ["2019-H1", "2019"]
