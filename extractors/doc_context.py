@@ -42,7 +42,7 @@ _BASE_YEAR = led(_BASE_YEAR)   # (tried only where a character one of its matche
 _LATER_THAN = re.compile(r"(?=[sS])(?<!\w)[sS]o(?: với)?\s+(?:cùng kỳ\s+)?(?:(?:thời điểm\s+)?(?:cuối|hết)\s+)?"
                          r"(?:tháng\s+(\d{1,2})\s*[/-]\s*|năm\s+)?((?:19|20)\d{2})(?![\d/-])")
 # a span of years whose result is reported, its end: `tốc độ tăng trưởng … thời kỳ 1989-2019 đạt 8,2%`
-_SPAN_REPORTED = re.compile(r"(?<!\w)(?:thời kỳ|giai đoạn)\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\s+(?:đã\s+)?(?:đạt|tăng|giảm)(?!\w)")
+_SPAN_REPORTED = re.compile(r"(?<!\w)(?:thời kỳ|giai đoạn)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\s+(?:đã\s+)?(?:đạt|tăng|giảm)(?!\w)")
 # a month named without its year: `tháng 9` (not `tháng 9/2017`)
 _BARE_MONTH = re.compile(r"(?<!\w)tháng\s+0?(\d{1,2})(?!\s*[/-]\s*\d|\d)")
 # (a look ahead for its first letter before its look behind: not tried at every place)
@@ -155,6 +155,7 @@ class DocContext:
     period_owners: list = field(default_factory=list, repr=False)
     # (pattern, sentence index) -> where the pattern first matches in that sentence, -1 nowhere (`first_in_sentence`)
     _first_hits: dict = field(default_factory=dict, repr=False)
+    _named_years: list | None = field(default=None, repr=False)
     _communes_in: tuple = field(default=(None, {}), repr=False)   # (`communes_in`: the sentence in hand's)
     # per sentence index: whether it sets out targets (`is_target_sentence`), read once (`target_sentence`)
     _target_sentences: dict[int, bool] = field(default_factory=dict, repr=False)
@@ -442,8 +443,19 @@ class DocContext:
         for s in self.sentences:
             if ("thời kỳ" in s.text or "giai đoạn" in s.text) and not self.target_sentence(s):
                 for m in _SPAN_REPORTED.finditer(s.text):
-                    floor = max(floor, int(m.group(1)))   # `GRDP thời kỳ 1989-2019 đạt 8,2%`: reported when it ended
+                    start, end = int(m.group(1)), int(m.group(2))
+                    if end - start >= 10 and not any(start < int(y) < end for y in self._years_named()):
+                        # `GRDP thời kỳ 1989-2019 đạt 8,2%`: a look back over a decade or more is reported when it ended
+                        # (not a five-year plan's span, often reported half-way, nor one the page names a year inside of)
+                        floor = max(floor, end)
         return floor or None
+
+    def _years_named(self) -> list[str]:
+        """The years the text names as the time of a figure (not terms, deadlines or asides), read once."""
+        if self._named_years is None:
+            self._named_years = [p.value[:4] for ps in self.sentence_periods for p in ps
+                                 if p.kind not in ("term", "deadline") and p.value[:4].isdigit() and p.bracket is None]
+        return self._named_years
 
     @property
     def year_spoken_from(self) -> int | None:
