@@ -115,7 +115,10 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         best = None
         district_end = None   # where the nearest body, if a district, ends
         owners = []   # (start, end) of every owner taken in the stretch
+        figures = ctx.figure_spans.get(s.index, ()) if ctx.figure_spans else ()
         for b in find_bodies(seg, ctx.province):
+            if figures and any(fs <= lo - s.start + b.start < fe for fs, fe in figures):
+                continue  # `… trong đó có 25 Đảng bộ xã, thị trấn, 3 Đảng bộ khối cơ quan`: a count's noun, not an owner
             if _STANDS_FOR.search(seg[:b.start]):
                 continue  # `người ứng cử đại biểu Quốc hội và HĐND tỉnh`: what they stand for, not the owner
             if _reports_or_plans(seg[:b.start]) or _SOURCE_AFTER.match(seg[b.end:]):
@@ -129,7 +132,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
             owners.append((b.start, b.end))
             if best is None or b.start >= best[0]:
                 best = (b.start, b.name, b.start + len(b.name) + 5)   # its canonical name may add the province
-                district_end = b.end if b.type == "district" else None
+                district_end = b.end if b.type == "district" or _DISTRICT_IN_NAME.search(b.name) else None
         for ps, pe, p in ctx.places_in(s, lo, ms):
             if in_comparison(seg, ps) and not _governs(seg[pe:]) or _guests_with(seg, ps, pe):
                 continue  # `đứng trên Nam Định, Thái Bình`: a standard of comparison owns nothing (nor guests' places)
