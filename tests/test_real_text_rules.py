@@ -3334,4 +3334,4 @@ def test_a_plan_of_a_year_in_brackets_is_the_whole_year_s():
 def test_a_district_s_party_named_with_its_province_owns_the_counts_after_it():
     t = ("Đảng bộ huyện Hoàng Su Phì, tỉnh Hà Giang hiện có 73 tổ chức cơ sở đảng, trong đó có 25 Đảng bộ xã, thị trấn, "
          "3 Đảng bộ khối cơ quan và 45 chi bộ cơ sở.")
-    assert [figure(t, x).entity for x in ("73 tổ chức", "45 chi bộ cơ sở")] == ["Đảng bộ huyện Hoàng Su Phì"] * 2
+    assert [figure(t, x).entity for x in ("73 tổ chức cơ sở đảng", "45 chi bộ cơ sở")] == ["Đảng bộ huyện Hoàng Su Phì"] * 2
