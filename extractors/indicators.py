@@ -876,6 +876,8 @@ def _percent_object(before: str, after: str) -> str | None:
         if whole and (whole.group(1).split()[0].lower() not in _NOT_A_NOUN_START
                       or whole.group(1).lower().startswith("số ")):
             return whole.group(1).strip()
+    if _PLAN_AFTER_SHARE.match(after) and _REACHED_AT_END.search(before[-30:]):
+        return None   # `thủy hải sản xuất khẩu đạt 107% kế hoạch năm`: a share of the plan, which measures nothing
     np = _NOUN_AFTER.match(after)
     if np and not np.group(1) and re.match(r"(?:các|những|số)\s", np.group(2)):
         # a two-letter noun after `số` (`tăng 7,69% số vụ, 2,94% số người chết`)
@@ -923,6 +925,10 @@ def _percent_object(before: str, after: str) -> str | None:
     return None
 
 
+# the plan a share is of, right after it: `107% kế hoạch năm`, `98% dự toán`, `100% chỉ tiêu` (not `chỉ tiêu` + noun)
+_PLAN_AFTER_SHARE = re.compile(r"\s*(?:kế hoạch|dự toán|KH)(?:\s+(?:năm|tỉnh giao|được giao|đề ra|giao))?\s*(?:[,;.()]|$)")
+# (after a verb that only reaches the share: not `hoàn thành 100% kế hoạch`, where completing it is the act)
+_REACHED_AT_END = re.compile(r"(?<!\w)(?:đạt|bằng|vượt|được)\s*(?:(?:khoảng|gần|hơn|trên|xấp xỉ)\s+)?$")
 # a count right before a share of what its items hold: `có 2 cấp học 100% trường đạt chuẩn`
 _COUNT_RIGHT_BEFORE = re.compile(r"(?<![\d.,/-])(?<!năm )\d+\s+(?!(?:chiếm|đạt|tăng|giảm|là|có|còn|gần|hơn|trên|khoảng|"
                                  r"xấp xỉ|với|và)(?!\w))[^\W\d]+(?:\s+[^\W\d]+)?\s*$")

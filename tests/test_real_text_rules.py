@@ -3335,3 +3335,11 @@ def test_a_district_s_party_named_with_its_province_owns_the_counts_after_it():
     t = ("Đảng bộ huyện Hoàng Su Phì, tỉnh Hà Giang hiện có 73 tổ chức cơ sở đảng, trong đó có 25 Đảng bộ xã, thị trấn, "
          "3 Đảng bộ khối cơ quan và 45 chi bộ cơ sở.")
     assert [figure(t, x).entity for x in ("73 tổ chức cơ sở đảng", "45 chi bộ cơ sở")] == ["Đảng bộ huyện Hoàng Su Phì"] * 2
+
+
+def test_a_share_of_the_plan_measures_nothing_of_its_own():
+    t = "Năm 2024, thủy hải sản xuất khẩu đạt 107% kế hoạch năm (kế hoạch 36 ngàn tấn, thực hiện 38,6 ngàn tấn)."
+    assert [figure(t, x).indicator for x in ("107%", "36 ngàn tấn")] == ["thủy hải sản xuất khẩu"] * 2
+    # completing the plan is an act: `hoàn thành 100% kế hoạch`
+    t = "Tỉnh đang chỉ đạo, phấn đấu đến cuối năm 2022 hoàn thành 100% kế hoạch."
+    assert "hoàn thành" in figure(t, "100%").indicator
