@@ -155,7 +155,6 @@ class DocContext:
     period_owners: list = field(default_factory=list, repr=False)
     # (pattern, sentence index) -> where the pattern first matches in that sentence, -1 nowhere (`first_in_sentence`)
     _first_hits: dict = field(default_factory=dict, repr=False)
-    _named_years: list | None = field(default=None, repr=False)
     _communes_in: tuple = field(default=(None, {}), repr=False)   # (`communes_in`: the sentence in hand's)
     # per sentence index: whether it sets out targets (`is_target_sentence`), read once (`target_sentence`)
     _target_sentences: dict[int, bool] = field(default_factory=dict, repr=False)
@@ -390,15 +389,11 @@ class DocContext:
     @cached_property
     def doc_year(self) -> str | None:
         """The year the document names most, for a document without a date."""
-        def years_of(ps: list[Period]) -> list[str]:
-            return [p.value[:4] for p in ps if p.kind not in ("term", "deadline") and p.value[:4].isdigit()
-                    and p.bracket is None]
-
         title = find_periods(self.title) if self.title else []
-        years = [y for ps in [title, *self.sentence_periods] for y in years_of(ps)]
+        years = [y for ps in [title, *self.sentence_periods] for y in _figure_years(ps)]
         # the years of its results first: a target sentence's year (`Năm 2023, tỉnh phấn đấu …`) is a plan's
         results = [y for s, ps in zip(self.sentences, self.sentence_periods) if not self.target_sentence(s)
-                   for y in years_of(ps)]
+                   for y in _figure_years(ps)]
         if results:
             # a title that opens with the year it reports (`Năm 2019, Vĩnh Phúc có 13/13 chỉ tiêu … đạt`) names the page's
             # year, however many other years its text compares with
@@ -429,33 +424,29 @@ class DocContext:
         kỳ 1989-2019 đạt 8,2%`: 2019); plans' sentences are not read (`đến năm 2025 gấp đôi so với năm 2020`)."""
         floor = 0
         bare_months = None   # the months the text names without a year (read once, on the first month compared)
+        named = None   # the years the text names (read once, at the first span reported)
         for s in self.sentences:
-            if not ("so" in s.text or "ừ" in s.text) or self.target_sentence(s):
+            based = "so" in s.text or "ừ" in s.text
+            spanned = "thời kỳ" in s.text or "giai đoạn" in s.text
+            if not (based or spanned) or self.target_sentence(s):
                 continue
-            for m in _LATER_THAN.finditer(s.text):
+            for m in _LATER_THAN.finditer(s.text) if based else ():
                 month = m.group(1)
                 if month is not None and "cùng kỳ" not in m.group(0) and bare_months is None:
                     bare_months = {int(b.group(1)) for b in _BARE_MONTH.finditer(self.text)}
                 if month is None or "cùng kỳ" in m.group(0) or int(month) in bare_months:
                     floor = max(floor, int(m.group(2)) + 1)   # (a month compared with the same month of a year before)
-            for m in _NOT_BEFORE.finditer(s.text):
+            for m in _NOT_BEFORE.finditer(s.text) if based else ():
                 floor = max(floor, int(m.group(1)))
-        for s in self.sentences:
-            if ("thời kỳ" in s.text or "giai đoạn" in s.text) and not self.target_sentence(s):
-                for m in _SPAN_REPORTED.finditer(s.text):
-                    start, end = int(m.group(1)), int(m.group(2))
-                    if end - start >= 10 and not any(start < int(y) < end for y in self._years_named()):
-                        # `GRDP thời kỳ 1989-2019 đạt 8,2%`: a look back over a decade or more is reported when it ended
-                        # (not a five-year plan's span, often reported half-way, nor one the page names a year inside of)
-                        floor = max(floor, end)
+            for m in _SPAN_REPORTED.finditer(s.text) if spanned else ():
+                start, end = int(m.group(1)), int(m.group(2))
+                if named is None:
+                    named = [int(y) for ps in self.sentence_periods for y in _figure_years(ps)]
+                if end - start >= 10 and not any(start < y < end for y in named):
+                    # `GRDP thời kỳ 1989-2019 đạt 8,2%`: a look back over a decade or more is reported when it ended
+                    # (not a five-year plan's span, often reported half-way, nor one the page names a year inside of)
+                    floor = max(floor, end)
         return floor or None
-
-    def _years_named(self) -> list[str]:
-        """The years the text names as the time of a figure (not terms, deadlines or asides), read once."""
-        if self._named_years is None:
-            self._named_years = [p.value[:4] for ps in self.sentence_periods for p in ps
-                                 if p.kind not in ("term", "deadline") and p.value[:4].isdigit() and p.bracket is None]
-        return self._named_years
 
     @property
     def year_spoken_from(self) -> int | None:
@@ -465,6 +456,11 @@ class DocContext:
     @property
     def pub_year(self) -> int | None:
         return int(self.published[:4]) if self.published and self.published[:4].isdigit() else None
+
+
+def _figure_years(ps: list[Period]) -> list[str]:
+    """The years periods `ps` name as the time of a figure: not terms, deadlines or asides in brackets."""
+    return [p.value[:4] for p in ps if p.kind not in ("term", "deadline") and p.value[:4].isdigit() and p.bracket is None]
 
 
 def is_heading(sentence: Sentence, ctx: DocContext) -> bool:

@@ -252,10 +252,10 @@ def _respective_part(m: Mention, text: str, s_start: int, done: list[Mention]) -
         # `… tương ứng là 63,99% - 23,68% - 3,74% - 8,59% (kế hoạch là 63,4% - 23,7% - 3,9% - 9%)`: the bracket's list
         # gives the same parts in the same order
         shares = _LIST_OF_SHARES.match(text, s_start + named.end())
-        total = len(re.findall(r"%", shares.group(0))) if shares else 0
+        total = shares.group(0).count("%") if shares else 0
         listed = [d for d in done if s_start <= d.start < s_start + opened
                   and d.extra.get("indicator_source") == "context: the part named in turn"]
-        k = len(re.findall(r"%", before[named.end():]))
+        k = before.count("%", named.end())
         if total and len(listed) >= total and k < total:
             return listed[-total:][k].indicator
         return None
@@ -266,8 +266,8 @@ def _respective_part(m: Mention, text: str, s_start: int, done: list[Mention]) -
     shares = _LIST_OF_SHARES.match(text, s_start + mark.end())
     if shares is None:
         return None
-    total = len(re.findall(r"%", shares.group(0)))
-    k = len(re.findall(r"%", before[mark.end():]))
+    total = shares.group(0).count("%")
+    k = before.count("%", mark.end())
     head = re.split(r"[.;:()]", before[:mark.start()])[-1]
     head = re.sub(r"\s+(?:với\s+)?(?:t[ỷỉ] trọng|cơ cấu)\s*$", "", head.strip())
     chunks = [c.strip() for c in re.split(r"\s*[-–—]\s*", head)]
@@ -299,7 +299,7 @@ def repair(m: Mention, text: str, s_start: int, paragraph_start: int, done: list
         # `…, giảm 1% tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều`: the rate named right after the change
         m.indicator, m.extra["indicator_source"] = rate.group(1).strip(), "context: rate named after"
         return
-    if m.kind == "percent" and ("tương ứng" in text[s_start:m.start] or "lần lượt" in text[s_start:m.start]):
+    if m.kind == "percent" and ("tương ứng" in before or "lần lượt" in before):
         part = _respective_part(m, text, s_start, done)
         if part:
             # `Tỷ trọng các ngành nông lâm thuỷ sản - công nghiệp xây dựng - thương mại dịch vụ tương ứng là: 64,1% -

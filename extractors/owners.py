@@ -196,7 +196,7 @@ def entity_of(text: str, cs: int, ms: int, s: Sentence, ctx: DocContext, unit: s
         # (a rank's `cả nước`, `63 tỉnh` is the field it is ranked in: `đứng thứ 13/63 tỉnh, thành phố`)
         nat = national_at(seg.replace("đại biểu Quốc hội", " ")) if not rank else None
         if nat is not None and not _guests_with(seg, nat, nat + 1) \
-                and not (_ATTENDED_BY.search(seg, 0, nat) and _WITH_AT_END.search(seg)):
+                and not (_ATTENDED_BY.search(seg, 0, nat) and _JOINED_AT_END.search(seg)):
             # (not the centre's guests beside the delegates counted: `đại diện lãnh đạo các ban, bộ, ngành Trung ương;
             # … cùng 358 đại biểu chính thức`)
             return "Việt Nam", "sentence"
@@ -316,13 +316,14 @@ _PARTY_AFTER = re.compile(r"\s+(?:trong\s+(?:toàn\s+)?|của\s+(?:toàn\s+)?|th
 _UNDER_AT_END = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+$")
 # guests named before those they join: `Lãnh đạo các huyện … tỉnh Hà Giang cùng 235 đại biểu ưu tú`
 _GUESTS_BEFORE = re.compile(r"(?<!\w)(?:[Ll]ãnh đạo|[Đđ]ại diện lãnh đạo|[Kk]hách mời|[Đđ]oàn công tác)(?!\w)[^,;:()]{0,80}$")
-_JOINED_BY = re.compile(r"[^,;:()\d]{0,40}?\scùng(?:\s+với)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_JOINED_TAIL = r"cùng(?:\s+với)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$"   # `… cùng 235 đại biểu`: joined to the group counted
+_JOINED_BY = re.compile(r"[^,;:()\d]{0,40}?\s" + _JOINED_TAIL)
 
 
 # who attended, listed before the figure's group: `Tham dự đại hội còn có đại diện lãnh đạo các ban, bộ, ngành Trung ương;
 # … cùng 358 đại biểu chính thức`
 _ATTENDED_BY = re.compile(r"(?<!\w)(?:[Tt]ham dự|[Dd]ự)(?!\w)[^.;]{0,40}?(?<!\w)có(?!\w)")
-_WITH_AT_END = re.compile(r"(?<!\w)cùng(?:\s+với)?\s+(?:(?:gần|hơn|trên|khoảng)\s+)?$")
+_JOINED_AT_END = re.compile(r"(?<!\w)" + _JOINED_TAIL)
 
 
 def _guests_with(seg: str, start: int, end: int) -> bool:

@@ -2,25 +2,18 @@
 - the page's names said to be communes (`Hướng Hiệp là xã …`) are looked for only where `là xã`, `là phường` or
   `là thị trấn` is written;
 - `find_national` reads its two tests (all of them are asked) in the cheaper order."""
-import json
 import random
 
 from extractors import doc_context, entities
 from extractors.doc_context import DocContext
 from extractors.sentences import split_sentences
-from extractors.textdump import read_dump
 
-from conftest import ROOT
+from conftest import passage_texts
 
 
 def _texts():
     """The seeds, the synthetic and development passages, and made-up texts with names said to be communes."""
-    texts = [d.text for p in sorted((ROOT / "corpus").glob("*.txt")) for d in read_dump(p)]
-    for path in [ROOT / "tests/gold/synthetic.jsonl", *sorted((ROOT / "tests/gold").glob("real_dev_*.jsonl"))]:
-        for line in path.open(encoding="utf-8"):
-            if line.strip():
-                row = json.loads(line)
-                texts.append(row.get("text") or row.get("context") or "")
+    texts = passage_texts()
     rng = random.Random(11)
     pieces = ["Hướng Hiệp là xã", "Tân Phú là phường", "Phú Phong  là\nthị trấn", "A Bung là xãhội", "là xã", " là ",
               "Xã Tham Đôn", "và Húc Nghì là thị trấn", "Hòa Thuận là Xã", "cả nước", "Cả Nước có", "toàn quốc",

@@ -3,7 +3,6 @@
   alone finds (`search`, `finditer`, `sub`, `match`), on real text and on made-up text of those characters, in every
   case and with the letters that match others ignoring case only (`ı`, `İ`, `ſ`, `K`);
 - `led` leaves alone the patterns whose first characters it cannot read, and reads those it can as the engine does."""
-import json
 import random
 import re
 
@@ -18,22 +17,10 @@ import extractors.periods  # noqa: F401
 import extractors.status  # noqa: F401
 from extractors import cues
 from extractors.cues import led
-from extractors.textdump import read_dump
 
-from conftest import ROOT
+from conftest import passage_texts
 
 _ODD = ["ı", "İ", "ſ", "K", "ǅ", "ẞ", "ß", "Ω", "Å", "µ"]
-
-
-def _texts():
-    """The seeds, the synthetic and development passages."""
-    texts = [d.text for p in sorted((ROOT / "corpus").glob("*.txt")) for d in read_dump(p)]
-    for path in [ROOT / "tests/gold/synthetic.jsonl", *sorted((ROOT / "tests/gold").glob("real_dev_*.jsonl"))]:
-        for line in path.open(encoding="utf-8"):
-            if line.strip():
-                row = json.loads(line)
-                texts.append(row.get("text") or row.get("context") or "")
-    return texts
 
 
 def _made_up(plain: re.Pattern, real: list[str], rng: random.Random, n: int) -> list[str]:
@@ -67,7 +54,7 @@ def _same(plain: re.Pattern, fast: re.Pattern, text: str, rng: random.Random) ->
 
 def test_every_led_pattern_finds_what_the_pattern_alone_finds():
     assert len(cues.LED) >= 18
-    real = _texts()
+    real = passage_texts()
     rng = random.Random(12)
     pieces = [t[lo:lo + rng.randint(1, 400)] for t in real for lo in range(0, len(t), 333)]
     found = 0
